@@ -1,0 +1,19 @@
+// GET /v1/products — list products · POST /v1/products — create a product
+import { expandObject } from '@/lib/api/expandable';
+import { listObject } from '@/lib/api/list';
+import { parseParams } from '@/lib/api/parse-params';
+import { serializeProduct } from '@/lib/api/serialize/product';
+import { withApi } from '@/lib/api/with-api';
+import { createProduct, listProducts } from '@/lib/catalog/products';
+import { createProductSchema, listProductsSchema } from '@/lib/validation/products';
+
+export const POST = withApi(async (ctx) => {
+  const p = parseParams(createProductSchema, ctx.input);
+  return expandObject(ctx, await createProduct(ctx.db, ctx.scope, p), p.expand);
+});
+
+export const GET = withApi(async (ctx) => {
+  const p = parseParams(listProductsSchema, ctx.input);
+  const { rows, hasMore } = await listProducts(ctx.db, ctx.scope, p);
+  return expandObject(ctx, listObject('/v1/products', rows.map(serializeProduct), hasMore), p.expand);
+});

@@ -1,0 +1,103 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { objectColumns } from './columns';
+
+export const sessionStatus = pgEnum('checkout_session_status', ['open', 'complete', 'expired']);
+export const paymentStatus = pgEnum('checkout_payment_status', ['unpaid', 'paid', 'no_payment_required']);
+export const sessionMode = pgEnum('checkout_session_mode', ['payment', 'subscription', 'setup']);
+export const uiMode = pgEnum('checkout_ui_mode', ['hosted', 'embedded', 'custom']);
+
+type Json = Record<string, unknown>;
+
+export const checkoutSessions = pgTable(
+  'checkout_sessions',
+  {
+    id: text().primaryKey(),
+    ...objectColumns(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    status: sessionStatus().notNull().default('open'),
+    paymentStatus: paymentStatus().notNull().default('unpaid'),
+    mode: sessionMode().notNull(),
+    uiMode: uiMode().notNull().default('hosted'),
+    currency: text(),
+    amountSubtotal: bigint({ mode: 'number' }),
+    amountTotal: bigint({ mode: 'number' }),
+    totalDetails: jsonb().$type<Json>(),
+    clientSecret: text(),
+    clientReferenceId: text(),
+    successUrl: text(),
+    cancelUrl: text(),
+    returnUrl: text(),
+    redirectOnCompletion: text(),
+    locale: text(),
+    submitType: text(),
+    customerId: text(),
+    customerEmail: text(),
+    customerCreation: text(),
+    customerDetails: jsonb().$type<Json | null>(),
+    paymentIntentId: text(),
+    setupIntentId: text(),
+    subscriptionId: text(),
+    allowPromotionCodes: boolean(),
+    // [{ coupon, promotion_code }] as sent; resolved amounts live in totalDetails.
+    discounts: jsonb().$type<{ coupon: string | null; promotion_code: string | null }[]>().notNull().default([]),
+    shippingAddressCollection: jsonb().$type<{ allowed_countries: string[] } | null>(),
+    shippingOptions: jsonb().$type<{ shipping_rate: string; shipping_amount: number }[]>().notNull().default([]),
+    // The selected shipping rate; defaults to the first option.
+    shippingRateId: text(),
+    shippingCost: jsonb().$type<Json | null>(),
+    collectedInformation: jsonb().$type<Json | null>(),
+    billingAddressCollection: text(),
+    phoneNumberCollection: jsonb().$type<{ enabled: boolean }>().notNull().default({ enabled: false }),
+    taxIdCollection: jsonb().$type<{ enabled: boolean; required: string }>().notNull(),
+    customFields: jsonb().$type<Json[]>().notNull().default([]),
+    customText: jsonb().$type<Json>().notNull(),
+    consentCollection: jsonb().$type<Json | null>(),
+    consent: jsonb().$type<Json | null>(),
+    afterExpiration: jsonb().$type<Json | null>(),
+    paymentIntentData: jsonb().$type<Json | null>(),
+    subscriptionData: jsonb().$type<Json | null>(),
+    paymentMethodTypes: jsonb().$type<string[]>().notNull().default(['card']),
+    paymentMethodCollection: text(),
+    brandingSettings: jsonb().$type<Json | null>(),
+    automaticTax: jsonb().$type<{ enabled: boolean }>().notNull().default({ enabled: false }),
+    invoiceCreation: jsonb().$type<Json | null>(),
+    savedPaymentMethodOptions: jsonb().$type<Json | null>(),
+    nameCollection: jsonb().$type<Json | null>(),
+    recoveredFrom: text(),
+    completedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('checkout_sessions_account_seq_idx').on(t.accountId, t.seq),
+    index('checkout_sessions_open_expiry_idx').on(t.expiresAt).where(sql`status = 'open'`),
+    index('checkout_sessions_payment_intent_idx').on(t.paymentIntentId),
+  ],
+);
+
+export const checkoutLineItems = pgTable(
+  'checkout_line_items',
+  {
+    id: text().primaryKey(),
+    sessionId: text().notNull(),
+    accountId: text().notNull(),
+    position: integer().notNull(),
+    // Optional items sit here too, unselected until the customer adds them.
+    optional: boolean().notNull().default(false),
+    selected: boolean().notNull().default(true),
+    priceId: text().notNull(),
+    productId: text().notNull(),
+    quantity: integer().notNull(),
+    adjustableQuantity: jsonb().$type<{ enabled: boolean; minimum: number | null; maximum: number | null } | null>(),
+    taxRateIds: jsonb().$type<string[]>().notNull().default([]),
+    dynamicTaxRateIds: jsonb().$type<string[]>().notNull().default([]),
+    description: text(),
+    amountSubtotal: bigint({ mode: 'number' }).notNull().default(0),
+    amountDiscount: bigint({ mode: 'number' }).notNull().default(0),
+    amountTax: bigint({ mode: 'number' }).notNull().default(0),
+    amountTotal: bigint({ mode: 'number' }).notNull().default(0),
+    // Per-line breakdown of discounts and taxes, as Stripe's LineItem exposes.
+    discounts: jsonb().$type<Json[]>().notNull().default([]),
+    taxes: jsonb().$type<Json[]>().notNull().default([]),
+  },
+  (t) => [index('checkout_line_items_session_idx').on(t.sessionId, t.position)],
+);

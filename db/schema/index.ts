@@ -1,0 +1,6 @@
+export * from './accounts';
+export * from './catalog';
+export * from './customers';
+export * from './checkout';
+export * from './payments';
+export * from './events';

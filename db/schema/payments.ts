@@ -1,0 +1,93 @@
+import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { objectColumns } from './columns';
+
+export const paymentIntentStatus = pgEnum('payment_intent_status', [
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'processing',
+  'requires_capture',
+  'canceled',
+  'succeeded',
+]);
+
+/** Card details Caisse may keep: never the number, never the CVC. */
+export type StoredCard = {
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  fingerprint: string;
+  funding: string;
+  country: string | null;
+  three_d_secure: string | null;
+};
+
+export const paymentIntents = pgTable(
+  'payment_intents',
+  {
+    id: text().primaryKey(),
+    ...objectColumns(),
+    amount: bigint({ mode: 'number' }).notNull(),
+    amountReceived: bigint({ mode: 'number' }).notNull().default(0),
+    currency: text().notNull(),
+    status: paymentIntentStatus().notNull(),
+    customerId: text(),
+    description: text(),
+    receiptEmail: text(),
+    setupFutureUsage: text(),
+    captureMethod: text().notNull().default('automatic'),
+    paymentMethodId: text(),
+    card: jsonb().$type<StoredCard | null>(),
+    lastPaymentError: jsonb().$type<Record<string, unknown> | null>(),
+    statementDescriptor: text(),
+    canceledAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('payment_intents_account_seq_idx').on(t.accountId, t.seq)],
+);
+
+export const paymentMethods = pgTable(
+  'payment_methods',
+  {
+    id: text().primaryKey(),
+    ...objectColumns(),
+    type: text().notNull().default('card'),
+    customerId: text(),
+    card: jsonb().$type<StoredCard>().notNull(),
+    billingDetails: jsonb().$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('payment_methods_customer_idx').on(t.customerId)],
+);
+
+export const subscriptionStatus = pgEnum('subscription_status', [
+  'incomplete',
+  'incomplete_expired',
+  'trialing',
+  'active',
+  'past_due',
+  'canceled',
+  'unpaid',
+  'paused',
+]);
+
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: text().primaryKey(),
+    ...objectColumns(),
+    customerId: text().notNull(),
+    status: subscriptionStatus().notNull(),
+    currency: text().notNull(),
+    items: jsonb().$type<{ id: string; price: string; quantity: number }[]>().notNull(),
+    defaultPaymentMethodId: text(),
+    billingCycleAnchor: timestamp({ withTimezone: true }).notNull(),
+    currentPeriodStart: timestamp({ withTimezone: true }).notNull(),
+    currentPeriodEnd: timestamp({ withTimezone: true }).notNull(),
+    trialStart: timestamp({ withTimezone: true }),
+    trialEnd: timestamp({ withTimezone: true }),
+    cancelAt: timestamp({ withTimezone: true }),
+    canceledAt: timestamp({ withTimezone: true }),
+    description: text(),
+  },
+  (t) => [index('subscriptions_account_seq_idx').on(t.accountId, t.seq)],
+);

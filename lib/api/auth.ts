@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '@/db/client';
+import { findActiveKeyByHash, type KeyOwner } from '@/db/queries/api-keys';
+import { ApiError } from './errors';
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** Bearer <key>, or HTTP Basic with the key as the user name (curl -u sk_test_…:). */
+export function keyFromAuthorization(header: string | null): string | null {
+  if (!header) return null;
+  const [scheme, value] = header.trim().split(/\s+/, 2);
+  if (!value) return null;
+  if (/^bearer$/i.test(scheme)) return value;
+  if (/^basic$/i.test(scheme)) {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const user = decoded.split(':')[0];
+    return user || null;
+  }
+  return null;
+}
+
+const unauthenticated = (message: string) => new ApiError({ status: 401, type: 'authentication_error', message });
+
+/**
+ * The account a request acts for. Keys are looked up by their SHA-256 through a
+ * unique index: the comparison is of hashes of ≥128-bit secrets, so it leaks
+ * nothing usable through timing.
+ */
+export async function authenticate(db: Queryable, header: string | null, allow: 'secret' | 'any'): Promise<KeyOwner> {
+  const key = keyFromAuthorization(header);
+  if (!key)
+    throw unauthenticated(
+      "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+    );
+  const owner = /^[sp]k_(test|live)_[A-Za-z0-9_]+$/.test(key) ? await findActiveKeyByHash(db, hashKey(key), new Date()) : null;
+  if (!owner) throw unauthenticated(`Invalid API Key provided: ${redactKey(key)}`);
+  if (allow === 'secret' && owner.kind !== 'secret')
+    throw new ApiError({ status: 401, type: 'authentication_error', message: 'This API call cannot be made with a publishable API key. Please use a secret API key.' });
+  return owner;
+}
+
+export function redactKey(key: string): string {
+  return key.length <= 12 ? '*'.repeat(key.length) : `${key.slice(0, 8)}${'*'.repeat(Math.min(key.length - 12, 20))}${key.slice(-4)}`;
+}

@@ -1,0 +1,75 @@
+import { invalidRequest } from './errors';
+
+export type FormValue = string | FormValue[] | { [key: string]: FormValue };
+
+type Node = Map<string, Node | string>;
+
+const MAX_DEPTH = 12;
+const MAX_INDEX = 10_000;
+
+/** "a[b][0][]" → ["a", "b", "0", ""] */
+function splitKey(key: string): string[] {
+  const open = key.indexOf('[');
+  if (open <= 0) return [key];
+  const parts = [key.slice(0, open)];
+  const rest = key.slice(open);
+  const re = /\[([^\[\]]*)\]/gy;
+  let match: RegExpExecArray | null;
+  let consumed = 0;
+  while ((match = re.exec(rest))) {
+    parts.push(match[1]);
+    consumed = re.lastIndex;
+  }
+  if (consumed !== rest.length) throw invalidRequest(`Invalid parameter name: ${key}`, key);
+  return parts;
+}
+
+function toValue(node: Node | string, path: string): FormValue {
+  if (typeof node === 'string') return node;
+  const keys = [...node.keys()];
+  if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k) || k.startsWith('\u0000push'))) {
+    const indexed = keys.map((k) => ({ k, i: k.startsWith('\u0000push') ? MAX_INDEX + Number(k.slice(6)) : Number(k) }));
+    indexed.sort((a, b) => a.i - b.i);
+    return indexed.map(({ k, i }) => toValue(node.get(k)!, `${path}[${i >= MAX_INDEX ? i - MAX_INDEX : i}]`));
+  }
+  const out: { [key: string]: FormValue } = {};
+  for (const k of keys) Object.defineProperty(out, k, { value: toValue(node.get(k)!, path ? `${path}[${k}]` : k), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/**
+ * Stripe's form encoding: bracket nesting, `x[]` appends, `x[0]` indexes;
+ * an empty value (`key=`) stays "" and means "unset" to the schemas.
+ */
+export function parseFormBody(params: URLSearchParams): Record<string, FormValue> {
+  const root: Node = new Map();
+  let pushes = 0;
+  for (const [rawKey, value] of params) {
+    const parts = splitKey(rawKey);
+    if (parts.length > MAX_DEPTH) throw invalidRequest(`Parameter nesting is too deep: ${rawKey}`, rawKey);
+    let node = root;
+    for (let i = 0; i < parts.length; i++) {
+      let part = parts[i];
+      if (part === '') part = `\u0000push${pushes++}`;
+      else if (/^\d+$/.test(part) && Number(part) >= MAX_INDEX) throw invalidRequest(`Array index too large in ${rawKey}`, rawKey);
+      const last = i === parts.length - 1;
+      const existing = node.get(part);
+      if (last) {
+        if (existing instanceof Map) throw invalidRequest(`Invalid value for ${rawKey}: it is also given as a hash.`, rawKey);
+        node.set(part, value);
+      } else {
+        if (typeof existing === 'string') {
+          // `metadata=&metadata[k]=v`: an empty value followed by a hash is a reset then a set.
+          if (existing !== '') throw invalidRequest(`Invalid hash for ${parts.slice(0, i + 1).join('[')}${']'.repeat(i)}`, rawKey);
+        }
+        let child = existing instanceof Map ? existing : undefined;
+        if (!child) {
+          child = new Map();
+          node.set(part, child);
+        }
+        node = child;
+      }
+    }
+  }
+  return toValue(root, '') as Record<string, FormValue>;
+}

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { ApiError, invalidRequest, missingParam, unknownParam } from './errors';
+
+/** ["line_items", 0, "price"] → "line_items[0][price]" */
+export function bracketPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (i === 0 ? String(p) : `[${String(p)}]`)).join('');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p as string];
+  }
+  return cur;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** The deepest issue of a union names the branch the caller most likely meant. */
+function firstLeafIssue(issue: Issue): Issue {
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const candidates = issue.errors.flat().map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue);
+    // Prefer a branch that got past its type check.
+    const deeper = candidates.filter((c) => c.path.length > issue.path.length || c.code !== 'invalid_type');
+    const pick = (deeper.length ? deeper : candidates)[0];
+    if (pick && !(pick.code === 'invalid_type' && pick.path.length === issue.path.length)) return firstLeafIssue(pick);
+  }
+  return issue;
+}
+
+export function issueToApiError(raw: Issue, input: unknown): ApiError {
+  const issue = firstLeafIssue(raw);
+  const param = bracketPath(issue.path);
+  if (issue.code === 'unrecognized_keys') return unknownParam(bracketPath([...issue.path, issue.keys[0]]));
+  if (valueAt(input, issue.path) === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return missingParam(param);
+  if (issue.code === 'invalid_type' && issue.expected === 'object') return invalidRequest(`Invalid object: ${param} must be a hash.`, param);
+  if (issue.code === 'invalid_type' && issue.expected === 'array') return invalidRequest(`Invalid array: ${param} must be an array.`, param);
+  if (issue.code === 'invalid_union' || (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')))
+    return invalidRequest(`Invalid value for ${param}.`, param);
+  if (issue.code === 'too_big' && issue.origin === 'array')
+    return invalidRequest(`Too many items in ${param}: at most ${String(issue.maximum)} are allowed.`, param);
+  if (issue.code === 'too_small' && issue.origin === 'array')
+    return invalidRequest(`${param} must have at least ${String(issue.minimum)} item(s).`, param);
+  return invalidRequest(issue.message.endsWith('.') ? `${issue.message.slice(0, -1)} (${param}).` : `${issue.message} (${param}).`, param);
+}
+
+/** Validates request params with an operation's schema; the first problem becomes a Stripe error. */
+export function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  // An unknown parameter explains the other problems best ("nam" for "name").
+  const issues = result.error.issues as Issue[];
+  throw issueToApiError(issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0], input);
+}

@@ -1,0 +1,58 @@
+import { ApiError, invalidRequest } from './errors';
+import { parseFormBody, type FormValue } from './form-body';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const tooLarge = () =>
+  new ApiError({ status: 413, type: 'invalid_request_error', code: 'request_too_large', message: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` });
+
+async function readCapped(req: Request): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The request's parameters: form-encoded or JSON body, with the same nesting rules. */
+export async function readBody(req: Request): Promise<Record<string, FormValue>> {
+  const text = await readCapped(req);
+  if (text.trim() === '') return {};
+  const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/json') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw invalidRequest('Invalid JSON received: the request body could not be parsed.');
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalidRequest('Invalid JSON received: the body must be an object.');
+    return jsonToParams(parsed as Record<string, unknown>);
+  }
+  if (type && type !== 'application/x-www-form-urlencoded')
+    throw invalidRequest(`Invalid Content-Type: ${type}. Send application/x-www-form-urlencoded or application/json.`);
+  return parseFormBody(new URLSearchParams(text));
+}
+
+/** JSON numbers and booleans are kept; null means "unset", like an empty form value. */
+function jsonToParams(value: Record<string, unknown>): Record<string, FormValue> {
+  const convert = (v: unknown): FormValue => {
+    if (v === null) return '';
+    if (Array.isArray(v)) return v.map(convert);
+    if (typeof v === 'object') return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, convert(x)]));
+    return v as string;
+  };
+  return convert(value) as Record<string, FormValue>;
+}

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { getDb, type Db } from '@/db/client';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '@/db/queries/idempotency';
+import { randomBase62 } from '@/lib/util/ids';
+import { authenticate } from './auth';
+import { ApiError, invalidRequest } from './errors';
+import { parseFormBody, type FormValue } from './form-body';
+import { readBody } from './read-body';
+
+export type ApiContext<P> = {
+  req: Request;
+  db: Db;
+  accountId: string;
+  livemode: boolean;
+  requestId: string;
+  idempotencyKey: string | null;
+  params: P;
+  /** Body parameters for POST, query parameters otherwise. */
+  input: Record<string, FormValue>;
+  /** What lib/ functions take: the account, and the request that events record. */
+  scope: { accountId: string; request: { id: string; idempotencyKey: string | null } };
+};
+
+type Options = { auth: 'secret' | 'any' };
+
+// An in-flight claim older than this belongs to a process that died.
+const STALE_IDEMPOTENCY_MS = 60_000;
+
+function json(status: number, body: string, requestId: string, extra: Record<string, string> = {}) {
+  return new Response(body, {
+    status,
+    headers: { 'content-type': 'application/json', 'request-id': requestId, 'cache-control': 'no-cache, no-store', ...extra },
+  });
+}
+
+function errorResponse(err: unknown, requestId: string): Response {
+  if (err instanceof ApiError) return json(err.status, JSON.stringify(err), requestId);
+  // Never log request bodies here: they may hold card data.
+  console.error(`[${requestId}] unexpected error:`, err instanceof Error ? err.stack : err);
+  const generic = new ApiError({ status: 500, type: 'api_error', message: `An unexpected error occurred. Request id: ${requestId}` });
+  return json(500, JSON.stringify(generic), requestId);
+}
+
+/** Stored replies: successes and card errors, as Stripe keeps once a request has run. */
+const remembered = (status: number) => status < 400 || status === 402;
+
+/**
+ * Wraps a /v1 route handler: request id, auth, parameter parsing, idempotency
+ * and error mapping, once for every endpoint.
+ */
+export function withApi<P extends Record<string, string> = Record<string, never>>(
+  handler: (ctx: ApiContext<P>) => Promise<object>,
+  options: Options = { auth: 'secret' },
+) {
+  return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
+    const requestId = `req_${randomBase62(14)}`;
+    try {
+      const db = await getDb();
+      const owner = await authenticate(db, req.headers.get('authorization'), options.auth);
+      const isPost = req.method === 'POST';
+      const input = isPost ? await readBody(req) : parseFormBody(new URL(req.url).searchParams);
+      const params = await route.params;
+      const idempotencyKey = isPost ? req.headers.get('idempotency-key') : null;
+      const scope = { accountId: owner.accountId, request: { id: requestId, idempotencyKey } };
+      const ctx: ApiContext<P> = { req, db, accountId: owner.accountId, livemode: false, requestId, idempotencyKey, params, input, scope };
+      const run = async () => {
+        try {
+          return { status: 200, body: JSON.stringify(await handler(ctx)) };
+        } catch (err) {
+          if (err instanceof ApiError) return { status: err.status, body: JSON.stringify(err) };
+          throw err;
+        }
+      };
+      if (!idempotencyKey) {
+        const out = await run();
+        return json(out.status, out.body, requestId);
+      }
+      if (idempotencyKey.length > 255) throw invalidRequest('Idempotency-Key must be at most 255 characters long.', 'Idempotency-Key');
+      const requestHash = createHash('sha256').update(`${new URL(req.url).pathname}\n${JSON.stringify(input)}`).digest('hex');
+      const slot = { accountId: owner.accountId, key: idempotencyKey };
+      const held = await claimIdempotencyKey(db, { ...slot, requestHash, staleAfterMs: STALE_IDEMPOTENCY_MS });
+      if (held) {
+        if (held.requestHash !== requestHash)
+          throw new ApiError({
+            status: 400,
+            type: 'idempotency_error',
+            code: 'idempotency_key_in_use',
+            message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+          });
+        if (held.state === 'in_flight')
+          throw new ApiError({
+            status: 409,
+            type: 'idempotency_error',
+            code: 'idempotency_key_in_use',
+            message: 'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): please try again later.',
+          });
+        return json(held.responseStatus!, held.responseBody!, requestId, { 'idempotent-replayed': 'true', 'idempotency-key': idempotencyKey });
+      }
+      let out: { status: number; body: string };
+      try {
+        out = await run();
+      } catch (err) {
+        await releaseIdempotencyKey(db, slot).catch(() => {});
+        throw err;
+      }
+      if (remembered(out.status)) await completeIdempotencyKey(db, { ...slot, status: out.status, body: out.body });
+      else await releaseIdempotencyKey(db, slot);
+      return json(out.status, out.body, requestId, { 'idempotency-key': idempotencyKey });
+    } catch (err) {
+      return errorResponse(err, requestId);
+    }
+  };
+}

@@ -1,0 +1,121 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { getProductOrThrow } from '@/db/queries/products';
+import { prices, products } from '@/db/schema';
+import { ApiError, invalidRequest } from '@/lib/api/errors';
+import { createdFilter, listPage } from '@/lib/api/list';
+import { initialMetadata, mergeMetadata } from '@/lib/api/params';
+import { serializeProduct } from '@/lib/api/serialize/product';
+import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
+import { newId } from '@/lib/util/ids';
+import { isUniqueViolation } from '@/lib/util/pg-errors';
+import type { CreateProductParams, ListProductsParams, UpdateProductParams } from '@/lib/validation/products';
+
+type Scope = { accountId: string; request?: EventRequest };
+
+export async function createProduct(db: Db, scope: Scope, p: CreateProductParams) {
+  if (p.default_price_data) throw invalidRequest('default_price_data is not supported yet: create the product, then its price.', 'default_price_data');
+  const id = p.id ?? newId('prod');
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(products)
+        .values({
+          id,
+          accountId: scope.accountId,
+          name: p.name,
+          active: p.active ?? true,
+          description: p.description ?? null,
+          images: p.images ?? [],
+          marketingFeatures: p.marketing_features ?? [],
+          metadata: initialMetadata(p.metadata),
+          packageDimensions: p.package_dimensions ?? null,
+          shippable: p.shippable ?? null,
+          statementDescriptor: p.statement_descriptor ?? null,
+          taxCode: p.tax_code ?? null,
+          unitLabel: p.unit_label ?? null,
+          url: p.url ?? null,
+        })
+        .returning();
+      const object = serializeProduct(row);
+      await recordEvent(tx, { accountId: scope.accountId, type: 'product.created', object, request: scope.request });
+      return object;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw invalidRequest(`Product already exists: '${id}'`, 'id', 'resource_already_exists');
+    throw err;
+  }
+}
+
+export async function updateProduct(db: Db, scope: Scope & { id: string }, p: UpdateProductParams) {
+  return db.transaction(async (tx) => {
+    const current = await getProductOrThrow(tx, scope);
+    if (p.default_price) {
+      const [price] = await tx
+        .select({ id: prices.id })
+        .from(prices)
+        .where(and(eq(prices.accountId, scope.accountId), eq(prices.id, p.default_price), eq(prices.productId, scope.id)));
+      if (!price) throw invalidRequest(`No such price: '${p.default_price}' for this product`, 'default_price', 'resource_missing');
+    }
+    const has = <K extends keyof UpdateProductParams>(k: K) => p[k] !== undefined;
+    const [row] = await tx
+      .update(products)
+      .set({
+        ...(has('name') && { name: p.name! }),
+        ...(has('active') && { active: p.active! }),
+        ...(has('description') && { description: p.description }),
+        ...(has('images') && { images: p.images ?? [] }),
+        ...(has('marketing_features') && { marketingFeatures: p.marketing_features ?? [] }),
+        ...(has('package_dimensions') && { packageDimensions: p.package_dimensions }),
+        ...(has('shippable') && { shippable: p.shippable }),
+        ...(has('statement_descriptor') && { statementDescriptor: p.statement_descriptor }),
+        ...(has('tax_code') && { taxCode: p.tax_code }),
+        ...(has('unit_label') && { unitLabel: p.unit_label }),
+        ...(has('url') && { url: p.url }),
+        ...(has('default_price') && { defaultPriceId: p.default_price }),
+        metadata: mergeMetadata(current.metadata, p.metadata),
+        updatedAt: new Date(),
+      })
+      .where(and(eq(products.accountId, scope.accountId), eq(products.id, scope.id)))
+      .returning();
+    const before = serializeProduct(current);
+    const object = serializeProduct(row);
+    await recordEvent(tx, { accountId: scope.accountId, type: 'product.updated', object, previousAttributes: previousAttributes(before, object), request: scope.request });
+    return object;
+  });
+}
+
+export async function deleteProduct(db: Db, scope: Scope & { id: string }) {
+  return db.transaction(async (tx) => {
+    const current = await getProductOrThrow(tx, scope);
+    const [price] = await tx
+      .select({ id: prices.id })
+      .from(prices)
+      .where(and(eq(prices.accountId, scope.accountId), eq(prices.productId, scope.id), eq(prices.inline, false)))
+      .limit(1);
+    if (price)
+      throw new ApiError({ status: 400, type: 'invalid_request_error', message: 'This product cannot be deleted because it has one or more user-created prices.' });
+    await tx.delete(products).where(and(eq(products.accountId, scope.accountId), eq(products.id, scope.id)));
+    await recordEvent(tx, { accountId: scope.accountId, type: 'product.deleted', object: serializeProduct(current), request: scope.request });
+    return { id: scope.id, object: 'product' as const, deleted: true as const };
+  });
+}
+
+export async function retrieveProduct(db: Db, scope: Scope & { id: string }) {
+  return serializeProduct(await getProductOrThrow(db, scope));
+}
+
+export async function listProducts(db: Db, scope: Scope, p: ListProductsParams) {
+  return listPage(db, products, {
+    accountId: scope.accountId,
+    kind: 'product',
+    params: p,
+    filters: [
+      p.active === undefined ? undefined : eq(products.active, p.active),
+      p.shippable === undefined ? undefined : eq(products.shippable, p.shippable),
+      p.url === undefined ? undefined : eq(products.url, p.url),
+      p.ids?.length ? inArray(products.id, p.ids) : undefined,
+      ...createdFilter(products.createdAt, p.created),
+    ],
+  });
+}

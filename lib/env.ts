@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  PGLITE_DIR: z.string().default('.data/pglite'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.string().url().optional(),
+  DEMO_SECRET_KEY: z
+    .string()
+    .regex(/^sk_test_[A-Za-z0-9_]{16,}$/, 'DEMO_SECRET_KEY must look like sk_test_ followed by at least 16 characters')
+    .optional(),
+  // Lets an operator provision merchant accounts over HTTP (POST /operator/accounts).
+  CAISSE_OPERATOR_KEY: z.string().min(32, 'CAISSE_OPERATOR_KEY must be at least 32 characters').optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export type Env = z.infer<typeof schema> & { APP_URL: string };
+
+let cached: Env | undefined;
+
+/** The environment, read and checked once. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  cached = { ...e, APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') };
+  return cached;
+}

@@ -1,0 +1,13 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // PGlite loads its WASM and data files from its own package directory, and
+  // postgres.js keeps sockets: both must stay real Node modules, not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
+  poweredByHeader: false,
+  // Lets parallel builds (a second work tree, a benchmark) keep their own output.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  typescript: { ignoreBuildErrors: false },
+};
+
+export default config;
