@@ -6,7 +6,7 @@ CREATE TYPE "public"."tax_behavior" AS ENUM('exclusive', 'inclusive', 'unspecifi
 CREATE TYPE "public"."checkout_payment_status" AS ENUM('unpaid', 'paid', 'no_payment_required');--> statement-breakpoint
 CREATE TYPE "public"."checkout_session_mode" AS ENUM('payment', 'subscription', 'setup');--> statement-breakpoint
 CREATE TYPE "public"."checkout_session_status" AS ENUM('open', 'complete', 'expired');--> statement-breakpoint
-CREATE TYPE "public"."checkout_ui_mode" AS ENUM('hosted', 'embedded', 'custom');--> statement-breakpoint
+CREATE TYPE "public"."checkout_ui_mode" AS ENUM('hosted', 'embedded', 'hosted_page', 'embedded_page');--> statement-breakpoint
 CREATE TYPE "public"."payment_intent_status" AS ENUM('requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'requires_capture', 'canceled', 'succeeded');--> statement-breakpoint
 CREATE TYPE "public"."subscription_status" AS ENUM('incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused');--> statement-breakpoint
 CREATE TABLE "accounts" (
@@ -195,6 +195,7 @@ CREATE TABLE "checkout_line_items" (
 	"tax_rate_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"dynamic_tax_rate_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"description" text,
+	"metadata" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"amount_subtotal" bigint DEFAULT 0 NOT NULL,
 	"amount_discount" bigint DEFAULT 0 NOT NULL,
 	"amount_tax" bigint DEFAULT 0 NOT NULL,
@@ -214,7 +215,7 @@ CREATE TABLE "checkout_sessions" (
 	"status" "checkout_session_status" DEFAULT 'open' NOT NULL,
 	"payment_status" "checkout_payment_status" DEFAULT 'unpaid' NOT NULL,
 	"mode" "checkout_session_mode" NOT NULL,
-	"ui_mode" "checkout_ui_mode" DEFAULT 'hosted' NOT NULL,
+	"ui_mode" "checkout_ui_mode" DEFAULT 'hosted_page' NOT NULL,
 	"currency" text,
 	"amount_subtotal" bigint,
 	"amount_total" bigint,
@@ -258,6 +259,7 @@ CREATE TABLE "checkout_sessions" (
 	"invoice_creation" jsonb,
 	"saved_payment_method_options" jsonb,
 	"name_collection" jsonb,
+	"optional_items" jsonb,
 	"recovered_from" text,
 	"completed_at" timestamp with time zone
 );

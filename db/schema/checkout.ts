@@ -5,7 +5,8 @@ import { objectColumns } from './columns';
 export const sessionStatus = pgEnum('checkout_session_status', ['open', 'complete', 'expired']);
 export const paymentStatus = pgEnum('checkout_payment_status', ['unpaid', 'paid', 'no_payment_required']);
 export const sessionMode = pgEnum('checkout_session_mode', ['payment', 'subscription', 'setup']);
-export const uiMode = pgEnum('checkout_ui_mode', ['hosted', 'embedded', 'custom']);
+// Both spellings are kept as sent (hosted/embedded up to API 2026-02, hosted_page/embedded_page since).
+export const uiMode = pgEnum('checkout_ui_mode', ['hosted', 'embedded', 'hosted_page', 'embedded_page']);
 
 type Json = Record<string, unknown>;
 
@@ -18,7 +19,7 @@ export const checkoutSessions = pgTable(
     status: sessionStatus().notNull().default('open'),
     paymentStatus: paymentStatus().notNull().default('unpaid'),
     mode: sessionMode().notNull(),
-    uiMode: uiMode().notNull().default('hosted'),
+    uiMode: uiMode().notNull().default('hosted_page'),
     currency: text(),
     amountSubtotal: bigint({ mode: 'number' }),
     amountTotal: bigint({ mode: 'number' }),
@@ -40,7 +41,8 @@ export const checkoutSessions = pgTable(
     subscriptionId: text(),
     allowPromotionCodes: boolean(),
     // [{ coupon, promotion_code }] as sent; resolved amounts live in totalDetails.
-    discounts: jsonb().$type<{ coupon: string | null; promotion_code: string | null }[]>().notNull().default([]),
+    // The applied discount: at most one, as Stripe allows; `id` names the Discount object (di_…).
+    discounts: jsonb().$type<{ id: string; coupon: string; promotion_code: string | null }[]>().notNull().default([]),
     shippingAddressCollection: jsonb().$type<{ allowed_countries: string[] } | null>(),
     shippingOptions: jsonb().$type<{ shipping_rate: string; shipping_amount: number }[]>().notNull().default([]),
     // The selected shipping rate; defaults to the first option.
@@ -64,6 +66,8 @@ export const checkoutSessions = pgTable(
     invoiceCreation: jsonb().$type<Json | null>(),
     savedPaymentMethodOptions: jsonb().$type<Json | null>(),
     nameCollection: jsonb().$type<Json | null>(),
+    // As given at creation: Stripe echoes optional_items on the session.
+    optionalItems: jsonb().$type<{ price: string; quantity: number; adjustable_quantity: Json | null }[] | null>(),
     recoveredFrom: text(),
     completedAt: timestamp({ withTimezone: true }),
   },
@@ -91,6 +95,7 @@ export const checkoutLineItems = pgTable(
     taxRateIds: jsonb().$type<string[]>().notNull().default([]),
     dynamicTaxRateIds: jsonb().$type<string[]>().notNull().default([]),
     description: text(),
+    metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
     amountSubtotal: bigint({ mode: 'number' }).notNull().default(0),
     amountDiscount: bigint({ mode: 'number' }).notNull().default(0),
     amountTax: bigint({ mode: 'number' }).notNull().default(0),

@@ -3,31 +3,41 @@ import { invalidRequest } from './errors';
 
 export type ExpandContext = { db: Queryable; accountId: string };
 type Obj = Record<string, unknown>;
-/** Loads the serialized object behind an id, or null when it is gone. */
-export type Loader = (ctx: ExpandContext, id: string) => Promise<Obj | null>;
-/** For an object type, the fields that hold an expandable id and how to load each. */
+/** Loads the serialized object behind an id (or, for fields only present when expanded, the parent's id). */
+export type Loader = (ctx: ExpandContext, id: string) => Promise<unknown>;
+/**
+ * For an object type, the expandable fields and how to load each. Fields of
+ * nested hashes without an `object` of their own are keyed by their dotted
+ * path from the nearest typed object: `promotion.coupon` on a promotion code,
+ * `total_details.breakdown` on a session. Arrays are transparent.
+ */
 export type ExpandRegistry = Record<string, Record<string, Loader>>;
 
 const MAX_DEPTH = 4;
 
-async function expandPath(ctx: ExpandContext, registry: ExpandRegistry, value: unknown, path: string[], full: string): Promise<unknown> {
+type Owner = { type: string; id: string; prefix: string };
+
+async function expandPath(ctx: ExpandContext, registry: ExpandRegistry, value: unknown, path: string[], full: string, owner: Owner | null): Promise<unknown> {
   if (path.length === 0 || value === null || value === undefined) return value;
-  if (Array.isArray(value)) return Promise.all(value.map((v) => expandPath(ctx, registry, v, path, full)));
-  if (typeof value !== 'object') throw invalidRequest(`This property cannot be expanded (${full}).`, 'expand');
+  if (Array.isArray(value)) return Promise.all(value.map((v) => expandPath(ctx, registry, v, path, full, owner)));
+  const cannot = () => invalidRequest(`This property cannot be expanded (${full}).`, 'expand');
+  if (typeof value !== 'object') throw cannot();
   const obj = value as Obj;
+  const here: Owner | null = typeof obj.object === 'string' ? { type: obj.object, id: String(obj.id), prefix: '' } : owner;
   const [field, ...rest] = path;
-  const loader = registry[String(obj.object)]?.[field];
+  const loader = here ? registry[here.type]?.[here.prefix + field] : undefined;
   let child = obj[field];
   if (typeof child === 'string') {
-    if (!loader) throw invalidRequest(`This property cannot be expanded (${full}).`, 'expand');
+    if (!loader) throw cannot();
     child = (await loader(ctx, child)) ?? child;
-  } else if (child === undefined && !loader) {
-    throw invalidRequest(`This property cannot be expanded (${full}).`, 'expand');
-  } else if (child === undefined && loader) {
-    // Fields only present when expanded (a session's line_items) load by the parent's id.
-    child = await loader(ctx, String(obj.id));
+  } else if (child === undefined) {
+    if (!loader || !here) throw cannot();
+    child = await loader(ctx, here.id);
+  } else if (rest.length === 0 && !loader) {
+    throw cannot();
   }
-  obj[field] = await expandPath(ctx, registry, child, rest, full);
+  const nextOwner = here ? { ...here, prefix: `${here.prefix}${field}.` } : null;
+  obj[field] = await expandPath(ctx, registry, child, rest, full, nextOwner);
   return obj;
 }
 
@@ -38,7 +48,7 @@ export async function applyExpand<T>(ctx: ExpandContext, registry: ExpandRegistr
     const path = full.split('.');
     if (path.length > MAX_DEPTH || path.some((p) => p === ''))
       throw invalidRequest(`You cannot expand more than ${MAX_DEPTH} levels of a property (${full}).`, 'expand');
-    await expandPath(ctx, registry, target, path, full);
+    await expandPath(ctx, registry, target, path, full, null);
   }
   return target;
 }

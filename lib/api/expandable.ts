@@ -1,5 +1,16 @@
+import { findCustomer } from '@/db/queries/customers';
+import { findCoupon } from '@/db/queries/coupons';
+import { findPrice } from '@/db/queries/prices';
 import { findProduct } from '@/db/queries/products';
+import { listSessionLineItems, sessionBreakdown } from '@/lib/checkout/session-reads';
+import { findPromotionCode } from '@/db/queries/promotion-codes';
+import { findShippingRate } from '@/db/queries/shipping-rates';
+import { serializePromotionCode } from './serialize/promotion-code';
+import { serializeShippingRate } from './serialize/shipping-rate';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';
+import { serializeCustomer, serializeDeletedCustomer } from './serialize/customer';
+import { serializeCoupon } from './serialize/coupon';
+import { priceCurrencyOptions, serializePrice } from './serialize/price';
 import { serializeProduct } from './serialize/product';
 
 /**
@@ -8,6 +19,9 @@ import { serializeProduct } from './serialize/product';
  */
 export const expandRegistry: ExpandRegistry = {
   product: {},
+  customer: {},
+  shipping_rate: {},
+  tax_rate: {},
 };
 
 export function registerExpandable(objectType: string, fields: ExpandRegistry[string]) {
@@ -18,6 +32,56 @@ export const loadProduct = async (ctx: ExpandContext, id: string) => {
   const row = await findProduct(ctx.db, { accountId: ctx.accountId, id });
   return row ? serializeProduct(row) : null;
 };
+
+/** A deleted customer expands to Stripe's `{id, object, deleted: true}` stub. */
+export const loadCustomer = async (ctx: ExpandContext, id: string) => {
+  const row = await findCustomer(ctx.db, { accountId: ctx.accountId, id, includeDeleted: true });
+  if (!row) return null;
+  return row.deletedAt ? serializeDeletedCustomer(row.id) : serializeCustomer(row);
+};
+
+export const loadPrice = async (ctx: ExpandContext, id: string) => {
+  const row = await findPrice(ctx.db, { accountId: ctx.accountId, id });
+  return row ? serializePrice(row) : null;
+};
+
+/** A deleted coupon still expands (valid: false): promotion codes and discounts keep naming it. */
+export const loadCoupon = async (ctx: ExpandContext, id: string) => {
+  const row = await findCoupon(ctx.db, { accountId: ctx.accountId, id, includeDeleted: true });
+  return row ? serializeCoupon(row, new Date()) : null;
+};
+
+registerExpandable('product', { default_price: loadPrice });
+// currency_options is only present when set; expanding it lists every currency, the price's own included.
+registerExpandable('price', {
+  product: loadProduct,
+  currency_options: async (ctx, id) => {
+    const row = await findPrice(ctx.db, { accountId: ctx.accountId, id });
+    return row ? priceCurrencyOptions(row) : null;
+  },
+});
+registerExpandable('promotion_code', { 'promotion.coupon': loadCoupon, customer: loadCustomer });
+
+const loadPromotionCodeForExpand = async (ctx: ExpandContext, id: string) => {
+  const row = await findPromotionCode(ctx.db, { accountId: ctx.accountId, id });
+  return row ? serializePromotionCode(row) : null;
+};
+
+const loadShippingRateForExpand = async (ctx: ExpandContext, id: string) => {
+  const row = await findShippingRate(ctx.db, { accountId: ctx.accountId, id });
+  return row ? serializeShippingRate(row) : null;
+};
+
+// A session's line_items and total_details.breakdown exist only when expanded; they load by the session's id.
+registerExpandable('checkout.session', {
+  customer: loadCustomer,
+  line_items: (ctx, sessionId) => listSessionLineItems(ctx.db, { accountId: ctx.accountId, sessionId }, { limit: 100 }),
+  'total_details.breakdown': (ctx, sessionId) => sessionBreakdown(ctx.db, { accountId: ctx.accountId, sessionId }),
+  'discounts.coupon': loadCoupon,
+  'discounts.promotion_code': (ctx, id) => loadPromotionCodeForExpand(ctx, id),
+  'shipping_cost.shipping_rate': (ctx, id) => loadShippingRateForExpand(ctx, id),
+  'shipping_options.shipping_rate': (ctx, id) => loadShippingRateForExpand(ctx, id),
+});
 
 /** Applies a request's `expand[]` to the object (or list) it returns. */
 export function expandObject<T>(ctx: ExpandContext, target: T, paths: string[] | undefined): Promise<T> {

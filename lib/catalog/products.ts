@@ -9,13 +9,16 @@ import { serializeProduct } from '@/lib/api/serialize/product';
 import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
+import { nestedParam } from './amounts';
+import { insertPrice } from './prices';
 import type { CreateProductParams, ListProductsParams, UpdateProductParams } from '@/lib/validation/products';
 
 type Scope = { accountId: string; request?: EventRequest };
 
 export async function createProduct(db: Db, scope: Scope, p: CreateProductParams) {
-  if (p.default_price_data) throw invalidRequest('default_price_data is not supported yet: create the product, then its price.', 'default_price_data');
   const id = p.id ?? newId('prod');
+  // The product names its default price, so the price's id is chosen first; both commit together.
+  const defaultPriceId = p.default_price_data ? newId('price') : null;
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
@@ -35,10 +38,13 @@ export async function createProduct(db: Db, scope: Scope, p: CreateProductParams
           taxCode: p.tax_code ?? null,
           unitLabel: p.unit_label ?? null,
           url: p.url ?? null,
+          defaultPriceId,
         })
         .returning();
       const object = serializeProduct(row);
       await recordEvent(tx, { accountId: scope.accountId, type: 'product.created', object, request: scope.request });
+      if (p.default_price_data)
+        await insertPrice(tx, scope, { ...p.default_price_data, id: defaultPriceId!, productId: id }, nestedParam('default_price_data'));
       return object;
     });
   } catch (err) {

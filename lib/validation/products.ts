@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bool, expand, int, listParams, metadata, nonEmptyStr, rangeQuery, str, unsettable, url } from '@/lib/api/params';
+import { bool, expand, listParams, metadata, nonEmptyStr, rangeQuery, str, unsettable, url } from '@/lib/api/params';
+import { priceDataSchema } from './prices';
 
 const packageDimensions = z.strictObject({
   height: z.coerce.number().positive(),
@@ -27,16 +28,7 @@ export const createProductSchema = z.strictObject({
   ...editable,
   id: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'Invalid id: use letters, digits, "_" and "-"').optional(),
   name: nonEmptyStr(250),
-  default_price_data: z
-    .strictObject({
-      currency: z.string(),
-      unit_amount: int({ min: 0 }).optional(),
-      unit_amount_decimal: z.string().optional(),
-      recurring: z.strictObject({ interval: z.enum(['day', 'week', 'month', 'year']), interval_count: int({ min: 1 }).optional() }).optional(),
-      tax_behavior: z.enum(['exclusive', 'inclusive', 'unspecified']).optional(),
-      metadata: metadata().optional(),
-    })
-    .optional(),
+  default_price_data: priceDataSchema.optional(),
 });
 
 export const updateProductSchema = z.strictObject({

@@ -1,0 +1,20 @@
+// GET /v1/checkout/sessions/:id — retrieve · POST — update metadata, line items, shipping options
+import { expandObject } from '@/lib/api/expandable';
+import { parseParams } from '@/lib/api/parse-params';
+import { withApi } from '@/lib/api/with-api';
+import { retrieveSession } from '@/lib/checkout/session-reads';
+import { updateSession } from '@/lib/checkout/update-session';
+import { updateCheckoutSessionSchema } from '@/lib/validation/checkout-sessions';
+import { retrieveSchema } from '@/lib/validation/common';
+
+type Params = { id: string };
+
+export const GET = withApi<Params>(async (ctx) => {
+  const p = parseParams(retrieveSchema, ctx.input);
+  return expandObject(ctx, await retrieveSession(ctx.db, { ...ctx.scope, id: ctx.params.id }), p.expand);
+});
+
+export const POST = withApi<Params>(async (ctx) => {
+  const p = parseParams(updateCheckoutSessionSchema, ctx.input);
+  return expandObject(ctx, await updateSession(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
+});

@@ -1,0 +1,18 @@
+// GET /v1/checkout/sessions — list sessions · POST /v1/checkout/sessions — create a session
+import { expandObject } from '@/lib/api/expandable';
+import { parseParams } from '@/lib/api/parse-params';
+import { withApi } from '@/lib/api/with-api';
+import { createSession } from '@/lib/checkout/create-session';
+import { listSessions, retrieveSession } from '@/lib/checkout/session-reads';
+import { createCheckoutSessionSchema, listCheckoutSessionsSchema } from '@/lib/validation/checkout-sessions';
+
+export const POST = withApi(async (ctx) => {
+  const p = parseParams(createCheckoutSessionSchema, ctx.input);
+  const id = await createSession(ctx.db, ctx.scope, p);
+  return expandObject(ctx, await retrieveSession(ctx.db, { ...ctx.scope, id }), p.expand);
+});
+
+export const GET = withApi(async (ctx) => {
+  const p = parseParams(listCheckoutSessionsSchema, ctx.input);
+  return expandObject(ctx, await listSessions(ctx.db, ctx.scope, p), p.expand);
+});

@@ -1,0 +1,20 @@
+// GET /v1/coupons — list coupons · POST /v1/coupons — create a coupon
+import { expandObject } from '@/lib/api/expandable';
+import { listObject } from '@/lib/api/list';
+import { parseParams } from '@/lib/api/parse-params';
+import { serializeCoupon } from '@/lib/api/serialize/coupon';
+import { withApi } from '@/lib/api/with-api';
+import { createCoupon, listCoupons } from '@/lib/catalog/coupons';
+import { createCouponSchema, listCouponsSchema } from '@/lib/validation/coupons';
+
+export const POST = withApi(async (ctx) => {
+  const p = parseParams(createCouponSchema, ctx.input);
+  return expandObject(ctx, await createCoupon(ctx.db, ctx.scope, p), p.expand);
+});
+
+export const GET = withApi(async (ctx) => {
+  const p = parseParams(listCouponsSchema, ctx.input);
+  const { rows, hasMore } = await listCoupons(ctx.db, ctx.scope, p);
+  const now = new Date();
+  return expandObject(ctx, listObject('/v1/coupons', rows.map((r) => serializeCoupon(r, now)), hasMore), p.expand);
+});

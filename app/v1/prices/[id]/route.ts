@@ -1,0 +1,19 @@
+// GET /v1/prices/:id — retrieve · POST — update a price (prices cannot be deleted, as with Stripe)
+import { expandObject } from '@/lib/api/expandable';
+import { parseParams } from '@/lib/api/parse-params';
+import { withApi } from '@/lib/api/with-api';
+import { retrievePrice, updatePrice } from '@/lib/catalog/prices';
+import { retrieveSchema } from '@/lib/validation/common';
+import { updatePriceSchema } from '@/lib/validation/prices';
+
+type Params = { id: string };
+
+export const GET = withApi<Params>(async (ctx) => {
+  const p = parseParams(retrieveSchema, ctx.input);
+  return expandObject(ctx, await retrievePrice(ctx.db, { ...ctx.scope, id: ctx.params.id }), p.expand);
+});
+
+export const POST = withApi<Params>(async (ctx) => {
+  const p = parseParams(updatePriceSchema, ctx.input);
+  return expandObject(ctx, await updatePrice(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
+});

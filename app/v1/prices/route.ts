@@ -1,0 +1,19 @@
+// GET /v1/prices — list prices · POST /v1/prices — create a price
+import { expandObject } from '@/lib/api/expandable';
+import { listObject } from '@/lib/api/list';
+import { parseParams } from '@/lib/api/parse-params';
+import { serializePrice } from '@/lib/api/serialize/price';
+import { withApi } from '@/lib/api/with-api';
+import { createPrice, listPrices } from '@/lib/catalog/prices';
+import { createPriceSchema, listPricesSchema } from '@/lib/validation/prices';
+
+export const POST = withApi(async (ctx) => {
+  const p = parseParams(createPriceSchema, ctx.input);
+  return expandObject(ctx, await createPrice(ctx.db, ctx.scope, p), p.expand);
+});
+
+export const GET = withApi(async (ctx) => {
+  const p = parseParams(listPricesSchema, ctx.input);
+  const { rows, hasMore } = await listPrices(ctx.db, ctx.scope, p);
+  return expandObject(ctx, listObject('/v1/prices', rows.map(serializePrice), hasMore), p.expand);
+});

@@ -1,0 +1,19 @@
+// GET /v1/shipping_rates/:id — retrieve · POST — update (Stripe has no delete: archive with active=false)
+import { expandObject } from '@/lib/api/expandable';
+import { parseParams } from '@/lib/api/parse-params';
+import { withApi } from '@/lib/api/with-api';
+import { retrieveShippingRate, updateShippingRate } from '@/lib/catalog/shipping-rates';
+import { retrieveSchema } from '@/lib/validation/common';
+import { updateShippingRateSchema } from '@/lib/validation/shipping-rates';
+
+type Params = { id: string };
+
+export const GET = withApi<Params>(async (ctx) => {
+  const p = parseParams(retrieveSchema, ctx.input);
+  return expandObject(ctx, await retrieveShippingRate(ctx.db, { ...ctx.scope, id: ctx.params.id }), p.expand);
+});
+
+export const POST = withApi<Params>(async (ctx) => {
+  const p = parseParams(updateShippingRateSchema, ctx.input);
+  return expandObject(ctx, await updateShippingRate(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
+});

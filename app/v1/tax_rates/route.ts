@@ -1,0 +1,19 @@
+// GET /v1/tax_rates — list tax rates · POST /v1/tax_rates — create a tax rate
+import { expandObject } from '@/lib/api/expandable';
+import { listObject } from '@/lib/api/list';
+import { parseParams } from '@/lib/api/parse-params';
+import { serializeTaxRate } from '@/lib/api/serialize/tax-rate';
+import { withApi } from '@/lib/api/with-api';
+import { createTaxRate, listTaxRates } from '@/lib/catalog/tax-rates';
+import { createTaxRateSchema, listTaxRatesSchema } from '@/lib/validation/tax-rates';
+
+export const POST = withApi(async (ctx) => {
+  const p = parseParams(createTaxRateSchema, ctx.input);
+  return expandObject(ctx, await createTaxRate(ctx.db, ctx.scope, p), p.expand);
+});
+
+export const GET = withApi(async (ctx) => {
+  const p = parseParams(listTaxRatesSchema, ctx.input);
+  const { rows, hasMore } = await listTaxRates(ctx.db, ctx.scope, p);
+  return expandObject(ctx, listObject('/v1/tax_rates', rows.map(serializeTaxRate), hasMore), p.expand);
+});

@@ -1,0 +1,57 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Queryable } from '../client';
+import { coupons, customers, prices, products, promotionCodes, shippingRates, taxRates } from '../schema';
+
+/** Batch lookups of the objects a checkout session refers to, scoped to one account. */
+
+export type PriceRow = typeof prices.$inferSelect;
+export type TaxRateRow = typeof taxRates.$inferSelect;
+export type ShippingRateRow = typeof shippingRates.$inferSelect;
+export type CouponRow = typeof coupons.$inferSelect;
+export type PromotionCodeRow = typeof promotionCodes.$inferSelect;
+export type ProductRef = Pick<typeof products.$inferSelect, 'id' | 'name' | 'description' | 'images' | 'active'>;
+
+const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+
+export async function pricesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, PriceRow>> {
+  if (!ids.length) return new Map();
+  return byId(await db.select().from(prices).where(and(eq(prices.accountId, accountId), inArray(prices.id, [...new Set(ids)]))));
+}
+
+export async function productsByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, ProductRef>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: products.id, name: products.name, description: products.description, images: products.images, active: products.active })
+    .from(products)
+    .where(and(eq(products.accountId, accountId), inArray(products.id, [...new Set(ids)])));
+  return byId(rows);
+}
+
+export async function taxRatesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, TaxRateRow>> {
+  if (!ids.length) return new Map();
+  return byId(await db.select().from(taxRates).where(and(eq(taxRates.accountId, accountId), inArray(taxRates.id, [...new Set(ids)]))));
+}
+
+export async function shippingRatesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, ShippingRateRow>> {
+  if (!ids.length) return new Map();
+  return byId(await db.select().from(shippingRates).where(and(eq(shippingRates.accountId, accountId), inArray(shippingRates.id, [...new Set(ids)]))));
+}
+
+export async function couponById(db: Queryable, accountId: string, id: string): Promise<CouponRow | null> {
+  const rows = await db.select().from(coupons).where(and(eq(coupons.accountId, accountId), eq(coupons.id, id), isNull(coupons.deletedAt))).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function promotionCodeById(db: Queryable, accountId: string, id: string): Promise<PromotionCodeRow | null> {
+  const rows = await db.select().from(promotionCodes).where(and(eq(promotionCodes.accountId, accountId), eq(promotionCodes.id, id))).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function customerExists(db: Queryable, accountId: string, id: string): Promise<{ id: string; email: string | null } | null> {
+  const rows = await db
+    .select({ id: customers.id, email: customers.email })
+    .from(customers)
+    .where(and(eq(customers.accountId, accountId), eq(customers.id, id), isNull(customers.deletedAt)))
+    .limit(1);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,44 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../client';
+import { customers, promotionCodes } from '../schema';
+import { noSuchObject } from '@/lib/api/errors';
+
+export type PromotionCodeRow = typeof promotionCodes.$inferSelect;
+
+export async function findPromotionCode(db: Queryable, p: { accountId: string; id: string }): Promise<PromotionCodeRow | null> {
+  const rows = await db
+    .select()
+    .from(promotionCodes)
+    .where(and(eq(promotionCodes.accountId, p.accountId), eq(promotionCodes.id, p.id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function getPromotionCodeOrThrow(
+  db: Queryable,
+  p: { accountId: string; id: string; param?: string; status?: number },
+): Promise<PromotionCodeRow> {
+  const row = await findPromotionCode(db, p);
+  if (!row) throw noSuchObject('promotion_code', p.id, p.param ?? 'id', p.status ?? 404);
+  return row;
+}
+
+/** The account's active code that a customer typed, compared case-insensitively (codes are unique that way). */
+export async function findActivePromotionCodeByCode(db: Queryable, p: { accountId: string; code: string }): Promise<PromotionCodeRow | null> {
+  const rows = await db
+    .select()
+    .from(promotionCodes)
+    .where(and(eq(promotionCodes.accountId, p.accountId), eq(promotionCodes.active, true), sql`lower(${promotionCodes.code}) = lower(${p.code})`))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Whether a (not deleted) customer belongs to the account; read here so promotion codes need no customers module. */
+export async function customerBelongsToAccount(db: Queryable, p: { accountId: string; id: string }): Promise<boolean> {
+  const rows = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.accountId, p.accountId), eq(customers.id, p.id), isNull(customers.deletedAt)))
+    .limit(1);
+  return rows.length > 0;
+}

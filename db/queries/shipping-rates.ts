@@ -1,0 +1,21 @@
+import { and, eq } from 'drizzle-orm';
+import type { Queryable } from '../client';
+import { shippingRates } from '../schema';
+import { noSuchObject } from '@/lib/api/errors';
+
+export type ShippingRateRow = typeof shippingRates.$inferSelect;
+
+/** Inline rates (made from a session's shipping_rate_data) are found too: sessions point at them. */
+export async function findShippingRate(db: Queryable, p: { accountId: string; id: string }): Promise<ShippingRateRow | null> {
+  const rows = await db.select().from(shippingRates).where(and(eq(shippingRates.accountId, p.accountId), eq(shippingRates.id, p.id))).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function getShippingRateOrThrow(
+  db: Queryable,
+  p: { accountId: string; id: string; param?: string; status?: number },
+): Promise<ShippingRateRow> {
+  const row = await findShippingRate(db, p);
+  if (!row) throw noSuchObject('shipping rate', p.id, p.param ?? 'id', p.status ?? 404);
+  return row;
+}

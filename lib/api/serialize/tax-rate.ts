@@ -1,0 +1,27 @@
+import type { TaxRateRow } from '@/db/queries/tax-rates';
+import { unix } from '@/lib/util/time';
+
+export function serializeTaxRate(row: TaxRateRow) {
+  return {
+    id: row.id,
+    object: 'tax_rate' as const,
+    active: row.active,
+    country: row.country,
+    created: unix(row.createdAt),
+    description: row.description,
+    display_name: row.displayName,
+    // Only Stripe Tax's automatic rates have an effective percentage, a level or a flat amount.
+    effective_percentage: null,
+    flat_amount: null,
+    inclusive: row.inclusive,
+    jurisdiction: row.jurisdiction,
+    jurisdiction_level: null,
+    livemode: row.livemode,
+    metadata: row.metadata,
+    // JSON has only numbers; the exact decimal string stays in the database for lib/pricing.
+    percentage: Number(row.percentage),
+    rate_type: 'percentage' as const,
+    state: row.state,
+    tax_type: row.taxType,
+  };
+}

@@ -1,0 +1,78 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { getTaxRateOrThrow } from '@/db/queries/tax-rates';
+import { taxRates } from '@/db/schema';
+import { createdFilter, listPage } from '@/lib/api/list';
+import { initialMetadata, mergeMetadata } from '@/lib/api/params';
+import { serializeTaxRate } from '@/lib/api/serialize/tax-rate';
+import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
+import { newId } from '@/lib/util/ids';
+import type { CreateTaxRateParams, ListTaxRatesParams, UpdateTaxRateParams } from '@/lib/validation/tax-rates';
+
+type Scope = { accountId: string; request?: EventRequest };
+
+export async function createTaxRate(db: Db, scope: Scope, p: CreateTaxRateParams) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(taxRates)
+      .values({
+        id: newId('txr'),
+        accountId: scope.accountId,
+        displayName: p.display_name,
+        percentage: p.percentage,
+        inclusive: p.inclusive,
+        active: p.active ?? true,
+        country: p.country ?? null,
+        description: p.description ?? null,
+        jurisdiction: p.jurisdiction ?? null,
+        state: p.state ?? null,
+        taxType: p.tax_type ?? null,
+        metadata: initialMetadata(p.metadata),
+      })
+      .returning();
+    const object = serializeTaxRate(row);
+    await recordEvent(tx, { accountId: scope.accountId, type: 'tax_rate.created', object, request: scope.request });
+    return object;
+  });
+}
+
+export async function updateTaxRate(db: Db, scope: Scope & { id: string }, p: UpdateTaxRateParams) {
+  return db.transaction(async (tx) => {
+    const current = await getTaxRateOrThrow(tx, scope);
+    const [row] = await tx
+      .update(taxRates)
+      .set({
+        ...(p.active !== undefined && { active: p.active }),
+        ...(p.display_name !== undefined && { displayName: p.display_name }),
+        ...(p.country !== undefined && { country: p.country }),
+        ...(p.description !== undefined && { description: p.description }),
+        ...(p.jurisdiction !== undefined && { jurisdiction: p.jurisdiction }),
+        ...(p.state !== undefined && { state: p.state }),
+        ...(p.tax_type !== undefined && { taxType: p.tax_type }),
+        metadata: mergeMetadata(current.metadata, p.metadata),
+      })
+      .where(and(eq(taxRates.accountId, scope.accountId), eq(taxRates.id, scope.id)))
+      .returning();
+    const before = serializeTaxRate(current);
+    const object = serializeTaxRate(row);
+    await recordEvent(tx, { accountId: scope.accountId, type: 'tax_rate.updated', object, previousAttributes: previousAttributes(before, object), request: scope.request });
+    return object;
+  });
+}
+
+export async function retrieveTaxRate(db: Db, scope: Scope & { id: string }) {
+  return serializeTaxRate(await getTaxRateOrThrow(db, scope));
+}
+
+export async function listTaxRates(db: Db, scope: Scope, p: ListTaxRatesParams) {
+  return listPage(db, taxRates, {
+    accountId: scope.accountId,
+    kind: 'tax rate',
+    params: p,
+    filters: [
+      p.active === undefined ? undefined : eq(taxRates.active, p.active),
+      p.inclusive === undefined ? undefined : eq(taxRates.inclusive, p.inclusive),
+      ...createdFilter(taxRates.createdAt, p.created),
+    ],
+  });
+}

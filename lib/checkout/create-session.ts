@@ -1,0 +1,81 @@
+import type { Db } from '@/db/client';
+import { checkoutLineItems, checkoutSessions } from '@/db/schema';
+import { initialMetadata } from '@/lib/api/params';
+import { computeTotals } from '@/lib/pricing/compute-totals';
+import { newSessionId, randomBase62 } from '@/lib/util/ids';
+import { unix } from '@/lib/util/time';
+import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
+import { buildPricingInput } from './pricing-input';
+import { pricingColumns, zeroLineAmounts } from './pricing-columns';
+import { resolveCustomer, resolveDiscount, resolveShippingOptions } from './resolve-extras';
+import { resolveLineItems } from './resolve-line-items';
+import { checkCreateRules, isEmbedded, MAX_EXPIRY_SECONDS } from './session-rules';
+import { sessionColumnsFromParams } from './session-settings';
+
+export type Scope = { accountId: string; request?: { id: string; idempotencyKey: string | null } };
+
+/** Creates a Checkout Session: every reference checked, totals priced, all rows in one transaction. Returns its id. */
+export async function createSession(db: Db, scope: Scope, p: CreateCheckoutSessionParams, now = new Date()): Promise<string> {
+  checkCreateRules(p, unix(now));
+  const uiMode = (p.ui_mode ?? 'hosted_page') as 'hosted' | 'embedded' | 'hosted_page' | 'embedded_page';
+  return db.transaction(async (tx) => {
+    const { lines, currency } = await resolveLineItems(tx, scope.accountId, p);
+    const customer = await resolveCustomer(tx, scope.accountId, p.customer);
+    const shippingOptions = await resolveShippingOptions(tx, scope.accountId, p.shipping_options, currency);
+    const selected = lines.filter((l) => l.selected);
+    const priced = selected.map((l) => ({ key: l.id, price: l.price, quantity: l.quantity, taxRates: l.taxRates }));
+    const shipping = shippingOptions[0]?.rate ?? null;
+
+    let discount = null;
+    if (currency && p.discounts?.length) {
+      const subtotal = computeTotals(buildPricingInput({ currency, lines: priced, discount: null, shipping: null })).amountSubtotal;
+      discount = await resolveDiscount(tx, scope.accountId, p.discounts, { currency, subtotal, customerId: customer?.id ?? null, now });
+    }
+    const result = currency ? computeTotals(buildPricingInput({ currency, lines: priced, discount, shipping })) : null;
+    const columns = result ? pricingColumns(result, new Map(discount ? [[discount.coupon.id, discount.id]] : []), shipping?.id ?? null) : null;
+
+    const id = newSessionId();
+    await tx.insert(checkoutSessions).values({
+      id,
+      accountId: scope.accountId,
+      metadata: initialMetadata(p.metadata),
+      createdAt: now,
+      expiresAt: new Date((p.expires_at ?? unix(now) + MAX_EXPIRY_SECONDS) * 1000),
+      mode: p.mode!,
+      uiMode,
+      currency,
+      amountSubtotal: columns?.session.amountSubtotal ?? null,
+      amountTotal: columns?.session.amountTotal ?? null,
+      totalDetails: columns?.session.totalDetails ?? null,
+      shippingCost: columns?.session.shippingCost ?? null,
+      paymentStatus: p.mode === 'setup' || (p.mode === 'payment' && result?.amountTotal === 0) ? 'no_payment_required' : 'unpaid',
+      clientSecret: isEmbedded(uiMode) ? `${id}_secret_${randomBase62(24)}` : null,
+      customerId: customer?.id ?? null,
+      customerEmail: p.customer_email ?? null,
+      discounts: discount ? [{ id: discount.id, coupon: discount.coupon.id, promotion_code: discount.promotionCodeId }] : [],
+      shippingOptions: shippingOptions.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount })),
+      shippingRateId: shipping?.id ?? null,
+      ...sessionColumnsFromParams(p),
+    });
+    if (lines.length)
+      await tx.insert(checkoutLineItems).values(
+        lines.map((l) => ({
+          id: l.id,
+          sessionId: id,
+          accountId: scope.accountId,
+          position: l.position,
+          optional: l.optional,
+          selected: l.selected,
+          priceId: l.price.id,
+          productId: l.product.id,
+          quantity: l.quantity,
+          adjustableQuantity: l.adjustableQuantity,
+          taxRateIds: l.taxRates.map((t) => t.id),
+          description: l.product.name,
+          metadata: l.metadata,
+          ...(columns?.lines.get(l.id) ?? zeroLineAmounts),
+        })),
+      );
+    return id;
+  });
+}

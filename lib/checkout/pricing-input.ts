@@ -1,0 +1,56 @@
+import type { CouponRow, PriceRow, ShippingRateRow, TaxRateRow } from '@/db/queries/checkout-refs';
+import type { PricingInput } from '@/lib/pricing/types';
+import { couponAmountIn } from './discount-eligibility';
+
+export type PricedLine = { key: string; price: PriceRow; quantity: number; taxRates: TaxRateRow[] };
+
+/** A price's unit amount in the session currency (its own, or from currency_options). */
+export function unitAmountIn(price: PriceRow, currency: string): { unitAmount: number | null; unitAmountDecimal: string | null } | null {
+  if (price.currency === currency) return { unitAmount: price.unitAmount, unitAmountDecimal: price.unitAmountDecimal };
+  const option = price.currencyOptions?.[currency];
+  return option ? { unitAmount: option.unit_amount, unitAmountDecimal: option.unit_amount_decimal } : null;
+}
+
+export function shippingAmountIn(rate: ShippingRateRow, currency: string): number | null {
+  if (rate.currency === currency) return rate.amount;
+  return rate.currencyOptions?.[currency]?.amount ?? null;
+}
+
+/**
+ * The pricing engine's input for a session: the one place that maps stored
+ * rows to amounts, used when a session is created, updated or changed on the page.
+ */
+export function buildPricingInput(p: {
+  currency: string;
+  lines: PricedLine[];
+  discount: { id: string; coupon: CouponRow; promotionCodeId: string | null } | null;
+  shipping: ShippingRateRow | null;
+}): PricingInput {
+  return {
+    lines: p.lines.map((l) => {
+      const amount = unitAmountIn(l.price, p.currency);
+      if (!amount) throw new Error(`Price ${l.price.id} has no amount in ${p.currency}`);
+      return {
+        key: l.key,
+        productId: l.price.productId,
+        ...amount,
+        quantity: l.quantity,
+        taxRates: l.taxRates.map((t) => ({ id: t.id, percentage: t.percentage, inclusive: t.inclusive })),
+      };
+    }),
+    discounts: p.discount
+      ? [
+          {
+            couponId: p.discount.coupon.id,
+            promotionCodeId: p.discount.promotionCodeId,
+            percentOff: p.discount.coupon.percentOff,
+            amountOff: p.discount.coupon.percentOff === null ? couponAmountIn(p.discount.coupon, p.currency) : null,
+            appliesToProducts: p.discount.coupon.appliesToProducts,
+          },
+        ]
+      : [],
+    shipping: p.shipping
+      ? { shippingRateId: p.shipping.id, amount: shippingAmountIn(p.shipping, p.currency) ?? 0, taxBehavior: p.shipping.taxBehavior, taxRates: [] }
+      : null,
+  };
+}

@@ -1,0 +1,55 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { couponById, pricesByIds, shippingRatesByIds, taxRatesByIds } from '@/db/queries/checkout-refs';
+import { sessionLineItems, type LineItemRow, type SessionRow } from '@/db/queries/checkout-sessions';
+import { checkoutLineItems, checkoutSessions } from '@/db/schema';
+import { computeTotals } from '@/lib/pricing/compute-totals';
+import { buildPricingInput } from './pricing-input';
+import { pricingColumns, zeroLineAmounts } from './pricing-columns';
+
+/**
+ * Recomputes and stores every amount of an open session from its current
+ * lines, discount and selected shipping rate. The only writer of amounts
+ * after creation: API updates and the hosted page both end here.
+ */
+export async function repriceSession(tx: Tx, session: SessionRow, lines: LineItemRow[]): Promise<SessionRow> {
+  const accountId = session.accountId;
+  const currency = session.currency;
+  if (!currency) return session;
+  const selected = lines.filter((l) => l.selected && l.quantity > 0);
+  const applied = session.discounts[0];
+  const [priceMap, taxMap, shippingMap, coupon] = await Promise.all([
+    pricesByIds(tx, accountId, selected.map((l) => l.priceId)),
+    taxRatesByIds(tx, accountId, selected.flatMap((l) => l.taxRateIds)),
+    shippingRatesByIds(tx, accountId, session.shippingRateId ? [session.shippingRateId] : []),
+    applied ? couponById(tx, accountId, applied.coupon) : Promise.resolve(null),
+  ]);
+  const shipping = session.shippingRateId ? (shippingMap.get(session.shippingRateId) ?? null) : null;
+  const result = computeTotals(
+    buildPricingInput({
+      currency,
+      lines: selected.map((l) => ({ key: l.id, price: priceMap.get(l.priceId)!, quantity: l.quantity, taxRates: l.taxRateIds.flatMap((id) => taxMap.get(id) ?? []) })),
+      discount: applied && coupon ? { id: applied.id, coupon, promotionCodeId: applied.promotion_code } : null,
+      shipping,
+    }),
+  );
+  const columns = pricingColumns(result, new Map(applied ? [[applied.coupon, applied.id]] : []), shipping?.id ?? null);
+  for (const line of lines) {
+    const amounts = columns.lines.get(line.id) ?? zeroLineAmounts;
+    if (line.amountTotal !== amounts.amountTotal || line.amountSubtotal !== amounts.amountSubtotal || line.amountTax !== amounts.amountTax || line.amountDiscount !== amounts.amountDiscount || JSON.stringify(line.taxes) !== JSON.stringify(amounts.taxes) || JSON.stringify(line.discounts) !== JSON.stringify(amounts.discounts))
+      await tx.update(checkoutLineItems).set(amounts).where(and(eq(checkoutLineItems.accountId, accountId), eq(checkoutLineItems.id, line.id)));
+  }
+  const paymentStatus = session.mode === 'payment' ? (result.amountTotal === 0 ? 'no_payment_required' : 'unpaid') : session.paymentStatus;
+  const [updated] = await tx
+    .update(checkoutSessions)
+    .set({ ...columns.session, paymentStatus })
+    .where(and(eq(checkoutSessions.accountId, accountId), eq(checkoutSessions.id, session.id)))
+    .returning();
+  return updated;
+}
+
+/** Reprices a locked session from the lines stored for it. */
+export async function reprice(tx: Tx, session: SessionRow): Promise<SessionRow> {
+  const rows = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id, includeUnselected: true });
+  return repriceSession(tx, session, rows.map((r) => r.line));
+}

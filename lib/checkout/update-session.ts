@@ -1,0 +1,95 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { pricesByIds, productsByIds } from '@/db/queries/checkout-refs';
+import { lockSessionOrThrow, sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
+import { checkoutLineItems, checkoutSessions } from '@/db/schema';
+import { invalidRequest } from '@/lib/api/errors';
+import { mergeMetadata } from '@/lib/api/params';
+import { newId } from '@/lib/util/ids';
+import type { UpdateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
+import { unitAmountIn } from './pricing-input';
+import { reprice } from './reprice';
+import { resolveShippingOptions } from './resolve-extras';
+import { sessionObject } from './session-reads';
+
+type Scope = { accountId: string };
+
+/** The whole line_items array is resent: ids update, no id adds, missing ids are removed. */
+async function replaceLineItems(tx: Tx, session: SessionRow, given: NonNullable<UpdateCheckoutSessionParams['line_items']>) {
+  const current = (await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id, includeUnselected: true })).map((r) => r.line);
+  const byId = new Map(current.filter((l) => !l.optional).map((l) => [l.id, l]));
+  const newPrices = await pricesByIds(tx, session.accountId, given.flatMap((g) => (!g.id && g.price ? [g.price] : [])));
+  const products = await productsByIds(tx, session.accountId, [...newPrices.values()].map((p) => p.productId));
+  const keep = new Set<string>();
+  let position = Math.max(0, ...current.map((l) => l.position)) + 1;
+  for (const [i, g] of given.entries()) {
+    const at = `line_items[${i}]`;
+    if (g.id) {
+      const line = byId.get(g.id);
+      if (!line) throw invalidRequest(`No such line item: '${g.id}'`, `${at}[id]`, 'resource_missing');
+      if (g.price && g.price !== line.priceId) throw invalidRequest('The price of an existing line item cannot be changed; remove it and add a new one.', `${at}[price]`);
+      keep.add(g.id);
+      await tx
+        .update(checkoutLineItems)
+        .set({
+          ...(g.quantity !== undefined && { quantity: g.quantity }),
+          ...(g.adjustable_quantity && { adjustableQuantity: { enabled: g.adjustable_quantity.enabled, minimum: g.adjustable_quantity.minimum ?? 0, maximum: g.adjustable_quantity.maximum ?? 99 } }),
+          ...(g.tax_rates !== undefined && { taxRateIds: g.tax_rates }),
+          ...(g.metadata !== undefined && { metadata: mergeMetadata(line.metadata, g.metadata) }),
+        })
+        .where(eq(checkoutLineItems.id, line.id));
+    } else {
+      if (!g.price) throw invalidRequest(`price is required for a new line item in ${at}.`, `${at}[price]`, 'parameter_missing');
+      const price = newPrices.get(g.price);
+      if (!price) throw invalidRequest(`No such price: '${g.price}'`, `${at}[price]`, 'resource_missing');
+      if (!price.active) throw invalidRequest('The price specified is inactive. This field only accepts active prices.', `${at}[price]`);
+      if (!unitAmountIn(price, session.currency!)) throw invalidRequest(`The price ${price.id} is not available in ${session.currency}.`, `${at}[price]`);
+      if (price.type === 'recurring')
+        throw invalidRequest('Recurring prices can only be used in subscription mode.', `${at}[price]`);
+      if (g.quantity === undefined) throw invalidRequest(`quantity is required for a new line item in ${at}.`, `${at}[quantity]`, 'parameter_missing');
+      const aq = g.adjustable_quantity;
+      await tx.insert(checkoutLineItems).values({
+        id: newId('li'),
+        sessionId: session.id,
+        accountId: session.accountId,
+        position: position++,
+        priceId: price.id,
+        productId: price.productId,
+        quantity: g.quantity,
+        adjustableQuantity: aq ? { enabled: aq.enabled, minimum: aq.minimum ?? 0, maximum: aq.maximum ?? 99 } : null,
+        taxRateIds: g.tax_rates ?? [],
+        description: products.get(price.productId)?.name ?? null,
+        metadata: mergeMetadata({}, g.metadata),
+      });
+    }
+  }
+  const removed = [...byId.keys()].filter((id) => !keep.has(id));
+  if (removed.length) await tx.delete(checkoutLineItems).where(and(eq(checkoutLineItems.sessionId, session.id), inArray(checkoutLineItems.id, removed)));
+  const after = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
+  if (!after.some((r) => r.line.quantity > 0)) throw invalidRequest('A Checkout Session needs at least one line item with a quantity above 0.', 'line_items');
+}
+
+/** POST /v1/checkout/sessions/:id — metadata on any session; line items and shipping options while open. */
+export async function updateSession(db: Db, scope: Scope & { id: string }, p: UpdateCheckoutSessionParams) {
+  if (p.collected_information !== undefined) throw invalidRequest('collected_information cannot be updated through Caisse yet.', 'collected_information');
+  return db.transaction(async (tx) => {
+    let session = await lockSessionOrThrow(tx, scope);
+    const changesCart = p.line_items !== undefined || p.shipping_options !== undefined;
+    if (changesCart && session.status !== 'open')
+      throw invalidRequest(`This Checkout Session is ${session.status}: only open sessions can change their line items or shipping options.`, p.line_items ? 'line_items' : 'shipping_options');
+    if (p.line_items && session.mode !== 'payment') throw invalidRequest('line_items can only be updated in payment mode.', 'line_items');
+    if (p.line_items) await replaceLineItems(tx, session, p.line_items);
+    const set: Partial<SessionRow> = {};
+    if (p.metadata !== undefined) set.metadata = mergeMetadata(session.metadata, p.metadata);
+    if (p.shipping_options !== undefined) {
+      if (p.shipping_options.length > 5) throw invalidRequest('At most 5 shipping_options are allowed.', 'shipping_options');
+      const options = await resolveShippingOptions(tx, scope.accountId, p.shipping_options, session.currency);
+      set.shippingOptions = options.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount }));
+      set.shippingRateId = options[0]?.rate.id ?? null;
+    }
+    if (Object.keys(set).length)
+      [session] = await tx.update(checkoutSessions).set(set).where(eq(checkoutSessions.id, session.id)).returning();
+    if (changesCart) session = await reprice(tx, session);
+    return sessionObject(session);
+  });
+}

@@ -1,0 +1,112 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { findCustomer, type CustomerRow } from '@/db/queries/customers';
+import { customers, type Address } from '@/db/schema';
+import { noSuchObject } from '@/lib/api/errors';
+import { createdFilter, listPage } from '@/lib/api/list';
+import { initialMetadata, mergeMetadata } from '@/lib/api/params';
+import { serializeCustomer, serializeDeletedCustomer } from '@/lib/api/serialize/customer';
+import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
+import { newId } from '@/lib/util/ids';
+import type { AddressParams, CreateCustomerParams, ListCustomersParams, ShippingParams, UpdateCustomerParams } from '@/lib/validation/customers';
+
+type Scope = { accountId: string; request?: EventRequest };
+
+// Stripe shows every address key, null when not given.
+function toAddress(a: AddressParams): Address {
+  return {
+    city: a.city ?? null,
+    country: a.country ?? null,
+    line1: a.line1 ?? null,
+    line2: a.line2 ?? null,
+    postal_code: a.postal_code ?? null,
+    state: a.state ?? null,
+  };
+}
+
+const toShipping = (s: ShippingParams) => ({ address: toAddress(s.address), name: s.name, phone: s.phone ?? null });
+
+/** Column values for the fields a create or an update gave; an address or shipping given replaces the old one whole. */
+function fields(p: CreateCustomerParams | UpdateCustomerParams): Partial<typeof customers.$inferInsert> {
+  return {
+    ...(p.address !== undefined && { address: p.address && toAddress(p.address) }),
+    ...(p.balance !== undefined && { balance: p.balance }),
+    ...(p.description !== undefined && { description: p.description }),
+    ...(p.email !== undefined && { email: p.email }),
+    ...(p.name !== undefined && { name: p.name }),
+    ...(p.phone !== undefined && { phone: p.phone }),
+    ...(p.preferred_locales !== undefined && { preferredLocales: p.preferred_locales ?? [] }),
+    ...(p.shipping !== undefined && { shipping: p.shipping && toShipping(p.shipping) }),
+  };
+}
+
+export async function createCustomer(db: Db, scope: Scope, p: CreateCustomerParams) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(customers)
+      .values({ id: newId('cus'), accountId: scope.accountId, ...fields(p), metadata: initialMetadata(p.metadata) })
+      .returning();
+    const object = serializeCustomer(row);
+    await recordEvent(tx, { accountId: scope.accountId, type: 'customer.created', object, request: scope.request });
+    return object;
+  });
+}
+
+// The row, locked, so that an update and a delete of one customer serialize.
+async function lockLive(tx: Tx, scope: Scope & { id: string }): Promise<CustomerRow> {
+  const [row] = await tx
+    .select()
+    .from(customers)
+    .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id), isNull(customers.deletedAt)))
+    .for('update');
+  if (!row) throw noSuchObject('customer', scope.id);
+  return row;
+}
+
+export async function updateCustomer(db: Db, scope: Scope & { id: string }, p: UpdateCustomerParams) {
+  return db.transaction(async (tx) => {
+    const current = await lockLive(tx, scope);
+    const [row] = await tx
+      .update(customers)
+      .set({ ...fields(p), metadata: mergeMetadata(current.metadata, p.metadata) })
+      .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id)))
+      .returning();
+    const before = serializeCustomer(current);
+    const object = serializeCustomer(row);
+    await recordEvent(tx, { accountId: scope.accountId, type: 'customer.updated', object, previousAttributes: previousAttributes(before, object), request: scope.request });
+    return object;
+  });
+}
+
+/** Soft delete: sessions and promotion codes keep pointing at the id, as with Stripe. */
+export async function deleteCustomer(db: Db, scope: Scope & { id: string }) {
+  return db.transaction(async (tx) => {
+    const current = await lockLive(tx, scope);
+    await tx
+      .update(customers)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id)));
+    await recordEvent(tx, { accountId: scope.accountId, type: 'customer.deleted', object: serializeCustomer(current), request: scope.request });
+    return serializeDeletedCustomer(scope.id);
+  });
+}
+
+/** A deleted customer still answers, with Stripe's `{id, object, deleted: true}`. */
+export async function retrieveCustomer(db: Db, scope: Scope & { id: string }) {
+  const row = await findCustomer(db, { ...scope, includeDeleted: true });
+  if (!row) throw noSuchObject('customer', scope.id);
+  return row.deletedAt ? serializeDeletedCustomer(row.id) : serializeCustomer(row);
+}
+
+export async function listCustomers(db: Db, scope: Scope, p: ListCustomersParams) {
+  return listPage(db, customers, {
+    accountId: scope.accountId,
+    kind: 'customer',
+    params: p,
+    filters: [
+      isNull(customers.deletedAt),
+      p.email === undefined ? undefined : eq(customers.email, p.email),
+      ...createdFilter(customers.createdAt, p.created),
+    ],
+  });
+}

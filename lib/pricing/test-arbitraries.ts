@@ -1,0 +1,69 @@
+// Test support only: random carts within the ranges the engine must handle.
+import fc from 'fast-check';
+import type { DiscountInput, LineInput, PricingInput, ShippingInput, TaxRateInput } from './types';
+
+export const PRODUCTS = ['prod_a', 'prod_b', 'prod_c'];
+
+/** "0".."100" with up to three decimals, e.g. "8.875", "12.5", "100". */
+export const percentString = fc.integer({ min: 0, max: 100_000 }).map((thousandths) => {
+  const whole = Math.floor(thousandths / 1000);
+  const fraction = String(thousandths % 1000).padStart(3, '0').replace(/0+$/, '');
+  return fraction === '' ? String(whole) : `${whole}.${fraction}`;
+});
+
+const taxRate: fc.Arbitrary<TaxRateInput> = fc.record({
+  id: fc.constantFrom('txr_a', 'txr_b', 'txr_c', 'txr_d'),
+  percentage: percentString,
+  inclusive: fc.boolean(),
+});
+
+const unitPrice = fc.oneof(
+  fc.integer({ min: 0, max: 1_000_000_000 }).map((unitAmount) => ({ unitAmount, unitAmountDecimal: null })),
+  fc
+    .tuple(fc.integer({ min: 0, max: 1_000_000_000 }), fc.stringMatching(/^\d{1,12}$/))
+    .map(([whole, fraction]) => ({ unitAmount: null, unitAmountDecimal: `${whole}.${fraction}` })),
+);
+
+const lineShape = fc.record({
+  productId: fc.constantFrom(...PRODUCTS),
+  price: unitPrice,
+  quantity: fc.integer({ min: 0, max: 1000 }),
+  taxRates: fc.array(taxRate, { maxLength: 3 }),
+});
+
+const discountShape = fc.record({
+  rule: fc.oneof(
+    percentString.map((percentOff) => ({ percentOff, amountOff: null })),
+    fc.integer({ min: 0, max: 10_000_000_000 }).map((amountOff) => ({ percentOff: null, amountOff })),
+  ),
+  promotionCodeId: fc.option(fc.constant('promo_x')),
+  appliesToProducts: fc.option(fc.subarray(PRODUCTS)),
+});
+
+const shippingInput: fc.Arbitrary<ShippingInput> = fc.record({
+  shippingRateId: fc.constant('shr_1'),
+  amount: fc.integer({ min: 0, max: 1_000_000_000 }),
+  taxBehavior: fc.constantFrom('exclusive', 'inclusive', 'unspecified'),
+  taxRates: fc.array(taxRate, { maxLength: 3 }),
+});
+
+export const pricingInput: fc.Arbitrary<PricingInput> = fc
+  .record({
+    lines: fc.array(lineShape, { minLength: 1, maxLength: 20 }),
+    discounts: fc.array(discountShape, { maxLength: 2 }),
+    shipping: fc.option(shippingInput),
+  })
+  .map(({ lines, discounts, shipping }) => ({
+    lines: lines.map(
+      ({ productId, price, quantity, taxRates }, i): LineInput => ({ key: `li_${i}`, productId, ...price, quantity, taxRates }),
+    ),
+    discounts: discounts.map(
+      ({ rule, promotionCodeId, appliesToProducts }, i): DiscountInput => ({
+        couponId: `co_${i}`,
+        promotionCodeId,
+        ...rule,
+        appliesToProducts,
+      }),
+    ),
+    shipping,
+  }));

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { bool, expand, int, listParams, metadata, rangeQuery, str, unsettable } from '@/lib/api/params';
+
+/** A parameter Stripe has and Caisse does not: named in a clear 400 rather than silently ignored. */
+const unsupported = (why: string) =>
+  z
+    .unknown()
+    .refine(() => false, why)
+    .optional();
+
+const email = () => str(512).regex(/^[^\s@]+@[^\s@]+$/, 'Invalid email address');
+
+const address = z.strictObject({
+  city: str(5000).optional(),
+  country: str(5000).optional(),
+  line1: str(5000).optional(),
+  line2: str(5000).optional(),
+  postal_code: str(5000).optional(),
+  state: str(5000).optional(),
+});
+
+const shipping = z.strictObject({
+  address,
+  name: str(5000),
+  phone: str(5000).optional(),
+});
+
+const editable = {
+  address: unsettable(address).optional(),
+  balance: int({ min: -99999999999, max: 99999999999 }).optional(),
+  description: unsettable(str(5000)).optional(),
+  email: unsettable(email()).optional(),
+  metadata: metadata().optional(),
+  name: unsettable(str(256)).optional(),
+  phone: unsettable(str(20)).optional(),
+  preferred_locales: unsettable(z.array(str(5000)).max(30)).optional(),
+  shipping: unsettable(shipping).optional(),
+  // Caisse computes no tax exemptions, so only the default can be asked for.
+  tax_exempt: z
+    .string()
+    .refine((v) => v === '' || v === 'none', 'Only tax_exempt=none is supported: Caisse does not handle tax exemptions')
+    .optional(),
+  // Stripe uses it to check a card source; Caisse takes no sources, so it changes nothing.
+  validate: bool().optional(),
+  business_name: unsupported('business_name is not supported'),
+  individual_name: unsupported('individual_name is not supported'),
+  cash_balance: unsupported('Cash balances are not supported'),
+  invoice_prefix: unsupported('Invoices are not supported, so invoice_prefix cannot be set'),
+  invoice_settings: unsupported('Invoices are not supported, so invoice_settings cannot be set'),
+  next_invoice_sequence: unsupported('Invoices are not supported, so next_invoice_sequence cannot be set'),
+  source: unsupported('Sources are not supported: customers pay through Checkout'),
+  tax: unsupported('Automatic tax is not supported, so tax cannot be set'),
+  expand: expand(),
+};
+
+export const createCustomerSchema = z.strictObject({
+  ...editable,
+  payment_method: unsupported('Attaching a payment method is not supported: customers pay through Checkout'),
+  tax_id_data: unsupported('Tax ids are not supported'),
+  test_clock: unsupported('Test clocks are not supported'),
+});
+
+export const updateCustomerSchema = z.strictObject({
+  ...editable,
+  default_source: unsupported('Sources are not supported: customers pay through Checkout'),
+});
+
+export const listCustomersSchema = z.strictObject({
+  ...listParams,
+  created: rangeQuery().optional(),
+  email: str(512).optional(),
+  test_clock: unsupported('Test clocks are not supported'),
+});
+
+export type CreateCustomerParams = z.infer<typeof createCustomerSchema>;
+export type UpdateCustomerParams = z.infer<typeof updateCustomerSchema>;
+export type ListCustomersParams = z.infer<typeof listCustomersSchema>;
+export type AddressParams = z.infer<typeof address>;
+export type ShippingParams = z.infer<typeof shipping>;
