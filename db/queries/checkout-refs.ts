@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { coupons, customers, prices, products, promotionCodes, shippingRates, taxRates } from '../schema';
+import { coupons, prices, products, promotionCodes, shippingRates, taxRates } from '../schema';
 
 /** Batch lookups of the objects a checkout session refers to, scoped to one account. */
 
@@ -44,14 +44,5 @@ export async function couponById(db: Queryable, accountId: string, id: string): 
 
 export async function promotionCodeById(db: Queryable, accountId: string, id: string): Promise<PromotionCodeRow | null> {
   const rows = await db.select().from(promotionCodes).where(and(eq(promotionCodes.accountId, accountId), eq(promotionCodes.id, id))).limit(1);
-  return rows[0] ?? null;
-}
-
-export async function customerExists(db: Queryable, accountId: string, id: string): Promise<{ id: string; email: string | null } | null> {
-  const rows = await db
-    .select({ id: customers.id, email: customers.email })
-    .from(customers)
-    .where(and(eq(customers.accountId, accountId), eq(customers.id, id), isNull(customers.deletedAt)))
-    .limit(1);
   return rows[0] ?? null;
 }

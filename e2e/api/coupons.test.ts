@@ -135,7 +135,7 @@ describe('coupons through the official SDK', () => {
       [{ percent_off: 10, applies_to: { products: ['prod_nope'] } }, 'applies_to[products][0]', /No such product/],
     ];
     for (const [params, param, message] of cases) {
-      const err = await stripeError(m.stripe.coupons.create(params as never));
+      const err = await stripeError(m.stripe.coupons.create(params as never)).catch((e: Error) => Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)));
       expect({ status: err.statusCode, param: err.param }, JSON.stringify(params)).toEqual({ status: 400, param });
       if (message) expect(err.message).toMatch(message);
     }

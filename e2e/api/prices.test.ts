@@ -140,6 +140,10 @@ describe('prices through the official SDK', () => {
     const withEur = await m.stripe.prices.update(next.id, { currency_options: { eur: { unit_amount: 1100 } } });
     expect(withEur.currency_options?.eur).toEqual({ custom_unit_amount: null, tax_behavior: 'inclusive', unit_amount: 1100, unit_amount_decimal: '1100' });
     expect(await m.stripe.prices.update(next.id, { currency_options: '' })).not.toHaveProperty('currency_options');
+
+    const newest = await m.stripe.prices.create({ product, currency: 'usd', unit_amount: 1500, lookup_key: 'plan_monthly', transfer_lookup_key: true });
+    expect(newest.lookup_key).toBe('plan_monthly');
+    expect((await m.stripe.prices.list({ lookup_keys: ['plan_monthly'] })).data.map((p) => p.id)).toEqual([newest.id]);
   });
 
   it('lists prices → filters by active, currency, product, type, lookup keys, interval and created, pages newest first', async () => {
@@ -171,6 +175,21 @@ describe('prices through the official SDK', () => {
     expect(await ids({ ending_before: once.id })).toEqual([yearly.id, monthly.id]);
     const listed = await m.stripe.prices.list({ product: a, limit: 1, expand: ['data.product'] });
     expect(listed.data[0].product).toMatchObject({ id: a, object: 'product' });
+  });
+
+  it('sells with inline price_data on a checkout session → that hidden price is never listed', async () => {
+    const m = await newMerchant();
+    const listed = await m.stripe.prices.create({ currency: 'usd', unit_amount: 100, product_data: { name: 'Listed' } });
+    const session = await m.stripe.checkout.sessions.create({
+      mode: 'payment',
+      success_url: 'https://example.com/ok',
+      line_items: [{ price_data: { currency: 'usd', unit_amount: 700, product_data: { name: 'One-off' } }, quantity: 1 }],
+      expand: ['line_items'],
+    });
+    const inline = session.line_items!.data[0].price!;
+    expect(inline.unit_amount).toBe(700);
+    expect((await m.stripe.prices.retrieve(inline.id)).id).toBe(inline.id);
+    expect((await m.stripe.prices.list()).data.map((p) => p.id)).toEqual([listed.id]);
   });
 
   it('creates a product with default_price_data → the product and its default price in one call', async () => {
@@ -217,13 +236,13 @@ describe('prices through the official SDK', () => {
       [{ ...base, currency: 'kwd', unit_amount: 1005 }, 'unit_amount', /divisible by 10/],
       [{ ...base, unit_amount: 100, currency_options: { jod: { unit_amount: 15 } } }, 'currency_options[jod][unit_amount]', /divisible by 10/],
       [{ ...base, unit_amount: 100, currency_options: { usd: { unit_amount: 90 } } }, 'currency_options[usd]'],
-      [{ ...base, unit_amount: 100, currency_options: { eur: {} } }, 'currency_options[eur][unit_amount]'],
+      [{ ...base, unit_amount: 100, currency_options: { eur: { tax_behavior: 'inclusive' } } }, 'currency_options[eur][unit_amount]', /Missing required param/],
       [{ ...base, recurring: { interval: 'month' }, custom_unit_amount: { enabled: true } }, 'custom_unit_amount', /one-time/],
       [{ ...base, custom_unit_amount: { enabled: true, minimum: 500, maximum: 100 } }, 'custom_unit_amount[minimum]'],
       [{ ...base, unit_amount: 100, lookup_key: 'x'.repeat(201) }, 'lookup_key'],
     ];
     for (const [params, param, message] of cases) {
-      const err = await stripeError(m.stripe.prices.create(params as never));
+      const err = await stripeError(m.stripe.prices.create(params as never)).catch((e: Error) => Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)));
       expect({ status: err.statusCode, param: err.param }, JSON.stringify(params)).toEqual({ status: 400, param });
       if (message) expect(err.message).toMatch(message);
     }

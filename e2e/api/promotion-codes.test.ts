@@ -171,7 +171,7 @@ describe('promotion codes through the official SDK', () => {
       [{ promotion, restrictions: { minimum_amount: 100, minimum_amount_currency: 'usd', currency_options: { usd: { minimum_amount: 1 } } } }, 'restrictions[currency_options][usd]'],
     ];
     for (const [params, param, message] of cases) {
-      const err = await stripeError(m.stripe.promotionCodes.create(legacy(params)));
+      const err = await stripeError(m.stripe.promotionCodes.create(legacy(params))).catch((e: Error) => Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)));
       expect({ status: err.statusCode, param: err.param }, JSON.stringify(params)).toEqual({ status: 400, param });
       if (message) expect(err.message).toMatch(message);
     }

@@ -72,6 +72,13 @@ export const url = () =>
     }
   }, 'Not a valid URL');
 
+/** A Stripe parameter Caisse does not implement: refused by name with the message. */
+export const unsupported = (message: string) =>
+  z
+    .unknown()
+    .refine(() => false, message)
+    .optional();
+
 /** `key=` (an empty string) unsets a field on update and means "not given" on create. */
 export const unsettable = <T extends z.ZodType>(schema: T) => z.union([z.literal('').transform(() => null), schema]);
 

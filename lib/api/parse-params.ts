@@ -17,26 +17,39 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 type Issue = z.core.$ZodIssue;
 
-/** The deepest issue of a union names the branch the caller most likely meant. */
+/**
+ * The issue of a union that best names what went wrong: the branch that got
+ * furthest into the value (a hash branch's `metadata[k]` beats the `""` unset branch).
+ */
 function firstLeafIssue(issue: Issue): Issue {
-  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-    const candidates = issue.errors.flat().map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue);
-    // Prefer a branch that got past its type check.
-    const deeper = candidates.filter((c) => c.path.length > issue.path.length || c.code !== 'invalid_type');
-    const pick = (deeper.length ? deeper : candidates)[0];
-    if (pick && !(pick.code === 'invalid_type' && pick.path.length === issue.path.length)) return firstLeafIssue(pick);
-  }
-  return issue;
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const candidates = issue.errors.flat().map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue);
+  const depth = (c: Issue) => c.path.length * 2 + (c.code === 'invalid_type' || c.code === 'invalid_value' ? 0 : 1);
+  const best = candidates.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+  if (depth(best) <= issue.path.length * 2) return typeMismatch(issue, candidates);
+  return firstLeafIssue(best);
+}
+
+const isDefaultMessage = (message: string) => message.startsWith('Invalid input');
+
+/**
+ * No branch took the value's type: the union's own message (`Invalid boolean: maybe`) if it has one,
+ * else the one branch besides the `""` unset branch of unsettable()/metadata() (`must be a hash`).
+ */
+function typeMismatch(issue: Issue, candidates: Issue[]): Issue {
+  const real = candidates.filter((c) => !(c.code === 'invalid_value' && c.values.length === 1 && c.values[0] === ''));
+  return isDefaultMessage(issue.message) && real.length === 1 ? real[0] : issue;
 }
 
 export function issueToApiError(raw: Issue, input: unknown): ApiError {
+  if (raw.code !== 'unrecognized_keys' && valueAt(input, raw.path) === undefined && raw.path.length > 0) return missingParam(bracketPath(raw.path));
   const issue = firstLeafIssue(raw);
   const param = bracketPath(issue.path);
   if (issue.code === 'unrecognized_keys') return unknownParam(bracketPath([...issue.path, issue.keys[0]]));
   if (valueAt(input, issue.path) === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return missingParam(param);
-  if (issue.code === 'invalid_type' && issue.expected === 'object') return invalidRequest(`Invalid object: ${param} must be a hash.`, param);
+  if (issue.code === 'invalid_type' && (issue.expected === 'object' || issue.expected === 'record')) return invalidRequest(`Invalid object: ${param} must be a hash.`, param);
   if (issue.code === 'invalid_type' && issue.expected === 'array') return invalidRequest(`Invalid array: ${param} must be an array.`, param);
-  if (issue.code === 'invalid_union' || (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')))
+  if ((issue.code === 'invalid_union' || issue.code === 'invalid_type') && isDefaultMessage(issue.message))
     return invalidRequest(`Invalid value for ${param}.`, param);
   if (issue.code === 'too_big' && issue.origin === 'array')
     return invalidRequest(`Too many items in ${param}: at most ${String(issue.maximum)} are allowed.`, param);

@@ -109,7 +109,7 @@ export async function createPromotionCode(db: Db, scope: Scope, p: CreatePromoti
     });
   } catch (err) {
     // Two requests racing for the same code: the unique index lets one win.
-    if (isUniqueViolation(err)) throw codeTaken(p.code ?? '', 'code');
+    if (isUniqueViolation(err)) throw p.code !== undefined ? codeTaken(p.code, 'code') : invalidRequest('The generated code was taken at the same moment; please retry.', 'code');
     throw err;
   }
 }

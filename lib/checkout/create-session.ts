@@ -31,7 +31,7 @@ export async function createSession(db: Db, scope: Scope, p: CreateCheckoutSessi
       const subtotal = computeTotals(buildPricingInput({ currency, lines: priced, discount: null, shipping: null })).amountSubtotal;
       discount = await resolveDiscount(tx, scope.accountId, p.discounts, { currency, subtotal, customerId: customer?.id ?? null, now });
     }
-    const result = currency ? computeTotals(buildPricingInput({ currency, lines: priced, discount, shipping })) : null;
+    const result = currency && lines.length ? computeTotals(buildPricingInput({ currency, lines: priced, discount, shipping })) : null;
     const columns = result ? pricingColumns(result, new Map(discount ? [[discount.coupon.id, discount.id]] : []), shipping?.id ?? null) : null;
 
     const id = newSessionId();

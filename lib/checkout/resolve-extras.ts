@@ -1,8 +1,8 @@
 import type { Tx } from '@/db/client';
-import { couponById, customerExists, promotionCodeById, shippingRatesByIds, type CouponRow, type ShippingRateRow } from '@/db/queries/checkout-refs';
-import { shippingRates } from '@/db/schema';
+import { findCustomer } from '@/db/queries/customers';
+import { couponById, promotionCodeById, shippingRatesByIds, type CouponRow, type ShippingRateRow } from '@/db/queries/checkout-refs';
 import { invalidRequest } from '@/lib/api/errors';
-import { initialMetadata } from '@/lib/api/params';
+import { insertShippingRate } from '@/lib/catalog/shipping-rates';
 import { newId } from '@/lib/util/ids';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 import { couponRefusal, promotionCodeRefusal, refusalMessages } from './discount-eligibility';
@@ -54,25 +54,7 @@ export async function resolveShippingOptions(
       if (!row.active) throw invalidRequest(`The shipping rate ${row.id} is inactive.`, `${at}[shipping_rate]`);
       rate = row;
     } else {
-      const d = option.shipping_rate_data!;
-      [rate] = await tx
-        .insert(shippingRates)
-        .values({
-          id: newId('shr'),
-          accountId,
-          displayName: d.display_name,
-          amount: d.fixed_amount.amount,
-          currency: d.fixed_amount.currency,
-          currencyOptions: d.fixed_amount.currency_options
-            ? Object.fromEntries(Object.entries(d.fixed_amount.currency_options).map(([c, o]) => [c.toLowerCase(), { amount: o.amount, tax_behavior: o.tax_behavior ?? 'unspecified' }]))
-            : null,
-          deliveryEstimate: d.delivery_estimate ? { minimum: d.delivery_estimate.minimum ?? null, maximum: d.delivery_estimate.maximum ?? null } : null,
-          taxBehavior: d.tax_behavior ?? 'unspecified',
-          taxCode: d.tax_code ?? null,
-          metadata: initialMetadata(d.metadata),
-          inline: true,
-        })
-        .returning();
+      rate = await insertShippingRate(tx, accountId, option.shipping_rate_data!, { inline: true });
     }
     const amount = currency ? shippingAmountIn(rate, currency) : null;
     if (amount === null) throw invalidRequest(`The shipping rate ${rate.id} has no amount in ${currency}: shipping rates must use the session's currency.`, `${at}[shipping_rate]`);
@@ -83,7 +65,7 @@ export async function resolveShippingOptions(
 
 export async function resolveCustomer(tx: Tx, accountId: string, id: string | undefined) {
   if (!id) return null;
-  const customer = await customerExists(tx, accountId, id);
+  const customer = await findCustomer(tx, { accountId, id });
   if (!customer) throw invalidRequest(`No such customer: '${id}'`, 'customer', 'resource_missing');
   return customer;
 }

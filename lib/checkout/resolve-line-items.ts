@@ -5,6 +5,8 @@ import { invalidRequest } from '@/lib/api/errors';
 import { initialMetadata } from '@/lib/api/params';
 import { newId } from '@/lib/util/ids';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
+import { nestedParam } from '@/lib/catalog/amounts';
+import { priceValues } from '@/lib/catalog/price-data';
 import { unitAmountIn } from './pricing-input';
 
 export type ResolvedLine = {
@@ -38,21 +40,7 @@ async function createInlinePrice(tx: Tx, accountId: string, data: NonNullable<No
   }
   const [price] = await tx
     .insert(prices)
-    .values({
-      id: newId('price'),
-      accountId,
-      productId,
-      currency: data.currency,
-      unitAmount: data.unit_amount ?? null,
-      unitAmountDecimal: data.unit_amount_decimal ?? (data.unit_amount !== undefined ? String(data.unit_amount) : null),
-      type: data.recurring ? 'recurring' : 'one_time',
-      recurring: data.recurring
-        ? { interval: data.recurring.interval, interval_count: data.recurring.interval_count ?? 1, usage_type: 'licensed', meter: null, trial_period_days: null }
-        : null,
-      taxBehavior: data.tax_behavior ?? 'unspecified',
-      active: false,
-      inline: true,
-    })
+    .values({ id: newId('price'), accountId, productId, active: false, inline: true, ...priceValues(data, nestedParam(`${at}[price_data]`)) })
     .returning();
   return price;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shippingRateDataSchema } from './shipping-rates';
 import { bool, currency, decimal, int, metadata, nonEmptyStr, oneOf, str, unsettable, url } from '@/lib/api/params';
 
 /** Pieces of the Checkout Session parameters, shared by create and update. */
@@ -58,22 +59,6 @@ export const optionalItemSchema = z.strictObject({
   price: str(255),
   quantity: int({ min: 1, max: 999999 }),
   adjustable_quantity: adjustableQuantitySchema.optional(),
-});
-
-const deliveryEstimateBound = z.strictObject({ unit: oneOf(['business_day', 'day', 'hour', 'month', 'week']), value: int({ min: 1 }) });
-
-export const shippingRateDataSchema = z.strictObject({
-  display_name: nonEmptyStr(100),
-  type: z.literal('fixed_amount').optional(),
-  fixed_amount: z.strictObject({
-    amount: int({ min: 0, max: 99999999999 }),
-    currency: currency(),
-    currency_options: z.record(z.string(), z.strictObject({ amount: int({ min: 0 }), tax_behavior: oneOf(['exclusive', 'inclusive', 'unspecified']).optional() })).optional(),
-  }),
-  delivery_estimate: z.strictObject({ minimum: deliveryEstimateBound.optional(), maximum: deliveryEstimateBound.optional() }).optional(),
-  tax_behavior: oneOf(['exclusive', 'inclusive', 'unspecified']).optional(),
-  tax_code: str(100).optional(),
-  metadata: metadata().optional(),
 });
 
 export const shippingOptionSchema = z.strictObject({

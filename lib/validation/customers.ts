@@ -1,13 +1,7 @@
 import { z } from 'zod';
-import { bool, expand, int, listParams, metadata, rangeQuery, str, unsettable } from '@/lib/api/params';
+import { bool, expand, int, listParams, metadata, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
 
 /** A parameter Stripe has and Caisse does not: named in a clear 400 rather than silently ignored. */
-const unsupported = (why: string) =>
-  z
-    .unknown()
-    .refine(() => false, why)
-    .optional();
-
 const email = () => str(512).regex(/^[^\s@]+@[^\s@]+$/, 'Invalid email address');
 
 const address = z.strictObject({
@@ -25,8 +19,12 @@ const shipping = z.strictObject({
   phone: str(5000).optional(),
 });
 
+// `unsettable` with the hash tried first, so that a hash missing a key names
+// that key (`shipping[name]`) rather than the whole parameter.
+const hashOrUnset = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal('').transform(() => null)]);
+
 const editable = {
-  address: unsettable(address).optional(),
+  address: hashOrUnset(address).optional(),
   balance: int({ min: -99999999999, max: 99999999999 }).optional(),
   description: unsettable(str(5000)).optional(),
   email: unsettable(email()).optional(),
@@ -34,7 +32,7 @@ const editable = {
   name: unsettable(str(256)).optional(),
   phone: unsettable(str(20)).optional(),
   preferred_locales: unsettable(z.array(str(5000)).max(30)).optional(),
-  shipping: unsettable(shipping).optional(),
+  shipping: hashOrUnset(shipping).optional(),
   // Caisse computes no tax exemptions, so only the default can be asked for.
   tax_exempt: z
     .string()

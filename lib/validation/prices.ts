@@ -1,16 +1,10 @@
 import { z } from 'zod';
-import { bool, currency, decimal, expand, int, listParams, metadata, nonEmptyStr, oneOf, rangeQuery, str, unsettable } from '@/lib/api/params';
+import { bool, currency, decimal, expand, int, listParams, metadata, nonEmptyStr, oneOf, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
 
 /** Caisse's ceiling on a unit amount: far above any real price, far below float trouble in totals. */
 export const MAX_UNIT_AMOUNT = 999_999_999_999;
 
 /** A parameter Caisse knows but does not implement: rejected with a message naming it. */
-const unsupported = (message: string) =>
-  z
-    .unknown()
-    .refine(() => false, message)
-    .optional();
-
 const taxBehavior = oneOf(['exclusive', 'inclusive', 'unspecified']);
 const unitAmount = int({ min: 0, max: MAX_UNIT_AMOUNT });
 const unitAmountDecimal = decimal({ maxDecimals: 12, max: MAX_UNIT_AMOUNT });

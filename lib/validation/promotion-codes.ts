@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import { bool, currency, expand, int, listParams, metadata, oneOf, rangeQuery, str, timestamp } from '@/lib/api/params';
-
-const unsupported = (message: string) =>
-  z
-    .unknown()
-    .refine(() => false, message)
-    .optional();
+import { bool, currency, expand, int, listParams, metadata, oneOf, rangeQuery, str, timestamp, unsupported } from '@/lib/api/params';
 
 export const PROMOTION_CODE_PATTERN = /^[A-Za-z0-9_-]+$/;
 

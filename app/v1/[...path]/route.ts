@@ -1,11 +1,4 @@
 // Any other /v1 path — Stripe's "Unrecognized request URL" 404
-import { randomBase62 } from '@/lib/util/ids';
+import { unrecognizedUrl } from '@/lib/api/unrecognized';
 
-function unrecognized(req: Request) {
-  const { pathname } = new URL(req.url);
-  const requestId = `req_${randomBase62(14)}`;
-  const message = `Unrecognized request URL (${req.method}: ${pathname}).`;
-  return Response.json({ error: { type: 'invalid_request_error', message } }, { status: 404, headers: { 'request-id': requestId } });
-}
-
-export { unrecognized as GET, unrecognized as POST, unrecognized as DELETE, unrecognized as PUT, unrecognized as PATCH };
+export { unrecognizedUrl as GET, unrecognizedUrl as POST, unrecognizedUrl as DELETE, unrecognizedUrl as PUT, unrecognizedUrl as PATCH };

@@ -17,3 +17,6 @@ export const POST = withApi<Params>(async (ctx) => {
   const p = parseParams(updatePriceSchema, ctx.input);
   return expandObject(ctx, await updatePrice(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
 });
+
+// Stripe has no delete for this object.
+export { unrecognizedUrl as DELETE } from '@/lib/api/unrecognized';

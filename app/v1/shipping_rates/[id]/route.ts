@@ -17,3 +17,6 @@ export const POST = withApi<Params>(async (ctx) => {
   const p = parseParams(updateShippingRateSchema, ctx.input);
   return expandObject(ctx, await updateShippingRate(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
 });
+
+// Stripe has no delete for this object.
+export { unrecognizedUrl as DELETE } from '@/lib/api/unrecognized';

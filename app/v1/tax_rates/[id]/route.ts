@@ -17,3 +17,6 @@ export const POST = withApi<Params>(async (ctx) => {
   const p = parseParams(updateTaxRateSchema, ctx.input);
   return expandObject(ctx, await updateTaxRate(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
 });
+
+// Stripe has no delete for this object.
+export { unrecognizedUrl as DELETE } from '@/lib/api/unrecognized';

@@ -1,0 +1,57 @@
+// npm test: type-check, build if needed, start one server on a fresh database, run every suite, print "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestServer } from '../e2e/support/test-server';
+import { buildIfNeeded } from './build-if-needed';
+
+const ROOT = path.resolve(__dirname, '..');
+const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
+
+type Tally = { passed: number; failed: number };
+
+function typecheck(): Tally {
+  console.log('\n▶ Type-checking (tsc --noEmit)');
+  const r = spawnSync(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  return r.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+function vitest(env: NodeJS.ProcessEnv): Tally {
+  console.log(`\n▶ Unit and API suites (vitest) on ${process.env.DATABASE_URL ? 'Postgres' : 'PGlite'}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'caisse-vitest-'));
+  const report = path.join(dir, 'report.json');
+  const r = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: ROOT, stdio: 'inherit', env });
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; testResults: { status: string; assertionResults: unknown[] }[] };
+    // A file that failed to load ran no test but failed all the same.
+    const brokenFiles = json.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
+    return { passed: json.numPassedTests, failed: json.numFailedTests + brokenFiles };
+  } catch {
+    return { passed: 0, failed: Math.max(1, r.status ?? 1) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const totals: Tally[] = [typecheck()];
+  buildIfNeeded();
+  const server = await startTestServer();
+  try {
+    const env = { ...process.env, CAISSE_TEST_URL: server.url, CAISSE_TEST_OPERATOR_KEY: server.operatorKey };
+    totals.push(vitest(env));
+  } finally {
+    await server.stop();
+  }
+  const passed = totals.reduce((n, t) => n + t.passed, 0);
+  const failed = totals.reduce((n, t) => n + t.failed, 0);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+});
