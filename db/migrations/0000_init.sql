@@ -261,7 +261,14 @@ CREATE TABLE "checkout_sessions" (
 	"name_collection" jsonb,
 	"optional_items" jsonb,
 	"recovered_from" text,
-	"completed_at" timestamp with time zone
+	"completed_at" timestamp with time zone,
+	"declined_attempts" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "instance_secrets" (
+	"name" text PRIMARY KEY NOT NULL,
+	"value" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "payment_intents" (
@@ -284,7 +291,11 @@ CREATE TABLE "payment_intents" (
 	"card" jsonb,
 	"last_payment_error" jsonb,
 	"statement_descriptor" text,
-	"canceled_at" timestamp with time zone
+	"canceled_at" timestamp with time zone,
+	"checkout_session_id" text,
+	"processor_state" jsonb,
+	"next_action" jsonb,
+	"shipping" jsonb
 );
 --> statement-breakpoint
 CREATE TABLE "payment_methods" (
@@ -298,6 +309,13 @@ CREATE TABLE "payment_methods" (
 	"customer_id" text,
 	"card" jsonb NOT NULL,
 	"billing_details" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rate_limits" (
+	"key" text NOT NULL,
+	"window_start" timestamp with time zone NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "rate_limits_key_window_start_pk" PRIMARY KEY("key","window_start")
 );
 --> statement-breakpoint
 CREATE TABLE "subscriptions" (
@@ -376,6 +394,7 @@ CREATE INDEX "checkout_sessions_account_seq_idx" ON "checkout_sessions" USING bt
 CREATE INDEX "checkout_sessions_open_expiry_idx" ON "checkout_sessions" USING btree ("expires_at") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "checkout_sessions_payment_intent_idx" ON "checkout_sessions" USING btree ("payment_intent_id");--> statement-breakpoint
 CREATE INDEX "payment_intents_account_seq_idx" ON "payment_intents" USING btree ("account_id","seq");--> statement-breakpoint
+CREATE UNIQUE INDEX "payment_intents_checkout_session_uq" ON "payment_intents" USING btree ("checkout_session_id");--> statement-breakpoint
 CREATE INDEX "payment_methods_customer_idx" ON "payment_methods" USING btree ("customer_id");--> statement-breakpoint
 CREATE INDEX "subscriptions_account_seq_idx" ON "subscriptions" USING btree ("account_id","seq");--> statement-breakpoint
 CREATE INDEX "events_account_seq_idx" ON "events" USING btree ("account_id","seq");--> statement-breakpoint

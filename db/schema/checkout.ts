@@ -70,6 +70,8 @@ export const checkoutSessions = pgTable(
     optionalItems: jsonb().$type<{ price: string; quantity: number; adjustable_quantity: Json | null }[] | null>(),
     recoveredFrom: text(),
     completedAt: timestamp({ withTimezone: true }),
+    // Card-testing defence: declined attempts on this session.
+    declinedAttempts: integer().notNull().default(0),
   },
   (t) => [
     index('checkout_sessions_account_seq_idx').on(t.accountId, t.seq),

@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { objectColumns } from './columns';
 
 export const paymentIntentStatus = pgEnum('payment_intent_status', [
@@ -42,8 +42,17 @@ export const paymentIntents = pgTable(
     lastPaymentError: jsonb().$type<Record<string, unknown> | null>(),
     statementDescriptor: text(),
     canceledAt: timestamp({ withTimezone: true }),
+    // One payment intent per checkout session, retried on until it succeeds.
+    checkoutSessionId: text(),
+    // What the processor needs to resume after a 3-D Secure challenge: never card data.
+    processorState: jsonb().$type<Record<string, string> | null>(),
+    nextAction: jsonb().$type<Record<string, unknown> | null>(),
+    shipping: jsonb().$type<Record<string, unknown> | null>(),
   },
-  (t) => [index('payment_intents_account_seq_idx').on(t.accountId, t.seq)],
+  (t) => [
+    index('payment_intents_account_seq_idx').on(t.accountId, t.seq),
+    uniqueIndex('payment_intents_checkout_session_uq').on(t.checkoutSessionId),
+  ],
 );
 
 export const paymentMethods = pgTable(
@@ -91,3 +100,24 @@ export const subscriptions = pgTable(
   },
   (t) => [index('subscriptions_account_seq_idx').on(t.accountId, t.seq)],
 );
+
+/**
+ * Fixed-window counters shared by every app process: card attempts per
+ * client, promotion-code guesses per session and per client.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+/** Secrets this installation makes for itself on first start (the card fingerprint key). */
+export const instanceSecrets = pgTable('instance_secrets', {
+  name: text().primaryKey(),
+  value: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -52,8 +52,7 @@ describe('authenticating API requests', () => {
     }
     // Extra words after the key are not silently dropped.
     const extra = await call('/v1/products', `Bearer ${m.secretKey} trailing`);
-    expect(extra.status).toBe(401);
-    expect(extra.body.error.type).toBe('authentication_error');
+    expect(extra).toMatchObject({ status: 401, body: { error: { type: 'authentication_error', message: `Invalid API Key provided: sk_test_${'*'.repeat(20)}ling` } } });
     const garbage = await call('/v1/products', 'Basic %%%not-base64%%%');
     expect(garbage.status).toBe(401);
     expect(garbage.body.error).toMatchObject({ type: 'authentication_error', message: expect.stringMatching(/^Invalid API Key provided: /) });
@@ -129,7 +128,7 @@ describe('authenticating API requests', () => {
       await call('/v1/prices', auth, { method: 'DELETE' }),
       await call('/v1/products/%ZZ', auth),
     ];
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 400, 404, 401, 401, 404, 404, 404, 404, 405, 400]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 400, 404, 401, 401, 404, 404, 404, 404, 405, 404]);
     for (const r of responses) expect(r.requestId).toMatch(REQUEST_ID);
     expect(new Set(responses.map((r) => r.requestId)).size).toBe(responses.length);
     const sdk = await m.stripe.products.retrieve(product.id);
@@ -147,6 +146,8 @@ describe('authenticating API requests', () => {
       ['GET', '/v1'],
       ['PUT', '/v1/products'],
       ['PATCH', '/v1/checkout/sessions'],
+      ['GET', '/v1/products/%ZZ'],
+      ['DELETE', '/v1/prices/price_123'],
     ] as const) {
       const res = await call(path, auth, { method });
       expect({ status: res.status, body: res.body }).toEqual({

@@ -10,8 +10,10 @@ export function hashKey(key: string): string {
 /** Bearer <key>, or HTTP Basic with the key as the user name (curl -u sk_test_…:). */
 export function keyFromAuthorization(header: string | null): string | null {
   if (!header) return null;
-  const [scheme, value] = header.trim().split(/\s+/, 2);
-  if (!value) return null;
+  // Everything after the scheme is the credential: "Bearer <key> junk" is a wrong key, not <key>.
+  const match = /^(\S+)\s+(.+)$/.exec(header.trim());
+  if (!match) return null;
+  const [, scheme, value] = match;
   if (/^bearer$/i.test(scheme)) return value;
   if (/^basic$/i.test(scheme)) {
     const decoded = Buffer.from(value, 'base64').toString('utf8');

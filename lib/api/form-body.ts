@@ -4,8 +4,14 @@ export type FormValue = string | FormValue[] | { [key: string]: FormValue };
 
 type Node = Map<string, Node | string>;
 
-const MAX_DEPTH = 12;
+export const MAX_DEPTH = 12;
 const MAX_INDEX = 10_000;
+
+/** Postgres text and jsonb cannot hold NUL or unpaired surrogates: a 400 here rather than a 500 from the database. */
+export function assertStorableText(value: string, param: string) {
+  if (value.includes('\u0000') || !value.isWellFormed())
+    throw invalidRequest(`Invalid string for ${param}: null bytes and unpaired surrogates are not allowed.`, param);
+}
 
 /** "a[b][0][]" → ["a", "b", "0", ""] */
 function splitKey(key: string): string[] {
@@ -45,6 +51,8 @@ export function parseFormBody(params: URLSearchParams): Record<string, FormValue
   const root: Node = new Map();
   let pushes = 0;
   for (const [rawKey, value] of params) {
+    assertStorableText(rawKey, rawKey);
+    assertStorableText(value, rawKey);
     const parts = splitKey(rawKey);
     if (parts.length > MAX_DEPTH) throw invalidRequest(`Parameter nesting is too deep: ${rawKey}`, rawKey);
     let node = root;

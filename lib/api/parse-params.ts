@@ -23,10 +23,12 @@ type Issue = z.core.$ZodIssue;
  */
 function firstLeafIssue(issue: Issue): Issue {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
-  const candidates = issue.errors.flat().map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue);
+  // Each branch is judged by its first issue: zod runs a branch's later checks
+  // even after its type check failed, and those say nothing useful.
+  const firsts = issue.errors.flatMap((branch) => (branch[0] ? [{ ...branch[0], path: [...issue.path, ...branch[0].path] } as Issue] : []));
   const depth = (c: Issue) => c.path.length * 2 + (c.code === 'invalid_type' || c.code === 'invalid_value' ? 0 : 1);
-  const best = candidates.reduce((a, b) => (depth(b) > depth(a) ? b : a));
-  if (depth(best) <= issue.path.length * 2) return typeMismatch(issue, candidates);
+  const best = firsts.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+  if (depth(best) <= issue.path.length * 2) return typeMismatch(issue, firsts);
   return firstLeafIssue(best);
 }
 
@@ -36,8 +38,8 @@ const isDefaultMessage = (message: string) => message.startsWith('Invalid input'
  * No branch took the value's type: the union's own message (`Invalid boolean: maybe`) if it has one,
  * else the one branch besides the `""` unset branch of unsettable()/metadata() (`must be a hash`).
  */
-function typeMismatch(issue: Issue, candidates: Issue[]): Issue {
-  const real = candidates.filter((c) => !(c.code === 'invalid_value' && c.values.length === 1 && c.values[0] === ''));
+function typeMismatch(issue: Issue, branches: Issue[]): Issue {
+  const real = branches.filter((c) => !(c.code === 'invalid_value' && c.values.length === 1 && c.values[0] === ''));
   return isDefaultMessage(issue.message) && real.length === 1 ? real[0] : issue;
 }
 

@@ -1,5 +1,5 @@
 import { ApiError, invalidRequest } from './errors';
-import { parseFormBody, type FormValue } from './form-body';
+import { assertStorableText, MAX_DEPTH, parseFormBody, type FormValue } from './form-body';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -48,11 +48,19 @@ export async function readBody(req: Request): Promise<Record<string, FormValue>>
 
 /** JSON numbers and booleans are kept; null means "unset", like an empty form value. */
 function jsonToParams(value: Record<string, unknown>): Record<string, FormValue> {
-  const convert = (v: unknown): FormValue => {
+  const convert = (v: unknown, path: string, depth: number): FormValue => {
+    if (depth > MAX_DEPTH) throw invalidRequest(`Parameter nesting is too deep: ${path}`, path);
     if (v === null) return '';
-    if (Array.isArray(v)) return v.map(convert);
-    if (typeof v === 'object') return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, convert(x)]));
+    if (typeof v === 'string') assertStorableText(v, path);
+    if (Array.isArray(v)) return v.map((x, i) => convert(x, `${path}[${i}]`, depth + 1));
+    if (typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v as object).map(([k, x]) => {
+          assertStorableText(k, path ? `${path}[${k}]` : k);
+          return [k, convert(x, path ? `${path}[${k}]` : k, depth + 1)];
+        }),
+      );
     return v as string;
   };
-  return convert(value) as Record<string, FormValue>;
+  return convert(value, '', 0) as Record<string, FormValue>;
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { getDb, type Db } from '@/db/client';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '@/db/queries/idempotency';
-import { randomBase62 } from '@/lib/util/ids';
 import { authenticate } from './auth';
 import { ApiError, invalidRequest } from './errors';
-import { parseFormBody, type FormValue } from './form-body';
+import { assertStorableText, parseFormBody, type FormValue } from './form-body';
 import { readBody } from './read-body';
+import { requestIdOf } from './request-id';
 
 export type ApiContext<P> = {
   req: Request;
@@ -53,13 +53,14 @@ export function withApi<P extends Record<string, string> = Record<string, never>
   options: Options = { auth: 'secret' },
 ) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
-    const requestId = `req_${randomBase62(14)}`;
+    const requestId = requestIdOf(req);
     try {
       const db = await getDb();
       const owner = await authenticate(db, req.headers.get('authorization'), options.auth);
       const isPost = req.method === 'POST';
       const input = isPost ? await readBody(req) : parseFormBody(new URL(req.url).searchParams);
       const params = await route.params;
+      for (const [name, value] of Object.entries(params ?? {})) assertStorableText(value, name);
       const idempotencyKey = isPost ? req.headers.get('idempotency-key') : null;
       const scope = { accountId: owner.accountId, request: { id: requestId, idempotencyKey } };
       const ctx: ApiContext<P> = { req, db, accountId: owner.accountId, livemode: false, requestId, idempotencyKey, params, input, scope };

@@ -1,0 +1,10 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../client';
+import { accounts } from '../schema';
+
+export type AccountRow = typeof accounts.$inferSelect;
+
+export async function getAccount(db: Queryable, id: string): Promise<AccountRow | null> {
+  const rows = await db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,108 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { couponById } from '@/db/queries/checkout-refs';
+import { lockSessionById } from '@/db/queries/public-session';
+import { findActivePromotionCodeByCode } from '@/db/queries/promotion-codes';
+import { checkoutLineItems, checkoutSessions } from '@/db/schema';
+import { hitRateLimit } from '@/lib/security/rate-limit';
+import { newId } from '@/lib/util/ids';
+import { promotionCodeRefusal, type DiscountRefusal } from './discount-eligibility';
+import { hasPriorPayments } from '@/db/queries/prior-payments';
+import { reprice } from './reprice';
+import type { SessionRow } from '@/db/queries/checkout-sessions';
+
+/** What the page can be told went wrong; each key has a localized message. */
+export type CartError = 'session_closed' | 'not_found' | 'quantity_out_of_range' | 'code_unknown' | 'code_rate_limited' | 'codes_not_allowed' | DiscountRefusal;
+export type CartResult = { ok: true } | { ok: false; error: CartError };
+
+const fail = (error: CartError): CartResult => ({ ok: false, error });
+
+/** Runs a cart change on the locked, open session and reprices it: the page's one way to change totals. */
+async function onOpenSession(db: Db, sessionId: string, change: (tx: Tx, session: SessionRow) => Promise<CartResult>): Promise<CartResult> {
+  return db.transaction(async (tx) => {
+    const session = await lockSessionById(tx, sessionId);
+    if (!session) return fail('not_found');
+    if (session.status !== 'open' || session.expiresAt <= new Date()) return fail('session_closed');
+    const result = await change(tx, session);
+    if (result.ok) await reprice(tx, (await lockSessionById(tx, sessionId))!);
+    return result;
+  });
+}
+
+/** A customer's quantity change, within the item's adjustable bounds; 0 removes it when the minimum allows. */
+export function changeQuantity(db: Db, sessionId: string, lineId: string, quantity: number): Promise<CartResult> {
+  return onOpenSession(db, sessionId, async (tx, session) => {
+    const [line] = await tx
+      .select()
+      .from(checkoutLineItems)
+      .where(and(eq(checkoutLineItems.sessionId, session.id), eq(checkoutLineItems.id, lineId)));
+    if (!line) return fail('not_found');
+    const aq = line.adjustableQuantity;
+    if (!aq?.enabled || !Number.isSafeInteger(quantity) || quantity < (aq.minimum ?? 0) || quantity > (aq.maximum ?? 99)) return fail('quantity_out_of_range');
+    // An optional item taken down to nothing goes back to being offered, at its quantity.
+    const set = line.optional && quantity === 0 ? { selected: false } : { quantity, selected: true };
+    await tx.update(checkoutLineItems).set(set).where(eq(checkoutLineItems.id, line.id));
+    return { ok: true };
+  });
+}
+
+export function setOptionalItem(db: Db, sessionId: string, lineId: string, selected: boolean): Promise<CartResult> {
+  return onOpenSession(db, sessionId, async (tx, session) => {
+    const rows = await tx
+      .update(checkoutLineItems)
+      .set({ selected })
+      .where(and(eq(checkoutLineItems.sessionId, session.id), eq(checkoutLineItems.id, lineId), eq(checkoutLineItems.optional, true)))
+      .returning({ id: checkoutLineItems.id });
+    return rows.length ? { ok: true } : fail('not_found');
+  });
+}
+
+export function selectShippingRate(db: Db, sessionId: string, rateId: string): Promise<CartResult> {
+  return onOpenSession(db, sessionId, async (tx, session) => {
+    if (!session.shippingOptions.some((o) => o.shipping_rate === rateId)) return fail('not_found');
+    await tx.update(checkoutSessions).set({ shippingRateId: rateId }).where(eq(checkoutSessions.id, session.id));
+    return { ok: true };
+  });
+}
+
+// Guessing codes is limited per session and per client, in every app process at once.
+const CODE_TRIES = { perSession: 10, perClient: 30, windowSeconds: 600 };
+
+export async function applyPromotionCode(db: Db, sessionId: string, rawCode: string, clientKey: string): Promise<CartResult> {
+  const code = rawCode.trim();
+  if (!code || code.length > 100) return fail('code_unknown');
+  // Counted before and apart from the change, so that a refused guess still counts.
+  const [bySession, byClient] = await Promise.all([
+    hitRateLimit(db, { key: `promo:session:${sessionId}`, limit: CODE_TRIES.perSession, windowSeconds: CODE_TRIES.windowSeconds }),
+    hitRateLimit(db, { key: `promo:client:${clientKey}`, limit: CODE_TRIES.perClient, windowSeconds: CODE_TRIES.windowSeconds }),
+  ]);
+  if (!bySession || !byClient) return fail('code_rate_limited');
+  return onOpenSession(db, sessionId, async (tx, session) => {
+    if (!session.allowPromotionCodes) return fail('codes_not_allowed');
+    const promo = await findActivePromotionCodeByCode(tx, { accountId: session.accountId, code });
+    if (!promo) return fail('code_unknown');
+    const coupon = await couponById(tx, session.accountId, promo.couponId);
+    if (!coupon) return fail('code_unknown');
+    const refusal = promotionCodeRefusal(promo, coupon, {
+      currency: session.currency!,
+      subtotal: session.amountSubtotal ?? 0,
+      customerId: session.customerId,
+      hasPriorPayments: await hasPriorPayments(tx, session.accountId, { customerId: session.customerId, email: session.customerEmail }),
+      now: new Date(),
+    });
+    if (refusal) return fail(refusal);
+    await tx
+      .update(checkoutSessions)
+      .set({ discounts: [{ id: newId('di'), coupon: coupon.id, promotion_code: promo.id }] })
+      .where(eq(checkoutSessions.id, session.id));
+    return { ok: true };
+  });
+}
+
+export function removePromotionCode(db: Db, sessionId: string): Promise<CartResult> {
+  return onOpenSession(db, sessionId, async (tx, session) => {
+    if (!session.discounts[0]?.promotion_code) return fail('not_found');
+    await tx.update(checkoutSessions).set({ discounts: [] }).where(eq(checkoutSessions.id, session.id));
+    return { ok: true };
+  });
+}

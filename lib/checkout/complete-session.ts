@@ -1,0 +1,123 @@
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import type { SessionRow } from '@/db/queries/checkout-sessions';
+import type { PaymentIntentRow } from '@/db/queries/payment-intents';
+import { checkoutSessions, coupons, customers, paymentIntents, paymentMethods, promotionCodes, subscriptions } from '@/db/schema';
+import { serializeCustomer } from '@/lib/api/serialize/customer';
+import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
+import { recordEvent } from '@/lib/events/record-event';
+import type { StoredCard } from '@/lib/payments/processor';
+import { newId } from '@/lib/util/ids';
+import { sessionLineItems } from '@/db/queries/checkout-sessions';
+import { sessionObject } from './session-reads';
+
+type Details = { email?: string | null; name?: string | null; phone?: string | null; address?: Record<string, string | null> | null };
+
+const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+
+async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | null> {
+  if (session.customerId) return session.customerId;
+  const wants = session.mode !== 'payment' || session.customerCreation === 'always';
+  if (!wants) return null;
+  const d = (session.customerDetails ?? {}) as Details;
+  const [row] = await tx
+    .insert(customers)
+    .values({ id: newId('cus'), accountId: session.accountId, email: d.email ?? null, name: d.name ?? null, phone: d.phone ?? null, address: (d.address as never) ?? null })
+    .returning();
+  await recordEvent(tx, { accountId: session.accountId, type: 'customer.created', object: serializeCustomer(row) });
+  return row.id;
+}
+
+async function createSubscription(tx: Tx, session: SessionRow, customerId: string, paymentMethodId: string | null, now: Date): Promise<string> {
+  const lines = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
+  const recurring = lines.filter((r) => r.price.recurring);
+  const r = recurring[0].price.recurring!;
+  const trialDays = (session.subscriptionData?.trial_period_days as number | undefined) ?? null;
+  const trialEnd = trialDays ? new Date(now.getTime() + trialDays * 86400_000) : null;
+  const periodStart = trialEnd ?? now;
+  const periodEnd = new Date(periodStart.getTime() + PERIOD_DAYS[r.interval] * r.interval_count * 86400_000);
+  const id = newId('sub');
+  await tx.insert(subscriptions).values({
+    id,
+    accountId: session.accountId,
+    customerId,
+    status: trialEnd ? 'trialing' : 'active',
+    currency: session.currency!,
+    items: recurring.map((l) => ({ id: newId('si'), price: l.price.id, quantity: l.line.quantity })),
+    defaultPaymentMethodId: paymentMethodId,
+    billingCycleAnchor: periodStart,
+    currentPeriodStart: now,
+    currentPeriodEnd: trialEnd ?? periodEnd,
+    trialStart: trialEnd ? now : null,
+    trialEnd,
+    metadata: (session.subscriptionData?.metadata as Record<string, string> | undefined) ?? {},
+    description: (session.subscriptionData?.description as string | undefined) ?? null,
+  });
+  return id;
+}
+
+/** A redemption counts once the payment is done; the limit was checked when the code was applied. */
+async function redeemDiscount(tx: Tx, session: SessionRow) {
+  const applied = session.discounts[0];
+  if (!applied) return;
+  await tx
+    .update(coupons)
+    .set({ timesRedeemed: sql`${coupons.timesRedeemed} + 1` })
+    .where(and(eq(coupons.accountId, session.accountId), eq(coupons.id, applied.coupon)));
+  if (applied.promotion_code)
+    await tx
+      .update(promotionCodes)
+      .set({ timesRedeemed: sql`${promotionCodes.timesRedeemed} + 1` })
+      .where(
+        and(
+          eq(promotionCodes.id, applied.promotion_code),
+          or(isNull(promotionCodes.maxRedemptions), lt(promotionCodes.timesRedeemed, promotionCodes.maxRedemptions)),
+        ),
+      );
+}
+
+/**
+ * open → complete, once: a conditional update on the locked session, with the
+ * customer, payment method, subscription, redemption and events it brings, all
+ * in the caller's transaction. Returns null when the session was no longer open.
+ */
+export async function completeSession(tx: Tx, session: SessionRow, payment: { intent: PaymentIntentRow; card: StoredCard | null }, now = new Date()) {
+  if (session.status !== 'open') return null;
+  const customerId = await ensureCustomer(tx, session);
+  const d = (session.customerDetails ?? {}) as Details;
+  let paymentMethodId: string | null = null;
+  if (payment.card) {
+    paymentMethodId = newId('pm');
+    await tx.insert(paymentMethods).values({
+      id: paymentMethodId,
+      accountId: session.accountId,
+      customerId,
+      card: payment.card,
+      billingDetails: { address: d.address ?? null, email: d.email ?? null, name: d.name ?? null, phone: d.phone ?? null, tax_id: null },
+    });
+  }
+  const subscriptionId = session.mode === 'subscription' && customerId ? await createSubscription(tx, session, customerId, paymentMethodId, now) : null;
+  const [intent] = await tx
+    .update(paymentIntents)
+    .set({ status: 'succeeded', amountReceived: payment.intent.amount, customerId, paymentMethodId, card: payment.card, nextAction: null, processorState: null })
+    .where(eq(paymentIntents.id, payment.intent.id))
+    .returning();
+  const charged = intent.amount > 0;
+  await redeemDiscount(tx, session);
+  const [completed] = await tx
+    .update(checkoutSessions)
+    .set({
+      status: 'complete',
+      paymentStatus: charged ? 'paid' : 'no_payment_required',
+      completedAt: now,
+      customerId,
+      subscriptionId,
+      paymentIntentId: charged ? intent.id : null,
+    })
+    .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
+    .returning();
+  if (!completed) return null;
+  if (charged) await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(intent) });
+  await recordEvent(tx, { accountId: session.accountId, type: 'checkout.session.completed', object: sessionObject(completed) });
+  return completed;
+}

@@ -1,0 +1,34 @@
+import type { SessionRow } from '@/db/queries/checkout-sessions';
+import type { ConfirmConfig } from '@/lib/validation/checkout-page';
+import type { CustomFieldView } from './page-view';
+
+/** The pay form's settings for a session: the browser and the server build the same schema from them. */
+export function confirmConfigFor(session: SessionRow): ConfirmConfig {
+  const consent = session.consentCollection as { terms_of_service?: string | null; promotions?: string | null } | null;
+  return {
+    emailLocked: session.customerEmail !== null || session.customerId !== null,
+    phone: session.phoneNumberCollection.enabled,
+    shippingCountries: session.shippingAddressCollection?.allowed_countries ?? null,
+    billingAddress: session.billingAddressCollection === 'required' ? 'required' : 'auto',
+    taxId: session.taxIdCollection.enabled,
+    customFields: (session.customFields as CustomFieldView[]).map((f) => {
+      const bounds = f.text ?? f.numeric;
+      return {
+        key: f.key,
+        type: f.type,
+        optional: f.optional,
+        minLength: bounds?.minimum_length ?? null,
+        maxLength: bounds?.maximum_length ?? null,
+        options: f.dropdown ? f.dropdown.options.map((o) => o.value) : null,
+      };
+    }),
+    terms: consent?.terms_of_service === 'required',
+    promotionsConsent: consent?.promotions === 'auto',
+  };
+}
+
+/** Where the customer goes after paying: {CHECKOUT_SESSION_ID} filled in, URL-encoded. */
+export function completionUrl(session: Pick<SessionRow, 'id' | 'successUrl' | 'returnUrl'>): string | null {
+  const template = session.successUrl ?? session.returnUrl;
+  return template ? template.replaceAll('{CHECKOUT_SESSION_ID}', encodeURIComponent(session.id)) : null;
+}

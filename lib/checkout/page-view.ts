@@ -1,0 +1,123 @@
+import type { Queryable } from '@/db/client';
+import { getAccount } from '@/db/queries/accounts';
+import { couponById, productsByIds, promotionCodeById, shippingRatesByIds } from '@/db/queries/checkout-refs';
+import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
+import type { StoredTotalDetails } from './pricing-columns';
+import { unitAmountIn } from './pricing-input';
+
+export type PageLine = {
+  id: string;
+  name: string;
+  description: string | null;
+  image: string | null;
+  unitAmount: number | null;
+  quantity: number;
+  amountSubtotal: number;
+  amountTotal: number;
+  recurring: { interval: string; intervalCount: number } | null;
+  adjustable: { minimum: number; maximum: number } | null;
+  optional: boolean;
+  selected: boolean;
+};
+
+export type PageShippingOption = {
+  id: string;
+  name: string;
+  amount: number;
+  estimate: { minimum: { unit: string; value: number } | null; maximum: { unit: string; value: number } | null } | null;
+};
+
+/**
+ * Everything the hosted page shows, read in one place. Plain data: it crosses
+ * from server to client components, and it never holds another account's rows.
+ */
+export async function loadPageView(db: Queryable, session: SessionRow) {
+  const accountId = session.accountId;
+  const [account, rows, shippingMap] = await Promise.all([
+    getAccount(db, accountId),
+    sessionLineItems(db, { accountId, sessionId: session.id, includeUnselected: true }),
+    shippingRatesByIds(db, accountId, session.shippingOptions.map((o) => o.shipping_rate)),
+  ]);
+  const products = await productsByIds(db, accountId, rows.map((r) => r.line.productId));
+  const applied = session.discounts[0];
+  const [coupon, promo] = applied
+    ? await Promise.all([couponById(db, accountId, applied.coupon), applied.promotion_code ? promotionCodeById(db, accountId, applied.promotion_code) : null])
+    : [null, null];
+  const currency = session.currency ?? 'usd';
+  const lines: PageLine[] = rows.map(({ line, price }) => {
+    const product = products.get(line.productId);
+    const amount = unitAmountIn(price, currency);
+    const aq = line.adjustableQuantity;
+    return {
+      id: line.id,
+      name: product?.name ?? line.description ?? '',
+      description: product?.description ?? null,
+      image: product?.images[0] ?? null,
+      unitAmount: amount?.unitAmount ?? (amount?.unitAmountDecimal ? Math.round(Number(amount.unitAmountDecimal)) : null),
+      quantity: line.quantity,
+      amountSubtotal: line.amountSubtotal,
+      amountTotal: line.amountTotal,
+      recurring: price.recurring ? { interval: price.recurring.interval, intervalCount: price.recurring.interval_count } : null,
+      adjustable: aq?.enabled ? { minimum: aq.minimum ?? 0, maximum: aq.maximum ?? 99 } : null,
+      optional: line.optional,
+      selected: line.selected,
+    };
+  });
+  const totals = session.totalDetails as StoredTotalDetails | null;
+  return {
+    id: session.id,
+    status: session.status,
+    mode: session.mode,
+    uiMode: session.uiMode,
+    currency,
+    locale: session.locale,
+    submitType: session.submitType,
+    livemode: session.livemode,
+    merchant: { name: account?.displayName ?? account?.name ?? '', branding: account?.branding ?? {} },
+    brandingSettings: session.brandingSettings,
+    lines: lines.filter((l) => l.selected),
+    optionalItems: lines.filter((l) => l.optional && !l.selected),
+    totals: {
+      subtotal: session.amountSubtotal ?? 0,
+      discount: totals?.amount_discount ?? 0,
+      shipping: totals?.amount_shipping ?? 0,
+      tax: totals?.amount_tax ?? 0,
+      total: session.amountTotal ?? 0,
+    },
+    discount: coupon
+      ? { code: promo?.code ?? null, name: coupon.name ?? coupon.id, percentOff: coupon.percentOff, amountOff: coupon.amountOff, fixedByMerchant: !promo }
+      : null,
+    allowPromotionCodes: session.allowPromotionCodes === true,
+    customerEmail: session.customerEmail ?? (session.customerDetails?.email as string | undefined) ?? null,
+    emailLocked: session.customerEmail !== null || session.customerId !== null,
+    phone: session.phoneNumberCollection.enabled,
+    shippingCountries: session.shippingAddressCollection?.allowed_countries ?? null,
+    billingAddress: session.billingAddressCollection === 'required' ? ('required' as const) : ('auto' as const),
+    taxId: session.taxIdCollection.enabled,
+    shippingOptions: session.shippingOptions.flatMap((o): PageShippingOption[] => {
+      const rate = shippingMap.get(o.shipping_rate);
+      return rate ? [{ id: rate.id, name: rate.displayName, amount: o.shipping_amount, estimate: rate.deliveryEstimate }] : [];
+    }),
+    selectedShippingRateId: session.shippingRateId,
+    customFields: session.customFields as CustomFieldView[],
+    customText: session.customText as Record<'submit' | 'after_submit' | 'shipping_address' | 'terms_of_service_acceptance', { message: string } | null>,
+    consentCollection: session.consentCollection as { terms_of_service: string | null; promotions: string | null } | null,
+    trialDays: (session.subscriptionData?.trial_period_days as number | undefined) ?? null,
+    successUrl: session.successUrl,
+    cancelUrl: session.cancelUrl,
+    returnUrl: session.returnUrl,
+    recoveryUrl: ((session.afterExpiration?.recovery as { url?: string | null } | undefined)?.url ?? null) as string | null,
+  };
+}
+
+export type CustomFieldView = {
+  key: string;
+  label: { custom: string };
+  type: 'text' | 'numeric' | 'dropdown';
+  optional: boolean;
+  text?: { minimum_length: number | null; maximum_length: number | null; default_value: string | null };
+  numeric?: { minimum_length: number | null; maximum_length: number | null; default_value: string | null };
+  dropdown?: { options: { label: string; value: string }[]; default_value: string | null };
+};
+
+export type PageView = Awaited<ReturnType<typeof loadPageView>>;

@@ -1,0 +1,23 @@
+import type { Queryable } from '@/db/client';
+import { couponById, promotionCodeById } from '@/db/queries/checkout-refs';
+import type { SessionRow } from '@/db/queries/checkout-sessions';
+import { hasPriorPayments } from '@/db/queries/prior-payments';
+import { promotionCodeRefusal, type DiscountRefusal } from './discount-eligibility';
+
+/**
+ * A promotion code applied before the customer typed their email is checked
+ * again at payment: first-time-only codes depend on who pays.
+ */
+export async function recheckDiscount(db: Queryable, session: SessionRow, email: string | null): Promise<DiscountRefusal | null> {
+  const applied = session.discounts[0];
+  if (!applied?.promotion_code) return null;
+  const [promo, coupon] = await Promise.all([promotionCodeById(db, session.accountId, applied.promotion_code), couponById(db, session.accountId, applied.coupon)]);
+  if (!promo || !coupon) return 'code_inactive';
+  return promotionCodeRefusal(promo, coupon, {
+    currency: session.currency!,
+    subtotal: session.amountSubtotal ?? 0,
+    customerId: session.customerId,
+    hasPriorPayments: await hasPriorPayments(db, session.accountId, { customerId: session.customerId, email }),
+    now: new Date(),
+  });
+}

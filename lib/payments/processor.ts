@@ -1,0 +1,48 @@
+/**
+ * The contract between lib/checkout and whatever moves the money. Processors
+ * are pure with respect to storage: they return what happened and the caller
+ * persists it. Nothing here may carry the card number or CVC past `charge`.
+ */
+
+export type StoredCard = {
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  fingerprint: string;
+  funding: 'credit' | 'debit' | 'prepaid' | 'unknown';
+  country: string | null;
+  three_d_secure: 'authenticated' | 'failed' | 'not_required' | null;
+};
+
+export type CardInput = { number: string; expMonth: number; expYear: number; cvc: string; name: string };
+
+export type ChargeRequest = {
+  amount: number;
+  currency: string;
+  card: CardInput;
+  /** card previously set up for off-session use */
+  setUpForOffSession: boolean;
+  fingerprintSecret: string;
+};
+
+/** Stripe's codes and English messages, e.g. code 'card_declined', declineCode 'insufficient_funds', message 'Your card has insufficient funds.' */
+export type Decline = { code: string; declineCode: string | null; message: string };
+
+export type ChargeOutcome =
+  | { status: 'succeeded'; card: StoredCard }
+  | {
+      status: 'requires_action';
+      card: StoredCard;
+      /** opaque processor state to resume after the challenge: NEVER the number or CVC */
+      resume: Record<string, string>;
+    }
+  | { status: 'failed'; card: StoredCard | null; decline: Decline };
+
+export interface PaymentProcessor {
+  readonly name: string;
+  /** Refuses, before anything is stored, numbers this processor will not take (test mode: any real-looking card that is not a test card). Returns a message key or null. */
+  screen(card: CardInput): string | null;
+  charge(req: ChargeRequest): Promise<ChargeOutcome>;
+  completeAuthentication(resume: Record<string, string>, result: 'complete' | 'fail', card: StoredCard): Promise<ChargeOutcome>;
+}

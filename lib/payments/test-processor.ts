@@ -1,0 +1,116 @@
+import { detectBrand, luhnValid, normalizeCardNumber } from './card-number';
+import { STRIPE_DECLINES, type StripeDeclineName } from './decline-messages';
+import { cardFingerprint } from './fingerprint';
+import type { CardInput, ChargeOutcome, ChargeRequest, PaymentProcessor, StoredCard } from './processor';
+
+/**
+ * The test-mode processor: Stripe's test cards (docs/reference/stripe-compat.md,
+ * "Test cards"), behaving as Stripe does in test mode. No money moves and
+ * nothing is logged; the card number never leaves `charge`.
+ */
+
+/** What to do once the customer has passed the 3-D Secure challenge. */
+type After = 'succeed' | 'insufficient_funds' | 'card_declined';
+const AFTER_VALUES: readonly string[] = ['succeed', 'insufficient_funds', 'card_declined'] satisfies After[];
+const isAfter = (value: string | undefined): value is After => value !== undefined && AFTER_VALUES.includes(value);
+
+type Behaviour =
+  | { kind: 'succeed'; threeDSecure?: 'not_required' }
+  | { kind: 'decline'; decline: StripeDeclineName }
+  | { kind: 'challenge'; after: After; skipWhenSetUpForOffSession?: true };
+
+type TestCard = { behaviour: Behaviour; funding?: 'debit' };
+
+const TEST_CARDS: ReadonlyMap<string, TestCard> = new Map<string, TestCard>([
+  ['4242424242424242', { behaviour: { kind: 'succeed' } }],
+  ['5555555555554444', { behaviour: { kind: 'succeed' } }],
+  ['378282246310005', { behaviour: { kind: 'succeed' } }],
+  ['4000056655665556', { behaviour: { kind: 'succeed' }, funding: 'debit' }],
+  ['4000000000000002', { behaviour: { kind: 'decline', decline: 'generic_decline' } }],
+  ['4000000000009995', { behaviour: { kind: 'decline', decline: 'insufficient_funds' } }],
+  ['4000000000009987', { behaviour: { kind: 'decline', decline: 'lost_card' } }],
+  ['4000000000009979', { behaviour: { kind: 'decline', decline: 'stolen_card' } }],
+  ['4000000000000069', { behaviour: { kind: 'decline', decline: 'expired_card' } }],
+  ['4000000000000127', { behaviour: { kind: 'decline', decline: 'incorrect_cvc' } }],
+  ['4000000000000119', { behaviour: { kind: 'decline', decline: 'processing_error' } }],
+  // 4242424242424241 is in the table too, but as a Luhn failure: see `charge`.
+  ['4000002500003155', { behaviour: { kind: 'challenge', after: 'succeed', skipWhenSetUpForOffSession: true } }],
+  ['4000002760003184', { behaviour: { kind: 'challenge', after: 'succeed' } }],
+  ['4000008260003178', { behaviour: { kind: 'challenge', after: 'insufficient_funds' } }],
+  ['4000008400001629', { behaviour: { kind: 'challenge', after: 'card_declined' } }],
+  ['4000000000003220', { behaviour: { kind: 'challenge', after: 'succeed' } }],
+  ['4000000000003055', { behaviour: { kind: 'succeed', threeDSecure: 'not_required' } }],
+]);
+
+/** The numbers of the test-card table that are Luhn-valid (all but 4242…4241). */
+export const TEST_CARD_NUMBERS: readonly string[] = [...TEST_CARDS.keys()];
+
+function storedCard(digits: string, card: CardInput, test: TestCard, secret: string): StoredCard {
+  return {
+    brand: detectBrand(digits),
+    last4: digits.slice(-4),
+    exp_month: card.expMonth,
+    exp_year: card.expYear,
+    fingerprint: cardFingerprint(digits, secret),
+    funding: test.funding ?? 'credit',
+    country: 'US',
+    three_d_secure: null,
+  };
+}
+
+const failed = (card: StoredCard | null, name: StripeDeclineName): ChargeOutcome => ({
+  status: 'failed',
+  card,
+  decline: { ...STRIPE_DECLINES[name] },
+});
+
+export const testProcessor: PaymentProcessor = {
+  name: 'test',
+
+  screen(card) {
+    const digits = normalizeCardNumber(card.number);
+    // A Luhn failure cannot be anyone's card; `charge` answers it with incorrect_number as Stripe does.
+    if (digits === null || !luhnValid(digits)) return null;
+    return TEST_CARDS.has(digits) ? null : 'card.test_mode_only';
+  },
+
+  async charge(req: ChargeRequest): Promise<ChargeOutcome> {
+    const digits = normalizeCardNumber(req.card.number);
+    if (digits === null || !luhnValid(digits)) return failed(null, 'incorrect_number');
+    const test = TEST_CARDS.get(digits);
+    // A caller that skipped `screen`: still refuse, and keep no trace of a real card.
+    if (!test) return failed(null, 'test_mode_live_card');
+
+    const card = storedCard(digits, req.card, test, req.fingerprintSecret);
+    const b = test.behaviour;
+    switch (b.kind) {
+      case 'succeed':
+        return { status: 'succeeded', card: { ...card, three_d_secure: b.threeDSecure ?? null } };
+      case 'decline':
+        return failed(card, b.decline);
+      case 'challenge':
+        // A card authenticated when it was set up is exempt on later off-session charges.
+        if (b.skipWhenSetUpForOffSession && req.setUpForOffSession) {
+          return { status: 'succeeded', card: { ...card, three_d_secure: 'not_required' } };
+        }
+        return { status: 'requires_action', card, resume: { after: b.after } };
+    }
+  },
+
+  async completeAuthentication(resume, result, card): Promise<ChargeOutcome> {
+    const after = resume.after;
+    // The state round-trips through the caller's storage; anything else is a bug, not a decline.
+    if (!isAfter(after)) throw new Error('testProcessor: unreadable resume state');
+    if (result === 'fail') return failed({ ...card, three_d_secure: 'failed' }, 'authentication_failure');
+
+    const authenticated: StoredCard = { ...card, three_d_secure: 'authenticated' };
+    switch (after) {
+      case 'succeed':
+        return { status: 'succeeded', card: authenticated };
+      case 'insufficient_funds':
+        return failed(authenticated, 'insufficient_funds');
+      case 'card_declined':
+        return failed(authenticated, 'generic_decline');
+    }
+  },
+};
