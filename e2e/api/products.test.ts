@@ -37,6 +37,13 @@ describe('products through the official SDK', () => {
     expect(err.code).toBe('resource_already_exists');
   });
 
+  it('an unknown expand path on create → 400 before anything is written', async () => {
+    const { stripe } = await newMerchant();
+    const err = await stripeError(stripe.products.create({ name: 'Ghost', expand: ['nothing'] }));
+    expect(err).toMatchObject({ statusCode: 400, param: 'expand', message: 'This property cannot be expanded (nothing).' });
+    expect((await stripe.products.list()).data).toEqual([]);
+  });
+
   it("hides one merchant's products from another", async () => {
     const a = await newMerchant();
     const b = await newMerchant();

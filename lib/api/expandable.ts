@@ -7,6 +7,7 @@ import { findPromotionCode } from '@/db/queries/promotion-codes';
 import { findShippingRate } from '@/db/queries/shipping-rates';
 import { serializePromotionCode } from './serialize/promotion-code';
 import { serializeShippingRate } from './serialize/shipping-rate';
+import { invalidRequest } from './errors';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';
 import { serializeCustomer, serializeDeletedCustomer } from './serialize/customer';
 import { serializeCoupon } from './serialize/coupon';
@@ -82,6 +83,51 @@ registerExpandable('checkout.session', {
   'shipping_cost.shipping_rate': (ctx, id) => loadShippingRateForExpand(ctx, id),
   'shipping_options.shipping_rate': (ctx, id) => loadShippingRateForExpand(ctx, id),
 });
+
+/**
+ * What each expandable field yields: an object type, `list:<type>` for a
+ * list, or null for a leaf. Embedded objects (a line item's price) are listed
+ * too, so that expand[] can be checked before a create or update writes.
+ */
+export const expandYields: Record<string, Record<string, string | null>> = {
+  product: { default_price: 'price' },
+  price: { product: 'product', currency_options: null },
+  promotion_code: { 'promotion.coupon': 'coupon', customer: 'customer' },
+  item: { price: 'price' },
+  'checkout.session': {
+    customer: 'customer',
+    line_items: 'list:item',
+    'total_details.breakdown': null,
+    'discounts.coupon': 'coupon',
+    'discounts.promotion_code': 'promotion_code',
+    'shipping_cost.shipping_rate': 'shipping_rate',
+    'shipping_options.shipping_rate': 'shipping_rate',
+  },
+};
+
+/** Refuses expand[] paths an object of `type` cannot follow, before anything is written. */
+export function checkExpand(type: string, paths: string[] | undefined): void {
+  for (const full of paths ?? []) {
+    let at: string | null = type;
+    let rest = full.split('.');
+    while (rest.length) {
+      if (at === null) throw invalidRequest(`This property cannot be expanded (${full}).`, 'expand');
+      if (at.startsWith('list:')) {
+        if (rest[0] !== 'data') throw invalidRequest(`This property cannot be expanded (${full}).`, 'expand');
+        at = at.slice(5);
+        rest = rest.slice(1);
+        continue;
+      }
+      const fields: Record<string, string | null> = expandYields[at] ?? {};
+      const key = Object.keys(fields)
+        .filter((k) => rest.slice(0, k.split('.').length).join('.') === k)
+        .sort((a, b) => b.length - a.length)[0];
+      if (key === undefined) throw invalidRequest(`This property cannot be expanded (${full}).`, 'expand');
+      at = fields[key];
+      rest = rest.slice(key.split('.').length);
+    }
+  }
+}
 
 /** Applies a request's `expand[]` to the object (or list) it returns. */
 export function expandObject<T>(ctx: ExpandContext, target: T, paths: string[] | undefined): Promise<T> {

@@ -16,7 +16,7 @@ describe('parseFormBody (Stripe form encoding)', () => {
     expect(parse('expand[]=a&expand[]=b&x%5B0%5D%5By%5D=1')).toEqual({ expand: ['a', 'b'], x: [{ y: '1' }] });
   });
 
-  it('keeps empty values as "" (unset) and lets a hash follow its reset', () => {
+  it('keeps empty values as "" (unset), and a hash that follows an empty value wins', () => {
     expect(parse('metadata=&metadata[k]=v&description=')).toEqual({ metadata: { k: 'v' }, description: '' });
   });
 

@@ -67,7 +67,7 @@ export function parseFormBody(params: URLSearchParams): Record<string, FormValue
         node.set(part, value);
       } else {
         if (typeof existing === 'string') {
-          // `metadata=&metadata[k]=v`: an empty value followed by a hash is a reset then a set.
+          // `metadata=&metadata[k]=v`: the hash that follows an empty value wins.
           if (existing !== '') throw invalidRequest(`Invalid hash for ${parts.slice(0, i + 1).join('[')}${']'.repeat(i)}`, rawKey);
         }
         let child = existing instanceof Map ? existing : undefined;

@@ -1,5 +1,5 @@
 // GET /v1/coupons — list coupons · POST /v1/coupons — create a coupon
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { listObject } from '@/lib/api/list';
 import { parseParams } from '@/lib/api/parse-params';
 import { serializeCoupon } from '@/lib/api/serialize/coupon';
@@ -9,6 +9,7 @@ import { createCouponSchema, listCouponsSchema } from '@/lib/validation/coupons'
 
 export const POST = withApi(async (ctx) => {
   const p = parseParams(createCouponSchema, ctx.input);
+  checkExpand('coupon', p.expand);
   return expandObject(ctx, await createCoupon(ctx.db, ctx.scope, p), p.expand);
 });
 

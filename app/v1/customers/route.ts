@@ -1,5 +1,5 @@
 // GET /v1/customers — list customers · POST /v1/customers — create a customer
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { listObject } from '@/lib/api/list';
 import { parseParams } from '@/lib/api/parse-params';
 import { serializeCustomer } from '@/lib/api/serialize/customer';
@@ -9,6 +9,7 @@ import { createCustomerSchema, listCustomersSchema } from '@/lib/validation/cust
 
 export const POST = withApi(async (ctx) => {
   const p = parseParams(createCustomerSchema, ctx.input);
+  checkExpand('customer', p.expand);
   return expandObject(ctx, await createCustomer(ctx.db, ctx.scope, p), p.expand);
 });
 

@@ -1,5 +1,5 @@
 // GET /v1/prices — list prices · POST /v1/prices — create a price
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { listObject } from '@/lib/api/list';
 import { parseParams } from '@/lib/api/parse-params';
 import { serializePrice } from '@/lib/api/serialize/price';
@@ -9,6 +9,7 @@ import { createPriceSchema, listPricesSchema } from '@/lib/validation/prices';
 
 export const POST = withApi(async (ctx) => {
   const p = parseParams(createPriceSchema, ctx.input);
+  checkExpand('price', p.expand);
   return expandObject(ctx, await createPrice(ctx.db, ctx.scope, p), p.expand);
 });
 

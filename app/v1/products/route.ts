@@ -1,5 +1,5 @@
 // GET /v1/products — list products · POST /v1/products — create a product
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { listObject } from '@/lib/api/list';
 import { parseParams } from '@/lib/api/parse-params';
 import { serializeProduct } from '@/lib/api/serialize/product';
@@ -9,6 +9,7 @@ import { createProductSchema, listProductsSchema } from '@/lib/validation/produc
 
 export const POST = withApi(async (ctx) => {
   const p = parseParams(createProductSchema, ctx.input);
+  checkExpand('product', p.expand);
   return expandObject(ctx, await createProduct(ctx.db, ctx.scope, p), p.expand);
 });
 

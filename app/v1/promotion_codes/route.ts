@@ -1,5 +1,5 @@
 // GET /v1/promotion_codes — list promotion codes · POST /v1/promotion_codes — create a promotion code
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { listObject } from '@/lib/api/list';
 import { parseParams } from '@/lib/api/parse-params';
 import { serializePromotionCode } from '@/lib/api/serialize/promotion-code';
@@ -9,6 +9,7 @@ import { createPromotionCodeSchema, listPromotionCodesSchema } from '@/lib/valid
 
 export const POST = withApi(async (ctx) => {
   const p = parseParams(createPromotionCodeSchema, ctx.input);
+  checkExpand('promotion_code', p.expand);
   return expandObject(ctx, await createPromotionCode(ctx.db, ctx.scope, p), p.expand);
 });
 

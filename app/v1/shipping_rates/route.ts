@@ -1,5 +1,5 @@
 // GET /v1/shipping_rates — list shipping rates · POST /v1/shipping_rates — create a shipping rate
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { listObject } from '@/lib/api/list';
 import { parseParams } from '@/lib/api/parse-params';
 import { serializeShippingRate } from '@/lib/api/serialize/shipping-rate';
@@ -9,6 +9,7 @@ import { createShippingRateSchema, listShippingRatesSchema } from '@/lib/validat
 
 export const POST = withApi(async (ctx) => {
   const p = parseParams(createShippingRateSchema, ctx.input);
+  checkExpand('shipping_rate', p.expand);
   return expandObject(ctx, await createShippingRate(ctx.db, ctx.scope, p), p.expand);
 });
 

@@ -1,5 +1,5 @@
 // GET /v1/tax_rates — list tax rates · POST /v1/tax_rates — create a tax rate
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { listObject } from '@/lib/api/list';
 import { parseParams } from '@/lib/api/parse-params';
 import { serializeTaxRate } from '@/lib/api/serialize/tax-rate';
@@ -9,6 +9,7 @@ import { createTaxRateSchema, listTaxRatesSchema } from '@/lib/validation/tax-ra
 
 export const POST = withApi(async (ctx) => {
   const p = parseParams(createTaxRateSchema, ctx.input);
+  checkExpand('tax_rate', p.expand);
   return expandObject(ctx, await createTaxRate(ctx.db, ctx.scope, p), p.expand);
 });
 

@@ -1,5 +1,5 @@
 // GET /v1/checkout/sessions — list sessions · POST /v1/checkout/sessions — create a session
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { createSession } from '@/lib/checkout/create-session';
@@ -8,6 +8,7 @@ import { createCheckoutSessionSchema, listCheckoutSessionsSchema } from '@/lib/v
 
 export const POST = withApi(async (ctx) => {
   const p = parseParams(createCheckoutSessionSchema, ctx.input);
+  checkExpand('checkout.session', p.expand);
   const id = await createSession(ctx.db, ctx.scope, p);
   return expandObject(ctx, await retrieveSession(ctx.db, { ...ctx.scope, id }), p.expand);
 });

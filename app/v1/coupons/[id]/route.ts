@@ -1,5 +1,5 @@
 // GET /v1/coupons/:id — retrieve · POST — update · DELETE — delete a coupon
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { deleteCoupon, retrieveCoupon, updateCoupon } from '@/lib/catalog/coupons';
@@ -15,6 +15,7 @@ export const GET = withApi<Params>(async (ctx) => {
 
 export const POST = withApi<Params>(async (ctx) => {
   const p = parseParams(updateCouponSchema, ctx.input);
+  checkExpand('coupon', p.expand);
   return expandObject(ctx, await updateCoupon(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
 });
 

@@ -1,5 +1,5 @@
 // GET /v1/customers/:id — retrieve (a deleted one as a stub) · POST — update · DELETE — delete a customer
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { deleteCustomer, retrieveCustomer, updateCustomer } from '@/lib/customers/customers';
@@ -15,6 +15,7 @@ export const GET = withApi<Params>(async (ctx) => {
 
 export const POST = withApi<Params>(async (ctx) => {
   const p = parseParams(updateCustomerSchema, ctx.input);
+  checkExpand('customer', p.expand);
   return expandObject(ctx, await updateCustomer(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
 });
 

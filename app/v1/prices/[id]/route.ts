@@ -1,5 +1,5 @@
 // GET /v1/prices/:id — retrieve · POST — update a price (prices cannot be deleted, as with Stripe)
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { retrievePrice, updatePrice } from '@/lib/catalog/prices';
@@ -15,6 +15,7 @@ export const GET = withApi<Params>(async (ctx) => {
 
 export const POST = withApi<Params>(async (ctx) => {
   const p = parseParams(updatePriceSchema, ctx.input);
+  checkExpand('price', p.expand);
   return expandObject(ctx, await updatePrice(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
 });
 

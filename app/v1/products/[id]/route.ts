@@ -1,5 +1,5 @@
 // GET /v1/products/:id — retrieve · POST — update · DELETE — delete a product without prices
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { deleteProduct, retrieveProduct, updateProduct } from '@/lib/catalog/products';
@@ -15,6 +15,7 @@ export const GET = withApi<Params>(async (ctx) => {
 
 export const POST = withApi<Params>(async (ctx) => {
   const p = parseParams(updateProductSchema, ctx.input);
+  checkExpand('product', p.expand);
   return expandObject(ctx, await updateProduct(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
 });
 

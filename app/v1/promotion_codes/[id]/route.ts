@@ -1,5 +1,5 @@
 // GET /v1/promotion_codes/:id — retrieve · POST — update a promotion code (no delete, as with Stripe)
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { retrievePromotionCode, updatePromotionCode } from '@/lib/catalog/promotion-codes';
@@ -15,6 +15,7 @@ export const GET = withApi<Params>(async (ctx) => {
 
 export const POST = withApi<Params>(async (ctx) => {
   const p = parseParams(updatePromotionCodeSchema, ctx.input);
+  checkExpand('promotion_code', p.expand);
   return expandObject(ctx, await updatePromotionCode(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
 });
 

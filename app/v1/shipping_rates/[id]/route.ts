@@ -1,5 +1,5 @@
 // GET /v1/shipping_rates/:id — retrieve · POST — update (Stripe has no delete: archive with active=false)
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { retrieveShippingRate, updateShippingRate } from '@/lib/catalog/shipping-rates';
@@ -15,6 +15,7 @@ export const GET = withApi<Params>(async (ctx) => {
 
 export const POST = withApi<Params>(async (ctx) => {
   const p = parseParams(updateShippingRateSchema, ctx.input);
+  checkExpand('shipping_rate', p.expand);
   return expandObject(ctx, await updateShippingRate(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
 });
 

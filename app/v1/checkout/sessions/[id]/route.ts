@@ -1,5 +1,5 @@
 // GET /v1/checkout/sessions/:id — retrieve · POST — update metadata, line items, shipping options
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { retrieveSession } from '@/lib/checkout/session-reads';
@@ -16,6 +16,7 @@ export const GET = withApi<Params>(async (ctx) => {
 
 export const POST = withApi<Params>(async (ctx) => {
   const p = parseParams(updateCheckoutSessionSchema, ctx.input);
+  checkExpand('checkout.session', p.expand);
   return expandObject(ctx, await updateSession(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
 });
 

@@ -1,5 +1,5 @@
 // POST /v1/checkout/sessions/:id/expire — expire an open session
-import { expandObject } from '@/lib/api/expandable';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { expireSession } from '@/lib/checkout/expire-session';
@@ -7,5 +7,6 @@ import { retrieveSchema } from '@/lib/validation/common';
 
 export const POST = withApi<{ id: string }>(async (ctx) => {
   const p = parseParams(retrieveSchema, ctx.input);
+  checkExpand('checkout.session', p.expand);
   return expandObject(ctx, await expireSession(ctx.db, { ...ctx.scope, id: ctx.params.id }), p.expand);
 });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './errors';
+import { checkExpand, expandRegistry, expandYields } from './expandable';
+
+describe('expand[] paths are checked before a write', () => {
+  it('accepts every registered field, nested steps and list items', () => {
+    expect(() =>
+      checkExpand('checkout.session', ['customer', 'line_items', 'line_items.data.price.product', 'total_details.breakdown', 'discounts.promotion_code.promotion.coupon']),
+    ).not.toThrow();
+    expect(() => checkExpand('price', ['product', 'product.default_price.product'])).not.toThrow();
+  });
+
+  it.each([
+    ['checkout.session', 'nothing'],
+    ['checkout.session', 'line_items.price'],
+    ['checkout.session', 'total_details.breakdown.taxes'],
+    ['product', 'default_price.nope'],
+    ['customer', 'customer'],
+  ])('refuses %s → %s', (type, path) => {
+    expect(() => checkExpand(type, [path])).toThrow(ApiError);
+  });
+
+  it('knows what every loader in the registry yields', () => {
+    for (const [type, fields] of Object.entries(expandRegistry))
+      for (const field of Object.keys(fields)) expect(expandYields[type], `${type}.${field}`).toHaveProperty([field]);
+  });
+});
