@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const config: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory, and
@@ -11,4 +12,4 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: false, tsconfigPath: 'tsconfig.build.json' },
 };
 
-export default config;
+export default createNextIntlPlugin('./i18n/request.ts')(config);

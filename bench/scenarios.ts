@@ -75,14 +75,16 @@ export function scenarioRequest(name: ScenarioName, f: Fixtures, opts: { idempot
   }
   const prefix = `bench_${randomBytes(6).toString('hex')}_`;
   let n = 0;
-  return {
+  const create: Request = {
     method: 'POST',
     path: '/v1/checkout/sessions',
     headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
     body: CREATE_BODY.replace('PRICE', f.priceId),
-    setupRequest: opts.idempotency ? (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `${prefix}${n++}` } }) : undefined,
     onResponse: opts.failures.record,
   };
+  // autocannon copies an undefined setupRequest over its default, so the key is set only when used.
+  if (opts.idempotency) create.setupRequest = (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `${prefix}${n++}` } });
+  return create;
 }
 
 export async function load(url: string, requests: Request[], connections: number, duration: number): Promise<Result> {

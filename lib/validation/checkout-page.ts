@@ -84,7 +84,8 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
     shipping: config.shippingCountries ? addressSchema(config.shippingCountries, true) : z.undefined().optional(),
     billing: addressSchema(null, config.billingAddress === 'required'),
     tax_id: config.taxId ? z.object({ value: optionalText(50) }).optional() : z.undefined().optional(),
-    custom_fields: z.object(Object.fromEntries(config.customFields.map((f) => [f.key, customFieldSchema(f)]))),
+    // Absent when the session has no custom fields: nothing registers the group then.
+    custom_fields: z.preprocess((v) => v ?? {}, z.object(Object.fromEntries(config.customFields.map((f) => [f.key, customFieldSchema(f)])))),
     terms: config.terms ? checkbox.refine((v) => v, 'consent.terms.required') : checkbox,
     promotions: checkbox,
     card: makeCardDetailsSchema(now),

@@ -1,0 +1,63 @@
+'use server';
+
+// The hosted page's server actions: thin wrappers over lib/checkout, each a plain form post without JavaScript.
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { parseFormBody } from '@/lib/api/form-body';
+import { applyPromotionCode, changeQuantity, removePromotionCode, selectShippingRate, setOptionalItem, type CartError, type CartResult } from '@/lib/checkout/cart-actions';
+import { completeChallenge } from '@/lib/checkout/authenticate';
+import { confirmPayment, type ConfirmResult } from '@/lib/checkout/confirm-payment';
+import { clientKeyFrom } from '@/lib/security/client-key';
+
+export type CartActionState = { error: CartError | null };
+
+async function afterCart(sessionId: string, result: CartResult): Promise<CartActionState> {
+  revalidatePath(`/c/${sessionId}`);
+  return { error: result.ok ? null : result.error };
+}
+
+export async function quantityAction(sessionId: string, _: CartActionState, form: FormData): Promise<CartActionState> {
+  const quantity = Number(form.get('quantity')) + Number(form.get('step') ?? 0);
+  return afterCart(sessionId, await changeQuantity(await getDb(), sessionId, String(form.get('line')), quantity));
+}
+
+export async function optionalItemAction(sessionId: string, _: CartActionState, form: FormData): Promise<CartActionState> {
+  return afterCart(sessionId, await setOptionalItem(await getDb(), sessionId, String(form.get('line')), form.get('selected') === 'true'));
+}
+
+export async function shippingRateAction(sessionId: string, _: CartActionState, form: FormData): Promise<CartActionState> {
+  return afterCart(sessionId, await selectShippingRate(await getDb(), sessionId, String(form.get('shipping_rate'))));
+}
+
+export async function promotionCodeAction(sessionId: string, _: CartActionState, form: FormData): Promise<CartActionState> {
+  const db = await getDb();
+  if (form.get('remove') === 'true') return afterCart(sessionId, await removePromotionCode(db, sessionId));
+  return afterCart(sessionId, await applyPromotionCode(db, sessionId, String(form.get('code') ?? ''), clientKeyFrom(await headers())));
+}
+
+/** What the pay form shows after an attempt: errors by field, and what the customer typed (never card data). */
+export type PayState = {
+  result: Extract<ConfirmResult, { state: 'declined' | 'invalid' | 'closed' | 'refused' }> | null;
+  values: Record<string, unknown>;
+};
+
+const CARD_FIELDS = new Set(['card']);
+
+export async function payAction(sessionId: string, _: PayState, form: FormData): Promise<PayState> {
+  const params = parseFormBody(new URLSearchParams([...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].startsWith('$'))));
+  const result = await confirmPayment(await getDb(), { sessionId, form: params, clientKey: clientKeyFrom(await headers()) });
+  if (result.state === 'complete') redirect(result.redirectUrl ?? `/c/${sessionId}`);
+  if (result.state === 'requires_action') redirect(`/c/${sessionId}/authenticate`);
+  revalidatePath(`/c/${sessionId}`);
+  const values = Object.fromEntries(Object.entries(params).filter(([k]) => !CARD_FIELDS.has(k)));
+  return { result, values };
+}
+
+export async function authenticateAction(sessionId: string, form: FormData): Promise<void> {
+  const result = await completeChallenge(await getDb(), { sessionId, result: form.get('result') === 'complete' ? 'complete' : 'fail' });
+  if (result.state === 'complete') redirect(result.redirectUrl ?? `/c/${sessionId}`);
+  const query = result.state === 'declined' ? `?declined=${encodeURIComponent(result.message)}` : '';
+  redirect(`/c/${sessionId}${query}`);
+}

@@ -1,0 +1,40 @@
+// GET /c/:sessionId/authenticate — the test processor's 3-D Secure challenge
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound, redirect } from 'next/navigation';
+import { StatePage } from '@/components/checkout/state-page';
+import { pendingChallenge } from '@/lib/checkout/authenticate';
+import { formatAmount } from '@/lib/money/format';
+import { authenticateAction } from '../actions';
+import { loadCheckout } from '../load';
+
+export default async function AuthenticatePage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const { sessionId } = await params;
+  const { db, session, locale } = await loadCheckout(sessionId);
+  setRequestLocale(locale);
+  if (!session) notFound();
+  const challenge = await pendingChallenge(db, sessionId);
+  if (!challenge?.waiting) redirect(`/c/${sessionId}`);
+  const t = await getTranslations('Authenticate');
+  const action = authenticateAction.bind(null, sessionId);
+  return (
+    <StatePage title={t('title')} testId="authenticate">
+      <p>{t('body')}</p>
+      <p className="mt-2">{t('amount', { amount: formatAmount(challenge.amount, session.currency ?? 'usd', locale) })}</p>
+      {challenge.card ? <p>{t('card', { brand: challenge.card.brand, last4: challenge.card.last4 })}</p> : null}
+      <div className="mt-6 flex justify-center gap-3">
+        <form action={action}>
+          <input type="hidden" name="result" value="complete" />
+          <button type="submit" className="rounded bg-green-700 px-4 py-2 font-semibold text-white">
+            {t('complete')}
+          </button>
+        </form>
+        <form action={action}>
+          <input type="hidden" name="result" value="fail" />
+          <button type="submit" className="rounded bg-red-700 px-4 py-2 font-semibold text-white">
+            {t('fail')}
+          </button>
+        </form>
+      </div>
+    </StatePage>
+  );
+}

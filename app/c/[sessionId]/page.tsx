@@ -1,0 +1,105 @@
+// GET /c/:sessionId — the hosted checkout page
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound, redirect } from 'next/navigation';
+import { MerchantHeader } from '@/components/checkout/merchant-header';
+import { OrderSummary } from '@/components/checkout/order-summary';
+import { PayForm } from '@/components/checkout/pay-form';
+import { ShippingOptions } from '@/components/checkout/shipping-options';
+import { StatePage } from '@/components/checkout/state-page';
+import { mergeBranding, resolveTheme } from '@/lib/branding/theme';
+import { themeToCssVars } from '@/lib/branding/css-vars';
+import { completionUrl, confirmConfigFor } from '@/lib/checkout/confirm-config';
+import { loadPageView } from '@/lib/checkout/page-view';
+import { payLabelKey } from '@/lib/checkout/pay-label';
+import { formatAmount } from '@/lib/money/format';
+import { COUNTRY_CODES } from '@/lib/validation/countries';
+import { optionalItemAction, payAction, promotionCodeAction, quantityAction, shippingRateAction } from './actions';
+import { loadCheckout } from './load';
+import { shippingEstimate } from '@/components/checkout/shipping-estimate';
+
+type Props = { params: Promise<{ sessionId: string }>; searchParams: Promise<{ declined?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { session, locale } = await loadCheckout((await params).sessionId);
+  const t = await getTranslations({ locale, namespace: 'Checkout' });
+  return { title: session ? t('payment') : 'Caisse' };
+}
+
+const ALL_COUNTRIES = [...COUNTRY_CODES].sort();
+
+export default async function CheckoutPage({ params, searchParams }: Props) {
+  const { sessionId } = await params;
+  const { db, session, locale } = await loadCheckout(sessionId);
+  setRequestLocale(locale);
+  if (!session) notFound();
+  const t = await getTranslations();
+  if (session.status === 'complete') {
+    const url = completionUrl(session);
+    if (url) redirect(url);
+    return (
+      <StatePage title={t('States.completeTitle')} testId="checkout-complete">
+        {session.paymentStatus === 'paid' ? t('States.complete') : t('States.completeNoPayment')}
+      </StatePage>
+    );
+  }
+  const view = await loadPageView(db, session);
+  if (session.status === 'expired')
+    return (
+      <StatePage title={t('States.expiredTitle')} testId="checkout-expired">
+        <p>{t('States.expired')}</p>
+        {view.recoveryUrl ? (
+          <a href={view.recoveryUrl} className="mt-4 inline-block underline">
+            {t('States.recover')}
+          </a>
+        ) : null}
+      </StatePage>
+    );
+
+  const declined = (await searchParams).declined;
+  const theme = resolveTheme(mergeBranding(view.merchant.branding, view.brandingSettings as never));
+  const money = (n: number) => formatAmount(n, view.currency, locale);
+  const config = confirmConfigFor(session);
+  const payLabel = t(`PayButton.${payLabelKey(view)}`, { amount: money(view.totals.total) });
+  const bind = <A,>(action: (id: string, ...rest: never[]) => A) => action.bind(null, sessionId) as never;
+  const texts = {
+    submit: view.customText.submit?.message ?? null,
+    terms: view.customText.terms_of_service_acceptance?.message ?? null,
+    shipping: view.customText.shipping_address?.message ?? null,
+  };
+  const messages = await getMessages();
+  return (
+    <div style={themeToCssVars(theme) as React.CSSProperties} className="min-h-screen bg-[var(--ck-bg)] font-[family-name:var(--ck-font)] text-[var(--ck-text)]">
+      <NextIntlClientProvider locale={locale} messages={messages}>
+        <main className="mx-auto grid max-w-5xl gap-10 p-4 md:grid-cols-2 md:p-10">
+          <div>
+            <MerchantHeader name={view.merchant.name} logoUrl={null} cancelUrl={view.cancelUrl} livemode={view.livemode} />
+            <OrderSummary view={view} locale={locale} actions={{ quantity: bind(quantityAction), optional: bind(optionalItemAction), promotion: bind(promotionCodeAction) }} />
+          </div>
+          <div className="space-y-6">
+            <h1 className="sr-only">{t('Checkout.payment')}</h1>
+            {view.shippingOptions.length > 1 ? (
+              <ShippingOptions
+                options={view.shippingOptions.map((o) => ({ ...o, price: o.amount ? money(o.amount) : t('Summary.free'), estimate: shippingEstimate(o.estimate, t) }))}
+                selected={view.selectedShippingRateId}
+                action={bind(shippingRateAction)}
+              />
+            ) : null}
+            <PayForm
+              locale={locale}
+              config={config}
+              lockedEmail={config.emailLocked ? view.customerEmail : null}
+              customFields={view.customFields}
+              texts={texts}
+              allCountries={ALL_COUNTRIES}
+              payLabel={payLabel}
+              notice={declined ? t(`Errors.${declined}` as never) : null}
+              action={bind(payAction)}
+            />
+          </div>
+        </main>
+      </NextIntlClientProvider>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { FieldValues, UseFormRegister } from 'react-hook-form';
+import type { CustomFieldView } from '@/lib/checkout/page-view';
+import { Field } from './field';
+
+/** The merchant's custom fields (text, numeric, dropdown), their labels rendered as text. */
+export function CustomFields({ fields, register, error }: { fields: CustomFieldView[]; register: UseFormRegister<FieldValues>; error: (path: string) => string | null }) {
+  const t = useTranslations('CustomFields');
+  return (
+    <>
+      {fields.map((f) => {
+        const id = `custom-${f.key}`;
+        const path = `custom_fields.${f.key}`;
+        const label = f.optional ? t('optional', { label: f.label.custom }) : f.label.custom;
+        if (f.type === 'dropdown' && f.dropdown) {
+          const message = error(path);
+          return (
+            <div key={f.key}>
+              <label htmlFor={id} className="mb-1 block text-sm font-medium">
+                {label}
+              </label>
+              <select
+                id={id}
+                defaultValue={f.dropdown.default_value ?? ''}
+                aria-invalid={message ? true : undefined}
+                aria-describedby={message ? `${id}-error` : undefined}
+                className="block w-full rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2"
+                {...register(path)}
+              >
+                <option value="" />
+                {f.dropdown.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+              {message ? (
+                <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
+                  {message}
+                </p>
+              ) : null}
+            </div>
+          );
+        }
+        const bounds = f.text ?? f.numeric;
+        return (
+          <Field
+            key={f.key}
+            id={id}
+            label={label}
+            inputMode={f.type === 'numeric' ? 'numeric' : undefined}
+            maxLength={bounds?.maximum_length ?? 255}
+            defaultValue={bounds?.default_value ?? undefined}
+            error={error(path)}
+            {...register(path)}
+          />
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { getTranslations } from 'next-intl/server';
+import type { CartActionState } from '@/app/c/[sessionId]/actions';
+import type { PageLine, PageView } from '@/lib/checkout/page-view';
+import { formatAmount } from '@/lib/money/format';
+import { OptionalItem } from './optional-item';
+import { PromotionCode } from './promotion-code';
+import { QuantityControl } from './quantity-control';
+import { Totals } from './totals';
+
+type CartAction = (state: CartActionState, form: FormData) => Promise<CartActionState>;
+type Actions = { quantity: CartAction; optional: CartAction; promotion: CartAction };
+
+/** Line items with their quantities, optional items, the promotion code and the totals. */
+export async function OrderSummary({ view, locale, actions }: { view: PageView; locale: string; actions: Actions }) {
+  const t = await getTranslations('Summary');
+  const tc = await getTranslations('Checkout');
+  const tp = await getTranslations('Promo');
+  const tcart = await getTranslations('Cart');
+  const money = (n: number) => formatAmount(n, view.currency, locale);
+  const recurring = (line: PageLine, amount: number) =>
+    line.recurring!.intervalCount === 1
+      ? t('recurring', { amount: money(amount), interval: line.recurring!.interval })
+      : t('recurringEvery', { amount: money(amount), count: line.recurring!.intervalCount, interval: line.recurring!.interval });
+  const d = view.discount;
+  return (
+    <section aria-labelledby="order-summary-title">
+      <h2 id="order-summary-title" className="sr-only">
+        {tc('orderSummary')}
+      </h2>
+      <p className="mt-6 text-sm text-[var(--ck-muted)]">{view.merchant.name}</p>
+      <p className="text-3xl font-semibold" data-testid="headline-total">
+        {money(view.totals.total)}
+      </p>
+      {view.trialDays ? <p className="text-sm text-[var(--ck-muted)]">{t('trial', { days: view.trialDays })}</p> : null}
+      <ul className="mt-6 space-y-4">
+        {view.lines.map((line) => (
+          <li key={line.id} className="flex gap-3" data-testid="line-item">
+            {line.image ? <img src={line.image} alt="" className="h-12 w-12 rounded-[var(--ck-radius-control)] object-cover" /> : null}
+            <div className="min-w-0 flex-1">
+              <div className="flex justify-between gap-3">
+                <span className="font-medium">{line.name}</span>
+                <span data-testid="line-total">{money(line.amountSubtotal)}</span>
+              </div>
+              {line.description ? <p className="text-sm text-[var(--ck-muted)]">{line.description}</p> : null}
+              <p className="text-sm text-[var(--ck-muted)]">
+                {line.recurring && line.unitAmount !== null ? recurring(line, line.unitAmount) : line.unitAmount !== null && line.quantity > 1 ? t('each', { amount: money(line.unitAmount) }) : null}
+              </p>
+              {line.adjustable ? (
+                <QuantityControl name={line.name} lineId={line.id} quantity={line.quantity} minimum={line.adjustable.minimum} maximum={line.adjustable.maximum} action={actions.quantity} />
+              ) : (
+                <p className="text-sm text-[var(--ck-muted)]">{t('quantity', { quantity: line.quantity })}</p>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {view.optionalItems.length ? (
+        <div className="mt-6 border-t border-[var(--ck-border)] pt-4">
+          <h3 className="text-sm font-semibold">{tcart('optionalTitle')}</h3>
+          {view.optionalItems.map((o) => (
+            <OptionalItem key={o.id} lineId={o.id} name={o.name} price={money(o.unitAmount ?? 0)} action={actions.optional} />
+          ))}
+        </div>
+      ) : null}
+      {view.allowPromotionCodes || (d && !d.fixedByMerchant) ? (
+        <PromotionCode
+          applied={d?.code ? { code: d.code, label: d.percentOff ? tp('percentOff', { percent: d.percentOff }) : tp('amountOff', { amount: money(d.amountOff ?? 0) }) } : null}
+          action={actions.promotion}
+        />
+      ) : null}
+      <Totals view={view} locale={locale} />
+    </section>
+  );
+}

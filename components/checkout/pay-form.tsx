@@ -1,0 +1,124 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { startTransition, useActionState, useMemo, useRef } from 'react';
+import { get, useForm, type FieldValues } from 'react-hook-form';
+import type { PayState } from '@/app/c/[sessionId]/actions';
+import type { CustomFieldView } from '@/lib/checkout/page-view';
+import { makeConfirmSchema, type ConfirmConfig } from '@/lib/validation/checkout-page';
+import { AddressFields } from './address-fields';
+import { CardFields } from './card-fields';
+import { CustomFields } from './custom-fields';
+import { Field } from './field';
+
+export type PayFormProps = {
+  locale: string;
+  config: ConfirmConfig;
+  lockedEmail: string | null;
+  customFields: CustomFieldView[];
+  texts: { submit: string | null; terms: string | null; shipping: string | null };
+  allCountries: readonly string[];
+  payLabel: string;
+  notice: string | null;
+  action: (state: PayState, form: FormData) => Promise<PayState>;
+};
+
+/** Server error keys that belong to the cart namespace rather than to a field. */
+const FORM_LEVEL = new Set(['promotion_code']);
+
+/**
+ * The pay form. Without JavaScript it posts to the server action as it is;
+ * with it, react-hook-form checks the same zod schema first and the action
+ * runs inline. Card fields are never echoed back.
+ */
+export function PayForm({ locale, config, lockedEmail, customFields, texts, allCountries, payLabel, notice, action }: PayFormProps) {
+  const t = useTranslations();
+  const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
+  const schema = useMemo(() => makeConfirmSchema(config), [config]);
+  const form = useForm<FieldValues>({ resolver: zodResolver(schema as never), mode: 'onTouched', defaultValues: state.values });
+  const ref = useRef<HTMLFormElement>(null);
+  const serverErrors = state.result?.state === 'invalid' ? state.result.errors : {};
+  const error = (path: string): string | null => {
+    const key = (get(form.formState.errors, path) as { message?: string } | undefined)?.message ?? serverErrors[path];
+    return key ? t(`Errors.${key}` as never) : null;
+  };
+  const r = state.result;
+  const banner =
+    r?.state === 'declined'
+      ? t(`Errors.${r.message}` as never)
+      : r?.state === 'refused'
+        ? t(`Errors.refused.${r.reason}` as never)
+        : r?.state === 'invalid' && Object.keys(serverErrors).some((k) => FORM_LEVEL.has(k))
+          ? t(`Errors.cart.${serverErrors.promotion_code}` as never)
+          : r?.state === 'closed'
+            ? t('Errors.cart.session_closed')
+            : form.formState.submitCount > 0 && Object.keys(form.formState.errors).length > 0
+              ? t('Errors.summary')
+              : notice;
+  const register = form.register;
+  return (
+    <form
+      ref={ref}
+      action={formAction}
+      noValidate
+      aria-busy={pending}
+      className="space-y-6"
+      onSubmit={form.handleSubmit(() => startTransition(() => formAction(new FormData(ref.current!))))}
+    >
+      {banner ? (
+        <div role="alert" className="rounded-[var(--ck-radius-control)] border border-red-700 bg-red-50 p-3 text-sm text-red-800" data-testid="payment-error">
+          {banner}
+        </div>
+      ) : null}
+      <fieldset className="space-y-3">
+        <legend className="mb-2 text-base font-semibold">{t('Contact.title')}</legend>
+        {lockedEmail ? (
+          <Field id="email" label={t('Contact.email')} value={lockedEmail} readOnly aria-readonly />
+        ) : (
+          <Field id="email" type="email" label={t('Contact.email')} autoComplete="email" error={error('email')} {...register('email')} />
+        )}
+        {config.phone ? <Field id="phone" type="tel" label={t('Contact.phone')} autoComplete="tel" error={error('phone')} {...register('phone')} /> : null}
+      </fieldset>
+      {config.shippingCountries ? (
+        <AddressFields prefix="shipping" full countries={config.shippingCountries} locale={locale} register={register} error={error} note={texts.shipping} />
+      ) : null}
+      <CardFields register={register} error={error} />
+      <AddressFields prefix="billing" full={config.billingAddress === 'required'} countries={allCountries} locale={locale} register={register} error={error} />
+      {config.taxId ? <Field id="tax-id" label={t('TaxId.label')} error={error('tax_id.value')} {...register('tax_id.value')} /> : null}
+      {customFields.length ? <CustomFields fields={customFields} register={register} error={error} /> : null}
+      {config.terms || config.promotionsConsent ? (
+        <fieldset className="space-y-2">
+          {config.promotionsConsent ? (
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" className="mt-1" {...register('promotions')} value="true" />
+              {t('Consent.promotions')}
+            </label>
+          ) : null}
+          {config.terms ? (
+            <div>
+              <label className="flex items-start gap-2 text-sm">
+                <input type="checkbox" className="mt-1" aria-invalid={error('terms') ? true : undefined} aria-describedby={error('terms') ? 'terms-error' : undefined} {...register('terms')} value="true" />
+                {texts.terms ?? t('Consent.terms')}
+              </label>
+              {error('terms') ? (
+                <p id="terms-error" role="alert" className="mt-1 text-sm text-red-700">
+                  {error('terms')}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+        </fieldset>
+      ) : null}
+      {texts.submit ? <p className="text-sm text-[var(--ck-muted)]">{texts.submit}</p> : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-[var(--ck-radius-button)] bg-[var(--ck-button)] px-4 py-3 font-semibold text-[var(--ck-button-text)] disabled:opacity-70"
+        data-testid="pay-button"
+      >
+        {pending ? t('PayButton.processing') : payLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import type { CartActionState } from '@/app/c/[sessionId]/actions';
+
+type Props = {
+  applied: { code: string; label: string } | null;
+  action: (state: CartActionState, form: FormData) => Promise<CartActionState>;
+};
+
+/** "Add promotion code" opens a field with Apply; an applied code shows with a remove control. */
+export function PromotionCode({ applied, action }: Props) {
+  const t = useTranslations('Promo');
+  const te = useTranslations('Errors');
+  const [state, formAction, pending] = useActionState(action, { error: null });
+  if (applied)
+    return (
+      <form action={formAction} className="mt-3 flex items-center justify-between gap-2 text-sm" data-testid="promotion-applied">
+        <span className="rounded bg-[var(--ck-surface)] px-2 py-1 font-medium">{t('applied', { code: applied.code })}</span>
+        <span className="text-[var(--ck-muted)]">{applied.label}</span>
+        <input type="hidden" name="remove" value="true" />
+        <button type="submit" disabled={pending} aria-label={t('remove')} className="px-2 text-lg leading-none">
+          ×
+        </button>
+      </form>
+    );
+  // <details> opens the field without any script; the error keeps it open after a refused code.
+  return (
+    <details className="mt-3" open={state.error !== null || undefined}>
+      <summary className="cursor-pointer text-sm font-medium text-[var(--ck-link)] underline-offset-2 hover:underline">{t('add')}</summary>
+      <form action={formAction} className="mt-2 flex gap-2" aria-busy={pending}>
+        <label htmlFor="promotion-code" className="sr-only">
+          {t('label')}
+        </label>
+        <input
+          id="promotion-code"
+          name="code"
+          placeholder={t('label')}
+          autoComplete="off"
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? 'promotion-code-error' : undefined}
+          className="flex-1 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2 uppercase"
+        />
+        <button type="submit" disabled={pending} className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] px-3 py-2 text-sm font-medium">
+          {t('apply')}
+        </button>
+      </form>
+      {state.error ? (
+        <p id="promotion-code-error" role="alert" className="mt-1 text-sm text-red-700" data-testid="promotion-error">
+          {te(`cart.${state.error}`)}
+        </p>
+      ) : null}
+    </details>
+  );
+}

@@ -1,0 +1,27 @@
+import { getTranslations } from 'next-intl/server';
+import type { PageView } from '@/lib/checkout/page-view';
+import { formatAmount } from '@/lib/money/format';
+
+/** Subtotal, discount, shipping, tax and total, as the server computed them. */
+export async function Totals({ view, locale }: { view: PageView; locale: string }) {
+  const t = await getTranslations('Summary');
+  const money = (n: number) => formatAmount(n, view.currency, locale);
+  const rows: [string, string, string][] = [['subtotal', t('subtotal'), money(view.totals.subtotal)]];
+  if (view.totals.discount) rows.push(['discount', t('discount'), `−${money(view.totals.discount)}`]);
+  if (view.selectedShippingRateId) rows.push(['shipping', t('shipping'), view.totals.shipping ? money(view.totals.shipping) : t('free')]);
+  if (view.totals.tax) rows.push(['tax', t('tax'), money(view.totals.tax)]);
+  return (
+    <dl className="mt-4 space-y-2 border-t border-[var(--ck-border)] pt-4 text-sm" aria-live="polite">
+      {rows.map(([key, label, value]) => (
+        <div key={key} className="flex justify-between" data-testid={`total-${key}`}>
+          <dt className="text-[var(--ck-muted)]">{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+      <div className="flex justify-between border-t border-[var(--ck-border)] pt-3 text-base font-semibold" data-testid="total-due">
+        <dt>{view.mode === 'subscription' ? t('totalToday') : t('total')}</dt>
+        <dd>{money(view.totals.total)}</dd>
+      </div>
+    </dl>
+  );
+}

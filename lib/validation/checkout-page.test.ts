@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { makeConfirmSchema, type ConfirmConfig } from './checkout-page';
+
+const base: ConfirmConfig = { emailLocked: false, phone: false, shippingCountries: null, billingAddress: 'auto', taxId: false, customFields: [], terms: false, promotionsConsent: false };
+const now = () => new Date('2026-11-29T12:00:00Z');
+const card = { number: '4242 4242 4242 4242', expiry: '12 / 30', cvc: '123', name: 'Ada Lovelace' };
+
+function errorsOf(config: ConfirmConfig, input: Record<string, unknown>) {
+  const r = makeConfirmSchema(config, now).safeParse(input);
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+}
+
+describe('the pay form schema', () => {
+  it('accepts the smallest form: email, card, billing country and postal code', () => {
+    expect(errorsOf(base, { email: 'ada@example.com', card, billing: { country: 'FR', postal_code: '75001' } })).toEqual({});
+  });
+
+  it('names each problem by field with a translation key', () => {
+    expect(errorsOf(base, { email: 'nope', card: { ...card, cvc: '1' }, billing: { country: 'US', postal_code: '1234' } })).toEqual({
+      email: 'email.invalid',
+      'billing.postal_code': 'address.postal_code.invalid',
+      'card.cvc': 'card.cvc.incomplete',
+    });
+  });
+
+  it('requires a full shipping address in an allowed country, with a state where the country has them', () => {
+    const config = { ...base, shippingCountries: ['US', 'CA'] };
+    const shipping = { name: 'Ada', line1: '1 Main St', city: 'Springfield', postal_code: '12345', country: 'US' };
+    expect(errorsOf(config, { email: 'a@b.co', card, billing: { country: 'US', postal_code: '12345' }, shipping })).toEqual({ 'shipping.state': 'address.state.required' });
+    expect(errorsOf(config, { email: 'a@b.co', card, billing: { country: 'US', postal_code: '12345' }, shipping: { ...shipping, state: 'IL', country: 'FR', postal_code: '75001' } })).toEqual({
+      'shipping.country': 'address.country.not_allowed',
+    });
+  });
+
+  it('checks custom fields and the terms checkbox', () => {
+    const config: ConfirmConfig = {
+      ...base,
+      terms: true,
+      customFields: [
+        { key: 'po', type: 'numeric', optional: false, minLength: 3, maxLength: 6, options: null },
+        { key: 'size', type: 'dropdown', optional: true, minLength: null, maxLength: null, options: ['s', 'm'] },
+      ],
+    };
+    const form = { email: 'a@b.co', card, billing: { country: 'FR', postal_code: '75001' } };
+    expect(errorsOf(config, { ...form, custom_fields: { po: '12a', size: 'xl' } })).toEqual({
+      'custom_fields.po': 'custom_field.numeric',
+      'custom_fields.size': 'custom_field.option',
+      terms: 'consent.terms.required',
+    });
+    expect(errorsOf(config, { ...form, custom_fields: { po: '1234' }, terms: 'true' })).toEqual({});
+  });
+});
