@@ -50,3 +50,9 @@ describe('the pay form schema', () => {
     expect(errorsOf(config, { ...form, custom_fields: { po: '1234' }, terms: 'true' })).toEqual({});
   });
 });
+
+describe('the pay form schema with nothing filled in', () => {
+  it('answers with the form messages, not a crash', () => {
+    expect(errorsOf(base, {})).toMatchObject({ email: expect.any(String), 'card.number': 'card.number.incomplete', 'card.name': 'card.name.required', 'billing.country': 'address.country.required' });
+  });
+});

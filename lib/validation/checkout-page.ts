@@ -28,19 +28,22 @@ export type ConfirmConfig = {
   promotionsConsent: boolean;
 };
 
-const trimmed = (max: number) => z.string().trim().max(max, 'field.too_long');
-const optionalText = (max: number) => trimmed(max).optional().transform((v) => (v ? v : null));
+/** A text field; a missing one reads as empty, so it gets its field's own message. */
+const trimmed = (max: number) => z.preprocess((v) => v ?? '', z.string().trim().max(max, 'field.too_long'));
+const optionalText = (max: number) => z.string().trim().max(max, 'field.too_long').optional().transform((v) => (v ? v : null));
 
 function addressSchema(countries: string[] | null, full: boolean) {
-  return z
+  return z.preprocess(
+    (v) => v ?? {},
+    z
     .object({
-      name: full ? trimmed(200).min(1, 'address.name.required') : optionalText(200),
-      line1: full ? trimmed(200).min(1, 'address.line1.required') : optionalText(200),
+      name: full ? trimmed(200).pipe(z.string().min(1, 'address.name.required')) : optionalText(200),
+      line1: full ? trimmed(200).pipe(z.string().min(1, 'address.line1.required')) : optionalText(200),
       line2: optionalText(200),
-      city: full ? trimmed(200).min(1, 'address.city.required') : optionalText(200),
+      city: full ? trimmed(200).pipe(z.string().min(1, 'address.city.required')) : optionalText(200),
       state: optionalText(100),
       postal_code: optionalText(20),
-      country: z.string().regex(/^[A-Z]{2}$/, 'address.country.required'),
+      country: z.string({ error: 'address.country.required' }).regex(/^[A-Z]{2}$/, 'address.country.required'),
     })
     .superRefine((a, ctx) => {
       if (countries && !countries.includes(a.country)) ctx.addIssue({ code: 'custom', path: ['country'], message: 'address.country.not_allowed' });
@@ -50,7 +53,8 @@ function addressSchema(countries: string[] | null, full: boolean) {
       } else if (!postalCodeValid(a.country, a.postal_code)) {
         ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.invalid' });
       }
-    });
+    }),
+  );
 }
 
 function customFieldSchema(f: CustomFieldConfig) {
@@ -79,8 +83,8 @@ const checkbox = z
 
 export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () => new Date()) {
   return z.object({
-    email: config.emailLocked ? z.string().optional() : trimmed(320).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid'),
-    phone: config.phone ? trimmed(30).regex(/^\+?[0-9 ().-]{6,30}$/, 'phone.invalid') : z.string().optional(),
+    email: config.emailLocked ? z.string().optional() : trimmed(320).pipe(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid')),
+    phone: config.phone ? trimmed(30).pipe(z.string().regex(/^\+?[0-9 ().-]{6,30}$/, 'phone.invalid')) : z.string().optional(),
     shipping: config.shippingCountries ? addressSchema(config.shippingCountries, true) : z.undefined().optional(),
     billing: addressSchema(null, config.billingAddress === 'required'),
     tax_id: config.taxId ? z.object({ value: optionalText(50) }).optional() : z.undefined().optional(),
@@ -88,7 +92,8 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
     custom_fields: z.preprocess((v) => v ?? {}, z.object(Object.fromEntries(config.customFields.map((f) => [f.key, customFieldSchema(f)])))),
     terms: config.terms ? checkbox.refine((v) => v, 'consent.terms.required') : checkbox,
     promotions: checkbox,
-    card: makeCardDetailsSchema(now),
+    // Missing card fields read as empty, so they get the card form's own messages.
+    card: z.preprocess((v) => ({ number: '', expiry: '', cvc: '', name: '', ...(v && typeof v === 'object' ? v : {}) }), makeCardDetailsSchema(now)),
   });
 }
 

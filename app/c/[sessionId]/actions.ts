@@ -45,8 +45,16 @@ export type PayState = {
 
 const CARD_FIELDS = new Set(['card']);
 
+/** The form's fields as nested params: react-hook-form names them `card.number`, forms post them as given. */
+function formParams(form: FormData) {
+  const pairs = [...form.entries()]
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].startsWith('$'))
+    .map(([k, v]): [string, string] => [k.replace(/\.([^.]+)/g, '[$1]'), v]);
+  return parseFormBody(new URLSearchParams(pairs));
+}
+
 export async function payAction(sessionId: string, _: PayState, form: FormData): Promise<PayState> {
-  const params = parseFormBody(new URLSearchParams([...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].startsWith('$'))));
+  const params = formParams(form);
   const result = await confirmPayment(await getDb(), { sessionId, form: params, clientKey: clientKeyFrom(await headers()) });
   if (result.state === 'complete') redirect(result.redirectUrl ?? `/c/${sessionId}`);
   if (result.state === 'requires_action') redirect(`/c/${sessionId}/authenticate`);
