@@ -16,6 +16,7 @@ CREATE TABLE "accounts" (
 	"branding" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"default_currency" text DEFAULT 'usd' NOT NULL,
 	"country" text DEFAULT 'US' NOT NULL,
+	"allowed_embed_origins" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

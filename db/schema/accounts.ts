@@ -16,6 +16,8 @@ export const accounts = pgTable('accounts', {
   branding: jsonb().$type<AccountBranding>().notNull().default({}),
   defaultCurrency: text().notNull().default('usd'),
   country: text().notNull().default('US'),
+  // Origins allowed to frame embedded sessions; empty means any origin.
+  allowedEmbedOrigins: jsonb().$type<string[]>().notNull().default([]),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

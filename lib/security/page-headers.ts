@@ -1,0 +1,27 @@
+/**
+ * Headers for the checkout pages. The CSP's nonce is per request (Next puts it
+ * on its own scripts); who may frame the page is decided per session.
+ */
+export function pageSecurityHeaders(p: { nonce: string; frameAncestors: string[] | 'none' | 'any'; https: boolean }): Record<string, string> {
+  const ancestors = p.frameAncestors === 'none' ? "'none'" : p.frameAncestors === 'any' ? '*' : p.frameAncestors.join(' ') || "'none'";
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${p.nonce}' 'strict-dynamic'`,
+    // Inline style attributes carry the merchant's validated theme variables.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' https: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `frame-ancestors ${ancestors}`,
+  ].join('; ');
+  return {
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    'x-robots-tag': 'noindex, nofollow',
+    ...(p.frameAncestors === 'none' ? { 'x-frame-options': 'DENY' } : {}),
+    ...(p.https ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {}),
+  };
+}
