@@ -17,6 +17,7 @@ export default defineConfig({
           include: ['e2e/api/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['e2e/api/global-setup.ts'],
+          setupFiles: ['e2e/api/setup-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,14 +1,24 @@
 import Stripe from 'stripe';
-import { inject } from 'vitest';
 
 export type Merchant = { id: string; secretKey: string; publishableKey: string; stripe: Stripe; baseUrl: string };
 
+/**
+ * The server under test, from the environment: `npm test` and the Playwright
+ * global setup export it, the vitest API project copies it in (e2e/api/setup-env.ts).
+ * No vitest import here: Playwright workers load this module too.
+ */
+function fromEnv(name: 'CAISSE_TEST_URL' | 'CAISSE_TEST_OPERATOR_KEY'): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suites through npm test, vitest or playwright test, whose setup starts a server.`);
+  return value;
+}
+
 export function testServerUrl(): string {
-  return process.env.CAISSE_TEST_URL ?? inject('caisseUrl');
+  return fromEnv('CAISSE_TEST_URL');
 }
 
 function operatorKey(): string {
-  return process.env.CAISSE_TEST_OPERATOR_KEY ?? inject('caisseOperatorKey');
+  return fromEnv('CAISSE_TEST_OPERATOR_KEY');
 }
 
 /** The official SDK pointed at Caisse: only the host changes. */

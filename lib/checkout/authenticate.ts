@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { paymentIntents } from '@/db/schema';
 import type { PaymentProcessor, StoredCard } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
-import { completionUrl } from './confirm-config';
+import { completeResult } from './confirm-config';
 import type { ConfirmResult } from './confirm-payment';
 import { finishCharge } from './finish-charge';
 
@@ -22,7 +22,7 @@ export async function completeChallenge(db: Db, p: { sessionId: string; result: 
   const processor = p.processor ?? testProcessor;
   const session = await findSessionById(db, p.sessionId);
   if (!session) return { state: 'closed', status: 'not_found' };
-  if (session.status === 'complete') return { state: 'complete', redirectUrl: completionUrl(session) };
+  if (session.status === 'complete') return completeResult(session);
   // Only one answer to a challenge counts: the first to move it to processing.
   const [intent] = await db
     .update(paymentIntents)

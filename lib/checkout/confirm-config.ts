@@ -32,3 +32,8 @@ export function completionUrl(session: Pick<SessionRow, 'id' | 'successUrl' | 'r
   const template = session.successUrl ?? session.returnUrl;
   return template ? template.replaceAll('{CHECKOUT_SESSION_ID}', encodeURIComponent(session.id)) : null;
 }
+
+/** The answer for a paid session: where to go, and whether the page is framed by the merchant (embedded). */
+export function completeResult(session: Pick<SessionRow, 'id' | 'successUrl' | 'returnUrl' | 'uiMode'>) {
+  return { state: 'complete' as const, redirectUrl: completionUrl(session), embedded: session.uiMode === 'embedded' || session.uiMode === 'embedded_page' };
+}

@@ -13,12 +13,12 @@ import { instanceSecret } from '@/lib/security/instance-secret';
 import { newId } from '@/lib/util/ids';
 import { makeConfirmSchema } from '@/lib/validation/checkout-page';
 import { collectedDetails } from './collected-details';
-import { completionUrl, confirmConfigFor } from './confirm-config';
+import { completeResult, confirmConfigFor } from './confirm-config';
 import { finishCharge } from './finish-charge';
 import { recheckDiscount } from './recheck-discount';
 
 export type ConfirmResult =
-  | { state: 'complete'; redirectUrl: string | null }
+  | { state: 'complete'; redirectUrl: string | null; embedded: boolean }
   | { state: 'requires_action' }
   | { state: 'declined'; message: DeclineMessageKey }
   | { state: 'invalid'; errors: Record<string, string> }
@@ -36,7 +36,7 @@ function issuesToErrors(issues: { path: PropertyKey[]; message: string }[]): Rec
 
 const settled = (session: SessionRow): ConfirmResult | null =>
   session.status === 'complete'
-    ? { state: 'complete', redirectUrl: completionUrl(session) }
+    ? completeResult(session)
     : session.status === 'expired' || session.expiresAt <= new Date()
       ? { state: 'closed', status: 'expired' }
       : null;

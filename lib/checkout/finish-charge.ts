@@ -8,7 +8,7 @@ import { recordEvent } from '@/lib/events/record-event';
 import { declineMessageKey } from '@/lib/payments/decline-messages';
 import type { ChargeOutcome } from '@/lib/payments/processor';
 import { completeSession } from './complete-session';
-import { completionUrl } from './confirm-config';
+import { completeResult } from './confirm-config';
 import type { ConfirmResult } from './confirm-payment';
 
 /** Records what the processor answered, for a first attempt or after a 3-D Secure challenge. */
@@ -19,7 +19,7 @@ export async function finishCharge(db: Db, sessionId: string, intent: PaymentInt
     if (outcome.status === 'succeeded') {
       const completed = await completeSession(tx, session, { intent, card: outcome.card });
       const final = completed ?? session;
-      return { state: 'complete', redirectUrl: completionUrl(final) };
+      return completeResult(final);
     }
     if (outcome.status === 'requires_action') {
       await tx

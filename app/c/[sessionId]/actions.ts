@@ -11,6 +11,11 @@ import { completeChallenge } from '@/lib/checkout/authenticate';
 import { confirmPayment, type ConfirmResult } from '@/lib/checkout/confirm-payment';
 import { clientKeyFrom } from '@/lib/security/client-key';
 
+/** Hosted sessions go straight to success_url; embedded ones stay in the frame, whose page tells the merchant's. */
+function afterPayment(sessionId: string, result: { redirectUrl: string | null; embedded: boolean }) {
+  return result.embedded || !result.redirectUrl ? `/c/${sessionId}` : result.redirectUrl;
+}
+
 export type CartActionState = { error: CartError | null };
 
 async function afterCart(sessionId: string, result: CartResult): Promise<CartActionState> {
@@ -56,7 +61,7 @@ function formParams(form: FormData) {
 export async function payAction(sessionId: string, _: PayState, form: FormData): Promise<PayState> {
   const params = formParams(form);
   const result = await confirmPayment(await getDb(), { sessionId, form: params, clientKey: clientKeyFrom(await headers()) });
-  if (result.state === 'complete') redirect(result.redirectUrl ?? `/c/${sessionId}`);
+  if (result.state === 'complete') redirect(afterPayment(sessionId, result));
   if (result.state === 'requires_action') redirect(`/c/${sessionId}/authenticate`);
   revalidatePath(`/c/${sessionId}`);
   const values = Object.fromEntries(Object.entries(params).filter(([k]) => !CARD_FIELDS.has(k)));
@@ -65,7 +70,7 @@ export async function payAction(sessionId: string, _: PayState, form: FormData):
 
 export async function authenticateAction(sessionId: string, form: FormData): Promise<void> {
   const result = await completeChallenge(await getDb(), { sessionId, result: form.get('result') === 'complete' ? 'complete' : 'fail' });
-  if (result.state === 'complete') redirect(result.redirectUrl ?? `/c/${sessionId}`);
+  if (result.state === 'complete') redirect(afterPayment(sessionId, result));
   const query = result.state === 'declined' ? `?declined=${encodeURIComponent(result.message)}` : '';
   redirect(`/c/${sessionId}${query}`);
 }

@@ -8,6 +8,8 @@ import { OrderSummary } from '@/components/checkout/order-summary';
 import { PayForm } from '@/components/checkout/pay-form';
 import { ShippingOptions } from '@/components/checkout/shipping-options';
 import { StatePage } from '@/components/checkout/state-page';
+import { EmbeddedBridge } from '@/components/checkout/embedded-bridge';
+import { isEmbedded } from '@/lib/checkout/session-rules';
 import { mergeBranding, resolveTheme } from '@/lib/branding/theme';
 import { themeToCssVars } from '@/lib/branding/css-vars';
 import { completionUrl, confirmConfigFor } from '@/lib/checkout/confirm-config';
@@ -35,12 +37,14 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   if (!session) notFound();
   const t = await getTranslations();
+  const embedded = isEmbedded(session.uiMode);
   if (session.status === 'complete') {
     const url = completionUrl(session);
-    if (url) redirect(url);
+    if (url && !embedded) redirect(url);
     return (
       <StatePage title={t('States.completeTitle')} testId="checkout-complete">
         {session.paymentStatus === 'paid' ? t('States.complete') : t('States.completeNoPayment')}
+        {embedded && url ? <EmbeddedBridge completedUrl={url} /> : null}
       </StatePage>
     );
   }
@@ -72,6 +76,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   return (
     <div style={themeToCssVars(theme) as React.CSSProperties} className="min-h-screen bg-[var(--ck-bg)] font-[family-name:var(--ck-font)] text-[var(--ck-text)]">
       <NextIntlClientProvider locale={locale} messages={messages}>
+        {embedded ? <EmbeddedBridge /> : null}
         <main className="mx-auto grid max-w-5xl gap-10 p-4 md:grid-cols-2 md:p-10">
           <div>
             <MerchantHeader name={view.merchant.name} logoUrl={null} cancelUrl={view.cancelUrl} livemode={view.livemode} />

@@ -6,7 +6,13 @@ import { createAccount } from '@/lib/accounts/create-account';
 import { keyFromAuthorization } from '@/lib/api/auth';
 import { env } from '@/lib/env';
 
-const bodySchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
+const origin = z
+  .string()
+  .url()
+  .transform((u) => new URL(u).origin)
+  .refine((o) => o.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(o), 'Embed origins must be https (or local http)');
+
+const bodySchema = z.strictObject({ name: z.string().trim().min(1).max(100), allowed_embed_origins: z.array(origin).max(20).optional() });
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -18,6 +24,7 @@ export async function POST(req: Request) {
     return Response.json({ error: { type: 'authentication_error', message: 'Invalid operator key.' } }, { status: 401 });
   const parsed = bodySchema.safeParse(await req.json().catch(() => null));
   if (!parsed.success)
-    return Response.json({ error: { type: 'invalid_request_error', message: 'Send JSON {"name": "<business name>"}.', param: 'name' } }, { status: 400 });
-  return Response.json(await createAccount(await getDb(), parsed.data), { status: 201 });
+    return Response.json({ error: { type: 'invalid_request_error', message: 'Send JSON {"name": "<business name>", "allowed_embed_origins"?: ["https://…"]}.' } }, { status: 400 });
+  const { name, allowed_embed_origins } = parsed.data;
+  return Response.json(await createAccount(await getDb(), { name, allowedEmbedOrigins: allowed_embed_origins }), { status: 201 });
 }
