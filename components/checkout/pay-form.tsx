@@ -11,6 +11,7 @@ import { AddressFields } from './address-fields';
 import { CardFields } from './card-fields';
 import { CustomFields } from './custom-fields';
 import { Field } from './field';
+import { ProofOfWork, type PowChallenge } from './proof-of-work';
 
 export type PayFormProps = {
   locale: string;
@@ -21,6 +22,7 @@ export type PayFormProps = {
   allCountries: readonly string[];
   payLabel: string;
   notice: string | null;
+  challenge: PowChallenge | null;
   action: (state: PayState, form: FormData) => Promise<PayState>;
 };
 
@@ -32,7 +34,7 @@ const FORM_LEVEL = new Set(['promotion_code']);
  * with it, react-hook-form checks the same zod schema first and the action
  * runs inline. Card fields are never echoed back.
  */
-export function PayForm({ locale, config, lockedEmail, customFields, texts, allCountries, payLabel, notice, action }: PayFormProps) {
+export function PayForm({ locale, config, lockedEmail, customFields, texts, allCountries, payLabel, notice, challenge, action }: PayFormProps) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
   const schema = useMemo(() => makeConfirmSchema(config), [config]);
@@ -110,6 +112,7 @@ export function PayForm({ locale, config, lockedEmail, customFields, texts, allC
           ) : null}
         </fieldset>
       ) : null}
+      {challenge ? <ProofOfWork key={challenge.signature} challenge={challenge} /> : null}
       {texts.submit ? <p className="text-sm text-[var(--ck-muted)]">{texts.submit}</p> : null}
       <button
         type="submit"

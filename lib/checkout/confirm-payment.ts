@@ -8,6 +8,7 @@ import { toCardInput } from '@/lib/payments/card-schema';
 import type { DeclineMessageKey } from '@/lib/payments/decline-messages';
 import type { ChargeOutcome, PaymentProcessor } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
+import { acceptSolution, CHALLENGE_AFTER_DECLINES } from '@/lib/security/proof-of-work';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { instanceSecret } from '@/lib/security/instance-secret';
 import { newId } from '@/lib/util/ids';
@@ -23,7 +24,7 @@ export type ConfirmResult =
   | { state: 'declined'; message: DeclineMessageKey }
   | { state: 'invalid'; errors: Record<string, string> }
   | { state: 'closed'; status: 'expired' | 'not_found' }
-  | { state: 'refused'; reason: 'too_many_attempts' | 'rate_limited' | 'in_progress' };
+  | { state: 'refused'; reason: 'too_many_attempts' | 'rate_limited' | 'in_progress' | 'challenge_failed' };
 
 /** Card attempts allowed per session (declines), and per client across sessions. */
 export const CARD_LIMITS = { declinesPerSession: 10, attemptsPerClient: 30, windowSeconds: 600 };
@@ -59,6 +60,8 @@ export async function confirmPayment(
   if (found.declinedAttempts >= CARD_LIMITS.declinesPerSession) return { state: 'refused', reason: 'too_many_attempts' };
   if (!(await hitRateLimit(db, { key: `card:client:${p.clientKey}`, limit: CARD_LIMITS.attemptsPerClient, windowSeconds: CARD_LIMITS.windowSeconds })))
     return { state: 'refused', reason: 'rate_limited' };
+  if (found.declinedAttempts >= CHALLENGE_AFTER_DECLINES && !(await acceptSolution(db, found.id, (p.form as { altcha?: unknown } | null)?.altcha)))
+    return { state: 'refused', reason: 'challenge_failed' };
 
   const parsed = makeConfirmSchema(confirmConfigFor(found), () => now).safeParse(p.form);
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };

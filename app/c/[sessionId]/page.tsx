@@ -16,6 +16,8 @@ import { completionUrl, confirmConfigFor } from '@/lib/checkout/confirm-config';
 import { loadPageView } from '@/lib/checkout/page-view';
 import { payLabelKey } from '@/lib/checkout/pay-label';
 import { formatAmount } from '@/lib/money/format';
+import { DECLINE_MESSAGE_KEYS } from '@/lib/payments/decline-messages';
+import { CHALLENGE_AFTER_DECLINES, newChallenge } from '@/lib/security/proof-of-work';
 import { COUNTRY_CODES } from '@/lib/validation/countries';
 import { optionalItemAction, payAction, promotionCodeAction, quantityAction, shippingRateAction } from './actions';
 import { loadCheckout } from './load';
@@ -99,7 +101,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               texts={texts}
               allCountries={ALL_COUNTRIES}
               payLabel={payLabel}
-              notice={declined ? t(`Errors.${declined}` as never) : null}
+              notice={declined && (DECLINE_MESSAGE_KEYS as readonly string[]).includes(declined) ? t(`Errors.${declined}` as never) : null}
+              challenge={session.declinedAttempts >= CHALLENGE_AFTER_DECLINES ? await newChallenge(db, session.id) : null}
               action={bind(payAction)}
             />
           </div>

@@ -1,0 +1,86 @@
+import type { Page } from '@playwright/test';
+import { expectTotalDue, fillPaymentDetails } from './support/checkout-page';
+import { expect, test, type SessionParams } from './support/fixtures';
+
+const SHIPPING: SessionParams = {
+  shipping_address_collection: { allowed_countries: ['US', 'FR'] },
+  shipping_options: [
+    { shipping_rate_data: { display_name: 'Standard', type: 'fixed_amount', fixed_amount: { amount: 500, currency: 'eur' } } },
+    {
+      shipping_rate_data: {
+        display_name: 'Express',
+        type: 'fixed_amount',
+        fixed_amount: { amount: 1500, currency: 'eur' },
+        delivery_estimate: { minimum: { unit: 'business_day', value: 1 }, maximum: { unit: 'business_day', value: 2 } },
+      },
+    },
+  ],
+};
+
+const shippingAddress = (page: Page) => page.getByRole('group', { name: 'Shipping address' });
+
+async function fillShippingAddress(page: Page, a: { name: string; country: string; line1: string; city: string; state?: string; postalCode: string }) {
+  const group = shippingAddress(page);
+  await group.getByLabel('Full name').fill(a.name);
+  await group.getByLabel('Country or region').selectOption(a.country);
+  await group.getByLabel('Address line 1').fill(a.line1);
+  await group.getByLabel('City').fill(a.city);
+  if (a.state) await group.getByLabel('State / province').fill(a.state);
+  await group.getByLabel('Postal code').fill(a.postalCode);
+}
+
+test.describe('shipping', () => {
+  test('choosing the second shipping option → the shipping row and the total due change', async ({ page, merchant, createSession }) => {
+    const session = await createSession(SHIPPING);
+    await page.goto(session.url!);
+    await expect(page.getByTestId('total-shipping')).toContainText('€5.00');
+    await expectTotalDue(page, '€30.00');
+
+    await page.getByRole('radio', { name: /Express/ }).check();
+
+    await expect(page.getByTestId('total-shipping')).toContainText('€15.00');
+    await expectTotalDue(page, '€40.00');
+    await expect(page.getByRole('button', { name: 'Pay €40.00' })).toBeVisible();
+    const updated = await merchant.stripe.checkout.sessions.retrieve(session.id);
+    expect(updated.total_details?.amount_shipping).toBe(1500);
+    expect(updated.amount_total).toBe(4000);
+  });
+
+  test('paying without a shipping address → each missing part says so; with a full address → paid, and the API has the address', async ({ page, merchant, shop, createSession }) => {
+    const session = await createSession(SHIPPING);
+    await page.goto(session.url!);
+    await fillPaymentDetails(page);
+    await page.getByRole('button', { name: 'Pay €30.00' }).click();
+
+    await expect(page.getByTestId('payment-error')).toHaveText('Please check the highlighted fields.');
+    const group = shippingAddress(page);
+    await expect(group.getByLabel('Full name')).toHaveAccessibleDescription('Enter a name.');
+    await expect(group.getByLabel('Country or region')).toHaveAccessibleDescription('Choose a country.');
+    await expect(group.getByLabel('Address line 1')).toHaveAccessibleDescription('Enter an address.');
+    await expect(group.getByLabel('City')).toHaveAccessibleDescription('Enter a city.');
+    expect((await merchant.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
+
+    await fillShippingAddress(page, { name: 'Jenny Rosen', country: 'US', line1: '510 Townsend St', city: 'San Francisco', state: 'CA', postalCode: '94103' });
+    await page.getByRole('button', { name: 'Pay €30.00' }).click();
+
+    await expect(page).toHaveURL(shop.successUrlFor(session.id));
+    const paid = await merchant.stripe.checkout.sessions.retrieve(session.id);
+    expect(paid.status).toBe('complete');
+    expect(paid.collected_information?.shipping_details).toMatchObject({
+      name: 'Jenny Rosen',
+      address: { line1: '510 Townsend St', city: 'San Francisco', state: 'CA', postal_code: '94103', country: 'US' },
+    });
+  });
+
+  test('paying with a US shipping address and a bad ZIP code → "This postal code is not valid for the country."', async ({ page, merchant, createSession }) => {
+    const session = await createSession(SHIPPING);
+    await page.goto(session.url!);
+    await fillPaymentDetails(page);
+    await fillShippingAddress(page, { name: 'Jenny Rosen', country: 'US', line1: '510 Townsend St', city: 'San Francisco', state: 'CA', postalCode: 'SW1A 1AA' });
+    await page.getByRole('button', { name: 'Pay €30.00' }).click();
+
+    await expect(shippingAddress(page).getByLabel('Postal code')).toHaveAccessibleDescription('This postal code is not valid for the country.');
+    await expect(shippingAddress(page).getByLabel('Postal code')).toHaveAttribute('aria-invalid', 'true');
+    expect((await merchant.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
+  });
+});
