@@ -10,6 +10,9 @@ export async function Totals({ view, locale }: { view: PageView; locale: string 
   if (view.totals.discount) rows.push(['discount', t('discount'), `−${money(view.totals.discount)}`]);
   if (view.selectedShippingRateId) rows.push(['shipping', t('shipping'), view.totals.shipping ? money(view.totals.shipping) : t('free')]);
   if (view.totals.tax) rows.push(['tax', t('tax'), money(view.totals.tax)]);
+  // What a subscription costs from the next period on: its recurring lines alone.
+  const recurring = view.lines.filter((l) => l.recurring);
+  const then = view.mode === 'subscription' && recurring.length ? { amount: recurring.reduce((n, l) => n + l.amountTotal, 0), interval: recurring[0].recurring!.interval } : null;
   return (
     <dl className="mt-4 space-y-2 border-t border-[var(--ck-border)] pt-4 text-sm" aria-live="polite">
       {rows.map(([key, label, value]) => (
@@ -22,6 +25,11 @@ export async function Totals({ view, locale }: { view: PageView; locale: string 
         <dt>{view.mode === 'subscription' ? t('totalToday') : t('total')}</dt>
         <dd>{money(view.totals.total)}</dd>
       </div>
+      {then ? (
+        <p className="text-right text-sm text-[var(--ck-muted)]" data-testid="then-recurring">
+          {t('thenRecurring', { amount: money(then.amount), interval: then.interval })}
+        </p>
+      ) : null}
     </dl>
   );
 }

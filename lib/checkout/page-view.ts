@@ -73,7 +73,7 @@ export async function loadPageView(db: Queryable, session: SessionRow) {
     locale: session.locale,
     submitType: session.submitType,
     livemode: session.livemode,
-    merchant: { name: account?.displayName ?? account?.name ?? '', branding: account?.branding ?? {} },
+    merchant: merchantIdentity(account, session.brandingSettings as SessionBranding | null),
     brandingSettings: session.brandingSettings,
     lines: lines.filter((l) => l.selected),
     optionalItems: lines.filter((l) => l.optional && !l.selected),
@@ -107,6 +107,21 @@ export async function loadPageView(db: Queryable, session: SessionRow) {
     cancelUrl: session.cancelUrl,
     returnUrl: session.returnUrl,
     recoveryUrl: ((session.afterExpiration?.recovery as { url?: string | null } | undefined)?.url ?? null) as string | null,
+  };
+}
+
+type SessionBranding = { display_name?: string; logo?: { type: string; url?: string }; icon?: { type: string; url?: string } };
+
+/** Only https images are shown: a merchant string never becomes a script or a mixed-content load. */
+const httpsOnly = (url: string | null | undefined) => (url && /^https:\/\/[^\s"'<>]+$/.test(url) ? url : null);
+
+/** Name, logo and icon shown on the page: the session's branding_settings over the account's. */
+function merchantIdentity(account: Awaited<ReturnType<typeof getAccount>>, branding: SessionBranding | null) {
+  return {
+    name: branding?.display_name || account?.displayName || account?.name || '',
+    logoUrl: httpsOnly(branding?.logo?.url ?? account?.branding.logo_url),
+    iconUrl: httpsOnly(branding?.icon?.url ?? account?.branding.icon_url),
+    branding: account?.branding ?? {},
   };
 }
 

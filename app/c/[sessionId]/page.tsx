@@ -81,7 +81,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         {embedded ? <EmbeddedBridge /> : null}
         <main className="mx-auto grid max-w-5xl gap-10 p-4 md:grid-cols-2 md:p-10">
           <div>
-            <MerchantHeader name={view.merchant.name} logoUrl={null} cancelUrl={view.cancelUrl} livemode={view.livemode} />
+            <MerchantHeader name={view.merchant.name} logoUrl={view.merchant.logoUrl ?? view.merchant.iconUrl} cancelUrl={view.cancelUrl} livemode={view.livemode} />
             <OrderSummary view={view} locale={locale} actions={{ quantity: bind(quantityAction), optional: bind(optionalItemAction), promotion: bind(promotionCodeAction) }} />
           </div>
           <div className="space-y-6">
