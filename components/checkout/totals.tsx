@@ -14,6 +14,7 @@ export async function Totals({ view, locale }: { view: PageView; locale: string 
   const recurring = view.lines.filter((l) => l.recurring);
   const then = view.mode === 'subscription' && recurring.length ? { amount: recurring.reduce((n, l) => n + l.amountTotal, 0), interval: recurring[0].recurring!.interval } : null;
   return (
+    <>
     <dl className="mt-4 space-y-2 border-t border-[var(--ck-border)] pt-4 text-sm" aria-live="polite">
       {rows.map(([key, label, value]) => (
         <div key={key} className="flex justify-between" data-testid={`total-${key}`}>
@@ -25,11 +26,12 @@ export async function Totals({ view, locale }: { view: PageView; locale: string 
         <dt>{view.mode === 'subscription' ? t('totalToday') : t('total')}</dt>
         <dd>{money(view.totals.total)}</dd>
       </div>
-      {then ? (
-        <p className="text-right text-sm text-[var(--ck-muted)]" data-testid="then-recurring">
-          {t('thenRecurring', { amount: money(then.amount), interval: then.interval })}
-        </p>
-      ) : null}
     </dl>
+    {then ? (
+      <p className="mt-1 text-right text-sm text-[var(--ck-muted)]" data-testid="then-recurring">
+        {t('thenRecurring', { amount: money(then.amount), interval: then.interval })}
+      </p>
+    ) : null}
+    </>
   );
 }
