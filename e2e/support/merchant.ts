@@ -28,11 +28,11 @@ export function stripeFor(secretKey: string): Stripe {
 }
 
 /** A new merchant account for one test: no fixtures are shared between tests. */
-export async function newMerchant(name = 'Test Shop'): Promise<Merchant> {
+export async function newMerchant(name = 'Test Shop', options: { allowedEmbedOrigins?: string[] } = {}): Promise<Merchant> {
   const res = await fetch(`${testServerUrl()}/operator/accounts`, {
     method: 'POST',
     headers: { authorization: `Bearer ${operatorKey()}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name }),
+    body: JSON.stringify({ name, ...(options.allowedEmbedOrigins && { allowed_embed_origins: options.allowedEmbedOrigins }) }),
   });
   if (res.status !== 201) throw new Error(`Could not create a merchant: ${res.status} ${await res.text()}`);
   const a = (await res.json()) as { id: string; secret_key: string; publishable_key: string };
