@@ -18,7 +18,7 @@ export type PayFormProps = {
   config: ConfirmConfig;
   lockedEmail: string | null;
   customFields: CustomFieldView[];
-  texts: { submit: string | null; terms: string | null; shipping: string | null };
+  texts: { submit: string | null; terms: string | null; shipping: string | null; afterSubmit: string | null };
   allCountries: readonly string[];
   payLabel: string;
   notice: string | null;
@@ -122,6 +122,7 @@ export function PayForm({ locale, config, lockedEmail, customFields, texts, allC
       >
         {pending ? t('PayButton.processing') : payLabel}
       </button>
+      {texts.afterSubmit ? <p className="text-center text-sm text-[var(--ck-muted)]">{texts.afterSubmit}</p> : null}
     </form>
   );
 }

@@ -73,6 +73,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     submit: view.customText.submit?.message ?? null,
     terms: view.customText.terms_of_service_acceptance?.message ?? null,
     shipping: view.customText.shipping_address?.message ?? null,
+    afterSubmit: view.customText.after_submit?.message ?? null,
   };
   const messages = await getMessages();
   return (
