@@ -8,11 +8,12 @@ import { hitRateLimit } from '@/lib/security/rate-limit';
 import { newId } from '@/lib/util/ids';
 import { promotionCodeRefusal, type DiscountRefusal } from './discount-eligibility';
 import { hasPriorPayments } from '@/db/queries/prior-payments';
+import { paymentIntentForSession } from '@/db/queries/payment-intents';
 import { reprice } from './reprice';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
 
 /** What the page can be told went wrong; each key has a localized message. */
-export type CartError = 'session_closed' | 'not_found' | 'quantity_out_of_range' | 'code_unknown' | 'code_rate_limited' | 'codes_not_allowed' | DiscountRefusal;
+export type CartError = 'session_closed' | 'payment_in_progress' | 'not_found' | 'quantity_out_of_range' | 'code_unknown' | 'code_rate_limited' | 'codes_not_allowed' | DiscountRefusal;
 export type CartResult = { ok: true } | { ok: false; error: CartError };
 
 const fail = (error: CartError): CartResult => ({ ok: false, error });
@@ -23,6 +24,9 @@ async function onOpenSession(db: Db, sessionId: string, change: (tx: Tx, session
     const session = await lockSessionById(tx, sessionId);
     if (!session) return fail('not_found');
     if (session.status !== 'open' || session.expiresAt <= new Date()) return fail('session_closed');
+    // The amount being charged (or authenticated) must stay the amount shown.
+    const attempt = await paymentIntentForSession(tx, session.id);
+    if (attempt && (attempt.status === 'processing' || attempt.status === 'requires_action')) return fail('payment_in_progress');
     const result = await change(tx, session);
     if (result.ok) await reprice(tx, (await lockSessionById(tx, sessionId))!);
     return result;
