@@ -79,7 +79,7 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
   });
 
   // The authenticate page sets no <title> (axe: document-title, serious).
-  test.fixme('paying with a 3-D Secure card → the challenge page with no serious or critical violations', async ({ page, createSession }) => {
+  test('paying with a 3-D Secure card → the challenge page with no serious or critical violations', async ({ page, createSession }) => {
     const session = await createSession();
     await page.goto(session.url!);
     await fillPaymentDetails(page, { card: CARDS.threeDSecure });

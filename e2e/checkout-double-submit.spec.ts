@@ -28,8 +28,7 @@ test.describe('paying twice at once', () => {
     expect(paid.payment_intent).toMatch(/^pi_/);
   });
 
-  // The API has no /v1/payment_intents to list them.
-  test.fixme('two tabs on one session pressing Pay at the same moment → the API lists exactly one succeeded payment intent', async ({ page, context, merchant, createSession }) => {
+  test('two tabs on one session pressing Pay at the same moment → the API lists exactly one succeeded payment intent', async ({ page, context, merchant, createSession }) => {
     const session = await createSession();
     const other = await context.newPage();
     for (const tab of [page, other]) {

@@ -33,8 +33,7 @@ test.describe('without JavaScript', () => {
     expect(paid.customer_details?.email).toBe('nojs@example.com');
   });
 
-  // Without JavaScript the re-rendered form comes back empty: PayState.values only reach react-hook-form's defaults, never the HTML.
-  test.fixme('paying with a declined card with JavaScript off → "Your card was declined." and the form keeps the email', async ({ page, merchant, createSession }) => {
+  test('paying with a declined card with JavaScript off → "Your card was declined." and the form keeps the email', async ({ page, merchant, createSession }) => {
     const session = await createSession();
     await page.goto(session.url!);
     await fillPaymentDetails(page, { email: 'nojs@example.com', card: '4000 0000 0000 0002' });

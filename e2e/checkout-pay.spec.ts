@@ -21,8 +21,7 @@ test.describe('paying on the hosted page', () => {
     expect(paid.payment_intent).toMatch(/^pi_/);
   });
 
-  // The API cannot expand a session's payment_intent and has no /v1/payment_intents.
-  test.fixme('paying with 4242 4242 4242 4242 → the API shows a succeeded payment intent for exactly amount_total', async ({ page, merchant, shop, createSession }) => {
+  test('paying with 4242 4242 4242 4242 → the API shows a succeeded payment intent for exactly amount_total', async ({ page, merchant, shop, createSession }) => {
     const session = await createSession();
     await page.goto(session.url!);
     await fillPaymentDetails(page);

@@ -1,4 +1,4 @@
-// npm test: type-check, build if needed, start one server on a fresh database, run every suite, print "N passed, N failed".
+// npm test: type-check, build if needed, start one server on a fresh database, run every suite (vitest, then Playwright), print "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -34,6 +34,27 @@ function vitest(env: NodeJS.ProcessEnv): Tally {
   }
 }
 
+type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
+
+function playwright(env: NodeJS.ProcessEnv): Tally {
+  console.log('\n▶ Browser suite (Playwright, Chromium)');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'caisse-playwright-'));
+  const report = path.join(dir, 'report.json');
+  const r = spawnSync(bin('playwright'), ['test'], { cwd: ROOT, stdio: 'inherit', env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8')) as PlaywrightReport;
+    // Skipped and fixme tests count as neither; flaky ones needed a retry, so they failed once.
+    // Errors outside any test (a spec that does not load, a failing global setup) fail the run.
+    const failed = json.stats.unexpected + json.stats.flaky + (json.errors?.length ?? 0);
+    // A run that failed in a way the report does not count still fails once.
+    return { passed: json.stats.expected, failed: failed || (r.status === 0 ? 0 : 1) };
+  } catch {
+    return { passed: 0, failed: Math.max(1, r.status ?? 1) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const totals: Tally[] = [typecheck()];
   buildIfNeeded();
@@ -41,6 +62,7 @@ async function main() {
   try {
     const env = { ...process.env, CAISSE_TEST_URL: server.url, CAISSE_TEST_OPERATOR_KEY: server.operatorKey };
     totals.push(vitest(env));
+    totals.push(playwright(env));
   } finally {
     await server.stop();
   }

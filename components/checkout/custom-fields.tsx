@@ -6,7 +6,7 @@ import type { CustomFieldView } from '@/lib/checkout/page-view';
 import { Field } from './field';
 
 /** The merchant's custom fields (text, numeric, dropdown), their labels rendered as text. */
-export function CustomFields({ fields, register, error }: { fields: CustomFieldView[]; register: UseFormRegister<FieldValues>; error: (path: string) => string | null }) {
+export function CustomFields({ fields, register, error, value }: { fields: CustomFieldView[]; register: UseFormRegister<FieldValues>; error: (path: string) => string | null; value: (path: string) => string | undefined }) {
   const t = useTranslations('CustomFields');
   return (
     <>
@@ -23,7 +23,7 @@ export function CustomFields({ fields, register, error }: { fields: CustomFieldV
               </label>
               <select
                 id={id}
-                defaultValue={f.dropdown.default_value ?? ''}
+                defaultValue={value(path) ?? f.dropdown.default_value ?? ''}
                 aria-invalid={message ? true : undefined}
                 aria-describedby={message ? `${id}-error` : undefined}
                 className="block w-full rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2"
@@ -52,7 +52,7 @@ export function CustomFields({ fields, register, error }: { fields: CustomFieldV
             label={label}
             inputMode={f.type === 'numeric' ? 'numeric' : undefined}
             maxLength={bounds?.maximum_length ?? 255}
-            defaultValue={bounds?.default_value ?? undefined}
+            defaultValue={value(path) ?? bounds?.default_value ?? undefined}
             error={error(path)}
             {...register(path)}
           />

@@ -45,6 +45,12 @@ export function PayForm({ locale, config, lockedEmail, customFields, texts, allC
     const key = (get(form.formState.errors, path) as { message?: string } | undefined)?.message ?? serverErrors[path];
     return key ? t(`Errors.${key}` as never) : null;
   };
+  // What the customer typed comes back from the server after a refused attempt; it
+  // is written into the HTML too, so the form keeps it without JavaScript.
+  const dv = (path: string): string | undefined => {
+    const v = get(state.values, path) as unknown;
+    return typeof v === 'string' ? v : undefined;
+  };
   const r = state.result;
   const banner =
     r?.state === 'declined'
@@ -78,29 +84,29 @@ export function PayForm({ locale, config, lockedEmail, customFields, texts, allC
         {lockedEmail ? (
           <Field id="email" label={t('Contact.email')} value={lockedEmail} readOnly aria-readonly />
         ) : (
-          <Field id="email" type="email" label={t('Contact.email')} autoComplete="email" error={error('email')} {...register('email')} />
+          <Field id="email" type="email" label={t('Contact.email')} autoComplete="email" defaultValue={dv('email')} error={error('email')} {...register('email')} />
         )}
-        {config.phone ? <Field id="phone" type="tel" label={t('Contact.phone')} autoComplete="tel" error={error('phone')} {...register('phone')} /> : null}
+        {config.phone ? <Field id="phone" type="tel" label={t('Contact.phone')} autoComplete="tel" defaultValue={dv('phone')} error={error('phone')} {...register('phone')} /> : null}
       </fieldset>
       {config.shippingCountries ? (
-        <AddressFields prefix="shipping" full countries={config.shippingCountries} locale={locale} register={register} error={error} note={texts.shipping} />
+        <AddressFields prefix="shipping" full countries={config.shippingCountries} locale={locale} register={register} error={error} value={dv} note={texts.shipping} />
       ) : null}
-      <CardFields register={register} error={error} />
-      <AddressFields prefix="billing" full={config.billingAddress === 'required'} countries={allCountries} locale={locale} register={register} error={error} />
-      {config.taxId ? <Field id="tax-id" label={t('TaxId.label')} error={error('tax_id.value')} {...register('tax_id.value')} /> : null}
-      {customFields.length ? <CustomFields fields={customFields} register={register} error={error} /> : null}
+      <CardFields register={register} error={error} defaultName={dv('card.name')} />
+      <AddressFields prefix="billing" full={config.billingAddress === 'required'} countries={allCountries} locale={locale} register={register} error={error} value={dv} />
+      {config.taxId ? <Field id="tax-id" label={t('TaxId.label')} defaultValue={dv('tax_id.value')} error={error('tax_id.value')} {...register('tax_id.value')} /> : null}
+      {customFields.length ? <CustomFields fields={customFields} register={register} error={error} value={dv} /> : null}
       {config.terms || config.promotionsConsent ? (
         <fieldset className="space-y-2">
           {config.promotionsConsent ? (
             <label className="flex items-start gap-2 text-sm">
-              <input type="checkbox" className="mt-1" {...register('promotions')} value="true" />
+              <input type="checkbox" className="mt-1" defaultChecked={dv('promotions') === 'true'} {...register('promotions')} value="true" />
               {t('Consent.promotions')}
             </label>
           ) : null}
           {config.terms ? (
             <div>
               <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" className="mt-1" aria-invalid={error('terms') ? true : undefined} aria-describedby={error('terms') ? 'terms-error' : undefined} {...register('terms')} value="true" />
+                <input type="checkbox" className="mt-1" defaultChecked={dv('terms') === 'true'} aria-invalid={error('terms') ? true : undefined} aria-describedby={error('terms') ? 'terms-error' : undefined} {...register('terms')} value="true" />
                 {texts.terms ?? t('Consent.terms')}
               </label>
               {error('terms') ? (

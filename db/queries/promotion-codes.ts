@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { customers, promotionCodes } from '../schema';
 import { noSuchObject } from '@/lib/api/errors';
@@ -29,6 +29,20 @@ export async function findActivePromotionCodeByCode(db: Queryable, p: { accountI
     .select()
     .from(promotionCodes)
     .where(and(eq(promotionCodes.accountId, p.accountId), eq(promotionCodes.active, true), sql`lower(${promotionCodes.code}) = lower(${p.code})`))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/**
+ * The code a customer typed: the active one when there is one, else the latest
+ * deactivated one, so that the page can say "no longer active" rather than "invalid".
+ */
+export async function findPromotionCodeByCode(db: Queryable, p: { accountId: string; code: string }): Promise<PromotionCodeRow | null> {
+  const rows = await db
+    .select()
+    .from(promotionCodes)
+    .where(and(eq(promotionCodes.accountId, p.accountId), sql`lower(${promotionCodes.code}) = lower(${p.code})`))
+    .orderBy(desc(promotionCodes.active), desc(promotionCodes.seq))
     .limit(1);
   return rows[0] ?? null;
 }

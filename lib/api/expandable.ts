@@ -8,6 +8,7 @@ import { findShippingRate } from '@/db/queries/shipping-rates';
 import { serializePromotionCode } from './serialize/promotion-code';
 import { serializeShippingRate } from './serialize/shipping-rate';
 import { invalidRequest } from './errors';
+import { retrievePaymentIntent } from '@/lib/payments/payment-intent-reads';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';
 import { serializeCustomer, serializeDeletedCustomer } from './serialize/customer';
 import { serializeCoupon } from './serialize/coupon';
@@ -73,9 +74,13 @@ const loadShippingRateForExpand = async (ctx: ExpandContext, id: string) => {
   return row ? serializeShippingRate(row) : null;
 };
 
+const loadPaymentIntent = (ctx: ExpandContext, id: string) => retrievePaymentIntent(ctx.db, { accountId: ctx.accountId, id }).catch(() => null);
+registerExpandable('payment_intent', { customer: loadCustomer });
+
 // A session's line_items and total_details.breakdown exist only when expanded; they load by the session's id.
 registerExpandable('checkout.session', {
   customer: loadCustomer,
+  payment_intent: loadPaymentIntent,
   line_items: (ctx, sessionId) => listSessionLineItems(ctx.db, { accountId: ctx.accountId, sessionId }, { limit: 100 }),
   'total_details.breakdown': (ctx, sessionId) => sessionBreakdown(ctx.db, { accountId: ctx.accountId, sessionId }),
   'discounts.coupon': loadCoupon,
@@ -94,8 +99,10 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   price: { product: 'product', currency_options: null },
   promotion_code: { 'promotion.coupon': 'coupon', customer: 'customer' },
   item: { price: 'price' },
+  payment_intent: { customer: 'customer' },
   'checkout.session': {
     customer: 'customer',
+    payment_intent: 'payment_intent',
     line_items: 'list:item',
     'total_details.breakdown': null,
     'discounts.coupon': 'coupon',

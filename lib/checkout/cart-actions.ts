@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { couponById } from '@/db/queries/checkout-refs';
 import { lockSessionById } from '@/db/queries/public-session';
-import { findActivePromotionCodeByCode } from '@/db/queries/promotion-codes';
+import { findPromotionCodeByCode } from '@/db/queries/promotion-codes';
 import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { newId } from '@/lib/util/ids';
@@ -83,7 +83,7 @@ export async function applyPromotionCode(db: Db, sessionId: string, rawCode: str
   if (!bySession || !byClient) return fail('code_rate_limited');
   return onOpenSession(db, sessionId, async (tx, session) => {
     if (!session.allowPromotionCodes) return fail('codes_not_allowed');
-    const promo = await findActivePromotionCodeByCode(tx, { accountId: session.accountId, code });
+    const promo = await findPromotionCodeByCode(tx, { accountId: session.accountId, code });
     if (!promo) return fail('code_unknown');
     const coupon = await couponById(tx, session.accountId, promo.couponId);
     if (!coupon) return fail('code_unknown');

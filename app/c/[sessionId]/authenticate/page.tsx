@@ -1,4 +1,5 @@
 // GET /c/:sessionId/authenticate — the test processor's 3-D Secure challenge
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { StatePage } from '@/components/checkout/state-page';
@@ -6,6 +7,12 @@ import { pendingChallenge } from '@/lib/checkout/authenticate';
 import { formatAmount } from '@/lib/money/format';
 import { authenticateAction } from '../actions';
 import { loadCheckout } from '../load';
+
+export async function generateMetadata({ params }: { params: Promise<{ sessionId: string }> }): Promise<Metadata> {
+  const { locale } = await loadCheckout((await params).sessionId);
+  const t = await getTranslations({ locale, namespace: 'Authenticate' });
+  return { title: t('title') };
+}
 
 export default async function AuthenticatePage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;

@@ -1,0 +1,16 @@
+// GET /v1/payment_intents — list payment intents (created by checkout; creating them directly is not supported)
+import { expandObject } from '@/lib/api/expandable';
+import { invalidRequest } from '@/lib/api/errors';
+import { parseParams } from '@/lib/api/parse-params';
+import { withApi } from '@/lib/api/with-api';
+import { listPaymentIntents } from '@/lib/payments/payment-intent-reads';
+import { listPaymentIntentsSchema } from '@/lib/validation/payment-intents';
+
+export const GET = withApi(async (ctx) => {
+  const p = parseParams(listPaymentIntentsSchema, ctx.input);
+  return expandObject(ctx, await listPaymentIntents(ctx.db, ctx.scope, p), p.expand);
+});
+
+export const POST = withApi(async () => {
+  throw invalidRequest('Creating payment intents directly is not supported by Caisse: create a Checkout Session.');
+});

@@ -1,0 +1,31 @@
+import { eq, gt } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { findPaymentIntent } from '@/db/queries/payment-intents';
+import { paymentIntents } from '@/db/schema';
+import { noSuchObject } from '@/lib/api/errors';
+import { createdFilter, listObject, listPage } from '@/lib/api/list';
+import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
+import type { ListPaymentIntentsParams } from '@/lib/validation/payment-intents';
+
+type Scope = { accountId: string };
+
+// A checkout attempt that charges nothing (setup mode, a free order) keeps an
+// internal intent as its lock; Stripe has no zero-amount payment intents, so
+// the API does not show them.
+const charged = gt(paymentIntents.amount, 0);
+
+export async function retrievePaymentIntent(db: Queryable, scope: Scope & { id: string }) {
+  const row = await findPaymentIntent(db, scope);
+  if (!row || row.amount === 0) throw noSuchObject('payment_intent', scope.id);
+  return serializePaymentIntent(row);
+}
+
+export async function listPaymentIntents(db: Queryable, scope: Scope, p: ListPaymentIntentsParams) {
+  const { rows, hasMore } = await listPage(db, paymentIntents, {
+    accountId: scope.accountId,
+    kind: 'payment_intent',
+    params: p,
+    filters: [charged, p.customer ? eq(paymentIntents.customerId, p.customer) : undefined, ...createdFilter(paymentIntents.createdAt, p.created)],
+  });
+  return listObject('/v1/payment_intents', rows.map(serializePaymentIntent), hasMore);
+}
