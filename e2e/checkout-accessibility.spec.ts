@@ -78,7 +78,6 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  // The authenticate page sets no <title> (axe: document-title, serious).
   test('paying with a 3-D Secure card → the challenge page with no serious or critical violations', async ({ page, createSession }) => {
     const session = await createSession();
     await page.goto(session.url!);
