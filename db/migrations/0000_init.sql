@@ -9,6 +9,7 @@ CREATE TYPE "public"."checkout_session_status" AS ENUM('open', 'complete', 'expi
 CREATE TYPE "public"."checkout_ui_mode" AS ENUM('hosted', 'embedded', 'hosted_page', 'embedded_page');--> statement-breakpoint
 CREATE TYPE "public"."payment_intent_status" AS ENUM('requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'requires_capture', 'canceled', 'succeeded');--> statement-breakpoint
 CREATE TYPE "public"."subscription_status" AS ENUM('incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused');--> statement-breakpoint
+CREATE TYPE "public"."webhook_delivery_status" AS ENUM('pending', 'succeeded', 'failed');--> statement-breakpoint
 CREATE TABLE "accounts" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -356,6 +357,29 @@ CREATE TABLE "events" (
 	"pending_webhooks" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "webhook_attempts" (
+	"id" text PRIMARY KEY NOT NULL,
+	"delivery_id" text NOT NULL,
+	"attempted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"status_code" integer,
+	"latency_ms" integer NOT NULL,
+	"response_excerpt" text,
+	"error" text
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_deliveries" (
+	"id" text PRIMARY KEY NOT NULL,
+	"account_id" text NOT NULL,
+	"event_id" text NOT NULL,
+	"endpoint_id" text NOT NULL,
+	"status" "webhook_delivery_status" DEFAULT 'pending' NOT NULL,
+	"attempt_count" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"locked_until" timestamp with time zone,
+	"last_status_code" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "webhook_endpoints" (
 	"id" text PRIMARY KEY NOT NULL,
 	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "webhook_endpoints_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
@@ -372,6 +396,7 @@ CREATE TABLE "webhook_endpoints" (
 	"previous_secret" text,
 	"previous_secret_expires_at" timestamp with time zone,
 	"disabled_reason" text,
+	"failing_since" timestamp with time zone,
 	"deleted" boolean DEFAULT false NOT NULL
 );
 --> statement-breakpoint
@@ -400,4 +425,8 @@ CREATE INDEX "payment_methods_customer_idx" ON "payment_methods" USING btree ("c
 CREATE INDEX "subscriptions_account_seq_idx" ON "subscriptions" USING btree ("account_id","seq");--> statement-breakpoint
 CREATE INDEX "events_account_seq_idx" ON "events" USING btree ("account_id","seq");--> statement-breakpoint
 CREATE INDEX "events_account_type_idx" ON "events" USING btree ("account_id","type");--> statement-breakpoint
+CREATE INDEX "webhook_attempts_delivery_idx" ON "webhook_attempts" USING btree ("delivery_id","attempted_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "webhook_deliveries_event_endpoint_uq" ON "webhook_deliveries" USING btree ("event_id","endpoint_id");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_endpoint_idx" ON "webhook_deliveries" USING btree ("endpoint_id","created_at");--> statement-breakpoint
 CREATE INDEX "webhook_endpoints_account_seq_idx" ON "webhook_endpoints" USING btree ("account_id","seq");

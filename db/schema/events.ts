@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { objectColumns } from './columns';
 
 export const events = pgTable(
@@ -30,7 +31,53 @@ export const webhookEndpoints = pgTable(
     previousSecret: text(),
     previousSecretExpiresAt: timestamp({ withTimezone: true }),
     disabledReason: text(),
+    // Since when every delivery has failed; three days of it disables the endpoint.
+    failingSince: timestamp({ withTimezone: true }),
     deleted: boolean().notNull().default(false),
   },
   (t) => [index('webhook_endpoints_account_seq_idx').on(t.accountId, t.seq)],
+);
+
+export const deliveryStatus = pgEnum('webhook_delivery_status', ['pending', 'succeeded', 'failed']);
+
+/**
+ * One event for one endpoint: written in the same transaction as the event
+ * (the outbox), drained by the delivery worker with FOR UPDATE SKIP LOCKED.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: text().primaryKey(),
+    accountId: text().notNull(),
+    eventId: text().notNull(),
+    endpointId: text().notNull(),
+    status: deliveryStatus().notNull().default('pending'),
+    attemptCount: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // A worker's claim; a claim past this time belongs to a worker that died.
+    lockedUntil: timestamp({ withTimezone: true }),
+    lastStatusCode: integer(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event_endpoint_uq').on(t.eventId, t.endpointId),
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt),
+  ],
+);
+
+/** Every delivery attempt: when, what came back, how long it took. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: text().primaryKey(),
+    deliveryId: text().notNull(),
+    attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    statusCode: integer(),
+    latencyMs: integer().notNull(),
+    // The first 1 KB of the response body, or the connection error.
+    responseExcerpt: text(),
+    error: text(),
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.attemptedAt)],
 );
