@@ -12,7 +12,7 @@ export async function Totals({ view, locale }: { view: PageView; locale: string 
   if (view.totals.tax) rows.push(['tax', t('tax'), money(view.totals.tax)]);
   // What a subscription costs from the next period on: its recurring lines alone.
   const recurring = view.lines.filter((l) => l.recurring);
-  const then = view.mode === 'subscription' && recurring.length ? { amount: recurring.reduce((n, l) => n + l.amountTotal, 0), interval: recurring[0].recurring!.interval } : null;
+  const then = view.mode === 'subscription' && recurring.length ? { amount: recurring.reduce((n, l) => n + (l.unitAmount ?? 0) * l.quantity, 0), interval: recurring[0].recurring!.interval } : null;
   return (
     <>
     <dl className="mt-4 space-y-2 border-t border-[var(--ck-border)] pt-4 text-sm" aria-live="polite">

@@ -167,7 +167,8 @@ describe('creating checkout sessions through the official SDK', () => {
     });
     expect(session).toMatchObject({
       mode: 'subscription',
-      amount_total: 6400,
+      // The 14-day trial makes the monthly price free today: only the setup fee is due.
+      amount_total: 4900,
       locale: 'fr',
       submit_type: null,
       customer_creation: null,

@@ -111,7 +111,7 @@ export async function confirmPayment(
       .returning();
     return { session: updated, intent };
   });
-  if ('state' in claim) return claim;
+  if ('state' in claim) return claim.state === 'refused' && claim.reason === 'in_progress' ? awaitOtherAttempt(db, p.sessionId) : claim;
 
   let outcome: ChargeOutcome;
   try {
@@ -131,4 +131,26 @@ export async function confirmPayment(
     throw err;
   }
   return finishCharge(db, claim.session.id, claim.intent, outcome);
+}
+
+const WAIT_FOR_OTHER_ATTEMPT_MS = 15_000;
+const POLL_MS = 150;
+
+/**
+ * Another tab (or a double click) holds the payment attempt: wait, bounded,
+ * for its outcome, so that this customer sees the completed order rather
+ * than an error. A challenge or a decline over there leaves this one to retry.
+ */
+async function awaitOtherAttempt(db: Db, sessionId: string): Promise<ConfirmResult> {
+  const deadline = Date.now() + WAIT_FOR_OTHER_ATTEMPT_MS;
+  while (Date.now() < deadline) {
+    const session = await findSessionById(db, sessionId);
+    if (!session) return { state: 'closed', status: 'not_found' };
+    const done = settled(session);
+    if (done) return done;
+    const intent = await paymentIntentForSession(db, sessionId);
+    if (!intent || intent.status !== 'processing') break;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  return { state: 'refused', reason: 'in_progress' };
 }

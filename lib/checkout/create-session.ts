@@ -5,7 +5,7 @@ import { computeTotals } from '@/lib/pricing/compute-totals';
 import { newSessionId, randomBase62 } from '@/lib/util/ids';
 import { unix } from '@/lib/util/time';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
-import { buildPricingInput } from './pricing-input';
+import { buildPricingInput, hasTrial } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { resolveCustomer, resolveDiscount, resolveShippingOptions } from './resolve-extras';
 import { resolveLineItems } from './resolve-line-items';
@@ -28,10 +28,11 @@ export async function createSession(db: Db, scope: Scope, p: CreateCheckoutSessi
 
     let discount = null;
     if (currency && p.discounts?.length) {
-      const subtotal = computeTotals(buildPricingInput({ currency, lines: priced, discount: null, shipping: null })).amountSubtotal;
+      const subtotal = computeTotals(buildPricingInput({ currency, lines: priced, discount: null, shipping: null, trial: p.mode === 'subscription' && hasTrial(p.subscription_data) })).amountSubtotal;
       discount = await resolveDiscount(tx, scope.accountId, p.discounts, { currency, subtotal, customerId: customer?.id ?? null, now });
     }
-    const result = currency && lines.length ? computeTotals(buildPricingInput({ currency, lines: priced, discount, shipping })) : null;
+    const trial = p.mode === 'subscription' && hasTrial(p.subscription_data);
+    const result = currency && lines.length ? computeTotals(buildPricingInput({ currency, lines: priced, discount, shipping, trial })) : null;
     const columns = result ? pricingColumns(result, new Map(discount ? [[discount.coupon.id, discount.id]] : []), shipping?.id ?? null) : null;
 
     const id = newSessionId();

@@ -25,10 +25,12 @@ export function buildPricingInput(p: {
   lines: PricedLine[];
   discount: { id: string; coupon: CouponRow; promotionCodeId: string | null } | null;
   shipping: ShippingRateRow | null;
+  /** A subscription starting with a trial: its recurring prices cost nothing today. */
+  trial?: boolean;
 }): PricingInput {
   return {
     lines: p.lines.map((l) => {
-      const amount = unitAmountIn(l.price, p.currency);
+      const amount = p.trial && l.price.type === 'recurring' ? { unitAmount: 0, unitAmountDecimal: null } : unitAmountIn(l.price, p.currency);
       if (!amount) throw new Error(`Price ${l.price.id} has no amount in ${p.currency}`);
       return {
         key: l.key,
@@ -53,4 +55,9 @@ export function buildPricingInput(p: {
       ? { shippingRateId: p.shipping.id, amount: shippingAmountIn(p.shipping, p.currency) ?? 0, taxBehavior: p.shipping.taxBehavior, taxRates: [] }
       : null,
   };
+}
+
+/** Whether a subscription session starts with a free trial. */
+export function hasTrial(subscriptionData: { trial_period_days?: unknown; trial_end?: unknown } | null | undefined): boolean {
+  return Boolean(subscriptionData?.trial_period_days || subscriptionData?.trial_end);
 }

@@ -4,7 +4,7 @@ import { couponById, pricesByIds, shippingRatesByIds, taxRatesByIds } from '@/db
 import { sessionLineItems, type LineItemRow, type SessionRow } from '@/db/queries/checkout-sessions';
 import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { computeTotals } from '@/lib/pricing/compute-totals';
-import { buildPricingInput } from './pricing-input';
+import { buildPricingInput, hasTrial } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 
 /**
@@ -31,6 +31,7 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
       lines: selected.map((l) => ({ key: l.id, price: priceMap.get(l.priceId)!, quantity: l.quantity, taxRates: l.taxRateIds.flatMap((id) => taxMap.get(id) ?? []) })),
       discount: applied && coupon ? { id: applied.id, coupon, promotionCodeId: applied.promotion_code } : null,
       shipping,
+      trial: session.mode === 'subscription' && hasTrial(session.subscriptionData),
     }),
   );
   const columns = pricingColumns(result, new Map(applied ? [[applied.coupon, applied.id]] : []), shipping?.id ?? null);
