@@ -262,6 +262,8 @@ CREATE TABLE "checkout_sessions" (
 	"saved_payment_method_options" jsonb,
 	"name_collection" jsonb,
 	"optional_items" jsonb,
+	"customer_update" jsonb,
+	"integration_identifier" text,
 	"recovered_from" text,
 	"completed_at" timestamp with time zone,
 	"declined_attempts" integer DEFAULT 0 NOT NULL

@@ -68,6 +68,8 @@ export const checkoutSessions = pgTable(
     nameCollection: jsonb().$type<Json | null>(),
     // As given at creation: Stripe echoes optional_items on the session.
     optionalItems: jsonb().$type<{ price: string; quantity: number; adjustable_quantity: Json | null }[] | null>(),
+    customerUpdate: jsonb().$type<{ address?: 'auto' | 'never'; name?: 'auto' | 'never'; shipping?: 'auto' | 'never' } | null>(),
+    integrationIdentifier: text(),
     recoveredFrom: text(),
     completedAt: timestamp({ withTimezone: true }),
     // Card-testing defence: declined attempts on this session.

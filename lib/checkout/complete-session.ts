@@ -15,8 +15,25 @@ type Details = { email?: string | null; name?: string | null; phone?: string | n
 
 const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
+/** customer_update: what the customer typed replaces the existing customer's name, address or shipping. */
+async function updateExistingCustomer(tx: Tx, session: SessionRow) {
+  const u = session.customerUpdate;
+  if (!u || !session.customerId) return;
+  const d = (session.customerDetails ?? {}) as Details;
+  const shipping = (session.collectedInformation as { shipping_details?: { name: string; address: Record<string, string | null> } | null } | null)?.shipping_details;
+  const set = {
+    ...(u.name === 'auto' && d.name ? { name: d.name } : {}),
+    ...(u.address === 'auto' && d.address ? { address: d.address as never } : {}),
+    ...(u.shipping === 'auto' && shipping ? { shipping: { name: shipping.name, address: shipping.address as never, phone: d.phone ?? null } } : {}),
+  };
+  if (Object.keys(set).length) await tx.update(customers).set(set).where(and(eq(customers.accountId, session.accountId), eq(customers.id, session.customerId)));
+}
+
 async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | null> {
-  if (session.customerId) return session.customerId;
+  if (session.customerId) {
+    await updateExistingCustomer(tx, session);
+    return session.customerId;
+  }
   const wants = session.mode !== 'payment' || session.customerCreation === 'always';
   if (!wants) return null;
   const d = (session.customerDetails ?? {}) as Details;

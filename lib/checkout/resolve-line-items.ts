@@ -54,10 +54,15 @@ export async function resolveLineItems(tx: Tx, accountId: string, p: CreateCheck
   const optionalParams = p.optional_items ?? [];
   const referenced = [...lineParams.flatMap((l) => (l.price ? [l.price] : [])), ...optionalParams.map((o) => o.price)];
   const inlineProducts = lineParams.flatMap((l) => (l.price_data?.product ? [l.price_data.product] : []));
+  // subscription_data.default_tax_rates apply to the lines that name none of their own.
+  const defaultTaxRates = p.mode === 'subscription' ? (p.subscription_data?.default_tax_rates ?? []) : [];
   const [priceMap, taxMap] = await Promise.all([
     pricesByIds(tx, accountId, referenced),
-    taxRatesByIds(tx, accountId, lineParams.flatMap((l) => l.tax_rates ?? [])),
+    taxRatesByIds(tx, accountId, [...lineParams.flatMap((l) => l.tax_rates ?? []), ...defaultTaxRates]),
   ]);
+  defaultTaxRates.forEach((id, j) => {
+    if (!taxMap.get(id)?.active) throw invalidRequest(`No such active tax rate: '${id}'`, `subscription_data[default_tax_rates][${j}]`, 'resource_missing');
+  });
   const productMap = await productsByIds(tx, accountId, [...[...priceMap.values()].map((pr) => pr.productId), ...inlineProducts]);
 
   const lines: ResolvedLine[] = [];
@@ -80,7 +85,7 @@ export async function resolveLineItems(tx: Tx, accountId: string, p: CreateCheck
     if (!product.active) throw invalidRequest(`The product for price ${price.id} is inactive.`, `${at}[price]`);
     if (price.unitAmount === null && price.unitAmountDecimal === null)
       throw invalidRequest(`Prices with a custom unit amount are not supported in Checkout Sessions by Caisse.`, `${at}[price]`);
-    const taxRates = (l.tax_rates ?? []).map((id, j) => {
+    const taxRates = (l.tax_rates ?? (optional ? [] : defaultTaxRates)).map((id, j) => {
       const rate = taxMap.get(id);
       if (!rate) throw invalidRequest(`No such tax rate: '${id}'`, `${at}[tax_rates][${j}]`, 'resource_missing');
       if (!rate.active) throw invalidRequest(`Tax rate ${id} is inactive.`, `${at}[tax_rates][${j}]`);

@@ -42,7 +42,7 @@ export function serializeSession(row: SessionRow, appUrl: string) {
     customer_email: row.customerEmail,
     discounts: row.discounts.map((d) => ({ coupon: d.coupon, promotion_code: d.promotion_code })),
     expires_at: unix(row.expiresAt),
-    integration_identifier: null,
+    integration_identifier: row.integrationIdentifier,
     invoice: null,
     invoice_creation: row.invoiceCreation,
     livemode: row.livemode,

@@ -1,0 +1,24 @@
+import { and, eq } from 'drizzle-orm';
+import type { Queryable } from '../client';
+import { webhookEndpoints } from '../schema';
+import { noSuchObject } from '@/lib/api/errors';
+
+export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
+
+/** A live (not deleted) endpoint of the account; `lock` holds it for the rest of the transaction. */
+export async function findWebhookEndpoint(db: Queryable, p: { accountId: string; id: string; lock?: boolean }): Promise<WebhookEndpointRow | null> {
+  const query = db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.accountId, p.accountId), eq(webhookEndpoints.id, p.id), eq(webhookEndpoints.deleted, false)))
+    .limit(1);
+  const rows = p.lock ? await query.for('update') : await query;
+  return rows[0] ?? null;
+}
+
+/** A deleted endpoint is missing, as Stripe answers after a delete. */
+export async function getWebhookEndpointOrThrow(db: Queryable, p: { accountId: string; id: string; lock?: boolean }): Promise<WebhookEndpointRow> {
+  const row = await findWebhookEndpoint(db, p);
+  if (!row) throw noSuchObject('webhook endpoint', p.id);
+  return row;
+}
