@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo, type SelectHTMLAttributes } from 'react';
+import { FieldError } from './field-error';
 
 type Props = SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; countries: readonly string[]; locale: string; placeholder: string; error?: string | null };
 
@@ -30,11 +31,7 @@ export function CountrySelect({ id, label, countries, locale, placeholder, error
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import type { CustomFieldView } from '@/lib/checkout/page-view';
 import { Field } from './field';
+import { FieldError } from './field-error';
 
 /** The merchant's custom fields (text, numeric, dropdown), their labels rendered as text. */
 export function CustomFields({ fields, register, error, value }: { fields: CustomFieldView[]; register: UseFormRegister<FieldValues>; error: (path: string) => string | null; value: (path: string) => string | undefined }) {
@@ -36,11 +37,7 @@ export function CustomFields({ fields, register, error, value }: { fields: Custo
                   </option>
                 ))}
               </select>
-              {message ? (
-                <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
-                  {message}
-                </p>
-              ) : null}
+              <FieldError id={`${id}-error`} message={message} />
             </div>
           );
         }

@@ -11,6 +11,7 @@ import { AddressFields } from './address-fields';
 import { CardFields } from './card-fields';
 import { CustomFields } from './custom-fields';
 import { Field } from './field';
+import { FieldError } from './field-error';
 import { ProofOfWork, type PowChallenge } from './proof-of-work';
 
 export type PayFormProps = {
@@ -109,11 +110,7 @@ export function PayForm({ locale, config, lockedEmail, customFields, texts, allC
                 <input type="checkbox" className="mt-1" defaultChecked={dv('terms') === 'true'} aria-invalid={error('terms') ? true : undefined} aria-describedby={error('terms') ? 'terms-error' : undefined} {...register('terms')} value="true" />
                 {texts.terms ?? t('Consent.terms')}
               </label>
-              {error('terms') ? (
-                <p id="terms-error" role="alert" className="mt-1 text-sm text-red-700">
-                  {error('terms')}
-                </p>
-              ) : null}
+              <FieldError id="terms-error" message={error('terms')} />
             </div>
           ) : null}
         </fieldset>
