@@ -3,11 +3,16 @@ import { getDb } from '@/db/client';
 import { migrate } from '@/db/migrate';
 import { seedDemo } from '@/lib/accounts/seed-demo';
 import { env } from '@/lib/env';
+import { startExpirySweep } from '@/lib/checkout/expiry-sweep';
+import { startWebhookWorker } from '@/lib/webhooks/worker';
 
-/** Start-up of a server process: schema first, then the demo merchant on an empty database. */
+/** Start-up of a server process: schema first, then the demo merchant on an empty database, then background work. */
 export async function boot(): Promise<void> {
   env();
   await migrate();
   const demo = await seedDemo(await getDb());
   if (demo) for (const line of demo) console.log(line);
+  // Off when a separate `npm run webhooks:worker` process does the delivering.
+  if (env().WEBHOOK_WORKER === 'on') await startWebhookWorker();
+  if (env().EXPIRY_SWEEP === 'on') startExpirySweep(getDb);
 }

@@ -16,6 +16,21 @@ const schema = z.object({
   // Lets an operator provision merchant accounts over HTTP (POST /operator/accounts).
   CAISSE_OPERATOR_KEY: z.string().min(32, 'CAISSE_OPERATOR_KEY must be at least 32 characters').optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  // 'off' when webhooks are delivered by a separate `npm run webhooks:worker` process instead of the server.
+  WEBHOOK_WORKER: z
+    .enum(['on', 'off', ''])
+    .default('on')
+    .transform((v) => (v === 'off' ? 'off' : 'on')),
+  // 'off' when expired sessions are swept by a separate worker process instead of the server.
+  EXPIRY_SWEEP: z
+    .enum(['on', 'off', ''])
+    .default('on')
+    .transform((v) => (v === 'off' ? 'off' : 'on')),
+  // Lets deliveries reach loopback and private addresses: for local development and tests only.
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };

@@ -1,38 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChargeRequest, PaymentProcessor } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
+import { useOwnDatabase } from '../support/own-database';
 
-// Drives lib/checkout directly on a database of its own (Postgres when DATABASE_URL
-// is set, in-memory PGlite otherwise): twenty submits of one session race for real.
+// Drives lib/checkout directly on a database of its own: twenty submits of one session race for real.
 let dropDatabase: () => Promise<void> = async () => {};
-
 beforeAll(async () => {
-  const base = process.env.DATABASE_URL;
-  if (base) {
-    const name = `caisse_race_${randomBytes(5).toString('hex')}`;
-    const admin = postgres(base, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    process.env.DATABASE_URL = url.toString();
-    dropDatabase = async () => {
-      const { closeDb } = await import('@/db/client');
-      await closeDb();
-      const a = postgres(base, { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
-  } else {
-    process.env.PGLITE_DIR = 'memory://';
-  }
-  const { migrate } = await import('@/db/migrate');
-  await migrate();
+  dropDatabase = await useOwnDatabase('caisse_race');
 });
-
 afterAll(() => dropDatabase());
 
 describe('paying one session from many tabs at once', () => {

@@ -1,0 +1,66 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { sessionLineItems } from '@/db/queries/checkout-sessions';
+import { lockSessionById } from '@/db/queries/public-session';
+import { checkoutLineItems, checkoutSessions } from '@/db/schema';
+import { newId, newSessionId, randomBase62 } from '@/lib/util/ids';
+import { unix } from '@/lib/util/time';
+import { reprice } from './reprice';
+import { MAX_EXPIRY_SECONDS } from './session-rules';
+
+type Recovery = { enabled: boolean; allow_promotion_codes: boolean; expires_at: number | null; url: string | null };
+
+/**
+ * after_expiration.recovery: opening the recovery link of an expired session
+ * makes a new open session with the same items and settings (recovered_from
+ * set). Opening it again leads to the same new session while it is open.
+ */
+export async function recoverSession(db: Db, expiredId: string, now = new Date()): Promise<{ id: string } | { refused: 'not_found' | 'not_recoverable' }> {
+  return db.transaction(async (tx) => {
+    const old = await lockSessionById(tx, expiredId);
+    if (!old) return { refused: 'not_found' as const };
+    const recovery = old.afterExpiration?.recovery as Recovery | undefined;
+    if (old.status !== 'expired' || !recovery?.enabled || (recovery.expires_at !== null && recovery.expires_at < unix(now))) return { refused: 'not_recoverable' as const };
+    const [already] = await tx
+      .select({ id: checkoutSessions.id })
+      .from(checkoutSessions)
+      .where(and(eq(checkoutSessions.recoveredFrom, old.id), eq(checkoutSessions.status, 'open')))
+      .limit(1);
+    if (already) return already;
+    const id = newSessionId(old.livemode);
+    const { seq: _seq, ...copy } = old;
+    const [fresh] = await tx
+      .insert(checkoutSessions)
+      .values({
+        ...copy,
+        id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + MAX_EXPIRY_SECONDS * 1000),
+        status: 'open',
+        paymentStatus: 'unpaid',
+        clientSecret: old.clientSecret ? `${id}_secret_${randomBase62(24)}` : null,
+        customerDetails: null,
+        collectedInformation: null,
+        consent: null,
+        paymentIntentId: null,
+        subscriptionId: null,
+        completedAt: null,
+        declinedAttempts: 0,
+        afterExpiration: null,
+        recoveredFrom: old.id,
+        allowPromotionCodes: recovery.allow_promotion_codes || old.allowPromotionCodes,
+        // A code the customer typed goes with the old session; the merchant's own coupon stays.
+        discounts: old.discounts.filter((d) => d.promotion_code === null),
+        customFields: old.customFields.map((f) => {
+          const type = f.type as string;
+          return { ...f, [type]: { ...(f[type] as object), value: null } };
+        }),
+      })
+      .returning();
+    const lines = await sessionLineItems(tx, { accountId: old.accountId, sessionId: old.id, includeUnselected: true });
+    if (lines.length)
+      await tx.insert(checkoutLineItems).values(lines.map(({ line }) => ({ ...line, id: newId('li'), sessionId: id })));
+    await reprice(tx, fresh);
+    return { id };
+  });
+}
