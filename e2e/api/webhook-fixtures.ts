@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import postgres from 'postgres';
+import { Webhook } from 'standardwebhooks';
+import Stripe from 'stripe';
+import type { Db } from '@/db/client';
+
+// Shared by the webhook delivery tests: a database of the file's own, a real
+// receiver that checks every request with both official verifiers, and rows
+// seeded straight into the outbox tables.
+
+/** Postgres database of its own when DATABASE_URL is set, else in-memory PGlite; returns the cleanup. */
+export async function openOwnDatabase(prefix: string): Promise<() => Promise<void>> {
+  // Before any lib module reads the environment: tests receive on 127.0.0.1.
+  process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = '1';
+  const base = process.env.DATABASE_URL;
+  let drop = async () => {};
+  if (base) {
+    const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+    const admin = postgres(base, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    process.env.DATABASE_URL = url.toString();
+    drop = async () => {
+      const a = postgres(base, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+      await a.end();
+    };
+  } else {
+    process.env.PGLITE_DIR = 'memory://';
+  }
+  const { migrate } = await import('@/db/migrate');
+  await migrate();
+  return async () => {
+    const { closeDb } = await import('@/db/client');
+    await closeDb();
+    await drop();
+  };
+}
+
+export type Hit = { path: string; eventId: string | null; headers: http.IncomingHttpHeaders; body: string; stripeOk: boolean; standardOk: boolean };
+export type Reply = { status: number; body?: string; headers?: Record<string, string>; delayMs?: number; hang?: boolean };
+type Route = { secret: string; reply: (nth: number) => Reply };
+
+const stripe = new Stripe('sk_test_x');
+
+function verifies(body: string, headers: http.IncomingHttpHeaders, secret: string) {
+  let stripeOk = false;
+  let standardOk = false;
+  try {
+    stripe.webhooks.constructEvent(body, String(headers['stripe-signature']), secret);
+    stripeOk = true;
+  } catch {}
+  try {
+    new Webhook(secret).verify(body, headers as Record<string, string>);
+    standardOk = true;
+  } catch {}
+  return { stripeOk, standardOk };
+}
+
+export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
+
+/** node:http on 127.0.0.1; each path answers as its route says and verifies with the route's secret. */
+export async function startReceiver() {
+  const routes = new Map<string, Route>();
+  const hits: Hit[] = [];
+  const waiters = new Set<() => void>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = req.url ?? '';
+      const body = Buffer.concat(chunks).toString('utf8');
+      const route = routes.get(path);
+      let eventId: string | null = null;
+      try {
+        eventId = JSON.parse(body).id;
+      } catch {}
+      hits.push({ path, eventId, headers: req.headers, body, ...(route ? verifies(body, req.headers, route.secret) : { stripeOk: false, standardOk: false }) });
+      for (const w of waiters) w();
+      const reply = route ? route.reply(hits.filter((h) => h.path === path).length) : { status: 404 };
+      if (reply.hang) return;
+      setTimeout(() => {
+        res.writeHead(reply.status, { 'content-type': 'text/plain', ...reply.headers });
+        res.end(reply.body ?? '');
+      }, reply.delayMs ?? 0);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    hits,
+    url: (path: string) => `http://127.0.0.1:${port}${path}`,
+    route: (path: string, secret: string, reply: (nth: number) => Reply) => routes.set(path, { secret, reply }),
+    hitsFor: (eventId: string) => hits.filter((h) => h.eventId === eventId),
+    /** Resolves once `ready()` holds, re-checked on every request; rejects after `ms`. */
+    until: (ready: () => boolean, ms = 15_000) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!ready()) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => (waiters.delete(check), reject(new Error('receiver: condition not reached'))), ms);
+        waiters.add(check);
+        check();
+      }),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+export type Seeded = { accountId: string; endpointId: string; eventId: string; deliveryId: string; secret: string; path: string };
+
+/** An account, an endpoint at `url(path)`, one event and its pending delivery, as the outbox holds them. */
+export async function seedDelivery(
+  db: Db,
+  p: {
+    url: (path: string) => string;
+    accountId?: string;
+    endpoint?: Partial<{ previousSecret: string; previousSecretExpiresAt: Date; failingSince: Date; status: string }>;
+    delivery?: Partial<{ attemptCount: number; nextAttemptAt: Date }>;
+  },
+): Promise<Seeded> {
+  const { accounts, events, webhookDeliveries, webhookEndpoints } = await import('@/db/schema');
+  const { newId, randomBase62 } = await import('@/lib/util/ids');
+  const accountId = p.accountId ?? newId('acct');
+  if (!p.accountId) await db.insert(accounts).values({ id: accountId, name: 'Hook Shop' });
+  const endpointId = newId('we');
+  const eventId = newId('evt');
+  const deliveryId = newId('whd');
+  const secret = `whsec_${randomBase62(32)}`;
+  const path = `/hook/${endpointId}`;
+  await db.insert(webhookEndpoints).values({ id: endpointId, accountId, url: p.url(path), enabledEvents: ['*'], secret, ...p.endpoint });
+  await db.insert(events).values({
+    id: eventId,
+    accountId,
+    type: 'checkout.session.completed',
+    apiVersion: '2026-10-28.endive',
+    data: { object: { id: `cs_test_${randomBase62(10)}`, object: 'checkout.session', amount_total: 2500 } },
+    requestId: 'req_abc',
+    idempotencyKey: 'idem-1',
+    pendingWebhooks: 1,
+  });
+  await db.insert(webhookDeliveries).values({ id: deliveryId, accountId, eventId, endpointId, ...p.delivery });
+  return { accountId, endpointId, eventId, deliveryId, secret, path };
+}

@@ -1,0 +1,126 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { getWebhookEndpointOrThrow } from '@/db/queries/webhook-endpoints';
+import { webhookEndpoints } from '@/db/schema';
+import { invalidRequest } from '@/lib/api/errors';
+import { listPage } from '@/lib/api/list';
+import { initialMetadata, mergeMetadata } from '@/lib/api/params';
+import { serializeDeletedWebhookEndpoint, serializeWebhookEndpoint } from '@/lib/api/serialize/webhook-endpoint';
+import { newId, randomBase62 } from '@/lib/util/ids';
+import type {
+  CreateWebhookEndpointParams,
+  ListWebhookEndpointsParams,
+  RollWebhookSecretParams,
+  UpdateWebhookEndpointParams,
+} from '@/lib/validation/webhook-endpoints';
+
+type Scope = { accountId: string };
+
+// Stripe's cap on test-mode endpoints; it also keeps the per-event fan-out query small.
+export const MAX_WEBHOOK_ENDPOINTS = 16;
+const DEFAULT_ROLL_EXPIRY_SECONDS = 86400;
+
+/** 32 base62 characters (≈ 190 bits); also valid base64, so Standard Webhooks libraries accept the secret too. */
+const newSecret = () => `whsec_${randomBase62(32)}`;
+
+export async function createWebhookEndpoint(db: Db, scope: Scope, p: CreateWebhookEndpointParams) {
+  return db.transaction(async (tx) => {
+    // Creates of one account queue here, so two at once cannot both pass the cap.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`webhook_endpoints:${scope.accountId}`}))`);
+    const [{ n }] = await tx
+      .select({ n: count() })
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.accountId, scope.accountId), eq(webhookEndpoints.deleted, false)));
+    if (Number(n) >= MAX_WEBHOOK_ENDPOINTS)
+      throw invalidRequest(`You have reached the maximum of ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one to add another.`, 'url', 'resource_limit_exceeded');
+    const [row] = await tx
+      .insert(webhookEndpoints)
+      .values({
+        id: newId('we'),
+        accountId: scope.accountId,
+        url: p.url,
+        description: p.description ?? null,
+        enabledEvents: p.enabled_events,
+        apiVersion: p.api_version ?? null,
+        metadata: initialMetadata(p.metadata),
+        secret: newSecret(),
+      })
+      .returning();
+    return serializeWebhookEndpoint(row, { withSecret: true });
+  });
+}
+
+export async function updateWebhookEndpoint(db: Db, scope: Scope & { id: string }, p: UpdateWebhookEndpointParams) {
+  return db.transaction(async (tx) => {
+    const current = await getWebhookEndpointOrThrow(tx, { ...scope, lock: true });
+    // Re-enabling starts the failure clock afresh; disabling by hand gives no automatic reason.
+    const reenabled = p.disabled === false && current.status === 'disabled';
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set({
+        ...(p.url !== undefined && { url: p.url }),
+        ...(p.enabled_events !== undefined && { enabledEvents: p.enabled_events }),
+        ...(p.description !== undefined && { description: p.description }),
+        ...(p.disabled === true && { status: 'disabled', disabledReason: null }),
+        ...(reenabled && { status: 'enabled', disabledReason: null, failingSince: null }),
+        metadata: mergeMetadata(current.metadata, p.metadata),
+      })
+      .where(eq(webhookEndpoints.id, current.id))
+      .returning();
+    return serializeWebhookEndpoint(row);
+  });
+}
+
+/**
+ * Soft delete: the row stays for the delivery history, the API no longer finds
+ * it, and deliveries still waiting for it are given up.
+ */
+export async function deleteWebhookEndpoint(db: Db, scope: Scope & { id: string }) {
+  return db.transaction(async (tx) => {
+    const current = await getWebhookEndpointOrThrow(tx, { ...scope, lock: true });
+    await tx.update(webhookEndpoints).set({ deleted: true }).where(eq(webhookEndpoints.id, current.id));
+    // One statement however many there are; each event loses one pending webhook, as when the worker settles a delivery.
+    await tx.execute(sql`
+      with given_up as (
+        update webhook_deliveries set status = 'failed' where endpoint_id = ${current.id} and status = 'pending' returning event_id
+      )
+      update events set pending_webhooks = greatest(pending_webhooks - 1, 0) where id in (select event_id from given_up)`);
+    return serializeDeletedWebhookEndpoint(current.id);
+  });
+}
+
+/**
+ * A new signing secret, shown once. The replaced one keeps signing deliveries
+ * (alongside the new) for `expires_in` seconds so that receivers can switch
+ * without dropping events; 0 retires it at once. Rolling again within that
+ * window retires the older secret.
+ */
+export async function rollWebhookSecret(db: Db, scope: Scope & { id: string }, p: RollWebhookSecretParams) {
+  return db.transaction(async (tx) => {
+    const current = await getWebhookEndpointOrThrow(tx, { ...scope, lock: true });
+    const expiresIn = p.expires_in ?? DEFAULT_ROLL_EXPIRY_SECONDS;
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set({
+        secret: newSecret(),
+        previousSecret: expiresIn > 0 ? current.secret : null,
+        previousSecretExpiresAt: expiresIn > 0 ? new Date(Date.now() + expiresIn * 1000) : null,
+      })
+      .where(eq(webhookEndpoints.id, current.id))
+      .returning();
+    return serializeWebhookEndpoint(row, { withSecret: true });
+  });
+}
+
+export async function retrieveWebhookEndpoint(db: Db, scope: Scope & { id: string }) {
+  return serializeWebhookEndpoint(await getWebhookEndpointOrThrow(db, scope));
+}
+
+export async function listWebhookEndpoints(db: Db, scope: Scope, p: ListWebhookEndpointsParams) {
+  return listPage(db, webhookEndpoints, {
+    accountId: scope.accountId,
+    kind: 'webhook endpoint',
+    params: p,
+    filters: [eq(webhookEndpoints.deleted, false)],
+  });
+}
