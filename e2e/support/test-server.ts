@@ -68,7 +68,7 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
   let output = '';
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...process.env, ...db.env, PORT: String(port), APP_URL: url, CAISSE_OPERATOR_KEY: operatorKey, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
+    env: { ...process.env, ...db.env, PORT: String(port), APP_URL: url, CAISSE_OPERATOR_KEY: operatorKey, NEXT_TELEMETRY_DISABLED: '1', WEBHOOK_ALLOW_PRIVATE_NETWORKS: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));

@@ -7,7 +7,6 @@ import { eventPayload } from './event-payload';
 import { postWebhook, type PostResult } from './http-post';
 import { retryDelayMs } from './schedule';
 import { activeSecrets, signatureHeaders } from './sign';
-import type { Resolver } from './ssrf';
 
 export const USER_AGENT = 'Caisse/1.0 (+webhooks)';
 export const DELIVERY_TIMEOUT_MS = 10_000;
@@ -23,7 +22,6 @@ export type DeliverOptions = {
   random?: () => number;
   allowPrivateNetworks?: boolean;
   timeoutMs?: number;
-  resolve?: Resolver;
 };
 
 export type DeliveryOutcome = 'succeeded' | 'retrying' | 'failed' | 'lost_claim';
@@ -55,7 +53,6 @@ export async function deliverClaimed(db: Db, claim: Claim, opts: DeliverOptions 
   const result = await postWebhook(endpoint.url, body, headers, {
     timeoutMs: opts.timeoutMs ?? DELIVERY_TIMEOUT_MS,
     allowPrivateNetworks: opts.allowPrivateNetworks ?? env().WEBHOOK_ALLOW_PRIVATE_NETWORKS,
-    resolve: opts.resolve,
   });
   return settle(db, claim, result, opts);
 }

@@ -14,6 +14,7 @@ export type PostResult = {
   refused: boolean;
 };
 
+// `resolve` replaces the system resolver (tests use it to give a name an address DNS does not know).
 export type PostOptions = { timeoutMs: number; allowPrivateNetworks: boolean; resolve?: Resolver };
 
 /**
