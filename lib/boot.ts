@@ -3,8 +3,10 @@ import { getDb } from '@/db/client';
 import { migrate } from '@/db/migrate';
 import { seedDemo } from '@/lib/accounts/seed-demo';
 import { env } from '@/lib/env';
+import { startAsyncPaymentSweep } from '@/lib/checkout/async-payment-sweep';
 import { startExpirySweep } from '@/lib/checkout/expiry-sweep';
 import { startWebhookWorker } from '@/lib/webhooks/worker';
+import { startEmailWorker } from '@/lib/receipts/send-emails';
 
 /** Start-up of a server process: schema first, then the demo merchant on an empty database, then background work. */
 export async function boot(): Promise<void> {
@@ -15,4 +17,6 @@ export async function boot(): Promise<void> {
   // Off when a separate `npm run webhooks:worker` process does the delivering.
   if (env().WEBHOOK_WORKER === 'on') await startWebhookWorker();
   if (env().EXPIRY_SWEEP === 'on') startExpirySweep(getDb);
+  if (env().ASYNC_PAYMENT_SWEEP === 'on') startAsyncPaymentSweep(getDb);
+  if (env().EMAIL_WORKER === 'on') await startEmailWorker();
 }

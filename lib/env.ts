@@ -26,6 +26,28 @@ const schema = z.object({
     .enum(['on', 'off', ''])
     .default('on')
     .transform((v) => (v === 'off' ? 'off' : 'on')),
+  // Where receipts are sent through (smtp://user:pass@host:port, smtps:// for TLS); unset keeps them in the database.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  EMAIL_FROM: z.string().min(3).default('Caisse <receipts@localhost>'),
+  // 'off' when another process sends the queued emails.
+  EMAIL_WORKER: z
+    .enum(['on', 'off', ''])
+    .default('on')
+    .transform((v) => (v === 'off' ? 'off' : 'on')),
+  // How long a claimed delivery stays claimed before another worker may take it over (a crashed worker's
+  // deliveries wait this long). Keep it above the 10 s delivery timeout, or a slow live delivery can be sent twice.
+  WEBHOOK_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // 'off' when SEPA debits are settled by a separate worker process instead of the server.
+  ASYNC_PAYMENT_SWEEP: z
+    .enum(['on', 'off', ''])
+    .default('on')
+    .transform((v) => (v === 'off' ? 'off' : 'on')),
+  // How long a test-mode SEPA debit takes to succeed or fail (days at a real bank).
+  SEPA_TEST_SETTLE_SECONDS: z.coerce.number().int().min(0).max(86400).default(5),
   // Lets deliveries reach loopback and private addresses: for local development and tests only.
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
     .enum(['0', '1', 'true', 'false', ''])

@@ -12,7 +12,9 @@ import { CardFields } from './card-fields';
 import { CustomFields } from './custom-fields';
 import { Field } from './field';
 import { FieldError } from './field-error';
+import { MethodChoice } from './method-choice';
 import { ProofOfWork, type PowChallenge } from './proof-of-work';
+import { SepaFields } from './sepa-fields';
 
 export type PayFormProps = {
   locale: string;
@@ -22,6 +24,8 @@ export type PayFormProps = {
   texts: { submit: string | null; terms: string | null; shipping: string | null; afterSubmit: string | null };
   allCountries: readonly string[];
   payLabel: string;
+  /** Named in the SEPA mandate text. */
+  merchantName: string;
   notice: string | null;
   challenge: PowChallenge | null;
   action: (state: PayState, form: FormData) => Promise<PayState>;
@@ -35,7 +39,7 @@ const FORM_LEVEL = new Set(['promotion_code']);
  * with it, react-hook-form checks the same zod schema first and the action
  * runs inline. Card fields are never echoed back.
  */
-export function PayForm({ locale, config, lockedEmail, customFields, texts, allCountries, payLabel, notice, challenge, action }: PayFormProps) {
+export function PayForm({ locale, config, lockedEmail, customFields, texts, allCountries, payLabel, merchantName, notice, challenge, action }: PayFormProps) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
   const schema = useMemo(() => makeConfirmSchema(config), [config]);
@@ -66,13 +70,18 @@ export function PayForm({ locale, config, lockedEmail, customFields, texts, allC
               ? t('Errors.summary')
               : notice;
   const register = form.register;
+  const chosen = config.methods.find((m) => m === dv('method')) ?? config.methods[0];
+  const choice = config.methods.length > 1;
+  // Without JavaScript too, only the checked method's fields show: CSS on the form (`group`) reads the radio.
+  const shown = (m: string) =>
+    !choice ? '' : m === 'sepa_debit' ? 'hidden group-has-[#method-sepa-debit:checked]:block' : 'group-has-[#method-sepa-debit:checked]:hidden';
   return (
     <form
       ref={ref}
       action={formAction}
       noValidate
       aria-busy={pending}
-      className="space-y-6"
+      className="group space-y-6"
       onSubmit={form.handleSubmit(() => startTransition(() => formAction(new FormData(ref.current!))))}
     >
       {banner ? (
@@ -92,7 +101,17 @@ export function PayForm({ locale, config, lockedEmail, customFields, texts, allC
       {config.shippingCountries ? (
         <AddressFields prefix="shipping" full countries={config.shippingCountries} locale={locale} register={register} error={error} value={dv} note={texts.shipping} />
       ) : null}
-      <CardFields register={register} error={error} defaultName={dv('card.name')} />
+      {choice ? <MethodChoice methods={config.methods} register={register} chosen={chosen} /> : null}
+      {config.methods.includes('card') ? (
+        <div className={shown('card')}>
+          <CardFields register={register} error={error} defaultName={dv('card.name')} />
+        </div>
+      ) : null}
+      {config.methods.includes('sepa_debit') ? (
+        <div className={shown('sepa_debit')}>
+          <SepaFields register={register} error={error} defaultName={dv('sepa.name')} merchantName={merchantName} />
+        </div>
+      ) : null}
       <AddressFields prefix="billing" full={config.billingAddress === 'required'} countries={allCountries} locale={locale} register={register} error={error} value={dv} />
       {config.taxId ? <Field id="tax-id" label={t('TaxId.label')} defaultValue={dv('tax_id.value')} error={error('tax_id.value')} {...register('tax_id.value')} /> : null}
       {customFields.length ? <CustomFields fields={customFields} register={register} error={error} value={dv} /> : null}

@@ -10,6 +10,8 @@ CREATE TYPE "public"."checkout_ui_mode" AS ENUM('hosted', 'embedded', 'hosted_pa
 CREATE TYPE "public"."payment_intent_status" AS ENUM('requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'requires_capture', 'canceled', 'succeeded');--> statement-breakpoint
 CREATE TYPE "public"."subscription_status" AS ENUM('incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused');--> statement-breakpoint
 CREATE TYPE "public"."webhook_delivery_status" AS ENUM('pending', 'succeeded', 'failed');--> statement-breakpoint
+CREATE TYPE "public"."email_kind" AS ENUM('receipt');--> statement-breakpoint
+CREATE TYPE "public"."email_status" AS ENUM('pending', 'sent', 'kept', 'failed');--> statement-breakpoint
 CREATE TABLE "accounts" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -18,6 +20,8 @@ CREATE TABLE "accounts" (
 	"default_currency" text DEFAULT 'usd' NOT NULL,
 	"country" text DEFAULT 'US' NOT NULL,
 	"allowed_embed_origins" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"receipts_enabled" boolean DEFAULT false NOT NULL,
+	"business_details" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -293,6 +297,7 @@ CREATE TABLE "payment_intents" (
 	"capture_method" text DEFAULT 'automatic' NOT NULL,
 	"payment_method_id" text,
 	"card" jsonb,
+	"sepa_debit" jsonb,
 	"last_payment_error" jsonb,
 	"statement_descriptor" text,
 	"canceled_at" timestamp with time zone,
@@ -402,6 +407,24 @@ CREATE TABLE "webhook_endpoints" (
 	"deleted" boolean DEFAULT false NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "emails" (
+	"id" text PRIMARY KEY NOT NULL,
+	"account_id" text NOT NULL,
+	"kind" "email_kind" NOT NULL,
+	"to" text NOT NULL,
+	"subject" text NOT NULL,
+	"text" text NOT NULL,
+	"html" text NOT NULL,
+	"status" "email_status" DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"checkout_session_id" text,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"locked_until" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_key_hash_uq" ON "api_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "api_keys_account_idx" ON "api_keys" USING btree ("account_id");--> statement-breakpoint
@@ -431,4 +454,7 @@ CREATE INDEX "webhook_attempts_delivery_idx" ON "webhook_attempts" USING btree (
 CREATE UNIQUE INDEX "webhook_deliveries_event_endpoint_uq" ON "webhook_deliveries" USING btree ("event_id","endpoint_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_endpoint_idx" ON "webhook_deliveries" USING btree ("endpoint_id","created_at");--> statement-breakpoint
-CREATE INDEX "webhook_endpoints_account_seq_idx" ON "webhook_endpoints" USING btree ("account_id","seq");
+CREATE INDEX "webhook_endpoints_account_seq_idx" ON "webhook_endpoints" USING btree ("account_id","seq");--> statement-breakpoint
+CREATE INDEX "emails_due_idx" ON "emails" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "emails_account_created_idx" ON "emails" USING btree ("account_id","created_at");--> statement-breakpoint
+CREATE INDEX "emails_checkout_session_idx" ON "emails" USING btree ("checkout_session_id");

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, jsonb, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, jsonb, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export type AccountBranding = {
   background_color?: string;
@@ -7,6 +7,13 @@ export type AccountBranding = {
   font_family?: string;
   logo_url?: string | null;
   icon_url?: string | null;
+};
+
+/** How customers reach the merchant: printed at the foot of receipts. */
+export type AccountBusinessDetails = {
+  support_email?: string | null;
+  support_phone?: string | null;
+  address?: { line1?: string | null; line2?: string | null; city?: string | null; state?: string | null; postal_code?: string | null; country?: string | null } | null;
 };
 
 export const accounts = pgTable('accounts', {
@@ -18,6 +25,9 @@ export const accounts = pgTable('accounts', {
   country: text().notNull().default('US'),
   // Origins allowed to frame embedded sessions; empty means any origin.
   allowedEmbedOrigins: jsonb().$type<string[]>().notNull().default([]),
+  // Email a receipt to every paying customer, not only when the session asks (receipt_email).
+  receiptsEnabled: boolean().notNull().default(false),
+  businessDetails: jsonb().$type<AccountBusinessDetails>(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

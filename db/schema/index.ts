@@ -4,3 +4,4 @@ export * from './customers';
 export * from './checkout';
 export * from './payments';
 export * from './events';
+export * from './emails';

@@ -23,6 +23,9 @@ export type StoredCard = {
   three_d_secure: string | null;
 };
 
+/** Bank account details Caisse may keep for SEPA Direct Debit: never the full IBAN. */
+export type StoredSepaDebit = { bank_code: string | null; branch_code: string | null; country: string; fingerprint: string; last4: string };
+
 export const paymentIntents = pgTable(
   'payment_intents',
   {
@@ -39,12 +42,14 @@ export const paymentIntents = pgTable(
     captureMethod: text().notNull().default('automatic'),
     paymentMethodId: text(),
     card: jsonb().$type<StoredCard | null>(),
+    sepaDebit: jsonb().$type<StoredSepaDebit | null>(),
     lastPaymentError: jsonb().$type<Record<string, unknown> | null>(),
     statementDescriptor: text(),
     canceledAt: timestamp({ withTimezone: true }),
     // One payment intent per checkout session, retried on until it succeeds.
     checkoutSessionId: text(),
-    // What the processor needs to resume after a 3-D Secure challenge: never card data.
+    // What the processor needs to resume after a 3-D Secure challenge, or a SEPA debit's pending
+    // outcome and when it is due (lib/checkout/async-payment-sweep.ts): never card data or an IBAN.
     processorState: jsonb().$type<Record<string, string> | null>(),
     nextAction: jsonb().$type<Record<string, unknown> | null>(),
     shipping: jsonb().$type<Record<string, unknown> | null>(),

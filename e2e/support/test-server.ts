@@ -8,7 +8,17 @@ import postgres from 'postgres';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export type TestServer = { url: string; operatorKey: string; databaseUrl: string | null; stop: () => Promise<void> };
+export type TestServer = {
+  url: string;
+  operatorKey: string;
+  databaseUrl: string | null;
+  stop: () => Promise<void>;
+  // Ends the process with `signal` (SIGKILL simulates a crash) and leaves the database for another server.
+  kill: (signal: NodeJS.Signals) => Promise<void>;
+};
+
+// `databaseUrl`: join that existing Postgres database (another test server's) instead of making one; it is never dropped here.
+export type TestServerOptions = { databaseUrl?: string };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,9 +69,11 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`The server did not become healthy:\n${log()}`);
 }
 
-/** Starts the production build on a free port against a fresh database. */
-export async function startTestServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
-  const db = await freshDatabase();
+/** Starts the production build on a free port against a fresh database (or a shared one, see TestServerOptions). */
+export async function startTestServer(extraEnv: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  const db = options.databaseUrl
+    ? { env: { DATABASE_URL: options.databaseUrl }, databaseUrl: options.databaseUrl, drop: async () => {} }
+    : await freshDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const operatorKey = randomBytes(24).toString('hex');
@@ -74,15 +86,18 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   await waitForHealth(url, child, () => output);
+  const exited = new Promise((r) => child.once('exit', r));
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
   return {
     url,
     operatorKey,
     databaseUrl: db.databaseUrl,
+    kill,
     stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
+      await kill('SIGTERM');
       await db.drop();
       if (process.env.CAISSE_TEST_SERVER_LOG) console.log(output);
     },

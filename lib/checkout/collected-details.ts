@@ -15,7 +15,7 @@ export function collectedDetails(session: SessionRow, data: ConfirmData) {
       business_name: null,
       email,
       individual_name: null,
-      name: data.billing.name ?? data.card.name,
+      name: data.billing.name ?? (data.method === 'card' ? data.card.name : data.sepa.name),
       phone: (data.phone as string | undefined) || null,
       tax_exempt: 'none',
       tax_ids: taxId,

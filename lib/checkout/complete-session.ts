@@ -7,6 +7,8 @@ import { serializeCustomer } from '@/lib/api/serialize/customer';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
 import type { StoredCard } from '@/lib/payments/processor';
+import type { PendingDebit, StoredSepaDebit } from '@/lib/payments/test-sepa';
+import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import { newId } from '@/lib/util/ids';
 import { sessionLineItems } from '@/db/queries/checkout-sessions';
 import { sessionObject } from './session-reads';
@@ -93,12 +95,21 @@ async function redeemDiscount(tx: Tx, session: SessionRow) {
       );
 }
 
+/** How the payment was made: a card that was charged, or a bank debit still on its way (`pending`). */
+type CompletingPayment = { intent: PaymentIntentRow; card: StoredCard | null; sepaDebit?: StoredSepaDebit; pending?: PendingDebit };
+
+/** A pending debit completes the session unpaid; its money arrives later (lib/checkout/async-payment-sweep.ts). */
+const intentOutcome = (p: CompletingPayment) =>
+  p.pending && p.intent.amount > 0
+    ? { status: 'processing' as const, amountReceived: 0, processorState: p.pending }
+    : { status: 'succeeded' as const, amountReceived: p.intent.amount, processorState: null };
+
 /**
  * open → complete, once: a conditional update on the locked session, with the
  * customer, payment method, subscription, redemption and events it brings, all
  * in the caller's transaction. Returns null when the session was no longer open.
  */
-export async function completeSession(tx: Tx, session: SessionRow, payment: { intent: PaymentIntentRow; card: StoredCard | null }, now = new Date()) {
+export async function completeSession(tx: Tx, session: SessionRow, payment: CompletingPayment, now = new Date()) {
   if (session.status !== 'open') return null;
   const customerId = await ensureCustomer(tx, session);
   const d = (session.customerDetails ?? {}) as Details;
@@ -116,7 +127,7 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: { in
   const subscriptionId = session.mode === 'subscription' && customerId ? await createSubscription(tx, session, customerId, paymentMethodId, now) : null;
   const [intent] = await tx
     .update(paymentIntents)
-    .set({ status: 'succeeded', amountReceived: payment.intent.amount, customerId, paymentMethodId, card: payment.card, nextAction: null, processorState: null })
+    .set({ ...intentOutcome(payment), customerId, paymentMethodId, card: payment.card, sepaDebit: payment.sepaDebit ?? null, nextAction: null })
     .where(eq(paymentIntents.id, payment.intent.id))
     .returning();
   const charged = intent.amount > 0;
@@ -125,7 +136,7 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: { in
     .update(checkoutSessions)
     .set({
       status: 'complete',
-      paymentStatus: charged ? 'paid' : 'no_payment_required',
+      paymentStatus: !charged ? 'no_payment_required' : intent.status === 'processing' ? 'unpaid' : 'paid',
       completedAt: now,
       customerId,
       subscriptionId,
@@ -134,7 +145,9 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: { in
     .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
     .returning();
   if (!completed) return null;
-  if (charged) await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(intent) });
+  if (charged && intent.status === 'processing') await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.processing', object: serializePaymentIntent(intent) });
+  else if (charged) await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(intent) });
   await recordEvent(tx, { accountId: session.accountId, type: 'checkout.session.completed', object: sessionObject(completed) });
+  await queueReceipt(tx, completed);
   return completed;
 }

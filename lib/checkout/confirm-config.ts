@@ -1,11 +1,12 @@
 import type { SessionRow } from '@/db/queries/checkout-sessions';
-import type { ConfirmConfig } from '@/lib/validation/checkout-page';
+import type { ConfirmConfig, PayMethod } from '@/lib/validation/checkout-page';
 import type { CustomFieldView } from './page-view';
 
 /** The pay form's settings for a session: the browser and the server build the same schema from them. */
 export function confirmConfigFor(session: SessionRow): ConfirmConfig {
   const consent = session.consentCollection as { terms_of_service?: string | null; promotions?: string | null } | null;
   return {
+    methods: session.paymentMethodTypes.filter((m): m is PayMethod => m === 'card' || m === 'sepa_debit'),
     emailLocked: session.customerEmail !== null || session.customerId !== null,
     phone: session.phoneNumberCollection.enabled,
     shippingCountries: session.shippingAddressCollection?.allowed_countries ?? null,

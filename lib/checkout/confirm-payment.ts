@@ -8,6 +8,7 @@ import { toCardInput } from '@/lib/payments/card-schema';
 import type { DeclineMessageKey } from '@/lib/payments/decline-messages';
 import type { ChargeOutcome, PaymentProcessor } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
+import { screenTestIban } from '@/lib/payments/test-sepa';
 import { acceptSolution, CHALLENGE_AFTER_DECLINES } from '@/lib/security/proof-of-work';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { instanceSecret } from '@/lib/security/instance-secret';
@@ -17,6 +18,7 @@ import { collectedDetails } from './collected-details';
 import { completeResult, confirmConfigFor } from './confirm-config';
 import { finishCharge } from './finish-charge';
 import { recheckDiscount } from './recheck-discount';
+import { startSepaDebit } from './sepa-debit';
 
 export type ConfirmResult =
   | { state: 'complete'; redirectUrl: string | null; embedded: boolean }
@@ -45,7 +47,7 @@ const settled = (session: SessionRow): ConfirmResult | null =>
 /**
  * The customer pays: validate what they typed, take the session's one payment
  * attempt, charge outside any transaction, then record the outcome. The card
- * number and CVC live only in this call's memory.
+ * number, CVC and IBAN live only in this call's memory.
  */
 export async function confirmPayment(
   db: Db,
@@ -65,9 +67,10 @@ export async function confirmPayment(
 
   const parsed = makeConfirmSchema(confirmConfigFor(found), () => now).safeParse(p.form);
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };
-  const card = toCardInput(parsed.data.card);
-  const screened = processor.screen(card);
-  if (screened) return { state: 'invalid', errors: { 'card.number': screened } };
+  const card = parsed.data.method === 'card' ? toCardInput(parsed.data.card) : null;
+  const sepa = parsed.data.method === 'sepa_debit' ? parsed.data.sepa : null;
+  const screened = card ? processor.screen(card) : screenTestIban(sepa!.iban);
+  if (screened) return { state: 'invalid', errors: { [card ? 'card.number' : 'sepa.iban']: screened } };
   const details = collectedDetails(found, parsed.data);
   const discountProblem = await recheckDiscount(db, found, details.customerDetails.email);
   if (discountProblem) return { state: 'invalid', errors: { promotion_code: discountProblem } };
@@ -112,6 +115,8 @@ export async function confirmPayment(
     return { session: updated, intent };
   });
   if ('state' in claim) return claim.state === 'refused' && claim.reason === 'in_progress' ? awaitOtherAttempt(db, p.sessionId) : claim;
+
+  if (!card) return startSepaDebit(db, claim.session.id, claim.intent, sepa!.iban, now);
 
   let outcome: ChargeOutcome;
   try {

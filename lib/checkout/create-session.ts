@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { checkoutLineItems, checkoutSessions } from '@/db/schema';
+import { invalidRequest } from '@/lib/api/errors';
 import { initialMetadata } from '@/lib/api/params';
 import { computeTotals } from '@/lib/pricing/compute-totals';
 import { newSessionId, randomBase62 } from '@/lib/util/ids';
@@ -20,6 +21,9 @@ export async function createSession(db: Db, scope: Scope, p: CreateCheckoutSessi
   const uiMode = (p.ui_mode ?? 'hosted_page') as 'hosted' | 'embedded' | 'hosted_page' | 'embedded_page';
   return db.transaction(async (tx) => {
     const { lines, currency } = await resolveLineItems(tx, scope.accountId, p);
+    // SEPA Direct Debit moves euros only; the currency is known once the prices are read.
+    if (p.payment_method_types?.includes('sepa_debit') && currency !== 'eur')
+      throw invalidRequest(`The payment method type sepa_debit is invalid for currency ${currency ?? 'none'}: it supports eur only.`, 'payment_method_types');
     const customer = await resolveCustomer(tx, scope.accountId, p.customer);
     const shippingOptions = await resolveShippingOptions(tx, scope.accountId, p.shipping_options, currency);
     const selected = lines.filter((l) => l.selected);

@@ -98,6 +98,10 @@ export function checkCreateRules(p: CreateCheckoutSessionParams, now: number): v
   if (sd?.billing_cycle_anchor !== undefined && (sd.trial_end !== undefined || sd.trial_period_days !== undefined))
     throw invalidRequest('subscription_data[billing_cycle_anchor] cannot be combined with a trial.', 'subscription_data[billing_cycle_anchor]');
 
+  // SEPA debits settle after the session completes; Caisse does that for one-off payments only so far.
+  if (p.payment_method_types?.includes('sepa_debit') && p.mode !== 'payment')
+    throw notSupported('payment_method_types', `payment_method_types=sepa_debit in ${p.mode} mode`);
+
   if (p.expires_at !== undefined) {
     if (p.expires_at < now + MIN_EXPIRY_SECONDS || p.expires_at > now + MAX_EXPIRY_SECONDS)
       throw invalidRequest('The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.', 'expires_at');

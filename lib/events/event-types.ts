@@ -8,6 +8,8 @@
  */
 
 export const CAISSE_EVENT_TYPES = [
+  'checkout.session.async_payment_failed',
+  'checkout.session.async_payment_succeeded',
   'checkout.session.completed',
   'checkout.session.expired',
   'coupon.created',
@@ -17,6 +19,7 @@ export const CAISSE_EVENT_TYPES = [
   'customer.deleted',
   'customer.updated',
   'payment_intent.payment_failed',
+  'payment_intent.processing',
   'payment_intent.succeeded',
   'price.created',
   'price.updated',

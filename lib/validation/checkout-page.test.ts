@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeConfirmSchema, type ConfirmConfig } from './checkout-page';
 
-const base: ConfirmConfig = { emailLocked: false, phone: false, shippingCountries: null, billingAddress: 'auto', taxId: false, customFields: [], terms: false, promotionsConsent: false };
+const base: ConfirmConfig = { methods: ['card'], emailLocked: false, phone: false, shippingCountries: null, billingAddress: 'auto', taxId: false, customFields: [], terms: false, promotionsConsent: false };
 const now = () => new Date('2026-11-29T12:00:00Z');
 const card = { number: '4242 4242 4242 4242', expiry: '12 / 30', cvc: '123', name: 'Ada Lovelace' };
 
@@ -54,5 +54,35 @@ describe('the pay form schema', () => {
 describe('the pay form schema with nothing filled in', () => {
   it('answers with the form messages, not a crash', () => {
     expect(errorsOf(base, {})).toMatchObject({ email: expect.any(String), 'card.number': 'card.number.incomplete', 'card.name': 'card.name.required', 'billing.country': 'address.country.required' });
+  });
+});
+
+describe('the pay form schema when the session takes SEPA Direct Debit too', () => {
+  const both: ConfirmConfig = { ...base, methods: ['card', 'sepa_debit'] };
+  const billing = { country: 'DE', postal_code: '10115' };
+  const sepa = { iban: 'de89 3704 0044 0532 0130 00', name: 'Jenny Rosen' };
+
+  it('with method sepa_debit, checks the IBAN and holder name and ignores the empty card fields', () => {
+    const r = makeConfirmSchema(both, now).safeParse({ method: 'sepa_debit', email: 'a@b.co', sepa, card: { number: '' }, billing });
+    expect(r.success && r.data.method === 'sepa_debit' && r.data.sepa).toEqual({ iban: 'DE89370400440532013000', name: 'Jenny Rosen' });
+  });
+
+  it('with method card, ignores the empty SEPA fields; without a method, the first offered one applies', () => {
+    expect(errorsOf(both, { method: 'card', email: 'a@b.co', card, sepa: { iban: '', name: '' }, billing })).toEqual({});
+    expect(errorsOf(both, { email: 'a@b.co', card, billing })).toEqual({});
+    expect(errorsOf({ ...base, methods: ['sepa_debit'] }, { email: 'a@b.co', sepa, billing })).toEqual({});
+  });
+
+  it('names each SEPA problem with a translation key: short, wrong checksum, wrong length, non-SEPA country, no name', () => {
+    const sepaErrors = (iban: string, name = 'Jenny') => errorsOf(both, { method: 'sepa_debit', email: 'a@b.co', sepa: { iban, name }, billing });
+    expect(sepaErrors('DE8937040044')).toEqual({ 'sepa.iban': 'sepa.iban.incomplete' });
+    expect(sepaErrors('DE89370400440532013001')).toEqual({ 'sepa.iban': 'sepa.iban.invalid' });
+    expect(sepaErrors('DE893704004405320130000')).toEqual({ 'sepa.iban': 'sepa.iban.invalid' });
+    expect(sepaErrors('US12345678901234567890')).toEqual({ 'sepa.iban': 'sepa.iban.unsupported_country' });
+    expect(sepaErrors('DE89370400440532013000', ' ')).toEqual({ 'sepa.name': 'sepa.name.required' });
+  });
+
+  it('refuses a method the session does not offer', () => {
+    expect(errorsOf(base, { method: 'sepa_debit', email: 'a@b.co', sepa, billing })).toEqual({ method: 'method.invalid' });
   });
 });

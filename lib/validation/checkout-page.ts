@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { makeCardDetailsSchema } from '@/lib/payments/card-schema';
+import { sepaDetailsSchema } from '@/lib/payments/sepa-schema';
 import { postalCodeRequired, postalCodeValid, STATE_REQUIRED } from '@/lib/checkout/address-formats';
 
 /**
@@ -17,7 +18,12 @@ export type CustomFieldConfig = {
   options: string[] | null;
 };
 
+/** The payment methods the pay form can offer (the session's payment_method_types). */
+export type PayMethod = 'card' | 'sepa_debit';
+
 export type ConfirmConfig = {
+  /** In the order the page offers them; the first is chosen when the form names none. */
+  methods: PayMethod[];
   emailLocked: boolean;
   phone: boolean;
   shippingCountries: string[] | null;
@@ -82,7 +88,7 @@ const checkbox = z
   .transform((v) => v === true || v === 'on' || v === 'true');
 
 export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () => new Date()) {
-  return z.object({
+  const details = {
     email: config.emailLocked ? z.string().optional() : trimmed(320).pipe(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid')),
     phone: config.phone ? trimmed(30).pipe(z.string().regex(/^\+?[0-9 ().-]{6,30}$/, 'phone.invalid')) : z.string().optional(),
     shipping: config.shippingCountries ? addressSchema(config.shippingCountries, true) : z.undefined().optional(),
@@ -92,9 +98,18 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
     custom_fields: z.preprocess((v) => v ?? {}, z.object(Object.fromEntries(config.customFields.map((f) => [f.key, customFieldSchema(f)])))),
     terms: config.terms ? checkbox.refine((v) => v, 'consent.terms.required') : checkbox,
     promotions: checkbox,
-    // Missing card fields read as empty, so they get the card form's own messages.
-    card: z.preprocess((v) => ({ number: '', expiry: '', cvc: '', name: '', ...(v && typeof v === 'object' ? v : {}) }), makeCardDetailsSchema(now)),
-  });
+  };
+  // Missing fields read as empty, so they get their form's own messages.
+  const filled = (empty: Record<string, string>) => (v: unknown) => ({ ...empty, ...(v && typeof v === 'object' ? v : {}) });
+  const branches = {
+    card: z.object({ ...details, method: z.literal('card'), card: z.preprocess(filled({ number: '', expiry: '', cvc: '', name: '' }), makeCardDetailsSchema(now)) }),
+    sepa_debit: z.object({ ...details, method: z.literal('sepa_debit'), sepa: z.preprocess(filled({ iban: '', name: '' }), sepaDetailsSchema) }),
+  };
+  // Only the chosen method's fields are checked: the other's inputs are on the page but unused.
+  const offered = (['card', 'sepa_debit'] as const).filter((m) => config.methods.includes(m)).map((m) => branches[m]);
+  const union = z.discriminatedUnion('method', offered as [typeof branches.card, typeof branches.sepa_debit], { error: 'method.invalid' });
+  // Sessions that only take cards post no `method` (and neither did the form before there was a choice).
+  return z.preprocess((v) => (v && typeof v === 'object' && !(v as { method?: unknown }).method ? { ...v, method: config.methods[0] } : v), union);
 }
 
 export type ConfirmInput = z.input<ReturnType<typeof makeConfirmSchema>>;

@@ -77,7 +77,7 @@ export const createCheckoutSessionSchema = z.strictObject({
   expires_at: timestamp().optional(),
   payment_intent_data: paymentIntentDataSchema.optional(),
   subscription_data: subscriptionDataSchema.optional(),
-  payment_method_types: z.array(oneOf(['card'])).min(1).optional(),
+  payment_method_types: z.array(oneOf(['card', 'sepa_debit'])).min(1).optional(),
   payment_method_collection: oneOf(['always', 'if_required']).optional(),
   branding_settings: brandingSettingsSchema.optional(),
   automatic_tax: z.strictObject({ enabled: bool(), liability: z.unknown().optional() }).optional(),

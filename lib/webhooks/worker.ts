@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { webhookDeliveries } from '@/db/schema';
+import { env } from '@/lib/env';
 import { deliverClaimed, sqlNow, type Claim, type DeliverOptions, type DeliveryOutcome } from './deliver';
 
 /**
@@ -13,8 +14,9 @@ import { deliverClaimed, sqlNow, type Claim, type DeliverOptions, type DeliveryO
  * picks the delivery up again (at-least-once, as webhooks are).
  */
 
-// Longer than a delivery can take (10 s timeout) plus settling, with margin
-// for a stalled database, so a live worker's claim never expires under it.
+// The default lease (WEBHOOK_CLAIM_LEASE_SECONDS): longer than a delivery can
+// take (10 s timeout) plus settling, with margin for a stalled database, so a
+// live worker's claim never expires under it.
 export const LEASE_SECONDS = 60;
 
 /** Claims up to `limit` due deliveries for this worker. */
@@ -35,7 +37,7 @@ export async function claimDue(db: Db, p: { limit: number; now?: Date }): Promis
     .for('update', { skipLocked: true });
   return db
     .update(webhookDeliveries)
-    .set({ lockedUntil: sql`${now} + interval '${sql.raw(String(LEASE_SECONDS))} seconds'` })
+    .set({ lockedUntil: sql`${now} + interval '${sql.raw(String(env().WEBHOOK_CLAIM_LEASE_SECONDS))} seconds'` })
     .where(inArray(webhookDeliveries.id, due))
     .returning({
       id: webhookDeliveries.id,

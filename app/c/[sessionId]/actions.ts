@@ -48,7 +48,7 @@ export type PayState = {
   values: Record<string, unknown>;
 };
 
-const CARD_FIELDS = new Set(['card']);
+const CARD_FIELDS = new Set(['card', 'sepa']);
 
 /** The form's fields as nested params: react-hook-form names them `card.number`, forms post them as given. */
 function formParams(form: FormData) {
@@ -64,7 +64,10 @@ export async function payAction(sessionId: string, _: PayState, form: FormData):
   if (result.state === 'complete') redirect(afterPayment(sessionId, result));
   if (result.state === 'requires_action') redirect(`/c/${sessionId}/authenticate`);
   revalidatePath(`/c/${sessionId}`);
-  const values = Object.fromEntries(Object.entries(params).filter(([k]) => !CARD_FIELDS.has(k)));
+  const values: Record<string, unknown> = Object.fromEntries(Object.entries(params).filter(([k]) => !CARD_FIELDS.has(k)));
+  // The account holder comes back, the IBAN does not: like a card number, it is typed again.
+  const sepa = params.sepa as { name?: unknown } | undefined;
+  if (sepa && typeof sepa === 'object') values.sepa = { name: sepa.name };
   return { result, values };
 }
 

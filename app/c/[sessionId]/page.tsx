@@ -45,7 +45,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     if (url && !embedded) redirect(url);
     return (
       <StatePage title={t('States.completeTitle')} testId="checkout-complete">
-        {session.paymentStatus === 'paid' ? t('States.complete') : t('States.completeNoPayment')}
+        {/* Unpaid yet complete: a SEPA debit the bank has not answered yet (or has refused; the merchant follows up). */}
+        {session.paymentStatus === 'paid' ? t('States.complete') : session.paymentStatus === 'unpaid' ? t('States.completeProcessing') : t('States.completeNoPayment')}
         {embedded && url ? <EmbeddedBridge completedUrl={url} /> : null}
       </StatePage>
     );
@@ -102,6 +103,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               texts={texts}
               allCountries={ALL_COUNTRIES}
               payLabel={payLabel}
+              merchantName={view.merchant.name}
               notice={declined && (DECLINE_MESSAGE_KEYS as readonly string[]).includes(declined) ? t(`Errors.${declined}` as never) : null}
               challenge={session.declinedAttempts >= CHALLENGE_AFTER_DECLINES ? await newChallenge(db, session.id) : null}
               action={bind(payAction)}

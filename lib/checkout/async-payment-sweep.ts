@@ -1,0 +1,99 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import type { PaymentIntentRow } from '@/db/queries/payment-intents';
+import { lockSessionById } from '@/db/queries/public-session';
+import { checkoutSessions, paymentIntents } from '@/db/schema';
+import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
+import { recordEvent } from '@/lib/events/record-event';
+import { isPendingDebit, SEPA_DEBIT_FAILED } from '@/lib/payments/test-sepa';
+import type { Sweeper } from './expiry-sweep';
+import { queueReceipt } from '@/lib/receipts/queue-receipt';
+import { sessionObject } from './session-reads';
+
+/**
+ * Applies the bank's answer to SEPA debits whose outcome is due, a batch at a
+ * time. Intents are claimed with FOR UPDATE SKIP LOCKED and the status is
+ * re-checked under the lock, so several processes sweep side by side and each
+ * debit settles, with its events, exactly once.
+ */
+export async function settleDueDebits(db: Db, now = new Date(), limit = 100): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(paymentIntents)
+      .where(
+        and(
+          eq(paymentIntents.status, 'processing'),
+          sql`${paymentIntents.processorState}->>'method' = 'sepa_debit'`,
+          sql`(${paymentIntents.processorState}->>'settle_at')::timestamptz <= ${now.toISOString()}::timestamptz`,
+        ),
+      )
+      .orderBy(asc(paymentIntents.seq))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    for (const intent of due) await settle(tx, intent);
+    return due.length;
+  });
+}
+
+async function settle(tx: Tx, intent: PaymentIntentRow): Promise<void> {
+  const pending = intent.processorState;
+  if (!isPendingDebit(pending) || !intent.checkoutSessionId) return;
+  const session = await lockSessionById(tx, intent.checkoutSessionId);
+  if (!session) return;
+  const accountId = intent.accountId;
+  if (pending.outcome === 'succeed') {
+    const [paid] = await tx
+      .update(paymentIntents)
+      .set({ status: 'succeeded', amountReceived: intent.amount, processorState: null })
+      .where(eq(paymentIntents.id, intent.id))
+      .returning();
+    const [updated] = await tx
+      .update(checkoutSessions)
+      .set({ paymentStatus: 'paid' })
+      .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.paymentStatus, 'unpaid')))
+      .returning();
+    await recordEvent(tx, { accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(paid) });
+    await recordEvent(tx, { accountId, type: 'checkout.session.async_payment_succeeded', object: sessionObject(updated ?? session) });
+    // The receipt waits for the money, as Stripe's does for debits.
+    if (updated) await queueReceipt(tx, updated);
+    return;
+  }
+  // The session stays complete and unpaid, as in Stripe: the merchant decides what to do with the order.
+  const [failed] = await tx
+    .update(paymentIntents)
+    .set({ status: 'requires_payment_method', lastPaymentError: { ...SEPA_DEBIT_FAILED }, processorState: null })
+    .where(eq(paymentIntents.id, intent.id))
+    .returning();
+  await recordEvent(tx, { accountId, type: 'payment_intent.payment_failed', object: serializePaymentIntent(failed) });
+  await recordEvent(tx, { accountId, type: 'checkout.session.async_payment_failed', object: sessionObject(session) });
+}
+
+/**
+ * Runs the settlement every `intervalMs` (sooner while there is a backlog)
+ * until stopped. Short by default: in test mode debits settle in seconds.
+ */
+export function startAsyncPaymentSweep(getDb: () => Promise<Db>, intervalMs = 1000): Sweeper {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = (async () => {
+      let settled = 0;
+      try {
+        settled = await settleDueDebits(await getDb());
+      } catch (err) {
+        console.error('[async-payment-sweep]', err instanceof Error ? err.message : err);
+      }
+      if (!stopped) timer = setTimeout(tick, settled === 100 ? 0 : intervalMs);
+    })();
+  };
+  timer = setTimeout(tick, intervalMs);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
