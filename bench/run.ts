@@ -13,6 +13,15 @@ const num = (name: string, fallback: number) => {
   return n;
 };
 
+const SCENARIOS: ScenarioName[] = ['create', 'retrieve', 'healthz'];
+
+function scenarioList(value: string): ScenarioName[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !SCENARIOS.includes(n as ScenarioName));
+  if (unknown.length || !names.length) throw new BenchSetupError(`BENCH_SCENARIOS takes a comma-separated list of ${SCENARIOS.join(', ')}; got '${value}'`);
+  return names as ScenarioName[];
+}
+
 const config = () => ({
   databaseUrl: process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
   connections: num('BENCH_CONNECTIONS', 50),
@@ -21,7 +30,7 @@ const config = () => ({
   poolSize: num('BENCH_DB_POOL_SIZE', 25),
   // Unique keys by default: the official SDK sends one with every POST.
   idempotency: process.env.BENCH_IDEMPOTENCY !== 'off',
-  scenarios: (process.env.BENCH_SCENARIOS ?? 'create,retrieve,healthz').split(',').map((s) => s.trim()) as ScenarioName[],
+  scenarios: scenarioList(process.env.BENCH_SCENARIOS ?? 'create,retrieve,healthz'),
   write: process.env.BENCH_WRITE !== 'off',
 });
 

@@ -82,7 +82,13 @@ export function PayForm({ locale, config, lockedEmail, customFields, texts, allC
       noValidate
       aria-busy={pending}
       className="group space-y-6"
-      onSubmit={form.handleSubmit(() => startTransition(() => formAction(new FormData(ref.current!))))}
+      onSubmit={(event) => {
+        // Text typed before the page finished loading (hydration) may not have reached
+        // react-hook-form: the fields themselves are the truth, so validate what they hold.
+        for (const [name, value] of new FormData(ref.current!))
+          if (typeof value === 'string' && typeof (form.getValues(name) ?? '') === 'string' && form.getValues(name) !== value) form.setValue(name, value);
+        return form.handleSubmit(() => startTransition(() => formAction(new FormData(ref.current!))))(event);
+      }}
     >
       {banner ? (
         <div role="alert" className="rounded-[var(--ck-radius-control)] border border-red-700 bg-red-50 p-3 text-sm text-red-800" data-testid="payment-error">
