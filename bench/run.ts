@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BenchSetupError, DEFAULT_DATABASE_URL, startBenchServer, type BenchServer } from './server';
+import { measurePageWeight, type PageWeight } from './page-budget';
 import { createFixtures, Failures, load, scenarioRequest, summarize, type Measured, type ScenarioName } from './scenarios';
 
 const num = (name: string, fallback: number) => {
@@ -13,7 +14,7 @@ const num = (name: string, fallback: number) => {
   return n;
 };
 
-const SCENARIOS: ScenarioName[] = ['create', 'retrieve', 'healthz'];
+const SCENARIOS: ScenarioName[] = ['create', 'retrieve', 'healthz', 'page'];
 
 function scenarioList(value: string): ScenarioName[] {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -30,16 +31,18 @@ const config = () => ({
   poolSize: num('BENCH_DB_POOL_SIZE', 25),
   // Unique keys by default: the official SDK sends one with every POST.
   idempotency: process.env.BENCH_IDEMPOTENCY !== 'off',
-  scenarios: scenarioList(process.env.BENCH_SCENARIOS ?? 'create,retrieve,healthz'),
+  scenarios: scenarioList(process.env.BENCH_SCENARIOS ?? 'create,retrieve,healthz,page'),
   write: process.env.BENCH_WRITE !== 'off',
 });
 
-const TARGET = { create_rps: 800, p99_ms: 50 };
+const TARGET = { create_rps: 800, p99_ms: 50, page_rps: 300, page_render_p50_ms: 30, page_js_gz_kb: 200, page_css_gz_kb: 20 };
 const MAX_FAILURE_RATE = 0.01;
 
 type Target = { target: string; measured: number; status: 'PASS' | 'MISS' };
 
-function targets(s: Partial<Record<ScenarioName, Measured>>): Record<string, Target> {
+type PageExtras = { weight?: PageWeight; renderP50?: number };
+
+function targets(s: Partial<Record<ScenarioName, Measured>>, page: PageExtras = {}): Record<string, Target> {
   const out: Record<string, Target> = {};
   const check = (key: string, measured: number | undefined, ok: (v: number) => boolean, target: string) => {
     if (measured !== undefined) out[key] = { target, measured, status: ok(measured) ? 'PASS' : 'MISS' };
@@ -47,6 +50,10 @@ function targets(s: Partial<Record<ScenarioName, Measured>>): Record<string, Tar
   check('create_rps', s.create?.rps, (v) => v >= TARGET.create_rps, `>= ${TARGET.create_rps}`);
   check('create_p99_ms', s.create?.p99_ms, (v) => v < TARGET.p99_ms, `< ${TARGET.p99_ms}`);
   check('retrieve_p99_ms', s.retrieve?.p99_ms, (v) => v < TARGET.p99_ms, `< ${TARGET.p99_ms}`);
+  check('page_rps', s.page?.rps, (v) => v >= TARGET.page_rps, `>= ${TARGET.page_rps}`);
+  check('page_render_p50_ms', page.renderP50, (v) => v <= TARGET.page_render_p50_ms, `<= ${TARGET.page_render_p50_ms} (one connection)`);
+  check('page_js_gz_kb', page.weight?.js_gz_kb, (v) => v <= TARGET.page_js_gz_kb, `<= ${TARGET.page_js_gz_kb}`);
+  check('page_css_gz_kb', page.weight?.css_gz_kb, (v) => v <= TARGET.page_css_gz_kb, `<= ${TARGET.page_css_gz_kb}`);
   return out;
 }
 
@@ -97,7 +104,14 @@ async function main(): Promise<number> {
       console.log(`Running ${name} for ${c.duration} s…`);
       measured[name] = summarize(await load(server.url, [request(name)], c.connections, c.duration));
     }
-    const t = targets(measured);
+    // The page's render time alone (one request at a time) and its weight, as the hosted page issue budgets them.
+    const page: PageExtras = {};
+    if (measured.page) {
+      console.log('Measuring the page alone (1 connection) and its weight…');
+      page.renderP50 = summarize(await load(server.url, [request('page')], 1, Math.min(5, c.duration))).p50_ms;
+      page.weight = await measurePageWeight(server.url, `/c/${fixtures.sessionIds[0]}`);
+    }
+    const t = targets(measured, page);
     printTable(measured, t, c.connections);
 
     const bad = Object.entries(measured).filter(([, m]) => (m.non2xx + m.errors) / Math.max(1, m.requests + m.errors) > MAX_FAILURE_RATE);
@@ -116,6 +130,7 @@ async function main(): Promise<number> {
         connections: c.connections,
         duration_s: c.duration,
         scenarios: Object.fromEntries(Object.entries(measured).map(([n, m]) => [n, { rps: m.rps, p50_ms: m.p50_ms, p90_ms: m.p90_ms, p99_ms: m.p99_ms, non2xx: m.non2xx, errors: m.errors }])),
+        ...(measured.page && { page_render: { p50_ms_one_connection: page.renderP50, weight: page.weight } }),
         targets: t,
       };
       const file = path.join(__dirname, 'results.json');

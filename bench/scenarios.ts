@@ -5,7 +5,7 @@ import Stripe from 'stripe';
 
 export type Fixtures = { secretKey: string; priceId: string; sessionIds: string[] };
 
-export type ScenarioName = 'create' | 'retrieve' | 'healthz';
+export type ScenarioName = 'create' | 'retrieve' | 'healthz' | 'page';
 
 export type Measured = {
   rps: number;
@@ -63,6 +63,16 @@ export class Failures {
 export function scenarioRequest(name: ScenarioName, f: Fixtures, opts: { idempotency: boolean; failures: Failures }): Request {
   const auth = { authorization: `Bearer ${f.secretKey}` };
   if (name === 'healthz') return { method: 'GET', path: '/healthz', onResponse: opts.failures.record };
+  if (name === 'page') {
+    let next = 0;
+    return {
+      method: 'GET',
+      path: `/c/${f.sessionIds[0]}`,
+      headers: { 'accept-language': 'en' },
+      setupRequest: (req) => ({ ...req, path: `/c/${f.sessionIds[next++ % f.sessionIds.length]}` }),
+      onResponse: opts.failures.record,
+    };
+  }
   if (name === 'retrieve') {
     let next = 0;
     return {
