@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { newMerchant, rawRequest, stripeError } from '../support/merchant';
+import { payWithoutJavaScript } from './pay-without-javascript';
 
 const API_VERSION = '2026-10-28.endive';
 const EXTRA_FIELDS = ['account', 'context'];
@@ -16,21 +17,6 @@ beforeAll(async () => {
   hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks`;
 });
 afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
-
-const decode = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
-
-/** Pays a hosted session as a browser without JavaScript does: the page's pay form, posted with a test card. */
-async function payWithoutJavaScript(sessionUrl: string): Promise<void> {
-  const html = await (await fetch(sessionUrl)).text();
-  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes('name="card.number"'));
-  if (!form) throw new Error('The page has no pay form');
-  const body = new FormData();
-  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) body.append(m[1], decode(m[2] ?? ''));
-  const year = String((new Date().getUTCFullYear() + 5) % 100).padStart(2, '0');
-  const fields = { email: 'jenny@example.com', 'card.number': '4242 4242 4242 4242', 'card.expiry': `12 / ${year}`, 'card.cvc': '123', 'card.name': 'Jenny Rosen', 'billing.country': 'FR', 'billing.postal_code': '75001' };
-  for (const [k, v] of Object.entries(fields)) body.append(k, v);
-  await fetch(sessionUrl, { method: 'POST', body, redirect: 'manual' });
-}
 
 const types = (list: { data: Stripe.Event[] }) => list.data.map((e) => e.type);
 

@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { payWithoutJavaScript } from './pay-without-javascript';
 import { startReceiver, type Receiver } from './webhook-fixtures';
 
 // Several `next start` processes on one Postgres, each with its delivery
@@ -107,6 +108,77 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
     const rows = await deliveriesOf(a.databaseUrl!, ids);
     expect(rows).toHaveLength(ids.length);
     expect(rows.every((r) => r.attempt_count === 1)).toBe(true);
+  }, 120_000);
+
+  it('each of 10 sessions is paid through both servers at once → exactly one checkout.session.completed per session', async () => {
+    const a = await startTestServer();
+    servers.push(a);
+    const b = await startTestServer({}, { databaseUrl: a.databaseUrl! });
+    servers.push(b);
+    const shop = await newShop(a, 'Double Submit');
+    const [onA, onB] = [shop.on(a), shop.on(b)];
+    const endpoint = await onA.webhookEndpoints.create({ url: receiver.url('/paid'), enabled_events: ['checkout.session.completed'] });
+    receiver.route('/paid', endpoint.secret!, () => ({ status: 200 }));
+
+    // Quantities 1..10 give every session its own amount, so each intent matches exactly one session.
+    const price = await onA.prices.create({ currency: 'eur', unit_amount: 700, product_data: { name: 'Ticket' } });
+    const sessions = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        onA.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: i + 1 }], success_url: 'https://shop.example/ok' }),
+      ),
+    );
+    expect(sessions.map((s) => s.amount_total)).toEqual(Array.from({ length: 10 }, (_, i) => 700 * (i + 1)));
+    // Both submits start from the page server A rendered; one posts it back to A, the other to B.
+    const submits = await Promise.all(
+      sessions.map((s) => Promise.all([payWithoutJavaScript(s.url!, a.url), payWithoutJavaScript(s.url!, b.url)])),
+    );
+    // Whoever did not charge waits for the one that did and is normally sent on to success_url too; a
+    // waiter that reads the outcome mid-commit gets the page back (200) instead. Never an error.
+    for (const pair of submits) {
+      expect(pair.every((r) => (r.status === 303 && r.location === 'https://shop.example/ok') || (r.status === 200 && r.location === null))).toBe(true);
+      expect(pair.filter((r) => r.status === 303).length).toBeGreaterThanOrEqual(1);
+    }
+
+    const ids = sessions.map((s) => s.id);
+    const paidHits = () => receiver.hits.filter((h) => h.path === '/paid');
+    const sessionOf = (body: string) => (JSON.parse(body) as { data: { object: { id: string } } }).data.object.id;
+    await receiver.until(() => ids.every((id) => paidHits().some((h) => h.stripeOk && sessionOf(h.body) === id)), 30_000);
+    const completed = await onA.events.list({ type: 'checkout.session.completed', limit: 100 });
+    expect(completed.data).toHaveLength(10);
+    expect(completed.has_more).toBe(false);
+    const eventIds = completed.data.map((e) => e.id);
+    // Settled rows mean no worker holds or will retry any of them: the counts below are final.
+    await eventually(
+      async () => (await deliveriesOf(a.databaseUrl!, eventIds)).filter((d) => d.status === 'succeeded').length === 10,
+      15_000,
+      'every completed delivery recorded as succeeded',
+    );
+
+    const hits = paidHits();
+    expect(hits).toHaveLength(10);
+    expect(hits.every((h) => h.stripeOk && h.standardOk)).toBe(true);
+    const delivered = hits.map((h) => JSON.parse(h.body) as Stripe.Event);
+    expect(delivered.map((e) => e.type)).toEqual(Array(10).fill('checkout.session.completed'));
+    const perSession = new Map<string, number>();
+    for (const e of delivered) perSession.set((e.data.object as { id: string }).id, (perSession.get((e.data.object as { id: string }).id) ?? 0) + 1);
+    expect([...perSession.keys()].sort()).toEqual([...ids].sort());
+    expect([...perSession.values()]).toEqual(Array(10).fill(1));
+    expect(delivered.map((e) => (e.data.object as Stripe.Checkout.Session).payment_status)).toEqual(Array(10).fill('paid'));
+    expect(delivered.map((e) => e.id).sort()).toEqual([...eventIds].sort());
+
+    // Either server reads the same outcome: each session complete, paid, with its own succeeded intent.
+    const intents = await onB.paymentIntents.list({ limit: 100 });
+    expect(intents.data).toHaveLength(10);
+    expect(intents.has_more).toBe(false);
+    expect(intents.data.map((pi) => pi.status)).toEqual(Array(10).fill('succeeded'));
+    for (const s of sessions) {
+      const now = await onB.checkout.sessions.retrieve(s.id);
+      expect(now).toMatchObject({ status: 'complete', payment_status: 'paid', amount_total: s.amount_total });
+      const mine = intents.data.filter((pi) => pi.id === now.payment_intent);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ amount: s.amount_total, amount_received: s.amount_total, currency: 'eur', status: 'succeeded' });
+    }
+    expect(new Set(intents.data.map((pi) => pi.amount))).toEqual(new Set(sessions.map((s) => s.amount_total)));
   }, 120_000);
 
   it('a server dies while its delivery is in flight → a new server on the database delivers the event after the claim lease', async () => {

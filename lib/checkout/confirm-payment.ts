@@ -149,11 +149,13 @@ const POLL_MS = 150;
 async function awaitOtherAttempt(db: Db, sessionId: string): Promise<ConfirmResult> {
   const deadline = Date.now() + WAIT_FOR_OTHER_ATTEMPT_MS;
   while (Date.now() < deadline) {
+    // The intent first, then the session: the winner settles both in one transaction,
+    // so an intent seen settled means the session read after it is settled too.
+    const intent = await paymentIntentForSession(db, sessionId);
     const session = await findSessionById(db, sessionId);
     if (!session) return { state: 'closed', status: 'not_found' };
     const done = settled(session);
     if (done) return done;
-    const intent = await paymentIntentForSession(db, sessionId);
     if (!intent || intent.status !== 'processing') break;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
