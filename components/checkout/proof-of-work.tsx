@@ -1,6 +1,5 @@
 'use client';
 
-import { solveChallenge } from 'altcha-lib/v1';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
@@ -15,10 +14,16 @@ export function ProofOfWork({ challenge }: { challenge: PowChallenge }) {
   const t = useTranslations('Card');
   const [payload, setPayload] = useState<string | null>(null);
   useEffect(() => {
-    const { promise, controller } = solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber);
-    promise
+    // Loaded only when a challenge is asked for: most customers never need the solver.
+    const controller = new AbortController();
+    import('altcha-lib/v1')
+      .then(({ solveChallenge }) => {
+        const solving = solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber);
+        controller.signal.addEventListener('abort', () => solving.controller.abort());
+        return solving.promise;
+      })
       .then((solution) => {
-        if (!solution) return;
+        if (!solution || controller.signal.aborted) return;
         const json = JSON.stringify({ algorithm: challenge.algorithm, challenge: challenge.challenge, number: solution.number, salt: challenge.salt, signature: challenge.signature });
         setPayload(btoa(json));
       })
