@@ -84,3 +84,25 @@ describe('sessions past expires_at', () => {
     expect(await recoverSession(db, 'cs_test_doesnotexist00000000000000')).toEqual({ refused: 'not_found' });
   });
 });
+
+describe('housekeeping', () => {
+  it('forgets idempotency keys after 48 hours and rate-limit windows after a day, and keeps the rest', async () => {
+    const { getDb } = await import('@/db/client');
+    const { housekeeping } = await import('@/lib/checkout/expiry-sweep');
+    const { idempotencyKeys, rateLimits } = await import('@/db/schema');
+    const db = await getDb();
+    const now = new Date();
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);
+    await db.insert(idempotencyKeys).values([
+      { accountId: 'acct_hk', key: 'old', requestHash: 'x', createdAt: hoursAgo(49) },
+      { accountId: 'acct_hk', key: 'recent', requestHash: 'x', createdAt: hoursAgo(25) },
+    ]);
+    await db.insert(rateLimits).values([
+      { key: 'hk:old', windowStart: hoursAgo(25), count: 3 },
+      { key: 'hk:recent', windowStart: hoursAgo(1), count: 3 },
+    ]);
+    await housekeeping(db, now);
+    expect((await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((r) => r.key).filter((k) => k === 'old' || k === 'recent')).toEqual(['recent']);
+    expect((await db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key).filter((k) => k.startsWith('hk:'))).toEqual(['hk:recent']);
+  });
+});
