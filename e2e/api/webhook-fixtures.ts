@@ -1,44 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import postgres from 'postgres';
 import { Webhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import type { Db } from '@/db/client';
+import { useOwnDatabase } from '../support/own-database';
 
 // Shared by the webhook delivery tests: a database of the file's own, a real
 // receiver that checks every request with both official verifiers, and rows
 // seeded straight into the outbox tables.
 
-/** Postgres database of its own when DATABASE_URL is set, else in-memory PGlite; returns the cleanup. */
+/** A database of the file's own (see useOwnDatabase), set up to deliver to receivers on 127.0.0.1; returns the cleanup. */
 export async function openOwnDatabase(prefix: string): Promise<() => Promise<void>> {
   // Before any lib module reads the environment: tests receive on 127.0.0.1.
   process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = '1';
-  const base = process.env.DATABASE_URL;
-  let drop = async () => {};
-  if (base) {
-    const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-    const admin = postgres(base, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    process.env.DATABASE_URL = url.toString();
-    drop = async () => {
-      const a = postgres(base, { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
-  } else {
-    process.env.PGLITE_DIR = 'memory://';
-  }
-  const { migrate } = await import('@/db/migrate');
-  await migrate();
-  return async () => {
-    const { closeDb } = await import('@/db/client');
-    await closeDb();
-    await drop();
-  };
+  return useOwnDatabase(prefix);
 }
 
 export type Hit = { path: string; eventId: string | null; headers: http.IncomingHttpHeaders; body: string; stripeOk: boolean; standardOk: boolean };
