@@ -6,6 +6,7 @@ import { computeTotals } from '@/lib/pricing/compute-totals';
 import { newSessionId, randomBase62 } from '@/lib/util/ids';
 import { unix } from '@/lib/util/time';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
+import type { SessionRow } from '@/db/queries/checkout-sessions';
 import { buildPricingInput, hasTrial } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { resolveCustomer, resolveDiscount, resolveShippingOptions } from './resolve-extras';
@@ -17,6 +18,11 @@ export type Scope = { accountId: string; request?: { id: string; idempotencyKey:
 
 /** Creates a Checkout Session: every reference checked, totals priced, all rows in one transaction. Returns its id. */
 export async function createSession(db: Db, scope: Scope, p: CreateCheckoutSessionParams, now = new Date()): Promise<string> {
+  return (await createSessionRow(db, scope, p, now)).id;
+}
+
+/** The same, returning the stored row (the API serializes it without reading it again). */
+export async function createSessionRow(db: Db, scope: Scope, p: CreateCheckoutSessionParams, now = new Date()): Promise<SessionRow> {
   checkCreateRules(p, unix(now));
   const uiMode = (p.ui_mode ?? 'hosted_page') as 'hosted' | 'embedded' | 'hosted_page' | 'embedded_page';
   return db.transaction(async (tx) => {
@@ -40,7 +46,7 @@ export async function createSession(db: Db, scope: Scope, p: CreateCheckoutSessi
     const columns = result ? pricingColumns(result, new Map(discount ? [[discount.coupon.id, discount.id]] : []), shipping?.id ?? null) : null;
 
     const id = newSessionId();
-    await tx.insert(checkoutSessions).values({
+    const [row] = await tx.insert(checkoutSessions).values({
       id,
       accountId: scope.accountId,
       metadata: initialMetadata(p.metadata),
@@ -61,7 +67,7 @@ export async function createSession(db: Db, scope: Scope, p: CreateCheckoutSessi
       shippingOptions: shippingOptions.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount })),
       shippingRateId: shipping?.id ?? null,
       ...sessionColumnsFromParams(p),
-    });
+    }).returning();
     if (lines.length)
       await tx.insert(checkoutLineItems).values(
         lines.map((l) => ({
@@ -81,6 +87,6 @@ export async function createSession(db: Db, scope: Scope, p: CreateCheckoutSessi
           ...(columns?.lines.get(l.id) ?? zeroLineAmounts),
         })),
       );
-    return id;
+    return row;
   });
 }

@@ -2,15 +2,14 @@
 import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
-import { createSession } from '@/lib/checkout/create-session';
-import { listSessions, retrieveSession } from '@/lib/checkout/session-reads';
+import { createSessionRow } from '@/lib/checkout/create-session';
+import { listSessions, sessionObject } from '@/lib/checkout/session-reads';
 import { createCheckoutSessionSchema, listCheckoutSessionsSchema } from '@/lib/validation/checkout-sessions';
 
 export const POST = withApi(async (ctx) => {
   const p = parseParams(createCheckoutSessionSchema, ctx.input);
   checkExpand('checkout.session', p.expand);
-  const id = await createSession(ctx.db, ctx.scope, p);
-  return expandObject(ctx, await retrieveSession(ctx.db, { ...ctx.scope, id }), p.expand);
+  return expandObject(ctx, sessionObject(await createSessionRow(ctx.db, ctx.scope, p)), p.expand);
 });
 
 export const GET = withApi(async (ctx) => {
