@@ -3,11 +3,13 @@ import type { Page } from '@playwright/test';
 import type { Merchant } from './support/merchant';
 import type { SessionParams } from './support/fixtures';
 import { expect, test } from './support/fixtures';
+import { untilInteractive } from './support/checkout-page';
 
 /** Still taken by the API (and by Stripe), but no longer in the SDK's create params. */
 const takesSepa = { payment_method_types: ['card', 'sepa_debit'] } as SessionParams;
 
 async function payBySepa(page: Page, iban: string) {
+  await untilInteractive(page);
   await page.getByLabel('Email', { exact: true }).fill('jenny.rosen@example.com');
   await page.getByRole('radio', { name: 'SEPA Direct Debit' }).check();
   await page.getByLabel('IBAN').fill(iban);

@@ -2,14 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
+import type { CountryOption } from '@/lib/checkout/country-options';
 import { CountrySelect } from './country-select';
 import { Field } from './field';
 
 type Props = {
   prefix: 'shipping' | 'billing';
   full: boolean;
-  countries: readonly string[];
-  locale: string;
+  countries: CountryOption[];
   register: UseFormRegister<FieldValues>;
   error: (path: string) => string | null;
   note?: string | null;
@@ -18,7 +18,7 @@ type Props = {
 };
 
 /** An address: the whole of it, or (billing with a card) just country and postal code. */
-export function AddressFields({ prefix, full, countries, locale, register, error, note, value }: Props) {
+export function AddressFields({ prefix, full, countries, register, error, note, value }: Props) {
   const t = useTranslations('Address');
   const id = (f: string) => `${prefix}-${f}`;
   const at = (f: string) => `${prefix}.${f}`;
@@ -27,7 +27,7 @@ export function AddressFields({ prefix, full, countries, locale, register, error
       <legend className="mb-2 text-base font-semibold">{prefix === 'shipping' ? t('shippingTitle') : t('billingTitle')}</legend>
       {note ? <p className="text-sm text-[var(--ck-muted)]">{note}</p> : null}
       {full ? <Field id={id('name')} label={t('name')} autoComplete={`${prefix} name`} defaultValue={value(at('name'))} error={error(at('name'))} {...register(at('name'))} /> : null}
-      <CountrySelect id={id('country')} label={t('country')} placeholder={t('chooseCountry')} countries={countries} locale={locale} autoComplete={`${prefix} country`} defaultValue={value(at('country'))} error={error(at('country'))} {...register(at('country'))} />
+      <CountrySelect id={id('country')} label={t('country')} placeholder={t('chooseCountry')} options={countries} autoComplete={`${prefix} country`} defaultValue={value(at('country'))} error={error(at('country'))} {...register(at('country'))} />
       {full ? (
         <>
           <Field id={id('line1')} label={t('line1')} autoComplete={`${prefix} address-line1`} defaultValue={value(at('line1'))} error={error(at('line1'))} {...register(at('line1'))} />

@@ -1,16 +1,13 @@
 'use client';
 
-import { useMemo, type SelectHTMLAttributes } from 'react';
+import type { SelectHTMLAttributes } from 'react';
+import type { CountryOption } from '@/lib/checkout/country-options';
 import { FieldError } from './field-error';
 
-type Props = SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; countries: readonly string[]; locale: string; placeholder: string; error?: string | null };
+type Props = SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; options: CountryOption[]; placeholder: string; error?: string | null };
 
-/** Countries named in the page's language (Intl.DisplayNames), sorted by that name. */
-export function CountrySelect({ id, label, countries, locale, placeholder, error, ...select }: Props) {
-  const options = useMemo(() => {
-    const names = new Intl.DisplayNames([locale], { type: 'region' });
-    return countries.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
-  }, [countries, locale]);
+/** A country select; the options come named and sorted from the server (see countryOptions). */
+export function CountrySelect({ id, label, options, placeholder, error, ...select }: Props) {
   const errorId = `${id}-error`;
   return (
     <div>

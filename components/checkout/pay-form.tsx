@@ -7,6 +7,7 @@ import { get, useForm, type FieldValues } from 'react-hook-form';
 import type { PayState } from '@/app/c/[sessionId]/actions';
 import type { CustomFieldView } from '@/lib/checkout/page-view';
 import { makeConfirmSchema, type ConfirmConfig } from '@/lib/validation/checkout-page';
+import type { CountryOption } from '@/lib/checkout/country-options';
 import { AddressFields } from './address-fields';
 import { CardFields } from './card-fields';
 import { CustomFields } from './custom-fields';
@@ -17,12 +18,12 @@ import { ProofOfWork, type PowChallenge } from './proof-of-work';
 import { SepaFields } from './sepa-fields';
 
 export type PayFormProps = {
-  locale: string;
   config: ConfirmConfig;
   lockedEmail: string | null;
   customFields: CustomFieldView[];
   texts: { submit: string | null; terms: string | null; shipping: string | null; afterSubmit: string | null };
-  allCountries: readonly string[];
+  /** Named and sorted on the server, so the browser renders exactly what the server did. */
+  countries: { billing: CountryOption[]; shipping: CountryOption[] };
   payLabel: string;
   /** Named in the SEPA mandate text. */
   merchantName: string;
@@ -39,7 +40,7 @@ const FORM_LEVEL = new Set(['promotion_code']);
  * with it, react-hook-form checks the same zod schema first and the action
  * runs inline. Card fields are never echoed back.
  */
-export function PayForm({ locale, config, lockedEmail, customFields, texts, allCountries, payLabel, merchantName, notice, challenge, action }: PayFormProps) {
+export function PayForm({ config, lockedEmail, customFields, texts, countries, payLabel, merchantName, notice, challenge, action }: PayFormProps) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
   const schema = useMemo(() => makeConfirmSchema(config), [config]);
@@ -105,7 +106,7 @@ export function PayForm({ locale, config, lockedEmail, customFields, texts, allC
         {config.phone ? <Field id="phone" type="tel" label={t('Contact.phone')} autoComplete="tel" defaultValue={dv('phone')} error={error('phone')} {...register('phone')} /> : null}
       </fieldset>
       {config.shippingCountries ? (
-        <AddressFields prefix="shipping" full countries={config.shippingCountries} locale={locale} register={register} error={error} value={dv} note={texts.shipping} />
+        <AddressFields prefix="shipping" full countries={countries.shipping} register={register} error={error} value={dv} note={texts.shipping} />
       ) : null}
       {choice ? <MethodChoice methods={config.methods} register={register} chosen={chosen} /> : null}
       {config.methods.includes('card') ? (
@@ -118,7 +119,7 @@ export function PayForm({ locale, config, lockedEmail, customFields, texts, allC
           <SepaFields register={register} error={error} defaultName={dv('sepa.name')} merchantName={merchantName} />
         </div>
       ) : null}
-      <AddressFields prefix="billing" full={config.billingAddress === 'required'} countries={allCountries} locale={locale} register={register} error={error} value={dv} />
+      <AddressFields prefix="billing" full={config.billingAddress === 'required'} countries={countries.billing} register={register} error={error} value={dv} />
       {config.taxId ? <Field id="tax-id" label={t('TaxId.label')} defaultValue={dv('tax_id.value')} error={error('tax_id.value')} {...register('tax_id.value')} /> : null}
       {customFields.length ? <CustomFields fields={customFields} register={register} error={error} value={dv} /> : null}
       {config.terms || config.promotionsConsent ? (

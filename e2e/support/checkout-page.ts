@@ -13,11 +13,20 @@ export function futureExpiry(): string {
   return `12 / ${String((new Date().getUTCFullYear() + 5) % 100).padStart(2, '0')}`;
 }
 
+/**
+ * A customer types once the page has loaded: its scripts fetched and run
+ * (hydrated). Typing earlier races React taking over the server's HTML.
+ */
+export async function untilInteractive(page: Page): Promise<void> {
+  if ('waitForLoadState' in page) await page.waitForLoadState('networkidle');
+}
+
 export type PaymentDetails = { email?: string; card?: string; name?: string; country?: string; postalCode?: string };
 
 /** Email, card, and the billing country and postal code, as a customer fills them in. */
 export async function fillPaymentDetails(page: Page, details: PaymentDetails = {}): Promise<void> {
   const { email = 'jenny.rosen@example.com', card = CARDS.visa, name = 'Jenny Rosen', country = 'FR', postalCode = '75001' } = details;
+  await untilInteractive(page);
   if (email) await page.getByLabel('Email', { exact: true }).fill(email);
   await fillCard(page, card, name);
   const billing = page.getByRole('group', { name: 'Billing address' });

@@ -14,6 +14,7 @@ import { mergeBranding, resolveTheme } from '@/lib/branding/theme';
 import { themeToCssVars } from '@/lib/branding/css-vars';
 import { completionUrl, confirmConfigFor } from '@/lib/checkout/confirm-config';
 import { loadPageView } from '@/lib/checkout/page-view';
+import { countryOptions } from '@/lib/checkout/country-options';
 import { payLabelKey } from '@/lib/checkout/pay-label';
 import { formatAmount } from '@/lib/money/format';
 import { DECLINE_MESSAGE_KEYS } from '@/lib/payments/decline-messages';
@@ -96,12 +97,11 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               />
             ) : null}
             <PayForm
-              locale={locale}
               config={config}
               lockedEmail={config.emailLocked ? view.customerEmail : null}
               customFields={view.customFields}
               texts={texts}
-              allCountries={ALL_COUNTRIES}
+              countries={{ billing: countryOptions(ALL_COUNTRIES, locale), shipping: countryOptions(config.shippingCountries ?? [], locale) }}
               payLabel={payLabel}
               merchantName={view.merchant.name}
               notice={declined && (DECLINE_MESSAGE_KEYS as readonly string[]).includes(declined) ? t(`Errors.${declined}` as never) : null}
