@@ -16,6 +16,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter,
   globalSetup: './e2e/support/playwright-global-setup.ts',
+  // A bound, not a speed assertion: two workers, the server and Postgres share two cores in CI.
+  expect: { timeout: 10_000 },
   use: {
     // Workers load this file again after the global setup has exported the server's address.
     baseURL: process.env.CAISSE_TEST_URL,
