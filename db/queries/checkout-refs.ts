@@ -1,14 +1,12 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { coupons, prices, products, promotionCodes, shippingRates, taxRates } from '../schema';
+import { prices, products, shippingRates, taxRates } from '../schema';
 
 /** Batch lookups of the objects a checkout session refers to, scoped to one account. */
 
 export type PriceRow = typeof prices.$inferSelect;
 export type TaxRateRow = typeof taxRates.$inferSelect;
 export type ShippingRateRow = typeof shippingRates.$inferSelect;
-export type CouponRow = typeof coupons.$inferSelect;
-export type PromotionCodeRow = typeof promotionCodes.$inferSelect;
 export type ProductRef = Pick<typeof products.$inferSelect, 'id' | 'name' | 'description' | 'images' | 'active'>;
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
@@ -35,14 +33,4 @@ export async function taxRatesByIds(db: Queryable, accountId: string, ids: strin
 export async function shippingRatesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, ShippingRateRow>> {
   if (!ids.length) return new Map();
   return byId(await db.select().from(shippingRates).where(and(eq(shippingRates.accountId, accountId), inArray(shippingRates.id, [...new Set(ids)]))));
-}
-
-export async function couponById(db: Queryable, accountId: string, id: string): Promise<CouponRow | null> {
-  const rows = await db.select().from(coupons).where(and(eq(coupons.accountId, accountId), eq(coupons.id, id), isNull(coupons.deletedAt))).limit(1);
-  return rows[0] ?? null;
-}
-
-export async function promotionCodeById(db: Queryable, accountId: string, id: string): Promise<PromotionCodeRow | null> {
-  const rows = await db.select().from(promotionCodes).where(and(eq(promotionCodes.accountId, accountId), eq(promotionCodes.id, id))).limit(1);
-  return rows[0] ?? null;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { checkoutLineItems, checkoutSessions, prices } from '../schema';
 import { noSuchObject } from '@/lib/api/errors';
@@ -49,9 +49,4 @@ export async function sessionLineItems(
     .orderBy(asc(checkoutLineItems.position))
     .limit(p.limit ?? 1000);
   return rows;
-}
-
-export async function lineItemsByIds(db: Queryable, accountId: string, ids: string[]) {
-  if (!ids.length) return [];
-  return db.select().from(checkoutLineItems).where(and(eq(checkoutLineItems.accountId, accountId), inArray(checkoutLineItems.id, ids)));
 }

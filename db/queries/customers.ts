@@ -1,7 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { customers } from '../schema';
-import { noSuchObject } from '@/lib/api/errors';
 
 export type CustomerRow = typeof customers.$inferSelect;
 
@@ -16,11 +15,4 @@ export async function findCustomer(db: Queryable, p: { accountId: string; id: st
     .where(and(eq(customers.accountId, p.accountId), eq(customers.id, p.id), p.includeDeleted ? undefined : isNull(customers.deletedAt)))
     .limit(1);
   return rows[0] ?? null;
-}
-
-/** A live customer, or 404 `No such customer` (also for a deleted one, as Stripe does on update and use). */
-export async function getCustomerOrThrow(db: Queryable, p: { accountId: string; id: string; param?: string; status?: number }): Promise<CustomerRow> {
-  const row = await findCustomer(db, { accountId: p.accountId, id: p.id });
-  if (!row) throw noSuchObject('customer', p.id, p.param ?? 'id', p.status ?? 404);
-  return row;
 }

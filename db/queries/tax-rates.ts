@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { taxRates } from '../schema';
 import { noSuchObject } from '@/lib/api/errors';
@@ -14,10 +14,4 @@ export async function getTaxRateOrThrow(db: Queryable, p: { accountId: string; i
   const row = await findTaxRate(db, p);
   if (!row) throw noSuchObject('tax rate', p.id, p.param ?? 'id', p.status ?? 404);
   return row;
-}
-
-/** An account's tax rates among `ids`, in no particular order (for line items and sessions). */
-export async function findTaxRates(db: Queryable, p: { accountId: string; ids: string[] }): Promise<TaxRateRow[]> {
-  if (p.ids.length === 0) return [];
-  return db.select().from(taxRates).where(and(eq(taxRates.accountId, p.accountId), inArray(taxRates.id, p.ids)));
 }

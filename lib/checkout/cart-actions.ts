@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { couponById } from '@/db/queries/checkout-refs';
+import { findCoupon } from '@/db/queries/coupons';
 import { lockSessionById } from '@/db/queries/public-session';
 import { findPromotionCodeByCode } from '@/db/queries/promotion-codes';
 import { checkoutLineItems, checkoutSessions } from '@/db/schema';
@@ -85,7 +85,7 @@ export async function applyPromotionCode(db: Db, sessionId: string, rawCode: str
     if (!session.allowPromotionCodes) return fail('codes_not_allowed');
     const promo = await findPromotionCodeByCode(tx, { accountId: session.accountId, code });
     if (!promo) return fail('code_unknown');
-    const coupon = await couponById(tx, session.accountId, promo.couponId);
+    const coupon = await findCoupon(tx, { accountId: session.accountId, id: promo.couponId });
     if (!coupon) return fail('code_unknown');
     const refusal = promotionCodeRefusal(promo, coupon, {
       currency: session.currency!,

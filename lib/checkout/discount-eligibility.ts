@@ -1,4 +1,5 @@
-import type { CouponRow, PromotionCodeRow } from '@/db/queries/checkout-refs';
+import type { CouponRow } from '@/db/queries/coupons';
+import type { PromotionCodeRow } from '@/db/queries/promotion-codes';
 
 /** Why a coupon or promotion code cannot apply; the page and the API each word these their own way. */
 export type DiscountRefusal =

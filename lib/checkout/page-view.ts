@@ -1,6 +1,8 @@
 import type { Queryable } from '@/db/client';
 import { getAccount } from '@/db/queries/accounts';
-import { couponById, productsByIds, promotionCodeById, shippingRatesByIds } from '@/db/queries/checkout-refs';
+import { productsByIds, shippingRatesByIds } from '@/db/queries/checkout-refs';
+import { findCoupon } from '@/db/queries/coupons';
+import { findPromotionCode } from '@/db/queries/promotion-codes';
 import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
 import type { StoredTotalDetails } from './pricing-columns';
 import { unitAmountIn } from './pricing-input';
@@ -41,7 +43,7 @@ export async function loadPageView(db: Queryable, session: SessionRow) {
   const products = await productsByIds(db, accountId, rows.map((r) => r.line.productId));
   const applied = session.discounts[0];
   const [coupon, promo] = applied
-    ? await Promise.all([couponById(db, accountId, applied.coupon), applied.promotion_code ? promotionCodeById(db, accountId, applied.promotion_code) : null])
+    ? await Promise.all([findCoupon(db, { accountId: accountId, id: applied.coupon }), applied.promotion_code ? findPromotionCode(db, { accountId: accountId, id: applied.promotion_code }) : null])
     : [null, null];
   const currency = session.currency ?? 'usd';
   const lines: PageLine[] = rows.map(({ line, price }) => {

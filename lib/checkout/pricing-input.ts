@@ -1,4 +1,5 @@
-import type { CouponRow, PriceRow, ShippingRateRow, TaxRateRow } from '@/db/queries/checkout-refs';
+import type { PriceRow, ShippingRateRow, TaxRateRow } from '@/db/queries/checkout-refs';
+import type { CouponRow } from '@/db/queries/coupons';
 import type { PricingInput } from '@/lib/pricing/types';
 import { couponAmountIn } from './discount-eligibility';
 

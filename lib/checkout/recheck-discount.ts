@@ -1,5 +1,6 @@
 import type { Queryable } from '@/db/client';
-import { couponById, promotionCodeById } from '@/db/queries/checkout-refs';
+import { findCoupon } from '@/db/queries/coupons';
+import { findPromotionCode } from '@/db/queries/promotion-codes';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
 import { hasPriorPayments } from '@/db/queries/prior-payments';
 import { promotionCodeRefusal, type DiscountRefusal } from './discount-eligibility';
@@ -11,7 +12,7 @@ import { promotionCodeRefusal, type DiscountRefusal } from './discount-eligibili
 export async function recheckDiscount(db: Queryable, session: SessionRow, email: string | null): Promise<DiscountRefusal | null> {
   const applied = session.discounts[0];
   if (!applied?.promotion_code) return null;
-  const [promo, coupon] = await Promise.all([promotionCodeById(db, session.accountId, applied.promotion_code), couponById(db, session.accountId, applied.coupon)]);
+  const [promo, coupon] = await Promise.all([findPromotionCode(db, { accountId: session.accountId, id: applied.promotion_code }), findCoupon(db, { accountId: session.accountId, id: applied.coupon })]);
   if (!promo || !coupon) return 'code_inactive';
   return promotionCodeRefusal(promo, coupon, {
     currency: session.currency!,

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { couponById, pricesByIds, shippingRatesByIds, taxRatesByIds } from '@/db/queries/checkout-refs';
+import { pricesByIds, shippingRatesByIds, taxRatesByIds } from '@/db/queries/checkout-refs';
+import { findCoupon } from '@/db/queries/coupons';
 import { sessionLineItems, type LineItemRow, type SessionRow } from '@/db/queries/checkout-sessions';
 import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { computeTotals } from '@/lib/pricing/compute-totals';
@@ -22,7 +23,7 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
     pricesByIds(tx, accountId, selected.map((l) => l.priceId)),
     taxRatesByIds(tx, accountId, selected.flatMap((l) => l.taxRateIds)),
     shippingRatesByIds(tx, accountId, session.shippingRateId ? [session.shippingRateId] : []),
-    applied ? couponById(tx, accountId, applied.coupon) : Promise.resolve(null),
+    applied ? findCoupon(tx, { accountId: accountId, id: applied.coupon }) : Promise.resolve(null),
   ]);
   const shipping = session.shippingRateId ? (shippingMap.get(session.shippingRateId) ?? null) : null;
   const result = computeTotals(
