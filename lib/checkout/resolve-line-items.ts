@@ -12,6 +12,8 @@ import { unitAmountIn } from './pricing-input';
 export type ResolvedLine = {
   id: string;
   position: number;
+  /** The parameter it came from, e.g. `line_items[0]`, for errors. */
+  param: string;
   optional: boolean;
   selected: boolean;
   price: PriceRow;
@@ -95,6 +97,7 @@ export async function resolveLineItems(tx: Tx, accountId: string, p: CreateCheck
     lines.push({
       id: newId('li'),
       position,
+      param: at,
       optional,
       selected: !optional,
       price,
@@ -112,7 +115,7 @@ export async function resolveLineItems(tx: Tx, accountId: string, p: CreateCheck
 
 function checkModeAndCurrency(lines: ResolvedLine[], mode: Mode, currency: string | null) {
   lines.forEach((line) => {
-    const at = `${line.optional ? 'optional_items' : 'line_items'}[${line.optional ? line.position - lines.filter((l) => !l.optional).length : line.position}][price]`;
+    const at = `${line.param}[price]`;
     if (currency && !unitAmountIn(line.price, currency))
       throw invalidRequest(`The price ${line.price.id} is not available in ${currency}: all prices in a Checkout Session must share one currency.`, at);
     if (mode === 'payment' && line.price.type === 'recurring')
