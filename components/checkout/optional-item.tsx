@@ -3,13 +3,14 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { CartActionState } from '@/app/c/[sessionId]/actions';
+import { CartErrorMessage } from './cart-error';
 
 /** An optional item offered with an "Add" button (a plain form post). */
 export function OptionalItem({ lineId, name, price, action }: { lineId: string; name: string; price: string; action: (state: CartActionState, form: FormData) => Promise<CartActionState> }) {
   const t = useTranslations('Cart');
-  const [, formAction, pending] = useActionState(action, { error: null });
+  const [state, formAction, pending] = useActionState(action, { error: null });
   return (
-    <form action={formAction} className="flex items-center justify-between gap-3 py-2">
+    <form action={formAction} className="flex flex-wrap items-center justify-between gap-3 py-2">
       <input type="hidden" name="line" value={lineId} />
       <input type="hidden" name="selected" value="true" />
       <span>
@@ -19,6 +20,7 @@ export function OptionalItem({ lineId, name, price, action }: { lineId: string; 
       <button type="submit" disabled={pending} aria-label={t('addOptional', { name })} className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] px-3 py-1 text-sm font-medium">
         {t('add')}
       </button>
+      <CartErrorMessage error={state.error} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { CartActionState } from '@/app/c/[sessionId]/actions';
+import { CartErrorMessage } from './cart-error';
 
 type Props = {
   applied: { code: string; label: string } | null;
@@ -12,7 +13,6 @@ type Props = {
 /** "Add promotion code" opens a field with Apply; an applied code shows with a remove control. */
 export function PromotionCode({ applied, action }: Props) {
   const t = useTranslations('Promo');
-  const te = useTranslations('Errors');
   const [state, formAction, pending] = useActionState(action, { error: null });
   if (applied)
     return (
@@ -46,11 +46,7 @@ export function PromotionCode({ applied, action }: Props) {
           {t('apply')}
         </button>
       </form>
-      {state.error ? (
-        <p id="promotion-code-error" role="alert" className="mt-1 text-sm text-red-700" data-testid="promotion-error">
-          {te(`cart.${state.error}`)}
-        </p>
-      ) : null}
+      <CartErrorMessage error={state.error} id="promotion-code-error" testId="promotion-error" />
     </details>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { CartActionState } from '@/app/c/[sessionId]/actions';
+import { CartErrorMessage } from './cart-error';
 
 type Props = {
   name: string;
@@ -19,7 +20,6 @@ type Props = {
  */
 export function QuantityControl({ name, lineId, quantity, minimum, maximum, action }: Props) {
   const t = useTranslations('Cart');
-  const te = useTranslations('Errors');
   const [state, formAction, pending] = useActionState(action, { error: null });
   const inputId = `qty-${lineId}`;
   return (
@@ -66,11 +66,7 @@ export function QuantityControl({ name, lineId, quantity, minimum, maximum, acti
       >
         +
       </button>
-      {state.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {te(`cart.${state.error}`)}
-        </p>
-      ) : null}
+      <CartErrorMessage error={state.error} />
     </form>
   );
 }

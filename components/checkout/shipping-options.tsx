@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { CartActionState } from '@/app/c/[sessionId]/actions';
+import { CartErrorMessage } from './cart-error';
 
 type Props = {
   options: { id: string; name: string; price: string; estimate: string | null }[];
@@ -16,7 +17,6 @@ type Props = {
  */
 export function ShippingOptions({ options, selected, action }: Props) {
   const t = useTranslations('Shipping');
-  const te = useTranslations('Errors');
   const [state, formAction, pending] = useActionState(action, { error: null });
   return (
     <form action={formAction} aria-busy={pending}>
@@ -40,11 +40,7 @@ export function ShippingOptions({ options, selected, action }: Props) {
           {t('choose')}
         </button>
       </noscript>
-      {state.error ? (
-        <p role="alert" className="mt-1 text-sm text-red-700">
-          {te(`cart.${state.error}`)}
-        </p>
-      ) : null}
+      <CartErrorMessage error={state.error} />
     </form>
   );
 }

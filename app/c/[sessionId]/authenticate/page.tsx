@@ -28,20 +28,15 @@ export default async function AuthenticatePage({ params }: { params: Promise<{ s
       <p>{t('body')}</p>
       <p className="mt-2">{t('amount', { amount: formatAmount(challenge.amount, session.currency ?? 'usd', locale) })}</p>
       {challenge.card ? <p>{t('card', { brand: challenge.card.brand, last4: challenge.card.last4 })}</p> : null}
-      <div className="mt-6 flex justify-center gap-3">
-        <form action={action}>
-          <input type="hidden" name="result" value="complete" />
-          <button type="submit" className="rounded bg-green-700 px-4 py-2 font-semibold text-white">
-            {t('complete')}
-          </button>
-        </form>
-        <form action={action}>
-          <input type="hidden" name="result" value="fail" />
-          <button type="submit" className="rounded bg-red-700 px-4 py-2 font-semibold text-white">
-            {t('fail')}
-          </button>
-        </form>
-      </div>
+      {/* One form: the button pressed posts its own `result`. */}
+      <form action={action} className="mt-6 flex justify-center gap-3">
+        <button type="submit" name="result" value="complete" className="rounded bg-green-700 px-4 py-2 font-semibold text-white">
+          {t('complete')}
+        </button>
+        <button type="submit" name="result" value="fail" className="rounded bg-red-700 px-4 py-2 font-semibold text-white">
+          {t('fail')}
+        </button>
+      </form>
     </StatePage>
   );
 }
