@@ -1,4 +1,5 @@
 import type { SessionRow } from '@/db/queries/checkout-sessions';
+import { isEmbedded } from './ui-mode';
 import type { ConfirmConfig, PayMethod } from '@/lib/validation/checkout-page';
 import type { CustomFieldView } from './page-view';
 
@@ -36,5 +37,5 @@ export function completionUrl(session: Pick<SessionRow, 'id' | 'successUrl' | 'r
 
 /** The answer for a paid session: where to go, and whether the page is framed by the merchant (embedded). */
 export function completeResult(session: Pick<SessionRow, 'id' | 'successUrl' | 'returnUrl' | 'uiMode'>) {
-  return { state: 'complete' as const, redirectUrl: completionUrl(session), embedded: session.uiMode === 'embedded' || session.uiMode === 'embedded_page' };
+  return { state: 'complete' as const, redirectUrl: completionUrl(session), embedded: isEmbedded(session.uiMode) };
 }

@@ -11,7 +11,8 @@ import { buildPricingInput, hasTrial } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { resolveCustomer, resolveDiscount, resolveShippingOptions } from './resolve-extras';
 import { resolveLineItems } from './resolve-line-items';
-import { checkCreateRules, isEmbedded, MAX_EXPIRY_SECONDS } from './session-rules';
+import { checkCreateRules, MAX_EXPIRY_SECONDS } from './session-rules';
+import { isEmbedded } from './ui-mode';
 import { sessionColumnsFromParams } from './session-settings';
 
 export type Scope = { accountId: string; request?: { id: string; idempotencyKey: string | null } };

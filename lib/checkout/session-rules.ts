@@ -1,4 +1,5 @@
 import { ApiError, invalidRequest, missingParam } from '@/lib/api/errors';
+import { isEmbedded } from './ui-mode';
 import { UNSUPPORTED_SESSION_PARAMS, type CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 
 export const MIN_EXPIRY_SECONDS = 30 * 60;
@@ -7,7 +8,6 @@ export const MAX_EXPIRY_SECONDS = 24 * 60 * 60;
 const notSupported = (param: string, what = param) =>
   new ApiError({ status: 400, type: 'invalid_request_error', code: 'parameter_not_supported', param, message: `${what} is not supported by Caisse.` });
 
-export const isEmbedded = (uiMode: string) => uiMode === 'embedded' || uiMode === 'embedded_page';
 
 /**
  * Stripe's cross-field rules for creating a session, checked before anything

@@ -1,4 +1,5 @@
 import { initialMetadata } from '@/lib/api/params';
+import { isEmbedded } from './ui-mode';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 
 const stripUndefined = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -10,7 +11,7 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
     successUrl: p.success_url ?? null,
     cancelUrl: p.cancel_url ?? null,
     returnUrl: p.return_url ?? null,
-    redirectOnCompletion: p.redirect_on_completion ?? (p.ui_mode === 'embedded' || p.ui_mode === 'embedded_page' ? 'always' : null),
+    redirectOnCompletion: p.redirect_on_completion ?? (p.ui_mode && isEmbedded(p.ui_mode) ? 'always' : null),
     clientReferenceId: p.client_reference_id ?? null,
     locale: p.locale ?? null,
     submitType: p.submit_type ?? (p.mode === 'payment' ? 'auto' : null),

@@ -9,7 +9,7 @@ import { PayForm } from '@/components/checkout/pay-form';
 import { ShippingOptions } from '@/components/checkout/shipping-options';
 import { StatePage } from '@/components/checkout/state-page';
 import { EmbeddedBridge } from '@/components/checkout/embedded-bridge';
-import { isEmbedded } from '@/lib/checkout/session-rules';
+import { isEmbedded } from '@/lib/checkout/ui-mode';
 import { mergeBranding, resolveTheme } from '@/lib/branding/theme';
 import { themeToCssVars } from '@/lib/branding/css-vars';
 import { completionUrl, confirmConfigFor } from '@/lib/checkout/confirm-config';

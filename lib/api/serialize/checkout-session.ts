@@ -1,5 +1,6 @@
 import type { SessionRow } from '@/db/queries/checkout-sessions';
 import type { StoredTotalDetails } from '@/lib/checkout/pricing-columns';
+import { isEmbedded } from '@/lib/checkout/ui-mode';
 import { unix } from '@/lib/util/time';
 
 const withoutBreakdown = (t: StoredTotalDetails | null) => (t ? { amount_discount: t.amount_discount, amount_shipping: t.amount_shipping, amount_tax: t.amount_tax } : null);
@@ -9,7 +10,7 @@ const withoutBreakdown = (t: StoredTotalDetails | null) => (t ? { amount_discoun
  * `total_details.breakdown` appear only when expanded, as with Stripe.
  */
 export function serializeSession(row: SessionRow, appUrl: string) {
-  const hosted = row.uiMode === 'hosted' || row.uiMode === 'hosted_page';
+  const hosted = !isEmbedded(row.uiMode);
   const open = row.status === 'open';
   const totalDetails = row.totalDetails as StoredTotalDetails | null;
   return {
