@@ -35,16 +35,16 @@ export type PageShippingOption = {
  */
 export async function loadPageView(db: Queryable, session: SessionRow) {
   const accountId = session.accountId;
-  const [account, rows, shippingMap] = await Promise.all([
+  const applied = session.discounts[0];
+  // Everything but the products goes in one round: they need the lines first.
+  const [account, rows, shippingMap, coupon, promo] = await Promise.all([
     getAccount(db, accountId),
     sessionLineItems(db, { accountId, sessionId: session.id, includeUnselected: true }),
     shippingRatesByIds(db, accountId, session.shippingOptions.map((o) => o.shipping_rate)),
+    applied ? findCoupon(db, { accountId, id: applied.coupon }) : null,
+    applied?.promotion_code ? findPromotionCode(db, { accountId, id: applied.promotion_code }) : null,
   ]);
   const products = await productsByIds(db, accountId, rows.map((r) => r.line.productId));
-  const applied = session.discounts[0];
-  const [coupon, promo] = applied
-    ? await Promise.all([findCoupon(db, { accountId: accountId, id: applied.coupon }), applied.promotion_code ? findPromotionCode(db, { accountId: accountId, id: applied.promotion_code }) : null])
-    : [null, null];
   const currency = session.currency ?? 'usd';
   const lines: PageLine[] = rows.map(({ line, price }) => {
     const product = products.get(line.productId);

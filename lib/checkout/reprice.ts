@@ -23,7 +23,7 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
     pricesByIds(tx, accountId, selected.map((l) => l.priceId)),
     taxRatesByIds(tx, accountId, selected.flatMap((l) => l.taxRateIds)),
     shippingRatesByIds(tx, accountId, session.shippingRateId ? [session.shippingRateId] : []),
-    applied ? findCoupon(tx, { accountId: accountId, id: applied.coupon }) : Promise.resolve(null),
+    applied ? findCoupon(tx, { accountId, id: applied.coupon }) : Promise.resolve(null),
   ]);
   const shipping = session.shippingRateId ? (shippingMap.get(session.shippingRateId) ?? null) : null;
   const result = computeTotals(

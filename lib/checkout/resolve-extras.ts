@@ -22,15 +22,15 @@ export async function resolveDiscount(
   const d = given?.[0];
   if (!d) return null;
   if (d.coupon) {
-    const coupon = await findCoupon(tx, { accountId: accountId, id: d.coupon });
+    const coupon = await findCoupon(tx, { accountId, id: d.coupon });
     if (!coupon) throw invalidRequest(`No such coupon: '${d.coupon}'`, 'discounts[0][coupon]', 'resource_missing');
     const refusal = couponRefusal(coupon, ctx.currency, ctx.now);
     if (refusal) throw invalidRequest(refusalMessages[refusal], 'discounts[0][coupon]', 'coupon_expired');
     return { id: newId('di'), coupon, promotionCodeId: null };
   }
-  const promo = await findPromotionCode(tx, { accountId: accountId, id: d.promotion_code! });
+  const promo = await findPromotionCode(tx, { accountId, id: d.promotion_code! });
   if (!promo) throw invalidRequest(`No such promotion code: '${d.promotion_code}'`, 'discounts[0][promotion_code]', 'resource_missing');
-  const coupon = await findCoupon(tx, { accountId: accountId, id: promo.couponId });
+  const coupon = await findCoupon(tx, { accountId, id: promo.couponId });
   if (!coupon) throw invalidRequest(`The coupon of promotion code '${promo.id}' no longer exists.`, 'discounts[0][promotion_code]');
   const refusal = promotionCodeRefusal(promo, coupon, { ...ctx, hasPriorPayments: null });
   if (refusal) throw invalidRequest(refusalMessages[refusal], 'discounts[0][promotion_code]');
