@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import type { CountryOption } from '@/lib/checkout/country-options';
 import { CountrySelect } from './country-select';
-import { Field } from './field';
+import { Field } from '@/components/ui/field';
 
 type Props = {
   prefix: 'shipping' | 'billing';

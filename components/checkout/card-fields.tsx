@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { UseFormRegister, FieldValues } from 'react-hook-form';
 import { cvcLength, detectBrand, formatCardNumber, normalizeCardNumber, type CardBrand } from '@/lib/payments/card-number';
-import { Field } from './field';
+import { Field } from '@/components/ui/field';
 
 const BRAND_NAMES: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' };
 

@@ -2,7 +2,7 @@
 
 import type { SelectHTMLAttributes } from 'react';
 import type { CountryOption } from '@/lib/checkout/country-options';
-import { FieldError } from './field-error';
+import { FieldError } from '@/components/ui/field-error';
 
 type Props = SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; options: CountryOption[]; placeholder: string; error?: string | null };
 

@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import type { CustomFieldView } from '@/lib/checkout/page-view';
-import { Field } from './field';
-import { FieldError } from './field-error';
+import { Field } from '@/components/ui/field';
+import { FieldError } from '@/components/ui/field-error';
 
 /** The merchant's custom fields (text, numeric, dropdown), their labels rendered as text. */
 export function CustomFields({ fields, register, error, value }: { fields: CustomFieldView[]; register: UseFormRegister<FieldValues>; error: (path: string) => string | null; value: (path: string) => string | undefined }) {

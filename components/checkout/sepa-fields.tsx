@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { formatIban, normalizeIban } from '@/lib/payments/iban';
-import { Field } from './field';
+import { Field } from '@/components/ui/field';
 
 /** IBAN, account holder and the mandate the customer accepts by paying. The IBAN is never echoed back by the server. */
 export function SepaFields({

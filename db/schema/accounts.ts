@@ -28,6 +28,10 @@ export const accounts = pgTable('accounts', {
   // Email a receipt to every paying customer, not only when the session asks (receipt_email).
   receiptsEnabled: boolean().notNull().default(false),
   businessDetails: jsonb().$type<AccountBusinessDetails>(),
+  // Hosts success_url, cancel_url and return_url may point at (a host or *.suffix); empty allows any.
+  allowedRedirectDomains: jsonb().$type<string[]>().notNull().default([]),
+  // The checkout and receipt language when a session leaves it to 'auto' and the browser gives none Caisse ships.
+  defaultLocale: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

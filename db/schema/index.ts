@@ -5,3 +5,4 @@ export * from './checkout';
 export * from './payments';
 export * from './events';
 export * from './emails';
+export * from './dashboard';

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { accounts, apiKeys } from '@/db/schema';
+import { accountMembers, accounts, apiKeys } from '@/db/schema';
 import { hashKey } from '@/lib/api/auth';
 import { newId, randomBase62 } from '@/lib/util/ids';
 
@@ -7,8 +7,11 @@ export type CreatedAccount = { id: string; name: string; secret_key: string; pub
 
 const display = (key: string) => `${key.slice(0, 12)}…${key.slice(-4)}`;
 
-/** A merchant account with a fresh secret and publishable test key pair; only here are the secrets seen in clear. */
-export async function createAccount(db: Db, p: { name: string; secretKey?: string; allowedEmbedOrigins?: string[] }): Promise<CreatedAccount> {
+/**
+ * A merchant account with a fresh secret and publishable test key pair (and, from a dashboard
+ * sign-up, its owner); only here are the secrets seen in clear.
+ */
+export async function createAccount(db: Db, p: { name: string; secretKey?: string; allowedEmbedOrigins?: string[]; ownerUserId?: string }): Promise<CreatedAccount> {
   const id = newId('acct');
   const secretKey = p.secretKey ?? `sk_test_${randomBase62(48)}`;
   const publishableKey = `pk_test_${randomBase62(48)}`;
@@ -18,6 +21,7 @@ export async function createAccount(db: Db, p: { name: string; secretKey?: strin
       { id: newId('key'), accountId: id, kind: 'secret', keyHash: hashKey(secretKey), displayPrefix: display(secretKey) },
       { id: newId('key'), accountId: id, kind: 'publishable', keyHash: hashKey(publishableKey), displayPrefix: display(publishableKey), publishableToken: publishableKey },
     ]);
+    if (p.ownerUserId) await tx.insert(accountMembers).values({ userId: p.ownerUserId, accountId: id, role: 'owner' });
   });
   return { id, name: p.name, secret_key: secretKey, publishable_key: publishableKey };
 }

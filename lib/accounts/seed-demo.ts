@@ -1,13 +1,17 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, apiKeys } from '@/db/schema';
+import { addMember, hasMembers } from '@/db/queries/account-members';
+import { createUserWithPassword } from '@/lib/auth/create-user';
+import { randomBase62 } from '@/lib/util/ids';
 import { env } from '@/lib/env';
 import { createAccount } from './create-account';
 import { createDemoSession } from './demo-session';
 
 /**
  * Creates "Demo Shop" when the database has no account, and a fresh demo
- * checkout session on every start. Returns the lines to print.
+ * checkout session on every start, and the demo merchant's dashboard owner
+ * while it has none. Returns the lines to print.
  */
 export async function seedDemo(db: Db): Promise<string[]> {
   const { DEMO_SECRET_KEY, APP_URL } = env();
@@ -27,9 +31,22 @@ export async function seedDemo(db: Db): Promise<string[]> {
     lines.push(`  Secret key:      ${created.secret_key}`);
     lines.push(`  Publishable key: ${created.publishable_key}`);
   }
+  lines.push(...(await seedDemoOwner(db, accountId)));
   const session = await createDemoSession(db, accountId);
   lines.push(`  Demo checkout:   ${session.url}`);
   lines.push(`  API:             ${APP_URL}/v1`);
   lines.push('');
   return lines;
+}
+
+const DEMO_OWNER_EMAIL = 'owner@demo.caisse.test';
+
+/** The demo merchant's dashboard owner, made once; their password is printed that once and stored only hashed. */
+async function seedDemoOwner(db: Db, accountId: string): Promise<string[]> {
+  const { APP_URL } = env();
+  if (await hasMembers(db, accountId)) return [`  Dashboard:       ${APP_URL}/dashboard (owner ${DEMO_OWNER_EMAIL}; password shown at the first start)`];
+  const password = randomBase62(16);
+  const userId = await createUserWithPassword({ email: DEMO_OWNER_EMAIL, name: 'Demo Shop', password });
+  await addMember(db, { userId, accountId });
+  return [`  Dashboard:       ${APP_URL}/dashboard`, `    sign in as ${DEMO_OWNER_EMAIL} with the one-time password ${password} (shown once; change it under your email)`];
 }

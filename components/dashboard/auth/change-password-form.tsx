@@ -1,0 +1,45 @@
+'use client';
+
+import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { changePasswordAction } from '@/app/dashboard/(app)/account/actions';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { changePasswordSchema } from '@/lib/validation/dashboard-auth';
+import { FormError } from '../form-error';
+import { useActionForm } from '../use-action-form';
+
+export function ChangePasswordForm() {
+  const t = useTranslations('Dashboard.auth');
+  const [done, setDone] = useState(false);
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: changePasswordSchema,
+    action: changePasswordAction,
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+    onSuccess: () => {
+      form.reset();
+      setDone(true);
+    },
+  });
+  const err = (key?: string) => (key ? t(`errors.${key}`) : null);
+  const { errors } = form.formState;
+  return (
+    <Card title={t('change_password')} className="max-w-md">
+      <form onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setDone(false)}>
+        <FormError message={err(formError ?? undefined)} />
+        {done ? (
+          <p role="status" className="text-sm text-green-800">
+            {t('password_changed')}
+          </p>
+        ) : null}
+        <Field id="currentPassword" type="password" autoComplete="current-password" label={t('current_password')} error={err(errors.currentPassword?.message)} {...form.register('currentPassword')} />
+        <Field id="newPassword" type="password" autoComplete="new-password" label={t('new_password')} error={err(errors.newPassword?.message)} {...form.register('newPassword')} />
+        <Field id="confirmPassword" type="password" autoComplete="new-password" label={t('confirm_password')} error={err(errors.confirmPassword?.message)} {...form.register('confirmPassword')} />
+        <Button type="submit" disabled={pending}>
+          {t('change_password')}
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+
+/** Dashboard sections; a page belongs to the longest prefix of its path. */
+export const NAV = [
+  { href: '/dashboard', key: 'home' },
+  { href: '/dashboard/sessions', key: 'sessions' },
+  { href: '/dashboard/catalog', key: 'catalog' },
+  { href: '/dashboard/branding', key: 'branding' },
+  { href: '/dashboard/domains', key: 'domains' },
+  { href: '/dashboard/developers', key: 'developers' },
+  { href: '/dashboard/settings', key: 'settings' },
+] as const;
+
+function activeHref(pathname: string): string | undefined {
+  return NAV.filter((n) => pathname === n.href || pathname.startsWith(`${n.href}/`)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
+
+export function NavLinks() {
+  const t = useTranslations('Dashboard.shell.nav');
+  const active = activeHref(usePathname());
+  return (
+    <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+      {NAV.map((n) => (
+        <li key={n.href}>
+          <Link
+            href={n.href}
+            aria-current={active === n.href ? 'page' : undefined}
+            className="block whitespace-nowrap rounded-[var(--ck-radius-control)] px-3 py-2 text-sm hover:bg-gray-100 aria-[current=page]:bg-blue-50 aria-[current=page]:font-semibold aria-[current=page]:text-[var(--ck-link)]"
+          >
+            {t(n.key)}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState, useTransition } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/dashboard/action-result';
+
+/**
+ * react-hook-form checked by the shared zod schema, submitted to a server action that checks
+ * it again. Errors the server finds land on their fields, or in `formError`.
+ */
+export function useActionForm<Input extends FieldValues, Output, T>(p: {
+  schema: z.ZodType<Output, Input>;
+  action: (values: Output) => Promise<ActionResult<T>>;
+  defaultValues?: DefaultValues<Input>;
+  onSuccess?: (data: T) => void;
+}) {
+  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(p.schema), defaultValues: p.defaultValues });
+  const [pending, startTransition] = useTransition();
+  const [formError, setFormError] = useState<string | null>(null);
+  const onSubmit = form.handleSubmit((values) =>
+    new Promise<void>((resolve) =>
+      startTransition(async () => {
+        setFormError(null);
+        try {
+          const result = await p.action(values);
+          if (result.ok) p.onSuccess?.(result.data);
+          else {
+            for (const [name, message] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<Input>, { message });
+            if (!result.fieldErrors || Object.keys(result.fieldErrors).length === 0) setFormError(result.error ?? 'unknown');
+          }
+        } finally {
+          resolve();
+        }
+      }),
+    ),
+  );
+  return { form, onSubmit, pending, formError };
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { nextCookies } from 'better-auth/next-js';
+import { getDb } from '@/db/client';
+import { dashboardCredentials, dashboardSessions, dashboardUsers, dashboardVerifications } from '@/db/schema';
+import { env } from '@/lib/env';
+import { instanceSecret } from '@/lib/security/instance-secret';
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+
+async function create() {
+  const db = await getDb();
+  const { APP_URL } = env();
+  return betterAuth({
+    appName: 'Caisse',
+    baseURL: APP_URL,
+    basePath: '/dashboard/auth',
+    // Shared by every app process through the database, so a cookie signed by one is good on all.
+    secret: await instanceSecret(db, 'dashboard-auth'),
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { dashboardUsers, dashboardSessions, dashboardCredentials, dashboardVerifications },
+    }),
+    user: { modelName: 'dashboardUsers' },
+    session: { modelName: 'dashboardSessions', expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    account: { modelName: 'dashboardCredentials' },
+    verification: { modelName: 'dashboardVerifications' },
+    emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX, autoSignIn: true },
+    // Sign-in goes through server actions only (Next checks their Origin); login attempts are
+    // limited per client and per email in lib/auth/sign-in.ts with Caisse's Postgres counter.
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: 'caisse',
+      useSecureCookies: APP_URL.startsWith('https:'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+    },
+    // Sets the session cookie from server actions (auth.api.* calls).
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = Awaited<ReturnType<typeof create>>;
+
+const slot = globalThis as unknown as { __caisseAuth?: Promise<Auth> };
+
+/** The process's better-auth instance, made on first use (it needs the database and the instance secret). */
+export function getAuth(): Promise<Auth> {
+  slot.__caisseAuth ??= create().catch((err) => {
+    slot.__caisseAuth = undefined;
+    throw err;
+  });
+  return slot.__caisseAuth;
+}
