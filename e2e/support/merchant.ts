@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 
-export type Merchant = { id: string; secretKey: string; publishableKey: string; stripe: Stripe; baseUrl: string };
+export type DashboardLogin = { email: string; password: string };
+export type Merchant = { id: string; secretKey: string; publishableKey: string; stripe: Stripe; baseUrl: string; owner?: DashboardLogin };
 
 /**
  * The server under test, from the environment: `npm test` and the Playwright
@@ -28,15 +30,16 @@ export function stripeFor(secretKey: string): Stripe {
 }
 
 /** A new merchant account for one test: no fixtures are shared between tests. */
-export async function newMerchant(name = 'Test Shop', options: { allowedEmbedOrigins?: string[] } = {}): Promise<Merchant> {
+export async function newMerchant(name = 'Test Shop', options: { allowedEmbedOrigins?: string[]; withOwner?: boolean } = {}): Promise<Merchant> {
+  const owner = options.withOwner ? { email: `owner-${randomBytes(6).toString('hex')}@shop.test`, password: randomBytes(12).toString('base64url') } : undefined;
   const res = await fetch(`${testServerUrl()}/operator/accounts`, {
     method: 'POST',
     headers: { authorization: `Bearer ${operatorKey()}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, ...(options.allowedEmbedOrigins && { allowed_embed_origins: options.allowedEmbedOrigins }) }),
+    body: JSON.stringify({ name, ...(options.allowedEmbedOrigins && { allowed_embed_origins: options.allowedEmbedOrigins }), ...(owner && { owner }) }),
   });
   if (res.status !== 201) throw new Error(`Could not create a merchant: ${res.status} ${await res.text()}`);
   const a = (await res.json()) as { id: string; secret_key: string; publishable_key: string };
-  return { id: a.id, secretKey: a.secret_key, publishableKey: a.publishable_key, stripe: stripeFor(a.secret_key), baseUrl: testServerUrl() };
+  return { id: a.id, secretKey: a.secret_key, publishableKey: a.publishable_key, stripe: stripeFor(a.secret_key), baseUrl: testServerUrl(), owner };
 }
 
 /** A raw request, for what the SDK cannot send (bad encodings, huge bodies, other auth forms). */

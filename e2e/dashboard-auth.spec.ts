@@ -1,0 +1,87 @@
+import { expect, signIn, signUp, test } from './support/dashboard';
+
+test.use({ locale: 'en-US' });
+
+test('a merchant signs up → lands on their own dashboard, signs out and back in', async ({ page, context }) => {
+  const login = await signUp(page, 'Atelier Lumière');
+  await expect(page.getByTestId('account-name')).toHaveText('Atelier Lumière');
+
+  const cookie = (await context.cookies()).find((c) => c.name.includes('session_token'));
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
+  await page.goto('/dashboard/sessions');
+  await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
+
+  await signIn(page, login);
+  await expect(page.getByTestId('account-name')).toHaveText('Atelier Lumière');
+});
+
+test('sign-up with a taken email or bad fields → clear messages, nothing created', async ({ page }) => {
+  const login = await signUp(page, 'First Shop');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await page.goto('/dashboard/sign-up');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Enter your business name.')).toBeVisible();
+  await expect(page.getByText('Enter your email address.')).toBeVisible();
+  await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
+
+  await page.getByLabel('Business name').fill('Second Shop');
+  await page.getByLabel('Email').fill(login.email);
+  await page.getByLabel('Password', { exact: true }).fill('another-long-password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('alert')).toHaveText('An account already uses this email. Sign in instead.');
+  await expect(page).toHaveURL(/\/dashboard\/sign-up$/);
+});
+
+test('a wrong password → refused; repeated guesses → rate-limited even with the right one', async ({ page }) => {
+  const login = await signUp(page, 'Guarded Shop');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto('/dashboard/sign-in');
+  await page.getByLabel('Email').fill(login.email);
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The email or password is wrong.');
+
+  // The email allows 10 attempts per window: the first one above and nine more.
+  for (let i = 0; i < 9; i++) {
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toHaveText('The email or password is wrong.');
+  }
+  await page.getByLabel('Password', { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Too many attempts. Wait a few minutes and try again.');
+  await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
+});
+
+test('a merchant changes their password → the old one no longer signs in', async ({ page }) => {
+  const login = await signUp(page, 'Rotating Shop');
+  await page.goto('/dashboard/account');
+  await page.getByLabel('Current password').fill('wrong-current-password');
+  await page.getByLabel('New password', { exact: true }).fill('brand-new-password-1');
+  await page.getByLabel('Confirm new password').fill('brand-new-password-1');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Your current password is wrong.');
+
+  await page.getByLabel('Current password').fill(login.password);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password was changed.');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Email').fill(login.email);
+  await page.getByLabel('Password', { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The email or password is wrong.');
+  await signIn(page, { email: login.email, password: 'brand-new-password-1' });
+});
+
+test('the dashboard speaks French to a French browser', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto('/dashboard/sign-in');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { name: 'Connexion à Caisse' })).toBeVisible();
+  await context.close();
+});

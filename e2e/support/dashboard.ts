@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+import { test as checkoutTest } from './fixtures';
+import { newMerchant, type DashboardLogin, type Merchant } from './merchant';
+
+/** Signs in on the dashboard's own form and waits for the home page. */
+export async function signIn(page: Page, login: DashboardLogin): Promise<void> {
+  await page.goto('/dashboard/sign-in');
+  await page.getByLabel('Email').fill(login.email);
+  await page.getByLabel('Password', { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** A new merchant through the sign-up form; returns the login it chose. */
+export async function signUp(page: Page, businessName = 'New Shop'): Promise<DashboardLogin> {
+  const login = { email: `signup-${randomBytes(6).toString('hex')}@shop.test`, password: `pw-${randomBytes(9).toString('base64url')}` };
+  await page.goto('/dashboard/sign-up');
+  await page.getByLabel('Business name').fill(businessName);
+  await page.getByLabel('Email').fill(login.email);
+  await page.getByLabel('Password', { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return login;
+}
+
+type DashboardFixtures = {
+  /** A merchant of this test's own with a dashboard owner, already signed in on `page`. */
+  owner: Merchant & { owner: DashboardLogin };
+};
+
+/** The checkout fixtures plus a signed-in dashboard owner. Dashboard pages are in English unless a test asks. */
+export const test = checkoutTest.extend<DashboardFixtures>({
+  locale: 'en-US',
+  owner: async ({ page }, use) => {
+    const merchant = (await newMerchant('Owner Shop', { withOwner: true })) as Merchant & { owner: DashboardLogin };
+    await signIn(page, merchant.owner);
+    await use(merchant);
+  },
+});
+
+export { expect };

@@ -1,0 +1,35 @@
+import { and, eq } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { images } from '@/db/schema';
+import { env } from '@/lib/env';
+import { newId } from '@/lib/util/ids';
+import { checkImage, type ImageProblem } from './check-image';
+
+export type StoredImage = { id: string; url: string; width: number; height: number };
+
+/** Where an image is served: on Caisse's own host, with a path that never changes meaning. */
+export function imageUrl(id: string): string {
+  return `${env().APP_URL}/files/${id}`;
+}
+
+/** Checks an upload by its bytes and keeps it in the database, owned by the account. */
+export async function storeImage(db: Queryable, p: { accountId: string; bytes: Uint8Array }): Promise<{ ok: true; image: StoredImage } | { ok: false; problem: ImageProblem }> {
+  const checked = checkImage(p.bytes);
+  if (!checked.ok) return checked;
+  const id = newId('img');
+  const { contentType, width, height } = checked.image;
+  await db.insert(images).values({ id, accountId: p.accountId, contentType, width, height, byteSize: p.bytes.byteLength, data: Buffer.from(p.bytes) });
+  return { ok: true, image: { id, url: imageUrl(id), width, height } };
+}
+
+/** An image for serving. Ids carry 142 random bits and are public like the pages that show them. */
+export async function findImage(db: Queryable, id: string) {
+  const [row] = await db.select({ contentType: images.contentType, data: images.data }).from(images).where(eq(images.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Whether the image belongs to the account (before a form may point at it). */
+export async function ownsImage(db: Queryable, p: { accountId: string; id: string }): Promise<boolean> {
+  const rows = await db.select({ id: images.id }).from(images).where(and(eq(images.id, p.id), eq(images.accountId, p.accountId))).limit(1);
+  return rows.length > 0;
+}
