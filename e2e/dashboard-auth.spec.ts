@@ -11,7 +11,7 @@ test('a merchant signs up → lands on their own dashboard, signs out and back i
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
-  await page.goto('/dashboard/sessions');
+  await page.goto('/dashboard/account');
   await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
 
   await signIn(page, login);
@@ -32,27 +32,30 @@ test('sign-up with a taken email or bad fields → clear messages, nothing creat
   await page.getByLabel('Email').fill(login.email);
   await page.getByLabel('Password', { exact: true }).fill('another-long-password');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('alert')).toHaveText('An account already uses this email. Sign in instead.');
+  await expect(page.getByTestId('form-error')).toHaveText('An account already uses this email. Sign in instead.');
   await expect(page).toHaveURL(/\/dashboard\/sign-up$/);
 });
 
 test('a wrong password → refused; repeated guesses → rate-limited even with the right one', async ({ page }) => {
   const login = await signUp(page, 'Guarded Shop');
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.goto('/dashboard/sign-in');
+  await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
   await page.getByLabel('Email').fill(login.email);
   await page.getByLabel('Password', { exact: true }).fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The email or password is wrong.');
+  await expect(page.getByTestId('form-error')).toHaveText('The email or password is wrong.');
 
   // The email allows 10 attempts per window: the first one above and nine more.
+  // Each attempt is one server action call: wait for its answer before the next.
   for (let i = 0; i < 9; i++) {
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/dashboard/sign-in');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('The email or password is wrong.');
+    await answered;
+    await expect(page.getByTestId('form-error')).toHaveText('The email or password is wrong.');
   }
   await page.getByLabel('Password', { exact: true }).fill(login.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Too many attempts. Wait a few minutes and try again.');
+  await expect(page.getByTestId('form-error')).toHaveText('Too many attempts. Wait a few minutes and try again.');
   await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
 });
 
@@ -63,17 +66,18 @@ test('a merchant changes their password → the old one no longer signs in', asy
   await page.getByLabel('New password', { exact: true }).fill('brand-new-password-1');
   await page.getByLabel('Confirm new password').fill('brand-new-password-1');
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Your current password is wrong.');
+  await expect(page.getByTestId('form-error')).toHaveText('Your current password is wrong.');
 
   await page.getByLabel('Current password').fill(login.password);
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByRole('status')).toContainText('Your password was changed.');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
   await page.getByLabel('Email').fill(login.email);
   await page.getByLabel('Password', { exact: true }).fill(login.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The email or password is wrong.');
+  await expect(page.getByTestId('form-error')).toHaveText('The email or password is wrong.');
   await signIn(page, { email: login.email, password: 'brand-new-password-1' });
 });
 
