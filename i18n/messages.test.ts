@@ -3,15 +3,20 @@ import path from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_LOCALES, type MessageLocale } from './locales';
+import { DASHBOARD_AREAS, DASHBOARD_LOCALES } from './dashboard';
+import { MESSAGE_LOCALES } from './locales';
 
 const MESSAGES_DIR = path.resolve(import.meta.dirname, '../messages');
 /** Below this share of keys differing from English, a locale file is treated as an untranslated copy. */
 const MIN_TRANSLATED_RATIO = 0.8;
 
-function load(locale: string): unknown {
-  return JSON.parse(fs.readFileSync(path.join(MESSAGES_DIR, `${locale}.json`), 'utf8'));
-}
+const readJson = (...parts: string[]): unknown => JSON.parse(fs.readFileSync(path.join(MESSAGES_DIR, ...parts), 'utf8'));
+
+/** The checkout's messages of a locale: one file. */
+const loadCheckout = (locale: string) => readJson(`${locale}.json`);
+
+/** The dashboard's messages of a locale, as next-intl gets them: one file per area under Dashboard.<area>. */
+const loadDashboard = (locale: string) => ({ Dashboard: Object.fromEntries(DASHBOARD_AREAS.map((area) => [area, readJson('dashboard', locale, `${area}.json`)])) });
 
 /** Leaf values by dotted key path; non-string leaves are kept so they can be reported. */
 function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
@@ -96,17 +101,13 @@ function integerCategories(locale: string, type: Intl.PluralRuleType): Set<strin
   return found;
 }
 
-const en = flatten(load('en'));
-const enKeys = Object.keys(en).sort();
-const enArgs = new Map(enKeys.map((key) => [key, argNames(analyse(parse(String(en[key]))).args)]));
+/** Every locale of a message set has English's keys and arguments, valid plurals, and real translations. */
+function checkMessageSet(locales: readonly string[], load: (locale: string) => unknown) {
+  const en = flatten(load('en'));
+  const enKeys = Object.keys(en).sort();
+  const enArgs = new Map(enKeys.map((key) => [key, argNames(analyse(parse(String(en[key]))).args)]));
 
-describe('messages/*.json', () => {
-  it('ships exactly one file per MESSAGE_LOCALES entry', () => {
-    const files = fs.readdirSync(MESSAGES_DIR).filter((f) => f.endsWith('.json'));
-    expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual([...MESSAGE_LOCALES].sort());
-  });
-
-  describe.each(MESSAGE_LOCALES.map((locale) => [locale]))('%s', (locale: MessageLocale) => {
+  describe.each(locales.map((locale) => [locale]))('%s', (locale: string) => {
     const messages = flatten(load(locale));
 
     it('has exactly the key paths of en.json', () => {
@@ -159,4 +160,23 @@ describe('messages/*.json', () => {
       });
     }
   });
+}
+
+describe('messages/*.json (checkout)', () => {
+  it('ships exactly one file per MESSAGE_LOCALES entry', () => {
+    const files = fs.readdirSync(MESSAGES_DIR).filter((f) => f.endsWith('.json'));
+    expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual([...MESSAGE_LOCALES].sort());
+  });
+  checkMessageSet(MESSAGE_LOCALES, loadCheckout);
+});
+
+describe('messages/dashboard (dashboard)', () => {
+  it('ships one directory per DASHBOARD_LOCALES entry with one file per area', () => {
+    expect(fs.readdirSync(path.join(MESSAGES_DIR, 'dashboard')).sort()).toEqual([...DASHBOARD_LOCALES].sort());
+    for (const locale of DASHBOARD_LOCALES) {
+      const files = fs.readdirSync(path.join(MESSAGES_DIR, 'dashboard', locale)).map((f) => f.replace(/\.json$/, ''));
+      expect(files.sort(), locale).toEqual([...DASHBOARD_AREAS].sort());
+    }
+  });
+  checkMessageSet(DASHBOARD_LOCALES, loadDashboard);
 });

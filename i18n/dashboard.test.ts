@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { dashboardLocale } from './dashboard';
+
+describe('dashboardLocale', () => {
+  it('takes a chosen language first', () => {
+    expect(dashboardLocale('fr', 'en-US,en;q=0.9')).toBe('fr');
+  });
+
+  it('takes the browser’s best language the dashboard speaks, skipping those it does not', () => {
+    expect(dashboardLocale(undefined, 'fr-CA,fr;q=0.9,en;q=0.5')).toBe('fr');
+    expect(dashboardLocale(undefined, 'de-DE,de;q=0.9,fr;q=0.8,en;q=0.5')).toBe('fr');
+    expect(dashboardLocale(undefined, 'de-DE,de;q=0.9')).toBe('en');
+  });
+
+  it('ignores an unknown cookie and an empty header', () => {
+    expect(dashboardLocale('xx', null)).toBe('en');
+    expect(dashboardLocale(undefined, '')).toBe('en');
+  });
+});
