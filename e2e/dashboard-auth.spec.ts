@@ -89,3 +89,12 @@ test('the dashboard speaks French to a French browser', async ({ browser }) => {
   await expect(page.getByRole('heading', { name: 'Connexion à Caisse' })).toBeVisible();
   await context.close();
 });
+
+test('dashboard pages → cannot be framed by another site and are never cached', async ({ request }) => {
+  for (const path of ['/dashboard/sign-in', '/dashboard']) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.headers()['content-security-policy'], path).toContain("frame-ancestors 'self'");
+    expect(res.headers()['x-frame-options'], path).toBe('SAMEORIGIN');
+    expect(res.headers()['cache-control'], path).toContain('no-store');
+  }
+});
