@@ -19,5 +19,10 @@ describe('choosing the checkout language', () => {
     expect(checkoutLocale('ja', 'fr')).toBe('ja');
     expect(checkoutLocale('auto', 'fr-FR,fr;q=0.9')).toBe('fr');
     expect(checkoutLocale(null, null)).toBe('en');
+    // The account's default only when neither the session nor the browser names a shipped locale.
+    expect(checkoutLocale('auto', 'sw', 'de')).toBe('de');
+    expect(checkoutLocale(null, null, 'fr')).toBe('fr');
+    expect(checkoutLocale('auto', 'it', 'de')).toBe('it');
+    expect(checkoutLocale('ja', 'sw', 'de')).toBe('ja');
   });
 });

@@ -35,8 +35,8 @@ export function localeFromAcceptLanguage(header: string | null): MessageLocale |
   return null;
 }
 
-/** The session's locale, else the browser's, else English. */
-export function checkoutLocale(sessionLocale: string | null, acceptLanguage: string | null): MessageLocale {
+/** The session's locale, else the browser's, else the account's default (set in the dashboard), else English. */
+export function checkoutLocale(sessionLocale: string | null, acceptLanguage: string | null, accountDefault: string | null = null): MessageLocale {
   const explicit = sessionLocale && sessionLocale !== 'auto' ? matchLocale(sessionLocale) : null;
-  return explicit ?? localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
+  return explicit ?? localeFromAcceptLanguage(acceptLanguage) ?? matchLocale(accountDefault) ?? DEFAULT_LOCALE;
 }

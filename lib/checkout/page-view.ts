@@ -4,6 +4,7 @@ import { productsByIds, shippingRatesByIds } from '@/db/queries/checkout-refs';
 import { findCoupon } from '@/db/queries/coupons';
 import { findPromotionCode } from '@/db/queries/promotion-codes';
 import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
+import { ownImageId } from '@/lib/images/images';
 import type { StoredTotalDetails } from './pricing-columns';
 import { unitAmountIn } from './pricing-input';
 
@@ -114,8 +115,11 @@ export async function loadPageView(db: Queryable, session: SessionRow) {
 
 type SessionBranding = { display_name?: string; logo?: { type: string; url?: string }; icon?: { type: string; url?: string } };
 
-/** Only https images are shown: a merchant string never becomes a script or a mixed-content load. */
-const httpsOnly = (url: string | null | undefined) => (url && /^https:\/\/[^\s"'<>]+$/.test(url) ? url : null);
+/**
+ * Only https images are shown: a merchant string never becomes a script or a mixed-content load.
+ * Images uploaded in the dashboard are served by Caisse itself, on whatever scheme it runs.
+ */
+const httpsOnly = (url: string | null | undefined) => (url && (/^https:\/\/[^\s"'<>]+$/.test(url) || ownImageId(url)) ? url : null);
 
 /** Name, logo and icon shown on the page: the session's branding_settings over the account's. */
 function merchantIdentity(account: Awaited<ReturnType<typeof getAccount>>, branding: SessionBranding | null) {

@@ -1,8 +1,7 @@
 import { imageSize } from 'image-size';
+import { IMAGE_MAX_BYTES, IMAGE_MAX_SIDE, IMAGE_MIN_SIDE } from './limits';
 
-export const IMAGE_MAX_BYTES = 512 * 1024;
-export const IMAGE_MIN_SIDE = 16;
-export const IMAGE_MAX_SIDE = 4096;
+export { IMAGE_MAX_BYTES, IMAGE_MAX_SIDE, IMAGE_MIN_SIDE };
 
 // Raster formats only: an SVG can carry script.
 const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif' };

@@ -12,6 +12,14 @@ export function imageUrl(id: string): string {
   return `${env().APP_URL}/files/${id}`;
 }
 
+/** The image id behind one of Caisse's own /files URLs (as imageUrl makes them), else null. */
+export function ownImageId(url: string | null | undefined): string | null {
+  const prefix = `${env().APP_URL}/files/`;
+  if (!url?.startsWith(prefix)) return null;
+  const id = url.slice(prefix.length);
+  return /^img_[A-Za-z0-9]{24}$/.test(id) ? id : null;
+}
+
 /** Checks an upload by its bytes and keeps it in the database, owned by the account. */
 export async function storeImage(db: Queryable, p: { accountId: string; bytes: Uint8Array }): Promise<{ ok: true; image: StoredImage } | { ok: false; problem: ImageProblem }> {
   const checked = checkImage(p.bytes);

@@ -42,7 +42,8 @@ export async function queueReceipt(tx: Tx, session: SessionRow): Promise<string 
   const totals = session.totalDetails as StoredTotalDetails | null;
   const shipping = (session.collectedInformation as { shipping_details?: { name?: string | null; address: ReceiptAddress } | null } | null)?.shipping_details;
   const rendered = renderReceipt({
-    locale: checkoutLocale(session.locale, null),
+    // The customer's browser is not known here: an 'auto' session gets the account's default language.
+    locale: checkoutLocale(session.locale, null, account.defaultLocale),
     merchant: { name: sessionBranding.display_name || account.displayName || account.name, branding, business: account.businessDetails },
     number: receiptNumber(intent.id),
     paidAt: session.completedAt ?? new Date(),
