@@ -8,6 +8,9 @@ const s = checkoutSessions;
 // A session counts as paid when it was: completion time, else (never for a paid session) creation.
 const paidAt = sql`coalesce(${s.completedAt}, ${s.createdAt})`;
 const isPaid = eq(s.paymentStatus, 'paid');
+// An ISO string cast in SQL, not a Date: paidAt is an expression, not a column, so drizzle has no
+// column type to encode a Date with, and postgres.js (unlike PGlite) passes date parameters through as-is.
+const paidSince = (since: Date) => sql`${paidAt} >= ${since.toISOString()}::timestamptz`;
 
 export type CurrencyTotal = { currency: string; count: number; amount: number };
 
@@ -20,7 +23,7 @@ export async function paidTotalsSince(db: Queryable, p: Scope & { since: Date })
   const rows = await db
     .select({ currency: sql<string>`coalesce(${s.currency}, '')`, n: count(), amount: sql<string>`coalesce(sum(${s.amountTotal}), 0)` })
     .from(s)
-    .where(and(eq(s.accountId, p.accountId), isPaid, gte(paidAt, p.since)))
+    .where(and(eq(s.accountId, p.accountId), isPaid, paidSince(p.since)))
     .groupBy(sql`1`)
     .orderBy(sql`1`);
   return rows.map((r) => ({ currency: r.currency, count: Number(r.n), amount: Number(r.amount) }));
@@ -43,7 +46,7 @@ export async function dailyPaidTotalsSince(db: Queryable, p: Scope & { since: Da
   const rows = await db
     .select({ day, currency: sql<string>`coalesce(${s.currency}, '')`, n: count(), amount: sql<string>`coalesce(sum(${s.amountTotal}), 0)` })
     .from(s)
-    .where(and(eq(s.accountId, p.accountId), isPaid, gte(paidAt, p.since)))
+    .where(and(eq(s.accountId, p.accountId), isPaid, paidSince(p.since)))
     .groupBy(sql`1`, sql`2`)
     .orderBy(sql`1`, sql`2`);
   return rows.map((r) => ({ day: r.day, currency: r.currency, count: Number(r.n), amount: Number(r.amount) }));
