@@ -1,0 +1,70 @@
+import 'server-only';
+import type { Queryable } from '@/db/client';
+import { findSession } from '@/db/queries/checkout-sessions';
+import { findPaymentIntent } from '@/db/queries/payment-intents';
+import { deliveriesOfEvents, eventsAboutObjects } from '@/db/queries/session-events';
+import { findShippingRate } from '@/db/queries/shipping-rates';
+import { listSessionLineItems, sessionObject } from '@/lib/checkout/session-reads';
+
+export type SessionPayment = {
+  intentId: string;
+  status: string;
+  card: { brand: string; last4: string; threeDSecure: string | null } | null;
+  sepaDebit: { last4: string; country: string } | null;
+};
+
+export type SessionEventView = {
+  id: string;
+  type: string;
+  created: Date;
+  deliveries: { id: string; status: string; attempts: number; lastStatusCode: number | null; endpointUrl: string }[];
+};
+
+/**
+ * Everything the session detail page shows, all read for one account: the
+ * session and its line items as the API serializes them (their totals are the
+ * stored pricing results, never recomputed here), the payment, the chosen
+ * shipping rate's name, and the events about the session or its payment intent
+ * with their webhook deliveries. Null when the account has no such session.
+ */
+export async function sessionDetail(db: Queryable, p: { accountId: string; id: string }) {
+  const row = await findSession(db, p);
+  if (!row) return null;
+  const scope = { accountId: p.accountId };
+  const [lines, intent, rate, sessionEvents] = await Promise.all([
+    listSessionLineItems(db, { ...scope, sessionId: row.id }, { limit: 100 }),
+    row.paymentIntentId ? findPaymentIntent(db, { ...scope, id: row.paymentIntentId }) : null,
+    row.shippingRateId && row.shippingCost ? findShippingRate(db, { ...scope, id: row.shippingRateId }) : null,
+    eventsAboutObjects(db, { ...scope, objectIds: [row.id, ...(row.paymentIntentId ? [row.paymentIntentId] : [])] }),
+  ]);
+  const deliveries = await deliveriesOfEvents(db, { ...scope, eventIds: sessionEvents.map((e) => e.id) });
+  // A zero-amount intent is only the session's internal lock (see payment-intent-reads.ts): no payment to show.
+  const payment: SessionPayment | null =
+    intent && intent.amount > 0
+      ? {
+          intentId: intent.id,
+          status: intent.status,
+          card: intent.card ? { brand: intent.card.brand, last4: intent.card.last4, threeDSecure: intent.card.three_d_secure } : null,
+          sepaDebit: intent.sepaDebit ? { last4: intent.sepaDebit.last4, country: intent.sepaDebit.country } : null,
+        }
+      : null;
+  return {
+    session: sessionObject(row),
+    lineItems: lines.data,
+    moreLineItems: lines.has_more,
+    shippingRateName: rate?.displayName ?? null,
+    payment,
+    events: sessionEvents.map(
+      (e): SessionEventView => ({
+        id: e.id,
+        type: e.type,
+        created: e.createdAt,
+        deliveries: deliveries
+          .filter((d) => d.eventId === e.id)
+          .map((d) => ({ id: d.id, status: d.status, attempts: d.attemptCount, lastStatusCode: d.lastStatusCode, endpointUrl: d.endpointUrl })),
+      }),
+    ),
+  };
+}
+
+export type SessionDetail = NonNullable<Awaited<ReturnType<typeof sessionDetail>>>;

@@ -1,0 +1,54 @@
+import 'server-only';
+import type { Queryable } from '@/db/client';
+import { searchSessionsPage } from '@/db/queries/dashboard-sessions';
+import { ApiError } from '@/lib/api/errors';
+import type { SessionListFilters } from '@/lib/validation/dashboard-sessions';
+import { sessionRowSummary, type SessionSummary } from './session-summary';
+
+export const SESSIONS_PAGE_SIZE = 20;
+const DAY_MS = 86_400_000;
+
+export type SessionListPage = {
+  rows: SessionSummary[];
+  /** Cursors for the neighbouring pages, or null where there is none. */
+  newer: string | null;
+  older: string | null;
+};
+
+/**
+ * One page of the sessions list. `after` pages back in time from a session,
+ * `before` forward; a cursor that is not this account's session (edited URL,
+ * another account's id) shows the first page rather than an error.
+ */
+export async function sessionListPage(db: Queryable, p: { accountId: string; filters: SessionListFilters; limit?: number }): Promise<SessionListPage> {
+  const f = p.filters;
+  const limit = p.limit ?? SESSIONS_PAGE_SIZE;
+  const search = {
+    q: f.q,
+    status: f.status,
+    paymentStatus: f.payment_status,
+    createdFrom: f.from ? new Date(`${f.from}T00:00:00Z`) : undefined,
+    // "to" is a whole UTC day: up to the next midnight.
+    createdBefore: f.to ? new Date(Date.parse(`${f.to}T00:00:00Z`) + DAY_MS) : undefined,
+  };
+  const cursor = f.after ? { startingAfter: f.after } : f.before ? { endingBefore: f.before } : {};
+  let page;
+  try {
+    page = await searchSessionsPage(db, { accountId: p.accountId, search, limit, ...cursor });
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    page = await searchSessionsPage(db, { accountId: p.accountId, search, limit });
+    return { rows: page.rows.map(sessionRowSummary), newer: null, older: page.hasMore ? page.rows.at(-1)!.id : null };
+  }
+  const { rows, hasMore } = page;
+  const first = rows[0]?.id ?? null;
+  const last = rows.at(-1)?.id ?? null;
+  const backwards = Boolean(cursor.endingBefore);
+  const paged = Boolean(cursor.startingAfter ?? cursor.endingBefore);
+  return {
+    rows: rows.map(sessionRowSummary),
+    // Going back in time, there are newer rows since we came from one; going forward, only when the API says so.
+    newer: rows.length === 0 ? null : backwards ? (hasMore ? first : null) : paged ? first : null,
+    older: rows.length === 0 ? null : backwards ? last : hasMore ? last : null,
+  };
+}
