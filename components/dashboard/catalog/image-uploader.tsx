@@ -8,6 +8,9 @@ import { FieldError } from '@/components/ui/field-error';
 import { useErrorText } from './use-error-text';
 
 const MAX_IMAGES = 8;
+// lib/images/check-image.ts's IMAGE_MAX_BYTES (not imported: it would bring its image parser into
+// the browser). Checked here too so a large file is refused before it is sent at all.
+const MAX_BYTES = 512 * 1024;
 
 /**
  * A product's images: each file chosen is uploaded at once (Caisse checks it by its bytes and
@@ -23,14 +26,20 @@ export function ImageUploader({ images, onChange }: { images: string[]; onChange
 
   const upload = (file: File) =>
     start(async () => {
-      const form = new FormData();
-      form.set('image', file);
-      const r = await uploadProductImageAction(form);
-      if (r.ok) {
-        setError(null);
-        onChange([...images, r.data.url]);
-      } else setError(r.error ?? 'unknown');
-      if (input.current) input.current.value = '';
+      try {
+        if (file.size > MAX_BYTES) return setError('image_too_large');
+        const form = new FormData();
+        form.set('image', file);
+        const r = await uploadProductImageAction(form);
+        if (r.ok) {
+          setError(null);
+          onChange([...images, r.data.url]);
+        } else setError(r.error ?? 'unknown');
+      } catch {
+        setError('unknown');
+      } finally {
+        if (input.current) input.current.value = '';
+      }
     });
 
   return (
@@ -41,7 +50,6 @@ export function ImageUploader({ images, onChange }: { images: string[]; onChange
           {images.map((url, i) => (
             <li key={url} className="flex flex-col items-center gap-1">
               {/* Served by Caisse itself with long cache headers; next/image would add nothing. */}
-              {/* eslint-disable-next-line @next/next/no-img-element */}
               <img src={url} alt={t('image_alt', { n: i + 1 })} className="h-20 w-20 rounded border border-[var(--ck-border)] object-cover" />
               <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => onChange(images.filter((u) => u !== url))}>
                 {t('remove_image', { n: i + 1 })}
