@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { monthlyPrice, oneTimePrice } from './support/catalog';
-import { applyPromotionCode, expectTotalDue } from './support/checkout-page';
+import { applyPromotionCode, expectTotalDue, untilInteractive } from './support/checkout-page';
 import { expect, test } from './support/dashboard';
 
 /** A real PNG of the given size (solid colour), built here so the suite needs no fixture files. */
@@ -138,6 +138,7 @@ test('a merchant creates a coupon and a promotion code → the code discounts a 
   });
   const customer = await page.context().newPage();
   await customer.goto(session.url!);
+  await untilInteractive(customer);
   await applyPromotionCode(customer, 'spring20');
   await expectTotalDue(customer, '€20.00');
 
@@ -197,4 +198,44 @@ test('the product list on a phone → fits the screen, the table scrolls inside 
   await expect(page.getByRole('link', { name: 'Enamel pin' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await expect(page.getByRole('link', { name: 'New product' })).toBeInViewport();
+});
+
+test('a merchant creates a shipping rate and a tax rate, uses both in a session, then archives them → the API shows each', async ({ page, owner, shop }) => {
+  await oneTimePrice(owner.stripe, 1000, 'eur', 'Notebook');
+  await page.goto('/dashboard/catalog/shipping-rates');
+  await page.getByLabel('Name shown to customers').fill('Express');
+  await page.getByLabel('Amount').fill('5');
+  await page.getByLabel('Currency').fill('eur');
+  await page.getByLabel('At least', { exact: true }).fill('1');
+  await page.getByLabel('At most', { exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Create shipping rate' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Express' })).toContainText('1 business days – 2 business days');
+
+  await page.getByRole('link', { name: 'Tax rates' }).click();
+  await page.getByLabel('Name shown to customers').fill('TVA');
+  await page.getByLabel('Percentage').fill('20');
+  await page.getByLabel('Country code (optional)').fill('FR');
+  await page.getByRole('button', { name: 'Create tax rate' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'TVA' })).toContainText('20%');
+
+  await page.getByRole('link', { name: 'Create checkout session' }).click();
+  await page.getByLabel('Notebook — €10.00', { exact: true }).check();
+  await page.getByLabel('Success URL').fill(shop.successUrl);
+  await page.getByLabel('Collect a shipping address').check();
+  await page.getByLabel('Countries to ship to').fill('FR, BE');
+  await page.getByLabel('Shipping rate').selectOption({ label: 'Express — €5.00' });
+  await page.getByLabel('Tax rate').selectOption({ label: 'TVA — 20%' });
+  await page.getByRole('button', { name: 'Create session' }).click();
+  const session = await owner.stripe.checkout.sessions.retrieve((await page.getByTestId('session-id').textContent())!);
+  expect(session.shipping_address_collection?.allowed_countries).toEqual(['FR', 'BE']);
+  expect(session.total_details).toMatchObject({ amount_shipping: 500, amount_tax: 200 });
+
+  await page.getByRole('link', { name: 'Tax rates' }).click();
+  await page.getByRole('row').filter({ hasText: 'TVA' }).getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'TVA' })).toContainText('Archived');
+  expect((await owner.stripe.taxRates.list({ active: false })).data.map((r) => r.display_name)).toEqual(['TVA']);
+  await page.getByRole('link', { name: 'Shipping rates' }).click();
+  await page.getByRole('row').filter({ hasText: 'Express' }).getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Express' })).toContainText('Archived');
+  expect((await owner.stripe.shippingRates.list({ active: false })).data.map((r) => r.display_name)).toEqual(['Express']);
 });

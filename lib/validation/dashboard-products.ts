@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isSupportedCurrency } from '@/lib/money/currencies';
 import { majorToMinor } from '@/lib/money/major-units';
 import type { CreatePriceParams } from './prices';
-import type { CreateProductParams, UpdateProductParams } from './products';
+import type { CreateProductParams } from './products';
 
 /**
  * The dashboard's product and price forms. Messages are keys of Dashboard.catalog.errors.
@@ -22,9 +22,9 @@ export function createProductParams(v: ProductFormValues): CreateProductParams {
   return { name: v.name, ...(v.description && { description: v.description }), ...(v.images.length && { images: v.images }) };
 }
 
-/** On update an empty description or image list clears what was there. */
-export function updateProductParams(v: ProductFormValues): UpdateProductParams {
-  return { name: v.name, description: v.description || null, images: v.images };
+/** On update an empty description (the API's `description=`) or image list clears what was there. */
+export function updateProductParams(v: ProductFormValues) {
+  return { name: v.name, description: v.description, images: v.images };
 }
 
 export const currencyField = () =>
