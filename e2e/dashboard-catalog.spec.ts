@@ -212,6 +212,7 @@ test('a merchant creates a shipping rate and a tax rate, uses both in a session,
   await expect(page.getByRole('row').filter({ hasText: 'Express' })).toContainText('1 business days – 2 business days');
 
   await page.getByRole('link', { name: 'Tax rates' }).click();
+  await expect(page.getByRole('heading', { name: 'Tax rates', level: 1 })).toBeVisible();
   await page.getByLabel('Name shown to customers').fill('TVA');
   await page.getByLabel('Percentage').fill('20');
   await page.getByLabel('Country code (optional)').fill('FR');
@@ -219,6 +220,7 @@ test('a merchant creates a shipping rate and a tax rate, uses both in a session,
   await expect(page.getByRole('row').filter({ hasText: 'TVA' })).toContainText('20%');
 
   await page.getByRole('link', { name: 'Create checkout session' }).click();
+  await expect(page.getByRole('heading', { name: 'Create checkout session', level: 1 })).toBeVisible();
   await page.getByLabel('Notebook — €10.00', { exact: true }).check();
   await page.getByLabel('Success URL').fill(shop.successUrl);
   await page.getByLabel('Collect a shipping address').check();
@@ -231,10 +233,12 @@ test('a merchant creates a shipping rate and a tax rate, uses both in a session,
   expect(session.total_details).toMatchObject({ amount_shipping: 500, amount_tax: 200 });
 
   await page.getByRole('link', { name: 'Tax rates' }).click();
+  await expect(page.getByRole('heading', { name: 'Tax rates', level: 1 })).toBeVisible();
   await page.getByRole('row').filter({ hasText: 'TVA' }).getByRole('button', { name: 'Archive' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'TVA' })).toContainText('Archived');
   expect((await owner.stripe.taxRates.list({ active: false })).data.map((r) => r.display_name)).toEqual(['TVA']);
   await page.getByRole('link', { name: 'Shipping rates' }).click();
+  await expect(page.getByRole('heading', { name: 'Shipping rates', level: 1 })).toBeVisible();
   await page.getByRole('row').filter({ hasText: 'Express' }).getByRole('button', { name: 'Archive' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'Express' })).toContainText('Archived');
   expect((await owner.stripe.shippingRates.list({ active: false })).data.map((r) => r.display_name)).toEqual(['Express']);
