@@ -182,13 +182,25 @@ test('choosing a recurring price in the session form → a subscription session'
   expect((await owner.stripe.checkout.sessions.retrieve(sessionId)).mode).toBe('subscription');
 });
 
-test('the product list → no serious or critical axe violations', async ({ page, owner }) => {
+/** axe's serious and critical findings, in a shape that reads well in a failed assertion. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+test('the product list, a product and the session form → no serious or critical axe violations', async ({ page, owner }) => {
   await oneTimePrice(owner.stripe, 900, 'eur', 'Enamel pin');
   await page.goto('/dashboard/catalog');
   await expect(page.getByRole('link', { name: 'Enamel pin' })).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  expect(serious).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('link', { name: 'Enamel pin' }).click();
+  await expect(page.getByTestId('price-amount')).toHaveText('€9.00');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto('/dashboard/catalog/new-session');
+  await expect(page.getByLabel(`Enamel pin — €9.00`, { exact: true })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('the product list on a phone → fits the screen, the table scrolls inside it', async ({ page, owner }) => {
