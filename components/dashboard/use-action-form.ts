@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, useTransition } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/dashboard/action-result';
@@ -19,6 +19,9 @@ export function useActionForm<Input extends FieldValues, Output, T>(p: {
   const form = useForm<Input, unknown, Output>({ resolver: zodResolver(p.schema), defaultValues: p.defaultValues });
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
+  // Until React has hydrated the form, a click would submit it natively, unchecked and without the action.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const onSubmit = form.handleSubmit((values) =>
     new Promise<void>((resolve) =>
       startTransition(async () => {
@@ -36,5 +39,5 @@ export function useActionForm<Input extends FieldValues, Output, T>(p: {
       }),
     ),
   );
-  return { form, onSubmit, pending, formError };
+  return { form, onSubmit, pending, submitDisabled: pending || !hydrated, formError };
 }

@@ -13,7 +13,7 @@ import { useActionForm } from '../use-action-form';
 export function ChangePasswordForm() {
   const t = useTranslations('Dashboard.auth');
   const [done, setDone] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: changePasswordSchema,
     action: changePasswordAction,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
@@ -26,7 +26,7 @@ export function ChangePasswordForm() {
   const { errors } = form.formState;
   return (
     <Card title={t('change_password')} className="max-w-md">
-      <form onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setDone(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setDone(false)}>
         <FormError message={err(formError ?? undefined)} />
         {done ? (
           <p role="status" className="text-sm text-green-800">
@@ -36,7 +36,7 @@ export function ChangePasswordForm() {
         <Field id="currentPassword" type="password" autoComplete="current-password" label={t('current_password')} error={err(errors.currentPassword?.message)} {...form.register('currentPassword')} />
         <Field id="newPassword" type="password" autoComplete="new-password" label={t('new_password')} error={err(errors.newPassword?.message)} {...form.register('newPassword')} />
         <Field id="confirmPassword" type="password" autoComplete="new-password" label={t('confirm_password')} error={err(errors.confirmPassword?.message)} {...form.register('confirmPassword')} />
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={submitDisabled}>
           {t('change_password')}
         </Button>
       </form>

@@ -12,7 +12,7 @@ import { useActionForm } from '../use-action-form';
 
 export function SignUpForm() {
   const t = useTranslations('Dashboard.auth');
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: signUpSchema,
     action: signUpAction,
     defaultValues: { businessName: '', email: '', password: '' },
@@ -22,13 +22,13 @@ export function SignUpForm() {
   return (
     <Card>
       <h1 className="mb-4 text-xl font-semibold">{t('sign_up_title')}</h1>
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormError message={err(formError ?? undefined)} />
         <Field id="businessName" autoComplete="organization" label={t('business_name')} error={err(errors.businessName?.message)} {...form.register('businessName')} />
         <Field id="email" type="email" autoComplete="email" label={t('email')} error={err(errors.email?.message)} {...form.register('email')} />
         <Field id="password" type="password" autoComplete="new-password" label={t('password')} error={err(errors.password?.message)} {...form.register('password')} />
         <p className="text-xs text-[var(--ck-muted)]">{t('password_rule')}</p>
-        <Button type="submit" disabled={pending} className="w-full">
+        <Button type="submit" disabled={submitDisabled} className="w-full">
           {pending ? t('creating_account') : t('sign_up')}
         </Button>
       </form>

@@ -18,7 +18,7 @@ import { ImageUploadField } from './image-upload-field';
 export function BrandingEditor({ initial, accountName }: { initial: BrandingFormInput; accountName: string }) {
   const t = useTranslations('Dashboard.branding');
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: brandingSchema,
     action: saveBrandingAction,
     defaultValues: initial,
@@ -35,7 +35,7 @@ export function BrandingEditor({ initial, accountName }: { initial: BrandingForm
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
       <Card title={t('form_title')}>
-        <form onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
+        <form method="post" onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
           <FormError message={err(formError ?? undefined)} />
           <Field
             id="displayName"
@@ -65,7 +65,7 @@ export function BrandingEditor({ initial, accountName }: { initial: BrandingForm
             />
           ))}
           <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" disabled={pending}>
+            <Button type="submit" disabled={submitDisabled}>
               {pending ? t('saving') : t('save')}
             </Button>
             <p role="status" className="text-sm text-[var(--ck-muted)]">

@@ -25,7 +25,7 @@ export function CheckoutSessionForm({ prices, shippingRates, taxRates }: { price
   const t = useTranslations('Dashboard.catalog.session');
   const text = useErrorText();
   const [created, setCreated] = useState<{ id: string; url: string } | null>(null);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: checkoutSessionFormSchema,
     action: createCheckoutSessionAction,
     defaultValues: {
@@ -47,7 +47,7 @@ export function CheckoutSessionForm({ prices, shippingRates, taxRates }: { price
   return (
     <div className="space-y-6">
       <Card title={t('form_title')} className="max-w-2xl">
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
           <FormError message={text(formError)} />
           <fieldset aria-describedby={errors.items?.message ? 'session-items-error' : undefined}>
             <legend className="mb-2 text-sm font-medium">{t('items')}</legend>
@@ -99,7 +99,7 @@ export function CheckoutSessionForm({ prices, shippingRates, taxRates }: { price
               ))}
             </SelectField>
           ) : null}
-          <Button type="submit" disabled={pending || prices.length === 0}>
+          <Button type="submit" disabled={submitDisabled || prices.length === 0}>
             {t('create')}
           </Button>
         </form>

@@ -29,7 +29,7 @@ export function CouponForm() {
   const t = useTranslations('Dashboard.catalog.coupons');
   const text = useErrorText();
   const [created, setCreated] = useState<string | null>(null);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: couponFormSchema,
     action: createCouponAction,
     defaultValues: DEFAULTS,
@@ -43,7 +43,7 @@ export function CouponForm() {
   const duration = form.watch('duration');
   return (
     <Card title={t('new_title')} className="max-w-2xl">
-      <form onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setCreated(null)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setCreated(null)}>
         <FormError message={text(formError)} />
         {created ? (
           <p role="status" className="text-sm text-green-800">
@@ -75,7 +75,7 @@ export function CouponForm() {
           <Field id="coupon-max" label={t('max_redemptions')} inputMode="numeric" error={text(errors.maxRedemptions?.message)} {...form.register('maxRedemptions')} />
           <Field id="coupon-redeem-by" type="date" label={t('redeem_by')} error={text(errors.redeemBy?.message)} {...form.register('redeemBy')} />
         </div>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={submitDisabled}>
           {t('create')}
         </Button>
       </form>

@@ -18,7 +18,7 @@ export function PriceForm({ productId, defaultCurrency }: { productId: string; d
   const text = useErrorText();
   const [added, setAdded] = useState(false);
   const defaults = { type: 'one_time' as const, currency: defaultCurrency, amount: '', interval: 'month' as const, intervalCount: '1', nickname: '' };
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: priceFormSchema,
     action: (values) => createPriceAction(productId, values),
     defaultValues: defaults,
@@ -31,7 +31,7 @@ export function PriceForm({ productId, defaultCurrency }: { productId: string; d
   const recurring = form.watch('type') === 'recurring';
   return (
     <Card title={t('new_title')}>
-      <form onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
         <FormError message={text(formError)} />
         {added ? (
           <p role="status" className="text-sm text-green-800">
@@ -59,7 +59,7 @@ export function PriceForm({ productId, defaultCurrency }: { productId: string; d
           </div>
         ) : null}
         <Field id="price-nickname" label={t('nickname')} error={text(errors.nickname?.message)} {...form.register('nickname')} />
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={submitDisabled}>
           {t('create')}
         </Button>
       </form>

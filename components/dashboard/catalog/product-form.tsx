@@ -20,7 +20,7 @@ export function ProductForm({ productId, initial }: { productId?: string; initia
   const text = useErrorText();
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: productFormSchema,
     action: async (values) => {
       if (!productId) return createProductAction(values);
@@ -37,7 +37,7 @@ export function ProductForm({ productId, initial }: { productId?: string; initia
   const images = form.watch('images') ?? [];
   return (
     <Card title={productId ? t('edit_title') : t('new_title')} className="max-w-2xl">
-      <form onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
         <FormError message={text(formError)} />
         {saved ? (
           <p role="status" className="text-sm text-green-800">
@@ -67,7 +67,7 @@ export function ProductForm({ productId, initial }: { productId?: string; initia
           }}
         />
         <FieldError id="product-images-error" message={text(errors.images?.message)} />
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={submitDisabled}>
           {productId ? t('save') : t('create')}
         </Button>
       </form>

@@ -19,7 +19,7 @@ export function PromotionCodeForm({ couponId }: { couponId: string }) {
   const t = useTranslations('Dashboard.catalog.codes');
   const text = useErrorText();
   const [added, setAdded] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: promotionCodeFormSchema,
     action: (values) => createPromotionCodeAction(couponId, values),
     defaultValues: DEFAULTS,
@@ -31,7 +31,7 @@ export function PromotionCodeForm({ couponId }: { couponId: string }) {
   const { errors } = form.formState;
   return (
     <Card title={t('new_title')} className="max-w-2xl">
-      <form onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
         <FormError message={text(formError)} />
         {added ? (
           <p role="status" className="text-sm text-green-800">
@@ -45,7 +45,7 @@ export function PromotionCodeForm({ couponId }: { couponId: string }) {
           <Field id="code-expires" type="date" label={t('expires_at')} error={text(errors.expiresAt?.message)} {...form.register('expiresAt')} />
         </div>
         <CheckboxField id="code-first-time" label={t('first_time_transaction')} {...form.register('firstTimeTransaction')} />
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={submitDisabled}>
           {t('create')}
         </Button>
       </form>

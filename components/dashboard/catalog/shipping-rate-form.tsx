@@ -20,7 +20,7 @@ export function ShippingRateForm() {
   const t = useTranslations('Dashboard.catalog.shipping');
   const text = useErrorText();
   const [added, setAdded] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: shippingRateFormSchema,
     action: createShippingRateAction,
     defaultValues: DEFAULTS,
@@ -37,7 +37,7 @@ export function ShippingRateForm() {
   ));
   return (
     <Card title={t('new_title')} className="max-w-2xl">
-      <form onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
         <FormError message={text(formError)} />
         {added ? (
           <p role="status" className="text-sm text-green-800">
@@ -60,7 +60,7 @@ export function ShippingRateForm() {
             {units}
           </SelectField>
         </fieldset>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={submitDisabled}>
           {t('create')}
         </Button>
       </form>

@@ -19,7 +19,7 @@ export function TaxRateForm() {
   const t = useTranslations('Dashboard.catalog.tax');
   const text = useErrorText();
   const [added, setAdded] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: taxRateFormSchema,
     action: createTaxRateAction,
     defaultValues: DEFAULTS,
@@ -31,7 +31,7 @@ export function TaxRateForm() {
   const { errors } = form.formState;
   return (
     <Card title={t('new_title')} className="max-w-2xl">
-      <form onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
         <FormError message={text(formError)} />
         {added ? (
           <p role="status" className="text-sm text-green-800">
@@ -45,7 +45,7 @@ export function TaxRateForm() {
           <Field id="tax-country" label={t('country')} maxLength={2} error={text(errors.country?.message)} {...form.register('country')} />
           <Field id="tax-jurisdiction" label={t('jurisdiction')} error={text(errors.jurisdiction?.message)} {...form.register('jurisdiction')} />
         </div>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={submitDisabled}>
           {t('create')}
         </Button>
       </form>

@@ -16,7 +16,7 @@ import { SelectField } from './select-field';
 export function SettingsForm({ initial, countries, locales }: { initial: AccountSettingsInput; countries: CountryOption[]; locales: { code: string; name: string }[] }) {
   const t = useTranslations('Dashboard.settings');
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: accountSettingsSchema,
     action: saveSettingsAction,
     defaultValues: initial,
@@ -29,7 +29,7 @@ export function SettingsForm({ initial, countries, locales }: { initial: Account
   const { errors } = form.formState;
   const a = errors.address;
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-6" onChange={() => setSaved(false)}>
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-2xl space-y-6" onChange={() => setSaved(false)}>
       <FormError message={err(formError ?? undefined)} />
       <Card title={t('receipts_title')}>
         <label className="flex items-start gap-3">
@@ -71,7 +71,7 @@ export function SettingsForm({ initial, countries, locales }: { initial: Account
         </div>
       </Card>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={submitDisabled}>
           {pending ? t('saving') : t('save')}
         </Button>
         <p role="status" className="text-sm text-[var(--ck-muted)]">
