@@ -66,7 +66,7 @@ export function ApiKeysPanel({ keys }: { keys: KeyRow[] }) {
             { key: 'state', header: t('status'), cell: (k) => <Badge tone={TONE[k.state]}>{t(`states.${k.state}`)}</Badge> },
             {
               key: 'actions',
-              header: <span className="sr-only">{t('actions')}</span>,
+              header: t('actions'),
               cell: (k) =>
                 live(k) ? (
                   <div className="flex flex-wrap gap-2">
