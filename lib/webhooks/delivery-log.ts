@@ -52,3 +52,8 @@ export async function resendDeliveryById(db: Db, scope: Scope & { id: string }) 
   const delivery = await getDeliveryOrThrow(db, scope);
   return resendDelivery(db, { accountId: scope.accountId, eventId: delivery.eventId, endpointId: delivery.endpointId });
 }
+
+/** Whether a delivery will be tried within the minute: the dashboard watches those for their outcome. */
+export function dueSoon(d: { status: string; nextAttemptAt: Date }, now = new Date()): boolean {
+  return d.status === 'pending' && d.nextAttemptAt.getTime() <= now.getTime() + 60_000;
+}

@@ -3,7 +3,10 @@
 import { useEffect } from 'react';
 import { useRouter } from 'next/navigation';
 
-/** Re-reads the page every few seconds while a delivery is still pending, so its outcome appears without a reload. */
+/**
+ * Re-reads the page every few seconds while a delivery is due soon (just
+ * resent, or retried within the minute), so its outcome appears without a reload.
+ */
 export function RefreshWhilePending({ pending }: { pending: boolean }) {
   const router = useRouter();
   useEffect(() => {

@@ -8,8 +8,14 @@ import { Button } from '@/components/ui/button';
 export function SecretReveal({ label, secret, onDone }: { label: string; secret: string; onDone: () => void }) {
   const t = useTranslations('Dashboard.developers.secret');
   const [copied, setCopied] = useState(false);
+  // The Clipboard API exists only in secure contexts; a self-hosted dashboard on plain http falls back to the selection.
   const copy = async () => {
-    await navigator.clipboard.writeText(secret);
+    if (navigator.clipboard) await navigator.clipboard.writeText(secret);
+    else {
+      const input = document.getElementById('revealed-secret') as HTMLInputElement | null;
+      input?.select();
+      document.execCommand('copy');
+    }
     setCopied(true);
   };
   return (

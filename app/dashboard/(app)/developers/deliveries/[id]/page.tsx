@@ -10,7 +10,7 @@ import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { orNotFound } from '@/lib/dashboard/api-error-result';
 import { requireMerchant } from '@/lib/dashboard/current-merchant';
-import { deliveryDetail } from '@/lib/webhooks/delivery-log';
+import { deliveryDetail, dueSoon } from '@/lib/webhooks/delivery-log';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Dashboard.developers.deliveries'))('delivery_title') };
@@ -24,7 +24,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
   const { delivery, attempts, requestBody } = await orNotFound(deliveryDetail(db, { accountId, id }));
   return (
     <div className="space-y-6">
-      <RefreshWhilePending pending={delivery.status === 'pending'} />
+      <RefreshWhilePending pending={dueSoon(delivery)} />
       <Card title={t('delivery_title')} actions={<ResendButton deliveryId={delivery.id} />}>
         <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
           <dt className="text-[var(--ck-muted)]">{t('endpoint')}</dt>

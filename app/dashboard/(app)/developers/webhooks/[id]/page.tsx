@@ -11,7 +11,7 @@ import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { orNotFound } from '@/lib/dashboard/api-error-result';
 import { requireMerchant } from '@/lib/dashboard/current-merchant';
-import { endpointWithDeliveries } from '@/lib/webhooks/delivery-log';
+import { dueSoon, endpointWithDeliveries } from '@/lib/webhooks/delivery-log';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Dashboard.developers.webhooks'))('endpoint_title') };
@@ -42,7 +42,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
       </Card>
       <EndpointControls id={endpoint.id} enabled={enabled} />
       <Card title={td('title')}>
-        <RefreshWhilePending pending={deliveries.some((d) => d.status === 'pending')} />
+        <RefreshWhilePending pending={deliveries.some((d) => dueSoon(d))} />
         <DataTable
           caption={td('title')}
           rows={deliveries}
