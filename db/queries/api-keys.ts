@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { apiKeys } from '../schema';
 
@@ -32,4 +32,25 @@ export async function findActiveKeyByHash(db: Queryable, keyHash: string, now: D
   }
   const rows = await query.execute({ hash: keyHash, now: now.toISOString() });
   return rows[0] ?? null;
+}
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+/** All of an account's keys, live or not, newest first: what the dashboard lists. */
+export function listAccountKeys(db: Queryable, p: { accountId: string }): Promise<ApiKeyRow[]> {
+  return db.select().from(apiKeys).where(eq(apiKeys.accountId, p.accountId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+}
+
+/**
+ * The account's secret keys, held for the rest of the transaction: changes
+ * that must keep one live (revoke) queue on this, so two at once cannot
+ * together remove the last live key.
+ */
+export function lockSecretKeys(db: Queryable, p: { accountId: string }): Promise<ApiKeyRow[]> {
+  return db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.accountId, p.accountId), eq(apiKeys.kind, 'secret')))
+    .orderBy(apiKeys.id)
+    .for('update');
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { webhookEndpoints } from '../schema';
 import { noSuchObject } from '@/lib/api/errors';
@@ -21,4 +21,13 @@ export async function getWebhookEndpointOrThrow(db: Queryable, p: { accountId: s
   const row = await findWebhookEndpoint(db, p);
   if (!row) throw noSuchObject('webhook endpoint', p.id);
   return row;
+}
+
+/** The account's live endpoints, newest first: at most MAX_WEBHOOK_ENDPOINTS, so no paging. */
+export function listAccountEndpoints(db: Queryable, p: { accountId: string }): Promise<WebhookEndpointRow[]> {
+  return db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.accountId, p.accountId), eq(webhookEndpoints.deleted, false)))
+    .orderBy(desc(webhookEndpoints.seq));
 }

@@ -1,26 +1,21 @@
 import type { Db } from '@/db/client';
 import { accountMembers, accounts, apiKeys } from '@/db/schema';
-import { hashKey } from '@/lib/api/auth';
-import { newId, randomBase62 } from '@/lib/util/ids';
+import { newId } from '@/lib/util/ids';
+import { apiKeyRow, newApiKey } from './api-key-material';
 
 export type CreatedAccount = { id: string; name: string; secret_key: string; publishable_key: string };
 
-const display = (key: string) => `${key.slice(0, 12)}…${key.slice(-4)}`;
-
 /**
  * A merchant account with a fresh secret and publishable test key pair (and, from a dashboard
- * sign-up, its owner); only here are the secrets seen in clear.
+ * sign-up, its owner). The keys are returned in clear this once; only their hashes are kept.
  */
 export async function createAccount(db: Db, p: { name: string; secretKey?: string; allowedEmbedOrigins?: string[]; ownerUserId?: string }): Promise<CreatedAccount> {
   const id = newId('acct');
-  const secretKey = p.secretKey ?? `sk_test_${randomBase62(48)}`;
-  const publishableKey = `pk_test_${randomBase62(48)}`;
+  const secretKey = p.secretKey ?? newApiKey('secret');
+  const publishableKey = newApiKey('publishable');
   await db.transaction(async (tx) => {
     await tx.insert(accounts).values({ id, name: p.name, displayName: p.name, allowedEmbedOrigins: p.allowedEmbedOrigins ?? [] });
-    await tx.insert(apiKeys).values([
-      { id: newId('key'), accountId: id, kind: 'secret', keyHash: hashKey(secretKey), displayPrefix: display(secretKey) },
-      { id: newId('key'), accountId: id, kind: 'publishable', keyHash: hashKey(publishableKey), displayPrefix: display(publishableKey), publishableToken: publishableKey },
-    ]);
+    await tx.insert(apiKeys).values([apiKeyRow(id, 'secret', secretKey), apiKeyRow(id, 'publishable', publishableKey)]);
     if (p.ownerUserId) await tx.insert(accountMembers).values({ userId: p.ownerUserId, accountId: id, role: 'owner' });
   });
   return { id, name: p.name, secret_key: secretKey, publishable_key: publishableKey };
