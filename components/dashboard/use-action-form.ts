@@ -1,7 +1,8 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/dashboard/action-result';
@@ -20,8 +21,7 @@ export function useActionForm<Input extends FieldValues, Output, T>(p: {
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   // Until React has hydrated the form, a click would submit it natively, unchecked and without the action.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const onSubmit = form.handleSubmit((values) =>
     new Promise<void>((resolve) =>
       startTransition(async () => {

@@ -61,9 +61,9 @@ export function EndpointControls({ id, enabled }: { id: string; enabled: boolean
         {secret ? (
           <SecretReveal label={t('new_signing_secret')} secret={secret} onDone={() => setSecret(null)} />
         ) : (
-          <form onSubmit={roll.onSubmit} noValidate className="flex flex-wrap items-end gap-2">
+          <form method="post" onSubmit={roll.onSubmit} noValidate className="flex flex-wrap items-end gap-2">
             <ExpirySelect id="roll-secret-expires" label={t('old_secret_expires')} {...roll.form.register('expiresIn')} />
-            <Button type="submit" variant="secondary" disabled={roll.pending}>
+            <Button type="submit" variant="secondary" disabled={roll.submitDisabled}>
               {t('roll_secret')}
             </Button>
           </form>

@@ -11,19 +11,19 @@ import { ExpirySelect } from './expiry-select';
 /** Roll a secret key: the new key comes back once; the old one stops working after the chosen delay. */
 export function RollKeyForm({ keyId, shown, onCancel, onRolled }: { keyId: string; shown: string; onCancel: () => void; onRolled: (secret: string) => void }) {
   const t = useTranslations('Dashboard.developers.keys');
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: rollKeySchema,
     action: rollSecretKeyAction,
     defaultValues: { id: keyId, expiresIn: '24h' },
     onSuccess: (data) => onRolled(data.secret),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] p-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-3 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] p-3">
       <h3 className="font-semibold">{t('roll_title', { key: shown })}</h3>
       <FormError message={formError ? t(`errors.${formError}`) : null} />
       <ExpirySelect id="roll-expires" label={t('old_key_expires')} {...form.register('expiresIn')} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={submitDisabled}>
           {t('roll_submit')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>

@@ -26,7 +26,7 @@ export function WebhookEndpointForm({ endpoint }: Props) {
   const router = useRouter();
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
     schema: webhookEndpointFormSchema,
     action: (values: WebhookEndpointFormInput) =>
       endpoint ? updateWebhookEndpointAction(endpoint.id, values) : createWebhookEndpointAction(values),
@@ -52,7 +52,7 @@ export function WebhookEndpointForm({ endpoint }: Props) {
           </Button>
         </div>
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
         <FormError message={err(formError ?? undefined)} />
         {saved ? (
           <p role="status" className="text-sm text-green-800">
@@ -73,7 +73,7 @@ export function WebhookEndpointForm({ endpoint }: Props) {
           </div>
           <FieldError id={`${idPrefix}-events-error`} message={err(errors.enabledEvents?.message ?? errors.enabledEvents?.root?.message)} />
         </fieldset>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={submitDisabled}>
           {endpoint ? t('save') : t('add')}
         </Button>
       </form>
