@@ -11,12 +11,12 @@ const display = (key: string) => `${key.slice(0, 12)}…${key.slice(-4)}`;
  * A merchant account with a fresh secret and publishable test key pair (and, from a dashboard
  * sign-up, its owner); only here are the secrets seen in clear.
  */
-export async function createAccount(db: Db, p: { name: string; secretKey?: string; allowedEmbedOrigins?: string[]; ownerUserId?: string }): Promise<CreatedAccount> {
+export async function createAccount(db: Db, p: { name: string; secretKey?: string; allowedEmbedOrigins?: string[]; allowedRedirectDomains?: string[]; ownerUserId?: string }): Promise<CreatedAccount> {
   const id = newId('acct');
   const secretKey = p.secretKey ?? `sk_test_${randomBase62(48)}`;
   const publishableKey = `pk_test_${randomBase62(48)}`;
   await db.transaction(async (tx) => {
-    await tx.insert(accounts).values({ id, name: p.name, displayName: p.name, allowedEmbedOrigins: p.allowedEmbedOrigins ?? [] });
+    await tx.insert(accounts).values({ id, name: p.name, displayName: p.name, allowedEmbedOrigins: p.allowedEmbedOrigins ?? [], allowedRedirectDomains: p.allowedRedirectDomains ?? [] });
     await tx.insert(apiKeys).values([
       { id: newId('key'), accountId: id, kind: 'secret', keyHash: hashKey(secretKey), displayPrefix: display(secretKey) },
       { id: newId('key'), accountId: id, kind: 'publishable', keyHash: hashKey(publishableKey), displayPrefix: display(publishableKey), publishableToken: publishableKey },
