@@ -210,8 +210,9 @@ test('setting allowed embed origins → embedded checkout pages may be framed by
   expect(res.headers.get('content-security-policy')).toContain('frame-ancestors https://shop.example.com https://www.example.org');
 });
 
-test('opening the domains page with a pending domain → no serious or critical axe violations, and it fits a phone', async ({ page }) => {
+test('opening the domains page with a pending domain → no serious or critical axe violations, and it fits a phone', async ({ page, owner: _signedIn }) => {
   await page.goto('/dashboard/domains');
+  await expect(page.getByRole('heading', { name: 'Custom domains', level: 1 })).toBeVisible();
   const domain = randomDomain();
   await addDomain(page, domain);
   await expect(domainItem(page, domain).getByTestId('txt-record-name')).toBeVisible();
