@@ -33,6 +33,13 @@ export async function customDomains(db: Queryable, scope: Scope): Promise<Custom
   return (await listCustomDomains(db, scope)).map(view);
 }
 
+/** Which of these domains new checkout links use: the first verified, as sessionHostSettings picks it. */
+export function checkoutDomainOf(domains: CustomDomainView[]): string | null {
+  const verified = domains.filter((d) => d.verifiedAt !== null);
+  verified.sort((a, b) => a.verifiedAt!.getTime() - b.verifiedAt!.getTime() || (a.id < b.id ? -1 : 1));
+  return verified[0]?.hostname ?? null;
+}
+
 export type AddDomainOutcome = { ok: true; domain: CustomDomainView } | { ok: false; error: HostnameProblem | 'hostname_is_caisse' | 'hostname_taken' };
 
 /** Adds a host name for the account, unverified, with a fresh token for its TXT record. */

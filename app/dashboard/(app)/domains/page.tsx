@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireMerchant } from '@/lib/dashboard/current-merchant';
 import { accountAllowlists } from '@/lib/domains/allowlists';
-import { customDomains } from '@/lib/domains/custom-domains';
+import { checkoutDomainOf, customDomains } from '@/lib/domains/custom-domains';
 import { env } from '@/lib/env';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,8 +19,6 @@ export default async function DomainsPage() {
   const { db, accountId } = await requireMerchant();
   const t = await getTranslations('Dashboard.domains');
   const [domains, allowlists] = await Promise.all([customDomains(db, { accountId }), accountAllowlists(db, { accountId })]);
-  // New links use the first domain verified (see sessionHostSettings).
-  const checkoutDomain = domains.filter((d) => d.verifiedAt).sort((a, b) => a.verifiedAt!.getTime() - b.verifiedAt!.getTime())[0]?.hostname ?? null;
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
@@ -28,7 +26,7 @@ export default async function DomainsPage() {
         <Card title={t('domains_title')}>
           <p className="mb-4 text-sm text-[var(--ck-muted)]">{t('domains_help')}</p>
           <AddDomainForm />
-          <DomainList domains={domains} appHost={new URL(env().APP_URL).host} checkoutDomain={checkoutDomain} />
+          <DomainList domains={domains} appHost={new URL(env().APP_URL).host} checkoutDomain={checkoutDomainOf(domains)} />
         </Card>
         <Card title={t('redirects_title')}>
           <RedirectDomainsForm entries={allowlists.allowedRedirectDomains} />
