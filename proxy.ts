@@ -1,11 +1,14 @@
-// Runs before routing: request ids for the API (/v1), security headers for the checkout pages (/c).
+// Runs before routing: custom domains serve only the checkout pages; request ids for the API (/v1);
+// security headers for the checkout pages (/c).
 import { NextResponse, type NextRequest } from 'next/server';
 import { newRequestId, REQUEST_ID_HEADER } from '@/lib/api/request-id';
 import { unrecognizedResponse } from '@/lib/api/unrecognized';
+import { customDomainAccount, servedOnCustomDomain } from '@/lib/domains/host-routing';
 import { pageSecurityHeaders } from '@/lib/security/page-headers';
 
 // Stripe's v1 API has no other verbs; HEAD and OPTIONS are Next's.
 const API_METHODS = new Set(['GET', 'POST', 'DELETE', 'HEAD', 'OPTIONS']);
+const SESSION_ID = /^cs_(test|live)_[A-Za-z0-9]+$/;
 
 function decodable(pathname: string): boolean {
   try {
@@ -15,6 +18,8 @@ function decodable(pathname: string): boolean {
     return false;
   }
 }
+
+const notFound = () => new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 
 function api(req: NextRequest) {
   const requestId = newRequestId();
@@ -28,14 +33,17 @@ function api(req: NextRequest) {
   return res;
 }
 
-async function checkoutPage(req: NextRequest) {
+/** `domainAccount`: the account whose custom domain the request came through, if any. */
+async function checkoutPage(req: NextRequest, domainAccount: string | null) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const sessionId = req.nextUrl.pathname.split('/')[2] ?? '';
   // Loaded lazily: only the checkout pages need the database here.
-  const [{ getDb }, { framePolicyFor }] = await Promise.all([import('@/db/client'), import('@/db/queries/frame-policy')]);
-  const frameAncestors = /^cs_(test|live)_[A-Za-z0-9]+$/.test(sessionId) ? await framePolicyFor(await getDb(), sessionId) : 'none';
+  const [{ getDb }, { checkoutPagePolicy }] = await Promise.all([import('@/db/client'), import('@/db/queries/checkout-page-policy')]);
+  const policy = SESSION_ID.test(sessionId) ? await checkoutPagePolicy(await getDb(), sessionId) : { accountId: null, frameAncestors: 'none' as const };
+  // A merchant's domain shows that merchant's sessions only.
+  if (domainAccount && policy.accountId !== domainAccount) return notFound();
   const https = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
-  const security = pageSecurityHeaders({ nonce, frameAncestors, https });
+  const security = pageSecurityHeaders({ nonce, frameAncestors: policy.frameAncestors, https });
   // Next reads the nonce from the request's CSP and puts it on its own scripts.
   const headers = new Headers(req.headers);
   headers.set('content-security-policy', security['content-security-policy']);
@@ -44,8 +52,14 @@ async function checkoutPage(req: NextRequest) {
   return res;
 }
 
-export function proxy(req: NextRequest) {
-  return req.nextUrl.pathname.startsWith('/c/') ? checkoutPage(req) : api(req);
+export async function proxy(req: NextRequest) {
+  const { pathname } = req.nextUrl;
+  const domainAccount = await customDomainAccount(req.headers.get('host'));
+  if (domainAccount && !servedOnCustomDomain(pathname)) return notFound();
+  if (pathname.startsWith('/c/')) return checkoutPage(req, domainAccount);
+  if (pathname === '/v1' || pathname.startsWith('/v1/')) return api(req);
+  return NextResponse.next();
 }
 
-export const config = { matcher: ['/v1', '/v1/:path*', '/c/:path*'] };
+// Every path but static build output and uploaded images (served the same on every host, and kept fast).
+export const config = { matcher: ['/((?!_next/static/|_next/image|files/|favicon\\.ico$).*)'] };

@@ -48,6 +48,14 @@ const schema = z.object({
     .transform((v) => (v === 'off' ? 'off' : 'on')),
   // How long a test-mode SEPA debit takes to succeed or fail (days at a real bank).
   SEPA_TEST_SETTLE_SECONDS: z.coerce.number().int().min(0).max(86400).default(5),
+  // DNS servers that verify custom domains' TXT records (comma-separated host:port); unset uses the system's.
+  DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .refine((list) => list.every((s) => /^(\[[0-9a-fA-F:.]+\]|[0-9.]+|[0-9a-fA-F:]+)(:\d{1,5})?$/.test(s)), 'DNS_SERVERS must be IP addresses, each with an optional :port'),
+  // The port of checkout links on a custom domain (https://pay.example.com:PORT/c/…); unset means the scheme's default.
+  CUSTOM_DOMAIN_PORT: z.coerce.number().int().min(1).max(65535).optional().or(z.literal('').transform(() => undefined)),
   // Lets deliveries reach loopback and private addresses: for local development and tests only.
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
     .enum(['0', '1', 'true', 'false', ''])

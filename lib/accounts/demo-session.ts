@@ -26,5 +26,5 @@ export async function createDemoSession(db: Db, accountId: string): Promise<{ ur
     cancel_url: 'https://example.com/cart',
     allow_promotion_codes: true,
   });
-  return sessionObject(session);
+  return sessionObject(session, session.checkoutOrigin);
 }

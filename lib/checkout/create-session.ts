@@ -7,11 +7,14 @@ import { newSessionId, randomBase62 } from '@/lib/util/ids';
 import { unix } from '@/lib/util/time';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
+import { sessionHostSettings } from '@/db/queries/custom-domains';
+import { checkoutOrigin } from '@/lib/domains/checkout-origin';
+import { env } from '@/lib/env';
 import { buildPricingInput, hasTrial } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { resolveCustomer, resolveDiscount, resolveShippingOptions } from './resolve-extras';
 import { resolveLineItems } from './resolve-line-items';
-import { checkCreateRules, MAX_EXPIRY_SECONDS } from './session-rules';
+import { checkCreateRules, checkRedirectUrls, MAX_EXPIRY_SECONDS } from './session-rules';
 import { isEmbedded } from './ui-mode';
 import { sessionColumnsFromParams } from './session-settings';
 
@@ -22,11 +25,16 @@ export async function createSession(db: Db, scope: Scope, p: CreateCheckoutSessi
   return (await createSessionRow(db, scope, p, now)).id;
 }
 
+/** A created session's row, and the origin its hosted page lives on (APP_URL or the account's custom domain). */
+export type CreatedSessionRow = SessionRow & { checkoutOrigin: string };
+
 /** The same, returning the stored row (the API serializes it without reading it again). */
-export async function createSessionRow(db: Db, scope: Scope, p: CreateCheckoutSessionParams, now = new Date()): Promise<SessionRow> {
+export async function createSessionRow(db: Db, scope: Scope, p: CreateCheckoutSessionParams, now = new Date()): Promise<CreatedSessionRow> {
   checkCreateRules(p, unix(now));
   const uiMode = (p.ui_mode ?? 'hosted_page') as 'hosted' | 'embedded' | 'hosted_page' | 'embedded_page';
   return db.transaction(async (tx) => {
+    const hostSettings = await sessionHostSettings(tx, scope.accountId);
+    checkRedirectUrls(p, hostSettings.allowedRedirectDomains);
     const { lines, currency } = await resolveLineItems(tx, scope.accountId, p);
     // SEPA Direct Debit moves euros only; the currency is known once the prices are read.
     if (p.payment_method_types?.includes('sepa_debit') && currency !== 'eur')
@@ -88,6 +96,7 @@ export async function createSessionRow(db: Db, scope: Scope, p: CreateCheckoutSe
           ...(columns?.lines.get(l.id) ?? zeroLineAmounts),
         })),
       );
-    return row;
+    const e = env();
+    return { ...row, checkoutOrigin: checkoutOrigin(e.APP_URL, hostSettings.checkoutDomain, e.CUSTOM_DOMAIN_PORT) };
   });
 }

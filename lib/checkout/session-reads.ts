@@ -9,16 +9,27 @@ import { serializeSession } from '@/lib/api/serialize/checkout-session';
 import { serializeSessionDiscount } from '@/lib/api/serialize/discount';
 import { serializeLineItem } from '@/lib/api/serialize/line-item';
 import { serializeTaxRate } from '@/lib/api/serialize/tax-rate';
+import { checkoutOriginFor } from '@/lib/domains/checkout-origin';
 import { env } from '@/lib/env';
 import type { ListCheckoutSessionsParams } from '@/lib/validation/checkout-sessions';
 import type { StoredTotalDetails } from './pricing-columns';
+import { isEmbedded } from './ui-mode';
 
 type Scope = { accountId: string };
 
-export const sessionObject = (row: SessionRow) => serializeSession(row, env().APP_URL);
+/** `origin`: where the hosted page lives, APP_URL unless the account has a custom domain (checkoutOriginFor). */
+export const sessionObject = (row: SessionRow, origin = env().APP_URL) => serializeSession(row, origin);
+
+// Only an open hosted session has a url: the account's checkout origin is read for those alone.
+const hasUrl = (row: SessionRow) => row.status === 'open' && !isEmbedded(row.uiMode);
+
+/** The session object with its url on the account's checkout origin. */
+export async function sessionObjectWithUrl(db: Queryable, row: SessionRow) {
+  return sessionObject(row, hasUrl(row) ? await checkoutOriginFor(db, row.accountId) : undefined);
+}
 
 export async function retrieveSession(db: Queryable, scope: Scope & { id: string }) {
-  return sessionObject(await getSessionOrThrow(db, scope));
+  return sessionObjectWithUrl(db, await getSessionOrThrow(db, scope));
 }
 
 export async function listSessions(db: Queryable, scope: Scope, p: ListCheckoutSessionsParams) {
@@ -37,7 +48,8 @@ export async function listSessions(db: Queryable, scope: Scope, p: ListCheckoutS
       ...createdFilter(s.createdAt, p.created),
     ],
   });
-  return listObject('/v1/checkout/sessions', rows.map(sessionObject), hasMore);
+  const origin = rows.some(hasUrl) ? await checkoutOriginFor(db, scope.accountId) : undefined;
+  return listObject('/v1/checkout/sessions', rows.map((r) => sessionObject(r, origin)), hasMore);
 }
 
 async function refsFor(db: Queryable, accountId: string, session: SessionRow, taxRateIds: string[]) {

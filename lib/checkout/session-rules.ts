@@ -1,4 +1,5 @@
 import { ApiError, invalidRequest, missingParam } from '@/lib/api/errors';
+import { firstDisallowedRedirect } from '@/lib/domains/redirect-allowlist';
 import { isEmbedded } from './ui-mode';
 import { UNSUPPORTED_SESSION_PARAMS, type CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 
@@ -136,4 +137,16 @@ function checkCustomFields(fields: NonNullable<CreateCheckoutSessionParams['cust
     if (f.dropdown?.default_value !== undefined && !f.dropdown.options.some((o) => o.value === f.dropdown!.default_value))
       throw invalidRequest(`${at}[dropdown][default_value] must be one of the options' values.`, `${at}[dropdown][default_value]`);
   });
+}
+
+/** The account's allowed redirect domains, once it has set some: a customer is only ever sent to those hosts. */
+export function checkRedirectUrls(p: Pick<CreateCheckoutSessionParams, 'success_url' | 'cancel_url' | 'return_url'>, allowed: readonly string[]): void {
+  const refused = firstDisallowedRedirect(p, allowed);
+  if (refused)
+    throw invalidRequest(
+      refused.host
+        ? `The ${refused.param} host ${refused.host} is not one of this account's allowed redirect domains. Add it in the dashboard (Custom domains) or use an allowed domain.`
+        : `Invalid URL: ${refused.param} must be an absolute URL on one of this account's allowed redirect domains.`,
+      refused.param,
+    );
 }

@@ -10,7 +10,7 @@ import type { UpdateCheckoutSessionParams } from '@/lib/validation/checkout-sess
 import { unitAmountIn } from './pricing-input';
 import { reprice } from './reprice';
 import { resolveShippingOptions } from './resolve-extras';
-import { sessionObject } from './session-reads';
+import { sessionObjectWithUrl } from './session-reads';
 
 type Scope = { accountId: string };
 
@@ -90,6 +90,6 @@ export async function updateSession(db: Db, scope: Scope & { id: string }, p: Up
     if (Object.keys(set).length)
       [session] = await tx.update(checkoutSessions).set(set).where(eq(checkoutSessions.id, session.id)).returning();
     if (changesCart) session = await reprice(tx, session);
-    return sessionObject(session);
+    return sessionObjectWithUrl(tx, session);
   });
 }

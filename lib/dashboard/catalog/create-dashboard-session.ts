@@ -19,6 +19,8 @@ export async function createDashboardSession(db: Db, scope: { accountId: string 
   const prices = await Promise.all(chosen.map((i) => retrievePrice(db, { accountId: scope.accountId, id: i.price })));
   const mode = prices.some((p) => p.type === 'recurring') ? 'subscription' : 'payment';
   const p = parseParams(createCheckoutSessionSchema, checkoutSessionParams(v, mode));
-  const session = sessionObject(await createSessionRow(db, scope, p));
+  const row = await createSessionRow(db, scope, p);
+  // On the merchant's verified custom domain when there is one, like the API's answer.
+  const session = sessionObject(row, row.checkoutOrigin);
   return { id: session.id, url: session.url! };
 }

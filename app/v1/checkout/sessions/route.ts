@@ -9,7 +9,8 @@ import { createCheckoutSessionSchema, listCheckoutSessionsSchema } from '@/lib/v
 export const POST = withApi(async (ctx) => {
   const p = parseParams(createCheckoutSessionSchema, ctx.input);
   checkExpand('checkout.session', p.expand);
-  return expandObject(ctx, sessionObject(await createSessionRow(ctx.db, ctx.scope, p)), p.expand);
+  const row = await createSessionRow(ctx.db, ctx.scope, p);
+  return expandObject(ctx, sessionObject(row, row.checkoutOrigin), p.expand);
 });
 
 export const GET = withApi(async (ctx) => {
