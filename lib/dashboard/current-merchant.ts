@@ -13,7 +13,11 @@ export type DashboardUser = { id: string; email: string; name: string };
 
 /** The signed-in dashboard user of this request, or null. */
 export const currentUser = cache(async (): Promise<DashboardUser | null> => {
-  const session = await (await getAuth()).api.getSession({ headers: await headers() });
+  // The cookie store, not the request's Cookie header: after a server action replaced the session
+  // (a password change signs the old one out), the page it re-renders must see the new cookie.
+  const requestHeaders = new Headers(await headers());
+  requestHeaders.set('cookie', (await cookies()).toString());
+  const session = await (await getAuth()).api.getSession({ headers: requestHeaders });
   return session ? { id: session.user.id, email: session.user.email, name: session.user.name } : null;
 });
 
