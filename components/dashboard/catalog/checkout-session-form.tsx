@@ -11,7 +11,8 @@ import { checkoutSessionFormSchema, type CheckoutSessionFormInput } from '@/lib/
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { CopyButton } from './copy-button';
-import { CheckboxField, SelectField } from './select-field';
+import { CheckboxField } from '@/components/ui/checkbox-field';
+import { SelectField } from '@/components/ui/select-field';
 import { useErrorText } from './use-error-text';
 
 export type PriceChoice = { id: string; label: string };

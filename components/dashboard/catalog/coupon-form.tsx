@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { couponFormSchema, type CouponFormInput } from '@/lib/validation/dashboard-coupons';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
-import { SelectField } from './select-field';
+import { SelectField } from '@/components/ui/select-field';
 import { useErrorText } from './use-error-text';
 
 const DEFAULTS: CouponFormInput = {

@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { PRICE_INTERVALS, priceFormSchema } from '@/lib/validation/dashboard-products';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
-import { SelectField } from './select-field';
+import { SelectField } from '@/components/ui/select-field';
 import { useErrorText } from './use-error-text';
 
 /** Adds a price to a product. The amount is typed in major units ("19.99", or "500" yen). */

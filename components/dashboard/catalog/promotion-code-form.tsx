@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { promotionCodeFormSchema, type PromotionCodeFormInput } from '@/lib/validation/dashboard-coupons';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
-import { CheckboxField } from './select-field';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { useErrorText } from './use-error-text';
 
 const DEFAULTS: PromotionCodeFormInput = { code: '', maxRedemptions: '', expiresAt: '', firstTimeTransaction: false };

@@ -10,7 +10,7 @@ import { shippingRateFormSchema, type ShippingRateFormInput } from '@/lib/valida
 import { DELIVERY_UNITS } from '@/lib/validation/shipping-rates';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
-import { SelectField } from './select-field';
+import { SelectField } from '@/components/ui/select-field';
 import { useErrorText } from './use-error-text';
 
 const DEFAULTS: ShippingRateFormInput = { displayName: '', amount: '', currency: 'usd', minValue: '', minUnit: 'business_day', maxValue: '', maxUnit: 'business_day' };

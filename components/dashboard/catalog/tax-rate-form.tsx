@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { taxRateFormSchema, type TaxRateFormInput } from '@/lib/validation/dashboard-rates';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
-import { CheckboxField } from './select-field';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { useErrorText } from './use-error-text';
 
 const DEFAULTS: TaxRateFormInput = { displayName: '', percentage: '', inclusive: false, country: '', jurisdiction: '' };

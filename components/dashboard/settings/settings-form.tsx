@@ -10,7 +10,7 @@ import type { CountryOption } from '@/lib/checkout/country-options';
 import { accountSettingsSchema, type AccountSettingsInput } from '@/lib/validation/account-settings';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
-import { SelectField } from './select-field';
+import { SelectField } from '@/components/ui/select-field';
 
 /** Receipts on or off, the language 'auto' sessions fall back to, and how customers reach the business. */
 export function SettingsForm({ initial, countries, locales }: { initial: AccountSettingsInput; countries: CountryOption[]; locales: { code: string; name: string }[] }) {
