@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { oneTimePrice } from './support/catalog';
-import { expect, test } from './support/dashboard';
+import { randomBytes } from 'node:crypto';
+import { expect, signIn, test } from './support/dashboard';
 import { newMerchant, type Merchant } from './support/merchant';
 
 // Another merchant's objects must be unreachable from a signed-in dashboard: through every page that
@@ -115,4 +116,35 @@ test('another account’s id in the account cookie → ignored, the dashboard st
   await page.goto('/dashboard/catalog');
   await expect(page.getByTestId('account-name')).toHaveText('Owner Shop');
   expect(owner.id).not.toBe(other.id);
+});
+
+test('another account’s custom domain → neither verified nor removed by rewritten domain actions', async ({ page, browser, owner }) => {
+  const other = await newMerchant('Other Shop', { withOwner: true });
+  const theirPage = await browser.newPage({ locale: 'en-US' });
+  await signIn(theirPage, other.owner!);
+  const add = async (p: Page) => {
+    const hostname = `pay.${randomBytes(5).toString('hex')}.test`;
+    await p.goto('/dashboard/domains');
+    await p.getByLabel('Host name').fill(hostname);
+    await p.getByRole('button', { name: 'Add domain' }).click();
+    await expect(p.getByRole('heading', { name: hostname, exact: true })).toBeVisible();
+    // The domain's id reaches the page only as its buttons' argument, in the page's data.
+    const [id] = (await p.content()).match(/dom_[A-Za-z0-9]{24}/) ?? [];
+    expect(id).toBeTruthy();
+    return { hostname, id: id! };
+  };
+  const mine = await add(page);
+  const theirs = await add(theirPage);
+
+  await page.getByRole('button', { name: `Remove ${mine.hostname}` }).click();
+  await asIfFor(page, mine.id, theirs.id, () => page.getByRole('button', { name: 'Yes, remove it' }).click());
+  await expect(page.getByText('This domain no longer exists. Reload the page.')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await asIfFor(page, mine.id, theirs.id, () => page.getByRole('button', { name: 'Verify' }).click());
+
+  await theirPage.reload();
+  await expect(theirPage.getByRole('heading', { name: theirs.hostname, exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: mine.hostname, exact: true })).toBeVisible();
+  await theirPage.close();
 });
