@@ -1,4 +1,4 @@
-import { expect, signIn, signUp, test } from './support/dashboard';
+import { expect, signIn, signOut, signUp, test } from './support/dashboard';
 
 test.use({ locale: 'en-US' });
 
@@ -9,8 +9,7 @@ test('a merchant signs up → lands on their own dashboard, signs out and back i
   const cookie = (await context.cookies()).find((c) => c.name.includes('session_token'));
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
+  await signOut(page);
   await page.goto('/dashboard/account');
   await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
 
@@ -20,9 +19,10 @@ test('a merchant signs up → lands on their own dashboard, signs out and back i
 
 test('sign-up with a taken email or bad fields → clear messages, nothing created', async ({ page }) => {
   const login = await signUp(page, 'First Shop');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
 
   await page.goto('/dashboard/sign-up');
+  await expect(page.getByRole('heading', { name: 'Create your Caisse account' })).toBeVisible();
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('Enter your business name.')).toBeVisible();
   await expect(page.getByText('Enter your email address.')).toBeVisible();
@@ -38,8 +38,7 @@ test('sign-up with a taken email or bad fields → clear messages, nothing creat
 
 test('a wrong password → refused; repeated guesses → rate-limited even with the right one', async ({ page }) => {
   const login = await signUp(page, 'Guarded Shop');
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
+  await signOut(page);
   await page.getByLabel('Email').fill(login.email);
   await page.getByLabel('Password', { exact: true }).fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -72,8 +71,7 @@ test('a merchant changes their password → the old one no longer signs in', asy
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByRole('status')).toContainText('Your password was changed.');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
+  await signOut(page);
   await page.getByLabel('Email').fill(login.email);
   await page.getByLabel('Password', { exact: true }).fill(login.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -6,16 +6,25 @@ import { newMerchant, type DashboardLogin, type Merchant } from './merchant';
 /** Signs in on the dashboard's own form and waits for the home page. */
 export async function signIn(page: Page, login: DashboardLogin): Promise<void> {
   await page.goto('/dashboard/sign-in');
+  await expect(page.getByRole('heading', { name: 'Sign in to Caisse' })).toBeVisible();
   await page.getByLabel('Email').fill(login.email);
   await page.getByLabel('Password', { exact: true }).fill(login.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
+/** Signs out and waits until the sign-in page has replaced the dashboard. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
+  await expect(page.getByRole('heading', { name: 'Sign in to Caisse' })).toBeVisible();
+}
+
 /** A new merchant through the sign-up form; returns the login it chose. */
 export async function signUp(page: Page, businessName = 'New Shop'): Promise<DashboardLogin> {
   const login = { email: `signup-${randomBytes(6).toString('hex')}@shop.test`, password: `pw-${randomBytes(9).toString('base64url')}` };
   await page.goto('/dashboard/sign-up');
+  await expect(page.getByRole('heading', { name: 'Create your Caisse account' })).toBeVisible();
   await page.getByLabel('Business name').fill(businessName);
   await page.getByLabel('Email').fill(login.email);
   await page.getByLabel('Password', { exact: true }).fill(login.password);
