@@ -37,6 +37,11 @@ export function localeFromAcceptLanguage(header: string | null): MessageLocale |
 
 /** The session's locale, else the browser's, else the account's default (set in the dashboard), else English. */
 export function checkoutLocale(sessionLocale: string | null, acceptLanguage: string | null, accountDefault: string | null = null): MessageLocale {
+  return requestedLocale(sessionLocale, acceptLanguage) ?? matchLocale(accountDefault) ?? DEFAULT_LOCALE;
+}
+
+/** The session's locale, else the browser's; null when neither names one Caisse ships (the account's default decides). */
+export function requestedLocale(sessionLocale: string | null, acceptLanguage: string | null): MessageLocale | null {
   const explicit = sessionLocale && sessionLocale !== 'auto' ? matchLocale(sessionLocale) : null;
-  return explicit ?? localeFromAcceptLanguage(acceptLanguage) ?? matchLocale(accountDefault) ?? DEFAULT_LOCALE;
+  return explicit ?? localeFromAcceptLanguage(acceptLanguage);
 }
