@@ -9,6 +9,7 @@ import { Field } from '@/components/ui/field';
 import { changePasswordSchema } from '@/lib/validation/dashboard-auth';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
+import { FormSuccess } from '@/components/dashboard/form-success';
 
 export function ChangePasswordForm() {
   const t = useTranslations('Dashboard.auth');
@@ -28,11 +29,7 @@ export function ChangePasswordForm() {
     <Card title={t('change_password')} className="max-w-md">
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setDone(false)}>
         <FormError message={err(formError ?? undefined)} />
-        {done ? (
-          <p role="status" className="text-sm text-green-800">
-            {t('password_changed')}
-          </p>
-        ) : null}
+        <FormSuccess message={done ? t('password_changed') : null} />
         <Field id="currentPassword" type="password" autoComplete="current-password" label={t('current_password')} error={err(errors.currentPassword?.message)} {...form.register('currentPassword')} />
         <Field id="newPassword" type="password" autoComplete="new-password" label={t('new_password')} error={err(errors.newPassword?.message)} {...form.register('newPassword')} />
         <Field id="confirmPassword" type="password" autoComplete="new-password" label={t('confirm_password')} error={err(errors.confirmPassword?.message)} {...form.register('confirmPassword')} />

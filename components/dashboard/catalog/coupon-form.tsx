@@ -11,6 +11,7 @@ import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { SelectField } from '@/components/ui/select-field';
 import { useErrorText } from './use-error-text';
+import { FormSuccess } from '@/components/dashboard/form-success';
 
 const DEFAULTS: CouponFormInput = {
   name: '',
@@ -45,11 +46,7 @@ export function CouponForm() {
     <Card title={t('new_title')} className="max-w-2xl">
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setCreated(null)}>
         <FormError message={text(formError)} />
-        {created ? (
-          <p role="status" className="text-sm text-green-800">
-            {t('created', { id: created })}
-          </p>
-        ) : null}
+        <FormSuccess message={created ? t('created', { id: created }) : null} />
         <Field id="coupon-name" label={t('name')} error={text(errors.name?.message)} {...form.register('name')} />
         <SelectField id="coupon-kind" label={t('kind')} {...form.register('kind')}>
           <option value="percent">{t('percent')}</option>

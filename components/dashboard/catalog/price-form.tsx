@@ -11,6 +11,7 @@ import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { SelectField } from '@/components/ui/select-field';
 import { useErrorText } from './use-error-text';
+import { FormSuccess } from '@/components/dashboard/form-success';
 
 /** Adds a price to a product. The amount is typed in major units ("19.99", or "500" yen). */
 export function PriceForm({ productId, defaultCurrency }: { productId: string; defaultCurrency: string }) {
@@ -33,11 +34,7 @@ export function PriceForm({ productId, defaultCurrency }: { productId: string; d
     <Card title={t('new_title')}>
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
         <FormError message={text(formError)} />
-        {added ? (
-          <p role="status" className="text-sm text-green-800">
-            {t('added')}
-          </p>
-        ) : null}
+        <FormSuccess message={added ? t('added') : null} />
         <SelectField id="price-type" label={t('type')} {...form.register('type')}>
           <option value="one_time">{t('one_time')}</option>
           <option value="recurring">{t('recurring')}</option>

@@ -13,6 +13,7 @@ import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { ImageUploader } from './image-uploader';
 import { useErrorText } from './use-error-text';
+import { FormSuccess } from '@/components/dashboard/form-success';
 
 /** Creates a product (then opens it) or edits one: name, description, images. */
 export function ProductForm({ productId, initial }: { productId?: string; initial?: ProductFormInput }) {
@@ -39,11 +40,7 @@ export function ProductForm({ productId, initial }: { productId?: string; initia
     <Card title={productId ? t('edit_title') : t('new_title')} className="max-w-2xl">
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
         <FormError message={text(formError)} />
-        {saved ? (
-          <p role="status" className="text-sm text-green-800">
-            {t('saved')}
-          </p>
-        ) : null}
+        <FormSuccess message={saved ? t('saved') : null} />
         <Field id="product-name" label={t('name')} error={text(errors.name?.message)} {...form.register('name')} />
         <div>
           <label htmlFor="product-description" className="mb-1 block text-sm font-medium">

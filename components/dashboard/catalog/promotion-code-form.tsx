@@ -11,6 +11,7 @@ import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { useErrorText } from './use-error-text';
+import { FormSuccess } from '@/components/dashboard/form-success';
 
 const DEFAULTS: PromotionCodeFormInput = { code: '', maxRedemptions: '', expiresAt: '', firstTimeTransaction: false };
 
@@ -33,11 +34,7 @@ export function PromotionCodeForm({ couponId }: { couponId: string }) {
     <Card title={t('new_title')} className="max-w-2xl">
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
         <FormError message={text(formError)} />
-        {added ? (
-          <p role="status" className="text-sm text-green-800">
-            {t('added')}
-          </p>
-        ) : null}
+        <FormSuccess message={added ? t('added') : null} />
         <Field id="code-code" label={t('code')} autoCapitalize="characters" error={text(errors.code?.message)} hint={undefined} {...form.register('code')} />
         <p className="-mt-3 text-xs text-[var(--ck-muted)]">{t('code_hint')}</p>
         <div className="grid gap-4 sm:grid-cols-2">

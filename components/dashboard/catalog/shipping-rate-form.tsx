@@ -12,6 +12,7 @@ import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { SelectField } from '@/components/ui/select-field';
 import { useErrorText } from './use-error-text';
+import { FormSuccess } from '@/components/dashboard/form-success';
 
 const DEFAULTS: ShippingRateFormInput = { displayName: '', amount: '', currency: 'usd', minValue: '', minUnit: 'business_day', maxValue: '', maxUnit: 'business_day' };
 
@@ -39,11 +40,7 @@ export function ShippingRateForm() {
     <Card title={t('new_title')} className="max-w-2xl">
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
         <FormError message={text(formError)} />
-        {added ? (
-          <p role="status" className="text-sm text-green-800">
-            {t('added')}
-          </p>
-        ) : null}
+        <FormSuccess message={added ? t('added') : null} />
         <Field id="shipping-name" label={t('display_name')} error={text(errors.displayName?.message)} {...form.register('displayName')} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="shipping-amount" label={t('amount')} inputMode="decimal" error={text(errors.amount?.message)} {...form.register('amount')} />

@@ -11,6 +11,7 @@ import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { useErrorText } from './use-error-text';
+import { FormSuccess } from '@/components/dashboard/form-success';
 
 const DEFAULTS: TaxRateFormInput = { displayName: '', percentage: '', inclusive: false, country: '', jurisdiction: '' };
 
@@ -33,11 +34,7 @@ export function TaxRateForm() {
     <Card title={t('new_title')} className="max-w-2xl">
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
         <FormError message={text(formError)} />
-        {added ? (
-          <p role="status" className="text-sm text-green-800">
-            {t('added')}
-          </p>
-        ) : null}
+        <FormSuccess message={added ? t('added') : null} />
         <Field id="tax-name" label={t('display_name')} error={text(errors.displayName?.message)} {...form.register('displayName')} />
         <Field id="tax-percentage" label={t('percentage')} inputMode="decimal" error={text(errors.percentage?.message)} {...form.register('percentage')} />
         <CheckboxField id="tax-inclusive" label={t('inclusive')} {...form.register('inclusive')} />

@@ -13,6 +13,7 @@ import { webhookEndpointFormSchema, type WebhookEndpointFormInput } from '@/lib/
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { SecretReveal } from './secret-reveal';
+import { FormSuccess } from '@/components/dashboard/form-success';
 
 type Props = { endpoint?: { id: string } & WebhookEndpointFormInput };
 
@@ -54,11 +55,7 @@ export function WebhookEndpointForm({ endpoint }: Props) {
       ) : null}
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
         <FormError message={err(formError ?? undefined)} />
-        {saved ? (
-          <p role="status" className="text-sm text-green-800">
-            {t('saved')}
-          </p>
-        ) : null}
+        <FormSuccess message={saved ? t('saved') : null} />
         <Field id={`${idPrefix}-url`} type="url" label={t('url')} placeholder="https://example.com/webhooks" error={err(errors.url?.message)} {...form.register('url')} />
         <Field id={`${idPrefix}-description`} label={t('description')} error={err(errors.description?.message)} {...form.register('description')} />
         <fieldset aria-describedby={errors.enabledEvents ? `${idPrefix}-events-error` : undefined}>

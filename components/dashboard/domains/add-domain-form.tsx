@@ -8,6 +8,7 @@ import { Field } from '@/components/ui/field';
 import { addDomainSchema } from '@/lib/validation/domains';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
+import { FormSuccess } from '@/components/dashboard/form-success';
 
 export function AddDomainForm() {
   const t = useTranslations('Dashboard.domains');
@@ -42,11 +43,7 @@ export function AddDomainForm() {
         </Button>
       </div>
       <p className="text-xs text-[var(--ck-muted)]">{t('hostname_hint')}</p>
-      {added ? (
-        <p role="status" className="text-sm text-green-800">
-          {t('added')}
-        </p>
-      ) : null}
+      <FormSuccess message={added ? t('added') : null} />
     </form>
   );
 }
