@@ -96,3 +96,37 @@ test('dashboard pages → cannot be framed by another site and are never cached'
     expect(res.headers()['cache-control'], path).toContain('no-store');
   }
 });
+
+test('a sign-in posted from another site (cross-site request forgery) → refused, no session; the same post from the dashboard → signed in', async ({ page, playwright, baseURL }) => {
+  const login = await signUp(page, 'Forgery Target');
+  await signOut(page);
+  // Record the sign-in form's own request, then replay it with and without a foreign Origin.
+  let recorded: { headers: Record<string, string>; body: string } | undefined;
+  await page.route('**/dashboard/sign-in', async (route) => {
+    const req = route.request();
+    if (req.method() === 'POST' && req.headers()['next-action']) recorded = { headers: req.headers(), body: req.postData() ?? '' };
+    await route.continue();
+  });
+  await page.getByLabel('Email').fill(login.email);
+  await page.getByLabel('Password', { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect(recorded).toBeDefined();
+
+  const replay = async (origin: string) => {
+    const client = await playwright.request.newContext({ baseURL });
+    const res = await client.post('/dashboard/sign-in', {
+      headers: { 'next-action': recorded!.headers['next-action'], 'content-type': recorded!.headers['content-type'], origin, 'x-forwarded-for': '10.9.9.9' },
+      data: recorded!.body,
+      maxRedirects: 0,
+    });
+    const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie' && h.value.includes('session_token='));
+    await client.dispose();
+    return { status: res.status(), sessionCookies: cookies.length };
+  };
+  const forged = await replay('https://evil.example');
+  expect(forged.sessionCookies).toBe(0);
+  expect(forged.status).toBeGreaterThanOrEqual(400);
+  const genuine = await replay(new URL(baseURL!).origin);
+  expect(genuine.sessionCookies).toBe(1);
+});
