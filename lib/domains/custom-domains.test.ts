@@ -79,6 +79,20 @@ describe('custom domains', () => {
     expect(await verifyCustomDomain(db, { accountId: a, id }, dnsError('ENOTFOUND'), t2)).toMatchObject({ outcome: 'not_found', domain: { verified: true, verifiedAt: t1, lastCheckedAt: t2 } });
   });
 
+  it('limits an account to 10 checks a minute, then looks nothing up', async () => {
+    const a = await account();
+    const added = await addCustomDomain(db, { accountId: a, hostname: host() });
+    if (!added.ok) throw new Error(added.error);
+    let lookups = 0;
+    const counting: ResolveTxt = async () => (lookups++, [['unrelated']]);
+    const t0 = new Date('2026-02-01T00:00:00Z');
+    for (let i = 0; i < 10; i++) expect((await verifyCustomDomain(db, { accountId: a, id: added.domain.id }, counting, t0))?.outcome).toBe('wrong_value');
+    expect((await verifyCustomDomain(db, { accountId: a, id: added.domain.id }, counting, t0))?.outcome).toBe('rate_limited');
+    expect(lookups).toBe(10);
+    const nextMinute = new Date('2026-02-01T00:01:00Z');
+    expect((await verifyCustomDomain(db, { accountId: a, id: added.domain.id }, counting, nextMinute))?.outcome).toBe('wrong_value');
+  });
+
   it("another account's domain id is not found, cannot be verified or removed", async () => {
     const a = await account();
     const b = await account();

@@ -7,6 +7,7 @@ import { forgetHost } from './host-routing';
 import { hostnameProblem, normalizeHostname, type HostnameProblem } from './hostname';
 import { isNoRecord, systemResolveTxt, type ResolveTxt } from './resolver';
 import { challengeName, challengeValue, hasChallenge } from './txt-record';
+import { hitRateLimit } from '@/lib/security/rate-limit';
 
 type Scope = { accountId: string };
 
@@ -66,7 +67,10 @@ export async function removeCustomDomain(db: Queryable, scope: Scope & { id: str
   return hostname !== null;
 }
 
-export type VerifyOutcome = 'verified' | 'not_found' | 'wrong_value' | 'lookup_failed';
+export type VerifyOutcome = 'verified' | 'not_found' | 'wrong_value' | 'lookup_failed' | 'rate_limited';
+
+// Each check is a DNS lookup of up to ~5 s made on the merchant's behalf: a few a minute is plenty.
+const VERIFY_LIMIT = { limit: 10, windowSeconds: 60 };
 
 /**
  * Looks the domain's TXT record up and records the check (lastCheckedAt always, verifiedAt once
@@ -80,6 +84,7 @@ export async function verifyCustomDomain(
 ): Promise<{ outcome: VerifyOutcome; domain: CustomDomainView } | null> {
   const row = await findCustomDomain(db, scope);
   if (!row) return null;
+  if (!(await hitRateLimit(db, { key: `domain-verify:${scope.accountId}`, ...VERIFY_LIMIT, now }))) return { outcome: 'rate_limited', domain: view(row) };
   let outcome: VerifyOutcome;
   try {
     outcome = hasChallenge(await resolveTxt(challengeName(row.hostname)), row.verificationToken) ? 'verified' : 'wrong_value';
