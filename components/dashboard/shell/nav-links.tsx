@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { activeHref } from '@/lib/dashboard/active-href';
 
 /** Dashboard sections; a page belongs to the longest prefix of its path. */
 export const NAV = [
@@ -15,13 +16,9 @@ export const NAV = [
   { href: '/dashboard/settings', key: 'settings' },
 ] as const;
 
-function activeHref(pathname: string): string | undefined {
-  return NAV.filter((n) => pathname === n.href || pathname.startsWith(`${n.href}/`)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
-}
-
 export function NavLinks() {
   const t = useTranslations('Dashboard.shell.nav');
-  const active = activeHref(usePathname());
+  const active = activeHref(usePathname(), NAV);
   return (
     <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
       {NAV.map((n) => (
