@@ -2,14 +2,14 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
-import { useHydrated } from '@/components/ui/use-hydrated';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/dashboard/action-result';
 
 /**
  * react-hook-form checked by the shared zod schema, submitted to a server action that checks
- * it again. Errors the server finds land on their fields, or in `formError`.
+ * it again. Errors the server finds land on their fields, or in `formError`. Submit buttons
+ * (components/ui/button) wait for hydration themselves, so an early click is never lost.
  */
 export function useActionForm<Input extends FieldValues, Output, T>(p: {
   schema: z.ZodType<Output, Input>;
@@ -20,16 +20,19 @@ export function useActionForm<Input extends FieldValues, Output, T>(p: {
   const form = useForm<Input, unknown, Output>({ resolver: zodResolver(p.schema), defaultValues: p.defaultValues });
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
-  // Until React has hydrated the form, a click would submit it natively, unchecked and without the action.
-  const hydrated = useHydrated();
+  // True after a successful submit, until the merchant edits the form again.
+  const [succeeded, setSucceeded] = useState(false);
   const onSubmit = form.handleSubmit((values) =>
     new Promise<void>((resolve) =>
       startTransition(async () => {
         setFormError(null);
+        setSucceeded(false);
         try {
           const result = await p.action(values);
-          if (result.ok) p.onSuccess?.(result.data);
-          else {
+          if (result.ok) {
+            p.onSuccess?.(result.data);
+            setSucceeded(true);
+          } else {
             for (const [name, message] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<Input>, { message });
             if (!result.fieldErrors || Object.keys(result.fieldErrors).length === 0) setFormError(result.error ?? 'unknown');
           }
@@ -39,5 +42,5 @@ export function useActionForm<Input extends FieldValues, Output, T>(p: {
       }),
     ),
   );
-  return { form, onSubmit, pending, submitDisabled: pending || !hydrated, formError };
+  return { form, onSubmit, pending, formError, succeeded, clearSucceeded: () => setSucceeded(false) };
 }

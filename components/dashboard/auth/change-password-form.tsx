@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { changePasswordAction } from '@/app/dashboard/(app)/account/actions';
 import { Button } from '@/components/ui/button';
@@ -13,27 +12,25 @@ import { FormSuccess } from '@/components/dashboard/form-success';
 
 export function ChangePasswordForm() {
   const t = useTranslations('Dashboard.auth');
-  const [done, setDone] = useState(false);
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
     schema: changePasswordSchema,
     action: changePasswordAction,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     onSuccess: () => {
       form.reset();
-      setDone(true);
     },
   });
   const err = (key?: string) => (key ? t(`errors.${key}`) : null);
   const { errors } = form.formState;
   return (
     <Card title={t('change_password')} className="max-w-md">
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setDone(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={clearSucceeded}>
         <FormError message={err(formError ?? undefined)} />
-        <FormSuccess message={done ? t('password_changed') : null} />
+        <FormSuccess message={succeeded ? t('password_changed') : null} />
         <Field id="currentPassword" type="password" autoComplete="current-password" label={t('current_password')} error={err(errors.currentPassword?.message)} {...form.register('currentPassword')} />
         <Field id="newPassword" type="password" autoComplete="new-password" label={t('new_password')} error={err(errors.newPassword?.message)} {...form.register('newPassword')} />
         <Field id="confirmPassword" type="password" autoComplete="new-password" label={t('confirm_password')} error={err(errors.confirmPassword?.message)} {...form.register('confirmPassword')} />
-        <Button type="submit" disabled={submitDisabled}>
+        <Button type="submit" disabled={pending}>
           {t('change_password')}
         </Button>
       </form>

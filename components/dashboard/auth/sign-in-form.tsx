@@ -12,7 +12,7 @@ import { useActionForm } from '../use-action-form';
 
 export function SignInForm() {
   const t = useTranslations('Dashboard.auth');
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({ schema: signInSchema, action: signInAction, defaultValues: { email: '', password: '' } });
+  const { form, onSubmit, pending, formError } = useActionForm({ schema: signInSchema, action: signInAction, defaultValues: { email: '', password: '' } });
   const err = (key?: string) => (key ? t(`errors.${key}`) : null);
   return (
     <Card>
@@ -21,7 +21,7 @@ export function SignInForm() {
         <FormError message={err(formError ?? undefined)} />
         <Field id="email" type="email" autoComplete="email" label={t('email')} error={err(form.formState.errors.email?.message)} {...form.register('email')} />
         <Field id="password" type="password" autoComplete="current-password" label={t('password')} error={err(form.formState.errors.password?.message)} {...form.register('password')} />
-        <Button type="submit" disabled={submitDisabled} className="w-full">
+        <Button type="submit" disabled={pending} className="w-full">
           {pending ? t('signing_in') : t('sign_in')}
         </Button>
       </form>

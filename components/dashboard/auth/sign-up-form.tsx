@@ -12,7 +12,7 @@ import { useActionForm } from '../use-action-form';
 
 export function SignUpForm() {
   const t = useTranslations('Dashboard.auth');
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError } = useActionForm({
     schema: signUpSchema,
     action: signUpAction,
     defaultValues: { businessName: '', email: '', password: '' },
@@ -28,7 +28,7 @@ export function SignUpForm() {
         <Field id="email" type="email" autoComplete="email" label={t('email')} error={err(errors.email?.message)} {...form.register('email')} />
         <Field id="password" type="password" autoComplete="new-password" label={t('password')} error={err(errors.password?.message)} {...form.register('password')} />
         <p className="text-xs text-[var(--ck-muted)]">{t('password_rule')}</p>
-        <Button type="submit" disabled={submitDisabled} className="w-full">
+        <Button type="submit" disabled={pending} className="w-full">
           {pending ? t('creating_account') : t('sign_up')}
         </Button>
       </form>

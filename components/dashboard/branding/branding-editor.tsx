@@ -18,7 +18,7 @@ import { ImageUploadField } from './image-upload-field';
 export function BrandingEditor({ initial, accountName }: { initial: BrandingFormInput; accountName: string }) {
   const t = useTranslations('Dashboard.branding');
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError } = useActionForm({
     schema: brandingSchema,
     action: saveBrandingAction,
     defaultValues: initial,
@@ -65,7 +65,7 @@ export function BrandingEditor({ initial, accountName }: { initial: BrandingForm
             />
           ))}
           <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" disabled={submitDisabled}>
+            <Button type="submit" disabled={pending}>
               {pending ? t('saving') : t('save')}
             </Button>
             <p role="status" className="text-sm text-[var(--ck-muted)]">

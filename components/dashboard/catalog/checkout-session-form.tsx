@@ -26,7 +26,7 @@ export function CheckoutSessionForm({ prices, shippingRates, taxRates }: { price
   const t = useTranslations('Dashboard.catalog.session');
   const text = useErrorText();
   const [created, setCreated] = useState<{ id: string; url: string } | null>(null);
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError } = useActionForm({
     schema: checkoutSessionFormSchema,
     action: createCheckoutSessionAction,
     defaultValues: {
@@ -100,7 +100,7 @@ export function CheckoutSessionForm({ prices, shippingRates, taxRates }: { price
               ))}
             </SelectField>
           ) : null}
-          <Button type="submit" disabled={submitDisabled || prices.length === 0}>
+          <Button type="submit" disabled={pending || prices.length === 0}>
             {t('create')}
           </Button>
         </form>

@@ -30,7 +30,7 @@ export function CouponForm() {
   const t = useTranslations('Dashboard.catalog.coupons');
   const text = useErrorText();
   const [created, setCreated] = useState<string | null>(null);
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError } = useActionForm({
     schema: couponFormSchema,
     action: createCouponAction,
     defaultValues: DEFAULTS,
@@ -72,7 +72,7 @@ export function CouponForm() {
           <Field id="coupon-max" label={t('max_redemptions')} inputMode="numeric" error={text(errors.maxRedemptions?.message)} {...form.register('maxRedemptions')} />
           <Field id="coupon-redeem-by" type="date" label={t('redeem_by')} error={text(errors.redeemBy?.message)} {...form.register('redeemBy')} />
         </div>
-        <Button type="submit" disabled={submitDisabled}>
+        <Button type="submit" disabled={pending}>
           {t('create')}
         </Button>
       </form>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createPriceAction } from '@/app/dashboard/(app)/catalog/products/actions';
 import { Button } from '@/components/ui/button';
@@ -17,24 +16,22 @@ import { FormSuccess } from '@/components/dashboard/form-success';
 export function PriceForm({ productId, defaultCurrency }: { productId: string; defaultCurrency: string }) {
   const t = useTranslations('Dashboard.catalog.prices');
   const text = useErrorText();
-  const [added, setAdded] = useState(false);
   const defaults = { type: 'one_time' as const, currency: defaultCurrency, amount: '', interval: 'month' as const, intervalCount: '1', nickname: '' };
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
     schema: priceFormSchema,
     action: (values) => createPriceAction(productId, values),
     defaultValues: defaults,
     onSuccess: () => {
       form.reset({ ...defaults, currency: form.getValues('currency') });
-      setAdded(true);
     },
   });
   const { errors } = form.formState;
   const recurring = form.watch('type') === 'recurring';
   return (
     <Card title={t('new_title')}>
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={clearSucceeded}>
         <FormError message={text(formError)} />
-        <FormSuccess message={added ? t('added') : null} />
+        <FormSuccess message={succeeded ? t('added') : null} />
         <SelectField id="price-type" label={t('type')} {...form.register('type')}>
           <option value="one_time">{t('one_time')}</option>
           <option value="recurring">{t('recurring')}</option>
@@ -56,7 +53,7 @@ export function PriceForm({ productId, defaultCurrency }: { productId: string; d
           </div>
         ) : null}
         <Field id="price-nickname" label={t('nickname')} error={text(errors.nickname?.message)} {...form.register('nickname')} />
-        <Button type="submit" disabled={submitDisabled}>
+        <Button type="submit" disabled={pending}>
           {t('create')}
         </Button>
       </form>

@@ -21,7 +21,7 @@ export function ProductForm({ productId, initial }: { productId?: string; initia
   const text = useErrorText();
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError } = useActionForm({
     schema: productFormSchema,
     action: async (values) => {
       if (!productId) return createProductAction(values);
@@ -64,7 +64,7 @@ export function ProductForm({ productId, initial }: { productId?: string; initia
           }}
         />
         <FieldError id="product-images-error" message={text(errors.images?.message)} />
-        <Button type="submit" disabled={submitDisabled}>
+        <Button type="submit" disabled={pending}>
           {productId ? t('save') : t('create')}
         </Button>
       </form>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createPromotionCodeAction } from '@/app/dashboard/(app)/catalog/coupons/actions';
 import { Button } from '@/components/ui/button';
@@ -19,22 +18,20 @@ const DEFAULTS: PromotionCodeFormInput = { code: '', maxRedemptions: '', expires
 export function PromotionCodeForm({ couponId }: { couponId: string }) {
   const t = useTranslations('Dashboard.catalog.codes');
   const text = useErrorText();
-  const [added, setAdded] = useState(false);
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
     schema: promotionCodeFormSchema,
     action: (values) => createPromotionCodeAction(couponId, values),
     defaultValues: DEFAULTS,
     onSuccess: () => {
       form.reset(DEFAULTS);
-      setAdded(true);
     },
   });
   const { errors } = form.formState;
   return (
     <Card title={t('new_title')} className="max-w-2xl">
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={clearSucceeded}>
         <FormError message={text(formError)} />
-        <FormSuccess message={added ? t('added') : null} />
+        <FormSuccess message={succeeded ? t('added') : null} />
         <Field id="code-code" label={t('code')} autoCapitalize="characters" error={text(errors.code?.message)} hint={undefined} {...form.register('code')} />
         <p className="-mt-3 text-xs text-[var(--ck-muted)]">{t('code_hint')}</p>
         <div className="grid gap-4 sm:grid-cols-2">
@@ -42,7 +39,7 @@ export function PromotionCodeForm({ couponId }: { couponId: string }) {
           <Field id="code-expires" type="date" label={t('expires_at')} error={text(errors.expiresAt?.message)} {...form.register('expiresAt')} />
         </div>
         <CheckboxField id="code-first-time" label={t('first_time_transaction')} {...form.register('firstTimeTransaction')} />
-        <Button type="submit" disabled={submitDisabled}>
+        <Button type="submit" disabled={pending}>
           {t('create')}
         </Button>
       </form>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createShippingRateAction } from '@/app/dashboard/(app)/catalog/shipping-rates/actions';
 import { Button } from '@/components/ui/button';
@@ -20,14 +19,12 @@ const DEFAULTS: ShippingRateFormInput = { displayName: '', amount: '', currency:
 export function ShippingRateForm() {
   const t = useTranslations('Dashboard.catalog.shipping');
   const text = useErrorText();
-  const [added, setAdded] = useState(false);
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
     schema: shippingRateFormSchema,
     action: createShippingRateAction,
     defaultValues: DEFAULTS,
     onSuccess: () => {
       form.reset(DEFAULTS);
-      setAdded(true);
     },
   });
   const { errors } = form.formState;
@@ -38,9 +35,9 @@ export function ShippingRateForm() {
   ));
   return (
     <Card title={t('new_title')} className="max-w-2xl">
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={clearSucceeded}>
         <FormError message={text(formError)} />
-        <FormSuccess message={added ? t('added') : null} />
+        <FormSuccess message={succeeded ? t('added') : null} />
         <Field id="shipping-name" label={t('display_name')} error={text(errors.displayName?.message)} {...form.register('displayName')} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="shipping-amount" label={t('amount')} inputMode="decimal" error={text(errors.amount?.message)} {...form.register('amount')} />
@@ -57,7 +54,7 @@ export function ShippingRateForm() {
             {units}
           </SelectField>
         </fieldset>
-        <Button type="submit" disabled={submitDisabled}>
+        <Button type="submit" disabled={pending}>
           {t('create')}
         </Button>
       </form>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createTaxRateAction } from '@/app/dashboard/(app)/catalog/tax-rates/actions';
 import { Button } from '@/components/ui/button';
@@ -19,22 +18,20 @@ const DEFAULTS: TaxRateFormInput = { displayName: '', percentage: '', inclusive:
 export function TaxRateForm() {
   const t = useTranslations('Dashboard.catalog.tax');
   const text = useErrorText();
-  const [added, setAdded] = useState(false);
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
     schema: taxRateFormSchema,
     action: createTaxRateAction,
     defaultValues: DEFAULTS,
     onSuccess: () => {
       form.reset(DEFAULTS);
-      setAdded(true);
     },
   });
   const { errors } = form.formState;
   return (
     <Card title={t('new_title')} className="max-w-2xl">
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setAdded(false)}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={clearSucceeded}>
         <FormError message={text(formError)} />
-        <FormSuccess message={added ? t('added') : null} />
+        <FormSuccess message={succeeded ? t('added') : null} />
         <Field id="tax-name" label={t('display_name')} error={text(errors.displayName?.message)} {...form.register('displayName')} />
         <Field id="tax-percentage" label={t('percentage')} inputMode="decimal" error={text(errors.percentage?.message)} {...form.register('percentage')} />
         <CheckboxField id="tax-inclusive" label={t('inclusive')} {...form.register('inclusive')} />
@@ -42,7 +39,7 @@ export function TaxRateForm() {
           <Field id="tax-country" label={t('country')} maxLength={2} error={text(errors.country?.message)} {...form.register('country')} />
           <Field id="tax-jurisdiction" label={t('jurisdiction')} error={text(errors.jurisdiction?.message)} {...form.register('jurisdiction')} />
         </div>
-        <Button type="submit" disabled={submitDisabled}>
+        <Button type="submit" disabled={pending}>
           {t('create')}
         </Button>
       </form>

@@ -63,7 +63,7 @@ export function EndpointControls({ id, enabled }: { id: string; enabled: boolean
         ) : (
           <form method="post" onSubmit={roll.onSubmit} noValidate className="flex flex-wrap items-end gap-2">
             <ExpirySelect id="roll-secret-expires" label={t('old_secret_expires')} {...roll.form.register('expiresIn')} />
-            <Button type="submit" variant="secondary" disabled={roll.submitDisabled}>
+            <Button type="submit" variant="secondary" disabled={roll.pending}>
               {t('roll_secret')}
             </Button>
           </form>

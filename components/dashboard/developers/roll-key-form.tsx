@@ -11,7 +11,7 @@ import { ExpirySelect } from './expiry-select';
 /** Roll a secret key: the new key comes back once; the old one stops working after the chosen delay. */
 export function RollKeyForm({ keyId, shown, onCancel, onRolled }: { keyId: string; shown: string; onCancel: () => void; onRolled: (secret: string) => void }) {
   const t = useTranslations('Dashboard.developers.keys');
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError } = useActionForm({
     schema: rollKeySchema,
     action: rollSecretKeyAction,
     defaultValues: { id: keyId, expiresIn: '24h' },
@@ -23,7 +23,7 @@ export function RollKeyForm({ keyId, shown, onCancel, onRolled }: { keyId: strin
       <FormError message={formError ? t(`errors.${formError}`) : null} />
       <ExpirySelect id="roll-expires" label={t('old_key_expires')} {...form.register('expiresIn')} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={submitDisabled}>
+        <Button type="submit" disabled={pending}>
           {t('roll_submit')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>

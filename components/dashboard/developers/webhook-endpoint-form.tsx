@@ -27,7 +27,7 @@ export function WebhookEndpointForm({ endpoint }: Props) {
   const router = useRouter();
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError } = useActionForm({
     schema: webhookEndpointFormSchema,
     action: (values: WebhookEndpointFormInput) =>
       endpoint ? updateWebhookEndpointAction(endpoint.id, values) : createWebhookEndpointAction(values),
@@ -70,7 +70,7 @@ export function WebhookEndpointForm({ endpoint }: Props) {
           </div>
           <FieldError id={`${idPrefix}-events-error`} message={err(errors.enabledEvents?.message ?? errors.enabledEvents?.root?.message)} />
         </fieldset>
-        <Button type="submit" disabled={submitDisabled}>
+        <Button type="submit" disabled={pending}>
           {endpoint ? t('save') : t('add')}
         </Button>
       </form>

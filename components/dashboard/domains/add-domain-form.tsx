@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { addDomainAction } from '@/app/dashboard/(app)/domains/actions';
 import { Button } from '@/components/ui/button';
@@ -12,19 +11,17 @@ import { FormSuccess } from '@/components/dashboard/form-success';
 
 export function AddDomainForm() {
   const t = useTranslations('Dashboard.domains');
-  const [added, setAdded] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
     schema: addDomainSchema,
     action: addDomainAction,
     defaultValues: { hostname: '' },
     onSuccess: () => {
       form.reset();
-      setAdded(true);
     },
   });
   const err = (key?: string) => (key ? t(`errors.${key}`) : null);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" onChange={() => setAdded(false)}>
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-3" onChange={clearSucceeded}>
       <FormError message={err(formError ?? undefined)} />
       <div className="flex flex-wrap items-start gap-3">
         <Field
@@ -43,7 +40,7 @@ export function AddDomainForm() {
         </Button>
       </div>
       <p className="text-xs text-[var(--ck-muted)]">{t('hostname_hint')}</p>
-      <FormSuccess message={added ? t('added') : null} />
+      <FormSuccess message={succeeded ? t('added') : null} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEventHandler } from 'react';
+import { type FormEventHandler } from 'react';
 import { useTranslations } from 'next-intl';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { saveEmbedOriginsAction, saveRedirectDomainsAction } from '@/app/dashboard/(app)/domains/actions';
@@ -15,12 +15,10 @@ const TEXTAREA = 'block w-full rounded-[var(--ck-radius-control)] border border-
 
 /** Where success_url, cancel_url and return_url may point: one host or *.host per line. */
 export function RedirectDomainsForm({ entries }: { entries: string[] }) {
-  const [saved, setSaved] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
     schema: redirectDomainsSchema,
     action: saveRedirectDomainsAction,
     defaultValues: { redirectDomains: entries.join('\n') },
-    onSuccess: () => setSaved(true),
   });
   return (
     <ListForm
@@ -30,19 +28,19 @@ export function RedirectDomainsForm({ entries }: { entries: string[] }) {
       field={form.register('redirectDomains')}
       fieldError={form.formState.errors.redirectDomains?.message}
       badEntry={firstInvalidEntry(form.watch('redirectDomains') ?? [], normalizeRedirectDomain)}
-      {...{ onSubmit, pending, formError, saved, setSaved }}
+      {...{ onSubmit, pending, formError }}
+      saved={succeeded}
+      onEdit={clearSucceeded}
     />
   );
 }
 
 /** Which sites may frame embedded checkouts: one origin per line. */
 export function EmbedOriginsForm({ entries }: { entries: string[] }) {
-  const [saved, setSaved] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
     schema: embedOriginsSchema,
     action: saveEmbedOriginsAction,
     defaultValues: { embedOrigins: entries.join('\n') },
-    onSuccess: () => setSaved(true),
   });
   return (
     <ListForm
@@ -52,7 +50,9 @@ export function EmbedOriginsForm({ entries }: { entries: string[] }) {
       field={form.register('embedOrigins')}
       fieldError={form.formState.errors.embedOrigins?.message}
       badEntry={firstInvalidEntry(form.watch('embedOrigins') ?? [], normalizeEmbedOrigin)}
-      {...{ onSubmit, pending, formError, saved, setSaved }}
+      {...{ onSubmit, pending, formError }}
+      saved={succeeded}
+      onEdit={clearSucceeded}
     />
   );
 }
@@ -69,14 +69,14 @@ type ListFormProps = {
   pending: boolean;
   formError: string | null;
   saved: boolean;
-  setSaved: (saved: boolean) => void;
+  onEdit: () => void;
 };
 
-function ListForm({ id, labelKey, helpKey, field, fieldError, badEntry, onSubmit, pending, formError, saved, setSaved }: ListFormProps) {
+function ListForm({ id, labelKey, helpKey, field, fieldError, badEntry, onSubmit, pending, formError, saved, onEdit }: ListFormProps) {
   const t = useTranslations('Dashboard.domains');
   const err = (key?: string) => (key ? t(`errors.${key}`, { entry: badEntry ?? '' }) : null);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" onChange={() => setSaved(false)}>
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-3" onChange={onEdit}>
       <FormError message={err(formError ?? undefined)} />
       <div>
         <label htmlFor={id} className="mb-1 block text-sm font-medium">

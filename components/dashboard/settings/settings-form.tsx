@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { saveSettingsAction } from '@/app/dashboard/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
@@ -15,21 +14,19 @@ import { SelectField } from '@/components/ui/select-field';
 /** Receipts on or off, the language 'auto' sessions fall back to, and how customers reach the business. */
 export function SettingsForm({ initial, countries, locales }: { initial: AccountSettingsInput; countries: CountryOption[]; locales: { code: string; name: string }[] }) {
   const t = useTranslations('Dashboard.settings');
-  const [saved, setSaved] = useState(false);
-  const { form, onSubmit, pending, submitDisabled, formError } = useActionForm({
+  const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
     schema: accountSettingsSchema,
     action: saveSettingsAction,
     defaultValues: initial,
     onSuccess: () => {
       form.reset(form.getValues());
-      setSaved(true);
     },
   });
   const err = (key?: string) => (key ? t(`errors.${key}` as never) : null);
   const { errors } = form.formState;
   const a = errors.address;
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="max-w-2xl space-y-6" onChange={() => setSaved(false)}>
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-2xl space-y-6" onChange={clearSucceeded}>
       <FormError message={err(formError ?? undefined)} />
       <Card title={t('receipts_title')}>
         <label className="flex items-start gap-3">
@@ -71,11 +68,11 @@ export function SettingsForm({ initial, countries, locales }: { initial: Account
         </div>
       </Card>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={submitDisabled}>
+        <Button type="submit" disabled={pending}>
           {pending ? t('saving') : t('save')}
         </Button>
         <p role="status" className="text-sm text-[var(--ck-muted)]">
-          {saved ? t('saved') : ''}
+          {succeeded ? t('saved') : ''}
         </p>
       </div>
     </form>
