@@ -1,5 +1,6 @@
 // GET /dashboard/catalog — the account's products (newest first, ?after=<product id> pages back)
 import type { Metadata } from 'next';
+import { OlderLink } from '@/components/dashboard/catalog/older-link';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ProductTable } from '@/components/dashboard/catalog/product-table';
@@ -28,11 +29,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         }
       />
       <ProductTable products={page.items} />
-      {page.nextCursor ? (
-        <Link href={`/dashboard/catalog?after=${encodeURIComponent(page.nextCursor)}`} className="mt-4 inline-block text-sm text-[var(--ck-link)] underline">
-          {t('older')}
-        </Link>
-      ) : null}
+      <OlderLink path="/dashboard/catalog" cursor={page.nextCursor} label={t('older')} />
     </>
   );
 }

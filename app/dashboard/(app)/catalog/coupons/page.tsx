@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { deleteCouponAction } from '@/app/dashboard/(app)/catalog/coupons/actions';
 import { CouponForm } from '@/components/dashboard/catalog/coupon-form';
 import { couponLabel } from '@/components/dashboard/catalog/coupon-label';
+import { OlderLink } from '@/components/dashboard/catalog/older-link';
 import { RowActionButton } from '@/components/dashboard/catalog/row-action-button';
 import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
@@ -52,11 +53,7 @@ export default async function CouponsPage({ searchParams }: { searchParams: Prom
               },
             ]}
           />
-          {page.nextCursor ? (
-            <Link href={`/dashboard/catalog/coupons?after=${encodeURIComponent(page.nextCursor)}`} className="mt-4 inline-block text-sm text-[var(--ck-link)] underline">
-              {t('older')}
-            </Link>
-          ) : null}
+          <OlderLink path="/dashboard/catalog/coupons" cursor={page.nextCursor} label={t('older')} />
         </Card>
         <CouponForm />
       </div>

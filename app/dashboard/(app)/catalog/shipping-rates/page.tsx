@@ -1,8 +1,8 @@
 // GET /dashboard/catalog/shipping-rates — the account's shipping rates, with the new rate form (?after=<rate id> pages back)
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { setShippingRateActiveAction } from '@/app/dashboard/(app)/catalog/shipping-rates/actions';
+import { OlderLink } from '@/components/dashboard/catalog/older-link';
 import { RowActionButton } from '@/components/dashboard/catalog/row-action-button';
 import { ShippingRateForm } from '@/components/dashboard/catalog/shipping-rate-form';
 import { Badge } from '@/components/ui/badge';
@@ -48,11 +48,7 @@ export default async function ShippingRatesPage({ searchParams }: { searchParams
               },
             ]}
           />
-          {page.nextCursor ? (
-            <Link href={`/dashboard/catalog/shipping-rates?after=${encodeURIComponent(page.nextCursor)}`} className="mt-4 inline-block text-sm text-[var(--ck-link)] underline">
-              {t('older')}
-            </Link>
-          ) : null}
+          <OlderLink path="/dashboard/catalog/shipping-rates" cursor={page.nextCursor} label={t('older')} />
         </Card>
         <ShippingRateForm />
       </div>

@@ -1,8 +1,8 @@
 // GET /dashboard/catalog/tax-rates — the account's tax rates, with the new rate form (?after=<rate id> pages back)
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { setTaxRateActiveAction } from '@/app/dashboard/(app)/catalog/tax-rates/actions';
+import { OlderLink } from '@/components/dashboard/catalog/older-link';
 import { RowActionButton } from '@/components/dashboard/catalog/row-action-button';
 import { TaxRateForm } from '@/components/dashboard/catalog/tax-rate-form';
 import { Badge } from '@/components/ui/badge';
@@ -45,11 +45,7 @@ export default async function TaxRatesPage({ searchParams }: { searchParams: Pro
               },
             ]}
           />
-          {page.nextCursor ? (
-            <Link href={`/dashboard/catalog/tax-rates?after=${encodeURIComponent(page.nextCursor)}`} className="mt-4 inline-block text-sm text-[var(--ck-link)] underline">
-              {t('older')}
-            </Link>
-          ) : null}
+          <OlderLink path="/dashboard/catalog/tax-rates" cursor={page.nextCursor} label={t('older')} />
         </Card>
         <TaxRateForm />
       </div>
