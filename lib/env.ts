@@ -13,6 +13,10 @@ const schema = z.object({
     .string()
     .regex(/^sk_test_[A-Za-z0-9_]{16,}$/, 'DEMO_SECRET_KEY must look like sk_test_ followed by at least 16 characters')
     .optional(),
+  // The installation's master keys (comma-separated, newest first), which protect card fingerprints, webhook
+  // secrets, dashboard cookies and proof-of-work challenges. Unset: read from (or made in) the key file.
+  CAISSE_SECRET_KEY: z.string().optional().or(z.literal('').transform(() => undefined)),
+  CAISSE_SECRET_KEY_FILE: z.string().min(1).default('.data/secret.key'),
   // Lets an operator provision merchant accounts over HTTP (POST /operator/accounts).
   CAISSE_OPERATOR_KEY: z.string().min(32, 'CAISSE_OPERATOR_KEY must be at least 32 characters').optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),

@@ -1,4 +1,5 @@
-import { bigint, boolean, jsonb, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, jsonb, text, timestamp } from 'drizzle-orm/pg-core';
+import { isSealed, seal, unseal } from '@/lib/security/secret-keys';
 
 /** Columns every Stripe-shaped object table carries. */
 export const objectColumns = () => ({
@@ -14,3 +15,13 @@ export const objectColumns = () => ({
 export const money = (name?: string) => (name ? bigint(name, { mode: 'number' }) : bigint({ mode: 'number' }));
 export const ts = () => timestamp({ withTimezone: true });
 export { text, jsonb, boolean };
+
+/**
+ * A secret stored encrypted (AES-256-GCM, lib/security/secret-keys.ts) with a key that is not in the
+ * database: written sealed, read back in clear. A value from before sealing reads as it is (boot reseals it).
+ */
+export const sealedText = customType<{ data: string; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => seal(value, 'webhook-secrets'),
+  fromDriver: (value) => (isSealed(value) ? unseal(value, 'webhook-secrets') : value),
+});

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { objectColumns } from './columns';
+import { objectColumns, sealedText } from './columns';
 
 export const events = pgTable(
   'events',
@@ -27,8 +27,9 @@ export const webhookEndpoints = pgTable(
     enabledEvents: jsonb().$type<string[]>().notNull(),
     status: text().notNull().default('enabled'),
     apiVersion: text(),
-    secret: text().notNull(),
-    previousSecret: text(),
+    // Signing secrets, encrypted at rest.
+    secret: sealedText().notNull(),
+    previousSecret: sealedText(),
     previousSecretExpiresAt: timestamp({ withTimezone: true }),
     disabledReason: text(),
     // Since when every delivery has failed; three days of it disables the endpoint.

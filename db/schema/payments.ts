@@ -119,10 +119,3 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
-
-/** Secrets this installation makes for itself on first start (the card fingerprint key). */
-export const instanceSecrets = pgTable('instance_secrets', {
-  name: text().primaryKey(),
-  value: text().notNull(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});

@@ -5,7 +5,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { getDb } from '@/db/client';
 import { dashboardCredentials, dashboardSessions, dashboardUsers, dashboardVerifications } from '@/db/schema';
 import { env } from '@/lib/env';
-import { instanceSecret } from '@/lib/security/instance-secret';
+import { secretKey } from '@/lib/security/secret-keys';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
@@ -17,8 +17,8 @@ async function create() {
     appName: 'Caisse',
     baseURL: APP_URL,
     basePath: '/dashboard/auth',
-    // Shared by every app process through the database, so a cookie signed by one is good on all.
-    secret: await instanceSecret(db, 'dashboard-auth'),
+    // From the installation's key (never the database), so a cookie signed by one process is good on all.
+    secret: secretKey('dashboard-auth').toString('base64url'),
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: { dashboardUsers, dashboardSessions, dashboardCredentials, dashboardVerifications },

@@ -5,13 +5,13 @@ import { claimPaymentAttempt, paymentIntentForSession, type PaymentIntentRow } f
 import { findSessionById, lockSessionById } from '@/db/queries/public-session';
 import { checkoutSessions, paymentIntents } from '@/db/schema';
 import { toCardInput } from '@/lib/payments/card-schema';
+import { fingerprintSecret } from '@/lib/payments/fingerprint';
 import type { DeclineMessageKey } from '@/lib/payments/decline-messages';
 import type { ChargeOutcome, PaymentProcessor } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
 import { screenTestIban } from '@/lib/payments/test-sepa';
 import { acceptSolution, CHALLENGE_AFTER_DECLINES } from '@/lib/security/proof-of-work';
 import { hitRateLimit } from '@/lib/security/rate-limit';
-import { instanceSecret } from '@/lib/security/instance-secret';
 import { newId } from '@/lib/util/ids';
 import { makeConfirmSchema } from '@/lib/validation/checkout-page';
 import { collectedDetails } from './collected-details';
@@ -125,7 +125,7 @@ export async function confirmPayment(
       currency: claim.session.currency ?? 'usd',
       card,
       setUpForOffSession: false,
-      fingerprintSecret: await instanceSecret(db, 'card_fingerprint'),
+      fingerprintSecret: fingerprintSecret(),
     });
   } catch (err) {
     // The processor did not answer: free the attempt so the customer can retry.

@@ -2,8 +2,8 @@ import type { Db } from '@/db/client';
 import type { PaymentIntentRow } from '@/db/queries/payment-intents';
 import { lockSessionById } from '@/db/queries/public-session';
 import { env } from '@/lib/env';
+import { fingerprintSecret } from '@/lib/payments/fingerprint';
 import { startTestDebit } from '@/lib/payments/test-sepa';
-import { instanceSecret } from '@/lib/security/instance-secret';
 import { completeSession } from './complete-session';
 import { completeResult } from './confirm-config';
 import type { ConfirmResult } from './confirm-payment';
@@ -20,7 +20,7 @@ export async function startSepaDebit(db: Db, sessionId: string, intent: PaymentI
     iban,
     // One fingerprint key for every method: "the same customer" across cards and accounts is not mixed up
     // because startTestDebit tags what it hashes.
-    fingerprintSecret: await instanceSecret(db, 'card_fingerprint'),
+    fingerprintSecret: fingerprintSecret(),
     now,
     settleSeconds: env().SEPA_TEST_SETTLE_SECONDS,
   });

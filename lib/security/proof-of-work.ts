@@ -1,7 +1,7 @@
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { Queryable } from '@/db/client';
 import { hitRateLimit } from './rate-limit';
-import { instanceSecret } from './instance-secret';
+import { secretKey } from './secret-keys';
 
 /** Declines on a session after which each card attempt must carry a solved proof-of-work (ALTCHA). */
 export const CHALLENGE_AFTER_DECLINES = 3;
@@ -12,7 +12,7 @@ const LIFETIME_MS = 10 * 60_000;
 
 export async function newChallenge(db: Queryable, sessionId: string) {
   return createChallenge({
-    hmacKey: await instanceSecret(db, 'altcha_hmac'),
+    hmacKey: secretKey('proof-of-work').toString('base64url'),
     maxNumber: MAX_NUMBER,
     expires: new Date(Date.now() + LIFETIME_MS),
     params: { session: sessionId },
@@ -28,7 +28,7 @@ export async function acceptSolution(db: Queryable, sessionId: string, payload: 
   } catch {
     return false;
   }
-  if (typeof challenge !== 'string' || !(await verifySolution(payload, await instanceSecret(db, 'altcha_hmac'), true))) return false;
+  if (typeof challenge !== 'string' || !(await verifySolution(payload, secretKey('proof-of-work').toString('base64url'), true))) return false;
   if (extractParams(payload).session !== sessionId) return false;
   return hitRateLimit(db, { key: `altcha:${challenge}`, limit: 1, windowSeconds: 3600 });
 }
