@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from './security/client-address';
 
 const schema = z.object({
   DATABASE_URL: z
@@ -8,6 +9,20 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   PGLITE_DIR: z.string().default('.data/pglite'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The address the HTTP server listens on (all interfaces by default).
+  HOST: z.string().min(1).default('0.0.0.0'),
+  // Proxies whose X-Forwarded-For entries are believed (addresses, CIDRs, loopback/linklocal/uniquelocal, or a
+  // hop count): unset, per-client limits use the socket's address and ignore X-Forwarded-For.
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
   APP_URL: z.string().url().optional(),
   DEMO_SECRET_KEY: z
     .string()

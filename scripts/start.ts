@@ -1,13 +1,14 @@
-// npm start: build when needed, then serve. Migrations and the demo merchant run in the server (instrumentation.ts).
+// npm start: build when needed, then serve (scripts/serve.ts). Migrations and the demo merchant run in the server (instrumentation.ts).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed';
 
 buildIfNeeded();
-const port = process.env.PORT ?? '3000';
-const next = spawn(path.join(__dirname, '..', 'node_modules', '.bin', 'next'), ['start', '-p', port], {
+const ROOT = path.join(__dirname, '..');
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve.ts')], {
+  cwd: ROOT,
   stdio: 'inherit',
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal));
-next.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

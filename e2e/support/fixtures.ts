@@ -35,8 +35,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   // Each test is its own customer: it gets its own client address, as the proxy in
-  // front of Caisse would give it, so per-client limits (card attempts, code guesses)
-  // count per test and not for the whole suite.
+  // front of Caisse gives it (the test server trusts loopback as that proxy), so
+  // per-client limits (card attempts, code guesses) count per test and not for the whole suite.
   context: async ({ context, extraHTTPHeaders }, use) => {
     await context.setExtraHTTPHeaders({ ...extraHTTPHeaders, 'x-forwarded-for': customerAddress() });
     await use(context);

@@ -78,9 +78,12 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
   const url = `http://127.0.0.1:${port}`;
   const operatorKey = randomBytes(24).toString('hex');
   let output = '';
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  // The same server as `npm start` (scripts/serve.ts), on loopback; one process, so a signal reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve.ts')], {
     cwd: ROOT,
-    env: { ...process.env, ...db.env, PORT: String(port), APP_URL: url, CAISSE_OPERATOR_KEY: operatorKey, NEXT_TELEMETRY_DISABLED: '1', WEBHOOK_ALLOW_PRIVATE_NETWORKS: '1', ...extraEnv },
+    // The suites stand where a reverse proxy would (TRUSTED_PROXIES=loopback): each test's customer gets an address
+    // of its own through X-Forwarded-For. A test of what an untrusted client can forge starts a server without it.
+    env: { ...process.env, ...db.env, PORT: String(port), HOST: '127.0.0.1', TRUSTED_PROXIES: 'loopback', APP_URL: url, CAISSE_OPERATOR_KEY: operatorKey, NEXT_TELEMETRY_DISABLED: '1', WEBHOOK_ALLOW_PRIVATE_NETWORKS: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));

@@ -1,14 +1,19 @@
+import { CLIENT_ADDRESS_HEADER } from './client-address';
+
+let warned = false;
+
 /**
- * Who is asking, for per-client limits. Behind a reverse proxy that appends
- * the client's address to X-Forwarded-For, the rightmost entry is the one that
- * proxy saw; a client can prepend whatever it likes, never append. Without a
- * proxy, Next fills the header from the socket when the client sent none.
- * (Per-session limits — declines, proof-of-work — do not depend on this.)
+ * Who is asking, for per-client limits: the address Caisse's HTTP server (scripts/serve.ts) resolved
+ * from the socket and, only when configured, trusted proxies (lib/security/client-address.ts).
+ * X-Forwarded-For as the client sent it is never read here. Served some other way (`next dev`), no
+ * address is known and every client shares one key: stricter, never looser.
  */
 export function clientKeyFrom(headers: Headers): string {
-  const hops = (headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((h) => h.trim())
-    .filter(Boolean);
-  return hops.at(-1) || headers.get('x-real-ip') || 'direct';
+  const address = headers.get(CLIENT_ADDRESS_HEADER);
+  if (address) return address;
+  if (!warned) {
+    warned = true;
+    console.warn('[caisse] no client address on this request: start Caisse with `npm start` so per-client limits tell clients apart');
+  }
+  return 'unknown';
 }
