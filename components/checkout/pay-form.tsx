@@ -141,7 +141,7 @@ export function PayForm({ config, lockedEmail, customFields, texts, countries, p
           ) : null}
         </fieldset>
       ) : null}
-      {challenge ? <ProofOfWork key={challenge.signature} challenge={challenge} /> : null}
+      {challenge ? <ProofOfWork key={challenge.signature ?? challenge.parameters.nonce} challenge={challenge} /> : null}
       {texts.submit ? <p className="text-sm text-[var(--ck-muted)]">{texts.submit}</p> : null}
       <button
         type="submit"

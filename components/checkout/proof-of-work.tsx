@@ -1,12 +1,16 @@
 'use client';
 
+import type { Challenge } from 'altcha-lib';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
-export type PowChallenge = { algorithm: string; challenge: string; maxnumber?: number; salt: string; signature: string };
+export type PowChallenge = Challenge;
+
+// Long enough for the hardest level on a slow phone; the server's challenge expires after ten minutes anyway.
+const SOLVE_TIMEOUT_MS = 5 * 60_000;
 
 /**
- * After repeated declines the server asks each card attempt to carry a solved
+ * When an attempt looks automated the server asks it to carry a solved
  * proof-of-work (ALTCHA, self-hosted): solved here in the background, sent as
  * the hidden `altcha` field.
  */
@@ -16,16 +20,11 @@ export function ProofOfWork({ challenge }: { challenge: PowChallenge }) {
   useEffect(() => {
     // Loaded only when a challenge is asked for: most customers never need the solver.
     const controller = new AbortController();
-    import('altcha-lib/v1')
-      .then(({ solveChallenge }) => {
-        const solving = solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber);
-        controller.signal.addEventListener('abort', () => solving.controller.abort());
-        return solving.promise;
-      })
+    Promise.all([import('altcha-lib'), import('altcha-lib/algorithms/web/pbkdf2')])
+      .then(([{ solveChallenge }, { deriveKey }]) => solveChallenge({ challenge, deriveKey, controller, timeout: SOLVE_TIMEOUT_MS }))
       .then((solution) => {
         if (!solution || controller.signal.aborted) return;
-        const json = JSON.stringify({ algorithm: challenge.algorithm, challenge: challenge.challenge, number: solution.number, salt: challenge.salt, signature: challenge.signature });
-        setPayload(btoa(json));
+        setPayload(btoa(JSON.stringify({ challenge, solution })));
       })
       .catch(() => setPayload(null));
     return () => controller.abort();

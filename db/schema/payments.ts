@@ -1,4 +1,5 @@
-import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { objectColumns } from './columns';
 
 export const paymentIntentStatus = pgEnum('payment_intent_status', [
@@ -23,6 +24,9 @@ export type StoredCard = {
   three_d_secure: string | null;
 };
 
+/** A discount's redemption held by a payment attempt (lib/checkout/discount-reservation.ts). */
+export type ReservedDiscount = { coupon: string; promotion_code: string | null };
+
 /** Bank account details Caisse may keep for SEPA Direct Debit: never the full IBAN. */
 export type StoredSepaDebit = { bank_code: string | null; branch_code: string | null; country: string; fingerprint: string; last4: string };
 
@@ -46,8 +50,15 @@ export const paymentIntents = pgTable(
     lastPaymentError: jsonb().$type<Record<string, unknown> | null>(),
     statementDescriptor: text(),
     canceledAt: timestamp({ withTimezone: true }),
+    cancellationReason: text(),
     // One payment intent per checkout session, retried on until it succeeds.
     checkoutSessionId: text(),
+    // The attempt in flight (lib/checkout/payment-state.ts): every outcome is recorded only if it is still this
+    // attempt, so a late answer can never settle a newer attempt or a released one.
+    attemptId: text(),
+    attemptStartedAt: timestamp({ withTimezone: true }),
+    // The discount redemption this attempt holds: counted when claimed, released if it fails.
+    reservedDiscount: jsonb().$type<ReservedDiscount | null>(),
     // What the processor needs to resume after a 3-D Secure challenge, or a SEPA debit's pending
     // outcome and when it is due (lib/checkout/async-payment-sweep.ts): never card data or an IBAN.
     processorState: jsonb().$type<Record<string, string> | null>(),
@@ -57,6 +68,8 @@ export const paymentIntents = pgTable(
   (t) => [
     index('payment_intents_account_seq_idx').on(t.accountId, t.seq),
     uniqueIndex('payment_intents_checkout_session_uq').on(t.checkoutSessionId),
+    // The sweep's search for attempts whose process died mid-charge.
+    index('payment_intents_in_flight_idx').on(t.attemptStartedAt).where(sql`status = 'processing'`),
   ],
 );
 
@@ -118,4 +131,21 @@ export const rateLimits = pgTable(
     count: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+/**
+ * Every card tried on a checkout, by fingerprint only: the card-testing limits count distinct cards per
+ * session and per account, and declines per account, over the last hour (lib/checkout/card-testing.ts).
+ */
+export const cardAttempts = pgTable(
+  'card_attempts',
+  {
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
+    accountId: text().notNull(),
+    sessionId: text().notNull(),
+    fingerprint: text().notNull(),
+    declined: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('card_attempts_account_idx').on(t.accountId, t.createdAt), index('card_attempts_session_idx').on(t.sessionId, t.createdAt)],
 );

@@ -1,13 +1,12 @@
 import type { Db } from '@/db/client';
-import { paymentIntentForSession } from '@/db/queries/payment-intents';
-import { findSessionById } from '@/db/queries/public-session';
-import { and, eq } from 'drizzle-orm';
-import { paymentIntents } from '@/db/schema';
+import { paymentIntentForSession, resumeChallengedAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
+import { findSessionById, lockSessionById } from '@/db/queries/public-session';
 import type { PaymentProcessor, StoredCard } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
 import { completeResult } from './confirm-config';
 import type { ConfirmResult } from './confirm-payment';
-import { finishCharge } from './finish-charge';
+import { expireLockedSession } from './expire-session';
+import { runAttempt } from './run-attempt';
 
 /** Whether the session waits on a 3-D Secure challenge (the authenticate page shows only then). */
 export async function pendingChallenge(db: Db, sessionId: string) {
@@ -17,19 +16,39 @@ export async function pendingChallenge(db: Db, sessionId: string) {
   return { session, waiting: session.status === 'open' && intent?.status === 'requires_action', card: intent?.card ?? null, amount: intent?.amount ?? 0 };
 }
 
-/** The customer completes or fails the challenge; the processor then decides, as after a first attempt. */
-export async function completeChallenge(db: Db, p: { sessionId: string; result: 'complete' | 'fail'; processor?: PaymentProcessor }): Promise<ConfirmResult> {
+type Resumed = { intent: PaymentIntentRow & { attemptId: string } };
+
+/**
+ * The customer completes or fails the challenge (T5 in payment-state.ts): only on a session that can
+ * still take the payment, and only the first answer counts. A challenge answered after the session's
+ * time ran out expires the session instead (cancelling the attempt), so nothing is charged.
+ */
+export async function completeChallenge(
+  db: Db,
+  p: { sessionId: string; result: 'complete' | 'fail'; processor?: PaymentProcessor; now?: Date },
+): Promise<ConfirmResult> {
   const processor = p.processor ?? testProcessor;
-  const session = await findSessionById(db, p.sessionId);
-  if (!session) return { state: 'closed', status: 'not_found' };
-  if (session.status === 'complete') return completeResult(session);
-  // Only one answer to a challenge counts: the first to move it to processing.
-  const [intent] = await db
-    .update(paymentIntents)
-    .set({ status: 'processing' })
-    .where(and(eq(paymentIntents.checkoutSessionId, session.id), eq(paymentIntents.status, 'requires_action')))
-    .returning();
-  if (!intent) return { state: 'refused', reason: 'in_progress' };
-  const outcome = await processor.completeAuthentication(intent.processorState ?? {}, p.result, intent.card as StoredCard);
-  return finishCharge(db, session.id, intent, outcome);
+  const now = p.now ?? new Date();
+  const resumed = await db.transaction(async (tx): Promise<Resumed | ConfirmResult> => {
+    const session = await lockSessionById(tx, p.sessionId);
+    if (!session) return { state: 'closed', status: 'not_found' };
+    if (session.status === 'complete') return completeResult(session);
+    if (session.status === 'expired') return { state: 'closed', status: 'expired' };
+    if (session.expiresAt <= now) {
+      await expireLockedSession(tx, session, { accountId: session.accountId }, now);
+      return { state: 'closed', status: 'expired' };
+    }
+    const intent = await resumeChallengedAttempt(tx, { sessionId: session.id, now });
+    if (!intent?.attemptId) return { state: 'refused', reason: 'in_progress' };
+    return { intent: { ...intent, attemptId: intent.attemptId } };
+  });
+  if ('state' in resumed) return resumed;
+  const { intent } = resumed;
+  return runAttempt(db, {
+    processor,
+    sessionId: p.sessionId,
+    intent,
+    now,
+    call: () => processor.completeAuthentication({ attemptId: intent.attemptId, resume: intent.processorState ?? {}, result: p.result, card: intent.card as StoredCard }),
+  });
 }

@@ -11,6 +11,7 @@ import { hasPriorPayments } from '@/db/queries/prior-payments';
 import { paymentIntentForSession } from '@/db/queries/payment-intents';
 import { reprice } from './reprice';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
+import { notPayable } from './payment-state';
 
 /** What the page can be told went wrong; each key has a localized message. */
 export type CartError = 'session_closed' | 'payment_in_progress' | 'not_found' | 'quantity_out_of_range' | 'code_unknown' | 'code_rate_limited' | 'codes_not_allowed' | DiscountRefusal;
@@ -19,11 +20,11 @@ export type CartResult = { ok: true } | { ok: false; error: CartError };
 const fail = (error: CartError): CartResult => ({ ok: false, error });
 
 /** Runs a cart change on the locked, open session and reprices it: the page's one way to change totals. */
-async function onOpenSession(db: Db, sessionId: string, change: (tx: Tx, session: SessionRow) => Promise<CartResult>): Promise<CartResult> {
+async function onOpenSession(db: Db, sessionId: string, now: Date, change: (tx: Tx, session: SessionRow) => Promise<CartResult>): Promise<CartResult> {
   return db.transaction(async (tx) => {
     const session = await lockSessionById(tx, sessionId);
     if (!session) return fail('not_found');
-    if (session.status !== 'open' || session.expiresAt <= new Date()) return fail('session_closed');
+    if (notPayable(session, now)) return fail('session_closed');
     // The amount being charged (or authenticated) must stay the amount shown.
     const attempt = await paymentIntentForSession(tx, session.id);
     if (attempt && (attempt.status === 'processing' || attempt.status === 'requires_action')) return fail('payment_in_progress');
@@ -34,8 +35,8 @@ async function onOpenSession(db: Db, sessionId: string, change: (tx: Tx, session
 }
 
 /** A customer's quantity change, within the item's adjustable bounds; 0 removes it when the minimum allows. */
-export function changeQuantity(db: Db, sessionId: string, lineId: string, quantity: number): Promise<CartResult> {
-  return onOpenSession(db, sessionId, async (tx, session) => {
+export function changeQuantity(db: Db, sessionId: string, lineId: string, quantity: number, now = new Date()): Promise<CartResult> {
+  return onOpenSession(db, sessionId, now, async (tx, session) => {
     const [line] = await tx
       .select()
       .from(checkoutLineItems)
@@ -50,8 +51,8 @@ export function changeQuantity(db: Db, sessionId: string, lineId: string, quanti
   });
 }
 
-export function setOptionalItem(db: Db, sessionId: string, lineId: string, selected: boolean): Promise<CartResult> {
-  return onOpenSession(db, sessionId, async (tx, session) => {
+export function setOptionalItem(db: Db, sessionId: string, lineId: string, selected: boolean, now = new Date()): Promise<CartResult> {
+  return onOpenSession(db, sessionId, now, async (tx, session) => {
     const rows = await tx
       .update(checkoutLineItems)
       .set({ selected })
@@ -61,8 +62,8 @@ export function setOptionalItem(db: Db, sessionId: string, lineId: string, selec
   });
 }
 
-export function selectShippingRate(db: Db, sessionId: string, rateId: string): Promise<CartResult> {
-  return onOpenSession(db, sessionId, async (tx, session) => {
+export function selectShippingRate(db: Db, sessionId: string, rateId: string, now = new Date()): Promise<CartResult> {
+  return onOpenSession(db, sessionId, now, async (tx, session) => {
     if (!session.shippingOptions.some((o) => o.shipping_rate === rateId)) return fail('not_found');
     await tx.update(checkoutSessions).set({ shippingRateId: rateId }).where(eq(checkoutSessions.id, session.id));
     return { ok: true };
@@ -72,16 +73,16 @@ export function selectShippingRate(db: Db, sessionId: string, rateId: string): P
 // Guessing codes is limited per session and per client, in every app process at once.
 const CODE_TRIES = { perSession: 10, perClient: 30, windowSeconds: 600 };
 
-export async function applyPromotionCode(db: Db, sessionId: string, rawCode: string, clientKey: string): Promise<CartResult> {
+export async function applyPromotionCode(db: Db, sessionId: string, rawCode: string, clientKey: string, now = new Date()): Promise<CartResult> {
   const code = rawCode.trim();
   if (!code || code.length > 100) return fail('code_unknown');
   // Counted before and apart from the change, so that a refused guess still counts.
   const [bySession, byClient] = await Promise.all([
-    hitRateLimit(db, { key: `promo:session:${sessionId}`, limit: CODE_TRIES.perSession, windowSeconds: CODE_TRIES.windowSeconds }),
-    hitRateLimit(db, { key: `promo:client:${clientKey}`, limit: CODE_TRIES.perClient, windowSeconds: CODE_TRIES.windowSeconds }),
+    hitRateLimit(db, { key: `promo:session:${sessionId}`, limit: CODE_TRIES.perSession, windowSeconds: CODE_TRIES.windowSeconds, now }),
+    hitRateLimit(db, { key: `promo:client:${clientKey}`, limit: CODE_TRIES.perClient, windowSeconds: CODE_TRIES.windowSeconds, now }),
   ]);
   if (!bySession || !byClient) return fail('code_rate_limited');
-  return onOpenSession(db, sessionId, async (tx, session) => {
+  return onOpenSession(db, sessionId, now, async (tx, session) => {
     if (!session.allowPromotionCodes) return fail('codes_not_allowed');
     const promo = await findPromotionCodeByCode(tx, { accountId: session.accountId, code });
     if (!promo) return fail('code_unknown');
@@ -92,7 +93,7 @@ export async function applyPromotionCode(db: Db, sessionId: string, rawCode: str
       subtotal: session.amountSubtotal ?? 0,
       customerId: session.customerId,
       hasPriorPayments: await hasPriorPayments(tx, session.accountId, { customerId: session.customerId, email: session.customerEmail }),
-      now: new Date(),
+      now,
     });
     if (refusal) return fail(refusal);
     await tx
@@ -103,8 +104,8 @@ export async function applyPromotionCode(db: Db, sessionId: string, rawCode: str
   });
 }
 
-export function removePromotionCode(db: Db, sessionId: string): Promise<CartResult> {
-  return onOpenSession(db, sessionId, async (tx, session) => {
+export function removePromotionCode(db: Db, sessionId: string, now = new Date()): Promise<CartResult> {
+  return onOpenSession(db, sessionId, now, async (tx, session) => {
     if (!session.discounts[0]?.promotion_code) return fail('not_found');
     await tx.update(checkoutSessions).set({ discounts: [] }).where(eq(checkoutSessions.id, session.id));
     return { ok: true };

@@ -1,8 +1,8 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
-import type { PaymentIntentRow } from '@/db/queries/payment-intents';
-import { checkoutSessions, coupons, customers, paymentIntents, paymentMethods, promotionCodes, subscriptions } from '@/db/schema';
+import { settleAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
+import { checkoutSessions, customers, paymentIntents, paymentMethods, subscriptions } from '@/db/schema';
 import { serializeCustomer } from '@/lib/api/serialize/customer';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
@@ -75,26 +75,6 @@ async function createSubscription(tx: Tx, session: SessionRow, customerId: strin
   return id;
 }
 
-/** A redemption counts once the payment is done; the limit was checked when the code was applied. */
-async function redeemDiscount(tx: Tx, session: SessionRow) {
-  const applied = session.discounts[0];
-  if (!applied) return;
-  await tx
-    .update(coupons)
-    .set({ timesRedeemed: sql`${coupons.timesRedeemed} + 1` })
-    .where(and(eq(coupons.accountId, session.accountId), eq(coupons.id, applied.coupon)));
-  if (applied.promotion_code)
-    await tx
-      .update(promotionCodes)
-      .set({ timesRedeemed: sql`${promotionCodes.timesRedeemed} + 1` })
-      .where(
-        and(
-          eq(promotionCodes.id, applied.promotion_code),
-          or(isNull(promotionCodes.maxRedemptions), lt(promotionCodes.timesRedeemed, promotionCodes.maxRedemptions)),
-        ),
-      );
-}
-
 /** How the payment was made: a card that was charged, or a bank debit still on its way (`pending`). */
 type CompletingPayment = { intent: PaymentIntentRow; card: StoredCard | null; sepaDebit?: StoredSepaDebit; pending?: PendingDebit };
 
@@ -105,12 +85,16 @@ const intentOutcome = (p: CompletingPayment) =>
     : { status: 'succeeded' as const, amountReceived: p.intent.amount, processorState: null };
 
 /**
- * open → complete, once: a conditional update on the locked session, with the
- * customer, payment method, subscription, redemption and events it brings, all
- * in the caller's transaction. Returns null when the session was no longer open.
+ * open → complete, once (T2 in payment-state.ts): on the locked session, and only while the intent
+ * is still processing this payment's attempt, with the customer, payment method, subscription,
+ * redemption and events it brings, all in the caller's transaction. Returns null, having written
+ * nothing, when the session was no longer open or the attempt no longer the intent's.
  */
 export async function completeSession(tx: Tx, session: SessionRow, payment: CompletingPayment, now = new Date()) {
-  if (session.status !== 'open') return null;
+  if (session.status !== 'open' || !payment.intent.attemptId) return null;
+  // The reservation becomes the redemption; a debit's attempt ends here, its money follows later.
+  const settled = await settleAttempt(tx, { id: payment.intent.id, attemptId: payment.intent.attemptId }, { ...intentOutcome(payment), reservedDiscount: null, attemptStartedAt: null, nextAction: null });
+  if (!settled) return null;
   const customerId = await ensureCustomer(tx, session);
   const d = (session.customerDetails ?? {}) as Details;
   let paymentMethodId: string | null = null;
@@ -127,11 +111,10 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
   const subscriptionId = session.mode === 'subscription' && customerId ? await createSubscription(tx, session, customerId, paymentMethodId, now) : null;
   const [intent] = await tx
     .update(paymentIntents)
-    .set({ ...intentOutcome(payment), customerId, paymentMethodId, card: payment.card, sepaDebit: payment.sepaDebit ?? null, nextAction: null })
-    .where(eq(paymentIntents.id, payment.intent.id))
+    .set({ customerId, paymentMethodId, card: payment.card, sepaDebit: payment.sepaDebit ?? null })
+    .where(eq(paymentIntents.id, settled.id))
     .returning();
   const charged = intent.amount > 0;
-  await redeemDiscount(tx, session);
   const [completed] = await tx
     .update(checkoutSessions)
     .set({
@@ -144,7 +127,8 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
     })
     .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
     .returning();
-  if (!completed) return null;
+  // The session is locked and was open: anything else is a broken caller, and nothing of this may stay.
+  if (!completed) throw new Error(`completeSession: session ${session.id} was not open under its lock`);
   if (charged && intent.status === 'processing') await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.processing', object: serializePaymentIntent(intent) });
   else if (charged) await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(intent) });
   await recordEvent(tx, { accountId: session.accountId, type: 'checkout.session.completed', object: sessionObject(completed) });

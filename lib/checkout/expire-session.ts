@@ -1,19 +1,46 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { lockSessionOrThrow, type SessionRow } from '@/db/queries/checkout-sessions';
-import { checkoutSessions } from '@/db/schema';
+import { checkoutSessions, paymentIntents } from '@/db/schema';
 import { invalidRequest } from '@/lib/api/errors';
+import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { env } from '@/lib/env';
 import { recordEvent } from '@/lib/events/record-event';
 import { unix } from '@/lib/util/time';
+import { releaseDiscount } from './discount-reservation';
 import { sessionObject } from './session-reads';
 
 type Scope = { accountId: string; request?: { id: string; idempotencyKey: string | null } };
 
 const RECOVERY_WINDOW_SECONDS = 30 * 24 * 3600;
 
-/** open → expired on a locked row, with its recovery link and the event, in the caller's transaction. */
-export async function expireLockedSession(tx: Tx, session: SessionRow, scope: Scope, now: Date): Promise<SessionRow> {
+/** Intents an expiring session takes down with it: every state that is not final and has no attempt in flight. */
+const CANCELABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'] as const;
+
+/** Cancels the session's intent, if it has one that can be, releasing what its attempt reserved. */
+async function cancelIntent(tx: Tx, session: SessionRow, scope: Scope, now: Date): Promise<'canceled' | 'none' | 'in_flight'> {
+  const [intent] = await tx.select().from(paymentIntents).where(eq(paymentIntents.checkoutSessionId, session.id)).for('update');
+  if (!intent) return 'none';
+  if (intent.status === 'processing') return 'in_flight';
+  const [canceled] = await tx
+    .update(paymentIntents)
+    .set({ status: 'canceled', canceledAt: now, cancellationReason: 'abandoned', nextAction: null, processorState: null, attemptStartedAt: null })
+    .where(and(eq(paymentIntents.id, intent.id), inArray(paymentIntents.status, [...CANCELABLE])))
+    .returning();
+  if (!canceled) return 'none';
+  await releaseDiscount(tx, canceled);
+  if (canceled.amount > 0) await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.canceled', object: serializePaymentIntent(canceled), request: scope.request });
+  return 'canceled';
+}
+
+/**
+ * open → expired on a locked row (T6 in payment-state.ts), with its recovery link and events, in the
+ * caller's transaction: a challenge waiting on the customer is canceled with it. Returns null, having
+ * changed nothing, while a payment attempt is in flight: a session never expires under a charge.
+ */
+export async function expireLockedSession(tx: Tx, session: SessionRow, scope: Scope, now: Date): Promise<SessionRow | null> {
+  if (session.status !== 'open') return null;
+  if ((await cancelIntent(tx, session, scope, now)) === 'in_flight') return null;
   const recovery = session.afterExpiration?.recovery as { enabled: boolean; allow_promotion_codes: boolean } | undefined;
   const [row] = await tx
     .update(checkoutSessions)
@@ -35,12 +62,15 @@ export async function expireLockedSession(tx: Tx, session: SessionRow, scope: Sc
   return row;
 }
 
-/** POST /v1/checkout/sessions/:id/expire — only open sessions can be expired. */
+/** POST /v1/checkout/sessions/:id/expire — only open sessions, and not while a payment attempt is in flight. */
 export async function expireSession(db: Db, scope: Scope & { id: string }, now = new Date()) {
   return db.transaction(async (tx) => {
     const session = await lockSessionOrThrow(tx, scope);
     if (session.status !== 'open')
       throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired. This session has status "${session.status}".`, undefined, 'checkout_session_not_open');
-    return sessionObject(await expireLockedSession(tx, session, scope, now));
+    const expired = await expireLockedSession(tx, session, scope, now);
+    if (!expired)
+      throw invalidRequest('This Checkout Session has a payment attempt in progress and cannot be expired until it finishes. Retry in a few seconds.', undefined, 'payment_intent_unexpected_state');
+    return sessionObject(expired);
   });
 }

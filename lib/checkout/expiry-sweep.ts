@@ -1,8 +1,12 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { pruneIdempotencyKeys } from '@/db/queries/idempotency';
 import { checkoutSessions } from '@/db/schema';
+import type { PaymentProcessor } from '@/lib/payments/processor';
+import { testProcessor } from '@/lib/payments/test-processor';
 import { pruneRateLimits } from '@/lib/security/rate-limit';
+import { pruneCardAttempts } from './card-testing';
+import { recoverLostAttempts } from './abandon-attempt';
 import { expireLockedSession } from './expire-session';
 
 /**
@@ -15,27 +19,39 @@ export async function sweepExpiredSessions(db: Db, now = new Date(), limit = 100
     const due = await tx
       .select()
       .from(checkoutSessions)
-      .where(and(eq(checkoutSessions.status, 'open'), lte(checkoutSessions.expiresAt, now)))
+      .where(
+        and(
+          eq(checkoutSessions.status, 'open'),
+          lte(checkoutSessions.expiresAt, now),
+          // A session never expires under a charge in flight; the next sweep takes it once the attempt ends.
+          sql`not exists (select 1 from payment_intents where payment_intents.checkout_session_id = ${checkoutSessions.id} and payment_intents.status = 'processing')`,
+        ),
+      )
       .orderBy(checkoutSessions.expiresAt)
       .limit(limit)
       .for('update', { skipLocked: true });
-    for (const session of due) await expireLockedSession(tx, session, { accountId: session.accountId }, now);
-    return due.length;
+    let expired = 0;
+    for (const session of due) if (await expireLockedSession(tx, session, { accountId: session.accountId }, now)) expired++;
+    return expired;
   });
 }
 
 const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
 
-/** Forgets what only needs keeping for a while: idempotency keys after 48 h (Stripe keeps 24 h), rate-limit windows after a day. */
+/** Forgets what only needs keeping for a while: idempotency keys after 48 h (Stripe keeps 24 h), rate-limit windows and card attempts after a day. */
 export async function housekeeping(db: Db, now: Date) {
   await pruneIdempotencyKeys(db, new Date(now.getTime() - 48 * 3600_000));
   await pruneRateLimits(db, new Date(now.getTime() - 24 * 3600_000));
+  await pruneCardAttempts(db, new Date(now.getTime() - 24 * 3600_000));
 }
 
 export type Sweeper = { stop: () => Promise<void> };
 
-/** Runs the sweep every `intervalMs` (sooner while there is a backlog), and the housekeeping now and then, until stopped. */
-export function startExpirySweep(getDb: () => Promise<Db>, intervalMs = 15_000): Sweeper {
+/**
+ * Runs the sweep every `intervalMs` (sooner while there is a backlog) — first giving up attempts whose
+ * process died mid-charge, then expiring what is due — and the housekeeping now and then, until stopped.
+ */
+export function startExpirySweep(getDb: () => Promise<Db>, intervalMs = 15_000, processor: PaymentProcessor = testProcessor): Sweeper {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -45,6 +61,7 @@ export function startExpirySweep(getDb: () => Promise<Db>, intervalMs = 15_000):
       let swept = 0;
       try {
         const db = await getDb();
+        await recoverLostAttempts(db, processor, new Date());
         swept = await sweepExpiredSessions(db);
         if (Date.now() - lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
           lastHousekeeping = Date.now();

@@ -6,10 +6,11 @@ import { hasPriorPayments } from '@/db/queries/prior-payments';
 import { promotionCodeRefusal, type DiscountRefusal } from './discount-eligibility';
 
 /**
- * A promotion code applied before the customer typed their email is checked
- * again at payment: first-time-only codes depend on who pays.
+ * A promotion code applied before the customer typed their email is checked again when the payment
+ * is claimed: first-time-only codes depend on who pays. (Redemption limits are then enforced by the
+ * reservation itself, lib/checkout/discount-reservation.ts.)
  */
-export async function recheckDiscount(db: Queryable, session: SessionRow, email: string | null): Promise<DiscountRefusal | null> {
+export async function recheckDiscount(db: Queryable, session: SessionRow, email: string | null, now: Date): Promise<DiscountRefusal | null> {
   const applied = session.discounts[0];
   if (!applied?.promotion_code) return null;
   const [promo, coupon] = await Promise.all([findPromotionCode(db, { accountId: session.accountId, id: applied.promotion_code }), findCoupon(db, { accountId: session.accountId, id: applied.coupon })]);
@@ -19,6 +20,6 @@ export async function recheckDiscount(db: Queryable, session: SessionRow, email:
     subtotal: session.amountSubtotal ?? 0,
     customerId: session.customerId,
     hasPriorPayments: await hasPriorPayments(db, session.accountId, { customerId: session.customerId, email }),
-    now: new Date(),
+    now,
   });
 }

@@ -18,6 +18,8 @@ export type StoredCard = {
 export type CardInput = { number: string; expMonth: number; expYear: number; cvc: string; name: string };
 
 export type ChargeRequest = {
+  /** The payment attempt: the processor's idempotency key, and what `reverse` names later. */
+  attemptId: string;
   amount: number;
   currency: string;
   card: CardInput;
@@ -44,5 +46,11 @@ export interface PaymentProcessor {
   /** Refuses, before anything is stored, numbers this processor will not take (test mode: any real-looking card that is not a test card). Returns a message key or null. */
   screen(card: CardInput): string | null;
   charge(req: ChargeRequest): Promise<ChargeOutcome>;
-  completeAuthentication(resume: Record<string, string>, result: 'complete' | 'fail', card: StoredCard): Promise<ChargeOutcome>;
+  completeAuthentication(p: { attemptId: string; resume: Record<string, string>; result: 'complete' | 'fail'; card: StoredCard }): Promise<ChargeOutcome>;
+  /**
+   * Undoes whatever the attempt did: voids its authorization or refunds its charge, and makes a charge that
+   * has not happened yet under that attempt impossible. Idempotent; called when an attempt's outcome came
+   * too late to count (its session stopped being payable, or the attempt was given up as lost).
+   */
+  reverse(p: { attemptId: string; amount: number; currency: string }): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { TEST_CARD_NUMBERS, testProcessor } from './test-processor';
 const SECRET = 'fp-secret';
 const card = (number: string, cvc = '123') => ({ number, expMonth: 12, expYear: 2034, cvc, name: 'Jenny Rosen' });
 const request = (number: string, setUpForOffSession = false): ChargeRequest => ({
+  attemptId: 'att_test',
   amount: 2000,
   currency: 'usd',
   card: card(number, number.startsWith('37') ? '1234' : '123'),
@@ -95,7 +96,7 @@ describe('testProcessor — 3-D Secure cards', () => {
     expect(Object.keys(first.resume)).toEqual(['after']);
     expect(JSON.stringify(first)).not.toContain(number);
 
-    const done = await testProcessor.completeAuthentication(first.resume, 'complete', first.card);
+    const done = await testProcessor.completeAuthentication({ attemptId: 'att_test', resume: first.resume, result: 'complete', card: first.card });
     expect(done.status).toBe(finalStatus);
     expect(requireCard(done)).toEqual({ ...first.card, three_d_secure: 'authenticated' });
     if (decline) expect(done).toMatchObject({ decline });
@@ -106,7 +107,7 @@ describe('testProcessor — 3-D Secure cards', () => {
     async (number) => {
       const first = await charge(number);
       if (first.status !== 'requires_action') throw new Error('expected requires_action');
-      expect(await testProcessor.completeAuthentication(first.resume, 'fail', first.card)).toEqual({
+      expect(await testProcessor.completeAuthentication({ attemptId: 'att_test', resume: first.resume, result: 'fail', card: first.card })).toEqual({
         status: 'failed',
         card: { ...first.card, three_d_secure: 'failed' },
         decline: AUTH_FAILURE,
@@ -135,8 +136,8 @@ describe('testProcessor — 3-D Secure cards', () => {
 
   it('throws on resume state it did not write', async () => {
     const stored = requireCard(await charge('4242424242424242'));
-    await expect(testProcessor.completeAuthentication({}, 'complete', stored)).rejects.toThrow(/resume/);
-    await expect(testProcessor.completeAuthentication({ after: 'refund' }, 'complete', stored)).rejects.toThrow(/resume/);
+    await expect(testProcessor.completeAuthentication({ attemptId: 'att_test', resume: {}, result: 'complete', card: stored })).rejects.toThrow(/resume/);
+    await expect(testProcessor.completeAuthentication({ attemptId: 'att_test', resume: { after: 'refund' }, result: 'complete', card: stored })).rejects.toThrow(/resume/);
   });
 });
 

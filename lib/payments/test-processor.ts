@@ -97,7 +97,7 @@ export const testProcessor: PaymentProcessor = {
     }
   },
 
-  async completeAuthentication(resume, result, card): Promise<ChargeOutcome> {
+  async completeAuthentication({ resume, result, card }): Promise<ChargeOutcome> {
     const after = resume.after;
     // The state round-trips through the caller's storage; anything else is a bug, not a decline.
     if (!isAfter(after)) throw new Error('testProcessor: unreadable resume state');
@@ -113,4 +113,7 @@ export const testProcessor: PaymentProcessor = {
         return failed(authenticated, 'generic_decline');
     }
   },
+
+  // Test mode moves no money, so there is nothing to void: the caller still records the reversal.
+  async reverse() {},
 };

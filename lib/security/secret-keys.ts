@@ -16,7 +16,7 @@ import { env } from '@/lib/env';
  * two purposes ever share key material.
  */
 
-export type KeyPurpose = 'card-fingerprint' | 'dashboard-auth' | 'proof-of-work' | 'webhook-secrets' | 'sign-in-links';
+export type KeyPurpose = 'card-fingerprint' | 'dashboard-auth' | 'proof-of-work' | 'proof-of-work-keys' | 'webhook-secrets' | 'sign-in-links';
 
 const MIN_KEY_BYTES = 32;
 

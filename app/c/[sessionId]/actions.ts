@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { parseFormBody } from '@/lib/api/form-body';
 import { applyPromotionCode, changeQuantity, removePromotionCode, selectShippingRate, setOptionalItem, type CartError, type CartResult } from '@/lib/checkout/cart-actions';
 import { completeChallenge } from '@/lib/checkout/authenticate';
+import { awaitOtherAttempt } from '@/lib/checkout/await-other-attempt';
 import { confirmPayment, type ConfirmResult } from '@/lib/checkout/confirm-payment';
 import { clientKeyFrom } from '@/lib/security/client-key';
 
@@ -60,7 +61,9 @@ function formParams(form: FormData) {
 
 export async function payAction(sessionId: string, _: PayState, form: FormData): Promise<PayState> {
   const params = formParams(form);
-  const result = await confirmPayment(await getDb(), { sessionId, form: params, clientKey: clientKeyFrom(await headers()) });
+  const db = await getDb();
+  let result = await confirmPayment(db, { sessionId, form: params, clientKey: clientKeyFrom(await headers()) });
+  if (result.state === 'refused' && result.reason === 'in_progress') result = await awaitOtherAttempt(db, sessionId);
   if (result.state === 'complete') redirect(afterPayment(sessionId, result));
   if (result.state === 'requires_action') redirect(`/c/${sessionId}/authenticate`);
   revalidatePath(`/c/${sessionId}`);

@@ -18,7 +18,8 @@ import { countryOptions } from '@/lib/checkout/country-options';
 import { payLabelKey } from '@/lib/checkout/pay-label';
 import { formatAmount } from '@/lib/money/format';
 import { DECLINE_MESSAGE_KEYS } from '@/lib/payments/decline-messages';
-import { CHALLENGE_AFTER_DECLINES, newChallenge } from '@/lib/security/proof-of-work';
+import { newChallenge } from '@/lib/security/proof-of-work';
+import { requiredProofLevel } from '@/lib/checkout/card-testing';
 import { COUNTRY_CODES } from '@/lib/validation/countries';
 import { optionalItemAction, payAction, promotionCodeAction, quantityAction, shippingRateAction } from './actions';
 import { loadCheckout } from './load';
@@ -66,6 +67,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     );
 
   const declined = (await searchParams).declined;
+  const proofLevel = await requiredProofLevel(db, session, new Date());
   const theme = resolveTheme(mergeBranding(view.merchant.branding, view.brandingSettings as never));
   const money = (n: number) => formatAmount(n, view.currency, locale);
   const config = confirmConfigFor(session);
@@ -105,7 +107,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               payLabel={payLabel}
               merchantName={view.merchant.name}
               notice={declined && (DECLINE_MESSAGE_KEYS as readonly string[]).includes(declined) ? t(`Errors.${declined}` as never) : null}
-              challenge={session.declinedAttempts >= CHALLENGE_AFTER_DECLINES ? await newChallenge(db, session.id) : null}
+              challenge={proofLevel > 0 ? await newChallenge({ scope: session.id, level: proofLevel }) : null}
               action={bind(payAction)}
             />
           </div>
