@@ -35,8 +35,9 @@ export async function completeChallenge(
     if (session.status === 'complete') return completeResult(session);
     if (session.status === 'expired') return { state: 'closed', status: 'expired' };
     if (session.expiresAt <= now) {
-      await expireLockedSession(tx, session, { accountId: session.accountId }, now);
-      return { state: 'closed', status: 'expired' };
+      const expired = await expireLockedSession(tx, session, { accountId: session.accountId }, now);
+      // Not expired only when a charge is in flight: then no challenge was waiting either.
+      return expired ? { state: 'closed', status: 'expired' } : { state: 'refused', reason: 'in_progress' };
     }
     const intent = await resumeChallengedAttempt(tx, { sessionId: session.id, now });
     if (!intent?.attemptId) return { state: 'refused', reason: 'in_progress' };

@@ -39,8 +39,7 @@ export async function finishCharge(db: Db, p: { processor: PaymentProcessor; ses
   await p.processor.reverse({ attemptId: p.intent.attemptId, amount: p.intent.amount, currency: p.intent.currency });
   await db.transaction((tx) => cancelReversedAttempt(tx, p.sessionId, p.intent, p.now));
   const session = await findSessionById(db, p.sessionId);
-  if (!session) return { state: 'closed', status: 'not_found' };
-  return session.status === 'complete' ? completeResult(session) : { state: 'closed', status: 'expired' };
+  return session ? stateOf(session) : { state: 'closed', status: 'not_found' };
 }
 
 async function recordOutcome(tx: Tx, p: { sessionId: string; intent: Attempt; outcome: ChargeOutcome; now: Date }): Promise<ConfirmResult> {

@@ -9,6 +9,7 @@ import { finishCharge } from './finish-charge';
 export const PROCESSOR_TIMEOUT_MS = 60_000;
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  if (!Number.isFinite(ms)) return work;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the processor did not answer within ${ms} ms`)), ms);
@@ -27,7 +28,7 @@ export async function runAttempt(
 ): Promise<ConfirmResult> {
   let outcome: ChargeOutcome;
   try {
-    outcome = await withTimeout(p.call(), PROCESSOR_TIMEOUT_MS);
+    outcome = await withTimeout(p.call(), p.processor.timeoutMs ?? PROCESSOR_TIMEOUT_MS);
   } catch (err) {
     // Never the request: it holds card data.
     console.error('[checkout] payment attempt failed at the processor:', err instanceof Error ? err.message : err);

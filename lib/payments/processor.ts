@@ -43,6 +43,8 @@ export type ChargeOutcome =
 
 export interface PaymentProcessor {
   readonly name: string;
+  /** How long a call may take before Caisse gives the attempt up (default 60 s; Infinity never). */
+  readonly timeoutMs?: number;
   /** Refuses, before anything is stored, numbers this processor will not take (test mode: any real-looking card that is not a test card). Returns a message key or null. */
   screen(card: CardInput): string | null;
   charge(req: ChargeRequest): Promise<ChargeOutcome>;
