@@ -1,3 +1,4 @@
+import { sealedText } from './columns';
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, jsonb, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export type AccountBranding = {
@@ -69,7 +70,8 @@ export const idempotencyKeys = pgTable(
     requestHash: text().notNull(),
     state: idempotencyState().notNull().default('in_flight'),
     responseStatus: integer(),
-    responseBody: text(),
+    // Replayed to the client as it was: it may hold secrets (a new webhook endpoint's), so it is sealed at rest.
+    responseBody: sealedText('idempotency-responses'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],

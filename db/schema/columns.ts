@@ -1,5 +1,5 @@
 import { bigint, boolean, customType, jsonb, text, timestamp } from 'drizzle-orm/pg-core';
-import { isSealed, seal, unseal } from '@/lib/security/secret-keys';
+import { isSealed, seal, unseal, type KeyPurpose } from '@/lib/security/secret-keys';
 
 /** Columns every Stripe-shaped object table carries. */
 export const objectColumns = () => ({
@@ -17,11 +17,12 @@ export const ts = () => timestamp({ withTimezone: true });
 export { text, jsonb, boolean };
 
 /**
- * A secret stored encrypted (AES-256-GCM, lib/security/secret-keys.ts) with a key that is not in the
- * database: written sealed, read back in clear. A value from before sealing reads as it is (boot reseals it).
+ * Text stored encrypted (AES-256-GCM, lib/security/secret-keys.ts) with a key that is not in the
+ * database: written sealed, read back in clear. A value from before sealing reads as it is.
  */
-export const sealedText = customType<{ data: string; driverData: string }>({
-  dataType: () => 'text',
-  toDriver: (value) => seal(value, 'webhook-secrets'),
-  fromDriver: (value) => (isSealed(value) ? unseal(value, 'webhook-secrets') : value),
-});
+export const sealedText = (purpose: KeyPurpose) =>
+  customType<{ data: string; driverData: string }>({
+    dataType: () => 'text',
+    toDriver: (value) => seal(value, purpose),
+    fromDriver: (value) => (isSealed(value) ? unseal(value, purpose) : value),
+  })();

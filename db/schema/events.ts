@@ -28,8 +28,8 @@ export const webhookEndpoints = pgTable(
     status: text().notNull().default('enabled'),
     apiVersion: text(),
     // Signing secrets, encrypted at rest.
-    secret: sealedText().notNull(),
-    previousSecret: sealedText(),
+    secret: sealedText('webhook-secrets').notNull(),
+    previousSecret: sealedText('webhook-secrets'),
     previousSecretExpiresAt: timestamp({ withTimezone: true }),
     disabledReason: text(),
     // Since when every delivery has failed; three days of it disables the endpoint.

@@ -3,25 +3,39 @@
 
 const decode = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
-export type PayResponse = { status: number; location: string | null };
+export type PayResponse = { status: number; location: string | null; html: string };
 
-/**
- * Pays a hosted session with a test card: fetches the page at `sessionUrl` and
- * posts its pay form to the same path on `baseUrl` (default: the page's own
- * server), so a form rendered by one server can be submitted to another.
- */
-export async function payWithoutJavaScript(sessionUrl: string, baseUrl?: string): Promise<PayResponse> {
-  const html = await (await fetch(sessionUrl)).text();
+export type PayOptions = {
+  /** Another server to post to (default: the page's own), so a form rendered by one server can be submitted to another. */
+  baseUrl?: string;
+  card?: string;
+  /** Pay by SEPA Direct Debit with this IBAN instead of a card. */
+  sepaIban?: string;
+  /** Headers on both requests, as a client (or a proxy in front of Caisse) would send them. */
+  headers?: Record<string, string>;
+};
+
+/** Posts the hosted page's pay form at `sessionUrl` with a test card (4242… unless `card`), as a browser without JavaScript does. */
+export async function postPayForm(sessionUrl: string, options: PayOptions = {}): Promise<PayResponse> {
+  const html = await (await fetch(sessionUrl, { headers: options.headers })).text();
   const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes('name="card.number"'));
   if (!form) throw new Error(`The page at ${sessionUrl} has no pay form`);
   const body = new FormData();
   for (const m of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) body.append(m[1], decode(m[2] ?? ''));
   const year = String((new Date().getUTCFullYear() + 5) % 100).padStart(2, '0');
-  const fields = { email: 'jenny@example.com', 'card.number': '4242 4242 4242 4242', 'card.expiry': `12 / ${year}`, 'card.cvc': '123', 'card.name': 'Jenny Rosen', 'billing.country': 'FR', 'billing.postal_code': '75001' };
+  const method = options.sepaIban
+    ? { method: 'sepa_debit', 'sepa.iban': options.sepaIban, 'sepa.name': 'Jenny Rosen' }
+    : { 'card.number': options.card ?? '4242 4242 4242 4242', 'card.expiry': `12 / ${year}`, 'card.cvc': '123', 'card.name': 'Jenny Rosen' };
+  const fields = { email: 'jenny@example.com', ...method, 'billing.country': 'FR', 'billing.postal_code': '75001' };
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
   const page = new URL(sessionUrl);
-  const target = baseUrl ? new URL(page.pathname + page.search, baseUrl) : page;
-  const res = await fetch(target, { method: 'POST', body, redirect: 'manual' });
-  await res.arrayBuffer();
-  return { status: res.status, location: res.headers.get('location') };
+  const target = options.baseUrl ? new URL(page.pathname + page.search, options.baseUrl) : page;
+  const res = await fetch(target, { method: 'POST', body, redirect: 'manual', headers: options.headers });
+  return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+}
+
+/** Pays a hosted session with 4242 4242 4242 4242 (see postPayForm). */
+export async function payWithoutJavaScript(sessionUrl: string, baseUrl?: string): Promise<{ status: number; location: string | null }> {
+  const { status, location } = await postPayForm(sessionUrl, { baseUrl });
+  return { status, location };
 }

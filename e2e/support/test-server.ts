@@ -12,6 +12,8 @@ export type TestServer = {
   url: string;
   operatorKey: string;
   databaseUrl: string | null;
+  /** Where its embedded database lives (PGlite runs), for a test that reads it after the server stopped. */
+  pgliteDir: string | null;
   stop: () => Promise<void>;
   // Ends the process with `signal` (SIGKILL simulates a crash) and leaves the database for another server.
   kill: (signal: NodeJS.Signals) => Promise<void>;
@@ -32,11 +34,11 @@ async function freePort(): Promise<number> {
 }
 
 /** A fresh database for one test run: its own Postgres database, or its own PGlite directory. */
-async function freshDatabase(): Promise<{ env: Record<string, string>; databaseUrl: string | null; drop: () => Promise<void> }> {
+async function freshDatabase(): Promise<{ env: Record<string, string>; databaseUrl: string | null; pgliteDir?: string; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'caisse-pglite-'));
-    return { env: { PGLITE_DIR: dir, DATABASE_URL: '' }, databaseUrl: null, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { env: { PGLITE_DIR: dir, DATABASE_URL: '' }, databaseUrl: null, pgliteDir: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const name = `caisse_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
@@ -98,6 +100,7 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
     url,
     operatorKey,
     databaseUrl: db.databaseUrl,
+    pgliteDir: ('pgliteDir' in db && db.pgliteDir) || null,
     kill,
     stop: async () => {
       await kill('SIGTERM');

@@ -19,7 +19,7 @@ import { cardTestingDemand, cardTestingSignals, recordCardAttempt } from './card
 import { collectedDetails } from './collected-details';
 import { completeResult, confirmConfigFor } from './confirm-config';
 import { DiscountRefused, reserveDiscount } from './discount-reservation';
-import { dropRefusedDiscount } from './drop-refused-discount';
+import { refuseDiscount } from './refuse-discount';
 import { notPayable } from './payment-state';
 import { recheckDiscount } from './recheck-discount';
 import { runAttempt } from './run-attempt';
@@ -95,7 +95,7 @@ export async function confirmPayment(
   try {
     claim = await claimAttempt(db, { sessionId: p.sessionId, details, fingerprint, now });
   } catch (err) {
-    if (err instanceof DiscountRefused) return dropRefusedDiscount(db, p.sessionId, err.refusal, now);
+    if (err instanceof DiscountRefused) return refuseDiscount(db, p.sessionId, err.refusal, now);
     throw err;
   }
   if ('state' in claim) return claim;

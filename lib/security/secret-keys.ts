@@ -16,7 +16,7 @@ import { env } from '@/lib/env';
  * two purposes ever share key material.
  */
 
-export type KeyPurpose = 'card-fingerprint' | 'dashboard-auth' | 'proof-of-work' | 'proof-of-work-keys' | 'webhook-secrets' | 'sign-in-links';
+export type KeyPurpose = 'card-fingerprint' | 'dashboard-auth' | 'proof-of-work' | 'proof-of-work-keys' | 'webhook-secrets' | 'idempotency-responses' | 'sign-in-links';
 
 const MIN_KEY_BYTES = 32;
 
@@ -77,15 +77,18 @@ export function loadSecretKeys(): string {
 }
 
 const derive = (master: Buffer, purpose: KeyPurpose) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `caisse:${purpose}`, 32));
-
-/** The current subkey for one purpose. */
-export function secretKey(purpose: KeyPurpose): Buffer {
-  return derive(keyring().keys[0], purpose);
-}
+const derived = new Map<KeyPurpose, Buffer[]>();
 
 /** Every subkey for one purpose, current first: what decryption and verification may accept. */
 export function secretKeys(purpose: KeyPurpose): Buffer[] {
-  return keyring().keys.map((k) => derive(k, purpose));
+  let keys = derived.get(purpose);
+  if (!keys) derived.set(purpose, (keys = keyring().keys.map((k) => derive(k, purpose))));
+  return keys;
+}
+
+/** The current subkey for one purpose. */
+export function secretKey(purpose: KeyPurpose): Buffer {
+  return secretKeys(purpose)[0];
 }
 
 // Which master key sealed a value: a short public tag, so opening needs no guessing.

@@ -8,12 +8,16 @@ import type { DiscountRefusal } from './discount-eligibility';
 import { notPayable } from './payment-state';
 import { reprice } from './reprice';
 
+const ranOut = (refusal: DiscountRefusal) => refusal === 'code_exhausted' || refusal === 'coupon_exhausted';
+
 /**
- * The discount ran out, or stopped applying, between the customer applying it and paying: it leaves
- * the order and the order is repriced, so the page shows the new total before the customer pays again
- * (or leaves). Nothing was charged.
+ * The discount stopped applying between the customer applying it and paying; nothing was charged.
+ * A code that ran out (someone else redeemed the last use) leaves the order, which is repriced, so the
+ * page shows the new total before the customer pays again or leaves. Any other reason (first order
+ * only, a minimum the order misses) is told as it is, with the code left for the customer to remove.
  */
-export async function dropRefusedDiscount(db: Db, sessionId: string, refusal: DiscountRefusal, now: Date): Promise<ConfirmResult> {
+export async function refuseDiscount(db: Db, sessionId: string, refusal: DiscountRefusal, now: Date): Promise<ConfirmResult> {
+  if (!ranOut(refusal)) return { state: 'invalid', errors: { promotion_code: refusal } };
   await db.transaction(async (tx) => {
     const session = await lockSessionById(tx, sessionId);
     if (!session || notPayable(session, now) || !session.discounts.length) return;
@@ -27,6 +31,5 @@ export async function dropRefusedDiscount(db: Db, sessionId: string, refusal: Di
       .returning();
     await reprice(tx, updated);
   });
-  const removed = refusal === 'code_exhausted' || refusal === 'coupon_exhausted' ? 'discount_removed_exhausted' : 'discount_removed';
-  return { state: 'invalid', errors: { promotion_code: removed } };
+  return { state: 'invalid', errors: { promotion_code: 'discount_removed_exhausted' } };
 }

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oneTimePrice } from '../support/catalog';
+import { newMerchantOn } from '../support/merchant';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { postPayForm } from './pay-without-javascript';
+
+// Per-client limits key on who the client is. Without a trusted proxy that is the socket's address,
+// whatever X-Forwarded-For says; with TRUSTED_PROXIES, the address the proxy appended.
+// The card attempts limit (30 per client in 10 minutes) is counted before anything else is checked.
+
+const LIMIT = 30;
+const RATE_LIMITED = 'Too many attempts. Try again in a few minutes.';
+const rotating = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i % 250}, 203.0.113.${(i * 7) % 250}` });
+
+let direct: TestServer;
+let proxied: TestServer;
+beforeAll(async () => {
+  [direct, proxied] = await Promise.all([startTestServer({ TRUSTED_PROXIES: '' }), startTestServer({ TRUSTED_PROXIES: '127.0.0.1' })]);
+}, 240_000);
+afterAll(async () => {
+  await Promise.all([direct?.stop(), proxied?.stop()]);
+});
+
+/** Card attempts (declined cards, two per session so no session asks for a proof-of-work) until the limit shows. */
+async function attempts(server: TestServer, count: number, headers: (i: number) => Record<string, string>) {
+  const merchant = await newMerchantOn(server);
+  const price = await oneTimePrice(merchant.stripe, 2500, 'eur');
+  const limited: number[] = [];
+  let url = '';
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) url = (await merchant.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://shop.example/ok' })).url!;
+    const res = await postPayForm(url, { card: '4000 0000 0000 0002', headers: headers(i) });
+    expect(res.status).toBeLessThan(500);
+    // The message shows in the form's alert (the page also carries every message in its translations).
+    const alert = /data-testid="payment-error"[^>]*>([^<]*)</.exec(res.html)?.[1] ?? '';
+    if (alert === RATE_LIMITED) limited.push(i);
+  }
+  return limited;
+}
+
+describe('who a client is, for per-client limits', () => {
+  it('no trusted proxy: a client rotating X-Forwarded-For is still one client, limited after 30 card attempts', { timeout: 240_000 }, async () => {
+    const limited = await attempts(direct, LIMIT + 2, rotating);
+    expect(limited).toEqual([LIMIT, LIMIT + 1]);
+  });
+
+  it('TRUSTED_PROXIES=127.0.0.1: the address the proxy appended counts, so clients it reports apart are counted apart', { timeout: 240_000 }, async () => {
+    expect(await attempts(proxied, LIMIT + 2, rotating)).toEqual([]);
+    // The same client through the proxy, whatever it prepends itself, is one client.
+    const same = (i: number) => ({ 'x-forwarded-for': `10.0.0.${i % 250}, 192.0.2.77` });
+    expect(await attempts(proxied, LIMIT + 2, same)).toEqual([LIMIT, LIMIT + 1]);
+  });
+});

@@ -1,0 +1,98 @@
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oneTimePrice } from '../support/catalog';
+import { newMerchantOn, type Merchant } from '../support/merchant';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { postPayForm } from './pay-without-javascript';
+
+// Finding 4: from a database dump alone, a card number could be recovered from its fingerprint, because
+// the fingerprint key sat in the database. The keys now live in a key file outside it: this test makes
+// a real installation (key file, server, payments by card and SEPA, a webhook endpoint), dumps every row
+// of every table, and checks that nothing in the dump is a key that reproduces a fingerprint.
+
+const CARD = '4242424242424242';
+const IBAN = 'DE89370400440532013000';
+const keyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'caisse-key-')), 'secret.key');
+
+let server: TestServer;
+let merchant: Merchant;
+let webhookSecret = '';
+let dump = '';
+
+/** Every row of every table, as text: what `pg_dump --data-only` would hold. */
+async function dumpRows(query: (sql: string) => Promise<{ [k: string]: unknown }[]>): Promise<string> {
+  const tables = await query(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+  const parts: string[] = [];
+  for (const { table_name } of tables) for (const row of await query(`select row_to_json(t)::text as j from "${table_name}" t`)) parts.push(String(row.j));
+  return parts.join('\n');
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ CAISSE_SECRET_KEY_FILE: keyFile });
+  merchant = await newMerchantOn(server, 'Key Shop');
+  webhookSecret = (await merchant.stripe.webhookEndpoints.create({ url: 'https://shop.example/hooks', enabled_events: ['*'] })).secret!;
+  const price = await oneTimePrice(merchant.stripe, 2500, 'eur');
+  const card = await merchant.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://shop.example/ok' });
+  expect((await postPayForm(card.url!)).status).toBe(303);
+  // payment_method_types: still accepted by the API, gone from the SDK's create params.
+  const sepa = await merchant.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://shop.example/ok', ...({ payment_method_types: ['card', 'sepa_debit'] } as object) });
+  expect((await postPayForm(sepa.url!, { sepaIban: IBAN })).status).toBe(303);
+  await server.kill('SIGTERM');
+  if (server.databaseUrl) {
+    const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
+    dump = await dumpRows((q) => sql.unsafe(q));
+    await sql.end();
+  } else {
+    const db = await PGlite.create(server.pgliteDir!);
+    dump = await dumpRows(async (q) => (await db.query<{ [k: string]: unknown }>(q)).rows);
+    await db.close();
+  }
+}, 240_000);
+afterAll(() => server?.stop());
+
+const fingerprint = (input: string, key: string) => createHmac('sha256', key).update(input).digest('base64url').slice(0, 16);
+const stored = (field: 'card' | 'sepa_debit') => [...dump.matchAll(new RegExp(`"${field}": ?\\{[^}]*"fingerprint": ?"([A-Za-z0-9_-]{16})"`, 'g'))].map((m) => m[1]);
+/** Every run of key-like characters in the dump: each is tried as an HMAC key. */
+const candidates = () => [...new Set(dump.match(/[A-Za-z0-9_+/=-]{16,}/g) ?? [])];
+
+describe('a database dump plus the source code', () => {
+  it('holds the fingerprints (the test reads what it should)', () => {
+    expect(stored('card').length).toBeGreaterThan(0);
+    expect(stored('sepa_debit').length).toBeGreaterThan(0);
+  });
+
+  it('finding 4: holds no key that turns the card number, or the IBAN, into its stored fingerprint', () => {
+    const cardPrints = new Set(stored('card'));
+    const sepaPrints = new Set(stored('sepa_debit'));
+    for (const key of candidates()) {
+      expect(cardPrints.has(fingerprint(CARD, key)), `the dump holds the card fingerprint key: ${key.slice(0, 6)}…`).toBe(false);
+      expect(sepaPrints.has(fingerprint(`sepa:${IBAN}`, key)), 'the dump holds the SEPA fingerprint key').toBe(false);
+    }
+  });
+
+  it('the key file outside it does (so the check above could see a key if the dump had one)', () => {
+    const master = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64url');
+    const key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'caisse:card-fingerprint', 32)).toString('base64url');
+    expect(stored('card')).toContain(fingerprint(CARD, key));
+    expect(dump).not.toContain(readFileSync(keyFile, 'utf8').trim());
+    expect(dump).not.toContain(master.toString('hex'));
+    expect(dump).not.toContain(key);
+  });
+
+  it('holds no webhook signing secret in clear', () => {
+    expect(webhookSecret).toMatch(/^whsec_/);
+    expect(dump).not.toContain(webhookSecret);
+    expect(dump).not.toContain(webhookSecret.slice('whsec_'.length));
+  });
+
+  it('does not reveal a random key either (the search is not vacuous)', () => {
+    const planted = randomBytes(32).toString('base64url');
+    expect(candidates()).not.toContain(planted);
+    expect(candidates().length).toBeGreaterThan(10);
+  });
+});
