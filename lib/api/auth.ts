@@ -23,7 +23,8 @@ export function keyFromAuthorization(header: string | null): string | null {
   return null;
 }
 
-const unauthenticated = (message: string) => new ApiError({ status: 401, type: 'authentication_error', message });
+// Stripe answers 401s with type invalid_request_error; its SDKs raise their authentication error by the status.
+const unauthenticated = (message: string) => new ApiError({ status: 401, type: 'invalid_request_error', message });
 
 /**
  * The account a request acts for. Keys are looked up by their SHA-256 through a
@@ -39,7 +40,7 @@ export async function authenticate(db: Queryable, header: string | null, allow: 
   const owner = /^[sp]k_(test|live)_[A-Za-z0-9_]+$/.test(key) ? await findActiveKeyByHash(db, hashKey(key), new Date()) : null;
   if (!owner) throw unauthenticated(`Invalid API Key provided: ${redactKey(key)}`);
   if (allow === 'secret' && owner.kind !== 'secret')
-    throw new ApiError({ status: 401, type: 'authentication_error', message: 'This API call cannot be made with a publishable API key. Please use a secret API key.' });
+    throw unauthenticated('This API call cannot be made with a publishable API key. Please use a secret API key.');
   return owner;
 }
 
