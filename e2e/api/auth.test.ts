@@ -37,7 +37,7 @@ describe('authenticating API requests', () => {
     expect((await call('/v1/products', `basic ${Buffer.from(`${m.secretKey}:`).toString('base64')}`)).status).toBe(200);
   });
 
-  it('a request without any key → 401 invalid_request_error asking for one (Stripe's type for a missing key)', async () => {
+  it('a request without any key → 401 invalid_request_error asking for one (the type Stripe uses for a missing key)', async () => {
     const res = await call('/v1/products');
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ error: { type: 'invalid_request_error', message: NO_KEY } });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSupportedCurrency } from '@/lib/money/currencies';
+import type { ErrorCode } from './errors';
 
 /**
  * Zod building blocks for Stripe-style parameters. Form bodies carry every
@@ -10,48 +11,47 @@ export const str = (max = 5000) => z.string({ error: 'Invalid string' }).max(max
 
 export const nonEmptyStr = (max = 5000) => str(max).min(1, 'Must not be empty');
 
+/** What a refused value looked like, for the message: a hash or list is not spelled out. */
+const shown = (v: unknown) => (v !== null && typeof v === 'object' ? (Array.isArray(v) ? 'an array' : 'a hash') : String(v));
+
+/** A refused value; `code` is the Stripe error code its issue carries to parseParams. */
+function refuse(ctx: z.RefinementCtx, message: string, code?: ErrorCode): never {
+  ctx.addIssue({ code: 'custom', message, ...(code && { params: { code } }) });
+  return z.NEVER;
+}
+
 export const int = (opts: { min?: number; max?: number } = {}) => {
   const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = opts;
-  return z
-    .union([z.number(), z.string()], { error: (iss) => `Invalid integer: ${String(iss.input)}` })
-    .transform((v, ctx) => {
-      const n = typeof v === 'number' ? v : /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
-      if (!Number.isSafeInteger(n)) {
-        ctx.addIssue({ code: 'custom', message: `Invalid integer: ${v}` });
-        return z.NEVER;
-      }
-      if (n < min) {
-        ctx.addIssue({ code: 'custom', message: `This value must be greater than or equal to ${min}.` });
-        return z.NEVER;
-      }
-      if (n > max) {
-        ctx.addIssue({ code: 'custom', message: `This value must be less than or equal to ${max}.` });
-        return z.NEVER;
-      }
-      return n;
-    });
+  return z.unknown().transform((v, ctx) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
+    if (!Number.isSafeInteger(n)) return refuse(ctx, `Invalid integer: ${shown(v)}`, 'parameter_invalid_integer');
+    if (n < min) return refuse(ctx, `This value must be greater than or equal to ${min}.`);
+    if (n > max) return refuse(ctx, `This value must be less than or equal to ${max}.`);
+    return n;
+  });
 };
 
 /** A decimal string such as "12.5" (Stripe's *_decimal and percentages). */
 export const decimal = (opts: { min?: number; max?: number; maxDecimals?: number } = {}) =>
-  z.union([z.number(), z.string()], { error: (iss) => `Invalid decimal: ${String(iss.input)}` }).transform((v, ctx) => {
-    const s = typeof v === 'number' ? String(v) : v.trim();
+  z.unknown().transform((v, ctx) => {
+    const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
     const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
-    if (!m || (opts.maxDecimals !== undefined && (m[2]?.length ?? 0) > opts.maxDecimals)) {
-      ctx.addIssue({ code: 'custom', message: `Invalid decimal: ${v}` });
-      return z.NEVER;
-    }
+    if (!m || (opts.maxDecimals !== undefined && (m[2]?.length ?? 0) > opts.maxDecimals)) return refuse(ctx, `Invalid decimal: ${shown(v)}`);
     const n = Number(s);
-    if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
-      ctx.addIssue({ code: 'custom', message: `This value must be between ${opts.min ?? 0} and ${opts.max}.` });
-      return z.NEVER;
-    }
+    if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max))
+      return refuse(ctx, `This value must be between ${opts.min ?? 0} and ${opts.max}.`);
     // Canonical form: no trailing zeros after the point.
     return m[2] ? `${BigInt(m[1])}.${m[2]}`.replace(/\.?0+$/, '') : String(BigInt(m[1]));
   });
 
+/** true/false in any case: Stripe's Python library sends `True` and `False`, which Stripe accepts. */
 export const bool = () =>
-  z.union([z.boolean(), z.enum(['true', 'false'])], { error: (iss) => `Invalid boolean: ${String(iss.input)}` }).transform((v) => v === true || v === 'true');
+  z.unknown().transform((v, ctx) => {
+    if (typeof v === 'boolean') return v;
+    const s = typeof v === 'string' ? v.toLowerCase() : null;
+    if (s === 'true' || s === 'false') return s === 'true';
+    return refuse(ctx, `Invalid boolean: ${shown(v)}`);
+  });
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (iss) => `Invalid value: ${String(iss.input)}. Must be one of ${values.join(', ')}.` });
@@ -63,20 +63,26 @@ export const currency = () =>
     .refine(isSupportedCurrency, { message: 'Invalid currency: must be a supported three-letter ISO currency code in lowercase.' });
 
 export const url = () =>
-  str(5000).refine((v) => {
-    try {
-      const u = new URL(v.replaceAll('{CHECKOUT_SESSION_ID}', 'x'));
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'Not a valid URL');
+  str(5000).refine(
+    (v) => {
+      try {
+        const u = new URL(v.replaceAll('{CHECKOUT_SESSION_ID}', 'x'));
+        return u.protocol === 'https:' || u.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Not a valid URL', params: { code: 'url_invalid' satisfies ErrorCode } },
+  );
 
-/** A Stripe parameter Caisse does not implement: refused by name with the message. */
+export const email = (max = 800) =>
+  str(max).refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), { message: 'Invalid email address', params: { code: 'email_invalid' satisfies ErrorCode } });
+
+/** A Stripe parameter Caisse does not implement: refused by name with the message (Stripe's code for a parameter it does not take). */
 export const unsupported = (message: string) =>
   z
     .unknown()
-    .refine(() => false, message)
+    .refine(() => false, { message, params: { code: 'parameter_unknown' satisfies ErrorCode } })
     .optional();
 
 /** `key=` (an empty string) unsets a field on update and means "not given" on create. */

@@ -40,7 +40,7 @@ export async function expireSession(db: Db, scope: Scope & { id: string }, now =
   return db.transaction(async (tx) => {
     const session = await lockSessionOrThrow(tx, scope);
     if (session.status !== 'open')
-      throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired. This session has status "${session.status}".`, undefined, 'checkout_session_not_open');
+      throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of \`${session.status}\`.`);
     return sessionObject(await expireLockedSession(tx, session, scope, now));
   });
 }

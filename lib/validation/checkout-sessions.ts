@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, currency, expand, int, listParams, metadata, oneOf, rangeQuery, str, timestamp, url } from '@/lib/api/params';
+import { bool, currency, email, expand, int, listParams, metadata, oneOf, rangeQuery, str, timestamp, url } from '@/lib/api/params';
 import {
   afterExpirationSchema,
   brandingSettingsSchema,
@@ -50,7 +50,7 @@ export const createCheckoutSessionSchema = z.strictObject({
   redirect_on_completion: oneOf(['always', 'if_required', 'never']).optional(),
   currency: currency().optional(),
   customer: str(255).optional(),
-  customer_email: z.string().max(800).regex(/^[^\s@]+@[^\s@]+$/, 'Invalid email address').optional(),
+  customer_email: email(800).optional(),
   customer_creation: oneOf(['always', 'if_required']).optional(),
   customer_update: z.strictObject({ address: oneOf(['auto', 'never']).optional(), name: oneOf(['auto', 'never']).optional(), shipping: oneOf(['auto', 'never']).optional() }).optional(),
   client_reference_id: str(200).optional(),
