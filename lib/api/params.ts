@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isSupportedCurrency } from '@/lib/money/currencies';
 import type { ErrorCode } from './errors';
+import { hashFromForm } from './form-body';
 
 /**
  * Zod building blocks for Stripe-style parameters. Form bodies carry every
@@ -88,21 +89,38 @@ export const unsupported = (message: string) =>
 /** `key=` (an empty string) unsets a field on update and means "not given" on create. */
 export const unsettable = <T extends z.ZodType>(schema: T) => z.union([z.literal('').transform(() => null), schema]);
 
-const metadataValue = z.union([z.literal(''), str(500)]);
+/**
+ * A free-form hash whose keys are the caller's (metadata, currency_options). `__proto__` and
+ * `constructor` are ordinary keys, as with Stripe: zod's record() drops `__proto__`, so the result is
+ * built with Object.fromEntries, which defines own properties and never touches a prototype.
+ */
+export const hash = <V extends z.ZodType>(value: V, keyProblems: (keys: string[]) => { key?: string; message: string }[] = () => []) =>
+  z.unknown().transform((given, ctx) => {
+    const input = hashFromForm(given);
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'record', input });
+      return z.NEVER;
+    }
+    const entries: [string, z.output<V>][] = [];
+    for (const [k, v] of Object.entries(input)) {
+      const parsed = value.safeParse(v);
+      if (parsed.success) entries.push([k, parsed.data]);
+      else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] } as z.core.$ZodRawIssue);
+    }
+    for (const p of keyProblems(Object.keys(input))) ctx.addIssue({ code: 'custom', input, message: p.message, path: p.key === undefined ? [] : [p.key] });
+    return Object.fromEntries(entries) as Record<string, z.output<V>>;
+  });
+
+const metadataValue = z.union([z.literal(''), str(500)]).or(z.number().transform(String));
 
 /** ≤ 50 keys, key ≤ 40 chars, value ≤ 500 chars; `metadata[k]=` unsets one key, `metadata=` all. */
 export const metadata = () =>
   z.union([
     z.literal('').transform(() => null),
-    z
-      .record(z.string(), metadataValue.or(z.number().transform(String)), { error: 'Invalid metadata: must be a hash of string keys and values.' })
-      .check((ctx) => {
-        const keys = Object.keys(ctx.value);
-        if (keys.length > 50) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'Metadata can have at most 50 keys.' });
-        for (const k of keys)
-          if (k.length > 40 || k.length === 0)
-            ctx.issues.push({ code: 'custom', input: ctx.value, path: [k], message: 'Metadata keys must be 1 to 40 characters long.' });
-      }),
+    hash(metadataValue, (keys) => [
+      ...(keys.length > 50 ? [{ message: 'Metadata can have at most 50 keys.' }] : []),
+      ...keys.filter((k) => k.length > 40 || k.length === 0).map((key) => ({ key, message: 'Metadata keys must be 1 to 40 characters long.' })),
+    ]),
   ]);
 
 export const expand = () => z.array(str(500)).max(100).optional();
@@ -120,16 +138,16 @@ export const listParams = {
   expand: expand(),
 };
 
-/** Applies a metadata update to what is stored: "" keys are removed. */
+/** Applies a metadata update to what is stored: "" keys are removed. Keys never reach a prototype. */
 export function mergeMetadata(current: Record<string, string>, update: Record<string, string> | null | undefined): Record<string, string> {
   if (update === undefined) return current;
   if (update === null) return {};
-  const next = { ...current };
+  const next = new Map(Object.entries(current));
   for (const [k, v] of Object.entries(update)) {
-    if (v === '') delete next[k];
-    else next[k] = v;
+    if (v === '') next.delete(k);
+    else next.set(k, v);
   }
-  return next;
+  return Object.fromEntries(next);
 }
 
 /** Metadata as given on create: empty values are simply not set. */
