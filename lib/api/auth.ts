@@ -47,3 +47,20 @@ export async function authenticate(db: Queryable, header: string | null, allow: 
 export function redactKey(key: string): string {
   return key.length <= 12 ? '*'.repeat(key.length) : `${key.slice(0, 8)}${'*'.repeat(Math.min(key.length - 12, 20))}${key.slice(-4)}`;
 }
+
+/**
+ * Caisse has no Connect: a `Stripe-Account` header naming any account but the key's own gets Stripe's
+ * answer for an account the key cannot act for, rather than being ignored (which would act on the
+ * key's own account instead).
+ */
+export function checkStripeAccount(header: string | null, authorization: string | null, owner: KeyOwner): void {
+  if (header === null || header === owner.accountId) return;
+  const key = redactKey(keyFromAuthorization(authorization) ?? '');
+  throw new ApiError({
+    status: 403,
+    type: 'invalid_request_error',
+    code: 'account_invalid',
+    message: `The provided key '${key}' does not have access to account '${header}' (or that account does not exist). Application access may have been revoked. Caisse has no connected accounts: send requests without a Stripe-Account header.`,
+  });
+}
+
