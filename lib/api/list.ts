@@ -47,6 +47,11 @@ export function listObject<T>(url: string, data: T[], hasMore: boolean) {
   return { object: 'list' as const, data, has_more: hasMore, url };
 }
 
+/** Stripe's ApiSearchResult; `total_count` only when asked for with `expand[]=total_count`. */
+export function searchResultObject<T>(url: string, data: T[], hasMore: boolean, nextPage: string | null, totalCount?: number) {
+  return { object: 'search_result' as const, data, has_more: hasMore, next_page: nextPage, url, ...(totalCount !== undefined && { total_count: totalCount }) };
+}
+
 /** `created` filters as Stripe's RangeQueryParam; a unix second covers [s, s+1). */
 export function createdFilter(column: AnyPgColumn, created: number | { gt?: number; gte?: number; lt?: number; lte?: number } | undefined): SQL[] {
   if (created === undefined) return [];
