@@ -121,7 +121,8 @@ describe("search with Stripe's query language", () => {
       expect({ query, status: err.statusCode, type: err.type, param: err.param }).toEqual({ query, status: 400, type: 'StripeInvalidRequestError', param: 'query' });
       expect(err.message, query).toMatch(message);
     }
-    expect(await stripeError(stripe.customers.search({ query: 'created>"soon"' }))).toMatchObject({ statusCode: 400, param: 'query' });
+    for (const query of ['created>"soon"', 'created>99999999999999', `name:"${'w '.repeat(500)}"`])
+      expect(await stripeError(stripe.customers.search({ query })), query).toMatchObject({ statusCode: 400, param: 'query' });
     expect(await stripeError(stripe.products.search({ query: 'name~"abc"', page: 'not-a-page' }))).toMatchObject({ statusCode: 400, param: 'page' });
     expect(await stripeError(stripe.products.search({} as never))).toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'query' });
     expect(await stripeError(stripe.products.search({ query: 'name~"abc"', limit: 101 }))).toMatchObject({ statusCode: 400, param: 'limit' });

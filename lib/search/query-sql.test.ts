@@ -58,6 +58,8 @@ describe('querySql: a parsed query as a parameterized WHERE condition', () => {
     ['metadata["k"]~"abc"', 'products', /operator `~`/],
     ['created:1.5', 'customers', /whole number of seconds/],
     ['created~"123"', 'customers', /operator `~`/],
+    ['created>99999999999999', 'customers', /whole number of seconds/],
+    [`name:"${'w '.repeat(65)}"`, 'products', /at most 64 words/],
   ] as const)('refuses %s on %s', (query, resource, message) => {
     const err = errorOf(query, resource);
     expect(err).toMatchObject({ status: 400, param: 'query' });

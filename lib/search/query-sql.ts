@@ -17,6 +17,9 @@ export type SearchField =
 export type SearchFields = Record<string, SearchField>;
 
 const MIN_SUBSTRING = 3;
+// Beyond these a value is no search anyone makes, and the database would refuse its pattern or date.
+const MAX_PHRASE_WORDS = 64;
+const MAX_SECONDS = 253402300799;
 
 const unsupportedField = (field: string, resource: string) =>
   invalidRequest(
@@ -32,6 +35,7 @@ const unsupportedOp = (c: Clause) => invalidRequest(`The operator \`${c.op}\` is
  */
 function phrase(text: string): string | null {
   const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.length > MAX_PHRASE_WORDS) throw invalidRequest(`A search value can have at most ${MAX_PHRASE_WORDS} words.`, 'query');
   return words.length ? `(^|[^[:alnum:]])${words.join('[^[:alnum:]]+')}([^[:alnum:]]|$)` : null;
 }
 
@@ -62,7 +66,7 @@ function createdMatch(column: AnyPgColumn, c: Clause, value: Value): SQL {
   }
   if (c.op === '~') throw unsupportedOp(c);
   const n = /^-?\d+$/.test(value.text) ? Number(value.text) : NaN;
-  if (!Number.isSafeInteger(n)) throw invalidRequest(`\`${c.field}\` takes a whole number of seconds since the Unix epoch, not "${value.text}".`, 'query');
+  if (!Number.isSafeInteger(n) || Math.abs(n) > MAX_SECONDS) throw invalidRequest(`\`${c.field}\` takes a whole number of seconds since the Unix epoch, not "${value.text}".`, 'query');
   const range = c.op === ':' ? n : { '>': { gt: n }, '<': { lt: n }, '>=': { gte: n }, '<=': { lte: n } }[c.op];
   return and(...createdFilter(column, range))!;
 }
