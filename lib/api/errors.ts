@@ -13,6 +13,8 @@ export type ApiErrorType =
  */
 export const ERROR_CODES = [
   'account_invalid',
+  'amount_too_large',
+  'amount_too_small',
   'coupon_expired',
   'email_invalid',
   'idempotency_key_in_use',
