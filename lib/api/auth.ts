@@ -63,4 +63,3 @@ export function checkStripeAccount(header: string | null, authorization: string 
     message: `The provided key '${key}' does not have access to account '${header}' (or that account does not exist). Application access may have been revoked. Caisse has no connected accounts: send requests without a Stripe-Account header.`,
   });
 }
-
