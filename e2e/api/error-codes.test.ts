@@ -18,6 +18,7 @@ describe("error codes are Stripe's own", () => {
       [{ mode: 'payment', line_items: line, success_url: SUCCESS_URL, permissions: { update_shipping_details: 'server_only' } }, 'permissions', /^permissions is not supported by Caisse\.$/],
       [{ mode: 'payment', ui_mode: 'elements', line_items: line }, 'ui_mode', /^ui_mode=elements is not supported by Caisse\.$/],
       [{ mode: 'payment', line_items: line, success_url: SUCCESS_URL, invoice_creation: { enabled: true } }, 'invoice_creation[enabled]', /^Invoice creation is not supported/],
+      [{ mode: 'payment', line_items: line, success_url: SUCCESS_URL, invoice_creation: { enabled: false, invoice_data: { footer: 'Thanks' } } }, 'invoice_creation[invoice_data]', /invoice_data cannot be set/],
     ];
     for (const [params, param, message] of cases) {
       const err = await stripeError(stripe.checkout.sessions.create(params));
