@@ -37,35 +37,35 @@ describe('authenticating API requests', () => {
     expect((await call('/v1/products', `basic ${Buffer.from(`${m.secretKey}:`).toString('base64')}`)).status).toBe(200);
   });
 
-  it('a request without any key → 401 authentication_error asking for one', async () => {
+  it('a request without any key → 401 invalid_request_error asking for one (the type Stripe uses for a missing key)', async () => {
     const res = await call('/v1/products');
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: { type: 'authentication_error', message: NO_KEY } });
+    expect(res.body).toEqual({ error: { type: 'invalid_request_error', message: NO_KEY } });
     expect(res.requestId).toMatch(REQUEST_ID);
   });
 
-  it('a malformed Authorization header → 401 authentication_error', async () => {
+  it('a malformed Authorization header → 401 invalid_request_error, as Stripe answers', async () => {
     const m = await newMerchant();
     for (const header of ['Bearer', 'Bearer ', 'Token abc', m.secretKey, `Digest ${m.secretKey}`, basic(`:${m.secretKey}`), 'Basic ']) {
       const res = await call('/v1/products', header);
-      expect({ header, status: res.status, body: res.body }).toEqual({ header, status: 401, body: { error: { type: 'authentication_error', message: NO_KEY } } });
+      expect({ header, status: res.status, body: res.body }).toEqual({ header, status: 401, body: { error: { type: 'invalid_request_error', message: NO_KEY } } });
     }
     // Extra words after the key are not silently dropped.
     const extra = await call('/v1/products', `Bearer ${m.secretKey} trailing`);
-    expect(extra).toMatchObject({ status: 401, body: { error: { type: 'authentication_error', message: `Invalid API Key provided: sk_test_${'*'.repeat(20)}ling` } } });
+    expect(extra).toMatchObject({ status: 401, body: { error: { type: 'invalid_request_error', message: `Invalid API Key provided: sk_test_${'*'.repeat(20)}ling` } } });
     const garbage = await call('/v1/products', 'Basic %%%not-base64%%%');
     expect(garbage.status).toBe(401);
-    expect(garbage.body.error).toMatchObject({ type: 'authentication_error', message: expect.stringMatching(/^Invalid API Key provided: /) });
+    expect(garbage.body.error).toMatchObject({ type: 'invalid_request_error', message: expect.stringMatching(/^Invalid API Key provided: /) });
   });
 
   it('a wrong key → 401 "Invalid API Key provided" with the key redacted', async () => {
     const wrong = `sk_test_${'A'.repeat(40)}wxyz`;
     const res = await call('/v1/products', `Bearer ${wrong}`);
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: { type: 'authentication_error', message: 'Invalid API Key provided: sk_test_********************wxyz' } });
+    expect(res.body).toEqual({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided: sk_test_********************wxyz' } });
     // Short or oddly shaped keys are fully masked.
     const short = await call('/v1/products', 'Bearer hunter2');
-    expect(short.body).toEqual({ error: { type: 'authentication_error', message: 'Invalid API Key provided: *******' } });
+    expect(short.body).toEqual({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided: *******' } });
     const restricted = await call('/v1/products', `Bearer rk_test_${'b'.repeat(24)}`);
     expect(restricted.body.error.message).toBe(`Invalid API Key provided: rk_test_${'*'.repeat(20)}bbbb`);
   });
@@ -75,7 +75,7 @@ describe('authenticating API requests', () => {
     const lookalike = `sk_test_${'Zq9'.repeat(16)}`;
     const res = await call('/v1/products', `Bearer ${lookalike}`);
     expect(res.status).toBe(401);
-    expect(res.body.error).toEqual({ type: 'authentication_error', message: `Invalid API Key provided: sk_test_${'*'.repeat(20)}9Zq9` });
+    expect(res.body.error).toEqual({ type: 'invalid_request_error', message: `Invalid API Key provided: sk_test_${'*'.repeat(20)}9Zq9` });
     const last = m.secretKey.at(-1) === 'a' ? 'b' : 'a';
     const nearMiss = `${m.secretKey.slice(0, -1)}${last}`;
     const near = await call('/v1/products', basic(`${nearMiss}:`));
@@ -100,7 +100,7 @@ describe('authenticating API requests', () => {
         path,
         method,
         status: 401,
-        body: { error: { type: 'authentication_error', message: PUBLISHABLE } },
+        body: { error: { type: 'invalid_request_error', message: PUBLISHABLE } },
       });
     }
     const viaSdk = await stripeError(stripeFor(m.publishableKey).customers.list());
@@ -128,7 +128,7 @@ describe('authenticating API requests', () => {
       await call('/v1/prices', auth, { method: 'DELETE' }),
       await call('/v1/products/%ZZ', auth),
     ];
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 400, 404, 401, 401, 404, 404, 404, 404, 405, 404]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 400, 404, 401, 401, 404, 404, 404, 404, 404, 404]);
     for (const r of responses) expect(r.requestId).toMatch(REQUEST_ID);
     expect(new Set(responses.map((r) => r.requestId)).size).toBe(responses.length);
     const sdk = await m.stripe.products.retrieve(product.id);

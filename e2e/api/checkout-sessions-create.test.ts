@@ -202,4 +202,19 @@ describe('creating checkout sessions through the official SDK', () => {
       expect(err).toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError', param: 'expires_at' });
     }
   });
+
+  it('invoice_creation.invoice_data is the object Stripe always sends, never null (payment mode only)', async () => {
+    const { stripe } = await newMerchant();
+    const price = await oneTimePrice(stripe);
+    const created = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: SUCCESS_URL });
+    const invoiceData = { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: null, metadata: {}, rendering_options: null };
+    expect(created.invoice_creation).toEqual({ enabled: false, invoice_data: invoiceData });
+    // Stripe's expire example shows the same object on an expired session.
+    const expired = await stripe.checkout.sessions.expire(created.id);
+    expect(expired.invoice_creation).toEqual({ enabled: false, invoice_data: invoiceData });
+    expect((await stripe.checkout.sessions.retrieve(created.id)).invoice_creation).toEqual({ enabled: false, invoice_data: invoiceData });
+    const monthly = await monthlyPrice(stripe);
+    const subscription = await stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: monthly.id, quantity: 1 }], success_url: SUCCESS_URL });
+    expect(subscription.invoice_creation).toBeNull();
+  });
 });

@@ -106,13 +106,14 @@ describe('checkout session lifecycle through the official SDK', () => {
     const b = await newMerchant();
     const price = await oneTimePrice(a.stripe);
     const session = await a.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: SUCCESS_URL });
+    // One call at a time: a rejection waiting in an array for its turn counts as unhandled.
     for (const call of [
-      b.stripe.checkout.sessions.retrieve(session.id),
-      b.stripe.checkout.sessions.update(session.id, { metadata: { x: '1' } }),
-      b.stripe.checkout.sessions.expire(session.id),
-      b.stripe.checkout.sessions.listLineItems(session.id),
+      () => b.stripe.checkout.sessions.retrieve(session.id),
+      () => b.stripe.checkout.sessions.update(session.id, { metadata: { x: '1' } }),
+      () => b.stripe.checkout.sessions.expire(session.id),
+      () => b.stripe.checkout.sessions.listLineItems(session.id),
     ]) {
-      expect(await stripeError(call)).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id' });
+      expect(await stripeError(call())).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id' });
     }
     expect((await b.stripe.checkout.sessions.list()).data).toEqual([]);
     expect((await a.stripe.checkout.sessions.retrieve(session.id)).metadata).toEqual({});

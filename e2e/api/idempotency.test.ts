@@ -120,8 +120,6 @@ describe('idempotent requests', () => {
       body: {
         error: {
           type: 'invalid_request_error',
-          code: 'parameter_invalid',
-          doc_url: 'https://docs.stripe.com/error-codes/parameter-invalid',
           param: 'Idempotency-Key',
           message: 'Idempotency-Key must be at most 255 characters long.',
         },

@@ -23,12 +23,12 @@ export const form = (m: Merchant, path: string, body: string) => send(m, 'POST',
 export const json = (m: Merchant, path: string, body: unknown) => send(m, 'POST', path, JSON.stringify(body), 'application/json');
 export const get = (m: Merchant, path: string) => send(m, 'GET', path);
 
-export const invalid = (message: string, param?: string, code = 'parameter_invalid') => ({
+/** Stripe's 400 body; `code` only where Stripe sends one. */
+export const invalid = (message: string, param?: string, code?: string) => ({
   error: {
     type: 'invalid_request_error',
     message,
-    code,
-    doc_url: `https://docs.stripe.com/error-codes/${code.replaceAll('_', '-')}`,
+    ...(code ? { code, doc_url: `https://docs.stripe.com/error-codes/${code.replaceAll('_', '-')}` } : {}),
     ...(param ? { param } : {}),
   },
 });

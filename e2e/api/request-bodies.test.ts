@@ -76,7 +76,7 @@ describe('form and JSON request bodies', () => {
 
   it('a body over 1 MB → 413, with or without a Content-Length; just under is read and validated', async () => {
     const m = await newMerchant();
-    const tooLarge = { status: 413, body: invalid('Request bodies are limited to 1048576 bytes.', undefined, 'request_too_large') };
+    const tooLarge = { status: 413, body: invalid('Request bodies are limited to 1048576 bytes.') };
     const big = `name=${'x'.repeat(1024 * 1024)}`;
     expect(await form(m, '/v1/products', big)).toEqual(tooLarge);
     const chunk = new TextEncoder().encode(`description=${'y'.repeat(64 * 1024)}`);
@@ -116,8 +116,8 @@ describe('form and JSON request bodies', () => {
 
   it('a value of the wrong type → 400 naming the parameter', async () => {
     const m = await newMerchant();
-    expect(await form(m, '/v1/prices', 'currency=usd&product_data[name]=x&unit_amount=abc')).toEqual({ status: 400, body: invalid('Invalid integer: abc (unit_amount).', 'unit_amount') });
-    expect(await json(m, '/v1/prices', { currency: 'usd', product_data: { name: 'x' }, unit_amount: 12.5 })).toEqual({ status: 400, body: invalid('Invalid integer: 12.5 (unit_amount).', 'unit_amount') });
+    expect(await form(m, '/v1/prices', 'currency=usd&product_data[name]=x&unit_amount=abc')).toEqual({ status: 400, body: invalid('Invalid integer: abc (unit_amount).', 'unit_amount', 'parameter_invalid_integer') });
+    expect(await json(m, '/v1/prices', { currency: 'usd', product_data: { name: 'x' }, unit_amount: 12.5 })).toEqual({ status: 400, body: invalid('Invalid integer: 12.5 (unit_amount).', 'unit_amount', 'parameter_invalid_integer') });
     expect(await form(m, '/v1/products', 'name=x&active=maybe')).toEqual({ status: 400, body: invalid('Invalid boolean: maybe (active).', 'active') });
     expect(await form(m, '/v1/products', 'name=x&metadata=oops')).toEqual({ status: 400, body: invalid('Invalid object: metadata must be a hash.', 'metadata') });
     expect(await form(m, '/v1/products', 'name=x&images=https://e.com/a.png')).toEqual({ status: 400, body: invalid('Invalid array: images must be an array.', 'images') });
@@ -153,7 +153,7 @@ describe('form and JSON request bodies', () => {
     expect(await get(m, '/v1/products?limit=0')).toEqual({ status: 400, body: invalid('This value must be greater than or equal to 1 (limit).', 'limit') });
     expect(await get(m, '/v1/products?limit=101')).toEqual({ status: 400, body: invalid('This value must be less than or equal to 100 (limit).', 'limit') });
     expect(await get(m, '/v1/prices?limit=-5')).toEqual({ status: 400, body: invalid('This value must be greater than or equal to 1 (limit).', 'limit') });
-    expect(await get(m, '/v1/checkout/sessions?limit=ten')).toEqual({ status: 400, body: invalid('Invalid integer: ten (limit).', 'limit') });
+    expect(await get(m, '/v1/checkout/sessions?limit=ten')).toEqual({ status: 400, body: invalid('Invalid integer: ten (limit).', 'limit', 'parameter_invalid_integer') });
     expect((await get(m, '/v1/products?limit=1')).status).toBe(200);
     expect((await get(m, '/v1/products?limit=100')).status).toBe(200);
   });

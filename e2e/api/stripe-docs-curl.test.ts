@@ -102,6 +102,6 @@ describe("curl commands from Stripe's Checkout docs", () => {
   it('a merchant pastes a curl with a wrong key → 401 from curl too', async () => {
     const { status, body } = await curl([`${testServerUrl()}/v1/checkout/sessions`, '-u', 'sk_test_not_a_real_key_123456:', '-d', 'mode=payment']);
     expect(status).toBe(401);
-    expect(body).toEqual({ error: { type: 'authentication_error', message: `Invalid API Key provided: sk_test_${'*'.repeat(17)}3456` } });
+    expect(body).toEqual({ error: { type: 'invalid_request_error', message: `Invalid API Key provided: sk_test_${'*'.repeat(17)}3456` } });
   });
 });

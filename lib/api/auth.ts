@@ -23,7 +23,8 @@ export function keyFromAuthorization(header: string | null): string | null {
   return null;
 }
 
-const unauthenticated = (message: string) => new ApiError({ status: 401, type: 'authentication_error', message });
+// Stripe answers 401s with type invalid_request_error; its SDKs raise their authentication error by the status.
+const unauthenticated = (message: string) => new ApiError({ status: 401, type: 'invalid_request_error', message });
 
 /**
  * The account a request acts for. Keys are looked up by their SHA-256 through a
@@ -39,10 +40,26 @@ export async function authenticate(db: Queryable, header: string | null, allow: 
   const owner = /^[sp]k_(test|live)_[A-Za-z0-9_]+$/.test(key) ? await findActiveKeyByHash(db, hashKey(key), new Date()) : null;
   if (!owner) throw unauthenticated(`Invalid API Key provided: ${redactKey(key)}`);
   if (allow === 'secret' && owner.kind !== 'secret')
-    throw new ApiError({ status: 401, type: 'authentication_error', message: 'This API call cannot be made with a publishable API key. Please use a secret API key.' });
+    throw unauthenticated('This API call cannot be made with a publishable API key. Please use a secret API key.');
   return owner;
 }
 
 export function redactKey(key: string): string {
   return key.length <= 12 ? '*'.repeat(key.length) : `${key.slice(0, 8)}${'*'.repeat(Math.min(key.length - 12, 20))}${key.slice(-4)}`;
+}
+
+/**
+ * Caisse has no Connect: a `Stripe-Account` header naming any account but the key's own gets Stripe's
+ * answer for an account the key cannot act for, rather than being ignored (which would act on the
+ * key's own account instead).
+ */
+export function checkStripeAccount(header: string | null, authorization: string | null, owner: KeyOwner): void {
+  if (header === null || header === owner.accountId) return;
+  const key = redactKey(keyFromAuthorization(authorization) ?? '');
+  throw new ApiError({
+    status: 403,
+    type: 'invalid_request_error',
+    code: 'account_invalid',
+    message: `The provided key '${key}' does not have access to account '${header}' (or that account does not exist). Application access may have been revoked. Caisse has no connected accounts: send requests without a Stripe-Account header.`,
+  });
 }

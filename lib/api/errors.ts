@@ -6,11 +6,36 @@ export type ApiErrorType =
   | 'rate_limit_error'
   | 'api_error';
 
+/**
+ * The `code`s the API answers with, each one of Stripe's own (error-codes.test.ts checks them against
+ * the official SDK's list), so that code branching on Stripe's codes behaves the same. Where Stripe
+ * sends no code for a kind of error, neither does Caisse.
+ */
+export const ERROR_CODES = [
+  'account_invalid',
+  'amount_too_large',
+  'amount_too_small',
+  'coupon_expired',
+  'email_invalid',
+  'idempotency_key_in_use',
+  'parameter_invalid_empty',
+  'parameter_invalid_integer',
+  'parameter_missing',
+  'parameter_unknown',
+  'parameters_exclusive',
+  'payment_intent_unexpected_state',
+  'resource_already_exists',
+  'resource_missing',
+  'url_invalid',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export type ApiErrorInit = {
   status: number;
   type: ApiErrorType;
   message: string;
-  code?: string;
+  code?: ErrorCode;
   param?: string;
   declineCode?: string;
 };
@@ -19,7 +44,7 @@ export type ApiErrorInit = {
 export class ApiError extends Error {
   readonly status: number;
   readonly type: ApiErrorType;
-  readonly code?: string;
+  readonly code?: ErrorCode;
   readonly param?: string;
   readonly declineCode?: string;
 
@@ -46,8 +71,12 @@ export class ApiError extends Error {
   }
 }
 
-export const invalidRequest = (message: string, param?: string, code = 'parameter_invalid') =>
+export const invalidRequest = (message: string, param?: string, code?: ErrorCode) =>
   new ApiError({ status: 400, type: 'invalid_request_error', message, param, code });
+
+/** Stripe's answer when two parameters that exclude each other are both given. */
+export const exclusiveParams = (names: string[], param = names[0]) =>
+  invalidRequest(`You may only specify one of these parameters: ${names.join(', ')}.`, param, 'parameters_exclusive');
 
 export const missingParam = (param: string) =>
   new ApiError({ status: 400, type: 'invalid_request_error', code: 'parameter_missing', param, message: `Missing required param: ${param}.` });

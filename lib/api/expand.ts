@@ -25,8 +25,10 @@ async function expandPath(ctx: ExpandContext, registry: ExpandRegistry, value: u
   const obj = value as Obj;
   const here: Owner | null = typeof obj.object === 'string' ? { type: obj.object, id: String(obj.id), prefix: '' } : owner;
   const [field, ...rest] = path;
-  const loader = here ? registry[here.type]?.[here.prefix + field] : undefined;
-  let child = obj[field];
+  // Own properties only: `expand[]=constructor` or `__proto__` must not find Object's.
+  const fields = here && Object.hasOwn(registry, here.type) ? registry[here.type] : undefined;
+  const loader = fields && Object.hasOwn(fields, here!.prefix + field) ? fields[here!.prefix + field] : undefined;
+  let child = Object.hasOwn(obj, field) ? obj[field] : undefined;
   if (typeof child === 'string') {
     if (!loader) throw cannot();
     child = (await loader(ctx, child)) ?? child;

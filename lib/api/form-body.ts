@@ -30,17 +30,34 @@ function splitKey(key: string): string[] {
   return parts;
 }
 
+/**
+ * `x[0]=a&x[1]=b` is an array to every schema but a free-form hash, whose keys may be digits
+ * (`metadata[0]=a`): such arrays keep the hash they were read as under this symbol (see hashFromForm).
+ */
+const FORM_HASH = Symbol('form hash');
+
+/** The hash a digit-keyed form array was read as, or the value itself. */
+export function hashFromForm(value: unknown): unknown {
+  return Array.isArray(value) && FORM_HASH in value ? (value as unknown as Record<symbol, unknown>)[FORM_HASH] : value;
+}
+
+function toHash(node: Node, path: string): { [key: string]: FormValue } {
+  const out: { [key: string]: FormValue } = {};
+  for (const k of node.keys()) Object.defineProperty(out, k, { value: toValue(node.get(k)!, path ? `${path}[${k}]` : k), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
 function toValue(node: Node | string, path: string): FormValue {
   if (typeof node === 'string') return node;
   const keys = [...node.keys()];
   if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k) || k.startsWith('\u0000push'))) {
     const indexed = keys.map((k) => ({ k, i: k.startsWith('\u0000push') ? MAX_INDEX + Number(k.slice(6)) : Number(k) }));
     indexed.sort((a, b) => a.i - b.i);
-    return indexed.map(({ k, i }) => toValue(node.get(k)!, `${path}[${i >= MAX_INDEX ? i - MAX_INDEX : i}]`));
+    const array = indexed.map(({ k, i }) => toValue(node.get(k)!, `${path}[${i >= MAX_INDEX ? i - MAX_INDEX : i}]`));
+    if (keys.every((k) => /^\d+$/.test(k))) Object.defineProperty(array, FORM_HASH, { value: toHash(node, path) });
+    return array;
   }
-  const out: { [key: string]: FormValue } = {};
-  for (const k of keys) Object.defineProperty(out, k, { value: toValue(node.get(k)!, path ? `${path}[${k}]` : k), enumerable: true, writable: true, configurable: true });
-  return out;
+  return toHash(node, path);
 }
 
 /**

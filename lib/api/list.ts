@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { ApiError } from './errors';
+import { ApiError, exclusiveParams } from './errors';
 
 export type ListParams = { limit?: number; starting_after?: string; ending_before?: string };
 
@@ -20,7 +20,7 @@ export async function listPage<T extends Paged>(
   const scope = [eq(table.accountId, p.accountId), ...(p.filters ?? [])];
   const cursorId = p.params.starting_after ?? p.params.ending_before;
   if (p.params.starting_after && p.params.ending_before)
-    throw new ApiError({ status: 400, type: 'invalid_request_error', message: 'You may only specify one of these parameters: ending_before, starting_after.' });
+    throw exclusiveParams(['ending_before', 'starting_after']);
   let cursorSeq: number | undefined;
   if (cursorId) {
     const found = await db.select({ seq: table.seq }).from(table as PgTable).where(and(eq(table.accountId, p.accountId), eq(table.id, cursorId))).limit(1);
@@ -45,6 +45,11 @@ export async function listPage<T extends Paged>(
 
 export function listObject<T>(url: string, data: T[], hasMore: boolean) {
   return { object: 'list' as const, data, has_more: hasMore, url };
+}
+
+/** Stripe's ApiSearchResult; `total_count` only when asked for with `expand[]=total_count`. */
+export function searchResultObject<T>(url: string, data: T[], hasMore: boolean, nextPage: string | null, totalCount?: number) {
+  return { object: 'search_result' as const, data, has_more: hasMore, next_page: nextPage, url, ...(totalCount !== undefined && { total_count: totalCount }) };
 }
 
 /** `created` filters as Stripe's RangeQueryParam; a unix second covers [s, s+1). */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isSupportedCurrency } from '@/lib/money/currencies';
+import type { ErrorCode } from './errors';
+import { hashFromForm } from './form-body';
 
 /**
  * Zod building blocks for Stripe-style parameters. Form bodies carry every
@@ -10,48 +12,47 @@ export const str = (max = 5000) => z.string({ error: 'Invalid string' }).max(max
 
 export const nonEmptyStr = (max = 5000) => str(max).min(1, 'Must not be empty');
 
+/** What a refused value looked like, for the message: a hash or list is not spelled out. */
+const shown = (v: unknown) => (v !== null && typeof v === 'object' ? (Array.isArray(v) ? 'an array' : 'a hash') : String(v));
+
+/** A refused value; `code` is the Stripe error code its issue carries to parseParams. */
+function refuse(ctx: z.RefinementCtx, message: string, code?: ErrorCode): never {
+  ctx.addIssue({ code: 'custom', message, ...(code && { params: { code } }) });
+  return z.NEVER;
+}
+
 export const int = (opts: { min?: number; max?: number } = {}) => {
   const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = opts;
-  return z
-    .union([z.number(), z.string()], { error: (iss) => `Invalid integer: ${String(iss.input)}` })
-    .transform((v, ctx) => {
-      const n = typeof v === 'number' ? v : /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
-      if (!Number.isSafeInteger(n)) {
-        ctx.addIssue({ code: 'custom', message: `Invalid integer: ${v}` });
-        return z.NEVER;
-      }
-      if (n < min) {
-        ctx.addIssue({ code: 'custom', message: `This value must be greater than or equal to ${min}.` });
-        return z.NEVER;
-      }
-      if (n > max) {
-        ctx.addIssue({ code: 'custom', message: `This value must be less than or equal to ${max}.` });
-        return z.NEVER;
-      }
-      return n;
-    });
+  return z.unknown().transform((v, ctx) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
+    if (!Number.isSafeInteger(n)) return refuse(ctx, `Invalid integer: ${shown(v)}`, 'parameter_invalid_integer');
+    if (n < min) return refuse(ctx, `This value must be greater than or equal to ${min}.`);
+    if (n > max) return refuse(ctx, `This value must be less than or equal to ${max}.`);
+    return n;
+  });
 };
 
 /** A decimal string such as "12.5" (Stripe's *_decimal and percentages). */
 export const decimal = (opts: { min?: number; max?: number; maxDecimals?: number } = {}) =>
-  z.union([z.number(), z.string()], { error: (iss) => `Invalid decimal: ${String(iss.input)}` }).transform((v, ctx) => {
-    const s = typeof v === 'number' ? String(v) : v.trim();
+  z.unknown().transform((v, ctx) => {
+    const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
     const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
-    if (!m || (opts.maxDecimals !== undefined && (m[2]?.length ?? 0) > opts.maxDecimals)) {
-      ctx.addIssue({ code: 'custom', message: `Invalid decimal: ${v}` });
-      return z.NEVER;
-    }
+    if (!m || (opts.maxDecimals !== undefined && (m[2]?.length ?? 0) > opts.maxDecimals)) return refuse(ctx, `Invalid decimal: ${shown(v)}`);
     const n = Number(s);
-    if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
-      ctx.addIssue({ code: 'custom', message: `This value must be between ${opts.min ?? 0} and ${opts.max}.` });
-      return z.NEVER;
-    }
+    if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max))
+      return refuse(ctx, `This value must be between ${opts.min ?? 0} and ${opts.max}.`);
     // Canonical form: no trailing zeros after the point.
     return m[2] ? `${BigInt(m[1])}.${m[2]}`.replace(/\.?0+$/, '') : String(BigInt(m[1]));
   });
 
+/** true/false in any case: Stripe's Python library sends `True` and `False`, which Stripe accepts. */
 export const bool = () =>
-  z.union([z.boolean(), z.enum(['true', 'false'])], { error: (iss) => `Invalid boolean: ${String(iss.input)}` }).transform((v) => v === true || v === 'true');
+  z.unknown().transform((v, ctx) => {
+    if (typeof v === 'boolean') return v;
+    const s = typeof v === 'string' ? v.toLowerCase() : null;
+    if (s === 'true' || s === 'false') return s === 'true';
+    return refuse(ctx, `Invalid boolean: ${shown(v)}`);
+  });
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (iss) => `Invalid value: ${String(iss.input)}. Must be one of ${values.join(', ')}.` });
@@ -63,40 +64,63 @@ export const currency = () =>
     .refine(isSupportedCurrency, { message: 'Invalid currency: must be a supported three-letter ISO currency code in lowercase.' });
 
 export const url = () =>
-  str(5000).refine((v) => {
-    try {
-      const u = new URL(v.replaceAll('{CHECKOUT_SESSION_ID}', 'x'));
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'Not a valid URL');
+  str(5000).refine(
+    (v) => {
+      try {
+        const u = new URL(v.replaceAll('{CHECKOUT_SESSION_ID}', 'x'));
+        return u.protocol === 'https:' || u.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Not a valid URL', params: { code: 'url_invalid' satisfies ErrorCode } },
+  );
 
-/** A Stripe parameter Caisse does not implement: refused by name with the message. */
+export const email = (max = 800) =>
+  str(max).refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), { message: 'Invalid email address', params: { code: 'email_invalid' satisfies ErrorCode } });
+
+/** A Stripe parameter Caisse does not implement: refused by name with the message (Stripe's code for a parameter it does not take). */
 export const unsupported = (message: string) =>
   z
     .unknown()
-    .refine(() => false, message)
+    .refine(() => false, { message, params: { code: 'parameter_unknown' satisfies ErrorCode } })
     .optional();
 
 /** `key=` (an empty string) unsets a field on update and means "not given" on create. */
 export const unsettable = <T extends z.ZodType>(schema: T) => z.union([z.literal('').transform(() => null), schema]);
 
-const metadataValue = z.union([z.literal(''), str(500)]);
+/**
+ * A free-form hash whose keys are the caller's (metadata, currency_options). `__proto__` and
+ * `constructor` are ordinary keys, as with Stripe: zod's record() drops `__proto__`, so the result is
+ * built with Object.fromEntries, which defines own properties and never touches a prototype.
+ */
+export const hash = <V extends z.ZodType>(value: V, keyProblems: (keys: string[]) => { key?: string; message: string }[] = () => []) =>
+  z.unknown().transform((given, ctx) => {
+    const input = hashFromForm(given);
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'record', input });
+      return z.NEVER;
+    }
+    const entries: [string, z.output<V>][] = [];
+    for (const [k, v] of Object.entries(input)) {
+      const parsed = value.safeParse(v);
+      if (parsed.success) entries.push([k, parsed.data]);
+      else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] } as z.core.$ZodRawIssue);
+    }
+    for (const p of keyProblems(Object.keys(input))) ctx.addIssue({ code: 'custom', input, message: p.message, path: p.key === undefined ? [] : [p.key] });
+    return Object.fromEntries(entries) as Record<string, z.output<V>>;
+  });
+
+const metadataValue = z.union([z.literal(''), str(500)]).or(z.number().transform(String));
 
 /** ≤ 50 keys, key ≤ 40 chars, value ≤ 500 chars; `metadata[k]=` unsets one key, `metadata=` all. */
 export const metadata = () =>
   z.union([
     z.literal('').transform(() => null),
-    z
-      .record(z.string(), metadataValue.or(z.number().transform(String)), { error: 'Invalid metadata: must be a hash of string keys and values.' })
-      .check((ctx) => {
-        const keys = Object.keys(ctx.value);
-        if (keys.length > 50) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'Metadata can have at most 50 keys.' });
-        for (const k of keys)
-          if (k.length > 40 || k.length === 0)
-            ctx.issues.push({ code: 'custom', input: ctx.value, path: [k], message: 'Metadata keys must be 1 to 40 characters long.' });
-      }),
+    hash(metadataValue, (keys) => [
+      ...(keys.length > 50 ? [{ message: 'Metadata can have at most 50 keys.' }] : []),
+      ...keys.filter((k) => k.length > 40 || k.length === 0).map((key) => ({ key, message: 'Metadata keys must be 1 to 40 characters long.' })),
+    ]),
   ]);
 
 export const expand = () => z.array(str(500)).max(100).optional();
@@ -114,16 +138,16 @@ export const listParams = {
   expand: expand(),
 };
 
-/** Applies a metadata update to what is stored: "" keys are removed. */
+/** Applies a metadata update to what is stored: "" keys are removed. Keys never reach a prototype. */
 export function mergeMetadata(current: Record<string, string>, update: Record<string, string> | null | undefined): Record<string, string> {
   if (update === undefined) return current;
   if (update === null) return {};
-  const next = { ...current };
+  const next = new Map(Object.entries(current));
   for (const [k, v] of Object.entries(update)) {
-    if (v === '') delete next[k];
-    else next[k] = v;
+    if (v === '') next.delete(k);
+    else next.set(k, v);
   }
-  return next;
+  return Object.fromEntries(next);
 }
 
 /** Metadata as given on create: empty values are simply not set. */

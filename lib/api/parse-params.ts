@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError, invalidRequest, missingParam, unknownParam } from './errors';
+import { ApiError, invalidRequest, missingParam, unknownParam, type ErrorCode } from './errors';
 
 /** ["line_items", 0, "price"] → "line_items[0][price]" */
 export function bracketPath(path: readonly PropertyKey[]): string {
@@ -43,12 +43,24 @@ function typeMismatch(issue: Issue, branches: Issue[]): Issue {
   return isDefaultMessage(issue.message) && real.length === 1 ? real[0] : issue;
 }
 
+/** The Stripe code a builder in params.ts put on its issue (`Invalid integer` → parameter_invalid_integer), if any. */
+const codeOf = (issue: Issue): ErrorCode | undefined => (issue.code === 'custom' ? (issue.params?.code as ErrorCode | undefined) : undefined);
+
+/** Stripe's answer to `key=` where the parameter cannot be unset. */
+const emptyValue = (param: string) =>
+  invalidRequest(
+    `You passed an empty string for '${param}'. We assume empty values are an attempt to unset a parameter; however '${param}' cannot be unset. You should remove '${param}' from your request or supply a non-empty value.`,
+    param,
+    'parameter_invalid_empty',
+  );
+
 export function issueToApiError(raw: Issue, input: unknown): ApiError {
   if (raw.code !== 'unrecognized_keys' && valueAt(input, raw.path) === undefined && raw.path.length > 0) return missingParam(bracketPath(raw.path));
   const issue = firstLeafIssue(raw);
   const param = bracketPath(issue.path);
   if (issue.code === 'unrecognized_keys') return unknownParam(bracketPath([...issue.path, issue.keys[0]]));
   if (valueAt(input, issue.path) === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return missingParam(param);
+  if (valueAt(input, issue.path) === '' && issue.path.length > 0) return emptyValue(param);
   if (issue.code === 'invalid_type' && (issue.expected === 'object' || issue.expected === 'record')) return invalidRequest(`Invalid object: ${param} must be a hash.`, param);
   if (issue.code === 'invalid_type' && issue.expected === 'array') return invalidRequest(`Invalid array: ${param} must be an array.`, param);
   if ((issue.code === 'invalid_union' || issue.code === 'invalid_type') && isDefaultMessage(issue.message))
@@ -57,7 +69,8 @@ export function issueToApiError(raw: Issue, input: unknown): ApiError {
     return invalidRequest(`Too many items in ${param}: at most ${String(issue.maximum)} are allowed.`, param);
   if (issue.code === 'too_small' && issue.origin === 'array')
     return invalidRequest(`${param} must have at least ${String(issue.minimum)} item(s).`, param);
-  return invalidRequest(issue.message.endsWith('.') ? `${issue.message.slice(0, -1)} (${param}).` : `${issue.message} (${param}).`, param);
+  const message = issue.message.endsWith('.') ? `${issue.message.slice(0, -1)} (${param}).` : `${issue.message} (${param}).`;
+  return invalidRequest(message, param, codeOf(issue));
 }
 
 /** Validates request params with an operation's schema; the first problem becomes a Stripe error. */

@@ -4,7 +4,7 @@ import { assertStorableText, MAX_DEPTH, parseFormBody, type FormValue } from './
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const tooLarge = () =>
-  new ApiError({ status: 413, type: 'invalid_request_error', code: 'request_too_large', message: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` });
+  new ApiError({ status: 413, type: 'invalid_request_error', message: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` });
 
 async function readCapped(req: Request): Promise<string> {
   const declared = Number(req.headers.get('content-length') ?? '0');

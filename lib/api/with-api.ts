@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { getDb, type Db } from '@/db/client';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '@/db/queries/idempotency';
-import { authenticate } from './auth';
+import { checkApiVersion } from './api-versions';
+import { authenticate, checkStripeAccount } from './auth';
 import { ApiError, invalidRequest } from './errors';
 import { assertStorableText, parseFormBody, type FormValue } from './form-body';
 import { readBody } from './read-body';
@@ -57,6 +58,8 @@ export function withApi<P extends Record<string, string> = Record<string, never>
     try {
       const db = await getDb();
       const owner = await authenticate(db, req.headers.get('authorization'), options.auth);
+      checkApiVersion(req.headers.get('stripe-version'));
+      checkStripeAccount(req.headers.get('stripe-account'), req.headers.get('authorization'), owner);
       const isPost = req.method === 'POST';
       const input = isPost ? await readBody(req) : parseFormBody(new URL(req.url).searchParams);
       const params = await route.params;

@@ -27,7 +27,7 @@ function currencyOptions(given: Record<string, { amount_off: number }>, own: str
 /** Stripe's rules across a new coupon's parameters. */
 function checkCreate(p: CreateCouponParams, now: Date) {
   if (p.percent_off !== undefined && p.amount_off !== undefined)
-    throw invalidRequest('You may only specify one of these parameters: amount_off, percent_off.', 'amount_off');
+    throw invalidRequest('You may only specify one of these parameters: amount_off, percent_off.', 'amount_off', 'parameters_exclusive');
   if (p.percent_off === undefined && p.amount_off === undefined) throw invalidRequest('Must pass either percent_off or amount_off.', 'percent_off', 'parameter_missing');
   if (p.amount_off !== undefined && !p.currency) throw missingParam('currency');
   if (p.amount_off !== undefined) assertChargeableAmount(p.amount_off, p.currency!, 'amount_off');

@@ -24,6 +24,7 @@ function oneAmount(o: { unit_amount?: number; unit_amount_decimal?: string }, pa
     throw invalidRequest(
       `You may only specify one of these parameters: ${param('unit_amount')}, ${param('unit_amount_decimal')}.`,
       param('unit_amount_decimal'),
+      'parameters_exclusive',
     );
   if (o.unit_amount === undefined && o.unit_amount_decimal === undefined) throw missingParam(param('unit_amount'));
   return amounts(o.unit_amount, o.unit_amount_decimal);

@@ -93,7 +93,7 @@ async function insertProductData(tx: Queryable, scope: Scope, d: NonNullable<Cre
 }
 
 export async function createPrice(db: Db, scope: Scope, p: CreatePriceParams) {
-  if (p.product !== undefined && p.product_data) throw invalidRequest('You may only specify one of these parameters: product, product_data.', 'product');
+  if (p.product !== undefined && p.product_data) throw invalidRequest('You may only specify one of these parameters: product, product_data.', 'product', 'parameters_exclusive');
   if (p.product === undefined && !p.product_data) throw missingParam('product');
   try {
     return await db.transaction(async (tx) => {

@@ -55,7 +55,7 @@ function restrictionsOf(r: CreatePromotionCodeParams['restrictions']): Promotion
 /** The coupon a new code promotes: `promotion[coupon]` (current API) or the older top-level `coupon`. */
 function couponParam(p: CreatePromotionCodeParams): { id: string; param: string } {
   const nested = p.promotion?.coupon;
-  if (nested !== undefined && p.coupon !== undefined) throw invalidRequest('You may only specify one of these parameters: coupon, promotion[coupon].', 'coupon');
+  if (nested !== undefined && p.coupon !== undefined) throw invalidRequest('You may only specify one of these parameters: coupon, promotion[coupon].', 'coupon', 'parameters_exclusive');
   if (nested !== undefined) return { id: nested, param: 'promotion[coupon]' };
   if (p.coupon !== undefined) return { id: p.coupon, param: 'coupon' };
   throw missingParam('promotion[coupon]');

@@ -67,7 +67,7 @@ export async function expireSession(db: Db, scope: Scope & { id: string }, now =
   return db.transaction(async (tx) => {
     const session = await lockSessionOrThrow(tx, scope);
     if (session.status !== 'open')
-      throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired. This session has status "${session.status}".`, undefined, 'checkout_session_not_open');
+      throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of \`${session.status}\`.`);
     const expired = await expireLockedSession(tx, session, scope, now);
     if (!expired)
       throw invalidRequest('This Checkout Session has a payment attempt in progress and cannot be expired until it finishes. Retry in a few seconds.', undefined, 'payment_intent_unexpected_state');

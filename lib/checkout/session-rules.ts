@@ -7,7 +7,7 @@ export const MIN_EXPIRY_SECONDS = 30 * 60;
 export const MAX_EXPIRY_SECONDS = 24 * 60 * 60;
 
 const notSupported = (param: string, what = param) =>
-  new ApiError({ status: 400, type: 'invalid_request_error', code: 'parameter_not_supported', param, message: `${what} is not supported by Caisse.` });
+  new ApiError({ status: 400, type: 'invalid_request_error', code: 'parameter_unknown', param, message: `${what} is not supported by Caisse.` });
 
 
 /**
@@ -60,13 +60,13 @@ export function checkCreateRules(p: CreateCheckoutSessionParams, now: number): v
   if (optional.length > 10) throw invalidRequest('At most 10 optional_items are allowed.', 'optional_items');
   optional.forEach((item, i) => checkAdjustable(item.adjustable_quantity, item.quantity, `optional_items[${i}]`));
 
-  if (p.customer && p.customer_email) throw invalidRequest('You may only specify one of these parameters: customer, customer_email.', 'customer_email');
+  if (p.customer && p.customer_email) throw invalidRequest('You may only specify one of these parameters: customer, customer_email.', 'customer_email', 'parameters_exclusive');
   if (p.customer_creation && p.mode !== 'payment') throw invalidRequest('customer_creation can only be used in payment mode.', 'customer_creation');
   if (p.customer_creation && p.customer) throw invalidRequest('customer_creation cannot be used with customer.', 'customer_creation');
   if (p.customer_update && !p.customer) throw invalidRequest('customer_update can only be used with customer.', 'customer_update');
 
   if (p.allow_promotion_codes && p.discounts?.length)
-    throw invalidRequest('You may only specify one of these parameters: allow_promotion_codes, discounts.', 'discounts');
+    throw invalidRequest('You may only specify one of these parameters: allow_promotion_codes, discounts.', 'discounts', 'parameters_exclusive');
   if ((p.discounts?.length ?? 0) > 1) throw invalidRequest('You may only specify one discount.', 'discounts');
   p.discounts?.forEach((d, i) => {
     if (!d.coupon === !d.promotion_code) throw invalidRequest(`Exactly one of coupon or promotion_code is required in discounts[${i}].`, `discounts[${i}][coupon]`);
@@ -91,7 +91,7 @@ export function checkCreateRules(p: CreateCheckoutSessionParams, now: number): v
   if (p.payment_method_collection && p.mode !== 'subscription') throw invalidRequest('payment_method_collection can only be used in subscription mode.', 'payment_method_collection');
   const sd = p.subscription_data;
   if (sd?.trial_end !== undefined && sd.trial_period_days !== undefined)
-    throw invalidRequest('You may only specify one of these parameters: trial_end, trial_period_days.', 'subscription_data[trial_end]');
+    throw invalidRequest('You may only specify one of these parameters: trial_end, trial_period_days.', 'subscription_data[trial_end]', 'parameters_exclusive');
   if (sd?.trial_end !== undefined && sd.trial_end < now + 48 * 3600)
     throw invalidRequest('subscription_data[trial_end] must be at least 48 hours in the future.', 'subscription_data[trial_end]');
   if (sd?.billing_cycle_anchor !== undefined && sd.billing_cycle_anchor <= now)

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { ApiError } from '@/lib/api/errors';
+import { EndpointLimitError } from '@/lib/events/webhook-endpoints';
 import { fail, type ActionResult } from './action-result';
 
 /** A lookup whose not-found (another account's id, or none) is the dashboard's 404 page. */
@@ -22,7 +23,7 @@ export async function apiCall<T>(fn: () => Promise<T>): Promise<{ ok: true; valu
     return { ok: true, value: await fn() };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    const key = err.code === 'resource_missing' ? 'not_found' : err.code === 'resource_limit_exceeded' ? 'too_many_endpoints' : 'invalid';
+    const key = err.code === 'resource_missing' ? 'not_found' : err instanceof EndpointLimitError ? 'too_many_endpoints' : 'invalid';
     return { ok: false, result: fail(key) };
   }
 }

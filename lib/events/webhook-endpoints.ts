@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { getWebhookEndpointOrThrow } from '@/db/queries/webhook-endpoints';
 import { webhookEndpoints } from '@/db/schema';
-import { invalidRequest } from '@/lib/api/errors';
+import { ApiError } from '@/lib/api/errors';
 import { listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeDeletedWebhookEndpoint, serializeWebhookEndpoint } from '@/lib/api/serialize/webhook-endpoint';
@@ -20,6 +20,13 @@ type Scope = { accountId: string };
 export const MAX_WEBHOOK_ENDPOINTS = 16;
 const DEFAULT_ROLL_EXPIRY_SECONDS = 86400;
 
+/** The cap is reached. Stripe gives this error no code; the dashboard tells it apart by its class. */
+export class EndpointLimitError extends ApiError {
+  constructor() {
+    super({ status: 400, type: 'invalid_request_error', param: 'url', message: `You have reached the maximum of ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one to add another.` });
+  }
+}
+
 /** 32 base62 characters (≈ 190 bits); also valid base64, so Standard Webhooks libraries accept the secret too. */
 const newSecret = () => `whsec_${randomBase62(32)}`;
 
@@ -32,7 +39,7 @@ export async function createWebhookEndpoint(db: Db, scope: Scope, p: CreateWebho
       .from(webhookEndpoints)
       .where(and(eq(webhookEndpoints.accountId, scope.accountId), eq(webhookEndpoints.deleted, false)));
     if (Number(n) >= MAX_WEBHOOK_ENDPOINTS)
-      throw invalidRequest(`You have reached the maximum of ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one to add another.`, 'url', 'resource_limit_exceeded');
+      throw new EndpointLimitError();
     const [row] = await tx
       .insert(webhookEndpoints)
       .values({

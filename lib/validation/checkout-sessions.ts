@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, currency, expand, int, listParams, metadata, oneOf, rangeQuery, str, timestamp, url } from '@/lib/api/params';
+import { bool, currency, email, expand, int, listParams, metadata, oneOf, rangeQuery, str, timestamp, unsupported, url } from '@/lib/api/params';
 import {
   afterExpirationSchema,
   brandingSettingsSchema,
@@ -31,7 +31,7 @@ export const UNSUPPORTED_SESSION_PARAMS = [
   'checkout_items',
 ] as const;
 
-const unsupported = Object.fromEntries(UNSUPPORTED_SESSION_PARAMS.map((k) => [k, z.unknown().optional()])) as Record<
+const unsupportedParams = Object.fromEntries(UNSUPPORTED_SESSION_PARAMS.map((k) => [k, z.unknown().optional()])) as Record<
   (typeof UNSUPPORTED_SESSION_PARAMS)[number],
   z.ZodOptional<z.ZodUnknown>
 >;
@@ -39,7 +39,7 @@ const unsupported = Object.fromEntries(UNSUPPORTED_SESSION_PARAMS.map((k) => [k,
 const enabledFlag = z.strictObject({ enabled: bool() });
 
 export const createCheckoutSessionSchema = z.strictObject({
-  ...unsupported,
+  ...unsupportedParams,
   mode: oneOf(['payment', 'setup', 'subscription']).optional(),
   ui_mode: oneOf(['hosted', 'embedded', 'hosted_page', 'embedded_page', 'custom', 'elements', 'form']).optional(),
   line_items: z.array(lineItemSchema).optional(),
@@ -50,7 +50,7 @@ export const createCheckoutSessionSchema = z.strictObject({
   redirect_on_completion: oneOf(['always', 'if_required', 'never']).optional(),
   currency: currency().optional(),
   customer: str(255).optional(),
-  customer_email: z.string().max(800).regex(/^[^\s@]+@[^\s@]+$/, 'Invalid email address').optional(),
+  customer_email: email(800).optional(),
   customer_creation: oneOf(['always', 'if_required']).optional(),
   customer_update: z.strictObject({ address: oneOf(['auto', 'never']).optional(), name: oneOf(['auto', 'never']).optional(), shipping: oneOf(['auto', 'never']).optional() }).optional(),
   client_reference_id: str(200).optional(),
@@ -82,7 +82,7 @@ export const createCheckoutSessionSchema = z.strictObject({
   branding_settings: brandingSettingsSchema.optional(),
   automatic_tax: z.strictObject({ enabled: bool(), liability: z.unknown().optional() }).optional(),
   adaptive_pricing: z.strictObject({ enabled: bool().optional() }).optional(),
-  invoice_creation: z.strictObject({ enabled: bool(), invoice_data: z.unknown().optional() }).optional(),
+  invoice_creation: z.strictObject({ enabled: bool(), invoice_data: unsupported('Invoice creation is not supported, so invoice_data cannot be set') }).optional(),
   saved_payment_method_options: z
     .strictObject({
       allow_redisplay_filters: z.array(oneOf(['always', 'limited', 'unspecified'])).optional(),

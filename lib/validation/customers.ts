@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { bool, expand, int, listParams, metadata, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
-
-/** A parameter Stripe has and Caisse does not: named in a clear 400 rather than silently ignored. */
-const email = () => str(512).regex(/^[^\s@]+@[^\s@]+$/, 'Invalid email address');
+import { bool, email, expand, int, listParams, metadata, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
 
 const address = z.strictObject({
   city: str(5000).optional(),
@@ -27,7 +24,7 @@ const editable = {
   address: hashOrUnset(address).optional(),
   balance: int({ min: -99999999999, max: 99999999999 }).optional(),
   description: unsettable(str(5000)).optional(),
-  email: unsettable(email()).optional(),
+  email: unsettable(email(512)).optional(),
   metadata: metadata().optional(),
   name: unsettable(str(256)).optional(),
   phone: unsettable(str(20)).optional(),

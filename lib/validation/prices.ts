@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, currency, decimal, expand, int, listParams, metadata, nonEmptyStr, oneOf, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
+import { bool, currency, decimal, expand, hash, int, listParams, metadata, nonEmptyStr, oneOf, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
 
 /** Caisse's ceiling on a unit amount: far above any real price, far below float trouble in totals. */
 export const MAX_UNIT_AMOUNT = 999_999_999_999;
@@ -24,8 +24,8 @@ const currencyOption = z.strictObject({
   tiers: unsupported('Tiered prices are not supported'),
 });
 
-/** Keys are currencies; lib/catalog checks them (zod records cannot report a bad key by name). */
-const currencyOptions = z.record(z.string(), currencyOption);
+/** Keys are currencies; lib/catalog checks them and names a bad one. */
+const currencyOptions = hash(currencyOption);
 
 const recurring = z.strictObject({
   interval: oneOf(['day', 'week', 'month', 'year']),

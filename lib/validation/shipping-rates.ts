@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, currency, expand, int, listParams, metadata, nonEmptyStr, oneOf, rangeQuery } from '@/lib/api/params';
+import { bool, currency, expand, hash, int, listParams, metadata, nonEmptyStr, oneOf, rangeQuery } from '@/lib/api/params';
 import { isSupportedCurrency } from '@/lib/money/currencies';
 
 export const TAX_BEHAVIORS = ['exclusive', 'inclusive', 'unspecified'] as const;
@@ -9,14 +9,9 @@ const MAX_AMOUNT = 99999999999;
 
 /** Keys of `currency_options`: supported currencies, stored in lower case. */
 const currencyOptions = <T extends z.ZodType>(option: T) =>
-  z
-    .record(z.string(), option, { error: 'Invalid currency_options: must be a hash keyed by currency.' })
-    .check((ctx) => {
-      for (const k of Object.keys(ctx.value))
-        if (!isSupportedCurrency(k.toLowerCase()))
-          ctx.issues.push({ code: 'custom', input: ctx.value, path: [k], message: `Invalid currency: ${k} is not a supported currency` });
-    })
-    .transform((v) => Object.fromEntries(Object.entries(v).map(([k, o]) => [k.toLowerCase(), o])) as Record<string, z.output<T>>);
+  hash(option, (keys) => keys.filter((k) => !isSupportedCurrency(k.toLowerCase())).map((key) => ({ key, message: `Invalid currency: ${key} is not a supported currency` }))).transform(
+    (v) => Object.fromEntries(Object.entries(v).map(([k, o]) => [k.toLowerCase(), o])) as Record<string, z.output<T>>,
+  );
 
 export const DELIVERY_UNITS = ['business_day', 'day', 'hour', 'month', 'week'] as const;
 const deliveryBound = z.strictObject({ unit: oneOf(DELIVERY_UNITS), value: int({ min: 1, max: 1000000 }) });

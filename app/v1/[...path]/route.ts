@@ -1,4 +1,4 @@
 // Any other /v1 path — Stripe's "Unrecognized request URL" 404
-import { unrecognizedUrl } from '@/lib/api/unrecognized';
+import { apiRoute } from '@/lib/api/api-route';
 
-export { unrecognizedUrl as GET, unrecognizedUrl as POST, unrecognizedUrl as DELETE, unrecognizedUrl as PUT, unrecognizedUrl as PATCH };
+export const { GET, POST, DELETE, PUT, PATCH } = apiRoute({});

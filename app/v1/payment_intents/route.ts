@@ -1,4 +1,5 @@
 // GET /v1/payment_intents — list payment intents (created by checkout; creating them directly is not supported)
+import { apiRoute } from '@/lib/api/api-route';
 import { expandObject } from '@/lib/api/expandable';
 import { invalidRequest } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-params';
@@ -6,11 +7,13 @@ import { withApi } from '@/lib/api/with-api';
 import { listPaymentIntents } from '@/lib/payments/payment-intent-reads';
 import { listPaymentIntentsSchema } from '@/lib/validation/payment-intents';
 
-export const GET = withApi(async (ctx) => {
+const onGet = withApi(async (ctx) => {
   const p = parseParams(listPaymentIntentsSchema, ctx.input);
   return expandObject(ctx, await listPaymentIntents(ctx.db, ctx.scope, p), p.expand);
 });
 
-export const POST = withApi(async () => {
+const onPost = withApi(async () => {
   throw invalidRequest('Creating payment intents directly is not supported by Caisse: create a Checkout Session.');
 });
+
+export const { GET, POST, DELETE, PUT, PATCH } = apiRoute({ GET: onGet, POST: onPost });

@@ -3,6 +3,15 @@ import type { StoredTotalDetails } from '@/lib/checkout/pricing-columns';
 import { isEmbedded } from '@/lib/checkout/ui-mode';
 import { unix } from '@/lib/util/time';
 
+/** Stripe's invoice_data when no invoice is created: always an object, never null (Checkout/Sessions.d.ts). */
+const emptyInvoiceData = () => ({ account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: null, metadata: {}, rendering_options: null });
+
+function invoiceCreation(stored: unknown) {
+  if (!stored) return null;
+  const { enabled } = stored as { enabled: boolean };
+  return { enabled, invoice_data: emptyInvoiceData() };
+}
+
 const withoutBreakdown = (t: StoredTotalDetails | null) => (t ? { amount_discount: t.amount_discount, amount_shipping: t.amount_shipping, amount_tax: t.amount_tax } : null);
 
 /**
@@ -45,7 +54,7 @@ export function serializeSession(row: SessionRow, appUrl: string) {
     expires_at: unix(row.expiresAt),
     integration_identifier: row.integrationIdentifier,
     invoice: null,
-    invoice_creation: row.invoiceCreation,
+    invoice_creation: invoiceCreation(row.invoiceCreation),
     livemode: row.livemode,
     locale: row.locale,
     managed_payments: null,

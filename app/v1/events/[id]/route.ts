@@ -1,11 +1,14 @@
 // GET /v1/events/:id — retrieve an event
+import { apiRoute } from '@/lib/api/api-route';
 import { expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { retrieveEvent } from '@/lib/events/events';
 import { retrieveSchema } from '@/lib/validation/common';
 
-export const GET = withApi<{ id: string }>(async (ctx) => {
+const onGet = withApi<{ id: string }>(async (ctx) => {
   const p = parseParams(retrieveSchema, ctx.input);
   return expandObject(ctx, await retrieveEvent(ctx.db, { ...ctx.scope, id: ctx.params.id }), p.expand);
 });
+
+export const { GET, POST, DELETE, PUT, PATCH } = apiRoute({ GET: onGet });

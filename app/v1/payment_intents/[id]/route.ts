@@ -1,11 +1,14 @@
 // GET /v1/payment_intents/:id — retrieve a payment intent
+import { apiRoute } from '@/lib/api/api-route';
 import { expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { retrievePaymentIntent } from '@/lib/payments/payment-intent-reads';
 import { retrieveSchema } from '@/lib/validation/common';
 
-export const GET = withApi<{ id: string }>(async (ctx) => {
+const onGet = withApi<{ id: string }>(async (ctx) => {
   const p = parseParams(retrieveSchema, ctx.input);
   return expandObject(ctx, await retrievePaymentIntent(ctx.db, { ...ctx.scope, id: ctx.params.id }), p.expand);
 });
+
+export const { GET, POST, DELETE, PUT, PATCH } = apiRoute({ GET: onGet });

@@ -1,4 +1,5 @@
 // GET /v1/tax_rates/:id — retrieve · POST — update (Stripe has no delete: archive with active=false)
+import { apiRoute } from '@/lib/api/api-route';
 import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
@@ -8,16 +9,17 @@ import { updateTaxRateSchema } from '@/lib/validation/tax-rates';
 
 type Params = { id: string };
 
-export const GET = withApi<Params>(async (ctx) => {
+const onGet = withApi<Params>(async (ctx) => {
   const p = parseParams(retrieveSchema, ctx.input);
   return expandObject(ctx, await retrieveTaxRate(ctx.db, { ...ctx.scope, id: ctx.params.id }), p.expand);
 });
 
-export const POST = withApi<Params>(async (ctx) => {
+const onPost = withApi<Params>(async (ctx) => {
   const p = parseParams(updateTaxRateSchema, ctx.input);
   checkExpand('tax_rate', p.expand);
   return expandObject(ctx, await updateTaxRate(ctx.db, { ...ctx.scope, id: ctx.params.id }, p), p.expand);
 });
 
 // Stripe has no delete for this object.
-export { unrecognizedUrl as DELETE } from '@/lib/api/unrecognized';
+
+export const { GET, POST, DELETE, PUT, PATCH } = apiRoute({ GET: onGet, POST: onPost });
