@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSupportedCurrency } from '@/lib/money/currencies';
+import { isHttpUrlTemplate } from '@/lib/util/http-url';
 
 /**
  * Zod building blocks for Stripe-style parameters. Form bodies carry every
@@ -62,15 +63,8 @@ export const currency = () =>
     .transform((v) => v.toLowerCase())
     .refine(isSupportedCurrency, { message: 'Invalid currency: must be a supported three-letter ISO currency code in lowercase.' });
 
-export const url = () =>
-  str(5000).refine((v) => {
-    try {
-      const u = new URL(v.replaceAll('{CHECKOUT_SESSION_ID}', 'x'));
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'Not a valid URL');
+/** An absolute http(s) URL, nothing a URL may not hold (CR/LF…): else Stripe's `url_invalid`. */
+export const url = () => str(5000).refine(isHttpUrlTemplate, { message: 'Not a valid URL', params: { stripeCode: 'url_invalid' } });
 
 /** A Stripe parameter Caisse does not implement: refused by name with the message. */
 export const unsupported = (message: string) =>

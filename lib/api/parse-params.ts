@@ -57,7 +57,9 @@ export function issueToApiError(raw: Issue, input: unknown): ApiError {
     return invalidRequest(`Too many items in ${param}: at most ${String(issue.maximum)} are allowed.`, param);
   if (issue.code === 'too_small' && issue.origin === 'array')
     return invalidRequest(`${param} must have at least ${String(issue.minimum)} item(s).`, param);
-  return invalidRequest(issue.message.endsWith('.') ? `${issue.message.slice(0, -1)} (${param}).` : `${issue.message} (${param}).`, param);
+  // A refinement may name Stripe's own code for its failure (url() → url_invalid).
+  const code = issue.code === 'custom' && typeof issue.params?.stripeCode === 'string' ? issue.params.stripeCode : undefined;
+  return invalidRequest(issue.message.endsWith('.') ? `${issue.message.slice(0, -1)} (${param}).` : `${issue.message} (${param}).`, param, code);
 }
 
 /** Validates request params with an operation's schema; the first problem becomes a Stripe error. */

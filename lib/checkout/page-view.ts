@@ -5,6 +5,7 @@ import { findCoupon } from '@/db/queries/coupons';
 import { findPromotionCode } from '@/db/queries/promotion-codes';
 import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
 import { ownImageId } from '@/lib/images/images';
+import { parseHttpUrl } from '@/lib/util/http-url';
 import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
 import type { StoredTotalDetails } from './pricing-columns';
 import { unitAmountIn } from './pricing-input';
@@ -125,7 +126,7 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
     consentCollection: session.consentCollection as { terms_of_service: string | null; promotions: string | null } | null,
     trialDays: (session.subscriptionData?.trial_period_days as number | undefined) ?? null,
     successUrl: session.successUrl,
-    cancelUrl: session.cancelUrl,
+    cancelUrl: session.cancelUrl && parseHttpUrl(session.cancelUrl) ? session.cancelUrl : null,
     returnUrl: session.returnUrl,
     recoveryUrl: ((session.afterExpiration?.recovery as { url?: string | null } | undefined)?.url ?? null) as string | null,
   };
