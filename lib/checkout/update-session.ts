@@ -100,7 +100,11 @@ export async function updateSession(db: Db, scope: Scope & { id: string }, p: Up
       [session] = await tx.update(checkoutSessions).set(set).where(eq(checkoutSessions.id, session.id)).returning();
     if (changesCart) {
       // Too much rolls the whole update back: the session keeps its cart.
-      const paramOf = (c: AmountCulprit) => (c.kind === 'shipping' ? 'shipping_options' : `${lineParams.get(c.key) ?? 'line_items'}${lineParams.has(c.key) ? '[quantity]' : ''}`);
+      const paramOf = (c: AmountCulprit) => {
+        if (c.kind === 'shipping') return 'shipping_options';
+        const at = lineParams.get(c.key);
+        return at ? `${at}[quantity]` : 'line_items';
+      };
       const current = session;
       session = await withinChargeLimit(session.currency!, 'total', paramOf, () => reprice(tx, current));
     }
