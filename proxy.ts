@@ -19,6 +19,9 @@ function decodable(pathname: string): boolean {
   }
 }
 
+// Paths whose routes answer with their own not-found: where an undecodable path is sent.
+const NO_SUCH_PAGE = { checkout: '/c/_', file: '/files/_' } as const;
+
 const notFound = () => new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 
 function api(req: NextRequest) {
@@ -47,7 +50,8 @@ async function checkoutPage(req: NextRequest, domainAccount: string | null) {
   // Next reads the nonce from the request's CSP and puts it on its own scripts.
   const headers = new Headers(req.headers);
   headers.set('content-security-policy', security['content-security-policy']);
-  const res = NextResponse.next({ request: { headers } });
+  // Likewise `/c/%ff` (and anything under it) is no session: the checkout's not-found page.
+  const res = decodable(req.nextUrl.pathname) ? NextResponse.next({ request: { headers } }) : NextResponse.rewrite(new URL(NO_SUCH_PAGE.checkout, req.url), { request: { headers } });
   for (const [k, v] of Object.entries(security)) res.headers.set(k, v);
   return res;
 }
@@ -56,10 +60,13 @@ export async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
   const domainAccount = await customDomainAccount(req.headers.get('host'));
   if (domainAccount && !servedOnCustomDomain(pathname)) return notFound();
+  // Next cannot decode `/files/%ff` into an image id (a 500): it is no image, so it gets the route's not-found.
+  if (pathname.startsWith('/files/') && !decodable(pathname)) return NextResponse.rewrite(new URL(NO_SUCH_PAGE.file, req.url));
   if (pathname.startsWith('/c/')) return checkoutPage(req, domainAccount);
   if (pathname === '/v1' || pathname.startsWith('/v1/')) return api(req);
   return NextResponse.next();
 }
 
-// Every path but static build output and uploaded images (served the same on every host, and kept fast).
-export const config = { matcher: ['/((?!_next/static/|_next/image|files/|favicon\\.ico$).*)'] };
+// Every path but static build output and uploaded images (served the same on every host, and kept fast);
+// a /files/ path that is no image id (such as an undecodable `/files/%ff`) does come here.
+export const config = { matcher: ['/((?!_next/static/|_next/image|files/img_[A-Za-z0-9]+$|favicon\\.ico$).*)'] };

@@ -10,9 +10,8 @@ export async function Totals({ view, locale }: { view: PageView; locale: string 
   if (view.totals.discount) rows.push(['discount', t('discount'), `−${money(view.totals.discount)}`]);
   if (view.selectedShippingRateId) rows.push(['shipping', t('shipping'), view.totals.shipping ? money(view.totals.shipping) : t('free')]);
   if (view.totals.tax) rows.push(['tax', t('tax'), money(view.totals.tax)]);
-  // What a subscription costs from the next period on: its recurring lines alone.
-  const recurring = view.lines.filter((l) => l.recurring);
-  const then = view.mode === 'subscription' && recurring.length ? { amount: recurring.reduce((n, l) => n + (l.unitAmount ?? 0) * l.quantity, 0), interval: recurring[0].recurring!.interval } : null;
+  // What a subscription costs from the next period on, as lib/pricing computed it (discounts, tax).
+  const then = view.recurring;
   return (
     <>
     <dl className="mt-4 space-y-2 border-t border-[var(--ck-border)] pt-4 text-sm" aria-live="polite">

@@ -67,6 +67,17 @@ describe('checkout session lifecycle through the official SDK', () => {
     expect(err.param).toBe('line_items[0][id]');
   });
 
+  it('update resending a line as just its id keeps it as it is (was a 500: an empty SET)', async () => {
+    const { stripe } = await newMerchant();
+    const shirt = await oneTimePrice(stripe, 2000, 'usd', 'Shirt');
+    const cap = await oneTimePrice(stripe, 800, 'usd', 'Cap');
+    const session = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: shirt.id, quantity: 2 }], success_url: SUCCESS_URL, expand: ['line_items'] });
+    const lineId = session.line_items!.data[0].id;
+    const updated = await stripe.checkout.sessions.update(session.id, { line_items: [{ id: lineId }, { price: cap.id, quantity: 1 }], expand: ['line_items'] });
+    expect(updated.line_items!.data.map((l) => [l.id === lineId, l.quantity])).toEqual([[true, 2], [false, 1]]);
+    expect(updated.amount_total).toBe(4800);
+  });
+
   it('line items are listed with cursors', async () => {
     const { stripe } = await newMerchant();
     const prices = await Promise.all([1, 2, 3].map((n) => oneTimePrice(stripe, n * 100, 'usd', `Item ${n}`)));

@@ -77,6 +77,18 @@ describe('sessions past expires_at', () => {
     expect(await recoverSession(db, sessionId)).toEqual({ id: recovered.id });
   });
 
+  it('a recovery whose cart would cost more than can be charged is refused and makes no session (was a 500)', async () => {
+    const { db, account, sessionId } = await shopWithSession({ after_expiration: { recovery: { enabled: true } } });
+    const { sweepExpiredSessions } = await import('@/lib/checkout/expiry-sweep');
+    const { recoverSession } = await import('@/lib/checkout/recover-session');
+    const { checkoutSessions, prices } = await import('@/db/schema');
+    // A price stored before amounts were limited: 2 × €2,000,000.00 is above €999,999.99.
+    await db.update(prices).set({ unitAmount: 200_000_000, unitAmountDecimal: '200000000' }).where(eq(prices.accountId, account.id));
+    await sweepExpiredSessions(db);
+    expect(await recoverSession(db, sessionId)).toEqual({ refused: 'not_recoverable' });
+    expect(await db.select({ id: checkoutSessions.id }).from(checkoutSessions).where(eq(checkoutSessions.recoveredFrom, sessionId))).toEqual([]);
+  });
+
   it('a session without recovery, or still open, cannot be recovered', async () => {
     const { db, sessionId } = await shopWithSession();
     const { recoverSession } = await import('@/lib/checkout/recover-session');

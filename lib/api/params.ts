@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isSupportedCurrency } from '@/lib/money/currencies';
 import type { ErrorCode } from './errors';
 import { hashFromForm } from './form-body';
+import { isHttpUrlTemplate } from '@/lib/util/http-url';
 
 /**
  * Zod building blocks for Stripe-style parameters. Form bodies carry every
@@ -63,18 +64,8 @@ export const currency = () =>
     .transform((v) => v.toLowerCase())
     .refine(isSupportedCurrency, { message: 'Invalid currency: must be a supported three-letter ISO currency code in lowercase.' });
 
-export const url = () =>
-  str(5000).refine(
-    (v) => {
-      try {
-        const u = new URL(v.replaceAll('{CHECKOUT_SESSION_ID}', 'x'));
-        return u.protocol === 'https:' || u.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'Not a valid URL', params: { code: 'url_invalid' satisfies ErrorCode } },
-  );
+/** An absolute http(s) URL, nothing a URL may not hold (CR/LF…): else Stripe's `url_invalid`. */
+export const url = () => str(5000).refine(isHttpUrlTemplate, { message: 'Not a valid URL', params: { code: 'url_invalid' satisfies ErrorCode } });
 
 export const email = (max = 800) =>
   str(max).refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), { message: 'Invalid email address', params: { code: 'email_invalid' satisfies ErrorCode } });

@@ -36,6 +36,7 @@ export function previewPageView(p: { name: string; logoUrl: string | null; items
     lines,
     optionalItems: [],
     totals: { subtotal: total, discount: 0, shipping: 0, tax: 0, total },
+    recurring: null,
     discount: null,
     allowPromotionCodes: false,
     customerEmail: null,

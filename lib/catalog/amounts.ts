@@ -1,11 +1,26 @@
-import { invalidRequest } from '@/lib/api/errors';
+import { ApiError, invalidRequest } from '@/lib/api/errors';
 import { currencyExponent, isSupportedCurrency } from '@/lib/money/currencies';
+import { parseDecimal } from '@/lib/money/decimal';
+import { formatMaxChargeAmount, maxChargeAmount } from '@/lib/money/limits';
+
+/** Stripe's error for an amount above what its currency can be charged. */
+export const amountTooLarge = (message: string, param: string) =>
+  new ApiError({ status: 400, type: 'invalid_request_error', code: 'amount_too_large', message, param });
+
+/** Refuses an amount (minor units, integer or decimal string) above the currency's maximum charge. */
+export function assertAmountWithinLimit(amount: number | string, currency: string, param: string): void {
+  const { num, den } = parseDecimal(String(amount));
+  if (num <= BigInt(maxChargeAmount(currency)) * den) return;
+  throw amountTooLarge(`Amount must be no more than ${formatMaxChargeAmount(currency)} (${maxChargeAmount(currency)} in ${currency}'s minor units): got ${amount}.`, param);
+}
 
 /**
- * Stripe charges three-decimal currencies (bhd, jod, kwd, omr, tnd) only in
- * whole hundredths, so their minor-unit amounts must end in 0.
+ * An amount Stripe can charge: at most the currency's maximum, and, for the
+ * three-decimal currencies (bhd, jod, kwd, omr, tnd), which Stripe charges only
+ * in whole hundredths, ending in 0.
  */
 export function assertChargeableAmount(amount: number | string, currency: string, param: string): void {
+  assertAmountWithinLimit(amount, currency, param);
   if (currencyExponent(currency) !== 3) return;
   if (!/^\d*0$/.test(String(amount)))
     throw invalidRequest(

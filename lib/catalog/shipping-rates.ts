@@ -8,6 +8,7 @@ import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeShippingRate } from '@/lib/api/serialize/shipping-rate';
 import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
+import { assertAmountWithinLimit } from './amounts';
 import type {
   CreateShippingRateParams,
   ListShippingRatesParams,
@@ -22,13 +23,17 @@ type CurrencyOptions = NonNullable<ShippingRateRow['currencyOptions']>;
 /**
  * Stores a shipping rate from already-validated `shipping_rate_data`. Records
  * no event: the API's create does, and a session's inline rates are part of
- * the session. Inline rates are retrievable but never listed.
+ * the session. Inline rates are retrievable but never listed. `opts.param`
+ * prefixes parameter names in errors (a session's `shipping_options[0][shipping_rate_data]`).
  */
-export async function insertShippingRate(tx: Queryable, accountId: string, data: ShippingRateData, opts: { inline: boolean }): Promise<ShippingRateRow> {
+export async function insertShippingRate(tx: Queryable, accountId: string, data: ShippingRateData, opts: { inline: boolean; param?: string }): Promise<ShippingRateRow> {
   const taxBehavior = data.tax_behavior ?? 'unspecified';
   const given = data.fixed_amount.currency_options ?? {};
+  const at = (name: string) => (opts.param ? `${opts.param}[${name.replace('[', '][')}` : name);
+  assertAmountWithinLimit(data.fixed_amount.amount, data.fixed_amount.currency, at('fixed_amount[amount]'));
   const currencyOptions: CurrencyOptions = {};
   for (const [cur, o] of Object.entries(given)) {
+    assertAmountWithinLimit(o.amount, cur, at(`fixed_amount[currency_options][${cur}][amount]`));
     // The default currency lives in fixed_amount itself, as with Stripe.
     if (cur !== data.fixed_amount.currency) currencyOptions[cur] = { amount: o.amount, tax_behavior: o.tax_behavior ?? taxBehavior };
   }
@@ -74,6 +79,7 @@ function nextCurrencyOptions(current: ShippingRateRow, update: NonNullable<Updat
     const param = `fixed_amount[currency_options][${cur}]`;
     if (cur === current.currency)
       throw invalidRequest(`The amount in the default currency (${cur}) cannot be changed: create a new shipping rate.`, param);
+    if (o.amount !== undefined) assertAmountWithinLimit(o.amount, cur, `${param}[amount]`);
     const existing = next[cur];
     if (existing) {
       checkTaxBehavior(existing.tax_behavior, o.tax_behavior, `${param}[tax_behavior]`);

@@ -9,19 +9,20 @@ import { newId } from '@/lib/util/ids';
 import { promotionCodeRefusal, type DiscountRefusal } from './discount-eligibility';
 import { hasPriorPayments } from '@/db/queries/prior-payments';
 import { paymentIntentForSession } from '@/db/queries/payment-intents';
+import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
 import { reprice } from './reprice';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
 import { notPayable } from './payment-state';
 
 /** What the page can be told went wrong; each key has a localized message. */
-export type CartError = 'session_closed' | 'payment_in_progress' | 'not_found' | 'quantity_out_of_range' | 'code_unknown' | 'code_rate_limited' | 'codes_not_allowed' | DiscountRefusal;
+export type CartError = 'session_closed' | 'payment_in_progress' | 'not_found' | 'quantity_out_of_range' | 'amount_too_large' | 'code_unknown' | 'code_rate_limited' | 'codes_not_allowed' | DiscountRefusal;
 export type CartResult = { ok: true } | { ok: false; error: CartError };
 
 const fail = (error: CartError): CartResult => ({ ok: false, error });
 
 /** Runs a cart change on the locked, open session and reprices it: the page's one way to change totals. */
 async function onOpenSession(db: Db, sessionId: string, now: Date, change: (tx: Tx, session: SessionRow) => Promise<CartResult>): Promise<CartResult> {
-  return db.transaction(async (tx) => {
+  return refusingTooLarge(db.transaction(async (tx) => {
     const session = await lockSessionById(tx, sessionId);
     if (!session) return fail('not_found');
     if (notPayable(session, now)) return fail('session_closed');
@@ -31,7 +32,17 @@ async function onOpenSession(db: Db, sessionId: string, now: Date, change: (tx: 
     const result = await change(tx, session);
     if (result.ok) await reprice(tx, (await lockSessionById(tx, sessionId))!);
     return result;
-  });
+  }));
+}
+
+/** A change that would cost more than the currency can be charged is refused; its transaction rolled back, the cart is as it was. */
+async function refusingTooLarge(change: Promise<CartResult>): Promise<CartResult> {
+  try {
+    return await change;
+  } catch (err) {
+    if (err instanceof AmountTooLargeError) return fail('amount_too_large');
+    throw err;
+  }
 }
 
 /** A customer's quantity change, within the item's adjustable bounds; 0 removes it when the minimum allows. */

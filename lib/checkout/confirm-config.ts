@@ -1,4 +1,5 @@
 import type { SessionRow } from '@/db/queries/checkout-sessions';
+import { redirectableUrl } from '@/lib/util/http-url';
 import { isEmbedded } from './ui-mode';
 import type { ConfirmConfig, PayMethod } from '@/lib/validation/checkout-page';
 import type { CustomFieldView } from './page-view';
@@ -29,10 +30,14 @@ export function confirmConfigFor(session: SessionRow): ConfirmConfig {
   };
 }
 
-/** Where the customer goes after paying: {CHECKOUT_SESSION_ID} filled in, URL-encoded. */
+/**
+ * Where the customer goes after paying: {CHECKOUT_SESSION_ID} filled in,
+ * URL-encoded. Null, so the page shows the paid state instead, for a stored URL
+ * a redirect cannot carry (one with a CR/LF, saved before URLs were checked).
+ */
 export function completionUrl(session: Pick<SessionRow, 'id' | 'successUrl' | 'returnUrl'>): string | null {
   const template = session.successUrl ?? session.returnUrl;
-  return template ? template.replaceAll('{CHECKOUT_SESSION_ID}', encodeURIComponent(session.id)) : null;
+  return template ? redirectableUrl(template.replaceAll('{CHECKOUT_SESSION_ID}', encodeURIComponent(session.id))) : null;
 }
 
 /** The answer for a paid session: where to go, and whether the page is framed by the merchant (embedded). */

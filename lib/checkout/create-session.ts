@@ -10,10 +10,13 @@ import type { SessionRow } from '@/db/queries/checkout-sessions';
 import { sessionHostSettings } from '@/db/queries/custom-domains';
 import { checkoutOrigin } from '@/lib/domains/checkout-origin';
 import { env } from '@/lib/env';
+import type { AmountCulprit } from '@/lib/pricing/amount-limit';
+import { withinChargeLimit } from './charge-limit';
 import { buildPricingInput, hasTrial } from './pricing-input';
+import { recurringAmount } from './recurring-amount';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { resolveCustomer, resolveDiscount, resolveShippingOptions } from './resolve-extras';
-import { resolveLineItems } from './resolve-line-items';
+import { resolveLineItems, type ResolvedLine } from './resolve-line-items';
 import { checkCreateRules, checkRedirectUrls, MAX_EXPIRY_SECONDS } from './session-rules';
 import { isEmbedded } from './ui-mode';
 import { sessionColumnsFromParams } from './session-settings';
@@ -45,13 +48,18 @@ export async function createSessionRow(db: Db, scope: Scope, p: CreateCheckoutSe
     const priced = selected.map((l) => ({ key: l.id, price: l.price, quantity: l.quantity, taxRates: l.taxRates }));
     const shipping = shippingOptions[0]?.rate ?? null;
 
+    const trial = p.mode === 'subscription' && hasTrial(p.subscription_data);
+    const paramOf = culpritParam(lines);
+    const total = (input: Parameters<typeof buildPricingInput>[0]) => withinChargeLimit(input.currency, 'total', paramOf, () => computeTotals(buildPricingInput(input)));
+
     let discount = null;
     if (currency && p.discounts?.length) {
-      const subtotal = computeTotals(buildPricingInput({ currency, lines: priced, discount: null, shipping: null, trial: p.mode === 'subscription' && hasTrial(p.subscription_data) })).amountSubtotal;
+      const subtotal = total({ currency, lines: priced, discount: null, shipping: null, trial }).amountSubtotal;
       discount = await resolveDiscount(tx, scope.accountId, p.discounts, { currency, subtotal, customerId: customer?.id ?? null, now });
     }
-    const trial = p.mode === 'subscription' && hasTrial(p.subscription_data);
-    const result = currency && lines.length ? computeTotals(buildPricingInput({ currency, lines: priced, discount, shipping, trial })) : null;
+    const result = currency && lines.length ? total({ currency, lines: priced, discount, shipping, trial }) : null;
+    // What later periods cost must be chargeable too, even when a trial makes today free.
+    if (currency) withinChargeLimit(currency, 'recurring', paramOf, () => recurringAmount({ currency, mode: p.mode!, lines: priced, discount, subscriptionData: p.subscription_data, now }));
     const columns = result ? pricingColumns(result, new Map(discount ? [[discount.coupon.id, discount.id]] : []), shipping?.id ?? null) : null;
 
     const id = newSessionId();
@@ -99,4 +107,19 @@ export async function createSessionRow(db: Db, scope: Scope, p: CreateCheckoutSe
     const e = env();
     return { ...row, checkoutOrigin: checkoutOrigin(e.APP_URL, hostSettings.checkoutDomain, e.CUSTOM_DOMAIN_PORT) };
   });
+}
+
+/**
+ * The parameter behind what took a new session over the limit: the line's
+ * quantity (its price, when one unit alone is too much), or the shipping
+ * option selected at creation, the first.
+ */
+function culpritParam(lines: ResolvedLine[]) {
+  return (culprit: AmountCulprit): string => {
+    if (culprit.kind === 'shipping') return 'shipping_options[0]';
+    const line = lines.find((l) => l.id === culprit.key);
+    if (!line) return 'line_items';
+    if (line.quantity > 1) return `${line.param}[quantity]`;
+    return line.price.inline ? `${line.param}[price_data][unit_amount]` : `${line.param}[price]`;
+  };
 }

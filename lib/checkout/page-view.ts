@@ -1,12 +1,15 @@
 import type { Queryable } from '@/db/client';
 import { getAccount } from '@/db/queries/accounts';
-import { productsByIds, shippingRatesByIds } from '@/db/queries/checkout-refs';
+import { productsByIds, shippingRatesByIds, taxRatesByIds } from '@/db/queries/checkout-refs';
 import { findCoupon } from '@/db/queries/coupons';
 import { findPromotionCode } from '@/db/queries/promotion-codes';
 import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
 import { ownImageId } from '@/lib/images/images';
+import { parseHttpUrl } from '@/lib/util/http-url';
+import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
 import type { StoredTotalDetails } from './pricing-columns';
 import { unitAmountIn } from './pricing-input';
+import { recurringAmount } from './recurring-amount';
 
 export type PageLine = {
   id: string;
@@ -34,7 +37,7 @@ export type PageShippingOption = {
  * Everything the hosted page shows, read in one place. Plain data: it crosses
  * from server to client components, and it never holds another account's rows.
  */
-export async function loadPageView(db: Queryable, session: SessionRow) {
+export async function loadPageView(db: Queryable, session: SessionRow, now = new Date()) {
   const accountId = session.accountId;
   const applied = session.discounts[0];
   // Everything but the products goes in one round: they need the lines first.
@@ -45,7 +48,10 @@ export async function loadPageView(db: Queryable, session: SessionRow) {
     applied ? findCoupon(db, { accountId, id: applied.coupon }) : null,
     applied?.promotion_code ? findPromotionCode(db, { accountId, id: applied.promotion_code }) : null,
   ]);
-  const products = await productsByIds(db, accountId, rows.map((r) => r.line.productId));
+  const [products, taxRates] = await Promise.all([
+    productsByIds(db, accountId, rows.map((r) => r.line.productId)),
+    taxRatesByIds(db, accountId, rows.flatMap((r) => r.line.taxRateIds)),
+  ]);
   const currency = session.currency ?? 'usd';
   const lines: PageLine[] = rows.map(({ line, price }) => {
     const product = products.get(line.productId);
@@ -67,6 +73,17 @@ export async function loadPageView(db: Queryable, session: SessionRow) {
     };
   });
   const totals = session.totalDetails as StoredTotalDetails | null;
+  const selected = rows.filter((r) => r.line.selected);
+  const recurring = thenRecurring(() =>
+    recurringAmount({
+      currency,
+      mode: session.mode,
+      lines: selected.map(({ line, price }) => ({ key: line.id, price, quantity: line.quantity, taxRates: line.taxRateIds.flatMap((id) => taxRates.get(id) ?? []) })),
+      discount: applied && coupon ? { id: applied.id, coupon, promotionCodeId: applied.promotion_code } : null,
+      subscriptionData: session.subscriptionData,
+      now,
+    }),
+  );
   return {
     id: session.id,
     status: session.status,
@@ -87,6 +104,8 @@ export async function loadPageView(db: Queryable, session: SessionRow) {
       tax: totals?.amount_tax ?? 0,
       total: session.amountTotal ?? 0,
     },
+    /** A subscription's charge per period from the next one on, priced by lib/pricing. */
+    recurring,
     discount: coupon
       ? { code: promo?.code ?? null, name: coupon.name ?? coupon.id, percentOff: coupon.percentOff, amountOff: coupon.amountOff, fixedByMerchant: !promo }
       : null,
@@ -107,10 +126,21 @@ export async function loadPageView(db: Queryable, session: SessionRow) {
     consentCollection: session.consentCollection as { terms_of_service: string | null; promotions: string | null } | null,
     trialDays: (session.subscriptionData?.trial_period_days as number | undefined) ?? null,
     successUrl: session.successUrl,
-    cancelUrl: session.cancelUrl,
+    cancelUrl: session.cancelUrl && parseHttpUrl(session.cancelUrl) ? session.cancelUrl : null,
     returnUrl: session.returnUrl,
     recoveryUrl: ((session.afterExpiration?.recovery as { url?: string | null } | undefined)?.url ?? null) as string | null,
   };
+}
+
+/** Sessions stored before amounts were limited may be above it: they show no figure rather than fail. */
+function thenRecurring(compute: () => ReturnType<typeof recurringAmount>) {
+  try {
+    const r = compute();
+    return r ? { amount: r.result.amountTotal, interval: r.interval, intervalCount: r.intervalCount } : null;
+  } catch (err) {
+    if (err instanceof AmountTooLargeError) return null;
+    throw err;
+  }
 }
 
 type SessionBranding = { display_name?: string; logo?: { type: string; url?: string }; icon?: { type: string; url?: string } };

@@ -30,6 +30,7 @@ export function buildPricingInput(p: {
   trial?: boolean;
 }): PricingInput {
   return {
+    currency: p.currency,
     lines: p.lines.map((l) => {
       const amount = p.trial && l.price.type === 'recurring' ? { unitAmount: 0, unitAmountDecimal: null } : unitAmountIn(l.price, p.currency);
       if (!amount) throw new Error(`Price ${l.price.id} has no amount in ${p.currency}`);

@@ -5,6 +5,7 @@ import { lockSessionById } from '@/db/queries/public-session';
 import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { newId, newSessionId, randomBase62 } from '@/lib/util/ids';
 import { unix } from '@/lib/util/time';
+import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
 import { reprice } from './reprice';
 import { MAX_EXPIRY_SECONDS } from './session-rules';
 
@@ -16,6 +17,16 @@ type Recovery = { enabled: boolean; allow_promotion_codes: boolean; expires_at: 
  * set). Opening it again leads to the same new session while it is open.
  */
 export async function recoverSession(db: Db, expiredId: string, now = new Date()): Promise<{ id: string } | { refused: 'not_found' | 'not_recoverable' }> {
+  try {
+    return await copyExpired(db, expiredId, now);
+  } catch (err) {
+    // Without the customer's promotion code the same cart may cost more than can be charged: nothing is made.
+    if (err instanceof AmountTooLargeError) return { refused: 'not_recoverable' };
+    throw err;
+  }
+}
+
+async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: string } | { refused: 'not_found' | 'not_recoverable' }> {
   return db.transaction(async (tx) => {
     const old = await lockSessionById(tx, expiredId);
     if (!old) return { refused: 'not_found' as const };

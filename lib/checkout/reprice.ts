@@ -7,11 +7,14 @@ import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { computeTotals } from '@/lib/pricing/compute-totals';
 import { buildPricingInput, hasTrial } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
+import { recurringAmount } from './recurring-amount';
 
 /**
  * Recomputes and stores every amount of an open session from its current
  * lines, discount and selected shipping rate. The only writer of amounts
- * after creation: API updates and the hosted page both end here.
+ * after creation: API updates and the hosted page both end here. Throws
+ * AmountTooLargeError (nothing written) when the cart would cost more than the
+ * currency can be charged, today or in later periods.
  */
 export async function repriceSession(tx: Tx, session: SessionRow, lines: LineItemRow[]): Promise<SessionRow> {
   const accountId = session.accountId;
@@ -26,15 +29,11 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
     applied ? findCoupon(tx, { accountId, id: applied.coupon }) : Promise.resolve(null),
   ]);
   const shipping = session.shippingRateId ? (shippingMap.get(session.shippingRateId) ?? null) : null;
-  const result = computeTotals(
-    buildPricingInput({
-      currency,
-      lines: selected.map((l) => ({ key: l.id, price: priceMap.get(l.priceId)!, quantity: l.quantity, taxRates: l.taxRateIds.flatMap((id) => taxMap.get(id) ?? []) })),
-      discount: applied && coupon ? { id: applied.id, coupon, promotionCodeId: applied.promotion_code } : null,
-      shipping,
-      trial: session.mode === 'subscription' && hasTrial(session.subscriptionData),
-    }),
-  );
+  const priced = selected.map((l) => ({ key: l.id, price: priceMap.get(l.priceId)!, quantity: l.quantity, taxRates: l.taxRateIds.flatMap((id) => taxMap.get(id) ?? []) }));
+  const discount = applied && coupon ? { id: applied.id, coupon, promotionCodeId: applied.promotion_code } : null;
+  const result = computeTotals(buildPricingInput({ currency, lines: priced, discount, shipping, trial: session.mode === 'subscription' && hasTrial(session.subscriptionData) }));
+  // Later periods must stay chargeable as well (AmountTooLargeError, like the total).
+  recurringAmount({ currency, mode: session.mode, lines: priced, discount, subscriptionData: session.subscriptionData, now: new Date() });
   const columns = pricingColumns(result, new Map(applied ? [[applied.coupon, applied.id]] : []), shipping?.id ?? null);
   for (const line of lines) {
     const amounts = columns.lines.get(line.id) ?? zeroLineAmounts;

@@ -56,7 +56,7 @@ export async function resolveShippingOptions(
       if (!row.active) throw invalidRequest(`The shipping rate ${row.id} is inactive.`, `${at}[shipping_rate]`);
       rate = row;
     } else {
-      rate = await insertShippingRate(tx, accountId, option.shipping_rate_data!, { inline: true });
+      rate = await insertShippingRate(tx, accountId, option.shipping_rate_data!, { inline: true, param: `${at}[shipping_rate_data]` });
     }
     const amount = currency ? shippingAmountIn(rate, currency) : null;
     if (amount === null) throw invalidRequest(`The shipping rate ${rate.id} has no amount in ${currency}: shipping rates must use the session's currency.`, `${at}[shipping_rate]`);

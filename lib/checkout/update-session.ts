@@ -8,19 +8,25 @@ import { mergeMetadata } from '@/lib/api/params';
 import { newId } from '@/lib/util/ids';
 import type { UpdateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 import { unitAmountIn } from './pricing-input';
+import type { AmountCulprit } from '@/lib/pricing/amount-limit';
+import { withinChargeLimit } from './charge-limit';
 import { reprice } from './reprice';
 import { resolveShippingOptions } from './resolve-extras';
 import { sessionObjectWithUrl } from './session-reads';
 
 type Scope = { accountId: string };
 
-/** The whole line_items array is resent: ids update, no id adds, missing ids are removed. */
-async function replaceLineItems(tx: Tx, session: SessionRow, given: NonNullable<UpdateCheckoutSessionParams['line_items']>) {
+/**
+ * The whole line_items array is resent: ids update, no id adds, missing ids are removed.
+ * Returns each line's parameter (`line_items[1]`) by line id, for errors on the new totals.
+ */
+async function replaceLineItems(tx: Tx, session: SessionRow, given: NonNullable<UpdateCheckoutSessionParams['line_items']>): Promise<Map<string, string>> {
   const current = (await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id, includeUnselected: true })).map((r) => r.line);
   const byId = new Map(current.filter((l) => !l.optional).map((l) => [l.id, l]));
   const newPrices = await pricesByIds(tx, session.accountId, given.flatMap((g) => (!g.id && g.price ? [g.price] : [])));
   const products = await productsByIds(tx, session.accountId, [...newPrices.values()].map((p) => p.productId));
   const keep = new Set<string>();
+  const params = new Map<string, string>();
   let position = Math.max(0, ...current.map((l) => l.position)) + 1;
   for (const [i, g] of given.entries()) {
     const at = `line_items[${i}]`;
@@ -29,15 +35,15 @@ async function replaceLineItems(tx: Tx, session: SessionRow, given: NonNullable<
       if (!line) throw invalidRequest(`No such line item: '${g.id}'`, `${at}[id]`, 'resource_missing');
       if (g.price && g.price !== line.priceId) throw invalidRequest('The price of an existing line item cannot be changed; remove it and add a new one.', `${at}[price]`);
       keep.add(g.id);
-      await tx
-        .update(checkoutLineItems)
-        .set({
-          ...(g.quantity !== undefined && { quantity: g.quantity }),
-          ...(g.adjustable_quantity && { adjustableQuantity: { enabled: g.adjustable_quantity.enabled, minimum: g.adjustable_quantity.minimum ?? 0, maximum: g.adjustable_quantity.maximum ?? 99 } }),
-          ...(g.tax_rates !== undefined && { taxRateIds: g.tax_rates }),
-          ...(g.metadata !== undefined && { metadata: mergeMetadata(line.metadata, g.metadata) }),
-        })
-        .where(eq(checkoutLineItems.id, line.id));
+      params.set(g.id, at);
+      const set = {
+        ...(g.quantity !== undefined && { quantity: g.quantity }),
+        ...(g.adjustable_quantity && { adjustableQuantity: { enabled: g.adjustable_quantity.enabled, minimum: g.adjustable_quantity.minimum ?? 0, maximum: g.adjustable_quantity.maximum ?? 99 } }),
+        ...(g.tax_rates !== undefined && { taxRateIds: g.tax_rates }),
+        ...(g.metadata !== undefined && { metadata: mergeMetadata(line.metadata, g.metadata) }),
+      };
+      // `{ id }` alone keeps a line as it is (an empty SET is not SQL).
+      if (Object.keys(set).length) await tx.update(checkoutLineItems).set(set).where(eq(checkoutLineItems.id, line.id));
     } else {
       if (!g.price) throw invalidRequest(`price is required for a new line item in ${at}.`, `${at}[price]`, 'parameter_missing');
       const price = newPrices.get(g.price);
@@ -48,8 +54,10 @@ async function replaceLineItems(tx: Tx, session: SessionRow, given: NonNullable<
         throw invalidRequest('Recurring prices can only be used in subscription mode.', `${at}[price]`);
       if (g.quantity === undefined) throw invalidRequest(`quantity is required for a new line item in ${at}.`, `${at}[quantity]`, 'parameter_missing');
       const aq = g.adjustable_quantity;
+      const id = newId('li');
+      params.set(id, at);
       await tx.insert(checkoutLineItems).values({
-        id: newId('li'),
+        id,
         sessionId: session.id,
         accountId: session.accountId,
         position: position++,
@@ -67,6 +75,7 @@ async function replaceLineItems(tx: Tx, session: SessionRow, given: NonNullable<
   if (removed.length) await tx.delete(checkoutLineItems).where(and(eq(checkoutLineItems.sessionId, session.id), inArray(checkoutLineItems.id, removed)));
   const after = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
   if (!after.some((r) => r.line.quantity > 0)) throw invalidRequest('A Checkout Session needs at least one line item with a quantity above 0.', 'line_items');
+  return params;
 }
 
 /** POST /v1/checkout/sessions/:id — metadata on any session; line items and shipping options while open. */
@@ -78,7 +87,7 @@ export async function updateSession(db: Db, scope: Scope & { id: string }, p: Up
     if (changesCart && session.status !== 'open')
       throw invalidRequest(`This Checkout Session is ${session.status}: only open sessions can change their line items or shipping options.`, p.line_items ? 'line_items' : 'shipping_options');
     if (p.line_items && session.mode !== 'payment') throw invalidRequest('line_items can only be updated in payment mode.', 'line_items');
-    if (p.line_items) await replaceLineItems(tx, session, p.line_items);
+    const lineParams = p.line_items ? await replaceLineItems(tx, session, p.line_items) : new Map<string, string>();
     const set: Partial<SessionRow> = {};
     if (p.metadata !== undefined) set.metadata = mergeMetadata(session.metadata, p.metadata);
     if (p.shipping_options !== undefined) {
@@ -89,7 +98,16 @@ export async function updateSession(db: Db, scope: Scope & { id: string }, p: Up
     }
     if (Object.keys(set).length)
       [session] = await tx.update(checkoutSessions).set(set).where(eq(checkoutSessions.id, session.id)).returning();
-    if (changesCart) session = await reprice(tx, session);
+    if (changesCart) {
+      // Too much rolls the whole update back: the session keeps its cart.
+      const paramOf = (c: AmountCulprit) => {
+        if (c.kind === 'shipping') return 'shipping_options';
+        const at = lineParams.get(c.key);
+        return at ? `${at}[quantity]` : 'line_items';
+      };
+      const current = session;
+      session = await withinChargeLimit(session.currency!, 'total', paramOf, () => reprice(tx, current));
+    }
     return sessionObjectWithUrl(tx, session);
   });
 }

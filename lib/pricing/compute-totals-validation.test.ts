@@ -17,6 +17,7 @@ describe('computeTotals — input validation', () => {
     ['no unit amount at all', cart([line('li', 0, noUnit)]), /lines\[0\] needs unitAmount/],
     ['junk unitAmountDecimal', cart([line('li', 0, { ...noUnit, unitAmountDecimal: '1e3' })]), /unitAmountDecimal/],
     ['negative unitAmountDecimal', cart([line('li', 0, { ...noUnit, unitAmountDecimal: '-0.5' })]), /unitAmountDecimal/],
+    ['malformed currency', { ...cart([line('li', 1)]), currency: 'USD' }, /Currency must be a lowercase ISO 4217 code/],
     ['duplicate line keys', cart([line('li', 1), line('li', 2)]), /lines\[1\]\.key/],
     ['junk tax percentage', cart([line('li', 1, { taxRates: [rate('t', '5%')] })]), /taxRates\[0\]\.percentage/],
     ['tax percentage with spaces', cart([line('li', 1, { taxRates: [rate('t', ' 5')] })]), /taxRates\[0\]\.percentage/],

@@ -1,4 +1,5 @@
 import { roundDiv } from '../money/decimal';
+import { assertWithinLimit } from './amount-limit';
 import { applyDiscounts } from './discounts';
 import type { ExactLineTotals, ExactShipping, ExactShippingTotals } from './exact-types';
 import { parsePricingInput } from './parse-input';
@@ -9,7 +10,9 @@ import type { PricingInput, PricingResult } from './types';
 /**
  * Prices a checkout the way Stripe Checkout does: line subtotals, then
  * discounts in order (never on shipping), then taxes on each discounted line
- * and on shipping. Pure and deterministic; throws RangeError on invalid input.
+ * and on shipping. Pure and deterministic; throws RangeError on invalid input,
+ * and AmountTooLargeError when the subtotal or the total is above what the
+ * currency can be charged (so no amount it returns is ever above that limit).
  */
 export function computeTotals(input: PricingInput): PricingResult {
   const exact = parsePricingInput(input);
@@ -34,6 +37,7 @@ export function computeTotals(input: PricingInput): PricingResult {
   });
 
   const shipping = exact.shipping === null ? null : shippingTotals(exact.shipping);
+  assertWithinLimit(lines, shipping, exact.maximum);
   return toPricingResult(lines, shipping);
 }
 

@@ -30,6 +30,7 @@ export type ExactDiscount = {
 export type ExactShipping = { amount: bigint; taxRates: ExactTaxRate[] };
 
 export type ExactInput = {
+  maximum: bigint; // the largest amount the currency can be charged
   lines: ExactLine[];
   discounts: ExactDiscount[];
   shipping: ExactShipping | null;

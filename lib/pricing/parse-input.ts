@@ -1,4 +1,5 @@
 import { parseDecimal, type Decimal } from '../money/decimal';
+import { maxChargeAmount } from '../money/limits';
 import { parseMinorUnits } from '../money/minor-units';
 import type { ExactDiscount, ExactInput, ExactLine, ExactShipping, ExactTaxRate } from './exact-types';
 import { parsePercent } from './parse-percent';
@@ -18,6 +19,7 @@ export function parsePricingInput(input: PricingInput): ExactInput {
     return parseLine(line, `lines[${i}]`);
   });
   return {
+    maximum: BigInt(maxChargeAmount(input.currency)),
     lines,
     discounts: input.discounts.map((d, i) => parseDiscount(d, `discounts[${i}]`)),
     shipping: input.shipping === null ? null : parseShipping(input.shipping, 'shipping'),

@@ -17,17 +17,24 @@ const taxRate: fc.Arbitrary<TaxRateInput> = fc.record({
   inclusive: fc.boolean(),
 });
 
+/** Mostly everyday figures, sometimes huge ones, so that carts both fit the currency's limit and go over it. */
+const mostlyUpTo = (everyday: number, huge: number) =>
+  fc.oneof({ arbitrary: fc.integer({ min: 0, max: everyday }), weight: 39 }, { arbitrary: fc.integer({ min: 0, max: huge }), weight: 1 });
+
+/** Currencies with each kind of exponent and each charge limit (8, 9, 10 and 12 digits). */
+export const currency = fc.constantFrom('usd', 'eur', 'jpy', 'kwd', 'inr', 'cop', 'idr');
+
 const unitPrice = fc.oneof(
-  fc.integer({ min: 0, max: 1_000_000_000 }).map((unitAmount) => ({ unitAmount, unitAmountDecimal: null })),
+  mostlyUpTo(100_000, 1_000_000_000_000).map((unitAmount) => ({ unitAmount, unitAmountDecimal: null })),
   fc
-    .tuple(fc.integer({ min: 0, max: 1_000_000_000 }), fc.stringMatching(/^\d{1,12}$/))
+    .tuple(mostlyUpTo(100_000, 1_000_000_000_000), fc.stringMatching(/^\d{1,12}$/))
     .map(([whole, fraction]) => ({ unitAmount: null, unitAmountDecimal: `${whole}.${fraction}` })),
 );
 
 const lineShape = fc.record({
   productId: fc.constantFrom(...PRODUCTS),
   price: unitPrice,
-  quantity: fc.integer({ min: 0, max: 1000 }),
+  quantity: mostlyUpTo(20, 999_999),
   taxRates: fc.array(taxRate, { maxLength: 3 }),
 });
 
@@ -42,18 +49,20 @@ const discountShape = fc.record({
 
 const shippingInput: fc.Arbitrary<ShippingInput> = fc.record({
   shippingRateId: fc.constant('shr_1'),
-  amount: fc.integer({ min: 0, max: 1_000_000_000 }),
+  amount: mostlyUpTo(100_000, 1_000_000_000_000),
   taxBehavior: fc.constantFrom('exclusive', 'inclusive', 'unspecified'),
   taxRates: fc.array(taxRate, { maxLength: 3 }),
 });
 
 export const pricingInput: fc.Arbitrary<PricingInput> = fc
   .record({
+    currency,
     lines: fc.array(lineShape, { minLength: 1, maxLength: 20 }),
     discounts: fc.array(discountShape, { maxLength: 2 }),
     shipping: fc.option(shippingInput),
   })
-  .map(({ lines, discounts, shipping }) => ({
+  .map(({ currency, lines, discounts, shipping }) => ({
+    currency,
     lines: lines.map(
       ({ productId, price, quantity, taxRates }, i): LineInput => ({ key: `li_${i}`, productId, ...price, quantity, taxRates }),
     ),

@@ -1,5 +1,5 @@
 // Test support only: terse builders so each example states just what it is about.
-import type { DiscountInput, LineInput, PricingInput, ShippingInput, TaxRateInput } from './types';
+import type { DiscountInput, LineInput, PricingInput, PricingResult, ShippingInput, TaxRateInput } from './types';
 
 export const rate = (id: string, percentage: string, inclusive = false): TaxRateInput => ({ id, percentage, inclusive });
 
@@ -43,4 +43,15 @@ export const cart = (
   lines: LineInput[],
   discounts: DiscountInput[] = [],
   shippingInput: ShippingInput | null = null,
-): PricingInput => ({ lines, discounts, shipping: shippingInput });
+  currency = 'usd',
+): PricingInput => ({ currency, lines, discounts, shipping: shippingInput });
+
+/** Every amount a result holds, at every level: what the invariants and the limit are checked on. */
+export const allAmounts = (r: PricingResult): number[] => [
+  r.amountSubtotal, r.amountDiscount, r.amountShipping, r.amountTax, r.amountTotal,
+  ...r.lines.flatMap((l) => [l.amountSubtotal, l.amountDiscount, l.amountTax, l.amountTotal, ...l.discounts.map((d) => d.amount)]),
+  ...[...r.lines.flatMap((l) => l.taxes), ...(r.shipping?.taxes ?? [])].flatMap((t) => [t.amount, t.taxableAmount]),
+  ...(r.shipping === null ? [] : [r.shipping.amountSubtotal, r.shipping.amountTax, r.shipping.amountTotal]),
+  ...r.breakdown.discounts.map((d) => d.amount),
+  ...r.breakdown.taxes.flatMap((t) => [t.amount, t.taxableAmount]),
+];

@@ -32,6 +32,7 @@ export type ShippingInput = {
 };
 
 export type PricingInput = {
+  currency: string; // lowercase ISO code: decides the largest amount the engine will produce
   lines: LineInput[];
   discounts: DiscountInput[]; // applied in order, each to what the previous ones left
   shipping: ShippingInput | null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { shippingRateDataSchema } from './shipping-rates';
 import { bool, currency, decimal, int, metadata, nonEmptyStr, oneOf, str, unsettable, url } from '@/lib/api/params';
+import { MAX_AMOUNT_ANY_CURRENCY } from '@/lib/money/limits';
 
 /** Pieces of the Checkout Session parameters, shared by create and update. */
 
@@ -41,8 +42,9 @@ export const priceDataSchema = z.strictObject({
   product_data: productDataSchema.optional(),
   recurring: recurringData.optional(),
   tax_behavior: oneOf(['exclusive', 'inclusive', 'unspecified']).optional(),
-  unit_amount: int({ min: 0, max: 99999999999 }).optional(),
-  unit_amount_decimal: decimal({ maxDecimals: 12 }).optional(),
+  // The currency's own maximum is applied when the price is made (lib/catalog, amount_too_large).
+  unit_amount: int({ min: 0, max: MAX_AMOUNT_ANY_CURRENCY }).optional(),
+  unit_amount_decimal: decimal({ maxDecimals: 12, max: MAX_AMOUNT_ANY_CURRENCY }).optional(),
 });
 
 export const lineItemSchema = z.strictObject({

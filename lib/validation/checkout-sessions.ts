@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bool, currency, email, expand, int, listParams, metadata, oneOf, rangeQuery, str, timestamp, unsupported, url } from '@/lib/api/params';
 import {
+  adjustableQuantitySchema,
   afterExpirationSchema,
   brandingSettingsSchema,
   CHECKOUT_LOCALES,
@@ -103,7 +104,7 @@ export const updateCheckoutSessionSchema = z.strictObject({
         id: str(255).optional(),
         price: str(255).optional(),
         quantity: int({ min: 0, max: 999999 }).optional(),
-        adjustable_quantity: z.strictObject({ enabled: bool(), minimum: int({ min: 0 }).optional(), maximum: int({ min: 1 }).optional() }).optional(),
+        adjustable_quantity: adjustableQuantitySchema.optional(),
         tax_rates: z.union([z.literal('').transform(() => []), z.array(str(255))]).optional(),
         metadata: metadata().optional(),
       }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHttpUrlTemplate } from '@/lib/util/http-url';
 import { COUNTRY_CODES } from './countries';
 
 /**
@@ -7,15 +8,8 @@ import { COUNTRY_CODES } from './countries';
  * which the server checks again before lib/checkout creates the session.
  */
 
-const httpUrl = (message: string) =>
-  z.string().trim().refine((s) => {
-    try {
-      const u = new URL(s.replaceAll('{CHECKOUT_SESSION_ID}', 'x'));
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, message);
+// The API's rule (lib/api/params url()): an absolute http(s) URL, no control characters.
+const httpUrl = (message: string) => z.string().trim().refine(isHttpUrlTemplate, message);
 
 /** "US, fr de" → ["US", "FR", "DE"]. */
 export const countryList = (s: string) => [...new Set(s.toUpperCase().split(/[\s,;]+/).filter(Boolean))];

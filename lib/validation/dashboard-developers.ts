@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSubscribableEventType } from '@/lib/events/event-types';
+import { parseHttpUrl } from '@/lib/util/http-url';
 
 /** The developers area's forms. Messages are keys of Dashboard.developers.errors. */
 
@@ -18,13 +19,7 @@ export const webhookEndpointFormSchema = z.object({
     .trim()
     .min(1, 'url_required')
     .max(5000, 'url_invalid')
-    .refine((v) => {
-      try {
-        return ['http:', 'https:'].includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, 'url_invalid'),
+    .refine((v) => parseHttpUrl(v) !== null, 'url_invalid'),
   description: z.string().trim().max(5000, 'description_too_long'),
   enabledEvents: z.array(z.string().refine(isSubscribableEventType, 'event_unknown')).min(1, 'events_required').max(400, 'events_too_many'),
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { bool, currency, decimal, expand, hash, int, listParams, metadata, nonEmptyStr, oneOf, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
+import { MAX_AMOUNT_ANY_CURRENCY } from '@/lib/money/limits';
 
-/** Caisse's ceiling on a unit amount: far above any real price, far below float trouble in totals. */
-export const MAX_UNIT_AMOUNT = 999_999_999_999;
+/** The bound before the currency is known; lib/catalog then applies the currency's own (amount_too_large). */
+export const MAX_UNIT_AMOUNT = MAX_AMOUNT_ANY_CURRENCY;
 
 /** A parameter Caisse knows but does not implement: rejected with a message naming it. */
 const taxBehavior = oneOf(['exclusive', 'inclusive', 'unspecified']);

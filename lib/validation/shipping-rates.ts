@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { bool, currency, expand, hash, int, listParams, metadata, nonEmptyStr, oneOf, rangeQuery } from '@/lib/api/params';
 import { isSupportedCurrency } from '@/lib/money/currencies';
+import { MAX_AMOUNT_ANY_CURRENCY } from '@/lib/money/limits';
 
 export const TAX_BEHAVIORS = ['exclusive', 'inclusive', 'unspecified'] as const;
 const taxBehavior = () => oneOf(TAX_BEHAVIORS);
 
-const MAX_AMOUNT = 99999999999;
+// The currency's own maximum is applied when the rate is stored (lib/catalog, amount_too_large).
+const MAX_AMOUNT = MAX_AMOUNT_ANY_CURRENCY;
 
 /** Keys of `currency_options`: supported currencies, stored in lower case. */
 const currencyOptions = <T extends z.ZodType>(option: T) =>

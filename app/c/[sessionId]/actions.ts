@@ -10,6 +10,7 @@ import { applyPromotionCode, changeQuantity, removePromotionCode, selectShipping
 import { completeChallenge } from '@/lib/checkout/authenticate';
 import { awaitOtherAttempt } from '@/lib/checkout/await-other-attempt';
 import { confirmPayment, type ConfirmResult } from '@/lib/checkout/confirm-payment';
+import { requestedQuantity } from '@/lib/checkout/requested-quantity';
 import { clientKeyFrom } from '@/lib/security/client-key';
 
 /** Hosted sessions go straight to success_url; embedded ones stay in the frame, whose page tells the merchant's. */
@@ -25,7 +26,8 @@ async function afterCart(sessionId: string, result: CartResult): Promise<CartAct
 }
 
 export async function quantityAction(sessionId: string, _: CartActionState, form: FormData): Promise<CartActionState> {
-  const quantity = Number(form.get('quantity')) + Number(form.get('step') ?? 0);
+  const quantity = requestedQuantity(form.get('quantity'), form.get('step'));
+  if (quantity === null) return { error: 'quantity_out_of_range' };
   return afterCart(sessionId, await changeQuantity(await getDb(), sessionId, String(form.get('line')), quantity));
 }
 
