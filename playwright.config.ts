@@ -16,8 +16,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter,
   globalSetup: './e2e/support/playwright-global-setup.ts',
-  // A bound, not a speed assertion: two workers, the server and Postgres share two cores in CI.
-  expect: { timeout: 10_000 },
+  // Bounds, not speed assertions: two workers, the server and Postgres share two cores in CI.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   use: {
     // Workers load this file again after the global setup has exported the server's address.
     baseURL: process.env.CAISSE_TEST_URL,

@@ -1,0 +1,22 @@
+import { CARDS, fillCard, fillPaymentDetails } from './support/checkout-page';
+import { expect, test } from './support/fixtures';
+
+test('declining three cards, then paying with a good one → the browser solves a proof-of-work first, then the payment goes through', async ({ page, merchant, shop, createSession }) => {
+  const session = await createSession();
+  await page.goto(session.url!);
+  await fillPaymentDetails(page, { card: CARDS.declined });
+  for (let i = 1; i <= 3; i++) {
+    await page.getByRole('button', { name: 'Pay €25.00' }).click();
+    await expect(page.getByTestId('payment-error')).toHaveText('Your card was declined.');
+    // Each attempt starts from a fresh card field, as after a real decline.
+    await expect.poll(async () => (await merchant.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
+    if (i < 3) await fillCard(page, CARDS.declined);
+  }
+  // The page now asks this browser for work: the solver runs while the customer types.
+  await page.reload();
+  await fillPaymentDetails(page, { card: CARDS.visa });
+  await expect(page.locator('input[name="altcha"]')).toHaveCount(1, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pay €25.00' }).click();
+  await expect(page).toHaveURL(shop.successUrlFor(session.id));
+  expect((await merchant.stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('paid');
+});
