@@ -71,6 +71,8 @@ async function settle(db: Db, claim: Claim, result: PostResult | null, opts: Del
   const status = ok ? 'succeeded' : delay === null ? 'failed' : 'pending';
 
   return db.transaction(async (tx) => {
+    // The endpoint first, as deleting an endpoint locks it before its deliveries: one lock order, no deadlock.
+    await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(eq(webhookEndpoints.id, claim.endpointId)).for('update');
     if (result) {
       await tx.insert(webhookAttempts).values({
         id: `wha_${randomBase62(24)}`,
