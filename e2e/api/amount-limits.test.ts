@@ -22,7 +22,7 @@ const payment = (line_items: Stripe.Checkout.SessionCreateParams.LineItem[], ext
 });
 
 describe('a session total above what the currency can be charged', () => {
-  it('total overflow on create: a total beyond 2^53 is a 400 amount_too_large naming the quantity, not a 500', async () => {
+  it('finding 5: total overflow on create: a total beyond 2^53 is a 400 amount_too_large naming the quantity, not a 500', async () => {
     const { stripe } = await newMerchant();
     const rupiah = { currency: 'idr', unit_amount: IDR_MAX, product_data: { name: 'Island' } };
     await refusedAsTooLarge(
@@ -75,7 +75,7 @@ describe('a session total above what the currency can be charged', () => {
     );
   });
 
-  it('total overflow on update: a quantity that takes the total over is refused and the session keeps its cart', async () => {
+  it('finding 5: total overflow on update: a quantity that takes the total over is refused and the session keeps its cart', async () => {
     const { stripe } = await newMerchant();
     const price = await oneTimePrice(stripe, 10_000_000);
     const session = await stripe.checkout.sessions.create({ ...payment([{ price: price.id, quantity: 1 }]), expand: ['line_items'] });

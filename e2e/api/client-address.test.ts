@@ -39,7 +39,7 @@ async function attempts(server: TestServer, count: number, headers: (i: number) 
 }
 
 describe('who a client is, for per-client limits', () => {
-  it('no trusted proxy: a client rotating X-Forwarded-For is still one client, limited after 30 card attempts', { timeout: 240_000 }, async () => {
+  it('finding 3: no trusted proxy: a client rotating X-Forwarded-For is still one client, limited after 30 card attempts', { timeout: 240_000 }, async () => {
     const limited = await attempts(direct, LIMIT + 2, rotating);
     expect(limited).toEqual([LIMIT, LIMIT + 1]);
   });
