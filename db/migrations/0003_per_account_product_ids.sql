@@ -1,0 +1,5 @@
+DROP INDEX "prices_product_idx";--> statement-breakpoint
+-- Hand-edited: drizzle-kit cannot name the old primary key; Postgres named it products_pkey.
+ALTER TABLE "products" DROP CONSTRAINT "products_pkey";--> statement-breakpoint
+ALTER TABLE "products" ADD CONSTRAINT "products_account_id_id_pk" PRIMARY KEY("account_id","id");--> statement-breakpoint
+CREATE INDEX "prices_product_idx" ON "prices" USING btree ("account_id","product_id");
