@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { dashboardCredentials, dashboardSessions, dashboardUsers, dashboardVerifications } from '@/db/schema';
 import { env } from '@/lib/env';
 import { secretKey } from '@/lib/security/secret-keys';
+import { withHashedSessionTokens } from './hashed-session-tokens';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
@@ -19,10 +20,12 @@ async function create() {
     basePath: '/dashboard/auth',
     // From the installation's key (never the database), so a cookie signed by one process is good on all.
     secret: secretKey('dashboard-auth').toString('base64url'),
-    database: drizzleAdapter(db, {
-      provider: 'pg',
-      schema: { dashboardUsers, dashboardSessions, dashboardCredentials, dashboardVerifications },
-    }),
+    database: withHashedSessionTokens(
+      drizzleAdapter(db, {
+        provider: 'pg',
+        schema: { dashboardUsers, dashboardSessions, dashboardCredentials, dashboardVerifications },
+      }),
+    ),
     user: { modelName: 'dashboardUsers' },
     session: { modelName: 'dashboardSessions', expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     account: { modelName: 'dashboardCredentials' },
