@@ -19,14 +19,16 @@ afterAll(() => dropDatabase());
 async function setup() {
   const { getDb } = await import('@/db/client');
   const { getAuth } = await import('@/lib/auth/auth');
-  const { createUserWithPassword } = await import('@/lib/auth/create-user');
+  const { hashPassword } = await import('@/lib/auth/create-user');
+  const { createAccount } = await import('@/lib/accounts/create-account');
   const { secretKey } = await import('@/lib/security/secret-keys');
   const { dashboardSessions } = await import('@/db/schema');
   const db = await getDb();
   const auth = await getAuth();
   const email = `owner-${randomBytes(5).toString('hex')}@shop.test`;
   const password = randomBytes(12).toString('base64url');
-  const userId = await createUserWithPassword({ email, name: 'Token Shop', password });
+  const { ownerUserId } = await createAccount(db, { name: 'Token Shop', owner: { email, name: 'Token Shop', passwordHash: await hashPassword(password) } });
+  const userId = ownerUserId!;
   const secret = secretKey('dashboard-auth').toString('base64url');
   const signIn = async () => {
     const { headers } = await auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
