@@ -7,7 +7,7 @@ export type NewDashboardUser = { email: string; name: string; passwordHash: stri
 
 /**
  * A dashboard user and their email-and-password credential, stored as better-auth's own sign-up stores
- * them (the hash comes from its hasher, lib/auth/create-user.ts), so it can take part in a caller's
+ * them (the hash comes from its hasher, lib/auth/password-hash.ts), so it can take part in a caller's
  * transaction. An email already in use fails on the unique index (23505).
  */
 export async function insertDashboardUser(db: Queryable, p: NewDashboardUser): Promise<string> {

@@ -19,7 +19,7 @@ afterAll(() => dropDatabase());
 async function setup() {
   const { getDb } = await import('@/db/client');
   const { getAuth } = await import('@/lib/auth/auth');
-  const { hashPassword } = await import('@/lib/auth/create-user');
+  const { hashPassword } = await import('@/lib/auth/password-hash');
   const { createAccount } = await import('@/lib/accounts/create-account');
   const { secretKey } = await import('@/lib/security/secret-keys');
   const { dashboardSessions } = await import('@/db/schema');

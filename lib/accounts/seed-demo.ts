@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { accounts, apiKeys } from '@/db/schema';
 import { addMember, hasMembers } from '@/db/queries/account-members';
 import { insertDashboardUser } from '@/db/queries/dashboard-users';
-import { hashPassword } from '@/lib/auth/create-user';
+import { hashPassword } from '@/lib/auth/password-hash';
 import { randomBase62 } from '@/lib/util/ids';
 import { ApiError } from '@/lib/api/errors';
 import { env } from '@/lib/env';

@@ -7,7 +7,7 @@ import { isUniqueViolation } from '@/lib/util/pg-errors';
 import type { FinishSignUpInput, SignUpInput } from '@/lib/validation/dashboard-auth';
 import { queueAccountEmail } from './account-emails';
 import { getAuth } from './auth';
-import { hashPassword } from './create-user';
+import { hashPassword } from './password-hash';
 import { consumeLink, issueLink, peekLink } from './email-links';
 import type { AuthOutcome } from './outcome';
 import { mayEmail } from './sign-in';

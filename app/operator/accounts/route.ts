@@ -4,7 +4,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { createAccount } from '@/lib/accounts/create-account';
-import { hashPassword } from '@/lib/auth/create-user';
+import { hashPassword } from '@/lib/auth/password-hash';
 import { keyFromAuthorization } from '@/lib/api/auth';
 import { env } from '@/lib/env';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
