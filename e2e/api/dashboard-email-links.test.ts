@@ -63,4 +63,28 @@ describe('one-time email links', () => {
       await sink.close();
     }
   });
+
+  it('without a mail server the link is printed on the console, and the email kept sealed', async () => {
+    const { issueLink } = await import('@/lib/auth/email-links');
+    const { queueAccountEmail } = await import('@/lib/auth/account-emails');
+    const { sendDueEmails } = await import('@/lib/receipts/send-emails');
+    const { getDb } = await import('@/db/client');
+    const { emails } = await import('@/db/schema');
+    const { eq } = await import('drizzle-orm');
+    const db = await getDb();
+    const to = `c-${randomBytes(4).toString('hex')}@shop.test`;
+    const url = await issueLink('sign-up', { email: to, businessName: 'Console Shop' });
+    const id = await queueAccountEmail(db, { kind: 'sign_up_link', to, url, businessName: 'Console Shop' }, 'en');
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    try {
+      await sendDueEmails(db, { smtpUrl: null });
+    } finally {
+      log.mockRestore();
+    }
+    expect(printed.find((l) => l.includes(to))).toContain(url);
+    const [row] = await db.select().from(emails).where(eq(emails.id, id));
+    expect(row.status).toBe('kept');
+    expect(row.text).toMatch(/^sealed:v1:/);
+  });
 });

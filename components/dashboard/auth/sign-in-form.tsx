@@ -35,7 +35,15 @@ export function SignInForm() {
   return (
     <Card>
       <h1 className="mb-4 text-xl font-semibold">{t('sign_in_title')}</h1>
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
+      <form
+        method="post"
+        onSubmit={(e) => {
+          setLink(null);
+          return onSubmit(e);
+        }}
+        noValidate
+        className="space-y-4"
+      >
         <FormError message={err(link?.error ?? formError ?? undefined)} />
         <FormSuccess message={link?.sentTo ? t('link_sent', { email: link.sentTo }) : null} />
         <Field id="email" type="email" autoComplete="email" label={t('email')} error={err(form.formState.errors.email?.message)} {...form.register('email')} />
