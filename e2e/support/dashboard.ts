@@ -9,7 +9,8 @@ export async function signIn(page: Page, login: DashboardLogin): Promise<void> {
   await page.getByLabel('Email').fill(login.email);
   await page.getByLabel('Password', { exact: true }).fill(login.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // Checking a password is slow on purpose (scrypt), more so on a busy machine.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
 }
 
 /** Signs out and waits until the sign-in page has replaced the dashboard. */

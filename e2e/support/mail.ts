@@ -91,7 +91,8 @@ export async function signUp(page: Page, inbox: Inbox, businessName = 'New Shop'
   await expect(page.getByRole('heading', { name: 'Choose your password' })).toBeVisible();
   await page.getByLabel('Password', { exact: true }).fill(login.password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // The password is hashed (scrypt) before the account is made: slow on purpose.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
   return login;
 }
 
