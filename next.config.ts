@@ -11,19 +11,8 @@ const config: NextConfig = {
   // The app's own sources; tests and scripts are checked by `npm run typecheck`.
   typescript: { ignoreBuildErrors: false, tsconfigPath: 'tsconfig.build.json' },
   async headers() {
-    // The dashboard may frame only itself (the branding preview); nobody else may frame it (clickjacking).
-    return [
-      {
-        source: '/dashboard/:path*',
-        headers: [
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
-          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'Cache-Control', value: 'private, no-store' },
-        ],
-      },
-    ];
+    // The dashboard's CSP (a script nonce per request, frame-ancestors 'self') and other security headers come from proxy.ts.
+    return [{ source: '/dashboard/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store' }] }];
   },
 };
 

@@ -1,5 +1,5 @@
 // Runs before routing: custom domains serve only the checkout pages; request ids for the API (/v1);
-// security headers for the checkout pages (/c).
+// security headers, with a per-request script nonce, for the checkout pages (/c) and the dashboard.
 import { NextResponse, type NextRequest } from 'next/server';
 import { newRequestId, REQUEST_ID_HEADER } from '@/lib/api/request-id';
 import { unrecognizedResponse } from '@/lib/api/unrecognized';
@@ -36,18 +36,11 @@ function api(req: NextRequest) {
   return res;
 }
 
-/** `domainAccount`: the account whose custom domain the request came through, if any. */
-async function checkoutPage(req: NextRequest, domainAccount: string | null) {
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const sessionId = req.nextUrl.pathname.split('/')[2] ?? '';
-  // Loaded lazily: only the checkout pages need the database here.
-  const [{ getDb }, { checkoutPagePolicy }] = await Promise.all([import('@/db/client'), import('@/db/queries/checkout-page-policy')]);
-  const policy = SESSION_ID.test(sessionId) ? await checkoutPagePolicy(await getDb(), sessionId) : { accountId: null, frameAncestors: 'none' as const };
-  // A merchant's domain shows that merchant's sessions only.
-  if (domainAccount && policy.accountId !== domainAccount) return notFound();
-  const https = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
-  const security = pageSecurityHeaders({ nonce, frameAncestors: policy.frameAncestors, https });
-  // Next reads the nonce from the request's CSP and puts it on its own scripts.
+const newNonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+const isHttps = (req: NextRequest) => req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
+
+/** Sends the page on with its security headers; the request carries the CSP too, which is where Next reads the nonce for its own scripts. */
+function withPageHeaders(req: NextRequest, security: Record<string, string>) {
   const headers = new Headers(req.headers);
   headers.set('content-security-policy', security['content-security-policy']);
   // Likewise `/c/%ff` (and anything under it) is no session: the checkout's not-found page.
@@ -56,6 +49,21 @@ async function checkoutPage(req: NextRequest, domainAccount: string | null) {
   return res;
 }
 
+/** `domainAccount`: the account whose custom domain the request came through, if any. */
+async function checkoutPage(req: NextRequest, domainAccount: string | null) {
+  const nonce = newNonce();
+  const sessionId = req.nextUrl.pathname.split('/')[2] ?? '';
+  // Loaded lazily: only the checkout pages need the database here.
+  const [{ getDb }, { checkoutPagePolicy }] = await Promise.all([import('@/db/client'), import('@/db/queries/checkout-page-policy')]);
+  const policy = SESSION_ID.test(sessionId) ? await checkoutPagePolicy(await getDb(), sessionId) : { accountId: null, frameAncestors: 'none' as const };
+  // A merchant's domain shows that merchant's sessions only.
+  if (domainAccount && policy.accountId !== domainAccount) return notFound();
+  return withPageHeaders(req, pageSecurityHeaders({ nonce, frameAncestors: policy.frameAncestors, https: isHttps(req) }));
+}
+
+/** The dashboard frames only itself (the branding preview); nobody else may frame it (clickjacking). */
+const dashboardPage = (req: NextRequest) => withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'self', https: isHttps(req) }));
+
 export async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
   const domainAccount = await customDomainAccount(req.headers.get('host'));
@@ -63,6 +71,7 @@ export async function proxy(req: NextRequest) {
   // Next cannot decode `/files/%ff` into an image id (a 500): it is no image, so it gets the route's not-found.
   if (pathname.startsWith('/files/') && !decodable(pathname)) return NextResponse.rewrite(new URL(NO_SUCH_PAGE.file, req.url));
   if (pathname.startsWith('/c/')) return checkoutPage(req, domainAccount);
+  if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) return dashboardPage(req);
   if (pathname === '/v1' || pathname.startsWith('/v1/')) return api(req);
   return NextResponse.next();
 }

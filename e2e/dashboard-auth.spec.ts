@@ -1,9 +1,31 @@
-import { expect, signIn, signOut, signUp, test } from './support/dashboard';
+import { randomInt } from 'node:crypto';
+import type { Browser, Page } from '@playwright/test';
+import { expect, newLogin, signIn, signOut, signUp, startSignUp, test } from './support/mail';
 
 test.use({ locale: 'en-US' });
+// Sign-ups wait for their email; password hashing is slow on purpose.
+test.describe.configure({ timeout: 90_000 });
 
-test('a merchant signs up → lands on their own dashboard, signs out and back in', async ({ page, context }) => {
-  const login = await signUp(page, 'Atelier Lumière');
+/** A page in a browser of its own, seen by Caisse as another client (its own address, as the proxy in front would give it). */
+const randomAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+async function otherClient(browser: Browser, baseURL: string, locale = 'en-US', address = randomAddress()): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale, extraHTTPHeaders: { 'x-forwarded-for': address } });
+  return context.newPage();
+}
+
+/** Submits the sign-in form once and waits for the server's answer. */
+async function submitSignIn(page: Page) {
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/dashboard/sign-in');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await answered;
+}
+
+const WRONG = 'The email or password is wrong.';
+const LINK_REQUIRED = 'Too many failed attempts for this email from your network. Sign in with a link sent to the address: use “Email me a sign-in link” below.';
+
+test('a merchant signs up → the emailed link lets them choose a password and lands on their own dashboard; they sign out and back in', async ({ page, context, inbox }) => {
+  const login = await signUp(page, inbox, 'Atelier Lumière');
   await expect(page.getByTestId('account-name')).toHaveText('Atelier Lumière');
 
   const cookie = (await context.cookies()).find((c) => c.name.includes('session_token'));
@@ -15,51 +37,140 @@ test('a merchant signs up → lands on their own dashboard, signs out and back i
 
   await signIn(page, login);
   await expect(page.getByTestId('account-name')).toHaveText('Atelier Lumière');
+
+  // The sign-up link worked once.
+  await signOut(page);
+  await page.goto(await inbox.link(login.email, /^Finish creating your Caisse account$/));
+  await expect(page.getByTestId('link-invalid')).toHaveText('This link has expired or was already used. Ask for a new one.');
 });
 
-test('sign-up with a taken email or bad fields → clear messages, nothing created', async ({ page }) => {
-  const login = await signUp(page, 'First Shop');
+test('sign-up with a taken email → the same answer as a new one; the address is told it has an account, and its link signs in to that account', async ({ page, inbox, baseURL }) => {
+  const login = await signUp(page, inbox, 'First Shop');
   await signOut(page);
 
   await page.goto('/dashboard/sign-up');
-  await expect(page.getByRole('heading', { name: 'Create your Caisse account' })).toBeVisible();
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('Enter your business name.')).toBeVisible();
   await expect(page.getByText('Enter your email address.')).toBeVisible();
-  await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
 
-  await page.getByLabel('Business name').fill('Second Shop');
-  await page.getByLabel('Email').fill(login.email);
-  await page.getByLabel('Password', { exact: true }).fill('another-long-password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByTestId('form-error')).toHaveText('An account already uses this email. Sign in instead.');
-  await expect(page).toHaveURL(/\/dashboard\/sign-up$/);
+  // Word for word the same page for a taken address and a new one (startSignUp checks the text).
+  await startSignUp(page, 'Second Shop', login.email);
+  const fresh = newLogin().email;
+  await startSignUp(page, 'Third Shop', fresh);
+  await expect(page.getByText('An account already uses this email', { exact: false })).toHaveCount(0);
+
+  // The new address is asked to finish; the taken one is told it has an account, with a way in.
+  await inbox.message(fresh, /^Finish creating your Caisse account$/);
+  const told = await inbox.message(login.email, /^You already have a Caisse account$/);
+  expect(told.text).toContain(`${baseURL}/dashboard/sign-in`);
+  expect(inbox.all(login.email).filter((m) => /^Finish creating/.test(m.subject))).toHaveLength(1);
+
+  await page.goto(await inbox.link(login.email, /^You already have a Caisse account$/));
+  await expect(page.getByText(`Sign in to Caisse as ${login.email}.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  // Still one account, the first: the second sign-up made none.
+  await expect(page.getByTestId('account-name')).toHaveText('First Shop');
 });
 
-test('a wrong password → refused; repeated guesses → rate-limited even with the right one', async ({ page }) => {
-  const login = await signUp(page, 'Guarded Shop');
+test('an attacker failing passwords on an owner’s email → their client must use an emailed link; the owner still signs in from their own client, and by link from any', async ({ page, browser, baseURL, inbox }) => {
+  const login = await signUp(page, inbox, 'Guarded Shop');
+  await signOut(page);
+
+  const attacker = await otherClient(browser, baseURL!);
+  await attacker.goto('/dashboard/sign-in');
+  await attacker.getByLabel('Email').fill(login.email);
+  await attacker.getByLabel('Password', { exact: true }).fill('not-the-password');
+  // More failures than the old per-email limit (10): none of them may lock the owner out.
+  for (let i = 0; i < 11; i++) {
+    await submitSignIn(attacker);
+    await expect(attacker.getByTestId('form-error')).toHaveText(i < 5 ? WRONG : LINK_REQUIRED);
+  }
+  // Past the limit the password no longer decides alone, even the right one, from that client.
+  await attacker.getByLabel('Password', { exact: true }).fill(login.password);
+  await submitSignIn(attacker);
+  await expect(attacker.getByTestId('form-error')).toHaveText(LINK_REQUIRED);
+  await expect(attacker).toHaveURL(/\/dashboard\/sign-in$/);
+
+  // The owner, from their own client, signs in with the password.
+  await signIn(page, login);
+  await expect(page.getByTestId('account-name')).toHaveText('Guarded Shop');
+
+  // And from the throttled client, the link emailed to the address signs in.
+  await attacker.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(attacker.getByRole('status')).toHaveText(`If an account uses ${login.email}, we sent it a sign-in link. It works once, within 15 minutes.`);
+  const link = await inbox.link(login.email, /^Your Caisse sign-in link$/);
+  await attacker.goto(link);
+  await attacker.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(attacker).toHaveURL(/\/dashboard$/);
+  await expect(attacker.getByTestId('account-name')).toHaveText('Guarded Shop');
+
+  // Once only.
+  await attacker.context().clearCookies();
+  await attacker.goto(link);
+  await expect(attacker.getByTestId('link-invalid')).toBeVisible();
+  await attacker.context().close();
+});
+
+test('asking for a sign-in link → the same answer whether or not the address has an account', async ({ page, inbox }) => {
+  const unknown = newLogin().email;
+  await page.goto('/dashboard/sign-in');
+  await page.getByLabel('Email').fill(unknown);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('status')).toHaveText(`If an account uses ${unknown}, we sent it a sign-in link. It works once, within 15 minutes.`);
+  // Nothing is sent to an address without an account (checked after a message to a known one arrived).
+  const login = await signUp(page, inbox, 'Known Shop');
   await signOut(page);
   await page.getByLabel('Email').fill(login.email);
-  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('form-error')).toHaveText('The email or password is wrong.');
-
-  // The email allows 10 attempts per window: the first one above and nine more.
-  // Each attempt is one server action call: wait for its answer before the next.
-  for (let i = 0; i < 9; i++) {
-    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/dashboard/sign-in');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await answered;
-    await expect(page.getByTestId('form-error')).toHaveText('The email or password is wrong.');
-  }
-  await page.getByLabel('Password', { exact: true }).fill(login.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('form-error')).toHaveText('Too many attempts. Wait a few minutes and try again.');
-  await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('status')).toHaveText(`If an account uses ${login.email}, we sent it a sign-in link. It works once, within 15 minutes.`);
+  await inbox.message(login.email, /^Your Caisse sign-in link$/);
+  expect(inbox.all(unknown)).toEqual([]);
 });
 
-test('a merchant changes their password → the old one no longer signs in', async ({ page }) => {
-  const login = await signUp(page, 'Rotating Shop');
+test('a password sprayer rotating emails from one client, even in parallel → stopped by that client’s limit, even on a right password; the owner’s client is not', async ({ page, browser, baseURL, owner }) => {
+  await signOut(page);
+  const address = randomAddress();
+  const sprayer = await otherClient(browser, baseURL!, 'en-US', address);
+  // One guess through the form, recorded so the next ones can be sent at once, as a script would.
+  let recorded: { headers: Record<string, string>; body: string } | undefined;
+  await sprayer.route('**/dashboard/sign-in', async (route) => {
+    const req = route.request();
+    if (req.method() === 'POST' && req.headers()['next-action']) recorded = { headers: req.headers(), body: req.postData() ?? '' };
+    await route.continue();
+  });
+  await sprayer.goto('/dashboard/sign-in');
+  const first = newLogin().email;
+  await sprayer.getByLabel('Email').fill(first);
+  await sprayer.getByLabel('Password', { exact: true }).fill('Summer2024!-guess');
+  await submitSignIn(sprayer);
+  await expect(sprayer.getByTestId('form-error')).toHaveText(WRONG);
+
+  // 34 more guesses on as many emails, all at once: the client's limit (30) holds exactly.
+  const answers = await Promise.all(
+    Array.from({ length: 34 }, async () => {
+      const res = await sprayer.request.post('/dashboard/sign-in', {
+        headers: { 'next-action': recorded!.headers['next-action'], 'content-type': recorded!.headers['content-type'], 'x-forwarded-for': address },
+        data: recorded!.body.replace(first, newLogin().email),
+        maxRedirects: 0,
+      });
+      return /"error":"(\w+)"/.exec(await res.text())?.[1];
+    }),
+  );
+  expect(answers.filter((a) => a === 'invalid_credentials')).toHaveLength(29);
+  expect(answers.filter((a) => a === 'rate_limited')).toHaveLength(5);
+
+  await sprayer.getByLabel('Email').fill(owner.owner.email);
+  await sprayer.getByLabel('Password', { exact: true }).fill(owner.owner.password);
+  await submitSignIn(sprayer);
+  await expect(sprayer.getByTestId('form-error')).toHaveText('Too many attempts. Wait a few minutes and try again.');
+  await sprayer.context().close();
+
+  await signIn(page, owner.owner);
+});
+
+test('a merchant changes their password → the old one no longer signs in', async ({ page, owner }) => {
+  const login = owner.owner;
   await page.goto('/dashboard/account');
   await page.getByLabel('Current password').fill('wrong-current-password');
   await page.getByLabel('New password', { exact: true }).fill('brand-new-password-1');
@@ -74,18 +185,28 @@ test('a merchant changes their password → the old one no longer signs in', asy
   await signOut(page);
   await page.getByLabel('Email').fill(login.email);
   await page.getByLabel('Password', { exact: true }).fill(login.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('form-error')).toHaveText('The email or password is wrong.');
+  await submitSignIn(page);
+  await expect(page.getByTestId('form-error')).toHaveText(WRONG);
   await signIn(page, { email: login.email, password: 'brand-new-password-1' });
 });
 
-test('the dashboard speaks French to a French browser', async ({ browser }) => {
-  const context = await browser.newContext({ locale: 'fr-FR' });
-  const page = await context.newPage();
+test('the dashboard speaks French to a French browser, in its sign-up and sign-in messages and emails too', async ({ browser, baseURL, inbox }) => {
+  const page = await otherClient(browser, baseURL!, 'fr-FR');
   await page.goto('/dashboard/sign-in');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('heading', { name: 'Connexion à Caisse' })).toBeVisible();
-  await context.close();
+  const email = newLogin().email;
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('button', { name: 'M’envoyer un lien de connexion' }).click();
+  await expect(page.getByRole('status')).toHaveText(`Si un compte utilise ${email}, nous lui avons envoyé un lien de connexion. Il ne sert qu’une fois, dans les 15 minutes.`);
+
+  await page.goto('/dashboard/sign-up');
+  await page.getByLabel('Nom de l’entreprise').fill('Boulangerie');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByTestId('check-email')).toHaveText(`Nous avons envoyé un message à ${email}. Ouvrez le lien qu’il contient pour continuer.`);
+  expect((await inbox.message(email, /^Terminez la création de votre compte Caisse$/)).text).toContain('Pour terminer, ouvrez ce lien dans les 60 minutes');
+  await page.context().close();
 });
 
 test('dashboard pages → cannot be framed by another site and are never cached', async ({ request }) => {
@@ -97,8 +218,8 @@ test('dashboard pages → cannot be framed by another site and are never cached'
   }
 });
 
-test('a sign-in posted from another site (cross-site request forgery) → refused, no session; the same post from the dashboard → signed in', async ({ page, playwright, baseURL }) => {
-  const login = await signUp(page, 'Forgery Target');
+test('a sign-in posted from another site (cross-site request forgery) → refused, no session; the same post from the dashboard → signed in', async ({ page, playwright, baseURL, owner }) => {
+  const login = owner.owner;
   await signOut(page);
   // Record the sign-in form's own request, then replay it with and without a foreign Origin.
   let recorded: { headers: Record<string, string>; body: string } | undefined;

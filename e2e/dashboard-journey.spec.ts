@@ -1,15 +1,15 @@
 import Stripe from 'stripe';
 import { startReceiver } from './api/webhook-fixtures';
 import { fillPaymentDetails } from './support/checkout-page';
-import { expect, signUp, test } from './support/dashboard';
+import { expect, signUp, test } from './support/mail';
 
 // The whole merchant journey without curl: sign up, build a catalog, sell through a session made on
 // the dashboard, and see the payment and the webhook that fulfils it.
-test('a merchant signs up, creates a product and price and a session, the customer pays → the dashboard shows it paid with its delivered webhook', async ({ page, browser, shop }) => {
+test('a merchant signs up, creates a product and price and a session, the customer pays → the dashboard shows it paid with its delivered webhook', async ({ page, browser, shop, inbox }) => {
   test.setTimeout(90_000);
   const receiver = await startReceiver();
   try {
-    await signUp(page, 'Journey Coffee');
+    await signUp(page, inbox, 'Journey Coffee');
 
     await page.goto('/dashboard/developers/webhooks');
     await page.getByLabel('Endpoint URL').fill(receiver.url('/fulfil'));

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
-const INPUTS = ['app', 'components', 'lib', 'db', 'messages', 'i18n', 'public', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json', 'proxy.ts'];
+const INPUTS = ['app', 'components', 'lib', 'db', 'messages', 'i18n', 'public', 'instrumentation.ts', 'instrumentation-client.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json', 'proxy.ts'];
 const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR ?? '.next');
 const STAMP = path.join(DIST, 'caisse-source-hash');
 

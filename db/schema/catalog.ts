@@ -2,10 +2,12 @@ import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, te
 import { sql } from 'drizzle-orm';
 import { objectColumns } from './columns';
 
+// A merchant may choose a product's id (Stripe's `id` parameter), so ids are unique per account only:
+// one account can neither learn nor squat another's ids.
 export const products = pgTable(
   'products',
   {
-    id: text().primaryKey(),
+    id: text().notNull(),
     ...objectColumns(),
     active: boolean().notNull().default(true),
     name: text().notNull(),
@@ -21,7 +23,7 @@ export const products = pgTable(
     packageDimensions: jsonb().$type<{ height: number; length: number; weight: number; width: number } | null>(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('products_account_seq_idx').on(t.accountId, t.seq)],
+  (t) => [primaryKey({ columns: [t.accountId, t.id] }), index('products_account_seq_idx').on(t.accountId, t.seq)],
 );
 
 export const priceType = pgEnum('price_type', ['one_time', 'recurring']);
@@ -66,7 +68,7 @@ export const prices = pgTable(
   },
   (t) => [
     index('prices_account_seq_idx').on(t.accountId, t.seq),
-    index('prices_product_idx').on(t.productId),
+    index('prices_product_idx').on(t.accountId, t.productId),
     uniqueIndex('prices_lookup_key_uq').on(t.accountId, t.lookupKey).where(sql`${t.lookupKey} is not null`),
   ],
 );

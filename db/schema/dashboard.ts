@@ -54,14 +54,19 @@ export const dashboardCredentials = pgTable(
   (t) => [index('dashboard_credentials_user_idx').on(t.userId)],
 );
 
-export const dashboardVerifications = pgTable('dashboard_verifications', {
-  id: text().primaryKey(),
-  identifier: text().notNull(),
-  value: text().notNull(),
-  expiresAt: timestamp({ withTimezone: true }).notNull(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+/** One-time links (sign-up, sign-in), looked up by the SHA-256 of their token (lib/auth/email-links.ts). */
+export const dashboardVerifications = pgTable(
+  'dashboard_verifications',
+  {
+    id: text().primaryKey(),
+    identifier: text().notNull(),
+    value: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dashboard_verifications_identifier_idx').on(t.identifier)],
+);
 
 export const memberRole = pgEnum('member_role', ['owner', 'member']);
 

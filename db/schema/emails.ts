@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const emailKind = pgEnum('email_kind', ['receipt']);
+// The dashboard's own mail (sign-up and sign-in links) belongs to no merchant account: accountId is null.
+export const emailKind = pgEnum('email_kind', ['receipt', 'sign_up_link', 'account_exists', 'sign_in_link']);
 // 'kept': no SMTP server is configured, so the message stays here for the dashboard to show.
 export const emailStatus = pgEnum('email_status', ['pending', 'sent', 'kept', 'failed']);
 
@@ -14,7 +15,7 @@ export const emails = pgTable(
   'emails',
   {
     id: text().primaryKey(),
-    accountId: text().notNull(),
+    accountId: text(),
     kind: emailKind().notNull(),
     to: text().notNull(),
     subject: text().notNull(),

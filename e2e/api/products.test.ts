@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { newMerchant, stripeError } from '../support/merchant';
 
@@ -52,5 +53,37 @@ describe('products through the official SDK', () => {
     expect(err).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id' });
     expect((await stripeError(b.stripe.products.update(product.id, { name: 'x' }))).statusCode).toBe(404);
     expect((await b.stripe.products.list()).data).toEqual([]);
+  });
+
+  it('product ids are per account: two merchants use the same custom id, each sees only its own, down to sessions and line items', async () => {
+    const id = `prod_shared_${randomBytes(6).toString('hex')}`;
+    const shops = [await newMerchant('Shop A'), await newMerchant('Shop B')];
+    const made = [];
+    for (const [i, { stripe }] of shops.entries()) {
+      const product = await stripe.products.create({ id, name: `Mug of shop ${i}`, metadata: { shop: String(i) } });
+      const price = await stripe.prices.create({ product: id, unit_amount: 1000 + i, currency: 'eur' });
+      made.push({ product, price });
+    }
+    for (const [i, { stripe }] of shops.entries()) {
+      expect(await stripe.products.retrieve(id)).toMatchObject({ id, name: `Mug of shop ${i}`, metadata: { shop: String(i) } });
+      expect((await stripe.products.list()).data.map((p) => p.name)).toEqual([`Mug of shop ${i}`]);
+      expect((await stripe.prices.list({ product: id })).data.map((p) => p.id)).toEqual([made[i].price.id]);
+      const price = await stripe.prices.retrieve(made[i].price.id, { expand: ['product'] });
+      expect(price.product).toMatchObject({ id, name: `Mug of shop ${i}` });
+
+      const session = await stripe.checkout.sessions.create({
+        mode: 'payment',
+        line_items: [{ price: made[i].price.id, quantity: 2 }],
+        success_url: 'https://example.com/done',
+      });
+      expect(session.amount_total).toBe(2 * (1000 + i));
+      const lines = await stripe.checkout.sessions.listLineItems(session.id, { expand: ['data.price.product'] });
+      expect(lines.data).toHaveLength(1);
+      expect(lines.data[0]).toMatchObject({ description: `Mug of shop ${i}`, price: { id: made[i].price.id, product: { id, name: `Mug of shop ${i}` } } });
+    }
+    // Updating one account's product leaves the other's as it was.
+    const other = await shops[1].stripe.products.update(id, { name: 'Renamed in shop 1' });
+    expect(other.name).toBe('Renamed in shop 1');
+    expect((await shops[0].stripe.products.retrieve(id)).name).toBe('Mug of shop 0');
   });
 });

@@ -2,7 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, apiKeys } from '@/db/schema';
 import { addMember, hasMembers } from '@/db/queries/account-members';
-import { createUserWithPassword } from '@/lib/auth/create-user';
+import { insertDashboardUser } from '@/db/queries/dashboard-users';
+import { hashPassword } from '@/lib/auth/password-hash';
 import { randomBase62 } from '@/lib/util/ids';
 import { ApiError } from '@/lib/api/errors';
 import { env } from '@/lib/env';
@@ -51,7 +52,10 @@ async function seedDemoOwner(db: Db, accountId: string): Promise<string[]> {
   const { APP_URL } = env();
   if (await hasMembers(db, accountId)) return [`  Dashboard:       ${APP_URL}/dashboard (owner ${DEMO_OWNER_EMAIL}; password shown at the first start)`];
   const password = randomBase62(16);
-  const userId = await createUserWithPassword({ email: DEMO_OWNER_EMAIL, name: 'Demo Shop', password });
-  await addMember(db, { userId, accountId });
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const userId = await insertDashboardUser(tx, { email: DEMO_OWNER_EMAIL, name: 'Demo Shop', passwordHash });
+    await addMember(tx, { userId, accountId });
+  });
   return [`  Dashboard:       ${APP_URL}/dashboard`, `    sign in as ${DEMO_OWNER_EMAIL} with the one-time password ${password} (shown once; change it under your email)`];
 }

@@ -3,6 +3,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { Db } from '@/db/client';
 import { emails } from '@/db/schema';
 import { env } from '@/lib/env';
+import { isSealed, unseal } from '@/lib/security/secret-keys';
 import { sqlNow } from '@/lib/webhooks/deliver';
 
 /**
@@ -58,15 +59,28 @@ export async function claimDueEmails(db: Db, p: { limit: number; now?: Date }): 
 }
 
 /** Sends one claimed email (or keeps it, without a transport) and records the outcome, if the claim is still ours. */
+// The dashboard's sign-up and sign-in emails are sealed in the outbox (lib/auth/account-emails.ts): opened only to send.
+const opened = (body: string) => (isSealed(body) ? unseal(body, 'sign-in-links') : body);
+
 export async function sendClaimed(db: Db, claim: Claimed, transport: Transporter | null, p: { from: string; now?: Date }): Promise<SendOutcome> {
   const ours = and(eq(emails.id, claim.id), sql`${emails.lockedUntil}::text = ${claim.lockToken}`);
   const now = sqlNow(p.now);
   if (!transport) {
+    // Without a mail server, a sign-up or sign-in link could reach no one: the operator's console shows it instead.
+    if (isSealed(claim.text)) {
+      let body: string;
+      try {
+        body = opened(claim.text);
+      } catch (err) {
+        body = `(${err instanceof Error ? err.message : String(err)})`;
+      }
+      console.log(`[emails] SMTP_URL is not set; the email to ${claim.to} ("${claim.subject}") reads:\n${body}\n`);
+    }
     await db.update(emails).set({ status: 'kept', lockedUntil: null }).where(ours);
     return 'kept';
   }
   try {
-    await transport.sendMail({ from: p.from, to: claim.to, subject: claim.subject, text: claim.text, html: claim.html });
+    await transport.sendMail({ from: p.from, to: claim.to, subject: claim.subject, text: opened(claim.text), html: opened(claim.html) });
   } catch (err) {
     const attempts = claim.attempts + 1;
     const failed = attempts >= MAX_ATTEMPTS;

@@ -18,4 +18,11 @@ describe('checkout page security headers', () => {
     expect(h['x-frame-options']).toBeUndefined();
     expect(h['strict-transport-security']).toMatch(/max-age=\d+/);
   });
+
+  it('the dashboard: the same nonce CSP, framed by itself only', () => {
+    const h = pageSecurityHeaders({ nonce: 'n0nce', frameAncestors: 'self', https: false });
+    expect(h['content-security-policy']).toContain("script-src 'self' 'nonce-n0nce' 'strict-dynamic'");
+    expect(h['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(h['x-frame-options']).toBe('SAMEORIGIN');
+  });
 });

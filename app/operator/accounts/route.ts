@@ -4,13 +4,15 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { createAccount } from '@/lib/accounts/create-account';
-import { createUserWithPassword } from '@/lib/auth/create-user';
+import { hashPassword } from '@/lib/auth/password-hash';
 import { keyFromAuthorization } from '@/lib/api/auth';
 import { env } from '@/lib/env';
+import { isUniqueViolation } from '@/lib/util/pg-errors';
 import { embedOrigin, MAX_ALLOWLIST_ENTRIES, redirectDomain } from '@/lib/validation/domains';
 
 const bodySchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  // Postgres text cannot hold NUL: refused here rather than failing the insert.
+  name: z.string().trim().min(1).max(100).refine((n) => !n.includes('\u0000')),
   allowed_embed_origins: z.array(embedOrigin).max(MAX_ALLOWLIST_ENTRIES).optional(),
   allowed_redirect_domains: z.array(redirectDomain).max(MAX_ALLOWLIST_ENTRIES).optional(),
   // A dashboard owner who can sign in with this email and password.
@@ -30,7 +32,14 @@ export async function POST(req: Request) {
     return Response.json({ error: { type: 'invalid_request_error', message: 'Send JSON {"name": "<business name>", "allowed_embed_origins"?: ["https://…"], "allowed_redirect_domains"?: ["shop.example.com", "*.example.com"], "owner"?: {"email": "…", "password": "≥ 10 characters"}}.' } }, { status: 400 });
   const { name, allowed_embed_origins, allowed_redirect_domains, owner } = parsed.data;
   const db = await getDb();
-  const ownerUserId = owner ? await createUserWithPassword({ email: owner.email, name, password: owner.password }).catch(() => null) : undefined;
-  if (ownerUserId === null) return Response.json({ error: { type: 'invalid_request_error', message: 'A dashboard user already has that email.' } }, { status: 400 });
-  return Response.json(await createAccount(db, { name, allowedEmbedOrigins: allowed_embed_origins, allowedRedirectDomains: allowed_redirect_domains, ownerUserId }), { status: 201 });
+  // Hashed before the transaction: scrypt takes a while and needs no connection.
+  const ownerUser = owner && { email: owner.email, name, passwordHash: await hashPassword(owner.password) };
+  try {
+    const created = await createAccount(db, { name, allowedEmbedOrigins: allowed_embed_origins, allowedRedirectDomains: allowed_redirect_domains, owner: ownerUser });
+    return Response.json({ id: created.id, name: created.name, secret_key: created.secret_key, publishable_key: created.publishable_key }, { status: 201 });
+  } catch (err) {
+    // The account and its owner commit together: a taken email leaves no account behind.
+    if (ownerUser && isUniqueViolation(err)) return Response.json({ error: { type: 'invalid_request_error', message: 'A dashboard user already has that email.' } }, { status: 400 });
+    throw err;
+  }
 }

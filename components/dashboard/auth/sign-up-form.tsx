@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { signUpAction } from '@/app/dashboard/(auth)/actions';
 import { Button } from '@/components/ui/button';
@@ -10,15 +11,19 @@ import { signUpSchema } from '@/lib/validation/dashboard-auth';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 
+/** Business name and email; the emailed link finishes the account. A new and a taken address get the same answer. */
 export function SignUpForm() {
   const t = useTranslations('Dashboard.auth');
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: signUpSchema,
     action: signUpAction,
-    defaultValues: { businessName: '', email: '', password: '' },
+    defaultValues: { businessName: '', email: '' },
+    onSuccess: () => setSentTo(form.getValues('email').trim().toLowerCase()),
   });
   const err = (key?: string) => (key ? t(`errors.${key}`) : null);
   const { errors } = form.formState;
+  if (sentTo) return <CheckEmail email={sentTo} />;
   return (
     <Card>
       <h1 className="mb-4 text-xl font-semibold">{t('sign_up_title')}</h1>
@@ -26,10 +31,9 @@ export function SignUpForm() {
         <FormError message={err(formError ?? undefined)} />
         <Field id="businessName" autoComplete="organization" label={t('business_name')} error={err(errors.businessName?.message)} {...form.register('businessName')} />
         <Field id="email" type="email" autoComplete="email" label={t('email')} error={err(errors.email?.message)} {...form.register('email')} />
-        <Field id="password" type="password" autoComplete="new-password" label={t('password')} error={err(errors.password?.message)} {...form.register('password')} />
-        <p className="text-xs text-[var(--ck-muted)]">{t('password_rule')}</p>
+        <p className="text-xs text-[var(--ck-muted)]">{t('sign_up_hint')}</p>
         <Button type="submit" disabled={pending} className="w-full">
-          {pending ? t('creating_account') : t('sign_up')}
+          {pending ? t('sending') : t('continue')}
         </Button>
       </form>
       <p className="mt-4 text-sm">
@@ -37,6 +41,18 @@ export function SignUpForm() {
         <Link href="/dashboard/sign-in" className="font-medium text-[var(--ck-link)] underline">
           {t('sign_in')}
         </Link>
+      </p>
+    </Card>
+  );
+}
+
+function CheckEmail({ email }: { email: string }) {
+  const t = useTranslations('Dashboard.auth');
+  return (
+    <Card>
+      <h1 className="mb-4 text-xl font-semibold">{t('check_email_title')}</h1>
+      <p role="status" data-testid="check-email">
+        {t('check_email', { email })}
       </p>
     </Card>
   );
