@@ -22,13 +22,15 @@ function decodable(pathname: string): boolean {
 // Paths whose routes answer with their own not-found: where an undecodable path is sent.
 const NO_SUCH_PAGE = { checkout: '/c/_', file: '/files/_' } as const;
 
-const notFound = () => new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+const notFound = () =>
+  new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 
 function api(req: NextRequest) {
   const requestId = newRequestId();
   const { pathname } = req.nextUrl;
   // Next would answer these with a 500 (undecodable path), an HTML 404 (/v1) or a bare 405 (PUT).
-  if (pathname === '/v1' || !decodable(pathname) || !API_METHODS.has(req.method)) return unrecognizedResponse(req.method, pathname, requestId);
+  if (pathname === '/v1' || !decodable(pathname) || !API_METHODS.has(req.method))
+    return unrecognizedResponse(req.method, pathname, requestId);
   const headers = new Headers(req.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   const res = NextResponse.next({ request: { headers } });
@@ -44,7 +46,9 @@ function withPageHeaders(req: NextRequest, security: Record<string, string>) {
   const headers = new Headers(req.headers);
   headers.set('content-security-policy', security['content-security-policy']);
   // Likewise `/c/%ff` (and anything under it) is no session: the checkout's not-found page.
-  const res = decodable(req.nextUrl.pathname) ? NextResponse.next({ request: { headers } }) : NextResponse.rewrite(new URL(NO_SUCH_PAGE.checkout, req.url), { request: { headers } });
+  const res = decodable(req.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers } })
+    : NextResponse.rewrite(new URL(NO_SUCH_PAGE.checkout, req.url), { request: { headers } });
   for (const [k, v] of Object.entries(security)) res.headers.set(k, v);
   return res;
 }
@@ -55,14 +59,17 @@ async function checkoutPage(req: NextRequest, domainAccount: string | null) {
   const sessionId = req.nextUrl.pathname.split('/')[2] ?? '';
   // Loaded lazily: only the checkout pages need the database here.
   const [{ getDb }, { checkoutPagePolicy }] = await Promise.all([import('@/db/client'), import('@/db/queries/checkout-page-policy')]);
-  const policy = SESSION_ID.test(sessionId) ? await checkoutPagePolicy(await getDb(), sessionId) : { accountId: null, frameAncestors: 'none' as const };
+  const policy = SESSION_ID.test(sessionId)
+    ? await checkoutPagePolicy(await getDb(), sessionId)
+    : { accountId: null, frameAncestors: 'none' as const };
   // A merchant's domain shows that merchant's sessions only.
   if (domainAccount && policy.accountId !== domainAccount) return notFound();
   return withPageHeaders(req, pageSecurityHeaders({ nonce, frameAncestors: policy.frameAncestors, https: isHttps(req) }));
 }
 
 /** The dashboard frames only itself (the branding preview); nobody else may frame it (clickjacking). */
-const dashboardPage = (req: NextRequest) => withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'self', https: isHttps(req) }));
+const dashboardPage = (req: NextRequest) =>
+  withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'self', https: isHttps(req) }));
 
 export async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;

@@ -10,13 +10,15 @@ export async function measurePageWeight(baseUrl: string, pagePath: string): Prom
   if (!res.ok) throw new Error(`The checkout page answered ${res.status}`);
   const html = await res.text();
   const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
-  const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g)].map((m) => m[1] ?? m[2]);
+  const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g)].map(
+    (m) => m[1] ?? m[2],
+  );
   const gzSize = async (src: string) => {
     const r = await fetch(new URL(src.replaceAll('&amp;', '&'), baseUrl));
     if (!r.ok) throw new Error(`${src} answered ${r.status}`);
     return gzipSync(Buffer.from(await r.arrayBuffer()), { level: 9 }).length;
   };
-  const unique = <T,>(xs: T[]) => [...new Set(xs)];
+  const unique = <T>(xs: T[]) => [...new Set(xs)];
   const js = await Promise.all(unique(scripts).map(gzSize));
   const css = await Promise.all(unique(styles).map(gzSize));
   return {

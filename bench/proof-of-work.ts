@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import postgres from 'postgres';
 import { postPayForm } from '../e2e/api/pay-without-javascript';
 import { oneTimePrice } from '../e2e/support/catalog';
 import { newMerchantOn } from '../e2e/support/merchant';
@@ -17,19 +18,40 @@ const RUNS_PER_LEVEL = Number(process.env.BENCH_POW_RUNS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  const server = await startBenchServer({ databaseUrl: process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, poolSize: 5 });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const server = await startBenchServer({
+    databaseUrl: process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    poolSize: 5,
+  });
+  const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const merchant = await newMerchantOn(server, 'Bench Shop');
     const price = await oneTimePrice(merchant.stripe, 2500, 'eur');
-    const results: { level: number; counter_range: [number, number]; pbkdf2_iterations_min: number; solve_ms: number[]; median_ms: number }[] = [];
+    const results: {
+      level: number;
+      counter_range: [number, number];
+      pbkdf2_iterations_min: number;
+      solve_ms: number[];
+      median_ms: number;
+    }[] = [];
     for (const level of LEVELS) {
       const times: number[] = [];
       for (let run = 0; run < RUNS_PER_LEVEL; run++) {
-        const session = await merchant.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://shop.example/ok' });
-        // Declines bring the session to this level (each from its own client, as a proxy would report them).
+        const session = await merchant.stripe.checkout.sessions.create({
+          mode: 'payment',
+          line_items: [{ price: price.id, quantity: 1 }],
+          success_url: 'https://shop.example/ok',
+        });
+        // Real declines through the pay form bring the session to level 1 (each from its own client, as a proxy
+        // would report them). Past that, a decline must itself carry a solved proof, so the further declines a
+        // higher level stands for are written to the session directly rather than solved here.
         const headers = { 'x-forwarded-for': `10.9.${level}.${run + 1}` };
-        for (let d = 0; d < CARD_TESTING.challengeAfterSessionDeclines + level - 1; d++) await postPayForm(session.url!, { card: '4000 0000 0000 0002', headers });
+        for (let d = 0; d < CARD_TESTING.challengeAfterSessionDeclines; d++)
+          await postPayForm(session.url!, { card: '4000 0000 0000 0002', headers });
+        await sql`update checkout_sessions set declined_attempts = declined_attempts + ${level - 1} where id = ${session.id}`;
         const page = await browser.newPage({ extraHTTPHeaders: headers });
         await page.goto(session.url!, { waitUntil: 'load' });
         const loaded = Date.now();
@@ -38,7 +60,13 @@ async function main() {
         await page.close();
       }
       const range = counterRange(level);
-      results.push({ level, counter_range: range, pbkdf2_iterations_min: range[0] * PROOF_OF_WORK.cost, solve_ms: times, median_ms: median(times) });
+      results.push({
+        level,
+        counter_range: range,
+        pbkdf2_iterations_min: range[0] * PROOF_OF_WORK.cost,
+        solve_ms: times,
+        median_ms: median(times),
+      });
       console.log(`level ${level}: counter ${range[0]}–${range[1]}, solved in ${times.join(', ')} ms (median ${median(times)} ms)`);
     }
     const file = path.join(__dirname, 'proof-of-work.json');
@@ -49,6 +77,7 @@ async function main() {
     console.log(`Wrote ${path.relative(process.cwd(), file)}.`);
   } finally {
     await browser.close();
+    await sql.end({ timeout: 1 });
     await server.stop();
   }
 }

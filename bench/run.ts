@@ -17,9 +17,13 @@ const num = (name: string, fallback: number) => {
 const SCENARIOS: ScenarioName[] = ['create', 'retrieve', 'healthz', 'page'];
 
 function scenarioList(value: string): ScenarioName[] {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !SCENARIOS.includes(n as ScenarioName));
-  if (unknown.length || !names.length) throw new BenchSetupError(`BENCH_SCENARIOS takes a comma-separated list of ${SCENARIOS.join(', ')}; got '${value}'`);
+  if (unknown.length || !names.length)
+    throw new BenchSetupError(`BENCH_SCENARIOS takes a comma-separated list of ${SCENARIOS.join(', ')}; got '${value}'`);
   return names as ScenarioName[];
 }
 
@@ -59,7 +63,8 @@ function targets(s: Partial<Record<ScenarioName, Measured>>, page: PageExtras = 
 
 function printTable(s: Partial<Record<ScenarioName, Measured>>, t: Record<string, Target>, connections: number) {
   const rows = [['scenario', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'requests', 'non-2xx', 'errors']];
-  for (const [name, m] of Object.entries(s)) rows.push([name, m.rps, m.p50_ms, m.p90_ms, m.p99_ms, m.requests, m.non2xx, m.errors].map(String));
+  for (const [name, m] of Object.entries(s))
+    rows.push([name, m.rps, m.p50_ms, m.p90_ms, m.p99_ms, m.requests, m.non2xx, m.errors].map(String));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('');
   for (const [i, r] of rows.entries()) {
@@ -67,7 +72,8 @@ function printTable(s: Partial<Record<ScenarioName, Measured>>, t: Record<string
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   console.log(`\nTargets at ${connections} connections (a miss is reported, it does not fail the run):`);
-  for (const [key, v] of Object.entries(t)) console.log(`  ${v.status}  ${key.padEnd(16)} ${String(v.measured).padStart(6)}  (target ${v.target})`);
+  for (const [key, v] of Object.entries(t))
+    console.log(`  ${v.status}  ${key.padEnd(16)} ${String(v.measured).padStart(6)}  (target ${v.target})`);
 }
 
 async function main(): Promise<number> {
@@ -116,20 +122,32 @@ async function main(): Promise<number> {
 
     const bad = Object.entries(measured).filter(([, m]) => (m.non2xx + m.errors) / Math.max(1, m.requests + m.errors) > MAX_FAILURE_RATE);
     if (bad.length) {
-      console.error(`\nFAILED: more than ${MAX_FAILURE_RATE * 100}% non-2xx or errored requests in ${bad.map(([n]) => n).join(', ')}; bench/results.json is left as it was.`);
+      console.error(
+        `\nFAILED: more than ${MAX_FAILURE_RATE * 100}% non-2xx or errored requests in ${bad.map(([n]) => n).join(', ')}; bench/results.json is left as it was.`,
+      );
       for (const s of failures.samples) console.error(`  ${s}`);
       return 1;
     }
     if (c.write) {
       const results = {
         measured_at: new Date().toISOString(),
-        machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model ?? null, node: process.version, loadavg_1m_before: Number(load1.toFixed(2)) },
+        machine: {
+          cpus: os.cpus().length,
+          cpu_model: os.cpus()[0]?.model ?? null,
+          node: process.version,
+          loadavg_1m_before: Number(load1.toFixed(2)),
+        },
         database: 'postgres',
         db_pool_size: c.poolSize,
         idempotency_keys: c.idempotency ? 'unique per create' : 'none',
         connections: c.connections,
         duration_s: c.duration,
-        scenarios: Object.fromEntries(Object.entries(measured).map(([n, m]) => [n, { rps: m.rps, p50_ms: m.p50_ms, p90_ms: m.p90_ms, p99_ms: m.p99_ms, non2xx: m.non2xx, errors: m.errors }])),
+        scenarios: Object.fromEntries(
+          Object.entries(measured).map(([n, m]) => [
+            n,
+            { rps: m.rps, p50_ms: m.p50_ms, p90_ms: m.p90_ms, p99_ms: m.p99_ms, non2xx: m.non2xx, errors: m.errors },
+          ]),
+        ),
         ...(measured.page && { page_render: { p50_ms_one_connection: page.renderP50, weight: page.weight } }),
         targets: t,
       };

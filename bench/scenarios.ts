@@ -30,7 +30,13 @@ export async function createFixtures(baseUrl: string, operatorKey: string, sessi
   if (res.status !== 201) throw new Error(`Could not create the bench merchant: ${res.status} ${await res.text()}`);
   const { secret_key: secretKey } = (await res.json()) as { secret_key: string };
   const url = new URL(baseUrl);
-  const stripe = new Stripe(secretKey, { host: url.hostname, port: Number(url.port), protocol: 'http', maxNetworkRetries: 0, telemetry: false });
+  const stripe = new Stripe(secretKey, {
+    host: url.hostname,
+    port: Number(url.port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+    telemetry: false,
+  });
   const product = await stripe.products.create({ name: 'Bench T-shirt' });
   const price = await stripe.prices.create({ product: product.id, unit_amount: 2500, currency: 'usd' });
   const sessionIds: string[] = [];
@@ -38,7 +44,11 @@ export async function createFixtures(baseUrl: string, operatorKey: string, sessi
   for (let i = 0; i < sessionCount; i += 10) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(10, sessionCount - i) }, () =>
-        stripe.checkout.sessions.create({ line_items: [{ price: price.id, quantity: 1 }], mode: 'payment', success_url: 'https://example.com/ok' }),
+        stripe.checkout.sessions.create({
+          line_items: [{ price: price.id, quantity: 1 }],
+          mode: 'payment',
+          success_url: 'https://example.com/ok',
+        }),
       ),
     );
     sessionIds.push(...batch.map((s) => s.id));

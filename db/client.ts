@@ -21,7 +21,11 @@ async function open(): Promise<Handle> {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const sql = postgres(DATABASE_URL, { max: DB_POOL_SIZE, onnotice: () => {}, prepare: true });
-    return { db: drizzle(sql, { schema, casing: 'snake_case' }) as unknown as Db, close: () => sql.end({ timeout: 5 }), driver: 'postgres' };
+    return {
+      db: drizzle(sql, { schema, casing: 'snake_case' }) as unknown as Db,
+      close: () => sql.end({ timeout: 5 }),
+      driver: 'postgres',
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');

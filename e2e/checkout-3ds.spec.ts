@@ -2,7 +2,12 @@ import { CARDS, fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
 
 test.describe('3-D Secure', () => {
-  test('paying with a 3-D Secure card and choosing "Complete" → the challenge page, then the merchant’s success page', async ({ page, merchant, shop, createSession }) => {
+  test('paying with a 3-D Secure card and choosing "Complete" → the challenge page, then the merchant’s success page', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const session = await createSession();
     await page.goto(session.url!);
     await fillPaymentDetails(page, { card: CARDS.threeDSecure });
@@ -18,7 +23,11 @@ test.describe('3-D Secure', () => {
     expect(paid.payment_status).toBe('paid');
   });
 
-  test('paying with a 3-D Secure card and choosing "Fail" → back on the checkout with the authentication error, the session still open', async ({ page, merchant, createSession }) => {
+  test('paying with a 3-D Secure card and choosing "Fail" → back on the checkout with the authentication error, the session still open', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const session = await createSession();
     await page.goto(session.url!);
     await fillPaymentDetails(page, { card: CARDS.threeDSecure });

@@ -21,7 +21,11 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  test('opening a checkout with every collection option on → no serious or critical violations', async ({ page, merchant, createSession }) => {
+  test('opening a checkout with every collection option on → no serious or critical violations', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const price = await oneTimePrice(merchant.stripe, 2500, 'eur');
     const socks = await oneTimePrice(merchant.stripe, 500, 'eur', 'Socks');
     const everything: SessionParams = {
@@ -39,10 +43,23 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
       consent_collection: { terms_of_service: 'required', promotions: 'auto' },
       custom_fields: [
         { key: 'engraving', label: { type: 'custom', custom: 'Engraving' }, type: 'text' },
-        { key: 'size', label: { type: 'custom', custom: 'Size' }, type: 'dropdown', dropdown: { options: [{ label: 'Small', value: 'small' }, { label: 'Large', value: 'large' }] } },
+        {
+          key: 'size',
+          label: { type: 'custom', custom: 'Size' },
+          type: 'dropdown',
+          dropdown: {
+            options: [
+              { label: 'Small', value: 'small' },
+              { label: 'Large', value: 'large' },
+            ],
+          },
+        },
         { key: 'po', label: { type: 'custom', custom: 'PO number' }, type: 'numeric', optional: true },
       ],
-      custom_text: { submit: { message: 'We ship within two days.' }, shipping_address: { message: 'We ship to the US, France and Germany.' } },
+      custom_text: {
+        submit: { message: 'We ship within two days.' },
+        shipping_address: { message: 'We ship to the US, France and Germany.' },
+      },
     };
     const session = await createSession(everything);
     await page.goto(session.url!);
@@ -53,7 +70,10 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
   });
 
   test('pressing Pay on an empty form → the errors shown, with no serious or critical violations', async ({ page, createSession }) => {
-    const session = await createSession({ consent_collection: { terms_of_service: 'required' }, shipping_address_collection: { allowed_countries: ['US'] } });
+    const session = await createSession({
+      consent_collection: { terms_of_service: 'required' },
+      shipping_address_collection: { allowed_countries: ['US'] },
+    });
     await page.goto(session.url!);
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
     await expect(page.getByTestId('payment-error')).toBeVisible();

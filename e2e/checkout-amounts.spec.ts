@@ -18,9 +18,15 @@ async function postQuantity(field: Locator, value: string) {
 const cartError = (page: Page) => page.getByRole('alert').filter({ hasText: /\S/ });
 
 test.describe('quantities and the most a payment can be', () => {
-  test('typing a quantity that would take the total over the currency limit → a readable message, and the order stays as it was', async ({ page, merchant, createSession }) => {
+  test('typing a quantity that would take the total over the currency limit → a readable message, and the order stays as it was', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const price = await oneTimePrice(merchant.stripe, 100_000, 'eur', 'Gold bar');
-    const session = await createSession({ line_items: [{ price: price.id, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 999_999 } }] });
+    const session = await createSession({
+      line_items: [{ price: price.id, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 999_999 } }],
+    });
     await page.goto(session.url!);
     await untilInteractive(page);
     const quantity = page.getByLabel('Quantity for Gold bar');
@@ -29,7 +35,9 @@ test.describe('quantities and the most a payment can be', () => {
     await quantity.fill('1000');
     await quantity.press('Tab');
 
-    await expect(cartError(page)).toHaveText('The total would exceed the largest amount a single payment can be. Lower a quantity or remove an item.');
+    await expect(cartError(page)).toHaveText(
+      'The total would exceed the largest amount a single payment can be. Lower a quantity or remove an item.',
+    );
     await expectTotalDue(page, '€1,000.00');
     expect((await merchant.stripe.checkout.sessions.listLineItems(session.id)).data[0].quantity).toBe(1);
 
@@ -39,9 +47,15 @@ test.describe('quantities and the most a payment can be', () => {
     await expectTotalDue(page, '€999,000.00');
   });
 
-  test('posting an absurd quantity (1e400, -1, NaN, 2^60, 0x10) → "Choose a quantity within the allowed range." and the order stays as it was', async ({ page, merchant, createSession }) => {
+  test('posting an absurd quantity (1e400, -1, NaN, 2^60, 0x10) → "Choose a quantity within the allowed range." and the order stays as it was', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const price = await oneTimePrice(merchant.stripe, 2500, 'eur');
-    const session = await createSession({ line_items: [{ price: price.id, quantity: 2, adjustable_quantity: { enabled: true, minimum: 1, maximum: 999_999 } }] });
+    const session = await createSession({
+      line_items: [{ price: price.id, quantity: 2, adjustable_quantity: { enabled: true, minimum: 1, maximum: 999_999 } }],
+    });
     await page.goto(session.url!);
     await untilInteractive(page);
     const quantity = page.getByLabel('Quantity for T-shirt');
@@ -59,20 +73,33 @@ test.describe('quantities and the most a payment can be', () => {
 
   test('the same message in French: a quantity over the limit', async ({ page, merchant, createSession }) => {
     const price = await oneTimePrice(merchant.stripe, 100_000, 'eur', 'Lingot');
-    const session = await createSession({ locale: 'fr', line_items: [{ price: price.id, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 999_999 } }] });
+    const session = await createSession({
+      locale: 'fr',
+      line_items: [{ price: price.id, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 999_999 } }],
+    });
     await page.goto(session.url!);
     await untilInteractive(page);
     await postQuantity(page.getByLabel('Quantité pour Lingot'), '5000');
-    await expect(cartError(page)).toHaveText('Le total dépasserait le montant maximal d’un seul paiement. Réduisez une quantité ou retirez un article.');
+    await expect(cartError(page)).toHaveText(
+      'Le total dépasserait le montant maximal d’un seul paiement. Réduisez une quantité ou retirez un article.',
+    );
   });
 });
 
 test.describe('what a subscription costs from the next period on', () => {
-  test('a subscription with a forever coupon and exclusive tax → "Then" shows the discounted, taxed amount per month', async ({ page, merchant, createSession }) => {
+  test('a subscription with a forever coupon and exclusive tax → "Then" shows the discounted, taxed amount per month', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const plan = await monthlyPrice(merchant.stripe, 1000, 'eur', 'Coffee club');
     const vat = await merchant.stripe.taxRates.create({ display_name: 'VAT', percentage: 20, inclusive: false });
     const coupon = await merchant.stripe.coupons.create({ percent_off: 10, duration: 'forever' });
-    const session = await createSession({ mode: 'subscription', line_items: [{ price: plan.id, quantity: 2, tax_rates: [vat.id] }], discounts: [{ coupon: coupon.id }] });
+    const session = await createSession({
+      mode: 'subscription',
+      line_items: [{ price: plan.id, quantity: 2, tax_rates: [vat.id] }],
+      discounts: [{ coupon: coupon.id }],
+    });
     await page.goto(session.url!);
 
     // (2 × €10.00 − 10%) + 20% VAT = €21.60, today and every month after.
@@ -80,7 +107,11 @@ test.describe('what a subscription costs from the next period on', () => {
     await expect(page.getByTestId('then-recurring')).toHaveText('Then €21.60 / month');
   });
 
-  test('a once coupon and a trial → "Then" is the full price with tax: the coupon was spent on the first invoice', async ({ page, merchant, createSession }) => {
+  test('a once coupon and a trial → "Then" is the full price with tax: the coupon was spent on the first invoice', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const plan = await monthlyPrice(merchant.stripe, 1000, 'eur', 'Coffee club');
     const vat = await merchant.stripe.taxRates.create({ display_name: 'VAT', percentage: 20, inclusive: false });
     const coupon = await merchant.stripe.coupons.create({ amount_off: 500, currency: 'eur', duration: 'once' });

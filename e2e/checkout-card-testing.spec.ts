@@ -1,7 +1,12 @@
 import { CARDS, fillCard, fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
 
-test('declining three cards, then paying with a good one → the browser solves a proof-of-work first, then the payment goes through', async ({ page, merchant, shop, createSession }) => {
+test('declining three cards, then paying with a good one → the browser solves a proof-of-work first, then the payment goes through', async ({
+  page,
+  merchant,
+  shop,
+  createSession,
+}) => {
   const session = await createSession();
   await page.goto(session.url!);
   await fillPaymentDetails(page, { card: CARDS.declined });

@@ -5,7 +5,9 @@ import { expect, test } from './support/fixtures';
 test.describe('changing the order on the page', () => {
   test('pressing "Increase quantity" → the line total and the total due go up', async ({ page, merchant, createSession }) => {
     const price = await oneTimePrice(merchant.stripe, 2500, 'eur');
-    const session = await createSession({ line_items: [{ price: price.id, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 5 } }] });
+    const session = await createSession({
+      line_items: [{ price: price.id, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 5 } }],
+    });
     await page.goto(session.url!);
     const line = page.getByTestId('line-item');
     await expect(line.getByTestId('line-total')).toHaveText('€25.00');
@@ -21,9 +23,15 @@ test.describe('changing the order on the page', () => {
     expect(items.data[0].quantity).toBe(2);
   });
 
-  test('typing a quantity and pressing "Decrease quantity" → the quantity stays within adjustable_quantity, its buttons disabled at the bounds', async ({ page, merchant, createSession }) => {
+  test('typing a quantity and pressing "Decrease quantity" → the quantity stays within adjustable_quantity, its buttons disabled at the bounds', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const price = await oneTimePrice(merchant.stripe, 2500, 'eur');
-    const session = await createSession({ line_items: [{ price: price.id, quantity: 2, adjustable_quantity: { enabled: true, minimum: 1, maximum: 3 } }] });
+    const session = await createSession({
+      line_items: [{ price: price.id, quantity: 2, adjustable_quantity: { enabled: true, minimum: 1, maximum: 3 } }],
+    });
     await page.goto(session.url!);
     const decrease = page.getByRole('button', { name: 'Decrease quantity' });
     const increase = page.getByRole('button', { name: 'Increase quantity' });

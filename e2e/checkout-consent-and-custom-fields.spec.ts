@@ -2,7 +2,12 @@ import { fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
 
 test.describe('terms of service and custom fields', () => {
-  test('paying without ticking the required terms → the terms error; ticking them → paid, and the API records the acceptance', async ({ page, merchant, shop, createSession }) => {
+  test('paying without ticking the required terms → the terms error; ticking them → paid, and the API records the acceptance', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const session = await createSession({ consent_collection: { terms_of_service: 'required' } });
     await page.goto(session.url!);
     await fillPaymentDetails(page);
@@ -22,11 +27,26 @@ test.describe('terms of service and custom fields', () => {
     expect(paid.consent?.terms_of_service).toBe('accepted');
   });
 
-  test('filling custom fields wrongly, then rightly → each field’s own error, then the values in the session’s custom_fields', async ({ page, merchant, shop, createSession }) => {
+  test('filling custom fields wrongly, then rightly → each field’s own error, then the values in the session’s custom_fields', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const session = await createSession({
       custom_fields: [
         { key: 'engraving', label: { type: 'custom', custom: 'Engraving' }, type: 'text', text: { maximum_length: 20 } },
-        { key: 'size', label: { type: 'custom', custom: 'Size' }, type: 'dropdown', dropdown: { options: [{ label: 'Small', value: 'small' }, { label: 'Large', value: 'large' }] } },
+        {
+          key: 'size',
+          label: { type: 'custom', custom: 'Size' },
+          type: 'dropdown',
+          dropdown: {
+            options: [
+              { label: 'Small', value: 'small' },
+              { label: 'Large', value: 'large' },
+            ],
+          },
+        },
         { key: 'po', label: { type: 'custom', custom: 'PO number' }, type: 'numeric' },
       ],
     });

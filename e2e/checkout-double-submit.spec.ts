@@ -6,7 +6,13 @@ import { expect, test } from './support/fixtures';
 const finished = (page: Page) => page.getByRole('heading', { name: 'Order received' }).or(page.getByTestId('checkout-complete'));
 
 test.describe('paying twice at once', () => {
-  test('two tabs on one session pressing Pay at the same moment → one payment: both end on the success page or the completed state', async ({ page, context, merchant, shop, createSession }) => {
+  test('two tabs on one session pressing Pay at the same moment → one payment: both end on the success page or the completed state', async ({
+    page,
+    context,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const session = await createSession();
     const other = await context.newPage();
     for (const tab of [page, other]) {
@@ -14,7 +20,10 @@ test.describe('paying twice at once', () => {
       await fillPaymentDetails(tab, { email: 'twice@example.com' });
     }
 
-    await Promise.all([page.getByRole('button', { name: 'Pay €25.00' }).click(), other.getByRole('button', { name: 'Pay €25.00' }).click()]);
+    await Promise.all([
+      page.getByRole('button', { name: 'Pay €25.00' }).click(),
+      other.getByRole('button', { name: 'Pay €25.00' }).click(),
+    ]);
 
     for (const tab of [page, other]) {
       await expect(finished(tab)).toBeVisible();
@@ -28,7 +37,12 @@ test.describe('paying twice at once', () => {
     expect(paid.payment_intent).toMatch(/^pi_/);
   });
 
-  test('two tabs on one session pressing Pay at the same moment → the API lists exactly one succeeded payment intent', async ({ page, context, merchant, createSession }) => {
+  test('two tabs on one session pressing Pay at the same moment → the API lists exactly one succeeded payment intent', async ({
+    page,
+    context,
+    merchant,
+    createSession,
+  }) => {
     const session = await createSession();
     const other = await context.newPage();
     for (const tab of [page, other]) {
@@ -36,7 +50,10 @@ test.describe('paying twice at once', () => {
       await fillPaymentDetails(tab, { email: 'twice@example.com' });
     }
 
-    await Promise.all([page.getByRole('button', { name: 'Pay €25.00' }).click(), other.getByRole('button', { name: 'Pay €25.00' }).click()]);
+    await Promise.all([
+      page.getByRole('button', { name: 'Pay €25.00' }).click(),
+      other.getByRole('button', { name: 'Pay €25.00' }).click(),
+    ]);
     for (const tab of [page, other]) await expect(finished(tab)).toBeVisible();
 
     const paid = await merchant.stripe.checkout.sessions.retrieve(session.id);

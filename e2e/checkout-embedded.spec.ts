@@ -9,7 +9,10 @@ async function merchantPage(): Promise<{ origin: string; close: () => Promise<vo
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    if (url.pathname === '/return') return res.end(`<!doctype html><title>Return</title><h1>Thanks</h1><p data-testid="returned">${url.searchParams.get('session_id')}</p>`);
+    if (url.pathname === '/return')
+      return res.end(
+        `<!doctype html><title>Return</title><h1>Thanks</h1><p data-testid="returned">${url.searchParams.get('session_id')}</p>`,
+      );
     const secret = JSON.stringify(url.searchParams.get('secret') ?? '');
     res.end(`<!doctype html><html lang="en"><title>Shop</title><h1>Shop checkout</h1><div id="checkout"></div>
 <script src="${testServerUrl()}/embed.js"></script>
@@ -73,7 +76,11 @@ test.describe('embedded checkout', () => {
   test('a hosted session cannot be framed at all', async ({ request }) => {
     const merchant = await newMerchant();
     const price = await oneTimePrice(merchant.stripe);
-    const session = await merchant.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://shop.example/ok' });
+    const session = await merchant.stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: 'https://shop.example/ok',
+    });
     const res = await request.get(`${testServerUrl()}/c/${session.id}`);
     expect(res.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers()['x-frame-options']).toBe('DENY');

@@ -3,7 +3,10 @@ import { expect, test } from './support/fixtures';
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 800 } });
 
-  test('opening the checkout on a 375px-wide screen → summary above the form in one column, no horizontal scroll', async ({ page, createSession }) => {
+  test('opening the checkout on a 375px-wide screen → summary above the form in one column, no horizontal scroll', async ({
+    page,
+    createSession,
+  }) => {
     const session = await createSession({
       allow_promotion_codes: true,
       shipping_address_collection: { allowed_countries: ['US', 'FR'] },

@@ -12,7 +12,11 @@ test.describe('the page in the customer’s language', () => {
     await expect(page.getByTestId('total-due')).toContainText('25,00 €');
   });
 
-  test('opening a session with locale "ja" and a JPY price → the page in Japanese with the amount in yen', async ({ page, merchant, createSession }) => {
+  test('opening a session with locale "ja" and a JPY price → the page in Japanese with the amount in yen', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const price = await oneTimePrice(merchant.stripe, 500, 'jpy', 'Tenugui');
     const session = await createSession({ locale: 'ja', line_items: [{ price: price.id, quantity: 1 }] });
     const response = await page.goto(session.url!);

@@ -5,7 +5,12 @@ import { expect, test } from './support/fixtures';
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('changing the quantity, applying a promotion code and paying with 4242 with JavaScript off → the merchant’s success page', async ({ page, merchant, shop, createSession }) => {
+  test('changing the quantity, applying a promotion code and paying with 4242 with JavaScript off → the merchant’s success page', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const coupon = await merchant.stripe.coupons.create({ percent_off: 20, duration: 'once' });
     await merchant.stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id }, code: 'NOJS20' });
     const price = await oneTimePrice(merchant.stripe, 2500, 'eur');
@@ -33,7 +38,11 @@ test.describe('without JavaScript', () => {
     expect(paid.customer_details?.email).toBe('nojs@example.com');
   });
 
-  test('paying with a declined card with JavaScript off → "Your card was declined." and the form keeps the email', async ({ page, merchant, createSession }) => {
+  test('paying with a declined card with JavaScript off → "Your card was declined." and the form keeps the email', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const session = await createSession();
     await page.goto(session.url!);
     await fillPaymentDetails(page, { email: 'nojs@example.com', card: '4000 0000 0000 0002' });

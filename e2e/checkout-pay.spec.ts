@@ -3,7 +3,12 @@ import { CARDS, fillCard, fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
 
 test.describe('paying on the hosted page', () => {
-  test('paying with 4242 4242 4242 4242 → the merchant’s success page with the session id, and the API shows the session paid', async ({ page, merchant, shop, createSession }) => {
+  test('paying with 4242 4242 4242 4242 → the merchant’s success page with the session id, and the API shows the session paid', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const session = await createSession();
     await page.goto(session.url!);
     await fillPaymentDetails(page, { email: 'jenny.rosen@example.com', card: CARDS.visa });
@@ -21,7 +26,12 @@ test.describe('paying on the hosted page', () => {
     expect(paid.payment_intent).toMatch(/^pi_/);
   });
 
-  test('paying with 4242 4242 4242 4242 → the API shows a succeeded payment intent for exactly amount_total', async ({ page, merchant, shop, createSession }) => {
+  test('paying with 4242 4242 4242 4242 → the API shows a succeeded payment intent for exactly amount_total', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const session = await createSession();
     await page.goto(session.url!);
     await fillPaymentDetails(page);
@@ -33,7 +43,12 @@ test.describe('paying on the hosted page', () => {
     expect(intent).toMatchObject({ object: 'payment_intent', status: 'succeeded', amount: paid.amount_total, currency: 'eur' });
   });
 
-  test('paying with a declined card → "Your card was declined.", the session stays open, and paying with 4242 then succeeds', async ({ page, merchant, shop, createSession }) => {
+  test('paying with a declined card → "Your card was declined.", the session stays open, and paying with 4242 then succeeds', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const session = await createSession();
     await page.goto(session.url!);
     await fillPaymentDetails(page, { card: CARDS.declined });
@@ -53,7 +68,11 @@ test.describe('paying on the hosted page', () => {
     expect(paid.payment_status).toBe('paid');
   });
 
-  test('paying with a card without funds (…9995) → "Your card has insufficient funds." and the session stays open', async ({ page, merchant, createSession }) => {
+  test('paying with a card without funds (…9995) → "Your card has insufficient funds." and the session stays open', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const session = await createSession();
     await page.goto(session.url!);
     await fillPaymentDetails(page, { card: CARDS.insufficientFunds });

@@ -3,7 +3,11 @@ import { applyPromotionCode, CARDS, expectTotalDue, fillPaymentDetails } from '.
 import { expect, test } from './support/fixtures';
 
 test.describe('payments that race the session', () => {
-  test('completing the 3-D Secure challenge after the merchant expired the checkout → "This checkout has expired", and nothing is charged', async ({ page, merchant, createSession }) => {
+  test('completing the 3-D Secure challenge after the merchant expired the checkout → "This checkout has expired", and nothing is charged', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const session = await createSession();
     await page.goto(session.url!);
     await fillPaymentDetails(page, { card: CARDS.threeDSecure });
@@ -25,9 +29,19 @@ test.describe('payments that race the session', () => {
     expect(completed.data).toEqual([]);
   });
 
-  test('two customers pay at once with a single-use code → one pays with it; the other is told it ran out, sees the full price and pays that', async ({ browser, page, merchant, shop, createSession }) => {
+  test('two customers pay at once with a single-use code → one pays with it; the other is told it ran out, sees the full price and pays that', async ({
+    browser,
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const coupon = await merchant.stripe.coupons.create({ percent_off: 20, duration: 'once' });
-    const promo = await merchant.stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id }, code: 'LASTONE', max_redemptions: 1 });
+    const promo = await merchant.stripe.promotionCodes.create({
+      promotion: { type: 'coupon', coupon: coupon.id },
+      code: 'LASTONE',
+      max_redemptions: 1,
+    });
     const other = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.200.0.2' } });
     const customers = [
       { page, session: await createSession({ allow_promotion_codes: true }), email: 'first@example.com' },
@@ -43,7 +57,8 @@ test.describe('payments that race the session', () => {
     await Promise.all(customers.map((c) => c.page.getByRole('button', { name: 'Pay €20.00' }).click()));
 
     // One lands on the merchant's success page, the other stays with the message and the full price.
-    const paidWithCode = async (c: (typeof customers)[number]) => (await merchant.stripe.checkout.sessions.retrieve(c.session.id)).status === 'complete';
+    const paidWithCode = async (c: (typeof customers)[number]) =>
+      (await merchant.stripe.checkout.sessions.retrieve(c.session.id)).status === 'complete';
     await expect.poll(async () => (await Promise.all(customers.map(paidWithCode))).filter(Boolean).length, { timeout: 30_000 }).toBe(1);
     const winner = (await paidWithCode(customers[0])) ? customers[0] : customers[1];
     const loser = winner === customers[0] ? customers[1] : customers[0];

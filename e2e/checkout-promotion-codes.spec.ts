@@ -13,7 +13,11 @@ async function percentOffCode(merchant: Merchant, code: string, params: Partial<
 const promotionError = (page: Page) => page.getByTestId('promotion-error');
 
 test.describe('promotion codes', () => {
-  test('applying a valid 20%-off code → it shows as applied with a discount row and a lower total', async ({ page, merchant, createSession }) => {
+  test('applying a valid 20%-off code → it shows as applied with a discount row and a lower total', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     await percentOffCode(merchant, 'SPRING20');
     const session = await createSession({ allow_promotion_codes: true });
     await page.goto(session.url!);
@@ -53,7 +57,11 @@ test.describe('promotion codes', () => {
     await expectTotalDue(page, '€25.00');
   });
 
-  test('applying a code, which the merchant then deactivates, and paying → "This code is no longer active." and nothing charged', async ({ page, merchant, createSession }) => {
+  test('applying a code, which the merchant then deactivates, and paying → "This code is no longer active." and nothing charged', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const promo = await percentOffCode(merchant, 'FLASH20');
     const session = await createSession({ allow_promotion_codes: true });
     await page.goto(session.url!);
@@ -84,7 +92,12 @@ test.describe('promotion codes', () => {
     await expectTotalDue(page, '€25.00');
   });
 
-  test('applying a single-use code someone already paid with → "This code has reached its usage limit."', async ({ page, merchant, shop, createSession }) => {
+  test('applying a single-use code someone already paid with → "This code has reached its usage limit."', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const promo = await percentOffCode(merchant, 'ONCE20', { max_redemptions: 1 });
     const first = await createSession({ allow_promotion_codes: true });
     await page.goto(first.url!);
@@ -103,7 +116,11 @@ test.describe('promotion codes', () => {
     await expectTotalDue(page, '€25.00');
   });
 
-  test('applying a code whose minimum the order does not reach → "Your order does not reach this code’s minimum amount."', async ({ page, merchant, createSession }) => {
+  test('applying a code whose minimum the order does not reach → "Your order does not reach this code’s minimum amount."', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     await percentOffCode(merchant, 'BIGSPEND', { restrictions: { minimum_amount: 5000, minimum_amount_currency: 'eur' } });
     const session = await createSession({ allow_promotion_codes: true });
     await page.goto(session.url!);
@@ -113,7 +130,12 @@ test.describe('promotion codes', () => {
     await expectTotalDue(page, '€25.00');
   });
 
-  test('paying with a first-time-only code as an email that already paid → "This code is only for first-time customers." and the session stays open', async ({ page, merchant, shop, createSession }) => {
+  test('paying with a first-time-only code as an email that already paid → "This code is only for first-time customers." and the session stays open', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     await percentOffCode(merchant, 'WELCOME20', { restrictions: { first_time_transaction: true } });
     const earlier = await createSession();
     await page.goto(earlier.url!);

@@ -1,7 +1,11 @@
 import { expect, test } from './support/fixtures';
 
 test.describe('recovering an expired checkout', () => {
-  test('opening an expired session with recovery on and choosing "Start again" → a new open checkout with the same items', async ({ page, merchant, createSession }) => {
+  test('opening an expired session with recovery on and choosing "Start again" → a new open checkout with the same items', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const session = await createSession({ after_expiration: { recovery: { enabled: true, allow_promotion_codes: true } } });
     await merchant.stripe.checkout.sessions.expire(session.id);
     await page.goto(session.url!);

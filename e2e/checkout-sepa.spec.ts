@@ -34,7 +34,12 @@ async function expectPaymentStatus(merchant: Merchant, sessionId: string, status
 }
 
 test.describe('paying by SEPA Direct Debit', () => {
-  test('choosing "SEPA Direct Debit" and a test IBAN → the success page at once, and the API shows the session paid a few seconds later', async ({ page, merchant, shop, createSession }) => {
+  test('choosing "SEPA Direct Debit" and a test IBAN → the success page at once, and the API shows the session paid a few seconds later', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const session = await createSession(takesSepa);
     await page.goto(session.url!);
     await expect(page.getByRole('group', { name: 'Payment method' })).toBeVisible();
@@ -43,7 +48,9 @@ test.describe('paying by SEPA Direct Debit', () => {
 
     await page.getByRole('radio', { name: 'SEPA Direct Debit' }).check();
     await expect(page.getByLabel('Card number')).toBeHidden();
-    await expect(page.getByTestId('sepa-mandate')).toContainText('By providing your IBAN and confirming this payment, you authorise Test Shop');
+    await expect(page.getByTestId('sepa-mandate')).toContainText(
+      'By providing your IBAN and confirming this payment, you authorise Test Shop',
+    );
 
     await payBySepa(page, 'DE89 3704 0044 0532 0130 00');
     await expect(page).toHaveURL(shop.successUrlFor(session.id));
@@ -56,7 +63,12 @@ test.describe('paying by SEPA Direct Debit', () => {
     await expectPaymentStatus(merchant, session.id, 'paid', 'succeeded');
   });
 
-  test('paying with the failing test IBAN → the success page, then the payment intent fails and the session stays unpaid', async ({ page, merchant, shop, createSession }) => {
+  test('paying with the failing test IBAN → the success page, then the payment intent fails and the session stays unpaid', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const session = await createSession(takesSepa);
     await page.goto(session.url!);
     await payBySepa(page, 'DE62370400440532013001');
@@ -64,7 +76,11 @@ test.describe('paying by SEPA Direct Debit', () => {
     await expectPaymentStatus(merchant, session.id, 'unpaid', 'requires_payment_method');
   });
 
-  test('a real-looking IBAN → "use a test IBAN", a bad checksum → "Your IBAN is invalid.", the session stays open', async ({ page, merchant, createSession }) => {
+  test('a real-looking IBAN → "use a test IBAN", a bad checksum → "Your IBAN is invalid.", the session stays open', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const session = await createSession(takesSepa);
     await page.goto(session.url!);
     await payBySepa(page, 'DE75 5121 0800 1245 1261 99');
@@ -78,7 +94,12 @@ test.describe('paying by SEPA Direct Debit', () => {
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
-    test('choosing SEPA Direct Debit and a test IBAN with JavaScript off → the merchant’s success page', async ({ page, merchant, shop, createSession }) => {
+    test('choosing SEPA Direct Debit and a test IBAN with JavaScript off → the merchant’s success page', async ({
+      page,
+      merchant,
+      shop,
+      createSession,
+    }) => {
       const session = await createSession(takesSepa);
       await page.goto(session.url!);
       await payBySepa(page, 'NL39RABO0300065264');

@@ -19,7 +19,10 @@ const SHIPPING: SessionParams = {
 
 const shippingAddress = (page: Page) => page.getByRole('group', { name: 'Shipping address' });
 
-async function fillShippingAddress(page: Page, a: { name: string; country: string; line1: string; city: string; state?: string; postalCode: string }) {
+async function fillShippingAddress(
+  page: Page,
+  a: { name: string; country: string; line1: string; city: string; state?: string; postalCode: string },
+) {
   const group = shippingAddress(page);
   await group.getByLabel('Full name').fill(a.name);
   await group.getByLabel('Country or region').selectOption(a.country);
@@ -46,7 +49,12 @@ test.describe('shipping', () => {
     expect(updated.amount_total).toBe(4000);
   });
 
-  test('paying without a shipping address → each missing part says so; with a full address → paid, and the API has the address', async ({ page, merchant, shop, createSession }) => {
+  test('paying without a shipping address → each missing part says so; with a full address → paid, and the API has the address', async ({
+    page,
+    merchant,
+    shop,
+    createSession,
+  }) => {
     const session = await createSession(SHIPPING);
     await page.goto(session.url!);
     await fillPaymentDetails(page);
@@ -60,7 +68,14 @@ test.describe('shipping', () => {
     await expect(group.getByLabel('City')).toHaveAccessibleDescription('Enter a city.');
     expect((await merchant.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
 
-    await fillShippingAddress(page, { name: 'Jenny Rosen', country: 'US', line1: '510 Townsend St', city: 'San Francisco', state: 'CA', postalCode: '94103' });
+    await fillShippingAddress(page, {
+      name: 'Jenny Rosen',
+      country: 'US',
+      line1: '510 Townsend St',
+      city: 'San Francisco',
+      state: 'CA',
+      postalCode: '94103',
+    });
     await page.getByRole('button', { name: 'Pay €30.00' }).click();
 
     await expect(page).toHaveURL(shop.successUrlFor(session.id));
@@ -72,14 +87,27 @@ test.describe('shipping', () => {
     });
   });
 
-  test('paying with a US shipping address and a bad ZIP code → "This postal code is not valid for the country."', async ({ page, merchant, createSession }) => {
+  test('paying with a US shipping address and a bad ZIP code → "This postal code is not valid for the country."', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const session = await createSession(SHIPPING);
     await page.goto(session.url!);
     await fillPaymentDetails(page);
-    await fillShippingAddress(page, { name: 'Jenny Rosen', country: 'US', line1: '510 Townsend St', city: 'San Francisco', state: 'CA', postalCode: 'SW1A 1AA' });
+    await fillShippingAddress(page, {
+      name: 'Jenny Rosen',
+      country: 'US',
+      line1: '510 Townsend St',
+      city: 'San Francisco',
+      state: 'CA',
+      postalCode: 'SW1A 1AA',
+    });
     await page.getByRole('button', { name: 'Pay €30.00' }).click();
 
-    await expect(shippingAddress(page).getByLabel('Postal code')).toHaveAccessibleDescription('This postal code is not valid for the country.');
+    await expect(shippingAddress(page).getByLabel('Postal code')).toHaveAccessibleDescription(
+      'This postal code is not valid for the country.',
+    );
     await expect(shippingAddress(page).getByLabel('Postal code')).toHaveAttribute('aria-invalid', 'true');
     expect((await merchant.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
   });

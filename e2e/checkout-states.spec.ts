@@ -2,7 +2,11 @@ import { fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
 
 test.describe('a checkout that cannot be paid', () => {
-  test('opening a session the merchant expired → "This checkout has expired" and no pay form', async ({ page, merchant, createSession }) => {
+  test('opening a session the merchant expired → "This checkout has expired" and no pay form', async ({
+    page,
+    merchant,
+    createSession,
+  }) => {
     const session = await createSession();
     await merchant.stripe.checkout.sessions.expire(session.id);
 

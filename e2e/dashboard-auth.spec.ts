@@ -22,9 +22,14 @@ async function submitSignIn(page: Page) {
 }
 
 const WRONG = 'The email or password is wrong.';
-const LINK_REQUIRED = 'Too many failed attempts for this email from your network. Sign in with a link sent to the address: use “Email me a sign-in link” below.';
+const LINK_REQUIRED =
+  'Too many failed attempts for this email from your network. Sign in with a link sent to the address: use “Email me a sign-in link” below.';
 
-test('a merchant signs up → the emailed link lets them choose a password and lands on their own dashboard; they sign out and back in', async ({ page, context, inbox }) => {
+test('a merchant signs up → the emailed link lets them choose a password and lands on their own dashboard; they sign out and back in', async ({
+  page,
+  context,
+  inbox,
+}) => {
   const login = await signUp(page, inbox, 'Atelier Lumière');
   await expect(page.getByTestId('account-name')).toHaveText('Atelier Lumière');
 
@@ -44,7 +49,11 @@ test('a merchant signs up → the emailed link lets them choose a password and l
   await expect(page.getByTestId('link-invalid')).toHaveText('This link has expired or was already used. Ask for a new one.');
 });
 
-test('sign-up with a taken email → the same answer as a new one; the address is told it has an account, and its link signs in to that account', async ({ page, inbox, baseURL }) => {
+test('sign-up with a taken email → the same answer as a new one; the address is told it has an account, and its link signs in to that account', async ({
+  page,
+  inbox,
+  baseURL,
+}) => {
   const login = await signUp(page, inbox, 'First Shop');
   await signOut(page);
 
@@ -73,7 +82,12 @@ test('sign-up with a taken email → the same answer as a new one; the address i
   await expect(page.getByTestId('account-name')).toHaveText('First Shop');
 });
 
-test('an attacker failing passwords on an owner’s email → their client must use an emailed link; the owner still signs in from their own client, and by link from any', async ({ page, browser, baseURL, inbox }) => {
+test('an attacker failing passwords on an owner’s email → their client must use an emailed link; the owner still signs in from their own client, and by link from any', async ({
+  page,
+  browser,
+  baseURL,
+  inbox,
+}) => {
   const login = await signUp(page, inbox, 'Guarded Shop');
   await signOut(page);
 
@@ -98,7 +112,9 @@ test('an attacker failing passwords on an owner’s email → their client must 
 
   // And from the throttled client, the link emailed to the address signs in.
   await attacker.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await expect(attacker.getByRole('status')).toHaveText(`If an account uses ${login.email}, we sent it a sign-in link. It works once, within 15 minutes.`);
+  await expect(attacker.getByRole('status')).toHaveText(
+    `If an account uses ${login.email}, we sent it a sign-in link. It works once, within 15 minutes.`,
+  );
   const link = await inbox.link(login.email, /^Your Caisse sign-in link$/);
   await attacker.goto(link);
   await attacker.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -117,18 +133,27 @@ test('asking for a sign-in link → the same answer whether or not the address h
   await page.goto('/dashboard/sign-in');
   await page.getByLabel('Email').fill(unknown);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await expect(page.getByRole('status')).toHaveText(`If an account uses ${unknown}, we sent it a sign-in link. It works once, within 15 minutes.`);
+  await expect(page.getByRole('status')).toHaveText(
+    `If an account uses ${unknown}, we sent it a sign-in link. It works once, within 15 minutes.`,
+  );
   // Nothing is sent to an address without an account (checked after a message to a known one arrived).
   const login = await signUp(page, inbox, 'Known Shop');
   await signOut(page);
   await page.getByLabel('Email').fill(login.email);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await expect(page.getByRole('status')).toHaveText(`If an account uses ${login.email}, we sent it a sign-in link. It works once, within 15 minutes.`);
+  await expect(page.getByRole('status')).toHaveText(
+    `If an account uses ${login.email}, we sent it a sign-in link. It works once, within 15 minutes.`,
+  );
   await inbox.message(login.email, /^Your Caisse sign-in link$/);
   expect(inbox.all(unknown)).toEqual([]);
 });
 
-test('a password sprayer rotating emails from one client, even in parallel → stopped by that client’s limit, even on a right password; the owner’s client is not', async ({ page, browser, baseURL, owner }) => {
+test('a password sprayer rotating emails from one client, even in parallel → stopped by that client’s limit, even on a right password; the owner’s client is not', async ({
+  page,
+  browser,
+  baseURL,
+  owner,
+}) => {
   await signOut(page);
   const address = randomAddress();
   const sprayer = await otherClient(browser, baseURL!, 'en-US', address);
@@ -150,7 +175,11 @@ test('a password sprayer rotating emails from one client, even in parallel → s
   const answers = await Promise.all(
     Array.from({ length: 34 }, async () => {
       const res = await sprayer.request.post('/dashboard/sign-in', {
-        headers: { 'next-action': recorded!.headers['next-action'], 'content-type': recorded!.headers['content-type'], 'x-forwarded-for': address },
+        headers: {
+          'next-action': recorded!.headers['next-action'],
+          'content-type': recorded!.headers['content-type'],
+          'x-forwarded-for': address,
+        },
         data: recorded!.body.replace(first, newLogin().email),
         maxRedirects: 0,
       });
@@ -190,7 +219,11 @@ test('a merchant changes their password → the old one no longer signs in', asy
   await signIn(page, { email: login.email, password: 'brand-new-password-1' });
 });
 
-test('the dashboard speaks French to a French browser, in its sign-up and sign-in messages and emails too', async ({ browser, baseURL, inbox }) => {
+test('the dashboard speaks French to a French browser, in its sign-up and sign-in messages and emails too', async ({
+  browser,
+  baseURL,
+  inbox,
+}) => {
   const page = await otherClient(browser, baseURL!, 'fr-FR');
   await page.goto('/dashboard/sign-in');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
@@ -198,14 +231,20 @@ test('the dashboard speaks French to a French browser, in its sign-up and sign-i
   const email = newLogin().email;
   await page.getByLabel('E-mail').fill(email);
   await page.getByRole('button', { name: 'M’envoyer un lien de connexion' }).click();
-  await expect(page.getByRole('status')).toHaveText(`Si un compte utilise ${email}, nous lui avons envoyé un lien de connexion. Il ne sert qu’une fois, dans les 15 minutes.`);
+  await expect(page.getByRole('status')).toHaveText(
+    `Si un compte utilise ${email}, nous lui avons envoyé un lien de connexion. Il ne sert qu’une fois, dans les 15 minutes.`,
+  );
 
   await page.goto('/dashboard/sign-up');
   await page.getByLabel('Nom de l’entreprise').fill('Boulangerie');
   await page.getByLabel('E-mail').fill(email);
   await page.getByRole('button', { name: 'Continuer' }).click();
-  await expect(page.getByTestId('check-email')).toHaveText(`Nous avons envoyé un message à ${email}. Ouvrez le lien qu’il contient pour continuer.`);
-  expect((await inbox.message(email, /^Terminez la création de votre compte Caisse$/)).text).toContain('Pour terminer, ouvrez ce lien dans les 60 minutes');
+  await expect(page.getByTestId('check-email')).toHaveText(
+    `Nous avons envoyé un message à ${email}. Ouvrez le lien qu’il contient pour continuer.`,
+  );
+  expect((await inbox.message(email, /^Terminez la création de votre compte Caisse$/)).text).toContain(
+    'Pour terminer, ouvrez ce lien dans les 60 minutes',
+  );
   await page.context().close();
 });
 
@@ -218,7 +257,12 @@ test('dashboard pages → cannot be framed by another site and are never cached'
   }
 });
 
-test('a sign-in posted from another site (cross-site request forgery) → refused, no session; the same post from the dashboard → signed in', async ({ page, playwright, baseURL, owner }) => {
+test('a sign-in posted from another site (cross-site request forgery) → refused, no session; the same post from the dashboard → signed in', async ({
+  page,
+  playwright,
+  baseURL,
+  owner,
+}) => {
   const login = owner.owner;
   await signOut(page);
   // Record the sign-in form's own request, then replay it with and without a foreign Origin.
@@ -237,7 +281,12 @@ test('a sign-in posted from another site (cross-site request forgery) → refuse
   const replay = async (origin: string) => {
     const client = await playwright.request.newContext({ baseURL });
     const res = await client.post('/dashboard/sign-in', {
-      headers: { 'next-action': recorded!.headers['next-action'], 'content-type': recorded!.headers['content-type'], origin, 'x-forwarded-for': '10.9.9.9' },
+      headers: {
+        'next-action': recorded!.headers['next-action'],
+        'content-type': recorded!.headers['content-type'],
+        origin,
+        'x-forwarded-for': '10.9.9.9',
+      },
       data: recorded!.body,
       maxRedirects: 0,
     });

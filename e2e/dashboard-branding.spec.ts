@@ -15,7 +15,12 @@ function rgb(hex: string): string {
 
 async function openSession(stripe: Stripe, shop: MerchantSite): Promise<string> {
   const price = await oneTimePrice(stripe, 2500, 'eur');
-  const session = await stripe.checkout.sessions.create({ mode: 'payment', success_url: shop.successUrl, cancel_url: shop.cancelUrl, line_items: [{ price: price.id, quantity: 1 }] });
+  const session = await stripe.checkout.sessions.create({
+    mode: 'payment',
+    success_url: shop.successUrl,
+    cancel_url: shop.cancelUrl,
+    line_items: [{ price: price.id, quantity: 1 }],
+  });
   return session.url!;
 }
 
@@ -27,7 +32,12 @@ const payButton = (scope: Page | ReturnType<Page['frameLocator']>): Locator => s
 const BACKGROUND = '#fdf6e3';
 const BUTTON = '#7c2d12';
 
-test('merchant edits name and colours → the preview follows before saving, the real checkout only after', async ({ page, owner, shop, context }) => {
+test('merchant edits name and colours → the preview follows before saving, the real checkout only after', async ({
+  page,
+  owner,
+  shop,
+  context,
+}) => {
   const theme = resolveTheme({ background_color: BACKGROUND, button_color: BUTTON });
   expect([theme.background, theme.button]).toEqual([BACKGROUND, BUTTON]);
   const checkoutUrl = await openSession(owner.stripe, shop);
@@ -67,7 +77,11 @@ test('merchant edits name and colours → the preview follows before saving, the
   await expect(page.getByLabel('Background color')).toHaveValue(BACKGROUND);
 });
 
-test('merchant picks an unreadable button colour → preview and checkout both show the contrast-corrected colour', async ({ page, owner, shop }) => {
+test('merchant picks an unreadable button colour → preview and checkout both show the contrast-corrected colour', async ({
+  page,
+  owner,
+  shop,
+}) => {
   // A pale yellow button on white fails 3:1; the checkout darkens it, and the preview must show that, not the raw pick.
   const fixed = resolveTheme({ background_color: '#ffffff', button_color: '#fff3a0' }).button;
   expect(fixed).not.toBe('#fff3a0');
@@ -140,11 +154,16 @@ test('opening the branding page → no serious or critical axe violations', asyn
   await page.goto('/dashboard/branding');
   await expect(page.frameLocator('[data-testid="preview-desktop"]').locator('[data-testid="pay-button"]')).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   expect(serious).toEqual([]);
 });
 
-test('opening the branding page on a phone → the form fits the screen and the preview scrolls sideways inside it', async ({ page, owner }) => {
+test('opening the branding page on a phone → the form fits the screen and the preview scrolls sideways inside it', async ({
+  page,
+  owner,
+}) => {
   void owner;
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/dashboard/branding');

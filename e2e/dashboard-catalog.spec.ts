@@ -31,7 +31,12 @@ function png(width: number, height: number): Buffer {
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x7a)]);
   const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 async function addPrice(page: Page, p: { amount: string; currency: string; recurring?: { count: string; interval: string } }) {
@@ -46,7 +51,10 @@ async function addPrice(page: Page, p: { amount: string; currency: string; recur
   await expect(page.getByText('Price added.')).toBeVisible();
 }
 
-test('a merchant creates a product with an image, a one-time and a recurring price → listed, and the API has them in minor units', async ({ page, owner }) => {
+test('a merchant creates a product with an image, a one-time and a recurring price → listed, and the API has them in minor units', async ({
+  page,
+  owner,
+}) => {
   // Many steps (an upload, a product, three prices, API checks) on a shared two-core machine.
   test.slow();
   await page.goto('/dashboard/catalog');
@@ -104,7 +112,10 @@ test('a merchant renames a product, archives its price and then the product → 
   expect((await owner.stripe.products.retrieve(price.product as string)).active).toBe(false);
 });
 
-test('uploading a file that is not an image, a tiny one or a huge one → a readable error and no image added', async ({ page, owner: _signedIn }) => {
+test('uploading a file that is not an image, a tiny one or a huge one → a readable error and no image added', async ({
+  page,
+  owner: _signedIn,
+}) => {
   await page.goto('/dashboard/catalog/products/new');
   const file = page.getByLabel('Add an image');
   await file.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('this is plain text, not a picture') });
@@ -117,7 +128,11 @@ test('uploading a file that is not an image, a tiny one or a huge one → a read
   await expect(page.getByRole('img', { name: /Product image/ })).toHaveCount(0);
 });
 
-test('a merchant creates a coupon and a promotion code → the code discounts a session made through the API, until deactivated', async ({ page, owner, shop }) => {
+test('a merchant creates a coupon and a promotion code → the code discounts a session made through the API, until deactivated', async ({
+  page,
+  owner,
+  shop,
+}) => {
   await page.goto('/dashboard/catalog/coupons');
   await page.getByLabel('Name').fill('Spring sale');
   await page.getByLabel('Percentage off').fill('20');
@@ -148,7 +163,11 @@ test('a merchant creates a coupon and a promotion code → the code discounts a 
   expect(codes.data.map((c) => c.active)).toEqual([false]);
 });
 
-test('a merchant creates a checkout session from the dashboard form → its URL is shown and opens the hosted page with the product and total', async ({ page, owner, shop }) => {
+test('a merchant creates a checkout session from the dashboard form → its URL is shown and opens the hosted page with the product and total', async ({
+  page,
+  owner,
+  shop,
+}) => {
   await oneTimePrice(owner.stripe, 1800, 'eur', 'Ceramic mug');
   await page.goto('/dashboard/catalog/new-session');
   await page.getByRole('button', { name: 'Create session' }).click();
@@ -165,7 +184,13 @@ test('a merchant creates a checkout session from the dashboard form → its URL 
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
   const sessionId = (await page.getByTestId('session-id').textContent())!;
   const session = await owner.stripe.checkout.sessions.retrieve(sessionId);
-  expect(session).toMatchObject({ mode: 'payment', amount_total: 3600, currency: 'eur', allow_promotion_codes: true, url: await link.getAttribute('href') });
+  expect(session).toMatchObject({
+    mode: 'payment',
+    amount_total: 3600,
+    currency: 'eur',
+    allow_promotion_codes: true,
+    url: await link.getAttribute('href'),
+  });
 
   await page.goto((await link.getAttribute('href'))!);
   await expect(page.getByText('Ceramic mug').first()).toBeVisible();
@@ -185,7 +210,9 @@ test('choosing a recurring price in the session form → a subscription session'
 /** axe's serious and critical findings, in a shape that reads well in a failed assertion. */
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
 test('the product list, a product and the session form → no serious or critical axe violations', async ({ page, owner }) => {
@@ -212,7 +239,11 @@ test('the product list on a phone → fits the screen, the table scrolls inside 
   await expect(page.getByRole('link', { name: 'New product' })).toBeInViewport();
 });
 
-test('a merchant creates a shipping rate and a tax rate, uses both in a session, then archives them → the API shows each', async ({ page, owner, shop }) => {
+test('a merchant creates a shipping rate and a tax rate, uses both in a session, then archives them → the API shows each', async ({
+  page,
+  owner,
+  shop,
+}) => {
   await oneTimePrice(owner.stripe, 1000, 'eur', 'Notebook');
   await page.goto('/dashboard/catalog/shipping-rates');
   await page.getByLabel('Name shown to customers').fill('Express');

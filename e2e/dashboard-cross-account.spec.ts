@@ -42,7 +42,11 @@ test('another account’s objects → 404 on every dashboard page that takes an 
   const other = await newMerchant('Other Shop');
   const pages = async (m: Merchant) => {
     const { price, productId, coupon, endpoint } = await catalogOf(m);
-    const session = await m.stripe.checkout.sessions.create({ mode: 'payment', success_url: shop.successUrl, line_items: [{ price: price.id, quantity: 1 }] });
+    const session = await m.stripe.checkout.sessions.create({
+      mode: 'payment',
+      success_url: shop.successUrl,
+      line_items: [{ price: price.id, quantity: 1 }],
+    });
     const [event] = (await m.stripe.events.list({ limit: 1 })).data;
     return [
       `/dashboard/sessions/${session.id}`,
@@ -71,7 +75,9 @@ test('another account’s objects → untouched by rewritten catalog actions', a
 
   await page.goto('/dashboard/catalog/coupons');
   page.once('dialog', (d) => d.accept());
-  await asIfFor(page, mine.coupon.id, theirs.coupon.id, () => page.getByRole('row').filter({ hasText: '10%' }).getByRole('button', { name: 'Delete' }).click());
+  await asIfFor(page, mine.coupon.id, theirs.coupon.id, () =>
+    page.getByRole('row').filter({ hasText: '10%' }).getByRole('button', { name: 'Delete' }).click(),
+  );
 
   expect((await other.stripe.products.retrieve(theirs.productId)).active).toBe(true);
   expect((await other.stripe.prices.retrieve(theirs.price.id)).active).toBe(true);
@@ -108,7 +114,12 @@ test('another account’s webhook endpoint → untouched by rewritten endpoint a
   expect((await owner.stripe.webhookEndpoints.retrieve(mine.id)).status).toBe('enabled');
 });
 
-test('another account’s id in the account cookie → ignored, the dashboard stays on the user’s own', async ({ page, context, owner, baseURL }) => {
+test('another account’s id in the account cookie → ignored, the dashboard stays on the user’s own', async ({
+  page,
+  context,
+  owner,
+  baseURL,
+}) => {
   const other = await newMerchant('Other Shop', { withOwner: true });
   await context.addCookies([{ name: 'caisse_account', value: other.id, url: baseURL! }]);
   await page.goto('/dashboard');

@@ -22,13 +22,18 @@ async function expectNonceOnEveryScript(page: Page, path: string): Promise<strin
   expect(csp, path).toContain("frame-ancestors 'self'");
   const nonce = /'nonce-([^']+)'/.exec(csp)![1];
   await expect(page.getByTestId('account-name')).toBeVisible();
-  const scripts = await page.locator('script').evaluateAll((els) => els.map((s) => ({ src: (s as HTMLScriptElement).src || 'inline', nonce: (s as HTMLScriptElement).nonce })));
+  const scripts = await page
+    .locator('script')
+    .evaluateAll((els) => els.map((s) => ({ src: (s as HTMLScriptElement).src || 'inline', nonce: (s as HTMLScriptElement).nonce })));
   expect(scripts.length, path).toBeGreaterThan(0);
   for (const s of scripts) expect(s.nonce, `${path}: ${s.src}`).toBe(nonce);
   return nonce;
 }
 
-test('dashboard pages → a per-request script nonce CSP, every script carries it, and no violation while the merchant works', async ({ page, owner }) => {
+test('dashboard pages → a per-request script nonce CSP, every script carries it, and no violation while the merchant works', async ({
+  page,
+  owner,
+}) => {
   test.setTimeout(60_000);
   // Recorded inside each document (frames included) from its very first script on.
   await page.addInitScript(() => {
@@ -41,7 +46,15 @@ test('dashboard pages → a per-request script nonce CSP, every script carries i
   });
 
   const nonces = new Set<string>();
-  for (const path of ['/dashboard', '/dashboard/catalog', '/dashboard/sessions', '/dashboard/developers', '/dashboard/domains', '/dashboard/settings', '/dashboard/account']) {
+  for (const path of [
+    '/dashboard',
+    '/dashboard/catalog',
+    '/dashboard/sessions',
+    '/dashboard/developers',
+    '/dashboard/domains',
+    '/dashboard/settings',
+    '/dashboard/account',
+  ]) {
     nonces.add(await expectNonceOnEveryScript(page, path));
     expect(await violations(page), path).toEqual([]);
   }
@@ -65,7 +78,9 @@ test('dashboard pages → a per-request script nonce CSP, every script carries i
 
   // And the policy is enforced: markup injected into the page cannot run script (an inline handler has no nonce).
   await page.goto('/dashboard');
-  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img alt="" src="/no-such-image.png" onerror="window.__injected = true">'));
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML('beforeend', '<img alt="" src="/no-such-image.png" onerror="window.__injected = true">'),
+  );
   await expect.poll(() => violations(page)).toContainEqual(expect.stringMatching(/^script-src/));
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 });

@@ -27,7 +27,10 @@ async function seriousViolations(page: Page) {
     .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
-test('rolling the secret key with expiry "now" → the new key, shown once, works through the SDK and the old one is refused', async ({ page, owner }) => {
+test('rolling the secret key with expiry "now" → the new key, shown once, works through the SDK and the old one is refused', async ({
+  page,
+  owner,
+}) => {
   const newKey = await rollSecretKey(page, owner.secretKey, 'Now');
   expect(newKey).not.toBe(owner.secretKey);
 
@@ -56,7 +59,10 @@ test('rolling the secret key with expiry "in 1 hour" → both the old and the ne
   await expect(page.getByRole('row').filter({ hasText: shownAs(owner.secretKey) })).toContainText('Expiring');
 });
 
-test('revoking the last active secret key → asks for confirmation; with a second key → revoked at once and refused', async ({ page, owner }) => {
+test('revoking the last active secret key → asks for confirmation; with a second key → revoked at once and refused', async ({
+  page,
+  owner,
+}) => {
   await page.goto('/dashboard/developers');
   await expect(page.getByTestId('key-publishable')).toHaveText(owner.publishableKey);
 
@@ -77,7 +83,10 @@ test('revoking the last active secret key → asks for confirmation; with a seco
   await expect(stripeFor(second).products.list()).resolves.toMatchObject({ object: 'list' });
 });
 
-test('a failing webhook resent once the receiver is back → the delivery shows succeeded and the receiver got a validly signed event', async ({ page, owner }) => {
+test('a failing webhook resent once the receiver is back → the delivery shows succeeded and the receiver got a validly signed event', async ({
+  page,
+  owner,
+}) => {
   // The receiver's first failures are retried on the worker's schedule (~5 s) before the resend.
   test.setTimeout(90_000);
   const receiver = await startReceiver();
@@ -140,7 +149,7 @@ test('a failing webhook resent once the receiver is back → the delivery shows 
 test('adding, editing, disabling, rolling the secret of and deleting an endpoint → the API sees each change', async ({ page, owner }) => {
   await page.goto('/dashboard/developers/webhooks');
   await page.getByRole('button', { name: 'Add endpoint' }).click();
-  await expect(page.getByText('Enter the endpoint\'s URL.')).toBeVisible();
+  await expect(page.getByText("Enter the endpoint's URL.")).toBeVisible();
   await expect(page.getByText('Choose at least one event.')).toBeVisible();
 
   await page.getByLabel('Endpoint URL').fill('https://shop.example/hooks');
@@ -150,14 +159,21 @@ test('adding, editing, disabling, rolling the secret of and deleting an endpoint
   await page.getByRole('button', { name: 'Open the endpoint' }).click();
   await expect(page.getByTestId('endpoint-url')).toHaveText('https://shop.example/hooks');
   const id = page.url().split('/').pop()!;
-  expect(await owner.stripe.webhookEndpoints.retrieve(id)).toMatchObject({ url: 'https://shop.example/hooks', enabled_events: ['*'], status: 'enabled' });
+  expect(await owner.stripe.webhookEndpoints.retrieve(id)).toMatchObject({
+    url: 'https://shop.example/hooks',
+    enabled_events: ['*'],
+    status: 'enabled',
+  });
 
   await page.getByLabel('Description').fill('Fulfilment');
   await page.getByLabel('All events (*)').uncheck();
   await page.getByLabel('checkout.session.completed').check();
   await page.getByRole('button', { name: 'Save endpoint' }).click();
   await expect(page.getByText('Endpoint saved.')).toBeVisible();
-  expect(await owner.stripe.webhookEndpoints.retrieve(id)).toMatchObject({ description: 'Fulfilment', enabled_events: ['checkout.session.completed'] });
+  expect(await owner.stripe.webhookEndpoints.retrieve(id)).toMatchObject({
+    description: 'Fulfilment',
+    enabled_events: ['checkout.session.completed'],
+  });
 
   await page.getByRole('button', { name: 'Disable' }).click();
   await expect(page.getByTestId('endpoint-status')).toHaveText('Disabled');
@@ -177,7 +193,10 @@ test('adding, editing, disabling, rolling the secret of and deleting an endpoint
   expect((await stripeError(owner.stripe.webhookEndpoints.retrieve(id))).statusCode).toBe(404);
 });
 
-test('a paid session with a receipt email → its receipt is in the outbox and its HTML shows in a sandboxed frame', async ({ page, owner }) => {
+test('a paid session with a receipt email → its receipt is in the outbox and its HTML shows in a sandboxed frame', async ({
+  page,
+  owner,
+}) => {
   const price = await oneTimePrice(owner.stripe, 2500, 'usd', 'Outbox Lamp');
   const session = await owner.stripe.checkout.sessions.create({
     mode: 'payment',
@@ -202,7 +221,12 @@ test('a paid session with a receipt email → its receipt is in the outbox and i
 
 test('a signed-in merchant opens the developers pages → no serious or critical axe violations', async ({ page, owner }) => {
   expect(owner.owner.email).toBeTruthy();
-  for (const path of ['/dashboard/developers', '/dashboard/developers/webhooks', '/dashboard/developers/events', '/dashboard/developers/emails']) {
+  for (const path of [
+    '/dashboard/developers',
+    '/dashboard/developers/webhooks',
+    '/dashboard/developers/events',
+    '/dashboard/developers/emails',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: 'Developers' })).toBeVisible();
     expect(await seriousViolations(page), path).toEqual([]);

@@ -11,7 +11,8 @@ import { startTestServer, type TestServer } from './support/test-server';
 const randomDomain = () => `pay.${randomBytes(5).toString('hex')}.test`;
 
 /** One domain's entry on the domains page. */
-const domainItem = (page: Page, hostname: string) => page.getByTestId('custom-domain').filter({ has: page.getByRole('heading', { name: hostname, exact: true }) });
+const domainItem = (page: Page, hostname: string) =>
+  page.getByTestId('custom-domain').filter({ has: page.getByRole('heading', { name: hostname, exact: true }) });
 
 async function addDomain(page: Page, hostname: string) {
   await page.getByLabel('Host name').fill(hostname);
@@ -20,7 +21,9 @@ async function addDomain(page: Page, hostname: string) {
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
 test.describe('custom domain through DNS', () => {
@@ -36,7 +39,10 @@ test.describe('custom domain through DNS', () => {
     server = await startTestServer({ DNS_SERVERS: dns.address });
     // Chromium resolves the custom domain to this server (port included), as DNS would in production.
     const launch = testInfo.project.use.launchOptions ?? {};
-    browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${domain} ${new URL(server.url).host}`] });
+    browser = await chromium.launch({
+      ...launch,
+      args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${domain} ${new URL(server.url).host}`],
+    });
   });
 
   test.afterAll(async () => {
@@ -45,7 +51,9 @@ test.describe('custom domain through DNS', () => {
     await dns?.close();
   });
 
-  test('a merchant adds a domain and verifies its TXT record → checkout links use it, and that host serves checkout pages only', async ({ shop }) => {
+  test('a merchant adds a domain and verifies its TXT record → checkout links use it, and that host serves checkout pages only', async ({
+    shop,
+  }) => {
     test.setTimeout(120_000);
     const merchant = await newMerchantOn(server, 'Domain Shop', { withOwner: true });
     const dashboard = await (await browser.newContext({ baseURL: server.url, locale: 'en-US' })).newPage();
@@ -64,7 +72,9 @@ test.describe('custom domain through DNS', () => {
 
     // Before the record exists.
     await item.getByRole('button', { name: 'Verify' }).click();
-    await expect(item.getByTestId('verify-result')).toHaveText(`No TXT record found at _caisse-challenge.${domain} yet. DNS changes can take a few minutes to appear: try again shortly.`);
+    await expect(item.getByTestId('verify-result')).toHaveText(
+      `No TXT record found at _caisse-challenge.${domain} yet. DNS changes can take a few minutes to appear: try again shortly.`,
+    );
     await expect(item.getByText(/^Last checked .* UTC\.$/)).toBeVisible();
     await expect(item.getByText('Not verified')).toBeVisible();
 
@@ -86,7 +96,11 @@ test.describe('custom domain through DNS', () => {
 
     // The session's url is on the domain (APP_URL's scheme, no port: the proxy in front listens on 80/443).
     const price = await oneTimePrice(merchant.stripe, 2500, 'eur', 'Linen apron');
-    const session = await merchant.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: shop.successUrl });
+    const session = await merchant.stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: shop.successUrl,
+    });
     expect(session.url).toBe(`http://${domain}/c/${session.id}`);
     expect((await merchant.stripe.checkout.sessions.retrieve(session.id)).url).toBe(session.url);
     expect((await merchant.stripe.checkout.sessions.list()).data[0].url).toBe(session.url);
@@ -107,23 +121,35 @@ test.describe('custom domain through DNS', () => {
       expect(res!.status(), path).toBe(404);
       await expect(customer.locator('body'), path).toHaveText('Not Found');
     }
-    const apiPost = await customer.evaluate(async () => (await fetch('/v1/checkout/sessions', { method: 'POST', body: 'mode=payment' })).status);
+    const apiPost = await customer.evaluate(
+      async () => (await fetch('/v1/checkout/sessions', { method: 'POST', body: 'mode=payment' })).status,
+    );
     expect(apiPost).toBe(404);
 
     // Another merchant's session is not served on this merchant's domain, though it is on the main host.
     const other = await newMerchantOn(server, 'Other Shop');
     const otherPrice = await oneTimePrice(other.stripe, 900, 'eur', 'Other thing');
-    const otherSession = await other.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: otherPrice.id, quantity: 1 }], success_url: shop.successUrl });
+    const otherSession = await other.stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: otherPrice.id, quantity: 1 }],
+      success_url: shop.successUrl,
+    });
     expect(otherSession.url).toBe(`${server.url}/c/${otherSession.id}`);
     expect((await customer.goto(`http://${domain}/c/${otherSession.id}`))!.status()).toBe(404);
     expect((await customer.goto(otherSession.url!))!.status()).toBe(200);
 
     // Removing the domain sends new links back to the main host.
     await dashboard.reload();
-    await domainItem(dashboard, domain).getByRole('button', { name: `Remove ${domain}` }).click();
+    await domainItem(dashboard, domain)
+      .getByRole('button', { name: `Remove ${domain}` })
+      .click();
     await dashboard.getByRole('button', { name: 'Yes, remove it' }).click();
     await expect(domainItem(dashboard, domain)).toHaveCount(0);
-    const after = await merchant.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: shop.successUrl });
+    const after = await merchant.stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: shop.successUrl,
+    });
     expect(after.url).toBe(`${server.url}/c/${after.id}`);
     expect((await fetch(`${server.url}/domains/check?domain=${domain}`)).status).toBe(404);
   });
@@ -163,12 +189,18 @@ test('adding a URL, a bare name or a taken domain → a clear message on the fie
   expect(owner.id).not.toBe(rival.id);
 });
 
-test('setting allowed redirect domains → the API refuses a success_url elsewhere and accepts a listed one', async ({ page, owner, shop }) => {
+test('setting allowed redirect domains → the API refuses a success_url elsewhere and accepts a listed one', async ({
+  page,
+  owner,
+  shop,
+}) => {
   await page.goto('/dashboard/domains');
   const field = page.getByLabel('Redirect domains');
   await field.fill('https://shop.example.com');
   await page.getByRole('button', { name: 'Save' }).first().click();
-  await expect(field).toHaveAccessibleDescription(/“https:\/\/shop\.example\.com” is not a domain such as shop\.example\.com or \*\.example\.com\./);
+  await expect(field).toHaveAccessibleDescription(
+    /“https:\/\/shop\.example\.com” is not a domain such as shop\.example\.com or \*\.example\.com\./,
+  );
 
   const shopHost = new URL(shop.successUrl).hostname;
   await field.fill(`Shop.Example.com\n*.example.org\n${shopHost}`);
@@ -179,16 +211,25 @@ test('setting allowed redirect domains → the API refuses a success_url elsewhe
 
   const price = await oneTimePrice(owner.stripe, 2500, 'eur');
   const line_items = [{ price: price.id, quantity: 1 }];
-  const refused = await stripeError(owner.stripe.checkout.sessions.create({ mode: 'payment', line_items, success_url: 'https://evil.test/paid' }));
+  const refused = await stripeError(
+    owner.stripe.checkout.sessions.create({ mode: 'payment', line_items, success_url: 'https://evil.test/paid' }),
+  );
   expect(refused).toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError', param: 'success_url' });
-  const accepted = await owner.stripe.checkout.sessions.create({ mode: 'payment', line_items, success_url: 'https://a.example.org/ok', cancel_url: shop.cancelUrl });
+  const accepted = await owner.stripe.checkout.sessions.create({
+    mode: 'payment',
+    line_items,
+    success_url: 'https://a.example.org/ok',
+    cancel_url: shop.cancelUrl,
+  });
   expect(accepted.status).toBe('open');
 
   // Emptying the list allows any host again.
   await page.getByLabel('Redirect domains').fill('');
   await page.getByRole('button', { name: 'Save' }).first().click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-  expect((await owner.stripe.checkout.sessions.create({ mode: 'payment', line_items, success_url: 'https://evil.test/paid' })).status).toBe('open');
+  expect((await owner.stripe.checkout.sessions.create({ mode: 'payment', line_items, success_url: 'https://evil.test/paid' })).status).toBe(
+    'open',
+  );
 });
 
 test('setting allowed embed origins → embedded checkout pages may be framed by those origins only', async ({ page, owner, baseURL }) => {
@@ -205,12 +246,20 @@ test('setting allowed embed origins → embedded checkout pages may be framed by
   await expect(page.getByLabel('Embed origins')).toHaveValue('https://shop.example.com\nhttps://www.example.org');
 
   const price = await oneTimePrice(owner.stripe, 2500, 'eur');
-  const session = await owner.stripe.checkout.sessions.create({ mode: 'payment', ui_mode: 'embedded_page', line_items: [{ price: price.id, quantity: 1 }], return_url: 'https://shop.example.com/return' });
+  const session = await owner.stripe.checkout.sessions.create({
+    mode: 'payment',
+    ui_mode: 'embedded_page',
+    line_items: [{ price: price.id, quantity: 1 }],
+    return_url: 'https://shop.example.com/return',
+  });
   const res = await fetch(`${baseURL}/c/${session.id}`);
   expect(res.headers.get('content-security-policy')).toContain('frame-ancestors https://shop.example.com https://www.example.org');
 });
 
-test('opening the domains page with a pending domain → no serious or critical axe violations, and it fits a phone', async ({ page, owner: _signedIn }) => {
+test('opening the domains page with a pending domain → no serious or critical axe violations, and it fits a phone', async ({
+  page,
+  owner: _signedIn,
+}) => {
   await page.goto('/dashboard/domains');
   await expect(page.getByRole('heading', { name: 'Custom domains', level: 1 })).toBeVisible();
   const domain = randomDomain();

@@ -5,7 +5,12 @@ import { expect, signUp, test } from './support/mail';
 
 // The whole merchant journey without curl: sign up, build a catalog, sell through a session made on
 // the dashboard, and see the payment and the webhook that fulfils it.
-test('a merchant signs up, creates a product and price and a session, the customer pays → the dashboard shows it paid with its delivered webhook', async ({ page, browser, shop, inbox }) => {
+test('a merchant signs up, creates a product and price and a session, the customer pays → the dashboard shows it paid with its delivered webhook', async ({
+  page,
+  browser,
+  shop,
+  inbox,
+}) => {
   test.setTimeout(90_000);
   const receiver = await startReceiver();
   try {
@@ -48,7 +53,10 @@ test('a merchant signs up, creates a product and price and a session, the custom
     await receiver.until(() => receiver.hits.some((h) => h.stripeOk && h.body.includes(sessionId)), 30_000);
     const hit = receiver.hits.find((h) => h.body.includes(sessionId))!;
     const event = new Stripe('sk_test_unused').webhooks.constructEvent(hit.body, String(hit.headers['stripe-signature']), secret);
-    expect(event).toMatchObject({ type: 'checkout.session.completed', data: { object: { id: sessionId, payment_status: 'paid', amount_total: 2500 } } });
+    expect(event).toMatchObject({
+      type: 'checkout.session.completed',
+      data: { object: { id: sessionId, payment_status: 'paid', amount_total: 2500 } },
+    });
 
     await page.goto('/dashboard/sessions');
     const row = page.getByRole('row', { name: /ada@example\.com/ });

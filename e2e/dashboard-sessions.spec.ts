@@ -11,7 +11,13 @@ import { newMerchant } from './support/merchant';
 /** A €25.00 T-shirt session of the signed-in owner's own account. */
 async function ownerSession(stripe: Stripe, shop: MerchantSite, params: Partial<Stripe.Checkout.SessionCreateParams> = {}) {
   const price = await oneTimePrice(stripe, 2500, 'eur');
-  return stripe.checkout.sessions.create({ mode: 'payment', success_url: shop.successUrl, cancel_url: shop.cancelUrl, line_items: [{ price: price.id, quantity: 1 }], ...params });
+  return stripe.checkout.sessions.create({
+    mode: 'payment',
+    success_url: shop.successUrl,
+    cancel_url: shop.cancelUrl,
+    line_items: [{ price: price.id, quantity: 1 }],
+    ...params,
+  });
 }
 
 /** Pays a session on the hosted page and waits for the merchant's success page. */
@@ -43,7 +49,11 @@ async function seriousViolations(page: Page) {
     .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
-test('a customer pays a session → the home counts it today with its revenue, the list and search find it, the detail shows items, card and event', async ({ page, owner, shop }) => {
+test('a customer pays a session → the home counts it today with its revenue, the list and search find it, the detail shows items, card and event', async ({
+  page,
+  owner,
+  shop,
+}) => {
   await owner.stripe.webhookEndpoints.create({ url: 'https://hooks.example.test/caisse', enabled_events: ['checkout.session.completed'] });
   const paid = await ownerSession(owner.stripe, shop);
   const open = await ownerSession(owner.stripe, shop);
@@ -120,12 +130,30 @@ test('a customer pays with a 3-D Secure card → the detail shows the card as au
   await expect(payment).toContainText(/3-D Secure\s*Authenticated/);
 });
 
-test('a customer pays with shipping, a phone, a custom field and consent → the detail shows each, and the totals as the API has them', async ({ page, owner, shop }) => {
+test('a customer pays with shipping, a phone, a custom field and consent → the detail shows each, and the totals as the API has them', async ({
+  page,
+  owner,
+  shop,
+}) => {
   const session = await ownerSession(owner.stripe, shop, {
     shipping_address_collection: { allowed_countries: ['FR'] },
-    shipping_options: [{ shipping_rate_data: { display_name: 'Colissimo', type: 'fixed_amount', fixed_amount: { amount: 500, currency: 'eur' } } }],
+    shipping_options: [
+      { shipping_rate_data: { display_name: 'Colissimo', type: 'fixed_amount', fixed_amount: { amount: 500, currency: 'eur' } } },
+    ],
     phone_number_collection: { enabled: true },
-    custom_fields: [{ key: 'size', label: { type: 'custom', custom: 'Size' }, type: 'dropdown', dropdown: { options: [{ label: 'Small', value: 'small' }, { label: 'Large', value: 'large' }] } }],
+    custom_fields: [
+      {
+        key: 'size',
+        label: { type: 'custom', custom: 'Size' },
+        type: 'dropdown',
+        dropdown: {
+          options: [
+            { label: 'Small', value: 'small' },
+            { label: 'Large', value: 'large' },
+          ],
+        },
+      },
+    ],
     consent_collection: { terms_of_service: 'required' },
   });
   await page.goto(session.url!);
@@ -154,13 +182,23 @@ test('a customer pays with shipping, a phone, a custom field and consent → the
   await expect(page.getByTestId('consent')).toContainText(/Terms of service\s*Accepted/);
 });
 
-test('paging through 25 sessions created via the API → each shows exactly once, and "Newer" goes back to the first page', async ({ page, owner, shop }) => {
+test('paging through 25 sessions created via the API → each shows exactly once, and "Newer" goes back to the first page', async ({
+  page,
+  owner,
+  shop,
+}) => {
   const price = await oneTimePrice(owner.stripe, 1000, 'usd');
   const created: string[] = [];
   // In batches: several sessions per batch share a creation time, which the pages must still split correctly.
   for (let batch = 0; batch < 5; batch++) {
     const sessions = await Promise.all(
-      Array.from({ length: 5 }, () => owner.stripe.checkout.sessions.create({ mode: 'payment', success_url: shop.successUrl, line_items: [{ price: price.id, quantity: 1 }] })),
+      Array.from({ length: 5 }, () =>
+        owner.stripe.checkout.sessions.create({
+          mode: 'payment',
+          success_url: shop.successUrl,
+          line_items: [{ price: price.id, quantity: 1 }],
+        }),
+      ),
     );
     created.push(...sessions.map((s) => s.id));
   }
@@ -191,7 +229,11 @@ test('opening another account’s session id → not found, while its own sessio
   expect((await page.goto(`/dashboard/sessions/${mine.id}`))?.status()).toBe(200);
   const other = await newMerchant('Other Shop');
   const price = await oneTimePrice(other.stripe, 2500, 'eur');
-  const theirs = await other.stripe.checkout.sessions.create({ mode: 'payment', success_url: 'https://shop.example/ok', line_items: [{ price: price.id, quantity: 1 }] });
+  const theirs = await other.stripe.checkout.sessions.create({
+    mode: 'payment',
+    success_url: 'https://shop.example/ok',
+    line_items: [{ price: price.id, quantity: 1 }],
+  });
 
   const response = await page.goto(`/dashboard/sessions/${theirs.id}`);
   expect(response?.status()).toBe(404);
@@ -210,7 +252,11 @@ test('home, list and detail of a paid session → no serious or critical axe vio
   }
 });
 
-test('the list and a detail at phone width (375 px) → no sideways scrolling of the page, the table scrolls on its own', async ({ page, owner, shop }) => {
+test('the list and a detail at phone width (375 px) → no sideways scrolling of the page, the table scrolls on its own', async ({
+  page,
+  owner,
+  shop,
+}) => {
   const session = await ownerSession(owner.stripe, shop, { customer_email: 'a.very.long.customer.address@example.com' });
   await page.setViewportSize({ width: 375, height: 740 });
 

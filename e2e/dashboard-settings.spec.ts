@@ -14,9 +14,19 @@ async function swahiliCustomer(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-test("merchant sets German as the default language → an 'auto' session opened by a Swahili browser is in German", async ({ page, owner, shop, browser }) => {
+test("merchant sets German as the default language → an 'auto' session opened by a Swahili browser is in German", async ({
+  page,
+  owner,
+  shop,
+  browser,
+}) => {
   const price = await oneTimePrice(owner.stripe, 2500, 'eur');
-  const session = await owner.stripe.checkout.sessions.create({ mode: 'payment', locale: 'auto', success_url: shop.successUrl, line_items: [{ price: price.id, quantity: 1 }] });
+  const session = await owner.stripe.checkout.sessions.create({
+    mode: 'payment',
+    locale: 'auto',
+    success_url: shop.successUrl,
+    line_items: [{ price: price.id, quantity: 1 }],
+  });
 
   const before = await swahiliCustomer(browser, session.url!);
   await expect(before.locator('html')).toHaveAttribute('lang', 'en');
@@ -81,7 +91,9 @@ test('opening the settings page → no serious or critical axe violations', asyn
   await page.goto('/dashboard/settings');
   await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   expect(serious).toEqual([]);
 });
 

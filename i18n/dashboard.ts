@@ -8,7 +8,18 @@ export type DashboardLocale = (typeof DASHBOARD_LOCALES)[number];
  * One message file per dashboard area and locale (messages/dashboard/<locale>/<area>.json),
  * read as the namespace `Dashboard.<area>`.
  */
-export const DASHBOARD_AREAS = ['shell', 'auth', 'emails', 'home', 'sessions', 'catalog', 'branding', 'domains', 'developers', 'settings'] as const;
+export const DASHBOARD_AREAS = [
+  'shell',
+  'auth',
+  'emails',
+  'home',
+  'sessions',
+  'catalog',
+  'branding',
+  'domains',
+  'developers',
+  'settings',
+] as const;
 export type DashboardArea = (typeof DASHBOARD_AREAS)[number];
 
 export const DASHBOARD_LOCALE_COOKIE = 'caisse_dashboard_locale';

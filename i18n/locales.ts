@@ -3,7 +3,15 @@ export const MESSAGE_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt-BR', 'ja
 export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
 export const DEFAULT_LOCALE: MessageLocale = 'en';
 
-const ALIASES: Record<string, MessageLocale> = { pt: 'pt-BR', 'zh-hk': 'zh', 'zh-tw': 'zh', 'zh-cn': 'zh', 'es-419': 'es', 'fr-ca': 'fr', 'en-gb': 'en' };
+const ALIASES: Record<string, MessageLocale> = {
+  pt: 'pt-BR',
+  'zh-hk': 'zh',
+  'zh-tw': 'zh',
+  'zh-cn': 'zh',
+  'es-419': 'es',
+  'fr-ca': 'fr',
+  'en-gb': 'en',
+};
 
 /** The closest shipped locale for a tag such as "fr-CA" or "pt", or null. */
 export function matchLocale(tag: string | null | undefined): MessageLocale | null {
@@ -36,7 +44,11 @@ export function localeFromAcceptLanguage(header: string | null): MessageLocale |
 }
 
 /** The session's locale, else the browser's, else the account's default (set in the dashboard), else English. */
-export function checkoutLocale(sessionLocale: string | null, acceptLanguage: string | null, accountDefault: string | null = null): MessageLocale {
+export function checkoutLocale(
+  sessionLocale: string | null,
+  acceptLanguage: string | null,
+  accountDefault: string | null = null,
+): MessageLocale {
   return requestedLocale(sessionLocale, acceptLanguage) ?? matchLocale(accountDefault) ?? DEFAULT_LOCALE;
 }
 

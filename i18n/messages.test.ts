@@ -16,7 +16,9 @@ const readJson = (...parts: string[]): unknown => JSON.parse(fs.readFileSync(pat
 const loadCheckout = (locale: string) => readJson(`${locale}.json`);
 
 /** The dashboard's messages of a locale, as next-intl gets them: one file per area under Dashboard.<area>. */
-const loadDashboard = (locale: string) => ({ Dashboard: Object.fromEntries(DASHBOARD_AREAS.map((area) => [area, readJson('dashboard', locale, `${area}.json`)])) });
+const loadDashboard = (locale: string) => ({
+  Dashboard: Object.fromEntries(DASHBOARD_AREAS.map((area) => [area, readJson('dashboard', locale, `${area}.json`)])),
+});
 
 /** Leaf values by dotted key path; non-string leaves are kept so they can be reported. */
 function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
@@ -112,8 +114,14 @@ function checkMessageSet(locales: readonly string[], load: (locale: string) => u
 
     it('has exactly the key paths of en.json', () => {
       const keys = Object.keys(messages).sort();
-      expect(keys.filter((k) => !(k in en)), 'keys not in en.json').toEqual([]);
-      expect(enKeys.filter((k) => !(k in messages)), 'keys missing from this locale').toEqual([]);
+      expect(
+        keys.filter((k) => !(k in en)),
+        'keys not in en.json',
+      ).toEqual([]);
+      expect(
+        enKeys.filter((k) => !(k in messages)),
+        'keys missing from this locale',
+      ).toEqual([]);
       expect(keys).toEqual(enKeys);
     });
 
@@ -138,7 +146,10 @@ function checkMessageSet(locales: readonly string[], load: (locale: string) => u
         const valid = new Set(new Intl.PluralRules(locale, { type }).resolvedOptions().pluralCategories);
         const categories = plural.keys.filter((k) => !k.startsWith('='));
         expect(categories, `${locale}: ${key} {${plural.name}} needs an "other" branch`).toContain('other');
-        expect(categories.filter((k) => !valid.has(k as Intl.LDMLPluralRule)), `${locale}: ${key} {${plural.name}} has categories ${locale} does not use`).toEqual([]);
+        expect(
+          categories.filter((k) => !valid.has(k as Intl.LDMLPluralRule)),
+          `${locale}: ${key} {${plural.name}} has categories ${locale} does not use`,
+        ).toEqual([]);
         const missing = [...integerCategories(locale, type)].filter((c) => !categories.includes(c));
         expect(missing, `${locale}: ${key} {${plural.name}} misses plural categories`).toEqual([]);
       }
@@ -156,7 +167,9 @@ function checkMessageSet(locales: readonly string[], load: (locale: string) => u
       it(`differs from English for at least ${MIN_TRANSLATED_RATIO * 100}% of keys`, () => {
         const same = enKeys.filter((k) => messages[k] === en[k]);
         const ratio = (enKeys.length - same.length) / enKeys.length;
-        expect(ratio, `${locale}: ${same.length}/${enKeys.length} identical to English: ${same.join(', ')}`).toBeGreaterThanOrEqual(MIN_TRANSLATED_RATIO);
+        expect(ratio, `${locale}: ${same.length}/${enKeys.length} identical to English: ${same.join(', ')}`).toBeGreaterThanOrEqual(
+          MIN_TRANSLATED_RATIO,
+        );
       });
     }
   });

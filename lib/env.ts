@@ -30,7 +30,10 @@ const schema = z.object({
     .optional(),
   // The installation's master keys (comma-separated, newest first), which protect card fingerprints, webhook
   // secrets, dashboard cookies and proof-of-work challenges. Unset: read from (or made in) the key file.
-  CAISSE_SECRET_KEY: z.string().optional().or(z.literal('').transform(() => undefined)),
+  CAISSE_SECRET_KEY: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   CAISSE_SECRET_KEY_FILE: z.string().min(1).default('.data/secret.key'),
   // Lets an operator provision merchant accounts over HTTP (POST /operator/accounts).
   CAISSE_OPERATOR_KEY: z.string().min(32, 'CAISSE_OPERATOR_KEY must be at least 32 characters').optional(),
@@ -71,10 +74,26 @@ const schema = z.object({
   DNS_SERVERS: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
-    .refine((list) => list.every((s) => /^(\[[0-9a-fA-F:.]+\]|[0-9.]+|[0-9a-fA-F:]+)(:\d{1,5})?$/.test(s)), 'DNS_SERVERS must be IP addresses, each with an optional :port'),
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .refine(
+      (list) => list.every((s) => /^(\[[0-9a-fA-F:.]+\]|[0-9.]+|[0-9a-fA-F:]+)(:\d{1,5})?$/.test(s)),
+      'DNS_SERVERS must be IP addresses, each with an optional :port',
+    ),
   // The port of checkout links on a custom domain (https://pay.example.com:PORT/c/…); unset means the scheme's default.
-  CUSTOM_DOMAIN_PORT: z.coerce.number().int().min(1).max(65535).optional().or(z.literal('').transform(() => undefined)),
+  CUSTOM_DOMAIN_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   // Lets deliveries reach loopback and private addresses: for local development and tests only.
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
     .enum(['0', '1', 'true', 'false', ''])

@@ -4,7 +4,22 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
-const INPUTS = ['app', 'components', 'lib', 'db', 'messages', 'i18n', 'public', 'instrumentation.ts', 'instrumentation-client.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json', 'proxy.ts'];
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'messages',
+  'i18n',
+  'public',
+  'instrumentation.ts',
+  'instrumentation-client.ts',
+  'next.config.ts',
+  'package-lock.json',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'proxy.ts',
+];
 const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR ?? '.next');
 const STAMP = path.join(DIST, 'caisse-source-hash');
 
@@ -30,6 +45,10 @@ export function buildIfNeeded(): void {
   const have = existsSync(STAMP) ? readFileSync(STAMP, 'utf8') : '';
   if (have === want && existsSync(path.join(DIST, 'BUILD_ID'))) return;
   console.log('Building Caisse (next build)…');
-  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'next'), ['build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'next'), ['build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   writeFileSync(STAMP, want);
 }

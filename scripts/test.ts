@@ -21,9 +21,17 @@ function vitest(env: NodeJS.ProcessEnv): Tally {
   console.log(`\n▶ Unit and API suites (vitest) on ${process.env.DATABASE_URL ? 'Postgres' : 'PGlite'}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'caisse-vitest-'));
   const report = path.join(dir, 'report.json');
-  const r = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: ROOT, stdio: 'inherit', env });
+  const r = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env,
+  });
   try {
-    const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; testResults: { status: string; assertionResults: unknown[] }[] };
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      testResults: { status: string; assertionResults: unknown[] }[];
+    };
     // A file that failed to load ran no test but failed all the same.
     const brokenFiles = json.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
     return { passed: json.numPassedTests, failed: json.numFailedTests + brokenFiles };

@@ -16,14 +16,19 @@ async function main() {
   // The environment is the default so the key need not sit in shell history.
   const apiKey = values['api-key'] ?? process.env.CAISSE_SECRET_KEY;
   if (!forwardTo || !apiKey) {
-    console.error('usage: npm run webhooks:listen -- --forward-to <url> [--api-key sk_test_… | env CAISSE_SECRET_KEY] [--api-base http://localhost:3000] [--events type,prefix.*]');
+    console.error(
+      'usage: npm run webhooks:listen -- --forward-to <url> [--api-key sk_test_… | env CAISSE_SECRET_KEY] [--api-base http://localhost:3000] [--events type,prefix.*]',
+    );
     process.exit(2);
   }
   const listener = await startListen({
     apiBase: values['api-base'] ?? 'http://localhost:3000',
     apiKey,
     forwardTo,
-    events: values.events?.split(',').map((s) => s.trim()).filter(Boolean),
+    events: values.events
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   });
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());

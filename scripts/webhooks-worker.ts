@@ -8,7 +8,9 @@ import { startWebhookWorker, stop } from '../lib/webhooks/worker';
 async function main() {
   // PGlite is one process's database: a second process on its directory would corrupt it.
   if (!env().DATABASE_URL) {
-    console.error('webhooks:worker needs DATABASE_URL (a shared Postgres); with the embedded database the server delivers webhooks itself.');
+    console.error(
+      'webhooks:worker needs DATABASE_URL (a shared Postgres); with the embedded database the server delivers webhooks itself.',
+    );
     process.exit(2);
   }
   await migrate();

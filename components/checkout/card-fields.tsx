@@ -6,7 +6,15 @@ import type { UseFormRegister, FieldValues } from 'react-hook-form';
 import { cvcLength, detectBrand, formatCardNumber, normalizeCardNumber, type CardBrand } from '@/lib/payments/card-number';
 import { Field } from '@/components/ui/field';
 
-const BRAND_NAMES: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' };
+const BRAND_NAMES: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+};
 
 /** "1225" → "12 / 25" as the customer types. */
 function formatExpiry(raw: string): string {
@@ -15,7 +23,15 @@ function formatExpiry(raw: string): string {
 }
 
 /** Card number (grouped as typed, brand shown), expiry, CVC and cardholder name. Never stored in the browser either. */
-export function CardFields({ register, error, defaultName }: { register: UseFormRegister<FieldValues>; error: (path: string) => string | null; defaultName?: string }) {
+export function CardFields({
+  register,
+  error,
+  defaultName,
+}: {
+  register: UseFormRegister<FieldValues>;
+  error: (path: string) => string | null;
+  defaultName?: string;
+}) {
   const t = useTranslations('Card');
   const [brand, setBrand] = useState<CardBrand>('unknown');
   const number = register('card.number');
@@ -40,7 +56,11 @@ export function CardFields({ register, error, defaultName }: { register: UseForm
         }}
         hint={
           brand !== 'unknown' ? (
-            <span className="absolute inset-y-0 right-3 flex items-center text-xs font-semibold text-[var(--ck-muted)]" aria-live="polite" data-testid="card-brand">
+            <span
+              className="absolute inset-y-0 right-3 flex items-center text-xs font-semibold text-[var(--ck-muted)]"
+              aria-live="polite"
+              data-testid="card-brand"
+            >
               {BRAND_NAMES[brand] ?? brand}
               <span className="sr-only">{t('brand', { brand: BRAND_NAMES[brand] ?? brand })}</span>
             </span>
@@ -61,9 +81,25 @@ export function CardFields({ register, error, defaultName }: { register: UseForm
             return expiry.onChange(e);
           }}
         />
-        <Field id="card-cvc" label={t('cvc')} autoComplete="cc-csc" inputMode="numeric" maxLength={cvcLength(brand)} placeholder="CVC" error={error('card.cvc')} {...register('card.cvc')} />
+        <Field
+          id="card-cvc"
+          label={t('cvc')}
+          autoComplete="cc-csc"
+          inputMode="numeric"
+          maxLength={cvcLength(brand)}
+          placeholder="CVC"
+          error={error('card.cvc')}
+          {...register('card.cvc')}
+        />
       </div>
-      <Field id="card-name" label={t('name')} autoComplete="cc-name" defaultValue={defaultName} error={error('card.name')} {...register('card.name')} />
+      <Field
+        id="card-name"
+        label={t('name')}
+        autoComplete="cc-name"
+        defaultValue={defaultName}
+        error={error('card.name')}
+        {...register('card.name')}
+      />
     </fieldset>
   );
 }

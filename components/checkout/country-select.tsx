@@ -4,7 +4,13 @@ import type { SelectHTMLAttributes } from 'react';
 import type { CountryOption } from '@/lib/checkout/country-options';
 import { FieldError } from '@/components/ui/field-error';
 
-type Props = SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; options: CountryOption[]; placeholder: string; error?: string | null };
+type Props = SelectHTMLAttributes<HTMLSelectElement> & {
+  id: string;
+  label: string;
+  options: CountryOption[];
+  placeholder: string;
+  error?: string | null;
+};
 
 /** A country select; the options come named and sorted from the server (see countryOptions). */
 export function CountrySelect({ id, label, options, placeholder, error, ...select }: Props) {

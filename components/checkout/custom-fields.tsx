@@ -7,7 +7,17 @@ import { Field } from '@/components/ui/field';
 import { FieldError } from '@/components/ui/field-error';
 
 /** The merchant's custom fields (text, numeric, dropdown), their labels rendered as text. */
-export function CustomFields({ fields, register, error, value }: { fields: CustomFieldView[]; register: UseFormRegister<FieldValues>; error: (path: string) => string | null; value: (path: string) => string | undefined }) {
+export function CustomFields({
+  fields,
+  register,
+  error,
+  value,
+}: {
+  fields: CustomFieldView[];
+  register: UseFormRegister<FieldValues>;
+  error: (path: string) => string | null;
+  value: (path: string) => string | undefined;
+}) {
   const t = useTranslations('CustomFields');
   return (
     <>

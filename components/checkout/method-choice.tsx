@@ -12,7 +12,15 @@ export const radioId = (m: PayMethod) => `method-${m.replace('_', '-')}`;
  * `method`, so the choice posts without JavaScript too. Which fields show is
  * pure CSS on the checked radio (see PayForm), for the same reason.
  */
-export function MethodChoice({ methods, register, chosen }: { methods: PayMethod[]; register: UseFormRegister<FieldValues>; chosen: PayMethod }) {
+export function MethodChoice({
+  methods,
+  register,
+  chosen,
+}: {
+  methods: PayMethod[];
+  register: UseFormRegister<FieldValues>;
+  chosen: PayMethod;
+}) {
   const t = useTranslations('PaymentMethod');
   return (
     <fieldset className="space-y-2">

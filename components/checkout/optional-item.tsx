@@ -6,7 +6,17 @@ import type { CartActionState } from '@/app/c/[sessionId]/actions';
 import { CartErrorMessage } from './cart-error';
 
 /** An optional item offered with an "Add" button (a plain form post). */
-export function OptionalItem({ lineId, name, price, action }: { lineId: string; name: string; price: string; action: (state: CartActionState, form: FormData) => Promise<CartActionState> }) {
+export function OptionalItem({
+  lineId,
+  name,
+  price,
+  action,
+}: {
+  lineId: string;
+  name: string;
+  price: string;
+  action: (state: CartActionState, form: FormData) => Promise<CartActionState>;
+}) {
   const t = useTranslations('Cart');
   const [state, formAction, pending] = useActionState(action, { error: null });
   return (
@@ -17,7 +27,12 @@ export function OptionalItem({ lineId, name, price, action }: { lineId: string; 
         <span className="block font-medium">{name}</span>
         <span className="block text-sm text-[var(--ck-muted)]">{price}</span>
       </span>
-      <button type="submit" disabled={pending} aria-label={t('addOptional', { name })} className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] px-3 py-1 text-sm font-medium">
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={t('addOptional', { name })}
+        className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] px-3 py-1 text-sm font-medium"
+      >
         {t('add')}
       </button>
       <CartErrorMessage error={state.error} />

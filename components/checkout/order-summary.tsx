@@ -43,10 +43,21 @@ export async function OrderSummary({ view, locale, actions }: { view: PageView; 
               </div>
               {line.description ? <p className="text-sm text-[var(--ck-muted)]">{line.description}</p> : null}
               <p className="text-sm text-[var(--ck-muted)]">
-                {line.recurring && line.unitAmount !== null ? recurring(line, line.unitAmount) : line.unitAmount !== null && line.quantity > 1 ? t('each', { amount: money(line.unitAmount) }) : null}
+                {line.recurring && line.unitAmount !== null
+                  ? recurring(line, line.unitAmount)
+                  : line.unitAmount !== null && line.quantity > 1
+                    ? t('each', { amount: money(line.unitAmount) })
+                    : null}
               </p>
               {line.adjustable ? (
-                <QuantityControl name={line.name} lineId={line.id} quantity={line.quantity} minimum={line.adjustable.minimum} maximum={line.adjustable.maximum} action={actions.quantity} />
+                <QuantityControl
+                  name={line.name}
+                  lineId={line.id}
+                  quantity={line.quantity}
+                  minimum={line.adjustable.minimum}
+                  maximum={line.adjustable.maximum}
+                  action={actions.quantity}
+                />
               ) : (
                 <p className="text-sm text-[var(--ck-muted)]">{t('quantity', { quantity: line.quantity })}</p>
               )}
@@ -64,7 +75,14 @@ export async function OrderSummary({ view, locale, actions }: { view: PageView; 
       ) : null}
       {view.allowPromotionCodes || (d && !d.fixedByMerchant) ? (
         <PromotionCode
-          applied={d?.code ? { code: d.code, label: d.percentOff ? tp('percentOff', { percent: d.percentOff }) : tp('amountOff', { amount: money(d.amountOff ?? 0) }) } : null}
+          applied={
+            d?.code
+              ? {
+                  code: d.code,
+                  label: d.percentOff ? tp('percentOff', { percent: d.percentOff }) : tp('amountOff', { amount: money(d.amountOff ?? 0) }),
+                }
+              : null
+          }
           action={actions.promotion}
         />
       ) : null}

@@ -40,7 +40,18 @@ const FORM_LEVEL = new Set(['promotion_code']);
  * with it, react-hook-form checks the same zod schema first and the action
  * runs inline. Card fields are never echoed back.
  */
-export function PayForm({ config, lockedEmail, customFields, texts, countries, payLabel, merchantName, notice, challenge, action }: PayFormProps) {
+export function PayForm({
+  config,
+  lockedEmail,
+  customFields,
+  texts,
+  countries,
+  payLabel,
+  merchantName,
+  notice,
+  challenge,
+  action,
+}: PayFormProps) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
   const schema = useMemo(() => makeConfirmSchema(config), [config]);
@@ -75,7 +86,11 @@ export function PayForm({ config, lockedEmail, customFields, texts, countries, p
   const choice = config.methods.length > 1;
   // Without JavaScript too, only the checked method's fields show: CSS on the form (`group`) reads the radio.
   const shown = (m: string) =>
-    !choice ? '' : m === 'sepa_debit' ? 'hidden group-has-[#method-sepa-debit:checked]:block' : 'group-has-[#method-sepa-debit:checked]:hidden';
+    !choice
+      ? ''
+      : m === 'sepa_debit'
+        ? 'hidden group-has-[#method-sepa-debit:checked]:block'
+        : 'group-has-[#method-sepa-debit:checked]:hidden';
   return (
     <form
       ref={ref}
@@ -87,12 +102,17 @@ export function PayForm({ config, lockedEmail, customFields, texts, countries, p
         // Text typed before the page finished loading (hydration) may not have reached
         // react-hook-form: the fields themselves are the truth, so validate what they hold.
         for (const [name, value] of new FormData(ref.current!))
-          if (typeof value === 'string' && typeof (form.getValues(name) ?? '') === 'string' && form.getValues(name) !== value) form.setValue(name, value);
+          if (typeof value === 'string' && typeof (form.getValues(name) ?? '') === 'string' && form.getValues(name) !== value)
+            form.setValue(name, value);
         return form.handleSubmit(() => startTransition(() => formAction(new FormData(ref.current!))))(event);
       }}
     >
       {banner ? (
-        <div role="alert" className="rounded-[var(--ck-radius-control)] border border-red-700 bg-red-50 p-3 text-sm text-red-800" data-testid="payment-error">
+        <div
+          role="alert"
+          className="rounded-[var(--ck-radius-control)] border border-red-700 bg-red-50 p-3 text-sm text-red-800"
+          data-testid="payment-error"
+        >
           {banner}
         </div>
       ) : null}
@@ -101,12 +121,38 @@ export function PayForm({ config, lockedEmail, customFields, texts, countries, p
         {lockedEmail ? (
           <Field id="email" label={t('Contact.email')} value={lockedEmail} readOnly aria-readonly />
         ) : (
-          <Field id="email" type="email" label={t('Contact.email')} autoComplete="email" defaultValue={dv('email')} error={error('email')} {...register('email')} />
+          <Field
+            id="email"
+            type="email"
+            label={t('Contact.email')}
+            autoComplete="email"
+            defaultValue={dv('email')}
+            error={error('email')}
+            {...register('email')}
+          />
         )}
-        {config.phone ? <Field id="phone" type="tel" label={t('Contact.phone')} autoComplete="tel" defaultValue={dv('phone')} error={error('phone')} {...register('phone')} /> : null}
+        {config.phone ? (
+          <Field
+            id="phone"
+            type="tel"
+            label={t('Contact.phone')}
+            autoComplete="tel"
+            defaultValue={dv('phone')}
+            error={error('phone')}
+            {...register('phone')}
+          />
+        ) : null}
       </fieldset>
       {config.shippingCountries ? (
-        <AddressFields prefix="shipping" full countries={countries.shipping} register={register} error={error} value={dv} note={texts.shipping} />
+        <AddressFields
+          prefix="shipping"
+          full
+          countries={countries.shipping}
+          register={register}
+          error={error}
+          value={dv}
+          note={texts.shipping}
+        />
       ) : null}
       {choice ? <MethodChoice methods={config.methods} register={register} chosen={chosen} /> : null}
       {config.methods.includes('card') ? (
@@ -119,21 +165,50 @@ export function PayForm({ config, lockedEmail, customFields, texts, countries, p
           <SepaFields register={register} error={error} defaultName={dv('sepa.name')} merchantName={merchantName} />
         </div>
       ) : null}
-      <AddressFields prefix="billing" full={config.billingAddress === 'required'} countries={countries.billing} register={register} error={error} value={dv} />
-      {config.taxId ? <Field id="tax-id" label={t('TaxId.label')} defaultValue={dv('tax_id.value')} error={error('tax_id.value')} {...register('tax_id.value')} /> : null}
+      <AddressFields
+        prefix="billing"
+        full={config.billingAddress === 'required'}
+        countries={countries.billing}
+        register={register}
+        error={error}
+        value={dv}
+      />
+      {config.taxId ? (
+        <Field
+          id="tax-id"
+          label={t('TaxId.label')}
+          defaultValue={dv('tax_id.value')}
+          error={error('tax_id.value')}
+          {...register('tax_id.value')}
+        />
+      ) : null}
       {customFields.length ? <CustomFields fields={customFields} register={register} error={error} value={dv} /> : null}
       {config.terms || config.promotionsConsent ? (
         <fieldset className="space-y-2">
           {config.promotionsConsent ? (
             <label className="flex items-start gap-2 text-sm">
-              <input type="checkbox" className="mt-1" defaultChecked={dv('promotions') === 'true'} {...register('promotions')} value="true" />
+              <input
+                type="checkbox"
+                className="mt-1"
+                defaultChecked={dv('promotions') === 'true'}
+                {...register('promotions')}
+                value="true"
+              />
               {t('Consent.promotions')}
             </label>
           ) : null}
           {config.terms ? (
             <div>
               <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" className="mt-1" defaultChecked={dv('terms') === 'true'} aria-invalid={error('terms') ? true : undefined} aria-describedby={error('terms') ? 'terms-error' : undefined} {...register('terms')} value="true" />
+                <input
+                  type="checkbox"
+                  className="mt-1"
+                  defaultChecked={dv('terms') === 'true'}
+                  aria-invalid={error('terms') ? true : undefined}
+                  aria-describedby={error('terms') ? 'terms-error' : undefined}
+                  {...register('terms')}
+                  value="true"
+                />
                 {texts.terms ?? t('Consent.terms')}
               </label>
               <FieldError id="terms-error" message={error('terms')} />

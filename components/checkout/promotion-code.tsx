@@ -42,7 +42,11 @@ export function PromotionCode({ applied, action }: Props) {
           aria-describedby={state.error ? 'promotion-code-error' : undefined}
           className="flex-1 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2 uppercase"
         />
-        <button type="submit" disabled={pending} className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] px-3 py-2 text-sm font-medium">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] px-3 py-2 text-sm font-medium"
+        >
           {t('apply')}
         </button>
       </form>

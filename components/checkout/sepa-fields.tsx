@@ -38,7 +38,14 @@ export function SepaFields({
           return iban.onChange(e);
         }}
       />
-      <Field id="sepa-name" label={t('name')} autoComplete="name" defaultValue={defaultName} error={error('sepa.name')} {...register('sepa.name')} />
+      <Field
+        id="sepa-name"
+        label={t('name')}
+        autoComplete="name"
+        defaultValue={defaultName}
+        error={error('sepa.name')}
+        {...register('sepa.name')}
+      />
       <p className="text-xs text-[var(--ck-muted)]" data-testid="sepa-mandate">
         {t('mandate', { merchant: merchantName })}
       </p>

@@ -23,9 +23,18 @@ export function ShippingOptions({ options, selected, action }: Props) {
       <fieldset className="space-y-2">
         <legend className="mb-2 text-base font-semibold">{t('title')}</legend>
         {options.map((o) => (
-          <label key={o.id} className="flex items-center justify-between gap-3 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2">
+          <label
+            key={o.id}
+            className="flex items-center justify-between gap-3 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2"
+          >
             <span className="flex items-center gap-2">
-              <input type="radio" name="shipping_rate" value={o.id} defaultChecked={o.id === selected} onChange={(e) => e.currentTarget.form?.requestSubmit()} />
+              <input
+                type="radio"
+                name="shipping_rate"
+                value={o.id}
+                defaultChecked={o.id === selected}
+                onChange={(e) => e.currentTarget.form?.requestSubmit()}
+              />
               <span>
                 <span className="block">{o.name}</span>
                 {o.estimate ? <span className="block text-sm text-[var(--ck-muted)]">{o.estimate}</span> : null}

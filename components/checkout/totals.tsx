@@ -14,23 +14,23 @@ export async function Totals({ view, locale }: { view: PageView; locale: string 
   const then = view.recurring;
   return (
     <>
-    <dl className="mt-4 space-y-2 border-t border-[var(--ck-border)] pt-4 text-sm" aria-live="polite">
-      {rows.map(([key, label, value]) => (
-        <div key={key} className="flex justify-between" data-testid={`total-${key}`}>
-          <dt className="text-[var(--ck-muted)]">{label}</dt>
-          <dd>{value}</dd>
+      <dl className="mt-4 space-y-2 border-t border-[var(--ck-border)] pt-4 text-sm" aria-live="polite">
+        {rows.map(([key, label, value]) => (
+          <div key={key} className="flex justify-between" data-testid={`total-${key}`}>
+            <dt className="text-[var(--ck-muted)]">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        <div className="flex justify-between border-t border-[var(--ck-border)] pt-3 text-base font-semibold" data-testid="total-due">
+          <dt>{view.mode === 'subscription' ? t('totalToday') : t('total')}</dt>
+          <dd>{money(view.totals.total)}</dd>
         </div>
-      ))}
-      <div className="flex justify-between border-t border-[var(--ck-border)] pt-3 text-base font-semibold" data-testid="total-due">
-        <dt>{view.mode === 'subscription' ? t('totalToday') : t('total')}</dt>
-        <dd>{money(view.totals.total)}</dd>
-      </div>
-    </dl>
-    {then ? (
-      <p className="mt-1 text-right text-sm text-[var(--ck-muted)]" data-testid="then-recurring">
-        {t('thenRecurring', { amount: money(then.amount), interval: then.interval })}
-      </p>
-    ) : null}
+      </dl>
+      {then ? (
+        <p className="mt-1 text-right text-sm text-[var(--ck-muted)]" data-testid="then-recurring">
+          {t('thenRecurring', { amount: money(then.amount), interval: then.interval })}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -22,25 +22,26 @@ export function useActionForm<Input extends FieldValues, Output, T>(p: {
   const [formError, setFormError] = useState<string | null>(null);
   // True after a successful submit, until the merchant edits the form again.
   const [succeeded, setSucceeded] = useState(false);
-  const onSubmit = form.handleSubmit((values) =>
-    new Promise<void>((resolve) =>
-      startTransition(async () => {
-        setFormError(null);
-        setSucceeded(false);
-        try {
-          const result = await p.action(values);
-          if (result.ok) {
-            p.onSuccess?.(result.data);
-            setSucceeded(true);
-          } else {
-            for (const [name, message] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<Input>, { message });
-            if (!result.fieldErrors || Object.keys(result.fieldErrors).length === 0) setFormError(result.error ?? 'unknown');
+  const onSubmit = form.handleSubmit(
+    (values) =>
+      new Promise<void>((resolve) =>
+        startTransition(async () => {
+          setFormError(null);
+          setSucceeded(false);
+          try {
+            const result = await p.action(values);
+            if (result.ok) {
+              p.onSuccess?.(result.data);
+              setSucceeded(true);
+            } else {
+              for (const [name, message] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<Input>, { message });
+              if (!result.fieldErrors || Object.keys(result.fieldErrors).length === 0) setFormError(result.error ?? 'unknown');
+            }
+          } finally {
+            resolve();
           }
-        } finally {
-          resolve();
-        }
-      }),
-    ),
+        }),
+      ),
   );
   return { form, onSubmit, pending, formError, succeeded, clearSucceeded: () => setSucceeded(false) };
 }

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** A bordered panel with an optional heading. */
-export function Card({ title, actions, children, className = '' }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className = '',
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] p-4 ${className}`}>
       {title || actions ? (

@@ -3,7 +3,19 @@ import type { ReactNode } from 'react';
 export type Column<Row> = { key: string; header: ReactNode; cell: (row: Row) => ReactNode; className?: string };
 
 /** A list of rows that scrolls sideways on a phone instead of squeezing its columns. */
-export function DataTable<Row>({ columns, rows, rowKey, empty, caption }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; empty: ReactNode; caption?: string }) {
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  empty,
+  caption,
+}: {
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  empty: ReactNode;
+  caption?: string;
+}) {
   if (rows.length === 0) return <p className="py-6 text-center text-sm text-[var(--ck-muted)]">{empty}</p>;
   return (
     <div className="overflow-x-auto">

@@ -20,7 +20,10 @@ export async function accountProfile(db: Queryable, p: { accountId: string }) {
 }
 export type AccountProfile = NonNullable<Awaited<ReturnType<typeof accountProfile>>>;
 
-export async function updateAccountBranding(db: Queryable, p: { accountId: string; displayName: string | null; branding: AccountBranding }): Promise<void> {
+export async function updateAccountBranding(
+  db: Queryable,
+  p: { accountId: string; displayName: string | null; branding: AccountBranding },
+): Promise<void> {
   await db.update(accounts).set({ displayName: p.displayName, branding: p.branding }).where(eq(accounts.id, p.accountId));
 }
 

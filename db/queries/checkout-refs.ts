@@ -13,7 +13,12 @@ const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r
 
 export async function pricesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, PriceRow>> {
   if (!ids.length) return new Map();
-  return byId(await db.select().from(prices).where(and(eq(prices.accountId, accountId), inArray(prices.id, [...new Set(ids)]))));
+  return byId(
+    await db
+      .select()
+      .from(prices)
+      .where(and(eq(prices.accountId, accountId), inArray(prices.id, [...new Set(ids)]))),
+  );
 }
 
 export async function productsByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, ProductRef>> {
@@ -27,10 +32,20 @@ export async function productsByIds(db: Queryable, accountId: string, ids: strin
 
 export async function taxRatesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, TaxRateRow>> {
   if (!ids.length) return new Map();
-  return byId(await db.select().from(taxRates).where(and(eq(taxRates.accountId, accountId), inArray(taxRates.id, [...new Set(ids)]))));
+  return byId(
+    await db
+      .select()
+      .from(taxRates)
+      .where(and(eq(taxRates.accountId, accountId), inArray(taxRates.id, [...new Set(ids)]))),
+  );
 }
 
 export async function shippingRatesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, ShippingRateRow>> {
   if (!ids.length) return new Map();
-  return byId(await db.select().from(shippingRates).where(and(eq(shippingRates.accountId, accountId), inArray(shippingRates.id, [...new Set(ids)]))));
+  return byId(
+    await db
+      .select()
+      .from(shippingRates)
+      .where(and(eq(shippingRates.accountId, accountId), inArray(shippingRates.id, [...new Set(ids)]))),
+  );
 }

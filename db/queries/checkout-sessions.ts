@@ -7,7 +7,11 @@ export type SessionRow = typeof checkoutSessions.$inferSelect;
 export type LineItemRow = typeof checkoutLineItems.$inferSelect;
 
 export async function findSession(db: Queryable, p: { accountId: string; id: string }): Promise<SessionRow | null> {
-  const rows = await db.select().from(checkoutSessions).where(and(eq(checkoutSessions.accountId, p.accountId), eq(checkoutSessions.id, p.id))).limit(1);
+  const rows = await db
+    .select()
+    .from(checkoutSessions)
+    .where(and(eq(checkoutSessions.accountId, p.accountId), eq(checkoutSessions.id, p.id)))
+    .limit(1);
   return rows[0] ?? null;
 }
 

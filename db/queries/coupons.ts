@@ -15,7 +15,10 @@ export async function findCoupon(db: Queryable, p: { accountId: string; id: stri
   return rows[0] ?? null;
 }
 
-export async function getCouponOrThrow(db: Queryable, p: { accountId: string; id: string; param?: string; status?: number }): Promise<CouponRow> {
+export async function getCouponOrThrow(
+  db: Queryable,
+  p: { accountId: string; id: string; param?: string; status?: number },
+): Promise<CouponRow> {
   const row = await findCoupon(db, p);
   if (!row) throw noSuchObject('coupon', p.id, p.param ?? 'id', p.status ?? 404);
   return row;

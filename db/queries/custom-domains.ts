@@ -5,16 +5,27 @@ import { accounts, customDomains } from '../schema';
 export type CustomDomainRow = typeof customDomains.$inferSelect;
 
 export async function listCustomDomains(db: Queryable, p: { accountId: string }): Promise<CustomDomainRow[]> {
-  return db.select().from(customDomains).where(eq(customDomains.accountId, p.accountId)).orderBy(asc(customDomains.createdAt), asc(customDomains.id));
+  return db
+    .select()
+    .from(customDomains)
+    .where(eq(customDomains.accountId, p.accountId))
+    .orderBy(asc(customDomains.createdAt), asc(customDomains.id));
 }
 
 export async function findCustomDomain(db: Queryable, p: { accountId: string; id: string }): Promise<CustomDomainRow | null> {
-  const rows = await db.select().from(customDomains).where(and(eq(customDomains.accountId, p.accountId), eq(customDomains.id, p.id))).limit(1);
+  const rows = await db
+    .select()
+    .from(customDomains)
+    .where(and(eq(customDomains.accountId, p.accountId), eq(customDomains.id, p.id)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
 /** Inserts the domain; a host name any account already has fails on the unique index (23505). */
-export async function insertCustomDomain(db: Queryable, p: { id: string; accountId: string; hostname: string; verificationToken: string }): Promise<CustomDomainRow> {
+export async function insertCustomDomain(
+  db: Queryable,
+  p: { id: string; accountId: string; hostname: string; verificationToken: string },
+): Promise<CustomDomainRow> {
   const [row] = await db.insert(customDomains).values(p).returning();
   return row;
 }
@@ -29,10 +40,16 @@ export async function deleteCustomDomain(db: Queryable, p: { accountId: string; 
 }
 
 /** Records a check: lastCheckedAt always, verifiedAt the first time the record is found (kept afterwards). */
-export async function recordDomainCheck(db: Queryable, p: { accountId: string; id: string; found: boolean; now: Date }): Promise<CustomDomainRow | null> {
+export async function recordDomainCheck(
+  db: Queryable,
+  p: { accountId: string; id: string; found: boolean; now: Date },
+): Promise<CustomDomainRow | null> {
   const rows = await db
     .update(customDomains)
-    .set({ lastCheckedAt: p.now, ...(p.found && { verifiedAt: sql`coalesce(${customDomains.verifiedAt}, ${p.now.toISOString()}::timestamptz)` }) })
+    .set({
+      lastCheckedAt: p.now,
+      ...(p.found && { verifiedAt: sql`coalesce(${customDomains.verifiedAt}, ${p.now.toISOString()}::timestamptz)` }),
+    })
     .where(and(eq(customDomains.accountId, p.accountId), eq(customDomains.id, p.id)))
     .returning();
   return rows[0] ?? null;
@@ -52,7 +69,10 @@ export async function verifiedDomainAccount(db: Queryable, hostname: string): Pr
  * What creating a session needs from the account, in one read: its redirect allowlist and the
  * domain its checkout links use (the first one verified, so verifying another does not move links).
  */
-export async function sessionHostSettings(db: Queryable, accountId: string): Promise<{ allowedRedirectDomains: string[]; checkoutDomain: string | null }> {
+export async function sessionHostSettings(
+  db: Queryable,
+  accountId: string,
+): Promise<{ allowedRedirectDomains: string[]; checkoutDomain: string | null }> {
   const rows = await db
     .select({ allowedRedirectDomains: accounts.allowedRedirectDomains, checkoutDomain: customDomains.hostname })
     .from(accounts)

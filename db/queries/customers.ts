@@ -8,7 +8,10 @@ export type CustomerRow = typeof customers.$inferSelect;
  * A customer of the account. Deleted customers are left out unless asked for:
  * only retrieve (which shows Stripe's deleted stub) and expansion need them.
  */
-export async function findCustomer(db: Queryable, p: { accountId: string; id: string; includeDeleted?: boolean }): Promise<CustomerRow | null> {
+export async function findCustomer(
+  db: Queryable,
+  p: { accountId: string; id: string; includeDeleted?: boolean },
+): Promise<CustomerRow | null> {
   const rows = await db
     .select()
     .from(customers)

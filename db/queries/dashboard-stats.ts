@@ -44,7 +44,12 @@ export type DailyTotal = { day: string; currency: string; count: number; amount:
 export async function dailyPaidTotalsSince(db: Queryable, p: Scope & { since: Date }): Promise<DailyTotal[]> {
   const day = sql<string>`to_char((${paidAt}) at time zone 'UTC', 'YYYY-MM-DD')`;
   const rows = await db
-    .select({ day, currency: sql<string>`coalesce(${s.currency}, '')`, n: count(), amount: sql<string>`coalesce(sum(${s.amountTotal}), 0)` })
+    .select({
+      day,
+      currency: sql<string>`coalesce(${s.currency}, '')`,
+      n: count(),
+      amount: sql<string>`coalesce(sum(${s.amountTotal}), 0)`,
+    })
     .from(s)
     .where(and(eq(s.accountId, p.accountId), isPaid, paidSince(p.since)))
     .groupBy(sql`1`, sql`2`)

@@ -13,11 +13,17 @@ export type NewDashboardUser = { email: string; name: string; passwordHash: stri
 export async function insertDashboardUser(db: Queryable, p: NewDashboardUser): Promise<string> {
   const id = randomBase62(32);
   await db.insert(dashboardUsers).values({ id, email: p.email, name: p.name, emailVerified: p.emailVerified ?? false });
-  await db.insert(dashboardCredentials).values({ id: randomBase62(32), accountId: id, providerId: 'credential', userId: id, password: p.passwordHash });
+  await db
+    .insert(dashboardCredentials)
+    .values({ id: randomBase62(32), accountId: id, providerId: 'credential', userId: id, password: p.passwordHash });
   return id;
 }
 
 export async function findDashboardUserByEmail(db: Queryable, email: string): Promise<{ id: string; email: string; name: string } | null> {
-  const [row] = await db.select({ id: dashboardUsers.id, email: dashboardUsers.email, name: dashboardUsers.name }).from(dashboardUsers).where(eq(dashboardUsers.email, email)).limit(1);
+  const [row] = await db
+    .select({ id: dashboardUsers.id, email: dashboardUsers.email, name: dashboardUsers.name })
+    .from(dashboardUsers)
+    .where(eq(dashboardUsers.email, email))
+    .limit(1);
   return row ?? null;
 }

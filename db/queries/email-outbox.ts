@@ -7,14 +7,28 @@ export type EmailRow = typeof emails.$inferSelect;
 export type EmailListRow = Pick<EmailRow, 'id' | 'to' | 'subject' | 'status' | 'createdAt' | 'sentAt' | 'lastError'>;
 
 /** One page of the account's outgoing mail, newest first; `before` is the last id of the previous page. */
-export async function listEmails(db: Queryable, p: { accountId: string; limit: number; before?: string }): Promise<{ rows: EmailListRow[]; hasMore: boolean }> {
+export async function listEmails(
+  db: Queryable,
+  p: { accountId: string; limit: number; before?: string },
+): Promise<{ rows: EmailListRow[]; hasMore: boolean }> {
   let cursor;
   if (p.before) {
-    const [at] = await db.select({ createdAt: emails.createdAt }).from(emails).where(and(eq(emails.accountId, p.accountId), eq(emails.id, p.before)));
+    const [at] = await db
+      .select({ createdAt: emails.createdAt })
+      .from(emails)
+      .where(and(eq(emails.accountId, p.accountId), eq(emails.id, p.before)));
     if (at) cursor = or(lt(emails.createdAt, at.createdAt), and(eq(emails.createdAt, at.createdAt), lt(emails.id, p.before)));
   }
   const rows = await db
-    .select({ id: emails.id, to: emails.to, subject: emails.subject, status: emails.status, createdAt: emails.createdAt, sentAt: emails.sentAt, lastError: emails.lastError })
+    .select({
+      id: emails.id,
+      to: emails.to,
+      subject: emails.subject,
+      status: emails.status,
+      createdAt: emails.createdAt,
+      sentAt: emails.sentAt,
+      lastError: emails.lastError,
+    })
     .from(emails)
     .where(and(eq(emails.accountId, p.accountId), cursor))
     .orderBy(desc(emails.createdAt), desc(emails.id))
@@ -23,7 +37,11 @@ export async function listEmails(db: Queryable, p: { accountId: string; limit: n
 }
 
 export async function getEmailOrThrow(db: Queryable, p: { accountId: string; id: string }): Promise<EmailRow> {
-  const [row] = await db.select().from(emails).where(and(eq(emails.accountId, p.accountId), eq(emails.id, p.id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(emails)
+    .where(and(eq(emails.accountId, p.accountId), eq(emails.id, p.id)))
+    .limit(1);
   if (!row) throw noSuchObject('email', p.id);
   return row;
 }

@@ -6,7 +6,11 @@ import { noSuchObject } from '@/lib/api/errors';
 export type EventRow = typeof events.$inferSelect;
 
 export async function findEvent(db: Queryable, p: { accountId: string; id: string }): Promise<EventRow | null> {
-  const rows = await db.select().from(events).where(and(eq(events.accountId, p.accountId), eq(events.id, p.id))).limit(1);
+  const rows = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.accountId, p.accountId), eq(events.id, p.id)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -26,7 +30,13 @@ export async function pendingDeliveryCounts(db: Queryable, p: { accountId: strin
   const rows = await db
     .select({ eventId: webhookDeliveries.eventId, n: count() })
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.accountId, p.accountId), inArray(webhookDeliveries.eventId, p.eventIds), eq(webhookDeliveries.status, 'pending')))
+    .where(
+      and(
+        eq(webhookDeliveries.accountId, p.accountId),
+        inArray(webhookDeliveries.eventId, p.eventIds),
+        eq(webhookDeliveries.status, 'pending'),
+      ),
+    )
     .groupBy(webhookDeliveries.eventId);
   return new Map(rows.map((r) => [r.eventId, Number(r.n)]));
 }

@@ -38,7 +38,17 @@ export async function claimIdempotencyKey(
     .where(and(eq(idempotencyKeys.accountId, p.accountId), eq(idempotencyKeys.key, p.key)))
     .limit(1);
   // Released between our insert and select: report as in flight; the client retries.
-  return rows[0] ?? { accountId: p.accountId, key: p.key, requestHash: p.requestHash, state: 'in_flight', responseStatus: null, responseBody: null, createdAt: new Date() };
+  return (
+    rows[0] ?? {
+      accountId: p.accountId,
+      key: p.key,
+      requestHash: p.requestHash,
+      state: 'in_flight',
+      responseStatus: null,
+      responseBody: null,
+      createdAt: new Date(),
+    }
+  );
 }
 
 export async function completeIdempotencyKey(db: Queryable, p: { accountId: string; key: string; status: number; body: string }) {
@@ -50,7 +60,9 @@ export async function completeIdempotencyKey(db: Queryable, p: { accountId: stri
 
 /** Requests that failed validation are not remembered: the same key may be used again. */
 export async function releaseIdempotencyKey(db: Queryable, p: { accountId: string; key: string }) {
-  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.accountId, p.accountId), eq(idempotencyKeys.key, p.key), eq(idempotencyKeys.state, 'in_flight')));
+  await db
+    .delete(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.accountId, p.accountId), eq(idempotencyKeys.key, p.key), eq(idempotencyKeys.state, 'in_flight')));
 }
 
 /** Keys are kept at least 24 hours, as Stripe does. */

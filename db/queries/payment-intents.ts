@@ -6,7 +6,11 @@ export type PaymentIntentRow = typeof paymentIntents.$inferSelect;
 type IntentChanges = Partial<typeof paymentIntents.$inferInsert>;
 
 export async function findPaymentIntent(db: Queryable, p: { accountId: string; id: string }): Promise<PaymentIntentRow | null> {
-  const rows = await db.select().from(paymentIntents).where(and(eq(paymentIntents.accountId, p.accountId), eq(paymentIntents.id, p.id))).limit(1);
+  const rows = await db
+    .select()
+    .from(paymentIntents)
+    .where(and(eq(paymentIntents.accountId, p.accountId), eq(paymentIntents.id, p.id)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -19,7 +23,10 @@ export async function paymentIntentForSession(db: Queryable, sessionId: string):
  * Takes the payment intent for one attempt (T1 in lib/checkout/payment-state.ts): a single conditional
  * update, so of two concurrent submits exactly one goes on to charge the card.
  */
-export async function claimPaymentAttempt(db: Queryable, p: { id: string; amount: number; attemptId: string; now: Date }): Promise<PaymentIntentRow | null> {
+export async function claimPaymentAttempt(
+  db: Queryable,
+  p: { id: string; amount: number; attemptId: string; now: Date },
+): Promise<PaymentIntentRow | null> {
   const rows = await db
     .update(paymentIntents)
     .set({ status: 'processing', amount: p.amount, lastPaymentError: null, attemptId: p.attemptId, attemptStartedAt: p.now })
@@ -39,7 +46,11 @@ export async function resumeChallengedAttempt(db: Queryable, p: { sessionId: str
 }
 
 /** Records an attempt's outcome only while the intent is still processing that attempt: null when it is not. */
-export async function settleAttempt(db: Queryable, p: { id: string; attemptId: string }, changes: IntentChanges): Promise<PaymentIntentRow | null> {
+export async function settleAttempt(
+  db: Queryable,
+  p: { id: string; attemptId: string },
+  changes: IntentChanges,
+): Promise<PaymentIntentRow | null> {
   const rows = await db
     .update(paymentIntents)
     .set(changes)

@@ -6,11 +6,18 @@ import { noSuchObject } from '@/lib/api/errors';
 export type PriceRow = typeof prices.$inferSelect;
 
 export async function findPrice(db: Queryable, p: { accountId: string; id: string }): Promise<PriceRow | null> {
-  const rows = await db.select().from(prices).where(and(eq(prices.accountId, p.accountId), eq(prices.id, p.id))).limit(1);
+  const rows = await db
+    .select()
+    .from(prices)
+    .where(and(eq(prices.accountId, p.accountId), eq(prices.id, p.id)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
-export async function getPriceOrThrow(db: Queryable, p: { accountId: string; id: string; param?: string; status?: number }): Promise<PriceRow> {
+export async function getPriceOrThrow(
+  db: Queryable,
+  p: { accountId: string; id: string; param?: string; status?: number },
+): Promise<PriceRow> {
   const row = await findPrice(db, p);
   if (!row) throw noSuchObject('price', p.id, p.param ?? 'id', p.status ?? 404);
   return row;
@@ -18,6 +25,10 @@ export async function getPriceOrThrow(db: Queryable, p: { accountId: string; id:
 
 /** The price that holds a lookup key in an account, if any. */
 export async function findPriceByLookupKey(db: Queryable, p: { accountId: string; lookupKey: string }): Promise<PriceRow | null> {
-  const rows = await db.select().from(prices).where(and(eq(prices.accountId, p.accountId), eq(prices.lookupKey, p.lookupKey))).limit(1);
+  const rows = await db
+    .select()
+    .from(prices)
+    .where(and(eq(prices.accountId, p.accountId), eq(prices.lookupKey, p.lookupKey)))
+    .limit(1);
   return rows[0] ?? null;
 }

@@ -6,7 +6,11 @@ import { checkoutSessions } from '../schema';
  * Whether a customer (by id or email) has paid this account before, for
  * first-time-only promotion codes. Unknown (neither given) is null.
  */
-export async function hasPriorPayments(db: Queryable, accountId: string, who: { customerId: string | null; email: string | null }): Promise<boolean | null> {
+export async function hasPriorPayments(
+  db: Queryable,
+  accountId: string,
+  who: { customerId: string | null; email: string | null },
+): Promise<boolean | null> {
   if (!who.customerId && !who.email) return null;
   const rows = await db
     .select({ id: checkoutSessions.id })

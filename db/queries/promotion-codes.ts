@@ -24,11 +24,20 @@ export async function getPromotionCodeOrThrow(
 }
 
 /** The account's active code that a customer typed, compared case-insensitively (codes are unique that way). */
-export async function findActivePromotionCodeByCode(db: Queryable, p: { accountId: string; code: string }): Promise<PromotionCodeRow | null> {
+export async function findActivePromotionCodeByCode(
+  db: Queryable,
+  p: { accountId: string; code: string },
+): Promise<PromotionCodeRow | null> {
   const rows = await db
     .select()
     .from(promotionCodes)
-    .where(and(eq(promotionCodes.accountId, p.accountId), eq(promotionCodes.active, true), sql`lower(${promotionCodes.code}) = lower(${p.code})`))
+    .where(
+      and(
+        eq(promotionCodes.accountId, p.accountId),
+        eq(promotionCodes.active, true),
+        sql`lower(${promotionCodes.code}) = lower(${p.code})`,
+      ),
+    )
     .limit(1);
   return rows[0] ?? null;
 }

@@ -23,14 +23,20 @@ function deliveries(db: Queryable, where: SQL | undefined) {
     })
     .from(webhookDeliveries)
     .innerJoin(events, and(eq(events.id, webhookDeliveries.eventId), eq(events.accountId, webhookDeliveries.accountId)))
-    .innerJoin(webhookEndpoints, and(eq(webhookEndpoints.id, webhookDeliveries.endpointId), eq(webhookEndpoints.accountId, webhookDeliveries.accountId)))
+    .innerJoin(
+      webhookEndpoints,
+      and(eq(webhookEndpoints.id, webhookDeliveries.endpointId), eq(webhookEndpoints.accountId, webhookDeliveries.accountId)),
+    )
     .where(where);
 }
 
 export type DeliveryListRow = Awaited<ReturnType<typeof deliveries>>[number];
 
 /** An endpoint's latest deliveries, newest first. */
-export async function listEndpointDeliveries(db: Queryable, p: { accountId: string; endpointId: string; limit: number }): Promise<DeliveryListRow[]> {
+export async function listEndpointDeliveries(
+  db: Queryable,
+  p: { accountId: string; endpointId: string; limit: number },
+): Promise<DeliveryListRow[]> {
   return deliveries(db, and(eq(webhookDeliveries.accountId, p.accountId), eq(webhookDeliveries.endpointId, p.endpointId)))
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(p.limit);
@@ -38,7 +44,9 @@ export async function listEndpointDeliveries(db: Queryable, p: { accountId: stri
 
 /** Every delivery of one event, to whichever endpoint (deleted ones included: they are history). */
 export async function listEventDeliveries(db: Queryable, p: { accountId: string; eventId: string }): Promise<DeliveryListRow[]> {
-  return deliveries(db, and(eq(webhookDeliveries.accountId, p.accountId), eq(webhookDeliveries.eventId, p.eventId))).orderBy(asc(webhookDeliveries.createdAt));
+  return deliveries(db, and(eq(webhookDeliveries.accountId, p.accountId), eq(webhookDeliveries.eventId, p.eventId))).orderBy(
+    asc(webhookDeliveries.createdAt),
+  );
 }
 
 export async function getDeliveryOrThrow(db: Queryable, p: { accountId: string; id: string }): Promise<DeliveryListRow> {

@@ -6,7 +6,10 @@ import { noSuchObject } from '@/lib/api/errors';
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
 
 /** A live (not deleted) endpoint of the account; `lock` holds it for the rest of the transaction. */
-export async function findWebhookEndpoint(db: Queryable, p: { accountId: string; id: string; lock?: boolean }): Promise<WebhookEndpointRow | null> {
+export async function findWebhookEndpoint(
+  db: Queryable,
+  p: { accountId: string; id: string; lock?: boolean },
+): Promise<WebhookEndpointRow | null> {
   const query = db
     .select()
     .from(webhookEndpoints)
@@ -17,7 +20,10 @@ export async function findWebhookEndpoint(db: Queryable, p: { accountId: string;
 }
 
 /** A deleted endpoint is missing, as Stripe answers after a delete. */
-export async function getWebhookEndpointOrThrow(db: Queryable, p: { accountId: string; id: string; lock?: boolean }): Promise<WebhookEndpointRow> {
+export async function getWebhookEndpointOrThrow(
+  db: Queryable,
+  p: { accountId: string; id: string; lock?: boolean },
+): Promise<WebhookEndpointRow> {
   const row = await findWebhookEndpoint(db, p);
   if (!row) throw noSuchObject('webhook endpoint', p.id);
   return row;

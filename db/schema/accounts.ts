@@ -14,7 +14,14 @@ export type AccountBranding = {
 export type AccountBusinessDetails = {
   support_email?: string | null;
   support_phone?: string | null;
-  address?: { line1?: string | null; line2?: string | null; city?: string | null; state?: string | null; postal_code?: string | null; country?: string | null } | null;
+  address?: {
+    line1?: string | null;
+    line2?: string | null;
+    city?: string | null;
+    state?: string | null;
+    postal_code?: string | null;
+    country?: string | null;
+  } | null;
 };
 
 export const accounts = pgTable('accounts', {

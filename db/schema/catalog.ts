@@ -69,7 +69,9 @@ export const prices = pgTable(
   (t) => [
     index('prices_account_seq_idx').on(t.accountId, t.seq),
     index('prices_product_idx').on(t.accountId, t.productId),
-    uniqueIndex('prices_lookup_key_uq').on(t.accountId, t.lookupKey).where(sql`${t.lookupKey} is not null`),
+    uniqueIndex('prices_lookup_key_uq')
+      .on(t.accountId, t.lookupKey)
+      .where(sql`${t.lookupKey} is not null`),
   ],
 );
 
@@ -121,7 +123,9 @@ export const promotionCodes = pgTable(
   (t) => [
     index('promotion_codes_account_seq_idx').on(t.accountId, t.seq),
     // Codes are case-insensitive and unique among an account's active codes.
-    uniqueIndex('promotion_codes_active_code_uq').on(t.accountId, sql`lower(${t.code})`).where(sql`${t.active}`),
+    uniqueIndex('promotion_codes_active_code_uq')
+      .on(t.accountId, sql`lower(${t.code})`)
+      .where(sql`${t.active}`),
   ],
 );
 

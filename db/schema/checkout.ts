@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { objectColumns } from './columns';
 
@@ -77,7 +77,9 @@ export const checkoutSessions = pgTable(
   },
   (t) => [
     index('checkout_sessions_account_seq_idx').on(t.accountId, t.seq),
-    index('checkout_sessions_open_expiry_idx').on(t.expiresAt).where(sql`status = 'open'`),
+    index('checkout_sessions_open_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`status = 'open'`),
     index('checkout_sessions_payment_intent_idx').on(t.paymentIntentId),
   ],
 );

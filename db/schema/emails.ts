@@ -32,7 +32,9 @@ export const emails = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index('emails_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('emails_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
     index('emails_account_created_idx').on(t.accountId, t.createdAt),
     index('emails_checkout_session_idx').on(t.checkoutSessionId),
   ],

@@ -69,7 +69,9 @@ export const paymentIntents = pgTable(
     index('payment_intents_account_seq_idx').on(t.accountId, t.seq),
     uniqueIndex('payment_intents_checkout_session_uq').on(t.checkoutSessionId),
     // The sweep's search for attempts whose process died mid-charge.
-    index('payment_intents_in_flight_idx').on(t.attemptStartedAt).where(sql`status = 'processing'`),
+    index('payment_intents_in_flight_idx')
+      .on(t.attemptStartedAt)
+      .where(sql`status = 'processing'`),
   ],
 );
 

@@ -37,16 +37,31 @@ describe('a session total above what the currency can be charged', () => {
     const { stripe } = await newMerchant();
     const half = await oneTimePrice(stripe, 50_000_000);
     const rest = await oneTimePrice(stripe, USD_MAX - 50_000_000);
-    const ok = await stripe.checkout.sessions.create(payment([{ price: half.id, quantity: 1 }, { price: rest.id, quantity: 1 }]));
+    const ok = await stripe.checkout.sessions.create(
+      payment([
+        { price: half.id, quantity: 1 },
+        { price: rest.id, quantity: 1 },
+      ]),
+    );
     expect(ok.amount_total).toBe(USD_MAX);
     await refusedAsTooLarge(
-      stripe.checkout.sessions.create(payment([{ price: rest.id, quantity: 1 }, { price: half.id, quantity: 2 }])),
+      stripe.checkout.sessions.create(
+        payment([
+          { price: rest.id, quantity: 1 },
+          { price: half.id, quantity: 2 },
+        ]),
+      ),
       'line_items[1][quantity]',
       /must be no more than \$999,999\.99/,
     );
     // With a quantity of 1, it is the line's price that took the total over.
     const inline = await refusedAsTooLarge(
-      stripe.checkout.sessions.create(payment([{ price: rest.id, quantity: 1 }, { price_data: { currency: 'usd', unit_amount: 60_000_000, product_data: { name: 'Boat' } }, quantity: 1 }])),
+      stripe.checkout.sessions.create(
+        payment([
+          { price: rest.id, quantity: 1 },
+          { price_data: { currency: 'usd', unit_amount: 60_000_000, product_data: { name: 'Boat' } }, quantity: 1 },
+        ]),
+      ),
       'line_items[1][price_data][unit_amount]',
     );
     expect(inline.message).toMatch(/total amount due/);
@@ -58,7 +73,9 @@ describe('a session total above what the currency can be charged', () => {
     await refusedAsTooLarge(
       stripe.checkout.sessions.create(
         payment([{ price: price.id, quantity: 1 }], {
-          shipping_options: [{ shipping_rate_data: { display_name: 'Courier', type: 'fixed_amount', fixed_amount: { amount: 1, currency: 'usd' } } }],
+          shipping_options: [
+            { shipping_rate_data: { display_name: 'Courier', type: 'fixed_amount', fixed_amount: { amount: 1, currency: 'usd' } } },
+          ],
         }),
       ),
       'shipping_options[0]',
@@ -69,7 +86,12 @@ describe('a session total above what the currency can be charged', () => {
     const { stripe } = await newMerchant();
     const plan = await monthlyPrice(stripe, 60_000_000);
     await refusedAsTooLarge(
-      stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: plan.id, quantity: 2 }], success_url: SUCCESS_URL, subscription_data: { trial_period_days: 7 } }),
+      stripe.checkout.sessions.create({
+        mode: 'subscription',
+        line_items: [{ price: plan.id, quantity: 2 }],
+        success_url: SUCCESS_URL,
+        subscription_data: { trial_period_days: 7 },
+      }),
       'line_items[0][quantity]',
       /each period must be no more than \$999,999\.99/,
     );
@@ -80,8 +102,14 @@ describe('a session total above what the currency can be charged', () => {
     const price = await oneTimePrice(stripe, 10_000_000);
     const session = await stripe.checkout.sessions.create({ ...payment([{ price: price.id, quantity: 1 }]), expand: ['line_items'] });
     const lineId = session.line_items!.data[0].id;
-    await refusedAsTooLarge(stripe.checkout.sessions.update(session.id, { line_items: [{ id: lineId, quantity: 999_999 }] }), 'line_items[0][quantity]');
-    await refusedAsTooLarge(stripe.checkout.sessions.update(session.id, { line_items: [{ id: lineId }, { price: price.id, quantity: 10 }] }), 'line_items[1][quantity]');
+    await refusedAsTooLarge(
+      stripe.checkout.sessions.update(session.id, { line_items: [{ id: lineId, quantity: 999_999 }] }),
+      'line_items[0][quantity]',
+    );
+    await refusedAsTooLarge(
+      stripe.checkout.sessions.update(session.id, { line_items: [{ id: lineId }, { price: price.id, quantity: 10 }] }),
+      'line_items[1][quantity]',
+    );
     const after = await stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items'] });
     expect(after.amount_total).toBe(10_000_000);
     expect(after.line_items!.data.map((l) => l.quantity)).toEqual([1]);
@@ -92,7 +120,11 @@ describe('a session total above what the currency can be charged', () => {
     const price = await oneTimePrice(stripe, 100);
     const session = await stripe.checkout.sessions.create({ ...payment([{ price: price.id, quantity: 1 }]), expand: ['line_items'] });
     const lineId = session.line_items!.data[0].id;
-    const err = await stripeError(stripe.checkout.sessions.update(session.id, { line_items: [{ id: lineId, adjustable_quantity: { enabled: true, maximum: 1_000_000 } }] }));
+    const err = await stripeError(
+      stripe.checkout.sessions.update(session.id, {
+        line_items: [{ id: lineId, adjustable_quantity: { enabled: true, maximum: 1_000_000 } }],
+      }),
+    );
     expect(err).toMatchObject({ statusCode: 400, param: 'line_items[0][adjustable_quantity][maximum]' });
     const qty = await stripeError(stripe.checkout.sessions.create(payment([{ price: price.id, quantity: 1_000_000 }])));
     expect(qty).toMatchObject({ statusCode: 400, param: 'line_items[0][quantity]' });
@@ -105,15 +137,34 @@ describe('every amount Stripe caps is refused above the currency limit', () => {
     const product = await stripe.products.create({ name: 'Yacht' });
     expect((await stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: USD_MAX })).unit_amount).toBe(USD_MAX);
     expect((await stripe.prices.create({ product: product.id, currency: 'idr', unit_amount: IDR_MAX })).unit_amount).toBe(IDR_MAX);
-    await refusedAsTooLarge(stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: USD_MAX + 1 }), 'unit_amount', /no more than \$999,999\.99/);
-    await refusedAsTooLarge(stripe.prices.create({ product: product.id, currency: 'jpy', unit_amount: USD_MAX + 1 }), 'unit_amount', /¥99,999,999/);
-    await refusedAsTooLarge(stripe.prices.create({ product: product.id, currency: 'usd', unit_amount_decimal: '99999999.5' as never }), 'unit_amount');
     await refusedAsTooLarge(
-      stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 100, currency_options: { eur: { unit_amount: USD_MAX + 1 } } }),
+      stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: USD_MAX + 1 }),
+      'unit_amount',
+      /no more than \$999,999\.99/,
+    );
+    await refusedAsTooLarge(
+      stripe.prices.create({ product: product.id, currency: 'jpy', unit_amount: USD_MAX + 1 }),
+      'unit_amount',
+      /¥99,999,999/,
+    );
+    await refusedAsTooLarge(
+      stripe.prices.create({ product: product.id, currency: 'usd', unit_amount_decimal: '99999999.5' as never }),
+      'unit_amount',
+    );
+    await refusedAsTooLarge(
+      stripe.prices.create({
+        product: product.id,
+        currency: 'usd',
+        unit_amount: 100,
+        currency_options: { eur: { unit_amount: USD_MAX + 1 } },
+      }),
       'currency_options[eur][unit_amount]',
     );
     const price = await stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 100 });
-    await refusedAsTooLarge(stripe.prices.update(price.id, { currency_options: { eur: { unit_amount: USD_MAX + 1 } } }), 'currency_options[eur][unit_amount]');
+    await refusedAsTooLarge(
+      stripe.prices.update(price.id, { currency_options: { eur: { unit_amount: USD_MAX + 1 } } }),
+      'currency_options[eur][unit_amount]',
+    );
     await refusedAsTooLarge(
       stripe.products.create({ name: 'Villa', default_price_data: { currency: 'usd', unit_amount: USD_MAX + 1 } }),
       'default_price_data[unit_amount]',
@@ -123,7 +174,9 @@ describe('every amount Stripe caps is refused above the currency limit', () => {
   it('price_data in a session', async () => {
     const { stripe } = await newMerchant();
     await refusedAsTooLarge(
-      stripe.checkout.sessions.create(payment([{ price_data: { currency: 'eur', unit_amount: USD_MAX + 1, product_data: { name: 'Jet' } }, quantity: 1 }])),
+      stripe.checkout.sessions.create(
+        payment([{ price_data: { currency: 'eur', unit_amount: USD_MAX + 1, product_data: { name: 'Jet' } }, quantity: 1 }]),
+      ),
       'line_items[0][price_data][unit_amount]',
     );
   });
@@ -131,7 +184,11 @@ describe('every amount Stripe caps is refused above the currency limit', () => {
   it('shipping rate amounts, on their own and inline in a session', async () => {
     const { stripe } = await newMerchant();
     const rate = (amount: number, options?: Record<string, { amount: number }>) =>
-      stripe.shippingRates.create({ display_name: 'Freight', type: 'fixed_amount', fixed_amount: { amount, currency: 'usd', ...(options && { currency_options: options }) } });
+      stripe.shippingRates.create({
+        display_name: 'Freight',
+        type: 'fixed_amount',
+        fixed_amount: { amount, currency: 'usd', ...(options && { currency_options: options }) },
+      });
     expect((await rate(USD_MAX)).fixed_amount?.amount).toBe(USD_MAX);
     await refusedAsTooLarge(rate(USD_MAX + 1), 'fixed_amount[amount]');
     await refusedAsTooLarge(rate(100, { eur: { amount: USD_MAX + 1 } }), 'fixed_amount[currency_options][eur][amount]');
@@ -144,7 +201,11 @@ describe('every amount Stripe caps is refused above the currency limit', () => {
     await refusedAsTooLarge(
       stripe.checkout.sessions.create(
         payment([{ price: price.id, quantity: 1 }], {
-          shipping_options: [{ shipping_rate_data: { display_name: 'Freight', type: 'fixed_amount', fixed_amount: { amount: USD_MAX + 1, currency: 'usd' } } }],
+          shipping_options: [
+            {
+              shipping_rate_data: { display_name: 'Freight', type: 'fixed_amount', fixed_amount: { amount: USD_MAX + 1, currency: 'usd' } },
+            },
+          ],
         }),
       ),
       'shipping_options[0][shipping_rate_data][fixed_amount][amount]',
@@ -155,6 +216,9 @@ describe('every amount Stripe caps is refused above the currency limit', () => {
     const { stripe } = await newMerchant();
     expect((await stripe.coupons.create({ amount_off: USD_MAX, currency: 'usd' })).amount_off).toBe(USD_MAX);
     await refusedAsTooLarge(stripe.coupons.create({ amount_off: USD_MAX + 1, currency: 'usd' }), 'amount_off');
-    await refusedAsTooLarge(stripe.coupons.create({ amount_off: 100, currency: 'usd', currency_options: { eur: { amount_off: USD_MAX + 1 } } }), 'currency_options[eur][amount_off]');
+    await refusedAsTooLarge(
+      stripe.coupons.create({ amount_off: 100, currency: 'usd', currency_options: { eur: { amount_off: USD_MAX + 1 } } }),
+      'currency_options[eur][amount_off]',
+    );
   });
 });

@@ -17,8 +17,22 @@ describe('finding the account behind an API key', () => {
     await db.insert(accounts).values({ id: 'acct_keys', name: 'Keys' });
     await db.insert(apiKeys).values([
       { id: 'key_live', accountId: 'acct_keys', kind: 'secret', keyHash: 'h-live', displayPrefix: 'sk' },
-      { id: 'key_soon', accountId: 'acct_keys', kind: 'secret', keyHash: 'h-soon', displayPrefix: 'sk', expiresAt: new Date(now.getTime() + 60_000) },
-      { id: 'key_old', accountId: 'acct_keys', kind: 'secret', keyHash: 'h-old', displayPrefix: 'sk', expiresAt: new Date(now.getTime() - 60_000) },
+      {
+        id: 'key_soon',
+        accountId: 'acct_keys',
+        kind: 'secret',
+        keyHash: 'h-soon',
+        displayPrefix: 'sk',
+        expiresAt: new Date(now.getTime() + 60_000),
+      },
+      {
+        id: 'key_old',
+        accountId: 'acct_keys',
+        kind: 'secret',
+        keyHash: 'h-old',
+        displayPrefix: 'sk',
+        expiresAt: new Date(now.getTime() - 60_000),
+      },
       { id: 'key_revoked', accountId: 'acct_keys', kind: 'publishable', keyHash: 'h-revoked', displayPrefix: 'pk', revokedAt: now },
     ]);
     expect(await findActiveKeyByHash(db, 'h-live', now)).toEqual({ accountId: 'acct_keys', kind: 'secret' });

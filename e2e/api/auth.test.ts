@@ -9,7 +9,10 @@ const REQUEST_ID = /^req_[A-Za-z0-9]{14}$/;
 const basic = (userPass: string) => `Basic ${Buffer.from(userPass).toString('base64')}`;
 
 async function call(path: string, authorization?: string, init: RequestInit = {}) {
-  const res = await rawRequest(path, { ...init, headers: { ...(authorization === undefined ? {} : { authorization }), ...(init.headers as object) } });
+  const res = await rawRequest(path, {
+    ...init,
+    headers: { ...(authorization === undefined ? {} : { authorization }), ...(init.headers as object) },
+  });
   return { status: res.status, requestId: res.headers.get('request-id'), body: await res.json().catch(() => null) };
 }
 
@@ -19,7 +22,12 @@ describe('authenticating API requests', () => {
     const product = await m.stripe.products.create({ name: 'Bearer tee' });
     const res = await call('/v1/products', `Bearer ${m.secretKey}`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ object: 'list', data: [expect.objectContaining({ id: product.id, name: 'Bearer tee' })], has_more: false, url: '/v1/products' });
+    expect(res.body).toEqual({
+      object: 'list',
+      data: [expect.objectContaining({ id: product.id, name: 'Bearer tee' })],
+      has_more: false,
+      url: '/v1/products',
+    });
   });
 
   it('a merchant uses curl -u "sk_test_…:" (HTTP Basic, key as user name) → reads and writes', async () => {
@@ -48,21 +56,33 @@ describe('authenticating API requests', () => {
     const m = await newMerchant();
     for (const header of ['Bearer', 'Bearer ', 'Token abc', m.secretKey, `Digest ${m.secretKey}`, basic(`:${m.secretKey}`), 'Basic ']) {
       const res = await call('/v1/products', header);
-      expect({ header, status: res.status, body: res.body }).toEqual({ header, status: 401, body: { error: { type: 'invalid_request_error', message: NO_KEY } } });
+      expect({ header, status: res.status, body: res.body }).toEqual({
+        header,
+        status: 401,
+        body: { error: { type: 'invalid_request_error', message: NO_KEY } },
+      });
     }
     // Extra words after the key are not silently dropped.
     const extra = await call('/v1/products', `Bearer ${m.secretKey} trailing`);
-    expect(extra).toMatchObject({ status: 401, body: { error: { type: 'invalid_request_error', message: `Invalid API Key provided: sk_test_${'*'.repeat(20)}ling` } } });
+    expect(extra).toMatchObject({
+      status: 401,
+      body: { error: { type: 'invalid_request_error', message: `Invalid API Key provided: sk_test_${'*'.repeat(20)}ling` } },
+    });
     const garbage = await call('/v1/products', 'Basic %%%not-base64%%%');
     expect(garbage.status).toBe(401);
-    expect(garbage.body.error).toMatchObject({ type: 'invalid_request_error', message: expect.stringMatching(/^Invalid API Key provided: /) });
+    expect(garbage.body.error).toMatchObject({
+      type: 'invalid_request_error',
+      message: expect.stringMatching(/^Invalid API Key provided: /),
+    });
   });
 
   it('a wrong key → 401 "Invalid API Key provided" with the key redacted', async () => {
     const wrong = `sk_test_${'A'.repeat(40)}wxyz`;
     const res = await call('/v1/products', `Bearer ${wrong}`);
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided: sk_test_********************wxyz' } });
+    expect(res.body).toEqual({
+      error: { type: 'invalid_request_error', message: 'Invalid API Key provided: sk_test_********************wxyz' },
+    });
     // Short or oddly shaped keys are fully masked.
     const short = await call('/v1/products', 'Bearer hunter2');
     expect(short.body).toEqual({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided: *******' } });
@@ -95,7 +115,11 @@ describe('authenticating API requests', () => {
       ['POST', '/v1/checkout/sessions', 'mode=payment'],
       ['GET', '/v1/prices', undefined],
     ] as const) {
-      const res = await call(path, `Bearer ${m.publishableKey}`, { method, body, headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {} });
+      const res = await call(path, `Bearer ${m.publishableKey}`, {
+        method,
+        body,
+        headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+      });
       expect({ path, method, status: res.status, body: res.body }).toEqual({
         path,
         method,

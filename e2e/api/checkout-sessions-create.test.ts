@@ -4,14 +4,65 @@ import { newMerchant, stripeError, testServerUrl } from '../support/merchant';
 
 // Every top-level field of Stripe's Session that is not optional in the SDK's types.
 const SESSION_FIELDS = [
-  'id', 'object', 'adaptive_pricing', 'after_expiration', 'allow_promotion_codes', 'allowed_payment_method_types', 'amount_subtotal', 'amount_total',
-  'automatic_tax', 'billing_address_collection', 'cancel_url', 'client_reference_id', 'client_secret', 'collected_information', 'consent',
-  'consent_collection', 'created', 'currency', 'currency_conversion', 'custom_fields', 'custom_text', 'customer', 'customer_account', 'customer_creation',
-  'customer_details', 'customer_email', 'discounts', 'expires_at', 'integration_identifier', 'invoice', 'invoice_creation', 'livemode', 'locale',
-  'managed_payments', 'metadata', 'mode', 'origin_context', 'payment_intent', 'payment_link', 'payment_method_collection',
-  'payment_method_configuration_details', 'payment_method_options', 'payment_method_types', 'payment_status', 'permissions', 'recovered_from',
-  'saved_payment_method_options', 'setup_intent', 'shipping_address_collection', 'shipping_cost', 'shipping_options', 'status', 'submit_type',
-  'subscription', 'success_url', 'total_details', 'ui_mode', 'url', 'wallet_options',
+  'id',
+  'object',
+  'adaptive_pricing',
+  'after_expiration',
+  'allow_promotion_codes',
+  'allowed_payment_method_types',
+  'amount_subtotal',
+  'amount_total',
+  'automatic_tax',
+  'billing_address_collection',
+  'cancel_url',
+  'client_reference_id',
+  'client_secret',
+  'collected_information',
+  'consent',
+  'consent_collection',
+  'created',
+  'currency',
+  'currency_conversion',
+  'custom_fields',
+  'custom_text',
+  'customer',
+  'customer_account',
+  'customer_creation',
+  'customer_details',
+  'customer_email',
+  'discounts',
+  'expires_at',
+  'integration_identifier',
+  'invoice',
+  'invoice_creation',
+  'livemode',
+  'locale',
+  'managed_payments',
+  'metadata',
+  'mode',
+  'origin_context',
+  'payment_intent',
+  'payment_link',
+  'payment_method_collection',
+  'payment_method_configuration_details',
+  'payment_method_options',
+  'payment_method_types',
+  'payment_status',
+  'permissions',
+  'recovered_from',
+  'saved_payment_method_options',
+  'setup_intent',
+  'shipping_address_collection',
+  'shipping_cost',
+  'shipping_options',
+  'status',
+  'submit_type',
+  'subscription',
+  'success_url',
+  'total_details',
+  'ui_mode',
+  'url',
+  'wallet_options',
 ];
 
 describe('creating checkout sessions through the official SDK', () => {
@@ -74,13 +125,22 @@ describe('creating checkout sessions through the official SDK', () => {
     const { stripe } = await newMerchant();
     const session = await stripe.checkout.sessions.create({
       mode: 'payment',
-      line_items: [{ price_data: { currency: 'eur', unit_amount: 1999, product_data: { name: 'Poster', description: 'A2, matte' } }, quantity: 3 }],
+      line_items: [
+        { price_data: { currency: 'eur', unit_amount: 1999, product_data: { name: 'Poster', description: 'A2, matte' } }, quantity: 3 },
+      ],
       success_url: SUCCESS_URL,
       expand: ['line_items', 'line_items.data.price.product'],
     });
     expect(session.amount_total).toBe(5997);
     const line = session.line_items!.data[0];
-    expect(line).toMatchObject({ object: 'item', quantity: 3, amount_subtotal: 5997, amount_total: 5997, currency: 'eur', description: 'Poster' });
+    expect(line).toMatchObject({
+      object: 'item',
+      quantity: 3,
+      amount_subtotal: 5997,
+      amount_total: 5997,
+      currency: 'eur',
+      description: 'Poster',
+    });
     expect(line.price).toMatchObject({ unit_amount: 1999, currency: 'eur', type: 'one_time', active: false });
     expect((line.price!.product as { name: string }).name).toBe('Poster');
     // Inline prices are not in the price list.
@@ -113,23 +173,41 @@ describe('creating checkout sessions through the official SDK', () => {
     expect(mugLine).toMatchObject({ amount_subtotal: 2000, amount_discount: 200, amount_tax: 180, amount_total: 1980 });
     expect(shirtLine.taxes![0]).toMatchObject({ amount: 300, rate: { id: vat.id, object: 'tax_rate', percentage: 20 } });
     const breakdown = session.total_details!.breakdown!;
-    expect(breakdown.taxes.map((t) => [t.rate.id, t.amount])).toEqual([[vat.id, 300], [sales.id, 180]]);
+    expect(breakdown.taxes.map((t) => [t.rate.id, t.amount])).toEqual([
+      [vat.id, 300],
+      [sales.id, 180],
+    ]);
     expect(breakdown.discounts).toHaveLength(1);
     expect(breakdown.discounts[0].amount).toBe(400);
-    expect(breakdown.discounts[0].discount).toMatchObject({ object: 'discount', checkout_session: session.id, source: { coupon: coupon.id, type: 'coupon' } });
+    expect(breakdown.discounts[0].discount).toMatchObject({
+      object: 'discount',
+      checkout_session: session.id,
+      source: { coupon: coupon.id, type: 'coupon' },
+    });
     expect(session.discounts).toEqual([{ coupon: coupon.id, promotion_code: null }]);
   });
 
   it('shipping options → the first is selected and added to the total', async () => {
     const { stripe } = await newMerchant();
     const price = await oneTimePrice(stripe, 3000);
-    const express = await stripe.shippingRates.create({ display_name: 'Express', type: 'fixed_amount', fixed_amount: { amount: 1500, currency: 'usd' } });
+    const express = await stripe.shippingRates.create({
+      display_name: 'Express',
+      type: 'fixed_amount',
+      fixed_amount: { amount: 1500, currency: 'usd' },
+    });
     const session = await stripe.checkout.sessions.create({
       mode: 'payment',
       line_items: [{ price: price.id, quantity: 1 }],
       shipping_address_collection: { allowed_countries: ['US', 'CA'] },
       shipping_options: [
-        { shipping_rate_data: { display_name: 'Standard', type: 'fixed_amount', fixed_amount: { amount: 500, currency: 'usd' }, delivery_estimate: { minimum: { unit: 'business_day', value: 3 }, maximum: { unit: 'business_day', value: 5 } } } },
+        {
+          shipping_rate_data: {
+            display_name: 'Standard',
+            type: 'fixed_amount',
+            fixed_amount: { amount: 500, currency: 'usd' },
+            delivery_estimate: { minimum: { unit: 'business_day', value: 3 }, maximum: { unit: 'business_day', value: 5 } },
+          },
+        },
         { shipping_rate: express.id },
       ],
       success_url: SUCCESS_URL,
@@ -160,7 +238,9 @@ describe('creating checkout sessions through the official SDK', () => {
       phone_number_collection: { enabled: true },
       billing_address_collection: 'required',
       tax_id_collection: { enabled: true },
-      custom_fields: [{ key: 'company', label: { type: 'custom', custom: 'Company' }, type: 'text', optional: true, text: { maximum_length: 40 } }],
+      custom_fields: [
+        { key: 'company', label: { type: 'custom', custom: 'Company' }, type: 'text', optional: true, text: { maximum_length: 40 } },
+      ],
       custom_text: { submit: { message: 'We ship within 2 days.' } },
       consent_collection: { terms_of_service: 'required', promotions: 'auto' },
       after_expiration: { recovery: { enabled: true, allow_promotion_codes: true } },
@@ -176,11 +256,22 @@ describe('creating checkout sessions through the official SDK', () => {
       phone_number_collection: { enabled: true },
       billing_address_collection: 'required',
       tax_id_collection: { enabled: true, required: 'never' },
-      custom_text: { submit: { message: 'We ship within 2 days.' }, after_submit: null, shipping_address: null, terms_of_service_acceptance: null },
+      custom_text: {
+        submit: { message: 'We ship within 2 days.' },
+        after_submit: null,
+        shipping_address: null,
+        terms_of_service_acceptance: null,
+      },
       consent_collection: { terms_of_service: 'required', promotions: 'auto', payment_method_reuse_agreement: null },
       after_expiration: { recovery: { enabled: true, allow_promotion_codes: true, expires_at: null, url: null } },
     });
-    expect(session.custom_fields[0]).toMatchObject({ key: 'company', type: 'text', optional: true, label: { type: 'custom', custom: 'Company' }, text: { maximum_length: 40, value: null } });
+    expect(session.custom_fields[0]).toMatchObject({
+      key: 'company',
+      type: 'text',
+      optional: true,
+      label: { type: 'custom', custom: 'Company' },
+      text: { maximum_length: 40, value: null },
+    });
   });
 
   it('a setup session needs a currency and no line items', async () => {
@@ -195,10 +286,22 @@ describe('creating checkout sessions through the official SDK', () => {
     const { stripe } = await newMerchant();
     const price = await oneTimePrice(stripe);
     const at = Math.floor(Date.now() / 1000) + 3600;
-    const session = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: SUCCESS_URL, expires_at: at });
+    const session = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: SUCCESS_URL,
+      expires_at: at,
+    });
     expect(session.expires_at).toBe(at);
     for (const bad of [Math.floor(Date.now() / 1000) + 60, Math.floor(Date.now() / 1000) + 25 * 3600]) {
-      const err = await stripeError(stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: SUCCESS_URL, expires_at: bad }));
+      const err = await stripeError(
+        stripe.checkout.sessions.create({
+          mode: 'payment',
+          line_items: [{ price: price.id, quantity: 1 }],
+          success_url: SUCCESS_URL,
+          expires_at: bad,
+        }),
+      );
       expect(err).toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError', param: 'expires_at' });
     }
   });
@@ -206,15 +309,31 @@ describe('creating checkout sessions through the official SDK', () => {
   it('invoice_creation.invoice_data is the object Stripe always sends, never null (payment mode only)', async () => {
     const { stripe } = await newMerchant();
     const price = await oneTimePrice(stripe);
-    const created = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: SUCCESS_URL });
-    const invoiceData = { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: null, metadata: {}, rendering_options: null };
+    const created = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: SUCCESS_URL,
+    });
+    const invoiceData = {
+      account_tax_ids: null,
+      custom_fields: null,
+      description: null,
+      footer: null,
+      issuer: null,
+      metadata: {},
+      rendering_options: null,
+    };
     expect(created.invoice_creation).toEqual({ enabled: false, invoice_data: invoiceData });
     // Stripe's expire example shows the same object on an expired session.
     const expired = await stripe.checkout.sessions.expire(created.id);
     expect(expired.invoice_creation).toEqual({ enabled: false, invoice_data: invoiceData });
     expect((await stripe.checkout.sessions.retrieve(created.id)).invoice_creation).toEqual({ enabled: false, invoice_data: invoiceData });
     const monthly = await monthlyPrice(stripe);
-    const subscription = await stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: monthly.id, quantity: 1 }], success_url: SUCCESS_URL });
+    const subscription = await stripe.checkout.sessions.create({
+      mode: 'subscription',
+      line_items: [{ price: monthly.id, quantity: 1 }],
+      success_url: SUCCESS_URL,
+    });
     expect(subscription.invoice_creation).toBeNull();
   });
 });

@@ -7,7 +7,13 @@ describe('checkout session lifecycle through the official SDK', () => {
     const { stripe } = await newMerchant();
     const price = await oneTimePrice(stripe);
     const customer = await stripe.customers.create({ email: 'grace@example.com' });
-    const make = (extra = {}) => stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: SUCCESS_URL, ...extra });
+    const make = (extra = {}) =>
+      stripe.checkout.sessions.create({
+        mode: 'payment',
+        line_items: [{ price: price.id, quantity: 1 }],
+        success_url: SUCCESS_URL,
+        ...extra,
+      });
     const first = await make();
     const second = await make({ customer: customer.id });
     const third = await make();
@@ -48,12 +54,20 @@ describe('checkout session lifecycle through the official SDK', () => {
     const lineId = session.line_items!.data[0].id;
     const updated = await stripe.checkout.sessions.update(session.id, {
       metadata: { a: '', c: '3' },
-      line_items: [{ id: lineId, quantity: 3 }, { price: cap.id, quantity: 2 }],
-      shipping_options: [{ shipping_rate_data: { display_name: 'Courier', type: 'fixed_amount', fixed_amount: { amount: 700, currency: 'usd' } } }],
+      line_items: [
+        { id: lineId, quantity: 3 },
+        { price: cap.id, quantity: 2 },
+      ],
+      shipping_options: [
+        { shipping_rate_data: { display_name: 'Courier', type: 'fixed_amount', fixed_amount: { amount: 700, currency: 'usd' } } },
+      ],
       expand: ['line_items'],
     });
     expect(updated.metadata).toEqual({ b: '2', c: '3' });
-    expect(updated.line_items!.data.map((l) => [l.description, l.quantity, l.amount_total])).toEqual([['Shirt', 3, 6000], ['Cap', 2, 1600]]);
+    expect(updated.line_items!.data.map((l) => [l.description, l.quantity, l.amount_total])).toEqual([
+      ['Shirt', 3, 6000],
+      ['Cap', 2, 1600],
+    ]);
     expect(updated.amount_subtotal).toBe(7600);
     expect(updated.amount_total).toBe(8300);
     expect(updated.shipping_cost?.amount_total).toBe(700);
@@ -71,17 +85,32 @@ describe('checkout session lifecycle through the official SDK', () => {
     const { stripe } = await newMerchant();
     const shirt = await oneTimePrice(stripe, 2000, 'usd', 'Shirt');
     const cap = await oneTimePrice(stripe, 800, 'usd', 'Cap');
-    const session = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: shirt.id, quantity: 2 }], success_url: SUCCESS_URL, expand: ['line_items'] });
+    const session = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: shirt.id, quantity: 2 }],
+      success_url: SUCCESS_URL,
+      expand: ['line_items'],
+    });
     const lineId = session.line_items!.data[0].id;
-    const updated = await stripe.checkout.sessions.update(session.id, { line_items: [{ id: lineId }, { price: cap.id, quantity: 1 }], expand: ['line_items'] });
-    expect(updated.line_items!.data.map((l) => [l.id === lineId, l.quantity])).toEqual([[true, 2], [false, 1]]);
+    const updated = await stripe.checkout.sessions.update(session.id, {
+      line_items: [{ id: lineId }, { price: cap.id, quantity: 1 }],
+      expand: ['line_items'],
+    });
+    expect(updated.line_items!.data.map((l) => [l.id === lineId, l.quantity])).toEqual([
+      [true, 2],
+      [false, 1],
+    ]);
     expect(updated.amount_total).toBe(4800);
   });
 
   it('line items are listed with cursors', async () => {
     const { stripe } = await newMerchant();
     const prices = await Promise.all([1, 2, 3].map((n) => oneTimePrice(stripe, n * 100, 'usd', `Item ${n}`)));
-    const session = await stripe.checkout.sessions.create({ mode: 'payment', line_items: prices.map((p) => ({ price: p.id, quantity: 1 })), success_url: SUCCESS_URL });
+    const session = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: prices.map((p) => ({ price: p.id, quantity: 1 })),
+      success_url: SUCCESS_URL,
+    });
     const page = await stripe.checkout.sessions.listLineItems(session.id, { limit: 2 });
     expect(page.data.map((l) => l.description)).toEqual(['Item 1', 'Item 2']);
     expect(page.has_more).toBe(true);
@@ -116,7 +145,11 @@ describe('checkout session lifecycle through the official SDK', () => {
     const a = await newMerchant();
     const b = await newMerchant();
     const price = await oneTimePrice(a.stripe);
-    const session = await a.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: SUCCESS_URL });
+    const session = await a.stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: SUCCESS_URL,
+    });
     // One call at a time: a rejection waiting in an array for its turn counts as unhandled.
     for (const call of [
       () => b.stripe.checkout.sessions.retrieve(session.id),

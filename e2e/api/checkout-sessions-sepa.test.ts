@@ -23,7 +23,12 @@ describe('checkout sessions with payment_method_types sepa_debit', () => {
     const { stripe } = await newMerchant();
     const price = await oneTimePrice(stripe, 2500, 'usd');
     const err = await stripeError(
-      stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://shop.example/ok', ...methodTypes(['card', 'sepa_debit']) }),
+      stripe.checkout.sessions.create({
+        mode: 'payment',
+        line_items: [{ price: price.id, quantity: 1 }],
+        success_url: 'https://shop.example/ok',
+        ...methodTypes(['card', 'sepa_debit']),
+      }),
     );
     expect(err).toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError', param: 'payment_method_types' });
     expect(err.message).toMatch(/sepa_debit.*usd/);
@@ -33,7 +38,12 @@ describe('checkout sessions with payment_method_types sepa_debit', () => {
     const { stripe } = await newMerchant();
     const price = await oneTimePrice(stripe, 2500, 'eur');
     const err = await stripeError(
-      stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://shop.example/ok', ...methodTypes(['ideal']) }),
+      stripe.checkout.sessions.create({
+        mode: 'payment',
+        line_items: [{ price: price.id, quantity: 1 }],
+        success_url: 'https://shop.example/ok',
+        ...methodTypes(['ideal']),
+      }),
     );
     expect(err).toMatchObject({ statusCode: 400, param: expect.stringMatching(/^payment_method_types/) });
   });

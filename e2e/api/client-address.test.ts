@@ -28,7 +28,14 @@ async function attempts(server: TestServer, count: number, headers: (i: number) 
   const limited: number[] = [];
   let url = '';
   for (let i = 0; i < count; i++) {
-    if (i % 2 === 0) url = (await merchant.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://shop.example/ok' })).url!;
+    if (i % 2 === 0)
+      url = (
+        await merchant.stripe.checkout.sessions.create({
+          mode: 'payment',
+          line_items: [{ price: price.id, quantity: 1 }],
+          success_url: 'https://shop.example/ok',
+        })
+      ).url!;
     const res = await postPayForm(url, { card: '4000 0000 0000 0002', headers: headers(i) });
     expect(res.status).toBeLessThan(500);
     // The message shows in the form's alert (the page also carries every message in its translations).
@@ -39,15 +46,23 @@ async function attempts(server: TestServer, count: number, headers: (i: number) 
 }
 
 describe('who a client is, for per-client limits', () => {
-  it('finding 3: no trusted proxy: a client rotating X-Forwarded-For is still one client, limited after 30 card attempts', { timeout: 240_000 }, async () => {
-    const limited = await attempts(direct, LIMIT + 2, rotating);
-    expect(limited).toEqual([LIMIT, LIMIT + 1]);
-  });
+  it(
+    'finding 3: no trusted proxy: a client rotating X-Forwarded-For is still one client, limited after 30 card attempts',
+    { timeout: 240_000 },
+    async () => {
+      const limited = await attempts(direct, LIMIT + 2, rotating);
+      expect(limited).toEqual([LIMIT, LIMIT + 1]);
+    },
+  );
 
-  it('TRUSTED_PROXIES=127.0.0.1: the address the proxy appended counts, so clients it reports apart are counted apart', { timeout: 240_000 }, async () => {
-    expect(await attempts(proxied, LIMIT + 2, rotating)).toEqual([]);
-    // The same client through the proxy, whatever it prepends itself, is one client.
-    const same = (i: number) => ({ 'x-forwarded-for': `10.0.0.${i % 250}, 192.0.2.77` });
-    expect(await attempts(proxied, LIMIT + 2, same)).toEqual([LIMIT, LIMIT + 1]);
-  });
+  it(
+    'TRUSTED_PROXIES=127.0.0.1: the address the proxy appended counts, so clients it reports apart are counted apart',
+    { timeout: 240_000 },
+    async () => {
+      expect(await attempts(proxied, LIMIT + 2, rotating)).toEqual([]);
+      // The same client through the proxy, whatever it prepends itself, is one client.
+      const same = (i: number) => ({ 'x-forwarded-for': `10.0.0.${i % 250}, 192.0.2.77` });
+      expect(await attempts(proxied, LIMIT + 2, same)).toEqual([LIMIT, LIMIT + 1]);
+    },
+  );
 });

@@ -21,12 +21,28 @@ describe('paying one session from many tabs at once', () => {
     const db = await getDb();
     const account = await createAccount(db, { name: 'Race Shop' });
     await db.insert(products).values({ id: 'prod_race', accountId: account.id, name: 'Ticket' });
-    await db.insert(prices).values({ id: 'price_race', accountId: account.id, productId: 'prod_race', currency: 'usd', unitAmount: 2500, unitAmountDecimal: '2500', type: 'one_time' });
-    const sessionId = await createSession(db, { accountId: account.id }, { mode: 'payment', line_items: [{ price: 'price_race', quantity: 1 }], success_url: 'https://shop.example/ok' });
+    await db.insert(prices).values({
+      id: 'price_race',
+      accountId: account.id,
+      productId: 'prod_race',
+      currency: 'usd',
+      unitAmount: 2500,
+      unitAmountDecimal: '2500',
+      type: 'one_time',
+    });
+    const sessionId = await createSession(
+      db,
+      { accountId: account.id },
+      { mode: 'payment', line_items: [{ price: 'price_race', quantity: 1 }], success_url: 'https://shop.example/ok' },
+    );
 
     const charges: ChargeRequest[] = [];
     const counting: PaymentProcessor = { ...testProcessor, charge: (req) => (charges.push(req), testProcessor.charge(req)) };
-    const form = { email: 'race@example.com', card: { number: '4242424242424242', expiry: '12 / 40', cvc: '123', name: 'Ra Ce' }, billing: { country: 'FR', postal_code: '75001' } };
+    const form = {
+      email: 'race@example.com',
+      card: { number: '4242424242424242', expiry: '12 / 40', cvc: '123', name: 'Ra Ce' },
+      billing: { country: 'FR', postal_code: '75001' },
+    };
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => confirmPayment(db, { sessionId, form, clientKey: `tab-${i}`, processor: counting })),
     );
@@ -40,7 +56,10 @@ describe('paying one session from many tabs at once', () => {
     expect(intents[0]).toMatchObject({ status: 'succeeded', amount: 2500, amountReceived: 2500 });
     const [session] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, sessionId));
     expect(session).toMatchObject({ status: 'complete', paymentStatus: 'paid', paymentIntentId: intents[0].id });
-    const completed = await db.select().from(events).where(and(eq(events.accountId, account.id), eq(events.type, 'checkout.session.completed')));
+    const completed = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.accountId, account.id), eq(events.type, 'checkout.session.completed')));
     expect(completed).toHaveLength(1);
     // Card data never reaches the database: only brand, last4, expiry and a fingerprint.
     expect(JSON.stringify(intents[0].card)).not.toContain('4242424242424242');

@@ -43,7 +43,11 @@ describe('coupons through the official SDK', () => {
 
   it('creates an amount-off coupon with currency options → minor units per currency, a generated id, duration once', async () => {
     const m = await newMerchant();
-    const coupon = await m.stripe.coupons.create({ amount_off: 500, currency: 'USD', currency_options: { eur: { amount_off: 450 }, JPY: { amount_off: 700 } } });
+    const coupon = await m.stripe.coupons.create({
+      amount_off: 500,
+      currency: 'USD',
+      currency_options: { eur: { amount_off: 450 }, JPY: { amount_off: 700 } },
+    });
     expect(coupon.id).toMatch(/^[A-Za-z0-9]{8}$/);
     expect(coupon).toMatchObject({
       amount_off: 500,
@@ -65,9 +69,23 @@ describe('coupons through the official SDK', () => {
 
   it('updates a coupon → name, metadata (unset with empty strings) and currency options', async () => {
     const m = await newMerchant();
-    const coupon = await m.stripe.coupons.create({ amount_off: 1000, currency: 'usd', name: 'Ten off', metadata: { a: '1', b: '2' }, currency_options: { eur: { amount_off: 900 } } });
-    const updated = await m.stripe.coupons.update(coupon.id, { name: 'Ten dollars off', metadata: { a: '', c: '3' }, currency_options: { gbp: { amount_off: 800 } } });
-    expect(updated).toMatchObject({ name: 'Ten dollars off', metadata: { b: '2', c: '3' }, currency_options: { eur: { amount_off: 900 }, gbp: { amount_off: 800 } } });
+    const coupon = await m.stripe.coupons.create({
+      amount_off: 1000,
+      currency: 'usd',
+      name: 'Ten off',
+      metadata: { a: '1', b: '2' },
+      currency_options: { eur: { amount_off: 900 } },
+    });
+    const updated = await m.stripe.coupons.update(coupon.id, {
+      name: 'Ten dollars off',
+      metadata: { a: '', c: '3' },
+      currency_options: { gbp: { amount_off: 800 } },
+    });
+    expect(updated).toMatchObject({
+      name: 'Ten dollars off',
+      metadata: { b: '2', c: '3' },
+      currency_options: { eur: { amount_off: 900 }, gbp: { amount_off: 800 } },
+    });
     expect(updated.amount_off).toBe(1000);
     const cleared = await m.stripe.coupons.update(coupon.id, { name: '', metadata: '' });
     expect(cleared).toMatchObject({ name: null, metadata: {} });
@@ -135,7 +153,9 @@ describe('coupons through the official SDK', () => {
       [{ percent_off: 10, applies_to: { products: ['prod_nope'] } }, 'applies_to[products][0]', /No such product/],
     ];
     for (const [params, param, message] of cases) {
-      const err = await stripeError(m.stripe.coupons.create(params as never)).catch((e: Error) => Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)));
+      const err = await stripeError(m.stripe.coupons.create(params as never)).catch((e: Error) =>
+        Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)),
+      );
       expect({ status: err.statusCode, param: err.param }, JSON.stringify(params)).toEqual({ status: 400, param });
       if (message) expect(err.message).toMatch(message);
     }
@@ -152,7 +172,11 @@ describe('coupons through the official SDK', () => {
     const b = await newMerchant();
     const coupon = await a.stripe.coupons.create({ id: 'VIP', percent_off: 50 });
     const product = await a.stripe.products.create({ name: 'Private' });
-    expect(await stripeError(b.stripe.coupons.retrieve(coupon.id))).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id' });
+    expect(await stripeError(b.stripe.coupons.retrieve(coupon.id))).toMatchObject({
+      statusCode: 404,
+      code: 'resource_missing',
+      param: 'id',
+    });
     expect((await stripeError(b.stripe.coupons.update(coupon.id, { name: 'x' }))).statusCode).toBe(404);
     expect((await stripeError(b.stripe.coupons.del(coupon.id))).statusCode).toBe(404);
     expect((await b.stripe.coupons.list()).data).toEqual([]);

@@ -102,7 +102,10 @@ describe('customers through the official SDK', () => {
       invoice_prefix: customer.invoice_prefix,
     });
     expect(await stripe.customers.retrieve(customer.id)).toEqual(updated);
-    const cleared = await stripe.customers.update(customer.id, looseUpdate({ email: '', name: '', address: '', shipping: '', metadata: '' }));
+    const cleared = await stripe.customers.update(
+      customer.id,
+      looseUpdate({ email: '', name: '', address: '', shipping: '', metadata: '' }),
+    );
     expect(cleared).toMatchObject({ email: null, name: null, address: null, shipping: null, metadata: {} });
   });
 
@@ -186,7 +189,9 @@ describe('customers through the official SDK', () => {
     const customer = await stripe.customers.create({ email: 'jenny@example.com' });
     expect((await stripeError(stripe.customers.update(customer.id, { default_source: 'card_1' }))).param).toBe('default_source');
     expect((await stripeError(stripe.customers.update(customer.id, { email: 'nope' }))).param).toBe('email');
-    expect((await stripeError(stripe.customers.update(customer.id, looseUpdate({ tax_id_data: [{ type: 'eu_vat', value: 'DE1' }] })))).code).toBe('parameter_unknown');
+    expect(
+      (await stripeError(stripe.customers.update(customer.id, looseUpdate({ tax_id_data: [{ type: 'eu_vat', value: 'DE1' }] })))).code,
+    ).toBe('parameter_unknown');
     expect((await stripeError(stripe.customers.list({ test_clock: 'clock_1' }))).param).toBe('test_clock');
     expect((await stripeError(stripe.customers.list(loose({ name: 'Jenny' }) as Stripe.CustomerListParams))).param).toBe('name');
     expect(await stripe.customers.retrieve(customer.id)).toMatchObject({ email: 'jenny@example.com' });
@@ -202,7 +207,11 @@ describe('customers through the official SDK', () => {
     });
     expect(res.status).toBe(200);
     const customer = (await res.json()) as Stripe.Customer;
-    expect(customer).toMatchObject({ email: 'json@example.com', address: { city: 'Berlin', country: 'DE', line1: null }, preferred_locales: ['de'] });
+    expect(customer).toMatchObject({
+      email: 'json@example.com',
+      address: { city: 'Berlin', country: 'DE', line1: null },
+      preferred_locales: ['de'],
+    });
     expect(await stripe.customers.retrieve(customer.id)).toEqual(customer);
   });
 

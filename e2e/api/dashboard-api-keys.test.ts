@@ -17,7 +17,8 @@ async function setup() {
   const db = await getDb();
   const account = await createAccount(db, { name: 'Key Shop' });
   const live = (key: string, at = new Date()) => findActiveKeyByHash(db, hashKey(key), at);
-  const secretId = async () => (await keys.listApiKeys(db, { accountId: account.id })).find((k) => k.kind === 'secret' && k.state === 'active')!.id;
+  const secretId = async () =>
+    (await keys.listApiKeys(db, { accountId: account.id })).find((k) => k.kind === 'secret' && k.state === 'active')!.id;
   return { db, account, keys, live, secretId };
 }
 
@@ -49,16 +50,23 @@ describe('dashboard API keys', () => {
   it('a key of another account, or one already expired, cannot be rolled', async () => {
     const { db, account, keys, secretId } = await setup();
     const other = await setup();
-    await expect(keys.rollSecretKey(db, { accountId: other.account.id, id: await secretId(), expiresIn: 'now' })).rejects.toMatchObject({ code: 'resource_missing' });
+    await expect(keys.rollSecretKey(db, { accountId: other.account.id, id: await secretId(), expiresIn: 'now' })).rejects.toMatchObject({
+      code: 'resource_missing',
+    });
     const id = await secretId();
     await keys.rollSecretKey(db, { accountId: account.id, id, expiresIn: 'now' });
-    await expect(keys.rollSecretKey(db, { accountId: account.id, id, expiresIn: 'now' })).rejects.toMatchObject({ code: 'resource_missing' });
+    await expect(keys.rollSecretKey(db, { accountId: account.id, id, expiresIn: 'now' })).rejects.toMatchObject({
+      code: 'resource_missing',
+    });
   });
 
   it('revoking the last live secret key needs confirmation; two revokes at once leave one key unless confirmed', async () => {
     const { db, account, keys, live, secretId } = await setup();
     const first = await secretId();
-    expect(await keys.revokeSecretKey(db, { accountId: account.id, id: first, confirmLast: false })).toEqual({ ok: false, reason: 'last_active_key' });
+    expect(await keys.revokeSecretKey(db, { accountId: account.id, id: first, confirmLast: false })).toEqual({
+      ok: false,
+      reason: 'last_active_key',
+    });
     expect(await live(account.secret_key)).not.toBeNull();
 
     const second = await keys.createSecretKey(db, { accountId: account.id });

@@ -11,7 +11,14 @@ beforeAll(async () => {
 });
 afterAll(() => dropDatabase());
 
-const VALUES = { displayName: 'Atelier', backgroundColor: '#FDF6E3', buttonColor: '#7c2d12', borderStyle: 'pill' as const, fontFamily: 'lora' as const, iconUrl: null };
+const VALUES = {
+  displayName: 'Atelier',
+  backgroundColor: '#FDF6E3',
+  buttonColor: '#7c2d12',
+  borderStyle: 'pill' as const,
+  fontFamily: 'lora' as const,
+  iconUrl: null,
+};
 
 async function twoAccountsAndALogo() {
   const { getDb } = await import('@/db/client');
@@ -31,14 +38,28 @@ describe('branding images', () => {
     const { getAccount } = await import('@/db/queries/accounts');
     const { db, owner, other, url } = await twoAccountsAndALogo();
 
-    expect(await saveBranding(db, { accountId: other.id, values: { ...VALUES, logoUrl: url } })).toEqual({ ok: false, field: 'logoUrl', error: 'image_invalid' });
-    expect(await saveBranding(db, { accountId: other.id, values: { ...VALUES, logoUrl: 'https://evil.example/x.png' } })).toMatchObject({ ok: false, field: 'logoUrl' });
+    expect(await saveBranding(db, { accountId: other.id, values: { ...VALUES, logoUrl: url } })).toEqual({
+      ok: false,
+      field: 'logoUrl',
+      error: 'image_invalid',
+    });
+    expect(await saveBranding(db, { accountId: other.id, values: { ...VALUES, logoUrl: 'https://evil.example/x.png' } })).toMatchObject({
+      ok: false,
+      field: 'logoUrl',
+    });
     expect((await getAccount(db, other.id))!.branding).toEqual({});
 
     expect(await saveBranding(db, { accountId: owner.id, values: { ...VALUES, logoUrl: url } })).toEqual({ ok: true });
     const saved = (await getAccount(db, owner.id))!;
     expect(saved.displayName).toBe('Atelier');
-    expect(saved.branding).toEqual({ background_color: '#fdf6e3', button_color: '#7c2d12', border_style: 'pill', font_family: 'lora', logo_url: url, icon_url: null });
+    expect(saved.branding).toEqual({
+      background_color: '#fdf6e3',
+      button_color: '#7c2d12',
+      border_style: 'pill',
+      font_family: 'lora',
+      logo_url: url,
+      icon_url: null,
+    });
     // Saving again with the stored logo keeps it.
     expect(await saveBranding(db, { accountId: owner.id, values: { ...VALUES, logoUrl: url } })).toEqual({ ok: true });
   });
@@ -47,7 +68,12 @@ describe('branding images', () => {
     const { previewBranding } = await import('@/lib/branding/account-branding');
     const { db, owner, other, url } = await twoAccountsAndALogo();
 
-    expect(await previewBranding(db, { accountId: owner.id, params: { logo: url, name: 'Unsaved', bg: '#000000', button: 'red;}', border: 'blob' } })).toEqual({
+    expect(
+      await previewBranding(db, {
+        accountId: owner.id,
+        params: { logo: url, name: 'Unsaved', bg: '#000000', button: 'red;}', border: 'blob' },
+      }),
+    ).toEqual({
       branding: { background_color: '#000000', button_color: null, border_style: null, font_family: null },
       name: 'Unsaved',
       logoUrl: url,

@@ -48,7 +48,13 @@ describe('one-time email links', () => {
     const url = await issueLink('sign-in', { email: to });
     const id = await queueAccountEmail(db, { kind: 'sign_in_link', to, url }, 'fr');
     const [row] = await db.select().from(emails).where(eq(emails.id, id));
-    expect(row).toMatchObject({ accountId: null, kind: 'sign_in_link', to, subject: 'Votre lien de connexion à Caisse', status: 'pending' });
+    expect(row).toMatchObject({
+      accountId: null,
+      kind: 'sign_in_link',
+      to,
+      subject: 'Votre lien de connexion à Caisse',
+      status: 'pending',
+    });
     expect(row.text).toMatch(/^sealed:v1:/);
     expect(JSON.stringify(row)).not.toContain(tokenOf(url));
 

@@ -27,7 +27,10 @@ async function setup() {
   const auth = await getAuth();
   const email = `owner-${randomBytes(5).toString('hex')}@shop.test`;
   const password = randomBytes(12).toString('base64url');
-  const { ownerUserId } = await createAccount(db, { name: 'Token Shop', owner: { email, name: 'Token Shop', passwordHash: await hashPassword(password) } });
+  const { ownerUserId } = await createAccount(db, {
+    name: 'Token Shop',
+    owner: { email, name: 'Token Shop', passwordHash: await hashPassword(password) },
+  });
   const userId = ownerUserId!;
   const secret = secretKey('dashboard-auth').toString('base64url');
   const signIn = async () => {
@@ -36,7 +39,8 @@ async function setup() {
     return { name, token: decodeURIComponent(value).split('.')[0] };
   };
   /** A cookie as better-auth signs it, for any value: "<value>.<base64 HMAC-SHA256>" under the installation's key. */
-  const cookie = (name: string, value: string) => new Headers({ cookie: `${name}=${encodeURIComponent(`${value}.${createHmac('sha256', secret).update(value).digest('base64')}`)}` });
+  const cookie = (name: string, value: string) =>
+    new Headers({ cookie: `${name}=${encodeURIComponent(`${value}.${createHmac('sha256', secret).update(value).digest('base64')}`)}` });
   const storedTokens = async () => (await db.select().from(dashboardSessions)).filter((s) => s.userId === userId).map((s) => s.token);
   return { db, auth, userId, signIn, cookie, storedTokens };
 }
@@ -71,7 +75,10 @@ describe('dashboard session tokens', () => {
     await db.insert(dashboardSessions).values({ id: `old_${old}`, token: old, userId, expiresAt: new Date(Date.now() + 3600_000) });
     // The data step of the migration that introduced hashing, run again on this one row.
     const migration = readFileSync(path.join(process.cwd(), 'db', 'migrations', '0005_hash_session_tokens.sql'), 'utf8');
-    const update = migration.split('\n').find((l) => l.startsWith('UPDATE'))!.replace(/;$/, '');
+    const update = migration
+      .split('\n')
+      .find((l) => l.startsWith('UPDATE'))!
+      .replace(/;$/, '');
     await db.execute(sql.raw(`${update} WHERE "id" = 'old_${old}'`));
     expect(await auth.api.getSession({ headers: cookie(name, old) })).toMatchObject({ user: { id: userId } });
   });

@@ -21,7 +21,10 @@ const SETTINGS = {
   address: { line1: '12 rue des Lilas', line2: '', city: 'Lyon', state: '', postalCode: '69002', country: 'FR' },
 };
 
-async function payAfterSettings(settings: typeof SETTINGS | (Omit<typeof SETTINGS, 'defaultLocale'> & { defaultLocale: 'de' }), sessionLocale?: 'auto') {
+async function payAfterSettings(
+  settings: typeof SETTINGS | (Omit<typeof SETTINGS, 'defaultLocale'> & { defaultLocale: 'de' }),
+  sessionLocale?: 'auto',
+) {
   const { getDb } = await import('@/db/client');
   const { createAccount } = await import('@/lib/accounts/create-account');
   const { saveAccountSettings } = await import('@/lib/accounts/account-settings');
@@ -34,13 +37,30 @@ async function payAfterSettings(settings: typeof SETTINGS | (Omit<typeof SETTING
   await saveAccountSettings(db, { accountId: account.id, values: accountSettingsSchema.parse(settings) });
   const suffix = account.id.slice(5);
   await db.insert(products).values({ id: `prod_${suffix}`, accountId: account.id, name: 'Vase' });
-  await db.insert(prices).values({ id: `price_${suffix}`, accountId: account.id, productId: `prod_${suffix}`, currency: 'eur', unitAmount: 2500, unitAmountDecimal: '2500', type: 'one_time' });
+  await db.insert(prices).values({
+    id: `price_${suffix}`,
+    accountId: account.id,
+    productId: `prod_${suffix}`,
+    currency: 'eur',
+    unitAmount: 2500,
+    unitAmountDecimal: '2500',
+    type: 'one_time',
+  });
   const sessionId = await createSession(
     db,
     { accountId: account.id },
-    { mode: 'payment', line_items: [{ price: `price_${suffix}`, quantity: 1 }], success_url: 'https://shop.example/ok', ...(sessionLocale ? { locale: sessionLocale } : {}) },
+    {
+      mode: 'payment',
+      line_items: [{ price: `price_${suffix}`, quantity: 1 }],
+      success_url: 'https://shop.example/ok',
+      ...(sessionLocale ? { locale: sessionLocale } : {}),
+    },
   );
-  const form = { email: 'buyer@example.com', card: { number: '4242424242424242', expiry: '12 / 40', cvc: '123', name: 'Bea Buyer' }, billing: { country: 'FR', postal_code: '75001' } };
+  const form = {
+    email: 'buyer@example.com',
+    card: { number: '4242424242424242', expiry: '12 / 40', cvc: '123', name: 'Bea Buyer' },
+    billing: { country: 'FR', postal_code: '75001' },
+  };
   const result = await confirmPayment(db, { sessionId, form, clientKey: `client-${suffix}` });
   expect(result.state).toBe('complete');
   return db.select().from(emails).where(eq(emails.checkoutSessionId, sessionId));

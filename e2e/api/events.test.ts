@@ -62,7 +62,11 @@ describe('events through the official SDK', () => {
     expect(event.data.object).toEqual(JSON.parse(JSON.stringify(updated)));
     const previous = event.data.previous_attributes as Record<string, unknown>;
     expect(previous).toMatchObject({ name: 'Tee', metadata: { sku: 'TS-1' } });
-    expect(Object.keys(previous).filter((k) => k !== 'updated').sort()).toEqual(['metadata', 'name']);
+    expect(
+      Object.keys(previous)
+        .filter((k) => k !== 'updated')
+        .sort(),
+    ).toEqual(['metadata', 'name']);
     expect(event.request).toEqual({ id: updated.lastResponse.requestId, idempotency_key: updated.lastResponse.idempotencyKey ?? null });
     const created = (await stripe.events.list({ type: 'product.created' })).data[0];
     expect('previous_attributes' in created.data).toBe(false);
@@ -118,10 +122,19 @@ describe('events through the official SDK', () => {
     await bad({ limit: 101 }, 'limit', /less than or equal to 100/);
     await bad({ starting_after: 'evt_nope' }, 'starting_after', /No such event: 'evt_nope'/);
     await bad({ colour: 'red' } as Stripe.EventListParams, 'colour', /Received unknown parameter: colour/);
-    expect(await stripeError(stripe.events.retrieve('evt_nope'))).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id', message: "No such event: 'evt_nope'" });
+    expect(await stripeError(stripe.events.retrieve('evt_nope'))).toMatchObject({
+      statusCode: 404,
+      code: 'resource_missing',
+      param: 'id',
+      message: "No such event: 'evt_nope'",
+    });
     await stripe.products.create({ name: 'Tee' });
     const [event] = (await stripe.events.list()).data;
-    expect(await stripeError(stripe.events.retrieve(event.id, { expand: ['type'] }))).toMatchObject({ statusCode: 400, param: 'expand', message: 'This property cannot be expanded (type).' });
+    expect(await stripeError(stripe.events.retrieve(event.id, { expand: ['type'] }))).toMatchObject({
+      statusCode: 400,
+      param: 'expand',
+      message: 'This property cannot be expanded (type).',
+    });
   });
 
   it('shows a merchant only their own events', async () => {
@@ -131,7 +144,10 @@ describe('events through the official SDK', () => {
     const [event] = (await a.stripe.events.list()).data;
     expect((await b.stripe.events.list()).data).toEqual([]);
     expect(await stripeError(b.stripe.events.retrieve(event.id))).toMatchObject({ statusCode: 404, code: 'resource_missing' });
-    expect(await stripeError(b.stripe.events.list({ starting_after: event.id }))).toMatchObject({ statusCode: 400, param: 'starting_after' });
+    expect(await stripeError(b.stripe.events.list({ starting_after: event.id }))).toMatchObject({
+      statusCode: 400,
+      param: 'starting_after',
+    });
   });
 
   it('an endpoint for checkout.session.completed only → pending_webhooks 1 on that event, 0 on the others', async () => {
@@ -139,7 +155,11 @@ describe('events through the official SDK', () => {
     const before = await stripe.products.create({ name: 'Before the endpoint' });
     await stripe.webhookEndpoints.create({ url: hookUrl, enabled_events: ['checkout.session.completed'] });
     const price = await oneTimePrice(stripe);
-    const session = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: SUCCESS_URL });
+    const session = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: SUCCESS_URL,
+    });
     await payWithoutJavaScript(session.url!);
     expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('complete');
 

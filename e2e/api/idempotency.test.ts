@@ -4,8 +4,18 @@ import { newMerchant, rawRequest, stripeError, type Merchant } from '../support/
 const FORM = 'application/x-www-form-urlencoded';
 
 async function post(m: Merchant, path: string, body: string, key?: string) {
-  const res = await rawRequest(path, { method: 'POST', key: m.secretKey, body, headers: { 'content-type': FORM, ...(key === undefined ? {} : { 'idempotency-key': key }) } });
-  return { status: res.status, text: await res.text(), replayed: res.headers.get('idempotent-replayed'), keyHeader: res.headers.get('idempotency-key') };
+  const res = await rawRequest(path, {
+    method: 'POST',
+    key: m.secretKey,
+    body,
+    headers: { 'content-type': FORM, ...(key === undefined ? {} : { 'idempotency-key': key }) },
+  });
+  return {
+    status: res.status,
+    text: await res.text(),
+    replayed: res.headers.get('idempotent-replayed'),
+    keyHeader: res.headers.get('idempotency-key'),
+  };
 }
 
 const productIds = async (m: Merchant) => (await m.stripe.products.list({ limit: 100 })).data.map((p) => p.id);
@@ -36,7 +46,14 @@ describe('idempotent requests', () => {
   it('a merchant reuses a key with different parameters or on another endpoint → 400 idempotency_error', async () => {
     const m = await newMerchant();
     expect((await post(m, '/v1/products', 'name=First', 'reused')).status).toBe(200);
-    const error = { error: { type: 'idempotency_error', code: 'idempotency_key_in_use', doc_url: 'https://docs.stripe.com/error-codes/idempotency-key-in-use', message: MISMATCH('reused') } };
+    const error = {
+      error: {
+        type: 'idempotency_error',
+        code: 'idempotency_key_in_use',
+        doc_url: 'https://docs.stripe.com/error-codes/idempotency-key-in-use',
+        message: MISMATCH('reused'),
+      },
+    };
     const different = await post(m, '/v1/products', 'name=Second', 'reused');
     expect({ status: different.status, body: JSON.parse(different.text) }).toEqual({ status: 400, body: error });
     const otherEndpoint = await post(m, '/v1/customers', 'name=First', 'reused');
@@ -78,7 +95,10 @@ describe('idempotent requests', () => {
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.text).error).toMatchObject({ type: 'invalid_request_error', code: 'parameter_missing', param: 'name' });
     const missingObject = await post(m, '/v1/prices', 'currency=usd&unit_amount=100&product=prod_missing', 'fix-me');
-    expect({ status: missingObject.status, code: JSON.parse(missingObject.text).error.code }).toEqual({ status: 400, code: 'resource_missing' });
+    expect({ status: missingObject.status, code: JSON.parse(missingObject.text).error.code }).toEqual({
+      status: 400,
+      code: 'resource_missing',
+    });
     const fixed = await post(m, '/v1/products', 'name=Fixed', 'fix-me');
     expect(fixed).toMatchObject({ status: 200, replayed: null });
     expect(JSON.parse(fixed.text).name).toBe('Fixed');

@@ -23,8 +23,17 @@ describe('metadata keys that name Object properties are ordinary keys, as Stripe
     const price = await stripe.prices.create({ product: product.id, unit_amount: 100, currency: 'usd', metadata: odd() });
     expect(keysOf(price.metadata)).toEqual(['__proto__', 'constructor', 'toString']);
     const customer = await stripe.customers.create({ metadata: odd() });
-    expect(keysOf(((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).metadata)).toEqual(['__proto__', 'constructor', 'toString']);
-    const session = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: SUCCESS_URL, metadata: odd() });
+    expect(keysOf(((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).metadata)).toEqual([
+      '__proto__',
+      'constructor',
+      'toString',
+    ]);
+    const session = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: SUCCESS_URL,
+      metadata: odd(),
+    });
     expect(keysOf((await stripe.checkout.sessions.retrieve(session.id)).metadata!)).toEqual(['__proto__', 'constructor', 'toString']);
   });
 
@@ -40,11 +49,19 @@ describe('metadata keys that name Object properties are ordinary keys, as Stripe
   it('hashes aimed at a prototype are refused, and nothing leaks into later objects', async () => {
     const m = await newMerchant();
     const price = await oneTimePrice(m.stripe);
-    for (const body of ['name=P&metadata[__proto__][polluted]=1', 'name=P&__proto__[polluted]=1', 'name=P&constructor[prototype][polluted]=1']) {
+    for (const body of [
+      'name=P&metadata[__proto__][polluted]=1',
+      'name=P&__proto__[polluted]=1',
+      'name=P&constructor[prototype][polluted]=1',
+    ]) {
       const reply = await form(m, '/v1/products', body);
       expect({ body, status: reply.status, type: reply.body.error?.type }).toEqual({ body, status: 400, type: 'invalid_request_error' });
     }
-    const refused = await form(m, '/v1/prices', `product=${price.product}&unit_amount=5&currency=usd&currency_options[__proto__][unit_amount]=1`);
+    const refused = await form(
+      m,
+      '/v1/prices',
+      `product=${price.product}&unit_amount=5&currency=usd&currency_options[__proto__][unit_amount]=1`,
+    );
     expect(refused).toMatchObject({ status: 400, body: { error: { param: expect.stringContaining('currency_options') } } });
     const fresh = await form(m, '/v1/products', 'name=Fresh');
     expect(fresh.body.metadata).toEqual({});

@@ -22,9 +22,16 @@ async function setup() {
   const { eq, sql } = await import('drizzle-orm');
   const db = await getDb();
   const provision = (body: unknown) =>
-    POST(new Request('http://localhost/operator/accounts', { method: 'POST', headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    POST(
+      new Request('http://localhost/operator/accounts', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
   const accountsNamed = async (name: string) => (await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.name, name))).length;
-  const usersWith = async (email: string) => (await db.select({ id: dashboardUsers.id }).from(dashboardUsers).where(eq(dashboardUsers.email, email))).length;
+  const usersWith = async (email: string) =>
+    (await db.select({ id: dashboardUsers.id }).from(dashboardUsers).where(eq(dashboardUsers.email, email))).length;
   return { db, sql, provision, accountsNamed, usersWith };
 }
 
@@ -57,7 +64,9 @@ describe('POST /operator/accounts', () => {
           return new;
         end $$`),
     );
-    await db.execute(sql.raw('create trigger fail_doomed_member before insert on account_members for each row execute function fail_doomed_member()'));
+    await db.execute(
+      sql.raw('create trigger fail_doomed_member before insert on account_members for each row execute function fail_doomed_member()'),
+    );
     try {
       const res = await provision({ name, owner: { email, password: 'a-long-password' } }).catch((err: Error) => err);
       expect(res instanceof Response ? res.status : 500).toBe(500);

@@ -1,7 +1,8 @@
 // Shared by the API tests that pay a hosted session: the page is server-rendered,
 // so its own pay form, posted as is, is what a browser without JavaScript sends.
 
-const decode = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+const decode = (s: string) =>
+  s.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
 export type PayResponse = { status: number; location: string | null; html: string };
 
@@ -25,7 +26,12 @@ export async function postPayForm(sessionUrl: string, options: PayOptions = {}):
   const year = String((new Date().getUTCFullYear() + 5) % 100).padStart(2, '0');
   const method = options.sepaIban
     ? { method: 'sepa_debit', 'sepa.iban': options.sepaIban, 'sepa.name': 'Jenny Rosen' }
-    : { 'card.number': options.card ?? '4242 4242 4242 4242', 'card.expiry': `12 / ${year}`, 'card.cvc': '123', 'card.name': 'Jenny Rosen' };
+    : {
+        'card.number': options.card ?? '4242 4242 4242 4242',
+        'card.expiry': `12 / ${year}`,
+        'card.cvc': '123',
+        'card.name': 'Jenny Rosen',
+      };
   const fields = { email: 'jenny@example.com', ...method, 'billing.country': 'FR', 'billing.postal_code': '75001' };
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
   const page = new URL(sessionUrl);

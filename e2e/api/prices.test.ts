@@ -58,7 +58,13 @@ describe('prices through the official SDK', () => {
       currency: 'eur',
       unit_amount: 900,
       recurring: { interval: 'month', interval_count: 3, usage_type: 'licensed', trial_period_days: 14 },
-      product_data: { name: 'Coffee club', unit_label: 'bag', statement_descriptor: 'COFFEE CLUB', tax_code: 'txcd_99999999', metadata: { tier: 'gold' } },
+      product_data: {
+        name: 'Coffee club',
+        unit_label: 'bag',
+        statement_descriptor: 'COFFEE CLUB',
+        tax_code: 'txcd_99999999',
+        metadata: { tier: 'gold' },
+      },
       expand: ['product'],
     });
     expect(price.type).toBe('recurring');
@@ -72,7 +78,11 @@ describe('prices through the official SDK', () => {
       metadata: { tier: 'gold' },
       active: true,
     });
-    const named = await m.stripe.prices.create({ currency: 'eur', unit_amount: 100, product_data: { id: 'beans', name: 'Beans', active: false } });
+    const named = await m.stripe.prices.create({
+      currency: 'eur',
+      unit_amount: 100,
+      product_data: { id: 'beans', name: 'Beans', active: false },
+    });
     expect(named.product).toBe('beans');
     expect((await m.stripe.products.retrieve('beans')).active).toBe(false);
   });
@@ -109,23 +119,45 @@ describe('prices through the official SDK', () => {
     const plain = await m.stripe.prices.create({ product, currency: 'usd', unit_amount: 500 });
     expect(plain).not.toHaveProperty('currency_options');
     const expanded = await m.stripe.prices.retrieve(plain.id, { expand: ['currency_options'] });
-    expect(expanded.currency_options).toEqual({ usd: { custom_unit_amount: null, tax_behavior: 'unspecified', unit_amount: 500, unit_amount_decimal: '500' } });
+    expect(expanded.currency_options).toEqual({
+      usd: { custom_unit_amount: null, tax_behavior: 'unspecified', unit_amount: 500, unit_amount_decimal: '500' },
+    });
 
-    const donation = await m.stripe.prices.create({ product, currency: 'usd', custom_unit_amount: { enabled: true, minimum: 500, maximum: 50000, preset: 2000 } });
-    expect(donation).toMatchObject({ custom_unit_amount: { minimum: 500, maximum: 50000, preset: 2000 }, unit_amount: null, unit_amount_decimal: null });
+    const donation = await m.stripe.prices.create({
+      product,
+      currency: 'usd',
+      custom_unit_amount: { enabled: true, minimum: 500, maximum: 50000, preset: 2000 },
+    });
+    expect(donation).toMatchObject({
+      custom_unit_amount: { minimum: 500, maximum: 50000, preset: 2000 },
+      unit_amount: null,
+      unit_amount_decimal: null,
+    });
   });
 
   it('updates a price → active, metadata, nickname, lookup key transfer, tax behavior once, currency options', async () => {
     const m = await newMerchant();
     const { id: product } = await m.stripe.products.create({ name: 'Plan' });
-    const old = await m.stripe.prices.create({ product, currency: 'usd', unit_amount: 1000, lookup_key: 'plan_monthly', metadata: { a: '1', b: '2' }, nickname: 'Old' });
+    const old = await m.stripe.prices.create({
+      product,
+      currency: 'usd',
+      unit_amount: 1000,
+      lookup_key: 'plan_monthly',
+      metadata: { a: '1', b: '2' },
+      nickname: 'Old',
+    });
     const next = await m.stripe.prices.create({ product, currency: 'usd', unit_amount: 1200 });
 
     const taken = await stripeError(m.stripe.prices.update(next.id, { lookup_key: 'plan_monthly' }));
     expect(taken).toMatchObject({ statusCode: 400, param: 'lookup_key' });
     expect(taken.message).toContain(old.id);
 
-    const moved = await m.stripe.prices.update(next.id, { lookup_key: 'plan_monthly', transfer_lookup_key: true, nickname: 'New', metadata: { c: '3' } });
+    const moved = await m.stripe.prices.update(next.id, {
+      lookup_key: 'plan_monthly',
+      transfer_lookup_key: true,
+      nickname: 'New',
+      metadata: { c: '3' },
+    });
     expect(moved).toMatchObject({ lookup_key: 'plan_monthly', nickname: 'New', metadata: { c: '3' } });
     expect((await m.stripe.prices.retrieve(old.id)).lookup_key).toBeNull();
 
@@ -138,10 +170,21 @@ describe('prices through the official SDK', () => {
     expect(locked).toMatchObject({ statusCode: 400, param: 'tax_behavior' });
 
     const withEur = await m.stripe.prices.update(next.id, { currency_options: { eur: { unit_amount: 1100 } } });
-    expect(withEur.currency_options?.eur).toEqual({ custom_unit_amount: null, tax_behavior: 'inclusive', unit_amount: 1100, unit_amount_decimal: '1100' });
+    expect(withEur.currency_options?.eur).toEqual({
+      custom_unit_amount: null,
+      tax_behavior: 'inclusive',
+      unit_amount: 1100,
+      unit_amount_decimal: '1100',
+    });
     expect(await m.stripe.prices.update(next.id, { currency_options: '' })).not.toHaveProperty('currency_options');
 
-    const newest = await m.stripe.prices.create({ product, currency: 'usd', unit_amount: 1500, lookup_key: 'plan_monthly', transfer_lookup_key: true });
+    const newest = await m.stripe.prices.create({
+      product,
+      currency: 'usd',
+      unit_amount: 1500,
+      lookup_key: 'plan_monthly',
+      transfer_lookup_key: true,
+    });
     expect(newest.lookup_key).toBe('plan_monthly');
     expect((await m.stripe.prices.list({ lookup_keys: ['plan_monthly'] })).data.map((p) => p.id)).toEqual([newest.id]);
   });
@@ -151,8 +194,20 @@ describe('prices through the official SDK', () => {
     const { id: a } = await m.stripe.products.create({ name: 'A' });
     const { id: b } = await m.stripe.products.create({ name: 'B' });
     const once = await m.stripe.prices.create({ product: a, currency: 'usd', unit_amount: 100, lookup_key: 'once' });
-    const monthly = await m.stripe.prices.create({ product: a, currency: 'usd', unit_amount: 200, recurring: { interval: 'month' }, lookup_key: 'monthly' });
-    const yearly = await m.stripe.prices.create({ product: b, currency: 'eur', unit_amount: 300, recurring: { interval: 'year' }, active: false });
+    const monthly = await m.stripe.prices.create({
+      product: a,
+      currency: 'usd',
+      unit_amount: 200,
+      recurring: { interval: 'month' },
+      lookup_key: 'monthly',
+    });
+    const yearly = await m.stripe.prices.create({
+      product: b,
+      currency: 'eur',
+      unit_amount: 300,
+      recurring: { interval: 'year' },
+      active: false,
+    });
     const ids = async (params: Parameters<typeof m.stripe.prices.list>[0]) => (await m.stripe.prices.list(params)).data.map((p) => p.id);
 
     expect(await ids({})).toEqual([yearly.id, monthly.id, once.id]);
@@ -196,17 +251,37 @@ describe('prices through the official SDK', () => {
     const m = await newMerchant();
     const product = await m.stripe.products.create({
       name: 'Pro plan',
-      default_price_data: { currency: 'usd', unit_amount: 2900, recurring: { interval: 'month' }, tax_behavior: 'exclusive', metadata: { plan: 'pro' } },
+      default_price_data: {
+        currency: 'usd',
+        unit_amount: 2900,
+        recurring: { interval: 'month' },
+        tax_behavior: 'exclusive',
+        metadata: { plan: 'pro' },
+      },
       expand: ['default_price'],
     });
-    const price = product.default_price as { id: string; product: string; unit_amount: number; recurring: { interval: string }; metadata: object };
-    expect(price).toMatchObject({ object: 'price', product: product.id, unit_amount: 2900, recurring: { interval: 'month' }, metadata: { plan: 'pro' } });
+    const price = product.default_price as {
+      id: string;
+      product: string;
+      unit_amount: number;
+      recurring: { interval: string };
+      metadata: object;
+    };
+    expect(price).toMatchObject({
+      object: 'price',
+      product: product.id,
+      unit_amount: 2900,
+      recurring: { interval: 'month' },
+      metadata: { plan: 'pro' },
+    });
     expect((await m.stripe.products.retrieve(product.id)).default_price).toBe(price.id);
 
     const archive = await stripeError(m.stripe.prices.update(price.id, { active: false }));
     expect(archive).toMatchObject({ statusCode: 400, param: 'active' });
 
-    const bad = await stripeError(m.stripe.products.create({ name: 'Bad', default_price_data: { currency: 'usd', unit_amount: 1, unit_amount_decimal: '1' } } as never));
+    const bad = await stripeError(
+      m.stripe.products.create({ name: 'Bad', default_price_data: { currency: 'usd', unit_amount: 1, unit_amount_decimal: '1' } } as never),
+    );
     expect(bad).toMatchObject({ statusCode: 400, param: 'default_price_data[unit_amount_decimal]' });
     expect((await m.stripe.products.list()).data.map((p) => p.name)).toEqual(['Pro plan']);
   });
@@ -234,15 +309,25 @@ describe('prices through the official SDK', () => {
       [{ ...base, unit_amount: 100, recurring: { interval: 'day', interval_count: 366 } }, 'recurring[interval_count]'],
       [{ ...base, unit_amount: 100, recurring: { interval: 'year', interval_count: 2 } }, 'recurring[interval_count]'],
       [{ ...base, currency: 'kwd', unit_amount: 1005 }, 'unit_amount', /divisible by 10/],
-      [{ ...base, unit_amount: 100, currency_options: { jod: { unit_amount: 15 } } }, 'currency_options[jod][unit_amount]', /divisible by 10/],
+      [
+        { ...base, unit_amount: 100, currency_options: { jod: { unit_amount: 15 } } },
+        'currency_options[jod][unit_amount]',
+        /divisible by 10/,
+      ],
       [{ ...base, unit_amount: 100, currency_options: { usd: { unit_amount: 90 } } }, 'currency_options[usd]'],
-      [{ ...base, unit_amount: 100, currency_options: { eur: { tax_behavior: 'inclusive' } } }, 'currency_options[eur][unit_amount]', /Missing required param/],
+      [
+        { ...base, unit_amount: 100, currency_options: { eur: { tax_behavior: 'inclusive' } } },
+        'currency_options[eur][unit_amount]',
+        /Missing required param/,
+      ],
       [{ ...base, recurring: { interval: 'month' }, custom_unit_amount: { enabled: true } }, 'custom_unit_amount', /one-time/],
       [{ ...base, custom_unit_amount: { enabled: true, minimum: 500, maximum: 100 } }, 'custom_unit_amount[minimum]'],
       [{ ...base, unit_amount: 100, lookup_key: 'x'.repeat(201) }, 'lookup_key'],
     ];
     for (const [params, param, message] of cases) {
-      const err = await stripeError(m.stripe.prices.create(params as never)).catch((e: Error) => Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)));
+      const err = await stripeError(m.stripe.prices.create(params as never)).catch((e: Error) =>
+        Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)),
+      );
       expect({ status: err.statusCode, param: err.param }, JSON.stringify(params)).toEqual({ status: 400, param });
       if (message) expect(err.message).toMatch(message);
     }

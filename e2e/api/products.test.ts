@@ -5,7 +5,12 @@ import { newMerchant, stripeError } from '../support/merchant';
 describe('products through the official SDK', () => {
   it('creates, retrieves, updates, lists and deletes a product', async () => {
     const { stripe } = await newMerchant();
-    const created = await stripe.products.create({ name: 'T-shirt', description: 'Organic cotton', metadata: { sku: 'TS-1' }, images: ['https://example.com/ts.png'] });
+    const created = await stripe.products.create({
+      name: 'T-shirt',
+      description: 'Organic cotton',
+      metadata: { sku: 'TS-1' },
+      images: ['https://example.com/ts.png'],
+    });
     expect(created).toMatchObject({ object: 'product', name: 'T-shirt', active: true, livemode: false, metadata: { sku: 'TS-1' } });
     expect(created.id).toMatch(/^prod_[A-Za-z0-9]{24}$/);
 
@@ -79,7 +84,10 @@ describe('products through the official SDK', () => {
       expect(session.amount_total).toBe(2 * (1000 + i));
       const lines = await stripe.checkout.sessions.listLineItems(session.id, { expand: ['data.price.product'] });
       expect(lines.data).toHaveLength(1);
-      expect(lines.data[0]).toMatchObject({ description: `Mug of shop ${i}`, price: { id: made[i].price.id, product: { id, name: `Mug of shop ${i}` } } });
+      expect(lines.data[0]).toMatchObject({
+        description: `Mug of shop ${i}`,
+        price: { id: made[i].price.id, product: { id, name: `Mug of shop ${i}` } },
+      });
     }
     // Updating one account's product leaves the other's as it was.
     const other = await shops[1].stripe.products.update(id, { name: 'Renamed in shop 1' });

@@ -19,7 +19,12 @@ describe('promotion codes through the official SDK', () => {
       customer: customer.id,
       expires_at: expiresAt,
       max_redemptions: 5,
-      restrictions: { first_time_transaction: true, minimum_amount: 2000, minimum_amount_currency: 'usd', currency_options: { eur: { minimum_amount: 1800 } } },
+      restrictions: {
+        first_time_transaction: true,
+        minimum_amount: 2000,
+        minimum_amount_currency: 'usd',
+        currency_options: { eur: { minimum_amount: 1800 } },
+      },
       metadata: { channel: 'newsletter' },
     });
     expect(code.id).toMatch(/^promo_[A-Za-z0-9]{24}$/);
@@ -36,7 +41,12 @@ describe('promotion codes through the official SDK', () => {
       max_redemptions: 5,
       metadata: { channel: 'newsletter' },
       promotion: { coupon: coupon.id, type: 'coupon' },
-      restrictions: { currency_options: { eur: { minimum_amount: 1800 } }, first_time_transaction: true, minimum_amount: 2000, minimum_amount_currency: 'usd' },
+      restrictions: {
+        currency_options: { eur: { minimum_amount: 1800 } },
+        first_time_transaction: true,
+        minimum_amount: 2000,
+        minimum_amount_currency: 'usd',
+      },
       times_redeemed: 0,
     });
     expect(await m.stripe.promotionCodes.retrieve(code.id)).toEqual(code);
@@ -55,7 +65,9 @@ describe('promotion codes through the official SDK', () => {
       restrictions: { first_time_transaction: false, minimum_amount: null, minimum_amount_currency: null },
     });
     expect(code.restrictions).not.toHaveProperty('currency_options');
-    const both = await stripeError(m.stripe.promotionCodes.create(legacy({ coupon: coupon.id, promotion: { type: 'coupon', coupon: coupon.id } })));
+    const both = await stripeError(
+      m.stripe.promotionCodes.create(legacy({ coupon: coupon.id, promotion: { type: 'coupon', coupon: coupon.id } })),
+    );
     expect(both).toMatchObject({ statusCode: 400, param: 'coupon' });
     expect(both.message).toMatch(/only specify one/);
   });
@@ -64,7 +76,11 @@ describe('promotion codes through the official SDK', () => {
     const m = await newMerchant();
     const coupon = await m.stripe.coupons.create({ percent_off: 15, name: 'Fifteen' });
     const customer = await m.stripe.customers.create({ name: 'Grace' });
-    const created = await m.stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id }, customer: customer.id, expand: ['promotion.coupon', 'customer'] });
+    const created = await m.stripe.promotionCodes.create({
+      promotion: { type: 'coupon', coupon: coupon.id },
+      customer: customer.id,
+      expand: ['promotion.coupon', 'customer'],
+    });
     expect(created.promotion.coupon).toMatchObject({ id: coupon.id, object: 'coupon', name: 'Fifteen', valid: true });
     expect(created.customer).toMatchObject({ id: customer.id, object: 'customer', name: 'Grace' });
     await m.stripe.coupons.del(coupon.id);
@@ -115,7 +131,9 @@ describe('promotion codes through the official SDK', () => {
     expect((await m.stripe.promotionCodes.update(code.id, { active: true })).active).toBe(true);
 
     const bare = await m.stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id } });
-    const noMinimum = await stripeError(m.stripe.promotionCodes.update(bare.id, { restrictions: { currency_options: { eur: { minimum_amount: 1 } } } }));
+    const noMinimum = await stripeError(
+      m.stripe.promotionCodes.update(bare.id, { restrictions: { currency_options: { eur: { minimum_amount: 1 } } } }),
+    );
     expect(noMinimum).toMatchObject({ statusCode: 400, param: 'restrictions[currency_options]' });
     expect((await stripeError(m.stripe.promotionCodes.update(bare.id, { code: 'NEW' } as never))).param).toBe('code');
   });
@@ -166,12 +184,24 @@ describe('promotion codes through the official SDK', () => {
       [{ promotion, customer_account: 'acct_x' }, 'customer_account', /not supported/],
       [{ promotion, restrictions: { minimum_amount: 100 } }, 'restrictions[minimum_amount_currency]', /Missing required param/],
       [{ promotion, restrictions: { minimum_amount_currency: 'usd' } }, 'restrictions[minimum_amount]', /Missing required param/],
-      [{ promotion, restrictions: { minimum_amount: 1005, minimum_amount_currency: 'kwd' } }, 'restrictions[minimum_amount]', /divisible by 10/],
+      [
+        { promotion, restrictions: { minimum_amount: 1005, minimum_amount_currency: 'kwd' } },
+        'restrictions[minimum_amount]',
+        /divisible by 10/,
+      ],
       [{ promotion, restrictions: { currency_options: { eur: { minimum_amount: 1 } } } }, 'restrictions[currency_options]'],
-      [{ promotion, restrictions: { minimum_amount: 100, minimum_amount_currency: 'usd', currency_options: { usd: { minimum_amount: 1 } } } }, 'restrictions[currency_options][usd]'],
+      [
+        {
+          promotion,
+          restrictions: { minimum_amount: 100, minimum_amount_currency: 'usd', currency_options: { usd: { minimum_amount: 1 } } },
+        },
+        'restrictions[currency_options][usd]',
+      ],
     ];
     for (const [params, param, message] of cases) {
-      const err = await stripeError(m.stripe.promotionCodes.create(legacy(params))).catch((e: Error) => Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)));
+      const err = await stripeError(m.stripe.promotionCodes.create(legacy(params))).catch((e: Error) =>
+        Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)),
+      );
       expect({ status: err.statusCode, param: err.param }, JSON.stringify(params)).toEqual({ status: 400, param });
       if (message) expect(err.message).toMatch(message);
     }
@@ -194,7 +224,11 @@ describe('promotion codes through the official SDK', () => {
     const own = await b.stripe.coupons.create({ percent_off: 5 });
     const err = await stripeError(b.stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: own.id }, customer: customer.id }));
     expect(err).toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'customer' });
-    expect(await stripeError(b.stripe.promotionCodes.retrieve(code.id))).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id' });
+    expect(await stripeError(b.stripe.promotionCodes.retrieve(code.id))).toMatchObject({
+      statusCode: 404,
+      code: 'resource_missing',
+      param: 'id',
+    });
     expect((await stripeError(b.stripe.promotionCodes.update(code.id, { active: false }))).statusCode).toBe(404);
     expect((await b.stripe.promotionCodes.list()).data).toEqual([]);
     // Codes are unique per account only.

@@ -35,7 +35,11 @@ print(json.dumps({
 describe("Stripe's Python library (Debian's python3-stripe)", () => {
   it('creates a session with an adjustable quantity (booleans sent as True/False) and reads it back', async () => {
     const m = await newMerchant();
-    const run = spawnSync(PYTHON, ['-c', SCRIPT], { env: { ...process.env, CAISSE_SECRET_KEY: m.secretKey, CAISSE_URL: testServerUrl() }, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(PYTHON, ['-c', SCRIPT], {
+      env: { ...process.env, CAISSE_SECRET_KEY: m.secretKey, CAISSE_URL: testServerUrl() },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.error, `${PYTHON} could not run`).toBeUndefined();
     expect(run.status, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout);

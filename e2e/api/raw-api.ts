@@ -32,4 +32,3 @@ export const invalid = (message: string, param?: string, code?: string) => ({
     ...(param ? { param } : {}),
   },
 });
-

@@ -16,7 +16,16 @@ afterAll(() => dropDatabase());
 
 const CARD = '4242424242424242';
 
-async function paidSession(p: { receiptsEnabled?: boolean; locale?: 'fr' | 'en'; product?: string; extra?: Record<string, unknown>; email?: string; cardNumber?: string } = {}) {
+async function paidSession(
+  p: {
+    receiptsEnabled?: boolean;
+    locale?: 'fr' | 'en';
+    product?: string;
+    extra?: Record<string, unknown>;
+    email?: string;
+    cardNumber?: string;
+  } = {},
+) {
   const { getDb } = await import('@/db/client');
   const { createAccount } = await import('@/lib/accounts/create-account');
   const { createSession } = await import('@/lib/checkout/create-session');
@@ -24,16 +33,37 @@ async function paidSession(p: { receiptsEnabled?: boolean; locale?: 'fr' | 'en';
   const { accounts, prices, products } = await import('@/db/schema');
   const db = await getDb();
   const account = await createAccount(db, { name: 'Maison Lumière' });
-  await db.update(accounts).set({ receiptsEnabled: p.receiptsEnabled ?? false, businessDetails: { support_email: 'aide@lumiere.example' } }).where(eq(accounts.id, account.id));
+  await db
+    .update(accounts)
+    .set({ receiptsEnabled: p.receiptsEnabled ?? false, businessDetails: { support_email: 'aide@lumiere.example' } })
+    .where(eq(accounts.id, account.id));
   const suffix = account.id.slice(5);
   await db.insert(products).values({ id: `prod_${suffix}`, accountId: account.id, name: p.product ?? 'Lampe de bureau' });
-  await db.insert(prices).values({ id: `price_${suffix}`, accountId: account.id, productId: `prod_${suffix}`, currency: 'eur', unitAmount: 2500, unitAmountDecimal: '2500', type: 'one_time' });
+  await db.insert(prices).values({
+    id: `price_${suffix}`,
+    accountId: account.id,
+    productId: `prod_${suffix}`,
+    currency: 'eur',
+    unitAmount: 2500,
+    unitAmountDecimal: '2500',
+    type: 'one_time',
+  });
   const sessionId = await createSession(
     db,
     { accountId: account.id },
-    { mode: 'payment', line_items: [{ price: `price_${suffix}`, quantity: 1 }], success_url: 'https://shop.example/ok', ...(p.locale ? { locale: p.locale } : {}), ...p.extra },
+    {
+      mode: 'payment',
+      line_items: [{ price: `price_${suffix}`, quantity: 1 }],
+      success_url: 'https://shop.example/ok',
+      ...(p.locale ? { locale: p.locale } : {}),
+      ...p.extra,
+    },
   );
-  const form = { email: p.email ?? 'client@example.com', card: { number: p.cardNumber ?? CARD, expiry: '12 / 40', cvc: '123', name: 'Claire Client' }, billing: { country: 'FR', postal_code: '75001' } };
+  const form = {
+    email: p.email ?? 'client@example.com',
+    card: { number: p.cardNumber ?? CARD, expiry: '12 / 40', cvc: '123', name: 'Claire Client' },
+    billing: { country: 'FR', postal_code: '75001' },
+  };
   const result = await confirmPayment(db, { sessionId, form, clientKey: `client-${suffix}` });
   return { db, account, sessionId, result };
 }
@@ -149,7 +179,9 @@ describe('a mail server that refuses the recipient', () => {
         outcomes.push(...(await send({ smtpUrl: refusing.url, now })).map((o) => o.outcome));
         // Not due again until its backoff has passed.
         if (attempt < MAX_ATTEMPTS) {
-          expect(await send({ smtpUrl: refusing.url, now: new Date(now.getTime() + retryDelaySeconds(attempt) * 1000 - 5000) })).toEqual([]);
+          expect(await send({ smtpUrl: refusing.url, now: new Date(now.getTime() + retryDelaySeconds(attempt) * 1000 - 5000) })).toEqual(
+            [],
+          );
           now = new Date(now.getTime() + retryDelaySeconds(attempt) * 1000 + 1000);
         }
       }

@@ -8,17 +8,35 @@ describe('allowed redirect domains', () => {
     const price = await oneTimePrice(stripe);
     const line_items = [{ price: price.id, quantity: 1 }];
 
-    const success = await stripeError(stripe.checkout.sessions.create({ mode: 'payment', line_items, success_url: 'https://evil.test/paid' }));
+    const success = await stripeError(
+      stripe.checkout.sessions.create({ mode: 'payment', line_items, success_url: 'https://evil.test/paid' }),
+    );
     expect(success).toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError', param: 'success_url' });
     expect(success.message).toMatch(/evil\.test/);
 
-    const cancel = await stripeError(stripe.checkout.sessions.create({ mode: 'payment', line_items, success_url: 'https://shop.example.com/ok', cancel_url: 'https://example.org/cart' }));
+    const cancel = await stripeError(
+      stripe.checkout.sessions.create({
+        mode: 'payment',
+        line_items,
+        success_url: 'https://shop.example.com/ok',
+        cancel_url: 'https://example.org/cart',
+      }),
+    );
     expect(cancel).toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError', param: 'cancel_url' });
 
-    const lookalike = await stripeError(stripe.checkout.sessions.create({ mode: 'payment', line_items, success_url: 'https://shop.example.com.evil.test/ok' }));
+    const lookalike = await stripeError(
+      stripe.checkout.sessions.create({ mode: 'payment', line_items, success_url: 'https://shop.example.com.evil.test/ok' }),
+    );
     expect(lookalike).toMatchObject({ statusCode: 400, param: 'success_url' });
 
-    const embedded = await stripeError(stripe.checkout.sessions.create({ mode: 'payment', ui_mode: 'embedded_page', line_items, return_url: 'https://elsewhere.test/return' }));
+    const embedded = await stripeError(
+      stripe.checkout.sessions.create({
+        mode: 'payment',
+        ui_mode: 'embedded_page',
+        line_items,
+        return_url: 'https://elsewhere.test/return',
+      }),
+    );
     expect(embedded).toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError', param: 'return_url' });
 
     expect((await stripe.checkout.sessions.list()).data).toEqual([]);
@@ -36,14 +54,23 @@ describe('allowed redirect domains', () => {
     expect(session.url).toMatch(/\/c\/cs_test_/);
     expect(session.success_url).toBe('https://shop.example.com/ok?session_id={CHECKOUT_SESSION_ID}');
 
-    const embedded = await stripe.checkout.sessions.create({ mode: 'payment', ui_mode: 'embedded_page', line_items: [{ price: price.id, quantity: 1 }], return_url: 'https://a.example.org/r' });
+    const embedded = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      ui_mode: 'embedded_page',
+      line_items: [{ price: price.id, quantity: 1 }],
+      return_url: 'https://a.example.org/r',
+    });
     expect(embedded.client_secret).toBeTruthy();
   });
 
   it('an account with no list → any redirect host is accepted', async () => {
     const { stripe } = await newMerchant();
     const price = await oneTimePrice(stripe);
-    const session = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://anywhere.test/ok' });
+    const session = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: 'https://anywhere.test/ok',
+    });
     expect(session.status).toBe('open');
   });
 });

@@ -4,7 +4,11 @@ import { FORM, form, get, invalid, json, send } from './raw-api';
 describe('form and JSON request bodies', () => {
   it('a merchant expands with expand[]=x or expand[0]=x, in a body or a query string → the same expanded object', async () => {
     const m = await newMerchant();
-    const created = await form(m, '/v1/products', 'name=Tee&default_price_data[currency]=usd&default_price_data[unit_amount]=1500&expand[]=default_price');
+    const created = await form(
+      m,
+      '/v1/products',
+      'name=Tee&default_price_data[currency]=usd&default_price_data[unit_amount]=1500&expand[]=default_price',
+    );
     expect(created.status).toBe(200);
     expect(created.body.default_price).toMatchObject({ object: 'price', unit_amount: 1500, currency: 'usd', product: created.body.id });
     const byIndex = await form(m, `/v1/products/${created.body.id}`, 'expand[0]=default_price');
@@ -23,7 +27,15 @@ describe('form and JSON request bodies', () => {
     const body = `line_items%5B0%5D%5Bprice%5D=${price.id}&line_items%5B0%5D%5Bquantity%5D=3&mode=payment&success_url=https%3A%2F%2Fexample.com%2Fok&metadata%5Border%5D=A-1`;
     const session = await form(m, '/v1/checkout/sessions', body);
     expect(session.status).toBe(200);
-    expect(session.body).toMatchObject({ object: 'checkout.session', mode: 'payment', amount_subtotal: 2100, amount_total: 2100, currency: 'usd', metadata: { order: 'A-1' }, success_url: 'https://example.com/ok' });
+    expect(session.body).toMatchObject({
+      object: 'checkout.session',
+      mode: 'payment',
+      amount_subtotal: 2100,
+      amount_total: 2100,
+      currency: 'usd',
+      metadata: { order: 'A-1' },
+      success_url: 'https://example.com/ok',
+    });
     const items = await get(m, `/v1/checkout/sessions/${session.body.id}/line_items`);
     expect(items.body.data.map((li: any) => [li.price.id, li.quantity, li.amount_total])).toEqual([[price.id, 3, 2100]]);
   });
@@ -43,24 +55,50 @@ describe('form and JSON request bodies', () => {
 
   it('a merchant sends application/json → the same objects as with a form body, null unsets', async () => {
     const m = await newMerchant();
-    const viaJson = await json(m, '/v1/products', { name: 'Json', active: false, metadata: { a: '1', b: 2 }, default_price_data: { currency: 'usd', unit_amount: 990 }, expand: ['default_price'] });
-    const viaForm = await form(m, '/v1/products', 'name=Json&active=false&metadata[a]=1&metadata[b]=2&default_price_data[currency]=usd&default_price_data[unit_amount]=990&expand[0]=default_price');
+    const viaJson = await json(m, '/v1/products', {
+      name: 'Json',
+      active: false,
+      metadata: { a: '1', b: 2 },
+      default_price_data: { currency: 'usd', unit_amount: 990 },
+      expand: ['default_price'],
+    });
+    const viaForm = await form(
+      m,
+      '/v1/products',
+      'name=Json&active=false&metadata[a]=1&metadata[b]=2&default_price_data[currency]=usd&default_price_data[unit_amount]=990&expand[0]=default_price',
+    );
     expect(viaJson.status).toBe(200);
-    const strip = (p: any) => ({ ...p, id: undefined, created: undefined, updated: undefined, default_price: { ...p.default_price, id: undefined, product: undefined, created: undefined } });
+    const strip = (p: any) => ({
+      ...p,
+      id: undefined,
+      created: undefined,
+      updated: undefined,
+      default_price: { ...p.default_price, id: undefined, product: undefined, created: undefined },
+    });
     expect(strip(viaJson.body)).toEqual(strip(viaForm.body));
     expect(viaJson.body).toMatchObject({ active: false, metadata: { a: '1', b: '2' }, default_price: { unit_amount: 990 } });
     const one = await json(m, `/v1/products/${viaJson.body.id}`, { metadata: { a: null, c: '3' }, description: 'Soft' });
     expect(one.body).toMatchObject({ metadata: { b: '2', c: '3' }, description: 'Soft' });
-    const cleared = await send(m, 'POST', `/v1/products/${viaJson.body.id}`, JSON.stringify({ metadata: null, description: null }), 'application/json; charset=utf-8');
+    const cleared = await send(
+      m,
+      'POST',
+      `/v1/products/${viaJson.body.id}`,
+      JSON.stringify({ metadata: null, description: null }),
+      'application/json; charset=utf-8',
+    );
     expect(cleared.body).toMatchObject({ metadata: {}, description: null });
   });
 
   it('a malformed JSON body or a non-object JSON body → 400', async () => {
     const m = await newMerchant();
     const bad = invalid('Invalid JSON received: the request body could not be parsed.');
-    for (const body of ['{"name": "x"', '{name: "x"}', "{'name':'x'}", '{"name":"x"} trailing']) expect(await send(m, 'POST', '/v1/products', body, 'application/json')).toEqual({ status: 400, body: bad });
+    for (const body of ['{"name": "x"', '{name: "x"}', "{'name':'x'}", '{"name":"x"} trailing'])
+      expect(await send(m, 'POST', '/v1/products', body, 'application/json')).toEqual({ status: 400, body: bad });
     for (const body of ['[]', '"name"', '42', 'null', 'true'])
-      expect(await send(m, 'POST', '/v1/products', body, 'application/json')).toEqual({ status: 400, body: invalid('Invalid JSON received: the body must be an object.') });
+      expect(await send(m, 'POST', '/v1/products', body, 'application/json')).toEqual({
+        status: 400,
+        body: invalid('Invalid JSON received: the body must be an object.'),
+      });
   });
 
   it('an unsupported content type → 400 naming it', async () => {
@@ -69,8 +107,17 @@ describe('form and JSON request bodies', () => {
       status: 400,
       body: invalid('Invalid Content-Type: text/plain. Send application/x-www-form-urlencoded or application/json.'),
     });
-    const multipart = await send(m, 'POST', '/v1/products', '--b\r\ncontent-disposition: form-data; name="name"\r\n\r\nx\r\n--b--', 'multipart/form-data; boundary=b');
-    expect(multipart).toEqual({ status: 400, body: invalid('Invalid Content-Type: multipart/form-data. Send application/x-www-form-urlencoded or application/json.') });
+    const multipart = await send(
+      m,
+      'POST',
+      '/v1/products',
+      '--b\r\ncontent-disposition: form-data; name="name"\r\n\r\nx\r\n--b--',
+      'multipart/form-data; boundary=b',
+    );
+    expect(multipart).toEqual({
+      status: 400,
+      body: invalid('Invalid Content-Type: multipart/form-data. Send application/x-www-form-urlencoded or application/json.'),
+    });
     expect((await m.stripe.products.list()).data).toEqual([]);
   });
 
@@ -95,40 +142,99 @@ describe('form and JSON request bodies', () => {
     } as RequestInit);
     expect({ status: chunked.status, body: await chunked.json() }).toEqual(tooLarge);
     const underLimit = `name=Small&description=${'z'.repeat(1024 * 1024 - 64)}`;
-    expect(await form(m, '/v1/products', underLimit)).toEqual({ status: 400, body: invalid('Must be at most 40000 characters (description).', 'description') });
+    expect(await form(m, '/v1/products', underLimit)).toEqual({
+      status: 400,
+      body: invalid('Must be at most 40000 characters (description).', 'description'),
+    });
     expect((await m.stripe.products.list()).data).toEqual([]);
   });
 
   it('an unknown parameter → 400 naming its full bracket path', async () => {
     const m = await newMerchant();
     const price = await m.stripe.prices.create({ currency: 'usd', unit_amount: 500, product_data: { name: 'P' } });
-    expect(await form(m, '/v1/products', 'name=x&colour=red')).toEqual({ status: 400, body: invalid('Received unknown parameter: colour', 'colour', 'parameter_unknown') });
-    expect(await form(m, '/v1/products', 'name=x&package_dimensions[height]=1&package_dimensions[length]=1&package_dimensions[weight]=1&package_dimensions[width]=1&package_dimensions[depth]=1')).toEqual({
+    expect(await form(m, '/v1/products', 'name=x&colour=red')).toEqual({
+      status: 400,
+      body: invalid('Received unknown parameter: colour', 'colour', 'parameter_unknown'),
+    });
+    expect(
+      await form(
+        m,
+        '/v1/products',
+        'name=x&package_dimensions[height]=1&package_dimensions[length]=1&package_dimensions[weight]=1&package_dimensions[width]=1&package_dimensions[depth]=1',
+      ),
+    ).toEqual({
       status: 400,
       body: invalid('Received unknown parameter: package_dimensions[depth]', 'package_dimensions[depth]', 'parameter_unknown'),
     });
-    const session = await form(m, '/v1/checkout/sessions', `mode=payment&success_url=https://e.com&line_items[0][price]=${price.id}&line_items[0][quantity]=1&line_items[0][bogus]=1`);
-    expect(session).toEqual({ status: 400, body: invalid('Received unknown parameter: line_items[0][bogus]', 'line_items[0][bogus]', 'parameter_unknown') });
-    const second = await json(m, '/v1/checkout/sessions', { mode: 'payment', success_url: 'https://e.com', line_items: [{ price: price.id, quantity: 1 }, { price: price.id, quantiy: 2 }] });
-    expect(second).toEqual({ status: 400, body: invalid('Received unknown parameter: line_items[1][quantiy]', 'line_items[1][quantiy]', 'parameter_unknown') });
-    expect(await get(m, '/v1/products?limit=2&sort=asc')).toEqual({ status: 400, body: invalid('Received unknown parameter: sort', 'sort', 'parameter_unknown') });
+    const session = await form(
+      m,
+      '/v1/checkout/sessions',
+      `mode=payment&success_url=https://e.com&line_items[0][price]=${price.id}&line_items[0][quantity]=1&line_items[0][bogus]=1`,
+    );
+    expect(session).toEqual({
+      status: 400,
+      body: invalid('Received unknown parameter: line_items[0][bogus]', 'line_items[0][bogus]', 'parameter_unknown'),
+    });
+    const second = await json(m, '/v1/checkout/sessions', {
+      mode: 'payment',
+      success_url: 'https://e.com',
+      line_items: [
+        { price: price.id, quantity: 1 },
+        { price: price.id, quantiy: 2 },
+      ],
+    });
+    expect(second).toEqual({
+      status: 400,
+      body: invalid('Received unknown parameter: line_items[1][quantiy]', 'line_items[1][quantiy]', 'parameter_unknown'),
+    });
+    expect(await get(m, '/v1/products?limit=2&sort=asc')).toEqual({
+      status: 400,
+      body: invalid('Received unknown parameter: sort', 'sort', 'parameter_unknown'),
+    });
   });
 
   it('a value of the wrong type → 400 naming the parameter', async () => {
     const m = await newMerchant();
-    expect(await form(m, '/v1/prices', 'currency=usd&product_data[name]=x&unit_amount=abc')).toEqual({ status: 400, body: invalid('Invalid integer: abc (unit_amount).', 'unit_amount', 'parameter_invalid_integer') });
-    expect(await json(m, '/v1/prices', { currency: 'usd', product_data: { name: 'x' }, unit_amount: 12.5 })).toEqual({ status: 400, body: invalid('Invalid integer: 12.5 (unit_amount).', 'unit_amount', 'parameter_invalid_integer') });
-    expect(await form(m, '/v1/products', 'name=x&active=maybe')).toEqual({ status: 400, body: invalid('Invalid boolean: maybe (active).', 'active') });
-    expect(await form(m, '/v1/products', 'name=x&metadata=oops')).toEqual({ status: 400, body: invalid('Invalid object: metadata must be a hash.', 'metadata') });
-    expect(await form(m, '/v1/products', 'name=x&images=https://e.com/a.png')).toEqual({ status: 400, body: invalid('Invalid array: images must be an array.', 'images') });
+    expect(await form(m, '/v1/prices', 'currency=usd&product_data[name]=x&unit_amount=abc')).toEqual({
+      status: 400,
+      body: invalid('Invalid integer: abc (unit_amount).', 'unit_amount', 'parameter_invalid_integer'),
+    });
+    expect(await json(m, '/v1/prices', { currency: 'usd', product_data: { name: 'x' }, unit_amount: 12.5 })).toEqual({
+      status: 400,
+      body: invalid('Invalid integer: 12.5 (unit_amount).', 'unit_amount', 'parameter_invalid_integer'),
+    });
+    expect(await form(m, '/v1/products', 'name=x&active=maybe')).toEqual({
+      status: 400,
+      body: invalid('Invalid boolean: maybe (active).', 'active'),
+    });
+    expect(await form(m, '/v1/products', 'name=x&metadata=oops')).toEqual({
+      status: 400,
+      body: invalid('Invalid object: metadata must be a hash.', 'metadata'),
+    });
+    expect(await form(m, '/v1/products', 'name=x&images=https://e.com/a.png')).toEqual({
+      status: 400,
+      body: invalid('Invalid array: images must be an array.', 'images'),
+    });
   });
 
   it('a missing required parameter → "Missing required param: <name>."', async () => {
     const m = await newMerchant();
-    expect(await form(m, '/v1/products', 'description=nameless')).toEqual({ status: 400, body: invalid('Missing required param: name.', 'name', 'parameter_missing') });
-    expect(await form(m, '/v1/prices', 'unit_amount=5&product_data[name]=x')).toEqual({ status: 400, body: invalid('Missing required param: currency.', 'currency', 'parameter_missing') });
-    expect(await json(m, '/v1/products', {})).toEqual({ status: 400, body: invalid('Missing required param: name.', 'name', 'parameter_missing') });
-    expect(await form(m, '/v1/products', '')).toEqual({ status: 400, body: invalid('Missing required param: name.', 'name', 'parameter_missing') });
+    expect(await form(m, '/v1/products', 'description=nameless')).toEqual({
+      status: 400,
+      body: invalid('Missing required param: name.', 'name', 'parameter_missing'),
+    });
+    expect(await form(m, '/v1/prices', 'unit_amount=5&product_data[name]=x')).toEqual({
+      status: 400,
+      body: invalid('Missing required param: currency.', 'currency', 'parameter_missing'),
+    });
+    expect(await json(m, '/v1/products', {})).toEqual({
+      status: 400,
+      body: invalid('Missing required param: name.', 'name', 'parameter_missing'),
+    });
+    expect(await form(m, '/v1/products', '')).toEqual({
+      status: 400,
+      body: invalid('Missing required param: name.', 'name', 'parameter_missing'),
+    });
   });
 
   it('a merchant filters a list with created[gte] and friends in the query string → only matching objects', async () => {
@@ -145,15 +251,30 @@ describe('form and JSON request bodies', () => {
     expect(await ids(`created[gt]=${b.created}`)).toEqual([]);
     expect(await ids(`created[lt]=${a.created}`)).toEqual([]);
     expect(await ids(`created=${a.created}&ids[]=${a.id}`)).toEqual([a.id]);
-    expect(await get(m, '/v1/products?created[since]=1')).toEqual({ status: 400, body: invalid('Received unknown parameter: created[since]', 'created[since]', 'parameter_unknown') });
+    expect(await get(m, '/v1/products?created[since]=1')).toEqual({
+      status: 400,
+      body: invalid('Received unknown parameter: created[since]', 'created[since]', 'parameter_unknown'),
+    });
   });
 
   it('a limit outside 1..100 → 400 naming limit; the edges are accepted', async () => {
     const m = await newMerchant();
-    expect(await get(m, '/v1/products?limit=0')).toEqual({ status: 400, body: invalid('This value must be greater than or equal to 1 (limit).', 'limit') });
-    expect(await get(m, '/v1/products?limit=101')).toEqual({ status: 400, body: invalid('This value must be less than or equal to 100 (limit).', 'limit') });
-    expect(await get(m, '/v1/prices?limit=-5')).toEqual({ status: 400, body: invalid('This value must be greater than or equal to 1 (limit).', 'limit') });
-    expect(await get(m, '/v1/checkout/sessions?limit=ten')).toEqual({ status: 400, body: invalid('Invalid integer: ten (limit).', 'limit', 'parameter_invalid_integer') });
+    expect(await get(m, '/v1/products?limit=0')).toEqual({
+      status: 400,
+      body: invalid('This value must be greater than or equal to 1 (limit).', 'limit'),
+    });
+    expect(await get(m, '/v1/products?limit=101')).toEqual({
+      status: 400,
+      body: invalid('This value must be less than or equal to 100 (limit).', 'limit'),
+    });
+    expect(await get(m, '/v1/prices?limit=-5')).toEqual({
+      status: 400,
+      body: invalid('This value must be greater than or equal to 1 (limit).', 'limit'),
+    });
+    expect(await get(m, '/v1/checkout/sessions?limit=ten')).toEqual({
+      status: 400,
+      body: invalid('Invalid integer: ten (limit).', 'limit', 'parameter_invalid_integer'),
+    });
     expect((await get(m, '/v1/products?limit=1')).status).toBe(200);
     expect((await get(m, '/v1/products?limit=100')).status).toBe(200);
   });
@@ -162,15 +283,31 @@ describe('form and JSON request bodies', () => {
     const owner = await newMerchant();
     const other = await newMerchant();
     const price = await owner.stripe.prices.create({ currency: 'usd', unit_amount: 300, product_data: { name: 'Secret' } });
-    const session = await owner.stripe.checkout.sessions.create({ mode: 'payment', success_url: 'https://e.com', line_items: [{ price: price.id, quantity: 1 }] });
+    const session = await owner.stripe.checkout.sessions.create({
+      mode: 'payment',
+      success_url: 'https://e.com',
+      line_items: [{ price: price.id, quantity: 1 }],
+    });
     const missing = (kind: string, id: string, param = 'id') => invalid(`No such ${kind}: '${id}'`, param, 'resource_missing');
     expect(await get(other, `/v1/prices/${price.id}`)).toEqual({ status: 404, body: missing('price', price.id) });
-    expect(await form(other, `/v1/products/${price.product}`, 'name=stolen')).toEqual({ status: 404, body: missing('product', String(price.product)) });
+    expect(await form(other, `/v1/products/${price.product}`, 'name=stolen')).toEqual({
+      status: 404,
+      body: missing('product', String(price.product)),
+    });
     expect(await get(other, `/v1/checkout/sessions/${session.id}`)).toEqual({ status: 404, body: missing('checkout.session', session.id) });
-    expect(await get(other, `/v1/checkout/sessions/${session.id}/line_items`)).toEqual({ status: 404, body: missing('checkout.session', session.id) });
-    const reuse = await form(other, '/v1/checkout/sessions', `mode=payment&success_url=https://e.com&line_items[0][price]=${price.id}&line_items[0][quantity]=1`);
+    expect(await get(other, `/v1/checkout/sessions/${session.id}/line_items`)).toEqual({
+      status: 404,
+      body: missing('checkout.session', session.id),
+    });
+    const reuse = await form(
+      other,
+      '/v1/checkout/sessions',
+      `mode=payment&success_url=https://e.com&line_items[0][price]=${price.id}&line_items[0][quantity]=1`,
+    );
     expect(reuse).toEqual({ status: 400, body: missing('price', price.id, 'line_items[0][price]') });
-    expect((await get(other, `/v1/products?starting_after=${price.product}`)).body).toEqual(missing('product', String(price.product), 'starting_after'));
+    expect((await get(other, `/v1/products?starting_after=${price.product}`)).body).toEqual(
+      missing('product', String(price.product), 'starting_after'),
+    );
     expect((await owner.stripe.products.retrieve(String(price.product))).name).toBe('Secret');
   });
 });

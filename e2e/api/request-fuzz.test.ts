@@ -81,7 +81,10 @@ function* fuzzBodies(seed: number, count: number) {
   const suffixes = ['', '[', ']', '[0]', '[]', '[9999]', '[x]', '%5B', '%5D0%5D', '%ZZ', '[%00]', '[][]', '[0][price]'];
   const values = ['', 'x', '%ZZ', '%00', '[]', '{}', 'true', '-1', '%F0%9F%98%80', '%ED%A0%80', 'x'.repeat(600)];
   for (let i = 0; i < count; i++) {
-    const parts = Array.from({ length: 1 + next(5) }, () => `${keys[next(keys.length)]}${suffixes[next(suffixes.length)]}=${values[next(values.length)]}`);
+    const parts = Array.from(
+      { length: 1 + next(5) },
+      () => `${keys[next(keys.length)]}${suffixes[next(suffixes.length)]}=${values[next(values.length)]}`,
+    );
     // Without a name the product create always fails validation: the fuzz is of the parser, not of what is stored.
     yield parts.filter((p) => !p.startsWith('name=')).join('&');
   }
@@ -92,10 +95,12 @@ describe('malformed requests', () => {
     const m = await newMerchant();
     const seen: string[] = [];
     const check = async (label: string, reply: Reply) => {
-      const ok = reply.status >= 400 && reply.status < 500 && typeof reply.body === 'object' && typeof reply.body?.error?.message === 'string';
+      const ok =
+        reply.status >= 400 && reply.status < 500 && typeof reply.body === 'object' && typeof reply.body?.error?.message === 'string';
       if (!ok) seen.push(`${label} → ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
     };
-    for (const [method, path, body, type] of MALFORMED) await check(`${method} ${path.slice(0, 80)} ${body?.slice(0, 80) ?? ''}`, await send(m, method, path, body, type));
+    for (const [method, path, body, type] of MALFORMED)
+      await check(`${method} ${path.slice(0, 80)} ${body?.slice(0, 80) ?? ''}`, await send(m, method, path, body, type));
     for (const body of fuzzBodies(20261129, 40)) await check(`fuzz ${body}`, await send(m, 'POST', '/v1/products', body));
     for (const key of [`sk_test_${'a'.repeat(4000)}`, 'sk_test_\u00e9\u00e8', 'sk_live_x', `pk_${m.secretKey}`, '%00', 'null', 'undefined'])
       await check(`key ${key.slice(0, 40)}`, await send(key, 'GET', '/v1/products'));
@@ -111,9 +116,14 @@ describe('malformed requests', () => {
     const bad = (param: string) => invalid(`Invalid string for ${param}: null bytes and unpaired surrogates are not allowed.`, param);
     expect(await form(m, '/v1/products', 'name=a%00b')).toEqual({ status: 400, body: bad('name') });
     expect(await form(m, '/v1/products', 'name=x&metadata[k%00]=v')).toEqual({ status: 400, body: bad('metadata[k\u0000]') });
-    expect(await send(m, 'POST', '/v1/products', '{"name":"x","metadata":{"k":"\\udc00"}}', 'application/json')).toEqual({ status: 400, body: bad('metadata[k]') });
+    expect(await send(m, 'POST', '/v1/products', '{"name":"x","metadata":{"k":"\\udc00"}}', 'application/json')).toEqual({
+      status: 400,
+      body: bad('metadata[k]'),
+    });
     expect(await get(m, '/v1/products/prod_%00')).toEqual({ status: 400, body: bad('id') });
-    expect(await send(m, 'POST', '/v1/products', `{"name":"x","metadata":${'{"a":'.repeat(13)}1${'}'.repeat(13)}}`, 'application/json')).toEqual({
+    expect(
+      await send(m, 'POST', '/v1/products', `{"name":"x","metadata":${'{"a":'.repeat(13)}1${'}'.repeat(13)}}`, 'application/json'),
+    ).toEqual({
       status: 400,
       body: invalid(`Parameter nesting is too deep: metadata${'[a]'.repeat(12)}`, `metadata${'[a]'.repeat(12)}`),
     });

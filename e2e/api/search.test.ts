@@ -2,13 +2,19 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { newMerchant, rawRequest, stripeError } from '../support/merchant';
 
-const PARSE_ERROR = /^We were unable to parse your search query\. Try using the format `metadata\["key"\]:"value"` to query for metadata or key:"value" to query for other fields\./;
+const PARSE_ERROR =
+  /^We were unable to parse your search query\. Try using the format `metadata\["key"\]:"value"` to query for metadata or key:"value" to query for other fields\./;
 const names = (r: { data: { name?: string | null }[] }) => r.data.map((o) => o.name);
 
 describe("search with Stripe's query language", () => {
   it('stripe.products.search: exact phrases, substrings, tokens, metadata, null, negation, AND and OR', async () => {
     const { stripe } = await newMerchant();
-    const tee = await stripe.products.create({ name: 'Big Blue Shirt XL', description: 'Organic cotton', metadata: { color: 'red', size: 'xl' }, url: 'https://shop.example/tees/blue' });
+    const tee = await stripe.products.create({
+      name: 'Big Blue Shirt XL',
+      description: 'Organic cotton',
+      metadata: { color: 'red', size: 'xl' },
+      url: 'https://shop.example/tees/blue',
+    });
     await stripe.products.create({ name: 'Shirt, blue', metadata: { color: 'blue' }, shippable: true });
     await stripe.products.create({ name: 'Mug', active: false });
     const search = async (query: string) => names(await stripe.products.search({ query }));
@@ -34,9 +40,19 @@ describe("search with Stripe's query language", () => {
   it('stripe.prices.search: currency, type, product, lookup_key and active; inline prices are not found', async () => {
     const { stripe } = await newMerchant();
     const product = await stripe.products.create({ name: 'Plan' });
-    const monthly = await stripe.prices.create({ product: product.id, unit_amount: 900, currency: 'eur', recurring: { interval: 'month' }, lookup_key: 'pro_monthly' });
+    const monthly = await stripe.prices.create({
+      product: product.id,
+      unit_amount: 900,
+      currency: 'eur',
+      recurring: { interval: 'month' },
+      lookup_key: 'pro_monthly',
+    });
     const once = await stripe.prices.create({ product: product.id, unit_amount: 5000, currency: 'usd', metadata: { tier: 'gold' } });
-    await stripe.checkout.sessions.create({ mode: 'payment', success_url: 'https://shop.example/ok', line_items: [{ price_data: { currency: 'usd', unit_amount: 1, product: product.id }, quantity: 1 }] });
+    await stripe.checkout.sessions.create({
+      mode: 'payment',
+      success_url: 'https://shop.example/ok',
+      line_items: [{ price_data: { currency: 'usd', unit_amount: 1, product: product.id }, quantity: 1 }],
+    });
     const ids = async (query: string) => (await stripe.prices.search({ query })).data.map((p) => p.id);
     expect(await ids(`product:"${product.id}"`)).toEqual([once.id, monthly.id]);
     expect(await ids('currency:"EUR"')).toEqual([monthly.id]);
@@ -61,13 +77,16 @@ describe("search with Stripe's query language", () => {
     expect(await search(`created>=${amy.created}`)).toEqual(['bob@example.com', 'amy@rocketrides.io']);
     expect(await search(`created<${amy.created}`)).toEqual([]);
     expect(await search(`created>${bob.created}`)).toEqual([]);
-    expect(await search(`created<=${bob.created} created:"${amy.created}"`)).toEqual(amy.created === bob.created ? ['bob@example.com', 'amy@rocketrides.io'] : ['amy@rocketrides.io']);
+    expect(await search(`created<=${bob.created} created:"${amy.created}"`)).toEqual(
+      amy.created === bob.created ? ['bob@example.com', 'amy@rocketrides.io'] : ['amy@rocketrides.io'],
+    );
   });
 
   it('pages with limit and next_page, and the SDK auto-pages through every match; expand[]=total_count counts them', async () => {
     const { stripe } = await newMerchant();
     const made: Stripe.Product[] = [];
-    for (let i = 0; i < 7; i++) made.push(await stripe.products.create({ name: `Poster ${i}`, metadata: { batch: i % 2 ? 'odd' : 'even' } }));
+    for (let i = 0; i < 7; i++)
+      made.push(await stripe.products.create({ name: `Poster ${i}`, metadata: { batch: i % 2 ? 'odd' : 'even' } }));
     await stripe.products.create({ name: 'Not a match' });
     const newestFirst = made.map((p) => p.id).reverse();
     const first = await stripe.products.search({ query: 'name~"poster"', limit: 3 });
@@ -110,7 +129,10 @@ describe("search with Stripe's query language", () => {
       ['name:"shirt', PARSE_ERROR],
       ['name:"a" AND url:null OR active:"true"', /AND and OR cannot be combined/],
       [Array.from({ length: 11 }, () => 'name:"a"').join(' '), /at most 10 clauses/],
-      ['colour:"red"', /^Field `colour` is an unsupported search field for resource `products`\. See https:\/\/docs\.stripe\.com\/search#query-fields-for-products/],
+      [
+        'colour:"red"',
+        /^Field `colour` is an unsupported search field for resource `products`\. See https:\/\/docs\.stripe\.com\/search#query-fields-for-products/,
+      ],
       ['created>1600000000', /^Field `created` is an unsupported search field for resource `products`/],
       ['active>"1"', /operator `>` is not supported by the field `active`/],
       ['name~"ab"', /at least 3 characters/],
@@ -118,14 +140,29 @@ describe("search with Stripe's query language", () => {
     ];
     for (const [query, message] of cases) {
       const err = await stripeError(stripe.products.search({ query }));
-      expect({ query, status: err.statusCode, type: err.type, param: err.param }).toEqual({ query, status: 400, type: 'StripeInvalidRequestError', param: 'query' });
+      expect({ query, status: err.statusCode, type: err.type, param: err.param }).toEqual({
+        query,
+        status: 400,
+        type: 'StripeInvalidRequestError',
+        param: 'query',
+      });
       expect(err.message, query).toMatch(message);
     }
     for (const query of ['created>"soon"', 'created>99999999999999', `name:"${'w '.repeat(500)}"`])
       expect(await stripeError(stripe.customers.search({ query })), query).toMatchObject({ statusCode: 400, param: 'query' });
-    expect(await stripeError(stripe.products.search({ query: 'name~"abc"', page: 'not-a-page' }))).toMatchObject({ statusCode: 400, param: 'page' });
-    expect(await stripeError(stripe.products.search({} as never))).toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'query' });
-    expect(await stripeError(stripe.products.search({ query: 'name~"abc"', limit: 101 }))).toMatchObject({ statusCode: 400, param: 'limit' });
+    expect(await stripeError(stripe.products.search({ query: 'name~"abc"', page: 'not-a-page' }))).toMatchObject({
+      statusCode: 400,
+      param: 'page',
+    });
+    expect(await stripeError(stripe.products.search({} as never))).toMatchObject({
+      statusCode: 400,
+      code: 'parameter_missing',
+      param: 'query',
+    });
+    expect(await stripeError(stripe.products.search({ query: 'name~"abc"', limit: 101 }))).toMatchObject({
+      statusCode: 400,
+      param: 'limit',
+    });
   });
 
   it('a query is data, never SQL: quotes, comments and operators in values and keys find nothing and break nothing', async () => {

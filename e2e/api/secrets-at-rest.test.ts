@@ -26,9 +26,12 @@ let dump = '';
 
 /** Every row of every table, as text: what `pg_dump --data-only` would hold. */
 async function dumpRows(query: (sql: string) => Promise<{ [k: string]: unknown }[]>): Promise<string> {
-  const tables = await query(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+  const tables = await query(
+    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  );
   const parts: string[] = [];
-  for (const { table_name } of tables) for (const row of await query(`select row_to_json(t)::text as j from "${table_name}" t`)) parts.push(String(row.j));
+  for (const { table_name } of tables)
+    for (const row of await query(`select row_to_json(t)::text as j from "${table_name}" t`)) parts.push(String(row.j));
   return parts.join('\n');
 }
 
@@ -37,10 +40,19 @@ beforeAll(async () => {
   merchant = await newMerchantOn(server, 'Key Shop');
   webhookSecret = (await merchant.stripe.webhookEndpoints.create({ url: 'https://shop.example/hooks', enabled_events: ['*'] })).secret!;
   const price = await oneTimePrice(merchant.stripe, 2500, 'eur');
-  const card = await merchant.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://shop.example/ok' });
+  const card = await merchant.stripe.checkout.sessions.create({
+    mode: 'payment',
+    line_items: [{ price: price.id, quantity: 1 }],
+    success_url: 'https://shop.example/ok',
+  });
   expect((await postPayForm(card.url!)).status).toBe(303);
   // payment_method_types: still accepted by the API, gone from the SDK's create params.
-  const sepa = await merchant.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://shop.example/ok', ...({ payment_method_types: ['card', 'sepa_debit'] } as object) });
+  const sepa = await merchant.stripe.checkout.sessions.create({
+    mode: 'payment',
+    line_items: [{ price: price.id, quantity: 1 }],
+    success_url: 'https://shop.example/ok',
+    ...({ payment_method_types: ['card', 'sepa_debit'] } as object),
+  });
   expect((await postPayForm(sepa.url!, { sepaIban: IBAN })).status).toBe(303);
   await server.kill('SIGTERM');
   if (server.databaseUrl) {
@@ -56,7 +68,8 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const fingerprint = (input: string, key: string) => createHmac('sha256', key).update(input).digest('base64url').slice(0, 16);
-const stored = (field: 'card' | 'sepa_debit') => [...dump.matchAll(new RegExp(`"${field}": ?\\{[^}]*"fingerprint": ?"([A-Za-z0-9_-]{16})"`, 'g'))].map((m) => m[1]);
+const stored = (field: 'card' | 'sepa_debit') =>
+  [...dump.matchAll(new RegExp(`"${field}": ?\\{[^}]*"fingerprint": ?"([A-Za-z0-9_-]{16})"`, 'g'))].map((m) => m[1]);
 /** Every run of key-like characters in the dump: each is tried as an HMAC key. */
 const candidates = () => [...new Set(dump.match(/[A-Za-z0-9_+/=-]{16,}/g) ?? [])];
 

@@ -17,8 +17,22 @@ async function shopWithSession(extra: Record<string, unknown> = {}, currency = '
   const account = await createAccount(db, { name: 'Sepa Shop' });
   const suffix = account.id.slice(5);
   await db.insert(products).values({ id: `prod_${suffix}`, accountId: account.id, name: 'Lamp' });
-  await db.insert(prices).values({ id: `price_${suffix}`, accountId: account.id, productId: `prod_${suffix}`, currency, unitAmount: 4000, unitAmountDecimal: '4000', type: 'one_time' });
-  const params = { mode: 'payment', line_items: [{ price: `price_${suffix}`, quantity: 2 }], success_url: 'https://shop.example/ok?id={CHECKOUT_SESSION_ID}', payment_method_types: ['card', 'sepa_debit'], ...extra };
+  await db.insert(prices).values({
+    id: `price_${suffix}`,
+    accountId: account.id,
+    productId: `prod_${suffix}`,
+    currency,
+    unitAmount: 4000,
+    unitAmountDecimal: '4000',
+    type: 'one_time',
+  });
+  const params = {
+    mode: 'payment',
+    line_items: [{ price: `price_${suffix}`, quantity: 2 }],
+    success_url: 'https://shop.example/ok?id={CHECKOUT_SESSION_ID}',
+    payment_method_types: ['card', 'sepa_debit'],
+    ...extra,
+  };
   const create = () => createSession(db, { accountId: account.id }, params as never);
   return { db, account, create };
 }
@@ -102,9 +116,16 @@ describe('paying a session with SEPA Direct Debit', () => {
     expect(after.intent).toMatchObject({ status: 'requires_payment_method', amountReceived: 0, processorState: null });
     expect(after.intent.lastPaymentError).toMatchObject({ code: 'payment_intent_payment_attempt_failed' });
     expect(after.count('payment_intent.payment_failed')).toBe(1);
-    expect(after.last('payment_intent.payment_failed')).toMatchObject({ status: 'requires_payment_method', last_payment_error: { code: 'payment_intent_payment_attempt_failed' } });
+    expect(after.last('payment_intent.payment_failed')).toMatchObject({
+      status: 'requires_payment_method',
+      last_payment_error: { code: 'payment_intent_payment_attempt_failed' },
+    });
     expect(after.count('checkout.session.async_payment_failed')).toBe(1);
-    expect(after.last('checkout.session.async_payment_failed')).toMatchObject({ id: sessionId, status: 'complete', payment_status: 'unpaid' });
+    expect(after.last('checkout.session.async_payment_failed')).toMatchObject({
+      id: sessionId,
+      status: 'complete',
+      payment_status: 'unpaid',
+    });
     expect(after.count('payment_intent.succeeded')).toBe(0);
     expect(after.count('checkout.session.async_payment_succeeded')).toBe(0);
   });
@@ -130,7 +151,10 @@ describe('paying a session with SEPA Direct Debit', () => {
     const { db, create } = await shopWithSession({ payment_method_types: ['card'] });
     const sessionId = await create();
     const { confirmPayment } = await import('@/lib/checkout/confirm-payment');
-    expect(await confirmPayment(db, { sessionId, form: form('DE89370400440532013000'), clientKey: `card-${sessionId}` })).toEqual({ state: 'invalid', errors: { method: 'method.invalid' } });
+    expect(await confirmPayment(db, { sessionId, form: form('DE89370400440532013000'), clientKey: `card-${sessionId}` })).toEqual({
+      state: 'invalid',
+      errors: { method: 'method.invalid' },
+    });
   });
 
   it('paying by card on a session that also takes SEPA still completes paid at once', async () => {
@@ -151,7 +175,10 @@ describe('paying a session with SEPA Direct Debit', () => {
     const setup = await shopWithSession({ mode: 'setup', line_items: undefined, currency: 'eur' });
     await expect(setup.create()).rejects.toMatchObject({ status: 400, param: 'payment_method_types' });
     const { checkoutSessions } = await import('@/db/schema');
-    const rows = await usd.db.select().from(checkoutSessions).where(and(eq(checkoutSessions.accountId, usd.account.id)));
+    const rows = await usd.db
+      .select()
+      .from(checkoutSessions)
+      .where(and(eq(checkoutSessions.accountId, usd.account.id)));
     expect(rows).toHaveLength(0);
   });
 });

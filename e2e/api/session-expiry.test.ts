@@ -17,13 +17,27 @@ async function shopWithSession(extra: Record<string, unknown> = {}) {
   const account = await createAccount(db, { name: 'Expiry Shop' });
   const suffix = account.id.slice(5);
   await db.insert(products).values({ id: `prod_${suffix}`, accountId: account.id, name: 'Lamp' });
-  await db.insert(prices).values({ id: `price_${suffix}`, accountId: account.id, productId: `prod_${suffix}`, currency: 'eur', unitAmount: 4000, unitAmountDecimal: '4000', type: 'one_time' });
+  await db.insert(prices).values({
+    id: `price_${suffix}`,
+    accountId: account.id,
+    productId: `prod_${suffix}`,
+    currency: 'eur',
+    unitAmount: 4000,
+    unitAmountDecimal: '4000',
+    type: 'one_time',
+  });
   // Created two hours ago with the shortest lifetime: it is already past expires_at.
   const then = new Date(Date.now() - 2 * 3600_000);
   const sessionId = await createSession(
     db,
     { accountId: account.id },
-    { mode: 'payment', line_items: [{ price: `price_${suffix}`, quantity: 2 }], success_url: 'https://shop.example/ok', expires_at: Math.floor(then.getTime() / 1000) + 1800, ...extra },
+    {
+      mode: 'payment',
+      line_items: [{ price: `price_${suffix}`, quantity: 2 }],
+      success_url: 'https://shop.example/ok',
+      expires_at: Math.floor(then.getTime() / 1000) + 1800,
+      ...extra,
+    },
     then,
   );
   return { db, account, sessionId };
@@ -39,7 +53,10 @@ describe('sessions past expires_at', () => {
     expect(await sweepExpiredSessions(db)).toBe(0);
     const [row] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, sessionId));
     expect(row.status).toBe('expired');
-    const expired = await db.select().from(events).where(and(eq(events.accountId, account.id), eq(events.type, 'checkout.session.expired')));
+    const expired = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.accountId, account.id), eq(events.type, 'checkout.session.expired')));
     expect(expired).toHaveLength(1);
     expect(expired[0].data.object).toMatchObject({ id: sessionId, status: 'expired', url: null });
   });
@@ -53,7 +70,10 @@ describe('sessions past expires_at', () => {
     expect(found.status).toBe('open');
     expect((await expireIfDue(db, found)).status).toBe('expired');
     expect((await expireIfDue(db, found)).status).toBe('expired');
-    const expired = await db.select().from(events).where(and(eq(events.accountId, account.id), eq(events.type, 'checkout.session.expired')));
+    const expired = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.accountId, account.id), eq(events.type, 'checkout.session.expired')));
     expect(expired).toHaveLength(1);
   });
 
@@ -65,12 +85,20 @@ describe('sessions past expires_at', () => {
     const { findSessionById } = await import('@/db/queries/public-session');
     await sweepExpiredSessions(db);
     const expired = (await findSessionById(db, sessionId))!;
-    expect(expired.afterExpiration).toMatchObject({ recovery: { enabled: true, url: expect.stringMatching(new RegExp(`/c/${sessionId}/recover$`)) } });
+    expect(expired.afterExpiration).toMatchObject({
+      recovery: { enabled: true, url: expect.stringMatching(new RegExp(`/c/${sessionId}/recover$`)) },
+    });
 
     const recovered = await recoverSession(db, sessionId);
     if (!('id' in recovered)) throw new Error(`not recovered: ${recovered.refused}`);
     const fresh = (await findSessionById(db, recovered.id))!;
-    expect(fresh).toMatchObject({ status: 'open', recoveredFrom: sessionId, allowPromotionCodes: true, amountTotal: 8000, customerDetails: null });
+    expect(fresh).toMatchObject({
+      status: 'open',
+      recoveredFrom: sessionId,
+      allowPromotionCodes: true,
+      amountTotal: 8000,
+      customerDetails: null,
+    });
     expect(fresh.expiresAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
     const lines = await sessionLineItems(db, { accountId: fresh.accountId, sessionId: fresh.id });
     expect(lines.map((l) => [l.line.quantity, l.line.amountTotal])).toEqual([[2, 8000]]);
@@ -86,7 +114,9 @@ describe('sessions past expires_at', () => {
     await db.update(prices).set({ unitAmount: 200_000_000, unitAmountDecimal: '200000000' }).where(eq(prices.accountId, account.id));
     await sweepExpiredSessions(db);
     expect(await recoverSession(db, sessionId)).toEqual({ refused: 'not_recoverable' });
-    expect(await db.select({ id: checkoutSessions.id }).from(checkoutSessions).where(eq(checkoutSessions.recoveredFrom, sessionId))).toEqual([]);
+    expect(
+      await db.select({ id: checkoutSessions.id }).from(checkoutSessions).where(eq(checkoutSessions.recoveredFrom, sessionId)),
+    ).toEqual([]);
   });
 
   it('a session without recovery, or still open, cannot be recovered', async () => {
@@ -114,7 +144,11 @@ describe('housekeeping', () => {
       { key: 'hk:recent', windowStart: hoursAgo(1), count: 3 },
     ]);
     await housekeeping(db, now);
-    expect((await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((r) => r.key).filter((k) => k === 'old' || k === 'recent')).toEqual(['recent']);
-    expect((await db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key).filter((k) => k.startsWith('hk:'))).toEqual(['hk:recent']);
+    expect(
+      (await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((r) => r.key).filter((k) => k === 'old' || k === 'recent'),
+    ).toEqual(['recent']);
+    expect((await db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key).filter((k) => k.startsWith('hk:'))).toEqual([
+      'hk:recent',
+    ]);
   });
 });

@@ -14,7 +14,11 @@ describe('shipping rates through the official SDK', () => {
     const rate = await stripe.shippingRates.create({
       display_name: 'Express',
       type: 'fixed_amount',
-      fixed_amount: { amount: 1500, currency: 'USD', currency_options: { eur: { amount: 1400, tax_behavior: 'inclusive' }, jpy: { amount: 2000 } } },
+      fixed_amount: {
+        amount: 1500,
+        currency: 'USD',
+        currency_options: { eur: { amount: 1400, tax_behavior: 'inclusive' }, jpy: { amount: 2000 } },
+      },
       delivery_estimate: { minimum: { unit: 'business_day', value: 1 }, maximum: { unit: 'business_day', value: 2 } },
       tax_behavior: 'exclusive',
       tax_code: 'txcd_92010001',
@@ -100,8 +104,13 @@ describe('shipping rates through the official SDK', () => {
       tax_behavior: 'exclusive',
       fixed_amount: { amount: 500, currency: 'usd', currency_options: { eur: { amount: 450, tax_behavior: 'inclusive' } } },
     });
-    expect(await stripeError(stripe.shippingRates.update(rate.id, { tax_behavior: 'inclusive' }))).toMatchObject({ statusCode: 400, param: 'tax_behavior' });
-    const opt = await stripeError(stripe.shippingRates.update(rate.id, { fixed_amount: { currency_options: { eur: { tax_behavior: 'exclusive' } } } }));
+    expect(await stripeError(stripe.shippingRates.update(rate.id, { tax_behavior: 'inclusive' }))).toMatchObject({
+      statusCode: 400,
+      param: 'tax_behavior',
+    });
+    const opt = await stripeError(
+      stripe.shippingRates.update(rate.id, { fixed_amount: { currency_options: { eur: { tax_behavior: 'exclusive' } } } }),
+    );
     expect(opt).toMatchObject({ statusCode: 400, param: 'fixed_amount[currency_options][eur][tax_behavior]' });
     // Setting the same value again is not a change.
     expect((await stripe.shippingRates.update(rate.id, { tax_behavior: 'exclusive' })).tax_behavior).toBe('exclusive');
@@ -112,7 +121,9 @@ describe('shipping rates through the official SDK', () => {
     const rate = await stripe.shippingRates.create(standard);
     const dflt = await stripeError(stripe.shippingRates.update(rate.id, { fixed_amount: { currency_options: { usd: { amount: 1 } } } }));
     expect(dflt).toMatchObject({ statusCode: 400, param: 'fixed_amount[currency_options][usd]' });
-    const noAmount = await stripeError(stripe.shippingRates.update(rate.id, { fixed_amount: { currency_options: { eur: { tax_behavior: 'inclusive' } } } }));
+    const noAmount = await stripeError(
+      stripe.shippingRates.update(rate.id, { fixed_amount: { currency_options: { eur: { tax_behavior: 'inclusive' } } } }),
+    );
     expect(noAmount).toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'fixed_amount[currency_options][eur][amount]' });
     const unknown = await stripeError(stripe.shippingRates.update(rate.id, looseUpdate({ fixed_amount: { amount: 1 } })));
     expect(unknown).toMatchObject({ statusCode: 400, code: 'parameter_unknown', param: 'fixed_amount[amount]' });
@@ -160,7 +171,11 @@ describe('shipping rates through the official SDK', () => {
       [loose({ ...standard, display_name: 'x'.repeat(101) }), 'display_name'],
       [loose({ display_name: 'No amount' }), 'fixed_amount', 'parameter_missing'],
       [loose({ display_name: 'X', fixed_amount: { amount: 500 } }), 'fixed_amount[currency]', 'parameter_missing'],
-      [loose({ display_name: 'X', fixed_amount: { amount: 'five', currency: 'usd' } }), 'fixed_amount[amount]', 'parameter_invalid_integer'],
+      [
+        loose({ display_name: 'X', fixed_amount: { amount: 'five', currency: 'usd' } }),
+        'fixed_amount[amount]',
+        'parameter_invalid_integer',
+      ],
       [loose({ display_name: 'X', fixed_amount: { amount: -1, currency: 'usd' } }), 'fixed_amount[amount]'],
       [loose({ display_name: 'X', fixed_amount: { amount: 1, currency: 'zzz' } }), 'fixed_amount[currency]'],
       [loose({ ...standard, type: 'weight_based' }), 'type'],
@@ -169,15 +184,34 @@ describe('shipping rates through the official SDK', () => {
       [loose({ ...standard, delivery_estimate: { minimum: { unit: 'fortnight', value: 1 } } }), 'delivery_estimate[minimum][unit]'],
       [loose({ ...standard, delivery_estimate: { maximum: { unit: 'day', value: 0 } } }), 'delivery_estimate[maximum][value]'],
       [loose({ ...standard, delivery_estimate: { maximum: { unit: 'day' } } }), 'delivery_estimate[maximum][value]', 'parameter_missing'],
-      [loose({ ...standard, delivery_estimate: { minimum: { unit: 'day', value: 5 }, maximum: { unit: 'day', value: 3 } } }), 'delivery_estimate[minimum]'],
-      [loose({ ...standard, delivery_estimate: { minimum: { unit: 'week', value: 1 }, maximum: { unit: 'day', value: 6 } } }), 'delivery_estimate[minimum]'],
-      [loose({ ...standard, delivery_estimate: { minimum: { unit: 'hour', value: 49 }, maximum: { unit: 'day', value: 2 } } }), 'delivery_estimate[minimum]'],
+      [
+        loose({ ...standard, delivery_estimate: { minimum: { unit: 'day', value: 5 }, maximum: { unit: 'day', value: 3 } } }),
+        'delivery_estimate[minimum]',
+      ],
+      [
+        loose({ ...standard, delivery_estimate: { minimum: { unit: 'week', value: 1 }, maximum: { unit: 'day', value: 6 } } }),
+        'delivery_estimate[minimum]',
+      ],
+      [
+        loose({ ...standard, delivery_estimate: { minimum: { unit: 'hour', value: 49 }, maximum: { unit: 'day', value: 2 } } }),
+        'delivery_estimate[minimum]',
+      ],
       [
         loose({ display_name: 'X', fixed_amount: { amount: 500, currency: 'usd', currency_options: { usd: { amount: 400 } } } }),
         'fixed_amount[currency_options][usd][amount]',
       ],
-      [loose({ display_name: 'X', fixed_amount: { amount: 500, currency: 'usd', currency_options: { xyz: { amount: 400 } } } }), 'fixed_amount[currency_options][xyz]'],
-      [loose({ display_name: 'X', fixed_amount: { amount: 500, currency: 'usd', currency_options: { eur: { tax_behavior: 'inclusive' } } } }), 'fixed_amount[currency_options][eur][amount]', 'parameter_missing'],
+      [
+        loose({ display_name: 'X', fixed_amount: { amount: 500, currency: 'usd', currency_options: { xyz: { amount: 400 } } } }),
+        'fixed_amount[currency_options][xyz]',
+      ],
+      [
+        loose({
+          display_name: 'X',
+          fixed_amount: { amount: 500, currency: 'usd', currency_options: { eur: { tax_behavior: 'inclusive' } } },
+        }),
+        'fixed_amount[currency_options][eur][amount]',
+        'parameter_missing',
+      ],
     ];
     // No code where Stripe gives none (a too-long string, an unknown enum value, a range).
     for (const [params, param, code] of cases) {
@@ -199,17 +233,30 @@ describe('shipping rates through the official SDK', () => {
     const estimate = { minimum: { unit: 'business_day', value: 10 }, maximum: { unit: 'week', value: 1 } } as const;
     const rate = await stripe.shippingRates.create({ ...standard, delivery_estimate: estimate });
     expect(rate.delivery_estimate).toEqual(estimate);
-    const sameDay = await stripe.shippingRates.create({ ...standard, delivery_estimate: { minimum: { unit: 'hour', value: 24 }, maximum: { unit: 'day', value: 1 } } });
+    const sameDay = await stripe.shippingRates.create({
+      ...standard,
+      delivery_estimate: { minimum: { unit: 'hour', value: 24 }, maximum: { unit: 'day', value: 1 } },
+    });
     expect(sameDay.delivery_estimate?.minimum).toEqual({ unit: 'hour', value: 24 });
   });
 
   it('merchant sends a form body by hand with bracketed params → gets the same object as through the SDK', async () => {
     const { stripe, secretKey } = await newMerchant();
-    const body = 'display_name=Hand&fixed_amount%5Bamount%5D=250&fixed_amount%5Bcurrency%5D=cad&delivery_estimate[minimum][unit]=day&delivery_estimate[minimum][value]=3';
-    const res = await rawRequest('/v1/shipping_rates', { method: 'POST', key: secretKey, body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const body =
+      'display_name=Hand&fixed_amount%5Bamount%5D=250&fixed_amount%5Bcurrency%5D=cad&delivery_estimate[minimum][unit]=day&delivery_estimate[minimum][value]=3';
+    const res = await rawRequest('/v1/shipping_rates', {
+      method: 'POST',
+      key: secretKey,
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(200);
     const rate = (await res.json()) as Stripe.ShippingRate;
-    expect(rate).toMatchObject({ display_name: 'Hand', fixed_amount: { amount: 250, currency: 'cad' }, delivery_estimate: { minimum: { unit: 'day', value: 3 }, maximum: null } });
+    expect(rate).toMatchObject({
+      display_name: 'Hand',
+      fixed_amount: { amount: 250, currency: 'cad' },
+      delivery_estimate: { minimum: { unit: 'day', value: 3 }, maximum: null },
+    });
     expect(await stripe.shippingRates.retrieve(rate.id)).toEqual(rate);
   });
 

@@ -60,7 +60,12 @@ describe("curl commands from Stripe's Checkout docs", () => {
   it('a merchant pastes the subscription curl with a recurring and a one-time price → one session charging both', async () => {
     const { stripe, secretKey } = await newMerchant();
     const product = await stripe.products.create({ name: 'Gold plan' });
-    const monthly = await stripe.prices.create({ product: product.id, unit_amount: 1500, currency: 'usd', recurring: { interval: 'month' } });
+    const monthly = await stripe.prices.create({
+      product: product.id,
+      unit_amount: 1500,
+      currency: 'usd',
+      recurring: { interval: 'month' },
+    });
     const setupFee = await stripe.prices.create({ product: product.id, unit_amount: 4900, currency: 'usd' });
     const { status, body } = await curl([
       `${testServerUrl()}/v1/checkout/sessions`,
@@ -100,7 +105,13 @@ describe("curl commands from Stripe's Checkout docs", () => {
   });
 
   it('a merchant pastes a curl with a wrong key → 401 from curl too', async () => {
-    const { status, body } = await curl([`${testServerUrl()}/v1/checkout/sessions`, '-u', 'sk_test_not_a_real_key_123456:', '-d', 'mode=payment']);
+    const { status, body } = await curl([
+      `${testServerUrl()}/v1/checkout/sessions`,
+      '-u',
+      'sk_test_not_a_real_key_123456:',
+      '-d',
+      'mode=payment',
+    ]);
     expect(status).toBe(401);
     expect(body).toEqual({ error: { type: 'invalid_request_error', message: `Invalid API Key provided: sk_test_${'*'.repeat(17)}3456` } });
   });

@@ -75,7 +75,14 @@ describe('tax rates through the official SDK', () => {
 
   it('merchant updates the editable fields → sees the changes, percentage and inclusive unchanged', async () => {
     const { stripe } = await newMerchant();
-    const rate = await stripe.taxRates.create({ ...vat, country: 'DE', description: 'Old', jurisdiction: 'DE', state: 'BE', metadata: { a: '1', b: '2' } });
+    const rate = await stripe.taxRates.create({
+      ...vat,
+      country: 'DE',
+      description: 'Old',
+      jurisdiction: 'DE',
+      state: 'BE',
+      metadata: { a: '1', b: '2' },
+    });
     const updated = await stripe.taxRates.update(rate.id, {
       active: false,
       display_name: 'MwSt',
@@ -110,7 +117,12 @@ describe('tax rates through the official SDK', () => {
     const rate = await stripe.taxRates.create(vat);
     for (const field of ['percentage', 'inclusive'] as const) {
       const err = await stripeError(stripe.taxRates.update(rate.id, looseUpdate({ [field]: field === 'percentage' ? 10 : false })));
-      expect(err).toMatchObject({ statusCode: 400, code: 'parameter_unknown', param: field, message: `Received unknown parameter: ${field}` });
+      expect(err).toMatchObject({
+        statusCode: 400,
+        code: 'parameter_unknown',
+        param: field,
+        message: `Received unknown parameter: ${field}`,
+      });
     }
     expect((await stripe.taxRates.retrieve(rate.id)).percentage).toBe(20);
   });
@@ -168,7 +180,10 @@ describe('tax rates through the official SDK', () => {
       expect({ status: err.statusCode, param: err.param, code: err.code }, JSON.stringify(params)).toEqual({ status: 400, param, code });
     }
     // lib/api/parse-params reports a missing boolean as invalid, not missing: only the param is pinned here.
-    expect(await stripeError(stripe.taxRates.create(loose({ display_name: 'VAT', percentage: 20 })))).toMatchObject({ statusCode: 400, param: 'inclusive' });
+    expect(await stripeError(stripe.taxRates.create(loose({ display_name: 'VAT', percentage: 20 })))).toMatchObject({
+      statusCode: 400,
+      param: 'inclusive',
+    });
     expect((await stripe.taxRates.list()).data).toEqual([]);
   });
 

@@ -39,7 +39,14 @@ describe('a method a /v1 route does not have → Stripe\'s "Unrecognized request
         const res = await rawRequest(urlPath, { method, key: m.secretKey });
         const text = await res.text();
         const body = text ? JSON.parse(text) : null;
-        const seen = { file, method, status: res.status, type: res.headers.get('content-type'), requestId: !!res.headers.get('request-id'), body };
+        const seen = {
+          file,
+          method,
+          status: res.status,
+          type: res.headers.get('content-type'),
+          requestId: !!res.headers.get('request-id'),
+          body,
+        };
         if (handled.includes(method)) {
           expect(seen.status, `${method} ${urlPath}`).not.toBe(405);
           expect(seen.type, `${method} ${urlPath}`).toMatch(/^application\/json/);
@@ -65,6 +72,9 @@ describe('a method a /v1 route does not have → Stripe\'s "Unrecognized request
       status: 404,
       body: { error: { type: 'invalid_request_error', message: 'Unrecognized request URL (DELETE: /v1/products).' } },
     });
-    await expect(m.stripe.rawRequest('DELETE', '/v1/products')).rejects.toMatchObject({ type: 'StripeInvalidRequestError', statusCode: 404 });
+    await expect(m.stripe.rawRequest('DELETE', '/v1/products')).rejects.toMatchObject({
+      type: 'StripeInvalidRequestError',
+      statusCode: 404,
+    });
   });
 });

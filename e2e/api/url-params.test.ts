@@ -22,14 +22,37 @@ describe('URL parameters', () => {
     const { stripe } = await newMerchant();
     const price = await oneTimePrice(stripe);
     const session = (extra: Partial<Stripe.Checkout.SessionCreateParams>) =>
-      stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: SUCCESS_URL, ...extra });
-    for (const bad of [CRLF_URL, 'https://shop.example/\tx', 'https://shop.example/\u0085', 'https://shop.example/a b', 'shop.example/success', 'javascript:alert(1)']) {
+      stripe.checkout.sessions.create({
+        mode: 'payment',
+        line_items: [{ price: price.id, quantity: 1 }],
+        success_url: SUCCESS_URL,
+        ...extra,
+      });
+    for (const bad of [
+      CRLF_URL,
+      'https://shop.example/\tx',
+      'https://shop.example/\u0085',
+      'https://shop.example/a b',
+      'shop.example/success',
+      'javascript:alert(1)',
+    ]) {
       await refusedAsInvalidUrl(session({ success_url: bad }), 'success_url');
     }
     await refusedAsInvalidUrl(session({ cancel_url: CRLF_URL }), 'cancel_url');
     await refusedAsInvalidUrl(session({ success_url: undefined, ui_mode: 'embedded_page', return_url: CRLF_URL }), 'return_url');
     await refusedAsInvalidUrl(
-      session({ line_items: [{ price_data: { currency: 'usd', unit_amount: 100, product_data: { name: 'Mug', images: ['https://shop.example/mug.png', CRLF_URL] } }, quantity: 1 }] }),
+      session({
+        line_items: [
+          {
+            price_data: {
+              currency: 'usd',
+              unit_amount: 100,
+              product_data: { name: 'Mug', images: ['https://shop.example/mug.png', CRLF_URL] },
+            },
+            quantity: 1,
+          },
+        ],
+      }),
       'line_items[0][price_data][product_data][images][1]',
     );
     await refusedAsInvalidUrl(session({ branding_settings: { logo: { type: 'url', url: CRLF_URL } } }), 'branding_settings[logo][url]');
@@ -72,7 +95,11 @@ describe('a session stored with a success_url a redirect cannot carry', () => {
     try {
       const { stripe } = await newMerchantOn(server);
       const price = await oneTimePrice(stripe);
-      const session = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: SUCCESS_URL });
+      const session = await stripe.checkout.sessions.create({
+        mode: 'payment',
+        line_items: [{ price: price.id, quantity: 1 }],
+        success_url: SUCCESS_URL,
+      });
       server = await storeSuccessUrl(server, pgliteDir, session.id, CRLF_URL);
       const page = `${server.url}/c/${session.id}`;
 

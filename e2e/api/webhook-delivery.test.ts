@@ -39,10 +39,15 @@ afterAll(async () => {
 const rows = async (deliveryId: string) => {
   const { webhookDeliveries, webhookAttempts } = lib.schema;
   const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId));
-  const attempts = await db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(webhookAttempts.attemptedAt);
+  const attempts = await db
+    .select()
+    .from(webhookAttempts)
+    .where(eq(webhookAttempts.deliveryId, deliveryId))
+    .orderBy(webhookAttempts.attemptedAt);
   return { delivery, attempts };
 };
-const endpointRow = async (id: string) => (await db.select().from(lib.schema.webhookEndpoints).where(eq(lib.schema.webhookEndpoints.id, id)))[0];
+const endpointRow = async (id: string) =>
+  (await db.select().from(lib.schema.webhookEndpoints).where(eq(lib.schema.webhookEndpoints.id, id)))[0];
 const eventRow = async (id: string) => (await db.select().from(lib.schema.events).where(eq(lib.schema.events.id, id)))[0];
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 
@@ -66,7 +71,12 @@ describe('delivering an event to a merchant endpoint', () => {
     // The body is GET /v1/events/:id as it stood while this delivery was still pending.
     const shown = await lib.retrieveEvent(db, { accountId: s.accountId, id: s.eventId });
     expect(JSON.parse(hit.body)).toEqual({ ...shown, pending_webhooks: 1 });
-    expect(JSON.parse(hit.body)).toMatchObject({ id: s.eventId, object: 'event', type: 'checkout.session.completed', request: { id: 'req_abc', idempotency_key: 'idem-1' } });
+    expect(JSON.parse(hit.body)).toMatchObject({
+      id: s.eventId,
+      object: 'event',
+      type: 'checkout.session.completed',
+      request: { id: 'req_abc', idempotency_key: 'idem-1' },
+    });
 
     const { delivery, attempts } = await rows(s.deliveryId);
     expect(delivery).toMatchObject({ status: 'succeeded', attemptCount: 1, lastStatusCode: 200, lockedUntil: null });
@@ -168,28 +178,46 @@ describe('delivering an event to a merchant endpoint', () => {
     receiver.route(s.path, s.secret, () => ({ status: 500 }));
 
     expect((await lib.runOnce(db)).map((r) => r.outcome)).toEqual(['failed']);
-    expect((await rows(s.deliveryId)).delivery).toMatchObject({ status: 'failed', attemptCount: 11, lastStatusCode: 500, lockedUntil: null });
+    expect((await rows(s.deliveryId)).delivery).toMatchObject({
+      status: 'failed',
+      attemptCount: 11,
+      lastStatusCode: 500,
+      lockedUntil: null,
+    });
     expect((await eventRow(s.eventId)).pendingWebhooks).toBe(0);
     expect(await lib.runOnce(db, { now: at(new Date(), 30 * 86_400_000) })).toEqual([]);
   });
 
   it('an endpoint failing for over 3 days → disabled, and its other pending deliveries are given up unsent', async () => {
     const now = new Date();
-    const s = await seedDelivery(db, { url: receiver.url, endpoint: { failingSince: at(now, -3 * 86_400_000 - 60_000) }, delivery: { nextAttemptAt: now } });
+    const s = await seedDelivery(db, {
+      url: receiver.url,
+      endpoint: { failingSince: at(now, -3 * 86_400_000 - 60_000) },
+      delivery: { nextAttemptAt: now },
+    });
     receiver.route(s.path, s.secret, () => ({ status: 500 }));
     const { webhookDeliveries, events } = lib.schema;
     const { newId } = await import('@/lib/util/ids');
     const laterEvent = newId('evt');
-    await db.insert(events).values({ id: laterEvent, accountId: s.accountId, type: 'checkout.session.expired', data: { object: {} }, pendingWebhooks: 1 });
+    await db
+      .insert(events)
+      .values({ id: laterEvent, accountId: s.accountId, type: 'checkout.session.expired', data: { object: {} }, pendingWebhooks: 1 });
     const later = newId('whd');
-    await db.insert(webhookDeliveries).values({ id: later, accountId: s.accountId, eventId: laterEvent, endpointId: s.endpointId, nextAttemptAt: at(now, 1000) });
+    await db
+      .insert(webhookDeliveries)
+      .values({ id: later, accountId: s.accountId, eventId: laterEvent, endpointId: s.endpointId, nextAttemptAt: at(now, 1000) });
 
     expect((await lib.runOnce(db, { now, limit: 1 })).map((r) => r.outcome)).toEqual(['retrying']);
     expect(await endpointRow(s.endpointId)).toMatchObject({ status: 'disabled', disabledReason: 'failing for 3 days' });
 
     // Both the immediate retry of the first and the later delivery: given up, no request made.
     const outcomes = (await lib.runOnce(db, { now: at(now, 2000) })).map((r) => [r.claim.id, r.outcome]);
-    expect(outcomes.sort()).toEqual([[s.deliveryId, 'failed'], [later, 'failed']].sort());
+    expect(outcomes.sort()).toEqual(
+      [
+        [s.deliveryId, 'failed'],
+        [later, 'failed'],
+      ].sort(),
+    );
     expect(receiver.hitsFor(s.eventId)).toHaveLength(1);
     expect(receiver.hitsFor(laterEvent)).toHaveLength(0);
     expect((await rows(s.deliveryId)).attempts).toHaveLength(1);
@@ -211,7 +239,10 @@ describe('delivering an event to a merchant endpoint', () => {
   it('during a secret roll → a receiver still on the previous secret verifies the delivery', async () => {
     const { randomBase62 } = await import('@/lib/util/ids');
     const previous = `whsec_${randomBase62(32)}`;
-    const s = await seedDelivery(db, { url: receiver.url, endpoint: { previousSecret: previous, previousSecretExpiresAt: new Date(Date.now() + 3600_000) } });
+    const s = await seedDelivery(db, {
+      url: receiver.url,
+      endpoint: { previousSecret: previous, previousSecretExpiresAt: new Date(Date.now() + 3600_000) },
+    });
     receiver.route(s.path, previous, () => ({ status: 200 }));
 
     await lib.runOnce(db);

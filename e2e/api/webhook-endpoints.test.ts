@@ -41,7 +41,14 @@ describe('webhook endpoints through the official SDK', () => {
   it('creates with only url and enabled_events → api_version and description null, no metadata', async () => {
     const { stripe } = await newMerchant();
     const created = await stripe.webhookEndpoints.create({ url: 'http://localhost:4242/hooks', enabled_events: ['*'] });
-    expect(created).toMatchObject({ api_version: null, description: null, metadata: {}, enabled_events: ['*'], status: 'enabled', url: 'http://localhost:4242/hooks' });
+    expect(created).toMatchObject({
+      api_version: null,
+      description: null,
+      metadata: {},
+      enabled_events: ['*'],
+      status: 'enabled',
+      url: 'http://localhost:4242/hooks',
+    });
   });
 
   it("accepts Stripe's documented event types Caisse does not emit, and Caisse's own shipping_rate.*", async () => {
@@ -55,14 +62,25 @@ describe('webhook endpoints through the official SDK', () => {
 
   it('updates url, enabled_events, description and metadata; disables and re-enables', async () => {
     const { stripe } = await newMerchant();
-    const created = await stripe.webhookEndpoints.create({ url: URL_, enabled_events: ['*'], description: 'All', metadata: { a: '1', b: '2' } });
+    const created = await stripe.webhookEndpoints.create({
+      url: URL_,
+      enabled_events: ['*'],
+      description: 'All',
+      metadata: { a: '1', b: '2' },
+    });
     const updated = await stripe.webhookEndpoints.update(created.id, {
       url: 'https://shop.example/v2/hooks',
       enabled_events: ['product.created', 'product.updated'],
       description: '',
       metadata: { a: '', c: '3' },
     });
-    expect(updated).toMatchObject({ url: 'https://shop.example/v2/hooks', enabled_events: ['product.created', 'product.updated'], description: null, metadata: { b: '2', c: '3' }, status: 'enabled' });
+    expect(updated).toMatchObject({
+      url: 'https://shop.example/v2/hooks',
+      enabled_events: ['product.created', 'product.updated'],
+      description: null,
+      metadata: { b: '2', c: '3' },
+      status: 'enabled',
+    });
     expect('secret' in updated).toBe(false);
 
     expect((await stripe.webhookEndpoints.update(created.id, { disabled: true })).status).toBe('disabled');
@@ -92,7 +110,12 @@ describe('webhook endpoints through the official SDK', () => {
     const created = await stripe.webhookEndpoints.create({ url: URL_, enabled_events: ['*'] });
     expect(await stripe.webhookEndpoints.del(created.id)).toEqual({ id: created.id, object: 'webhook_endpoint', deleted: true });
     const err = await stripeError(stripe.webhookEndpoints.retrieve(created.id));
-    expect(err).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id', message: `No such webhook endpoint: '${created.id}'` });
+    expect(err).toMatchObject({
+      statusCode: 404,
+      code: 'resource_missing',
+      param: 'id',
+      message: `No such webhook endpoint: '${created.id}'`,
+    });
     expect((await stripeError(stripe.webhookEndpoints.update(created.id, { description: 'x' }))).statusCode).toBe(404);
     expect((await stripeError(stripe.webhookEndpoints.del(created.id))).statusCode).toBe(404);
     const roll = await rawRequest(`/v1/webhook_endpoints/${created.id}/roll_secret`, { method: 'POST', key: secretKey });
@@ -143,7 +166,11 @@ describe('webhook endpoints through the official SDK', () => {
     await bad({ url: URL_ }, 'enabled_events', /Missing required param: enabled_events/);
     await bad({ url: 'ftp://shop.example/hooks', enabled_events: ['*'] }, 'url', /Not a valid URL/);
     await bad({ url: 'not a url', enabled_events: ['*'] }, 'url');
-    await bad({ url: URL_, enabled_events: ['checkout.session.complete'] }, 'enabled_events[0]', /Unknown event type: 'checkout.session.complete'/);
+    await bad(
+      { url: URL_, enabled_events: ['checkout.session.complete'] },
+      'enabled_events[0]',
+      /Unknown event type: 'checkout.session.complete'/,
+    );
     await bad({ url: URL_, enabled_events: ['*', 'product.*'] }, 'enabled_events[1]', /Unknown event type/);
     await bad({ url: URL_, enabled_events: ['*'], api_version: '2020-08-27' }, 'api_version', /2026-10-28.endive/);
     await bad({ url: URL_, enabled_events: ['*'], connect: true }, 'connect', /connect is not supported/);
@@ -170,7 +197,9 @@ describe('webhook endpoints through the official SDK', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ enabled_events: [] }),
     });
-    expect(await none.json()).toMatchObject({ error: { param: 'enabled_events', message: 'enabled_events must have at least 1 item(s).' } });
+    expect(await none.json()).toMatchObject({
+      error: { param: 'enabled_events', message: 'enabled_events must have at least 1 item(s).' },
+    });
     await upd({ url: 'mailto:ops@shop.example' }, 'url');
     await upd({ secret: 'whsec_mine' }, 'secret');
     expect((await stripe.webhookEndpoints.list()).data).toHaveLength(1);

@@ -16,7 +16,14 @@ export async function openOwnDatabase(prefix: string): Promise<() => Promise<voi
   return useOwnDatabase(prefix);
 }
 
-export type Hit = { path: string; eventId: string | null; headers: http.IncomingHttpHeaders; body: string; stripeOk: boolean; standardOk: boolean };
+export type Hit = {
+  path: string;
+  eventId: string | null;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  stripeOk: boolean;
+  standardOk: boolean;
+};
 export type Reply = { status: number; body?: string; headers?: Record<string, string>; delayMs?: number; hang?: boolean };
 type Route = { secret: string; reply: (nth: number) => Reply };
 
@@ -54,7 +61,13 @@ export async function startReceiver() {
       try {
         eventId = JSON.parse(body).id;
       } catch {}
-      hits.push({ path, eventId, headers: req.headers, body, ...(route ? verifies(body, req.headers, route.secret) : { stripeOk: false, standardOk: false }) });
+      hits.push({
+        path,
+        eventId,
+        headers: req.headers,
+        body,
+        ...(route ? verifies(body, req.headers, route.secret) : { stripeOk: false, standardOk: false }),
+      });
       for (const w of waiters) w();
       const reply = route ? route.reply(hits.filter((h) => h.path === path).length) : { status: 404 };
       if (reply.hang) return;

@@ -64,9 +64,25 @@ describe('several workers on one database', () => {
     const perEvent = [...ids].map((id) => receiver.hitsFor(id).length);
     expect(perEvent).toEqual(seeded.map(() => 1));
     expect(receiver.hits.filter((h) => ids.has(h.eventId!)).every((h) => h.stripeOk && h.standardOk)).toBe(true);
-    const rows = await db.select().from(schema.webhookDeliveries).where(inArray(schema.webhookDeliveries.id, seeded.map((s) => s.deliveryId)));
+    const rows = await db
+      .select()
+      .from(schema.webhookDeliveries)
+      .where(
+        inArray(
+          schema.webhookDeliveries.id,
+          seeded.map((s) => s.deliveryId),
+        ),
+      );
     expect(rows.map((r) => `${r.status}/${r.attemptCount}`)).toEqual(seeded.map(() => 'succeeded/1'));
-    const attempts = await db.select().from(schema.webhookAttempts).where(inArray(schema.webhookAttempts.deliveryId, seeded.map((s) => s.deliveryId)));
+    const attempts = await db
+      .select()
+      .from(schema.webhookAttempts)
+      .where(
+        inArray(
+          schema.webhookAttempts.deliveryId,
+          seeded.map((s) => s.deliveryId),
+        ),
+      );
     expect(attempts).toHaveLength(60);
   });
 
@@ -148,13 +164,20 @@ describe('re-sending an event by hand', () => {
     const { newId } = await import('@/lib/util/ids');
     const endpointId = newId('we');
     const path = `/hook/${endpointId}`;
-    await db.insert(schema.webhookEndpoints).values({ id: endpointId, accountId: s.accountId, url: receiver.url(path), enabledEvents: ['*'], secret: s.secret });
+    await db
+      .insert(schema.webhookEndpoints)
+      .values({ id: endpointId, accountId: s.accountId, url: receiver.url(path), enabledEvents: ['*'], secret: s.secret });
     receiver.route(path, s.secret, () => ({ status: 200 }));
 
     const { deliveryId } = await resendDelivery(db, { accountId: s.accountId, eventId: s.eventId, endpointId });
     expect(deliveryId).not.toBe(s.deliveryId);
     const outcomes = (await worker.runOnce(db)).map((r) => [r.claim.endpointId, r.outcome]).sort();
-    expect(outcomes).toEqual([[endpointId, 'succeeded'], [s.endpointId, 'succeeded']].sort());
+    expect(outcomes).toEqual(
+      [
+        [endpointId, 'succeeded'],
+        [s.endpointId, 'succeeded'],
+      ].sort(),
+    );
     expect(receiver.hits.filter((h) => h.path === path && h.eventId === s.eventId && h.stripeOk)).toHaveLength(1);
   });
 
@@ -162,7 +185,11 @@ describe('re-sending an event by hand', () => {
     const { resendDelivery } = await import('@/lib/webhooks/resend');
     const mine = await seedDelivery(db, { url: receiver.url });
     const theirs = await seedDelivery(db, { url: receiver.url });
-    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as ApiError);
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => e as ApiError,
+      );
 
     const e1 = await refusal(resendDelivery(db, { accountId: mine.accountId, eventId: theirs.eventId, endpointId: mine.endpointId }));
     expect(e1).toBeInstanceOf(ApiError);

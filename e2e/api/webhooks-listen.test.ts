@@ -72,7 +72,9 @@ describe('npm run webhooks:listen', () => {
     expect(hit.stripeOk && hit.standardOk).toBe(true);
     expect(hit.headers['webhook-id']).toBe(created.id);
     // A signature with any other secret is refused, so the check above means something.
-    expect(() => verifier.webhooks.constructEvent(hit.body, String(hit.headers['stripe-signature']), 'whsec_someoneElsesSecret000000000')).toThrow();
+    expect(() =>
+      verifier.webhooks.constructEvent(hit.body, String(hit.headers['stripe-signature']), 'whsec_someoneElsesSecret000000000'),
+    ).toThrow();
 
     const forwardedObjects = l.hits().map((h) => JSON.parse(h.body).data.object.id);
     expect(forwardedObjects).not.toContain(before.id);
@@ -90,7 +92,12 @@ describe('npm run webhooks:listen', () => {
 
     const theirEvents = (await theirs.stripe.events.list({ limit: 100 })).data.map((e) => e.id);
     expect(theirEvents.length).toBeGreaterThan(0);
-    expect(l.hits().map((h) => h.eventId).filter((id) => theirEvents.includes(id!))).toEqual([]);
+    expect(
+      l
+        .hits()
+        .map((h) => h.eventId)
+        .filter((id) => theirEvents.includes(id!)),
+    ).toEqual([]);
     expect(l.hits().map((h) => JSON.parse(h.body).data.object.id)).not.toContain(theirProduct.id);
   });
 
@@ -118,7 +125,12 @@ describe('npm run webhooks:listen', () => {
 
   it('a developer passes a wrong key → listening fails with the API message, no secret is printed', async () => {
     const lines: string[] = [];
-    const attempt = startListen({ apiBase: testServerUrl(), apiKey: 'sk_test_notARealKey000000000000', forwardTo: receiver.url('/never'), log: (l) => lines.push(l) });
+    const attempt = startListen({
+      apiBase: testServerUrl(),
+      apiKey: 'sk_test_notARealKey000000000000',
+      forwardTo: receiver.url('/never'),
+      log: (l) => lines.push(l),
+    });
     await expect(attempt).rejects.toThrow(/GET \/v1\/events answered 401/);
     expect(lines).toEqual([]);
   });

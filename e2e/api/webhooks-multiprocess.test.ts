@@ -75,7 +75,11 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
       const products = Promise.all(Array.from({ length: 30 }, (_, i) => stripe.products.create({ name: `${tag} ${i}` })));
       const sessions = Promise.all(
         Array.from({ length: 10 }, async () => {
-          const s = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://shop.example/ok' });
+          const s = await stripe.checkout.sessions.create({
+            mode: 'payment',
+            line_items: [{ price: price.id, quantity: 1 }],
+            success_url: 'https://shop.example/ok',
+          });
           return (await stripe.checkout.sessions.expire(s.id)).id;
         }),
       );
@@ -124,7 +128,11 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
     const price = await onA.prices.create({ currency: 'eur', unit_amount: 700, product_data: { name: 'Ticket' } });
     const sessions = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        onA.checkout.sessions.create({ mode: 'payment', line_items: [{ price: price.id, quantity: i + 1 }], success_url: 'https://shop.example/ok' }),
+        onA.checkout.sessions.create({
+          mode: 'payment',
+          line_items: [{ price: price.id, quantity: i + 1 }],
+          success_url: 'https://shop.example/ok',
+        }),
       ),
     );
     expect(sessions.map((s) => s.amount_total)).toEqual(Array.from({ length: 10 }, (_, i) => 700 * (i + 1)));
@@ -135,7 +143,9 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
     // Whoever did not charge waits for the one that did and is normally sent on to success_url too; a
     // waiter that reads the outcome mid-commit gets the page back (200) instead. Never an error.
     for (const pair of submits) {
-      expect(pair.every((r) => (r.status === 303 && r.location === 'https://shop.example/ok') || (r.status === 200 && r.location === null))).toBe(true);
+      expect(
+        pair.every((r) => (r.status === 303 && r.location === 'https://shop.example/ok') || (r.status === 200 && r.location === null)),
+      ).toBe(true);
       expect(pair.filter((r) => r.status === 303).length).toBeGreaterThanOrEqual(1);
     }
 
@@ -160,7 +170,8 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
     const delivered = hits.map((h) => JSON.parse(h.body) as Stripe.Event);
     expect(delivered.map((e) => e.type)).toEqual(Array(10).fill('checkout.session.completed'));
     const perSession = new Map<string, number>();
-    for (const e of delivered) perSession.set((e.data.object as { id: string }).id, (perSession.get((e.data.object as { id: string }).id) ?? 0) + 1);
+    for (const e of delivered)
+      perSession.set((e.data.object as { id: string }).id, (perSession.get((e.data.object as { id: string }).id) ?? 0) + 1);
     expect([...perSession.keys()].sort()).toEqual([...ids].sort());
     expect([...perSession.values()]).toEqual(Array(10).fill(1));
     expect(delivered.map((e) => (e.data.object as Stripe.Checkout.Session).payment_status)).toEqual(Array(10).fill('paid'));

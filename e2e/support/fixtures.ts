@@ -47,7 +47,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   createSession: async ({ merchant, shop }, use) => {
     await use(async (params = {}) => {
       const line_items = params.line_items ?? [{ price: (await oneTimePrice(merchant.stripe, 2500, 'eur')).id, quantity: 1 }];
-      return merchant.stripe.checkout.sessions.create({ mode: 'payment', success_url: shop.successUrl, cancel_url: shop.cancelUrl, ...params, line_items });
+      return merchant.stripe.checkout.sessions.create({
+        mode: 'payment',
+        success_url: shop.successUrl,
+        cancel_url: shop.cancelUrl,
+        ...params,
+        line_items,
+      });
     });
   },
 });

@@ -20,8 +20,12 @@ const LINK = /https?:\/\/[^\s"<>]+\/dashboard\/(?:sign-up\/finish|sign-in\/link)
 function inboxOf(sink: SmtpSink): Inbox {
   const all = (to: string) => sink.received.filter((m) => m.to.includes(to));
   const message = async (to: string, subject: RegExp) => {
-    await expect.poll(() => all(to).filter((m) => subject.test(m.subject)).length, { message: `an email to ${to} about ${subject}`, timeout: 20_000 }).toBeGreaterThan(0);
-    return all(to).filter((m) => subject.test(m.subject)).at(-1)!;
+    await expect
+      .poll(() => all(to).filter((m) => subject.test(m.subject)).length, { message: `an email to ${to} about ${subject}`, timeout: 20_000 })
+      .toBeGreaterThan(0);
+    return all(to)
+      .filter((m) => subject.test(m.subject))
+      .at(-1)!;
   };
   return {
     all,
@@ -71,7 +75,10 @@ export const test = dashboardTest.extend<MailFixtures, { mailServer: { server: T
   },
 });
 
-export const newLogin = (): DashboardLogin => ({ email: `signup-${randomBytes(6).toString('hex')}@shop.test`, password: `pw-${randomBytes(9).toString('base64url')}` });
+export const newLogin = (): DashboardLogin => ({
+  email: `signup-${randomBytes(6).toString('hex')}@shop.test`,
+  password: `pw-${randomBytes(9).toString('base64url')}`,
+});
 
 /** Asks for an account on the sign-up form and waits for "check your email". */
 export async function startSignUp(page: Page, businessName: string, email: string): Promise<void> {

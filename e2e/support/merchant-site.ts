@@ -27,7 +27,13 @@ export async function startMerchantSite(): Promise<MerchantSite> {
     };
     if (url.pathname === '/success') {
       const id = url.searchParams.get('session_id') ?? '';
-      return send(200, page('Order received', `<p>Thank you for your order.</p><p>Checkout session: <code data-testid="session-id">${escape(id)}</code></p>`));
+      return send(
+        200,
+        page(
+          'Order received',
+          `<p>Thank you for your order.</p><p>Checkout session: <code data-testid="session-id">${escape(id)}</code></p>`,
+        ),
+      );
     }
     if (url.pathname === '/cancel') return send(200, page('Cart', '<p>Your cart is waiting for you.</p>'));
     return send(404, page('Not found', ''));

@@ -11,7 +11,8 @@ export type Merchant = { id: string; secretKey: string; publishableKey: string; 
  */
 function fromEnv(name: 'CAISSE_TEST_URL' | 'CAISSE_TEST_OPERATOR_KEY'): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the suites through npm test, vitest or playwright test, whose setup starts a server.`);
+  if (!value)
+    throw new Error(`${name} is not set: run the suites through npm test, vitest or playwright test, whose setup starts a server.`);
   return value;
 }
 
@@ -37,8 +38,14 @@ export async function newMerchant(name = 'Test Shop', options: MerchantOptions =
 }
 
 /** The same on a server a test started itself (startTestServer). */
-export async function newMerchantOn(server: { url: string; operatorKey: string }, name = 'Test Shop', options: MerchantOptions = {}): Promise<Merchant> {
-  const owner = options.withOwner ? { email: `owner-${randomBytes(6).toString('hex')}@shop.test`, password: randomBytes(12).toString('base64url') } : undefined;
+export async function newMerchantOn(
+  server: { url: string; operatorKey: string },
+  name = 'Test Shop',
+  options: MerchantOptions = {},
+): Promise<Merchant> {
+  const owner = options.withOwner
+    ? { email: `owner-${randomBytes(6).toString('hex')}@shop.test`, password: randomBytes(12).toString('base64url') }
+    : undefined;
   const res = await fetch(`${server.url}/operator/accounts`, {
     method: 'POST',
     headers: { authorization: `Bearer ${server.operatorKey}`, 'content-type': 'application/json' },
@@ -51,7 +58,14 @@ export async function newMerchantOn(server: { url: string; operatorKey: string }
   });
   if (res.status !== 201) throw new Error(`Could not create a merchant: ${res.status} ${await res.text()}`);
   const a = (await res.json()) as { id: string; secret_key: string; publishable_key: string };
-  return { id: a.id, secretKey: a.secret_key, publishableKey: a.publishable_key, stripe: stripeFor(a.secret_key, server.url), baseUrl: server.url, owner };
+  return {
+    id: a.id,
+    secretKey: a.secret_key,
+    publishableKey: a.publishable_key,
+    stripe: stripeFor(a.secret_key, server.url),
+    baseUrl: server.url,
+    owner,
+  };
 }
 
 /** A raw request, for what the SDK cannot send (bad encodings, huge bodies, other auth forms). */

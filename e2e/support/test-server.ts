@@ -34,11 +34,21 @@ async function freePort(): Promise<number> {
 }
 
 /** A fresh database for one test run: its own Postgres database, or its own PGlite directory. */
-async function freshDatabase(): Promise<{ env: Record<string, string>; databaseUrl: string | null; pgliteDir?: string; drop: () => Promise<void> }> {
+async function freshDatabase(): Promise<{
+  env: Record<string, string>;
+  databaseUrl: string | null;
+  pgliteDir?: string;
+  drop: () => Promise<void>;
+}> {
   const base = process.env.DATABASE_URL;
   if (!base) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'caisse-pglite-'));
-    return { env: { PGLITE_DIR: dir, DATABASE_URL: '' }, databaseUrl: null, pgliteDir: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      env: { PGLITE_DIR: dir, DATABASE_URL: '' },
+      databaseUrl: null,
+      pgliteDir: dir,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `caisse_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
@@ -85,7 +95,18 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
     cwd: ROOT,
     // The suites stand where a reverse proxy would (TRUSTED_PROXIES=loopback): each test's customer gets an address
     // of its own through X-Forwarded-For. A test of what an untrusted client can forge starts a server without it.
-    env: { ...process.env, ...db.env, PORT: String(port), HOST: '127.0.0.1', TRUSTED_PROXIES: 'loopback', APP_URL: url, CAISSE_OPERATOR_KEY: operatorKey, NEXT_TELEMETRY_DISABLED: '1', WEBHOOK_ALLOW_PRIVATE_NETWORKS: '1', ...extraEnv },
+    env: {
+      ...process.env,
+      ...db.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TRUSTED_PROXIES: 'loopback',
+      APP_URL: url,
+      CAISSE_OPERATOR_KEY: operatorKey,
+      NEXT_TELEMETRY_DISABLED: '1',
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: '1',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));

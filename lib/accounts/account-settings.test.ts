@@ -4,7 +4,13 @@ import { accountSettingsSchema } from '@/lib/validation/account-settings';
 vi.mock('server-only', () => ({}));
 const { businessDetailsFrom, localeChoices } = await import('./account-settings');
 
-const blank = { receiptsEnabled: false, defaultLocale: '' as const, supportEmail: '', supportPhone: '', address: { line1: '', line2: '', city: '', state: '', postalCode: '', country: '' } };
+const blank = {
+  receiptsEnabled: false,
+  defaultLocale: '' as const,
+  supportEmail: '',
+  supportPhone: '',
+  address: { line1: '', line2: '', city: '', state: '', postalCode: '', country: '' },
+};
 
 describe('account settings', () => {
   it('an all-empty form stores no business details at all', () => {
@@ -12,8 +18,14 @@ describe('account settings', () => {
   });
 
   it('empty fields are stored as null and an address only when one of its lines is set', () => {
-    expect(businessDetailsFrom(accountSettingsSchema.parse({ ...blank, supportEmail: ' Help@Shop.example ' }))).toEqual({ support_email: 'Help@Shop.example', support_phone: null, address: null });
-    expect(businessDetailsFrom(accountSettingsSchema.parse({ ...blank, address: { ...blank.address, city: 'Lyon', country: 'fr' } }))).toEqual({
+    expect(businessDetailsFrom(accountSettingsSchema.parse({ ...blank, supportEmail: ' Help@Shop.example ' }))).toEqual({
+      support_email: 'Help@Shop.example',
+      support_phone: null,
+      address: null,
+    });
+    expect(
+      businessDetailsFrom(accountSettingsSchema.parse({ ...blank, address: { ...blank.address, city: 'Lyon', country: 'fr' } })),
+    ).toEqual({
       support_email: null,
       support_phone: null,
       address: { line1: null, line2: null, city: 'Lyon', state: null, postal_code: null, country: 'FR' },
@@ -21,7 +33,13 @@ describe('account settings', () => {
   });
 
   it('the schema refuses a malformed email, a phone with letters, an unknown country and an unshipped language', () => {
-    const r = accountSettingsSchema.safeParse({ ...blank, supportEmail: 'nope', supportPhone: 'call me', defaultLocale: 'sw', address: { ...blank.address, country: 'ZZ' } });
+    const r = accountSettingsSchema.safeParse({
+      ...blank,
+      supportEmail: 'nope',
+      supportPhone: 'call me',
+      defaultLocale: 'sw',
+      address: { ...blank.address, country: 'ZZ' },
+    });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => [i.path.join('.'), i.message]).sort()).toEqual([
       ['address.country', 'country_invalid'],

@@ -20,14 +20,28 @@ export function settingsFormValues(profile: AccountProfile): AccountSettingsInpu
     defaultLocale: (profile.defaultLocale ?? '') as AccountSettingsInput['defaultLocale'],
     supportEmail: b?.support_email ?? '',
     supportPhone: b?.support_phone ?? '',
-    address: { line1: a?.line1 ?? '', line2: a?.line2 ?? '', city: a?.city ?? '', state: a?.state ?? '', postalCode: a?.postal_code ?? '', country: a?.country ?? '' },
+    address: {
+      line1: a?.line1 ?? '',
+      line2: a?.line2 ?? '',
+      city: a?.city ?? '',
+      state: a?.state ?? '',
+      postalCode: a?.postal_code ?? '',
+      country: a?.country ?? '',
+    },
   };
 }
 
 /** Form values → the stored shape: empty strings are "not set", an all-empty address is none. */
 export function businessDetailsFrom(v: AccountSettingsValues): AccountBusinessDetails | null {
   const a = v.address;
-  const address = { line1: a.line1 || null, line2: a.line2 || null, city: a.city || null, state: a.state || null, postal_code: a.postalCode || null, country: a.country || null };
+  const address = {
+    line1: a.line1 || null,
+    line2: a.line2 || null,
+    city: a.city || null,
+    state: a.state || null,
+    postal_code: a.postalCode || null,
+    country: a.country || null,
+  };
   const hasAddress = Object.values(address).some(Boolean);
   if (!v.supportEmail && !v.supportPhone && !hasAddress) return null;
   return { support_email: v.supportEmail || null, support_phone: v.supportPhone || null, address: hasAddress ? address : null };

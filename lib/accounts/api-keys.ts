@@ -87,7 +87,11 @@ export type RevokeOutcome = { ok: true } | { ok: false; reason: 'last_active_key
  * cuts its backend off the API, so it takes an explicit `confirmLast`.
  * Publishable keys cannot be revoked: they are public and the checkout needs one.
  */
-export async function revokeSecretKey(db: Db, scope: Scope & { id: string; confirmLast: boolean }, now = new Date()): Promise<RevokeOutcome> {
+export async function revokeSecretKey(
+  db: Db,
+  scope: Scope & { id: string; confirmLast: boolean },
+  now = new Date(),
+): Promise<RevokeOutcome> {
   return db.transaction(async (tx) => {
     const keys = await lockSecretKeys(tx, scope);
     const target = keys.find((k) => k.id === scope.id);

@@ -14,13 +14,26 @@ export type CreatedAccount = { id: string; name: string; secret_key: string; pub
  */
 export async function createAccount(
   db: Db,
-  p: { name: string; secretKey?: string; allowedEmbedOrigins?: string[]; allowedRedirectDomains?: string[]; ownerUserId?: string; owner?: NewDashboardUser },
+  p: {
+    name: string;
+    secretKey?: string;
+    allowedEmbedOrigins?: string[];
+    allowedRedirectDomains?: string[];
+    ownerUserId?: string;
+    owner?: NewDashboardUser;
+  },
 ): Promise<CreatedAccount & { ownerUserId: string | null }> {
   const id = newId('acct');
   const secretKey = p.secretKey ?? newApiKey('secret');
   const publishableKey = newApiKey('publishable');
   const ownerUserId = await db.transaction(async (tx) => {
-    await tx.insert(accounts).values({ id, name: p.name, displayName: p.name, allowedEmbedOrigins: p.allowedEmbedOrigins ?? [], allowedRedirectDomains: p.allowedRedirectDomains ?? [] });
+    await tx.insert(accounts).values({
+      id,
+      name: p.name,
+      displayName: p.name,
+      allowedEmbedOrigins: p.allowedEmbedOrigins ?? [],
+      allowedRedirectDomains: p.allowedRedirectDomains ?? [],
+    });
     await tx.insert(apiKeys).values([apiKeyRow(id, 'secret', secretKey), apiKeyRow(id, 'publishable', publishableKey)]);
     const userId = p.owner ? await insertDashboardUser(tx, p.owner) : p.ownerUserId;
     if (userId) await tx.insert(accountMembers).values({ userId, accountId: id, role: 'owner' });

@@ -12,19 +12,28 @@ const DEMO_LOOKUP_KEY = 'caisse_demo_tshirt';
 async function demoPrice(db: Db, accountId: string): Promise<string> {
   const found = await findPriceByLookupKey(db, { accountId, lookupKey: DEMO_LOOKUP_KEY });
   if (found) return found.id;
-  const params = parseParams(createPriceSchema, { currency: 'eur', unit_amount: 2500, lookup_key: DEMO_LOOKUP_KEY, product_data: { name: 'Caisse T-shirt' } });
+  const params = parseParams(createPriceSchema, {
+    currency: 'eur',
+    unit_amount: 2500,
+    lookup_key: DEMO_LOOKUP_KEY,
+    product_data: { name: 'Caisse T-shirt' },
+  });
   return (await createPrice(db, { accountId }, params)).id;
 }
 
 /** A fresh checkout session for the demo merchant, so a first start has a page to open. */
 export async function createDemoSession(db: Db, accountId: string): Promise<{ url: string | null }> {
   const price = await demoPrice(db, accountId);
-  const session = await createSessionRow(db, { accountId }, {
-    mode: 'payment',
-    line_items: [{ price, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 10 } }],
-    success_url: 'https://example.com/success?session_id={CHECKOUT_SESSION_ID}',
-    cancel_url: 'https://example.com/cart',
-    allow_promotion_codes: true,
-  });
+  const session = await createSessionRow(
+    db,
+    { accountId },
+    {
+      mode: 'payment',
+      line_items: [{ price, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 10 } }],
+      success_url: 'https://example.com/success?session_id={CHECKOUT_SESSION_ID}',
+      cancel_url: 'https://example.com/cart',
+      allow_promotion_codes: true,
+    },
+  );
   return sessionObject(session, session.checkoutOrigin);
 }

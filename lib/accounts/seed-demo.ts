@@ -24,7 +24,9 @@ export async function seedDemo(db: Db): Promise<string[]> {
     accountId = existing[0].id;
     const [pk] = await db.select({ token: apiKeys.publishableToken }).from(apiKeys).where(eq(apiKeys.accountId, accountId)).limit(2);
     lines.push(`  Merchant:        ${accountId}`);
-    lines.push(`  Secret key:      ${DEMO_SECRET_KEY ?? '(shown once, when the account was created; set DEMO_SECRET_KEY on a fresh database to choose it)'}`);
+    lines.push(
+      `  Secret key:      ${DEMO_SECRET_KEY ?? '(shown once, when the account was created; set DEMO_SECRET_KEY on a fresh database to choose it)'}`,
+    );
     if (pk?.token) lines.push(`  Publishable key: ${pk.token}`);
   } else {
     const created = await createAccount(db, { name: 'Demo Shop', secretKey: DEMO_SECRET_KEY });
@@ -50,12 +52,16 @@ const DEMO_OWNER_EMAIL = 'owner@demo.caisse.test';
 /** The demo merchant's dashboard owner, made once; their password is printed that once and stored only hashed. */
 async function seedDemoOwner(db: Db, accountId: string): Promise<string[]> {
   const { APP_URL } = env();
-  if (await hasMembers(db, accountId)) return [`  Dashboard:       ${APP_URL}/dashboard (owner ${DEMO_OWNER_EMAIL}; password shown at the first start)`];
+  if (await hasMembers(db, accountId))
+    return [`  Dashboard:       ${APP_URL}/dashboard (owner ${DEMO_OWNER_EMAIL}; password shown at the first start)`];
   const password = randomBase62(16);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const userId = await insertDashboardUser(tx, { email: DEMO_OWNER_EMAIL, name: 'Demo Shop', passwordHash });
     await addMember(tx, { userId, accountId });
   });
-  return [`  Dashboard:       ${APP_URL}/dashboard`, `    sign in as ${DEMO_OWNER_EMAIL} with the one-time password ${password} (shown once; change it under your email)`];
+  return [
+    `  Dashboard:       ${APP_URL}/dashboard`,
+    `    sign in as ${DEMO_OWNER_EMAIL} with the one-time password ${password} (shown once; change it under your email)`,
+  ];
 }

@@ -32,7 +32,16 @@ describe('Stripe-Version', () => {
 
   it("no header is the account's default; anything unknown is Stripe's 400", () => {
     expect(() => checkApiVersion(null)).not.toThrow();
-    for (const v of ['', 'latest', '2099-01-01', '2026-10-29.endive', '2024-09-30', '2020-8-27', '2020-08-27;link_beta=v1', '2020-08-27, 2020-08-27'])
+    for (const v of [
+      '',
+      'latest',
+      '2099-01-01',
+      '2026-10-29.endive',
+      '2024-09-30',
+      '2020-8-27',
+      '2020-08-27;link_beta=v1',
+      '2020-08-27, 2020-08-27',
+    ])
       expect(refused(v), v).toEqual({ error: { type: 'invalid_request_error', message: `Invalid Stripe API version: ${v}` } });
   });
 });

@@ -1,10 +1,5 @@
 export type ApiErrorType =
-  | 'invalid_request_error'
-  | 'card_error'
-  | 'idempotency_error'
-  | 'authentication_error'
-  | 'rate_limit_error'
-  | 'api_error';
+  'invalid_request_error' | 'card_error' | 'idempotency_error' | 'authentication_error' | 'rate_limit_error' | 'api_error';
 
 /**
  * The `code`s the API answers with, each one of Stripe's own (error-codes.test.ts checks them against
@@ -79,10 +74,22 @@ export const exclusiveParams = (names: string[], param = names[0]) =>
   invalidRequest(`You may only specify one of these parameters: ${names.join(', ')}.`, param, 'parameters_exclusive');
 
 export const missingParam = (param: string) =>
-  new ApiError({ status: 400, type: 'invalid_request_error', code: 'parameter_missing', param, message: `Missing required param: ${param}.` });
+  new ApiError({
+    status: 400,
+    type: 'invalid_request_error',
+    code: 'parameter_missing',
+    param,
+    message: `Missing required param: ${param}.`,
+  });
 
 export const unknownParam = (param: string) =>
-  new ApiError({ status: 400, type: 'invalid_request_error', code: 'parameter_unknown', param, message: `Received unknown parameter: ${param}` });
+  new ApiError({
+    status: 400,
+    type: 'invalid_request_error',
+    code: 'parameter_unknown',
+    param,
+    message: `Received unknown parameter: ${param}`,
+  });
 
 /** A referenced object that does not exist for this account. */
 export const noSuchObject = (kind: string, id: string, param = 'id', status = 404) =>

@@ -17,7 +17,14 @@ const MAX_DEPTH = 4;
 
 type Owner = { type: string; id: string; prefix: string };
 
-async function expandPath(ctx: ExpandContext, registry: ExpandRegistry, value: unknown, path: string[], full: string, owner: Owner | null): Promise<unknown> {
+async function expandPath(
+  ctx: ExpandContext,
+  registry: ExpandRegistry,
+  value: unknown,
+  path: string[],
+  full: string,
+  owner: Owner | null,
+): Promise<unknown> {
   if (path.length === 0 || value === null || value === undefined) return value;
   if (Array.isArray(value)) return Promise.all(value.map((v) => expandPath(ctx, registry, v, path, full, owner)));
   const cannot = () => invalidRequest(`This property cannot be expanded (${full}).`, 'expand');

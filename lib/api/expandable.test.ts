@@ -5,7 +5,13 @@ import { checkExpand, expandRegistry, expandYields } from './expandable';
 describe('expand[] paths are checked before a write', () => {
   it('accepts every registered field, nested steps and list items', () => {
     expect(() =>
-      checkExpand('checkout.session', ['customer', 'line_items', 'line_items.data.price.product', 'total_details.breakdown', 'discounts.promotion_code.promotion.coupon']),
+      checkExpand('checkout.session', [
+        'customer',
+        'line_items',
+        'line_items.data.price.product',
+        'total_details.breakdown',
+        'discounts.promotion_code.promotion.coupon',
+      ]),
     ).not.toThrow();
     expect(() => checkExpand('price', ['product', 'product.default_price.product'])).not.toThrow();
   });

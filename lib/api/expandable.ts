@@ -74,7 +74,8 @@ const loadShippingRateForExpand = async (ctx: ExpandContext, id: string) => {
   return row ? serializeShippingRate(row) : null;
 };
 
-const loadPaymentIntent = (ctx: ExpandContext, id: string) => retrievePaymentIntent(ctx.db, { accountId: ctx.accountId, id }).catch(() => null);
+const loadPaymentIntent = (ctx: ExpandContext, id: string) =>
+  retrievePaymentIntent(ctx.db, { accountId: ctx.accountId, id }).catch(() => null);
 registerExpandable('payment_intent', { customer: loadCustomer });
 
 // A session's line_items and total_details.breakdown exist only when expanded; they load by the session's id.

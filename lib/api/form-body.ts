@@ -43,7 +43,13 @@ export function hashFromForm(value: unknown): unknown {
 
 function toHash(node: Node, path: string): { [key: string]: FormValue } {
   const out: { [key: string]: FormValue } = {};
-  for (const k of node.keys()) Object.defineProperty(out, k, { value: toValue(node.get(k)!, path ? `${path}[${k}]` : k), enumerable: true, writable: true, configurable: true });
+  for (const k of node.keys())
+    Object.defineProperty(out, k, {
+      value: toValue(node.get(k)!, path ? `${path}[${k}]` : k),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }
 

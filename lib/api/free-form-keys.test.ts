@@ -7,7 +7,10 @@ import { hash, int, mergeMetadata, metadata } from './params';
 import { parseParams } from './parse-params';
 import { readBody } from './read-body';
 
-const schema = z.strictObject({ metadata: metadata().optional(), currency_options: hash(z.strictObject({ unit_amount: int() })).optional() });
+const schema = z.strictObject({
+  metadata: metadata().optional(),
+  currency_options: hash(z.strictObject({ unit_amount: int() })).optional(),
+});
 const form = (body: string) => parseParams(schema, parseFormBody(new URLSearchParams(body)));
 const prototypeNames = () => Object.getOwnPropertyNames(Object.prototype).sort();
 const before = prototypeNames();
@@ -28,7 +31,11 @@ describe('free-form hash keys are ordinary keys (metadata[__proto__] as Stripe s
   });
 
   it('the same from a JSON body', async () => {
-    const req = new Request('http://x/v1/products', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"metadata":{"__proto__":"x"}}' });
+    const req = new Request('http://x/v1/products', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"metadata":{"__proto__":"x"}}',
+    });
     const p = parseParams(schema, await readBody(req));
     expect(Object.keys(p.metadata!)).toEqual(['__proto__']);
   });
@@ -42,7 +49,12 @@ describe('free-form hash keys are ordinary keys (metadata[__proto__] as Stripe s
   });
 
   it('a hash given where a string belongs is refused, not merged into a prototype', () => {
-    for (const body of ['metadata[__proto__][polluted]=1', '__proto__[polluted]=1', 'constructor[prototype][polluted]=1', 'currency_options[__proto__][polluted]=1']) {
+    for (const body of [
+      'metadata[__proto__][polluted]=1',
+      '__proto__[polluted]=1',
+      'constructor[prototype][polluted]=1',
+      'currency_options[__proto__][polluted]=1',
+    ]) {
       expect(() => form(body), body).toThrow(ApiError);
     }
   });
@@ -53,11 +65,17 @@ describe('free-form hash keys are ordinary keys (metadata[__proto__] as Stripe s
   });
 
   it('currency_options keeps every key for lib/catalog to judge by name', () => {
-    expect(Object.keys(form('currency_options[__proto__][unit_amount]=5&currency_options[eur][unit_amount]=6').currency_options!)).toEqual(['__proto__', 'eur']);
+    expect(Object.keys(form('currency_options[__proto__][unit_amount]=5&currency_options[eur][unit_amount]=6').currency_options!)).toEqual([
+      '__proto__',
+      'eur',
+    ]);
   });
 
   it('property: any key of 1–40 characters survives parsing, merging and JSON unchanged', () => {
-    const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '0', '12'), fc.string({ minLength: 1, maxLength: 40 }));
+    const key = fc.oneof(
+      fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '0', '12'),
+      fc.string({ minLength: 1, maxLength: 40 }),
+    );
     fc.assert(
       fc.property(fc.uniqueArray(key, { maxLength: 10 }), fc.string({ minLength: 1, maxLength: 20 }), (keys, value) => {
         const body = new URLSearchParams();

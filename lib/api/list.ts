@@ -19,14 +19,23 @@ export async function listPage<T extends Paged>(
   const limit = p.params.limit ?? 10;
   const scope = [eq(table.accountId, p.accountId), ...(p.filters ?? [])];
   const cursorId = p.params.starting_after ?? p.params.ending_before;
-  if (p.params.starting_after && p.params.ending_before)
-    throw exclusiveParams(['ending_before', 'starting_after']);
+  if (p.params.starting_after && p.params.ending_before) throw exclusiveParams(['ending_before', 'starting_after']);
   let cursorSeq: number | undefined;
   if (cursorId) {
-    const found = await db.select({ seq: table.seq }).from(table as PgTable).where(and(eq(table.accountId, p.accountId), eq(table.id, cursorId))).limit(1);
+    const found = await db
+      .select({ seq: table.seq })
+      .from(table as PgTable)
+      .where(and(eq(table.accountId, p.accountId), eq(table.id, cursorId)))
+      .limit(1);
     if (!found[0]) {
       const param = p.params.starting_after ? 'starting_after' : 'ending_before';
-      throw new ApiError({ status: 400, type: 'invalid_request_error', code: 'resource_missing', param, message: `No such ${p.kind}: '${cursorId}'` });
+      throw new ApiError({
+        status: 400,
+        type: 'invalid_request_error',
+        code: 'resource_missing',
+        param,
+        message: `No such ${p.kind}: '${cursorId}'`,
+      });
     }
     cursorSeq = Number(found[0].seq);
   }
@@ -49,11 +58,21 @@ export function listObject<T>(url: string, data: T[], hasMore: boolean) {
 
 /** Stripe's ApiSearchResult; `total_count` only when asked for with `expand[]=total_count`. */
 export function searchResultObject<T>(url: string, data: T[], hasMore: boolean, nextPage: string | null, totalCount?: number) {
-  return { object: 'search_result' as const, data, has_more: hasMore, next_page: nextPage, url, ...(totalCount !== undefined && { total_count: totalCount }) };
+  return {
+    object: 'search_result' as const,
+    data,
+    has_more: hasMore,
+    next_page: nextPage,
+    url,
+    ...(totalCount !== undefined && { total_count: totalCount }),
+  };
 }
 
 /** `created` filters as Stripe's RangeQueryParam; a unix second covers [s, s+1). */
-export function createdFilter(column: AnyPgColumn, created: number | { gt?: number; gte?: number; lt?: number; lte?: number } | undefined): SQL[] {
+export function createdFilter(
+  column: AnyPgColumn,
+  created: number | { gt?: number; gte?: number; lt?: number; lte?: number } | undefined,
+): SQL[] {
   if (created === undefined) return [];
   const at = (s: number) => new Date(s * 1000);
   if (typeof created === 'number') return [gte(column, at(created)), lt(column, at(created + 1))];

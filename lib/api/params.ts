@@ -38,7 +38,8 @@ export const decimal = (opts: { min?: number; max?: number; maxDecimals?: number
   z.unknown().transform((v, ctx) => {
     const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
     const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
-    if (!m || (opts.maxDecimals !== undefined && (m[2]?.length ?? 0) > opts.maxDecimals)) return refuse(ctx, `Invalid decimal: ${shown(v)}`);
+    if (!m || (opts.maxDecimals !== undefined && (m[2]?.length ?? 0) > opts.maxDecimals))
+      return refuse(ctx, `Invalid decimal: ${shown(v)}`);
     const n = Number(s);
     if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max))
       return refuse(ctx, `This value must be between ${opts.min ?? 0} and ${opts.max}.`);
@@ -65,10 +66,14 @@ export const currency = () =>
     .refine(isSupportedCurrency, { message: 'Invalid currency: must be a supported three-letter ISO currency code in lowercase.' });
 
 /** An absolute http(s) URL, nothing a URL may not hold (CR/LF…): else Stripe's `url_invalid`. */
-export const url = () => str(5000).refine(isHttpUrlTemplate, { message: 'Not a valid URL', params: { code: 'url_invalid' satisfies ErrorCode } });
+export const url = () =>
+  str(5000).refine(isHttpUrlTemplate, { message: 'Not a valid URL', params: { code: 'url_invalid' satisfies ErrorCode } });
 
 export const email = (max = 800) =>
-  str(max).refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), { message: 'Invalid email address', params: { code: 'email_invalid' satisfies ErrorCode } });
+  str(max).refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), {
+    message: 'Invalid email address',
+    params: { code: 'email_invalid' satisfies ErrorCode },
+  });
 
 /** A Stripe parameter Caisse does not implement: refused by name with the message (Stripe's code for a parameter it does not take). */
 export const unsupported = (message: string) =>
@@ -98,7 +103,8 @@ export const hash = <V extends z.ZodType>(value: V, keyProblems: (keys: string[]
       if (parsed.success) entries.push([k, parsed.data]);
       else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] } as z.core.$ZodRawIssue);
     }
-    for (const p of keyProblems(Object.keys(input))) ctx.addIssue({ code: 'custom', input, message: p.message, path: p.key === undefined ? [] : [p.key] });
+    for (const p of keyProblems(Object.keys(input)))
+      ctx.addIssue({ code: 'custom', input, message: p.message, path: p.key === undefined ? [] : [p.key] });
     return Object.fromEntries(entries) as Record<string, z.output<V>>;
   });
 
@@ -110,7 +116,9 @@ export const metadata = () =>
     z.literal('').transform(() => null),
     hash(metadataValue, (keys) => [
       ...(keys.length > 50 ? [{ message: 'Metadata can have at most 50 keys.' }] : []),
-      ...keys.filter((k) => k.length > 40 || k.length === 0).map((key) => ({ key, message: 'Metadata keys must be 1 to 40 characters long.' })),
+      ...keys
+        .filter((k) => k.length > 40 || k.length === 0)
+        .map((key) => ({ key, message: 'Metadata keys must be 1 to 40 characters long.' })),
     ]),
   ]);
 
@@ -120,7 +128,10 @@ export const timestamp = () => int({ min: 0, max: 253402300799 });
 
 /** `created=123` or `created[gte]=123`, as Stripe's RangeQueryParam. */
 export const rangeQuery = () =>
-  z.union([timestamp(), z.strictObject({ gt: timestamp().optional(), gte: timestamp().optional(), lt: timestamp().optional(), lte: timestamp().optional() })]);
+  z.union([
+    timestamp(),
+    z.strictObject({ gt: timestamp().optional(), gte: timestamp().optional(), lt: timestamp().optional(), lte: timestamp().optional() }),
+  ]);
 
 export const listParams = {
   limit: int({ min: 1, max: 100 }).optional(),

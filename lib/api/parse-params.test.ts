@@ -29,7 +29,12 @@ function errorOf(input: unknown): ApiError {
 describe('parseParams maps zod issues to Stripe errors', () => {
   it('accepts form strings and JSON types alike', () => {
     expect(parseParams(schema, { name: 'a', count: '3', live: 'true' })).toEqual({ name: 'a', count: 3, live: true });
-    expect(parseParams(schema, { name: 'a', count: 3, live: false, shipping: '' })).toEqual({ name: 'a', count: 3, live: false, shipping: null });
+    expect(parseParams(schema, { name: 'a', count: 3, live: false, shipping: '' })).toEqual({
+      name: 'a',
+      count: 3,
+      live: false,
+      shipping: null,
+    });
   });
 
   it('names an unknown parameter by its full bracket path, before other problems', () => {
@@ -58,17 +63,33 @@ describe('parseParams maps zod issues to Stripe errors', () => {
 
   it("carries Stripe's own error codes, and none where Stripe gives none", () => {
     expect(errorOf({ name: 'a', count: 'abc' }).code).toBe('parameter_invalid_integer');
-    expect(errorOf({ name: 'a', count: { x: '1' } })).toMatchObject({ code: 'parameter_invalid_integer', message: 'Invalid integer: a hash (count).' });
+    expect(errorOf({ name: 'a', count: { x: '1' } })).toMatchObject({
+      code: 'parameter_invalid_integer',
+      message: 'Invalid integer: a hash (count).',
+    });
     expect(errorOf({ name: 'a', count: '0' }).code).toBeUndefined();
     expect(errorOf({ name: 'a', site: 'not a url' })).toMatchObject({ code: 'url_invalid', param: 'site' });
     expect(errorOf({ name: 'a', email: 'nobody' })).toMatchObject({ code: 'email_invalid', param: 'email' });
-    expect(errorOf({ name: 'a', tiers: 'x' })).toMatchObject({ code: 'parameter_unknown', param: 'tiers', message: 'Tiered prices are not supported (tiers).' });
+    expect(errorOf({ name: 'a', tiers: 'x' })).toMatchObject({
+      code: 'parameter_unknown',
+      param: 'tiers',
+      message: 'Tiered prices are not supported (tiers).',
+    });
     expect(errorOf({ name: 'a', items: 'x' }).code).toBeUndefined();
   });
 
   it("an empty value where nothing can be unset → Stripe's parameter_invalid_empty", () => {
     for (const input of [{ name: '' }, { name: 'a', count: '' }, { name: 'a', items: '' }, { name: 'a', items: [{ price: '' }] }])
-      expect(() => parseParams(z.strictObject({ ...schema.shape, name: z.string().min(1), items: z.array(z.strictObject({ price: z.string().min(1) })).optional() }), input)).toThrow(
+      expect(() =>
+        parseParams(
+          z.strictObject({
+            ...schema.shape,
+            name: z.string().min(1),
+            items: z.array(z.strictObject({ price: z.string().min(1) })).optional(),
+          }),
+          input,
+        ),
+      ).toThrow(
         /^You passed an empty string for '(name|count|items|items\[0\]\[price\])'\. We assume empty values are an attempt to unset a parameter; however '\1' cannot be unset\./,
       );
     expect(errorOf({ name: 'a', count: '' })).toMatchObject({ code: 'parameter_invalid_empty', param: 'count' });

@@ -44,7 +44,8 @@ function typeMismatch(issue: Issue, branches: Issue[]): Issue {
 }
 
 /** The Stripe code a builder in params.ts put on its issue (`Invalid integer` → parameter_invalid_integer), if any. */
-const codeOf = (issue: Issue): ErrorCode | undefined => (issue.code === 'custom' ? (issue.params?.code as ErrorCode | undefined) : undefined);
+const codeOf = (issue: Issue): ErrorCode | undefined =>
+  issue.code === 'custom' ? (issue.params?.code as ErrorCode | undefined) : undefined;
 
 /** Stripe's answer to `key=` where the parameter cannot be unset. */
 const emptyValue = (param: string) =>
@@ -55,14 +56,18 @@ const emptyValue = (param: string) =>
   );
 
 export function issueToApiError(raw: Issue, input: unknown): ApiError {
-  if (raw.code !== 'unrecognized_keys' && valueAt(input, raw.path) === undefined && raw.path.length > 0) return missingParam(bracketPath(raw.path));
+  if (raw.code !== 'unrecognized_keys' && valueAt(input, raw.path) === undefined && raw.path.length > 0)
+    return missingParam(bracketPath(raw.path));
   const issue = firstLeafIssue(raw);
   const param = bracketPath(issue.path);
   if (issue.code === 'unrecognized_keys') return unknownParam(bracketPath([...issue.path, issue.keys[0]]));
-  if (valueAt(input, issue.path) === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return missingParam(param);
+  if (valueAt(input, issue.path) === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union'))
+    return missingParam(param);
   if (valueAt(input, issue.path) === '' && issue.path.length > 0) return emptyValue(param);
-  if (issue.code === 'invalid_type' && (issue.expected === 'object' || issue.expected === 'record')) return invalidRequest(`Invalid object: ${param} must be a hash.`, param);
-  if (issue.code === 'invalid_type' && issue.expected === 'array') return invalidRequest(`Invalid array: ${param} must be an array.`, param);
+  if (issue.code === 'invalid_type' && (issue.expected === 'object' || issue.expected === 'record'))
+    return invalidRequest(`Invalid object: ${param} must be a hash.`, param);
+  if (issue.code === 'invalid_type' && issue.expected === 'array')
+    return invalidRequest(`Invalid array: ${param} must be an array.`, param);
   if ((issue.code === 'invalid_union' || issue.code === 'invalid_type') && isDefaultMessage(issue.message))
     return invalidRequest(`Invalid value for ${param}.`, param);
   if (issue.code === 'too_big' && issue.origin === 'array')

@@ -38,7 +38,8 @@ export async function readBody(req: Request): Promise<Record<string, FormValue>>
     } catch {
       throw invalidRequest('Invalid JSON received: the request body could not be parsed.');
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalidRequest('Invalid JSON received: the body must be an object.');
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw invalidRequest('Invalid JSON received: the body must be an object.');
     return jsonToParams(parsed as Record<string, unknown>);
   }
   if (type && type !== 'application/x-www-form-urlencoded')

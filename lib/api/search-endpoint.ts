@@ -17,5 +17,9 @@ export async function searchEndpoint<R extends SearchableResource>(
   const totalCount = p.expand?.includes('total_count') ?? false;
   const expand = p.expand?.filter((path) => path !== 'total_count');
   const found = await searchPage(ctx.db, ctx.scope, resource, { query: p.query, limit: p.limit, page: p.page, totalCount });
-  return expandObject(ctx, searchResultObject(`/v1/${resource}/search`, found.rows.map(serialize), found.hasMore, found.nextPage, found.totalCount), expand);
+  return expandObject(
+    ctx,
+    searchResultObject(`/v1/${resource}/search`, found.rows.map(serialize), found.hasMore, found.nextPage, found.totalCount),
+    expand,
+  );
 }

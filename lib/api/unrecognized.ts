@@ -7,5 +7,8 @@ export function unrecognizedUrl(req: Request): Response {
 
 export function unrecognizedResponse(method: string, pathname: string, requestId: string): Response {
   const message = `Unrecognized request URL (${method}: ${pathname}).`;
-  return Response.json({ error: { type: 'invalid_request_error', message } }, { status: 404, headers: { 'request-id': requestId, 'cache-control': 'no-cache, no-store' } });
+  return Response.json(
+    { error: { type: 'invalid_request_error', message } },
+    { status: 404, headers: { 'request-id': requestId, 'cache-control': 'no-cache, no-store' } },
+  );
 }

@@ -36,10 +36,15 @@ describe('url() parameters', () => {
   });
 
   it('name the element of an array', () => {
-    expect(refusal({ images: ['https://shop.example/a.png', 'https://shop.example/b\r\n.png'] })).toMatchObject({ code: 'url_invalid', param: 'images[1]' });
+    expect(refusal({ images: ['https://shop.example/a.png', 'https://shop.example/b\r\n.png'] })).toMatchObject({
+      code: 'url_invalid',
+      param: 'images[1]',
+    });
   });
 
   it('accept http(s) URLs, with the {CHECKOUT_SESSION_ID} template', () => {
-    expect(parseParams(schema, { success_url: 'https://shop.example/done?id={CHECKOUT_SESSION_ID}' })).toEqual({ success_url: 'https://shop.example/done?id={CHECKOUT_SESSION_ID}' });
+    expect(parseParams(schema, { success_url: 'https://shop.example/done?id={CHECKOUT_SESSION_ID}' })).toEqual({
+      success_url: 'https://shop.example/done?id={CHECKOUT_SESSION_ID}',
+    });
   });
 });

@@ -80,7 +80,9 @@ export function withApi<P extends Record<string, string> = Record<string, never>
         return json(out.status, out.body, requestId);
       }
       if (idempotencyKey.length > 255) throw invalidRequest('Idempotency-Key must be at most 255 characters long.', 'Idempotency-Key');
-      const requestHash = createHash('sha256').update(`${new URL(req.url).pathname}\n${JSON.stringify(input)}`).digest('hex');
+      const requestHash = createHash('sha256')
+        .update(`${new URL(req.url).pathname}\n${JSON.stringify(input)}`)
+        .digest('hex');
       const slot = { accountId: owner.accountId, key: idempotencyKey };
       const held = await claimIdempotencyKey(db, { ...slot, requestHash, staleAfterMs: STALE_IDEMPOTENCY_MS });
       if (held) {
@@ -96,9 +98,13 @@ export function withApi<P extends Record<string, string> = Record<string, never>
             status: 409,
             type: 'idempotency_error',
             code: 'idempotency_key_in_use',
-            message: 'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): please try again later.',
+            message:
+              'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): please try again later.',
           });
-        return json(held.responseStatus!, held.responseBody!, requestId, { 'idempotent-replayed': 'true', 'idempotency-key': idempotencyKey });
+        return json(held.responseStatus!, held.responseBody!, requestId, {
+          'idempotent-replayed': 'true',
+          'idempotency-key': idempotencyKey,
+        });
       }
       let out: { status: number; body: string };
       try {

@@ -49,6 +49,14 @@ ${p(email.url, 'font-size:12px;color:#6b7280;word-break:break-all;')}${p(t('igno
 export async function queueAccountEmail(db: Queryable, email: AccountEmail, locale: DashboardLocale): Promise<string> {
   const { subject, text, html } = renderAccountEmail(email, locale);
   const id = newId('em');
-  await db.insert(emails).values({ id, accountId: null, kind: email.kind, to: email.to, subject, text: seal(text, 'sign-in-links'), html: seal(html, 'sign-in-links') });
+  await db.insert(emails).values({
+    id,
+    accountId: null,
+    kind: email.kind,
+    to: email.to,
+    subject,
+    text: seal(text, 'sign-in-links'),
+    html: seal(html, 'sign-in-links'),
+  });
   return id;
 }

@@ -7,7 +7,9 @@ import type { AuthOutcome } from './outcome';
 /** Changes the signed-in user's password and signs out their other sessions. */
 export async function changePassword(input: ChangePasswordInput, headers: Headers): Promise<AuthOutcome> {
   try {
-    await (await getAuth()).api.changePassword({
+    await (
+      await getAuth()
+    ).api.changePassword({
       body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
       headers,
     });

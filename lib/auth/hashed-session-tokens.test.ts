@@ -7,7 +7,8 @@ import { hashSessionToken, withHashedSessionTokens } from './hashed-session-toke
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 
 /** A session cookie as better-auth signs it: "<token>.<base64 HMAC-SHA256 of the token>". */
-const signedCookie = (name: string, token: string) => `${name}=${encodeURIComponent(`${token}.${createHmac('sha256', SECRET).update(token).digest('base64')}`)}`;
+const signedCookie = (name: string, token: string) =>
+  `${name}=${encodeURIComponent(`${token}.${createHmac('sha256', SECRET).update(token).digest('base64')}`)}`;
 
 // better-auth itself, on its in-memory adapter wrapped as the dashboard's Drizzle adapter is.
 function setup() {
@@ -23,12 +24,19 @@ function setup() {
   return { auth, tables };
 }
 
-const cookieOf = (headers: Headers) => headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const cookieOf = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
 describe('hashed session tokens', () => {
   it('stores only the SHA-256 of a session token; the cookie still signs in, and signing out deletes the session', async () => {
     const { auth, tables } = setup();
-    const { headers, response } = await auth.api.signUpEmail({ body: { email: 'ada@shop.test', password: 'a-long-password', name: 'Ada' }, returnHeaders: true });
+    const { headers, response } = await auth.api.signUpEmail({
+      body: { email: 'ada@shop.test', password: 'a-long-password', name: 'Ada' },
+      returnHeaders: true,
+    });
     const token = response.token!;
     expect(tables.session).toHaveLength(1);
     expect(tables.session[0].token).toBe(hashSessionToken(token));
@@ -45,7 +53,10 @@ describe('hashed session tokens', () => {
 
   it('the stored hash, signed with the secret as a cookie, is no session', async () => {
     const { auth, tables } = setup();
-    const { headers, response } = await auth.api.signUpEmail({ body: { email: 'bob@shop.test', password: 'a-long-password', name: 'Bob' }, returnHeaders: true });
+    const { headers, response } = await auth.api.signUpEmail({
+      body: { email: 'bob@shop.test', password: 'a-long-password', name: 'Bob' },
+      returnHeaders: true,
+    });
     const name = cookieOf(headers).split('=')[0];
     // The signing here is right: the clear token signed the same way is a session.
     expect(await auth.api.getSession({ headers: new Headers({ cookie: signedCookie(name, response.token!) }) })).not.toBeNull();
@@ -55,7 +66,10 @@ describe('hashed session tokens', () => {
 
   it('a password change revokes the other sessions and opens a new one, also stored hashed', async () => {
     const { auth, tables } = setup();
-    const first = await auth.api.signUpEmail({ body: { email: 'cy@shop.test', password: 'a-long-password', name: 'Cy' }, returnHeaders: true });
+    const first = await auth.api.signUpEmail({
+      body: { email: 'cy@shop.test', password: 'a-long-password', name: 'Cy' },
+      returnHeaders: true,
+    });
     const second = await auth.api.signInEmail({ body: { email: 'cy@shop.test', password: 'a-long-password' }, returnHeaders: true });
     expect(tables.session).toHaveLength(2);
     const changed = await auth.api.changePassword({

@@ -76,7 +76,9 @@ function wrap<A extends DBTransactionAdapter>(inner: A): A {
       return restore(await inner.update({ ...args, where: where!, update: hashedData(args.update) }), clear);
     },
     async updateMany(args) {
-      return isSession(args.model) ? inner.updateMany({ ...args, where: hashedWhere(args.where).where!, update: hashedData(args.update) }) : inner.updateMany(args);
+      return isSession(args.model)
+        ? inner.updateMany({ ...args, where: hashedWhere(args.where).where!, update: hashedData(args.update) })
+        : inner.updateMany(args);
     },
     async delete(args) {
       return isSession(args.model) ? inner.delete({ ...args, where: hashedWhere(args.where).where! }) : inner.delete(args);

@@ -51,7 +51,8 @@ export async function mayEmail(email: string, headers: Headers): Promise<boolean
 export async function requestSignInLink(email: string, headers: Headers, locale: DashboardLocale): Promise<AuthOutcome> {
   if (!(await mayEmail(email, headers))) return { ok: false, error: 'rate_limited' };
   const db = await getDb();
-  if (await findDashboardUserByEmail(db, email)) await queueAccountEmail(db, { kind: 'sign_in_link', to: email, url: await issueLink('sign-in', { email }) }, locale);
+  if (await findDashboardUserByEmail(db, email))
+    await queueAccountEmail(db, { kind: 'sign_in_link', to: email, url: await issueLink('sign-in', { email }) }, locale);
   return { ok: true };
 }
 

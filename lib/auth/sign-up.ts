@@ -22,7 +22,11 @@ export async function startSignUp(input: SignUpInput, headers: Headers, locale: 
   const db = await getDb();
   const existing = await findDashboardUserByEmail(db, input.email);
   if (existing) {
-    await queueAccountEmail(db, { kind: 'account_exists', to: input.email, url: await issueLink('sign-in', { email: input.email }) }, locale);
+    await queueAccountEmail(
+      db,
+      { kind: 'account_exists', to: input.email, url: await issueLink('sign-in', { email: input.email }) },
+      locale,
+    );
   } else {
     const url = await issueLink('sign-up', { email: input.email, businessName: input.businessName });
     await queueAccountEmail(db, { kind: 'sign_up_link', to: input.email, url, businessName: input.businessName }, locale);
@@ -43,7 +47,10 @@ export async function finishSignUp(input: FinishSignUpInput, headers: Headers): 
   const db = await getDb();
   let userId: string;
   try {
-    const created = await createAccount(db, { name: record.businessName, owner: { email: record.email, name: record.businessName, passwordHash, emailVerified: true } });
+    const created = await createAccount(db, {
+      name: record.businessName,
+      owner: { email: record.email, name: record.businessName, passwordHash, emailVerified: true },
+    });
     userId = created.ownerUserId!;
   } catch (err) {
     // The address got an account since the link was sent (another sign-up link): this one is spent.

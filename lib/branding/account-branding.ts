@@ -12,7 +12,10 @@ import { DEFAULT_BRANDING, mergeBranding, type BrandingInput } from './theme';
  */
 
 /** The branding page's starting values and the account's own name (the display name's fallback). */
-export async function loadBrandingForm(db: Queryable, p: { accountId: string }): Promise<{ values: BrandingFormInput; accountName: string } | null> {
+export async function loadBrandingForm(
+  db: Queryable,
+  p: { accountId: string },
+): Promise<{ values: BrandingFormInput; accountName: string } | null> {
   const profile = await accountProfile(db, p);
   return profile ? { values: brandingFormValues(profile), accountName: profile.name } : null;
 }
@@ -36,13 +39,17 @@ export function brandingFormValues(profile: AccountProfile): BrandingFormInput {
  * https URL set before the dashboard existed), or one of its own uploads.
  * Another account's upload, or any other URL, is refused.
  */
-export async function acceptableImageUrl(db: Queryable, p: { accountId: string; url: string | null; current: string | null | undefined }): Promise<boolean> {
+export async function acceptableImageUrl(
+  db: Queryable,
+  p: { accountId: string; url: string | null; current: string | null | undefined },
+): Promise<boolean> {
   if (!p.url || p.url === p.current) return true;
   const id = ownImageId(p.url);
   return id !== null && (await ownsImage(db, { accountId: p.accountId, id }));
 }
 
-export type SaveBrandingResult = { ok: true } | { ok: false; field: 'logoUrl' | 'iconUrl'; error: 'image_invalid' } | { ok: false; error: 'not_found' };
+export type SaveBrandingResult =
+  { ok: true } | { ok: false; field: 'logoUrl' | 'iconUrl'; error: 'image_invalid' } | { ok: false; error: 'not_found' };
 
 export async function saveBranding(db: Queryable, p: { accountId: string; values: BrandingFormValues }): Promise<SaveBrandingResult> {
   const profile = await accountProfile(db, { accountId: p.accountId });
@@ -50,7 +57,8 @@ export async function saveBranding(db: Queryable, p: { accountId: string; values
   const v = p.values;
   for (const field of ['logoUrl', 'iconUrl'] as const) {
     const current = field === 'logoUrl' ? profile.branding.logo_url : profile.branding.icon_url;
-    if (!(await acceptableImageUrl(db, { accountId: p.accountId, url: v[field], current }))) return { ok: false, field, error: 'image_invalid' };
+    if (!(await acceptableImageUrl(db, { accountId: p.accountId, url: v[field], current })))
+      return { ok: false, field, error: 'image_invalid' };
   }
   const branding: AccountBranding = {
     background_color: v.backgroundColor.toLowerCase(),
@@ -74,7 +82,12 @@ export type PreviewParams = { name?: string; bg?: string; button?: string; borde
 export async function previewBranding(db: Queryable, p: { accountId: string; params: PreviewParams }) {
   const profile = await accountProfile(db, { accountId: p.accountId });
   if (!profile) return null;
-  const edits: BrandingInput = { background_color: p.params.bg, button_color: p.params.button, border_style: p.params.border as BrandingInput['border_style'], font_family: p.params.font };
+  const edits: BrandingInput = {
+    background_color: p.params.bg,
+    button_color: p.params.button,
+    border_style: p.params.border as BrandingInput['border_style'],
+    font_family: p.params.font,
+  };
   const branding = mergeBranding(profile.branding, edits);
   const saved = profile.branding.logo_url ?? profile.branding.icon_url ?? null;
   const logo = p.params.logo === undefined ? saved : p.params.logo || null;

@@ -14,8 +14,18 @@ import type { Theme } from './theme';
  */
 
 export type CheckoutCssVar =
-  | '--ck-bg' | '--ck-text' | '--ck-muted' | '--ck-surface' | '--ck-border' | '--ck-button' | '--ck-button-text'
-  | '--ck-link' | '--ck-focus' | '--ck-radius-control' | '--ck-radius-button' | '--ck-font';
+  | '--ck-bg'
+  | '--ck-text'
+  | '--ck-muted'
+  | '--ck-surface'
+  | '--ck-border'
+  | '--ck-button'
+  | '--ck-button-text'
+  | '--ck-link'
+  | '--ck-focus'
+  | '--ck-radius-control'
+  | '--ck-radius-button'
+  | '--ck-font';
 
 // Whole pixels, bounded: every radius we emit is one of these.
 const PX = /^(0|[1-9][0-9]{0,3})px$/;

@@ -15,9 +15,32 @@
 // Kept equal to FONT_FAMILIES in lib/validation (a test checks); repeated here so
 // the branding code stays free of zod and can run in the browser bundle.
 export const FONT_IDS = [
-  'be_vietnam_pro', 'bitter', 'chakra_petch', 'default', 'hahmlet', 'inconsolata', 'inter', 'lato', 'lora', 'm_plus_1_code', 'montserrat',
-  'noto_sans', 'noto_sans_jp', 'noto_serif', 'nunito', 'open_sans', 'pridi', 'pt_sans', 'pt_serif', 'raleway', 'roboto', 'roboto_slab',
-  'source_sans_pro', 'titillium_web', 'ubuntu_mono', 'zen_maru_gothic',
+  'be_vietnam_pro',
+  'bitter',
+  'chakra_petch',
+  'default',
+  'hahmlet',
+  'inconsolata',
+  'inter',
+  'lato',
+  'lora',
+  'm_plus_1_code',
+  'montserrat',
+  'noto_sans',
+  'noto_sans_jp',
+  'noto_serif',
+  'nunito',
+  'open_sans',
+  'pridi',
+  'pt_sans',
+  'pt_serif',
+  'raleway',
+  'roboto',
+  'roboto_slab',
+  'source_sans_pro',
+  'titillium_web',
+  'ubuntu_mono',
+  'zen_maru_gothic',
 ] as const;
 
 export type FontId = (typeof FONT_IDS)[number];

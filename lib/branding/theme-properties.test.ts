@@ -13,7 +13,11 @@ const midGrey = fc
   .map(([v, dg, db]) => formatHex({ r: v, g: v + dg, b: v + db }));
 const color = fc.oneof({ arbitrary: anyHex, weight: 3 }, { arbitrary: midGrey, weight: 1 });
 // Merchant input arrives in either case and either hex length.
-const merchantHex = fc.oneof(color, color.map((h) => h.toUpperCase()), fc.stringMatching(/^#[0-9a-fA-F]{3}$/));
+const merchantHex = fc.oneof(
+  color,
+  color.map((h) => h.toUpperCase()),
+  fc.stringMatching(/^#[0-9a-fA-F]{3}$/),
+);
 
 const forAllThemes = (check: (t: Theme) => void): void =>
   fc.assert(

@@ -105,9 +105,7 @@ function deriveColors(background: Rgb, brand: Rgb) {
   const button = ensureContrast(brand, background, MIN_UI_CONTRAST);
   // White labels are the convention on brand buttons; switch to dark only when white fails.
   const buttonText =
-    contrastRatio(WHITE, button) >= MIN_TEXT_CONTRAST
-      ? WHITE
-      : ensureContrast(mix(BLACK, button, 0.1), button, MIN_TEXT_CONTRAST, [BLACK]);
+    contrastRatio(WHITE, button) >= MIN_TEXT_CONTRAST ? WHITE : ensureContrast(mix(BLACK, button, 0.1), button, MIN_TEXT_CONTRAST, [BLACK]);
   const link = ensureContrast(button, background, MIN_TEXT_CONTRAST);
   // The ring is drawn offset onto the background, and the button colour already
   // has 3:1 there (WCAG 2.4.13 / 1.4.11).

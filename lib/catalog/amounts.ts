@@ -11,7 +11,10 @@ export const amountTooLarge = (message: string, param: string) =>
 export function assertAmountWithinLimit(amount: number | string, currency: string, param: string): void {
   const { num, den } = parseDecimal(String(amount));
   if (num <= BigInt(maxChargeAmount(currency)) * den) return;
-  throw amountTooLarge(`Amount must be no more than ${formatMaxChargeAmount(currency)} (${maxChargeAmount(currency)} in ${currency}'s minor units): got ${amount}.`, param);
+  throw amountTooLarge(
+    `Amount must be no more than ${formatMaxChargeAmount(currency)} (${maxChargeAmount(currency)} in ${currency}'s minor units): got ${amount}.`,
+    param,
+  );
 }
 
 /**

@@ -28,16 +28,19 @@ function currencyOptions(given: Record<string, { amount_off: number }>, own: str
 function checkCreate(p: CreateCouponParams, now: Date) {
   if (p.percent_off !== undefined && p.amount_off !== undefined)
     throw invalidRequest('You may only specify one of these parameters: amount_off, percent_off.', 'amount_off', 'parameters_exclusive');
-  if (p.percent_off === undefined && p.amount_off === undefined) throw invalidRequest('Must pass either percent_off or amount_off.', 'percent_off', 'parameter_missing');
+  if (p.percent_off === undefined && p.amount_off === undefined)
+    throw invalidRequest('Must pass either percent_off or amount_off.', 'percent_off', 'parameter_missing');
   if (p.amount_off !== undefined && !p.currency) throw missingParam('currency');
   if (p.amount_off !== undefined) assertChargeableAmount(p.amount_off, p.currency!, 'amount_off');
   if (p.amount_off === undefined && p.currency) throw invalidRequest('currency can only be set on an amount_off coupon.', 'currency');
-  if (p.amount_off === undefined && p.currency_options) throw invalidRequest('currency_options can only be set on an amount_off coupon.', 'currency_options');
+  if (p.amount_off === undefined && p.currency_options)
+    throw invalidRequest('currency_options can only be set on an amount_off coupon.', 'currency_options');
   const duration = p.duration ?? 'once';
   if (duration === 'repeating' && p.duration_in_months === undefined) throw missingParam('duration_in_months');
   if (duration !== 'repeating' && p.duration_in_months !== undefined)
     throw invalidRequest('duration_in_months can only be set when duration is repeating.', 'duration_in_months');
-  if (p.redeem_by !== undefined && p.redeem_by * 1000 <= now.getTime()) throw invalidRequest('redeem_by must be in the future.', 'redeem_by');
+  if (p.redeem_by !== undefined && p.redeem_by * 1000 <= now.getTime())
+    throw invalidRequest('redeem_by must be in the future.', 'redeem_by');
   return duration;
 }
 
@@ -98,7 +101,9 @@ export async function updateCoupon(db: Db, scope: Scope & { id: string }, p: Upd
     const current = await getCouponOrThrow(tx, scope);
     if (p.currency_options && current.amountOff === null)
       throw invalidRequest('currency_options can only be set on an amount_off coupon.', 'currency_options');
-    const options = p.currency_options ? { ...current.currencyOptions, ...currencyOptions(p.currency_options, current.currency!) } : current.currencyOptions;
+    const options = p.currency_options
+      ? { ...current.currencyOptions, ...currencyOptions(p.currency_options, current.currency!) }
+      : current.currencyOptions;
     const [row] = await tx
       .update(coupons)
       .set({
@@ -110,7 +115,13 @@ export async function updateCoupon(db: Db, scope: Scope & { id: string }, p: Upd
       .returning();
     const before = serializeCoupon(current, now);
     const object = serializeCoupon(row, now);
-    await recordEvent(tx, { accountId: scope.accountId, type: 'coupon.updated', object, previousAttributes: previousAttributes(before, object), request: scope.request });
+    await recordEvent(tx, {
+      accountId: scope.accountId,
+      type: 'coupon.updated',
+      object,
+      previousAttributes: previousAttributes(before, object),
+      request: scope.request,
+    });
     return object;
   });
 }
@@ -125,7 +136,12 @@ export async function deleteCoupon(db: Db, scope: Scope & { id: string }) {
       .where(and(eq(coupons.accountId, scope.accountId), eq(coupons.id, scope.id), isNull(coupons.deletedAt)))
       .returning();
     if (!row) throw noSuchObject('coupon', scope.id);
-    await recordEvent(tx, { accountId: scope.accountId, type: 'coupon.deleted', object: serializeCoupon(row, now), request: scope.request });
+    await recordEvent(tx, {
+      accountId: scope.accountId,
+      type: 'coupon.deleted',
+      object: serializeCoupon(row, now),
+      request: scope.request,
+    });
     return { id: scope.id, object: 'coupon' as const, deleted: true as const };
   });
 }

@@ -42,18 +42,29 @@ export function normaliseCurrencyOptions(
     const cur = currencyOptionKey(key, own, at(`currency_options[${key}]`));
     const { unitAmount, unitAmountDecimal } = oneAmount(o, (name) => at(`currency_options[${key}][${name}]`));
     assertChargeableAmount(unitAmountDecimal, cur, at(`currency_options[${key}][unit_amount]`));
-    out[cur] = { custom_unit_amount: null, tax_behavior: o.tax_behavior ?? defaultTaxBehavior, unit_amount: unitAmount, unit_amount_decimal: unitAmountDecimal };
+    out[cur] = {
+      custom_unit_amount: null,
+      tax_behavior: o.tax_behavior ?? defaultTaxBehavior,
+      unit_amount: unitAmount,
+      unit_amount_decimal: unitAmountDecimal,
+    };
   }
   return out;
 }
 
 function customUnitAmount(c: NonNullable<PriceDataParams['custom_unit_amount']>, p: PriceDataParams, at: ParamName) {
   if (p.unit_amount !== undefined || p.unit_amount_decimal !== undefined)
-    throw invalidRequest('unit_amount and unit_amount_decimal cannot be combined with custom_unit_amount: the customer chooses the amount.', at('unit_amount'));
+    throw invalidRequest(
+      'unit_amount and unit_amount_decimal cannot be combined with custom_unit_amount: the customer chooses the amount.',
+      at('unit_amount'),
+    );
   if (p.recurring) throw invalidRequest('custom_unit_amount is only supported for one-time prices.', at('custom_unit_amount'));
   const { minimum = null, maximum = null, preset = null } = c;
   if (minimum !== null && maximum !== null && minimum > maximum)
-    throw invalidRequest('custom_unit_amount[minimum] must be less than or equal to custom_unit_amount[maximum].', at('custom_unit_amount[minimum]'));
+    throw invalidRequest(
+      'custom_unit_amount[minimum] must be less than or equal to custom_unit_amount[maximum].',
+      at('custom_unit_amount[minimum]'),
+    );
   if (preset !== null && ((minimum !== null && preset < minimum) || (maximum !== null && preset > maximum)))
     throw invalidRequest('custom_unit_amount[preset] must be between the minimum and the maximum.', at('custom_unit_amount[preset]'));
   for (const [k, v] of Object.entries({ maximum, minimum, preset }))
@@ -68,7 +79,13 @@ function recurring(r: NonNullable<PriceDataParams['recurring']>, at: ParamName):
       `Invalid recurring interval: the maximum is one year (1 year, 12 months, 52 weeks or 365 days); got ${count} ${r.interval}s.`,
       at('recurring[interval_count]'),
     );
-  return { interval: r.interval, interval_count: count, usage_type: 'licensed', meter: null, trial_period_days: r.trial_period_days ?? null };
+  return {
+    interval: r.interval,
+    interval_count: count,
+    usage_type: 'licensed',
+    meter: null,
+    trial_period_days: r.trial_period_days ?? null,
+  };
 }
 
 /** The stored columns of a price from its data, after every cross-field rule Stripe applies. */
@@ -76,7 +93,10 @@ export function priceValues(p: PriceDataParams, at: ParamName = plain) {
   const taxBehavior: TaxBehavior = p.tax_behavior ?? 'unspecified';
   const c = p.custom_unit_amount;
   if (c && !c.enabled && (c.minimum !== undefined || c.maximum !== undefined || c.preset !== undefined))
-    throw invalidRequest('custom_unit_amount[enabled] must be true to set a minimum, maximum or preset.', at('custom_unit_amount[enabled]'));
+    throw invalidRequest(
+      'custom_unit_amount[enabled] must be true to set a minimum, maximum or preset.',
+      at('custom_unit_amount[enabled]'),
+    );
   const custom = c?.enabled ? customUnitAmount(c, p, at) : null;
   const amount = custom ? { unitAmount: null, unitAmountDecimal: null } : oneAmount(p, at);
   if (amount.unitAmountDecimal !== null) assertChargeableAmount(amount.unitAmountDecimal, p.currency, at('unit_amount'));

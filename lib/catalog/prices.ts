@@ -93,7 +93,8 @@ async function insertProductData(tx: Queryable, scope: Scope, d: NonNullable<Cre
 }
 
 export async function createPrice(db: Db, scope: Scope, p: CreatePriceParams) {
-  if (p.product !== undefined && p.product_data) throw invalidRequest('You may only specify one of these parameters: product, product_data.', 'product', 'parameters_exclusive');
+  if (p.product !== undefined && p.product_data)
+    throw invalidRequest('You may only specify one of these parameters: product, product_data.', 'product', 'parameters_exclusive');
   if (p.product === undefined && !p.product_data) throw missingParam('product');
   try {
     return await db.transaction(async (tx) => {
@@ -105,8 +106,12 @@ export async function createPrice(db: Db, scope: Scope, p: CreatePriceParams) {
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // Lookup keys are checked first, so a clash here is a concurrent claim or a taken product id.
-    if (p.product_data?.id) throw invalidRequest(`Product already exists: '${p.product_data.id}'`, 'product_data[id]', 'resource_already_exists');
-    throw invalidRequest('Another price took that lookup key at the same time; retry with transfer_lookup_key=true to move it.', 'lookup_key');
+    if (p.product_data?.id)
+      throw invalidRequest(`Product already exists: '${p.product_data.id}'`, 'product_data[id]', 'resource_already_exists');
+    throw invalidRequest(
+      'Another price took that lookup key at the same time; retry with transfer_lookup_key=true to move it.',
+      'lookup_key',
+    );
   }
 }
 
@@ -145,11 +150,21 @@ export async function updatePrice(db: Db, scope: Scope & { id: string }, p: Upda
         .returning();
       const before = serializePrice(current);
       const object = serializePrice(row);
-      await recordEvent(tx, { accountId: scope.accountId, type: 'price.updated', object, previousAttributes: previousAttributes(before, object), request: scope.request });
+      await recordEvent(tx, {
+        accountId: scope.accountId,
+        type: 'price.updated',
+        object,
+        previousAttributes: previousAttributes(before, object),
+        request: scope.request,
+      });
       return object;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw invalidRequest('Another price took that lookup key at the same time; retry with transfer_lookup_key=true to move it.', 'lookup_key');
+    if (isUniqueViolation(err))
+      throw invalidRequest(
+        'Another price took that lookup key at the same time; retry with transfer_lookup_key=true to move it.',
+        'lookup_key',
+      );
     throw err;
   }
 }

@@ -86,7 +86,13 @@ export async function updateProduct(db: Db, scope: Scope & { id: string }, p: Up
       .returning();
     const before = serializeProduct(current);
     const object = serializeProduct(row);
-    await recordEvent(tx, { accountId: scope.accountId, type: 'product.updated', object, previousAttributes: previousAttributes(before, object), request: scope.request });
+    await recordEvent(tx, {
+      accountId: scope.accountId,
+      type: 'product.updated',
+      object,
+      previousAttributes: previousAttributes(before, object),
+      request: scope.request,
+    });
     return object;
   });
 }
@@ -100,9 +106,18 @@ export async function deleteProduct(db: Db, scope: Scope & { id: string }) {
       .where(and(eq(prices.accountId, scope.accountId), eq(prices.productId, scope.id), eq(prices.inline, false)))
       .limit(1);
     if (price)
-      throw new ApiError({ status: 400, type: 'invalid_request_error', message: 'This product cannot be deleted because it has one or more user-created prices.' });
+      throw new ApiError({
+        status: 400,
+        type: 'invalid_request_error',
+        message: 'This product cannot be deleted because it has one or more user-created prices.',
+      });
     await tx.delete(products).where(and(eq(products.accountId, scope.accountId), eq(products.id, scope.id)));
-    await recordEvent(tx, { accountId: scope.accountId, type: 'product.deleted', object: serializeProduct(current), request: scope.request });
+    await recordEvent(tx, {
+      accountId: scope.accountId,
+      type: 'product.deleted',
+      object: serializeProduct(current),
+      request: scope.request,
+    });
     return { id: scope.id, object: 'product' as const, deleted: true as const };
   });
 }

@@ -22,10 +22,21 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const generateCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
 const codeTaken = (code: string, param: string) =>
-  invalidRequest(`An active promotion code with the code '${code}' already exists (codes are case-insensitive).`, param, 'resource_already_exists');
+  invalidRequest(
+    `An active promotion code with the code '${code}' already exists (codes are case-insensitive).`,
+    param,
+    'resource_already_exists',
+  );
 
-function minimumOptions(given: Record<string, { minimum_amount?: number }>, own: string | null): Record<string, { minimum_amount: number }> {
-  if (!own) throw invalidRequest('restrictions[currency_options] needs restrictions[minimum_amount] and restrictions[minimum_amount_currency].', 'restrictions[currency_options]');
+function minimumOptions(
+  given: Record<string, { minimum_amount?: number }>,
+  own: string | null,
+): Record<string, { minimum_amount: number }> {
+  if (!own)
+    throw invalidRequest(
+      'restrictions[currency_options] needs restrictions[minimum_amount] and restrictions[minimum_amount_currency].',
+      'restrictions[currency_options]',
+    );
   const out: Record<string, { minimum_amount: number }> = {};
   for (const [key, o] of Object.entries(given)) {
     const param = `restrictions[currency_options][${key}]`;
@@ -55,7 +66,8 @@ function restrictionsOf(r: CreatePromotionCodeParams['restrictions']): Promotion
 /** The coupon a new code promotes: `promotion[coupon]` (current API) or the older top-level `coupon`. */
 function couponParam(p: CreatePromotionCodeParams): { id: string; param: string } {
   const nested = p.promotion?.coupon;
-  if (nested !== undefined && p.coupon !== undefined) throw invalidRequest('You may only specify one of these parameters: coupon, promotion[coupon].', 'coupon', 'parameters_exclusive');
+  if (nested !== undefined && p.coupon !== undefined)
+    throw invalidRequest('You may only specify one of these parameters: coupon, promotion[coupon].', 'coupon', 'parameters_exclusive');
   if (nested !== undefined) return { id: nested, param: 'promotion[coupon]' };
   if (p.coupon !== undefined) return { id: p.coupon, param: 'coupon' };
   throw missingParam('promotion[coupon]');
@@ -77,12 +89,14 @@ export async function createPromotionCode(db: Db, scope: Scope, p: CreatePromoti
   const now = new Date();
   const coupon = couponParam(p);
   const restrictions = restrictionsOf(p.restrictions);
-  if (p.expires_at !== undefined && p.expires_at * 1000 <= now.getTime()) throw invalidRequest('expires_at must be in the future.', 'expires_at');
+  if (p.expires_at !== undefined && p.expires_at * 1000 <= now.getTime())
+    throw invalidRequest('expires_at must be in the future.', 'expires_at');
   const active = p.active ?? true;
   try {
     return await db.transaction(async (tx) => {
       const row = await getCouponOrThrow(tx, { accountId: scope.accountId, id: coupon.id, param: coupon.param, status: 400 });
-      if (!couponIsValid(row, now)) throw invalidRequest(`Coupon '${coupon.id}' is no longer valid, so it cannot get a promotion code.`, coupon.param);
+      if (!couponIsValid(row, now))
+        throw invalidRequest(`Coupon '${coupon.id}' is no longer valid, so it cannot get a promotion code.`, coupon.param);
       if (p.expires_at !== undefined && row.redeemBy && p.expires_at * 1000 > row.redeemBy.getTime())
         throw invalidRequest("expires_at cannot be later than the coupon's redeem_by.", 'expires_at');
       if (p.customer !== undefined && !(await customerBelongsToAccount(tx, { accountId: scope.accountId, id: p.customer })))
@@ -109,7 +123,10 @@ export async function createPromotionCode(db: Db, scope: Scope, p: CreatePromoti
     });
   } catch (err) {
     // Two requests racing for the same code: the unique index lets one win.
-    if (isUniqueViolation(err)) throw p.code !== undefined ? codeTaken(p.code, 'code') : invalidRequest('The generated code was taken at the same moment; please retry.', 'code');
+    if (isUniqueViolation(err))
+      throw p.code !== undefined
+        ? codeTaken(p.code, 'code')
+        : invalidRequest('The generated code was taken at the same moment; please retry.', 'code');
     throw err;
   }
 }
@@ -121,12 +138,20 @@ export async function updatePromotionCode(db: Db, scope: Scope & { id: string },
       const current = await getPromotionCodeOrThrow(tx, scope);
       if (p.active === true && !current.active) {
         const coupon = await findCoupon(tx, { accountId: scope.accountId, id: current.couponId });
-        if (!coupon || !couponIsValid(coupon, now)) throw invalidRequest('This promotion code cannot be reactivated: its coupon is no longer valid.', 'active');
-        if (await findActivePromotionCodeByCode(tx, { accountId: scope.accountId, code: current.code })) throw codeTaken(current.code, 'active');
+        if (!coupon || !couponIsValid(coupon, now))
+          throw invalidRequest('This promotion code cannot be reactivated: its coupon is no longer valid.', 'active');
+        if (await findActivePromotionCodeByCode(tx, { accountId: scope.accountId, code: current.code }))
+          throw codeTaken(current.code, 'active');
       }
       const given = p.restrictions?.currency_options;
       const restrictions: PromotionRestrictions = given
-        ? { ...current.restrictions, currency_options: { ...current.restrictions.currency_options, ...minimumOptions(given, current.restrictions.minimum_amount_currency) } }
+        ? {
+            ...current.restrictions,
+            currency_options: {
+              ...current.restrictions.currency_options,
+              ...minimumOptions(given, current.restrictions.minimum_amount_currency),
+            },
+          }
         : current.restrictions;
       const [row] = await tx
         .update(promotionCodes)
@@ -149,7 +174,8 @@ export async function updatePromotionCode(db: Db, scope: Scope & { id: string },
       return object;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw invalidRequest('Another active promotion code took this code at the same time.', 'active', 'resource_already_exists');
+    if (isUniqueViolation(err))
+      throw invalidRequest('Another active promotion code took this code at the same time.', 'active', 'resource_already_exists');
     throw err;
   }
 }

@@ -26,7 +26,12 @@ type CurrencyOptions = NonNullable<ShippingRateRow['currencyOptions']>;
  * the session. Inline rates are retrievable but never listed. `opts.param`
  * prefixes parameter names in errors (a session's `shipping_options[0][shipping_rate_data]`).
  */
-export async function insertShippingRate(tx: Queryable, accountId: string, data: ShippingRateData, opts: { inline: boolean; param?: string }): Promise<ShippingRateRow> {
+export async function insertShippingRate(
+  tx: Queryable,
+  accountId: string,
+  data: ShippingRateData,
+  opts: { inline: boolean; param?: string },
+): Promise<ShippingRateRow> {
   const taxBehavior = data.tax_behavior ?? 'unspecified';
   const given = data.fixed_amount.currency_options ?? {};
   const at = (name: string) => (opts.param ? `${opts.param}[${name.replace('[', '][')}` : name);
@@ -48,7 +53,10 @@ export async function insertShippingRate(tx: Queryable, accountId: string, data:
       amount: data.fixed_amount.amount,
       currency: data.fixed_amount.currency,
       currencyOptions: Object.keys(currencyOptions).length ? currencyOptions : null,
-      deliveryEstimate: estimate && (estimate.minimum || estimate.maximum) ? { minimum: estimate.minimum ?? null, maximum: estimate.maximum ?? null } : null,
+      deliveryEstimate:
+        estimate && (estimate.minimum || estimate.maximum)
+          ? { minimum: estimate.minimum ?? null, maximum: estimate.maximum ?? null }
+          : null,
       taxBehavior,
       taxCode: data.tax_code ?? null,
       metadata: initialMetadata(data.metadata),
@@ -73,7 +81,11 @@ function checkTaxBehavior(current: TaxBehavior, next: TaxBehavior | undefined, p
     throw invalidRequest(`tax_behavior cannot be changed once it is set to ${current}.`, param);
 }
 
-function nextCurrencyOptions(current: ShippingRateRow, update: NonNullable<UpdateShippingRateParams['fixed_amount']>['currency_options'], taxBehavior: TaxBehavior) {
+function nextCurrencyOptions(
+  current: ShippingRateRow,
+  update: NonNullable<UpdateShippingRateParams['fixed_amount']>['currency_options'],
+  taxBehavior: TaxBehavior,
+) {
   const next: CurrencyOptions = { ...(current.currencyOptions ?? {}) };
   for (const [cur, o] of Object.entries(update ?? {})) {
     const param = `fixed_amount[currency_options][${cur}]`;
@@ -85,7 +97,8 @@ function nextCurrencyOptions(current: ShippingRateRow, update: NonNullable<Updat
       checkTaxBehavior(existing.tax_behavior, o.tax_behavior, `${param}[tax_behavior]`);
       next[cur] = { amount: o.amount ?? existing.amount, tax_behavior: o.tax_behavior ?? existing.tax_behavior };
     } else {
-      if (o.amount === undefined) throw invalidRequest(`Missing required param: ${param}[amount].`, `${param}[amount]`, 'parameter_missing');
+      if (o.amount === undefined)
+        throw invalidRequest(`Missing required param: ${param}[amount].`, `${param}[amount]`, 'parameter_missing');
       next[cur] = { amount: o.amount, tax_behavior: o.tax_behavior ?? taxBehavior };
     }
   }
@@ -102,7 +115,9 @@ export async function updateShippingRate(db: Db, scope: Scope & { id: string }, 
       .set({
         ...(p.active !== undefined && { active: p.active }),
         ...(p.tax_behavior !== undefined && { taxBehavior }),
-        ...(p.fixed_amount?.currency_options && { currencyOptions: nextCurrencyOptions(current, p.fixed_amount.currency_options, taxBehavior) }),
+        ...(p.fixed_amount?.currency_options && {
+          currencyOptions: nextCurrencyOptions(current, p.fixed_amount.currency_options, taxBehavior),
+        }),
         metadata: mergeMetadata(current.metadata, p.metadata),
       })
       .where(and(eq(shippingRates.accountId, scope.accountId), eq(shippingRates.id, scope.id)))
@@ -133,7 +148,9 @@ export async function listShippingRates(db: Db, scope: Scope, p: ListShippingRat
       eq(shippingRates.inline, false),
       p.active === undefined ? undefined : eq(shippingRates.active, p.active),
       // A rate "is for" a currency when it can be charged in it: default or option.
-      p.currency === undefined ? undefined : or(eq(shippingRates.currency, p.currency), isNotNull(sql`${shippingRates.currencyOptions} -> ${p.currency}::text`)),
+      p.currency === undefined
+        ? undefined
+        : or(eq(shippingRates.currency, p.currency), isNotNull(sql`${shippingRates.currencyOptions} -> ${p.currency}::text`)),
       ...createdFilter(shippingRates.createdAt, p.created),
     ],
   });

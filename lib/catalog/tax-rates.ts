@@ -55,7 +55,13 @@ export async function updateTaxRate(db: Db, scope: Scope & { id: string }, p: Up
       .returning();
     const before = serializeTaxRate(current);
     const object = serializeTaxRate(row);
-    await recordEvent(tx, { accountId: scope.accountId, type: 'tax_rate.updated', object, previousAttributes: previousAttributes(before, object), request: scope.request });
+    await recordEvent(tx, {
+      accountId: scope.accountId,
+      type: 'tax_rate.updated',
+      object,
+      previousAttributes: previousAttributes(before, object),
+      request: scope.request,
+    });
     return object;
   });
 }

@@ -19,13 +19,16 @@ async function lostCharge(processor = new GatedProcessor()) {
   const sys = new CheckoutSystem(db(), await newShop(db()), T0, processor);
   const sessionId = await newSession(db(), sys.shop, { now: T0 });
   expect(await applyPromotionCode(db(), sessionId, sys.shop.singleUse.code, 'k', T0)).toEqual({ ok: true });
-  const attempt = await sys.start(sessionId, () => confirmPayment(db(), { sessionId, form: payForm('ok'), clientKey: 'k', processor: sys.processor, now: T0 }));
+  const attempt = await sys.start(sessionId, () =>
+    confirmPayment(db(), { sessionId, form: payForm('ok'), clientKey: 'k', processor: sys.processor, now: T0 }),
+  );
   if (!('attemptId' in attempt)) throw new Error('expected the charge to reach the processor');
   attempt.lost = true;
   return { sys, sessionId, attempt };
 }
 
-const timesRedeemed = async (sys: CheckoutSystem) => (await db().select().from(promotionCodes).where(eq(promotionCodes.id, sys.shop.singleUse.id)))[0].timesRedeemed;
+const timesRedeemed = async (sys: CheckoutSystem) =>
+  (await db().select().from(promotionCodes).where(eq(promotionCodes.id, sys.shop.singleUse.id)))[0].timesRedeemed;
 
 describe('an attempt whose process died', () => {
   it('is left alone within its lease, then given up by the sweep: reversed, the intent free again, the code given back', async () => {
@@ -35,11 +38,17 @@ describe('an attempt whose process died', () => {
     expect(sys.processor.ledger.get(attempt.attemptId)?.reversed).toBe(true);
     const { session, intent } = await sys.state(sessionId);
     expect(session.status).toBe('open');
-    expect(intent).toMatchObject({ status: 'requires_payment_method', reservedDiscount: null, lastPaymentError: { code: 'processing_error' } });
+    expect(intent).toMatchObject({
+      status: 'requires_payment_method',
+      reservedDiscount: null,
+      lastPaymentError: { code: 'processing_error' },
+    });
     expect(await timesRedeemed(sys)).toBe(0);
     // The customer can pay again.
     sys.processor.open = true;
-    expect((await confirmPayment(db(), { sessionId, form: payForm('ok'), clientKey: 'k', processor: sys.processor, now: afterLease })).state).toBe('complete');
+    expect(
+      (await confirmPayment(db(), { sessionId, form: payForm('ok'), clientKey: 'k', processor: sys.processor, now: afterLease })).state,
+    ).toBe('complete');
     expect(await timesRedeemed(sys)).toBe(1);
   });
 

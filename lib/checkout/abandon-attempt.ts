@@ -38,7 +38,8 @@ export async function abandonAttempt(db: Db, processor: PaymentProcessor, attemp
     );
     if (!failed) return false;
     await releaseDiscount(tx, failed);
-    if (failed.amount > 0) await recordEvent(tx, { accountId: failed.accountId, type: 'payment_intent.payment_failed', object: serializePaymentIntent(failed) });
+    if (failed.amount > 0)
+      await recordEvent(tx, { accountId: failed.accountId, type: 'payment_intent.payment_failed', object: serializePaymentIntent(failed) });
     return true;
   });
 }
@@ -48,7 +49,13 @@ export async function recoverLostAttempts(db: Db, processor: PaymentProcessor, n
   const lost = await db
     .select()
     .from(paymentIntents)
-    .where(and(eq(paymentIntents.status, 'processing'), isNotNull(paymentIntents.attemptStartedAt), lte(paymentIntents.attemptStartedAt, new Date(now.getTime() - ATTEMPT_LEASE_MS))))
+    .where(
+      and(
+        eq(paymentIntents.status, 'processing'),
+        isNotNull(paymentIntents.attemptStartedAt),
+        lte(paymentIntents.attemptStartedAt, new Date(now.getTime() - ATTEMPT_LEASE_MS)),
+      ),
+    )
     .orderBy(asc(paymentIntents.attemptStartedAt))
     .limit(limit);
   let recovered = 0;

@@ -21,14 +21,25 @@ async function waitingOnChallenge() {
   return { sys, sessionId };
 }
 
-const countEvents = async (accountId: string, type: string) => (await db().select().from(events).where(and(eq(events.accountId, accountId), eq(events.type, type)))).length;
+const countEvents = async (accountId: string, type: string) =>
+  (
+    await db()
+      .select()
+      .from(events)
+      .where(and(eq(events.accountId, accountId), eq(events.type, type)))
+  ).length;
 
 describe('completing a 3-D Secure challenge', () => {
   it('finding 1: after the merchant expired the session → "expired", the attempt canceled, nothing charged, no completed event', async () => {
     const { sys, sessionId } = await waitingOnChallenge();
     const expired = await expireSession(db(), { accountId: sys.shop.accountId, id: sessionId }, new Date(T0.getTime() + 60_000));
     expect(expired.status).toBe('expired');
-    const r = await completeChallenge(db(), { sessionId, result: 'complete', processor: sys.processor, now: new Date(T0.getTime() + 120_000) });
+    const r = await completeChallenge(db(), {
+      sessionId,
+      result: 'complete',
+      processor: sys.processor,
+      now: new Date(T0.getTime() + 120_000),
+    });
     expect(r).toEqual({ state: 'closed', status: 'expired' });
     const { session, intent } = await sys.state(sessionId);
     expect(session).toMatchObject({ status: 'expired', paymentStatus: 'unpaid' });
@@ -52,12 +63,20 @@ describe('completing a 3-D Secure challenge', () => {
 
   it('in time → the session completes, charged exactly once', async () => {
     const { sys, sessionId } = await waitingOnChallenge();
-    const r = await completeChallenge(db(), { sessionId, result: 'complete', processor: sys.processor, now: new Date(T0.getTime() + 60_000) });
+    const r = await completeChallenge(db(), {
+      sessionId,
+      result: 'complete',
+      processor: sys.processor,
+      now: new Date(T0.getTime() + 60_000),
+    });
     expect(r.state).toBe('complete');
     expect(sys.processor.kept()).toHaveLength(1);
     expect((await sys.state(sessionId)).session).toMatchObject({ status: 'complete', paymentStatus: 'paid' });
     // Answering the same challenge again changes nothing.
-    expect((await completeChallenge(db(), { sessionId, result: 'complete', processor: sys.processor, now: new Date(T0.getTime() + 61_000) })).state).toBe('complete');
+    expect(
+      (await completeChallenge(db(), { sessionId, result: 'complete', processor: sys.processor, now: new Date(T0.getTime() + 61_000) }))
+        .state,
+    ).toBe('complete');
     expect(sys.processor.kept()).toHaveLength(1);
   });
 

@@ -13,7 +13,12 @@ export async function pendingChallenge(db: Db, sessionId: string) {
   const session = await findSessionById(db, sessionId);
   if (!session) return null;
   const intent = await paymentIntentForSession(db, session.id);
-  return { session, waiting: session.status === 'open' && intent?.status === 'requires_action', card: intent?.card ?? null, amount: intent?.amount ?? 0 };
+  return {
+    session,
+    waiting: session.status === 'open' && intent?.status === 'requires_action',
+    card: intent?.card ?? null,
+    amount: intent?.amount ?? 0,
+  };
 }
 
 type Resumed = { intent: PaymentIntentRow & { attemptId: string } };
@@ -50,6 +55,12 @@ export async function completeChallenge(
     sessionId: p.sessionId,
     intent,
     now,
-    call: () => processor.completeAuthentication({ attemptId: intent.attemptId, resume: intent.processorState ?? {}, result: p.result, card: intent.card as StoredCard }),
+    call: () =>
+      processor.completeAuthentication({
+        attemptId: intent.attemptId,
+        resume: intent.processorState ?? {},
+        result: p.result,
+        card: intent.card as StoredCard,
+      }),
   });
 }

@@ -23,7 +23,7 @@ describe('card-testing rule', () => {
     expect(cardTestingDemand({ ...quiet, sessionDeclines: 9 }).proofLevel).toBe(PROOF_OF_WORK.maxLevel);
   });
 
-  it('refuses a new card past the session\'s distinct cards, but not the same card again; refuses all after ten declines', () => {
+  it("refuses a new card past the session's distinct cards, but not the same card again; refuses all after ten declines", () => {
     expect(cardTestingDemand({ ...quiet, sessionCards: CARD_TESTING.cardsPerSession }).refused).toBe(true);
     expect(cardTestingDemand({ ...quiet, sessionCards: CARD_TESTING.cardsPerSession, cardIsNew: false }).refused).toBe(false);
     expect(cardTestingDemand({ ...quiet, sessionDeclines: CARD_TESTING.declinesPerSession }).refused).toBe(true);
@@ -47,13 +47,24 @@ describe('card-testing signals', () => {
     for (const [i, card] of cards.entries()) {
       // Every attempt from a "new" client address: the limits do not care.
       if (i >= 3) break;
-      expect((await confirmPayment(db(), { sessionId, form: payForm(card), clientKey: `rotating-${i}`, processor: sys.processor, now: T0 })).state).toBe('declined');
+      expect(
+        (await confirmPayment(db(), { sessionId, form: payForm(card), clientKey: `rotating-${i}`, processor: sys.processor, now: T0 }))
+          .state,
+      ).toBe('declined');
     }
     const session = (await findSessionById(db(), sessionId))!;
-    expect(await cardTestingSignals(db(), session, null, T0)).toEqual({ sessionDeclines: 3, sessionCards: 3, cardIsNew: false, accountDeclines: 3, accountCards: 3 });
+    expect(await cardTestingSignals(db(), session, null, T0)).toEqual({
+      sessionDeclines: 3,
+      sessionCards: 3,
+      cardIsNew: false,
+      accountDeclines: 3,
+      accountCards: 3,
+    });
     // The fourth card now needs a proof-of-work: without one it is refused, and nothing reaches the processor.
     const before = sys.processor.ledger.size;
-    expect(await confirmPayment(db(), { sessionId, form: payForm(cards[3]), clientKey: 'rotating-9', processor: sys.processor, now: T0 })).toEqual({ state: 'refused', reason: 'challenge_failed' });
+    expect(
+      await confirmPayment(db(), { sessionId, form: payForm(cards[3]), clientKey: 'rotating-9', processor: sys.processor, now: T0 }),
+    ).toEqual({ state: 'refused', reason: 'challenge_failed' });
     expect(sys.processor.ledger.size).toBe(before);
     // An hour later the account's window has moved on; the session's own declines stay.
     const later = await cardTestingSignals(db(), session, null, new Date(T0.getTime() + 3601_000));

@@ -24,7 +24,13 @@ export const CARD_TESTING = {
   accountCardsForChallenge: 200,
 } as const;
 
-export type CardTestingSignals = { sessionDeclines: number; sessionCards: number; cardIsNew: boolean; accountDeclines: number; accountCards: number };
+export type CardTestingSignals = {
+  sessionDeclines: number;
+  sessionCards: number;
+  cardIsNew: boolean;
+  accountDeclines: number;
+  accountCards: number;
+};
 
 /** What the next attempt must bring: nothing (level 0), a proof-of-work of that level, or it is refused. */
 export type CardTestingDemand = { refused: boolean; proofLevel: number };
@@ -32,19 +38,34 @@ export type CardTestingDemand = { refused: boolean; proofLevel: number };
 /** The rule itself, pure: the model-based tests check the service against it. */
 export function cardTestingDemand(s: CardTestingSignals): CardTestingDemand {
   const refused = s.sessionDeclines >= CARD_TESTING.declinesPerSession || (s.cardIsNew && s.sessionCards >= CARD_TESTING.cardsPerSession);
-  const bySession = s.sessionDeclines >= CARD_TESTING.challengeAfterSessionDeclines ? 1 + s.sessionDeclines - CARD_TESTING.challengeAfterSessionDeclines : 0;
-  const byDeclines = s.accountDeclines >= CARD_TESTING.accountDeclinesForChallenge ? 1 + Math.floor(Math.log2(s.accountDeclines / CARD_TESTING.accountDeclinesForChallenge)) : 0;
+  const bySession =
+    s.sessionDeclines >= CARD_TESTING.challengeAfterSessionDeclines
+      ? 1 + s.sessionDeclines - CARD_TESTING.challengeAfterSessionDeclines
+      : 0;
+  const byDeclines =
+    s.accountDeclines >= CARD_TESTING.accountDeclinesForChallenge
+      ? 1 + Math.floor(Math.log2(s.accountDeclines / CARD_TESTING.accountDeclinesForChallenge))
+      : 0;
   const byCards = s.accountCards >= CARD_TESTING.accountCardsForChallenge ? 1 : 0;
   return { refused, proofLevel: Math.min(PROOF_OF_WORK.maxLevel, Math.max(bySession, byDeclines, byCards)) };
 }
 
 /** The signals for an attempt with `fingerprint` (null: a number that is no card, or a page view), in one query. */
-export async function cardTestingSignals(db: Queryable, session: SessionRow, fingerprint: string | null, now: Date): Promise<CardTestingSignals> {
+export async function cardTestingSignals(
+  db: Queryable,
+  session: SessionRow,
+  fingerprint: string | null,
+  now: Date,
+): Promise<CardTestingSignals> {
   const since = new Date(now.getTime() - CARD_TESTING.windowMs).toISOString();
   const [row] = await db
     .select({
-      sessionCards: sql<number>`count(distinct ${cardAttempts.fingerprint}) filter (where ${cardAttempts.sessionId} = ${session.id})`.mapWith(Number),
-      seenOnSession: sql<number>`count(*) filter (where ${cardAttempts.sessionId} = ${session.id} and ${cardAttempts.fingerprint} = ${fingerprint ?? ''})`.mapWith(Number),
+      sessionCards:
+        sql<number>`count(distinct ${cardAttempts.fingerprint}) filter (where ${cardAttempts.sessionId} = ${session.id})`.mapWith(Number),
+      seenOnSession:
+        sql<number>`count(*) filter (where ${cardAttempts.sessionId} = ${session.id} and ${cardAttempts.fingerprint} = ${fingerprint ?? ''})`.mapWith(
+          Number,
+        ),
       accountDeclines: sql<number>`count(*) filter (where ${cardAttempts.declined})`.mapWith(Number),
       accountCards: sql<number>`count(distinct ${cardAttempts.fingerprint})`.mapWith(Number),
     })

@@ -15,24 +15,40 @@ import type { SessionRow } from '@/db/queries/checkout-sessions';
 import { notPayable } from './payment-state';
 
 /** What the page can be told went wrong; each key has a localized message. */
-export type CartError = 'session_closed' | 'payment_in_progress' | 'not_found' | 'quantity_out_of_range' | 'amount_too_large' | 'code_unknown' | 'code_rate_limited' | 'codes_not_allowed' | DiscountRefusal;
+export type CartError =
+  | 'session_closed'
+  | 'payment_in_progress'
+  | 'not_found'
+  | 'quantity_out_of_range'
+  | 'amount_too_large'
+  | 'code_unknown'
+  | 'code_rate_limited'
+  | 'codes_not_allowed'
+  | DiscountRefusal;
 export type CartResult = { ok: true } | { ok: false; error: CartError };
 
 const fail = (error: CartError): CartResult => ({ ok: false, error });
 
 /** Runs a cart change on the locked, open session and reprices it: the page's one way to change totals. */
-async function onOpenSession(db: Db, sessionId: string, now: Date, change: (tx: Tx, session: SessionRow) => Promise<CartResult>): Promise<CartResult> {
-  return refusingTooLarge(db.transaction(async (tx) => {
-    const session = await lockSessionById(tx, sessionId);
-    if (!session) return fail('not_found');
-    if (notPayable(session, now)) return fail('session_closed');
-    // The amount being charged (or authenticated) must stay the amount shown.
-    const attempt = await paymentIntentForSession(tx, session.id);
-    if (attempt && (attempt.status === 'processing' || attempt.status === 'requires_action')) return fail('payment_in_progress');
-    const result = await change(tx, session);
-    if (result.ok) await reprice(tx, (await lockSessionById(tx, sessionId))!);
-    return result;
-  }));
+async function onOpenSession(
+  db: Db,
+  sessionId: string,
+  now: Date,
+  change: (tx: Tx, session: SessionRow) => Promise<CartResult>,
+): Promise<CartResult> {
+  return refusingTooLarge(
+    db.transaction(async (tx) => {
+      const session = await lockSessionById(tx, sessionId);
+      if (!session) return fail('not_found');
+      if (notPayable(session, now)) return fail('session_closed');
+      // The amount being charged (or authenticated) must stay the amount shown.
+      const attempt = await paymentIntentForSession(tx, session.id);
+      if (attempt && (attempt.status === 'processing' || attempt.status === 'requires_action')) return fail('payment_in_progress');
+      const result = await change(tx, session);
+      if (result.ok) await reprice(tx, (await lockSessionById(tx, sessionId))!);
+      return result;
+    }),
+  );
 }
 
 /** A change that would cost more than the currency can be charged is refused; its transaction rolled back, the cart is as it was. */
@@ -54,7 +70,8 @@ export function changeQuantity(db: Db, sessionId: string, lineId: string, quanti
       .where(and(eq(checkoutLineItems.sessionId, session.id), eq(checkoutLineItems.id, lineId)));
     if (!line) return fail('not_found');
     const aq = line.adjustableQuantity;
-    if (!aq?.enabled || !Number.isSafeInteger(quantity) || quantity < (aq.minimum ?? 0) || quantity > (aq.maximum ?? 99)) return fail('quantity_out_of_range');
+    if (!aq?.enabled || !Number.isSafeInteger(quantity) || quantity < (aq.minimum ?? 0) || quantity > (aq.maximum ?? 99))
+      return fail('quantity_out_of_range');
     // An optional item taken down to nothing goes back to being offered, at its quantity.
     const set = line.optional && quantity === 0 ? { selected: false } : { quantity, selected: true };
     await tx.update(checkoutLineItems).set(set).where(eq(checkoutLineItems.id, line.id));
@@ -84,7 +101,13 @@ export function selectShippingRate(db: Db, sessionId: string, rateId: string, no
 // Guessing codes is limited per session and per client, in every app process at once.
 const CODE_TRIES = { perSession: 10, perClient: 30, windowSeconds: 600 };
 
-export async function applyPromotionCode(db: Db, sessionId: string, rawCode: string, clientKey: string, now = new Date()): Promise<CartResult> {
+export async function applyPromotionCode(
+  db: Db,
+  sessionId: string,
+  rawCode: string,
+  clientKey: string,
+  now = new Date(),
+): Promise<CartResult> {
   const code = rawCode.trim();
   if (!code || code.length > 100) return fail('code_unknown');
   // Counted before and apart from the change, so that a refused guess still counts.

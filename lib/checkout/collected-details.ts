@@ -1,9 +1,23 @@
 import type { SessionRow } from '@/db/queries/checkout-sessions';
 import type { ConfirmData } from '@/lib/validation/checkout-page';
 
-type Address = { line1: string | null; line2: string | null; city: string | null; state: string | null; postal_code: string | null; country: string };
+type Address = {
+  line1: string | null;
+  line2: string | null;
+  city: string | null;
+  state: string | null;
+  postal_code: string | null;
+  country: string;
+};
 
-const address = (a: Address) => ({ city: a.city, country: a.country, line1: a.line1, line2: a.line2, postal_code: a.postal_code, state: a.state });
+const address = (a: Address) => ({
+  city: a.city,
+  country: a.country,
+  line1: a.line1,
+  line2: a.line2,
+  postal_code: a.postal_code,
+  state: a.state,
+});
 
 /** What the customer typed, shaped as the session's customer_details, collected_information, custom_fields and consent. */
 export function collectedDetails(session: SessionRow, data: ConfirmData) {
@@ -32,7 +46,10 @@ export function collectedDetails(session: SessionRow, data: ConfirmData) {
       return { ...f, [type]: { ...(f[type] as object), value } };
     }),
     consent: session.consentCollection
-      ? { promotions: data.promotions ? 'opt_in' : session.consentCollection.promotions === 'auto' ? 'opt_out' : null, terms_of_service: data.terms ? 'accepted' : null }
+      ? {
+          promotions: data.promotions ? 'opt_in' : session.consentCollection.promotions === 'auto' ? 'opt_out' : null,
+          terms_of_service: data.terms ? 'accepted' : null,
+        }
       : null,
   };
 }

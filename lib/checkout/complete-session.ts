@@ -22,13 +22,21 @@ async function updateExistingCustomer(tx: Tx, session: SessionRow) {
   const u = session.customerUpdate;
   if (!u || !session.customerId) return;
   const d = (session.customerDetails ?? {}) as Details;
-  const shipping = (session.collectedInformation as { shipping_details?: { name: string; address: Record<string, string | null> } | null } | null)?.shipping_details;
+  const shipping = (
+    session.collectedInformation as { shipping_details?: { name: string; address: Record<string, string | null> } | null } | null
+  )?.shipping_details;
   const set = {
     ...(u.name === 'auto' && d.name ? { name: d.name } : {}),
     ...(u.address === 'auto' && d.address ? { address: d.address as never } : {}),
-    ...(u.shipping === 'auto' && shipping ? { shipping: { name: shipping.name, address: shipping.address as never, phone: d.phone ?? null } } : {}),
+    ...(u.shipping === 'auto' && shipping
+      ? { shipping: { name: shipping.name, address: shipping.address as never, phone: d.phone ?? null } }
+      : {}),
   };
-  if (Object.keys(set).length) await tx.update(customers).set(set).where(and(eq(customers.accountId, session.accountId), eq(customers.id, session.customerId)));
+  if (Object.keys(set).length)
+    await tx
+      .update(customers)
+      .set(set)
+      .where(and(eq(customers.accountId, session.accountId), eq(customers.id, session.customerId)));
 }
 
 async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | null> {
@@ -41,13 +49,26 @@ async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | nul
   const d = (session.customerDetails ?? {}) as Details;
   const [row] = await tx
     .insert(customers)
-    .values({ id: newId('cus'), accountId: session.accountId, email: d.email ?? null, name: d.name ?? null, phone: d.phone ?? null, address: (d.address as never) ?? null })
+    .values({
+      id: newId('cus'),
+      accountId: session.accountId,
+      email: d.email ?? null,
+      name: d.name ?? null,
+      phone: d.phone ?? null,
+      address: (d.address as never) ?? null,
+    })
     .returning();
   await recordEvent(tx, { accountId: session.accountId, type: 'customer.created', object: serializeCustomer(row) });
   return row.id;
 }
 
-async function createSubscription(tx: Tx, session: SessionRow, customerId: string, paymentMethodId: string | null, now: Date): Promise<string> {
+async function createSubscription(
+  tx: Tx,
+  session: SessionRow,
+  customerId: string,
+  paymentMethodId: string | null,
+  now: Date,
+): Promise<string> {
   const lines = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
   const recurring = lines.filter((r) => r.price.recurring);
   const r = recurring[0].price.recurring!;
@@ -93,7 +114,11 @@ const intentOutcome = (p: CompletingPayment) =>
 export async function completeSession(tx: Tx, session: SessionRow, payment: CompletingPayment, now = new Date()) {
   if (session.status !== 'open' || !payment.intent.attemptId) return null;
   // The reservation becomes the redemption; a debit's attempt ends here, its money follows later.
-  const settled = await settleAttempt(tx, { id: payment.intent.id, attemptId: payment.intent.attemptId }, { ...intentOutcome(payment), reservedDiscount: null, attemptStartedAt: null, nextAction: null });
+  const settled = await settleAttempt(
+    tx,
+    { id: payment.intent.id, attemptId: payment.intent.attemptId },
+    { ...intentOutcome(payment), reservedDiscount: null, attemptStartedAt: null, nextAction: null },
+  );
   if (!settled) return null;
   const customerId = await ensureCustomer(tx, session);
   const d = (session.customerDetails ?? {}) as Details;
@@ -108,7 +133,8 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
       billingDetails: { address: d.address ?? null, email: d.email ?? null, name: d.name ?? null, phone: d.phone ?? null, tax_id: null },
     });
   }
-  const subscriptionId = session.mode === 'subscription' && customerId ? await createSubscription(tx, session, customerId, paymentMethodId, now) : null;
+  const subscriptionId =
+    session.mode === 'subscription' && customerId ? await createSubscription(tx, session, customerId, paymentMethodId, now) : null;
   const [intent] = await tx
     .update(paymentIntents)
     .set({ customerId, paymentMethodId, card: payment.card, sepaDebit: payment.sepaDebit ?? null })
@@ -129,8 +155,10 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
     .returning();
   // The session is locked and was open: anything else is a broken caller, and nothing of this may stay.
   if (!completed) throw new Error(`completeSession: session ${session.id} was not open under its lock`);
-  if (charged && intent.status === 'processing') await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.processing', object: serializePaymentIntent(intent) });
-  else if (charged) await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(intent) });
+  if (charged && intent.status === 'processing')
+    await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.processing', object: serializePaymentIntent(intent) });
+  else if (charged)
+    await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(intent) });
   await recordEvent(tx, { accountId: session.accountId, type: 'checkout.session.completed', object: sessionObject(completed) });
   await queueReceipt(tx, completed);
   return completed;

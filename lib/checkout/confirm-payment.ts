@@ -72,7 +72,14 @@ export async function confirmPayment(
   if (!found) return { state: 'closed', status: 'not_found' };
   const early = settledResult(found, now);
   if (early) return early;
-  if (!(await hitRateLimit(db, { key: `card:client:${p.clientKey}`, limit: CLIENT_CARD_LIMIT.attempts, windowSeconds: CLIENT_CARD_LIMIT.windowSeconds, now })))
+  if (
+    !(await hitRateLimit(db, {
+      key: `card:client:${p.clientKey}`,
+      limit: CLIENT_CARD_LIMIT.attempts,
+      windowSeconds: CLIENT_CARD_LIMIT.windowSeconds,
+      now,
+    }))
+  )
     return { state: 'refused', reason: 'rate_limited' };
 
   const parsed = makeConfirmSchema(confirmConfigFor(found), () => now).safeParse(p.form);
@@ -86,7 +93,10 @@ export async function confirmPayment(
   if (card) {
     const demand = cardTestingDemand(await cardTestingSignals(db, found, fingerprint, now));
     if (demand.refused) return { state: 'refused', reason: 'too_many_attempts' };
-    if (demand.proofLevel > 0 && !(await acceptSolution(db, { scope: found.id, level: demand.proofLevel, payload: (p.form as { altcha?: unknown } | null)?.altcha })))
+    if (
+      demand.proofLevel > 0 &&
+      !(await acceptSolution(db, { scope: found.id, level: demand.proofLevel, payload: (p.form as { altcha?: unknown } | null)?.altcha }))
+    )
       return { state: 'refused', reason: 'challenge_failed' };
   }
 
@@ -107,7 +117,14 @@ export async function confirmPayment(
     intent,
     now,
     call: () =>
-      processor.charge({ attemptId: intent.attemptId, amount: intent.amount, currency: session.currency ?? 'usd', card, setUpForOffSession: false, fingerprintSecret: fingerprintSecret() }),
+      processor.charge({
+        attemptId: intent.attemptId,
+        amount: intent.amount,
+        currency: session.currency ?? 'usd',
+        card,
+        setUpForOffSession: false,
+        fingerprintSecret: fingerprintSecret(),
+      }),
   });
 }
 
@@ -132,7 +149,13 @@ async function claimAttempt(
     const existing = await paymentIntentForSession(tx, session.id);
     const intentId = existing?.id ?? newId('pi');
     if (!existing) {
-      const pid = session.paymentIntentData as { description?: string; receipt_email?: string; setup_future_usage?: string; statement_descriptor?: string; metadata?: Record<string, string> } | null;
+      const pid = session.paymentIntentData as {
+        description?: string;
+        receipt_email?: string;
+        setup_future_usage?: string;
+        statement_descriptor?: string;
+        metadata?: Record<string, string>;
+      } | null;
       await tx.insert(paymentIntents).values({
         id: intentId,
         accountId: session.accountId,
@@ -156,13 +179,18 @@ async function claimAttempt(
     const refusal = await recheckDiscount(tx, session, p.details.customerDetails.email, p.now);
     if (refusal) throw new DiscountRefused(refusal);
     const reserved = await reserveDiscount(tx, session, p.now);
-    const [intent] = await tx.update(paymentIntents).set({ reservedDiscount: reserved }).where(eq(paymentIntents.id, claimed.id)).returning();
+    const [intent] = await tx
+      .update(paymentIntents)
+      .set({ reservedDiscount: reserved })
+      .where(eq(paymentIntents.id, claimed.id))
+      .returning();
     const [updated] = await tx
       .update(checkoutSessions)
       .set({ ...p.details, paymentIntentId: amount > 0 ? intent.id : null })
       .where(eq(checkoutSessions.id, session.id))
       .returning();
-    if (p.fingerprint) await recordCardAttempt(tx, { accountId: session.accountId, sessionId: session.id, fingerprint: p.fingerprint, now: p.now });
+    if (p.fingerprint)
+      await recordCardAttempt(tx, { accountId: session.accountId, sessionId: session.id, fingerprint: p.fingerprint, now: p.now });
     return { session: updated, intent: { ...intent, attemptId } };
   });
 }

@@ -41,7 +41,10 @@ export async function createSessionRow(db: Db, scope: Scope, p: CreateCheckoutSe
     const { lines, currency } = await resolveLineItems(tx, scope.accountId, p);
     // SEPA Direct Debit moves euros only; the currency is known once the prices are read.
     if (p.payment_method_types?.includes('sepa_debit') && currency !== 'eur')
-      throw invalidRequest(`The payment method type sepa_debit is invalid for currency ${currency ?? 'none'}: it supports eur only.`, 'payment_method_types');
+      throw invalidRequest(
+        `The payment method type sepa_debit is invalid for currency ${currency ?? 'none'}: it supports eur only.`,
+        'payment_method_types',
+      );
     const customer = await resolveCustomer(tx, scope.accountId, p.customer);
     const shippingOptions = await resolveShippingOptions(tx, scope.accountId, p.shipping_options, currency);
     const selected = lines.filter((l) => l.selected);
@@ -50,7 +53,8 @@ export async function createSessionRow(db: Db, scope: Scope, p: CreateCheckoutSe
 
     const trial = p.mode === 'subscription' && hasTrial(p.subscription_data);
     const paramOf = culpritParam(lines);
-    const total = (input: Parameters<typeof buildPricingInput>[0]) => withinChargeLimit(input.currency, 'total', paramOf, () => computeTotals(buildPricingInput(input)));
+    const total = (input: Parameters<typeof buildPricingInput>[0]) =>
+      withinChargeLimit(input.currency, 'total', paramOf, () => computeTotals(buildPricingInput(input)));
 
     let discount = null;
     if (currency && p.discounts?.length) {
@@ -59,32 +63,40 @@ export async function createSessionRow(db: Db, scope: Scope, p: CreateCheckoutSe
     }
     const result = currency && lines.length ? total({ currency, lines: priced, discount, shipping, trial }) : null;
     // What later periods cost must be chargeable too, even when a trial makes today free.
-    if (currency) withinChargeLimit(currency, 'recurring', paramOf, () => recurringAmount({ currency, mode: p.mode!, lines: priced, discount, subscriptionData: p.subscription_data, now }));
-    const columns = result ? pricingColumns(result, new Map(discount ? [[discount.coupon.id, discount.id]] : []), shipping?.id ?? null) : null;
+    if (currency)
+      withinChargeLimit(currency, 'recurring', paramOf, () =>
+        recurringAmount({ currency, mode: p.mode!, lines: priced, discount, subscriptionData: p.subscription_data, now }),
+      );
+    const columns = result
+      ? pricingColumns(result, new Map(discount ? [[discount.coupon.id, discount.id]] : []), shipping?.id ?? null)
+      : null;
 
     const id = newSessionId();
-    const [row] = await tx.insert(checkoutSessions).values({
-      id,
-      accountId: scope.accountId,
-      metadata: initialMetadata(p.metadata),
-      createdAt: now,
-      expiresAt: new Date((p.expires_at ?? unix(now) + MAX_EXPIRY_SECONDS) * 1000),
-      mode: p.mode!,
-      uiMode,
-      currency,
-      amountSubtotal: columns?.session.amountSubtotal ?? null,
-      amountTotal: columns?.session.amountTotal ?? null,
-      totalDetails: columns?.session.totalDetails ?? null,
-      shippingCost: columns?.session.shippingCost ?? null,
-      paymentStatus: p.mode === 'setup' || (p.mode === 'payment' && result?.amountTotal === 0) ? 'no_payment_required' : 'unpaid',
-      clientSecret: isEmbedded(uiMode) ? `${id}_secret_${randomBase62(24)}` : null,
-      customerId: customer?.id ?? null,
-      customerEmail: p.customer_email ?? null,
-      discounts: discount ? [{ id: discount.id, coupon: discount.coupon.id, promotion_code: discount.promotionCodeId }] : [],
-      shippingOptions: shippingOptions.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount })),
-      shippingRateId: shipping?.id ?? null,
-      ...sessionColumnsFromParams(p),
-    }).returning();
+    const [row] = await tx
+      .insert(checkoutSessions)
+      .values({
+        id,
+        accountId: scope.accountId,
+        metadata: initialMetadata(p.metadata),
+        createdAt: now,
+        expiresAt: new Date((p.expires_at ?? unix(now) + MAX_EXPIRY_SECONDS) * 1000),
+        mode: p.mode!,
+        uiMode,
+        currency,
+        amountSubtotal: columns?.session.amountSubtotal ?? null,
+        amountTotal: columns?.session.amountTotal ?? null,
+        totalDetails: columns?.session.totalDetails ?? null,
+        shippingCost: columns?.session.shippingCost ?? null,
+        paymentStatus: p.mode === 'setup' || (p.mode === 'payment' && result?.amountTotal === 0) ? 'no_payment_required' : 'unpaid',
+        clientSecret: isEmbedded(uiMode) ? `${id}_secret_${randomBase62(24)}` : null,
+        customerId: customer?.id ?? null,
+        customerEmail: p.customer_email ?? null,
+        discounts: discount ? [{ id: discount.id, coupon: discount.coupon.id, promotion_code: discount.promotionCodeId }] : [],
+        shippingOptions: shippingOptions.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount })),
+        shippingRateId: shipping?.id ?? null,
+        ...sessionColumnsFromParams(p),
+      })
+      .returning();
     if (lines.length)
       await tx.insert(checkoutLineItems).values(
         lines.map((l) => ({

@@ -45,7 +45,8 @@ export function promotionCodeRefusal(promo: PromotionCodeRow, coupon: CouponRow,
   const couponProblem = couponRefusal(coupon, ctx.currency, ctx.now);
   if (couponProblem) return couponProblem;
   const r = promo.restrictions;
-  const minimum = r.minimum_amount_currency === ctx.currency ? r.minimum_amount : (r.currency_options?.[ctx.currency]?.minimum_amount ?? null);
+  const minimum =
+    r.minimum_amount_currency === ctx.currency ? r.minimum_amount : (r.currency_options?.[ctx.currency]?.minimum_amount ?? null);
   if (minimum !== null && ctx.subtotal < minimum) return 'minimum_amount';
   if (r.first_time_transaction && ctx.hasPriorPayments) return 'first_time_only';
   return null;

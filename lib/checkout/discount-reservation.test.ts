@@ -29,7 +29,11 @@ const redeemed = async (sys: CheckoutSystem) => {
 describe('redeeming a promotion code', () => {
   it('finding 2: two customers pay at once with a single-use code → one pays with it, the other is told it ran out and sees the full price', async () => {
     const { sys, ids } = await twoCustomersWithTheCode();
-    const results = await Promise.all(ids.map((sessionId, i) => confirmPayment(db(), { sessionId, form: payForm('ok'), clientKey: `c${i}`, processor: sys.processor, now: T0 })));
+    const results = await Promise.all(
+      ids.map((sessionId, i) =>
+        confirmPayment(db(), { sessionId, form: payForm('ok'), clientKey: `c${i}`, processor: sys.processor, now: T0 }),
+      ),
+    );
     const paid = results.filter((r) => r.state === 'complete');
     const refused = results.filter((r) => r.state === 'invalid');
     expect(paid).toHaveLength(1);
@@ -39,8 +43,15 @@ describe('redeeming a promotion code', () => {
     const session = await findSessionById(db(), loser);
     expect(session).toMatchObject({ status: 'open', discounts: [], amountTotal: 2500 });
     // The second customer pays the full price.
-    expect((await confirmPayment(db(), { sessionId: loser, form: payForm('ok'), clientKey: 'c3', processor: sys.processor, now: T0 })).state).toBe('complete');
-    expect(sys.processor.kept().map((k) => k.amount).sort()).toEqual([2000, 2500]);
+    expect(
+      (await confirmPayment(db(), { sessionId: loser, form: payForm('ok'), clientKey: 'c3', processor: sys.processor, now: T0 })).state,
+    ).toBe('complete');
+    expect(
+      sys.processor
+        .kept()
+        .map((k) => k.amount)
+        .sort(),
+    ).toEqual([2000, 2500]);
   });
 
   it('two reservations race on the counter itself → exactly one holds it, on every database', async () => {
@@ -55,9 +66,14 @@ describe('redeeming a promotion code', () => {
 
   it('a declined payment gives the redemption back, so the next customer can use the code', async () => {
     const { sys, ids } = await twoCustomersWithTheCode();
-    expect((await confirmPayment(db(), { sessionId: ids[0], form: payForm('declined'), clientKey: 'd1', processor: sys.processor, now: T0 })).state).toBe('declined');
+    expect(
+      (await confirmPayment(db(), { sessionId: ids[0], form: payForm('declined'), clientKey: 'd1', processor: sys.processor, now: T0 }))
+        .state,
+    ).toBe('declined');
     expect(await redeemed(sys)).toEqual({ promo: 0, coupon: 0 });
-    expect((await confirmPayment(db(), { sessionId: ids[1], form: payForm('ok'), clientKey: 'd2', processor: sys.processor, now: T0 })).state).toBe('complete');
+    expect(
+      (await confirmPayment(db(), { sessionId: ids[1], form: payForm('ok'), clientKey: 'd2', processor: sys.processor, now: T0 })).state,
+    ).toBe('complete');
     expect(await redeemed(sys)).toEqual({ promo: 1, coupon: 1 });
     expect(sys.processor.kept().map((k) => k.amount)).toEqual([2000]);
   });

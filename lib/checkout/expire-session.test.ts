@@ -23,7 +23,9 @@ async function shopWithSession(expiresInSeconds = 1800) {
 
 /** A card payment that reached the processor and waits there for its answer. */
 async function chargeInFlight(sys: CheckoutSystem, sessionId: string, now = T0) {
-  const attempt = await sys.start(sessionId, () => confirmPayment(db(), { sessionId, form: payForm('ok'), clientKey: 'k', processor: sys.processor, now }));
+  const attempt = await sys.start(sessionId, () =>
+    confirmPayment(db(), { sessionId, form: payForm('ok'), clientKey: 'k', processor: sys.processor, now }),
+  );
   if (!('attemptId' in attempt)) throw new Error(`expected the charge to reach the processor, got ${JSON.stringify(attempt)}`);
   return attempt;
 }
@@ -55,7 +57,9 @@ describe('expiring a session', () => {
   it('a declined attempt leaves the session to the sweep, which expires it once, cancelling its intent', async () => {
     const { sys, sessionId } = await shopWithSession(1800);
     sys.processor.open = true;
-    expect((await confirmPayment(db(), { sessionId, form: payForm('declined'), clientKey: 'k', processor: sys.processor, now: at(10) })).state).toBe('declined');
+    expect(
+      (await confirmPayment(db(), { sessionId, form: payForm('declined'), clientKey: 'k', processor: sys.processor, now: at(10) })).state,
+    ).toBe('declined');
     expect(await sweepExpiredSessions(db(), at(1801))).toBe(1);
     expect(await sweepExpiredSessions(db(), at(1802))).toBe(0);
     const { session, intent } = await sys.state(sessionId);
@@ -72,13 +76,23 @@ describe('expiring a session', () => {
     const { sys, sessionId } = await shopWithSession();
     sys.processor.open = true;
     expect(await applyPromotionCode(db(), sessionId, sys.shop.singleUse.code, 'k', T0)).toEqual({ ok: true });
-    expect((await confirmPayment(db(), { sessionId, form: payForm('challenge'), clientKey: 'k', processor: sys.processor, now: at(5) })).state).toBe('requires_action');
-    const promo = () => db().select().from(promotionCodes).where(eq(promotionCodes.id, sys.shop.singleUse.id)).then((r) => r[0]);
+    expect(
+      (await confirmPayment(db(), { sessionId, form: payForm('challenge'), clientKey: 'k', processor: sys.processor, now: at(5) })).state,
+    ).toBe('requires_action');
+    const promo = () =>
+      db()
+        .select()
+        .from(promotionCodes)
+        .where(eq(promotionCodes.id, sys.shop.singleUse.id))
+        .then((r) => r[0]);
     expect((await promo()).timesRedeemed).toBe(1);
     await expireSession(db(), { accountId: sys.shop.accountId, id: sessionId }, at(60));
     expect((await sys.state(sessionId)).intent).toMatchObject({ status: 'canceled', reservedDiscount: null });
     expect((await promo()).timesRedeemed).toBe(0);
-    const canceled = await db().select().from(events).where(and(eq(events.accountId, sys.shop.accountId), eq(events.type, 'payment_intent.canceled')));
+    const canceled = await db()
+      .select()
+      .from(events)
+      .where(and(eq(events.accountId, sys.shop.accountId), eq(events.type, 'payment_intent.canceled')));
     expect(canceled).toHaveLength(1);
   });
 });

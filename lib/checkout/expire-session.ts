@@ -24,12 +24,25 @@ async function cancelIntent(tx: Tx, session: SessionRow, scope: Scope, now: Date
   if (intent.status === 'processing') return 'in_flight';
   const [canceled] = await tx
     .update(paymentIntents)
-    .set({ status: 'canceled', canceledAt: now, cancellationReason: 'abandoned', nextAction: null, processorState: null, attemptStartedAt: null })
+    .set({
+      status: 'canceled',
+      canceledAt: now,
+      cancellationReason: 'abandoned',
+      nextAction: null,
+      processorState: null,
+      attemptStartedAt: null,
+    })
     .where(and(eq(paymentIntents.id, intent.id), inArray(paymentIntents.status, [...CANCELABLE])))
     .returning();
   if (!canceled) return 'none';
   await releaseDiscount(tx, canceled);
-  if (canceled.amount > 0) await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.canceled', object: serializePaymentIntent(canceled), request: scope.request });
+  if (canceled.amount > 0)
+    await recordEvent(tx, {
+      accountId: session.accountId,
+      type: 'payment_intent.canceled',
+      object: serializePaymentIntent(canceled),
+      request: scope.request,
+    });
   return 'canceled';
 }
 
@@ -58,7 +71,12 @@ export async function expireLockedSession(tx: Tx, session: SessionRow, scope: Sc
     })
     .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
     .returning();
-  await recordEvent(tx, { accountId: session.accountId, type: 'checkout.session.expired', object: sessionObject(row), request: scope.request });
+  await recordEvent(tx, {
+    accountId: session.accountId,
+    type: 'checkout.session.expired',
+    object: sessionObject(row),
+    request: scope.request,
+  });
   return row;
 }
 
@@ -67,10 +85,16 @@ export async function expireSession(db: Db, scope: Scope & { id: string }, now =
   return db.transaction(async (tx) => {
     const session = await lockSessionOrThrow(tx, scope);
     if (session.status !== 'open')
-      throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of \`${session.status}\`.`);
+      throw invalidRequest(
+        `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of \`${session.status}\`.`,
+      );
     const expired = await expireLockedSession(tx, session, scope, now);
     if (!expired)
-      throw invalidRequest('This Checkout Session has a payment attempt in progress and cannot be expired until it finishes. Retry in a few seconds.', undefined, 'payment_intent_unexpected_state');
+      throw invalidRequest(
+        'This Checkout Session has a payment attempt in progress and cannot be expired until it finishes. Retry in a few seconds.',
+        undefined,
+        'payment_intent_unexpected_state',
+      );
     return sessionObject(expired);
   });
 }

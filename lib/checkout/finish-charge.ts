@@ -30,7 +30,10 @@ class LateSuccess extends Error {
  * longer open — is reversed at the processor before anything is recorded, so no money is kept for
  * a session that is not complete.
  */
-export async function finishCharge(db: Db, p: { processor: PaymentProcessor; sessionId: string; intent: Attempt; outcome: ChargeOutcome; now: Date }): Promise<ConfirmResult> {
+export async function finishCharge(
+  db: Db,
+  p: { processor: PaymentProcessor; sessionId: string; intent: Attempt; outcome: ChargeOutcome; now: Date },
+): Promise<ConfirmResult> {
   try {
     return await db.transaction((tx) => recordOutcome(tx, p));
   } catch (err) {
@@ -60,14 +63,32 @@ async function recordOutcome(tx: Tx, p: { sessionId: string; intent: Attempt; ou
       nextAction: { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect' } },
     });
     if (!waiting) return stateOf(session);
-    if (waiting.amount > 0) await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.requires_action', object: serializePaymentIntent(waiting) });
+    if (waiting.amount > 0)
+      await recordEvent(tx, {
+        accountId: session.accountId,
+        type: 'payment_intent.requires_action',
+        object: serializePaymentIntent(waiting),
+      });
     return { state: 'requires_action' };
   }
-  const error = { type: 'card_error', code: outcome.decline.code, decline_code: outcome.decline.declineCode, message: outcome.decline.message };
-  const failed = await settleAttempt(tx, fence, { status: 'requires_payment_method', card: outcome.card, lastPaymentError: error, processorState: null, nextAction: null, attemptStartedAt: null });
+  const error = {
+    type: 'card_error',
+    code: outcome.decline.code,
+    decline_code: outcome.decline.declineCode,
+    message: outcome.decline.message,
+  };
+  const failed = await settleAttempt(tx, fence, {
+    status: 'requires_payment_method',
+    card: outcome.card,
+    lastPaymentError: error,
+    processorState: null,
+    nextAction: null,
+    attemptStartedAt: null,
+  });
   if (!failed) return stateOf(session);
   await releaseDiscount(tx, failed);
-  if (failed.amount > 0) await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.payment_failed', object: serializePaymentIntent(failed) });
+  if (failed.amount > 0)
+    await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.payment_failed', object: serializePaymentIntent(failed) });
   await tx
     .update(checkoutSessions)
     .set({ declinedAttempts: sql`${checkoutSessions.declinedAttempts} + 1` })
@@ -91,15 +112,20 @@ function stateOf(session: SessionRow): ConfirmResult {
  */
 async function cancelReversedAttempt(tx: Tx, sessionId: string, intent: Attempt, now: Date) {
   await lockSessionById(tx, sessionId);
-  const canceled = await settleAttempt(tx, { id: intent.id, attemptId: intent.attemptId }, {
-    status: 'canceled',
-    canceledAt: now,
-    cancellationReason: 'abandoned',
-    processorState: null,
-    nextAction: null,
-    attemptStartedAt: null,
-  });
+  const canceled = await settleAttempt(
+    tx,
+    { id: intent.id, attemptId: intent.attemptId },
+    {
+      status: 'canceled',
+      canceledAt: now,
+      cancellationReason: 'abandoned',
+      processorState: null,
+      nextAction: null,
+      attemptStartedAt: null,
+    },
+  );
   if (!canceled) return;
   await releaseDiscount(tx, canceled);
-  if (canceled.amount > 0) await recordEvent(tx, { accountId: canceled.accountId, type: 'payment_intent.canceled', object: serializePaymentIntent(canceled) });
+  if (canceled.amount > 0)
+    await recordEvent(tx, { accountId: canceled.accountId, type: 'payment_intent.canceled', object: serializePaymentIntent(canceled) });
 }

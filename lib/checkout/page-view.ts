@@ -44,13 +44,25 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
   const [account, rows, shippingMap, coupon, promo] = await Promise.all([
     getAccount(db, accountId),
     sessionLineItems(db, { accountId, sessionId: session.id, includeUnselected: true }),
-    shippingRatesByIds(db, accountId, session.shippingOptions.map((o) => o.shipping_rate)),
+    shippingRatesByIds(
+      db,
+      accountId,
+      session.shippingOptions.map((o) => o.shipping_rate),
+    ),
     applied ? findCoupon(db, { accountId, id: applied.coupon }) : null,
     applied?.promotion_code ? findPromotionCode(db, { accountId, id: applied.promotion_code }) : null,
   ]);
   const [products, taxRates] = await Promise.all([
-    productsByIds(db, accountId, rows.map((r) => r.line.productId)),
-    taxRatesByIds(db, accountId, rows.flatMap((r) => r.line.taxRateIds)),
+    productsByIds(
+      db,
+      accountId,
+      rows.map((r) => r.line.productId),
+    ),
+    taxRatesByIds(
+      db,
+      accountId,
+      rows.flatMap((r) => r.line.taxRateIds),
+    ),
   ]);
   const currency = session.currency ?? 'usd';
   const lines: PageLine[] = rows.map(({ line, price }) => {
@@ -78,7 +90,12 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
     recurringAmount({
       currency,
       mode: session.mode,
-      lines: selected.map(({ line, price }) => ({ key: line.id, price, quantity: line.quantity, taxRates: line.taxRateIds.flatMap((id) => taxRates.get(id) ?? []) })),
+      lines: selected.map(({ line, price }) => ({
+        key: line.id,
+        price,
+        quantity: line.quantity,
+        taxRates: line.taxRateIds.flatMap((id) => taxRates.get(id) ?? []),
+      })),
       discount: applied && coupon ? { id: applied.id, coupon, promotionCodeId: applied.promotion_code } : null,
       subscriptionData: session.subscriptionData,
       now,
@@ -107,7 +124,13 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
     /** A subscription's charge per period from the next one on, priced by lib/pricing. */
     recurring,
     discount: coupon
-      ? { code: promo?.code ?? null, name: coupon.name ?? coupon.id, percentOff: coupon.percentOff, amountOff: coupon.amountOff, fixedByMerchant: !promo }
+      ? {
+          code: promo?.code ?? null,
+          name: coupon.name ?? coupon.id,
+          percentOff: coupon.percentOff,
+          amountOff: coupon.amountOff,
+          fixedByMerchant: !promo,
+        }
       : null,
     allowPromotionCodes: session.allowPromotionCodes === true,
     customerEmail: session.customerEmail ?? (session.customerDetails?.email as string | undefined) ?? null,
@@ -122,7 +145,10 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
     }),
     selectedShippingRateId: session.shippingRateId,
     customFields: session.customFields as CustomFieldView[],
-    customText: session.customText as Record<'submit' | 'after_submit' | 'shipping_address' | 'terms_of_service_acceptance', { message: string } | null>,
+    customText: session.customText as Record<
+      'submit' | 'after_submit' | 'shipping_address' | 'terms_of_service_acceptance',
+      { message: string } | null
+    >,
     consentCollection: session.consentCollection as { terms_of_service: string | null; promotions: string | null } | null,
     trialDays: (session.subscriptionData?.trial_period_days as number | undefined) ?? null,
     successUrl: session.successUrl,

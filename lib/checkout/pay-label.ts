@@ -1,7 +1,9 @@
 import type { PageView } from './page-view';
 
 /** Which pay-button message a session gets (the PayButton namespace), by mode and submit_type. */
-export function payLabelKey(view: Pick<PageView, 'mode' | 'submitType' | 'trialDays'>): 'pay' | 'donate' | 'book' | 'subscribe' | 'startTrial' | 'save' {
+export function payLabelKey(
+  view: Pick<PageView, 'mode' | 'submitType' | 'trialDays'>,
+): 'pay' | 'donate' | 'book' | 'subscribe' | 'startTrial' | 'save' {
   if (view.mode === 'setup') return 'save';
   if (view.mode === 'subscription') return view.trialDays ? 'startTrial' : 'subscribe';
   if (view.submitType === 'donate') return 'donate';

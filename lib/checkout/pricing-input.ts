@@ -32,7 +32,8 @@ export function buildPricingInput(p: {
   return {
     currency: p.currency,
     lines: p.lines.map((l) => {
-      const amount = p.trial && l.price.type === 'recurring' ? { unitAmount: 0, unitAmountDecimal: null } : unitAmountIn(l.price, p.currency);
+      const amount =
+        p.trial && l.price.type === 'recurring' ? { unitAmount: 0, unitAmountDecimal: null } : unitAmountIn(l.price, p.currency);
       if (!amount) throw new Error(`Price ${l.price.id} has no amount in ${p.currency}`);
       return {
         key: l.key,
@@ -54,7 +55,12 @@ export function buildPricingInput(p: {
         ]
       : [],
     shipping: p.shipping
-      ? { shippingRateId: p.shipping.id, amount: shippingAmountIn(p.shipping, p.currency) ?? 0, taxBehavior: p.shipping.taxBehavior, taxRates: [] }
+      ? {
+          shippingRateId: p.shipping.id,
+          amount: shippingAmountIn(p.shipping, p.currency) ?? 0,
+          taxBehavior: p.shipping.taxBehavior,
+          taxRates: [],
+        }
       : null,
   };
 }

@@ -10,10 +10,18 @@ import { promotionCodeRefusal, type DiscountRefusal } from './discount-eligibili
  * is claimed: first-time-only codes depend on who pays. (Redemption limits are then enforced by the
  * reservation itself, lib/checkout/discount-reservation.ts.)
  */
-export async function recheckDiscount(db: Queryable, session: SessionRow, email: string | null, now: Date): Promise<DiscountRefusal | null> {
+export async function recheckDiscount(
+  db: Queryable,
+  session: SessionRow,
+  email: string | null,
+  now: Date,
+): Promise<DiscountRefusal | null> {
   const applied = session.discounts[0];
   if (!applied?.promotion_code) return null;
-  const [promo, coupon] = await Promise.all([findPromotionCode(db, { accountId: session.accountId, id: applied.promotion_code }), findCoupon(db, { accountId: session.accountId, id: applied.coupon })]);
+  const [promo, coupon] = await Promise.all([
+    findPromotionCode(db, { accountId: session.accountId, id: applied.promotion_code }),
+    findCoupon(db, { accountId: session.accountId, id: applied.coupon }),
+  ]);
   if (!promo || !coupon) return 'code_inactive';
   return promotionCodeRefusal(promo, coupon, {
     currency: session.currency!,

@@ -16,7 +16,11 @@ type Recovery = { enabled: boolean; allow_promotion_codes: boolean; expires_at: 
  * makes a new open session with the same items and settings (recovered_from
  * set). Opening it again leads to the same new session while it is open.
  */
-export async function recoverSession(db: Db, expiredId: string, now = new Date()): Promise<{ id: string } | { refused: 'not_found' | 'not_recoverable' }> {
+export async function recoverSession(
+  db: Db,
+  expiredId: string,
+  now = new Date(),
+): Promise<{ id: string } | { refused: 'not_found' | 'not_recoverable' }> {
   try {
     return await copyExpired(db, expiredId, now);
   } catch (err) {
@@ -31,7 +35,8 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
     const old = await lockSessionById(tx, expiredId);
     if (!old) return { refused: 'not_found' as const };
     const recovery = old.afterExpiration?.recovery as Recovery | undefined;
-    if (old.status !== 'expired' || !recovery?.enabled || (recovery.expires_at !== null && recovery.expires_at < unix(now))) return { refused: 'not_recoverable' as const };
+    if (old.status !== 'expired' || !recovery?.enabled || (recovery.expires_at !== null && recovery.expires_at < unix(now)))
+      return { refused: 'not_recoverable' as const };
     const [already] = await tx
       .select({ id: checkoutSessions.id })
       .from(checkoutSessions)
@@ -69,8 +74,7 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
       })
       .returning();
     const lines = await sessionLineItems(tx, { accountId: old.accountId, sessionId: old.id, includeUnselected: true });
-    if (lines.length)
-      await tx.insert(checkoutLineItems).values(lines.map(({ line }) => ({ ...line, id: newId('li'), sessionId: id })));
+    if (lines.length) await tx.insert(checkoutLineItems).values(lines.map(({ line }) => ({ ...line, id: newId('li'), sessionId: id })));
     await reprice(tx, fresh);
     return { id };
   });

@@ -32,7 +32,11 @@ export function recurringAmount(p: {
     lines: input.lines,
     discounts: input.discounts.map((d) => ({ ...d, duration: coupon!.duration, durationInMonths: coupon!.durationInMonths })),
     startsAt,
-    nextChargeAt: nextChargeAt(startsAt, { interval: billing.interval, intervalCount: billing.interval_count }, trialEnd(p.subscriptionData, startsAt)),
+    nextChargeAt: nextChargeAt(
+      startsAt,
+      { interval: billing.interval, intervalCount: billing.interval_count },
+      trialEnd(p.subscriptionData, startsAt),
+    ),
   });
   return { result, interval: billing.interval, intervalCount: billing.interval_count };
 }

@@ -23,22 +23,53 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
   const selected = lines.filter((l) => l.selected && l.quantity > 0);
   const applied = session.discounts[0];
   const [priceMap, taxMap, shippingMap, coupon] = await Promise.all([
-    pricesByIds(tx, accountId, selected.map((l) => l.priceId)),
-    taxRatesByIds(tx, accountId, selected.flatMap((l) => l.taxRateIds)),
+    pricesByIds(
+      tx,
+      accountId,
+      selected.map((l) => l.priceId),
+    ),
+    taxRatesByIds(
+      tx,
+      accountId,
+      selected.flatMap((l) => l.taxRateIds),
+    ),
     shippingRatesByIds(tx, accountId, session.shippingRateId ? [session.shippingRateId] : []),
     applied ? findCoupon(tx, { accountId, id: applied.coupon }) : Promise.resolve(null),
   ]);
   const shipping = session.shippingRateId ? (shippingMap.get(session.shippingRateId) ?? null) : null;
-  const priced = selected.map((l) => ({ key: l.id, price: priceMap.get(l.priceId)!, quantity: l.quantity, taxRates: l.taxRateIds.flatMap((id) => taxMap.get(id) ?? []) }));
+  const priced = selected.map((l) => ({
+    key: l.id,
+    price: priceMap.get(l.priceId)!,
+    quantity: l.quantity,
+    taxRates: l.taxRateIds.flatMap((id) => taxMap.get(id) ?? []),
+  }));
   const discount = applied && coupon ? { id: applied.id, coupon, promotionCodeId: applied.promotion_code } : null;
-  const result = computeTotals(buildPricingInput({ currency, lines: priced, discount, shipping, trial: session.mode === 'subscription' && hasTrial(session.subscriptionData) }));
+  const result = computeTotals(
+    buildPricingInput({
+      currency,
+      lines: priced,
+      discount,
+      shipping,
+      trial: session.mode === 'subscription' && hasTrial(session.subscriptionData),
+    }),
+  );
   // Later periods must stay chargeable as well (AmountTooLargeError, like the total).
   recurringAmount({ currency, mode: session.mode, lines: priced, discount, subscriptionData: session.subscriptionData, now: new Date() });
   const columns = pricingColumns(result, new Map(applied ? [[applied.coupon, applied.id]] : []), shipping?.id ?? null);
   for (const line of lines) {
     const amounts = columns.lines.get(line.id) ?? zeroLineAmounts;
-    if (line.amountTotal !== amounts.amountTotal || line.amountSubtotal !== amounts.amountSubtotal || line.amountTax !== amounts.amountTax || line.amountDiscount !== amounts.amountDiscount || JSON.stringify(line.taxes) !== JSON.stringify(amounts.taxes) || JSON.stringify(line.discounts) !== JSON.stringify(amounts.discounts))
-      await tx.update(checkoutLineItems).set(amounts).where(and(eq(checkoutLineItems.accountId, accountId), eq(checkoutLineItems.id, line.id)));
+    if (
+      line.amountTotal !== amounts.amountTotal ||
+      line.amountSubtotal !== amounts.amountSubtotal ||
+      line.amountTax !== amounts.amountTax ||
+      line.amountDiscount !== amounts.amountDiscount ||
+      JSON.stringify(line.taxes) !== JSON.stringify(amounts.taxes) ||
+      JSON.stringify(line.discounts) !== JSON.stringify(amounts.discounts)
+    )
+      await tx
+        .update(checkoutLineItems)
+        .set(amounts)
+        .where(and(eq(checkoutLineItems.accountId, accountId), eq(checkoutLineItems.id, line.id)));
   }
   const paymentStatus = session.mode === 'payment' ? (result.amountTotal === 0 ? 'no_payment_required' : 'unpaid') : session.paymentStatus;
   const [updated] = await tx
@@ -52,5 +83,9 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
 /** Reprices a locked session from the lines stored for it. */
 export async function reprice(tx: Tx, session: SessionRow): Promise<SessionRow> {
   const rows = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id, includeUnselected: true });
-  return repriceSession(tx, session, rows.map((r) => r.line));
+  return repriceSession(
+    tx,
+    session,
+    rows.map((r) => r.line),
+  );
 }

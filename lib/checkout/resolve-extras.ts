@@ -45,7 +45,11 @@ export async function resolveShippingOptions(
   currency: string | null,
 ): Promise<{ rate: ShippingRateRow; amount: number }[]> {
   if (!given?.length) return [];
-  const found = await shippingRatesByIds(tx, accountId, given.flatMap((o) => (o.shipping_rate ? [o.shipping_rate] : [])));
+  const found = await shippingRatesByIds(
+    tx,
+    accountId,
+    given.flatMap((o) => (o.shipping_rate ? [o.shipping_rate] : [])),
+  );
   const out: { rate: ShippingRateRow; amount: number }[] = [];
   for (const [i, option] of given.entries()) {
     const at = `shipping_options[${i}]`;
@@ -59,7 +63,11 @@ export async function resolveShippingOptions(
       rate = await insertShippingRate(tx, accountId, option.shipping_rate_data!, { inline: true, param: `${at}[shipping_rate_data]` });
     }
     const amount = currency ? shippingAmountIn(rate, currency) : null;
-    if (amount === null) throw invalidRequest(`The shipping rate ${rate.id} has no amount in ${currency}: shipping rates must use the session's currency.`, `${at}[shipping_rate]`);
+    if (amount === null)
+      throw invalidRequest(
+        `The shipping rate ${rate.id} has no amount in ${currency}: shipping rates must use the session's currency.`,
+        `${at}[shipping_rate]`,
+      );
     out.push({ rate, amount });
   }
   return out;

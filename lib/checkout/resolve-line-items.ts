@@ -27,22 +27,51 @@ export type ResolvedLine = {
 type Mode = NonNullable<CreateCheckoutSessionParams['mode']>;
 
 /** Inline price_data makes a hidden price (and product_data a product), as Stripe does. */
-async function createInlinePrice(tx: Tx, accountId: string, data: NonNullable<NonNullable<CreateCheckoutSessionParams['line_items']>[number]['price_data']>, at: string, knownProducts: Map<string, ProductRef>): Promise<PriceRow> {
+async function createInlinePrice(
+  tx: Tx,
+  accountId: string,
+  data: NonNullable<NonNullable<CreateCheckoutSessionParams['line_items']>[number]['price_data']>,
+  at: string,
+  knownProducts: Map<string, ProductRef>,
+): Promise<PriceRow> {
   let productId = data.product;
   if (productId) {
-    if (!knownProducts.has(productId)) throw invalidRequest(`No such product: '${productId}'`, `${at}[price_data][product]`, 'resource_missing');
+    if (!knownProducts.has(productId))
+      throw invalidRequest(`No such product: '${productId}'`, `${at}[price_data][product]`, 'resource_missing');
   } else {
     const pd = data.product_data!;
     productId = newId('prod');
     const [product] = await tx
       .insert(products)
-      .values({ id: productId, accountId, name: pd.name, description: pd.description ?? null, images: pd.images ?? [], metadata: initialMetadata(pd.metadata), taxCode: pd.tax_code ?? null, unitLabel: pd.unit_label ?? null })
-      .returning({ id: products.id, name: products.name, description: products.description, images: products.images, active: products.active });
+      .values({
+        id: productId,
+        accountId,
+        name: pd.name,
+        description: pd.description ?? null,
+        images: pd.images ?? [],
+        metadata: initialMetadata(pd.metadata),
+        taxCode: pd.tax_code ?? null,
+        unitLabel: pd.unit_label ?? null,
+      })
+      .returning({
+        id: products.id,
+        name: products.name,
+        description: products.description,
+        images: products.images,
+        active: products.active,
+      });
     knownProducts.set(product.id, product);
   }
   const [price] = await tx
     .insert(prices)
-    .values({ id: newId('price'), accountId, productId, active: false, inline: true, ...priceValues(data, nestedParam(`${at}[price_data]`)) })
+    .values({
+      id: newId('price'),
+      accountId,
+      productId,
+      active: false,
+      inline: true,
+      ...priceValues(data, nestedParam(`${at}[price_data]`)),
+    })
     .returning();
   return price;
 }
@@ -51,7 +80,11 @@ async function createInlinePrice(tx: Tx, accountId: string, data: NonNullable<No
  * Turns line_items and optional_items into priced lines: every price exists,
  * is active, fits the mode and shares one currency, every tax rate exists.
  */
-export async function resolveLineItems(tx: Tx, accountId: string, p: CreateCheckoutSessionParams): Promise<{ lines: ResolvedLine[]; currency: string | null }> {
+export async function resolveLineItems(
+  tx: Tx,
+  accountId: string,
+  p: CreateCheckoutSessionParams,
+): Promise<{ lines: ResolvedLine[]; currency: string | null }> {
   const lineParams = p.line_items ?? [];
   const optionalParams = p.optional_items ?? [];
   const referenced = [...lineParams.flatMap((l) => (l.price ? [l.price] : [])), ...optionalParams.map((o) => o.price)];
@@ -63,14 +96,19 @@ export async function resolveLineItems(tx: Tx, accountId: string, p: CreateCheck
     taxRatesByIds(tx, accountId, [...lineParams.flatMap((l) => l.tax_rates ?? []), ...defaultTaxRates]),
   ]);
   defaultTaxRates.forEach((id, j) => {
-    if (!taxMap.get(id)?.active) throw invalidRequest(`No such active tax rate: '${id}'`, `subscription_data[default_tax_rates][${j}]`, 'resource_missing');
+    if (!taxMap.get(id)?.active)
+      throw invalidRequest(`No such active tax rate: '${id}'`, `subscription_data[default_tax_rates][${j}]`, 'resource_missing');
   });
   const productMap = await productsByIds(tx, accountId, [...[...priceMap.values()].map((pr) => pr.productId), ...inlineProducts]);
 
   const lines: ResolvedLine[] = [];
   const entries = [
     ...lineParams.map((l, i) => ({ at: `line_items[${i}]`, optional: false, l })),
-    ...optionalParams.map((o, i) => ({ at: `optional_items[${i}]`, optional: true, l: { ...o, price_data: undefined, tax_rates: undefined, metadata: undefined } })),
+    ...optionalParams.map((o, i) => ({
+      at: `optional_items[${i}]`,
+      optional: true,
+      l: { ...o, price_data: undefined, tax_rates: undefined, metadata: undefined },
+    })),
   ];
   for (const [position, { at, optional, l }] of entries.entries()) {
     let price: PriceRow;
@@ -103,7 +141,9 @@ export async function resolveLineItems(tx: Tx, accountId: string, p: CreateCheck
       price,
       product,
       quantity: l.quantity ?? 1,
-      adjustableQuantity: aq ? { enabled: aq.enabled, minimum: aq.enabled ? (aq.minimum ?? 0) : null, maximum: aq.enabled ? (aq.maximum ?? 99) : null } : null,
+      adjustableQuantity: aq
+        ? { enabled: aq.enabled, minimum: aq.enabled ? (aq.minimum ?? 0) : null, maximum: aq.enabled ? (aq.maximum ?? 99) : null }
+        : null,
       taxRates,
       metadata: initialMetadata(l.metadata),
     });
@@ -117,13 +157,20 @@ function checkModeAndCurrency(lines: ResolvedLine[], mode: Mode, currency: strin
   lines.forEach((line) => {
     const at = `${line.param}[price]`;
     if (currency && !unitAmountIn(line.price, currency))
-      throw invalidRequest(`The price ${line.price.id} is not available in ${currency}: all prices in a Checkout Session must share one currency.`, at);
+      throw invalidRequest(
+        `The price ${line.price.id} is not available in ${currency}: all prices in a Checkout Session must share one currency.`,
+        at,
+      );
     if (mode === 'payment' && line.price.type === 'recurring')
-      throw invalidRequest('You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.', at);
+      throw invalidRequest(
+        'You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.',
+        at,
+      );
   });
   if (mode === 'subscription') {
     const recurring = lines.filter((l) => l.price.type === 'recurring' && !l.optional);
-    if (!recurring.length) throw invalidRequest('You must provide at least one recurring price in `subscription` mode when using prices.', 'line_items');
+    if (!recurring.length)
+      throw invalidRequest('You must provide at least one recurring price in `subscription` mode when using prices.', 'line_items');
     const key = (l: ResolvedLine) => `${l.price.recurring!.interval}/${l.price.recurring!.interval_count}`;
     if (recurring.some((l) => key(l) !== key(recurring[0])))
       throw invalidRequest('All recurring prices in a subscription must share the same billing interval.', 'line_items');

@@ -24,7 +24,13 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  */
 export async function runAttempt(
   db: Db,
-  p: { processor: PaymentProcessor; sessionId: string; intent: PaymentIntentRow & { attemptId: string }; now: Date; call: () => Promise<ChargeOutcome> },
+  p: {
+    processor: PaymentProcessor;
+    sessionId: string;
+    intent: PaymentIntentRow & { attemptId: string };
+    now: Date;
+    call: () => Promise<ChargeOutcome>;
+  },
 ): Promise<ConfirmResult> {
   let outcome: ChargeOutcome;
   try {
@@ -33,7 +39,9 @@ export async function runAttempt(
     // Never the request: it holds card data.
     console.error('[checkout] payment attempt failed at the processor:', err instanceof Error ? err.message : err);
     // If the reversal fails too, the attempt stays processing and the sweep gives it up after its lease.
-    await abandonAttempt(db, p.processor, p.intent).catch((e) => console.error('[checkout] could not give up the attempt yet:', e instanceof Error ? e.message : e));
+    await abandonAttempt(db, p.processor, p.intent).catch((e) =>
+      console.error('[checkout] could not give up the attempt yet:', e instanceof Error ? e.message : e),
+    );
     return { state: 'declined', message: 'decline.processing_error' };
   }
   return finishCharge(db, { ...p, outcome });

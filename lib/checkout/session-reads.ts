@@ -33,7 +33,11 @@ export async function retrieveSession(db: Queryable, scope: Scope & { id: string
 }
 
 export async function listSessions(db: Queryable, scope: Scope, p: ListCheckoutSessionsParams) {
-  if (p.customer_account || p.payment_link) throw invalidRequest(`Filtering by ${p.customer_account ? 'customer_account' : 'payment_link'} is not supported by Caisse.`, p.customer_account ? 'customer_account' : 'payment_link');
+  if (p.customer_account || p.payment_link)
+    throw invalidRequest(
+      `Filtering by ${p.customer_account ? 'customer_account' : 'payment_link'} is not supported by Caisse.`,
+      p.customer_account ? 'customer_account' : 'payment_link',
+    );
   const s = checkoutSessions;
   const { rows, hasMore } = await listPage(db, s, {
     accountId: scope.accountId,
@@ -49,7 +53,11 @@ export async function listSessions(db: Queryable, scope: Scope, p: ListCheckoutS
     ],
   });
   const origin = rows.some(hasUrl) ? await checkoutOriginFor(db, scope.accountId) : undefined;
-  return listObject('/v1/checkout/sessions', rows.map((r) => sessionObject(r, origin)), hasMore);
+  return listObject(
+    '/v1/checkout/sessions',
+    rows.map((r) => sessionObject(r, origin)),
+    hasMore,
+  );
 }
 
 async function refsFor(db: Queryable, accountId: string, session: SessionRow, taxRateIds: string[]) {
@@ -69,7 +77,12 @@ export async function listSessionLineItems(db: Queryable, scope: Scope & { sessi
   let end = rows.length;
   if (cursor) {
     const at = rows.findIndex((r) => r.line.id === cursor);
-    if (at < 0) throw invalidRequest(`No such line item: '${cursor}'`, params.starting_after ? 'starting_after' : 'ending_before', 'resource_missing');
+    if (at < 0)
+      throw invalidRequest(
+        `No such line item: '${cursor}'`,
+        params.starting_after ? 'starting_after' : 'ending_before',
+        'resource_missing',
+      );
     if (params.starting_after) start = at + 1;
     else end = at;
   }
@@ -86,9 +99,19 @@ export async function sessionBreakdown(db: Queryable, scope: Scope & { sessionId
   const session = await getSessionOrThrow(db, { accountId: scope.accountId, id: scope.sessionId });
   const stored = session.totalDetails as StoredTotalDetails | null;
   if (!stored) return { discounts: [], taxes: [] };
-  const refs = await refsFor(db, scope.accountId, session, stored.breakdown.taxes.map((t) => t.rate));
+  const refs = await refsFor(
+    db,
+    scope.accountId,
+    session,
+    stored.breakdown.taxes.map((t) => t.rate),
+  );
   return {
     discounts: stored.breakdown.discounts.map((d) => ({ amount: d.amount, discount: refs.discounts.get(d.discount) ?? d.discount })),
-    taxes: stored.breakdown.taxes.map((t) => ({ amount: t.amount, rate: refs.taxRates.get(t.rate) ?? t.rate, taxability_reason: null, taxable_amount: t.taxable_amount })),
+    taxes: stored.breakdown.taxes.map((t) => ({
+      amount: t.amount,
+      rate: refs.taxRates.get(t.rate) ?? t.rate,
+      taxability_reason: null,
+      taxable_amount: t.taxable_amount,
+    })),
   };
 }

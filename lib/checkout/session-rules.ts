@@ -7,8 +7,13 @@ export const MIN_EXPIRY_SECONDS = 30 * 60;
 export const MAX_EXPIRY_SECONDS = 24 * 60 * 60;
 
 const notSupported = (param: string, what = param) =>
-  new ApiError({ status: 400, type: 'invalid_request_error', code: 'parameter_unknown', param, message: `${what} is not supported by Caisse.` });
-
+  new ApiError({
+    status: 400,
+    type: 'invalid_request_error',
+    code: 'parameter_unknown',
+    param,
+    message: `${what} is not supported by Caisse.`,
+  });
 
 /**
  * Stripe's cross-field rules for creating a session, checked before anything
@@ -27,11 +32,13 @@ export function checkCreateRules(p: CreateCheckoutSessionParams, now: number): v
     if (p.success_url) throw invalidRequest('success_url cannot be used with ui_mode=embedded; use return_url instead.', 'success_url');
     if (p.cancel_url) throw invalidRequest('cancel_url cannot be used with ui_mode=embedded.', 'cancel_url');
     if (!p.return_url && p.redirect_on_completion !== 'never') throw missingParam('return_url');
-    if (p.return_url && p.redirect_on_completion === 'never') throw invalidRequest('return_url cannot be used when redirect_on_completion is never.', 'return_url');
+    if (p.return_url && p.redirect_on_completion === 'never')
+      throw invalidRequest('return_url cannot be used when redirect_on_completion is never.', 'return_url');
     if (p.after_expiration) throw invalidRequest('after_expiration is only available with ui_mode=hosted.', 'after_expiration');
   } else {
     if (p.return_url) throw invalidRequest('return_url can only be used with ui_mode=embedded; use success_url instead.', 'return_url');
-    if (p.redirect_on_completion) throw invalidRequest('redirect_on_completion can only be used with ui_mode=embedded.', 'redirect_on_completion');
+    if (p.redirect_on_completion)
+      throw invalidRequest('redirect_on_completion can only be used with ui_mode=embedded.', 'redirect_on_completion');
   }
 
   const lines = p.line_items ?? [];
@@ -49,55 +56,85 @@ export function checkCreateRules(p: CreateCheckoutSessionParams, now: number): v
     if (line.price_data && !line.price_data.product === !line.price_data.product_data)
       throw invalidRequest(`Exactly one of product or product_data is required in ${at}[price_data].`, `${at}[price_data][product]`);
     if (line.price_data && (line.price_data.unit_amount === undefined) === (line.price_data.unit_amount_decimal === undefined))
-      throw invalidRequest(`Exactly one of unit_amount or unit_amount_decimal is required in ${at}[price_data].`, `${at}[price_data][unit_amount]`);
+      throw invalidRequest(
+        `Exactly one of unit_amount or unit_amount_decimal is required in ${at}[price_data].`,
+        `${at}[price_data][unit_amount]`,
+      );
     if (line.quantity === undefined) throw missingParam(`${at}[quantity]`);
     checkAdjustable(line.adjustable_quantity, line.quantity, at);
     if (line.dynamic_tax_rates) throw notSupported(`${at}[dynamic_tax_rates]`, 'dynamic_tax_rates');
   });
-  if (lines.length && lines.every((l) => l.quantity === 0)) throw invalidRequest('At least one line item must have a quantity above 0.', 'line_items[0][quantity]');
+  if (lines.length && lines.every((l) => l.quantity === 0))
+    throw invalidRequest('At least one line item must have a quantity above 0.', 'line_items[0][quantity]');
 
   const optional = p.optional_items ?? [];
   if (optional.length > 10) throw invalidRequest('At most 10 optional_items are allowed.', 'optional_items');
   optional.forEach((item, i) => checkAdjustable(item.adjustable_quantity, item.quantity, `optional_items[${i}]`));
 
-  if (p.customer && p.customer_email) throw invalidRequest('You may only specify one of these parameters: customer, customer_email.', 'customer_email', 'parameters_exclusive');
-  if (p.customer_creation && p.mode !== 'payment') throw invalidRequest('customer_creation can only be used in payment mode.', 'customer_creation');
+  if (p.customer && p.customer_email)
+    throw invalidRequest(
+      'You may only specify one of these parameters: customer, customer_email.',
+      'customer_email',
+      'parameters_exclusive',
+    );
+  if (p.customer_creation && p.mode !== 'payment')
+    throw invalidRequest('customer_creation can only be used in payment mode.', 'customer_creation');
   if (p.customer_creation && p.customer) throw invalidRequest('customer_creation cannot be used with customer.', 'customer_creation');
   if (p.customer_update && !p.customer) throw invalidRequest('customer_update can only be used with customer.', 'customer_update');
 
   if (p.allow_promotion_codes && p.discounts?.length)
-    throw invalidRequest('You may only specify one of these parameters: allow_promotion_codes, discounts.', 'discounts', 'parameters_exclusive');
+    throw invalidRequest(
+      'You may only specify one of these parameters: allow_promotion_codes, discounts.',
+      'discounts',
+      'parameters_exclusive',
+    );
   if ((p.discounts?.length ?? 0) > 1) throw invalidRequest('You may only specify one discount.', 'discounts');
   p.discounts?.forEach((d, i) => {
-    if (!d.coupon === !d.promotion_code) throw invalidRequest(`Exactly one of coupon or promotion_code is required in discounts[${i}].`, `discounts[${i}][coupon]`);
+    if (!d.coupon === !d.promotion_code)
+      throw invalidRequest(`Exactly one of coupon or promotion_code is required in discounts[${i}].`, `discounts[${i}][coupon]`);
   });
 
   const shipping = p.shipping_options ?? [];
   if (shipping.length > 5) throw invalidRequest('At most 5 shipping_options are allowed.', 'shipping_options');
-  if (shipping.length && p.mode !== 'payment') throw invalidRequest('shipping_options can only be used in payment mode.', 'shipping_options');
+  if (shipping.length && p.mode !== 'payment')
+    throw invalidRequest('shipping_options can only be used in payment mode.', 'shipping_options');
   shipping.forEach((s, i) => {
     if (!s.shipping_rate === !s.shipping_rate_data)
-      throw invalidRequest(`Exactly one of shipping_rate or shipping_rate_data is required in shipping_options[${i}].`, `shipping_options[${i}][shipping_rate]`);
+      throw invalidRequest(
+        `Exactly one of shipping_rate or shipping_rate_data is required in shipping_options[${i}].`,
+        `shipping_options[${i}][shipping_rate]`,
+      );
   });
 
   checkCustomFields(p.custom_fields ?? []);
 
   if (p.submit_type && p.mode === 'setup') throw invalidRequest('submit_type cannot be used in setup mode.', 'submit_type');
-  if (p.submit_type === 'subscribe' && p.mode !== 'subscription') throw invalidRequest('submit_type=subscribe can only be used in subscription mode.', 'submit_type');
+  if (p.submit_type === 'subscribe' && p.mode !== 'subscription')
+    throw invalidRequest('submit_type=subscribe can only be used in subscription mode.', 'submit_type');
   if (p.submit_type && p.submit_type !== 'auto' && p.submit_type !== 'subscribe' && p.mode === 'subscription')
     throw invalidRequest(`submit_type=${p.submit_type} can only be used in payment mode.`, 'submit_type');
-  if (p.payment_intent_data && p.mode !== 'payment') throw invalidRequest('payment_intent_data can only be used in payment mode.', 'payment_intent_data');
-  if (p.subscription_data && p.mode !== 'subscription') throw invalidRequest('subscription_data can only be used in subscription mode.', 'subscription_data');
-  if (p.payment_method_collection && p.mode !== 'subscription') throw invalidRequest('payment_method_collection can only be used in subscription mode.', 'payment_method_collection');
+  if (p.payment_intent_data && p.mode !== 'payment')
+    throw invalidRequest('payment_intent_data can only be used in payment mode.', 'payment_intent_data');
+  if (p.subscription_data && p.mode !== 'subscription')
+    throw invalidRequest('subscription_data can only be used in subscription mode.', 'subscription_data');
+  if (p.payment_method_collection && p.mode !== 'subscription')
+    throw invalidRequest('payment_method_collection can only be used in subscription mode.', 'payment_method_collection');
   const sd = p.subscription_data;
   if (sd?.trial_end !== undefined && sd.trial_period_days !== undefined)
-    throw invalidRequest('You may only specify one of these parameters: trial_end, trial_period_days.', 'subscription_data[trial_end]', 'parameters_exclusive');
+    throw invalidRequest(
+      'You may only specify one of these parameters: trial_end, trial_period_days.',
+      'subscription_data[trial_end]',
+      'parameters_exclusive',
+    );
   if (sd?.trial_end !== undefined && sd.trial_end < now + 48 * 3600)
     throw invalidRequest('subscription_data[trial_end] must be at least 48 hours in the future.', 'subscription_data[trial_end]');
   if (sd?.billing_cycle_anchor !== undefined && sd.billing_cycle_anchor <= now)
     throw invalidRequest('subscription_data[billing_cycle_anchor] must be in the future.', 'subscription_data[billing_cycle_anchor]');
   if (sd?.billing_cycle_anchor !== undefined && (sd.trial_end !== undefined || sd.trial_period_days !== undefined))
-    throw invalidRequest('subscription_data[billing_cycle_anchor] cannot be combined with a trial.', 'subscription_data[billing_cycle_anchor]');
+    throw invalidRequest(
+      'subscription_data[billing_cycle_anchor] cannot be combined with a trial.',
+      'subscription_data[billing_cycle_anchor]',
+    );
 
   // SEPA debits settle after the session completes; Caisse does that for one-off payments only so far.
   if (p.payment_method_types?.includes('sepa_debit') && p.mode !== 'payment')
@@ -105,7 +142,10 @@ export function checkCreateRules(p: CreateCheckoutSessionParams, now: number): v
 
   if (p.expires_at !== undefined) {
     if (p.expires_at < now + MIN_EXPIRY_SECONDS || p.expires_at > now + MAX_EXPIRY_SECONDS)
-      throw invalidRequest('The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.', 'expires_at');
+      throw invalidRequest(
+        'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
+        'expires_at',
+      );
   }
   if (p.phone_number_collection?.enabled === undefined && p.phone_number_collection) throw missingParam('phone_number_collection[enabled]');
 }
@@ -116,7 +156,8 @@ function checkAdjustable(aq: { enabled: boolean; minimum?: number; maximum?: num
   const max = aq.maximum ?? 99;
   if (!aq.enabled && (aq.minimum !== undefined || aq.maximum !== undefined))
     throw invalidRequest(`${at}[adjustable_quantity] minimum and maximum need enabled=true.`, `${at}[adjustable_quantity][enabled]`);
-  if (min > max) throw invalidRequest(`${at}[adjustable_quantity][minimum] must be at most maximum.`, `${at}[adjustable_quantity][minimum]`);
+  if (min > max)
+    throw invalidRequest(`${at}[adjustable_quantity][minimum] must be at most maximum.`, `${at}[adjustable_quantity][minimum]`);
   if (aq.enabled && (quantity < min || quantity > max))
     throw invalidRequest(`${at}[quantity] must be between adjustable_quantity minimum (${min}) and maximum (${max}).`, `${at}[quantity]`);
 }
@@ -140,7 +181,10 @@ function checkCustomFields(fields: NonNullable<CreateCheckoutSessionParams['cust
 }
 
 /** The account's allowed redirect domains, once it has set some: a customer is only ever sent to those hosts. */
-export function checkRedirectUrls(p: Pick<CreateCheckoutSessionParams, 'success_url' | 'cancel_url' | 'return_url'>, allowed: readonly string[]): void {
+export function checkRedirectUrls(
+  p: Pick<CreateCheckoutSessionParams, 'success_url' | 'cancel_url' | 'return_url'>,
+  allowed: readonly string[],
+): void {
   const refused = firstDisallowedRedirect(p, allowed);
   if (refused)
     throw invalidRequest(

@@ -2,7 +2,8 @@ import { initialMetadata } from '@/lib/api/params';
 import { isEmbedded } from './ui-mode';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 
-const stripUndefined = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const stripUndefined = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 /** The session settings that are stored as given (shaped as Stripe returns them). */
 export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
@@ -23,8 +24,12 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
     taxIdCollection: { enabled: p.tax_id_collection?.enabled ?? false, required: p.tax_id_collection?.required ?? 'never' },
     nameCollection: p.name_collection
       ? stripUndefined({
-          business: p.name_collection.business ? { enabled: p.name_collection.business.enabled, optional: p.name_collection.business.optional ?? false } : undefined,
-          individual: p.name_collection.individual ? { enabled: p.name_collection.individual.enabled, optional: p.name_collection.individual.optional ?? false } : undefined,
+          business: p.name_collection.business
+            ? { enabled: p.name_collection.business.enabled, optional: p.name_collection.business.optional ?? false }
+            : undefined,
+          individual: p.name_collection.individual
+            ? { enabled: p.name_collection.individual.enabled, optional: p.name_collection.individual.optional ?? false }
+            : undefined,
         })
       : null,
     customFields: (p.custom_fields ?? []).map((f) => ({
@@ -32,9 +37,25 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
       label: { type: 'custom', custom: f.label.custom },
       type: f.type,
       optional: f.optional ?? false,
-      ...(f.type === 'dropdown' && { dropdown: { default_value: f.dropdown?.default_value ?? null, options: f.dropdown!.options, value: null } }),
-      ...(f.type === 'numeric' && { numeric: { default_value: f.numeric?.default_value ?? null, maximum_length: f.numeric?.maximum_length ?? null, minimum_length: f.numeric?.minimum_length ?? null, value: null } }),
-      ...(f.type === 'text' && { text: { default_value: f.text?.default_value ?? null, maximum_length: f.text?.maximum_length ?? null, minimum_length: f.text?.minimum_length ?? null, value: null } }),
+      ...(f.type === 'dropdown' && {
+        dropdown: { default_value: f.dropdown?.default_value ?? null, options: f.dropdown!.options, value: null },
+      }),
+      ...(f.type === 'numeric' && {
+        numeric: {
+          default_value: f.numeric?.default_value ?? null,
+          maximum_length: f.numeric?.maximum_length ?? null,
+          minimum_length: f.numeric?.minimum_length ?? null,
+          value: null,
+        },
+      }),
+      ...(f.type === 'text' && {
+        text: {
+          default_value: f.text?.default_value ?? null,
+          maximum_length: f.text?.maximum_length ?? null,
+          minimum_length: f.text?.minimum_length ?? null,
+          value: null,
+        },
+      }),
     })),
     customText: {
       after_submit: ct?.after_submit ?? null,
@@ -50,9 +71,18 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
         }
       : null,
     afterExpiration: p.after_expiration?.recovery
-      ? { recovery: { allow_promotion_codes: p.after_expiration.recovery.allow_promotion_codes ?? false, enabled: p.after_expiration.recovery.enabled, expires_at: null, url: null } }
+      ? {
+          recovery: {
+            allow_promotion_codes: p.after_expiration.recovery.allow_promotion_codes ?? false,
+            enabled: p.after_expiration.recovery.enabled,
+            expires_at: null,
+            url: null,
+          },
+        }
       : null,
-    paymentIntentData: p.payment_intent_data ? { ...p.payment_intent_data, metadata: initialMetadata(p.payment_intent_data.metadata) } : null,
+    paymentIntentData: p.payment_intent_data
+      ? { ...p.payment_intent_data, metadata: initialMetadata(p.payment_intent_data.metadata) }
+      : null,
     subscriptionData: p.subscription_data ? { ...p.subscription_data, metadata: initialMetadata(p.subscription_data.metadata) } : null,
     paymentMethodTypes: p.payment_method_types ?? ['card'],
     paymentMethodCollection: p.mode === 'subscription' ? (p.payment_method_collection ?? 'always') : null,
@@ -67,7 +97,11 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
           price: o.price,
           quantity: o.quantity,
           adjustable_quantity: o.adjustable_quantity
-            ? { enabled: o.adjustable_quantity.enabled, maximum: o.adjustable_quantity.maximum ?? null, minimum: o.adjustable_quantity.minimum ?? null }
+            ? {
+                enabled: o.adjustable_quantity.enabled,
+                maximum: o.adjustable_quantity.maximum ?? null,
+                minimum: o.adjustable_quantity.minimum ?? null,
+              }
             : null,
         }))
       : null,

@@ -20,11 +20,25 @@ type Scope = { accountId: string };
  * The whole line_items array is resent: ids update, no id adds, missing ids are removed.
  * Returns each line's parameter (`line_items[1]`) by line id, for errors on the new totals.
  */
-async function replaceLineItems(tx: Tx, session: SessionRow, given: NonNullable<UpdateCheckoutSessionParams['line_items']>): Promise<Map<string, string>> {
-  const current = (await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id, includeUnselected: true })).map((r) => r.line);
+async function replaceLineItems(
+  tx: Tx,
+  session: SessionRow,
+  given: NonNullable<UpdateCheckoutSessionParams['line_items']>,
+): Promise<Map<string, string>> {
+  const current = (await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id, includeUnselected: true })).map(
+    (r) => r.line,
+  );
   const byId = new Map(current.filter((l) => !l.optional).map((l) => [l.id, l]));
-  const newPrices = await pricesByIds(tx, session.accountId, given.flatMap((g) => (!g.id && g.price ? [g.price] : [])));
-  const products = await productsByIds(tx, session.accountId, [...newPrices.values()].map((p) => p.productId));
+  const newPrices = await pricesByIds(
+    tx,
+    session.accountId,
+    given.flatMap((g) => (!g.id && g.price ? [g.price] : [])),
+  );
+  const products = await productsByIds(
+    tx,
+    session.accountId,
+    [...newPrices.values()].map((p) => p.productId),
+  );
   const keep = new Set<string>();
   const params = new Map<string, string>();
   let position = Math.max(0, ...current.map((l) => l.position)) + 1;
@@ -33,12 +47,19 @@ async function replaceLineItems(tx: Tx, session: SessionRow, given: NonNullable<
     if (g.id) {
       const line = byId.get(g.id);
       if (!line) throw invalidRequest(`No such line item: '${g.id}'`, `${at}[id]`, 'resource_missing');
-      if (g.price && g.price !== line.priceId) throw invalidRequest('The price of an existing line item cannot be changed; remove it and add a new one.', `${at}[price]`);
+      if (g.price && g.price !== line.priceId)
+        throw invalidRequest('The price of an existing line item cannot be changed; remove it and add a new one.', `${at}[price]`);
       keep.add(g.id);
       params.set(g.id, at);
       const set = {
         ...(g.quantity !== undefined && { quantity: g.quantity }),
-        ...(g.adjustable_quantity && { adjustableQuantity: { enabled: g.adjustable_quantity.enabled, minimum: g.adjustable_quantity.minimum ?? 0, maximum: g.adjustable_quantity.maximum ?? 99 } }),
+        ...(g.adjustable_quantity && {
+          adjustableQuantity: {
+            enabled: g.adjustable_quantity.enabled,
+            minimum: g.adjustable_quantity.minimum ?? 0,
+            maximum: g.adjustable_quantity.maximum ?? 99,
+          },
+        }),
         ...(g.tax_rates !== undefined && { taxRateIds: g.tax_rates }),
         ...(g.metadata !== undefined && { metadata: mergeMetadata(line.metadata, g.metadata) }),
       };
@@ -49,10 +70,11 @@ async function replaceLineItems(tx: Tx, session: SessionRow, given: NonNullable<
       const price = newPrices.get(g.price);
       if (!price) throw invalidRequest(`No such price: '${g.price}'`, `${at}[price]`, 'resource_missing');
       if (!price.active) throw invalidRequest('The price specified is inactive. This field only accepts active prices.', `${at}[price]`);
-      if (!unitAmountIn(price, session.currency!)) throw invalidRequest(`The price ${price.id} is not available in ${session.currency}.`, `${at}[price]`);
-      if (price.type === 'recurring')
-        throw invalidRequest('Recurring prices can only be used in subscription mode.', `${at}[price]`);
-      if (g.quantity === undefined) throw invalidRequest(`quantity is required for a new line item in ${at}.`, `${at}[quantity]`, 'parameter_missing');
+      if (!unitAmountIn(price, session.currency!))
+        throw invalidRequest(`The price ${price.id} is not available in ${session.currency}.`, `${at}[price]`);
+      if (price.type === 'recurring') throw invalidRequest('Recurring prices can only be used in subscription mode.', `${at}[price]`);
+      if (g.quantity === undefined)
+        throw invalidRequest(`quantity is required for a new line item in ${at}.`, `${at}[quantity]`, 'parameter_missing');
       const aq = g.adjustable_quantity;
       const id = newId('li');
       params.set(id, at);
@@ -72,20 +94,26 @@ async function replaceLineItems(tx: Tx, session: SessionRow, given: NonNullable<
     }
   }
   const removed = [...byId.keys()].filter((id) => !keep.has(id));
-  if (removed.length) await tx.delete(checkoutLineItems).where(and(eq(checkoutLineItems.sessionId, session.id), inArray(checkoutLineItems.id, removed)));
+  if (removed.length)
+    await tx.delete(checkoutLineItems).where(and(eq(checkoutLineItems.sessionId, session.id), inArray(checkoutLineItems.id, removed)));
   const after = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
-  if (!after.some((r) => r.line.quantity > 0)) throw invalidRequest('A Checkout Session needs at least one line item with a quantity above 0.', 'line_items');
+  if (!after.some((r) => r.line.quantity > 0))
+    throw invalidRequest('A Checkout Session needs at least one line item with a quantity above 0.', 'line_items');
   return params;
 }
 
 /** POST /v1/checkout/sessions/:id — metadata on any session; line items and shipping options while open. */
 export async function updateSession(db: Db, scope: Scope & { id: string }, p: UpdateCheckoutSessionParams) {
-  if (p.collected_information !== undefined) throw invalidRequest('collected_information cannot be updated through Caisse yet.', 'collected_information');
+  if (p.collected_information !== undefined)
+    throw invalidRequest('collected_information cannot be updated through Caisse yet.', 'collected_information');
   return db.transaction(async (tx) => {
     let session = await lockSessionOrThrow(tx, scope);
     const changesCart = p.line_items !== undefined || p.shipping_options !== undefined;
     if (changesCart && session.status !== 'open')
-      throw invalidRequest(`This Checkout Session is ${session.status}: only open sessions can change their line items or shipping options.`, p.line_items ? 'line_items' : 'shipping_options');
+      throw invalidRequest(
+        `This Checkout Session is ${session.status}: only open sessions can change their line items or shipping options.`,
+        p.line_items ? 'line_items' : 'shipping_options',
+      );
     if (p.line_items && session.mode !== 'payment') throw invalidRequest('line_items can only be updated in payment mode.', 'line_items');
     const lineParams = p.line_items ? await replaceLineItems(tx, session, p.line_items) : new Map<string, string>();
     const set: Partial<SessionRow> = {};

@@ -8,7 +8,13 @@ import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeCustomer, serializeDeletedCustomer } from '@/lib/api/serialize/customer';
 import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
-import type { AddressParams, CreateCustomerParams, ListCustomersParams, ShippingParams, UpdateCustomerParams } from '@/lib/validation/customers';
+import type {
+  AddressParams,
+  CreateCustomerParams,
+  ListCustomersParams,
+  ShippingParams,
+  UpdateCustomerParams,
+} from '@/lib/validation/customers';
 
 type Scope = { accountId: string; request?: EventRequest };
 
@@ -73,7 +79,13 @@ export async function updateCustomer(db: Db, scope: Scope & { id: string }, p: U
       .returning();
     const before = serializeCustomer(current);
     const object = serializeCustomer(row);
-    await recordEvent(tx, { accountId: scope.accountId, type: 'customer.updated', object, previousAttributes: previousAttributes(before, object), request: scope.request });
+    await recordEvent(tx, {
+      accountId: scope.accountId,
+      type: 'customer.updated',
+      object,
+      previousAttributes: previousAttributes(before, object),
+      request: scope.request,
+    });
     return object;
   });
 }
@@ -86,7 +98,12 @@ export async function deleteCustomer(db: Db, scope: Scope & { id: string }) {
       .update(customers)
       .set({ deletedAt: new Date() })
       .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id)));
-    await recordEvent(tx, { accountId: scope.accountId, type: 'customer.deleted', object: serializeCustomer(current), request: scope.request });
+    await recordEvent(tx, {
+      accountId: scope.accountId,
+      type: 'customer.deleted',
+      object: serializeCustomer(current),
+      request: scope.request,
+    });
     return serializeDeletedCustomer(scope.id);
   });
 }

@@ -5,7 +5,10 @@ import { apiCall } from './api-error-result';
 
 describe('apiCall: an API error as the dashboard form message', () => {
   it('the webhook endpoint cap (a Stripe error without a code) → too_many_endpoints', async () => {
-    expect(await apiCall(() => Promise.reject(new EndpointLimitError()))).toEqual({ ok: false, result: { ok: false, error: 'too_many_endpoints', fieldErrors: undefined } });
+    expect(await apiCall(() => Promise.reject(new EndpointLimitError()))).toEqual({
+      ok: false,
+      result: { ok: false, error: 'too_many_endpoints', fieldErrors: undefined },
+    });
     expect(new EndpointLimitError().toJSON().error).not.toHaveProperty('code');
   });
 

@@ -1,6 +1,12 @@
 import 'server-only';
 import type { Queryable } from '@/db/client';
-import { createdAndCompletedSince, dailyPaidTotalsSince, latestSessions, paidTotalsSince, type CurrencyTotal } from '@/db/queries/dashboard-stats';
+import {
+  createdAndCompletedSince,
+  dailyPaidTotalsSince,
+  latestSessions,
+  paidTotalsSince,
+  type CurrencyTotal,
+} from '@/db/queries/dashboard-stats';
 import { sessionRowSummary, type SessionSummary } from './session-summary';
 import { DAY_MS, startOfUtcDay, utcDays } from './utc-days';
 

@@ -54,16 +54,20 @@ export async function sessionDetail(db: Queryable, p: { accountId: string; id: s
     moreLineItems: lines.has_more,
     shippingRateName: rate?.displayName ?? null,
     payment,
-    events: sessionEvents.map(
-      (e): SessionEventView => ({
-        id: e.id,
-        type: e.type,
-        created: e.createdAt,
-        deliveries: deliveries
-          .filter((d) => d.eventId === e.id)
-          .map((d) => ({ id: d.id, status: d.status, attempts: d.attemptCount, lastStatusCode: d.lastStatusCode, endpointUrl: d.endpointUrl })),
-      }),
-    ),
+    events: sessionEvents.map((e): SessionEventView => ({
+      id: e.id,
+      type: e.type,
+      created: e.createdAt,
+      deliveries: deliveries
+        .filter((d) => d.eventId === e.id)
+        .map((d) => ({
+          id: d.id,
+          status: d.status,
+          attempts: d.attemptCount,
+          lastStatusCode: d.lastStatusCode,
+          endpointUrl: d.endpointUrl,
+        })),
+    })),
   };
 }
 

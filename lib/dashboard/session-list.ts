@@ -20,7 +20,10 @@ export type SessionListPage = {
  * `before` forward; a cursor that is not this account's session (edited URL,
  * another account's id) shows the first page rather than an error.
  */
-export async function sessionListPage(db: Queryable, p: { accountId: string; filters: SessionListFilters; limit?: number }): Promise<SessionListPage> {
+export async function sessionListPage(
+  db: Queryable,
+  p: { accountId: string; filters: SessionListFilters; limit?: number },
+): Promise<SessionListPage> {
   const f = p.filters;
   const limit = p.limit ?? SESSIONS_PAGE_SIZE;
   const search = {

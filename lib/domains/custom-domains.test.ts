@@ -31,10 +31,15 @@ async function account() {
   return id;
 }
 
-const dnsError = (code: string): ResolveTxt => async () => {
-  throw Object.assign(new Error(code), { code });
-};
-const answers = (records: string[][]): ResolveTxt => async () => records;
+const dnsError =
+  (code: string): ResolveTxt =>
+  async () => {
+    throw Object.assign(new Error(code), { code });
+  };
+const answers =
+  (records: string[][]): ResolveTxt =>
+  async () =>
+    records;
 
 let n = 0;
 const host = () => `pay${++n}.${newId('dom').slice(4).toLowerCase()}.test`;
@@ -70,13 +75,19 @@ describe('custom domains', () => {
 
     const t1 = new Date('2026-01-02T00:00:00Z');
     const found: ResolveTxt = async (name) => (asked.push(name), [['other'], [record.value]]);
-    expect(await verifyCustomDomain(db, { accountId: a, id }, found, t1)).toMatchObject({ outcome: 'verified', domain: { verified: true, verifiedAt: t1, lastCheckedAt: t1 } });
+    expect(await verifyCustomDomain(db, { accountId: a, id }, found, t1)).toMatchObject({
+      outcome: 'verified',
+      domain: { verified: true, verifiedAt: t1, lastCheckedAt: t1 },
+    });
     expect(asked).toEqual([record.name]);
     expect(await isVerifiedCustomDomain(db, added.domain.hostname.toUpperCase())).toBe(true);
 
     // A record removed later does not unverify the domain: live checkout links keep working.
     const t2 = new Date('2026-01-03T00:00:00Z');
-    expect(await verifyCustomDomain(db, { accountId: a, id }, dnsError('ENOTFOUND'), t2)).toMatchObject({ outcome: 'not_found', domain: { verified: true, verifiedAt: t1, lastCheckedAt: t2 } });
+    expect(await verifyCustomDomain(db, { accountId: a, id }, dnsError('ENOTFOUND'), t2)).toMatchObject({
+      outcome: 'not_found',
+      domain: { verified: true, verifiedAt: t1, lastCheckedAt: t2 },
+    });
   });
 
   it('limits an account to 10 checks a minute, then looks nothing up', async () => {
@@ -86,7 +97,8 @@ describe('custom domains', () => {
     let lookups = 0;
     const counting: ResolveTxt = async () => (lookups++, [['unrelated']]);
     const t0 = new Date('2026-02-01T00:00:00Z');
-    for (let i = 0; i < 10; i++) expect((await verifyCustomDomain(db, { accountId: a, id: added.domain.id }, counting, t0))?.outcome).toBe('wrong_value');
+    for (let i = 0; i < 10; i++)
+      expect((await verifyCustomDomain(db, { accountId: a, id: added.domain.id }, counting, t0))?.outcome).toBe('wrong_value');
     expect((await verifyCustomDomain(db, { accountId: a, id: added.domain.id }, counting, t0))?.outcome).toBe('rate_limited');
     expect(lookups).toBe(10);
     const nextMinute = new Date('2026-02-01T00:01:00Z');
@@ -112,8 +124,18 @@ describe('custom domains', () => {
     const second = await addCustomDomain(db, { accountId: a, hostname: host() });
     if (!first.ok || !second.ok) throw new Error('not added');
     expect((await sessionHostSettings(db, a)).checkoutDomain).toBeNull();
-    await verifyCustomDomain(db, { accountId: a, id: second.domain.id }, answers([[second.domain.record.value]]), new Date('2026-01-01T00:00:00Z'));
-    await verifyCustomDomain(db, { accountId: a, id: first.domain.id }, answers([[first.domain.record.value]]), new Date('2026-01-02T00:00:00Z'));
+    await verifyCustomDomain(
+      db,
+      { accountId: a, id: second.domain.id },
+      answers([[second.domain.record.value]]),
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    await verifyCustomDomain(
+      db,
+      { accountId: a, id: first.domain.id },
+      answers([[first.domain.record.value]]),
+      new Date('2026-01-02T00:00:00Z'),
+    );
     expect((await sessionHostSettings(db, a)).checkoutDomain).toBe(second.domain.hostname);
   });
 });

@@ -1,5 +1,13 @@
 import type { Queryable } from '@/db/client';
-import { deleteCustomDomain, findCustomDomain, insertCustomDomain, listCustomDomains, recordDomainCheck, verifiedDomainAccount, type CustomDomainRow } from '@/db/queries/custom-domains';
+import {
+  deleteCustomDomain,
+  findCustomDomain,
+  insertCustomDomain,
+  listCustomDomains,
+  recordDomainCheck,
+  verifiedDomainAccount,
+  type CustomDomainRow,
+} from '@/db/queries/custom-domains';
 import { env } from '@/lib/env';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
 import { newId, randomBase62 } from '@/lib/util/ids';
@@ -41,7 +49,8 @@ export function checkoutDomainOf(domains: CustomDomainView[]): string | null {
   return verified[0]?.hostname ?? null;
 }
 
-export type AddDomainOutcome = { ok: true; domain: CustomDomainView } | { ok: false; error: HostnameProblem | 'hostname_is_caisse' | 'hostname_taken' };
+export type AddDomainOutcome =
+  { ok: true; domain: CustomDomainView } | { ok: false; error: HostnameProblem | 'hostname_is_caisse' | 'hostname_taken' };
 
 /** Adds a host name for the account, unverified, with a fresh token for its TXT record. */
 export async function addCustomDomain(db: Queryable, scope: Scope & { hostname: string }): Promise<AddDomainOutcome> {
@@ -51,7 +60,12 @@ export async function addCustomDomain(db: Queryable, scope: Scope & { hostname: 
   // Caisse's own host serves the dashboard and the API: it can never be one merchant's.
   if (hostname === new URL(env().APP_URL).hostname.toLowerCase()) return { ok: false, error: 'hostname_is_caisse' };
   try {
-    const row = await insertCustomDomain(db, { id: newId('dom'), accountId: scope.accountId, hostname, verificationToken: randomBase62(32) });
+    const row = await insertCustomDomain(db, {
+      id: newId('dom'),
+      accountId: scope.accountId,
+      hostname,
+      verificationToken: randomBase62(32),
+    });
     return { ok: true, domain: view(row) };
   } catch (err) {
     // Unique across all accounts: the same answer whether this account or another has it.
@@ -84,7 +98,8 @@ export async function verifyCustomDomain(
 ): Promise<{ outcome: VerifyOutcome; domain: CustomDomainView } | null> {
   const row = await findCustomDomain(db, scope);
   if (!row) return null;
-  if (!(await hitRateLimit(db, { key: `domain-verify:${scope.accountId}`, ...VERIFY_LIMIT, now }))) return { outcome: 'rate_limited', domain: view(row) };
+  if (!(await hitRateLimit(db, { key: `domain-verify:${scope.accountId}`, ...VERIFY_LIMIT, now })))
+    return { outcome: 'rate_limited', domain: view(row) };
   let outcome: VerifyOutcome;
   try {
     outcome = hasChallenge(await resolveTxt(challengeName(row.hostname)), row.verificationToken) ? 'verified' : 'wrong_value';

@@ -4,8 +4,20 @@ import { servedOnCustomDomain } from './host-routing';
 
 describe('custom domain routing', () => {
   it('a custom domain serves the checkout pages and what they load, nothing else', () => {
-    for (const path of ['/c/cs_test_abc', '/c/cs_test_abc/recover', '/_next/static/chunks/x.js', '/files/img_1', '/embed.js']) expect(servedOnCustomDomain(path), path).toBe(true);
-    for (const path of ['/', '/dashboard', '/dashboard/sign-in', '/v1/checkout/sessions', '/operator/accounts', '/domains/check', '/healthz', '/c', '/cx/1', '/embed.json'])
+    for (const path of ['/c/cs_test_abc', '/c/cs_test_abc/recover', '/_next/static/chunks/x.js', '/files/img_1', '/embed.js'])
+      expect(servedOnCustomDomain(path), path).toBe(true);
+    for (const path of [
+      '/',
+      '/dashboard',
+      '/dashboard/sign-in',
+      '/v1/checkout/sessions',
+      '/operator/accounts',
+      '/domains/check',
+      '/healthz',
+      '/c',
+      '/cx/1',
+      '/embed.json',
+    ])
       expect(servedOnCustomDomain(path), path).toBe(false);
   });
 

@@ -4,7 +4,15 @@
  */
 
 // Keys of Dashboard.domains.errors.
-export type HostnameProblem = 'hostname_required' | 'hostname_has_scheme' | 'hostname_has_path' | 'hostname_has_port' | 'hostname_not_ascii' | 'hostname_needs_dot' | 'hostname_ip' | 'hostname_invalid';
+export type HostnameProblem =
+  | 'hostname_required'
+  | 'hostname_has_scheme'
+  | 'hostname_has_path'
+  | 'hostname_has_port'
+  | 'hostname_not_ascii'
+  | 'hostname_needs_dot'
+  | 'hostname_ip'
+  | 'hostname_invalid';
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 

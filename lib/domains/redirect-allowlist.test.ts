@@ -35,7 +35,12 @@ describe('allowed redirect domains', () => {
 
   it('names the first redirect parameter outside the list', () => {
     const list = ['shop.example.com'];
-    expect(firstDisallowedRedirect({ success_url: 'https://shop.example.com/ok?s={CHECKOUT_SESSION_ID}', cancel_url: 'https://evil.test/' }, list)).toEqual({ param: 'cancel_url', host: 'evil.test' });
+    expect(
+      firstDisallowedRedirect(
+        { success_url: 'https://shop.example.com/ok?s={CHECKOUT_SESSION_ID}', cancel_url: 'https://evil.test/' },
+        list,
+      ),
+    ).toEqual({ param: 'cancel_url', host: 'evil.test' });
     expect(firstDisallowedRedirect({ return_url: 'https://shop.example.com:8443/r' }, list)).toBeNull();
     expect(firstDisallowedRedirect({ success_url: 'https://evil.test/' }, [])).toBeNull();
     expect(firstDisallowedRedirect({ success_url: 'not a url' }, list)).toEqual({ param: 'success_url', host: '' });

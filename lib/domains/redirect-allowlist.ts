@@ -22,7 +22,10 @@ export function redirectHostAllowed(host: string, allowed: readonly string[]): b
 }
 
 /** The first of the given redirect URLs whose host is outside the list, with its parameter name. */
-export function firstDisallowedRedirect(urls: Partial<Record<'success_url' | 'cancel_url' | 'return_url', string | null | undefined>>, allowed: readonly string[]): { param: string; host: string } | null {
+export function firstDisallowedRedirect(
+  urls: Partial<Record<'success_url' | 'cancel_url' | 'return_url', string | null | undefined>>,
+  allowed: readonly string[],
+): { param: string; host: string } | null {
   if (allowed.length === 0) return null;
   for (const param of ['success_url', 'cancel_url', 'return_url'] as const) {
     const url = urls[param];

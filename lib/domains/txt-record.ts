@@ -16,5 +16,12 @@ export const challengeValue = (token: string) => `${CHALLENGE_VALUE_PREFIX}${tok
  */
 export function hasChallenge(records: string[][], token: string): boolean {
   const expected = challengeValue(token);
-  return records.some((chunks) => chunks.join('').trim().replace(/^"(.*)"$/, '$1').trim() === expected);
+  return records.some(
+    (chunks) =>
+      chunks
+        .join('')
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim() === expected,
+  );
 }

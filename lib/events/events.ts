@@ -25,7 +25,11 @@ export async function listEvents(db: Db, scope: Scope, p: ListEventsParams) {
     accountId: scope.accountId,
     kind: 'event',
     params: p,
-    filters: [typeFilter(p.type), p.types?.length ? inArray(events.type, p.types) : undefined, ...createdFilter(events.createdAt, p.created)],
+    filters: [
+      typeFilter(p.type),
+      p.types?.length ? inArray(events.type, p.types) : undefined,
+      ...createdFilter(events.createdAt, p.created),
+    ],
   });
   const pending = await pendingDeliveryCounts(db, { accountId: scope.accountId, eventIds: rows.map((r) => r.id) });
   return { data: rows.map((r) => serializeEvent(r, pending.get(r.id) ?? 0)), hasMore };

@@ -37,7 +37,9 @@ export async function recordEvent(
     pendingWebhooks: endpoints.length,
   });
   if (endpoints.length)
-    await db.insert(webhookDeliveries).values(endpoints.map((e) => ({ id: newId('whd'), accountId: p.accountId, eventId: id, endpointId: e.id })));
+    await db
+      .insert(webhookDeliveries)
+      .values(endpoints.map((e) => ({ id: newId('whd'), accountId: p.accountId, eventId: id, endpointId: e.id })));
   return id;
 }
 

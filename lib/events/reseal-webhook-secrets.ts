@@ -16,6 +16,10 @@ export async function resealWebhookSecrets(db: Db): Promise<number> {
     .where(
       sql`${webhookEndpoints.secret}::text not like ${`${current}%`} or (${webhookEndpoints.previousSecret} is not null and ${webhookEndpoints.previousSecret}::text not like ${`${current}%`})`,
     );
-  for (const row of stale) await db.update(webhookEndpoints).set({ secret: row.secret, previousSecret: row.previousSecret }).where(eq(webhookEndpoints.id, row.id));
+  for (const row of stale)
+    await db
+      .update(webhookEndpoints)
+      .set({ secret: row.secret, previousSecret: row.previousSecret })
+      .where(eq(webhookEndpoints.id, row.id));
   return stale.length;
 }

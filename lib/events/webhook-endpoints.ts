@@ -23,7 +23,12 @@ const DEFAULT_ROLL_EXPIRY_SECONDS = 86400;
 /** The cap is reached. Stripe gives this error no code; the dashboard tells it apart by its class. */
 export class EndpointLimitError extends ApiError {
   constructor() {
-    super({ status: 400, type: 'invalid_request_error', param: 'url', message: `You have reached the maximum of ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one to add another.` });
+    super({
+      status: 400,
+      type: 'invalid_request_error',
+      param: 'url',
+      message: `You have reached the maximum of ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one to add another.`,
+    });
   }
 }
 
@@ -38,8 +43,7 @@ export async function createWebhookEndpoint(db: Db, scope: Scope, p: CreateWebho
       .select({ n: count() })
       .from(webhookEndpoints)
       .where(and(eq(webhookEndpoints.accountId, scope.accountId), eq(webhookEndpoints.deleted, false)));
-    if (Number(n) >= MAX_WEBHOOK_ENDPOINTS)
-      throw new EndpointLimitError();
+    if (Number(n) >= MAX_WEBHOOK_ENDPOINTS) throw new EndpointLimitError();
     const [row] = await tx
       .insert(webhookEndpoints)
       .values({

@@ -20,7 +20,9 @@ describe('checkImage', () => {
   });
 
   it('refuses what is not a raster image, whatever it is called', () => {
-    expect(checkImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><script>alert(1)</script></svg>'))).toEqual({ ok: false, problem: 'not_an_image' });
+    expect(
+      checkImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><script>alert(1)</script></svg>')),
+    ).toEqual({ ok: false, problem: 'not_an_image' });
     expect(checkImage(Buffer.from('%PDF-1.7 not an image at all, just text'))).toEqual({ ok: false, problem: 'not_an_image' });
   });
 

@@ -21,12 +21,17 @@ export function ownImageId(url: string | null | undefined): string | null {
 }
 
 /** Checks an upload by its bytes and keeps it in the database, owned by the account. */
-export async function storeImage(db: Queryable, p: { accountId: string; bytes: Uint8Array }): Promise<{ ok: true; image: StoredImage } | { ok: false; problem: ImageProblem }> {
+export async function storeImage(
+  db: Queryable,
+  p: { accountId: string; bytes: Uint8Array },
+): Promise<{ ok: true; image: StoredImage } | { ok: false; problem: ImageProblem }> {
   const checked = checkImage(p.bytes);
   if (!checked.ok) return checked;
   const id = newId('img');
   const { contentType, width, height } = checked.image;
-  await db.insert(images).values({ id, accountId: p.accountId, contentType, width, height, byteSize: p.bytes.byteLength, data: Buffer.from(p.bytes) });
+  await db
+    .insert(images)
+    .values({ id, accountId: p.accountId, contentType, width, height, byteSize: p.bytes.byteLength, data: Buffer.from(p.bytes) });
   return { ok: true, image: { id, url: imageUrl(id), width, height } };
 }
 
@@ -38,6 +43,10 @@ export async function findImage(db: Queryable, id: string) {
 
 /** Whether the image belongs to the account (before a form may point at it). */
 export async function ownsImage(db: Queryable, p: { accountId: string; id: string }): Promise<boolean> {
-  const rows = await db.select({ id: images.id }).from(images).where(and(eq(images.id, p.id), eq(images.accountId, p.accountId))).limit(1);
+  const rows = await db
+    .select({ id: images.id })
+    .from(images)
+    .where(and(eq(images.id, p.id), eq(images.accountId, p.accountId)))
+    .limit(1);
   return rows.length > 0;
 }

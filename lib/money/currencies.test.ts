@@ -23,12 +23,9 @@ describe('currencyExponent', () => {
 });
 
 describe('isSupportedCurrency', () => {
-  it.each(['usd', 'eur', 'gbp', 'cad', 'aud', 'chf', 'inr', 'brl', 'mxn', 'sle', ...ZERO_DECIMAL, ...THREE_DECIMAL])(
-    'supports %s',
-    (c) => {
-      expect(isSupportedCurrency(c)).toBe(true);
-    },
-  );
+  it.each(['usd', 'eur', 'gbp', 'cad', 'aud', 'chf', 'inr', 'brl', 'mxn', 'sle', ...ZERO_DECIMAL, ...THREE_DECIMAL])('supports %s', (c) => {
+    expect(isSupportedCurrency(c)).toBe(true);
+  });
 
   it.each(['USD', 'xyz', 'btc', '', 'usd ', 'hrk'])('does not support %j', (c) => {
     expect(isSupportedCurrency(c)).toBe(false);

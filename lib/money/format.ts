@@ -4,5 +4,10 @@ import { currencyExponent } from './currencies';
 export function formatAmount(minor: number, currency: string, locale: string): string {
   const exponent = currencyExponent(currency.toLowerCase());
   const major = minor / 10 ** exponent;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: exponent, maximumFractionDigits: exponent }).format(major);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(major);
 }

@@ -14,8 +14,7 @@ describe('majorToMinor', () => {
   });
 
   it('refuses what is not an amount or too precise for the currency', () => {
-    for (const bad of ['', 'abc', '-1', '1.2.3', '1 000', '1e3', '.5'])
-      expect(majorToMinor(bad, 'eur')).toBeNull();
+    for (const bad of ['', 'abc', '-1', '1.2.3', '1 000', '1e3', '.5']) expect(majorToMinor(bad, 'eur')).toBeNull();
     expect(majorToMinor('12.345', 'eur')).toBeNull();
     expect(majorToMinor('500.5', 'jpy')).toBeNull();
     expect(majorToMinor('99999999999999999999', 'eur')).toBeNull();
@@ -23,7 +22,11 @@ describe('majorToMinor', () => {
 
   it('round-trips with minorToMajor', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.constantFrom('eur', 'jpy', 'kwd'), (minor, cur) => majorToMinor(minorToMajor(minor, cur), cur) === minor),
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.constantFrom('eur', 'jpy', 'kwd'),
+        (minor, cur) => majorToMinor(minorToMajor(minor, cur), cur) === minor,
+      ),
     );
     expect(minorToMajor(5, 'eur')).toBe('0.05');
     expect(minorToMajor(2500, 'usd')).toBe('25.00');

@@ -68,7 +68,8 @@ describe('detectBrand', () => {
 describe('cvcLength and cardNumberLengths', () => {
   it('wants 4 CVC digits for Amex and 3 otherwise', () => {
     expect(cvcLength('amex')).toBe(4);
-    for (const brand of ['visa', 'mastercard', 'discover', 'diners', 'jcb', 'unionpay', 'unknown'] as const) expect(cvcLength(brand)).toBe(3);
+    for (const brand of ['visa', 'mastercard', 'discover', 'diners', 'jcb', 'unionpay', 'unknown'] as const)
+      expect(cvcLength(brand)).toBe(3);
   });
 
   it('knows each network’s lengths', () => {
@@ -109,7 +110,10 @@ const luhnNumber16 = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 15, m
 
 describe('properties over random Luhn-valid 16-digit numbers', () => {
   it('the generated numbers pass luhnValid', () => {
-    fc.assert(fc.property(luhnNumber16, (digits) => luhnValid(digits)), { numRuns: 500 });
+    fc.assert(
+      fc.property(luhnNumber16, (digits) => luhnValid(digits)),
+      { numRuns: 500 },
+    );
   });
 
   it('formatting then normalizing gives the digits back, and formatting is stable', () => {

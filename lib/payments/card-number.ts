@@ -42,12 +42,7 @@ export function detectBrand(digits: string): CardBrand {
   if (prefixIn(digits, 2, 34, 34) || prefixIn(digits, 2, 37, 37)) return 'amex';
   if (digits.startsWith('4')) return 'visa';
   if (prefixIn(digits, 2, 51, 55) || prefixIn(digits, 4, 2221, 2720)) return 'mastercard';
-  if (
-    digits.startsWith('6011') ||
-    prefixIn(digits, 3, 644, 649) ||
-    digits.startsWith('65') ||
-    prefixIn(digits, 6, 622126, 622925)
-  ) {
+  if (digits.startsWith('6011') || prefixIn(digits, 3, 644, 649) || digits.startsWith('65') || prefixIn(digits, 6, 622126, 622925)) {
     return 'discover';
   }
   if (digits.startsWith('62')) return 'unionpay';

@@ -38,7 +38,13 @@ describe('cardDetailsSchema — accepted input', () => {
   });
 
   it('converts to the processor input', () => {
-    expect(toCardInput(schema.parse(good))).toEqual({ number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123', name: 'Jenny Rosen' });
+    expect(toCardInput(schema.parse(good))).toEqual({
+      number: '4242424242424242',
+      expMonth: 12,
+      expYear: 2034,
+      cvc: '123',
+      name: 'Jenny Rosen',
+    });
   });
 
   it('the default schema uses the real clock', () => {

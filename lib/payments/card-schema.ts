@@ -88,19 +88,17 @@ const hasIssueAt = (issues: readonly { path?: readonly PropertyKey[] }[], field:
   issues.some((issue) => issue.path?.[0] === field);
 
 export function makeCardDetailsSchema(now: () => Date) {
-  return z
-    .object({ number: numberField, expiry: expiryField(now), cvc: cvcField, name: nameField })
-    .superRefine(
-      ({ number, cvc }, ctx) => {
-        const expected = cvcLength(detectBrand(number));
-        if (cvc.length === expected) return;
-        const message: CardErrorKey = cvc.length < expected ? 'card.cvc.incomplete' : 'card.cvc.invalid';
-        ctx.addIssue({ code: 'custom', message, path: ['cvc'] });
-      },
-      // Run even when the expiry or name is wrong, so the form shows every error
-      // at once; skip only when the number or CVC could not be read.
-      { when: (payload) => !hasIssueAt(payload.issues, 'number') && !hasIssueAt(payload.issues, 'cvc') },
-    );
+  return z.object({ number: numberField, expiry: expiryField(now), cvc: cvcField, name: nameField }).superRefine(
+    ({ number, cvc }, ctx) => {
+      const expected = cvcLength(detectBrand(number));
+      if (cvc.length === expected) return;
+      const message: CardErrorKey = cvc.length < expected ? 'card.cvc.incomplete' : 'card.cvc.invalid';
+      ctx.addIssue({ code: 'custom', message, path: ['cvc'] });
+    },
+    // Run even when the expiry or name is wrong, so the form shows every error
+    // at once; skip only when the number or CVC could not be read.
+    { when: (payload) => !hasIssueAt(payload.issues, 'number') && !hasIssueAt(payload.issues, 'cvc') },
+  );
 }
 
 export const cardDetailsSchema = makeCardDetailsSchema(() => new Date());

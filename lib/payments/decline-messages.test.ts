@@ -18,7 +18,9 @@ describe('declineMessageKey', () => {
   });
 
   it('falls back to the generic key for codes it does not know', () => {
-    expect(declineMessageKey({ code: 'card_declined', declineCode: 'do_not_honor', message: 'Your card was declined.' })).toBe('decline.generic');
+    expect(declineMessageKey({ code: 'card_declined', declineCode: 'do_not_honor', message: 'Your card was declined.' })).toBe(
+      'decline.generic',
+    );
     expect(declineMessageKey({ code: 'something_new', declineCode: null, message: '' })).toBe('decline.generic');
   });
 

@@ -11,7 +11,15 @@ function withCheckDigits(country: string, bban: string): string {
 
 describe('IBAN checks', () => {
   it('accepts valid IBANs of DE, FR, NL, AT, BE, ES and IT, written with spaces and in lower case', () => {
-    for (const raw of ['de89 3704 0044 0532 0130 00', 'FR14 2004 1010 0505 0001 3M02 606', 'NL39 RABO 0300 0652 64', 'AT61 1904 3002 3457 3201', 'BE62 5100 0754 7061', 'ES91 2100 0418 4502 0005 1332', 'IT60 X054 2811 1010 0000 0123 456']) {
+    for (const raw of [
+      'de89 3704 0044 0532 0130 00',
+      'FR14 2004 1010 0505 0001 3M02 606',
+      'NL39 RABO 0300 0652 64',
+      'AT61 1904 3002 3457 3201',
+      'BE62 5100 0754 7061',
+      'ES91 2100 0418 4502 0005 1332',
+      'IT60 X054 2811 1010 0000 0123 456',
+    ]) {
       const iban = normalizeIban(raw)!;
       expect(ibanProblem(iban), raw).toBeNull();
     }

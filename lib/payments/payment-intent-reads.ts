@@ -25,7 +25,11 @@ export async function listPaymentIntents(db: Queryable, scope: Scope, p: ListPay
     accountId: scope.accountId,
     kind: 'payment_intent',
     params: p,
-    filters: [charged, p.customer ? eq(paymentIntents.customerId, p.customer) : undefined, ...createdFilter(paymentIntents.createdAt, p.created)],
+    filters: [
+      charged,
+      p.customer ? eq(paymentIntents.customerId, p.customer) : undefined,
+      ...createdFilter(paymentIntents.createdAt, p.created),
+    ],
   });
   return listObject('/v1/payment_intents', rows.map(serializePaymentIntent), hasMore);
 }

@@ -48,7 +48,12 @@ export interface PaymentProcessor {
   /** Refuses, before anything is stored, numbers this processor will not take (test mode: any real-looking card that is not a test card). Returns a message key or null. */
   screen(card: CardInput): string | null;
   charge(req: ChargeRequest): Promise<ChargeOutcome>;
-  completeAuthentication(p: { attemptId: string; resume: Record<string, string>; result: 'complete' | 'fail'; card: StoredCard }): Promise<ChargeOutcome>;
+  completeAuthentication(p: {
+    attemptId: string;
+    resume: Record<string, string>;
+    result: 'complete' | 'fail';
+    card: StoredCard;
+  }): Promise<ChargeOutcome>;
   /**
    * Undoes whatever the attempt did: voids its authorization or refunds its charge, and makes a charge that
    * has not happened yet under that attempt impossible. Idempotent; called when an attempt's outcome came

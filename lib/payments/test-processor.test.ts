@@ -59,7 +59,12 @@ describe('testProcessor.charge — declines', () => {
     ['4000000000009979', 'card_declined', 'stolen_card', 'Your card was declined.'],
     ['4000000000000069', 'expired_card', 'expired_card', 'Your card has expired.'],
     ['4000000000000127', 'incorrect_cvc', 'incorrect_cvc', "Your card's security code is incorrect."],
-    ['4000000000000119', 'processing_error', 'processing_error', 'An error occurred while processing your card. Try again in a little bit.'],
+    [
+      '4000000000000119',
+      'processing_error',
+      'processing_error',
+      'An error occurred while processing your card. Try again in a little bit.',
+    ],
   ])('%s → %s / %s', async (number, code, declineCode, message) => {
     const outcome = await charge(number);
     expect(outcome).toMatchObject({ status: 'failed', decline: { code, declineCode, message } });
@@ -86,7 +91,11 @@ describe('testProcessor — 3-D Secure cards', () => {
     ['4000002500003155', 'succeeded', null],
     ['4000002760003184', 'succeeded', null],
     ['4000000000003220', 'succeeded', null],
-    ['4000008260003178', 'failed', { code: 'card_declined', declineCode: 'insufficient_funds', message: 'Your card has insufficient funds.' }],
+    [
+      '4000008260003178',
+      'failed',
+      { code: 'card_declined', declineCode: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+    ],
     ['4000008400001629', 'failed', { code: 'card_declined', declineCode: 'generic_decline', message: 'Your card was declined.' }],
   ])('%s asks for a challenge, then completes as %s', async (number, finalStatus, decline) => {
     const first = await charge(number);
@@ -96,7 +105,12 @@ describe('testProcessor — 3-D Secure cards', () => {
     expect(Object.keys(first.resume)).toEqual(['after']);
     expect(JSON.stringify(first)).not.toContain(number);
 
-    const done = await testProcessor.completeAuthentication({ attemptId: 'att_test', resume: first.resume, result: 'complete', card: first.card });
+    const done = await testProcessor.completeAuthentication({
+      attemptId: 'att_test',
+      resume: first.resume,
+      result: 'complete',
+      card: first.card,
+    });
     expect(done.status).toBe(finalStatus);
     expect(requireCard(done)).toEqual({ ...first.card, three_d_secure: 'authenticated' });
     if (decline) expect(done).toMatchObject({ decline });
@@ -107,7 +121,9 @@ describe('testProcessor — 3-D Secure cards', () => {
     async (number) => {
       const first = await charge(number);
       if (first.status !== 'requires_action') throw new Error('expected requires_action');
-      expect(await testProcessor.completeAuthentication({ attemptId: 'att_test', resume: first.resume, result: 'fail', card: first.card })).toEqual({
+      expect(
+        await testProcessor.completeAuthentication({ attemptId: 'att_test', resume: first.resume, result: 'fail', card: first.card }),
+      ).toEqual({
         status: 'failed',
         card: { ...first.card, three_d_secure: 'failed' },
         decline: AUTH_FAILURE,
@@ -136,8 +152,12 @@ describe('testProcessor — 3-D Secure cards', () => {
 
   it('throws on resume state it did not write', async () => {
     const stored = requireCard(await charge('4242424242424242'));
-    await expect(testProcessor.completeAuthentication({ attemptId: 'att_test', resume: {}, result: 'complete', card: stored })).rejects.toThrow(/resume/);
-    await expect(testProcessor.completeAuthentication({ attemptId: 'att_test', resume: { after: 'refund' }, result: 'complete', card: stored })).rejects.toThrow(/resume/);
+    await expect(
+      testProcessor.completeAuthentication({ attemptId: 'att_test', resume: {}, result: 'complete', card: stored }),
+    ).rejects.toThrow(/resume/);
+    await expect(
+      testProcessor.completeAuthentication({ attemptId: 'att_test', resume: { after: 'refund' }, result: 'complete', card: stored }),
+    ).rejects.toThrow(/resume/);
   });
 });
 

@@ -27,7 +27,8 @@ describe('the test SEPA processor', () => {
   });
 
   it('the fingerprint is the same for the same account and key, different across keys and accounts', () => {
-    const fp = (iban: string, secret: string) => startTestDebit({ iban, fingerprintSecret: secret, now, settleSeconds: 0 }).sepaDebit.fingerprint;
+    const fp = (iban: string, secret: string) =>
+      startTestDebit({ iban, fingerprintSecret: secret, now, settleSeconds: 0 }).sepaDebit.fingerprint;
     expect(fp('NL39RABO0300065264', 'a')).toBe(fp('NL39RABO0300065264', 'a'));
     expect(fp('NL39RABO0300065264', 'a')).not.toBe(fp('NL39RABO0300065264', 'b'));
     expect(fp('NL39RABO0300065264', 'a')).not.toBe(fp('FR1420041010050500013M02606', 'a'));

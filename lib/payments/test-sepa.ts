@@ -46,7 +46,10 @@ export function screenTestIban(iban: string): 'sepa.test_mode_only' | null {
  * Accepts a debit of a test IBAN. `settleSeconds` is how long the bank takes
  * to answer (days in real life, a few seconds in test mode).
  */
-export function startTestDebit(p: { iban: string; fingerprintSecret: string; now: Date; settleSeconds: number }): { sepaDebit: StoredSepaDebit; pending: PendingDebit } {
+export function startTestDebit(p: { iban: string; fingerprintSecret: string; now: Date; settleSeconds: number }): {
+  sepaDebit: StoredSepaDebit;
+  pending: PendingDebit;
+} {
   const outcome = TEST_IBANS.get(p.iban);
   // A caller that skipped `screenTestIban` is a bug, not a refusal to show.
   if (!outcome) throw new Error('startTestDebit: not a test IBAN');

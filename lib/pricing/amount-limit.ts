@@ -14,7 +14,9 @@ export class AmountTooLargeError extends Error {
   readonly culprit: AmountCulprit;
 
   constructor(amount: 'amountSubtotal' | 'amountTotal', maximum: bigint, culprit: AmountCulprit) {
-    super(`${amount} would exceed ${maximum}, the largest amount the currency can be charged (${culprit.kind === 'line' ? `line ${culprit.key}` : 'shipping'})`);
+    super(
+      `${amount} would exceed ${maximum}, the largest amount the currency can be charged (${culprit.kind === 'line' ? `line ${culprit.key}` : 'shipping'})`,
+    );
     this.name = 'AmountTooLargeError';
     this.amount = amount;
     this.maximum = Number(maximum);

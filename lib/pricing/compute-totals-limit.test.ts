@@ -27,72 +27,89 @@ function outcome(input: PricingInput): Outcome {
 const widest = (input: PricingInput): PricingInput => ({ ...input, currency: 'idr' });
 
 describe('computeTotals — the currency limit', () => {
-  it('no amount it returns is ever above the limit, a float or an unsafe integer; too much is an AmountTooLargeError', () => {
-    const seen = { within: 0, over: 0 };
-    fc.assert(
-      fc.property(pricingInput, (input) => {
-        const out = outcome(input);
-        if (!out.ok) {
-          seen.over += 1;
-          expect(out.error.maximum).toBe(maxChargeAmount(input.currency));
-          return;
-        }
-        seen.within += 1;
-        for (const amount of allAmounts(out.result)) {
-          expect(Number.isSafeInteger(amount)).toBe(true);
-          expect(amount).toBeLessThanOrEqual(maxChargeAmount(input.currency));
-        }
-      }),
-      { numRuns: NUM_RUNS },
-    );
-    // Guards against a generator that never (or always) goes over.
-    expect(seen.within).toBeGreaterThan(NUM_RUNS / 2);
-    expect(seen.over).toBeGreaterThan(NUM_RUNS / 20);
-  }, PROPERTY_TIMEOUT);
+  it(
+    'no amount it returns is ever above the limit, a float or an unsafe integer; too much is an AmountTooLargeError',
+    () => {
+      const seen = { within: 0, over: 0 };
+      fc.assert(
+        fc.property(pricingInput, (input) => {
+          const out = outcome(input);
+          if (!out.ok) {
+            seen.over += 1;
+            expect(out.error.maximum).toBe(maxChargeAmount(input.currency));
+            return;
+          }
+          seen.within += 1;
+          for (const amount of allAmounts(out.result)) {
+            expect(Number.isSafeInteger(amount)).toBe(true);
+            expect(amount).toBeLessThanOrEqual(maxChargeAmount(input.currency));
+          }
+        }),
+        { numRuns: NUM_RUNS },
+      );
+      // Guards against a generator that never (or always) goes over.
+      expect(seen.within).toBeGreaterThan(NUM_RUNS / 2);
+      expect(seen.over).toBeGreaterThan(NUM_RUNS / 20);
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('refuses exactly the carts whose subtotal or total is above the limit, and prices the others as if there were none', () => {
-    fc.assert(
-      fc.property(pricingInput, currency, (input, cur) => {
-        const reference = outcome(widest(input));
-        fc.pre(reference.ok);
-        const { result } = reference as Extract<Outcome, { ok: true }>;
-        const max = maxChargeAmount(cur);
-        const out = outcome({ ...input, currency: cur });
-        if (result.amountSubtotal > max || result.amountTotal > max) {
-          expect(out.ok).toBe(false);
-          expect((out as Extract<Outcome, { ok: false }>).error.amount).toBe(result.amountSubtotal > max ? 'amountSubtotal' : 'amountTotal');
-        } else {
-          expect(out).toEqual({ ok: true, result });
-        }
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'refuses exactly the carts whose subtotal or total is above the limit, and prices the others as if there were none',
+    () => {
+      fc.assert(
+        fc.property(pricingInput, currency, (input, cur) => {
+          const reference = outcome(widest(input));
+          fc.pre(reference.ok);
+          const { result } = reference as Extract<Outcome, { ok: true }>;
+          const max = maxChargeAmount(cur);
+          const out = outcome({ ...input, currency: cur });
+          if (result.amountSubtotal > max || result.amountTotal > max) {
+            expect(out.ok).toBe(false);
+            expect((out as Extract<Outcome, { ok: false }>).error.amount).toBe(
+              result.amountSubtotal > max ? 'amountSubtotal' : 'amountTotal',
+            );
+          } else {
+            expect(out).toEqual({ ok: true, result });
+          }
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('names the line (or the shipping) at which the running amount first crosses the limit', () => {
-    let checked = 0;
-    fc.assert(
-      fc.property(pricingInput, (input) => {
-        const out = outcome(input);
-        if (out.ok) return;
-        const { error } = out;
-        const reference = outcome(widest(input));
-        if (!reference.ok) return;
-        const { result } = reference;
-        checked += 1;
-        const parts =
-          error.amount === 'amountSubtotal'
-            ? result.lines.map((l) => ({ key: l.key, amount: l.amountSubtotal }))
-            : [...result.lines.map((l) => ({ key: l.key, amount: l.amountTotal })), { key: 'shipping', amount: result.shipping?.amountTotal ?? 0 }];
-        const at = parts.findIndex((p) => p.key === (error.culprit.kind === 'line' ? error.culprit.key : 'shipping'));
-        const upTo = (n: number) => parts.slice(0, n).reduce((s, p) => s + p.amount, 0);
-        expect(upTo(at + 1)).toBeGreaterThan(error.maximum);
-        expect(upTo(at)).toBeLessThanOrEqual(error.maximum);
-      }),
-      { numRuns: NUM_RUNS },
-    );
-    expect(checked).toBeGreaterThan(NUM_RUNS / 20);
-  }, PROPERTY_TIMEOUT);
+  it(
+    'names the line (or the shipping) at which the running amount first crosses the limit',
+    () => {
+      let checked = 0;
+      fc.assert(
+        fc.property(pricingInput, (input) => {
+          const out = outcome(input);
+          if (out.ok) return;
+          const { error } = out;
+          const reference = outcome(widest(input));
+          if (!reference.ok) return;
+          const { result } = reference;
+          checked += 1;
+          const parts =
+            error.amount === 'amountSubtotal'
+              ? result.lines.map((l) => ({ key: l.key, amount: l.amountSubtotal }))
+              : [
+                  ...result.lines.map((l) => ({ key: l.key, amount: l.amountTotal })),
+                  { key: 'shipping', amount: result.shipping?.amountTotal ?? 0 },
+                ];
+          const at = parts.findIndex((p) => p.key === (error.culprit.kind === 'line' ? error.culprit.key : 'shipping'));
+          const upTo = (n: number) => parts.slice(0, n).reduce((s, p) => s + p.amount, 0);
+          expect(upTo(at + 1)).toBeGreaterThan(error.maximum);
+          expect(upTo(at)).toBeLessThanOrEqual(error.maximum);
+        }),
+        { numRuns: NUM_RUNS },
+      );
+      expect(checked).toBeGreaterThan(NUM_RUNS / 20);
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 describe('computeTotals — the limit, by example', () => {

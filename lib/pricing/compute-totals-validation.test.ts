@@ -21,7 +21,11 @@ describe('computeTotals — input validation', () => {
     ['duplicate line keys', cart([line('li', 1), line('li', 2)]), /lines\[1\]\.key/],
     ['junk tax percentage', cart([line('li', 1, { taxRates: [rate('t', '5%')] })]), /taxRates\[0\]\.percentage/],
     ['tax percentage with spaces', cart([line('li', 1, { taxRates: [rate('t', ' 5')] })]), /taxRates\[0\]\.percentage/],
-    ['tax percentage above 100', cart([line('li', 1, { taxRates: [rate('a', '5'), rate('t', '100.0001')] })]), /taxRates\[1\]\.percentage.*at most 100/],
+    [
+      'tax percentage above 100',
+      cart([line('li', 1, { taxRates: [rate('a', '5'), rate('t', '100.0001')] })]),
+      /taxRates\[1\]\.percentage.*at most 100/,
+    ],
     ['percentOff above 100', cart([line('li', 1)], [percentOff('co', '100.01')]), /discounts\[0\]\.percentOff.*at most 100/],
     ['junk percentOff', cart([line('li', 1)], [percentOff('co', 'abc')]), /discounts\[0\]\.percentOff/],
     ['negative percentOff', cart([line('li', 1)], [percentOff('co', '-5')]), /discounts\[0\]\.percentOff/],

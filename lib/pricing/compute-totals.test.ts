@@ -16,7 +16,15 @@ describe('computeTotals', () => {
     expect(result).toEqual({
       lines: [
         // 3998 × 25% = 999.5 → 1000; 550 × 25% = 137.5 → 138.
-        { key: 'li_1', amountSubtotal: 3998, amountDiscount: 1000, amountTax: 0, amountTotal: 2998, discounts: [discount(1000)], taxes: [] },
+        {
+          key: 'li_1',
+          amountSubtotal: 3998,
+          amountDiscount: 1000,
+          amountTax: 0,
+          amountTotal: 2998,
+          discounts: [discount(1000)],
+          taxes: [],
+        },
         { key: 'li_2', amountSubtotal: 550, amountDiscount: 138, amountTax: 0, amountTotal: 412, discounts: [discount(138)], taxes: [] },
       ],
       amountSubtotal: 4548,

@@ -21,10 +21,11 @@ export function applyDiscounts<L extends DiscountableLine>(
   const states = lines.map((line) => ({ line, taken: 0n, entries: [] as ExactDiscountAmount[] }));
 
   for (const discount of discounts) {
-    const eligible = states.filter(
-      ({ line }) => discount.appliesToProducts === null || discount.appliesToProducts.has(line.productId),
+    const eligible = states.filter(({ line }) => discount.appliesToProducts === null || discount.appliesToProducts.has(line.productId));
+    const parts = discountParts(
+      discount,
+      eligible.map((s) => s.line.subtotal - s.taken),
     );
-    const parts = discountParts(discount, eligible.map((s) => s.line.subtotal - s.taken));
     eligible.forEach((state, i) => {
       const amount = parts[i] ?? 0n;
       state.taken += amount;

@@ -16,9 +16,7 @@ export type ExactLine = {
   taxRates: ExactTaxRate[];
 };
 
-export type ExactDiscountRule =
-  | { kind: 'percent'; percent: Decimal }
-  | { kind: 'amount'; amount: bigint };
+export type ExactDiscountRule = { kind: 'percent'; percent: Decimal } | { kind: 'amount'; amount: bigint };
 
 export type ExactDiscount = {
   couponId: string;

@@ -49,9 +49,7 @@ function parseUnitAmount(line: LineInput, path: string): Decimal {
   try {
     return parseDecimal(line.unitAmountDecimal);
   } catch {
-    throw new RangeError(
-      `${path}.unitAmountDecimal must be a non-negative decimal string, got ${JSON.stringify(line.unitAmountDecimal)}`,
-    );
+    throw new RangeError(`${path}.unitAmountDecimal must be a non-negative decimal string, got ${JSON.stringify(line.unitAmountDecimal)}`);
   }
 }
 

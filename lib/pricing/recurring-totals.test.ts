@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AmountTooLargeError } from './amount-limit';
 import { computeTotals } from './compute-totals';
-import { addMonths, computeRecurringTotals, discountAppliesAt, nextChargeAt, type CouponDuration, type RecurringPricingInput } from './recurring-totals';
+import {
+  addMonths,
+  computeRecurringTotals,
+  discountAppliesAt,
+  nextChargeAt,
+  type CouponDuration,
+  type RecurringPricingInput,
+} from './recurring-totals';
 import { pricingInput } from './test-arbitraries';
 import { allAmounts, amountOff, line, percentOff, rate } from './test-builders';
 import type { DiscountInput } from './types';
@@ -65,24 +72,29 @@ describe('computeRecurringTotals', () => {
   it('is the totals of the same lines with the discounts that still apply (property)', () => {
     const duration = fc.constantFrom<CouponDuration>(once, forever, repeating(1), repeating(6), repeating(36));
     fc.assert(
-      fc.property(pricingInput, fc.array(duration, { minLength: 2, maxLength: 2 }), fc.integer({ min: 1, max: 24 }), (input, durations, months) => {
-        const startsAt = START;
-        const at = nextChargeAt(startsAt, { interval: 'month', intervalCount: months }, null);
-        const discounts = input.discounts.map((d, i) => ({ ...d, ...(durations[i] ?? forever) }));
-        const expected = (() => {
-          try {
-            return computeTotals({ ...input, shipping: null, discounts: discounts.filter((d) => discountAppliesAt(d, startsAt, at)) });
-          } catch (err) {
-            if (err instanceof AmountTooLargeError) return null;
-            throw err;
-          }
-        })();
-        fc.pre(expected !== null);
-        const r = computeRecurringTotals({ currency: input.currency, lines: input.lines, discounts, startsAt, nextChargeAt: at });
-        expect(r).toEqual(expected);
-        for (const amount of allAmounts(r)) expect(Number.isSafeInteger(amount)).toBe(true);
-        expect(r.amountShipping).toBe(0);
-      }),
+      fc.property(
+        pricingInput,
+        fc.array(duration, { minLength: 2, maxLength: 2 }),
+        fc.integer({ min: 1, max: 24 }),
+        (input, durations, months) => {
+          const startsAt = START;
+          const at = nextChargeAt(startsAt, { interval: 'month', intervalCount: months }, null);
+          const discounts = input.discounts.map((d, i) => ({ ...d, ...(durations[i] ?? forever) }));
+          const expected = (() => {
+            try {
+              return computeTotals({ ...input, shipping: null, discounts: discounts.filter((d) => discountAppliesAt(d, startsAt, at)) });
+            } catch (err) {
+              if (err instanceof AmountTooLargeError) return null;
+              throw err;
+            }
+          })();
+          fc.pre(expected !== null);
+          const r = computeRecurringTotals({ currency: input.currency, lines: input.lines, discounts, startsAt, nextChargeAt: at });
+          expect(r).toEqual(expected);
+          for (const amount of allAmounts(r)) expect(Number.isSafeInteger(amount)).toBe(true);
+          expect(r.amountShipping).toBe(0);
+        },
+      ),
       { numRuns: 200 },
     );
     // CPU-bound: a bound for a busy machine, not a speed assertion.

@@ -55,7 +55,10 @@ describe('computeTax', () => {
     const percent = fc.integer({ min: 0, max: 100_000 }).map((m) => `${Math.floor(m / 1000)}.${String(m % 1000).padStart(3, '0')}`);
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.array(percent, { minLength: 1, maxLength: 3 }), (amount, pcts) => {
-        const result = computeTax(amount, pcts.map((p, i) => rate(`r${i}`, p, true)));
+        const result = computeTax(
+          amount,
+          pcts.map((p, i) => rate(`r${i}`, p, true)),
+        );
         expect(result.net + result.inclusiveTax).toBe(amount);
         expect(result.taxes.reduce((sum, t) => sum + t.amount, 0n)).toBe(result.inclusiveTax);
         // |tax − amount·P/(100+P)| ≤ ½, with P in thousandths of a percent.

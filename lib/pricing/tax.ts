@@ -25,9 +25,7 @@ export function computeTax(amount: bigint, rates: readonly ExactTaxRate[]): TaxC
 
   let inclusiveIndex = 0;
   const taxes = rates.map((rate): ExactTax => {
-    const taxAmount = rate.inclusive
-      ? (inclusiveParts[inclusiveIndex++] ?? 0n)
-      : roundDiv(net * rate.percent.num, rate.percent.den * 100n);
+    const taxAmount = rate.inclusive ? (inclusiveParts[inclusiveIndex++] ?? 0n) : roundDiv(net * rate.percent.num, rate.percent.den * 100n);
     return { amount: taxAmount, rateId: rate.id, inclusive: rate.inclusive, taxableAmount: net };
   });
   const exclusiveTax = taxes.filter((t) => !t.inclusive).reduce((sum, t) => sum + t.amount, 0n);

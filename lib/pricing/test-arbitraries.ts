@@ -7,7 +7,9 @@ export const PRODUCTS = ['prod_a', 'prod_b', 'prod_c'];
 /** "0".."100" with up to three decimals, e.g. "8.875", "12.5", "100". */
 export const percentString = fc.integer({ min: 0, max: 100_000 }).map((thousandths) => {
   const whole = Math.floor(thousandths / 1000);
-  const fraction = String(thousandths % 1000).padStart(3, '0').replace(/0+$/, '');
+  const fraction = String(thousandths % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return fraction === '' ? String(whole) : `${whole}.${fraction}`;
 });
 
@@ -63,16 +65,18 @@ export const pricingInput: fc.Arbitrary<PricingInput> = fc
   })
   .map(({ currency, lines, discounts, shipping }) => ({
     currency,
-    lines: lines.map(
-      ({ productId, price, quantity, taxRates }, i): LineInput => ({ key: `li_${i}`, productId, ...price, quantity, taxRates }),
-    ),
-    discounts: discounts.map(
-      ({ rule, promotionCodeId, appliesToProducts }, i): DiscountInput => ({
-        couponId: `co_${i}`,
-        promotionCodeId,
-        ...rule,
-        appliesToProducts,
-      }),
-    ),
+    lines: lines.map(({ productId, price, quantity, taxRates }, i): LineInput => ({
+      key: `li_${i}`,
+      productId,
+      ...price,
+      quantity,
+      taxRates,
+    })),
+    discounts: discounts.map(({ rule, promotionCodeId, appliesToProducts }, i): DiscountInput => ({
+      couponId: `co_${i}`,
+      promotionCodeId,
+      ...rule,
+      appliesToProducts,
+    })),
     shipping,
   }));

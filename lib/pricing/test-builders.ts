@@ -48,7 +48,11 @@ export const cart = (
 
 /** Every amount a result holds, at every level: what the invariants and the limit are checked on. */
 export const allAmounts = (r: PricingResult): number[] => [
-  r.amountSubtotal, r.amountDiscount, r.amountShipping, r.amountTax, r.amountTotal,
+  r.amountSubtotal,
+  r.amountDiscount,
+  r.amountShipping,
+  r.amountTax,
+  r.amountTotal,
   ...r.lines.flatMap((l) => [l.amountSubtotal, l.amountDiscount, l.amountTax, l.amountTotal, ...l.discounts.map((d) => d.amount)]),
   ...[...r.lines.flatMap((l) => l.taxes), ...(r.shipping?.taxes ?? [])].flatMap((t) => [t.amount, t.taxableAmount]),
   ...(r.shipping === null ? [] : [r.shipping.amountSubtotal, r.shipping.amountTax, r.shipping.amountTotal]),

@@ -13,7 +13,11 @@ import { renderReceipt, type ReceiptAddress } from './render-receipt';
  * the account sends no receipts; otherwise the email the customer typed, if
  * the account turned receipts on.
  */
-export function receiptRecipient(session: SessionRow, account: Pick<AccountRow, 'receiptsEnabled'>, intent: Pick<PaymentIntentRow, 'receiptEmail'> | null): string | null {
+export function receiptRecipient(
+  session: SessionRow,
+  account: Pick<AccountRow, 'receiptsEnabled'>,
+  intent: Pick<PaymentIntentRow, 'receiptEmail'> | null,
+): string | null {
   const asked = intent?.receiptEmail ?? ((session.paymentIntentData as { receipt_email?: string } | null)?.receipt_email || null);
   if (asked) return asked;
   if (!account.receiptsEnabled) return null;
@@ -38,9 +42,13 @@ export async function queueReceipt(tx: Tx, session: SessionRow): Promise<string 
   if (!to) return null;
   const lines = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
   const sessionBranding = (session.brandingSettings ?? {}) as { display_name?: string; button_color?: string; background_color?: string };
-  const branding: AccountBranding = { ...account.branding, ...(sessionBranding.button_color ? { button_color: sessionBranding.button_color } : {}) };
+  const branding: AccountBranding = {
+    ...account.branding,
+    ...(sessionBranding.button_color ? { button_color: sessionBranding.button_color } : {}),
+  };
   const totals = session.totalDetails as StoredTotalDetails | null;
-  const shipping = (session.collectedInformation as { shipping_details?: { name?: string | null; address: ReceiptAddress } | null } | null)?.shipping_details;
+  const shipping = (session.collectedInformation as { shipping_details?: { name?: string | null; address: ReceiptAddress } | null } | null)
+    ?.shipping_details;
   const rendered = renderReceipt({
     // The customer's browser is not known here: an 'auto' session gets the account's default language.
     locale: checkoutLocale(session.locale, null, account.defaultLocale),
@@ -63,4 +71,3 @@ export async function queueReceipt(tx: Tx, session: SessionRow): Promise<string 
   await tx.insert(emails).values({ id, accountId: session.accountId, kind: 'receipt', to, checkoutSessionId: session.id, ...rendered });
   return id;
 }
-

@@ -19,11 +19,15 @@ const block = (lines: string[]) => lines.map(escapeHtml).join('<br>');
  */
 export function receiptHtml(v: ReceiptView): string {
   const items = v.items
-    .map((i) => `<tr><td style="padding:6px 0;">${escapeHtml(i.name)}<br><span style="color:#6b7280;font-size:13px;">${escapeHtml(i.detail)}</span></td><td style="padding:6px 0;text-align:right;vertical-align:top;">${escapeHtml(i.amount)}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr><td style="padding:6px 0;">${escapeHtml(i.name)}<br><span style="color:#6b7280;font-size:13px;">${escapeHtml(i.detail)}</span></td><td style="padding:6px 0;text-align:right;vertical-align:top;">${escapeHtml(i.amount)}</td></tr>`,
+    )
     .join('');
   const totals = v.totals.map(([k, val], n) => row(k, val, n === v.totals.length - 1)).join('');
   const logo = v.logoUrl ? `<img src="${escapeHtml(v.logoUrl)}" alt="" height="32" style="display:block;margin-bottom:8px;">` : '';
-  const section = (title: string, body: string) => `<h2 style="font-size:14px;margin:24px 0 8px;color:#374151;">${escapeHtml(title)}</h2>${body}`;
+  const section = (title: string, body: string) =>
+    `<h2 style="font-size:14px;margin:24px 0 8px;color:#374151;">${escapeHtml(title)}</h2>${body}`;
   return `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(v.subject)}</title></head>
 <body style="margin:0;background:#f3f4f6;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#111827;">

@@ -3,7 +3,14 @@ import { renderReceipt, type ReceiptInput } from './render-receipt';
 
 const base: ReceiptInput = {
   locale: 'en',
-  merchant: { name: 'Lamp Shop', branding: { button_color: '#aa3300' }, business: { support_email: 'help@lamp.example', address: { line1: '1 Rue de Paris', postal_code: '75001', city: 'Paris', country: 'FR' } } },
+  merchant: {
+    name: 'Lamp Shop',
+    branding: { button_color: '#aa3300' },
+    business: {
+      support_email: 'help@lamp.example',
+      address: { line1: '1 Rue de Paris', postal_code: '75001', city: 'Paris', country: 'FR' },
+    },
+  },
   number: 'Ab12-Cd34',
   paidAt: new Date('2026-03-14T10:00:00Z'),
   currency: 'eur',
@@ -13,7 +20,10 @@ const base: ReceiptInput = {
   ],
   amounts: { subtotal: 8500, discount: 1000, shipping: 700, tax: 0, total: 8200 },
   card: { brand: 'visa', last4: '4242' },
-  shipping: { name: 'Ada Lovelace', address: { line1: '2 Baker St', line2: null, city: 'London', state: null, postal_code: 'NW1 6XE', country: 'GB' } },
+  shipping: {
+    name: 'Ada Lovelace',
+    address: { line1: '2 Baker St', line2: null, city: 'London', state: null, postal_code: 'NW1 6XE', country: 'GB' },
+  },
 };
 
 describe('renderReceipt', () => {
@@ -45,7 +55,13 @@ describe('renderReceipt', () => {
   });
 
   it('zero-decimal currencies show no decimals (jpy in Japanese)', () => {
-    const r = renderReceipt({ ...base, locale: 'ja', currency: 'jpy', items: [{ name: 'Tea', quantity: 1, amount: 500 }], amounts: { subtotal: 500, discount: 0, shipping: 0, tax: 0, total: 500 } });
+    const r = renderReceipt({
+      ...base,
+      locale: 'ja',
+      currency: 'jpy',
+      items: [{ name: 'Tea', quantity: 1, amount: 500 }],
+      amounts: { subtotal: 500, discount: 0, shipping: 0, tax: 0, total: 500 },
+    });
     expect(r.text).toMatch(/Tea — 数量: 1 — [￥¥]500\n/);
   });
 
@@ -53,7 +69,11 @@ describe('renderReceipt', () => {
     const evil = '<img src=x onerror="alert(1)">';
     const r = renderReceipt({
       ...base,
-      merchant: { name: `A&B ${evil}`, branding: { button_color: 'red;background:url(x)', logo_url: 'javascript:alert(1)' }, business: null },
+      merchant: {
+        name: `A&B ${evil}`,
+        branding: { button_color: 'red;background:url(x)', logo_url: 'javascript:alert(1)' },
+        business: null,
+      },
       items: [{ name: evil, quantity: 1, amount: 100 }],
       shipping: { name: `<b>Eve</b>`, address: { line1: `"quoted" 'street'`, country: 'FR' } },
     });

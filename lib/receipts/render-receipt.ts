@@ -5,7 +5,14 @@ import { formatAmount } from '@/lib/money/format';
 import { receiptTranslator } from './receipt-translator';
 import { receiptHtml } from './receipt-html';
 
-export type ReceiptAddress = { line1?: string | null; line2?: string | null; city?: string | null; state?: string | null; postal_code?: string | null; country?: string | null };
+export type ReceiptAddress = {
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postal_code?: string | null;
+  country?: string | null;
+};
 
 export type ReceiptInput = {
   locale: MessageLocale;
@@ -37,7 +44,15 @@ export type ReceiptView = {
   logoUrl: string | null;
 };
 
-const BRANDS: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' };
+const BRANDS: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+};
 
 /** Only https images: a merchant string never becomes a script or a mixed-content load. */
 const httpsOnly = (url: string | null | undefined) => (url && /^https:\/\/[^\s"'<>]+$/.test(url) ? url : null);

@@ -62,7 +62,12 @@ export async function claimDueEmails(db: Db, p: { limit: number; now?: Date }): 
 // The dashboard's sign-up and sign-in emails are sealed in the outbox (lib/auth/account-emails.ts): opened only to send.
 const opened = (body: string) => (isSealed(body) ? unseal(body, 'sign-in-links') : body);
 
-export async function sendClaimed(db: Db, claim: Claimed, transport: Transporter | null, p: { from: string; now?: Date }): Promise<SendOutcome> {
+export async function sendClaimed(
+  db: Db,
+  claim: Claimed,
+  transport: Transporter | null,
+  p: { from: string; now?: Date },
+): Promise<SendOutcome> {
   const ours = and(eq(emails.id, claim.id), sql`${emails.lockedUntil}::text = ${claim.lockToken}`);
   const now = sqlNow(p.now);
   if (!transport) {
@@ -98,7 +103,10 @@ export async function sendClaimed(db: Db, claim: Claimed, transport: Transporter
       .where(ours);
     return failed ? 'failed' : 'retry';
   }
-  await db.update(emails).set({ status: 'sent', attempts: claim.attempts + 1, lastError: null, lockedUntil: null, sentAt: sql`${now}` }).where(ours);
+  await db
+    .update(emails)
+    .set({ status: 'sent', attempts: claim.attempts + 1, lastError: null, lockedUntil: null, sentAt: sql`${now}` })
+    .where(ours);
   return 'sent';
 }
 
@@ -112,7 +120,9 @@ export async function sendDueEmails(db: Db, opts: SendOptions & { limit?: number
   const { transport, from } = openTransport(opts);
   try {
     const claims = await claimDueEmails(db, { limit: opts.limit ?? 10, now: opts.now });
-    return await Promise.all(claims.map(async (c) => ({ id: c.id, outcome: await sendClaimed(db, c, transport, { from, now: opts.now }) })));
+    return await Promise.all(
+      claims.map(async (c) => ({ id: c.id, outcome: await sendClaimed(db, c, transport, { from, now: opts.now }) })),
+    );
   } finally {
     transport?.close();
   }

@@ -7,7 +7,8 @@ import { querySql } from './query-sql';
 import { SEARCHABLE } from './searchable';
 
 const dialect = new PgDialect();
-const compile = (query: string, resource: keyof typeof SEARCHABLE = 'products') => dialect.sqlToQuery(querySql(parseQuery(query), SEARCHABLE[resource].fields, resource));
+const compile = (query: string, resource: keyof typeof SEARCHABLE = 'products') =>
+  dialect.sqlToQuery(querySql(parseQuery(query), SEARCHABLE[resource].fields, resource));
 
 function errorOf(query: string, resource: keyof typeof SEARCHABLE = 'products'): ApiError {
   try {

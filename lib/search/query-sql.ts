@@ -10,9 +10,7 @@ import type { Clause, Query, Value } from './parse-query';
  * seconds), `metadata` is the `metadata["key"]` hash. Every comparison is case-insensitive.
  */
 export type SearchField =
-  | { type: 'token' | 'string'; column: AnyPgColumn }
-  | { type: 'created'; column: AnyPgColumn }
-  | { type: 'metadata'; column: AnyPgColumn };
+  { type: 'token' | 'string'; column: AnyPgColumn } | { type: 'created'; column: AnyPgColumn } | { type: 'metadata'; column: AnyPgColumn };
 
 export type SearchFields = Record<string, SearchField>;
 
@@ -27,14 +25,21 @@ const unsupportedField = (field: string, resource: string) =>
     'query',
   );
 
-const unsupportedOp = (c: Clause) => invalidRequest(`The operator \`${c.op}\` is not supported by the field \`${c.field}\`${c.value.kind === 'null' ? ' with null' : ''}.`, 'query');
+const unsupportedOp = (c: Clause) =>
+  invalidRequest(
+    `The operator \`${c.op}\` is not supported by the field \`${c.field}\`${c.value.kind === 'null' ? ' with null' : ''}.`,
+    'query',
+  );
 
 /**
  * "contains all of the words from the query in the same order", as a case-insensitive regular
  * expression: the words are letters and digits only, so nothing in them is a regex operator.
  */
 function phrase(text: string): string | null {
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   if (words.length > MAX_PHRASE_WORDS) throw invalidRequest(`A search value can have at most ${MAX_PHRASE_WORDS} words.`, 'query');
   return words.length ? `(^|[^[:alnum:]])${words.join('[^[:alnum:]]+')}([^[:alnum:]]|$)` : null;
 }
@@ -46,7 +51,8 @@ function stringMatch(column: AnyPgColumn, c: Clause, value: Value): SQL {
   }
   const text = value.text;
   if (c.op === '~') {
-    if ([...text].length < MIN_SUBSTRING) throw invalidRequest(`Substring searches need at least ${MIN_SUBSTRING} characters: \`${c.field}~"${text}"\`.`, 'query');
+    if ([...text].length < MIN_SUBSTRING)
+      throw invalidRequest(`Substring searches need at least ${MIN_SUBSTRING} characters: \`${c.field}~"${text}"\`.`, 'query');
     return sql`strpos(lower(${column}::text), lower(${text})) > 0`;
   }
   if (c.op !== ':') throw unsupportedOp(c);
@@ -66,7 +72,8 @@ function createdMatch(column: AnyPgColumn, c: Clause, value: Value): SQL {
   }
   if (c.op === '~') throw unsupportedOp(c);
   const n = /^-?\d+$/.test(value.text) ? Number(value.text) : NaN;
-  if (!Number.isSafeInteger(n) || Math.abs(n) > MAX_SECONDS) throw invalidRequest(`\`${c.field}\` takes a whole number of seconds since the Unix epoch, not "${value.text}".`, 'query');
+  if (!Number.isSafeInteger(n) || Math.abs(n) > MAX_SECONDS)
+    throw invalidRequest(`\`${c.field}\` takes a whole number of seconds since the Unix epoch, not "${value.text}".`, 'query');
   const range = c.op === ':' ? n : { '>': { gt: n }, '<': { lt: n }, '>=': { gte: n }, '<=': { lte: n } }[c.op];
   return and(...createdFilter(column, range))!;
 }
@@ -81,7 +88,8 @@ function metadataMatch(column: AnyPgColumn, c: Clause, value: Value): SQL {
 
 function clauseSql(fields: SearchFields, resource: string, c: Clause): SQL {
   const field = Object.hasOwn(fields, c.field) ? fields[c.field] : undefined;
-  if (!field || (c.key !== undefined && field.type !== 'metadata')) throw unsupportedField(c.key === undefined ? c.field : `${c.field}[${JSON.stringify(c.key)}]`, resource);
+  if (!field || (c.key !== undefined && field.type !== 'metadata'))
+    throw unsupportedField(c.key === undefined ? c.field : `${c.field}[${JSON.stringify(c.key)}]`, resource);
   const value = c.value.kind === 'number' && field.type !== 'created' ? { kind: 'string' as const, text: c.value.text } : c.value;
   const match =
     field.type === 'string'

@@ -50,6 +50,16 @@ export async function searchPage<R extends SearchableResource>(
     .limit(limit + 1)) as unknown as (Searched<R> & { seq: number })[];
   const rows = found.slice(0, limit);
   const hasMore = found.length > limit;
-  const total = p.totalCount ? await db.select({ n: count() }).from(table).where(and(...matching)) : undefined;
-  return { rows, hasMore, nextPage: hasMore ? encodePage(Number(rows.at(-1)!.seq)) : null, ...(total && { totalCount: Number(total[0].n) }) };
+  const total = p.totalCount
+    ? await db
+        .select({ n: count() })
+        .from(table)
+        .where(and(...matching))
+    : undefined;
+  return {
+    rows,
+    hasMore,
+    nextPage: hasMore ? encodePage(Number(rows.at(-1)!.seq)) : null,
+    ...(total && { totalCount: Number(total[0].n) }),
+  };
 }

@@ -36,7 +36,10 @@ export function parseTrustedProxies(value: string | undefined): TrustProxy {
     const hops = Number(text);
     return (_address, hop) => hop < hops;
   }
-  const entries = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = entries.find((e) => !validEntry(e));
   if (bad) throw new Error(`TRUSTED_PROXIES: "${bad}" is not an IP address, a CIDR, loopback, linklocal, uniquelocal or a hop count`);
   return proxyaddr.compile(entries);

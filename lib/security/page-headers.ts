@@ -4,9 +4,19 @@
  * checkout page is decided per session, and the dashboard only frames itself
  * (the branding preview).
  */
-export function pageSecurityHeaders(p: { nonce: string; frameAncestors: string[] | 'none' | 'any' | 'self'; https: boolean }): Record<string, string> {
+export function pageSecurityHeaders(p: {
+  nonce: string;
+  frameAncestors: string[] | 'none' | 'any' | 'self';
+  https: boolean;
+}): Record<string, string> {
   const ancestors =
-    p.frameAncestors === 'none' ? "'none'" : p.frameAncestors === 'any' ? '*' : p.frameAncestors === 'self' ? "'self'" : p.frameAncestors.join(' ') || "'none'";
+    p.frameAncestors === 'none'
+      ? "'none'"
+      : p.frameAncestors === 'any'
+        ? '*'
+        : p.frameAncestors === 'self'
+          ? "'self'"
+          : p.frameAncestors.join(' ') || "'none'";
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${p.nonce}' 'strict-dynamic'`,
@@ -24,7 +34,11 @@ export function pageSecurityHeaders(p: { nonce: string; frameAncestors: string[]
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'same-origin',
     'x-robots-tag': 'noindex, nofollow',
-    ...(p.frameAncestors === 'none' ? { 'x-frame-options': 'DENY' } : p.frameAncestors === 'self' ? { 'x-frame-options': 'SAMEORIGIN' } : {}),
+    ...(p.frameAncestors === 'none'
+      ? { 'x-frame-options': 'DENY' }
+      : p.frameAncestors === 'self'
+        ? { 'x-frame-options': 'SAMEORIGIN' }
+        : {}),
     ...(p.https ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {}),
   };
 }

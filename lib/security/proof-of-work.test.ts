@@ -40,11 +40,18 @@ describe('proof-of-work', () => {
   it('refuses a wrong answer, a tampered challenge and anything that is not a payload', async () => {
     const { challenge, solution } = await solved('cs_test_c', 1);
     const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64');
-    expect(await acceptSolution(db, { scope: 'cs_test_c', level: 1, payload: encode({ challenge, solution: { ...solution, counter: solution.counter + 1, derivedKey: '00'.repeat(32) } }) })).toBe(false);
+    expect(
+      await acceptSolution(db, {
+        scope: 'cs_test_c',
+        level: 1,
+        payload: encode({ challenge, solution: { ...solution, counter: solution.counter + 1, derivedKey: '00'.repeat(32) } }),
+      }),
+    ).toBe(false);
     const easier = { ...challenge, parameters: { ...challenge.parameters, cost: 1 } };
     expect(await acceptSolution(db, { scope: 'cs_test_c', level: 1, payload: encode({ challenge: easier, solution }) })).toBe(false);
     const otherScope = { ...challenge, parameters: { ...challenge.parameters, data: { scope: 'cs_test_d', level: 1 } } };
     expect(await acceptSolution(db, { scope: 'cs_test_d', level: 1, payload: encode({ challenge: otherScope, solution }) })).toBe(false);
-    for (const junk of [undefined, 42, '', 'not base64 json', 'x'.repeat(5000)]) expect(await acceptSolution(db, { scope: 'cs_test_c', level: 1, payload: junk })).toBe(false);
+    for (const junk of [undefined, 42, '', 'not base64 json', 'x'.repeat(5000)])
+      expect(await acceptSolution(db, { scope: 'cs_test_c', level: 1, payload: junk })).toBe(false);
   });
 });

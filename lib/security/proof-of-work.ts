@@ -13,7 +13,7 @@ import { secretKey } from './secret-keys';
  * Measured on this project's 2-core reference machine (npm run bench): about 4 million PBKDF2-SHA256
  * iterations a second in Chromium, so a level-1 solve takes 1.2–2.5 s and each level doubles it.
  */
-export const PROOF_OF_WORK = { algorithm: 'PBKDF2/SHA-256', cost: 10_000, baseCounter: 500, maxLevel: 5, lifetimeMs: 10 * 60_000 } as const;
+export const PROOF_OF_WORK = { algorithm: 'PBKDF2/SHA-256', cost: 10_000, baseCounter: 800, maxLevel: 5, lifetimeMs: 10 * 60_000 } as const;
 
 export type ProofChallenge = Challenge;
 
@@ -45,7 +45,10 @@ export async function newChallenge(p: { scope: string; level: number; now?: Date
 function decodePayload(payload: unknown): { challenge: Challenge; solution: { counter: number; derivedKey: string } } | null {
   if (typeof payload !== 'string' || payload.length > 4000) return null;
   try {
-    const parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { challenge?: Challenge; solution?: { counter: number; derivedKey: string } };
+    const parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as {
+      challenge?: Challenge;
+      solution?: { counter: number; derivedKey: string };
+    };
     return parsed?.challenge?.parameters && parsed.solution ? { challenge: parsed.challenge, solution: parsed.solution } : null;
   } catch {
     return null;
@@ -60,7 +63,13 @@ export async function acceptSolution(db: Queryable, p: { scope: string; level: n
   const data = challenge.parameters.data ?? {};
   if (data.scope !== p.scope || typeof data.level !== 'number' || data.level < Math.min(p.level, PROOF_OF_WORK.maxLevel)) return false;
   if (challenge.parameters.algorithm !== PROOF_OF_WORK.algorithm || challenge.parameters.cost !== PROOF_OF_WORK.cost) return false;
-  const result = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: signatureSecret(), hmacKeySignatureSecret: keySignatureSecret() }).catch(() => null);
+  const result = await verifySolution({
+    challenge,
+    solution,
+    deriveKey,
+    hmacSignatureSecret: signatureSecret(),
+    hmacKeySignatureSecret: keySignatureSecret(),
+  }).catch(() => null);
   if (!result?.verified) return false;
   return hitRateLimit(db, { key: `pow:${challenge.signature}`, limit: 1, windowSeconds: 3600 });
 }

@@ -36,7 +36,15 @@ describe('secret keys', () => {
   it('derives a different subkey for each purpose, none equal to the master key', async () => {
     const master = newKey();
     const m = await load({ CAISSE_SECRET_KEY: master });
-    const purposes = ['card-fingerprint', 'dashboard-auth', 'proof-of-work', 'proof-of-work-keys', 'webhook-secrets', 'idempotency-responses', 'sign-in-links'] as const;
+    const purposes = [
+      'card-fingerprint',
+      'dashboard-auth',
+      'proof-of-work',
+      'proof-of-work-keys',
+      'webhook-secrets',
+      'idempotency-responses',
+      'sign-in-links',
+    ] as const;
     const subkeys = purposes.map((p) => m.secretKey(p).toString('hex'));
     expect(new Set(subkeys).size).toBe(purposes.length);
     expect(subkeys).not.toContain(Buffer.from(master, 'base64url').toString('hex'));

@@ -16,7 +16,14 @@ import { env } from '@/lib/env';
  * two purposes ever share key material.
  */
 
-export type KeyPurpose = 'card-fingerprint' | 'dashboard-auth' | 'proof-of-work' | 'proof-of-work-keys' | 'webhook-secrets' | 'idempotency-responses' | 'sign-in-links';
+export type KeyPurpose =
+  | 'card-fingerprint'
+  | 'dashboard-auth'
+  | 'proof-of-work'
+  | 'proof-of-work-keys'
+  | 'webhook-secrets'
+  | 'idempotency-responses'
+  | 'sign-in-links';
 
 const MIN_KEY_BYTES = 32;
 
@@ -27,7 +34,9 @@ let cached: Keyring | undefined;
 function decodeKey(text: string, source: string): Buffer {
   const key = Buffer.from(text, 'base64url');
   if (key.length < MIN_KEY_BYTES || key.toString('base64url') !== text.replace(/=+$/, ''))
-    throw new Error(`${source}: each key must be at least ${MIN_KEY_BYTES} random bytes in base64url (make one with: openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')`);
+    throw new Error(
+      `${source}: each key must be at least ${MIN_KEY_BYTES} random bytes in base64url (make one with: openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')`,
+    );
   return key;
 }
 
@@ -53,7 +62,9 @@ function keysFromFile(file: string): Keyring {
   writeFileSync(draft, `${randomBytes(MIN_KEY_BYTES).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
   try {
     linkSync(draft, file);
-    console.log(`Made a new secret key in ${file}: keep it out of database backups, and give every process of this installation the same one.`);
+    console.log(
+      `Made a new secret key in ${file}: keep it out of database backups, and give every process of this installation the same one.`,
+    );
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   } finally {

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { isHttpUrlTemplate, parseHttpUrl, redirectableUrl } from './http-url';
 
 describe('parseHttpUrl', () => {
-  it.each(['https://shop.example/success', 'http://localhost:3000/x?y=1#z', 'https://shop.example', 'https://xn--bcher-kva.example/ü?q=é', 'HTTPS://SHOP.EXAMPLE/'])(
-    'accepts %j',
-    (value) => {
-      expect(parseHttpUrl(value)).toBeInstanceOf(URL);
-    },
-  );
+  it.each([
+    'https://shop.example/success',
+    'http://localhost:3000/x?y=1#z',
+    'https://shop.example',
+    'https://xn--bcher-kva.example/ü?q=é',
+    'HTTPS://SHOP.EXAMPLE/',
+  ])('accepts %j', (value) => {
+    expect(parseHttpUrl(value)).toBeInstanceOf(URL);
+  });
 
   it.each([
     ['CR/LF', 'https://shop.example/ok\r\nSet-Cookie: a=b'],

@@ -17,8 +17,30 @@ export function randomBase62(length: number): string {
 // 24 base62 characters ≈ 142 random bits; a session id carries 58 (≈ 345 bits)
 // because the id in the page URL is the customer's only key.
 export type IdPrefix =
-  | 'acct' | 'key' | 'prod' | 'price' | 'promo' | 'shr' | 'txr' | 'cus' | 'pi' | 'pm'
-  | 'evt' | 'we' | 'whd' | 'sub' | 'si' | 'li' | 'req' | 'ch' | 'seti' | 'di' | 'em' | 'dom' | 'img' | 'att';
+  | 'acct'
+  | 'key'
+  | 'prod'
+  | 'price'
+  | 'promo'
+  | 'shr'
+  | 'txr'
+  | 'cus'
+  | 'pi'
+  | 'pm'
+  | 'evt'
+  | 'we'
+  | 'whd'
+  | 'sub'
+  | 'si'
+  | 'li'
+  | 'req'
+  | 'ch'
+  | 'seti'
+  | 'di'
+  | 'em'
+  | 'dom'
+  | 'img'
+  | 'att';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(24)}`;

@@ -17,7 +17,11 @@ export const accountSettingsSchema = z.object({
     city: optionalText(100),
     state: optionalText(100),
     postalCode: optionalText(20),
-    country: z.string().trim().toUpperCase().refine((c) => c === '' || COUNTRY_CODES.has(c), 'country_invalid'),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((c) => c === '' || COUNTRY_CODES.has(c), 'country_invalid'),
   }),
 });
 export type AccountSettingsInput = z.input<typeof accountSettingsSchema>;

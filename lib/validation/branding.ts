@@ -6,7 +6,10 @@ import { FONT_IDS } from '@/lib/branding/fonts';
 export const BORDER_STYLES = ['pill', 'rounded', 'rectangular'] as const;
 
 // The colour input gives #rrggbb; a typed value may use capitals, the theme code lowercases it.
-const hex = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'color_invalid');
+const hex = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'color_invalid');
 // An image URL is checked against the account's own images by the action; here only its shape.
 const imageUrl = z.string().trim().max(2048, 'image_invalid').nullable();
 

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { makeConfirmSchema, type ConfirmConfig } from './checkout-page';
 
-const base: ConfirmConfig = { methods: ['card'], emailLocked: false, phone: false, shippingCountries: null, billingAddress: 'auto', taxId: false, customFields: [], terms: false, promotionsConsent: false };
+const base: ConfirmConfig = {
+  methods: ['card'],
+  emailLocked: false,
+  phone: false,
+  shippingCountries: null,
+  billingAddress: 'auto',
+  taxId: false,
+  customFields: [],
+  terms: false,
+  promotionsConsent: false,
+};
 const now = () => new Date('2026-11-29T12:00:00Z');
 const card = { number: '4242 4242 4242 4242', expiry: '12 / 30', cvc: '123', name: 'Ada Lovelace' };
 
@@ -26,8 +36,17 @@ describe('the pay form schema', () => {
   it('requires a full shipping address in an allowed country, with a state where the country has them', () => {
     const config = { ...base, shippingCountries: ['US', 'CA'] };
     const shipping = { name: 'Ada', line1: '1 Main St', city: 'Springfield', postal_code: '12345', country: 'US' };
-    expect(errorsOf(config, { email: 'a@b.co', card, billing: { country: 'US', postal_code: '12345' }, shipping })).toEqual({ 'shipping.state': 'address.state.required' });
-    expect(errorsOf(config, { email: 'a@b.co', card, billing: { country: 'US', postal_code: '12345' }, shipping: { ...shipping, state: 'IL', country: 'FR', postal_code: '75001' } })).toEqual({
+    expect(errorsOf(config, { email: 'a@b.co', card, billing: { country: 'US', postal_code: '12345' }, shipping })).toEqual({
+      'shipping.state': 'address.state.required',
+    });
+    expect(
+      errorsOf(config, {
+        email: 'a@b.co',
+        card,
+        billing: { country: 'US', postal_code: '12345' },
+        shipping: { ...shipping, state: 'IL', country: 'FR', postal_code: '75001' },
+      }),
+    ).toEqual({
       'shipping.country': 'address.country.not_allowed',
     });
   });
@@ -53,7 +72,12 @@ describe('the pay form schema', () => {
 
 describe('the pay form schema with nothing filled in', () => {
   it('answers with the form messages, not a crash', () => {
-    expect(errorsOf(base, {})).toMatchObject({ email: 'email.invalid', 'card.number': 'card.number.incomplete', 'card.name': 'card.name.required', 'billing.country': 'address.country.required' });
+    expect(errorsOf(base, {})).toMatchObject({
+      email: 'email.invalid',
+      'card.number': 'card.number.incomplete',
+      'card.name': 'card.name.required',
+      'billing.country': 'address.country.required',
+    });
   });
 });
 
@@ -74,7 +98,8 @@ describe('the pay form schema when the session takes SEPA Direct Debit too', () 
   });
 
   it('names each SEPA problem with a translation key: short, wrong checksum, wrong length, non-SEPA country, no name', () => {
-    const sepaErrors = (iban: string, name = 'Jenny') => errorsOf(both, { method: 'sepa_debit', email: 'a@b.co', sepa: { iban, name }, billing });
+    const sepaErrors = (iban: string, name = 'Jenny') =>
+      errorsOf(both, { method: 'sepa_debit', email: 'a@b.co', sepa: { iban, name }, billing });
     expect(sepaErrors('DE8937040044')).toEqual({ 'sepa.iban': 'sepa.iban.incomplete' });
     expect(sepaErrors('DE89370400440532013001')).toEqual({ 'sepa.iban': 'sepa.iban.invalid' });
     expect(sepaErrors('DE893704004405320130000')).toEqual({ 'sepa.iban': 'sepa.iban.invalid' });

@@ -36,30 +36,39 @@ export type ConfirmConfig = {
 
 /** A text field; a missing one reads as empty, so it gets its field's own message. */
 const trimmed = (max: number) => z.preprocess((v) => v ?? '', z.string().trim().max(max, 'field.too_long'));
-const optionalText = (max: number) => z.string().trim().max(max, 'field.too_long').optional().transform((v) => (v ? v : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'field.too_long')
+    .optional()
+    .transform((v) => (v ? v : null));
 
 function addressSchema(countries: string[] | null, full: boolean) {
   return z.preprocess(
     (v) => v ?? {},
     z
-    .object({
-      name: full ? trimmed(200).pipe(z.string().min(1, 'address.name.required')) : optionalText(200),
-      line1: full ? trimmed(200).pipe(z.string().min(1, 'address.line1.required')) : optionalText(200),
-      line2: optionalText(200),
-      city: full ? trimmed(200).pipe(z.string().min(1, 'address.city.required')) : optionalText(200),
-      state: optionalText(100),
-      postal_code: optionalText(20),
-      country: z.string({ error: 'address.country.required' }).regex(/^[A-Z]{2}$/, 'address.country.required'),
-    })
-    .superRefine((a, ctx) => {
-      if (countries && !countries.includes(a.country)) ctx.addIssue({ code: 'custom', path: ['country'], message: 'address.country.not_allowed' });
-      if (full && STATE_REQUIRED.has(a.country) && !a.state) ctx.addIssue({ code: 'custom', path: ['state'], message: 'address.state.required' });
-      if (!a.postal_code) {
-        if (postalCodeRequired(a.country)) ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.required' });
-      } else if (!postalCodeValid(a.country, a.postal_code)) {
-        ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.invalid' });
-      }
-    }),
+      .object({
+        name: full ? trimmed(200).pipe(z.string().min(1, 'address.name.required')) : optionalText(200),
+        line1: full ? trimmed(200).pipe(z.string().min(1, 'address.line1.required')) : optionalText(200),
+        line2: optionalText(200),
+        city: full ? trimmed(200).pipe(z.string().min(1, 'address.city.required')) : optionalText(200),
+        state: optionalText(100),
+        postal_code: optionalText(20),
+        country: z.string({ error: 'address.country.required' }).regex(/^[A-Z]{2}$/, 'address.country.required'),
+      })
+      .superRefine((a, ctx) => {
+        if (countries && !countries.includes(a.country))
+          ctx.addIssue({ code: 'custom', path: ['country'], message: 'address.country.not_allowed' });
+        if (full && STATE_REQUIRED.has(a.country) && !a.state)
+          ctx.addIssue({ code: 'custom', path: ['state'], message: 'address.state.required' });
+        if (!a.postal_code) {
+          if (postalCodeRequired(a.country))
+            ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.required' });
+        } else if (!postalCodeValid(a.country, a.postal_code)) {
+          ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.invalid' });
+        }
+      }),
   );
 }
 
@@ -95,21 +104,35 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
     billing: addressSchema(null, config.billingAddress === 'required'),
     tax_id: config.taxId ? z.object({ value: optionalText(50) }).optional() : z.undefined().optional(),
     // Absent when the session has no custom fields: nothing registers the group then.
-    custom_fields: z.preprocess((v) => v ?? {}, z.object(Object.fromEntries(config.customFields.map((f) => [f.key, customFieldSchema(f)])))),
+    custom_fields: z.preprocess(
+      (v) => v ?? {},
+      z.object(Object.fromEntries(config.customFields.map((f) => [f.key, customFieldSchema(f)]))),
+    ),
     terms: config.terms ? checkbox.refine((v) => v, 'consent.terms.required') : checkbox,
     promotions: checkbox,
   };
   // Missing fields read as empty, so they get their form's own messages.
   const filled = (empty: Record<string, string>) => (v: unknown) => ({ ...empty, ...(v && typeof v === 'object' ? v : {}) });
   const branches = {
-    card: z.object({ ...details, method: z.literal('card'), card: z.preprocess(filled({ number: '', expiry: '', cvc: '', name: '' }), makeCardDetailsSchema(now)) }),
-    sepa_debit: z.object({ ...details, method: z.literal('sepa_debit'), sepa: z.preprocess(filled({ iban: '', name: '' }), sepaDetailsSchema) }),
+    card: z.object({
+      ...details,
+      method: z.literal('card'),
+      card: z.preprocess(filled({ number: '', expiry: '', cvc: '', name: '' }), makeCardDetailsSchema(now)),
+    }),
+    sepa_debit: z.object({
+      ...details,
+      method: z.literal('sepa_debit'),
+      sepa: z.preprocess(filled({ iban: '', name: '' }), sepaDetailsSchema),
+    }),
   };
   // Only the chosen method's fields are checked: the other's inputs are on the page but unused.
   const offered = (['card', 'sepa_debit'] as const).filter((m) => config.methods.includes(m)).map((m) => branches[m]);
   const union = z.discriminatedUnion('method', offered as [typeof branches.card, typeof branches.sepa_debit], { error: 'method.invalid' });
   // Sessions that only take cards post no `method` (and neither did the form before there was a choice).
-  return z.preprocess((v) => (v && typeof v === 'object' && !(v as { method?: unknown }).method ? { ...v, method: config.methods[0] } : v), union);
+  return z.preprocess(
+    (v) => (v && typeof v === 'object' && !(v as { method?: unknown }).method ? { ...v, method: config.methods[0] } : v),
+    union,
+  );
 }
 
 export type ConfirmInput = z.input<ReturnType<typeof makeConfirmSchema>>;

@@ -6,14 +6,77 @@ import { MAX_AMOUNT_ANY_CURRENCY } from '@/lib/money/limits';
 /** Pieces of the Checkout Session parameters, shared by create and update. */
 
 export const CHECKOUT_LOCALES = [
-  'auto', 'bg', 'cs', 'da', 'de', 'el', 'en', 'en-GB', 'es', 'es-419', 'et', 'fi', 'fil', 'fr', 'fr-CA', 'hi-IN', 'hr', 'hu', 'id', 'it', 'ja',
-  'ko', 'lt', 'lv', 'ms', 'mt', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sl', 'sv', 'th', 'tr', 'vi', 'zh', 'zh-HK', 'zh-TW',
+  'auto',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'en-GB',
+  'es',
+  'es-419',
+  'et',
+  'fi',
+  'fil',
+  'fr',
+  'fr-CA',
+  'hi-IN',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'lt',
+  'lv',
+  'ms',
+  'mt',
+  'nb',
+  'nl',
+  'pl',
+  'pt',
+  'pt-BR',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'sv',
+  'th',
+  'tr',
+  'vi',
+  'zh',
+  'zh-HK',
+  'zh-TW',
 ] as const;
 
 export const FONT_FAMILIES = [
-  'be_vietnam_pro', 'bitter', 'chakra_petch', 'default', 'hahmlet', 'inconsolata', 'inter', 'lato', 'lora', 'm_plus_1_code', 'montserrat',
-  'noto_sans', 'noto_sans_jp', 'noto_serif', 'nunito', 'open_sans', 'pridi', 'pt_sans', 'pt_serif', 'raleway', 'roboto', 'roboto_slab',
-  'source_sans_pro', 'titillium_web', 'ubuntu_mono', 'zen_maru_gothic',
+  'be_vietnam_pro',
+  'bitter',
+  'chakra_petch',
+  'default',
+  'hahmlet',
+  'inconsolata',
+  'inter',
+  'lato',
+  'lora',
+  'm_plus_1_code',
+  'montserrat',
+  'noto_sans',
+  'noto_sans_jp',
+  'noto_serif',
+  'nunito',
+  'open_sans',
+  'pridi',
+  'pt_sans',
+  'pt_serif',
+  'raleway',
+  'roboto',
+  'roboto_slab',
+  'source_sans_pro',
+  'titillium_web',
+  'ubuntu_mono',
+  'zen_maru_gothic',
 ] as const;
 
 export const adjustableQuantitySchema = z.strictObject({
@@ -77,7 +140,15 @@ export const customFieldSchema = z.strictObject({
   optional: bool().optional(),
   dropdown: z
     .strictObject({
-      options: z.array(z.strictObject({ label: nonEmptyStr(100), value: z.string().regex(/^[A-Za-z0-9]{1,100}$/, 'Dropdown values may only contain letters and digits') })).min(1).max(200),
+      options: z
+        .array(
+          z.strictObject({
+            label: nonEmptyStr(100),
+            value: z.string().regex(/^[A-Za-z0-9]{1,100}$/, 'Dropdown values may only contain letters and digits'),
+          }),
+        )
+        .min(1)
+        .max(200),
       default_value: str(100).optional(),
     })
     .optional(),
@@ -124,7 +195,14 @@ export const paymentIntentDataSchema = z.strictObject({
       phone: str(50).optional(),
       carrier: str(255).optional(),
       tracking_number: str(255).optional(),
-      address: z.strictObject({ line1: str(255), line2: str(255).optional(), city: str(255).optional(), state: str(255).optional(), postal_code: str(255).optional(), country: str(2).optional() }),
+      address: z.strictObject({
+        line1: str(255),
+        line2: str(255).optional(),
+        city: str(255).optional(),
+        state: str(255).optional(),
+        postal_code: str(255).optional(),
+        country: str(2).optional(),
+      }),
     })
     .optional(),
 });
@@ -136,7 +214,9 @@ export const subscriptionDataSchema = z.strictObject({
   metadata: metadata().optional(),
   trial_end: int({ min: 0 }).optional(),
   trial_period_days: int({ min: 1, max: 730 }).optional(),
-  trial_settings: z.strictObject({ end_behavior: z.strictObject({ missing_payment_method: oneOf(['cancel', 'create_invoice', 'pause']) }) }).optional(),
+  trial_settings: z
+    .strictObject({ end_behavior: z.strictObject({ missing_payment_method: oneOf(['cancel', 'create_invoice', 'pause']) }) })
+    .optional(),
   proration_behavior: oneOf(['create_prorations', 'none']).optional(),
 });
 

@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { bool, currency, email, expand, int, listParams, metadata, oneOf, rangeQuery, str, timestamp, unsupported, url } from '@/lib/api/params';
+import {
+  bool,
+  currency,
+  email,
+  expand,
+  int,
+  listParams,
+  metadata,
+  oneOf,
+  rangeQuery,
+  str,
+  timestamp,
+  unsupported,
+  url,
+} from '@/lib/api/params';
 import {
   adjustableQuantitySchema,
   afterExpirationSchema,
@@ -53,14 +67,27 @@ export const createCheckoutSessionSchema = z.strictObject({
   customer: str(255).optional(),
   customer_email: email(800).optional(),
   customer_creation: oneOf(['always', 'if_required']).optional(),
-  customer_update: z.strictObject({ address: oneOf(['auto', 'never']).optional(), name: oneOf(['auto', 'never']).optional(), shipping: oneOf(['auto', 'never']).optional() }).optional(),
+  customer_update: z
+    .strictObject({
+      address: oneOf(['auto', 'never']).optional(),
+      name: oneOf(['auto', 'never']).optional(),
+      shipping: oneOf(['auto', 'never']).optional(),
+    })
+    .optional(),
   client_reference_id: str(200).optional(),
   metadata: metadata().optional(),
   locale: oneOf(CHECKOUT_LOCALES).optional(),
   submit_type: oneOf(['auto', 'book', 'donate', 'pay', 'subscribe']).optional(),
   allow_promotion_codes: bool().optional(),
   discounts: z.array(discountSchema).optional(),
-  shipping_address_collection: z.strictObject({ allowed_countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'Countries are two-letter ISO codes')).min(1).max(250) }).optional(),
+  shipping_address_collection: z
+    .strictObject({
+      allowed_countries: z
+        .array(z.string().regex(/^[A-Z]{2}$/, 'Countries are two-letter ISO codes'))
+        .min(1)
+        .max(250),
+    })
+    .optional(),
   shipping_options: z.array(shippingOptionSchema).optional(),
   billing_address_collection: oneOf(['auto', 'required']).optional(),
   phone_number_collection: enabledFlag.optional(),
@@ -78,12 +105,17 @@ export const createCheckoutSessionSchema = z.strictObject({
   expires_at: timestamp().optional(),
   payment_intent_data: paymentIntentDataSchema.optional(),
   subscription_data: subscriptionDataSchema.optional(),
-  payment_method_types: z.array(oneOf(['card', 'sepa_debit'])).min(1).optional(),
+  payment_method_types: z
+    .array(oneOf(['card', 'sepa_debit']))
+    .min(1)
+    .optional(),
   payment_method_collection: oneOf(['always', 'if_required']).optional(),
   branding_settings: brandingSettingsSchema.optional(),
   automatic_tax: z.strictObject({ enabled: bool(), liability: z.unknown().optional() }).optional(),
   adaptive_pricing: z.strictObject({ enabled: bool().optional() }).optional(),
-  invoice_creation: z.strictObject({ enabled: bool(), invoice_data: unsupported('Invoice creation is not supported, so invoice_data cannot be set') }).optional(),
+  invoice_creation: z
+    .strictObject({ enabled: bool(), invoice_data: unsupported('Invoice creation is not supported, so invoice_data cannot be set') })
+    .optional(),
   saved_payment_method_options: z
     .strictObject({
       allow_redisplay_filters: z.array(oneOf(['always', 'limited', 'unspecified'])).optional(),

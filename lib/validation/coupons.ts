@@ -4,7 +4,10 @@ import { currency, decimal, expand, int, listParams, metadata, oneOf, rangeQuery
 const currencyOptions = z.record(z.string(), z.strictObject({ amount_off: int({ min: 1 }) }));
 
 export const createCouponSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'Invalid id: use up to 200 letters, digits, "_" and "-"').optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, 'Invalid id: use up to 200 letters, digits, "_" and "-"')
+    .optional(),
   amount_off: int({ min: 1 }).optional(),
   applies_to: z.strictObject({ products: z.array(str(255)).max(100).optional() }).optional(),
   currency: currency().optional(),

@@ -8,14 +8,41 @@ import { createPromotionCodeSchema } from './promotion-codes';
 import { createShippingRateSchema } from './shipping-rates';
 import { createTaxRateSchema } from './tax-rates';
 
-const couponBase = { name: '', kind: 'percent', percentOff: '', amountOff: '', currency: 'usd', duration: 'once', durationInMonths: '', maxRedemptions: '', redeemBy: '' } as const;
+const couponBase = {
+  name: '',
+  kind: 'percent',
+  percentOff: '',
+  amountOff: '',
+  currency: 'usd',
+  duration: 'once',
+  durationInMonths: '',
+  maxRedemptions: '',
+  redeemBy: '',
+} as const;
 
 describe('dashboard catalog forms → parameters the API schemas accept', () => {
   it('coupons: percent or amount off, repeating months, limits', () => {
-    const pct = createCouponSchema.parse(createCouponParams(couponFormSchema.parse({ ...couponBase, name: 'Spring', percentOff: '12,5', redeemBy: '2099-06-30' })));
-    expect(pct).toMatchObject({ name: 'Spring', percent_off: '12.5', duration: 'once', redeem_by: Date.UTC(2099, 5, 30, 23, 59, 59) / 1000 });
+    const pct = createCouponSchema.parse(
+      createCouponParams(couponFormSchema.parse({ ...couponBase, name: 'Spring', percentOff: '12,5', redeemBy: '2099-06-30' })),
+    );
+    expect(pct).toMatchObject({
+      name: 'Spring',
+      percent_off: '12.5',
+      duration: 'once',
+      redeem_by: Date.UTC(2099, 5, 30, 23, 59, 59) / 1000,
+    });
     const amt = createCouponSchema.parse(
-      createCouponParams(couponFormSchema.parse({ ...couponBase, kind: 'amount', amountOff: '5', currency: 'EUR', duration: 'repeating', durationInMonths: '3', maxRedemptions: '10' })),
+      createCouponParams(
+        couponFormSchema.parse({
+          ...couponBase,
+          kind: 'amount',
+          amountOff: '5',
+          currency: 'EUR',
+          duration: 'repeating',
+          durationInMonths: '3',
+          maxRedemptions: '10',
+        }),
+      ),
     );
     expect(amt).toMatchObject({ amount_off: 500, currency: 'eur', duration: 'repeating', duration_in_months: 3, max_redemptions: 10 });
     expect(couponFormSchema.safeParse({ ...couponBase, percentOff: '150' }).error?.issues[0].message).toBe('percent_invalid');
@@ -28,17 +55,32 @@ describe('dashboard catalog forms → parameters the API schemas accept', () => 
       code: 'SPRING20',
       restrictions: { first_time_transaction: true },
     });
-    expect(promotionCodeFormSchema.safeParse({ code: 'no spaces', maxRedemptions: '', expiresAt: '', firstTimeTransaction: false }).success).toBe(false);
+    expect(
+      promotionCodeFormSchema.safeParse({ code: 'no spaces', maxRedemptions: '', expiresAt: '', firstTimeTransaction: false }).success,
+    ).toBe(false);
   });
 
   it('shipping and tax rates', () => {
-    const ship = shippingRateFormSchema.parse({ displayName: 'Express', amount: '7.5', currency: 'eur', minValue: '1', minUnit: 'business_day', maxValue: '', maxUnit: 'day' });
+    const ship = shippingRateFormSchema.parse({
+      displayName: 'Express',
+      amount: '7.5',
+      currency: 'eur',
+      minValue: '1',
+      minUnit: 'business_day',
+      maxValue: '',
+      maxUnit: 'day',
+    });
     expect(createShippingRateSchema.parse(createShippingRateParams(ship))).toMatchObject({
       fixed_amount: { amount: 750, currency: 'eur' },
       delivery_estimate: { minimum: { unit: 'business_day', value: 1 } },
     });
     const tax = taxRateFormSchema.parse({ displayName: 'TVA', percentage: '20', inclusive: true, country: 'fr', jurisdiction: '' });
-    expect(createTaxRateSchema.parse(createTaxRateParams(tax))).toMatchObject({ display_name: 'TVA', percentage: '20', inclusive: true, country: 'FR' });
+    expect(createTaxRateSchema.parse(createTaxRateParams(tax))).toMatchObject({
+      display_name: 'TVA',
+      percentage: '20',
+      inclusive: true,
+      country: 'FR',
+    });
   });
 
   it('the checkout session form, with only the chosen prices', () => {

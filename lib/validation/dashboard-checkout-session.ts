@@ -12,14 +12,28 @@ import { COUNTRY_CODES } from './countries';
 const httpUrl = (message: string) => z.string().trim().refine(isHttpUrlTemplate, message);
 
 /** "US, fr de" → ["US", "FR", "DE"]. */
-export const countryList = (s: string) => [...new Set(s.toUpperCase().split(/[\s,;]+/).filter(Boolean))];
+export const countryList = (s: string) => [
+  ...new Set(
+    s
+      .toUpperCase()
+      .split(/[\s,;]+/)
+      .filter(Boolean),
+  ),
+];
 
 export const checkoutSessionFormSchema = z
   .object({
     items: z.array(z.object({ price: z.string(), selected: z.boolean(), quantity: z.string().trim() })),
     successUrl: httpUrl('url_invalid'),
     cancelUrl: z.union([z.literal(''), httpUrl('url_invalid')]),
-    customerEmail: z.union([z.literal(''), z.string().trim().max(800, 'email_invalid').regex(/^[^\s@]+@[^\s@]+$/, 'email_invalid')]),
+    customerEmail: z.union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .max(800, 'email_invalid')
+        .regex(/^[^\s@]+@[^\s@]+$/, 'email_invalid'),
+    ]),
     allowPromotionCodes: z.boolean(),
     collectShipping: z.boolean(),
     countries: z.string(),

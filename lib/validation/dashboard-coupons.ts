@@ -7,9 +7,15 @@ import { PROMOTION_CODE_PATTERN, type CreatePromotionCodeParams } from './promot
 
 /** The dashboard's coupon and promotion code forms; messages are keys of Dashboard.catalog.errors. */
 
-const optionalCount = z.string().trim().refine((s) => s === '' || /^[1-9]\d{0,8}$/.test(s), 'count_invalid');
+const optionalCount = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || /^[1-9]\d{0,8}$/.test(s), 'count_invalid');
 /** A date input's YYYY-MM-DD, or nothing. */
-const optionalDate = z.string().trim().refine((s) => s === '' || /^\d{4}-\d{2}-\d{2}$/.test(s), 'date_invalid');
+const optionalDate = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || /^\d{4}-\d{2}-\d{2}$/.test(s), 'date_invalid');
 
 /** The end of the chosen day, UTC: "redeem by 30 June" still works on 30 June. */
 export const endOfDay = (date: string) => Math.floor(Date.parse(`${date}T23:59:59Z`) / 1000);
@@ -55,7 +61,11 @@ export function createCouponParams(v: CouponFormValues): CreateCouponParams {
 }
 
 export const promotionCodeFormSchema = z.object({
-  code: z.string().trim().max(500, 'code_invalid').refine((s) => s === '' || PROMOTION_CODE_PATTERN.test(s), 'code_invalid'),
+  code: z
+    .string()
+    .trim()
+    .max(500, 'code_invalid')
+    .refine((s) => s === '' || PROMOTION_CODE_PATTERN.test(s), 'code_invalid'),
   maxRedemptions: optionalCount,
   expiresAt: optionalDate,
   firstTimeTransaction: z.boolean(),

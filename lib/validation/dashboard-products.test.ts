@@ -12,10 +12,15 @@ describe('dashboard product and price forms → the API parameters', () => {
 
   it('amounts typed in major units become integer minor units, per currency', () => {
     const base = { type: 'one_time', interval: 'month', intervalCount: '1', nickname: '' } as const;
-    expect(createPriceSchema.parse(createPriceParams('prod_1', priceFormSchema.parse({ ...base, currency: 'EUR', amount: '24,5' })))).toMatchObject({ currency: 'eur', unit_amount: 2450 });
+    expect(
+      createPriceSchema.parse(createPriceParams('prod_1', priceFormSchema.parse({ ...base, currency: 'EUR', amount: '24,5' }))),
+    ).toMatchObject({ currency: 'eur', unit_amount: 2450 });
     expect(createPriceParams('prod_1', priceFormSchema.parse({ ...base, currency: 'jpy', amount: '500' })).unit_amount).toBe(500);
     expect(priceFormSchema.safeParse({ ...base, currency: 'jpy', amount: '5.5' }).error?.issues[0].message).toBe('amount_invalid');
-    const monthly = createPriceParams('prod_1', priceFormSchema.parse({ ...base, type: 'recurring', currency: 'usd', amount: '9', intervalCount: '3' }));
+    const monthly = createPriceParams(
+      'prod_1',
+      priceFormSchema.parse({ ...base, type: 'recurring', currency: 'usd', amount: '9', intervalCount: '3' }),
+    );
     expect(createPriceSchema.parse(monthly).recurring).toEqual({ interval: 'month', interval_count: 3 });
   });
 });

@@ -28,7 +28,11 @@ export function updateProductParams(v: ProductFormValues) {
 }
 
 export const currencyField = () =>
-  z.string().trim().toLowerCase().refine((c) => /^[a-z]{3}$/.test(c) && isSupportedCurrency(c), 'currency_invalid');
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((c) => /^[a-z]{3}$/.test(c) && isSupportedCurrency(c), 'currency_invalid');
 
 export const PRICE_INTERVALS = ['day', 'week', 'month', 'year'] as const;
 

@@ -8,7 +8,10 @@ import type { CreateTaxRateParams } from './tax-rates';
 
 /** The dashboard's shipping rate and tax rate forms; messages are keys of Dashboard.catalog.errors. */
 
-const optionalEstimate = z.string().trim().refine((s) => s === '' || /^[1-9]\d{0,5}$/.test(s), 'estimate_invalid');
+const optionalEstimate = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || /^[1-9]\d{0,5}$/.test(s), 'estimate_invalid');
 
 export const shippingRateFormSchema = z
   .object({
@@ -48,7 +51,11 @@ export const taxRateFormSchema = z.object({
     .trim()
     .refine((s) => /^\d{1,3}([.,]\d{1,4})?$/.test(s) && Number(s.replace(',', '.')) <= 100, 'percentage_invalid'),
   inclusive: z.boolean(),
-  country: z.string().trim().toUpperCase().refine((s) => s === '' || COUNTRY_CODES.has(s), 'country_invalid'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((s) => s === '' || COUNTRY_CODES.has(s), 'country_invalid'),
   jurisdiction: z.string().trim().max(50, 'jurisdiction_too_long'),
 });
 export type TaxRateFormInput = z.input<typeof taxRateFormSchema>;

@@ -3,7 +3,16 @@ import { parseSessionListFilters } from './dashboard-sessions';
 
 describe('sessions list filters from the URL', () => {
   it('keeps valid filters and trims the search', () => {
-    expect(parseSessionListFilters({ q: '  jenny@example.com ', status: 'open', payment_status: 'paid', from: '2026-01-01', to: '2026-01-31', after: 'cs_test_abc' })).toEqual({
+    expect(
+      parseSessionListFilters({
+        q: '  jenny@example.com ',
+        status: 'open',
+        payment_status: 'paid',
+        from: '2026-01-01',
+        to: '2026-01-31',
+        after: 'cs_test_abc',
+      }),
+    ).toEqual({
       q: 'jenny@example.com',
       status: 'open',
       payment_status: 'paid',

@@ -6,7 +6,10 @@ import { z } from 'zod';
  * is typed or edited by hand, and an empty filter is the honest reading of junk.
  */
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
 const cursor = z.string().regex(/^cs_[A-Za-z0-9_]{1,200}$/);
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : Array.isArray(v) ? v[0] : v);
 

@@ -18,10 +18,15 @@ const issuesAt = (result: { success: boolean; error?: { issues: { path: Property
   (result.error?.issues ?? []).filter((i) => i.path[0] === field).map((i) => i.message);
 
 describe("the dashboard's URL fields follow the API's rule", () => {
-  it.each(['https://shop.example/ok\r\nx', 'https://shop.example/a b', 'shop.example', 'javascript:alert(1)'])('the session form refuses %j', (url) => {
-    expect(issuesAt(checkoutSessionFormSchema.safeParse(sessionForm(url)), 'successUrl')).toEqual(['url_invalid']);
-    expect(issuesAt(checkoutSessionFormSchema.safeParse(sessionForm('https://shop.example/', url)), 'cancelUrl')).toEqual(['url_invalid']);
-  });
+  it.each(['https://shop.example/ok\r\nx', 'https://shop.example/a b', 'shop.example', 'javascript:alert(1)'])(
+    'the session form refuses %j',
+    (url) => {
+      expect(issuesAt(checkoutSessionFormSchema.safeParse(sessionForm(url)), 'successUrl')).toEqual(['url_invalid']);
+      expect(issuesAt(checkoutSessionFormSchema.safeParse(sessionForm('https://shop.example/', url)), 'cancelUrl')).toEqual([
+        'url_invalid',
+      ]);
+    },
+  );
 
   it('the session form takes a template and a URL with spaces around it', () => {
     expect(checkoutSessionFormSchema.safeParse(sessionForm(' https://shop.example/ok?id={CHECKOUT_SESSION_ID} ')).success).toBe(true);

@@ -15,12 +15,19 @@ describe('domain form schemas', () => {
   });
 
   it('refuses a bad entry or too many', () => {
-    expect(redirectDomainsSchema.safeParse({ redirectDomains: 'shop.example.com\nhttps://x.test' }).error?.issues[0].message).toBe('redirect_domain_invalid');
-    expect(redirectDomainsSchema.safeParse({ redirectDomains: Array.from({ length: 51 }, (_, i) => `s${i}.example.com`).join('\n') }).error?.issues[0].message).toBe('too_many_entries');
+    expect(redirectDomainsSchema.safeParse({ redirectDomains: 'shop.example.com\nhttps://x.test' }).error?.issues[0].message).toBe(
+      'redirect_domain_invalid',
+    );
+    expect(
+      redirectDomainsSchema.safeParse({ redirectDomains: Array.from({ length: 51 }, (_, i) => `s${i}.example.com`).join('\n') }).error
+        ?.issues[0].message,
+    ).toBe('too_many_entries');
   });
 
   it('keeps embed origins as origins: https, or http on this machine', () => {
-    expect(embedOriginsSchema.parse({ embedOrigins: 'https://shop.example.com/checkout\nhttp://localhost:3000' })).toEqual({ embedOrigins: ['https://shop.example.com', 'http://localhost:3000'] });
+    expect(embedOriginsSchema.parse({ embedOrigins: 'https://shop.example.com/checkout\nhttp://localhost:3000' })).toEqual({
+      embedOrigins: ['https://shop.example.com', 'http://localhost:3000'],
+    });
     expect(embedOriginsSchema.safeParse({ embedOrigins: 'http://shop.example.com' }).error?.issues[0].message).toBe('embed_origin_invalid');
     expect(embedOriginsSchema.safeParse({ embedOrigins: 'shop.example.com' }).error?.issues[0].message).toBe('embed_origin_invalid');
   });

@@ -39,7 +39,10 @@ export const firstInvalidEntry = (text: string | string[], normalize: (e: string
 // parses it again, so both shapes are accepted.
 function listOf(normalize: (e: string) => string | null, invalid: string) {
   return z
-    .union([z.string().max(20_000, 'too_many_entries'), z.array(z.string().max(300, invalid)).max(MAX_ALLOWLIST_ENTRIES, 'too_many_entries')])
+    .union([
+      z.string().max(20_000, 'too_many_entries'),
+      z.array(z.string().max(300, invalid)).max(MAX_ALLOWLIST_ENTRIES, 'too_many_entries'),
+    ])
     .transform((text, ctx) => {
       const entries = typeof text === 'string' ? listEntries(text) : text;
       if (entries.length > MAX_ALLOWLIST_ENTRIES) {
@@ -62,5 +65,15 @@ export const embedOriginsSchema = z.object({ embedOrigins: listOf(normalizeEmbed
 export type EmbedOriginsValues = z.output<typeof embedOriginsSchema>;
 
 /** One entry of the operator API's allowed_embed_origins / allowed_redirect_domains arrays. */
-export const embedOrigin = z.string().transform((e, ctx) => normalizeEmbedOrigin(e) ?? (ctx.addIssue({ code: 'custom', message: 'Embed origins must be https (or local http)' }), z.NEVER));
-export const redirectDomain = z.string().transform((e, ctx) => normalizeRedirectDomain(e) ?? (ctx.addIssue({ code: 'custom', message: 'Redirect domains are host names or *.host names' }), z.NEVER));
+export const embedOrigin = z
+  .string()
+  .transform(
+    (e, ctx) =>
+      normalizeEmbedOrigin(e) ?? (ctx.addIssue({ code: 'custom', message: 'Embed origins must be https (or local http)' }), z.NEVER),
+  );
+export const redirectDomain = z
+  .string()
+  .transform(
+    (e, ctx) =>
+      normalizeRedirectDomain(e) ?? (ctx.addIssue({ code: 'custom', message: 'Redirect domains are host names or *.host names' }), z.NEVER),
+  );

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { listParams, rangeQuery, str, unsupported } from '@/lib/api/params';
 
 // `checkout.session.*`: a `*` only at the end, standing for any rest of the name.
-const eventTypePattern = str(5000).refine((v) => !v.slice(0, -1).includes('*'), 'A wildcard (*) may only end the event type, as in checkout.session.*');
+const eventTypePattern = str(5000).refine(
+  (v) => !v.slice(0, -1).includes('*'),
+  'A wildcard (*) may only end the event type, as in checkout.session.*',
+);
 
 export const listEventsSchema = z.strictObject({
   ...listParams,

@@ -1,5 +1,20 @@
 import { z } from 'zod';
-import { bool, currency, decimal, expand, hash, int, listParams, metadata, nonEmptyStr, oneOf, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
+import {
+  bool,
+  currency,
+  decimal,
+  expand,
+  hash,
+  int,
+  listParams,
+  metadata,
+  nonEmptyStr,
+  oneOf,
+  rangeQuery,
+  str,
+  unsettable,
+  unsupported,
+} from '@/lib/api/params';
 import { MAX_AMOUNT_ANY_CURRENCY } from '@/lib/money/limits';
 
 /** The bound before the currency is known; lib/catalog then applies the currency's own (amount_too_large). */
@@ -53,7 +68,10 @@ const priceData = {
 export const priceDataSchema = z.strictObject(priceData);
 
 const productData = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'Invalid id: use letters, digits, "_" and "-"').optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,255}$/, 'Invalid id: use letters, digits, "_" and "-"')
+    .optional(),
   name: nonEmptyStr(250),
   active: bool().optional(),
   metadata: metadata().optional(),

@@ -26,7 +26,10 @@ const editable = {
 
 export const createProductSchema = z.strictObject({
   ...editable,
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'Invalid id: use letters, digits, "_" and "-"').optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,255}$/, 'Invalid id: use letters, digits, "_" and "-"')
+    .optional(),
   name: nonEmptyStr(250),
   default_price_data: priceDataSchema.optional(),
 });

@@ -10,9 +10,7 @@ export const createPromotionCodeSchema = z.strictObject({
   // The top-level coupon of API versions before 2025-09: still accepted.
   coupon: str(255).optional(),
   active: bool().optional(),
-  code: str(500)
-    .regex(PROMOTION_CODE_PATTERN, 'Invalid code: use only letters, digits, "-" and "_"')
-    .optional(),
+  code: str(500).regex(PROMOTION_CODE_PATTERN, 'Invalid code: use only letters, digits, "-" and "_"').optional(),
   customer: str(255).optional(),
   customer_account: unsupported('customer_account is not supported: restrict the code with customer'),
   expand: expand(),

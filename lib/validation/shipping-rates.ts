@@ -11,9 +11,11 @@ const MAX_AMOUNT = MAX_AMOUNT_ANY_CURRENCY;
 
 /** Keys of `currency_options`: supported currencies, stored in lower case. */
 const currencyOptions = <T extends z.ZodType>(option: T) =>
-  hash(option, (keys) => keys.filter((k) => !isSupportedCurrency(k.toLowerCase())).map((key) => ({ key, message: `Invalid currency: ${key} is not a supported currency` }))).transform(
-    (v) => Object.fromEntries(Object.entries(v).map(([k, o]) => [k.toLowerCase(), o])) as Record<string, z.output<T>>,
-  );
+  hash(option, (keys) =>
+    keys
+      .filter((k) => !isSupportedCurrency(k.toLowerCase()))
+      .map((key) => ({ key, message: `Invalid currency: ${key} is not a supported currency` })),
+  ).transform((v) => Object.fromEntries(Object.entries(v).map(([k, o]) => [k.toLowerCase(), o])) as Record<string, z.output<T>>);
 
 export const DELIVERY_UNITS = ['business_day', 'day', 'hour', 'month', 'week'] as const;
 const deliveryBound = z.strictObject({ unit: oneOf(DELIVERY_UNITS), value: int({ min: 1, max: 1000000 }) });
@@ -33,7 +35,12 @@ function exceeds(min: DeliveryBound, max: DeliveryBound): boolean {
 const deliveryEstimate = z.strictObject({ minimum: deliveryBound.optional(), maximum: deliveryBound.optional() }).check((ctx) => {
   const { minimum, maximum } = ctx.value;
   if (minimum && maximum && exceeds(minimum, maximum))
-    ctx.issues.push({ code: 'custom', input: ctx.value, path: ['minimum'], message: 'The minimum delivery estimate must not be greater than the maximum' });
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      path: ['minimum'],
+      message: 'The minimum delivery estimate must not be greater than the maximum',
+    });
 });
 
 /**
@@ -47,7 +54,9 @@ export const shippingRateDataSchema = z.strictObject({
     .strictObject({
       amount: int({ min: 0, max: MAX_AMOUNT }),
       currency: currency(),
-      currency_options: currencyOptions(z.strictObject({ amount: int({ min: 0, max: MAX_AMOUNT }), tax_behavior: taxBehavior().optional() })).optional(),
+      currency_options: currencyOptions(
+        z.strictObject({ amount: int({ min: 0, max: MAX_AMOUNT }), tax_behavior: taxBehavior().optional() }),
+      ).optional(),
     })
     .check((ctx) => {
       const same = ctx.value.currency_options?.[ctx.value.currency];
@@ -61,7 +70,10 @@ export const shippingRateDataSchema = z.strictObject({
     }),
   delivery_estimate: deliveryEstimate.optional(),
   tax_behavior: taxBehavior().optional(),
-  tax_code: z.string().regex(/^txcd_\d{8}$/, 'Invalid tax code: expected an id such as txcd_92010001').optional(),
+  tax_code: z
+    .string()
+    .regex(/^txcd_\d{8}$/, 'Invalid tax code: expected an id such as txcd_92010001')
+    .optional(),
   metadata: metadata().optional(),
 });
 
@@ -71,7 +83,9 @@ export const updateShippingRateSchema = z.strictObject({
   active: bool().optional(),
   fixed_amount: z
     .strictObject({
-      currency_options: currencyOptions(z.strictObject({ amount: int({ min: 0, max: MAX_AMOUNT }).optional(), tax_behavior: taxBehavior().optional() })).optional(),
+      currency_options: currencyOptions(
+        z.strictObject({ amount: int({ min: 0, max: MAX_AMOUNT }).optional(), tax_behavior: taxBehavior().optional() }),
+      ).optional(),
     })
     .optional(),
   metadata: metadata().optional(),

@@ -3,9 +3,34 @@ import { bool, decimal, expand, listParams, metadata, nonEmptyStr, oneOf, rangeQ
 import { countryCode } from './countries';
 
 export const TAX_TYPES = [
-  'admissions_tax', 'amusement_tax', 'attendance_tax', 'communications_tax', 'digital_excise_tax', 'entertainment_tax', 'get_fund',
-  'gross_receipts_tax', 'gst', 'hospitality_tax', 'hst', 'igst', 'jct', 'lease_tax', 'luxury_tax', 'mass_transit_parking_tax', 'nhil',
-  'parking_tax', 'pst', 'qst', 'resort_tax', 'retail_delivery_fee', 'rst', 'sales_tax', 'service_tax', 'tourism_tax', 'utility_users_tax', 'vat',
+  'admissions_tax',
+  'amusement_tax',
+  'attendance_tax',
+  'communications_tax',
+  'digital_excise_tax',
+  'entertainment_tax',
+  'get_fund',
+  'gross_receipts_tax',
+  'gst',
+  'hospitality_tax',
+  'hst',
+  'igst',
+  'jct',
+  'lease_tax',
+  'luxury_tax',
+  'mass_transit_parking_tax',
+  'nhil',
+  'parking_tax',
+  'pst',
+  'qst',
+  'resort_tax',
+  'retail_delivery_fee',
+  'rst',
+  'sales_tax',
+  'service_tax',
+  'tourism_tax',
+  'utility_users_tax',
+  'vat',
 ] as const;
 
 // Percentage and inclusive are fixed at creation, as with Stripe: a rate on a

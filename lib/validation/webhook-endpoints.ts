@@ -4,7 +4,11 @@ import { API_VERSION } from '@/lib/events/record-event';
 import { isSubscribableEventType } from '@/lib/events/event-types';
 
 const enabledEvents = z
-  .array(str(255).refine(isSubscribableEventType, { error: (iss) => `Unknown event type: '${String(iss.input)}'. Use '*' or an event type Stripe documents` }))
+  .array(
+    str(255).refine(isSubscribableEventType, {
+      error: (iss) => `Unknown event type: '${String(iss.input)}'. Use '*' or an event type Stripe documents`,
+    }),
+  )
   .min(1)
   .max(400)
   .transform((list) => [...new Set(list)]);
@@ -20,7 +24,9 @@ export const createWebhookEndpointSchema = z.strictObject({
   url: url(),
   enabled_events: enabledEvents,
   // Events are rendered in one version only: the one Caisse's objects follow.
-  api_version: z.literal(API_VERSION, { error: `Invalid api_version: Caisse sends events in ${API_VERSION} only; give that or leave it out` }).optional(),
+  api_version: z
+    .literal(API_VERSION, { error: `Invalid api_version: Caisse sends events in ${API_VERSION} only; give that or leave it out` })
+    .optional(),
   connect: bool()
     .refine((v) => !v, 'connect is not supported: Caisse has no connected accounts')
     .optional(),

@@ -33,7 +33,10 @@ export function sqlNow(now?: Date): SQL {
 
 /** Sends one claimed delivery and records what happened. */
 export async function deliverClaimed(db: Db, claim: Claim, opts: DeliverOptions = {}): Promise<DeliveryOutcome> {
-  const [event] = await db.select().from(events).where(and(eq(events.id, claim.eventId), eq(events.accountId, claim.accountId)));
+  const [event] = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.id, claim.eventId), eq(events.accountId, claim.accountId)));
   const [endpoint] = await db
     .select()
     .from(webhookEndpoints)
@@ -48,7 +51,12 @@ export async function deliverClaimed(db: Db, claim: Claim, opts: DeliverOptions 
   const headers = {
     'content-type': 'application/json; charset=utf-8',
     'user-agent': USER_AGENT,
-    ...signatureHeaders({ eventId: event.id, body, secrets: activeSecrets(endpoint, sentAt), timestamp: Math.floor(sentAt.getTime() / 1000) }),
+    ...signatureHeaders({
+      eventId: event.id,
+      body,
+      secrets: activeSecrets(endpoint, sentAt),
+      timestamp: Math.floor(sentAt.getTime() / 1000),
+    }),
   };
   const result = await postWebhook(endpoint.url, body, headers, {
     timeoutMs: opts.timeoutMs ?? DELIVERY_TIMEOUT_MS,

@@ -8,7 +8,10 @@ import { resendDelivery } from './resend';
 type Scope = { accountId: string };
 
 /** What the dashboard shows of an endpoint: never its signing secret (that is shown only on create and roll). */
-export type EndpointView = Pick<WebhookEndpointRow, 'id' | 'url' | 'description' | 'enabledEvents' | 'status' | 'disabledReason' | 'failingSince' | 'createdAt'>;
+export type EndpointView = Pick<
+  WebhookEndpointRow,
+  'id' | 'url' | 'description' | 'enabledEvents' | 'status' | 'disabledReason' | 'failingSince' | 'createdAt'
+>;
 
 const view = (r: WebhookEndpointRow): EndpointView => ({
   id: r.id,

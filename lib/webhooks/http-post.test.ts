@@ -25,23 +25,37 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 describe('the connection goes to the address that was checked', () => {
   it('a name only our resolver knows → connected to the address it answered, Host header kept', async () => {
     // `.invalid` never resolves in DNS: reaching the server proves node:http used the pinned answer.
-    const result = await postWebhook(`http://hooks.invalid:${port}/in`, '{"a":1}', {}, {
-      timeoutMs: 2000,
-      allowPrivateNetworks: true,
-      resolve: async () => [{ address: '127.0.0.1', family: 4 }],
-    });
+    const result = await postWebhook(
+      `http://hooks.invalid:${port}/in`,
+      '{"a":1}',
+      {},
+      {
+        timeoutMs: 2000,
+        allowPrivateNetworks: true,
+        resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+      },
+    );
     expect(result).toMatchObject({ statusCode: 200, responseExcerpt: 'ok', error: null, refused: false });
     expect(seen.at(-1)).toEqual({ host: `hooks.invalid:${port}`, body: '{"a":1}' });
   });
 
   it('a name whose answer is private, allowance off → refused before any connection', async () => {
     const before = seen.length;
-    const result = await postWebhook(`http://hooks.invalid:${port}/in`, '{}', {}, {
-      timeoutMs: 2000,
-      allowPrivateNetworks: false,
-      resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+    const result = await postWebhook(
+      `http://hooks.invalid:${port}/in`,
+      '{}',
+      {},
+      {
+        timeoutMs: 2000,
+        allowPrivateNetworks: false,
+        resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+      },
+    );
+    expect(result).toMatchObject({
+      statusCode: null,
+      refused: true,
+      error: expect.stringMatching(/^refused: hooks\.invalid resolves to 127\.0\.0\.1/),
     });
-    expect(result).toMatchObject({ statusCode: null, refused: true, error: expect.stringMatching(/^refused: hooks\.invalid resolves to 127\.0\.0\.1/) });
     expect(seen.length).toBe(before);
   });
 

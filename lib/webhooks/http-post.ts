@@ -27,7 +27,13 @@ export async function postWebhook(url: string, body: string, headers: Record<str
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const signal = AbortSignal.timeout(opts.timeoutMs);
-  const fail = (error: string, refused = false): PostResult => ({ statusCode: null, latencyMs: elapsed(), responseExcerpt: null, error, refused });
+  const fail = (error: string, refused = false): PostResult => ({
+    statusCode: null,
+    latencyMs: elapsed(),
+    responseExcerpt: null,
+    error,
+    refused,
+  });
 
   let target: URL;
   try {
@@ -35,7 +41,8 @@ export async function postWebhook(url: string, body: string, headers: Record<str
   } catch {
     return fail('refused: not a valid URL', true);
   }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') return fail(`refused: ${target.protocol} URLs are not delivered to`, true);
+  if (target.protocol !== 'https:' && target.protocol !== 'http:')
+    return fail(`refused: ${target.protocol} URLs are not delivered to`, true);
 
   try {
     const dest = await abortable(resolveDestination(target.hostname, opts), signal);

@@ -143,7 +143,12 @@ export async function startListen(opts: ListenOptions): Promise<Listener> {
     });
     if (settled >= 0) {
       cursor = listed[settled].id;
-      forwarded = new Set(listed.slice(settled + 1).map((e) => e.id).filter((id) => forwarded.has(id)));
+      forwarded = new Set(
+        listed
+          .slice(settled + 1)
+          .map((e) => e.id)
+          .filter((id) => forwarded.has(id)),
+      );
     }
   };
 

@@ -10,7 +10,18 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 /** RETRY_DELAYS_MS[n - 1] is the wait after the n-th failed attempt. */
-export const RETRY_DELAYS_MS = [0, 5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR, 10 * HOUR, 24 * HOUR] as const;
+export const RETRY_DELAYS_MS = [
+  0,
+  5 * SECOND,
+  5 * MINUTE,
+  30 * MINUTE,
+  2 * HOUR,
+  5 * HOUR,
+  10 * HOUR,
+  10 * HOUR,
+  10 * HOUR,
+  24 * HOUR,
+] as const;
 
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
@@ -27,4 +38,3 @@ export function retryDelayMs(attemptsMade: number, random: () => number): number
   const base = RETRY_DELAYS_MS[attemptsMade - 1];
   return Math.round(base * (1 + (random() * 2 - 1) * JITTER));
 }
-

@@ -32,7 +32,10 @@ describe('Stripe-Signature', () => {
     const current = newSecret();
     const previous = newSecret();
     const now = new Date();
-    const secrets = activeSecrets({ secret: current, previousSecret: previous, previousSecretExpiresAt: new Date(now.getTime() + 3600_000) }, now);
+    const secrets = activeSecrets(
+      { secret: current, previousSecret: previous, previousSecretExpiresAt: new Date(now.getTime() + 3600_000) },
+      now,
+    );
     expect(secrets).toEqual([current, previous]);
     const header = stripeSignatureHeader(body, secrets, nowUnix());
     expect(header.match(/v1=/g)).toHaveLength(2);
@@ -95,10 +98,13 @@ describe('Standard Webhooks', () => {
     );
   });
 
-  it.each(['whsec_not-base64_at-all', 'whsec_abc'])('a secret the library cannot decode (%s) → no Standard Webhooks signature, the Stripe one still sent', (secret) => {
-    expect(() => new Webhook(secret)).toThrow();
-    const headers = signatureHeaders({ eventId: 'evt_1', body, secrets: [secret], timestamp: nowUnix() });
-    expect(headers['webhook-signature']).toBeUndefined();
-    expect(headers['stripe-signature']).toMatch(/^t=\d+,v1=/);
-  });
+  it.each(['whsec_not-base64_at-all', 'whsec_abc'])(
+    'a secret the library cannot decode (%s) → no Standard Webhooks signature, the Stripe one still sent',
+    (secret) => {
+      expect(() => new Webhook(secret)).toThrow();
+      const headers = signatureHeaders({ eventId: 'evt_1', body, secrets: [secret], timestamp: nowUnix() });
+      expect(headers['webhook-signature']).toBeUndefined();
+      expect(headers['stripe-signature']).toMatch(/^t=\d+,v1=/);
+    },
+  );
 });

@@ -3,19 +3,87 @@ import { parseIPv4, parseIPv6, pinnedLookup, refusalReason, resolveDestination, 
 
 // What dns.lookup can hand back for a merchant's hostname (or an IP literal in the URL).
 const refused = [
-  '127.0.0.1', '127.255.255.254', '10.0.0.1', '10.255.255.255', '172.16.0.1', '172.31.255.255', '192.168.1.1',
-  '169.254.169.254', '169.254.0.1', '100.64.0.1', '100.127.255.255', '0.0.0.0', '0.1.2.3', '224.0.0.1', '239.255.255.250',
-  '240.0.0.1', '255.255.255.255', '192.0.0.8', '192.0.2.1', '198.18.0.1', '198.51.100.7', '203.0.113.9',
-  '::1', '::', '0:0:0:0:0:0:0:1', 'fc00::1', 'fd12:3456:789a::1', 'fe80::1', 'fe80::1%eth0', 'FE80::ABCD', 'febf::1', 'ff02::1',
-  '::ffff:127.0.0.1', '::ffff:7f00:1', '0:0:0:0:0:ffff:7f00:0001', '::ffff:10.1.2.3', '::ffff:169.254.169.254', '::ffff:a9fe:a9fe',
-  '64:ff9b::10.0.0.1', '64:ff9b::a00:1', '64:ff9b::127.0.0.1', '::127.0.0.1', '::a00:1', '2002:7f00:1::1', '2002:c0a8:101::',
-  '2001:db8::1', '2001::1', '100::1', '[::1]',
+  '127.0.0.1',
+  '127.255.255.254',
+  '10.0.0.1',
+  '10.255.255.255',
+  '172.16.0.1',
+  '172.31.255.255',
+  '192.168.1.1',
+  '169.254.169.254',
+  '169.254.0.1',
+  '100.64.0.1',
+  '100.127.255.255',
+  '0.0.0.0',
+  '0.1.2.3',
+  '224.0.0.1',
+  '239.255.255.250',
+  '240.0.0.1',
+  '255.255.255.255',
+  '192.0.0.8',
+  '192.0.2.1',
+  '198.18.0.1',
+  '198.51.100.7',
+  '203.0.113.9',
+  '::1',
+  '::',
+  '0:0:0:0:0:0:0:1',
+  'fc00::1',
+  'fd12:3456:789a::1',
+  'fe80::1',
+  'fe80::1%eth0',
+  'FE80::ABCD',
+  'febf::1',
+  'ff02::1',
+  '::ffff:127.0.0.1',
+  '::ffff:7f00:1',
+  '0:0:0:0:0:ffff:7f00:0001',
+  '::ffff:10.1.2.3',
+  '::ffff:169.254.169.254',
+  '::ffff:a9fe:a9fe',
+  '64:ff9b::10.0.0.1',
+  '64:ff9b::a00:1',
+  '64:ff9b::127.0.0.1',
+  '::127.0.0.1',
+  '::a00:1',
+  '2002:7f00:1::1',
+  '2002:c0a8:101::',
+  '2001:db8::1',
+  '2001::1',
+  '100::1',
+  '[::1]',
 ];
-const allowed = ['8.8.8.8', '1.1.1.1', '93.184.216.34', '172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.1', '169.253.1.1',
-  '2606:4700:4700::1111', '2a00:1450:4007:80f::200e', '::ffff:8.8.8.8', '64:ff9b::8.8.8.8', '2002:808:808::1'];
+const allowed = [
+  '8.8.8.8',
+  '1.1.1.1',
+  '93.184.216.34',
+  '172.15.255.255',
+  '172.32.0.1',
+  '100.63.255.255',
+  '100.128.0.1',
+  '169.253.1.1',
+  '2606:4700:4700::1111',
+  '2a00:1450:4007:80f::200e',
+  '::ffff:8.8.8.8',
+  '64:ff9b::8.8.8.8',
+  '2002:808:808::1',
+];
 // Odd spellings are never connected to as such: inet_aton-style forms are refused
 // outright rather than guessed at (dns.lookup already returns canonical text).
-const unparseable = ['2130706433', '0x7f000001', '0177.0.0.1', '127.1', '127.0.0.1.', '010.0.0.1', '256.1.1.1', '1::2::3', ':::', '12345::', 'localhost', ''];
+const unparseable = [
+  '2130706433',
+  '0x7f000001',
+  '0177.0.0.1',
+  '127.1',
+  '127.0.0.1.',
+  '010.0.0.1',
+  '256.1.1.1',
+  '1::2::3',
+  ':::',
+  '12345::',
+  'localhost',
+  '',
+];
 
 describe('which addresses a webhook may be sent to', () => {
   it.each(refused)('%s → refused', (address) => {
@@ -52,11 +120,16 @@ describe('address parsing', () => {
 });
 
 describe('resolving a webhook host', () => {
-  const answers = (...addresses: string[]) => async (): Promise<Resolved[]> =>
-    addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  const answers =
+    (...addresses: string[]) =>
+    async (): Promise<Resolved[]> =>
+      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 
   it('a name with only public addresses → the first one, which the connection is pinned to', async () => {
-    const dest = await resolveDestination('hooks.example', { allowPrivateNetworks: false, resolve: answers('93.184.216.34', '2606:2800:220:1::1') });
+    const dest = await resolveDestination('hooks.example', {
+      allowPrivateNetworks: false,
+      resolve: answers('93.184.216.34', '2606:2800:220:1::1'),
+    });
     expect(dest).toEqual({ address: '93.184.216.34', family: 4 });
   });
 

@@ -141,10 +141,7 @@ const systemResolver: Resolver = async (host) =>
  * address the name has must be public: a name that mixes public and private
  * answers is refused rather than trusted to pick the public one.
  */
-export async function resolveDestination(
-  hostname: string,
-  opts: { allowPrivateNetworks: boolean; resolve?: Resolver },
-): Promise<Resolved> {
+export async function resolveDestination(hostname: string, opts: { allowPrivateNetworks: boolean; resolve?: Resolver }): Promise<Resolved> {
   const host = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
   const addresses = await (opts.resolve ?? systemResolver)(host);
   if (addresses.length === 0) throw new Error(`${host} did not resolve`);

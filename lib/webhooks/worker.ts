@@ -51,7 +51,10 @@ export async function claimDue(db: Db, p: { limit: number; now?: Date }): Promis
 }
 
 /** One claim-and-deliver pass; what tests drive with an injected clock. */
-export async function runOnce(db: Db, opts: DeliverOptions & { limit?: number } = {}): Promise<{ claim: Claim; outcome: DeliveryOutcome }[]> {
+export async function runOnce(
+  db: Db,
+  opts: DeliverOptions & { limit?: number } = {},
+): Promise<{ claim: Claim; outcome: DeliveryOutcome }[]> {
   const claims = await claimDue(db, { limit: opts.limit ?? 8, now: opts.now });
   return Promise.all(claims.map(async (claim) => ({ claim, outcome: await deliverClaimed(db, claim, opts) })));
 }

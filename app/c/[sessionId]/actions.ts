@@ -6,7 +6,15 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { parseFormBody } from '@/lib/api/form-body';
-import { applyPromotionCode, changeQuantity, removePromotionCode, selectShippingRate, setOptionalItem, type CartError, type CartResult } from '@/lib/checkout/cart-actions';
+import {
+  applyPromotionCode,
+  changeQuantity,
+  removePromotionCode,
+  selectShippingRate,
+  setOptionalItem,
+  type CartError,
+  type CartResult,
+} from '@/lib/checkout/cart-actions';
 import { completeChallenge } from '@/lib/checkout/authenticate';
 import { awaitOtherAttempt } from '@/lib/checkout/await-other-attempt';
 import { confirmPayment, type ConfirmResult } from '@/lib/checkout/confirm-payment';

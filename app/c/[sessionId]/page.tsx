@@ -48,7 +48,11 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     return (
       <StatePage title={t('States.completeTitle')} testId="checkout-complete">
         {/* Unpaid yet complete: a SEPA debit the bank has not answered yet (or has refused; the merchant follows up). */}
-        {session.paymentStatus === 'paid' ? t('States.complete') : session.paymentStatus === 'unpaid' ? t('States.completeProcessing') : t('States.completeNoPayment')}
+        {session.paymentStatus === 'paid'
+          ? t('States.complete')
+          : session.paymentStatus === 'unpaid'
+            ? t('States.completeProcessing')
+            : t('States.completeNoPayment')}
         {embedded && url ? <EmbeddedBridge completedUrl={url} /> : null}
       </StatePage>
     );
@@ -81,19 +85,35 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   };
   const messages = await getMessages();
   return (
-    <div style={themeToCssVars(theme) as React.CSSProperties} className="min-h-screen bg-[var(--ck-bg)] font-[family-name:var(--ck-font)] text-[var(--ck-text)]">
+    <div
+      style={themeToCssVars(theme) as React.CSSProperties}
+      className="min-h-screen bg-[var(--ck-bg)] font-[family-name:var(--ck-font)] text-[var(--ck-text)]"
+    >
       <NextIntlClientProvider locale={locale} messages={messages}>
         {embedded ? <EmbeddedBridge /> : null}
         <main className="mx-auto grid max-w-5xl gap-10 p-4 md:grid-cols-2 md:p-10">
           <div>
-            <MerchantHeader name={view.merchant.name} logoUrl={view.merchant.logoUrl ?? view.merchant.iconUrl} cancelUrl={view.cancelUrl} livemode={view.livemode} />
-            <OrderSummary view={view} locale={locale} actions={{ quantity: bind(quantityAction), optional: bind(optionalItemAction), promotion: bind(promotionCodeAction) }} />
+            <MerchantHeader
+              name={view.merchant.name}
+              logoUrl={view.merchant.logoUrl ?? view.merchant.iconUrl}
+              cancelUrl={view.cancelUrl}
+              livemode={view.livemode}
+            />
+            <OrderSummary
+              view={view}
+              locale={locale}
+              actions={{ quantity: bind(quantityAction), optional: bind(optionalItemAction), promotion: bind(promotionCodeAction) }}
+            />
           </div>
           <div className="space-y-6">
             <h1 className="sr-only">{t('Checkout.payment')}</h1>
             {view.shippingOptions.length > 1 ? (
               <ShippingOptions
-                options={view.shippingOptions.map((o) => ({ ...o, price: o.amount ? money(o.amount) : t('Summary.free'), estimate: shippingEstimate(o.estimate, t) }))}
+                options={view.shippingOptions.map((o) => ({
+                  ...o,
+                  price: o.amount ? money(o.amount) : t('Summary.free'),
+                  estimate: shippingEstimate(o.estimate, t),
+                }))}
                 selected={view.selectedShippingRateId}
                 action={bind(shippingRateAction)}
               />
@@ -103,7 +123,10 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               lockedEmail={config.emailLocked ? view.customerEmail : null}
               customFields={view.customFields}
               texts={texts}
-              countries={{ billing: countryOptions(ALL_COUNTRIES, locale), shipping: countryOptions(config.shippingCountries ?? [], locale) }}
+              countries={{
+                billing: countryOptions(ALL_COUNTRIES, locale),
+                shipping: countryOptions(config.shippingCountries ?? [], locale),
+              }}
               payLabel={payLabel}
               merchantName={view.merchant.name}
               notice={declined && (DECLINE_MESSAGE_KEYS as readonly string[]).includes(declined) ? t(`Errors.${declined}` as never) : null}

@@ -18,7 +18,15 @@ const onGet = withApi(async (ctx) => {
   const p = parseParams(listCouponsSchema, ctx.input);
   const { rows, hasMore } = await listCoupons(ctx.db, ctx.scope, p);
   const now = new Date();
-  return expandObject(ctx, listObject('/v1/coupons', rows.map((r) => serializeCoupon(r, now)), hasMore), p.expand);
+  return expandObject(
+    ctx,
+    listObject(
+      '/v1/coupons',
+      rows.map((r) => serializeCoupon(r, now)),
+      hasMore,
+    ),
+    p.expand,
+  );
 });
 
 export const { GET, POST, DELETE, PUT, PATCH } = apiRoute({ GET: onGet, POST: onPost });

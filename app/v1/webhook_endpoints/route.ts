@@ -17,7 +17,15 @@ const onPost = withApi(async (ctx) => {
 const onGet = withApi(async (ctx) => {
   const p = parseParams(listWebhookEndpointsSchema, ctx.input);
   const { rows, hasMore } = await listWebhookEndpoints(ctx.db, ctx.scope, p);
-  return expandObject(ctx, listObject('/v1/webhook_endpoints', rows.map((r) => serializeWebhookEndpoint(r)), hasMore), p.expand);
+  return expandObject(
+    ctx,
+    listObject(
+      '/v1/webhook_endpoints',
+      rows.map((r) => serializeWebhookEndpoint(r)),
+      hasMore,
+    ),
+    p.expand,
+  );
 });
 
 export const { GET, POST, DELETE, PUT, PATCH } = apiRoute({ GET: onGet, POST: onPost });

@@ -27,9 +27,30 @@ export function ChangePasswordForm() {
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={clearSucceeded}>
         <FormError message={err(formError ?? undefined)} />
         <FormSuccess message={succeeded ? t('password_changed') : null} />
-        <Field id="currentPassword" type="password" autoComplete="current-password" label={t('current_password')} error={err(errors.currentPassword?.message)} {...form.register('currentPassword')} />
-        <Field id="newPassword" type="password" autoComplete="new-password" label={t('new_password')} error={err(errors.newPassword?.message)} {...form.register('newPassword')} />
-        <Field id="confirmPassword" type="password" autoComplete="new-password" label={t('confirm_password')} error={err(errors.confirmPassword?.message)} {...form.register('confirmPassword')} />
+        <Field
+          id="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          label={t('current_password')}
+          error={err(errors.currentPassword?.message)}
+          {...form.register('currentPassword')}
+        />
+        <Field
+          id="newPassword"
+          type="password"
+          autoComplete="new-password"
+          label={t('new_password')}
+          error={err(errors.newPassword?.message)}
+          {...form.register('newPassword')}
+        />
+        <Field
+          id="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          label={t('confirm_password')}
+          error={err(errors.confirmPassword?.message)}
+          {...form.register('confirmPassword')}
+        />
         <Button type="submit" disabled={pending}>
           {t('change_password')}
         </Button>

@@ -12,7 +12,11 @@ import { useActionForm } from '../use-action-form';
 /** The sign-up link's page: the owner chooses a password; the account is then made and signed in. */
 export function FinishSignUpForm({ token, email, businessName }: { token: string; email: string; businessName: string }) {
   const t = useTranslations('Dashboard.auth');
-  const { form, onSubmit, pending, formError } = useActionForm({ schema: finishSignUpSchema, action: finishSignUpAction, defaultValues: { token, password: '' } });
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: finishSignUpSchema,
+    action: finishSignUpAction,
+    defaultValues: { token, password: '' },
+  });
   const err = (key?: string) => (key ? t(`errors.${key}`) : null);
   return (
     <Card>
@@ -22,7 +26,14 @@ export function FinishSignUpForm({ token, email, businessName }: { token: string
         <FormError message={err(formError ?? undefined)} />
         {/* Lets a password manager save the new password under the right login. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <Field id="password" type="password" autoComplete="new-password" label={t('password')} error={err(form.formState.errors.password?.message)} {...form.register('password')} />
+        <Field
+          id="password"
+          type="password"
+          autoComplete="new-password"
+          label={t('password')}
+          error={err(form.formState.errors.password?.message)}
+          {...form.register('password')}
+        />
         <p className="text-xs text-[var(--ck-muted)]">{t('password_rule')}</p>
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? t('creating_account') : t('sign_up')}

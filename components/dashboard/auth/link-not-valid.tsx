@@ -11,7 +11,10 @@ export async function LinkNotValid({ again }: { again: 'sign-in' | 'sign-up' }) 
       <p className="mb-4 text-sm" data-testid="link-invalid">
         {t('errors.link_invalid')}
       </p>
-      <Link href={again === 'sign-in' ? '/dashboard/sign-in' : '/dashboard/sign-up'} className="font-medium text-[var(--ck-link)] underline">
+      <Link
+        href={again === 'sign-in' ? '/dashboard/sign-in' : '/dashboard/sign-up'}
+        className="font-medium text-[var(--ck-link)] underline"
+      >
         {again === 'sign-in' ? t('back_to_sign_in') : t('start_again')}
       </Link>
     </Card>

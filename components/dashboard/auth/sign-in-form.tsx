@@ -18,7 +18,11 @@ import { useActionForm } from '../use-action-form';
  */
 export function SignInForm() {
   const t = useTranslations('Dashboard.auth');
-  const { form, onSubmit, pending, formError } = useActionForm({ schema: signInSchema, action: signInAction, defaultValues: { email: '', password: '' } });
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: signInSchema,
+    action: signInAction,
+    defaultValues: { email: '', password: '' },
+  });
   const [link, setLink] = useState<{ sentTo?: string; error?: string } | null>(null);
   const [sending, startSending] = useTransition();
   const err = (key?: string) => (key ? t(`errors.${key}`) : null);
@@ -46,8 +50,22 @@ export function SignInForm() {
       >
         <FormError message={err(link?.error ?? formError ?? undefined)} />
         <FormSuccess message={link?.sentTo ? t('link_sent', { email: link.sentTo }) : null} />
-        <Field id="email" type="email" autoComplete="email" label={t('email')} error={err(form.formState.errors.email?.message)} {...form.register('email')} />
-        <Field id="password" type="password" autoComplete="current-password" label={t('password')} error={err(form.formState.errors.password?.message)} {...form.register('password')} />
+        <Field
+          id="email"
+          type="email"
+          autoComplete="email"
+          label={t('email')}
+          error={err(form.formState.errors.email?.message)}
+          {...form.register('email')}
+        />
+        <Field
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          label={t('password')}
+          error={err(form.formState.errors.password?.message)}
+          {...form.register('password')}
+        />
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? t('signing_in') : t('sign_in')}
         </Button>

@@ -14,7 +14,11 @@ import { useActionForm } from '../use-action-form';
  */
 export function SignInLinkForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations('Dashboard.auth');
-  const { onSubmit, pending, formError } = useActionForm({ schema: signInLinkSchema, action: signInWithLinkAction, defaultValues: { token } });
+  const { onSubmit, pending, formError } = useActionForm({
+    schema: signInLinkSchema,
+    action: signInWithLinkAction,
+    defaultValues: { token },
+  });
   return (
     <Card>
       <h1 className="mb-2 text-xl font-semibold">{t('link_title')}</h1>

@@ -29,8 +29,21 @@ export function SignUpForm() {
       <h1 className="mb-4 text-xl font-semibold">{t('sign_up_title')}</h1>
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormError message={err(formError ?? undefined)} />
-        <Field id="businessName" autoComplete="organization" label={t('business_name')} error={err(errors.businessName?.message)} {...form.register('businessName')} />
-        <Field id="email" type="email" autoComplete="email" label={t('email')} error={err(errors.email?.message)} {...form.register('email')} />
+        <Field
+          id="businessName"
+          autoComplete="organization"
+          label={t('business_name')}
+          error={err(errors.businessName?.message)}
+          {...form.register('businessName')}
+        />
+        <Field
+          id="email"
+          type="email"
+          autoComplete="email"
+          label={t('email')}
+          error={err(errors.email?.message)}
+          {...form.register('email')}
+        />
         <p className="text-xs text-[var(--ck-muted)]">{t('sign_up_hint')}</p>
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? t('sending') : t('continue')}

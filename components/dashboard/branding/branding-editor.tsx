@@ -46,8 +46,20 @@ export function BrandingEditor({ initial, accountName }: { initial: BrandingForm
             {...form.register('displayName')}
           />
           <p className="-mt-4 text-sm text-[var(--ck-muted)]">{t('display_name_hint', { name: accountName })}</p>
-          <ColorField id="backgroundColor" label={t('background_color')} error={err(errors.backgroundColor?.message)} {...form.register('backgroundColor')} value={v.backgroundColor} />
-          <ColorField id="buttonColor" label={t('button_color')} error={err(errors.buttonColor?.message)} {...form.register('buttonColor')} value={v.buttonColor} />
+          <ColorField
+            id="backgroundColor"
+            label={t('background_color')}
+            error={err(errors.backgroundColor?.message)}
+            {...form.register('backgroundColor')}
+            value={v.backgroundColor}
+          />
+          <ColorField
+            id="buttonColor"
+            label={t('button_color')}
+            error={err(errors.buttonColor?.message)}
+            {...form.register('buttonColor')}
+            value={v.buttonColor}
+          />
           <FontField error={err(errors.fontFamily?.message)} {...form.register('fontFamily')} />
           <BorderStyleField error={err(errors.borderStyle?.message)} register={form.register('borderStyle')} />
           {(['logoUrl', 'iconUrl'] as const).map((name) => (
@@ -75,7 +87,14 @@ export function BrandingEditor({ initial, accountName }: { initial: BrandingForm
         </form>
       </Card>
       <CheckoutPreviewFrames
-        params={{ name: v.displayName ?? '', bg: v.backgroundColor, button: v.buttonColor, border: v.borderStyle, font: v.fontFamily, logo }}
+        params={{
+          name: v.displayName ?? '',
+          bg: v.backgroundColor,
+          button: v.buttonColor,
+          border: v.borderStyle,
+          font: v.fontFamily,
+          logo,
+        }}
       />
     </div>
   );

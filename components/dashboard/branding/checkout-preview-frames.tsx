@@ -40,7 +40,10 @@ export function CheckoutPreviewFrames({ params }: { params: PreviewParams }) {
       <div className="flex flex-wrap items-start gap-4 overflow-x-auto">
         {FRAMES.map((f) => (
           <figure key={f.key} className="shrink-0">
-            <div className="overflow-hidden rounded border border-[var(--ck-border)]" style={{ width: f.width * SCALE, height: f.height * SCALE }}>
+            <div
+              className="overflow-hidden rounded border border-[var(--ck-border)]"
+              style={{ width: f.width * SCALE, height: f.height * SCALE }}
+            >
               <iframe
                 src={src}
                 title={t(`preview_${f.key}`)}

@@ -13,7 +13,21 @@ const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
  * A logo or icon: uploading stores the image right away (so the preview can show it) and
  * hands its URL to the form; the branding only points at it once the merchant saves.
  */
-export function ImageUploadField({ id, label, hint, value, onChange, error }: { id: string; label: string; hint: string; value: string | null; onChange: (url: string | null) => void; error?: string | null }) {
+export function ImageUploadField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string | null;
+  onChange: (url: string | null) => void;
+  error?: string | null;
+}) {
   const t = useTranslations('Dashboard.branding');
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -44,7 +58,14 @@ export function ImageUploadField({ id, label, hint, value, onChange, error }: { 
         {hint}
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        {value ? <img src={value} alt="" data-testid={`${id}-current`} className="h-10 max-w-32 rounded border border-[var(--ck-border)] bg-white object-contain p-1" /> : null}
+        {value ? (
+          <img
+            src={value}
+            alt=""
+            data-testid={`${id}-current`}
+            className="h-10 max-w-32 rounded border border-[var(--ck-border)] bg-white object-contain p-1"
+          />
+        ) : null}
         <input
           id={id}
           type="file"

@@ -22,7 +22,15 @@ type Option = { id: string; label: string };
  * Builds a Checkout Session from the account's active prices, for a sale made with the
  * customer on the phone: the hosted URL it answers can be sent to them.
  */
-export function CheckoutSessionForm({ prices, shippingRates, taxRates }: { prices: PriceChoice[]; shippingRates: Option[]; taxRates: Option[] }) {
+export function CheckoutSessionForm({
+  prices,
+  shippingRates,
+  taxRates,
+}: {
+  prices: PriceChoice[];
+  shippingRates: Option[];
+  taxRates: Option[];
+}) {
   const t = useTranslations('Dashboard.catalog.session');
   const text = useErrorText();
   const [created, setCreated] = useState<{ id: string; url: string } | null>(null);
@@ -72,16 +80,46 @@ export function CheckoutSessionForm({ prices, shippingRates, taxRates }: { price
             </ul>
             <FieldError id="session-items-error" message={text(errors.items?.message ?? errors.items?.root?.message)} />
           </fieldset>
-          <Field id="session-success" type="url" label={t('success_url')} placeholder="https://example.com/thanks" error={text(errors.successUrl?.message)} {...form.register('successUrl')} />
-          <Field id="session-cancel" type="url" label={t('cancel_url')} error={text(errors.cancelUrl?.message)} {...form.register('cancelUrl')} />
-          <Field id="session-email" type="email" label={t('customer_email')} error={text(errors.customerEmail?.message)} {...form.register('customerEmail')} />
+          <Field
+            id="session-success"
+            type="url"
+            label={t('success_url')}
+            placeholder="https://example.com/thanks"
+            error={text(errors.successUrl?.message)}
+            {...form.register('successUrl')}
+          />
+          <Field
+            id="session-cancel"
+            type="url"
+            label={t('cancel_url')}
+            error={text(errors.cancelUrl?.message)}
+            {...form.register('cancelUrl')}
+          />
+          <Field
+            id="session-email"
+            type="email"
+            label={t('customer_email')}
+            error={text(errors.customerEmail?.message)}
+            {...form.register('customerEmail')}
+          />
           <CheckboxField id="session-promo" label={t('allow_promotion_codes')} {...form.register('allowPromotionCodes')} />
           <CheckboxField id="session-shipping" label={t('collect_shipping')} {...form.register('collectShipping')} />
           {collectShipping ? (
-            <Field id="session-countries" label={t('countries')} placeholder="US, FR, DE" error={text(errors.countries?.message)} {...form.register('countries')} />
+            <Field
+              id="session-countries"
+              label={t('countries')}
+              placeholder="US, FR, DE"
+              error={text(errors.countries?.message)}
+              {...form.register('countries')}
+            />
           ) : null}
           {shippingRates.length ? (
-            <SelectField id="session-shipping-rate" label={t('shipping_rate')} error={text(errors.shippingRate?.message)} {...form.register('shippingRate')}>
+            <SelectField
+              id="session-shipping-rate"
+              label={t('shipping_rate')}
+              error={text(errors.shippingRate?.message)}
+              {...form.register('shippingRate')}
+            >
               <option value="">{t('none')}</option>
               {shippingRates.map((r) => (
                 <option key={r.id} value={r.id}>

@@ -53,11 +53,29 @@ export function CouponForm() {
           <option value="amount">{t('amount')}</option>
         </SelectField>
         {kind === 'percent' ? (
-          <Field id="coupon-percent" label={t('percent_off')} inputMode="decimal" error={text(errors.percentOff?.message)} {...form.register('percentOff')} />
+          <Field
+            id="coupon-percent"
+            label={t('percent_off')}
+            inputMode="decimal"
+            error={text(errors.percentOff?.message)}
+            {...form.register('percentOff')}
+          />
         ) : (
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="coupon-amount" label={t('amount_off')} inputMode="decimal" error={text(errors.amountOff?.message)} {...form.register('amountOff')} />
-            <Field id="coupon-currency" label={t('currency')} maxLength={3} error={text(errors.currency?.message)} {...form.register('currency')} />
+            <Field
+              id="coupon-amount"
+              label={t('amount_off')}
+              inputMode="decimal"
+              error={text(errors.amountOff?.message)}
+              {...form.register('amountOff')}
+            />
+            <Field
+              id="coupon-currency"
+              label={t('currency')}
+              maxLength={3}
+              error={text(errors.currency?.message)}
+              {...form.register('currency')}
+            />
           </div>
         )}
         <SelectField id="coupon-duration" label={t('duration')} {...form.register('duration')}>
@@ -66,11 +84,29 @@ export function CouponForm() {
           <option value="repeating">{t('durations.repeating')}</option>
         </SelectField>
         {duration === 'repeating' ? (
-          <Field id="coupon-months" label={t('duration_in_months')} inputMode="numeric" error={text(errors.durationInMonths?.message)} {...form.register('durationInMonths')} />
+          <Field
+            id="coupon-months"
+            label={t('duration_in_months')}
+            inputMode="numeric"
+            error={text(errors.durationInMonths?.message)}
+            {...form.register('durationInMonths')}
+          />
         ) : null}
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="coupon-max" label={t('max_redemptions')} inputMode="numeric" error={text(errors.maxRedemptions?.message)} {...form.register('maxRedemptions')} />
-          <Field id="coupon-redeem-by" type="date" label={t('redeem_by')} error={text(errors.redeemBy?.message)} {...form.register('redeemBy')} />
+          <Field
+            id="coupon-max"
+            label={t('max_redemptions')}
+            inputMode="numeric"
+            error={text(errors.maxRedemptions?.message)}
+            {...form.register('maxRedemptions')}
+          />
+          <Field
+            id="coupon-redeem-by"
+            type="date"
+            label={t('redeem_by')}
+            error={text(errors.redeemBy?.message)}
+            {...form.register('redeemBy')}
+          />
         </div>
         <Button type="submit" disabled={pending}>
           {t('create')}

@@ -1,6 +1,12 @@
 import { formatAmount } from '@/lib/money/format';
 
-type CouponLike = { percent_off: number | null; amount_off: number | null; currency: string | null; duration: string; duration_in_months: number | null };
+type CouponLike = {
+  percent_off: number | null;
+  amount_off: number | null;
+  currency: string | null;
+  duration: string;
+  duration_in_months: number | null;
+};
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** "20% off once", "€5.00 off for 3 months": t is Dashboard.catalog.coupons. */

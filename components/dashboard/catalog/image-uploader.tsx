@@ -50,7 +50,11 @@ export function ImageUploader({ images, onChange }: { images: string[]; onChange
           {images.map((url, i) => (
             <li key={url} className="flex flex-col items-center gap-1">
               {/* Served by Caisse itself with long cache headers; next/image would add nothing. */}
-              <img src={url} alt={t('image_alt', { n: i + 1 })} className="h-20 w-20 rounded border border-[var(--ck-border)] object-cover" />
+              <img
+                src={url}
+                alt={t('image_alt', { n: i + 1 })}
+                className="h-20 w-20 rounded border border-[var(--ck-border)] object-cover"
+              />
               <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => onChange(images.filter((u) => u !== url))}>
                 {t('remove_image', { n: i + 1 })}
               </Button>

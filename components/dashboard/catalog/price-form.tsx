@@ -16,7 +16,14 @@ import { FormSuccess } from '@/components/dashboard/form-success';
 export function PriceForm({ productId, defaultCurrency }: { productId: string; defaultCurrency: string }) {
   const t = useTranslations('Dashboard.catalog.prices');
   const text = useErrorText();
-  const defaults = { type: 'one_time' as const, currency: defaultCurrency, amount: '', interval: 'month' as const, intervalCount: '1', nickname: '' };
+  const defaults = {
+    type: 'one_time' as const,
+    currency: defaultCurrency,
+    amount: '',
+    interval: 'month' as const,
+    intervalCount: '1',
+    nickname: '',
+  };
   const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
     schema: priceFormSchema,
     action: (values) => createPriceAction(productId, values),
@@ -37,12 +44,31 @@ export function PriceForm({ productId, defaultCurrency }: { productId: string; d
           <option value="recurring">{t('recurring')}</option>
         </SelectField>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="price-amount" label={t('amount')} inputMode="decimal" error={text(errors.amount?.message)} {...form.register('amount')} />
-          <Field id="price-currency" label={t('currency')} maxLength={3} autoCapitalize="none" error={text(errors.currency?.message)} {...form.register('currency')} />
+          <Field
+            id="price-amount"
+            label={t('amount')}
+            inputMode="decimal"
+            error={text(errors.amount?.message)}
+            {...form.register('amount')}
+          />
+          <Field
+            id="price-currency"
+            label={t('currency')}
+            maxLength={3}
+            autoCapitalize="none"
+            error={text(errors.currency?.message)}
+            {...form.register('currency')}
+          />
         </div>
         {recurring ? (
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="price-interval-count" label={t('interval_count')} inputMode="numeric" error={text(errors.intervalCount?.message)} {...form.register('intervalCount')} />
+            <Field
+              id="price-interval-count"
+              label={t('interval_count')}
+              inputMode="numeric"
+              error={text(errors.intervalCount?.message)}
+              {...form.register('intervalCount')}
+            />
             <SelectField id="price-interval" label={t('interval')} {...form.register('interval')}>
               {PRICE_INTERVALS.map((i) => (
                 <option key={i} value={i}>

@@ -34,7 +34,9 @@ export async function PriceTable({ prices, defaultPrice }: { prices: DashboardPr
         {
           key: 'actions',
           header: <span className="sr-only">{t('actions')}</span>,
-          cell: (p) => <RowActionButton action={setPriceActiveAction.bind(null, p.id, !p.active)} label={p.active ? t('archive') : t('unarchive')} />,
+          cell: (p) => (
+            <RowActionButton action={setPriceActiveAction.bind(null, p.id, !p.active)} label={p.active ? t('archive') : t('unarchive')} />
+          ),
         },
       ]}
     />

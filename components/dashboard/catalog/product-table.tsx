@@ -23,7 +23,11 @@ export async function ProductTable({ products }: { products: DashboardProduct[] 
             </Link>
           ),
         },
-        { key: 'status', header: t('status'), cell: (p) => <Badge tone={p.active ? 'good' : 'neutral'}>{p.active ? t('active') : t('archived')}</Badge> },
+        {
+          key: 'status',
+          header: t('status'),
+          cell: (p) => <Badge tone={p.active ? 'good' : 'neutral'}>{p.active ? t('active') : t('archived')}</Badge>,
+        },
         { key: 'images', header: t('images'), cell: (p) => p.images.length },
         { key: 'id', header: t('id'), cell: (p) => <code className="text-xs">{p.id}</code> },
       ]}

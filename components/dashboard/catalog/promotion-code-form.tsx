@@ -32,11 +32,30 @@ export function PromotionCodeForm({ couponId }: { couponId: string }) {
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={clearSucceeded}>
         <FormError message={text(formError)} />
         <FormSuccess message={succeeded ? t('added') : null} />
-        <Field id="code-code" label={t('code')} autoCapitalize="characters" error={text(errors.code?.message)} hint={undefined} {...form.register('code')} />
+        <Field
+          id="code-code"
+          label={t('code')}
+          autoCapitalize="characters"
+          error={text(errors.code?.message)}
+          hint={undefined}
+          {...form.register('code')}
+        />
         <p className="-mt-3 text-xs text-[var(--ck-muted)]">{t('code_hint')}</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="code-max" label={t('max_redemptions')} inputMode="numeric" error={text(errors.maxRedemptions?.message)} {...form.register('maxRedemptions')} />
-          <Field id="code-expires" type="date" label={t('expires_at')} error={text(errors.expiresAt?.message)} {...form.register('expiresAt')} />
+          <Field
+            id="code-max"
+            label={t('max_redemptions')}
+            inputMode="numeric"
+            error={text(errors.maxRedemptions?.message)}
+            {...form.register('maxRedemptions')}
+          />
+          <Field
+            id="code-expires"
+            type="date"
+            label={t('expires_at')}
+            error={text(errors.expiresAt?.message)}
+            {...form.register('expiresAt')}
+          />
         </div>
         <CheckboxField id="code-first-time" label={t('first_time_transaction')} {...form.register('firstTimeTransaction')} />
         <Button type="submit" disabled={pending}>

@@ -6,7 +6,17 @@ import type { ActionResult } from '@/lib/dashboard/action-result';
 import { useErrorText } from './use-error-text';
 
 /** One button that runs a bound server action (archive, restore, delete) and says why it failed. */
-export function RowActionButton({ action, label, variant = 'secondary', confirm }: { action: () => Promise<ActionResult>; label: string; variant?: 'secondary' | 'danger'; confirm?: string }) {
+export function RowActionButton({
+  action,
+  label,
+  variant = 'secondary',
+  confirm,
+}: {
+  action: () => Promise<ActionResult>;
+  label: string;
+  variant?: 'secondary' | 'danger';
+  confirm?: string;
+}) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const text = useErrorText();

@@ -13,7 +13,15 @@ import { SelectField } from '@/components/ui/select-field';
 import { useErrorText } from './use-error-text';
 import { FormSuccess } from '@/components/dashboard/form-success';
 
-const DEFAULTS: ShippingRateFormInput = { displayName: '', amount: '', currency: 'usd', minValue: '', minUnit: 'business_day', maxValue: '', maxUnit: 'business_day' };
+const DEFAULTS: ShippingRateFormInput = {
+  displayName: '',
+  amount: '',
+  currency: 'usd',
+  minValue: '',
+  minUnit: 'business_day',
+  maxValue: '',
+  maxUnit: 'business_day',
+};
 
 /** A fixed-amount shipping rate with an optional delivery estimate. */
 export function ShippingRateForm() {
@@ -40,16 +48,40 @@ export function ShippingRateForm() {
         <FormSuccess message={succeeded ? t('added') : null} />
         <Field id="shipping-name" label={t('display_name')} error={text(errors.displayName?.message)} {...form.register('displayName')} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="shipping-amount" label={t('amount')} inputMode="decimal" error={text(errors.amount?.message)} {...form.register('amount')} />
-          <Field id="shipping-currency" label={t('currency')} maxLength={3} error={text(errors.currency?.message)} {...form.register('currency')} />
+          <Field
+            id="shipping-amount"
+            label={t('amount')}
+            inputMode="decimal"
+            error={text(errors.amount?.message)}
+            {...form.register('amount')}
+          />
+          <Field
+            id="shipping-currency"
+            label={t('currency')}
+            maxLength={3}
+            error={text(errors.currency?.message)}
+            {...form.register('currency')}
+          />
         </div>
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-medium">{t('estimate')}</legend>
-          <Field id="shipping-min" label={t('min')} inputMode="numeric" error={text(errors.minValue?.message)} {...form.register('minValue')} />
+          <Field
+            id="shipping-min"
+            label={t('min')}
+            inputMode="numeric"
+            error={text(errors.minValue?.message)}
+            {...form.register('minValue')}
+          />
           <SelectField id="shipping-min-unit" label={t('min_unit')} {...form.register('minUnit')}>
             {units}
           </SelectField>
-          <Field id="shipping-max" label={t('max')} inputMode="numeric" error={text(errors.maxValue?.message)} {...form.register('maxValue')} />
+          <Field
+            id="shipping-max"
+            label={t('max')}
+            inputMode="numeric"
+            error={text(errors.maxValue?.message)}
+            {...form.register('maxValue')}
+          />
           <SelectField id="shipping-max-unit" label={t('max_unit')} {...form.register('maxUnit')}>
             {units}
           </SelectField>

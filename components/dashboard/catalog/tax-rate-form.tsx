@@ -33,11 +33,22 @@ export function TaxRateForm() {
         <FormError message={text(formError)} />
         <FormSuccess message={succeeded ? t('added') : null} />
         <Field id="tax-name" label={t('display_name')} error={text(errors.displayName?.message)} {...form.register('displayName')} />
-        <Field id="tax-percentage" label={t('percentage')} inputMode="decimal" error={text(errors.percentage?.message)} {...form.register('percentage')} />
+        <Field
+          id="tax-percentage"
+          label={t('percentage')}
+          inputMode="decimal"
+          error={text(errors.percentage?.message)}
+          {...form.register('percentage')}
+        />
         <CheckboxField id="tax-inclusive" label={t('inclusive')} {...form.register('inclusive')} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="tax-country" label={t('country')} maxLength={2} error={text(errors.country?.message)} {...form.register('country')} />
-          <Field id="tax-jurisdiction" label={t('jurisdiction')} error={text(errors.jurisdiction?.message)} {...form.register('jurisdiction')} />
+          <Field
+            id="tax-jurisdiction"
+            label={t('jurisdiction')}
+            error={text(errors.jurisdiction?.message)}
+            {...form.register('jurisdiction')}
+          />
         </div>
         <Button type="submit" disabled={pending}>
           {t('create')}

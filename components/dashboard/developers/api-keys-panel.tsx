@@ -60,7 +60,15 @@ export function ApiKeysPanel({ keys }: { keys: KeyRow[] }) {
           empty={t('empty')}
           columns={[
             { key: 'kind', header: t('kind'), cell: (k) => t(`kinds.${k.kind}`) },
-            { key: 'key', header: t('key'), cell: (k) => <code className="break-all font-mono text-xs" data-testid={`key-${k.kind}`}>{k.shown}</code> },
+            {
+              key: 'key',
+              header: t('key'),
+              cell: (k) => (
+                <code className="break-all font-mono text-xs" data-testid={`key-${k.kind}`}>
+                  {k.shown}
+                </code>
+              ),
+            },
             { key: 'created', header: t('created'), cell: (k) => k.created },
             { key: 'expires', header: t('expires'), cell: (k) => k.revoked ?? k.expires ?? '—' },
             { key: 'state', header: t('status'), cell: (k) => <Badge tone={TONE[k.state]}>{t(`states.${k.state}`)}</Badge> },
@@ -70,10 +78,18 @@ export function ApiKeysPanel({ keys }: { keys: KeyRow[] }) {
               cell: (k) =>
                 live(k) ? (
                   <div className="flex flex-wrap gap-2">
-                    <Button variant="secondary" aria-label={t('roll_label', { key: k.shown })} onClick={() => setMode({ kind: 'roll', key: k })}>
+                    <Button
+                      variant="secondary"
+                      aria-label={t('roll_label', { key: k.shown })}
+                      onClick={() => setMode({ kind: 'roll', key: k })}
+                    >
                       {t('roll')}
                     </Button>
-                    <Button variant="danger" aria-label={t('revoke_label', { key: k.shown })} onClick={() => setMode({ kind: 'revoke', key: k })}>
+                    <Button
+                      variant="danger"
+                      aria-label={t('revoke_label', { key: k.shown })}
+                      onClick={() => setMode({ kind: 'revoke', key: k })}
+                    >
                       {t('revoke')}
                     </Button>
                   </div>
@@ -82,7 +98,12 @@ export function ApiKeysPanel({ keys }: { keys: KeyRow[] }) {
           ]}
         />
         {mode?.kind === 'roll' ? (
-          <RollKeyForm keyId={mode.key.id} shown={mode.key.shown} onCancel={() => setMode(null)} onRolled={(secret) => setMode({ kind: 'secret', secret })} />
+          <RollKeyForm
+            keyId={mode.key.id}
+            shown={mode.key.shown}
+            onCancel={() => setMode(null)}
+            onRolled={(secret) => setMode({ kind: 'secret', secret })}
+          />
         ) : null}
         {mode?.kind === 'revoke' ? <RevokeKeyForm keyId={mode.key.id} shown={mode.key.shown} onDone={() => setMode(null)} /> : null}
       </div>

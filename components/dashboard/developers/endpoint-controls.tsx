@@ -3,7 +3,11 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { deleteWebhookEndpointAction, rollWebhookSecretAction, setWebhookEndpointEnabledAction } from '@/app/dashboard/(app)/developers/actions';
+import {
+  deleteWebhookEndpointAction,
+  rollWebhookSecretAction,
+  setWebhookEndpointEnabledAction,
+} from '@/app/dashboard/(app)/developers/actions';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { rollKeySchema } from '@/lib/validation/dashboard-developers';
@@ -38,7 +42,11 @@ export function EndpointControls({ id, enabled }: { id: string; enabled: boolean
       <div className="space-y-4">
         <FormError message={error ?? (roll.formError ? t(`errors.${roll.formError}`) : null)} />
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" disabled={pending} onClick={() => run(() => setWebhookEndpointEnabledAction({ id, enabled: !enabled }))}>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => run(() => setWebhookEndpointEnabledAction({ id, enabled: !enabled }))}
+          >
             {enabled ? t('disable') : t('enable')}
           </Button>
           <Button variant="danger" disabled={pending} onClick={() => setConfirmDelete(true)}>
@@ -49,7 +57,16 @@ export function EndpointControls({ id, enabled }: { id: string; enabled: boolean
           <div className="space-y-2 rounded-[var(--ck-radius-control)] border border-red-300 p-3">
             <p className="text-sm">{t('delete_warning')}</p>
             <div className="flex flex-wrap gap-2">
-              <Button variant="danger" disabled={pending} onClick={() => run(() => deleteWebhookEndpointAction({ id }), () => router.push('/dashboard/developers/webhooks'))}>
+              <Button
+                variant="danger"
+                disabled={pending}
+                onClick={() =>
+                  run(
+                    () => deleteWebhookEndpointAction({ id }),
+                    () => router.push('/dashboard/developers/webhooks'),
+                  )
+                }
+              >
                 {t('delete_submit')}
               </Button>
               <Button variant="secondary" onClick={() => setConfirmDelete(false)}>

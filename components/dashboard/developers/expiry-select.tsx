@@ -11,7 +11,11 @@ export function ExpirySelect({ id, label, ...select }: SelectHTMLAttributes<HTML
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {label}
       </label>
-      <select id={id} className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2" {...select}>
+      <select
+        id={id}
+        className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2"
+        {...select}
+      >
         {(['now', '1h', '24h', '7d'] as const).map((v) => (
           <option key={v} value={v}>
             {t(v)}

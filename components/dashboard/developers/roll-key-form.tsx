@@ -9,7 +9,17 @@ import { useActionForm } from '../use-action-form';
 import { ExpirySelect } from './expiry-select';
 
 /** Roll a secret key: the new key comes back once; the old one stops working after the chosen delay. */
-export function RollKeyForm({ keyId, shown, onCancel, onRolled }: { keyId: string; shown: string; onCancel: () => void; onRolled: (secret: string) => void }) {
+export function RollKeyForm({
+  keyId,
+  shown,
+  onCancel,
+  onRolled,
+}: {
+  keyId: string;
+  shown: string;
+  onCancel: () => void;
+  onRolled: (secret: string) => void;
+}) {
   const t = useTranslations('Dashboard.developers.keys');
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: rollKeySchema,
@@ -18,7 +28,12 @@ export function RollKeyForm({ keyId, shown, onCancel, onRolled }: { keyId: strin
     onSuccess: (data) => onRolled(data.secret),
   });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-3 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] p-3">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-3 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] p-3"
+    >
       <h3 className="font-semibold">{t('roll_title', { key: shown })}</h3>
       <FormError message={formError ? t(`errors.${formError}`) : null} />
       <ExpirySelect id="roll-expires" label={t('old_key_expires')} {...form.register('expiresIn')} />

@@ -56,8 +56,20 @@ export function WebhookEndpointForm({ endpoint }: Props) {
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
         <FormError message={err(formError ?? undefined)} />
         <FormSuccess message={saved ? t('saved') : null} />
-        <Field id={`${idPrefix}-url`} type="url" label={t('url')} placeholder="https://example.com/webhooks" error={err(errors.url?.message)} {...form.register('url')} />
-        <Field id={`${idPrefix}-description`} label={t('description')} error={err(errors.description?.message)} {...form.register('description')} />
+        <Field
+          id={`${idPrefix}-url`}
+          type="url"
+          label={t('url')}
+          placeholder="https://example.com/webhooks"
+          error={err(errors.url?.message)}
+          {...form.register('url')}
+        />
+        <Field
+          id={`${idPrefix}-description`}
+          label={t('description')}
+          error={err(errors.description?.message)}
+          {...form.register('description')}
+        />
         <fieldset aria-describedby={errors.enabledEvents ? `${idPrefix}-events-error` : undefined}>
           <legend className="mb-1 text-sm font-medium">{t('events')}</legend>
           <div className="grid max-h-64 gap-1 overflow-y-auto rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] p-2 sm:grid-cols-2">

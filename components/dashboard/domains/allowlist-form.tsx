@@ -11,7 +11,8 @@ import { embedOriginsSchema, firstInvalidEntry, normalizeEmbedOrigin, redirectDo
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 
-const TEXTAREA = 'block w-full rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2 font-mono text-sm text-[var(--ck-text)] aria-[invalid=true]:border-red-700';
+const TEXTAREA =
+  'block w-full rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2 font-mono text-sm text-[var(--ck-text)] aria-[invalid=true]:border-red-700';
 
 /** Where success_url, cancel_url and return_url may point: one host or *.host per line. */
 export function RedirectDomainsForm({ entries }: { entries: string[] }) {

@@ -8,7 +8,17 @@ import type { VerifyOutcome } from '@/lib/domains/custom-domains';
 import { FormError } from '../form-error';
 
 /** Verify and Remove for one domain, with the lookup's outcome in words. */
-export function DomainActions({ id, hostname, recordName, verified }: { id: string; hostname: string; recordName: string; verified: boolean }) {
+export function DomainActions({
+  id,
+  hostname,
+  recordName,
+  verified,
+}: {
+  id: string;
+  hostname: string;
+  recordName: string;
+  verified: boolean;
+}) {
   const t = useTranslations('Dashboard.domains');
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<VerifyOutcome | null>(null);

@@ -4,7 +4,15 @@ import type { CustomDomainView } from '@/lib/domains/custom-domains';
 import { DomainActions } from './domain-actions';
 
 /** The account's domains: status, the TXT record to create, and what can be done with each. */
-export async function DomainList({ domains, appHost, checkoutDomain }: { domains: CustomDomainView[]; appHost: string; checkoutDomain: string | null }) {
+export async function DomainList({
+  domains,
+  appHost,
+  checkoutDomain,
+}: {
+  domains: CustomDomainView[];
+  appHost: string;
+  checkoutDomain: string | null;
+}) {
   const t = await getTranslations('Dashboard.domains');
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -20,7 +28,11 @@ export async function DomainList({ domains, appHost, checkoutDomain }: { domains
             <Badge tone={d.verified ? 'good' : 'warn'}>{d.verified ? t('status_verified') : t('status_pending')}</Badge>
           </div>
           <p className="text-sm text-[var(--ck-muted)]">
-            {d.verifiedAt ? t('verified_at', { when: when(d.verifiedAt) }) : d.lastCheckedAt ? t('last_checked', { when: when(d.lastCheckedAt) }) : t('never_checked')}
+            {d.verifiedAt
+              ? t('verified_at', { when: when(d.verifiedAt) })
+              : d.lastCheckedAt
+                ? t('last_checked', { when: when(d.lastCheckedAt) })
+                : t('never_checked')}
             {d.hostname === checkoutDomain ? ` ${t('checkout_domain')}` : null}
           </p>
           {d.verified ? null : (

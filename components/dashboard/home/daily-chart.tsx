@@ -22,7 +22,14 @@ export async function DailyChart({ days }: { days: DayPoint[] }) {
     <Card title={t('chart_title')} className="mb-6">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc" className="h-40 w-full" preserveAspectRatio="none">
         <title id="chart-title">{t('chart_title')}</title>
-        <desc id="chart-desc">{t('chart_desc', { total, first: dayLabel(days[0].day), last: dayLabel(days.at(-1)!.day), max: Math.max(0, ...days.map((d) => d.count)) })}</desc>
+        <desc id="chart-desc">
+          {t('chart_desc', {
+            total,
+            first: dayLabel(days[0].day),
+            last: dayLabel(days.at(-1)!.day),
+            max: Math.max(0, ...days.map((d) => d.count)),
+          })}
+        </desc>
         <line x1={0} y1={H - 0.5} x2={W} y2={H - 0.5} stroke="currentColor" strokeOpacity={0.3} />
         {days.map((d, i) => {
           const h = (d.count / max) * (H - PAD);
@@ -40,17 +47,27 @@ export async function DailyChart({ days }: { days: DayPoint[] }) {
             <caption className="sr-only">{t('chart_caption')}</caption>
             <thead>
               <tr>
-                <th scope="col" className="px-2 py-1">{t('day')}</th>
-                <th scope="col" className="px-2 py-1 text-right">{t('count')}</th>
-                <th scope="col" className="px-2 py-1 text-right">{t('revenue')}</th>
+                <th scope="col" className="px-2 py-1">
+                  {t('day')}
+                </th>
+                <th scope="col" className="px-2 py-1 text-right">
+                  {t('count')}
+                </th>
+                <th scope="col" className="px-2 py-1 text-right">
+                  {t('revenue')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {days.map((d) => (
                 <tr key={d.day} className="border-t border-[var(--ck-border)]">
-                  <th scope="row" className="px-2 py-1 font-normal">{d.day}</th>
+                  <th scope="row" className="px-2 py-1 font-normal">
+                    {d.day}
+                  </th>
                   <td className="px-2 py-1 text-right">{d.count}</td>
-                  <td className="px-2 py-1 text-right">{d.revenue.map((r) => formatAmount(r.amount, r.currency, locale)).join(', ') || '—'}</td>
+                  <td className="px-2 py-1 text-right">
+                    {d.revenue.map((r) => formatAmount(r.amount, r.currency, locale)).join(', ') || '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

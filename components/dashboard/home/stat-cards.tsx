@@ -18,7 +18,8 @@ function Revenue({ revenue, none, locale }: { revenue: HomeStats['today']['reven
 export async function StatCards({ stats }: { stats: HomeStats }) {
   const [t, locale] = await Promise.all([getTranslations('Dashboard.home'), getLocale()]);
   const { created, completed } = stats.conversion;
-  const percent = created === 0 ? null : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(completed / created);
+  const percent =
+    created === 0 ? null : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(completed / created);
   return (
     <div className="mb-6 grid gap-4 md:grid-cols-3">
       {(['today', 'month'] as const).map((period) => (

@@ -13,7 +13,15 @@ function pageHref(filters: SessionListFilters, cursor: { after: string } | { bef
   return `/dashboard/sessions?${params.toString()}`;
 }
 
-export async function PaginationLinks({ filters, newer, older }: { filters: SessionListFilters; newer: string | null; older: string | null }) {
+export async function PaginationLinks({
+  filters,
+  newer,
+  older,
+}: {
+  filters: SessionListFilters;
+  newer: string | null;
+  older: string | null;
+}) {
   if (!newer && !older) return null;
   const t = await getTranslations('Dashboard.sessions');
   return (

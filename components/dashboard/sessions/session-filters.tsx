@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { PAYMENT_STATUSES, SESSION_STATUSES, type SessionListFilters } from '@/lib/validation/dashboard-sessions';
 
-const control = 'block w-full rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2 text-[var(--ck-text)]';
+const control =
+  'block w-full rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2 text-[var(--ck-text)]';
 
 /**
  * The list's filters as a plain GET form: the filters live in the URL, work
@@ -10,7 +11,13 @@ const control = 'block w-full rounded-[var(--ck-radius-control)] border border-[
 export async function SessionFilters({ filters }: { filters: SessionListFilters }) {
   const t = await getTranslations('Dashboard.sessions');
   return (
-    <form method="get" action="/dashboard/sessions" role="search" aria-label={t('filters.label')} className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
+    <form
+      method="get"
+      action="/dashboard/sessions"
+      role="search"
+      aria-label={t('filters.label')}
+      className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end"
+    >
       <div className="sm:col-span-2">
         <label htmlFor="q" className="mb-1 block text-sm font-medium">
           {t('filters.search')}

@@ -12,7 +12,15 @@ import { useActionForm } from '../use-action-form';
 import { SelectField } from '@/components/ui/select-field';
 
 /** Receipts on or off, the language 'auto' sessions fall back to, and how customers reach the business. */
-export function SettingsForm({ initial, countries, locales }: { initial: AccountSettingsInput; countries: CountryOption[]; locales: { code: string; name: string }[] }) {
+export function SettingsForm({
+  initial,
+  countries,
+  locales,
+}: {
+  initial: AccountSettingsInput;
+  countries: CountryOption[];
+  locales: { code: string; name: string }[];
+}) {
   const t = useTranslations('Dashboard.settings');
   const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
     schema: accountSettingsSchema,
@@ -38,7 +46,13 @@ export function SettingsForm({ initial, countries, locales }: { initial: Account
         </label>
       </Card>
       <Card title={t('language_title')}>
-        <SelectField id="defaultLocale" label={t('default_locale')} hint={t('default_locale_hint')} error={err(errors.defaultLocale?.message)} {...form.register('defaultLocale')}>
+        <SelectField
+          id="defaultLocale"
+          label={t('default_locale')}
+          hint={t('default_locale_hint')}
+          error={err(errors.defaultLocale?.message)}
+          {...form.register('defaultLocale')}
+        >
           <option value="">{t('default_locale_none')}</option>
           {locales.map((l) => (
             <option key={l.code} value={l.code} lang={l.code}>
@@ -50,14 +64,66 @@ export function SettingsForm({ initial, countries, locales }: { initial: Account
       <Card title={t('business_title')}>
         <p className="mb-4 text-sm text-[var(--ck-muted)]">{t('business_hint')}</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="supportEmail" type="email" autoComplete="email" label={t('support_email')} error={err(errors.supportEmail?.message)} {...form.register('supportEmail')} />
-          <Field id="supportPhone" type="tel" autoComplete="tel" label={t('support_phone')} error={err(errors.supportPhone?.message)} {...form.register('supportPhone')} />
-          <Field id="address-line1" className="sm:col-span-2" autoComplete="address-line1" label={t('address_line1')} error={err(a?.line1?.message)} {...form.register('address.line1')} />
-          <Field id="address-line2" className="sm:col-span-2" autoComplete="address-line2" label={t('address_line2')} error={err(a?.line2?.message)} {...form.register('address.line2')} />
-          <Field id="address-city" autoComplete="address-level2" label={t('address_city')} error={err(a?.city?.message)} {...form.register('address.city')} />
-          <Field id="address-state" autoComplete="address-level1" label={t('address_state')} error={err(a?.state?.message)} {...form.register('address.state')} />
-          <Field id="address-postal-code" autoComplete="postal-code" label={t('address_postal_code')} error={err(a?.postalCode?.message)} {...form.register('address.postalCode')} />
-          <SelectField id="address-country" autoComplete="country" label={t('address_country')} error={err(a?.country?.message)} {...form.register('address.country')}>
+          <Field
+            id="supportEmail"
+            type="email"
+            autoComplete="email"
+            label={t('support_email')}
+            error={err(errors.supportEmail?.message)}
+            {...form.register('supportEmail')}
+          />
+          <Field
+            id="supportPhone"
+            type="tel"
+            autoComplete="tel"
+            label={t('support_phone')}
+            error={err(errors.supportPhone?.message)}
+            {...form.register('supportPhone')}
+          />
+          <Field
+            id="address-line1"
+            className="sm:col-span-2"
+            autoComplete="address-line1"
+            label={t('address_line1')}
+            error={err(a?.line1?.message)}
+            {...form.register('address.line1')}
+          />
+          <Field
+            id="address-line2"
+            className="sm:col-span-2"
+            autoComplete="address-line2"
+            label={t('address_line2')}
+            error={err(a?.line2?.message)}
+            {...form.register('address.line2')}
+          />
+          <Field
+            id="address-city"
+            autoComplete="address-level2"
+            label={t('address_city')}
+            error={err(a?.city?.message)}
+            {...form.register('address.city')}
+          />
+          <Field
+            id="address-state"
+            autoComplete="address-level1"
+            label={t('address_state')}
+            error={err(a?.state?.message)}
+            {...form.register('address.state')}
+          />
+          <Field
+            id="address-postal-code"
+            autoComplete="postal-code"
+            label={t('address_postal_code')}
+            error={err(a?.postalCode?.message)}
+            {...form.register('address.postalCode')}
+          />
+          <SelectField
+            id="address-country"
+            autoComplete="country"
+            label={t('address_country')}
+            error={err(a?.country?.message)}
+            {...form.register('address.country')}
+          >
             <option value="">{t('address_country_none')}</option>
             {countries.map((c) => (
               <option key={c.code} value={c.code}>

@@ -11,7 +11,12 @@ export async function AccountSwitcher({ memberships, current }: { memberships: M
       <label htmlFor="account-switch" className="sr-only">
         {t('switch_account')}
       </label>
-      <select id="account-switch" name="accountId" defaultValue={current} className="rounded border border-[var(--ck-border)] px-2 py-1 text-sm">
+      <select
+        id="account-switch"
+        name="accountId"
+        defaultValue={current}
+        className="rounded border border-[var(--ck-border)] px-2 py-1 text-sm"
+      >
         {memberships.map((m) => (
           <option key={m.accountId} value={m.accountId}>
             {m.displayName ?? m.name}

@@ -4,7 +4,15 @@ import { isEmbedded } from '@/lib/checkout/ui-mode';
 import { unix } from '@/lib/util/time';
 
 /** Stripe's invoice_data when no invoice is created: always an object, never null (Checkout/Sessions.d.ts). */
-const emptyInvoiceData = () => ({ account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: null, metadata: {}, rendering_options: null });
+const emptyInvoiceData = () => ({
+  account_tax_ids: null,
+  custom_fields: null,
+  description: null,
+  footer: null,
+  issuer: null,
+  metadata: {},
+  rendering_options: null,
+});
 
 function invoiceCreation(stored: unknown) {
   if (!stored) return null;
@@ -12,7 +20,8 @@ function invoiceCreation(stored: unknown) {
   return { enabled, invoice_data: emptyInvoiceData() };
 }
 
-const withoutBreakdown = (t: StoredTotalDetails | null) => (t ? { amount_discount: t.amount_discount, amount_shipping: t.amount_shipping, amount_tax: t.amount_tax } : null);
+const withoutBreakdown = (t: StoredTotalDetails | null) =>
+  t ? { amount_discount: t.amount_discount, amount_shipping: t.amount_shipping, amount_tax: t.amount_tax } : null;
 
 /**
  * Stripe's Checkout Session object: every field present. `line_items` and

@@ -9,7 +9,12 @@ type Stored = { amount: number; discount?: string; rate?: string; taxable_amount
  * Stripe's LineItem (`object: 'item'`). Its taxes carry the whole TaxRate and
  * its discounts the whole Discount, looked up in the maps the caller loaded.
  */
-export function serializeLineItem(line: LineItemRow, price: PriceRow, currency: string, refs: { taxRates: Map<string, Obj>; discounts: Map<string, Obj> }) {
+export function serializeLineItem(
+  line: LineItemRow,
+  price: PriceRow,
+  currency: string,
+  refs: { taxRates: Map<string, Obj>; discounts: Map<string, Obj> },
+) {
   return {
     id: line.id,
     object: 'item' as const,

@@ -34,7 +34,9 @@ export function serializePaymentIntent(row: PaymentIntentRow) {
     on_behalf_of: null,
     payment_method: row.paymentMethodId,
     payment_method_configuration_details: null,
-    payment_method_options: row.sepaDebit ? { sepa_debit: {} } : { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
+    payment_method_options: row.sepaDebit
+      ? { sepa_debit: {} }
+      : { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
     payment_method_types: [row.sepaDebit ? 'sepa_debit' : 'card'],
     payment_record: null,
     processing: null,

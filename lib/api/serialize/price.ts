@@ -41,7 +41,13 @@ export function serializePrice(row: PriceRow) {
     nickname: row.nickname,
     product: row.productId,
     recurring: r
-      ? { interval: r.interval, interval_count: r.interval_count, meter: r.meter, trial_period_days: r.trial_period_days, usage_type: r.usage_type }
+      ? {
+          interval: r.interval,
+          interval_count: r.interval_count,
+          meter: r.meter,
+          trial_period_days: r.trial_period_days,
+          usage_type: r.usage_type,
+        }
       : null,
     tax_behavior: row.taxBehavior,
     tiers_mode: null,

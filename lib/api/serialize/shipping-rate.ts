@@ -8,7 +8,9 @@ export function serializeShippingRate(row: ShippingRateRow) {
     object: 'shipping_rate' as const,
     active: row.active,
     created: unix(row.createdAt),
-    delivery_estimate: row.deliveryEstimate ? { maximum: row.deliveryEstimate.maximum ?? null, minimum: row.deliveryEstimate.minimum ?? null } : null,
+    delivery_estimate: row.deliveryEstimate
+      ? { maximum: row.deliveryEstimate.maximum ?? null, minimum: row.deliveryEstimate.minimum ?? null }
+      : null,
     display_name: row.displayName,
     fixed_amount: { amount: row.amount, currency: row.currency, ...(options && { currency_options: options }) },
     livemode: row.livemode,

@@ -43,7 +43,11 @@ export type Shop = {
 
 async function code(db: Db, accountId: string, p: { percent: string; max: number; code: string }) {
   const coupon = await createCoupon(db, { accountId }, parseParams(createCouponSchema, { percent_off: p.percent, duration: 'once' }));
-  const promo = await createPromotionCode(db, { accountId }, parseParams(createPromotionCodeSchema, { coupon: coupon.id, code: p.code, max_redemptions: String(p.max) }));
+  const promo = await createPromotionCode(
+    db,
+    { accountId },
+    parseParams(createPromotionCodeSchema, { coupon: coupon.id, code: p.code, max_redemptions: String(p.max) }),
+  );
   return { code: p.code, id: promo.id, couponId: coupon.id };
 }
 

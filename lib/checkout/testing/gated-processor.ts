@@ -13,7 +13,14 @@ import { STRIPE_DECLINES } from '@/lib/payments/decline-messages';
  * reverse itself: `voidBlocksLateAnswers` picks which one this is.
  */
 
-export type LedgerEntry = { attemptId: string; amount: number; currency: string; charged: boolean; reversed: boolean; answers: ChargeOutcome['status'][] };
+export type LedgerEntry = {
+  attemptId: string;
+  amount: number;
+  currency: string;
+  charged: boolean;
+  reversed: boolean;
+  answers: ChargeOutcome['status'][];
+};
 
 type Waiting = { attemptId: string; release: () => void };
 

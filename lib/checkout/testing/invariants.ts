@@ -26,7 +26,8 @@ export async function assertCheckoutInvariants(
 
   // Money: what the processor kept belongs to exactly one complete, paid session, for its total.
   const kept = p.processor.kept();
-  for (const k of kept) if (!p.attemptSessions.has(k.attemptId)) fail(`the processor kept ${k.amount} for attempt ${k.attemptId}, which belongs to no session`);
+  for (const k of kept)
+    if (!p.attemptSessions.has(k.attemptId)) fail(`the processor kept ${k.amount} for attempt ${k.attemptId}, which belongs to no session`);
   for (const s of sessions) {
     const keptHere = kept.filter((k) => p.attemptSessions.get(k.attemptId) === s.id);
     const intent = intentOf.get(s.id);
@@ -38,18 +39,24 @@ export async function assertCheckoutInvariants(
         fail(`session ${s.id} is paid but its intent is ${intent?.status} with ${intent?.amountReceived} received`);
     } else if (keptHere.length) fail(`session ${s.id} is ${s.status}/${s.paymentStatus} but the processor kept ${keptHere[0].amount}`);
     // Events match state changes one to one.
-    if (eventsFor('checkout.session.completed', s.id) !== (s.status === 'complete' ? 1 : 0)) fail(`session ${s.id} (${s.status}) has ${eventsFor('checkout.session.completed', s.id)} completed events`);
-    if (eventsFor('checkout.session.expired', s.id) !== (s.status === 'expired' ? 1 : 0)) fail(`session ${s.id} (${s.status}) has ${eventsFor('checkout.session.expired', s.id)} expired events`);
+    if (eventsFor('checkout.session.completed', s.id) !== (s.status === 'complete' ? 1 : 0))
+      fail(`session ${s.id} (${s.status}) has ${eventsFor('checkout.session.completed', s.id)} completed events`);
+    if (eventsFor('checkout.session.expired', s.id) !== (s.status === 'expired' ? 1 : 0))
+      fail(`session ${s.id} (${s.status}) has ${eventsFor('checkout.session.expired', s.id)} expired events`);
     if (intent && s.status !== 'open' && (intent.status === 'processing' || intent.status === 'requires_action'))
       fail(`session ${s.id} is ${s.status} but its intent is left ${intent.status}`);
   }
   for (const i of intents) {
-    if (eventsFor('payment_intent.succeeded', i.id) !== (i.status === 'succeeded' ? 1 : 0)) fail(`intent ${i.id} (${i.status}) has ${eventsFor('payment_intent.succeeded', i.id)} succeeded events`);
-    if (eventsFor('payment_intent.canceled', i.id) !== (i.status === 'canceled' ? 1 : 0)) fail(`intent ${i.id} (${i.status}) has ${eventsFor('payment_intent.canceled', i.id)} canceled events`);
+    if (eventsFor('payment_intent.succeeded', i.id) !== (i.status === 'succeeded' ? 1 : 0))
+      fail(`intent ${i.id} (${i.status}) has ${eventsFor('payment_intent.succeeded', i.id)} succeeded events`);
+    if (eventsFor('payment_intent.canceled', i.id) !== (i.status === 'canceled' ? 1 : 0))
+      fail(`intent ${i.id} (${i.status}) has ${eventsFor('payment_intent.canceled', i.id)} canceled events`);
     // A reservation lives exactly as long as its attempt: a settled intent holds none.
-    if (i.reservedDiscount && i.status !== 'processing' && i.status !== 'requires_action') fail(`intent ${i.id} is ${i.status} but still holds a redemption`);
+    if (i.reservedDiscount && i.status !== 'processing' && i.status !== 'requires_action')
+      fail(`intent ${i.id} is ${i.status} but still holds a redemption`);
     // No attempt in flight that nobody is running: processing means the call is still out there.
-    if (i.status === 'processing' && !p.attemptsInFlight.has(i.attemptId ?? '')) fail(`intent ${i.id} is processing attempt ${i.attemptId}, which no call is running`);
+    if (i.status === 'processing' && !p.attemptsInFlight.has(i.attemptId ?? ''))
+      fail(`intent ${i.id} is processing attempt ${i.attemptId}, which no call is running`);
   }
 
   // Redemptions: never past the maximum, and exactly the completed sessions plus the attempts holding one.
@@ -57,13 +64,17 @@ export async function assertCheckoutInvariants(
     sessions.filter((s) => s.status === 'complete' && s.discounts.some((d) => pick(d) === id)).length +
     intents.filter((i) => i.reservedDiscount && pick(i.reservedDiscount) === id).length;
   for (const promo of promos) {
-    if (promo.maxRedemptions !== null && promo.timesRedeemed > promo.maxRedemptions) fail(`promotion code ${promo.code} redeemed ${promo.timesRedeemed} times, max ${promo.maxRedemptions}`);
+    if (promo.maxRedemptions !== null && promo.timesRedeemed > promo.maxRedemptions)
+      fail(`promotion code ${promo.code} redeemed ${promo.timesRedeemed} times, max ${promo.maxRedemptions}`);
     const expected = completedWith((d) => d.promotion_code, promo.id);
-    if (promo.timesRedeemed !== expected) fail(`promotion code ${promo.code} counts ${promo.timesRedeemed} redemptions, sessions and attempts hold ${expected}`);
+    if (promo.timesRedeemed !== expected)
+      fail(`promotion code ${promo.code} counts ${promo.timesRedeemed} redemptions, sessions and attempts hold ${expected}`);
   }
   for (const coupon of coups) {
-    if (coupon.maxRedemptions !== null && coupon.timesRedeemed > coupon.maxRedemptions) fail(`coupon ${coupon.id} redeemed past its maximum`);
+    if (coupon.maxRedemptions !== null && coupon.timesRedeemed > coupon.maxRedemptions)
+      fail(`coupon ${coupon.id} redeemed past its maximum`);
     const expected = completedWith((d) => d.coupon, coupon.id);
-    if (coupon.timesRedeemed !== expected) fail(`coupon ${coupon.id} counts ${coupon.timesRedeemed} redemptions, sessions and attempts hold ${expected}`);
+    if (coupon.timesRedeemed !== expected)
+      fail(`coupon ${coupon.id} counts ${coupon.timesRedeemed} redemptions, sessions and attempts hold ${expected}`);
   }
 }

@@ -48,12 +48,17 @@ export class CreateSession implements Cmd {
 }
 
 export class Pay extends SessionCommand {
-  constructor(index: number, readonly card: CardName) {
+  constructor(
+    index: number,
+    readonly card: CardName,
+  ) {
     super(index);
   }
   async act(sys: CheckoutSystem, sessionId: string) {
     const before = await sys.state(sessionId);
-    const out = await sys.start(sessionId, () => confirmPayment(sys.db, { sessionId, form: payForm(this.card), clientKey: sys.clientKey, processor: sys.processor, now: sys.now }));
+    const out = await sys.start(sessionId, () =>
+      confirmPayment(sys.db, { sessionId, form: payForm(this.card), clientKey: sys.clientKey, processor: sys.processor, now: sys.now }),
+    );
     if (isAttempt(out)) {
       // Only an open session within its time, with no other attempt in flight, charges.
       expect(before.session.status).toBe('open');
@@ -63,8 +68,10 @@ export class Pay extends SessionCommand {
     }
     const r = out;
     if (before.session.status === 'complete') expect(r.state, describeResult(r)).toBe('complete');
-    else if (before.session.status === 'expired' || before.session.expiresAt <= sys.now) expect(r, describeResult(r)).toEqual({ state: 'closed', status: 'expired' });
-    else if (before.intent?.status === 'processing' || before.intent?.status === 'requires_action') expect(r).toEqual({ state: 'refused', reason: 'in_progress' });
+    else if (before.session.status === 'expired' || before.session.expiresAt <= sys.now)
+      expect(r, describeResult(r)).toEqual({ state: 'closed', status: 'expired' });
+    else if (before.intent?.status === 'processing' || before.intent?.status === 'requires_action')
+      expect(r).toEqual({ state: 'refused', reason: 'in_progress' });
     else expect(['refused', 'invalid'], describeResult(r)).toContain(r.state);
     if (r.state === 'invalid') expect(r.errors.promotion_code).toBe('discount_removed_exhausted');
   }
@@ -107,7 +114,9 @@ export class Challenge extends SessionCommand {
   }
   async act(sys: CheckoutSystem, sessionId: string) {
     const before = await sys.state(sessionId);
-    const out = await sys.start(sessionId, () => completeChallenge(sys.db, { sessionId, result: this.result, processor: sys.processor, now: sys.now }));
+    const out = await sys.start(sessionId, () =>
+      completeChallenge(sys.db, { sessionId, result: this.result, processor: sys.processor, now: sys.now }),
+    );
     const payable = before.session.status === 'open' && before.session.expiresAt > sys.now;
     if (isAttempt(out)) {
       expect(payable && before.intent?.status === 'requires_action').toBe(true);
@@ -163,7 +172,8 @@ export class ChangeQuantity extends SessionCommand {
   async act(sys: CheckoutSystem, sessionId: string) {
     const before = await sys.state(sessionId);
     const r = await changeQuantity(sys.db, sessionId, await sys.lineId(sessionId), this.quantity, sys.now);
-    if (['processing', 'requires_action'].includes(before.intent?.status ?? '') && r.ok) throw new Error('the cart changed under a payment in flight');
+    if (['processing', 'requires_action'].includes(before.intent?.status ?? '') && r.ok)
+      throw new Error('the cart changed under a payment in flight');
   }
   toString = () => `quantity(#${this.index}, ${this.quantity})`;
 }
@@ -241,13 +251,20 @@ export class ConcurrentPays implements Cmd {
     };
     const pays = this.indexes.map((i) =>
       this.s.schedule(Promise.resolve(sys.sessions[i % sys.sessions.length]), `customer pays #${i}`).then((sessionId) => {
-        const p = confirmPayment(sys.db, { sessionId, form: payForm(this.card), clientKey: sys.clientKey, processor: sys.processor, now: sys.now });
+        const p = confirmPayment(sys.db, {
+          sessionId,
+          form: payForm(this.card),
+          clientKey: sys.clientKey,
+          processor: sys.processor,
+          now: sys.now,
+        });
         return p.then((r) => ({ sessionId, r }));
       }),
     );
     const results = await this.s.waitFor(Promise.all(pays)).finally(() => (sys.processor.onArrival = null));
     await Promise.all(releases);
-    for (const { r } of results) expect(['complete', 'declined', 'requires_action', 'refused', 'invalid', 'closed'], describeResult(r)).toContain(r.state);
+    for (const { r } of results)
+      expect(['complete', 'declined', 'requires_action', 'refused', 'invalid', 'closed'], describeResult(r)).toContain(r.state);
     await sys.assertInvariants();
   }
   toString = () => `concurrent pays(${this.indexes.map((i) => `#${i}`).join(', ')}, ${this.card}) ${this.s.report().length} steps`;
@@ -261,19 +278,42 @@ const weighted = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => Array.from({
 /** Every command, weighted so that payments, their answers and what races them dominate the sequences. */
 export const commandArbitraries = [
   fc.integer({ min: 1800, max: 7200 }).map((s) => new CreateSession(s)),
-  ...weighted(4, fc.tuple(index, card).map(([i, c]) => new Pay(i, c))),
-  ...weighted(4, index.map((i) => new Answer(i, false))),
+  ...weighted(
+    4,
+    fc.tuple(index, card).map(([i, c]) => new Pay(i, c)),
+  ),
+  ...weighted(
+    4,
+    index.map((i) => new Answer(i, false)),
+  ),
   index.map((i) => new Answer(i, true)),
-  ...weighted(2, fc.tuple(index, fc.constantFrom<'complete' | 'fail'>('complete', 'complete', 'fail')).map(([i, r]) => new Challenge(i, r))),
+  ...weighted(
+    2,
+    fc.tuple(index, fc.constantFrom<'complete' | 'fail'>('complete', 'complete', 'fail')).map(([i, r]) => new Challenge(i, r)),
+  ),
   index.map((i) => new ExpireByApi(i)),
   index.map((i) => new OpenPage(i)),
   fc.tuple(index, fc.integer({ min: 0, max: 12 })).map(([i, q]) => new ChangeQuantity(i, q)),
-  ...weighted(2, fc.tuple(index, fc.constantFrom<'singleUse' | 'twoUses'>('singleUse', 'twoUses')).map(([i, w]) => new ApplyCode(i, w))),
+  ...weighted(
+    2,
+    fc.tuple(index, fc.constantFrom<'singleUse' | 'twoUses'>('singleUse', 'twoUses')).map(([i, w]) => new ApplyCode(i, w)),
+  ),
   index.map((i) => new RemoveCode(i)),
-  ...weighted(2, index.map((i) => new Crash(i))),
+  ...weighted(
+    2,
+    index.map((i) => new Crash(i)),
+  ),
   fc.constant(new Sweep()),
-  ...weighted(2, fc.tuple(fc.constantFrom(1_000, 60_000, ATTEMPT_LEASE_MS + 1_000, 31 * 60_000, 2 * 3600_000), fc.boolean()).map(([ms, sweep]) => new AdvanceClock(ms, sweep))),
-  ...weighted(2, fc.tuple(fc.array(index, { minLength: 2, maxLength: 3 }), card, fc.scheduler()).map(([is, c, s]) => new ConcurrentPays(is, c, s))),
+  ...weighted(
+    2,
+    fc
+      .tuple(fc.constantFrom(1_000, 60_000, ATTEMPT_LEASE_MS + 1_000, 31 * 60_000, 2 * 3600_000), fc.boolean())
+      .map(([ms, sweep]) => new AdvanceClock(ms, sweep)),
+  ),
+  ...weighted(
+    2,
+    fc.tuple(fc.array(index, { minLength: 2, maxLength: 3 }), card, fc.scheduler()).map(([is, c, s]) => new ConcurrentPays(is, c, s)),
+  ),
 ];
 
 export { CARDS };

@@ -23,7 +23,10 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         title={t('title')}
         description={t('description_text')}
         actions={
-          <Link href="/dashboard/catalog/products/new" className="rounded-[var(--ck-radius-button)] bg-[var(--ck-button)] px-4 py-2 text-sm font-semibold text-[var(--ck-button-text)]">
+          <Link
+            href="/dashboard/catalog/products/new"
+            className="rounded-[var(--ck-radius-button)] bg-[var(--ck-button)] px-4 py-2 text-sm font-semibold text-[var(--ck-button-text)]"
+          >
             {t('new')}
           </Link>
         }

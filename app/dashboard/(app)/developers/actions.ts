@@ -56,7 +56,11 @@ export async function revokeSecretKeyAction(input: RevokeKeyInput): Promise<Acti
 }
 
 // The dashboard form in the REST API's parameter names, so lib/events/webhook-endpoints.ts behaves as for the API.
-const endpointParams = (v: WebhookEndpointFormInput) => ({ url: v.url, description: v.description || null, enabled_events: [...new Set(v.enabledEvents)] });
+const endpointParams = (v: WebhookEndpointFormInput) => ({
+  url: v.url,
+  description: v.description || null,
+  enabled_events: [...new Set(v.enabledEvents)],
+});
 
 // POST (server action) — add a webhook endpoint; returns its signing secret, shown once
 export async function createWebhookEndpointAction(input: WebhookEndpointFormInput): Promise<ActionResult<{ id: string; secret: string }>> {
@@ -98,7 +102,9 @@ export async function rollWebhookSecretAction(input: RollKeyInput): Promise<Acti
   const { db, accountId } = await requireMerchant();
   const parsed = parseInput(rollKeySchema, input);
   if (!parsed.ok) return parsed.result;
-  const done = await apiCall(() => rollWebhookSecret(db, { accountId, id: parsed.data.id }, { expires_in: ROLL_EXPIRIES[parsed.data.expiresIn] }));
+  const done = await apiCall(() =>
+    rollWebhookSecret(db, { accountId, id: parsed.data.id }, { expires_in: ROLL_EXPIRIES[parsed.data.expiresIn] }),
+  );
   if (!done.ok) return done.result;
   refresh();
   return ok({ secret: done.value.secret! });

@@ -6,7 +6,14 @@ import { fail, ok, parseInput, type ActionResult } from '@/lib/dashboard/action-
 import { requireMerchant } from '@/lib/dashboard/current-merchant';
 import { saveEmbedOrigins, saveRedirectDomains } from '@/lib/domains/allowlists';
 import { addCustomDomain, removeCustomDomain, verifyCustomDomain, type VerifyOutcome } from '@/lib/domains/custom-domains';
-import { addDomainSchema, embedOriginsSchema, redirectDomainsSchema, type AddDomainInput, type EmbedOriginsValues, type RedirectDomainsValues } from '@/lib/validation/domains';
+import {
+  addDomainSchema,
+  embedOriginsSchema,
+  redirectDomainsSchema,
+  type AddDomainInput,
+  type EmbedOriginsValues,
+  type RedirectDomainsValues,
+} from '@/lib/validation/domains';
 
 const PAGE = '/dashboard/domains';
 const domainId = z.string().regex(/^dom_[A-Za-z0-9]{1,64}$/);

@@ -22,10 +22,21 @@ export const metadata: Metadata = { title: 'Preview' };
 const ALL_COUNTRIES = [...COUNTRY_CODES].sort();
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function CheckoutPreviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CheckoutPreviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { db, accountId } = await requireMerchant();
   const q = await searchParams;
-  const params: PreviewParams = { name: one(q.name), bg: one(q.bg), button: one(q.button), border: one(q.border), font: one(q.font), logo: one(q.logo) };
+  const params: PreviewParams = {
+    name: one(q.name),
+    bg: one(q.bg),
+    button: one(q.button),
+    border: one(q.border),
+    font: one(q.font),
+    logo: one(q.logo),
+  };
   const preview = await previewBranding(db, { accountId, params });
   if (!preview) notFound();
   const locale = await getLocale();
@@ -33,17 +44,30 @@ export default async function CheckoutPreviewPage({ searchParams }: { searchPara
   const tb = await getTranslations('Dashboard.branding');
   // The same two calls the checkout page makes: the preview shows what customers will see, contrast fixes included.
   const theme = resolveTheme(preview.branding);
-  const view = previewPageView({ name: preview.name, logoUrl: preview.logoUrl, items: [tb('preview_item_1'), tb('preview_item_2')], currency: 'eur' });
+  const view = previewPageView({
+    name: preview.name,
+    logoUrl: preview.logoUrl,
+    items: [tb('preview_item_1'), tb('preview_item_2')],
+    currency: 'eur',
+  });
   const money = (n: number) => formatAmount(n, view.currency, locale);
   const messages = await getMessages();
   return (
-    <div style={themeToCssVars(theme) as React.CSSProperties} className="min-h-screen bg-[var(--ck-bg)] font-[family-name:var(--ck-font)] text-[var(--ck-text)]" data-testid="checkout-preview">
+    <div
+      style={themeToCssVars(theme) as React.CSSProperties}
+      className="min-h-screen bg-[var(--ck-bg)] font-[family-name:var(--ck-font)] text-[var(--ck-text)]"
+      data-testid="checkout-preview"
+    >
       <NextIntlClientProvider locale={locale} messages={messages}>
         {/* inert: a preview to look at, not to fill in (its actions refuse anyway). */}
         <main inert className="mx-auto grid max-w-5xl gap-10 p-4 md:grid-cols-2 md:p-10">
           <div>
             <MerchantHeader name={view.merchant.name} logoUrl={view.merchant.logoUrl} cancelUrl={null} livemode={false} />
-            <OrderSummary view={view} locale={locale} actions={{ quantity: previewCartAction, optional: previewCartAction, promotion: previewCartAction }} />
+            <OrderSummary
+              view={view}
+              locale={locale}
+              actions={{ quantity: previewCartAction, optional: previewCartAction, promotion: previewCartAction }}
+            />
           </div>
           <div className="space-y-6">
             <h1 className="sr-only">{t('Checkout.payment')}</h1>

@@ -3,8 +3,21 @@ import { Card } from '@/components/ui/card';
 import type { SessionDetail } from '@/lib/dashboard/session-detail';
 import { AddressLines, DetailList } from './detail-list';
 
-type Address = { line1?: string | null; line2?: string | null; city?: string | null; state?: string | null; postal_code?: string | null; country?: string | null };
-type CustomerDetails = { email?: string | null; name?: string | null; phone?: string | null; address?: Address | null; tax_ids?: { type: string; value: string }[] | null };
+type Address = {
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postal_code?: string | null;
+  country?: string | null;
+};
+type CustomerDetails = {
+  email?: string | null;
+  name?: string | null;
+  phone?: string | null;
+  address?: Address | null;
+  tax_ids?: { type: string; value: string }[] | null;
+};
 type ShippingDetails = { name?: string | null; address?: Address | null };
 type CustomField = {
   key: string;
@@ -23,7 +36,8 @@ export async function CustomerCard({ detail }: { detail: SessionDetail }) {
   const shipping = (session.collected_information as { shipping_details?: ShippingDetails | null } | null)?.shipping_details ?? null;
   const fields = (session.custom_fields as CustomField[]).filter((f) => f[f.type]?.value);
   const consent = session.consent as { promotions?: string | null; terms_of_service?: string | null } | null;
-  const consentLabel = (v: string | null | undefined) => t(`consent_value.${v === 'accepted' || v === 'opt_in' || v === 'opt_out' ? v : 'none'}`);
+  const consentLabel = (v: string | null | undefined) =>
+    t(`consent_value.${v === 'accepted' || v === 'opt_in' || v === 'opt_out' ? v : 'none'}`);
   const email = customer?.email ?? session.customer_email;
   return (
     <Card title={t('customer')}>
@@ -48,7 +62,15 @@ export async function CustomerCard({ detail }: { detail: SessionDetail }) {
             testId="shipping-details"
             items={[
               [t('shipping_rate'), detail.shippingRateName],
-              [t('ship_to'), shipping ? <span key="s" className="block">{shipping.name}<AddressLines address={shipping.address} /></span> : null],
+              [
+                t('ship_to'),
+                shipping ? (
+                  <span key="s" className="block">
+                    {shipping.name}
+                    <AddressLines address={shipping.address} />
+                  </span>
+                ) : null,
+              ],
             ]}
           />
         </>

@@ -15,14 +15,25 @@ export function DetailList({ items, testId }: { items: [label: string, value: Re
   );
 }
 
-type Address = { line1?: string | null; line2?: string | null; city?: string | null; state?: string | null; postal_code?: string | null; country?: string | null };
+type Address = {
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postal_code?: string | null;
+  country?: string | null;
+};
 
 /** An address on its lines, as the customer gave it. */
 export function AddressLines({ address }: { address: Address | null | undefined }) {
   if (!address) return null;
-  const lines = [address.line1, address.line2, [address.postal_code, address.city].filter(Boolean).join(' '), address.state, address.country].filter(
-    (l): l is string => Boolean(l),
-  );
+  const lines = [
+    address.line1,
+    address.line2,
+    [address.postal_code, address.city].filter(Boolean).join(' '),
+    address.state,
+    address.country,
+  ].filter((l): l is string => Boolean(l));
   if (lines.length === 0) return null;
   return (
     <span className="block">

@@ -18,7 +18,9 @@ export async function EventsCard({ detail }: { detail: SessionDetail }) {
             <li key={e.id} className="border-b border-[var(--ck-border)] pb-3 last:border-0">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <code className="font-semibold">{e.type}</code>
-                <span className="text-[var(--ck-muted)]">{format.dateTime(e.created, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })} UTC</span>
+                <span className="text-[var(--ck-muted)]">
+                  {format.dateTime(e.created, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })} UTC
+                </span>
               </div>
               <p className="break-all text-xs text-[var(--ck-muted)]">{e.id}</p>
               <p className="mt-1 text-xs font-medium">{t('deliveries')}</p>
@@ -28,7 +30,9 @@ export async function EventsCard({ detail }: { detail: SessionDetail }) {
                 <ul className="mt-1 space-y-1">
                   {e.deliveries.map((d) => (
                     <li key={d.id} className="break-all">
-                      <Badge tone={TONE[d.status] ?? 'neutral'}>{t(`delivery_status.${d.status === 'succeeded' || d.status === 'failed' ? d.status : 'pending'}`)}</Badge>{' '}
+                      <Badge tone={TONE[d.status] ?? 'neutral'}>
+                        {t(`delivery_status.${d.status === 'succeeded' || d.status === 'failed' ? d.status : 'pending'}`)}
+                      </Badge>{' '}
                       {t('delivery', { url: d.endpointUrl, attempts: d.attempts })}
                       {d.lastStatusCode !== null ? ` — ${t('http_status', { code: d.lastStatusCode })}` : ''}
                     </li>

@@ -15,8 +15,12 @@ export async function LineItemsCard({ detail }: { detail: SessionDetail }) {
   const totals = session.total_details;
   const totalRows: [string, string, string][] = [
     ['subtotal', t('subtotal'), money(session.amount_subtotal)],
-    ...(totals && totals.amount_discount > 0 ? [['discount', t('discounts'), `−${money(totals.amount_discount)}`] as [string, string, string]] : []),
-    ...(totals && (totals.amount_shipping > 0 || session.shipping_cost) ? [['shipping', t('shipping'), money(totals.amount_shipping)] as [string, string, string]] : []),
+    ...(totals && totals.amount_discount > 0
+      ? [['discount', t('discounts'), `−${money(totals.amount_discount)}`] as [string, string, string]]
+      : []),
+    ...(totals && (totals.amount_shipping > 0 || session.shipping_cost)
+      ? [['shipping', t('shipping'), money(totals.amount_shipping)] as [string, string, string]]
+      : []),
     ...(totals && totals.amount_tax > 0 ? [['tax', t('tax'), money(totals.amount_tax)] as [string, string, string]] : []),
   ];
   return (

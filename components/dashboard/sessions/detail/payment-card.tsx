@@ -4,7 +4,16 @@ import type { SessionDetail } from '@/lib/dashboard/session-detail';
 import { DetailList } from './detail-list';
 
 const THREE_DS = ['authenticated', 'failed', 'not_required', 'attempt_acknowledged'];
-const BRANDS: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay', cartes_bancaires: 'Cartes Bancaires' };
+const BRANDS: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+  cartes_bancaires: 'Cartes Bancaires',
+};
 
 /** The payment intent: its status, and the card (brand, last4, 3-D Secure outcome) or SEPA account it used. */
 export async function PaymentCard({ detail }: { detail: SessionDetail }) {
@@ -16,7 +25,12 @@ export async function PaymentCard({ detail }: { detail: SessionDetail }) {
         <DetailList
           testId="payment-details"
           items={[
-            [t('payment_intent'), <code key="id" className="break-all">{p.intentId}</code>],
+            [
+              t('payment_intent'),
+              <code key="id" className="break-all">
+                {p.intentId}
+              </code>,
+            ],
             [t('payment_intent_status'), <code key="st">{p.status}</code>],
             [
               t('method'),
@@ -26,7 +40,12 @@ export async function PaymentCard({ detail }: { detail: SessionDetail }) {
                   ? t('sepa', { last4: p.sepaDebit.last4, country: p.sepaDebit.country })
                   : null,
             ],
-            [t('three_d_secure'), p.card ? t(`three_d_secure_value.${p.card.threeDSecure && THREE_DS.includes(p.card.threeDSecure) ? p.card.threeDSecure : 'none'}`) : null],
+            [
+              t('three_d_secure'),
+              p.card
+                ? t(`three_d_secure_value.${p.card.threeDSecure && THREE_DS.includes(p.card.threeDSecure) ? p.card.threeDSecure : 'none'}`)
+                : null,
+            ],
           ]}
         />
       ) : (

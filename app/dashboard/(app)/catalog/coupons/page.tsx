@@ -38,18 +38,32 @@ export default async function CouponsPage({ searchParams }: { searchParams: Prom
                 key: 'name',
                 header: t('name'),
                 cell: (c) => (
-                  <Link href={`/dashboard/catalog/coupons/${encodeURIComponent(c.id)}`} className="font-medium text-[var(--ck-link)] underline">
+                  <Link
+                    href={`/dashboard/catalog/coupons/${encodeURIComponent(c.id)}`}
+                    className="font-medium text-[var(--ck-link)] underline"
+                  >
                     {c.name ?? c.id}
                   </Link>
                 ),
               },
               { key: 'terms', header: t('terms'), cell: (c) => couponLabel(c, locale, t) },
-              { key: 'redeemed', header: t('times_redeemed'), cell: (c) => (c.max_redemptions ? `${c.times_redeemed} / ${c.max_redemptions}` : c.times_redeemed) },
+              {
+                key: 'redeemed',
+                header: t('times_redeemed'),
+                cell: (c) => (c.max_redemptions ? `${c.times_redeemed} / ${c.max_redemptions}` : c.times_redeemed),
+              },
               { key: 'id', header: t('id'), cell: (c) => <code className="text-xs">{c.id}</code> },
               {
                 key: 'actions',
                 header: <span className="sr-only">{t('actions')}</span>,
-                cell: (c) => <RowActionButton action={deleteCouponAction.bind(null, c.id)} label={t('delete')} variant="danger" confirm={t('delete_confirm')} />,
+                cell: (c) => (
+                  <RowActionButton
+                    action={deleteCouponAction.bind(null, c.id)}
+                    label={t('delete')}
+                    variant="danger"
+                    confirm={t('delete_confirm')}
+                  />
+                ),
               },
             ]}
           />

@@ -18,8 +18,14 @@ export default async function NewSessionPage() {
   const tp = await getTranslations('Dashboard.catalog.prices');
   const locale = await getLocale();
   const options = await checkoutSessionOptions(db, { accountId });
-  const prices = options.prices.map((p) => ({ id: p.id, label: `${p.productName} — ${priceLabel(p, locale, tp)}${p.nickname ? ` (${p.nickname})` : ''}` }));
-  const shippingRates = options.shippingRates.map((r) => ({ id: r.id, label: `${r.display_name} — ${formatAmount(r.fixed_amount.amount, r.fixed_amount.currency, locale)}` }));
+  const prices = options.prices.map((p) => ({
+    id: p.id,
+    label: `${p.productName} — ${priceLabel(p, locale, tp)}${p.nickname ? ` (${p.nickname})` : ''}`,
+  }));
+  const shippingRates = options.shippingRates.map((r) => ({
+    id: r.id,
+    label: `${r.display_name} — ${formatAmount(r.fixed_amount.amount, r.fixed_amount.currency, locale)}`,
+  }));
   const taxRates = options.taxRates.map((r) => ({ id: r.id, label: `${r.display_name} — ${r.percentage}%` }));
   return (
     <>

@@ -11,7 +11,12 @@ import { createShippingRateParams, shippingRateFormSchema, type ShippingRateForm
 import { createShippingRateSchema, updateShippingRateSchema } from '@/lib/validation/shipping-rates';
 
 const id = z.string().min(1).max(255);
-const FIELDS = { display_name: 'displayName', 'fixed_amount[amount]': 'amount', 'fixed_amount[currency]': 'currency', delivery_estimate: 'minValue' };
+const FIELDS = {
+  display_name: 'displayName',
+  'fixed_amount[amount]': 'amount',
+  'fixed_amount[currency]': 'currency',
+  delivery_estimate: 'minValue',
+};
 
 // POST (server action) — create a fixed-amount shipping rate (lib/catalog createShippingRate)
 export async function createShippingRateAction(input: ShippingRateFormInput): Promise<ActionResult> {

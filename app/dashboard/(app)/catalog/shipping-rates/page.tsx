@@ -24,7 +24,8 @@ export default async function ShippingRatesPage({ searchParams }: { searchParams
   const locale = await getLocale();
   const page = await shippingRatesPage(db, { accountId, after: typeof after === 'string' ? after : undefined });
   const bound = (b: { value: number; unit: string } | null) => (b ? t('bound', { value: b.value, unit: t(`units.${b.unit}`) }) : '…');
-  const estimate = (r: DashboardShippingRate) => (r.delivery_estimate ? `${bound(r.delivery_estimate.minimum)} – ${bound(r.delivery_estimate.maximum)}` : '');
+  const estimate = (r: DashboardShippingRate) =>
+    r.delivery_estimate ? `${bound(r.delivery_estimate.minimum)} – ${bound(r.delivery_estimate.maximum)}` : '';
   return (
     <>
       <PageHeader title={t('title')} />
@@ -39,12 +40,21 @@ export default async function ShippingRatesPage({ searchParams }: { searchParams
               { key: 'name', header: t('display_name'), cell: (r) => r.display_name },
               { key: 'amount', header: t('amount'), cell: (r) => formatAmount(r.fixed_amount.amount, r.fixed_amount.currency, locale) },
               { key: 'estimate', header: t('estimate'), cell: estimate },
-              { key: 'status', header: t('status'), cell: (r) => <Badge tone={r.active ? 'good' : 'neutral'}>{r.active ? t('active') : t('archived')}</Badge> },
+              {
+                key: 'status',
+                header: t('status'),
+                cell: (r) => <Badge tone={r.active ? 'good' : 'neutral'}>{r.active ? t('active') : t('archived')}</Badge>,
+              },
               { key: 'id', header: t('id'), cell: (r) => <code className="text-xs">{r.id}</code> },
               {
                 key: 'actions',
                 header: <span className="sr-only">{t('actions')}</span>,
-                cell: (r) => <RowActionButton action={setShippingRateActiveAction.bind(null, r.id, !r.active)} label={r.active ? t('archive') : t('unarchive')} />,
+                cell: (r) => (
+                  <RowActionButton
+                    action={setShippingRateActiveAction.bind(null, r.id, !r.active)}
+                    label={r.active ? t('archive') : t('unarchive')}
+                  />
+                ),
               },
             ]}
           />

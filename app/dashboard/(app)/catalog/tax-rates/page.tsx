@@ -36,12 +36,21 @@ export default async function TaxRatesPage({ searchParams }: { searchParams: Pro
               { key: 'percentage', header: t('percentage'), cell: (r) => `${r.percentage}%` },
               { key: 'inclusive', header: t('kind'), cell: (r) => (r.inclusive ? t('inclusive_short') : t('exclusive_short')) },
               { key: 'where', header: t('where'), cell: (r) => [r.country, r.jurisdiction].filter(Boolean).join(' · ') },
-              { key: 'status', header: t('status'), cell: (r) => <Badge tone={r.active ? 'good' : 'neutral'}>{r.active ? t('active') : t('archived')}</Badge> },
+              {
+                key: 'status',
+                header: t('status'),
+                cell: (r) => <Badge tone={r.active ? 'good' : 'neutral'}>{r.active ? t('active') : t('archived')}</Badge>,
+              },
               { key: 'id', header: t('id'), cell: (r) => <code className="text-xs">{r.id}</code> },
               {
                 key: 'actions',
                 header: <span className="sr-only">{t('actions')}</span>,
-                cell: (r) => <RowActionButton action={setTaxRateActiveAction.bind(null, r.id, !r.active)} label={r.active ? t('archive') : t('unarchive')} />,
+                cell: (r) => (
+                  <RowActionButton
+                    action={setTaxRateActiveAction.bind(null, r.id, !r.active)}
+                    label={r.active ? t('archive') : t('unarchive')}
+                  />
+                ),
               },
             ]}
           />

@@ -20,7 +20,10 @@ export default async function EmailsPage({ searchParams }: { searchParams: Promi
   const { db, accountId } = await requireMerchant();
   const t = await getTranslations('Dashboard.developers.emails');
   const date = await dateFormatter();
-  const { rows, hasMore } = await listOutbox(db, { accountId, before: typeof before === 'string' && before.length <= 100 ? before : undefined });
+  const { rows, hasMore } = await listOutbox(db, {
+    accountId,
+    before: typeof before === 'string' && before.length <= 100 ? before : undefined,
+  });
   return (
     <Card title={t('title')}>
       <p className="mb-4 text-sm text-[var(--ck-muted)]">{t('intro')}</p>
@@ -47,7 +50,10 @@ export default async function EmailsPage({ searchParams }: { searchParams: Promi
       />
       {hasMore && rows.length > 0 ? (
         <nav aria-label={t('pagination')} className="mt-4 text-sm">
-          <Link href={`/dashboard/developers/emails?before=${encodeURIComponent(rows[rows.length - 1].id)}`} className="text-[var(--ck-link)] underline">
+          <Link
+            href={`/dashboard/developers/emails?before=${encodeURIComponent(rows[rows.length - 1].id)}`}
+            className="text-[var(--ck-link)] underline"
+          >
             {t('older')}
           </Link>
         </nav>

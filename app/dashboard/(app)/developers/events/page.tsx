@@ -26,8 +26,11 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const { db, accountId } = await requireMerchant();
   const t = await getTranslations('Dashboard.developers.events');
   const date = await dateFormatter();
-  const { data, hasMore } = await orNotFound(listEvents(db, { accountId }, { limit: PAGE_SIZE, type, starting_after: startingAfter, ending_before: endingBefore }));
-  const link = (cursor: Record<string, string>) => `/dashboard/developers/events?${new URLSearchParams({ ...(type ? { type } : {}), ...cursor })}`;
+  const { data, hasMore } = await orNotFound(
+    listEvents(db, { accountId }, { limit: PAGE_SIZE, type, starting_after: startingAfter, ending_before: endingBefore }),
+  );
+  const link = (cursor: Record<string, string>) =>
+    `/dashboard/developers/events?${new URLSearchParams({ ...(type ? { type } : {}), ...cursor })}`;
   // Paging forward in time (ending_before) returns that page in order; "older" exists when the list went on or when we came from newer.
   const hasOlder = endingBefore ? data.length > 0 : hasMore;
   const hasNewer = endingBefore ? hasMore : Boolean(startingAfter);
@@ -38,7 +41,12 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           <label htmlFor="event-type" className="mb-1 block text-sm font-medium">
             {t('type')}
           </label>
-          <select id="event-type" name="type" defaultValue={type ?? ''} className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2">
+          <select
+            id="event-type"
+            name="type"
+            defaultValue={type ?? ''}
+            className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2"
+          >
             <option value="">{t('all_types')}</option>
             {CAISSE_EVENT_TYPES.map((ty) => (
               <option key={ty} value={ty}>
@@ -67,7 +75,11 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
             ),
           },
           { key: 'id', header: t('id'), cell: (e) => <code className="font-mono text-xs">{e.id}</code> },
-          { key: 'object', header: t('object'), cell: (e) => <code className="font-mono text-xs">{String((e.data.object as { id?: unknown }).id ?? '—')}</code> },
+          {
+            key: 'object',
+            header: t('object'),
+            cell: (e) => <code className="font-mono text-xs">{String((e.data.object as { id?: unknown }).id ?? '—')}</code>,
+          },
           { key: 'created', header: t('created'), cell: (e) => date(new Date(e.created * 1000)) },
         ]}
       />

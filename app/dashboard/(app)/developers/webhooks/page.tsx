@@ -38,7 +38,11 @@ export default async function WebhooksPage() {
               ),
             },
             { key: 'description', header: t('description'), cell: (e) => e.description ?? '—' },
-            { key: 'events', header: t('events'), cell: (e) => (e.enabledEvents.includes('*') ? t('all_events') : t('event_count', { count: e.enabledEvents.length })) },
+            {
+              key: 'events',
+              header: t('events'),
+              cell: (e) => (e.enabledEvents.includes('*') ? t('all_events') : t('event_count', { count: e.enabledEvents.length })),
+            },
             {
               key: 'status',
               header: t('status'),

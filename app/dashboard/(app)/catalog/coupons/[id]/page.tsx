@@ -38,13 +38,27 @@ export default async function CouponPage({ params }: { params: Promise<{ id: str
             empty={t('empty')}
             columns={[
               { key: 'code', header: t('code'), cell: (c) => <code className="font-semibold">{c.code}</code> },
-              { key: 'status', header: t('status'), cell: (c) => <Badge tone={c.active ? 'good' : 'neutral'}>{c.active ? t('active') : t('inactive')}</Badge> },
-              { key: 'redeemed', header: t('times_redeemed'), cell: (c) => (c.max_redemptions ? `${c.times_redeemed} / ${c.max_redemptions}` : c.times_redeemed) },
-              { key: 'expires', header: t('expires_at'), cell: (c) => (c.expires_at ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(c.expires_at * 1000) : '') },
+              {
+                key: 'status',
+                header: t('status'),
+                cell: (c) => <Badge tone={c.active ? 'good' : 'neutral'}>{c.active ? t('active') : t('inactive')}</Badge>,
+              },
+              {
+                key: 'redeemed',
+                header: t('times_redeemed'),
+                cell: (c) => (c.max_redemptions ? `${c.times_redeemed} / ${c.max_redemptions}` : c.times_redeemed),
+              },
+              {
+                key: 'expires',
+                header: t('expires_at'),
+                cell: (c) =>
+                  c.expires_at ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(c.expires_at * 1000) : '',
+              },
               {
                 key: 'actions',
                 header: <span className="sr-only">{t('actions')}</span>,
-                cell: (c) => (c.active ? <RowActionButton action={deactivatePromotionCodeAction.bind(null, c.id)} label={t('deactivate')} /> : null),
+                cell: (c) =>
+                  c.active ? <RowActionButton action={deactivatePromotionCodeAction.bind(null, c.id)} label={t('deactivate')} /> : null,
               },
             ]}
           />

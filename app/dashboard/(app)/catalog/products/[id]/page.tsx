@@ -34,10 +34,18 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
             <Badge tone={product.active ? 'good' : 'neutral'}>{product.active ? t('active') : t('archived')}</Badge>
           </>
         }
-        actions={<RowActionButton action={setProductActiveAction.bind(null, product.id, !product.active)} label={product.active ? t('archive') : t('unarchive')} />}
+        actions={
+          <RowActionButton
+            action={setProductActiveAction.bind(null, product.id, !product.active)}
+            label={product.active ? t('archive') : t('unarchive')}
+          />
+        }
       />
       <div className="space-y-6">
-        <ProductForm productId={product.id} initial={{ name: product.name, description: product.description ?? '', images: product.images }} />
+        <ProductForm
+          productId={product.id}
+          initial={{ name: product.name, description: product.description ?? '', images: product.images }}
+        />
         <Card title={t('prices')}>
           <PriceTable prices={prices} defaultPrice={product.default_price} />
         </Card>

@@ -72,7 +72,12 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
         />
       </Card>
       <Card title={t('request_body')}>
-        <pre tabIndex={0} aria-label={t('request_body')} className="max-h-96 overflow-auto rounded bg-gray-50 p-3 font-mono text-xs" data-testid="request-body">
+        <pre
+          tabIndex={0}
+          aria-label={t('request_body')}
+          className="max-h-96 overflow-auto rounded bg-gray-50 p-3 font-mono text-xs"
+          data-testid="request-body"
+        >
           {requestBody}
         </pre>
       </Card>

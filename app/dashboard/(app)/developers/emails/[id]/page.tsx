@@ -39,7 +39,13 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
       </Card>
       <Card title={t('html_version')}>
         {/* An empty sandbox: the message's HTML can run no script, submit no form and reach nothing of the dashboard. */}
-        <iframe title={t('html_version')} sandbox="" referrerPolicy="no-referrer" srcDoc={email.html} className="h-[36rem] w-full rounded border border-[var(--ck-border)] bg-white" />
+        <iframe
+          title={t('html_version')}
+          sandbox=""
+          referrerPolicy="no-referrer"
+          srcDoc={email.html}
+          className="h-[36rem] w-full rounded border border-[var(--ck-border)] bg-white"
+        />
       </Card>
       <Card title={t('text_version')}>
         <pre tabIndex={0} aria-label={t('text_version')} className="max-h-96 overflow-auto whitespace-pre-wrap font-mono text-xs">

@@ -60,7 +60,12 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         />
       </Card>
       <Card title={t('payload')}>
-        <pre tabIndex={0} aria-label={t('payload')} className="max-h-[32rem] overflow-auto rounded bg-gray-50 p-3 font-mono text-xs" data-testid="event-payload">
+        <pre
+          tabIndex={0}
+          aria-label={t('payload')}
+          className="max-h-[32rem] overflow-auto rounded bg-gray-50 p-3 font-mono text-xs"
+          data-testid="event-payload"
+        >
           {JSON.stringify(event, null, 2)}
         </pre>
       </Card>

@@ -30,7 +30,9 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
       <Card title={t('endpoint_title')}>
         <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
           <dt className="text-[var(--ck-muted)]">{t('url')}</dt>
-          <dd className="break-all" data-testid="endpoint-url">{endpoint.url}</dd>
+          <dd className="break-all" data-testid="endpoint-url">
+            {endpoint.url}
+          </dd>
           <dt className="text-[var(--ck-muted)]">{t('status')}</dt>
           <dd data-testid="endpoint-status">
             {enabled ? t('enabled') : endpoint.disabledReason ? t('disabled_reason', { reason: endpoint.disabledReason }) : t('disabled')}
@@ -66,7 +68,9 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
           ]}
         />
       </Card>
-      <WebhookEndpointForm endpoint={{ id: endpoint.id, url: endpoint.url, description: endpoint.description ?? '', enabledEvents: endpoint.enabledEvents }} />
+      <WebhookEndpointForm
+        endpoint={{ id: endpoint.id, url: endpoint.url, description: endpoint.description ?? '', enabledEvents: endpoint.enabledEvents }}
+      />
     </div>
   );
 }
