@@ -11,7 +11,8 @@ import { secretKey } from './secret-keys';
  * `baseCounter × 2^(level−1)` PBKDF2 keys of `cost` iterations before it finds it — a floor on
  * the work, not just an average — while checking a solution costs one HMAC.
  * Measured on this project's 2-core reference machine (npm run bench): about 4 million PBKDF2-SHA256
- * iterations a second in Chromium, so a level-1 solve takes 1.2–2.5 s and each level doubles it.
+ * iterations a second in Chromium, so a level-1 solve (counter 800–1600) takes about 1.3–2.6 s and each level doubles it
+ * (bench/proof-of-work.json: `npm run bench:proof-of-work`).
  */
 export const PROOF_OF_WORK = { algorithm: 'PBKDF2/SHA-256', cost: 10_000, baseCounter: 800, maxLevel: 5, lifetimeMs: 10 * 60_000 } as const;
 
