@@ -10,9 +10,8 @@ import { secretKey } from './secret-keys';
  * deterministic: the server picks the counter, so the solver must derive at least
  * `baseCounter × 2^(level−1)` PBKDF2 keys of `cost` iterations before it finds it — a floor on
  * the work, not just an average — while checking a solution costs one HMAC.
- * Measured on this project's 2-core reference machine (npm run bench): about 4 million PBKDF2-SHA256
- * iterations a second in Chromium, so a level-1 solve (counter 800–1600) takes about 1.3–2.6 s and each level doubles it
- * (bench/proof-of-work.json: `npm run bench:proof-of-work`).
+ * Measured in Chromium on this project's 2-core machine (`npm run bench:proof-of-work`, bench/proof-of-work.json):
+ * about 1.6 ms a counter when idle, so a level-1 solve (counter 800–1600) takes about 1.3–2.6 s and each level doubles it.
  */
 export const PROOF_OF_WORK = { algorithm: 'PBKDF2/SHA-256', cost: 10_000, baseCounter: 800, maxLevel: 5, lifetimeMs: 10 * 60_000 } as const;
 
