@@ -8,7 +8,14 @@ const slot = globalThis as unknown as { __caisseJobs?: Promise<Runner> };
 
 /** Starts the jobs `make` returns, once per process: later calls get the runner already started. */
 export function startProcessRunner(make: () => Promise<Job[]>): Promise<Runner> {
-  slot.__caisseJobs ??= make().then((jobs) => startRunner(jobs));
+  slot.__caisseJobs ??= make().then(
+    (jobs) => startRunner(jobs),
+    (err: unknown) => {
+      // Nothing started: a later call may try again.
+      slot.__caisseJobs = undefined;
+      throw err;
+    },
+  );
   return slot.__caisseJobs;
 }
 
