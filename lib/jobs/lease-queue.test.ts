@@ -133,6 +133,41 @@ describe('stop()', () => {
   });
 });
 
+describe('pace', () => {
+  it('a tick that fills every free slot → the next runs at once, without the idle wait; one that does not → the idle wait', async () => {
+    await queueEmails(db(), ['em_h1', 'em_h2', 'em_h3', 'em_h4', 'em_h5']);
+    const hold = gate();
+    const mail = recordingMailer({ gate: hold.promise });
+    const job = emailJob(db(), { mailer: mail.mailer, concurrency: 2, intervalMs: 100 });
+    const trace: string[] = [];
+    const traced = {
+      ...job,
+      tick: async (ctx: Parameters<typeof job.tick>[0]) => {
+        const outcome = await job.tick(ctx);
+        trace.push(`tick ${outcome}`);
+        return outcome;
+      },
+    };
+    const drained = gate();
+    const runner = startRunner([traced], {
+      ...quiet,
+      // Recorded, not slept: the held sends go through, and the wait ends once the outbox has settled them.
+      wait: async (ms) => {
+        trace.push(`wait ${ms}`);
+        hold.open();
+        await until(async () => (await emailRows(db())).every((r) => r.lockedUntil === null), 'the sends settled');
+        if ((await emailRows(db())).every((r) => r.status === 'sent')) drained.open();
+      },
+    });
+    await drained.promise;
+    await runner.stop();
+
+    // Two claimed (every free slot): at once again; no slot free: the idle wait; the sends done: two more at once.
+    expect(trace.slice(0, 4)).toEqual(['tick more', 'tick idle', 'wait 100', 'tick more']);
+    expect(mail.sent.sort()).toEqual(['em_h1', 'em_h2', 'em_h3', 'em_h4', 'em_h5']);
+  });
+});
+
 describe('backoff', () => {
   it('a handler failing three times in a row → the loop waits 5 s, 10 s, 20 s, and back to its idle interval once it succeeds', async () => {
     const t0 = new Date(Date.now() + 1000);
