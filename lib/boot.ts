@@ -3,11 +3,9 @@ import { getDb } from '@/db/client';
 import { migrate } from '@/db/migrate';
 import { seedDemo } from '@/lib/accounts/seed-demo';
 import { env } from '@/lib/env';
-import { startAsyncPaymentSweep } from '@/lib/checkout/async-payment-sweep';
-import { startExpirySweep } from '@/lib/checkout/expiry-sweep';
-import { startWebhookWorker } from '@/lib/webhooks/worker';
-import { startEmailWorker } from '@/lib/receipts/send-emails';
 import { resealWebhookSecrets } from '@/lib/events/reseal-webhook-secrets';
+import { startProcessRunner } from '@/lib/jobs/process-runner';
+import { jobsFor } from '@/lib/jobs/registry';
 import { loadSecretKeys } from '@/lib/security/secret-keys';
 
 /** Start-up of a server process: schema first, then the demo merchant on an empty database, then background work. */
@@ -18,10 +16,7 @@ export async function boot(): Promise<void> {
   await migrate();
   await resealWebhookSecrets(await getDb());
   const demo = await seedDemo(await getDb());
-  if (demo) for (const line of demo) console.log(line);
-  // Off when a separate `npm run webhooks:worker` process does the delivering.
-  if (env().WEBHOOK_WORKER === 'on') await startWebhookWorker();
-  if (env().EXPIRY_SWEEP === 'on') startExpirySweep(getDb);
-  if (env().ASYNC_PAYMENT_SWEEP === 'on') startAsyncPaymentSweep(getDb);
-  if (env().EMAIL_WORKER === 'on') await startEmailWorker();
+  for (const line of demo) console.log(line);
+  // The jobs the environment leaves on (lib/jobs/registry.ts); scripts/serve.ts stops them on SIGTERM/SIGINT.
+  await startProcessRunner(async () => jobsFor(await getDb(), env()));
 }

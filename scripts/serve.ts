@@ -3,7 +3,10 @@
 import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { closeDb } from '../db/client';
 import { env } from '../lib/env';
+import { exitOnSignals } from '../lib/jobs/on-signals';
+import { stopProcessRunner } from '../lib/jobs/process-runner';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../lib/security/client-address';
 
 async function main() {
@@ -17,13 +20,24 @@ async function main() {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);
     void handle(req, res);
   });
-  server.listen(PORT, HOST, () => console.log(`Caisse is listening on http://${HOST}:${PORT}`));
-  const stop = () => server.close(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  server.listen(PORT, HOST, () => {
+    console.log(`Caisse is listening on http://${HOST}:${PORT}`);
+  });
+  // Stop taking requests, let the background jobs (started by lib/boot.ts) finish what they hold and give
+  // back their leases, then close the database.
+  exitOnSignals(async () => {
+    const closed = new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    });
+    server.closeIdleConnections();
+    await Promise.all([closed, stopProcessRunner()]);
+    await closeDb();
+  });
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

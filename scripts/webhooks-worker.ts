@@ -1,9 +1,12 @@
 // npm run webhooks:worker: delivers webhooks in a process of its own (set WEBHOOK_WORKER=off on the servers
-// to leave it all to such processes; any number may run against one database). Stops cleanly on SIGINT/SIGTERM.
-import { closeDb } from '../db/client';
+// to leave it all to such processes; any number may run against one database). On SIGINT/SIGTERM it finishes
+// the deliveries in flight, releases the claims it still holds, and exits.
+import { closeDb, getDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { env } from '../lib/env';
-import { startWebhookWorker, stop } from '../lib/webhooks/worker';
+import { exitOnSignals } from '../lib/jobs/on-signals';
+import { startProcessRunner, stopProcessRunner } from '../lib/jobs/process-runner';
+import { jobsFor } from '../lib/jobs/registry';
 
 async function main() {
   // PGlite is one process's database: a second process on its directory would corrupt it.
@@ -13,18 +16,16 @@ async function main() {
     );
     process.exit(2);
   }
-  await migrate();
-  await startWebhookWorker();
-  console.log('webhooks: worker started');
-  await new Promise<void>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  exitOnSignals(async () => {
+    await stopProcessRunner();
+    await closeDb();
   });
-  console.log('webhooks: stopping after the deliveries in flight');
-  await stop();
-  await closeDb();
+  await migrate();
+  await startProcessRunner(async () => jobsFor(await getDb(), env(), ['webhooks']));
+  console.log('webhooks: worker started');
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -5,10 +5,12 @@ import { lockSessionById } from '@/db/queries/public-session';
 import { checkoutSessions, paymentIntents } from '@/db/schema';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
+import type { Job } from '@/lib/jobs/runner';
 import { isPendingDebit, SEPA_DEBIT_FAILED } from '@/lib/payments/test-sepa';
-import type { Sweeper } from './expiry-sweep';
 import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import { sessionObject } from './session-reads';
+
+const BATCH = 100;
 
 /**
  * Applies the bank's answer to SEPA debits whose outcome is due, a batch at a
@@ -16,7 +18,7 @@ import { sessionObject } from './session-reads';
  * re-checked under the lock, so several processes sweep side by side and each
  * debit settles, with its events, exactly once.
  */
-export async function settleDueDebits(db: Db, now = new Date(), limit = 100): Promise<number> {
+export async function settleDueDebits(db: Db, now = new Date(), limit = BATCH): Promise<number> {
   return db.transaction(async (tx) => {
     const due = await tx
       .select()
@@ -48,11 +50,14 @@ async function settle(tx: Tx, intent: PaymentIntentRow): Promise<void> {
       .set({ status: 'succeeded', amountReceived: intent.amount, processorState: null })
       .where(eq(paymentIntents.id, intent.id))
       .returning();
-    const [updated] = await tx
-      .update(checkoutSessions)
-      .set({ paymentStatus: 'paid' })
-      .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.paymentStatus, 'unpaid')))
-      .returning();
+    // None when the session was already marked paid.
+    const updated = (
+      await tx
+        .update(checkoutSessions)
+        .set({ paymentStatus: 'paid' })
+        .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.paymentStatus, 'unpaid')))
+        .returning()
+    ).at(0);
     await recordEvent(tx, { accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(paid) });
     await recordEvent(tx, { accountId, type: 'checkout.session.async_payment_succeeded', object: sessionObject(updated ?? session) });
     // The receipt waits for the money, as Stripe's does for debits.
@@ -70,30 +75,16 @@ async function settle(tx: Tx, intent: PaymentIntentRow): Promise<void> {
 }
 
 /**
- * Runs the settlement every `intervalMs` (sooner while there is a backlog)
- * until stopped. Short by default: in test mode debits settle in seconds.
+ * The settlement as a job: every `intervalMs` (at once again while a batch comes back full). Short by
+ * default: in test mode debits settle in seconds.
  */
-export function startAsyncPaymentSweep(getDb: () => Promise<Db>, intervalMs = 1000): Sweeper {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      let settled = 0;
-      try {
-        settled = await settleDueDebits(await getDb());
-      } catch (err) {
-        console.error('[async-payment-sweep]', err instanceof Error ? err.message : err);
-      }
-      if (!stopped) timer = setTimeout(tick, settled === 100 ? 0 : intervalMs);
-    })();
-  };
-  timer = setTimeout(tick, intervalMs);
+export function asyncPaymentSweepJob(db: Db, opts: { intervalMs?: number; clock?: () => Date } = {}): Job {
+  const clock = opts.clock ?? (() => new Date());
+  const intervalMs = opts.intervalMs ?? 1000;
   return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
+    name: 'async-payment-sweep',
+    idleMs: intervalMs,
+    firstTickMs: intervalMs,
+    tick: async () => ((await settleDueDebits(db, clock(), BATCH)) === BATCH ? 'more' : 'idle'),
   };
 }

@@ -2,6 +2,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { pruneIdempotencyKeys } from '@/db/queries/idempotency';
 import { checkoutSessions } from '@/db/schema';
+import type { Job } from '@/lib/jobs/runner';
 import type { PaymentProcessor } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
 import { pruneRateLimits } from '@/lib/security/rate-limit';
@@ -9,12 +10,14 @@ import { pruneCardAttempts } from './card-testing';
 import { recoverLostAttempts } from './abandon-attempt';
 import { expireLockedSession } from './expire-session';
 
+const BATCH = 100;
+
 /**
  * Expires open sessions past expires_at, a batch at a time. Rows are claimed
  * with FOR UPDATE SKIP LOCKED, so several app processes sweep side by side and
  * each session emits checkout.session.expired once.
  */
-export async function sweepExpiredSessions(db: Db, now = new Date(), limit = 100): Promise<number> {
+export async function sweepExpiredSessions(db: Db, now = new Date(), limit = BATCH): Promise<number> {
   return db.transaction(async (tx) => {
     const due = await tx
       .select()
@@ -45,40 +48,26 @@ export async function housekeeping(db: Db, now: Date) {
   await pruneCardAttempts(db, new Date(now.getTime() - 24 * 3600_000));
 }
 
-export type Sweeper = { stop: () => Promise<void> };
-
 /**
- * Runs the sweep every `intervalMs` (sooner while there is a backlog) — first giving up attempts whose
- * process died mid-charge, then expiring what is due — and the housekeeping now and then, until stopped.
+ * The sweep as a job: every `intervalMs` (at once again while a batch comes back full) — first giving up
+ * attempts whose process died mid-charge, then expiring what is due — and the housekeeping now and then.
  */
-export function startExpirySweep(getDb: () => Promise<Db>, intervalMs = 15_000, processor: PaymentProcessor = testProcessor): Sweeper {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
+export function expirySweepJob(db: Db, opts: { intervalMs?: number; processor?: PaymentProcessor; clock?: () => Date } = {}): Job {
+  const clock = opts.clock ?? (() => new Date());
+  const processor = opts.processor ?? testProcessor;
   let lastHousekeeping = 0;
-  const tick = () => {
-    running = (async () => {
-      let swept = 0;
-      try {
-        const db = await getDb();
-        await recoverLostAttempts(db, processor, new Date());
-        swept = await sweepExpiredSessions(db);
-        if (Date.now() - lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
-          lastHousekeeping = Date.now();
-          await housekeeping(db, new Date());
-        }
-      } catch (err) {
-        console.error('[expiry-sweep]', err instanceof Error ? err.message : err);
-      }
-      if (!stopped) timer = setTimeout(tick, swept === 100 ? 0 : intervalMs);
-    })();
-  };
-  timer = setTimeout(tick, 1000);
   return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+    name: 'expiry-sweep',
+    idleMs: opts.intervalMs ?? 15_000,
+    firstTickMs: 1000,
+    tick: async () => {
+      await recoverLostAttempts(db, processor, clock());
+      const swept = await sweepExpiredSessions(db, clock(), BATCH);
+      if (clock().getTime() - lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
+        lastHousekeeping = clock().getTime();
+        await housekeeping(db, clock());
+      }
+      return swept === BATCH ? 'more' : 'idle';
     },
   };
 }

@@ -1,8 +1,11 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { createTransport, type Transporter } from 'nodemailer';
+import { and, eq, sql } from 'drizzle-orm';
+import { createTransport } from 'nodemailer';
 import type { Db } from '@/db/client';
+import { claimDueEmails as claimEmails, releaseEmailClaims, type EmailClaim } from '@/db/queries/email-outbox';
 import { emails } from '@/db/schema';
 import { env } from '@/lib/env';
+import { leaseQueueJob } from '@/lib/jobs/lease-queue';
+import { startRunner, type Job, type Runner } from '@/lib/jobs/runner';
 import { isSealed, unseal } from '@/lib/security/secret-keys';
 import { sqlNow } from '@/lib/webhooks/deliver';
 
@@ -11,6 +14,7 @@ import { sqlNow } from '@/lib/webhooks/deliver';
  * run on one database: a claim is one UPDATE over rows picked with FOR UPDATE
  * SKIP LOCKED that stamps a lease (locked_until), so no transaction stays open
  * across the SMTP conversation and a sender that dies just lets its lease lapse.
+ * The loop is lib/jobs' lease queue.
  */
 
 export const MAX_ATTEMPTS = 5;
@@ -23,51 +27,33 @@ export function retryDelaySeconds(attempts: number): number {
   return [60, 300, 1800, 7200][Math.min(attempts, 4) - 1] ?? 60;
 }
 
+/** What sends: nodemailer's transport, or a test's stand-in. */
+export type Mailer = {
+  sendMail(mail: { from: string; to: string; subject: string; text: string; html: string }): Promise<unknown>;
+  close?(): void;
+};
+
 export type SendOptions = {
   /** Defaults to SMTP_URL; null or unset keeps the emails (status 'kept') instead of sending. */
   smtpUrl?: string | null;
+  /** Sends through this instead of opening a transport on smtpUrl. */
+  mailer?: Mailer;
   from?: string;
   now?: Date;
 };
 
-export type Claimed = { id: string; to: string; subject: string; text: string; html: string; attempts: number; lockToken: string };
+export type Claimed = EmailClaim;
 export type SendOutcome = 'sent' | 'kept' | 'retry' | 'failed';
 
-export async function claimDueEmails(db: Db, p: { limit: number; now?: Date }): Promise<Claimed[]> {
-  const now = sqlNow(p.now);
-  const due = db
-    .select({ id: emails.id })
-    .from(emails)
-    .where(and(eq(emails.status, 'pending'), lte(emails.nextAttemptAt, now), or(isNull(emails.lockedUntil), lt(emails.lockedUntil, now))))
-    .orderBy(asc(emails.nextAttemptAt))
-    .limit(p.limit)
-    .for('update', { skipLocked: true });
-  return db
-    .update(emails)
-    .set({ lockedUntil: sql`${now} + interval '${sql.raw(String(LEASE_SECONDS))} seconds'` })
-    .where(inArray(emails.id, due))
-    .returning({
-      id: emails.id,
-      to: emails.to,
-      subject: emails.subject,
-      text: emails.text,
-      html: emails.html,
-      attempts: emails.attempts,
-      // Text keeps the microseconds a JS Date would drop, so settling matches this claim exactly.
-      lockToken: sql<string>`${emails.lockedUntil}::text`,
-    });
+export function claimDueEmails(db: Db, p: { limit: number; now?: Date }): Promise<Claimed[]> {
+  return claimEmails(db, { ...p, leaseSeconds: LEASE_SECONDS });
 }
 
 /** Sends one claimed email (or keeps it, without a transport) and records the outcome, if the claim is still ours. */
 // The dashboard's sign-up and sign-in emails are sealed in the outbox (lib/auth/account-emails.ts): opened only to send.
 const opened = (body: string) => (isSealed(body) ? unseal(body, 'sign-in-links') : body);
 
-export async function sendClaimed(
-  db: Db,
-  claim: Claimed,
-  transport: Transporter | null,
-  p: { from: string; now?: Date },
-): Promise<SendOutcome> {
+export async function sendClaimed(db: Db, claim: Claimed, transport: Mailer | null, p: { from: string; now?: Date }): Promise<SendOutcome> {
   const ours = and(eq(emails.id, claim.id), sql`${emails.lockedUntil}::text = ${claim.lockToken}`);
   const now = sqlNow(p.now);
   if (!transport) {
@@ -110,9 +96,11 @@ export async function sendClaimed(
   return 'sent';
 }
 
-function openTransport(opts: SendOptions): { transport: Transporter | null; from: string } {
+function openTransport(opts: SendOptions): { transport: Mailer | null; from: string } {
+  const from = opts.from ?? env().EMAIL_FROM;
+  if (opts.mailer) return { transport: opts.mailer, from };
   const smtpUrl = opts.smtpUrl === undefined ? env().SMTP_URL : opts.smtpUrl;
-  return { transport: smtpUrl ? createTransport({ url: smtpUrl, ...TIMEOUTS }) : null, from: opts.from ?? env().EMAIL_FROM };
+  return { transport: smtpUrl ? createTransport({ url: smtpUrl, ...TIMEOUTS }) : null, from };
 }
 
 /** One claim-and-send pass; what tests drive with an injected clock. */
@@ -124,44 +112,31 @@ export async function sendDueEmails(db: Db, opts: SendOptions & { limit?: number
       claims.map(async (c) => ({ id: c.id, outcome: await sendClaimed(db, c, transport, { from, now: opts.now }) })),
     );
   } finally {
-    transport?.close();
+    if (transport !== opts.mailer) transport?.close?.();
   }
 }
 
-export type EmailWorker = { stop: () => Promise<void> };
+export type EmailJobOptions = SendOptions & { intervalMs?: number; concurrency?: number };
 
-/** Sends every `intervalMs` (at once again while a pass fills its batch) until stopped. */
-export function createEmailWorker(db: Db, opts: SendOptions & { intervalMs?: number; limit?: number } = {}): EmailWorker {
-  const limit = opts.limit ?? 10;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      let done = 0;
-      try {
-        done = (await sendDueEmails(db, { ...opts, limit })).length;
-      } catch (err) {
-        console.error('[emails]', err instanceof Error ? err.message : err);
-      }
-      if (!stopped) timer = setTimeout(tick, done === limit ? 0 : (opts.intervalMs ?? 2000));
-    })();
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+/** The sending job: up to `concurrency` emails at once, every `intervalMs` while the outbox is empty. */
+export function emailJob(db: Db, opts: EmailJobOptions = {}): Job {
+  const { transport, from } = openTransport(opts);
+  return leaseQueueJob<Claimed>({
+    name: 'emails',
+    concurrency: opts.concurrency ?? 10,
+    idleMs: opts.intervalMs ?? 2000,
+    claim: (limit) => claimDueEmails(db, { limit, now: opts.now }),
+    handle: (claim) => sendClaimed(db, claim, transport, { from, now: opts.now }),
+    release: (claims) => releaseEmailClaims(db, claims),
+    close: () => {
+      if (transport !== opts.mailer) transport?.close?.();
     },
-  };
+  });
 }
 
-// One worker per server process, on globalThis because Next may load this module more than once.
-const slot = globalThis as unknown as { __caisseEmailWorker?: Promise<EmailWorker> };
+export type EmailWorker = Pick<Runner, 'stop'>;
 
-/** Starts this process's email sender on the app database (idempotent). */
-export function startEmailWorker(): Promise<EmailWorker> {
-  slot.__caisseEmailWorker ??= import('@/db/client').then(async ({ getDb }) => createEmailWorker(await getDb()));
-  return slot.__caisseEmailWorker;
+/** The sending job on a runner of its own, until stopped. */
+export function createEmailWorker(db: Db, opts: EmailJobOptions & { limit?: number } = {}): EmailWorker {
+  return startRunner([emailJob(db, { ...opts, concurrency: opts.concurrency ?? opts.limit })]);
 }

@@ -1,3 +1,4 @@
+import { startRunner } from '@/lib/jobs/runner';
 import { randomBase62 } from '@/lib/util/ids';
 import { signatureHeaders } from './sign';
 
@@ -48,7 +49,11 @@ export function matchesEvents(type: string, filters: string[] | undefined): bool
 /** Starts listening; resolves once the starting point is fixed and the secret printed, so nothing older is forwarded. */
 export async function startListen(opts: ListenOptions): Promise<Listener> {
   const doFetch = opts.fetch ?? fetch;
-  const log = opts.log ?? ((line) => console.log(line));
+  const log =
+    opts.log ??
+    ((line) => {
+      console.log(line);
+    });
   const pollMs = opts.pollMs ?? 1000;
   const base = opts.apiBase.replace(/\/+$/, '');
   const secret = `whsec_${randomBase62(32)}`;
@@ -59,7 +64,8 @@ export async function startListen(opts: ListenOptions): Promise<Listener> {
     if (!res.ok) {
       let message = text.slice(0, 300);
       try {
-        message = JSON.parse(text).error?.message ?? message;
+        const parsed = JSON.parse(text) as { error?: { message?: string } } | null;
+        message = parsed?.error?.message ?? message;
       } catch {}
       throw new Error(`GET /v1/events answered ${res.status}: ${message}`);
     }
@@ -92,10 +98,9 @@ export async function startListen(opts: ListenOptions): Promise<Listener> {
   };
 
   // "Now" is the account's newest event: it and everything before it are history.
-  const newest = (await get('limit=1')).data[0];
+  const newest = (await get('limit=1')).data.at(0);
   let cursor: string | undefined = newest?.id;
   let forwarded = new Set<string>();
-  let stopping = false;
 
   log(`Ready! Your webhook signing secret is ${secret}`);
   log(`Forwarding ${opts.events?.length ? opts.events.join(', ') : 'all events'} from ${base} to ${opts.forwardTo} (Ctrl-C to stop)`);
@@ -119,13 +124,13 @@ export async function startListen(opts: ListenOptions): Promise<Listener> {
       await res.body?.cancel();
       return { eventId: event.id, type: event.type, status: res.status, error: null };
     } catch (err) {
-      const e = err as { cause?: { code?: string }; message?: string; name?: string };
+      const e = err as { cause?: { code?: string }; message?: string; name?: string } | null;
       const error = e?.name === 'TimeoutError' ? 'timed out' : (e?.cause?.code ?? e?.message ?? String(err));
       return { eventId: event.id, type: event.type, status: null, error };
     }
   };
 
-  const poll = async () => {
+  const poll = async (stopping: AbortSignal) => {
     const listed = await listAbove(cursor);
     for (const event of listed) {
       if (forwarded.has(event.id) || !matchesEvents(event.type, opts.events)) continue;
@@ -133,7 +138,7 @@ export async function startListen(opts: ListenOptions): Promise<Listener> {
       forwarded.add(event.id);
       const stamp = new Date().toISOString().replace('T', ' ').slice(0, 19);
       log(`${stamp}  ${r.type} [${r.eventId}] --> ${r.status ?? `error: ${r.error}`} POST ${opts.forwardTo}`);
-      if (stopping) return;
+      if (stopping.aborted) return;
     }
     // Advance past what can no longer be joined by a late commit; keep the rest to re-read.
     const newestCreated = listed.length ? Math.max(...listed.map((e) => e.created)) : 0;
@@ -152,32 +157,26 @@ export async function startListen(opts: ListenOptions): Promise<Listener> {
     }
   };
 
-  let wake: () => void = () => {};
-  const loop = (async () => {
-    while (!stopping) {
-      try {
-        await poll();
-      } catch (err) {
-        // A restarting server or a dropped connection is retried on the next tick, not fatal.
-        log(`listen: polling failed: ${err instanceof Error ? err.message : err}`);
-      }
-      if (stopping) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
-  })();
+  // The jobs' loop (lib/jobs/runner.ts): a poll every pollMs; a restarting server or a dropped connection is
+  // retried a little later (never fatal), and stop() lets the forward in flight finish.
+  const runner = startRunner(
+    [
+      {
+        name: 'listen',
+        idleMs: pollMs,
+        backoff: { firstMs: pollMs, maxMs: Math.max(pollMs, 10_000) },
+        tick: async (ctx) => {
+          try {
+            await poll(ctx.stopping);
+          } catch (err) {
+            throw new Error(`polling failed: ${err instanceof Error ? err.message : String(err)}`);
+          }
+          return 'idle';
+        },
+      },
+    ],
+    { log },
+  );
 
-  return {
-    secret,
-    stop: async () => {
-      stopping = true;
-      wake();
-      await loop;
-    },
-  };
+  return { secret, stop: () => runner.stop() };
 }
