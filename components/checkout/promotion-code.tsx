@@ -2,12 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { CartActionState } from '@/app/c/[sessionId]/actions';
+import type { CartAction } from '@/lib/checkout/page-state';
 import { CartErrorMessage } from './cart-error';
 
 type Props = {
   applied: { code: string; label: string } | null;
-  action: (state: CartActionState, form: FormData) => Promise<CartActionState>;
+  action: CartAction;
 };
 
 /** "Add promotion code" opens a field with Apply; an applied code shows with a remove control. */
