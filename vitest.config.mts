@@ -29,6 +29,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        resolve: { alias },
+        // The tsconfig's react-jsx: the automatic runtime, no React import in the components.
+        esbuild: { jsx: 'automatic' },
+        test: {
+          name: 'components',
+          include: ['components/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['components/testing/setup.ts'],
+        },
+      },
     ],
   },
 });
