@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import type { CartAction } from '@/lib/checkout/page-state';
 import { CartErrorMessage } from './cart-error';
 
@@ -14,6 +14,9 @@ type Props = {
 export function PromotionCode({ applied, action }: Props) {
   const t = useTranslations('Promo');
   const [state, formAction, pending] = useActionState(action, { error: null });
+  // Controlled: React resets a form's uncontrolled fields once its action returns, which would
+  // wipe a refused code the customer may only need to correct.
+  const [code, setCode] = useState('');
   if (applied)
     return (
       <form action={formAction} className="mt-3 flex items-center justify-between gap-2 text-sm" data-testid="promotion-applied">
@@ -36,6 +39,10 @@ export function PromotionCode({ applied, action }: Props) {
         <input
           id="promotion-code"
           name="code"
+          value={code}
+          onChange={(e) => {
+            setCode(e.target.value);
+          }}
           placeholder={t('label')}
           autoComplete="off"
           aria-invalid={state.error ? true : undefined}
