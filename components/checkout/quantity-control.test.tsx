@@ -1,15 +1,16 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import type { CartAction } from '@/lib/checkout/page-state';
 import { renderCheckout } from '@/components/testing/render';
 import { QuantityControl } from './quantity-control';
 
-const accepted = () => vi.fn<CartAction>(() => Promise.resolve({ error: null }));
+type ActionMock = Mock<CartAction>;
+const accepted = (): ActionMock => vi.fn<CartAction>(() => Promise.resolve({ error: null }));
 /** What the form posted to the action on its nth call. */
-const posted = (action: ReturnType<typeof accepted>, call = 0) => Object.fromEntries(action.mock.calls[call][1].entries());
+const posted = (action: ActionMock, call = 0) => Object.fromEntries(action.mock.calls[call][1].entries());
 
-function renderControl(p: { quantity: number; minimum?: number; maximum?: number; action?: CartAction }) {
+function renderControl(p: { quantity: number; minimum?: number; maximum?: number; action?: ActionMock }) {
   const action = p.action ?? accepted();
   renderCheckout(
     <QuantityControl

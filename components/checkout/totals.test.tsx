@@ -25,7 +25,7 @@ describe('Totals and the pay button', () => {
   it('a 100 % discount: the discount row takes it all, the total is zero and the button offers to pay €0.00', () => {
     const view = makeCheckoutView({
       totals: { subtotal: 2500, discount: 2500, shipping: 0, tax: 0, total: 0 },
-      discount: { code: 'FREEBIE', name: 'Free', percentOff: 100, amountOff: null, fixedByMerchant: false },
+      discount: { code: 'FREEBIE', name: 'Free', percentOff: '100', amountOff: null, fixedByMerchant: false },
     });
     renderCheckout(
       <>

@@ -1,4 +1,5 @@
 import type { PageLine, PageView } from '@/lib/checkout/page-view';
+import type { ConfirmConfig } from '@/lib/validation/checkout-page';
 
 /**
  * Factories for the hosted page's component tests: a complete page view of a typical open EUR
@@ -60,6 +61,22 @@ export function makeCheckoutView(overrides: Partial<PageView> = {}): PageView {
     cancelUrl: 'https://shop.example/cart',
     returnUrl: null,
     recoveryUrl: null,
+    ...overrides,
+  };
+}
+
+/** The pay form of that session, as confirmConfigFor builds it: card only, email typed, billing country and postal code. */
+export function makeConfirmConfig(overrides: Partial<ConfirmConfig> = {}): ConfirmConfig {
+  return {
+    methods: ['card'],
+    emailLocked: false,
+    phone: false,
+    shippingCountries: null,
+    billingAddress: 'auto',
+    taxId: false,
+    customFields: [],
+    terms: false,
+    promotionsConsent: false,
     ...overrides,
   };
 }
