@@ -9,9 +9,12 @@ export type TestLocale = keyof typeof MESSAGES;
 
 /** Renders a checkout component the way the page does: under next-intl with the real messages. */
 export function renderCheckout(ui: ReactElement, { locale = 'en' }: { locale?: TestLocale } = {}): RenderResult {
-  return render(
-    <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="UTC">
-      {ui}
-    </NextIntlClientProvider>,
-  );
+  // A wrapper rather than a parent element, so that rerender() keeps the provider.
+  return render(ui, {
+    wrapper: ({ children }) => (
+      <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="UTC">
+        {children}
+      </NextIntlClientProvider>
+    ),
+  });
 }
