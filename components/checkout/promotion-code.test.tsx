@@ -50,4 +50,26 @@ describe('PromotionCode', () => {
     });
     expect(posted(action)).toEqual({ remove: 'true' });
   });
+
+  it('after the applied code is removed, the field is empty again', async () => {
+    const action = vi.fn<CartAction>(() => Promise.resolve({ error: null }));
+    const { rerender } = renderCheckout(<PromotionCode applied={null} action={action} />);
+    await userEvent.click(screen.getByText('Add promotion code'));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Promotion code' }), 'SUMMER25');
+    await userEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => {
+      expect(action).toHaveBeenCalledTimes(1);
+    });
+    // The server re-renders the page with the code applied, then without it once removed.
+    rerender(<PromotionCode applied={{ code: 'SUMMER25', label: '25% off' }} action={action} />);
+    rerender(<PromotionCode applied={null} action={action} />);
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Promotion code' }).value).toBe('');
+  });
+
+  it('a removal the server refuses says why', async () => {
+    const action = vi.fn<CartAction>(() => Promise.resolve({ error: 'payment_in_progress' }));
+    renderCheckout(<PromotionCode applied={{ code: 'SUMMER25', label: '25% off' }} action={action} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove promotion code' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Your payment is being processed: the order cannot change now.');
+  });
 });
