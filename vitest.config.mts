@@ -31,7 +31,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        // The tsconfig's react-jsx: the automatic runtime, no React import in the components.
+        // The automatic runtime, as the tsconfig's react-jsx (esbuild reads that too; stated so it does not depend on it).
         esbuild: { jsx: 'automatic' },
         test: {
           name: 'components',

@@ -68,4 +68,21 @@ describe('QuantityControl', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Choose a quantity within the allowed range.');
     expect(posted(refused)).toMatchObject({ step: '-1' });
   });
+
+  it('a typed quantity past the maximum is held by the field itself; one the server refuses goes back to the cart quantity', async () => {
+    const refused = vi.fn<CartAction>(() => Promise.resolve({ error: 'quantity_out_of_range' }));
+    renderControl({ quantity: 2, maximum: 10, action: refused });
+    const field = screen.getByRole<HTMLInputElement>('spinbutton', { name: 'Quantity for T-shirt' });
+    await userEvent.clear(field);
+    await userEvent.type(field, '50');
+    await userEvent.tab();
+    // requestSubmit() checks the field's max before any event: nothing was sent.
+    expect(refused).not.toHaveBeenCalled();
+    await userEvent.clear(field);
+    await userEvent.type(field, '7');
+    await userEvent.tab();
+    expect((await screen.findByRole('alert')).textContent).toBe('Choose a quantity within the allowed range.');
+    expect(posted(refused)).toEqual({ line: 'li_test_tshirt', quantity: '7' });
+    expect(field.value).toBe('2');
+  });
 });
