@@ -29,6 +29,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        resolve: { alias },
+        // The automatic runtime, as the tsconfig's react-jsx (esbuild reads that too; stated so it does not depend on it).
+        esbuild: { jsx: 'automatic' },
+        test: {
+          name: 'components',
+          include: ['components/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['components/testing/setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -2,21 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { CartActionState } from '@/app/c/[sessionId]/actions';
+import type { CartAction } from '@/lib/checkout/page-state';
 import { CartErrorMessage } from './cart-error';
 
 /** An optional item offered with an "Add" button (a plain form post). */
-export function OptionalItem({
-  lineId,
-  name,
-  price,
-  action,
-}: {
-  lineId: string;
-  name: string;
-  price: string;
-  action: (state: CartActionState, form: FormData) => Promise<CartActionState>;
-}) {
+export function OptionalItem({ lineId, name, price, action }: { lineId: string; name: string; price: string; action: CartAction }) {
   const t = useTranslations('Cart');
   const [state, formAction, pending] = useActionState(action, { error: null });
   return (

@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
-import type { CartActionState } from '@/app/c/[sessionId]/actions';
+import { useTranslations } from 'next-intl';
+import type { CartAction } from '@/lib/checkout/page-state';
 import type { PageLine, PageView } from '@/lib/checkout/page-view';
 import { formatAmount } from '@/lib/money/format';
 import { OptionalItem } from './optional-item';
@@ -7,20 +7,23 @@ import { PromotionCode } from './promotion-code';
 import { QuantityControl } from './quantity-control';
 import { Totals } from './totals';
 
-type CartAction = (state: CartActionState, form: FormData) => Promise<CartActionState>;
 type Actions = { quantity: CartAction; optional: CartAction; promotion: CartAction };
 
-/** Line items with their quantities, optional items, the promotion code and the totals. */
-export async function OrderSummary({ view, locale, actions }: { view: PageView; locale: string; actions: Actions }) {
-  const t = await getTranslations('Summary');
-  const tc = await getTranslations('Checkout');
-  const tp = await getTranslations('Promo');
-  const tcart = await getTranslations('Cart');
+/**
+ * Line items with their quantities, optional items, the promotion code and the totals.
+ * A server component that is not async: next-intl's hooks serve it on the server, and
+ * under NextIntlClientProvider in component tests.
+ */
+export function OrderSummary({ view, locale, actions }: { view: PageView; locale: string; actions: Actions }) {
+  const t = useTranslations('Summary');
+  const tc = useTranslations('Checkout');
+  const tp = useTranslations('Promo');
+  const tcart = useTranslations('Cart');
   const money = (n: number) => formatAmount(n, view.currency, locale);
-  const recurring = (line: PageLine, amount: number) =>
-    line.recurring!.intervalCount === 1
-      ? t('recurring', { amount: money(amount), interval: line.recurring!.interval })
-      : t('recurringEvery', { amount: money(amount), count: line.recurring!.intervalCount, interval: line.recurring!.interval });
+  const recurring = ({ interval, intervalCount }: NonNullable<PageLine['recurring']>, amount: number) =>
+    intervalCount === 1
+      ? t('recurring', { amount: money(amount), interval })
+      : t('recurringEvery', { amount: money(amount), count: intervalCount, interval });
   const d = view.discount;
   return (
     <section aria-labelledby="order-summary-title">
@@ -35,6 +38,7 @@ export async function OrderSummary({ view, locale, actions }: { view: PageView; 
       <ul className="mt-6 space-y-4">
         {view.lines.map((line) => (
           <li key={line.id} className="flex gap-3" data-testid="line-item">
+            {/* eslint-disable-next-line @next/next/no-img-element -- product images live on any https host the merchant chose, which next/image would need listed in advance */}
             {line.image ? <img src={line.image} alt="" className="h-12 w-12 rounded-[var(--ck-radius-control)] object-cover" /> : null}
             <div className="min-w-0 flex-1">
               <div className="flex justify-between gap-3">
@@ -44,7 +48,7 @@ export async function OrderSummary({ view, locale, actions }: { view: PageView; 
               {line.description ? <p className="text-sm text-[var(--ck-muted)]">{line.description}</p> : null}
               <p className="text-sm text-[var(--ck-muted)]">
                 {line.recurring && line.unitAmount !== null
-                  ? recurring(line, line.unitAmount)
+                  ? recurring(line.recurring, line.unitAmount)
                   : line.unitAmount !== null && line.quantity > 1
                     ? t('each', { amount: money(line.unitAmount) })
                     : null}

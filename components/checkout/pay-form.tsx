@@ -2,9 +2,9 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useMemo, useRef } from 'react';
-import { get, useForm, type FieldValues } from 'react-hook-form';
-import type { PayState } from '@/app/c/[sessionId]/actions';
+import { startTransition, useActionState, useMemo, type ReactNode } from 'react';
+import { get, useForm } from 'react-hook-form';
+import type { PayAction } from '@/lib/checkout/page-state';
 import type { CustomFieldView } from '@/lib/checkout/page-view';
 import { makeConfirmSchema, type ConfirmConfig } from '@/lib/validation/checkout-page';
 import type { CountryOption } from '@/lib/checkout/country-options';
@@ -24,12 +24,13 @@ export type PayFormProps = {
   texts: { submit: string | null; terms: string | null; shipping: string | null; afterSubmit: string | null };
   /** Named and sorted on the server, so the browser renders exactly what the server did. */
   countries: { billing: CountryOption[]; shipping: CountryOption[] };
-  payLabel: string;
+  /** What the button says when not busy: a string, or the server-rendered <PayLabel>. */
+  payLabel: ReactNode;
   /** Named in the SEPA mandate text. */
   merchantName: string;
   notice: string | null;
   challenge: PowChallenge | null;
-  action: (state: PayState, form: FormData) => Promise<PayState>;
+  action: PayAction;
 };
 
 /** Server error keys that belong to the cart namespace rather than to a field. */
@@ -55,17 +56,17 @@ export function PayForm({
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
   const schema = useMemo(() => makeConfirmSchema(config), [config]);
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema as never), mode: 'onTouched', defaultValues: state.values });
-  const ref = useRef<HTMLFormElement>(null);
+  const form = useForm({ resolver: zodResolver(schema as never), mode: 'onTouched', defaultValues: state.values });
   const serverErrors = state.result?.state === 'invalid' ? state.result.errors : {};
   const error = (path: string): string | null => {
-    const key = (get(form.formState.errors, path) as { message?: string } | undefined)?.message ?? serverErrors[path];
+    const key =
+      get<typeof form.formState.errors, { message?: string } | undefined>(form.formState.errors, path)?.message ?? serverErrors[path];
     return key ? t(`Errors.${key}` as never) : null;
   };
   // What the customer typed comes back from the server after a refused attempt; it
   // is written into the HTML too, so the form keeps it without JavaScript.
   const dv = (path: string): string | undefined => {
-    const v = get(state.values, path) as unknown;
+    const v = get(state.values, path);
     return typeof v === 'string' ? v : undefined;
   };
   const r = state.result;
@@ -93,7 +94,6 @@ export function PayForm({
         : 'group-has-[#method-sepa-debit:checked]:hidden';
   return (
     <form
-      ref={ref}
       action={formAction}
       noValidate
       aria-busy={pending}
@@ -101,10 +101,16 @@ export function PayForm({
       onSubmit={(event) => {
         // Text typed before the page finished loading (hydration) may not have reached
         // react-hook-form: the fields themselves are the truth, so validate what they hold.
-        for (const [name, value] of new FormData(ref.current!))
+        const element = event.currentTarget;
+        for (const [name, value] of new FormData(element))
           if (typeof value === 'string' && typeof (form.getValues(name) ?? '') === 'string' && form.getValues(name) !== value)
             form.setValue(name, value);
-        return form.handleSubmit(() => startTransition(() => formAction(new FormData(ref.current!))))(event);
+        // handleSubmit prevents the native post at once; the action runs only once the schema passes.
+        void form.handleSubmit(() => {
+          startTransition(() => {
+            formAction(new FormData(element));
+          });
+        })(event);
       }}
     >
       {banner ? (

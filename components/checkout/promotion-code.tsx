@@ -1,13 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import type { CartActionState } from '@/app/c/[sessionId]/actions';
+import { useActionState, useState } from 'react';
+import type { CartAction } from '@/lib/checkout/page-state';
 import { CartErrorMessage } from './cart-error';
 
 type Props = {
   applied: { code: string; label: string } | null;
-  action: (state: CartActionState, form: FormData) => Promise<CartActionState>;
+  action: CartAction;
 };
 
 /** "Add promotion code" opens a field with Apply; an applied code shows with a remove control. */
@@ -23,6 +23,7 @@ export function PromotionCode({ applied, action }: Props) {
         <button type="submit" disabled={pending} aria-label={t('remove')} className="px-2 text-lg leading-none">
           ×
         </button>
+        <CartErrorMessage error={state.error} />
       </form>
     );
   // <details> opens the field without any script; the error keeps it open after a refused code.
@@ -33,15 +34,7 @@ export function PromotionCode({ applied, action }: Props) {
         <label htmlFor="promotion-code" className="sr-only">
           {t('label')}
         </label>
-        <input
-          id="promotion-code"
-          name="code"
-          placeholder={t('label')}
-          autoComplete="off"
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? 'promotion-code-error' : undefined}
-          className="flex-1 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2 uppercase"
-        />
+        <CodeInput placeholder={t('label')} invalid={state.error !== null} />
         <button
           type="submit"
           disabled={pending}
@@ -52,5 +45,28 @@ export function PromotionCode({ applied, action }: Props) {
       </form>
       <CartErrorMessage error={state.error} id="promotion-code-error" testId="promotion-error" />
     </details>
+  );
+}
+
+/**
+ * Controlled, so a refused code stays to be corrected: React resets a form's uncontrolled fields once
+ * its action returns. Unmounted while a code is applied, so it is empty again after a removal.
+ */
+function CodeInput({ placeholder, invalid }: { placeholder: string; invalid: boolean }) {
+  const [code, setCode] = useState('');
+  return (
+    <input
+      id="promotion-code"
+      name="code"
+      value={code}
+      onChange={(e) => {
+        setCode(e.target.value);
+      }}
+      placeholder={placeholder}
+      autoComplete="off"
+      aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? 'promotion-code-error' : undefined}
+      className="flex-1 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2 uppercase"
+    />
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { CartActionState } from '@/app/c/[sessionId]/actions';
+import type { CartAction } from '@/lib/checkout/page-state';
 import { CartErrorMessage } from './cart-error';
 
 type Props = {
@@ -11,7 +11,7 @@ type Props = {
   quantity: number;
   minimum: number;
   maximum: number;
-  action: (state: CartActionState, form: FormData) => Promise<CartActionState>;
+  action: CartAction;
 };
 
 /**

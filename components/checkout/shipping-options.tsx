@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { CartActionState } from '@/app/c/[sessionId]/actions';
+import type { CartAction } from '@/lib/checkout/page-state';
 import { CartErrorMessage } from './cart-error';
 
 type Props = {
   options: { id: string; name: string; price: string; estimate: string | null }[];
   selected: string | null;
-  action: (state: CartActionState, form: FormData) => Promise<CartActionState>;
+  action: CartAction;
 };
 
 /**

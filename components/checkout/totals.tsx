@@ -1,10 +1,16 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import type { PageView } from '@/lib/checkout/page-view';
 import { formatAmount } from '@/lib/money/format';
 
 /** Subtotal, discount, shipping, tax and total, as the server computed them. */
-export async function Totals({ view, locale }: { view: PageView; locale: string }) {
-  const t = await getTranslations('Summary');
+export function Totals({
+  view,
+  locale,
+}: {
+  view: Pick<PageView, 'currency' | 'mode' | 'totals' | 'selectedShippingRateId' | 'recurring'>;
+  locale: string;
+}) {
+  const t = useTranslations('Summary');
   const money = (n: number) => formatAmount(n, view.currency, locale);
   const rows: [string, string, string][] = [['subtotal', t('subtotal'), money(view.totals.subtotal)]];
   if (view.totals.discount) rows.push(['discount', t('discount'), `−${money(view.totals.discount)}`]);

@@ -6,6 +6,7 @@ import { notFound, redirect } from 'next/navigation';
 import { MerchantHeader } from '@/components/checkout/merchant-header';
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { PayForm } from '@/components/checkout/pay-form';
+import { PayLabel } from '@/components/checkout/pay-label';
 import { ShippingOptions } from '@/components/checkout/shipping-options';
 import { StatePage } from '@/components/checkout/state-page';
 import { EmbeddedBridge } from '@/components/checkout/embedded-bridge';
@@ -15,7 +16,6 @@ import { themeToCssVars } from '@/lib/branding/css-vars';
 import { completionUrl, confirmConfigFor } from '@/lib/checkout/confirm-config';
 import { loadPageView } from '@/lib/checkout/page-view';
 import { countryOptions } from '@/lib/checkout/country-options';
-import { payLabelKey } from '@/lib/checkout/pay-label';
 import { formatAmount } from '@/lib/money/format';
 import { DECLINE_MESSAGE_KEYS } from '@/lib/payments/decline-messages';
 import { newChallenge } from '@/lib/security/proof-of-work';
@@ -38,6 +38,7 @@ const ALL_COUNTRIES = [...COUNTRY_CODES].sort();
 export default async function CheckoutPage({ params, searchParams }: Props) {
   const { sessionId } = await params;
   const { db, session, locale } = await loadCheckout(sessionId);
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- no [locale] segment to read root params from: the locale comes from the session and Accept-Language
   setRequestLocale(locale);
   if (!session) notFound();
   const t = await getTranslations();
@@ -72,11 +73,9 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
 
   const declined = (await searchParams).declined;
   const proofLevel = await requiredProofLevel(db, session, new Date());
-  const theme = resolveTheme(mergeBranding(view.merchant.branding, view.brandingSettings as never));
+  const theme = resolveTheme(mergeBranding(view.merchant.branding, view.brandingSettings));
   const money = (n: number) => formatAmount(n, view.currency, locale);
   const config = confirmConfigFor(session);
-  const payLabel = t(`PayButton.${payLabelKey(view)}`, { amount: money(view.totals.total) });
-  const bind = <A,>(action: (id: string, ...rest: never[]) => A) => action.bind(null, sessionId) as never;
   const texts = {
     submit: view.customText.submit?.message ?? null,
     terms: view.customText.terms_of_service_acceptance?.message ?? null,
@@ -102,7 +101,11 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             <OrderSummary
               view={view}
               locale={locale}
-              actions={{ quantity: bind(quantityAction), optional: bind(optionalItemAction), promotion: bind(promotionCodeAction) }}
+              actions={{
+                quantity: quantityAction.bind(null, sessionId),
+                optional: optionalItemAction.bind(null, sessionId),
+                promotion: promotionCodeAction.bind(null, sessionId),
+              }}
             />
           </div>
           <div className="space-y-6">
@@ -115,7 +118,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
                   estimate: shippingEstimate(o.estimate, t),
                 }))}
                 selected={view.selectedShippingRateId}
-                action={bind(shippingRateAction)}
+                action={shippingRateAction.bind(null, sessionId)}
               />
             ) : null}
             <PayForm
@@ -127,11 +130,11 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
                 billing: countryOptions(ALL_COUNTRIES, locale),
                 shipping: countryOptions(config.shippingCountries ?? [], locale),
               }}
-              payLabel={payLabel}
+              payLabel={<PayLabel view={view} locale={locale} />}
               merchantName={view.merchant.name}
               notice={declined && (DECLINE_MESSAGE_KEYS as readonly string[]).includes(declined) ? t(`Errors.${declined}` as never) : null}
               challenge={proofLevel > 0 ? await newChallenge({ scope: session.id, level: proofLevel }) : null}
-              action={bind(payAction)}
+              action={payAction.bind(null, sessionId)}
             />
           </div>
         </main>
