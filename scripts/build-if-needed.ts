@@ -18,6 +18,7 @@ const INPUTS = [
   'package-lock.json',
   'postcss.config.mjs',
   'tsconfig.json',
+  'tsconfig.build.json',
   'proxy.ts',
 ];
 const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR ?? '.next');
@@ -27,7 +28,7 @@ function hashTree(hash: ReturnType<typeof createHash>, p: string) {
   if (!existsSync(p)) return;
   const st = statSync(p);
   if (st.isDirectory()) {
-    for (const name of readdirSync(p).sort()) if (!name.endsWith('.test.ts')) hashTree(hash, path.join(p, name));
+    for (const name of readdirSync(p).sort()) if (!/\.test\.tsx?$/.test(name)) hashTree(hash, path.join(p, name));
   } else {
     hash.update(path.relative(ROOT, p)).update('\0').update(readFileSync(p));
   }
