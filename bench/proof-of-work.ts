@@ -11,6 +11,7 @@ import { newMerchantOn } from '../e2e/support/merchant';
 import { CARD_TESTING } from '../lib/checkout/card-testing';
 import { counterRange, PROOF_OF_WORK } from '../lib/security/proof-of-work';
 import { BenchSetupError, DEFAULT_DATABASE_URL, startBenchServer } from './server';
+import { defined } from '../e2e/support/defined';
 
 const LEVELS = [1, 2, 3];
 const RUNS_PER_LEVEL = Number(process.env.BENCH_POW_RUNS ?? 3);
@@ -50,10 +51,10 @@ async function main() {
         // higher level stands for are written to the session directly rather than solved here.
         const headers = { 'x-forwarded-for': `10.9.${level}.${run + 1}` };
         for (let d = 0; d < CARD_TESTING.challengeAfterSessionDeclines; d++)
-          await postPayForm(session.url!, { card: '4000 0000 0000 0002', headers });
+          await postPayForm(defined(session.url, 'session.url'), { card: '4000 0000 0000 0002', headers });
         await sql`update checkout_sessions set declined_attempts = declined_attempts + ${level - 1} where id = ${session.id}`;
         const page = await browser.newPage({ extraHTTPHeaders: headers });
-        await page.goto(session.url!, { waitUntil: 'load' });
+        await page.goto(defined(session.url, 'session.url'), { waitUntil: 'load' });
         const loaded = Date.now();
         await page.locator('input[name="altcha"]').waitFor({ state: 'attached', timeout: 600_000 });
         times.push(Date.now() - loaded);

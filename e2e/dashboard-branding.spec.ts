@@ -6,6 +6,7 @@ import { oneTimePrice } from './support/catalog';
 import { expect, test } from './support/dashboard';
 import type { MerchantSite } from './support/merchant-site';
 import { solidPng } from './support/png';
+import { defined } from './support/defined';
 
 /** "#1e3a8a" → "rgb(30, 58, 138)", as getComputedStyle reports it. */
 function rgb(hex: string): string {
@@ -21,7 +22,7 @@ async function openSession(stripe: Stripe, shop: MerchantSite): Promise<string> 
     cancel_url: shop.cancelUrl,
     line_items: [{ price: price.id, quantity: 1 }],
   });
-  return session.url!;
+  return defined(session.url, 'session.url');
 }
 
 /** The checkout's themed root (the element carrying the theme variables) and its pay button. */
@@ -106,7 +107,10 @@ test('merchant uploads a logo → it shows in the preview, then on the checkout 
   await page.goto('/dashboard/branding');
   await page.getByLabel('Logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: solidPng(120, 40) });
   await expect(page.getByTestId('logoUrl-current')).toHaveAttribute('src', /\/files\/img_[A-Za-z0-9]{24}$/);
-  const logoSrc = (await page.getByTestId('logoUrl-current').getAttribute('src'))!;
+  const logoSrc = defined(
+    await page.getByTestId('logoUrl-current').getAttribute('src'),
+    "page.getByTestId('logoUrl-current').getAttribute('src')",
+  );
 
   const preview = page.frameLocator('[data-testid="preview-phone"]');
   await expect(preview.locator('header img')).toHaveAttribute('src', logoSrc);
@@ -169,6 +173,6 @@ test('opening the branding page on a phone → the form fits the screen and the 
   await page.goto('/dashboard/branding');
   await expect(page.getByRole('button', { name: 'Save branding' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  const save = await page.getByRole('button', { name: 'Save branding' }).boundingBox();
-  expect(save!.x + save!.width).toBeLessThanOrEqual(375);
+  const save = defined(await page.getByRole('button', { name: 'Save branding' }).boundingBox(), "the Save button's box");
+  expect(save.x + save.width).toBeLessThanOrEqual(375);
 });

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { oneTimePrice } from './support/catalog';
 import { expect, test } from './support/dashboard';
+import { defined } from './support/defined';
 
 // Receipts themselves (business details printed on them, the default language) are checked on the
 // email outbox in e2e/api/dashboard-settings-receipts.test.ts: a browser cannot read the outbox.
@@ -28,7 +29,7 @@ test("merchant sets German as the default language → an 'auto' session opened 
     line_items: [{ price: price.id, quantity: 1 }],
   });
 
-  const before = await swahiliCustomer(browser, session.url!);
+  const before = await swahiliCustomer(browser, defined(session.url, 'session.url'));
   await expect(before.locator('html')).toHaveAttribute('lang', 'en');
   await expect(before.getByTestId('pay-button')).toContainText('Pay');
   await before.context().close();
@@ -38,7 +39,7 @@ test("merchant sets German as the default language → an 'auto' session opened 
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();
 
-  const after = await swahiliCustomer(browser, session.url!);
+  const after = await swahiliCustomer(browser, defined(session.url, 'session.url'));
   await expect(after.locator('html')).toHaveAttribute('lang', 'de');
   await expect(after.getByTestId('pay-button')).toContainText('zahlen');
   await after.context().close();
@@ -46,7 +47,7 @@ test("merchant sets German as the default language → an 'auto' session opened 
   // A browser asking for a language Caisse ships still gets it.
   const french = await browser.newContext({ locale: 'fr-FR' });
   const frenchPage = await french.newPage();
-  await frenchPage.goto(session.url!);
+  await frenchPage.goto(defined(session.url, 'session.url'));
   await expect(frenchPage.locator('html')).toHaveAttribute('lang', 'fr');
   await french.close();
 });
@@ -104,6 +105,6 @@ test('opening the settings page on a phone → nothing sticks out sideways', asy
   const save = page.getByRole('button', { name: 'Save settings' });
   await expect(save).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  const box = await page.getByLabel('Country').boundingBox();
-  expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+  const box = defined(await page.getByLabel('Country').boundingBox(), "the Country field's box");
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
 });

@@ -3,6 +3,7 @@ import { oneTimePrice } from '../support/catalog';
 import { newMerchantOn } from '../support/merchant';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { postPayForm } from './pay-without-javascript';
+import { defined } from '../support/defined';
 
 // Per-client limits key on who the client is. Without a trusted proxy that is the socket's address,
 // whatever X-Forwarded-For says; with TRUSTED_PROXIES, the address the proxy appended.
@@ -29,13 +30,16 @@ async function attempts(server: TestServer, count: number, headers: (i: number) 
   let url = '';
   for (let i = 0; i < count; i++) {
     if (i % 2 === 0)
-      url = (
-        await merchant.stripe.checkout.sessions.create({
-          mode: 'payment',
-          line_items: [{ price: price.id, quantity: 1 }],
-          success_url: 'https://shop.example/ok',
-        })
-      ).url!;
+      url = defined(
+        (
+          await merchant.stripe.checkout.sessions.create({
+            mode: 'payment',
+            line_items: [{ price: price.id, quantity: 1 }],
+            success_url: 'https://shop.example/ok',
+          })
+        ).url,
+        "the new session's url",
+      );
     const res = await postPayForm(url, { card: '4000 0000 0000 0002', headers: headers(i) });
     expect(res.status).toBeLessThan(500);
     // The message shows in the form's alert (the page also carries every message in its translations).

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { newMerchant, rawRequest, stripeError } from '../support/merchant';
 import { payWithoutJavaScript } from './pay-without-javascript';
+import { defined } from '../support/defined';
 
 const API_VERSION = '2026-10-28.endive';
 const EXTRA_FIELDS = ['account', 'context'];
@@ -160,7 +161,7 @@ describe('events through the official SDK', () => {
       line_items: [{ price: price.id, quantity: 1 }],
       success_url: SUCCESS_URL,
     });
-    await payWithoutJavaScript(session.url!);
+    await payWithoutJavaScript(defined(session.url, 'session.url'));
     expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('complete');
 
     const events = (await stripe.events.list()).data;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { newMerchant } from '../support/merchant';
 import { form, get, json } from './raw-api';
+import { defined } from '../support/defined';
 
 // `{ __proto__: 'x' }` in a literal would set a prototype; JSON.parse makes the own key a merchant's code has.
 const odd = () => JSON.parse('{"__proto__": "proto", "constructor": "ctor", "toString": "str"}') as Record<string, string>;
@@ -34,7 +35,11 @@ describe('metadata keys that name Object properties are ordinary keys, as Stripe
       success_url: SUCCESS_URL,
       metadata: odd(),
     });
-    expect(keysOf((await stripe.checkout.sessions.retrieve(session.id)).metadata!)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(keysOf(defined((await stripe.checkout.sessions.retrieve(session.id)).metadata, "the retrieved session's metadata"))).toEqual([
+      '__proto__',
+      'constructor',
+      'toString',
+    ]);
   });
 
   it('the same through a form body and a JSON body', async () => {

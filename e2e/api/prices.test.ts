@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newMerchant, rawRequest, stripeError, type Merchant } from '../support/merchant';
+import { defined } from '../support/defined';
 
 /** Raw JSON, where the SDK would turn unit_amount_decimal into its Decimal class. */
 async function raw(m: Merchant, path: string, body?: Record<string, string>) {
@@ -241,7 +242,7 @@ describe('prices through the official SDK', () => {
       line_items: [{ price_data: { currency: 'usd', unit_amount: 700, product_data: { name: 'One-off' } }, quantity: 1 }],
       expand: ['line_items'],
     });
-    const inline = session.line_items!.data[0].price!;
+    const inline = defined(defined(session.line_items, 'session.line_items').data[0].price, "the line item's price");
     expect(inline.unit_amount).toBe(700);
     expect((await m.stripe.prices.retrieve(inline.id)).id).toBe(inline.id);
     expect((await m.stripe.prices.list()).data.map((p) => p.id)).toEqual([listed.id]);

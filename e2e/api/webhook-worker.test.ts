@@ -55,7 +55,9 @@ describe('several workers on one database', () => {
     const a = worker.createWorker(db, { concurrency: 8, idlePollMs: 10 });
     const b = worker.createWorker(other.db, { concurrency: 8, idlePollMs: 10 });
     try {
-      await receiver.until(() => new Set(receiver.hits.filter((h) => ids.has(h.eventId!)).map((h) => h.eventId)).size === ids.size);
+      await receiver.until(
+        () => new Set(receiver.hits.filter((h) => h.eventId !== null && ids.has(h.eventId)).map((h) => h.eventId)).size === ids.size,
+      );
     } finally {
       await Promise.all([a.stop(), b.stop()]);
       await other.end();
@@ -63,7 +65,7 @@ describe('several workers on one database', () => {
 
     const perEvent = [...ids].map((id) => receiver.hitsFor(id).length);
     expect(perEvent).toEqual(seeded.map(() => 1));
-    expect(receiver.hits.filter((h) => ids.has(h.eventId!)).every((h) => h.stripeOk && h.standardOk)).toBe(true);
+    expect(receiver.hits.filter((h) => h.eventId !== null && ids.has(h.eventId)).every((h) => h.stripeOk && h.standardOk)).toBe(true);
     const rows = await db
       .select()
       .from(schema.webhookDeliveries)

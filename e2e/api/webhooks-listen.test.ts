@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startListen, type Listener } from '@/lib/webhooks/listen';
 import { newMerchant, testServerUrl } from '../support/merchant';
 import { startReceiver, type Receiver } from './webhook-fixtures';
+import { defined } from '../support/defined';
 
 // The listen loop runs in this process against the API server of the suite,
 // exactly as `npm run webhooks:listen` runs it: only the merchant's secret
@@ -66,7 +67,10 @@ describe('npm run webhooks:listen', () => {
     expect(created.data.object).toMatchObject({ id: product.id });
     await l.until(() => l.hits().some((h) => h.eventId === created.id));
 
-    const hit = l.hits().find((h) => h.eventId === created.id)!;
+    const hit = defined(
+      l.hits().find((h) => h.eventId === created.id),
+      `a hit for ${created.id}`,
+    );
     const event = verifier.webhooks.constructEvent(hit.body, String(hit.headers['stripe-signature']), l.printed);
     expect(event).toMatchObject({ id: created.id, type: 'product.created', data: { object: { id: product.id, name: 'While listening' } } });
     expect(hit.stripeOk && hit.standardOk).toBe(true);
@@ -96,7 +100,7 @@ describe('npm run webhooks:listen', () => {
       l
         .hits()
         .map((h) => h.eventId)
-        .filter((id) => theirEvents.includes(id!)),
+        .filter((id) => id !== null && theirEvents.includes(id)),
     ).toEqual([]);
     expect(l.hits().map((h) => JSON.parse(h.body).data.object.id)).not.toContain(theirProduct.id);
   });
@@ -118,7 +122,7 @@ describe('npm run webhooks:listen', () => {
     const second = await stripe.products.create({ name: 'Second' });
     await l.until(() => l.hits().some((h) => JSON.parse(h.body).data.object.id === second.id));
     expect(l.hits().map((h) => JSON.parse(h.body).data.object.id)).toEqual([first.id, second.id]);
-    const [e1, e2] = l.hits().map((h) => h.eventId!);
+    const [e1, e2] = l.hits().map((h) => defined(h.eventId, 'the event id of a hit'));
     expect(await lineFor(l.lines, `[${e1}]`)).toContain('--> 500');
     expect(await lineFor(l.lines, `[${e2}]`)).toContain('--> 204');
   });

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { defined } from './defined';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -109,8 +110,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  defined(child.stdout, 'child.stdout').on('data', (d) => (output += d));
+  defined(child.stderr, 'child.stderr').on('data', (d) => (output += d));
   await waitForHealth(url, child, () => output);
   const exited = new Promise((r) => child.once('exit', r));
   const kill = async (signal: NodeJS.Signals) => {
