@@ -83,7 +83,7 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err instanceof BenchSetupError ? err.message : err);
   process.exit(1);
 });

@@ -131,8 +131,7 @@ test('merchant uploads a logo → it shows in the preview, then on the checkout 
   await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120);
 });
 
-test('merchant uploads files Caisse cannot use → a readable error for each, nothing changes', async ({ page, owner }) => {
-  void owner;
+test('merchant uploads files Caisse cannot use → a readable error for each, nothing changes', async ({ page, owner: _signedIn }) => {
   await page.goto('/dashboard/branding');
   const logo = page.getByLabel('Logo');
   const error = page.locator('#logoUrl-error');
@@ -153,8 +152,7 @@ test('merchant uploads files Caisse cannot use → a readable error for each, no
   await expect(logo).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('opening the branding page → no serious or critical axe violations', async ({ page, owner }) => {
-  void owner;
+test('opening the branding page → no serious or critical axe violations', async ({ page, owner: _signedIn }) => {
   await page.goto('/dashboard/branding');
   await expect(page.frameLocator('[data-testid="preview-desktop"]').locator('[data-testid="pay-button"]')).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -166,9 +164,8 @@ test('opening the branding page → no serious or critical axe violations', asyn
 
 test('opening the branding page on a phone → the form fits the screen and the preview scrolls sideways inside it', async ({
   page,
-  owner,
+  owner: _signedIn,
 }) => {
-  void owner;
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/dashboard/branding');
   await expect(page.getByRole('button', { name: 'Save branding' })).toBeVisible();

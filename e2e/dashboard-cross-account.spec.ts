@@ -130,7 +130,11 @@ test('another account’s id in the account cookie → ignored, the dashboard st
   expect(owner.id).not.toBe(other.id);
 });
 
-test('another account’s custom domain → neither verified nor removed by rewritten domain actions', async ({ page, browser, owner }) => {
+test('another account’s custom domain → neither verified nor removed by rewritten domain actions', async ({
+  page,
+  browser,
+  owner: _signedIn,
+}) => {
   const other = await newMerchant('Other Shop', { withOwner: true });
   const theirPage = await browser.newPage({ locale: 'en-US' });
   await signIn(theirPage, defined(other.owner, 'other.owner'));

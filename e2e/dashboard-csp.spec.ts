@@ -76,15 +76,15 @@ test('dashboard pages → a per-request script nonce CSP, every script carries i
 
   // The branding page, with its checkout preview framed from the dashboard itself.
   await page.goto('/dashboard/branding');
-  await expect(page.frameLocator('iframe').first().locator('body')).toBeVisible();
+  await expect(page.locator('iframe').first().contentFrame().locator('body')).toBeVisible();
   expect(await violations(page)).toEqual([]);
   expect(consoleErrors.filter((e) => /Content.Security.Policy/i.test(e))).toEqual([]);
 
   // And the policy is enforced: markup injected into the page cannot run script (an inline handler has no nonce).
   await page.goto('/dashboard');
-  await page.evaluate(() =>
-    document.body.insertAdjacentHTML('beforeend', '<img alt="" src="/no-such-image.png" onerror="window.__injected = true">'),
-  );
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML('beforeend', '<img alt="" src="/no-such-image.png" onerror="window.__injected = true">');
+  });
   await expect.poll(() => violations(page)).toContainEqual(expect.stringMatching(/^script-src/));
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 });

@@ -216,7 +216,9 @@ test('a paid session with a receipt email → its receipt is in the outbox and i
   await expect(page.frameLocator('iframe[sandbox=""]').getByText('Outbox Lamp').first()).toBeVisible();
   await expect(frame).toHaveAttribute('title', 'HTML version');
   // axe hangs on a frame that may run no script: the rest of the page is checked without it.
-  await frame.evaluate((el) => el.remove());
+  await frame.evaluate((el) => {
+    el.remove();
+  });
   expect(await seriousViolations(page)).toEqual([]);
 });
 

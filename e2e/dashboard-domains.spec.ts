@@ -33,23 +33,26 @@ test.describe('custom domain through DNS', () => {
   let server: TestServer;
   let browser: Browser;
   const domain = randomDomain();
+  // What beforeAll started, stopped in reverse order: only what did start, if it failed half-way.
+  const started: (() => Promise<void>)[] = [];
 
   test.beforeAll(async ({}, testInfo) => {
     test.setTimeout(120_000);
     dns = await startDnsStub();
+    started.push(() => dns.close());
     server = await startTestServer({ DNS_SERVERS: dns.address });
+    started.push(() => server.stop());
     // Chromium resolves the custom domain to this server (port included), as DNS would in production.
     const launch = testInfo.project.use.launchOptions ?? {};
     browser = await chromium.launch({
       ...launch,
       args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${domain} ${new URL(server.url).host}`],
     });
+    started.push(() => browser.close());
   });
 
   test.afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await dns?.close();
+    for (const stop of started.reverse()) await stop();
   });
 
   test('a merchant adds a domain and verifies its TXT record → checkout links use it, and that host serves checkout pages only', async ({

@@ -52,8 +52,7 @@ test("merchant sets German as the default language → an 'auto' session opened 
   await french.close();
 });
 
-test('merchant turns receipts on and fills in business details → they are kept and shown again', async ({ page, owner }) => {
-  void owner;
+test('merchant turns receipts on and fills in business details → they are kept and shown again', async ({ page, owner: _signedIn }) => {
   await page.goto('/dashboard/settings');
   const receipts = page.getByLabel('Email a receipt to every customer who pays');
   await expect(receipts).not.toBeChecked();
@@ -75,8 +74,7 @@ test('merchant turns receipts on and fills in business details → they are kept
   await expect(page.getByLabel('Country')).toHaveValue('FR');
 });
 
-test('merchant types a malformed support email → the field says what is wrong and nothing is saved', async ({ page, owner }) => {
-  void owner;
+test('merchant types a malformed support email → the field says what is wrong and nothing is saved', async ({ page, owner: _signedIn }) => {
   await page.goto('/dashboard/settings');
   await page.getByLabel('Support email').fill('not-an-email');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -87,8 +85,7 @@ test('merchant types a malformed support email → the field says what is wrong 
   await expect(page.getByLabel('Support email')).toHaveValue('');
 });
 
-test('opening the settings page → no serious or critical axe violations', async ({ page, owner }) => {
-  void owner;
+test('opening the settings page → no serious or critical axe violations', async ({ page, owner: _signedIn }) => {
   await page.goto('/dashboard/settings');
   await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -98,8 +95,7 @@ test('opening the settings page → no serious or critical axe violations', asyn
   expect(serious).toEqual([]);
 });
 
-test('opening the settings page on a phone → nothing sticks out sideways', async ({ page, owner }) => {
-  void owner;
+test('opening the settings page on a phone → nothing sticks out sideways', async ({ page, owner: _signedIn }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/dashboard/settings');
   const save = page.getByRole('button', { name: 'Save settings' });

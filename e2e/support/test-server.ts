@@ -48,7 +48,10 @@ async function freshDatabase(): Promise<{
       env: { PGLITE_DIR: dir, DATABASE_URL: '' },
       databaseUrl: null,
       pgliteDir: dir,
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
+      drop: () => {
+        rmSync(dir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
     };
   }
   const name = `caisse_test_${randomBytes(6).toString('hex')}`;
@@ -110,8 +113,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  defined(child.stdout, 'child.stdout').on('data', (d) => (output += d));
-  defined(child.stderr, 'child.stderr').on('data', (d) => (output += d));
+  defined(child.stdout, 'child.stdout').on('data', (d: Buffer) => (output += d.toString()));
+  defined(child.stderr, 'child.stderr').on('data', (d: Buffer) => (output += d.toString()));
   await waitForHealth(url, child, () => output);
   const exited = new Promise((r) => child.once('exit', r));
   const kill = async (signal: NodeJS.Signals) => {
