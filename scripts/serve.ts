@@ -17,13 +17,15 @@ async function main() {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);
     void handle(req, res);
   });
-  server.listen(PORT, HOST, () => console.log(`Caisse is listening on http://${HOST}:${PORT}`));
+  server.listen(PORT, HOST, () => {
+    console.log(`Caisse is listening on http://${HOST}:${PORT}`);
+  });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -17,14 +17,17 @@ async function main() {
   await startWebhookWorker();
   console.log('webhooks: worker started');
   await new Promise<void>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => {
+        resolve();
+      });
   });
   console.log('webhooks: stopping after the deliveries in flight');
   await stop();
   await closeDb();
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

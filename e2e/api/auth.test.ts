@@ -72,7 +72,7 @@ describe('authenticating API requests', () => {
     expect(garbage.status).toBe(401);
     expect(garbage.body.error).toMatchObject({
       type: 'invalid_request_error',
-      message: expect.stringMatching(/^Invalid API Key provided: /),
+      message: expect.stringMatching(/^Invalid API Key provided: /) as unknown,
     });
   });
 

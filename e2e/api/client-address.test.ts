@@ -19,7 +19,8 @@ beforeAll(async () => {
   [direct, proxied] = await Promise.all([startTestServer({ TRUSTED_PROXIES: '' }), startTestServer({ TRUSTED_PROXIES: '127.0.0.1' })]);
 }, 240_000);
 afterAll(async () => {
-  await Promise.all([direct?.stop(), proxied?.stop()]);
+  // Either is unset if beforeAll failed before starting it.
+  await Promise.all([direct as TestServer | undefined, proxied as TestServer | undefined].map((s) => s?.stop()));
 });
 
 /** Card attempts (declined cards, two per session so no session asks for a proof-of-work) until the limit shows. */

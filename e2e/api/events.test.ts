@@ -17,7 +17,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks`;
 });
-afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      receiver.close(() => {
+        resolve();
+      });
+    }),
+);
 
 const types = (list: { data: Stripe.Event[] }) => list.data.map((e) => e.type);
 
@@ -41,7 +48,7 @@ describe('events through the official SDK', () => {
     expect(list.data).toHaveLength(1);
     const [event] = list.data;
     expect(event).toEqual({
-      id: expect.stringMatching(/^evt_[A-Za-z0-9]{24}$/),
+      id: expect.stringMatching(/^evt_[A-Za-z0-9]{24}$/) as unknown,
       object: 'event',
       api_version: API_VERSION,
       created: product.created,

@@ -326,8 +326,8 @@ describe('prices through the official SDK', () => {
       [{ ...base, unit_amount: 100, lookup_key: 'x'.repeat(201) }, 'lookup_key'],
     ];
     for (const [params, param, message] of cases) {
-      const err = await stripeError(m.stripe.prices.create(params as never)).catch((e: Error) =>
-        Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)),
+      const err = await stripeError(m.stripe.prices.create(params as never)).catch((e: unknown) =>
+        Promise.reject(new Error(`${JSON.stringify(params)}: ${e instanceof Error ? e.message : String(e)}`)),
       );
       expect({ status: err.statusCode, param: err.param }, JSON.stringify(params)).toEqual({ status: 400, param });
       if (message) expect(err.message).toMatch(message);

@@ -92,7 +92,7 @@ describe("search with Stripe's query language", () => {
     const newestFirst = made.map((p) => p.id).reverse();
     const first = await stripe.products.search({ query: 'name~"poster"', limit: 3 });
     expect(first.data.map((p) => p.id)).toEqual(newestFirst.slice(0, 3));
-    expect(first).toMatchObject({ has_more: true, next_page: expect.any(String) });
+    expect(first).toMatchObject({ has_more: true, next_page: expect.any(String) as unknown });
     const second = await stripe.products.search({ query: 'name~"poster"', limit: 3, page: defined(first.next_page, 'first.next_page') });
     expect(second.data.map((p) => p.id)).toEqual(newestFirst.slice(3, 6));
     const third = await stripe.products.search({ query: 'name~"poster"', limit: 3, page: defined(second.next_page, 'second.next_page') });

@@ -32,7 +32,7 @@ async function dumpRows(query: (sql: string) => Promise<{ [k: string]: unknown }
   );
   const parts: string[] = [];
   for (const { table_name } of tables)
-    for (const row of await query(`select row_to_json(t)::text as j from "${table_name}" t`)) parts.push(String(row.j));
+    for (const row of await query(`select row_to_json(t)::text as j from "${String(table_name)}" t`)) parts.push(String(row.j));
   return parts.join('\n');
 }
 
@@ -69,7 +69,8 @@ beforeAll(async () => {
     await db.close();
   }
 }, 240_000);
-afterAll(() => server?.stop());
+// Unset if beforeAll failed before starting it.
+afterAll(() => (server as TestServer | undefined)?.stop());
 
 const fingerprint = (input: string, key: string) => createHmac('sha256', key).update(input).digest('base64url').slice(0, 16);
 const stored = (field: 'card' | 'sepa_debit') =>

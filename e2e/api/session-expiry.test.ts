@@ -87,7 +87,7 @@ describe('sessions past expires_at', () => {
     await sweepExpiredSessions(db);
     const expired = defined(await findSessionById(db, sessionId), 'findSessionById(db, sessionId)');
     expect(expired.afterExpiration).toMatchObject({
-      recovery: { enabled: true, url: expect.stringMatching(new RegExp(`/c/${sessionId}/recover$`)) },
+      recovery: { enabled: true, url: expect.stringMatching(new RegExp(`/c/${sessionId}/recover$`)) as unknown },
     });
 
     const recovered = await recoverSession(db, sessionId);

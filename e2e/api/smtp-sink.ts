@@ -16,8 +16,8 @@ export async function startSmtpSink(opts: { rejectRcpt?: boolean } = {}): Promis
     logger: false,
     onRcptTo(_address, _session, callback) {
       sink.rcptAttempts++;
-      if (!opts.rejectRcpt) return callback();
-      callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      if (opts.rejectRcpt) callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      else callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -39,7 +39,12 @@ export async function startSmtpSink(opts: { rejectRcpt?: boolean } = {}): Promis
   const { port } = server.server.address() as AddressInfo;
   return Object.assign(sink, {
     url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   }) as SmtpSink;
 }
 

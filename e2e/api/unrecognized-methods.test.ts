@@ -56,7 +56,7 @@ describe('a method a /v1 route does not have → Stripe\'s "Unrecognized request
             file,
             method,
             status: 404,
-            type: expect.stringMatching(/^application\/json/),
+            type: expect.stringMatching(/^application\/json/) as unknown,
             requestId: true,
             body: { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${urlPath}).` } },
           });

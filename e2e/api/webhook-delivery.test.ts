@@ -33,7 +33,8 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await receiver?.close();
+  // Unset if beforeAll failed before starting it.
+  await (receiver as Receiver | undefined)?.close();
   await close();
 });
 

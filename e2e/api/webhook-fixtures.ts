@@ -94,13 +94,20 @@ export async function startReceiver() {
           clearTimeout(timer);
           resolve();
         };
-        const timer = setTimeout(() => (waiters.delete(check), reject(new Error('receiver: condition not reached'))), ms);
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error('receiver: condition not reached'));
+        }, ms);
         waiters.add(check);
         check();
       }),
     close: () => {
       server.closeAllConnections();
-      return new Promise<void>((r) => server.close(() => r()));
+      return new Promise<void>((r) => {
+        server.close(() => {
+          r();
+        });
+      });
     },
   };
 }

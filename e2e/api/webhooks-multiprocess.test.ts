@@ -236,7 +236,7 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
     expect(redelivered.eventId).toBe(event.id);
     expect(redelivered.stripeOk && redelivered.standardOk).toBe(true);
     await eventually(
-      async () => (await deliveriesOf(defined(first.databaseUrl, 'first.databaseUrl'), [event.id]))[0]?.status === 'succeeded',
+      async () => (await deliveriesOf(defined(first.databaseUrl, 'first.databaseUrl'), [event.id])).at(0)?.status === 'succeeded',
       15_000,
       'the redelivery recorded as succeeded',
     );

@@ -28,7 +28,9 @@ async function freePort(): Promise<number> {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
+      srv.close(() => {
+        resolve(port);
+      });
     });
     srv.on('error', reject);
   });
