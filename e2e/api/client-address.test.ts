@@ -20,7 +20,11 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   // Either is unset if beforeAll failed before starting it.
-  await Promise.all([direct as TestServer | undefined, proxied as TestServer | undefined].map((s) => s?.stop()));
+  await Promise.all(
+    [direct as TestServer | undefined, proxied as TestServer | undefined].map(async (s) => {
+      await s?.stop();
+    }),
+  );
 });
 
 /** Card attempts (declined cards, two per session so no session asks for a proof-of-work) until the limit shows. */

@@ -52,7 +52,7 @@ describe('events through the official SDK', () => {
       object: 'event',
       api_version: API_VERSION,
       created: product.created,
-      data: { object: JSON.parse(JSON.stringify(product)) },
+      data: { object: JSON.parse(JSON.stringify(product)) as unknown },
       livemode: false,
       pending_webhooks: 0,
       request: { id: requestId, idempotency_key: 'create-tee-1' },

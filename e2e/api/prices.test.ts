@@ -9,7 +9,7 @@ async function raw(m: Merchant, path: string, body?: Record<string, string>) {
     method: body ? 'POST' : 'GET',
     ...(body && { body: new URLSearchParams(body).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
   });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
 describe('prices through the official SDK', () => {

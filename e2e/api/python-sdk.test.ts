@@ -43,7 +43,7 @@ describe("Stripe's Python library (Debian's python3-stripe)", () => {
     });
     expect(run.error, `${PYTHON} could not run`).toBeUndefined();
     expect(run.status, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout);
+    const out = JSON.parse(run.stdout) as { version: string; product: unknown; session: { id: string } };
     expect(out.version).toMatch(/^5\./);
     expect(out).toMatchObject({
       session: { status: 'open', amount_total: 2400, phone: false },

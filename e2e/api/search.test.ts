@@ -187,7 +187,11 @@ describe("search with Stripe's query language", () => {
     ];
     for (const query of attempts) {
       const res = await rawRequest(`/v1/products/search?query=${encodeURIComponent(query)}`, { key: m.secretKey });
-      expect({ query, status: res.status, data: (await res.json()).data }).toEqual({ query, status: 200, data: [] });
+      expect({ query, status: res.status, data: ((await res.json()) as { data: unknown[] }).data }).toEqual({
+        query,
+        status: 200,
+        data: [],
+      });
     }
     expect(names(await m.stripe.products.search({ query: `name:"O'Brien's"` }))).toEqual(["O'Brien's"]);
     expect(names(await m.stripe.products.search({ query: `metadata["k'; drop table products; --"]:"v"` }))).toEqual(["O'Brien's"]);

@@ -45,13 +45,13 @@ export async function startSmtpSink(opts: { rejectRcpt?: boolean } = {}): Promis
           resolve();
         });
       }),
-  }) as SmtpSink;
+  });
 }
 
-function splitHead(s: string): { headers: Record<string, string>; body: string } {
+function splitHead(s: string): { headers: Partial<Record<string, string>>; body: string } {
   const at = s.indexOf('\r\n\r\n');
   const head = at < 0 ? s : s.slice(0, at);
-  const headers: Record<string, string> = {};
+  const headers: Partial<Record<string, string>> = {};
   for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();

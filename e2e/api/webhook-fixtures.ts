@@ -59,7 +59,7 @@ export async function startReceiver() {
       const route = routes.get(path);
       let eventId: string | null = null;
       try {
-        eventId = JSON.parse(body).id;
+        eventId = (JSON.parse(body) as { id?: string }).id ?? null;
       } catch {}
       hits.push({
         path,

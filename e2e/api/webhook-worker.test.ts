@@ -1,3 +1,4 @@
+import type Stripe from 'stripe';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
@@ -157,7 +158,7 @@ describe('re-sending an event by hand', () => {
 
     expect((await worker.runOnce(db)).map((r) => r.outcome)).toEqual(['succeeded']);
     expect(receiver.hitsFor(s.eventId)).toHaveLength(2);
-    expect(JSON.parse(receiver.hitsFor(s.eventId)[1].body).pending_webhooks).toBe(1);
+    expect((JSON.parse(receiver.hitsFor(s.eventId)[1].body) as Stripe.Event).pending_webhooks).toBe(1);
   });
 
   it('an endpoint added after the event → a delivery is created for it and sent', async () => {
