@@ -208,11 +208,11 @@ test('paging through 25 sessions created via the API → each shows exactly once
   const first = await listedIds(page);
   const seen = [...first];
   while (await page.getByRole('link', { name: /Older/ }).count()) {
-    const previousLast = seen.at(-1);
+    const previousLast = defined(seen.at(-1), 'the last session listed so far');
     await page.getByRole('link', { name: /Older/ }).click();
     await expect(page).toHaveURL(/after=cs_/);
     // The next page has loaded once its rows are no longer the previous page's.
-    await expect.poll(async () => (await listedIds(page)).includes(defined(previousLast, 'previousLast'))).toBe(false);
+    await expect.poll(async () => (await listedIds(page)).includes(previousLast)).toBe(false);
     seen.push(...(await listedIds(page)));
   }
   expect(seen).toHaveLength(25);
