@@ -10,9 +10,9 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // The app's own sources; tests and scripts are checked by `npm run typecheck`.
   typescript: { ignoreBuildErrors: false, tsconfigPath: 'tsconfig.build.json' },
-  async headers() {
+  headers() {
     // The dashboard's CSP (a script nonce per request, frame-ancestors 'self') and other security headers come from proxy.ts.
-    return [{ source: '/dashboard/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store' }] }];
+    return Promise.resolve([{ source: '/dashboard/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store' }] }]);
   },
 };
 

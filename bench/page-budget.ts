@@ -11,7 +11,8 @@ export async function measurePageWeight(baseUrl: string, pagePath: string): Prom
   const html = await res.text();
   const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
   const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g)].map(
-    (m) => m[1] ?? m[2],
+    // Only one of the two alternatives matched, so the other's group is undefined (the match's type does not say so).
+    (m) => (m[1] as string | undefined) ?? m[2],
   );
   const gzSize = async (src: string) => {
     const r = await fetch(new URL(src.replaceAll('&amp;', '&'), baseUrl));

@@ -11,6 +11,7 @@ import { newMerchantOn } from '../e2e/support/merchant';
 import { CARD_TESTING } from '../lib/checkout/card-testing';
 import { counterRange, PROOF_OF_WORK } from '../lib/security/proof-of-work';
 import { BenchSetupError, DEFAULT_DATABASE_URL, startBenchServer } from './server';
+import { defined } from '../e2e/support/defined';
 
 const LEVELS = [1, 2, 3];
 const RUNS_PER_LEVEL = Number(process.env.BENCH_POW_RUNS ?? 3);
@@ -54,11 +55,11 @@ async function main() {
         // higher level stands for are written to the session directly rather than solved here.
         const headers = { 'x-forwarded-for': `10.9.${level}.${run + 1}` };
         for (let d = 0; d < CARD_TESTING.challengeAfterSessionDeclines; d++)
-          await postPayForm(session.url!, { card: '4000 0000 0000 0002', headers });
+          await postPayForm(defined(session.url, 'session.url'), { card: '4000 0000 0000 0002', headers });
         await sql`update checkout_sessions set declined_attempts = declined_attempts + ${level - 1} where id = ${session.id}`;
         const page = await browser.newPage({ extraHTTPHeaders: headers });
         // From the page's first byte (the solver starts once the page hydrates) to the solved hidden field.
-        await page.goto(session.url!, { waitUntil: 'commit' });
+        await page.goto(defined(session.url, 'session.url'), { waitUntil: 'commit' });
         const committed = Date.now();
         const field = page.locator('input[name="altcha"]');
         await field.waitFor({ state: 'attached', timeout: 600_000 });
@@ -99,7 +100,7 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err instanceof BenchSetupError ? err.message : err);
   process.exit(1);
 });

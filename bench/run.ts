@@ -89,7 +89,10 @@ async function main(): Promise<number> {
   const stop = async () => {
     const s = server;
     server = undefined;
-    if (s) await s.stop().catch((err) => console.error(`Could not stop the server or drop its database: ${err}`));
+    if (s)
+      await s.stop().catch((err: unknown) => {
+        console.error(`Could not stop the server or drop its database: ${String(err)}`);
+      });
   };
   const onSignal = () => void stop().then(() => process.exit(130));
   process.once('SIGINT', onSignal);
@@ -165,7 +168,7 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (err) => {
+  (err: unknown) => {
     console.error(err instanceof BenchSetupError ? `\n${err.message}` : err);
     process.exit(1);
   },

@@ -1,6 +1,7 @@
 // Builds the production bundle into the bench's own dist dir and serves it against a fresh Postgres database.
 import postgres from 'postgres';
 import type { TestServer } from '../e2e/support/test-server';
+import { defined } from '../e2e/support/defined';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -34,5 +35,5 @@ export async function startBenchServer(opts: { databaseUrl: string; poolSize: nu
   buildIfNeeded();
   const { startTestServer } = await import('../e2e/support/test-server');
   const server = await startTestServer({ DB_POOL_SIZE: String(opts.poolSize) });
-  return { ...server, databaseUrl: server.databaseUrl!, distDir: process.env.NEXT_DIST_DIR };
+  return { ...server, databaseUrl: defined(server.databaseUrl, 'server.databaseUrl'), distDir: process.env.NEXT_DIST_DIR };
 }

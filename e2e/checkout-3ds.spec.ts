@@ -1,5 +1,6 @@
 import { CARDS, fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 test.describe('3-D Secure', () => {
   test('paying with a 3-D Secure card and choosing "Complete" → the challenge page, then the merchant’s success page', async ({
@@ -9,7 +10,7 @@ test.describe('3-D Secure', () => {
     createSession,
   }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page, { card: CARDS.threeDSecure });
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
 
@@ -29,7 +30,7 @@ test.describe('3-D Secure', () => {
     createSession,
   }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page, { card: CARDS.threeDSecure });
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
 

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { oneTimePrice } from './support/catalog';
 import { CARDS, fillPaymentDetails } from './support/checkout-page';
 import { expect, test, type SessionParams } from './support/fixtures';
+import { defined } from './support/defined';
 
 /** axe's serious and critical findings, in a shape that reads well in a failed assertion. */
 async function seriousViolations(page: Page) {
@@ -15,7 +16,7 @@ async function seriousViolations(page: Page) {
 test.describe('accessibility (axe: no serious or critical violations)', () => {
   test('opening a plain checkout → no serious or critical violations', async ({ page, createSession }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await expect(page.getByTestId('pay-button')).toBeVisible();
 
     expect(await seriousViolations(page)).toEqual([]);
@@ -62,7 +63,7 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
       },
     };
     const session = await createSession(everything);
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await page.getByText('Add promotion code').click();
     await expect(page.getByLabel('Promotion code')).toBeVisible();
 
@@ -74,7 +75,7 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
       consent_collection: { terms_of_service: 'required' },
       shipping_address_collection: { allowed_countries: ['US'] },
     });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
     await expect(page.getByTestId('payment-error')).toBeVisible();
     await expect(page.getByLabel('Email', { exact: true })).toHaveAttribute('aria-invalid', 'true');
@@ -85,7 +86,7 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
   test('opening an expired checkout → no serious or critical violations', async ({ page, merchant, createSession }) => {
     const session = await createSession();
     await merchant.stripe.checkout.sessions.expire(session.id);
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await expect(page.getByTestId('checkout-expired')).toBeVisible();
 
     expect(await seriousViolations(page)).toEqual([]);
@@ -100,7 +101,7 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
 
   test('paying with a 3-D Secure card → the challenge page with no serious or critical violations', async ({ page, createSession }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page, { card: CARDS.threeDSecure });
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
     await expect(page.getByTestId('authenticate')).toBeVisible();

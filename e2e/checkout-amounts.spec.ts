@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { monthlyPrice, oneTimePrice } from './support/catalog';
 import { expectTotalDue, untilInteractive } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 /** Posts the quantity form with any text in its field, as a crafted request could: no type or bounds in the way. */
 async function postQuantity(field: Locator, value: string) {
@@ -10,7 +11,8 @@ async function postQuantity(field: Locator, value: string) {
     input.removeAttribute('min');
     input.removeAttribute('max');
     input.value = v;
-    input.form!.requestSubmit();
+    if (!input.form) throw new Error('The quantity field is in no form');
+    input.form.requestSubmit();
   }, value);
 }
 
@@ -27,7 +29,7 @@ test.describe('quantities and the most a payment can be', () => {
     const session = await createSession({
       line_items: [{ price: price.id, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 999_999 } }],
     });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await untilInteractive(page);
     const quantity = page.getByLabel('Quantity for Gold bar');
 
@@ -56,7 +58,7 @@ test.describe('quantities and the most a payment can be', () => {
     const session = await createSession({
       line_items: [{ price: price.id, quantity: 2, adjustable_quantity: { enabled: true, minimum: 1, maximum: 999_999 } }],
     });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await untilInteractive(page);
     const quantity = page.getByLabel('Quantity for T-shirt');
 
@@ -77,7 +79,7 @@ test.describe('quantities and the most a payment can be', () => {
       locale: 'fr',
       line_items: [{ price: price.id, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 999_999 } }],
     });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await untilInteractive(page);
     await postQuantity(page.getByLabel('Quantité pour Lingot'), '5000');
     await expect(cartError(page)).toHaveText(
@@ -100,7 +102,7 @@ test.describe('what a subscription costs from the next period on', () => {
       line_items: [{ price: plan.id, quantity: 2, tax_rates: [vat.id] }],
       discounts: [{ coupon: coupon.id }],
     });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
 
     // (2 × €10.00 − 10%) + 20% VAT = €21.60, today and every month after.
     await expectTotalDue(page, '€21.60');
@@ -121,7 +123,7 @@ test.describe('what a subscription costs from the next period on', () => {
       discounts: [{ coupon: coupon.id }],
       subscription_data: { trial_period_days: 14 },
     });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
 
     await expectTotalDue(page, '€0.00');
     await expect(page.getByTestId('then-recurring')).toHaveText('Then €12.00 / month');
@@ -138,7 +140,7 @@ test.describe('what a subscription costs from the next period on', () => {
         { price: setup.id, quantity: 1 },
       ],
     });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
 
     await expectTotalDue(page, '€17.00');
     await expect(page.getByTestId('then-recurring')).toHaveText('Then €12.00 / month');

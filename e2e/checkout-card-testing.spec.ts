@@ -1,5 +1,6 @@
 import { CARDS, fillCard, fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 test('declining three cards, then paying with a good one → the browser solves a proof-of-work first, then the payment goes through', async ({
   page,
@@ -8,7 +9,7 @@ test('declining three cards, then paying with a good one → the browser solves 
   createSession,
 }) => {
   const session = await createSession();
-  await page.goto(session.url!);
+  await page.goto(defined(session.url, 'session.url'));
   await fillPaymentDetails(page, { card: CARDS.declined });
   for (let i = 1; i <= 3; i++) {
     await page.getByRole('button', { name: 'Pay €25.00' }).click();

@@ -1,6 +1,7 @@
 import { oneTimePrice } from './support/catalog';
 import { expectTotalDue } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 test.describe('changing the order on the page', () => {
   test('pressing "Increase quantity" → the line total and the total due go up', async ({ page, merchant, createSession }) => {
@@ -8,7 +9,7 @@ test.describe('changing the order on the page', () => {
     const session = await createSession({
       line_items: [{ price: price.id, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 5 } }],
     });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     const line = page.getByTestId('line-item');
     await expect(line.getByTestId('line-total')).toHaveText('€25.00');
     await expectTotalDue(page, '€25.00');
@@ -32,7 +33,7 @@ test.describe('changing the order on the page', () => {
     const session = await createSession({
       line_items: [{ price: price.id, quantity: 2, adjustable_quantity: { enabled: true, minimum: 1, maximum: 3 } }],
     });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     const decrease = page.getByRole('button', { name: 'Decrease quantity' });
     const increase = page.getByRole('button', { name: 'Increase quantity' });
     const quantity = page.getByLabel('Quantity for T-shirt');
@@ -65,7 +66,7 @@ test.describe('changing the order on the page', () => {
   test('pressing "Add" on an optional item → it joins the order and the total goes up', async ({ page, merchant, createSession }) => {
     const socks = await oneTimePrice(merchant.stripe, 500, 'eur', 'Socks');
     const session = await createSession({ optional_items: [{ price: socks.id, quantity: 1 }] });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await expect(page.getByTestId('line-item')).toHaveCount(1);
     await expectTotalDue(page, '€25.00');
 

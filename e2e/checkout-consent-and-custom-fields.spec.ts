@@ -1,5 +1,6 @@
 import { fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 test.describe('terms of service and custom fields', () => {
   test('paying without ticking the required terms → the terms error; ticking them → paid, and the API records the acceptance', async ({
@@ -9,7 +10,7 @@ test.describe('terms of service and custom fields', () => {
     createSession,
   }) => {
     const session = await createSession({ consent_collection: { terms_of_service: 'required' } });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page);
     const terms = page.getByRole('checkbox', { name: 'I agree to the terms of service' });
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
@@ -50,7 +51,7 @@ test.describe('terms of service and custom fields', () => {
         { key: 'po', label: { type: 'custom', custom: 'PO number' }, type: 'numeric' },
       ],
     });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page);
     const engraving = page.getByLabel('Engraving', { exact: true });
     const size = page.getByLabel('Size', { exact: true });

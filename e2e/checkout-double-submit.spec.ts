@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 /** Where a page may end after paying: the merchant's success page, or the checkout's completed state. */
 const finished = (page: Page) => page.getByRole('heading', { name: 'Order received' }).or(page.getByTestId('checkout-complete'));
@@ -16,7 +17,7 @@ test.describe('paying twice at once', () => {
     const session = await createSession();
     const other = await context.newPage();
     for (const tab of [page, other]) {
-      await tab.goto(session.url!);
+      await tab.goto(defined(session.url, 'session.url'));
       await fillPaymentDetails(tab, { email: 'twice@example.com' });
     }
 
@@ -46,7 +47,7 @@ test.describe('paying twice at once', () => {
     const session = await createSession();
     const other = await context.newPage();
     for (const tab of [page, other]) {
-      await tab.goto(session.url!);
+      await tab.goto(defined(session.url, 'session.url'));
       await fillPaymentDetails(tab, { email: 'twice@example.com' });
     }
 

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { oneTimePrice } from './support/catalog';
 import { newMerchant, testServerUrl } from './support/merchant';
 import { fillPaymentDetails } from './support/checkout-page';
+import { defined } from './support/defined';
 
 /** The merchant's page on another origin, mounting the checkout with embed.js. */
 async function merchantPage(): Promise<{ origin: string; close: () => Promise<void> }> {
@@ -20,7 +21,15 @@ async function merchantPage(): Promise<{ origin: string; close: () => Promise<vo
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((r) => {
+        server.close(() => {
+          r();
+        });
+      }),
+  };
 }
 
 test.describe('embedded checkout', () => {
@@ -35,7 +44,7 @@ test.describe('embedded checkout', () => {
         line_items: [{ price: price.id, quantity: 1 }],
         return_url: `${shop.origin}/return?session_id={CHECKOUT_SESSION_ID}`,
       });
-      await page.goto(`${shop.origin}/?secret=${encodeURIComponent(session.client_secret!)}`);
+      await page.goto(`${shop.origin}/?secret=${encodeURIComponent(defined(session.client_secret, 'session.client_secret'))}`);
       const frame = page.frameLocator('iframe[title="Checkout"]');
       await expect(frame.getByTestId('pay-button')).toHaveText('Pay $15.00');
       // The frame sizes itself to its content.
@@ -65,7 +74,7 @@ test.describe('embedded checkout', () => {
       });
       const res = await page.request.get(`${testServerUrl()}/c/${session.id}`);
       expect(res.headers()['content-security-policy']).toContain('frame-ancestors https://only.example');
-      await page.goto(`${shop.origin}/?secret=${encodeURIComponent(session.client_secret!)}`);
+      await page.goto(`${shop.origin}/?secret=${encodeURIComponent(defined(session.client_secret, 'session.client_secret'))}`);
       const frame = page.frameLocator('iframe[title="Checkout"]');
       await expect(frame.getByTestId('pay-button')).toHaveCount(0);
     } finally {

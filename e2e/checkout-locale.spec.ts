@@ -1,10 +1,11 @@
 import { oneTimePrice } from './support/catalog';
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 test.describe('the page in the customer’s language', () => {
   test('opening a session with locale "fr" → the page in French: "Payer 25,00 €"', async ({ page, createSession }) => {
     const session = await createSession({ locale: 'fr' });
-    const response = await page.goto(session.url!);
+    const response = await page.goto(defined(session.url, 'session.url'));
     expect(response?.status()).toBe(200);
 
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
@@ -19,7 +20,7 @@ test.describe('the page in the customer’s language', () => {
   }) => {
     const price = await oneTimePrice(merchant.stripe, 500, 'jpy', 'Tenugui');
     const session = await createSession({ locale: 'ja', line_items: [{ price: price.id, quantity: 1 }] });
-    const response = await page.goto(session.url!);
+    const response = await page.goto(defined(session.url, 'session.url'));
     expect(response?.status()).toBe(200);
 
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
@@ -33,7 +34,7 @@ test.describe('the page in the customer’s language', () => {
 
     test('opening a session with locale auto → the page follows Accept-Language: German, "25,00 €"', async ({ page, createSession }) => {
       const session = await createSession({ locale: 'auto' });
-      const response = await page.goto(session.url!);
+      const response = await page.goto(defined(session.url, 'session.url'));
       expect(response?.status()).toBe(200);
 
       await expect(page.locator('html')).toHaveAttribute('lang', 'de');

@@ -1,6 +1,7 @@
 import { oneTimePrice } from './support/catalog';
 import { applyPromotionCode, expectTotalDue, fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -18,7 +19,7 @@ test.describe('without JavaScript', () => {
       allow_promotion_codes: true,
       line_items: [{ price: price.id, quantity: 1, adjustable_quantity: { enabled: true, minimum: 1, maximum: 5 } }],
     });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
 
     await page.getByRole('button', { name: 'Increase quantity' }).click();
     await expect(page.getByLabel('Quantity for T-shirt')).toHaveValue('2');
@@ -44,7 +45,7 @@ test.describe('without JavaScript', () => {
     createSession,
   }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page, { email: 'nojs@example.com', card: '4000 0000 0000 0002' });
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
 

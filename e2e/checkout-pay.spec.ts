@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { CARDS, fillCard, fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 test.describe('paying on the hosted page', () => {
   test('paying with 4242 4242 4242 4242 → the merchant’s success page with the session id, and the API shows the session paid', async ({
@@ -10,7 +11,7 @@ test.describe('paying on the hosted page', () => {
     createSession,
   }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page, { email: 'jenny.rosen@example.com', card: CARDS.visa });
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
 
@@ -33,7 +34,7 @@ test.describe('paying on the hosted page', () => {
     createSession,
   }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page);
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
     await expect(page).toHaveURL(shop.successUrlFor(session.id));
@@ -50,12 +51,12 @@ test.describe('paying on the hosted page', () => {
     createSession,
   }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page, { card: CARDS.declined });
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
 
     await expect(page.getByTestId('payment-error')).toHaveText('Your card was declined.');
-    await expect(page).toHaveURL(session.url!);
+    await expect(page).toHaveURL(defined(session.url, 'session.url'));
     const open = await merchant.stripe.checkout.sessions.retrieve(session.id);
     expect(open.status).toBe('open');
     expect(open.payment_status).toBe('unpaid');
@@ -74,7 +75,7 @@ test.describe('paying on the hosted page', () => {
     createSession,
   }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page, { card: CARDS.insufficientFunds });
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
 

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { applyPromotionCode, CARDS, expectTotalDue, fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 test.describe('payments that race the session', () => {
   test('completing the 3-D Secure challenge after the merchant expired the checkout → "This checkout has expired", and nothing is charged', async ({
@@ -9,7 +10,7 @@ test.describe('payments that race the session', () => {
     createSession,
   }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page, { card: CARDS.threeDSecure });
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
     await expect(page).toHaveURL(`${session.url}/authenticate`);
@@ -48,7 +49,7 @@ test.describe('payments that race the session', () => {
       { page: await other.newPage(), session: await createSession({ allow_promotion_codes: true }), email: 'second@example.com' },
     ];
     for (const c of customers) {
-      await c.page.goto(c.session.url!);
+      await c.page.goto(defined(c.session.url, 'c.session.url'));
       await applyPromotionCode(c.page, 'LASTONE');
       await expectTotalDue(c.page, '€20.00');
       await fillPaymentDetails(c.page, { email: c.email });

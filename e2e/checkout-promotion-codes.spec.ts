@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { applyPromotionCode, expectTotalDue, fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
 import type { Merchant } from './support/merchant';
+import { defined } from './support/defined';
 
 /** A promotion code for a 20%-off coupon, with whatever else the test needs. */
 async function percentOffCode(merchant: Merchant, code: string, params: Partial<Stripe.PromotionCodeCreateParams> = {}) {
@@ -20,7 +21,7 @@ test.describe('promotion codes', () => {
   }) => {
     await percentOffCode(merchant, 'SPRING20');
     const session = await createSession({ allow_promotion_codes: true });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await expectTotalDue(page, '€25.00');
 
     await applyPromotionCode(page, 'spring20');
@@ -37,7 +38,7 @@ test.describe('promotion codes', () => {
 
   test('applying a code nobody created → "This code is invalid." and the total unchanged', async ({ page, createSession }) => {
     const session = await createSession({ allow_promotion_codes: true });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await applyPromotionCode(page, 'NOSUCHCODE');
 
     await expect(promotionError(page)).toHaveText('This code is invalid.');
@@ -50,7 +51,7 @@ test.describe('promotion codes', () => {
     const promo = await percentOffCode(merchant, 'OLDCODE');
     await merchant.stripe.promotionCodes.update(promo.id, { active: false });
     const session = await createSession({ allow_promotion_codes: true });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await applyPromotionCode(page, 'OLDCODE');
 
     await expect(promotionError(page)).toHaveText('This code is no longer active.');
@@ -64,7 +65,7 @@ test.describe('promotion codes', () => {
   }) => {
     const promo = await percentOffCode(merchant, 'FLASH20');
     const session = await createSession({ allow_promotion_codes: true });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await applyPromotionCode(page, 'FLASH20');
     await expect(page.getByTestId('promotion-applied')).toBeVisible();
     await merchant.stripe.promotionCodes.update(promo.id, { active: false });
@@ -81,7 +82,7 @@ test.describe('promotion codes', () => {
     const expiresAt = Math.floor(Date.now() / 1000) + 2;
     await percentOffCode(merchant, 'BRIEF20', { expires_at: expiresAt });
     const session = await createSession({ allow_promotion_codes: true });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     // Not synchronisation with the page: the precondition is that the wall clock passes the code's expiry.
     const left = expiresAt * 1000 + 100 - Date.now();
     if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
@@ -100,7 +101,7 @@ test.describe('promotion codes', () => {
   }) => {
     const promo = await percentOffCode(merchant, 'ONCE20', { max_redemptions: 1 });
     const first = await createSession({ allow_promotion_codes: true });
-    await page.goto(first.url!);
+    await page.goto(defined(first.url, 'first.url'));
     await applyPromotionCode(page, 'ONCE20');
     await expect(page.getByTestId('promotion-applied')).toBeVisible();
     await fillPaymentDetails(page, { email: 'first@example.com' });
@@ -109,7 +110,7 @@ test.describe('promotion codes', () => {
     expect((await merchant.stripe.promotionCodes.retrieve(promo.id)).times_redeemed).toBe(1);
 
     const second = await createSession({ allow_promotion_codes: true });
-    await page.goto(second.url!);
+    await page.goto(defined(second.url, 'second.url'));
     await applyPromotionCode(page, 'ONCE20');
 
     await expect(promotionError(page)).toHaveText('This code has reached its usage limit.');
@@ -123,7 +124,7 @@ test.describe('promotion codes', () => {
   }) => {
     await percentOffCode(merchant, 'BIGSPEND', { restrictions: { minimum_amount: 5000, minimum_amount_currency: 'eur' } });
     const session = await createSession({ allow_promotion_codes: true });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await applyPromotionCode(page, 'BIGSPEND');
 
     await expect(promotionError(page)).toHaveText("Your order does not reach this code's minimum amount.");
@@ -138,13 +139,13 @@ test.describe('promotion codes', () => {
   }) => {
     await percentOffCode(merchant, 'WELCOME20', { restrictions: { first_time_transaction: true } });
     const earlier = await createSession();
-    await page.goto(earlier.url!);
+    await page.goto(defined(earlier.url, 'earlier.url'));
     await fillPaymentDetails(page, { email: 'returning@example.com' });
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
     await expect(page).toHaveURL(shop.successUrlFor(earlier.id));
 
     const session = await createSession({ allow_promotion_codes: true });
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     // Who pays is unknown until the email is typed: the code applies, and is checked again at payment.
     await applyPromotionCode(page, 'WELCOME20');
     await expect(page.getByTestId('promotion-applied')).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 test.describe('recovering an expired checkout', () => {
   test('opening an expired session with recovery on and choosing "Start again" → a new open checkout with the same items', async ({
@@ -8,7 +9,7 @@ test.describe('recovering an expired checkout', () => {
   }) => {
     const session = await createSession({ after_expiration: { recovery: { enabled: true, allow_promotion_codes: true } } });
     await merchant.stripe.checkout.sessions.expire(session.id);
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await expect(page.getByTestId('checkout-expired')).toBeVisible();
     await page.getByRole('link', { name: 'Start again' }).click();
 

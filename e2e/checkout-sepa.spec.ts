@@ -4,6 +4,7 @@ import type { Merchant } from './support/merchant';
 import type { SessionParams } from './support/fixtures';
 import { expect, test } from './support/fixtures';
 import { untilInteractive } from './support/checkout-page';
+import { defined } from './support/defined';
 
 /** Still taken by the API (and by Stripe), but no longer in the SDK's create params. */
 const takesSepa = { payment_method_types: ['card', 'sepa_debit'] } as SessionParams;
@@ -41,7 +42,7 @@ test.describe('paying by SEPA Direct Debit', () => {
     createSession,
   }) => {
     const session = await createSession(takesSepa);
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await expect(page.getByRole('group', { name: 'Payment method' })).toBeVisible();
     await expect(page.getByRole('radio', { name: 'Card' })).toBeChecked();
     await expect(page.getByLabel('IBAN')).toBeHidden();
@@ -70,7 +71,7 @@ test.describe('paying by SEPA Direct Debit', () => {
     createSession,
   }) => {
     const session = await createSession(takesSepa);
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await payBySepa(page, 'DE62370400440532013001');
     await expect(page).toHaveURL(shop.successUrlFor(session.id));
     await expectPaymentStatus(merchant, session.id, 'unpaid', 'requires_payment_method');
@@ -82,7 +83,7 @@ test.describe('paying by SEPA Direct Debit', () => {
     createSession,
   }) => {
     const session = await createSession(takesSepa);
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await payBySepa(page, 'DE75 5121 0800 1245 1261 99');
     await expect(page.locator('#sepa-iban-error')).toContainText('use a test IBAN');
     await page.getByLabel('IBAN').fill('DE89 3704 0044 0532 0130 09');
@@ -101,7 +102,7 @@ test.describe('paying by SEPA Direct Debit', () => {
       createSession,
     }) => {
       const session = await createSession(takesSepa);
-      await page.goto(session.url!);
+      await page.goto(defined(session.url, 'session.url'));
       await payBySepa(page, 'NL39RABO0300065264');
       await expect(page).toHaveURL(shop.successUrlFor(session.id));
       expect((await merchant.stripe.checkout.sessions.retrieve(session.id)).status).toBe('complete');

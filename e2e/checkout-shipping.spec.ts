@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectTotalDue, fillPaymentDetails } from './support/checkout-page';
 import { expect, test, type SessionParams } from './support/fixtures';
+import { defined } from './support/defined';
 
 const SHIPPING: SessionParams = {
   shipping_address_collection: { allowed_countries: ['US', 'FR'] },
@@ -35,7 +36,7 @@ async function fillShippingAddress(
 test.describe('shipping', () => {
   test('choosing the second shipping option → the shipping row and the total due change', async ({ page, merchant, createSession }) => {
     const session = await createSession(SHIPPING);
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await expect(page.getByTestId('total-shipping')).toContainText('€5.00');
     await expectTotalDue(page, '€30.00');
 
@@ -56,7 +57,7 @@ test.describe('shipping', () => {
     createSession,
   }) => {
     const session = await createSession(SHIPPING);
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page);
     await page.getByRole('button', { name: 'Pay €30.00' }).click();
 
@@ -93,7 +94,7 @@ test.describe('shipping', () => {
     createSession,
   }) => {
     const session = await createSession(SHIPPING);
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page);
     await fillShippingAddress(page, {
       name: 'Jenny Rosen',

@@ -1,5 +1,6 @@
 import { fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
+import { defined } from './support/defined';
 
 test.describe('a checkout that cannot be paid', () => {
   test('opening a session the merchant expired → "This checkout has expired" and no pay form', async ({
@@ -10,7 +11,7 @@ test.describe('a checkout that cannot be paid', () => {
     const session = await createSession();
     await merchant.stripe.checkout.sessions.expire(session.id);
 
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
 
     await expect(page.getByRole('heading', { name: 'This checkout has expired' })).toBeVisible();
     await expect(page.getByTestId('checkout-expired')).toBeVisible();
@@ -27,18 +28,18 @@ test.describe('a checkout that cannot be paid', () => {
 
   test('opening a session that was already paid → straight to the merchant’s success page', async ({ page, shop, createSession }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await fillPaymentDetails(page);
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
     await expect(page).toHaveURL(shop.successUrlFor(session.id));
 
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await expect(page).toHaveURL(shop.successUrlFor(session.id));
   });
 
   test('pressing "Back" → the merchant’s cart (cancel_url)', async ({ page, shop, createSession }) => {
     const session = await createSession();
-    await page.goto(session.url!);
+    await page.goto(defined(session.url, 'session.url'));
     await page.getByRole('link', { name: 'Back to Test Shop' }).click();
 
     await expect(page).toHaveURL(shop.cancelUrl);

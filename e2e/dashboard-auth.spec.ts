@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { expect, newLogin, signIn, signOut, signUp, startSignUp, test } from './support/mail';
+import { defined } from './support/defined';
 
 test.use({ locale: 'en-US' });
 // Sign-ups wait for their email; password hashing is slow on purpose.
@@ -91,7 +92,7 @@ test('an attacker failing passwords on an owner’s email → their client must 
   const login = await signUp(page, inbox, 'Guarded Shop');
   await signOut(page);
 
-  const attacker = await otherClient(browser, baseURL!);
+  const attacker = await otherClient(browser, defined(baseURL, 'baseURL'));
   await attacker.goto('/dashboard/sign-in');
   await attacker.getByLabel('Email').fill(login.email);
   await attacker.getByLabel('Password', { exact: true }).fill('not-the-password');
@@ -156,7 +157,7 @@ test('a password sprayer rotating emails from one client, even in parallel → s
 }) => {
   await signOut(page);
   const address = randomAddress();
-  const sprayer = await otherClient(browser, baseURL!, 'en-US', address);
+  const sprayer = await otherClient(browser, defined(baseURL, 'baseURL'), 'en-US', address);
   // One guess through the form, recorded so the next ones can be sent at once, as a script would.
   let recorded: { headers: Record<string, string>; body: string } | undefined;
   await sprayer.route('**/dashboard/sign-in', async (route) => {
@@ -174,13 +175,14 @@ test('a password sprayer rotating emails from one client, even in parallel → s
   // 34 more guesses on as many emails, all at once: the client's limit (30) holds exactly.
   const answers = await Promise.all(
     Array.from({ length: 34 }, async () => {
+      const guess = defined(recorded, 'the recorded sign-in request');
       const res = await sprayer.request.post('/dashboard/sign-in', {
         headers: {
-          'next-action': recorded!.headers['next-action'],
-          'content-type': recorded!.headers['content-type'],
+          'next-action': guess.headers['next-action'],
+          'content-type': guess.headers['content-type'],
           'x-forwarded-for': address,
         },
-        data: recorded!.body.replace(first, newLogin().email),
+        data: guess.body.replace(first, newLogin().email),
         maxRedirects: 0,
       });
       return /"error":"(\w+)"/.exec(await res.text())?.[1];
@@ -224,7 +226,7 @@ test('the dashboard speaks French to a French browser, in its sign-up and sign-i
   baseURL,
   inbox,
 }) => {
-  const page = await otherClient(browser, baseURL!, 'fr-FR');
+  const page = await otherClient(browser, defined(baseURL, 'baseURL'), 'fr-FR');
   await page.goto('/dashboard/sign-in');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('heading', { name: 'Connexion à Caisse' })).toBeVisible();
@@ -279,15 +281,16 @@ test('a sign-in posted from another site (cross-site request forgery) → refuse
   expect(recorded).toBeDefined();
 
   const replay = async (origin: string) => {
+    const signInRequest = defined(recorded, 'the recorded sign-in request');
     const client = await playwright.request.newContext({ baseURL });
     const res = await client.post('/dashboard/sign-in', {
       headers: {
-        'next-action': recorded!.headers['next-action'],
-        'content-type': recorded!.headers['content-type'],
+        'next-action': signInRequest.headers['next-action'],
+        'content-type': signInRequest.headers['content-type'],
         origin,
         'x-forwarded-for': '10.9.9.9',
       },
-      data: recorded!.body,
+      data: signInRequest.body,
       maxRedirects: 0,
     });
     const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie' && h.value.includes('session_token='));
@@ -297,6 +300,6 @@ test('a sign-in posted from another site (cross-site request forgery) → refuse
   const forged = await replay('https://evil.example');
   expect(forged.sessionCookies).toBe(0);
   expect(forged.status).toBeGreaterThanOrEqual(400);
-  const genuine = await replay(new URL(baseURL!).origin);
+  const genuine = await replay(new URL(defined(baseURL, 'baseURL')).origin);
   expect(genuine.sessionCookies).toBe(1);
 });

@@ -6,6 +6,7 @@ import { oneTimePrice } from './support/catalog';
 import { expect, test } from './support/dashboard';
 import type { MerchantSite } from './support/merchant-site';
 import { solidPng } from './support/png';
+import { defined } from './support/defined';
 
 /** "#1e3a8a" → "rgb(30, 58, 138)", as getComputedStyle reports it. */
 function rgb(hex: string): string {
@@ -21,7 +22,7 @@ async function openSession(stripe: Stripe, shop: MerchantSite): Promise<string> 
     cancel_url: shop.cancelUrl,
     line_items: [{ price: price.id, quantity: 1 }],
   });
-  return session.url!;
+  return defined(session.url, 'session.url');
 }
 
 /** The checkout's themed root (the element carrying the theme variables) and its pay button. */
@@ -106,7 +107,10 @@ test('merchant uploads a logo → it shows in the preview, then on the checkout 
   await page.goto('/dashboard/branding');
   await page.getByLabel('Logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: solidPng(120, 40) });
   await expect(page.getByTestId('logoUrl-current')).toHaveAttribute('src', /\/files\/img_[A-Za-z0-9]{24}$/);
-  const logoSrc = (await page.getByTestId('logoUrl-current').getAttribute('src'))!;
+  const logoSrc = defined(
+    await page.getByTestId('logoUrl-current').getAttribute('src'),
+    "page.getByTestId('logoUrl-current').getAttribute('src')",
+  );
 
   const preview = page.frameLocator('[data-testid="preview-phone"]');
   await expect(preview.locator('header img')).toHaveAttribute('src', logoSrc);
@@ -127,8 +131,7 @@ test('merchant uploads a logo → it shows in the preview, then on the checkout 
   await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120);
 });
 
-test('merchant uploads files Caisse cannot use → a readable error for each, nothing changes', async ({ page, owner }) => {
-  void owner;
+test('merchant uploads files Caisse cannot use → a readable error for each, nothing changes', async ({ page, owner: _signedIn }) => {
   await page.goto('/dashboard/branding');
   const logo = page.getByLabel('Logo');
   const error = page.locator('#logoUrl-error');
@@ -149,8 +152,7 @@ test('merchant uploads files Caisse cannot use → a readable error for each, no
   await expect(logo).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('opening the branding page → no serious or critical axe violations', async ({ page, owner }) => {
-  void owner;
+test('opening the branding page → no serious or critical axe violations', async ({ page, owner: _signedIn }) => {
   await page.goto('/dashboard/branding');
   await expect(page.frameLocator('[data-testid="preview-desktop"]').locator('[data-testid="pay-button"]')).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -162,13 +164,12 @@ test('opening the branding page → no serious or critical axe violations', asyn
 
 test('opening the branding page on a phone → the form fits the screen and the preview scrolls sideways inside it', async ({
   page,
-  owner,
+  owner: _signedIn,
 }) => {
-  void owner;
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/dashboard/branding');
   await expect(page.getByRole('button', { name: 'Save branding' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  const save = await page.getByRole('button', { name: 'Save branding' }).boundingBox();
-  expect(save!.x + save!.width).toBeLessThanOrEqual(375);
+  const save = defined(await page.getByRole('button', { name: 'Save branding' }).boundingBox(), "the Save button's box");
+  expect(save.x + save.width).toBeLessThanOrEqual(375);
 });

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { monthlyPrice, oneTimePrice } from './support/catalog';
 import { applyPromotionCode, expectTotalDue, untilInteractive } from './support/checkout-page';
 import { expect, test } from './support/dashboard';
+import { defined } from './support/defined';
 
 /** A real PNG of the given size (solid colour), built here so the suite needs no fixture files. */
 function png(width: number, height: number): Buffer {
@@ -66,7 +67,7 @@ test('a merchant creates a product with an image, a one-time and a recurring pri
   await page.getByRole('button', { name: 'Create product' }).click();
   await expect(page).toHaveURL(/\/dashboard\/catalog\/products\/prod_/);
   await expect(page.getByRole('heading', { name: 'Linen apron', level: 1 })).toBeVisible();
-  const productId = page.url().split('/').pop()!;
+  const productId = defined(page.url().split('/').pop(), "page.url().split('/').pop()");
 
   await addPrice(page, { amount: '24.50', currency: 'eur' });
   await addPrice(page, { amount: '9', currency: 'eur', recurring: { count: '3', interval: 'month' } });
@@ -152,7 +153,7 @@ test('a merchant creates a coupon and a promotion code → the code discounts a 
     allow_promotion_codes: true,
   });
   const customer = await page.context().newPage();
-  await customer.goto(session.url!);
+  await customer.goto(defined(session.url, 'session.url'));
   await untilInteractive(customer);
   await applyPromotionCode(customer, 'spring20');
   await expectTotalDue(customer, '€20.00');
@@ -182,7 +183,7 @@ test('a merchant creates a checkout session from the dashboard form → its URL 
   const link = page.getByTestId('session-url');
   await expect(link).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
-  const sessionId = (await page.getByTestId('session-id').textContent())!;
+  const sessionId = defined(await page.getByTestId('session-id').textContent(), "page.getByTestId('session-id').textContent()");
   const session = await owner.stripe.checkout.sessions.retrieve(sessionId);
   expect(session).toMatchObject({
     mode: 'payment',
@@ -192,7 +193,7 @@ test('a merchant creates a checkout session from the dashboard form → its URL 
     url: await link.getAttribute('href'),
   });
 
-  await page.goto((await link.getAttribute('href'))!);
+  await page.goto(defined(await link.getAttribute('href'), "link.getAttribute('href')"));
   await expect(page.getByText('Ceramic mug').first()).toBeVisible();
   await expectTotalDue(page, '€36.00');
 });
@@ -203,7 +204,7 @@ test('choosing a recurring price in the session form → a subscription session'
   await page.getByLabel('Coffee club — $15.00 per month', { exact: true }).check();
   await page.getByLabel('Success URL').fill(shop.successUrl);
   await page.getByRole('button', { name: 'Create session' }).click();
-  const sessionId = (await page.getByTestId('session-id').textContent())!;
+  const sessionId = defined(await page.getByTestId('session-id').textContent(), "page.getByTestId('session-id').textContent()");
   expect((await owner.stripe.checkout.sessions.retrieve(sessionId)).mode).toBe('subscription');
 });
 
@@ -271,7 +272,9 @@ test('a merchant creates a shipping rate and a tax rate, uses both in a session,
   await page.getByLabel('Shipping rate').selectOption({ label: 'Express — €5.00' });
   await page.getByLabel('Tax rate').selectOption({ label: 'TVA — 20%' });
   await page.getByRole('button', { name: 'Create session' }).click();
-  const session = await owner.stripe.checkout.sessions.retrieve((await page.getByTestId('session-id').textContent())!);
+  const session = await owner.stripe.checkout.sessions.retrieve(
+    defined(await page.getByTestId('session-id').textContent(), "page.getByTestId('session-id').textContent()"),
+  );
   expect(session.shipping_address_collection?.allowed_countries).toEqual(['FR', 'BE']);
   expect(session.total_details).toMatchObject({ amount_shipping: 500, amount_tax: 200 });
 

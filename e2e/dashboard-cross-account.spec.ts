@@ -3,6 +3,7 @@ import { oneTimePrice } from './support/catalog';
 import { randomBytes } from 'node:crypto';
 import { expect, signIn, test } from './support/dashboard';
 import { newMerchant, type Merchant } from './support/merchant';
+import { defined } from './support/defined';
 
 // Another merchant's objects must be unreachable from a signed-in dashboard: through every page that
 // takes an id, and through every server action, even when a hostile browser rewrites the action's
@@ -121,7 +122,7 @@ test('another account’s id in the account cookie → ignored, the dashboard st
   baseURL,
 }) => {
   const other = await newMerchant('Other Shop', { withOwner: true });
-  await context.addCookies([{ name: 'caisse_account', value: other.id, url: baseURL! }]);
+  await context.addCookies([{ name: 'caisse_account', value: other.id, url: defined(baseURL, 'baseURL') }]);
   await page.goto('/dashboard');
   await expect(page.getByTestId('account-name')).toHaveText('Owner Shop');
   await page.goto('/dashboard/catalog');
@@ -129,10 +130,14 @@ test('another account’s id in the account cookie → ignored, the dashboard st
   expect(owner.id).not.toBe(other.id);
 });
 
-test('another account’s custom domain → neither verified nor removed by rewritten domain actions', async ({ page, browser, owner }) => {
+test('another account’s custom domain → neither verified nor removed by rewritten domain actions', async ({
+  page,
+  browser,
+  owner: _signedIn,
+}) => {
   const other = await newMerchant('Other Shop', { withOwner: true });
   const theirPage = await browser.newPage({ locale: 'en-US' });
-  await signIn(theirPage, other.owner!);
+  await signIn(theirPage, defined(other.owner, 'other.owner'));
   const add = async (p: Page) => {
     const hostname = `pay.${randomBytes(5).toString('hex')}.test`;
     await p.goto('/dashboard/domains');
@@ -142,7 +147,7 @@ test('another account’s custom domain → neither verified nor removed by rewr
     // The domain's id reaches the page only as its buttons' argument, in the page's data.
     const [id] = (await p.content()).match(/dom_[A-Za-z0-9]{24}/) ?? [];
     expect(id).toBeTruthy();
-    return { hostname, id: id! };
+    return { hostname, id: defined(id, 'id') };
   };
   const mine = await add(page);
   const theirs = await add(theirPage);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/dashboard';
+import { defined } from './support/defined';
 
 declare global {
   interface Window {
@@ -17,10 +18,10 @@ async function violations(page: Page): Promise<string[]> {
 async function expectNonceOnEveryScript(page: Page, path: string): Promise<string> {
   const res = await page.goto(path);
   expect(res?.status(), path).toBe(200);
-  const csp = res!.headers()['content-security-policy'] ?? '';
+  const csp = defined(res, 'the response').headers()['content-security-policy'] ?? '';
   expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   expect(csp, path).toContain("frame-ancestors 'self'");
-  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+  const nonce = defined(/'nonce-([^']+)'/.exec(csp), `a nonce in ${csp}`)[1];
   await expect(page.getByTestId('account-name')).toBeVisible();
   const scripts = await page
     .locator('script')
@@ -37,8 +38,11 @@ test('dashboard pages → a per-request script nonce CSP, every script carries i
   test.setTimeout(60_000);
   // Recorded inside each document (frames included) from its very first script on.
   await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI}`));
+    const violations: string[] = [];
+    window.__cspViolations = violations;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
   });
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
@@ -72,15 +76,15 @@ test('dashboard pages → a per-request script nonce CSP, every script carries i
 
   // The branding page, with its checkout preview framed from the dashboard itself.
   await page.goto('/dashboard/branding');
-  await expect(page.frameLocator('iframe').first().locator('body')).toBeVisible();
+  await expect(page.locator('iframe').first().contentFrame().locator('body')).toBeVisible();
   expect(await violations(page)).toEqual([]);
   expect(consoleErrors.filter((e) => /Content.Security.Policy/i.test(e))).toEqual([]);
 
   // And the policy is enforced: markup injected into the page cannot run script (an inline handler has no nonce).
   await page.goto('/dashboard');
-  await page.evaluate(() =>
-    document.body.insertAdjacentHTML('beforeend', '<img alt="" src="/no-such-image.png" onerror="window.__injected = true">'),
-  );
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML('beforeend', '<img alt="" src="/no-such-image.png" onerror="window.__injected = true">');
+  });
   await expect.poll(() => violations(page)).toContainEqual(expect.stringMatching(/^script-src/));
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 });

@@ -6,6 +6,7 @@ import { startReceiver } from './api/webhook-fixtures';
 import { oneTimePrice } from './support/catalog';
 import { expect, test } from './support/dashboard';
 import { stripeError, stripeFor } from './support/merchant';
+import { defined } from './support/defined';
 
 // As the dashboard lists a secret key: its first 12 characters and last 4.
 const shownAs = (key: string) => `${key.slice(0, 12)}…${key.slice(-4)}`;
@@ -158,7 +159,7 @@ test('adding, editing, disabling, rolling the secret of and deleting an endpoint
   const firstSecret = await page.getByTestId('revealed-secret').inputValue();
   await page.getByRole('button', { name: 'Open the endpoint' }).click();
   await expect(page.getByTestId('endpoint-url')).toHaveText('https://shop.example/hooks');
-  const id = page.url().split('/').pop()!;
+  const id = defined(page.url().split('/').pop(), "page.url().split('/').pop()");
   expect(await owner.stripe.webhookEndpoints.retrieve(id)).toMatchObject({
     url: 'https://shop.example/hooks',
     enabled_events: ['*'],
@@ -204,7 +205,7 @@ test('a paid session with a receipt email → its receipt is in the outbox and i
     success_url: 'https://shop.example/success',
     payment_intent_data: { receipt_email: 'accounts@buyer.example' },
   });
-  expect((await payWithoutJavaScript(session.url!)).status).toBe(303);
+  expect((await payWithoutJavaScript(defined(session.url, 'session.url'))).status).toBe(303);
 
   await page.goto('/dashboard/developers/emails');
   const row = page.getByRole('row').filter({ hasText: 'accounts@buyer.example' });
@@ -215,7 +216,9 @@ test('a paid session with a receipt email → its receipt is in the outbox and i
   await expect(page.frameLocator('iframe[sandbox=""]').getByText('Outbox Lamp').first()).toBeVisible();
   await expect(frame).toHaveAttribute('title', 'HTML version');
   // axe hangs on a frame that may run no script: the rest of the page is checked without it.
-  await frame.evaluate((el) => el.remove());
+  await frame.evaluate((el) => {
+    el.remove();
+  });
   expect(await seriousViolations(page)).toEqual([]);
 });
 

@@ -7,6 +7,7 @@ import { expect, signIn, test } from './support/dashboard';
 import { startDnsStub, type DnsStub } from './support/dns-stub';
 import { newMerchant, newMerchantOn, stripeError } from './support/merchant';
 import { startTestServer, type TestServer } from './support/test-server';
+import { defined } from './support/defined';
 
 const randomDomain = () => `pay.${randomBytes(5).toString('hex')}.test`;
 
@@ -32,23 +33,26 @@ test.describe('custom domain through DNS', () => {
   let server: TestServer;
   let browser: Browser;
   const domain = randomDomain();
+  // What beforeAll started, stopped in reverse order: only what did start, if it failed half-way.
+  const started: (() => Promise<void>)[] = [];
 
   test.beforeAll(async ({}, testInfo) => {
     test.setTimeout(120_000);
     dns = await startDnsStub();
+    started.push(() => dns.close());
     server = await startTestServer({ DNS_SERVERS: dns.address });
+    started.push(() => server.stop());
     // Chromium resolves the custom domain to this server (port included), as DNS would in production.
     const launch = testInfo.project.use.launchOptions ?? {};
     browser = await chromium.launch({
       ...launch,
       args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${domain} ${new URL(server.url).host}`],
     });
+    started.push(() => browser.close());
   });
 
   test.afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await dns?.close();
+    for (const stop of started.reverse()) await stop();
   });
 
   test('a merchant adds a domain and verifies its TXT record → checkout links use it, and that host serves checkout pages only', async ({
@@ -57,14 +61,14 @@ test.describe('custom domain through DNS', () => {
     test.setTimeout(120_000);
     const merchant = await newMerchantOn(server, 'Domain Shop', { withOwner: true });
     const dashboard = await (await browser.newContext({ baseURL: server.url, locale: 'en-US' })).newPage();
-    await signIn(dashboard, merchant.owner!);
+    await signIn(dashboard, defined(merchant.owner, 'merchant.owner'));
     await dashboard.goto('/dashboard/domains');
     await expect(dashboard.getByText(`No custom domain yet: checkout links use ${new URL(server.url).host}.`)).toBeVisible();
 
     await addDomain(dashboard, domain.toUpperCase());
     const item = domainItem(dashboard, domain);
     await expect(item.getByTestId('txt-record-name')).toHaveText(`_caisse-challenge.${domain}`);
-    const value = (await item.getByTestId('txt-record-value').textContent())!;
+    const value = defined(await item.getByTestId('txt-record-value').textContent(), "item.getByTestId('txt-record-value').textContent()");
     expect(value).toMatch(/^caisse-domain-verification=[A-Za-z0-9]{32}$/);
     await expect(item.getByText('Not verified')).toBeVisible();
     await expect(item.getByText('Not checked yet.')).toBeVisible();
@@ -107,8 +111,8 @@ test.describe('custom domain through DNS', () => {
 
     // A customer pays on the custom domain.
     const customer = await (await browser.newContext({ locale: 'en-US' })).newPage();
-    const opened = await customer.goto(session.url!);
-    expect(opened!.status()).toBe(200);
+    const opened = await customer.goto(defined(session.url, 'session.url'));
+    expect(defined(opened, 'opened').status()).toBe(200);
     await expect(customer.getByText('Linen apron')).toBeVisible();
     await fillPaymentDetails(customer);
     await customer.getByRole('button', { name: 'Pay €25.00' }).click();
@@ -118,7 +122,7 @@ test.describe('custom domain through DNS', () => {
     // Everything else on that host is a plain 404: the dashboard, the API, the home page.
     for (const path of ['/dashboard/sign-in', '/dashboard', '/v1/checkout/sessions', '/', `/domains/check?domain=${domain}`]) {
       const res = await customer.goto(`http://${domain}${path}`);
-      expect(res!.status(), path).toBe(404);
+      expect(defined(res, 'res').status(), path).toBe(404);
       await expect(customer.locator('body'), path).toHaveText('Not Found');
     }
     const apiPost = await customer.evaluate(
@@ -135,8 +139,12 @@ test.describe('custom domain through DNS', () => {
       success_url: shop.successUrl,
     });
     expect(otherSession.url).toBe(`${server.url}/c/${otherSession.id}`);
-    expect((await customer.goto(`http://${domain}/c/${otherSession.id}`))!.status()).toBe(404);
-    expect((await customer.goto(otherSession.url!))!.status()).toBe(200);
+    expect(
+      defined(await customer.goto(`http://${domain}/c/${otherSession.id}`), 'the response to the session page on the domain').status(),
+    ).toBe(404);
+    expect(defined(await customer.goto(defined(otherSession.url, 'otherSession.url')), 'the response to the session page').status()).toBe(
+      200,
+    );
 
     // Removing the domain sends new links back to the main host.
     await dashboard.reload();
@@ -180,7 +188,7 @@ test('adding a URL, a bare name or a taken domain → a clear message on the fie
   // Another account cannot take it either.
   const rival = await newMerchant('Rival Shop', { withOwner: true });
   const rivalPage = await (await browser.newContext({ locale: 'en-US' })).newPage();
-  await signIn(rivalPage, rival.owner!);
+  await signIn(rivalPage, defined(rival.owner, 'rival.owner'));
   await rivalPage.goto('/dashboard/domains');
   await addDomain(rivalPage, domain);
   await expect(rivalPage.getByLabel('Host name')).toHaveAccessibleDescription('This domain is already registered on Caisse.');

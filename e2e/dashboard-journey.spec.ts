@@ -2,6 +2,7 @@ import Stripe from 'stripe';
 import { startReceiver } from './api/webhook-fixtures';
 import { fillPaymentDetails } from './support/checkout-page';
 import { expect, signUp, test } from './support/mail';
+import { defined } from './support/defined';
 
 // The whole merchant journey without curl: sign up, build a catalog, sell through a session made on
 // the dashboard, and see the payment and the webhook that fulfils it.
@@ -38,7 +39,7 @@ test('a merchant signs up, creates a product and price and a session, the custom
     await page.getByLabel('Success URL').fill(shop.successUrl);
     await page.getByRole('button', { name: 'Create session' }).click();
     const link = page.getByRole('link', { name: /\/c\/cs_test_/ });
-    const url = (await link.getAttribute('href'))!;
+    const url = defined(await link.getAttribute('href'), "link.getAttribute('href')");
     const sessionId = url.split('/c/')[1];
 
     const customer = await browser.newPage({ locale: 'en-US' });
@@ -51,7 +52,10 @@ test('a merchant signs up, creates a product and price and a session, the custom
 
     // The merchant's endpoint got a validly signed checkout.session.completed for this session.
     await receiver.until(() => receiver.hits.some((h) => h.stripeOk && h.body.includes(sessionId)), 30_000);
-    const hit = receiver.hits.find((h) => h.body.includes(sessionId))!;
+    const hit = defined(
+      receiver.hits.find((h) => h.body.includes(sessionId)),
+      `a webhook about ${sessionId}`,
+    );
     const event = new Stripe('sk_test_unused').webhooks.constructEvent(hit.body, String(hit.headers['stripe-signature']), secret);
     expect(event).toMatchObject({
       type: 'checkout.session.completed',

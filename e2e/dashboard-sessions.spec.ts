@@ -7,6 +7,7 @@ import { CARDS, fillPaymentDetails } from './support/checkout-page';
 import { expect, test } from './support/dashboard';
 import type { MerchantSite } from './support/merchant-site';
 import { newMerchant } from './support/merchant';
+import { defined } from './support/defined';
 
 /** A €25.00 T-shirt session of the signed-in owner's own account. */
 async function ownerSession(stripe: Stripe, shop: MerchantSite, params: Partial<Stripe.Checkout.SessionCreateParams> = {}) {
@@ -22,7 +23,7 @@ async function ownerSession(stripe: Stripe, shop: MerchantSite, params: Partial<
 
 /** Pays a session on the hosted page and waits for the merchant's success page. */
 async function pay(page: Page, shop: MerchantSite, session: Stripe.Checkout.Session, email: string, card: string = CARDS.visa) {
-  await page.goto(session.url!);
+  await page.goto(defined(session.url, 'session.url'));
   await fillPaymentDetails(page, { email, card });
   await page.getByRole('button', { name: 'Pay €25.00' }).click();
   if (card === CARDS.threeDSecure) {
@@ -39,7 +40,7 @@ const tomorrowUtc = () => new Date(Date.now() + 86_400_000).toISOString().slice(
 /** The session ids a list page shows, in order (from the links to their detail pages). */
 async function listedIds(page: Page): Promise<string[]> {
   const hrefs = await page.getByTestId('session-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  return hrefs.map((h) => h.split('/').pop()!);
+  return hrefs.map((h) => defined(h.split('/').pop(), `a session id in ${h}`));
 }
 
 async function seriousViolations(page: Page) {
@@ -116,7 +117,7 @@ test('a customer pays a session → the home counts it today with its revenue, t
   await expect(page.getByTestId('hosted-url')).toHaveCount(0);
 
   await page.goto(`/dashboard/sessions/${open.id}`);
-  await expect(page.getByTestId('hosted-url')).toHaveText(open.url!);
+  await expect(page.getByTestId('hosted-url')).toHaveText(defined(open.url, 'open.url'));
   await expect(page.getByText('No payment has been attempted.')).toBeVisible();
 });
 
@@ -156,7 +157,7 @@ test('a customer pays with shipping, a phone, a custom field and consent → the
     ],
     consent_collection: { terms_of_service: 'required' },
   });
-  await page.goto(session.url!);
+  await page.goto(defined(session.url, 'session.url'));
   await fillPaymentDetails(page, { email: buyerEmail() });
   const shipping = page.getByRole('group', { name: 'Shipping address' });
   await shipping.getByLabel('Full name').fill('Ada Lovelace');
@@ -207,11 +208,11 @@ test('paging through 25 sessions created via the API → each shows exactly once
   const first = await listedIds(page);
   const seen = [...first];
   while (await page.getByRole('link', { name: /Older/ }).count()) {
-    const previousLast = seen.at(-1);
+    const previousLast = defined(seen.at(-1), 'the last session listed so far');
     await page.getByRole('link', { name: /Older/ }).click();
     await expect(page).toHaveURL(/after=cs_/);
     // The next page has loaded once its rows are no longer the previous page's.
-    await expect.poll(async () => (await listedIds(page)).includes(previousLast!)).toBe(false);
+    await expect.poll(async () => (await listedIds(page)).includes(previousLast)).toBe(false);
     seen.push(...(await listedIds(page)));
   }
   expect(seen).toHaveLength(25);
@@ -263,11 +264,20 @@ test('the list and a detail at phone width (375 px) → no sideways scrolling of
   for (const path of ['/dashboard/sessions', `/dashboard/sessions/${session.id}`]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+    const scrollWidth = await page.evaluate(() => {
+      if (!document.scrollingElement) throw new Error('The document has no scrolling element');
+      return document.scrollingElement.scrollWidth;
+    });
     expect(scrollWidth, path).toBeLessThanOrEqual(375);
     // The widest table is the part that scrolls: its own box is wider than the phone.
     const table = page.getByRole('table').first();
-    expect(await table.evaluate((t) => t.parentElement!.scrollWidth > t.parentElement!.clientWidth), path).toBe(true);
+    expect(
+      await table.evaluate((t) => {
+        if (!t.parentElement) throw new Error('The table has no parent');
+        return t.parentElement.scrollWidth > t.parentElement.clientWidth;
+      }),
+      path,
+    ).toBe(true);
   }
   await expect(page.getByTestId('hosted-url')).toBeVisible();
 });

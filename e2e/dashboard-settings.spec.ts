@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { oneTimePrice } from './support/catalog';
 import { expect, test } from './support/dashboard';
+import { defined } from './support/defined';
 
 // Receipts themselves (business details printed on them, the default language) are checked on the
 // email outbox in e2e/api/dashboard-settings-receipts.test.ts: a browser cannot read the outbox.
@@ -28,7 +29,7 @@ test("merchant sets German as the default language → an 'auto' session opened 
     line_items: [{ price: price.id, quantity: 1 }],
   });
 
-  const before = await swahiliCustomer(browser, session.url!);
+  const before = await swahiliCustomer(browser, defined(session.url, 'session.url'));
   await expect(before.locator('html')).toHaveAttribute('lang', 'en');
   await expect(before.getByTestId('pay-button')).toContainText('Pay');
   await before.context().close();
@@ -38,7 +39,7 @@ test("merchant sets German as the default language → an 'auto' session opened 
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();
 
-  const after = await swahiliCustomer(browser, session.url!);
+  const after = await swahiliCustomer(browser, defined(session.url, 'session.url'));
   await expect(after.locator('html')).toHaveAttribute('lang', 'de');
   await expect(after.getByTestId('pay-button')).toContainText('zahlen');
   await after.context().close();
@@ -46,13 +47,12 @@ test("merchant sets German as the default language → an 'auto' session opened 
   // A browser asking for a language Caisse ships still gets it.
   const french = await browser.newContext({ locale: 'fr-FR' });
   const frenchPage = await french.newPage();
-  await frenchPage.goto(session.url!);
+  await frenchPage.goto(defined(session.url, 'session.url'));
   await expect(frenchPage.locator('html')).toHaveAttribute('lang', 'fr');
   await french.close();
 });
 
-test('merchant turns receipts on and fills in business details → they are kept and shown again', async ({ page, owner }) => {
-  void owner;
+test('merchant turns receipts on and fills in business details → they are kept and shown again', async ({ page, owner: _signedIn }) => {
   await page.goto('/dashboard/settings');
   const receipts = page.getByLabel('Email a receipt to every customer who pays');
   await expect(receipts).not.toBeChecked();
@@ -74,8 +74,7 @@ test('merchant turns receipts on and fills in business details → they are kept
   await expect(page.getByLabel('Country')).toHaveValue('FR');
 });
 
-test('merchant types a malformed support email → the field says what is wrong and nothing is saved', async ({ page, owner }) => {
-  void owner;
+test('merchant types a malformed support email → the field says what is wrong and nothing is saved', async ({ page, owner: _signedIn }) => {
   await page.goto('/dashboard/settings');
   await page.getByLabel('Support email').fill('not-an-email');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -86,8 +85,7 @@ test('merchant types a malformed support email → the field says what is wrong 
   await expect(page.getByLabel('Support email')).toHaveValue('');
 });
 
-test('opening the settings page → no serious or critical axe violations', async ({ page, owner }) => {
-  void owner;
+test('opening the settings page → no serious or critical axe violations', async ({ page, owner: _signedIn }) => {
   await page.goto('/dashboard/settings');
   await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -97,13 +95,12 @@ test('opening the settings page → no serious or critical axe violations', asyn
   expect(serious).toEqual([]);
 });
 
-test('opening the settings page on a phone → nothing sticks out sideways', async ({ page, owner }) => {
-  void owner;
+test('opening the settings page on a phone → nothing sticks out sideways', async ({ page, owner: _signedIn }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/dashboard/settings');
   const save = page.getByRole('button', { name: 'Save settings' });
   await expect(save).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  const box = await page.getByLabel('Country').boundingBox();
-  expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+  const box = defined(await page.getByLabel('Country').boundingBox(), "the Country field's box");
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
 });

@@ -1,4 +1,5 @@
 import { localeFromAcceptLanguage } from './locales';
+import type { AbstractIntlMessages } from 'next-intl';
 
 /** Locales the dashboard ships complete messages for (the checkout ships more). */
 export const DASHBOARD_LOCALES = ['en', 'fr'] as const;
@@ -37,9 +38,12 @@ export function dashboardLocale(cookie: string | undefined, acceptLanguage: stri
   return DASHBOARD_LOCALES.find((l) => l === match) ?? 'en';
 }
 
-export async function dashboardMessages(locale: DashboardLocale): Promise<{ Dashboard: Record<DashboardArea, unknown> }> {
+export async function dashboardMessages(locale: DashboardLocale): Promise<{ Dashboard: Record<DashboardArea, AbstractIntlMessages> }> {
   const entries = await Promise.all(
-    DASHBOARD_AREAS.map(async (area) => [area, (await import(`../messages/dashboard/${locale}/${area}.json`)).default] as const),
+    DASHBOARD_AREAS.map(
+      async (area) =>
+        [area, ((await import(`../messages/dashboard/${locale}/${area}.json`)) as { default: AbstractIntlMessages }).default] as const,
+    ),
   );
-  return { Dashboard: Object.fromEntries(entries) as Record<DashboardArea, unknown> };
+  return { Dashboard: Object.fromEntries(entries) as Record<DashboardArea, AbstractIntlMessages> };
 }

@@ -3,7 +3,7 @@ export const MESSAGE_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt-BR', 'ja
 export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
 export const DEFAULT_LOCALE: MessageLocale = 'en';
 
-const ALIASES: Record<string, MessageLocale> = {
+const ALIASES: Partial<Record<string, MessageLocale>> = {
   pt: 'pt-BR',
   'zh-hk': 'zh',
   'zh-tw': 'zh',
@@ -19,7 +19,8 @@ export function matchLocale(tag: string | null | undefined): MessageLocale | nul
   const lower = tag.trim().toLowerCase();
   const exact = MESSAGE_LOCALES.find((l) => l.toLowerCase() === lower);
   if (exact) return exact;
-  if (ALIASES[lower]) return ALIASES[lower];
+  const alias = ALIASES[lower];
+  if (alias) return alias;
   const base = lower.split('-')[0];
   return MESSAGE_LOCALES.find((l) => l.toLowerCase() === base) ?? ALIASES[base] ?? null;
 }

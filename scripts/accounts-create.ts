@@ -17,7 +17,7 @@ async function main() {
   await closeDb();
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

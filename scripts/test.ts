@@ -1,5 +1,5 @@
-// npm test: type-check, build if needed, start one server on a fresh database, run every suite (vitest, then Playwright), print "N passed, N failed".
-import { spawnSync } from 'node:child_process';
+// npm test: type-check, lint and check formatting (at once), build if needed, start one server on a fresh database, run every suite (vitest, then Playwright), print "N passed, N failed".
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,10 +11,46 @@ const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 
 type Tally = { passed: number; failed: number };
 
-function typecheck(): Tally {
-  console.log('\n▶ Type-checking (tsc --noEmit)');
-  const r = spawnSync(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
-  return r.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+type Check = { title: string; command: string; args: string[] };
+
+// The static checks: each is one passed or failed check.
+const STATIC_CHECKS: Check[] = [
+  { title: 'Type-checking (tsc --noEmit)', command: 'tsc', args: ['--noEmit', '-p', 'tsconfig.json'] },
+  { title: 'Linting (eslint)', command: 'eslint', args: ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'] },
+  { title: 'Formatting (prettier --check)', command: 'prettier', args: ['--check', '--cache', '.'] },
+];
+
+// Runs one check with its output held back, then prints that output under the check's title, so that checks run at once do not interleave.
+function runCheck({ title, command, args }: Check): Promise<Tally> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const output: Buffer[] = [];
+    const child = spawn(bin(command), args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    let done = false;
+    const finish = (ok: boolean, extra = '') => {
+      // A child that fails to start may report both 'error' and 'close'.
+      if (done) return;
+      done = true;
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`\n▶ ${title}: ${ok ? 'passed' : 'failed'} in ${seconds} s`);
+      const text = [Buffer.concat(output).toString('utf8').trimEnd(), extra].filter(Boolean).join('\n');
+      if (text) console.log(text);
+      resolve(ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+    };
+    child.on('error', (err) => {
+      finish(false, err.message);
+    });
+    child.on('close', (code) => {
+      finish(code === 0);
+    });
+  });
+}
+
+async function staticChecks(): Promise<Tally[]> {
+  console.log(`\n▶ Static checks at once: ${STATIC_CHECKS.map((c) => c.command).join(', ')}`);
+  return Promise.all(STATIC_CHECKS.map(runCheck));
 }
 
 function vitest(env: NodeJS.ProcessEnv): Tally {
@@ -64,7 +100,7 @@ function playwright(env: NodeJS.ProcessEnv): Tally {
 }
 
 async function main() {
-  const totals: Tally[] = [typecheck()];
+  const totals: Tally[] = await staticChecks();
   buildIfNeeded();
   const server = await startTestServer();
   try {
@@ -80,7 +116,7 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err);
   console.log('\n0 passed, 1 failed');
   process.exit(1);

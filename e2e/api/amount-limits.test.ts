@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { monthlyPrice, oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { newMerchant, stripeError } from '../support/merchant';
+import { defined } from '../support/defined';
 
 // Stripe charges at most 8 digits of minor units ($999,999.99) in most currencies, 12 in IDR.
 const USD_MAX = 99_999_999;
@@ -101,7 +102,7 @@ describe('a session total above what the currency can be charged', () => {
     const { stripe } = await newMerchant();
     const price = await oneTimePrice(stripe, 10_000_000);
     const session = await stripe.checkout.sessions.create({ ...payment([{ price: price.id, quantity: 1 }]), expand: ['line_items'] });
-    const lineId = session.line_items!.data[0].id;
+    const lineId = defined(session.line_items, 'session.line_items').data[0].id;
     await refusedAsTooLarge(
       stripe.checkout.sessions.update(session.id, { line_items: [{ id: lineId, quantity: 999_999 }] }),
       'line_items[0][quantity]',
@@ -112,14 +113,14 @@ describe('a session total above what the currency can be charged', () => {
     );
     const after = await stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items'] });
     expect(after.amount_total).toBe(10_000_000);
-    expect(after.line_items!.data.map((l) => l.quantity)).toEqual([1]);
+    expect(defined(after.line_items, 'after.line_items').data.map((l) => l.quantity)).toEqual([1]);
   });
 
   it('quantities are bounded as Stripe bounds them (adjustable maximum up to 999999)', async () => {
     const { stripe } = await newMerchant();
     const price = await oneTimePrice(stripe, 100);
     const session = await stripe.checkout.sessions.create({ ...payment([{ price: price.id, quantity: 1 }]), expand: ['line_items'] });
-    const lineId = session.line_items!.data[0].id;
+    const lineId = defined(session.line_items, 'session.line_items').data[0].id;
     const err = await stripeError(
       stripe.checkout.sessions.update(session.id, {
         line_items: [{ id: lineId, adjustable_quantity: { enabled: true, maximum: 1_000_000 } }],

@@ -1,5 +1,7 @@
+import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { newMerchant, rawRequest, stripeError, stripeFor } from '../support/merchant';
+import type { ErrorBody } from './raw-api';
 
 const NO_KEY =
   "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').";
@@ -13,7 +15,7 @@ async function call(path: string, authorization?: string, init: RequestInit = {}
     ...init,
     headers: { ...(authorization === undefined ? {} : { authorization }), ...(init.headers as object) },
   });
-  return { status: res.status, requestId: res.headers.get('request-id'), body: await res.json().catch(() => null) };
+  return { status: res.status, requestId: res.headers.get('request-id'), body: (await res.json().catch(() => null)) as unknown };
 }
 
 describe('authenticating API requests', () => {
@@ -40,7 +42,7 @@ describe('authenticating API requests', () => {
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ object: 'product', name: 'Basic mug' });
     const listed = await call('/v1/products', basic(`${m.secretKey}:`));
-    expect(listed.body.data.map((p: { id: string }) => p.id)).toEqual([created.body.id]);
+    expect((listed.body as Stripe.ApiList<Stripe.Product>).data.map((p) => p.id)).toEqual([(created.body as Stripe.Product).id]);
     // The scheme is case-insensitive, as RFC 7617 says.
     expect((await call('/v1/products', `basic ${Buffer.from(`${m.secretKey}:`).toString('base64')}`)).status).toBe(200);
   });
@@ -70,9 +72,9 @@ describe('authenticating API requests', () => {
     });
     const garbage = await call('/v1/products', 'Basic %%%not-base64%%%');
     expect(garbage.status).toBe(401);
-    expect(garbage.body.error).toMatchObject({
+    expect((garbage.body as ErrorBody).error).toMatchObject({
       type: 'invalid_request_error',
-      message: expect.stringMatching(/^Invalid API Key provided: /),
+      message: expect.stringMatching(/^Invalid API Key provided: /) as unknown,
     });
   });
 
@@ -87,7 +89,7 @@ describe('authenticating API requests', () => {
     const short = await call('/v1/products', 'Bearer hunter2');
     expect(short.body).toEqual({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided: *******' } });
     const restricted = await call('/v1/products', `Bearer rk_test_${'b'.repeat(24)}`);
-    expect(restricted.body.error.message).toBe(`Invalid API Key provided: rk_test_${'*'.repeat(20)}bbbb`);
+    expect((restricted.body as ErrorBody).error.message).toBe(`Invalid API Key provided: rk_test_${'*'.repeat(20)}bbbb`);
   });
 
   it('a revoked-looking key (right shape, unknown to Caisse) → 401, and a near-miss of a real key too', async () => {
@@ -95,12 +97,17 @@ describe('authenticating API requests', () => {
     const lookalike = `sk_test_${'Zq9'.repeat(16)}`;
     const res = await call('/v1/products', `Bearer ${lookalike}`);
     expect(res.status).toBe(401);
-    expect(res.body.error).toEqual({ type: 'invalid_request_error', message: `Invalid API Key provided: sk_test_${'*'.repeat(20)}9Zq9` });
+    expect((res.body as ErrorBody).error).toEqual({
+      type: 'invalid_request_error',
+      message: `Invalid API Key provided: sk_test_${'*'.repeat(20)}9Zq9`,
+    });
     const last = m.secretKey.at(-1) === 'a' ? 'b' : 'a';
     const nearMiss = `${m.secretKey.slice(0, -1)}${last}`;
     const near = await call('/v1/products', basic(`${nearMiss}:`));
     expect(near.status).toBe(401);
-    expect(near.body.error.message).toBe(`Invalid API Key provided: ${nearMiss.slice(0, 8)}${'*'.repeat(20)}${nearMiss.slice(-4)}`);
+    expect((near.body as ErrorBody).error.message).toBe(
+      `Invalid API Key provided: ${nearMiss.slice(0, 8)}${'*'.repeat(20)}${nearMiss.slice(-4)}`,
+    );
     const sdkErr = await stripeError(stripeFor(lookalike).products.list());
     expect(sdkErr).toMatchObject({ type: 'StripeAuthenticationError', statusCode: 401 });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthlyPrice, oneTimePrice, SUCCESS_URL, CANCEL_URL } from '../support/catalog';
 import { newMerchant, stripeError, testServerUrl } from '../support/merchant';
+import { defined } from '../support/defined';
 
 // Every top-level field of Stripe's Session that is not optional in the SDK's types.
 const SESSION_FIELDS = [
@@ -132,7 +133,7 @@ describe('creating checkout sessions through the official SDK', () => {
       expand: ['line_items', 'line_items.data.price.product'],
     });
     expect(session.amount_total).toBe(5997);
-    const line = session.line_items!.data[0];
+    const line = defined(session.line_items, 'session.line_items').data[0];
     expect(line).toMatchObject({
       object: 'item',
       quantity: 3,
@@ -142,7 +143,7 @@ describe('creating checkout sessions through the official SDK', () => {
       description: 'Poster',
     });
     expect(line.price).toMatchObject({ unit_amount: 1999, currency: 'eur', type: 'one_time', active: false });
-    expect((line.price!.product as { name: string }).name).toBe('Poster');
+    expect((defined(line.price, 'line.price').product as { name: string }).name).toBe('Poster');
     // Inline prices are not in the price list.
     expect((await stripe.prices.list()).data).toEqual([]);
   });
@@ -168,11 +169,14 @@ describe('creating checkout sessions through the official SDK', () => {
     expect(session.amount_subtotal).toBe(4000);
     expect(session.total_details).toMatchObject({ amount_discount: 400, amount_tax: 480, amount_shipping: 0 });
     expect(session.amount_total).toBe(4000 - 400 + 180);
-    const [shirtLine, mugLine] = session.line_items!.data;
+    const [shirtLine, mugLine] = defined(session.line_items, 'session.line_items').data;
     expect(shirtLine).toMatchObject({ amount_subtotal: 2000, amount_discount: 200, amount_tax: 300, amount_total: 1800 });
     expect(mugLine).toMatchObject({ amount_subtotal: 2000, amount_discount: 200, amount_tax: 180, amount_total: 1980 });
-    expect(shirtLine.taxes![0]).toMatchObject({ amount: 300, rate: { id: vat.id, object: 'tax_rate', percentage: 20 } });
-    const breakdown = session.total_details!.breakdown!;
+    expect(defined(shirtLine.taxes, 'shirtLine.taxes')[0]).toMatchObject({
+      amount: 300,
+      rate: { id: vat.id, object: 'tax_rate', percentage: 20 },
+    });
+    const breakdown = defined(defined(session.total_details, 'session.total_details').breakdown, 'session.total_details.breakdown');
     expect(breakdown.taxes.map((t) => [t.rate.id, t.amount])).toEqual([
       [vat.id, 300],
       [sales.id, 180],
@@ -216,8 +220,10 @@ describe('creating checkout sessions through the official SDK', () => {
     expect(session.shipping_options.map((o) => o.shipping_amount)).toEqual([500, 1500]);
     expect(session.shipping_options[1].shipping_rate).toBe(express.id);
     expect(session.shipping_cost).toMatchObject({ amount_subtotal: 500, amount_tax: 0, amount_total: 500 });
-    expect((session.shipping_cost!.shipping_rate as { display_name: string }).display_name).toBe('Standard');
-    expect(session.total_details!.amount_shipping).toBe(500);
+    expect((defined(session.shipping_cost, 'session.shipping_cost').shipping_rate as { display_name: string }).display_name).toBe(
+      'Standard',
+    );
+    expect(defined(session.total_details, 'session.total_details').amount_shipping).toBe(500);
     expect(session.amount_total).toBe(3500);
     expect(session.shipping_address_collection).toEqual({ allowed_countries: ['US', 'CA'] });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { newMerchant, stripeError } from '../support/merchant';
+import { defined } from '../support/defined';
 
 describe('checkout session lifecycle through the official SDK', () => {
   it('retrieve and list with filters and cursors', async () => {
@@ -51,7 +52,7 @@ describe('checkout session lifecycle through the official SDK', () => {
       metadata: { a: '1', b: '2' },
       expand: ['line_items'],
     });
-    const lineId = session.line_items!.data[0].id;
+    const lineId = defined(session.line_items, 'session.line_items').data[0].id;
     const updated = await stripe.checkout.sessions.update(session.id, {
       metadata: { a: '', c: '3' },
       line_items: [
@@ -64,7 +65,7 @@ describe('checkout session lifecycle through the official SDK', () => {
       expand: ['line_items'],
     });
     expect(updated.metadata).toEqual({ b: '2', c: '3' });
-    expect(updated.line_items!.data.map((l) => [l.description, l.quantity, l.amount_total])).toEqual([
+    expect(defined(updated.line_items, 'updated.line_items').data.map((l) => [l.description, l.quantity, l.amount_total])).toEqual([
       ['Shirt', 3, 6000],
       ['Cap', 2, 1600],
     ]);
@@ -91,12 +92,12 @@ describe('checkout session lifecycle through the official SDK', () => {
       success_url: SUCCESS_URL,
       expand: ['line_items'],
     });
-    const lineId = session.line_items!.data[0].id;
+    const lineId = defined(session.line_items, 'session.line_items').data[0].id;
     const updated = await stripe.checkout.sessions.update(session.id, {
       line_items: [{ id: lineId }, { price: cap.id, quantity: 1 }],
       expand: ['line_items'],
     });
-    expect(updated.line_items!.data.map((l) => [l.id === lineId, l.quantity])).toEqual([
+    expect(defined(updated.line_items, 'updated.line_items').data.map((l) => [l.id === lineId, l.quantity])).toEqual([
       [true, 2],
       [false, 1],
     ]);

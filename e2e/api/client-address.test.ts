@@ -3,6 +3,7 @@ import { oneTimePrice } from '../support/catalog';
 import { newMerchantOn } from '../support/merchant';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { postPayForm } from './pay-without-javascript';
+import { defined } from '../support/defined';
 
 // Per-client limits key on who the client is. Without a trusted proxy that is the socket's address,
 // whatever X-Forwarded-For says; with TRUSTED_PROXIES, the address the proxy appended.
@@ -18,7 +19,12 @@ beforeAll(async () => {
   [direct, proxied] = await Promise.all([startTestServer({ TRUSTED_PROXIES: '' }), startTestServer({ TRUSTED_PROXIES: '127.0.0.1' })]);
 }, 240_000);
 afterAll(async () => {
-  await Promise.all([direct?.stop(), proxied?.stop()]);
+  // Either is unset if beforeAll failed before starting it.
+  await Promise.all(
+    [direct as TestServer | undefined, proxied as TestServer | undefined].map(async (s) => {
+      await s?.stop();
+    }),
+  );
 });
 
 /** Card attempts (declined cards, two per session so no session asks for a proof-of-work) until the limit shows. */
@@ -29,13 +35,16 @@ async function attempts(server: TestServer, count: number, headers: (i: number) 
   let url = '';
   for (let i = 0; i < count; i++) {
     if (i % 2 === 0)
-      url = (
-        await merchant.stripe.checkout.sessions.create({
-          mode: 'payment',
-          line_items: [{ price: price.id, quantity: 1 }],
-          success_url: 'https://shop.example/ok',
-        })
-      ).url!;
+      url = defined(
+        (
+          await merchant.stripe.checkout.sessions.create({
+            mode: 'payment',
+            line_items: [{ price: price.id, quantity: 1 }],
+            success_url: 'https://shop.example/ok',
+          })
+        ).url,
+        "the new session's url",
+      );
     const res = await postPayForm(url, { card: '4000 0000 0000 0002', headers: headers(i) });
     expect(res.status).toBeLessThan(500);
     // The message shows in the form's alert (the page also carries every message in its translations).

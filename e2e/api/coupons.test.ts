@@ -153,8 +153,8 @@ describe('coupons through the official SDK', () => {
       [{ percent_off: 10, applies_to: { products: ['prod_nope'] } }, 'applies_to[products][0]', /No such product/],
     ];
     for (const [params, param, message] of cases) {
-      const err = await stripeError(m.stripe.coupons.create(params as never)).catch((e: Error) =>
-        Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)),
+      const err = await stripeError(m.stripe.coupons.create(params as never)).catch((e: unknown) =>
+        Promise.reject(new Error(`${JSON.stringify(params)}: ${e instanceof Error ? e.message : String(e)}`)),
       );
       expect({ status: err.statusCode, param: err.param }, JSON.stringify(params)).toEqual({ status: 400, param });
       if (message) expect(err.message).toMatch(message);

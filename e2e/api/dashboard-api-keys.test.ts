@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useOwnDatabase } from '../support/own-database';
+import { defined } from '../support/defined';
 
 // lib/accounts/api-keys.ts, which the dashboard's key actions call, against a database of its own.
 let dropDatabase: () => Promise<void> = async () => {};
@@ -18,7 +19,10 @@ async function setup() {
   const account = await createAccount(db, { name: 'Key Shop' });
   const live = (key: string, at = new Date()) => findActiveKeyByHash(db, hashKey(key), at);
   const secretId = async () =>
-    (await keys.listApiKeys(db, { accountId: account.id })).find((k) => k.kind === 'secret' && k.state === 'active')!.id;
+    defined(
+      (await keys.listApiKeys(db, { accountId: account.id })).find((k) => k.kind === 'secret' && k.state === 'active'),
+      'an active secret key',
+    ).id;
   return { db, account, keys, live, secretId };
 }
 
@@ -27,7 +31,10 @@ describe('dashboard API keys', () => {
     const { db, account, keys } = await setup();
     const list = await keys.listApiKeys(db, { accountId: account.id });
     expect(list.find((k) => k.kind === 'publishable')?.publishableKey).toBe(account.publishable_key);
-    const secret = list.find((k) => k.kind === 'secret')!;
+    const secret = defined(
+      list.find((k) => k.kind === 'secret'),
+      'a secret key',
+    );
     expect(secret.publishableKey).toBeNull();
     expect(secret.displayPrefix).toBe(`${account.secret_key.slice(0, 12)}…${account.secret_key.slice(-4)}`);
     expect(JSON.stringify(list)).not.toContain(account.secret_key);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { solidPng } from '../support/png';
 import { useOwnDatabase } from '../support/own-database';
+import { defined } from '../support/defined';
 
 // What the branding page's save action and the preview do with image URLs: an account shows only its own uploads.
 vi.mock('server-only', () => ({}));
@@ -47,10 +48,10 @@ describe('branding images', () => {
       ok: false,
       field: 'logoUrl',
     });
-    expect((await getAccount(db, other.id))!.branding).toEqual({});
+    expect(defined(await getAccount(db, other.id), 'getAccount(db, other.id)').branding).toEqual({});
 
     expect(await saveBranding(db, { accountId: owner.id, values: { ...VALUES, logoUrl: url } })).toEqual({ ok: true });
-    const saved = (await getAccount(db, owner.id))!;
+    const saved = defined(await getAccount(db, owner.id), 'getAccount(db, owner.id)');
     expect(saved.displayName).toBe('Atelier');
     expect(saved.branding).toEqual({
       background_color: '#fdf6e3',

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useOwnDatabase } from '../support/own-database';
 import { startSmtpSink } from './smtp-sink';
+import { defined } from '../support/defined';
 
 vi.mock('server-only', () => ({}));
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => dropDatabase());
 
-const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
+const tokenOf = (url: string) => defined(new URL(url).searchParams.get('token'), `a token in ${url}`);
 
 describe('one-time email links', () => {
   it('the table keeps only a hash of the token; the link works once, for its purpose only', async () => {
@@ -61,7 +62,10 @@ describe('one-time email links', () => {
     const sink = await startSmtpSink();
     try {
       await sendDueEmails(db, { smtpUrl: sink.url });
-      const mail = sink.received.find((m) => m.to.includes(to))!;
+      const mail = defined(
+        sink.received.find((m) => m.to.includes(to)),
+        `an email to ${to}`,
+      );
       expect(mail.text).toContain(url);
       expect(mail.html).toContain(url);
       expect(mail.text).toContain('dans les 15 minutes');

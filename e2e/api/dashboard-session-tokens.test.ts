@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useOwnDatabase } from '../support/own-database';
+import { defined } from '../support/defined';
 
 vi.mock('server-only', () => ({}));
 
@@ -31,7 +32,7 @@ async function setup() {
     name: 'Token Shop',
     owner: { email, name: 'Token Shop', passwordHash: await hashPassword(password) },
   });
-  const userId = ownerUserId!;
+  const userId = defined(ownerUserId, 'ownerUserId');
   const secret = secretKey('dashboard-auth').toString('base64url');
   const signIn = async () => {
     const { headers } = await auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
@@ -75,10 +76,10 @@ describe('dashboard session tokens', () => {
     await db.insert(dashboardSessions).values({ id: `old_${old}`, token: old, userId, expiresAt: new Date(Date.now() + 3600_000) });
     // The data step of the migration that introduced hashing, run again on this one row.
     const migration = readFileSync(path.join(process.cwd(), 'db', 'migrations', '0005_hash_session_tokens.sql'), 'utf8');
-    const update = migration
-      .split('\n')
-      .find((l) => l.startsWith('UPDATE'))!
-      .replace(/;$/, '');
+    const update = defined(
+      migration.split('\n').find((l) => l.startsWith('UPDATE')),
+      "the migration's UPDATE statement",
+    ).replace(/;$/, '');
     await db.execute(sql.raw(`${update} WHERE "id" = 'old_${old}'`));
     expect(await auth.api.getSession({ headers: cookie(name, old) })).toMatchObject({ user: { id: userId } });
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { newMerchant, rawRequest, stripeError } from '../support/merchant';
 import { payWithoutJavaScript } from './pay-without-javascript';
+import { defined } from '../support/defined';
 
 const API_VERSION = '2026-10-28.endive';
 const EXTRA_FIELDS = ['account', 'context'];
@@ -16,7 +17,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks`;
 });
-afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      receiver.close(() => {
+        resolve();
+      });
+    }),
+);
 
 const types = (list: { data: Stripe.Event[] }) => list.data.map((e) => e.type);
 
@@ -40,11 +48,11 @@ describe('events through the official SDK', () => {
     expect(list.data).toHaveLength(1);
     const [event] = list.data;
     expect(event).toEqual({
-      id: expect.stringMatching(/^evt_[A-Za-z0-9]{24}$/),
+      id: expect.stringMatching(/^evt_[A-Za-z0-9]{24}$/) as unknown,
       object: 'event',
       api_version: API_VERSION,
       created: product.created,
-      data: { object: JSON.parse(JSON.stringify(product)) },
+      data: { object: JSON.parse(JSON.stringify(product)) as unknown },
       livemode: false,
       pending_webhooks: 0,
       request: { id: requestId, idempotency_key: 'create-tee-1' },
@@ -160,7 +168,7 @@ describe('events through the official SDK', () => {
       line_items: [{ price: price.id, quantity: 1 }],
       success_url: SUCCESS_URL,
     });
-    await payWithoutJavaScript(session.url!);
+    await payWithoutJavaScript(defined(session.url, 'session.url'));
     expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('complete');
 
     const events = (await stripe.events.list()).data;

@@ -1,5 +1,11 @@
+import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { newMerchant, rawRequest, stripeError, type Merchant } from '../support/merchant';
+import type { ErrorBody } from './raw-api';
+
+/** A reply's JSON, as the product or the error the test expects it to be. */
+const productOf = (reply: { text: string }) => JSON.parse(reply.text) as Stripe.Product;
+const errorOf = (reply: { text: string }) => JSON.parse(reply.text) as ErrorBody;
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -28,12 +34,12 @@ describe('idempotent requests', () => {
     const m = await newMerchant();
     const first = await post(m, '/v1/products', 'name=Once&metadata[n]=1', 'order-42');
     expect(first).toMatchObject({ status: 200, replayed: null, keyHeader: 'order-42' });
-    const created = JSON.parse(first.text);
+    const created = productOf(first);
     // Changing the object afterwards does not change what the key replays.
     await m.stripe.products.update(created.id, { name: 'Renamed' });
     const again = await post(m, '/v1/products', 'name=Once&metadata[n]=1', 'order-42');
     expect(again).toEqual({ status: 200, text: first.text, replayed: 'true', keyHeader: 'order-42' });
-    expect(JSON.parse(again.text)).toMatchObject({ id: created.id, name: 'Once', metadata: { n: '1' } });
+    expect(JSON.parse(again.text) as unknown).toMatchObject({ id: created.id, name: 'Once', metadata: { n: '1' } });
     expect(await productIds(m)).toEqual([created.id]);
 
     const viaSdk = await m.stripe.products.create({ name: 'Once', metadata: { n: '1' } }, { idempotencyKey: 'sdk-key' });
@@ -55,9 +61,9 @@ describe('idempotent requests', () => {
       },
     };
     const different = await post(m, '/v1/products', 'name=Second', 'reused');
-    expect({ status: different.status, body: JSON.parse(different.text) }).toEqual({ status: 400, body: error });
+    expect({ status: different.status, body: JSON.parse(different.text) as unknown }).toEqual({ status: 400, body: error });
     const otherEndpoint = await post(m, '/v1/customers', 'name=First', 'reused');
-    expect({ status: otherEndpoint.status, body: JSON.parse(otherEndpoint.text) }).toEqual({ status: 400, body: error });
+    expect({ status: otherEndpoint.status, body: JSON.parse(otherEndpoint.text) as unknown }).toEqual({ status: 400, body: error });
     const sdkErr = await stripeError(m.stripe.products.create({ name: 'Third' }, { idempotencyKey: 'reused' }));
     expect(sdkErr).toMatchObject({ type: 'StripeIdempotencyError', statusCode: 400 });
     expect((await productIds(m)).length).toBe(1);
@@ -71,10 +77,10 @@ describe('idempotent requests', () => {
     const busy = replies.filter((r) => r.status === 409);
     expect(ok.length + busy.length).toBe(20);
     expect(ok.length).toBeGreaterThanOrEqual(1);
-    expect(new Set(ok.map((r) => JSON.parse(r.text).id)).size).toBe(1);
+    expect(new Set(ok.map((r) => productOf(r).id)).size).toBe(1);
     expect(ok.filter((r) => r.replayed !== 'true').length).toBe(1);
     for (const r of busy)
-      expect(JSON.parse(r.text)).toEqual({
+      expect(JSON.parse(r.text) as unknown).toEqual({
         error: {
           type: 'idempotency_error',
           code: 'idempotency_key_in_use',
@@ -83,7 +89,7 @@ describe('idempotent requests', () => {
             'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): please try again later.',
         },
       });
-    expect(await productIds(m)).toEqual([JSON.parse(ok[0].text).id]);
+    expect(await productIds(m)).toEqual([productOf(ok[0]).id]);
     // Once the first finished, the key replays it.
     const later = await post(m, '/v1/products', 'name=Race', 'race-key');
     expect(later).toMatchObject({ status: 200, replayed: 'true', text: ok[0].text });
@@ -93,17 +99,17 @@ describe('idempotent requests', () => {
     const m = await newMerchant();
     const bad = await post(m, '/v1/products', 'description=no name', 'fix-me');
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.text).error).toMatchObject({ type: 'invalid_request_error', code: 'parameter_missing', param: 'name' });
+    expect(errorOf(bad).error).toMatchObject({ type: 'invalid_request_error', code: 'parameter_missing', param: 'name' });
     const missingObject = await post(m, '/v1/prices', 'currency=usd&unit_amount=100&product=prod_missing', 'fix-me');
-    expect({ status: missingObject.status, code: JSON.parse(missingObject.text).error.code }).toEqual({
+    expect({ status: missingObject.status, code: errorOf(missingObject).error.code }).toEqual({
       status: 400,
       code: 'resource_missing',
     });
     const fixed = await post(m, '/v1/products', 'name=Fixed', 'fix-me');
     expect(fixed).toMatchObject({ status: 200, replayed: null });
-    expect(JSON.parse(fixed.text).name).toBe('Fixed');
+    expect(productOf(fixed).name).toBe('Fixed');
     expect((await post(m, '/v1/products', 'name=Fixed', 'fix-me')).replayed).toBe('true');
-    expect(await productIds(m)).toEqual([JSON.parse(fixed.text).id]);
+    expect(await productIds(m)).toEqual([productOf(fixed).id]);
   });
 
   it('two merchants use the same key → each gets their own object', async () => {
@@ -112,8 +118,8 @@ describe('idempotent requests', () => {
     const fromA = await post(a, '/v1/products', 'name=Shared key', 'same-key');
     const fromB = await post(b, '/v1/products', 'name=Shared key', 'same-key');
     expect([fromA.status, fromB.status, fromA.replayed, fromB.replayed]).toEqual([200, 200, null, null]);
-    const idA = JSON.parse(fromA.text).id;
-    const idB = JSON.parse(fromB.text).id;
+    const idA = productOf(fromA).id;
+    const idB = productOf(fromB).id;
     expect(idA).not.toBe(idB);
     expect(await productIds(a)).toEqual([idA]);
     expect(await productIds(b)).toEqual([idB]);
@@ -135,7 +141,7 @@ describe('idempotent requests', () => {
   it('an Idempotency-Key longer than 255 characters → 400, nothing created; 255 is fine', async () => {
     const m = await newMerchant();
     const long = await post(m, '/v1/products', 'name=Long', 'k'.repeat(256));
-    expect({ status: long.status, body: JSON.parse(long.text) }).toEqual({
+    expect({ status: long.status, body: JSON.parse(long.text) as unknown }).toEqual({
       status: 400,
       body: {
         error: {
@@ -148,6 +154,6 @@ describe('idempotent requests', () => {
     expect(await productIds(m)).toEqual([]);
     const edge = await post(m, '/v1/products', 'name=Edge', 'k'.repeat(255));
     expect(edge.status).toBe(200);
-    expect(await productIds(m)).toEqual([JSON.parse(edge.text).id]);
+    expect(await productIds(m)).toEqual([productOf(edge).id]);
   });
 });

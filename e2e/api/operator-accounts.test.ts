@@ -44,7 +44,11 @@ describe('POST /operator/accounts', () => {
     const name = `Shop ${unique()}`;
     const first = await provision({ name, owner: { email, password: 'a-long-password' } });
     expect(first.status).toBe(201);
-    expect(await first.json()).toMatchObject({ id: expect.stringMatching(/^acct_/), name, secret_key: expect.stringMatching(/^sk_test_/) });
+    expect(await first.json()).toMatchObject({
+      id: expect.stringMatching(/^acct_/) as unknown,
+      name,
+      secret_key: expect.stringMatching(/^sk_test_/) as unknown,
+    });
     const second = await provision({ name, owner: { email, password: 'another-long-password' } });
     expect(second.status).toBe(400);
     expect(await second.json()).toEqual({ error: { type: 'invalid_request_error', message: 'A dashboard user already has that email.' } });
@@ -68,7 +72,7 @@ describe('POST /operator/accounts', () => {
       sql.raw('create trigger fail_doomed_member before insert on account_members for each row execute function fail_doomed_member()'),
     );
     try {
-      const res = await provision({ name, owner: { email, password: 'a-long-password' } }).catch((err: Error) => err);
+      const res = await provision({ name, owner: { email, password: 'a-long-password' } }).catch((err: unknown) => err);
       expect(res instanceof Response ? res.status : 500).toBe(500);
     } finally {
       await db.execute(sql.raw('drop trigger fail_doomed_member on account_members'));

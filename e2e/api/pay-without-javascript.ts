@@ -22,9 +22,11 @@ export async function postPayForm(sessionUrl: string, options: PayOptions = {}):
   const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes('name="card.number"'));
   if (!form) throw new Error(`The page at ${sessionUrl} has no pay form`);
   const body = new FormData();
-  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) body.append(m[1], decode(m[2] ?? ''));
+  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
+    body.append(m[1], decode(m.at(2) ?? '')); // the value group is optional
+  }
   const year = String((new Date().getUTCFullYear() + 5) % 100).padStart(2, '0');
-  const method = options.sepaIban
+  const method: Record<string, string> = options.sepaIban
     ? { method: 'sepa_debit', 'sepa.iban': options.sepaIban, 'sepa.name': 'Jenny Rosen' }
     : {
         'card.number': options.card ?? '4242 4242 4242 4242',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newMerchant, rawRequest, stripeError, type Merchant } from '../support/merchant';
+import { defined } from '../support/defined';
 
 /** Raw JSON, where the SDK would turn unit_amount_decimal into its Decimal class. */
 async function raw(m: Merchant, path: string, body?: Record<string, string>) {
@@ -8,7 +9,7 @@ async function raw(m: Merchant, path: string, body?: Record<string, string>) {
     method: body ? 'POST' : 'GET',
     ...(body && { body: new URLSearchParams(body).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
   });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
 describe('prices through the official SDK', () => {
@@ -241,7 +242,7 @@ describe('prices through the official SDK', () => {
       line_items: [{ price_data: { currency: 'usd', unit_amount: 700, product_data: { name: 'One-off' } }, quantity: 1 }],
       expand: ['line_items'],
     });
-    const inline = session.line_items!.data[0].price!;
+    const inline = defined(defined(session.line_items, 'session.line_items').data[0].price, "the line item's price");
     expect(inline.unit_amount).toBe(700);
     expect((await m.stripe.prices.retrieve(inline.id)).id).toBe(inline.id);
     expect((await m.stripe.prices.list()).data.map((p) => p.id)).toEqual([listed.id]);
@@ -325,8 +326,8 @@ describe('prices through the official SDK', () => {
       [{ ...base, unit_amount: 100, lookup_key: 'x'.repeat(201) }, 'lookup_key'],
     ];
     for (const [params, param, message] of cases) {
-      const err = await stripeError(m.stripe.prices.create(params as never)).catch((e: Error) =>
-        Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)),
+      const err = await stripeError(m.stripe.prices.create(params as never)).catch((e: unknown) =>
+        Promise.reject(new Error(`${JSON.stringify(params)}: ${e instanceof Error ? e.message : String(e)}`)),
       );
       expect({ status: err.statusCode, param: err.param }, JSON.stringify(params)).toEqual({ status: 400, param });
       if (message) expect(err.message).toMatch(message);

@@ -199,8 +199,8 @@ describe('promotion codes through the official SDK', () => {
       ],
     ];
     for (const [params, param, message] of cases) {
-      const err = await stripeError(m.stripe.promotionCodes.create(legacy(params))).catch((e: Error) =>
-        Promise.reject(new Error(`${JSON.stringify(params)}: ${e.message}`)),
+      const err = await stripeError(m.stripe.promotionCodes.create(legacy(params))).catch((e: unknown) =>
+        Promise.reject(new Error(`${JSON.stringify(params)}: ${e instanceof Error ? e.message : String(e)}`)),
       );
       expect({ status: err.statusCode, param: err.param }, JSON.stringify(params)).toEqual({ status: 400, param });
       if (message) expect(err.message).toMatch(message);

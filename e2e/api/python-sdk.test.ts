@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { newMerchant, testServerUrl } from '../support/merchant';
+import { defined } from '../support/defined';
 
 // Debian's python3-stripe (5.0), as .ci/run installs it. No skip: without it this test fails.
 const PYTHON = '/usr/bin/python3';
@@ -42,7 +43,7 @@ describe("Stripe's Python library (Debian's python3-stripe)", () => {
     });
     expect(run.error, `${PYTHON} could not run`).toBeUndefined();
     expect(run.status, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout);
+    const out = JSON.parse(run.stdout) as { version: string; product: unknown; session: { id: string } };
     expect(out.version).toMatch(/^5\./);
     expect(out).toMatchObject({
       session: { status: 'open', amount_total: 2400, phone: false },
@@ -52,6 +53,10 @@ describe("Stripe's Python library (Debian's python3-stripe)", () => {
     });
     // The Node SDK sees the same session in the same account.
     const session = await m.stripe.checkout.sessions.retrieve(out.session.id, { expand: ['line_items'] });
-    expect(session.line_items!.data[0].adjustable_quantity).toEqual({ enabled: true, minimum: 1, maximum: 5 });
+    expect(defined(session.line_items, 'session.line_items').data[0].adjustable_quantity).toEqual({
+      enabled: true,
+      minimum: 1,
+      maximum: 5,
+    });
   });
 });

@@ -3,10 +3,20 @@ import { rawRequest, type Merchant } from '../support/merchant';
 // Raw HTTP helpers for the request-encoding suites: what the SDK would never send.
 export const FORM = 'application/x-www-form-urlencoded';
 
-// `any`: error bodies are asserted field by field.
-export type Reply = { status: number; body: any };
+// A parsed reply, or its text if it is not JSON. `T` is what the test expects the JSON to be (a Stripe object, an
+// ErrorBody): a claim the assertions then check, not a validation.
+export type Reply<T = unknown> = { status: number; body: T };
 
-export async function send(m: Merchant | string, method: string, path: string, body?: BodyInit, contentType = FORM): Promise<Reply> {
+/** Stripe's error reply. */
+export type ErrorBody = { error: { type: string; message: string; code?: string; param?: string; doc_url?: string } };
+
+export async function send<T = unknown>(
+  m: Merchant | string,
+  method: string,
+  path: string,
+  body?: BodyInit,
+  contentType = FORM,
+): Promise<Reply<T>> {
   const key = typeof m === 'string' ? m : m.secretKey;
   const res = await rawRequest(path, { method, key, body, headers: body === undefined ? {} : { 'content-type': contentType } });
   const text = await res.text();
@@ -16,12 +26,13 @@ export async function send(m: Merchant | string, method: string, path: string, b
   } catch {
     // not JSON: kept as text for the assertion message
   }
-  return { status: res.status, body: parsed };
+  return { status: res.status, body: parsed as T };
 }
 
-export const form = (m: Merchant, path: string, body: string) => send(m, 'POST', path, body);
-export const json = (m: Merchant, path: string, body: unknown) => send(m, 'POST', path, JSON.stringify(body), 'application/json');
-export const get = (m: Merchant, path: string) => send(m, 'GET', path);
+export const form = <T = unknown>(m: Merchant, path: string, body: string) => send<T>(m, 'POST', path, body);
+export const json = <T = unknown>(m: Merchant, path: string, body: unknown) =>
+  send<T>(m, 'POST', path, JSON.stringify(body), 'application/json');
+export const get = <T = unknown>(m: Merchant, path: string) => send<T>(m, 'GET', path);
 
 /** Stripe's 400 body; `code` only where Stripe sends one. */
 export const invalid = (message: string, param?: string, code?: string) => ({

@@ -1,23 +1,27 @@
+import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { newMerchant, testServerUrl } from '../support/merchant';
 import { FORM, form, get, invalid, json, send } from './raw-api';
+
+/** A product with its default price expanded. */
+type ProductWithPrice = Omit<Stripe.Product, 'default_price'> & { default_price: Stripe.Price };
 describe('form and JSON request bodies', () => {
   it('a merchant expands with expand[]=x or expand[0]=x, in a body or a query string → the same expanded object', async () => {
     const m = await newMerchant();
-    const created = await form(
+    const created = await form<ProductWithPrice>(
       m,
       '/v1/products',
       'name=Tee&default_price_data[currency]=usd&default_price_data[unit_amount]=1500&expand[]=default_price',
     );
     expect(created.status).toBe(200);
     expect(created.body.default_price).toMatchObject({ object: 'price', unit_amount: 1500, currency: 'usd', product: created.body.id });
-    const byIndex = await form(m, `/v1/products/${created.body.id}`, 'expand[0]=default_price');
+    const byIndex = await form<ProductWithPrice>(m, `/v1/products/${created.body.id}`, 'expand[0]=default_price');
     expect(byIndex.body.default_price).toEqual(created.body.default_price);
-    const inQuery = await get(m, `/v1/products/${created.body.id}?expand%5B%5D=default_price`);
+    const inQuery = await get<ProductWithPrice>(m, `/v1/products/${created.body.id}?expand%5B%5D=default_price`);
     expect(inQuery.body.default_price).toEqual(created.body.default_price);
-    const list = await get(m, '/v1/products?expand[0]=data.default_price');
+    const list = await get<Stripe.ApiList<ProductWithPrice>>(m, '/v1/products?expand[0]=data.default_price');
     expect(list.body.data[0].default_price).toEqual(created.body.default_price);
-    const plain = await get(m, `/v1/products/${created.body.id}`);
+    const plain = await get<Stripe.Product>(m, `/v1/products/${created.body.id}`);
     expect(plain.body.default_price).toBe(created.body.default_price.id);
   });
 
@@ -25,7 +29,7 @@ describe('form and JSON request bodies', () => {
     const m = await newMerchant();
     const price = await m.stripe.prices.create({ currency: 'usd', unit_amount: 700, product_data: { name: 'Mug' } });
     const body = `line_items%5B0%5D%5Bprice%5D=${price.id}&line_items%5B0%5D%5Bquantity%5D=3&mode=payment&success_url=https%3A%2F%2Fexample.com%2Fok&metadata%5Border%5D=A-1`;
-    const session = await form(m, '/v1/checkout/sessions', body);
+    const session = await form<Stripe.Checkout.Session>(m, '/v1/checkout/sessions', body);
     expect(session.status).toBe(200);
     expect(session.body).toMatchObject({
       object: 'checkout.session',
@@ -36,39 +40,39 @@ describe('form and JSON request bodies', () => {
       metadata: { order: 'A-1' },
       success_url: 'https://example.com/ok',
     });
-    const items = await get(m, `/v1/checkout/sessions/${session.body.id}/line_items`);
-    expect(items.body.data.map((li: any) => [li.price.id, li.quantity, li.amount_total])).toEqual([[price.id, 3, 2100]]);
+    const items = await get<Stripe.ApiList<Stripe.LineItem>>(m, `/v1/checkout/sessions/${session.body.id}/line_items`);
+    expect(items.body.data.map((li) => [li.price?.id, li.quantity, li.amount_total])).toEqual([[price.id, 3, 2100]]);
   });
 
   it('a merchant updates metadata with metadata[k]= and metadata= → one key, then every key, is removed', async () => {
     const m = await newMerchant();
-    const p = await form(m, '/v1/products', 'name=Meta&metadata[a]=1&metadata[b]=2&metadata[c]=3&metadata[empty]=');
+    const p = await form<Stripe.Product>(m, '/v1/products', 'name=Meta&metadata[a]=1&metadata[b]=2&metadata[c]=3&metadata[empty]=');
     expect(p.body.metadata).toEqual({ a: '1', b: '2', c: '3' });
-    const one = await form(m, `/v1/products/${p.body.id}`, 'metadata[a]=&metadata[d]=4');
+    const one = await form<Stripe.Product>(m, `/v1/products/${p.body.id}`, 'metadata[a]=&metadata[d]=4');
     expect(one.body.metadata).toEqual({ b: '2', c: '3', d: '4' });
-    const all = await form(m, `/v1/products/${p.body.id}`, 'metadata=');
+    const all = await form<Stripe.Product>(m, `/v1/products/${p.body.id}`, 'metadata=');
     expect(all.body.metadata).toEqual({});
-    const replaced = await form(m, `/v1/products/${p.body.id}`, 'metadata[x]=1&metadata[y]=2');
+    const replaced = await form<Stripe.Product>(m, `/v1/products/${p.body.id}`, 'metadata[x]=1&metadata[y]=2');
     expect(replaced.body.metadata).toEqual({ x: '1', y: '2' });
     expect((await m.stripe.products.retrieve(p.body.id)).metadata).toEqual({ x: '1', y: '2' });
   });
 
   it('a merchant sends application/json → the same objects as with a form body, null unsets', async () => {
     const m = await newMerchant();
-    const viaJson = await json(m, '/v1/products', {
+    const viaJson = await json<ProductWithPrice>(m, '/v1/products', {
       name: 'Json',
       active: false,
       metadata: { a: '1', b: 2 },
       default_price_data: { currency: 'usd', unit_amount: 990 },
       expand: ['default_price'],
     });
-    const viaForm = await form(
+    const viaForm = await form<ProductWithPrice>(
       m,
       '/v1/products',
       'name=Json&active=false&metadata[a]=1&metadata[b]=2&default_price_data[currency]=usd&default_price_data[unit_amount]=990&expand[0]=default_price',
     );
     expect(viaJson.status).toBe(200);
-    const strip = (p: any) => ({
+    const strip = (p: ProductWithPrice) => ({
       ...p,
       id: undefined,
       created: undefined,
@@ -140,7 +144,7 @@ describe('form and JSON request bodies', () => {
       body: stream,
       duplex: 'half',
     } as RequestInit);
-    expect({ status: chunked.status, body: await chunked.json() }).toEqual(tooLarge);
+    expect({ status: chunked.status, body: (await chunked.json()) as unknown }).toEqual(tooLarge);
     const underLimit = `name=Small&description=${'z'.repeat(1024 * 1024 - 64)}`;
     expect(await form(m, '/v1/products', underLimit)).toEqual({
       status: 400,
@@ -242,9 +246,9 @@ describe('form and JSON request bodies', () => {
     const a = await m.stripe.products.create({ name: 'A' });
     const b = await m.stripe.products.create({ name: 'B' });
     const ids = async (qs: string) => {
-      const r = await get(m, `/v1/products?${qs}`);
+      const r = await get<Stripe.ApiList<Stripe.Product>>(m, `/v1/products?${qs}`);
       expect(r.status).toBe(200);
-      return r.body.data.map((p: { id: string }) => p.id);
+      return r.body.data.map((p) => p.id);
     };
     expect(await ids(`created[gte]=${a.created}`)).toEqual([b.id, a.id]);
     expect(await ids(`created%5Blte%5D=${b.created}&limit=1`)).toEqual([b.id]);
@@ -288,11 +292,12 @@ describe('form and JSON request bodies', () => {
       success_url: 'https://e.com',
       line_items: [{ price: price.id, quantity: 1 }],
     });
+    const productId = typeof price.product === 'string' ? price.product : price.product.id;
     const missing = (kind: string, id: string, param = 'id') => invalid(`No such ${kind}: '${id}'`, param, 'resource_missing');
     expect(await get(other, `/v1/prices/${price.id}`)).toEqual({ status: 404, body: missing('price', price.id) });
-    expect(await form(other, `/v1/products/${price.product}`, 'name=stolen')).toEqual({
+    expect(await form(other, `/v1/products/${productId}`, 'name=stolen')).toEqual({
       status: 404,
-      body: missing('product', String(price.product)),
+      body: missing('product', productId),
     });
     expect(await get(other, `/v1/checkout/sessions/${session.id}`)).toEqual({ status: 404, body: missing('checkout.session', session.id) });
     expect(await get(other, `/v1/checkout/sessions/${session.id}/line_items`)).toEqual({
@@ -305,10 +310,8 @@ describe('form and JSON request bodies', () => {
       `mode=payment&success_url=https://e.com&line_items[0][price]=${price.id}&line_items[0][quantity]=1`,
     );
     expect(reuse).toEqual({ status: 400, body: missing('price', price.id, 'line_items[0][price]') });
-    expect((await get(other, `/v1/products?starting_after=${price.product}`)).body).toEqual(
-      missing('product', String(price.product), 'starting_after'),
-    );
-    expect((await owner.stripe.products.retrieve(String(price.product))).name).toBe('Secret');
+    expect((await get(other, `/v1/products?starting_after=${productId}`)).body).toEqual(missing('product', productId, 'starting_after'));
+    expect((await owner.stripe.products.retrieve(productId)).name).toBe('Secret');
   });
 });
 

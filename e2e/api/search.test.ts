@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { newMerchant, rawRequest, stripeError } from '../support/merchant';
+import { defined } from '../support/defined';
 
 const PARSE_ERROR =
   /^We were unable to parse your search query\. Try using the format `metadata\["key"\]:"value"` to query for metadata or key:"value" to query for other fields\./;
@@ -91,17 +92,25 @@ describe("search with Stripe's query language", () => {
     const newestFirst = made.map((p) => p.id).reverse();
     const first = await stripe.products.search({ query: 'name~"poster"', limit: 3 });
     expect(first.data.map((p) => p.id)).toEqual(newestFirst.slice(0, 3));
-    expect(first).toMatchObject({ has_more: true, next_page: expect.any(String) });
-    const second = await stripe.products.search({ query: 'name~"poster"', limit: 3, page: first.next_page! });
+    expect(first).toMatchObject({ has_more: true, next_page: expect.any(String) as unknown });
+    const second = await stripe.products.search({ query: 'name~"poster"', limit: 3, page: defined(first.next_page, 'first.next_page') });
     expect(second.data.map((p) => p.id)).toEqual(newestFirst.slice(3, 6));
-    const third = await stripe.products.search({ query: 'name~"poster"', limit: 3, page: second.next_page! });
+    const third = await stripe.products.search({ query: 'name~"poster"', limit: 3, page: defined(second.next_page, 'second.next_page') });
     expect(third).toMatchObject({ has_more: false, next_page: null });
     expect(third.data.map((p) => p.id)).toEqual(newestFirst.slice(6));
     const all = await stripe.products.search({ query: 'name~"poster"', limit: 2 }).autoPagingToArray({ limit: 100 });
     expect(all.map((p) => p.id)).toEqual(newestFirst);
     const odd: string[] = [];
     for await (const p of stripe.products.search({ query: 'metadata["batch"]:"odd"', limit: 1 })) odd.push(p.id);
-    expect(odd).toEqual(newestFirst.filter((id) => made.find((p) => p.id === id)!.metadata.batch === 'odd'));
+    expect(odd).toEqual(
+      newestFirst.filter(
+        (id) =>
+          defined(
+            made.find((p) => p.id === id),
+            `product ${id}`,
+          ).metadata.batch === 'odd',
+      ),
+    );
     const counted = await stripe.products.search({ query: 'name~"poster"', limit: 1, expand: ['total_count'] });
     expect(counted).toMatchObject({ total_count: 7, has_more: true });
     expect(counted.data).toHaveLength(1);
@@ -178,7 +187,11 @@ describe("search with Stripe's query language", () => {
     ];
     for (const query of attempts) {
       const res = await rawRequest(`/v1/products/search?query=${encodeURIComponent(query)}`, { key: m.secretKey });
-      expect({ query, status: res.status, data: (await res.json()).data }).toEqual({ query, status: 200, data: [] });
+      expect({ query, status: res.status, data: ((await res.json()) as { data: unknown[] }).data }).toEqual({
+        query,
+        status: 200,
+        data: [],
+      });
     }
     expect(names(await m.stripe.products.search({ query: `name:"O'Brien's"` }))).toEqual(["O'Brien's"]);
     expect(names(await m.stripe.products.search({ query: `metadata["k'; drop table products; --"]:"v"` }))).toEqual(["O'Brien's"]);

@@ -9,6 +9,7 @@ import { oneTimePrice } from '../support/catalog';
 import { newMerchantOn, type Merchant } from '../support/merchant';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { postPayForm } from './pay-without-javascript';
+import { defined } from '../support/defined';
 
 // Finding 4: from a database dump alone, a card number could be recovered from its fingerprint, because
 // the fingerprint key sat in the database. The keys now live in a key file outside it: this test makes
@@ -31,21 +32,24 @@ async function dumpRows(query: (sql: string) => Promise<{ [k: string]: unknown }
   );
   const parts: string[] = [];
   for (const { table_name } of tables)
-    for (const row of await query(`select row_to_json(t)::text as j from "${table_name}" t`)) parts.push(String(row.j));
+    for (const row of await query(`select row_to_json(t)::text as j from "${String(table_name)}" t`)) parts.push(String(row.j));
   return parts.join('\n');
 }
 
 beforeAll(async () => {
   server = await startTestServer({ CAISSE_SECRET_KEY_FILE: keyFile });
   merchant = await newMerchantOn(server, 'Key Shop');
-  webhookSecret = (await merchant.stripe.webhookEndpoints.create({ url: 'https://shop.example/hooks', enabled_events: ['*'] })).secret!;
+  webhookSecret = defined(
+    (await merchant.stripe.webhookEndpoints.create({ url: 'https://shop.example/hooks', enabled_events: ['*'] })).secret,
+    "the new endpoint's secret",
+  );
   const price = await oneTimePrice(merchant.stripe, 2500, 'eur');
   const card = await merchant.stripe.checkout.sessions.create({
     mode: 'payment',
     line_items: [{ price: price.id, quantity: 1 }],
     success_url: 'https://shop.example/ok',
   });
-  expect((await postPayForm(card.url!)).status).toBe(303);
+  expect((await postPayForm(defined(card.url, 'card.url'))).status).toBe(303);
   // payment_method_types: still accepted by the API, gone from the SDK's create params.
   const sepa = await merchant.stripe.checkout.sessions.create({
     mode: 'payment',
@@ -53,19 +57,20 @@ beforeAll(async () => {
     success_url: 'https://shop.example/ok',
     ...({ payment_method_types: ['card', 'sepa_debit'] } as object),
   });
-  expect((await postPayForm(sepa.url!, { sepaIban: IBAN })).status).toBe(303);
+  expect((await postPayForm(defined(sepa.url, 'sepa.url'), { sepaIban: IBAN })).status).toBe(303);
   await server.kill('SIGTERM');
   if (server.databaseUrl) {
     const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
     dump = await dumpRows((q) => sql.unsafe(q));
     await sql.end();
   } else {
-    const db = await PGlite.create(server.pgliteDir!);
+    const db = await PGlite.create(defined(server.pgliteDir, 'server.pgliteDir'));
     dump = await dumpRows(async (q) => (await db.query<{ [k: string]: unknown }>(q)).rows);
     await db.close();
   }
 }, 240_000);
-afterAll(() => server?.stop());
+// Unset if beforeAll failed before starting it.
+afterAll(() => (server as TestServer | undefined)?.stop());
 
 const fingerprint = (input: string, key: string) => createHmac('sha256', key).update(input).digest('base64url').slice(0, 16);
 const stored = (field: 'card' | 'sepa_debit') =>

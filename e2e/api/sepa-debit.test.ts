@@ -61,7 +61,7 @@ async function state(sessionId: string, accountId: string) {
   const [intent] = await db.select().from(paymentIntents).where(eq(paymentIntents.checkoutSessionId, sessionId));
   const all = await db.select().from(events).where(eq(events.accountId, accountId));
   const count = (type: string) => all.filter((e) => e.type === type).length;
-  const last = (type: string) => all.filter((e) => e.type === type).at(-1)?.data.object as Record<string, unknown> | undefined;
+  const last = (type: string) => all.filter((e) => e.type === type).at(-1)?.data.object;
   return { session, intent, count, last };
 }
 

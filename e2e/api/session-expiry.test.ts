@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useOwnDatabase } from '../support/own-database';
+import { defined } from '../support/defined';
 
 let dropDatabase: () => Promise<void> = async () => {};
 beforeAll(async () => {
@@ -66,7 +67,7 @@ describe('sessions past expires_at', () => {
     const { expireIfDue } = await import('@/lib/checkout/expire-if-due');
     const { findSessionById } = await import('@/db/queries/public-session');
     const { events } = await import('@/db/schema');
-    const found = (await findSessionById(db, sessionId))!;
+    const found = defined(await findSessionById(db, sessionId), 'findSessionById(db, sessionId)');
     expect(found.status).toBe('open');
     expect((await expireIfDue(db, found)).status).toBe('expired');
     expect((await expireIfDue(db, found)).status).toBe('expired');
@@ -84,14 +85,14 @@ describe('sessions past expires_at', () => {
     const { sessionLineItems } = await import('@/db/queries/checkout-sessions');
     const { findSessionById } = await import('@/db/queries/public-session');
     await sweepExpiredSessions(db);
-    const expired = (await findSessionById(db, sessionId))!;
+    const expired = defined(await findSessionById(db, sessionId), 'findSessionById(db, sessionId)');
     expect(expired.afterExpiration).toMatchObject({
-      recovery: { enabled: true, url: expect.stringMatching(new RegExp(`/c/${sessionId}/recover$`)) },
+      recovery: { enabled: true, url: expect.stringMatching(new RegExp(`/c/${sessionId}/recover$`)) as unknown },
     });
 
     const recovered = await recoverSession(db, sessionId);
     if (!('id' in recovered)) throw new Error(`not recovered: ${recovered.refused}`);
-    const fresh = (await findSessionById(db, recovered.id))!;
+    const fresh = defined(await findSessionById(db, recovered.id), 'findSessionById(db, recovered.id)');
     expect(fresh).toMatchObject({
       status: 'open',
       recoveredFrom: sessionId,

@@ -29,7 +29,7 @@ describe('shipping rates through the official SDK', () => {
       id: rate.id,
       object: 'shipping_rate',
       active: true,
-      created: expect.any(Number),
+      created: expect.any(Number) as unknown,
       delivery_estimate: { minimum: { unit: 'business_day', value: 1 }, maximum: { unit: 'business_day', value: 2 } },
       display_name: 'Express',
       fixed_amount: {
@@ -224,7 +224,7 @@ describe('shipping rates through the official SDK', () => {
       });
     }
     const longKey = await stripeError(stripe.shippingRates.create({ ...standard, metadata: { ['k'.repeat(41)]: 'v' } }));
-    expect(longKey).toMatchObject({ statusCode: 400, param: expect.stringMatching(/^metadata/) });
+    expect(longKey).toMatchObject({ statusCode: 400, param: expect.stringMatching(/^metadata/) as unknown });
     expect((await stripe.shippingRates.list()).data).toEqual([]);
   });
 

@@ -16,8 +16,8 @@ export async function startSmtpSink(opts: { rejectRcpt?: boolean } = {}): Promis
     logger: false,
     onRcptTo(_address, _session, callback) {
       sink.rcptAttempts++;
-      if (!opts.rejectRcpt) return callback();
-      callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      if (opts.rejectRcpt) callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      else callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -39,14 +39,19 @@ export async function startSmtpSink(opts: { rejectRcpt?: boolean } = {}): Promis
   const { port } = server.server.address() as AddressInfo;
   return Object.assign(sink, {
     url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }) as SmtpSink;
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
+  });
 }
 
-function splitHead(s: string): { headers: Record<string, string>; body: string } {
+function splitHead(s: string): { headers: Partial<Record<string, string>>; body: string } {
   const at = s.indexOf('\r\n\r\n');
   const head = at < 0 ? s : s.slice(0, at);
-  const headers: Record<string, string> = {};
+  const headers: Partial<Record<string, string>> = {};
   for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { newMerchant, testServerUrl } from '../support/merchant';
 
@@ -12,7 +13,7 @@ const run = promisify(execFile);
 async function curl(args: string[]) {
   const { stdout } = await run('curl', ['--silent', '--write-out', '\n%{http_code}', ...args]);
   const cut = stdout.lastIndexOf('\n');
-  return { status: Number(stdout.slice(cut + 1)), body: JSON.parse(stdout.slice(0, cut)) };
+  return { status: Number(stdout.slice(cut + 1)), body: JSON.parse(stdout.slice(0, cut)) as unknown };
 }
 
 describe("curl commands from Stripe's Checkout docs", () => {
@@ -20,7 +21,7 @@ describe("curl commands from Stripe's Checkout docs", () => {
     const { stripe, secretKey } = await newMerchant();
     const product = await stripe.products.create({ name: 'T-shirt' });
     const price = await stripe.prices.create({ product: product.id, unit_amount: 2000, currency: 'usd' });
-    const { status, body } = await curl([
+    const { status, body: reply } = await curl([
       `${testServerUrl()}/v1/checkout/sessions`,
       '-u',
       `${secretKey}:`,
@@ -36,6 +37,7 @@ describe("curl commands from Stripe's Checkout docs", () => {
       'return_url=https://example.com/checkout/return?session_id={CHECKOUT_SESSION_ID}',
     ]);
     expect(status).toBe(200);
+    const body = reply as Stripe.Checkout.Session;
     expect(body).toMatchObject({
       object: 'checkout.session',
       mode: 'payment',
@@ -67,7 +69,7 @@ describe("curl commands from Stripe's Checkout docs", () => {
       recurring: { interval: 'month' },
     });
     const setupFee = await stripe.prices.create({ product: product.id, unit_amount: 4900, currency: 'usd' });
-    const { status, body } = await curl([
+    const { status, body: reply } = await curl([
       `${testServerUrl()}/v1/checkout/sessions`,
       '-u',
       `${secretKey}:`,
@@ -85,6 +87,7 @@ describe("curl commands from Stripe's Checkout docs", () => {
       'success_url=https://example.com/success?session_id={CHECKOUT_SESSION_ID}',
     ]);
     expect(status).toBe(200);
+    const body = reply as Stripe.Checkout.Session;
     expect(body).toMatchObject({
       object: 'checkout.session',
       mode: 'subscription',

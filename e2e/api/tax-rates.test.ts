@@ -29,7 +29,7 @@ describe('tax rates through the official SDK', () => {
       object: 'tax_rate',
       active: true,
       country: 'US',
-      created: expect.any(Number),
+      created: expect.any(Number) as unknown,
       description: 'New York City sales tax',
       display_name: 'Sales tax',
       effective_percentage: null,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newMerchant, rawRequest } from '../support/merchant';
+import type { ErrorBody } from './raw-api';
 
 const V1 = path.resolve(import.meta.dirname, '../../app/v1');
 const METHODS = ['GET', 'POST', 'DELETE', 'PUT', 'PATCH'] as const;
@@ -38,7 +39,7 @@ describe('a method a /v1 route does not have → Stripe\'s "Unrecognized request
       for (const method of METHODS) {
         const res = await rawRequest(urlPath, { method, key: m.secretKey });
         const text = await res.text();
-        const body = text ? JSON.parse(text) : null;
+        const body = text ? (JSON.parse(text) as Partial<ErrorBody>) : null;
         const seen = {
           file,
           method,
@@ -56,7 +57,7 @@ describe('a method a /v1 route does not have → Stripe\'s "Unrecognized request
             file,
             method,
             status: 404,
-            type: expect.stringMatching(/^application\/json/),
+            type: expect.stringMatching(/^application\/json/) as unknown,
             requestId: true,
             body: { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${urlPath}).` } },
           });
@@ -68,7 +69,7 @@ describe('a method a /v1 route does not have → Stripe\'s "Unrecognized request
   it('DELETE /v1/products (the case that was found) → the 404 the SDK reports as an invalid request', async () => {
     const m = await newMerchant();
     const res = await rawRequest('/v1/products', { method: 'DELETE', key: m.secretKey });
-    expect({ status: res.status, body: await res.json() }).toEqual({
+    expect({ status: res.status, body: (await res.json()) as unknown }).toEqual({
       status: 404,
       body: { error: { type: 'invalid_request_error', message: 'Unrecognized request URL (DELETE: /v1/products).' } },
     });

@@ -8,6 +8,7 @@ import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { newMerchant, newMerchantOn, stripeError } from '../support/merchant';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { payWithoutJavaScript } from './pay-without-javascript';
+import { defined } from '../support/defined';
 
 const CRLF_URL = 'https://shop.example/ok\r\nSet-Cookie: session=stolen';
 
@@ -82,10 +83,11 @@ async function storeSuccessUrl(server: TestServer, pgliteDir: string | null, ses
   // PGlite belongs to one process: the server stops while the row is changed, then starts again on the same data.
   await server.stop();
   const { PGlite } = await import('@electric-sql/pglite');
-  const pg = new PGlite(pgliteDir!);
+  const dir = defined(pgliteDir, 'the PGlite folder of a server without DATABASE_URL');
+  const pg = new PGlite(dir);
   await pg.query(sql, [url, sessionId]);
   await pg.close();
-  return startTestServer({ PGLITE_DIR: pgliteDir!, DATABASE_URL: '' });
+  return startTestServer({ PGLITE_DIR: dir, DATABASE_URL: '' });
 }
 
 describe('a session stored with a success_url a redirect cannot carry', () => {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { openOwnDatabase, seedDelivery, startReceiver, type Receiver } from './webhook-fixtures';
+import { defined } from '../support/defined';
 
 // Drives lib/webhooks directly against a database of its own and a real
 // receiver on 127.0.0.1; time moves by passing `now` to each claim-and-deliver
@@ -32,7 +33,8 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await receiver?.close();
+  // Unset if beforeAll failed before starting it.
+  await (receiver as Receiver | undefined)?.close();
   await close();
 });
 
@@ -169,7 +171,7 @@ describe('delivering an event to a merchant endpoint', () => {
     await lib.runOnce(db);
     const { attempts } = await rows(s.deliveryId);
     expect(attempts[0].statusCode).toBe(503);
-    expect(Buffer.byteLength(attempts[0].responseExcerpt!)).toBe(1024);
+    expect(Buffer.byteLength(defined(attempts[0].responseExcerpt, 'attempts[0].responseExcerpt'))).toBe(1024);
     expect(attempts[0].responseExcerpt).toBe('é'.repeat(100) + 'x'.repeat(824));
   });
 

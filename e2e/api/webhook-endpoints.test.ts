@@ -15,16 +15,16 @@ describe('webhook endpoints through the official SDK', () => {
       api_version: '2026-10-28.endive',
     });
     expect(created).toEqual({
-      id: expect.stringMatching(/^we_[A-Za-z0-9]{24}$/),
+      id: expect.stringMatching(/^we_[A-Za-z0-9]{24}$/) as unknown,
       object: 'webhook_endpoint',
       api_version: '2026-10-28.endive',
       application: null,
-      created: expect.any(Number),
+      created: expect.any(Number) as unknown,
       description: 'Fulfilment',
       enabled_events: ['checkout.session.completed', 'checkout.session.expired'],
       livemode: false,
       metadata: { team: 'ops' },
-      secret: expect.stringMatching(SECRET),
+      secret: expect.stringMatching(SECRET) as unknown,
       status: 'enabled',
       url: URL_,
     });
@@ -179,7 +179,7 @@ describe('webhook endpoints through the official SDK', () => {
 
     const created = await stripe.webhookEndpoints.create({ url: URL_, enabled_events: ['*'], connect: false });
     const upd = async (params: object, param: string) => {
-      const err = await stripeError(stripe.webhookEndpoints.update(created.id, params as never));
+      const err = await stripeError(stripe.webhookEndpoints.update(created.id, params));
       expect(err).toMatchObject({ statusCode: 400, param });
     };
     await upd({ disabled: 'maybe' }, 'disabled');
@@ -209,7 +209,7 @@ describe('webhook endpoints through the official SDK', () => {
     const { stripe } = await newMerchant();
     const made = await Promise.all(Array.from({ length: 16 }, () => stripe.webhookEndpoints.create({ url: URL_, enabled_events: ['*'] })));
     const err = await stripeError(stripe.webhookEndpoints.create({ url: URL_, enabled_events: ['*'] }));
-    expect(err).toMatchObject({ statusCode: 400, message: expect.stringMatching(/maximum of 16 webhook endpoints/) });
+    expect(err).toMatchObject({ statusCode: 400, message: expect.stringMatching(/maximum of 16 webhook endpoints/) as unknown });
     await stripe.webhookEndpoints.del(made[0].id);
     await stripe.webhookEndpoints.create({ url: URL_, enabled_events: ['*'] });
   });

@@ -59,7 +59,7 @@ export async function startReceiver() {
       const route = routes.get(path);
       let eventId: string | null = null;
       try {
-        eventId = JSON.parse(body).id;
+        eventId = (JSON.parse(body) as { id?: string }).id ?? null;
       } catch {}
       hits.push({
         path,
@@ -94,13 +94,20 @@ export async function startReceiver() {
           clearTimeout(timer);
           resolve();
         };
-        const timer = setTimeout(() => (waiters.delete(check), reject(new Error('receiver: condition not reached'))), ms);
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error('receiver: condition not reached'));
+        }, ms);
         waiters.add(check);
         check();
       }),
     close: () => {
       server.closeAllConnections();
-      return new Promise<void>((r) => server.close(() => r()));
+      return new Promise<void>((r) => {
+        server.close(() => {
+          r();
+        });
+      });
     },
   };
 }

@@ -4,6 +4,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startListen, type Listener } from '@/lib/webhooks/listen';
 import { newMerchant, testServerUrl } from '../support/merchant';
 import { startReceiver, type Receiver } from './webhook-fixtures';
+import { defined } from '../support/defined';
+
+/** The event a hit delivered: its type and the id of its object. */
+const eventOf = (hit: { body: string }) => JSON.parse(hit.body) as { type: string; data: { object: { id: string } } };
 
 // The listen loop runs in this process against the API server of the suite,
 // exactly as `npm run webhooks:listen` runs it: only the merchant's secret
@@ -66,7 +70,10 @@ describe('npm run webhooks:listen', () => {
     expect(created.data.object).toMatchObject({ id: product.id });
     await l.until(() => l.hits().some((h) => h.eventId === created.id));
 
-    const hit = l.hits().find((h) => h.eventId === created.id)!;
+    const hit = defined(
+      l.hits().find((h) => h.eventId === created.id),
+      `a hit for ${created.id}`,
+    );
     const event = verifier.webhooks.constructEvent(hit.body, String(hit.headers['stripe-signature']), l.printed);
     expect(event).toMatchObject({ id: created.id, type: 'product.created', data: { object: { id: product.id, name: 'While listening' } } });
     expect(hit.stripeOk && hit.standardOk).toBe(true);
@@ -76,7 +83,7 @@ describe('npm run webhooks:listen', () => {
       verifier.webhooks.constructEvent(hit.body, String(hit.headers['stripe-signature']), 'whsec_someoneElsesSecret000000000'),
     ).toThrow();
 
-    const forwardedObjects = l.hits().map((h) => JSON.parse(h.body).data.object.id);
+    const forwardedObjects = l.hits().map((h) => eventOf(h).data.object.id);
     expect(forwardedObjects).not.toContain(before.id);
     expect(l.hits().filter((h) => h.eventId === created.id)).toHaveLength(1);
     expect(await lineFor(l.lines, `product.created [${created.id}]`)).toMatch(new RegExp(`--> 200 POST ${receiver.url(l.path)}$`));
@@ -88,7 +95,7 @@ describe('npm run webhooks:listen', () => {
     const l = await listen(mine.secretKey);
     const theirProduct = await theirs.stripe.products.create({ name: 'Not yours' });
     const myProduct = await mine.stripe.products.create({ name: 'Yours' });
-    await l.until(() => l.hits().some((h) => JSON.parse(h.body).data.object.id === myProduct.id));
+    await l.until(() => l.hits().some((h) => eventOf(h).data.object.id === myProduct.id));
 
     const theirEvents = (await theirs.stripe.events.list({ limit: 100 })).data.map((e) => e.id);
     expect(theirEvents.length).toBeGreaterThan(0);
@@ -96,9 +103,9 @@ describe('npm run webhooks:listen', () => {
       l
         .hits()
         .map((h) => h.eventId)
-        .filter((id) => theirEvents.includes(id!)),
+        .filter((id) => id !== null && theirEvents.includes(id)),
     ).toEqual([]);
-    expect(l.hits().map((h) => JSON.parse(h.body).data.object.id)).not.toContain(theirProduct.id);
+    expect(l.hits().map((h) => eventOf(h).data.object.id)).not.toContain(theirProduct.id);
   });
 
   it('a merchant listens for price.* → prices arrive, products do not', async () => {
@@ -106,8 +113,8 @@ describe('npm run webhooks:listen', () => {
     const l = await listen(secretKey, { events: ['price.*'] });
     const product = await stripe.products.create({ name: 'Mug' });
     const price = await stripe.prices.create({ product: product.id, unit_amount: 1200, currency: 'eur' });
-    await l.until(() => l.hits().some((h) => JSON.parse(h.body).data.object.id === price.id));
-    expect(l.hits().map((h) => JSON.parse(h.body).type)).toEqual(['price.created']);
+    await l.until(() => l.hits().some((h) => eventOf(h).data.object.id === price.id));
+    expect(l.hits().map((h) => eventOf(h).type)).toEqual(['price.created']);
   });
 
   it('the local app answers 500 → the line shows 500 and later events are still forwarded', async () => {
@@ -116,9 +123,9 @@ describe('npm run webhooks:listen', () => {
     const first = await stripe.products.create({ name: 'First' });
     await l.until(() => l.hits().length >= 1);
     const second = await stripe.products.create({ name: 'Second' });
-    await l.until(() => l.hits().some((h) => JSON.parse(h.body).data.object.id === second.id));
-    expect(l.hits().map((h) => JSON.parse(h.body).data.object.id)).toEqual([first.id, second.id]);
-    const [e1, e2] = l.hits().map((h) => h.eventId!);
+    await l.until(() => l.hits().some((h) => eventOf(h).data.object.id === second.id));
+    expect(l.hits().map((h) => eventOf(h).data.object.id)).toEqual([first.id, second.id]);
+    const [e1, e2] = l.hits().map((h) => defined(h.eventId, 'the event id of a hit'));
     expect(await lineFor(l.lines, `[${e1}]`)).toContain('--> 500');
     expect(await lineFor(l.lines, `[${e2}]`)).toContain('--> 204');
   });

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { payWithoutJavaScript } from './pay-without-javascript';
 import { startReceiver, type Receiver } from './webhook-fixtures';
+import { defined } from '../support/defined';
 
 // Several `next start` processes on one Postgres, each with its delivery
 // worker, as a scaled-out deployment runs them. PGlite is one process's
@@ -62,12 +63,12 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
   it('a merchant works through two servers at once → every event is delivered exactly once', async () => {
     const a = await startTestServer();
     servers.push(a);
-    const b = await startTestServer({}, { databaseUrl: a.databaseUrl! });
+    const b = await startTestServer({}, { databaseUrl: defined(a.databaseUrl, 'a.databaseUrl') });
     servers.push(b);
     const shop = await newShop(a, 'Two Servers');
     const [onA, onB] = [shop.on(a), shop.on(b)];
     const endpoint = await onA.webhookEndpoints.create({ url: receiver.url('/multi'), enabled_events: ['*'] });
-    receiver.route('/multi', endpoint.secret!, () => ({ status: 200 }));
+    receiver.route('/multi', defined(endpoint.secret, 'endpoint.secret'), () => ({ status: 200 }));
 
     // Both servers write events at the same time, so both workers find work together.
     const burst = async (stripe: Stripe, tag: string) => {
@@ -99,17 +100,21 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
     await receiver.until(() => ids.every((id) => verified().some((h) => h.eventId === id)), 30_000);
     // Settled rows mean no worker holds or will retry any of them: the counts below are final.
     await eventually(
-      async () => (await deliveriesOf(a.databaseUrl!, ids)).filter((d) => d.status === 'succeeded').length === ids.length,
+      async () =>
+        (await deliveriesOf(defined(a.databaseUrl, 'a.databaseUrl'), ids)).filter((d) => d.status === 'succeeded').length === ids.length,
       15_000,
       'every delivery recorded as succeeded',
     );
 
     const perEvent = new Map<string, number>();
-    for (const h of receiver.hits.filter((x) => x.path === '/multi')) perEvent.set(h.eventId!, (perEvent.get(h.eventId!) ?? 0) + 1);
+    for (const h of receiver.hits.filter((x) => x.path === '/multi')) {
+      const id = defined(h.eventId, 'the event id of a hit on /multi');
+      perEvent.set(id, (perEvent.get(id) ?? 0) + 1);
+    }
     expect([...perEvent.entries()].filter(([, n]) => n !== 1)).toEqual([]);
     expect([...perEvent.keys()].sort()).toEqual([...ids].sort());
     for (const e of expiredEvents) expect(perEvent.get(e.id)).toBe(1);
-    const rows = await deliveriesOf(a.databaseUrl!, ids);
+    const rows = await deliveriesOf(defined(a.databaseUrl, 'a.databaseUrl'), ids);
     expect(rows).toHaveLength(ids.length);
     expect(rows.every((r) => r.attempt_count === 1)).toBe(true);
   }, 120_000);
@@ -117,12 +122,12 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
   it('each of 10 sessions is paid through both servers at once → exactly one checkout.session.completed per session', async () => {
     const a = await startTestServer();
     servers.push(a);
-    const b = await startTestServer({}, { databaseUrl: a.databaseUrl! });
+    const b = await startTestServer({}, { databaseUrl: defined(a.databaseUrl, 'a.databaseUrl') });
     servers.push(b);
     const shop = await newShop(a, 'Double Submit');
     const [onA, onB] = [shop.on(a), shop.on(b)];
     const endpoint = await onA.webhookEndpoints.create({ url: receiver.url('/paid'), enabled_events: ['checkout.session.completed'] });
-    receiver.route('/paid', endpoint.secret!, () => ({ status: 200 }));
+    receiver.route('/paid', defined(endpoint.secret, 'endpoint.secret'), () => ({ status: 200 }));
 
     // Quantities 1..10 give every session its own amount, so each intent matches exactly one session.
     const price = await onA.prices.create({ currency: 'eur', unit_amount: 700, product_data: { name: 'Ticket' } });
@@ -138,7 +143,12 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
     expect(sessions.map((s) => s.amount_total)).toEqual(Array.from({ length: 10 }, (_, i) => 700 * (i + 1)));
     // Both submits start from the page server A rendered; one posts it back to A, the other to B.
     const submits = await Promise.all(
-      sessions.map((s) => Promise.all([payWithoutJavaScript(s.url!, a.url), payWithoutJavaScript(s.url!, b.url)])),
+      sessions.map((s) =>
+        Promise.all([
+          payWithoutJavaScript(defined(s.url, 'session.url'), a.url),
+          payWithoutJavaScript(defined(s.url, 'session.url'), b.url),
+        ]),
+      ),
     );
     // Whoever did not charge waits for the one that did and is normally sent on to success_url too; a
     // waiter that reads the outcome mid-commit gets the page back (200) instead. Never an error.
@@ -159,7 +169,8 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
     const eventIds = completed.data.map((e) => e.id);
     // Settled rows mean no worker holds or will retry any of them: the counts below are final.
     await eventually(
-      async () => (await deliveriesOf(a.databaseUrl!, eventIds)).filter((d) => d.status === 'succeeded').length === 10,
+      async () =>
+        (await deliveriesOf(defined(a.databaseUrl, 'a.databaseUrl'), eventIds)).filter((d) => d.status === 'succeeded').length === 10,
       15_000,
       'every completed delivery recorded as succeeded',
     );
@@ -200,7 +211,9 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
     const stripe = shop.on(first);
     const endpoint = await stripe.webhookEndpoints.create({ url: receiver.url('/crash'), enabled_events: ['product.created'] });
     // The first request is held open: the delivery is in flight when the process dies.
-    receiver.route('/crash', endpoint.secret!, (nth) => (nth === 1 ? { status: 200, hang: true } : { status: 200 }));
+    receiver.route('/crash', defined(endpoint.secret, 'endpoint.secret'), (nth) =>
+      nth === 1 ? { status: 200, hang: true } : { status: 200 },
+    );
     const crashHits = () => receiver.hits.filter((h) => h.path === '/crash');
 
     const product = await stripe.products.create({ name: 'Survives a crash' });
@@ -210,9 +223,12 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
     await first.kill('SIGKILL');
     // Nothing else could have sent it: the only worker is dead.
     expect(crashHits()).toHaveLength(1);
-    expect((await deliveriesOf(first.databaseUrl!, [event.id]))[0]).toMatchObject({ status: 'pending', attempt_count: 0 });
+    expect((await deliveriesOf(defined(first.databaseUrl, 'first.databaseUrl'), [event.id]))[0]).toMatchObject({
+      status: 'pending',
+      attempt_count: 0,
+    });
 
-    const second = await startTestServer(lease, { databaseUrl: first.databaseUrl! });
+    const second = await startTestServer(lease, { databaseUrl: defined(first.databaseUrl, 'first.databaseUrl') });
     servers.push(second);
     await receiver.until(() => crashHits().length === 2, 30_000);
     const [hung, redelivered] = crashHits();
@@ -220,7 +236,7 @@ describe.skipIf(!process.env.DATABASE_URL)(`webhooks across server processes (${
     expect(redelivered.eventId).toBe(event.id);
     expect(redelivered.stripeOk && redelivered.standardOk).toBe(true);
     await eventually(
-      async () => (await deliveriesOf(first.databaseUrl!, [event.id]))[0]?.status === 'succeeded',
+      async () => (await deliveriesOf(defined(first.databaseUrl, 'first.databaseUrl'), [event.id])).at(0)?.status === 'succeeded',
       15_000,
       'the redelivery recorded as succeeded',
     );

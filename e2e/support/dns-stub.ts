@@ -77,11 +77,20 @@ export async function startDnsStub(): Promise<DnsStub> {
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () => resolve());
+    socket.bind(0, '127.0.0.1', () => {
+      resolve();
+    });
   });
   return {
     address: `127.0.0.1:${socket.address().port}`,
-    setTxt: (name, values) => records.set(name.toLowerCase(), values),
-    close: () => new Promise((resolve) => socket.close(() => resolve())),
+    setTxt: (name, values) => {
+      records.set(name.toLowerCase(), values);
+    },
+    close: () =>
+      new Promise((resolve) => {
+        socket.close(() => {
+          resolve();
+        });
+      }),
   };
 }

@@ -4,6 +4,7 @@ import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../api/smtp-sin
 import { expect, signIn, test as dashboardTest } from './dashboard';
 import { newMerchantOn, type DashboardLogin, type Merchant } from './merchant';
 import { startTestServer, type TestServer } from './test-server';
+import { defined } from './defined';
 
 /** What one address received on the mail server, newest last. */
 export type Inbox = {
@@ -23,9 +24,12 @@ function inboxOf(sink: SmtpSink): Inbox {
     await expect
       .poll(() => all(to).filter((m) => subject.test(m.subject)).length, { message: `an email to ${to} about ${subject}`, timeout: 20_000 })
       .toBeGreaterThan(0);
-    return all(to)
-      .filter((m) => subject.test(m.subject))
-      .at(-1)!;
+    return defined(
+      all(to)
+        .filter((m) => subject.test(m.subject))
+        .at(-1),
+      `an email to ${to} about ${String(subject)}`,
+    );
   };
   return {
     all,

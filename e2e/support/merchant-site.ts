@@ -27,20 +27,24 @@ export async function startMerchantSite(): Promise<MerchantSite> {
     };
     if (url.pathname === '/success') {
       const id = url.searchParams.get('session_id') ?? '';
-      return send(
+      send(
         200,
         page(
           'Order received',
           `<p>Thank you for your order.</p><p>Checkout session: <code data-testid="session-id">${escape(id)}</code></p>`,
         ),
       );
+    } else if (url.pathname === '/cancel') {
+      send(200, page('Cart', '<p>Your cart is waiting for you.</p>'));
+    } else {
+      send(404, page('Not found', ''));
     }
-    if (url.pathname === '/cancel') return send(200, page('Cart', '<p>Your cart is waiting for you.</p>'));
-    return send(404, page('Not found', ''));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => {
+      resolve();
+    });
   });
   const { port } = server.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;
@@ -52,7 +56,9 @@ export async function startMerchantSite(): Promise<MerchantSite> {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

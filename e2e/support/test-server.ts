@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { defined } from './defined';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -27,7 +28,9 @@ async function freePort(): Promise<number> {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
+      srv.close(() => {
+        resolve(port);
+      });
     });
     srv.on('error', reject);
   });
@@ -47,7 +50,10 @@ async function freshDatabase(): Promise<{
       env: { PGLITE_DIR: dir, DATABASE_URL: '' },
       databaseUrl: null,
       pgliteDir: dir,
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
+      drop: () => {
+        rmSync(dir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
     };
   }
   const name = `caisse_test_${randomBytes(6).toString('hex')}`;
@@ -109,8 +115,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  defined(child.stdout, 'child.stdout').on('data', (d: Buffer) => (output += d.toString()));
+  defined(child.stderr, 'child.stderr').on('data', (d: Buffer) => (output += d.toString()));
   await waitForHealth(url, child, () => output);
   const exited = new Promise((r) => child.once('exit', r));
   const kill = async (signal: NodeJS.Signals) => {

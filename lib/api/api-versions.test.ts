@@ -31,7 +31,9 @@ describe('Stripe-Version', () => {
   });
 
   it("no header is the account's default; anything unknown is Stripe's 400", () => {
-    expect(() => checkApiVersion(null)).not.toThrow();
+    expect(() => {
+      checkApiVersion(null);
+    }).not.toThrow();
     for (const v of [
       '',
       'latest',

@@ -4,16 +4,18 @@ import { checkExpand, expandRegistry, expandYields } from './expandable';
 
 describe('expand[] paths are checked before a write', () => {
   it('accepts every registered field, nested steps and list items', () => {
-    expect(() =>
+    expect(() => {
       checkExpand('checkout.session', [
         'customer',
         'line_items',
         'line_items.data.price.product',
         'total_details.breakdown',
         'discounts.promotion_code.promotion.coupon',
-      ]),
-    ).not.toThrow();
-    expect(() => checkExpand('price', ['product', 'product.default_price.product'])).not.toThrow();
+      ]);
+    }).not.toThrow();
+    expect(() => {
+      checkExpand('price', ['product', 'product.default_price.product']);
+    }).not.toThrow();
   });
 
   it.each([
@@ -23,7 +25,9 @@ describe('expand[] paths are checked before a write', () => {
     ['product', 'default_price.nope'],
     ['customer', 'customer'],
   ])('refuses %s → %s', (type, path) => {
-    expect(() => checkExpand(type, [path])).toThrow(ApiError);
+    expect(() => {
+      checkExpand(type, [path]);
+    }).toThrow(ApiError);
   });
 
   it('knows what every loader in the registry yields', () => {

@@ -30,7 +30,7 @@ describe('parseFormBody (Stripe form encoding)', () => {
     ['a[b][c]=2&a[b]=1', /also given as a hash/],
     ['a[b=1', /Invalid parameter name/],
     ['a[99999]=1', /Array index too large/],
-    [`${'a'}${'[x]'.repeat(20)}=1`, /too deep/],
+    [`a${'[x]'.repeat(20)}=1`, /too deep/],
     ['a=1&a[b]=2', /Invalid hash/],
   ])('refuses %s with a 400', (body, message) => {
     let caught: unknown;

@@ -6,6 +6,7 @@ import { parseFormBody } from './form-body';
 import { hash, int, mergeMetadata, metadata } from './params';
 import { parseParams } from './parse-params';
 import { readBody } from './read-body';
+import { defined } from '@/e2e/support/defined';
 
 const schema = z.strictObject({
   metadata: metadata().optional(),
@@ -24,7 +25,7 @@ afterEach(() => {
 describe('free-form hash keys are ordinary keys (metadata[__proto__] as Stripe stores it)', () => {
   it('metadata[__proto__] and metadata[constructor] are kept as own keys of a plain object', () => {
     const p = form('metadata[__proto__]=x&metadata[constructor]=y&metadata[a]=b');
-    expect(Object.keys(p.metadata!)).toEqual(['__proto__', 'constructor', 'a']);
+    expect(Object.keys(defined(p.metadata, 'metadata'))).toEqual(['__proto__', 'constructor', 'a']);
     expect(Object.getOwnPropertyDescriptor(p.metadata, '__proto__')?.value).toBe('x');
     expect(Object.getPrototypeOf(p.metadata)).toBe(Object.prototype);
     expect(JSON.parse(JSON.stringify(p.metadata))).toEqual(JSON.parse('{"__proto__":"x","constructor":"y","a":"b"}'));
@@ -37,7 +38,7 @@ describe('free-form hash keys are ordinary keys (metadata[__proto__] as Stripe s
       body: '{"metadata":{"__proto__":"x"}}',
     });
     const p = parseParams(schema, await readBody(req));
-    expect(Object.keys(p.metadata!)).toEqual(['__proto__']);
+    expect(Object.keys(defined(p.metadata, 'metadata'))).toEqual(['__proto__']);
   });
 
   it('merging sets and unsets such keys without touching a prototype', () => {
@@ -65,10 +66,14 @@ describe('free-form hash keys are ordinary keys (metadata[__proto__] as Stripe s
   });
 
   it('currency_options keeps every key for lib/catalog to judge by name', () => {
-    expect(Object.keys(form('currency_options[__proto__][unit_amount]=5&currency_options[eur][unit_amount]=6').currency_options!)).toEqual([
-      '__proto__',
-      'eur',
-    ]);
+    expect(
+      Object.keys(
+        defined(
+          form('currency_options[__proto__][unit_amount]=5&currency_options[eur][unit_amount]=6').currency_options,
+          'currency_options',
+        ),
+      ),
+    ).toEqual(['__proto__', 'eur']);
   });
 
   it('property: any key of 1–40 characters survives parsing, merging and JSON unchanged', () => {
@@ -88,7 +93,7 @@ describe('free-form hash keys are ordinary keys (metadata[__proto__] as Stripe s
           if (err instanceof ApiError && keys.some((k) => /[[\]]/.test(k))) return;
           throw err;
         }
-        const stored = JSON.parse(JSON.stringify(mergeMetadata({}, parsed)));
+        const stored = JSON.parse(JSON.stringify(mergeMetadata({}, parsed))) as Record<string, string>;
         expect(Object.keys(stored).sort()).toEqual([...keys].sort());
         for (const k of keys) expect(Object.getOwnPropertyDescriptor(stored, k)?.value).toBe(value);
       }),

@@ -3,6 +3,7 @@ import { betterAuth } from 'better-auth';
 import { memoryAdapter } from 'better-auth/adapters/memory';
 import { describe, expect, it } from 'vitest';
 import { hashSessionToken, withHashedSessionTokens } from './hashed-session-tokens';
+import { defined } from '@/e2e/support/defined';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 
@@ -37,7 +38,7 @@ describe('hashed session tokens', () => {
       body: { email: 'ada@shop.test', password: 'a-long-password', name: 'Ada' },
       returnHeaders: true,
     });
-    const token = response.token!;
+    const token = defined(response.token, 'the session token');
     expect(tables.session).toHaveLength(1);
     expect(tables.session[0].token).toBe(hashSessionToken(token));
     expect(JSON.stringify(tables.session)).not.toContain(token);
@@ -59,7 +60,9 @@ describe('hashed session tokens', () => {
     });
     const name = cookieOf(headers).split('=')[0];
     // The signing here is right: the clear token signed the same way is a session.
-    expect(await auth.api.getSession({ headers: new Headers({ cookie: signedCookie(name, response.token!) }) })).not.toBeNull();
+    expect(
+      await auth.api.getSession({ headers: new Headers({ cookie: signedCookie(name, defined(response.token, 'the session token')) }) }),
+    ).not.toBeNull();
     const stored = tables.session[0].token as string;
     expect(await auth.api.getSession({ headers: new Headers({ cookie: signedCookie(name, stored) }) })).toBeNull();
   });
@@ -77,7 +80,7 @@ describe('hashed session tokens', () => {
       headers: new Headers({ cookie: cookieOf(second.headers) }),
     });
     expect(tables.session).toHaveLength(1);
-    expect(tables.session[0].token).toBe(hashSessionToken(changed.token!));
+    expect(tables.session[0].token).toBe(hashSessionToken(defined(changed.token, 'the new session token')));
     expect(await auth.api.getSession({ headers: new Headers({ cookie: cookieOf(first.headers) }) })).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ const merchantHex = fc.oneof(
   fc.stringMatching(/^#[0-9a-fA-F]{3}$/),
 );
 
-const forAllThemes = (check: (t: Theme) => void): void =>
+const forAllThemes = (check: (t: Theme) => void): void => {
   fc.assert(
     // Block body: fast-check treats a returned `false` as a failure, so return nothing.
     fc.property(merchantHex, merchantHex, (background_color, button_color) => {
@@ -27,6 +27,7 @@ const forAllThemes = (check: (t: Theme) => void): void =>
     }),
     { numRuns: NUM_RUNS },
   );
+};
 
 describe('resolveTheme — contrast guarantees over random merchant colours', () => {
   it('text ≥ 4.5:1 on background and surface', () => {

@@ -9,6 +9,7 @@ import { newSession, newShop, payForm } from './testing/checkout-world';
 import { useCheckoutDatabase } from './testing/checkout-db';
 import { CheckoutSystem } from './testing/checkout-system';
 import { GatedProcessor } from './testing/gated-processor';
+import { defined } from '@/e2e/support/defined';
 
 const db = useCheckoutDatabase('caisse_abandon');
 const T0 = new Date('2026-06-01T12:00:00Z');
@@ -57,7 +58,7 @@ describe('an attempt whose process died', () => {
     await recoverLostAttempts(db(), sys.processor, afterLease);
     const late = await sys.answer(attempt);
     expect(late).toEqual({ state: 'declined', message: 'decline.processing_error' });
-    const entry = sys.processor.ledger.get(attempt.attemptId)!;
+    const entry = defined(sys.processor.ledger.get(attempt.attemptId), 'the ledger entry of the attempt');
     expect(entry).toMatchObject({ charged: true, reversed: true });
     expect(sys.processor.kept()).toEqual([]);
     expect((await sys.state(sessionId)).session.status).toBe('open');

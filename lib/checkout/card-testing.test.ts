@@ -6,6 +6,7 @@ import { newSession, newShop, payForm } from './testing/checkout-world';
 import { useCheckoutDatabase } from './testing/checkout-db';
 import { CheckoutSystem } from './testing/checkout-system';
 import { findSessionById } from '@/db/queries/public-session';
+import { defined } from '@/e2e/support/defined';
 
 const db = useCheckoutDatabase('caisse_card_testing');
 const T0 = new Date('2026-06-01T12:00:00Z');
@@ -52,7 +53,7 @@ describe('card-testing signals', () => {
           .state,
       ).toBe('declined');
     }
-    const session = (await findSessionById(db(), sessionId))!;
+    const session = defined(await findSessionById(db(), sessionId), `session ${sessionId}`);
     expect(await cardTestingSignals(db(), session, null, T0)).toEqual({
       sessionDeclines: 3,
       sessionCards: 3,

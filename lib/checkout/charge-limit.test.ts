@@ -29,7 +29,7 @@ describe('withinChargeLimit', () => {
   });
 
   it('maps a rejected promise the same way, and lets every other error and result through', async () => {
-    await expect(withinChargeLimit('jpy', 'recurring', paramOf, async () => tooLarge())).rejects.toMatchObject({
+    await expect(withinChargeLimit('jpy', 'recurring', paramOf, () => Promise.resolve().then(tooLarge))).rejects.toMatchObject({
       status: 400,
       code: 'amount_too_large',
       message: "The subscription's amount due each period must be no more than ¥99,999,999.",
@@ -40,7 +40,7 @@ describe('withinChargeLimit', () => {
         throw other;
       }),
     ).toThrow(other);
-    await expect(withinChargeLimit('usd', 'total', paramOf, async () => 42)).resolves.toBe(42);
+    await expect(withinChargeLimit('usd', 'total', paramOf, () => Promise.resolve(42))).resolves.toBe(42);
     expect(withinChargeLimit('usd', 'total', paramOf, () => 'ok')).toBe('ok');
   });
 });

@@ -8,6 +8,7 @@ import { DiscountRefused, reserveDiscount } from './discount-reservation';
 import { newSession, newShop, payForm } from './testing/checkout-world';
 import { useCheckoutDatabase } from './testing/checkout-db';
 import { CheckoutSystem } from './testing/checkout-system';
+import { defined } from '@/e2e/support/defined';
 
 const db = useCheckoutDatabase('caisse_reservation');
 const T0 = new Date('2026-06-01T12:00:00Z');
@@ -57,7 +58,9 @@ describe('redeeming a promotion code', () => {
   it('two reservations race on the counter itself → exactly one holds it, on every database', async () => {
     const { ids } = await twoCustomersWithTheCode();
     const sessions = await Promise.all(ids.map((id) => findSessionById(db(), id)));
-    const outcomes = await Promise.allSettled(sessions.map((s) => db().transaction((tx) => reserveDiscount(tx, s!, T0))));
+    const outcomes = await Promise.allSettled(
+      sessions.map((s) => db().transaction((tx) => reserveDiscount(tx, defined(s, 'a session'), T0))),
+    );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(DiscountRefused);

@@ -15,6 +15,6 @@ describe('apiCall: an API error as the dashboard form message', () => {
   it('a missing object → not_found; any other API error → invalid', async () => {
     expect(await apiCall(() => Promise.reject(noSuchObject('product', 'prod_x')))).toMatchObject({ result: { error: 'not_found' } });
     expect(await apiCall(() => Promise.reject(invalidRequest('nope')))).toMatchObject({ result: { error: 'invalid' } });
-    expect(await apiCall(async () => 42)).toEqual({ ok: true, value: 42 });
+    expect(await apiCall(() => Promise.resolve(42))).toEqual({ ok: true, value: 42 });
   });
 });

@@ -16,7 +16,7 @@ let db: Db;
 
 beforeAll(async () => {
   client = await PGlite.create();
-  db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  db = drizzle(client, { schema, casing: 'snake_case' });
   await migrate(db as never, { migrationsFolder: path.resolve(import.meta.dirname, '../../db/migrations') });
 });
 

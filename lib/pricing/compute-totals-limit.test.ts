@@ -61,7 +61,7 @@ describe('computeTotals — the currency limit', () => {
         fc.property(pricingInput, currency, (input, cur) => {
           const reference = outcome(widest(input));
           fc.pre(reference.ok);
-          const { result } = reference as Extract<Outcome, { ok: true }>;
+          const { result } = reference;
           const max = maxChargeAmount(cur);
           const out = outcome({ ...input, currency: cur });
           if (result.amountSubtotal > max || result.amountTotal > max) {

@@ -22,7 +22,7 @@ function totalsWithinLimit(input: PricingInput): PricingResult | null {
 }
 
 /** Runs `check` on NUM_RUNS random carts that fit their currency's limit. */
-const forAllCarts = (check: (result: PricingResult, input: PricingInput) => void): void =>
+const forAllCarts = (check: (result: PricingResult, input: PricingInput) => void): void => {
   fc.assert(
     fc.property(pricingInput, (input) => {
       const result = totalsWithinLimit(input);
@@ -31,6 +31,7 @@ const forAllCarts = (check: (result: PricingResult, input: PricingInput) => void
     }),
     { numRuns: NUM_RUNS },
   );
+};
 
 // CPU-bound properties: a bound for a busy machine, not a speed assertion.
 describe('computeTotals — invariants over random carts', { timeout: 60_000 }, () => {
@@ -86,7 +87,7 @@ describe('computeTotals — invariants over random carts', { timeout: 60_000 }, 
   it('an amount-off coupon alone takes min(amountOff, eligible subtotal)', () => {
     forAllCarts((r, input) => {
       const [first] = input.discounts;
-      if (input.discounts.length !== 1 || first?.amountOff == null) return;
+      if (input.discounts.length !== 1 || first.amountOff == null) return;
       const eligible = input.lines.filter((l) => first.appliesToProducts?.includes(l.productId) ?? true).map((l) => l.key);
       const eligibleSubtotal = sum(r.lines.filter((l) => eligible.includes(l.key)).map((l) => l.amountSubtotal));
       expect(r.amountDiscount).toBe(Math.min(first.amountOff, eligibleSubtotal));

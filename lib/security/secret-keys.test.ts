@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 async function load(envVars: Record<string, string | undefined>) {
   vi.resetModules();
   for (const [k, v] of Object.entries(envVars)) {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- process.env is the map to change, and unsetting a variable is deleting its key
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }

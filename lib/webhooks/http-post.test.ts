@@ -10,7 +10,7 @@ const seen: { host?: string; body: string }[] = [];
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => (body += c));
+    req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       seen.push({ host: req.headers.host, body });
       res.end('ok');
@@ -20,7 +20,14 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(
+  () =>
+    new Promise<void>((r) => {
+      server.close(() => {
+        r();
+      });
+    }),
+);
 
 describe('the connection goes to the address that was checked', () => {
   it('a name only our resolver knows → connected to the address it answered, Host header kept', async () => {
@@ -32,7 +39,7 @@ describe('the connection goes to the address that was checked', () => {
       {
         timeoutMs: 2000,
         allowPrivateNetworks: true,
-        resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+        resolve: () => Promise.resolve([{ address: '127.0.0.1', family: 4 }]),
       },
     );
     expect(result).toMatchObject({ statusCode: 200, responseExcerpt: 'ok', error: null, refused: false });
@@ -48,13 +55,13 @@ describe('the connection goes to the address that was checked', () => {
       {
         timeoutMs: 2000,
         allowPrivateNetworks: false,
-        resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+        resolve: () => Promise.resolve([{ address: '127.0.0.1', family: 4 }]),
       },
     );
     expect(result).toMatchObject({
       statusCode: null,
       refused: true,
-      error: expect.stringMatching(/^refused: hooks\.invalid resolves to 127\.0\.0\.1/),
+      error: expect.stringMatching(/^refused: hooks\.invalid resolves to 127\.0\.0\.1/) as unknown,
     });
     expect(seen.length).toBe(before);
   });

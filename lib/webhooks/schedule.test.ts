@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from './schedule';
+import { defined } from '@/e2e/support/defined';
 
 const S = 1000;
 const M = 60 * S;
@@ -20,7 +21,10 @@ describe('when a failed delivery is tried again', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: MAX_ATTEMPTS - 1 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (n, r) => {
         const base = RETRY_DELAYS_MS[n - 1];
-        const wait = retryDelayMs(n, () => r)!;
+        const wait = defined(
+          retryDelayMs(n, () => r),
+          `the delay before attempt ${n}`,
+        );
         expect(wait).toBeGreaterThanOrEqual(Math.floor(base * 0.9));
         expect(wait).toBeLessThanOrEqual(Math.ceil(base * 1.1));
       }),

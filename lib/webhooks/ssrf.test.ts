@@ -122,8 +122,8 @@ describe('address parsing', () => {
 describe('resolving a webhook host', () => {
   const answers =
     (...addresses: string[]) =>
-    async (): Promise<Resolved[]> =>
-      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    (): Promise<Resolved[]> =>
+      Promise.resolve(addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
 
   it('a name with only public addresses → the first one, which the connection is pinned to', async () => {
     const dest = await resolveDestination('hooks.example', {
