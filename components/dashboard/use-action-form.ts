@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
-import type { ActionResult } from '@/lib/dashboard/action-result';
+import type { ActionResult } from '@/lib/actions/result';
 
 /**
  * react-hook-form checked by the shared zod schema, submitted to a server action that checks
@@ -34,8 +34,10 @@ export function useActionForm<Input extends FieldValues, Output, T>(p: {
               p.onSuccess?.(result.data);
               setSucceeded(true);
             } else {
-              for (const [name, message] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<Input>, { message });
-              if (!result.fieldErrors || Object.keys(result.fieldErrors).length === 0) setFormError(result.error ?? 'unknown');
+              // The server's messages are in the dashboard's language already (lib/actions).
+              for (const [name, message] of Object.entries(result.fieldErrors ?? {}))
+                form.setError(name as Path<Input>, { type: 'server', message });
+              if (!result.fieldErrors || Object.keys(result.fieldErrors).length === 0) setFormError(result.message);
             }
           } finally {
             resolve();

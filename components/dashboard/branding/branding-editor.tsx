@@ -13,6 +13,7 @@ import { CheckoutPreviewFrames } from './checkout-preview-frames';
 import { ColorField } from './color-field';
 import { BorderStyleField, FontField } from './style-fields';
 import { ImageUploadField } from './image-upload-field';
+import { errorText } from '@/components/dashboard/error-text';
 
 /** The branding form beside a live preview of the checkout it restyles; the preview follows every edit before saving. */
 export function BrandingEditor({ initial, accountName }: { initial: BrandingFormInput; accountName: string }) {
@@ -28,7 +29,7 @@ export function BrandingEditor({ initial, accountName }: { initial: BrandingForm
       setSaved(true);
     },
   });
-  const err = (key?: string) => (key ? t(`errors.${key}` as never) : null);
+  const err = (message?: string | null) => errorText(t, message);
   const { errors, isDirty } = form.formState;
   const v = form.watch();
   const logo = v.logoUrl ?? v.iconUrl ?? '';

@@ -6,6 +6,7 @@ import { uploadBrandImageAction } from '@/app/dashboard/(app)/branding/actions';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { IMAGE_MAX_BYTES } from '@/lib/images/limits';
+import { errorText } from '@/components/dashboard/error-text';
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
 
@@ -42,13 +43,13 @@ export function ImageUploadField({
       try {
         const result = await uploadBrandImageAction(form);
         if (result.ok) onChange(result.data.url);
-        else setProblem(result.error ?? 'upload_failed');
+        else setProblem(result.message);
       } catch {
         setProblem('upload_failed');
       }
     });
   };
-  const message = problem ? t(`image_errors.${problem}` as never) : (error ?? null);
+  const message = errorText(t, problem, undefined, 'image_errors') ?? error ?? null;
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">

@@ -34,7 +34,7 @@ export function ImageUploader({ images, onChange }: { images: string[]; onChange
         if (r.ok) {
           setError(null);
           onChange([...images, r.data.url]);
-        } else setError(r.error ?? 'unknown');
+        } else setError(r.message);
       } catch {
         setError('unknown');
       } finally {

@@ -38,7 +38,7 @@ export function ApiKeysPanel({ keys }: { keys: KeyRow[] }) {
       setError(null);
       const result = await createSecretKeyAction();
       if (result.ok) setMode({ kind: 'secret', secret: result.data.secret });
-      else setError(t(`errors.${result.error ?? 'invalid'}`));
+      else setError(result.message);
     });
   const live = (k: KeyRow) => k.kind === 'secret' && (k.state === 'active' || k.state === 'expiring');
   return (

@@ -14,7 +14,9 @@ import { rollKeySchema } from '@/lib/validation/dashboard-developers';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { ExpirySelect } from './expiry-select';
+import type { ActionResult } from '@/lib/actions/result';
 import { SecretReveal } from './secret-reveal';
+import { errorText } from '@/components/dashboard/error-text';
 
 /** Disable or enable, roll the signing secret, delete: one webhook endpoint's controls. */
 export function EndpointControls({ id, enabled }: { id: string; enabled: boolean }) {
@@ -30,17 +32,17 @@ export function EndpointControls({ id, enabled }: { id: string; enabled: boolean
     defaultValues: { id, expiresIn: '24h' },
     onSuccess: (data) => setSecret(data.secret),
   });
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>, after?: () => void) =>
+  const run = (fn: () => Promise<ActionResult>, after?: () => void) =>
     startTransition(async () => {
       setError(null);
       const result = await fn();
       if (result.ok) after?.();
-      else setError(t(`errors.${result.error ?? 'invalid'}`));
+      else setError(result.message);
     });
   return (
     <Card title={t('controls')}>
       <div className="space-y-4">
-        <FormError message={error ?? (roll.formError ? t(`errors.${roll.formError}`) : null)} />
+        <FormError message={error ?? errorText(t, roll.formError)} />
         <div className="flex flex-wrap gap-2">
           <Button
             variant="secondary"

@@ -17,7 +17,7 @@ export function ResendButton({ deliveryId }: { deliveryId: string }) {
       setError(null);
       const result = await resendDeliveryAction({ deliveryId });
       if (result.ok) setQueued(true);
-      else setError(t(`errors.${result.error ?? 'invalid'}`));
+      else setError(result.message);
     });
   return (
     <div className="space-y-2">

@@ -22,7 +22,7 @@ export function RevokeKeyForm({ keyId, shown, onDone }: { keyId: string; shown: 
       const result = await revokeSecretKeyAction({ id: keyId, confirmLast });
       if (result.ok) return onDone();
       if (result.error === 'last_active_key') setLastKey(true);
-      else setError(t(`errors.${result.error ?? 'invalid'}`));
+      else setError(result.message);
     });
   return (
     <div className="space-y-3 rounded-[var(--ck-radius-control)] border border-red-300 p-3">

@@ -14,6 +14,7 @@ import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { SecretReveal } from './secret-reveal';
 import { FormSuccess } from '@/components/dashboard/form-success';
+import { errorText } from '@/components/dashboard/error-text';
 
 type Props = { endpoint?: { id: string } & WebhookEndpointFormInput };
 
@@ -39,7 +40,7 @@ export function WebhookEndpointForm({ endpoint }: Props) {
       } else setSaved(true);
     },
   });
-  const err = (key?: string) => (key ? t(`errors.${key}`) : null);
+  const err = (message?: string | null) => errorText(t, message);
   const { errors } = form.formState;
   const types = ['*', ...new Set([...CAISSE_EVENT_TYPES, ...(endpoint?.enabledEvents ?? []).filter((e) => e !== '*')])];
   const idPrefix = endpoint ? 'edit' : 'add';

@@ -10,6 +10,7 @@ import { normalizeRedirectDomain } from '@/lib/domains/redirect-allowlist';
 import { embedOriginsSchema, firstInvalidEntry, normalizeEmbedOrigin, redirectDomainsSchema } from '@/lib/validation/domains';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
+import { errorText } from '@/components/dashboard/error-text';
 
 const TEXTAREA =
   'block w-full rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2 font-mono text-sm text-[var(--ck-text)] aria-[invalid=true]:border-red-700';
@@ -75,7 +76,7 @@ type ListFormProps = {
 
 function ListForm({ id, labelKey, helpKey, field, fieldError, badEntry, onSubmit, pending, formError, saved, onEdit }: ListFormProps) {
   const t = useTranslations('Dashboard.domains');
-  const err = (key?: string) => (key ? t(`errors.${key}`, { entry: badEntry ?? '' }) : null);
+  const err = (message?: string | null) => errorText(t, message, { entry: badEntry ?? '' });
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-3" onChange={onEdit}>
       <FormError message={err(formError ?? undefined)} />

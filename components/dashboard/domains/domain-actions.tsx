@@ -31,18 +31,18 @@ export function DomainActions({
       setOutcome(null);
       const result = await verifyDomainAction(id);
       if (result.ok) setOutcome(result.data.outcome);
-      else setError(result.error ?? 'unknown');
+      else setError(result.message);
     });
   const remove = () =>
     startTransition(async () => {
       setError(null);
       const result = await removeDomainAction(id);
-      if (!result.ok) setError(result.error ?? 'unknown');
+      if (!result.ok) setError(result.message);
     });
 
   return (
     <div className="space-y-2">
-      <FormError message={error ? t(`errors.${error}`) : null} />
+      <FormError message={error} />
       <div role="status" aria-live="polite">
         {outcome ? (
           <p data-testid="verify-result" className={`text-sm ${outcome === 'verified' ? 'text-green-800' : 'text-amber-900'}`}>
