@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, useTransition } from 'react';
+import { useState, useTransition, type BaseSyntheticEvent } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/result';
@@ -22,9 +22,9 @@ export function useActionForm<Input extends FieldValues, Output, T>(p: {
   const [formError, setFormError] = useState<string | null>(null);
   // True after a successful submit, until the merchant edits the form again.
   const [succeeded, setSucceeded] = useState(false);
-  const onSubmit = form.handleSubmit(
+  const submit = form.handleSubmit(
     (values) =>
-      new Promise<void>((resolve) =>
+      new Promise<void>((resolve) => {
         startTransition(async () => {
           setFormError(null);
           setSucceeded(false);
@@ -42,8 +42,21 @@ export function useActionForm<Input extends FieldValues, Output, T>(p: {
           } finally {
             resolve();
           }
-        }),
-      ),
+        });
+      }),
   );
-  return { form, onSubmit, pending, formError, succeeded, clearSucceeded: () => setSucceeded(false) };
+  /** The form's onSubmit: handleSubmit prevents the browser's own post at once; the submission runs on (pending tells it). */
+  const onSubmit = (event?: BaseSyntheticEvent) => {
+    void submit(event);
+  };
+  return {
+    form,
+    onSubmit,
+    pending,
+    formError,
+    succeeded,
+    clearSucceeded: () => {
+      setSucceeded(false);
+    },
+  };
 }

@@ -28,7 +28,7 @@ export function SignInForm() {
   const [sending, startSending] = useTransition();
   const err = (message?: string | null) => errorText(t, message);
 
-  const emailLink = () =>
+  const emailLink = () => {
     startSending(async () => {
       setLink(null);
       if (!(await form.trigger('email'))) return;
@@ -36,6 +36,7 @@ export function SignInForm() {
       const result = await requestSignInLinkAction({ email });
       setLink(result.ok ? { sentTo: email } : { error: result.message });
     });
+  };
 
   return (
     <Card>
@@ -44,7 +45,7 @@ export function SignInForm() {
         method="post"
         onSubmit={(e) => {
           setLink(null);
-          return onSubmit(e);
+          onSubmit(e);
         }}
         noValidate
         className="space-y-4"

@@ -20,7 +20,9 @@ export function SignUpForm() {
     schema: signUpSchema,
     action: signUpAction,
     defaultValues: { businessName: '', email: '' },
-    onSuccess: () => setSentTo(form.getValues('email').trim().toLowerCase()),
+    onSuccess: () => {
+      setSentTo(form.getValues('email').trim().toLowerCase());
+    },
   });
   const err = (message?: string | null) => errorText(t, message);
   const { errors } = form.formState;

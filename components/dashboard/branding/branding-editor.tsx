@@ -36,7 +36,15 @@ export function BrandingEditor({ initial, accountName }: { initial: BrandingForm
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
       <Card title={t('form_title')}>
-        <form method="post" onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
+        <form
+          method="post"
+          onSubmit={onSubmit}
+          noValidate
+          className="space-y-5"
+          onChange={() => {
+            setSaved(false);
+          }}
+        >
           <FormError message={err(formError ?? undefined)} />
           <Field
             id="displayName"
@@ -89,7 +97,7 @@ export function BrandingEditor({ initial, accountName }: { initial: BrandingForm
       </Card>
       <CheckoutPreviewFrames
         params={{
-          name: v.displayName ?? '',
+          name: v.displayName,
           bg: v.backgroundColor,
           button: v.buttonColor,
           border: v.borderStyle,

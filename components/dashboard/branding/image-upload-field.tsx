@@ -36,7 +36,10 @@ export function ImageUploadField({
   const upload = (file: File) => {
     setProblem(null);
     // Checked here first so a large file is refused without sending it; the server checks the bytes.
-    if (file.size > IMAGE_MAX_BYTES) return setProblem('too_large');
+    if (file.size > IMAGE_MAX_BYTES) {
+      setProblem('too_large');
+      return;
+    }
     const form = new FormData();
     form.set('file', file);
     startTransition(async () => {
@@ -82,7 +85,13 @@ export function ImageUploadField({
           }}
         />
         {value ? (
-          <Button variant="secondary" onClick={() => onChange(null)} aria-label={t('remove_image_named', { image: label })}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              onChange(null);
+            }}
+            aria-label={t('remove_image_named', { image: label })}
+          >
             {t('remove_image')}
           </Button>
         ) : null}

@@ -30,15 +30,18 @@ export function EndpointControls({ id, enabled }: { id: string; enabled: boolean
     schema: rollKeySchema,
     action: rollWebhookSecretAction,
     defaultValues: { id, expiresIn: '24h' },
-    onSuccess: (data) => setSecret(data.secret),
+    onSuccess: (data) => {
+      setSecret(data.secret);
+    },
   });
-  const run = (fn: () => Promise<ActionResult>, after?: () => void) =>
+  const run = (fn: () => Promise<ActionResult>, after?: () => void) => {
     startTransition(async () => {
       setError(null);
       const result = await fn();
       if (result.ok) after?.();
       else setError(result.message);
     });
+  };
   return (
     <Card title={t('controls')}>
       <div className="space-y-4">
@@ -47,11 +50,19 @@ export function EndpointControls({ id, enabled }: { id: string; enabled: boolean
           <Button
             variant="secondary"
             disabled={pending}
-            onClick={() => run(() => setWebhookEndpointEnabledAction({ id, enabled: !enabled }))}
+            onClick={() => {
+              run(() => setWebhookEndpointEnabledAction({ id, enabled: !enabled }));
+            }}
           >
             {enabled ? t('disable') : t('enable')}
           </Button>
-          <Button variant="danger" disabled={pending} onClick={() => setConfirmDelete(true)}>
+          <Button
+            variant="danger"
+            disabled={pending}
+            onClick={() => {
+              setConfirmDelete(true);
+            }}
+          >
             {t('delete')}
           </Button>
         </div>
@@ -62,23 +73,36 @@ export function EndpointControls({ id, enabled }: { id: string; enabled: boolean
               <Button
                 variant="danger"
                 disabled={pending}
-                onClick={() =>
+                onClick={() => {
                   run(
                     () => deleteWebhookEndpointAction({ id }),
-                    () => router.push('/dashboard/developers/webhooks'),
-                  )
-                }
+                    () => {
+                      router.push('/dashboard/developers/webhooks');
+                    },
+                  );
+                }}
               >
                 {t('delete_submit')}
               </Button>
-              <Button variant="secondary" onClick={() => setConfirmDelete(false)}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setConfirmDelete(false);
+                }}
+              >
                 {t('cancel')}
               </Button>
             </div>
           </div>
         ) : null}
         {secret ? (
-          <SecretReveal label={t('new_signing_secret')} secret={secret} onDone={() => setSecret(null)} />
+          <SecretReveal
+            label={t('new_signing_secret')}
+            secret={secret}
+            onDone={() => {
+              setSecret(null);
+            }}
+          />
         ) : (
           <form method="post" onSubmit={roll.onSubmit} noValidate className="flex flex-wrap items-end gap-2">
             <ExpirySelect id="roll-secret-expires" label={t('old_secret_expires')} {...roll.form.register('expiresIn')} />

@@ -26,7 +26,9 @@ export function RollKeyForm({
     schema: rollKeySchema,
     action: rollSecretKeyAction,
     defaultValues: { id: keyId, expiresIn: '24h' },
-    onSuccess: (data) => onRolled(data.secret),
+    onSuccess: (data) => {
+      onRolled(data.secret);
+    },
   });
   return (
     <form

@@ -48,13 +48,32 @@ export function WebhookEndpointForm({ endpoint }: Props) {
     <Card title={endpoint ? t('edit_title') : t('add_title')}>
       {created ? (
         <div className="mb-4 space-y-2">
-          <SecretReveal label={t('signing_secret')} secret={created.secret} onDone={() => setCreated(null)} />
-          <Button variant="secondary" onClick={() => router.push(`/dashboard/developers/webhooks/${created.id}`)}>
+          <SecretReveal
+            label={t('signing_secret')}
+            secret={created.secret}
+            onDone={() => {
+              setCreated(null);
+            }}
+          />
+          <Button
+            variant="secondary"
+            onClick={() => {
+              router.push(`/dashboard/developers/webhooks/${created.id}`);
+            }}
+          >
             {t('open_endpoint')}
           </Button>
         </div>
       ) : null}
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
+      <form
+        method="post"
+        onSubmit={onSubmit}
+        noValidate
+        className="space-y-4"
+        onChange={() => {
+          setSaved(false);
+        }}
+      >
         <FormError message={err(formError ?? undefined)} />
         <FormSuccess message={saved ? t('saved') : null} />
         <Field

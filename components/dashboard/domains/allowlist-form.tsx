@@ -1,6 +1,6 @@
 'use client';
 
-import { type FormEventHandler } from 'react';
+import { type SubmitEventHandler } from 'react';
 import { useTranslations } from 'next-intl';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { saveEmbedOriginsAction, saveRedirectDomainsAction } from '@/app/dashboard/(app)/domains/actions';
@@ -29,7 +29,7 @@ export function RedirectDomainsForm({ entries }: { entries: string[] }) {
       helpKey="redirects_help"
       field={form.register('redirectDomains')}
       fieldError={form.formState.errors.redirectDomains?.message}
-      badEntry={firstInvalidEntry(form.watch('redirectDomains') ?? [], normalizeRedirectDomain)}
+      badEntry={firstInvalidEntry(form.watch('redirectDomains'), normalizeRedirectDomain)}
       {...{ onSubmit, pending, formError }}
       saved={succeeded}
       onEdit={clearSucceeded}
@@ -51,7 +51,7 @@ export function EmbedOriginsForm({ entries }: { entries: string[] }) {
       helpKey="embeds_help"
       field={form.register('embedOrigins')}
       fieldError={form.formState.errors.embedOrigins?.message}
-      badEntry={firstInvalidEntry(form.watch('embedOrigins') ?? [], normalizeEmbedOrigin)}
+      badEntry={firstInvalidEntry(form.watch('embedOrigins'), normalizeEmbedOrigin)}
       {...{ onSubmit, pending, formError }}
       saved={succeeded}
       onEdit={clearSucceeded}
@@ -67,7 +67,7 @@ type ListFormProps = {
   fieldError: string | undefined;
   /** The entry the list's rule refuses, named in the error. */
   badEntry: string | undefined;
-  onSubmit: FormEventHandler<HTMLFormElement>;
+  onSubmit: SubmitEventHandler<HTMLFormElement>;
   pending: boolean;
   formError: string | null;
   saved: boolean;

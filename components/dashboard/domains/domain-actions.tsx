@@ -25,7 +25,7 @@ export function DomainActions({
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  const verify = () =>
+  const verify = () => {
     startTransition(async () => {
       setError(null);
       setOutcome(null);
@@ -33,12 +33,14 @@ export function DomainActions({
       if (result.ok) setOutcome(result.data.outcome);
       else setError(result.message);
     });
-  const remove = () =>
+  };
+  const remove = () => {
     startTransition(async () => {
       setError(null);
       const result = await removeDomainAction(id);
       if (!result.ok) setError(result.message);
     });
+  };
 
   return (
     <div className="space-y-2">
@@ -56,7 +58,13 @@ export function DomainActions({
           <Button variant="danger" onClick={remove} disabled={pending}>
             {t('remove_yes')}
           </Button>
-          <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setConfirming(false);
+            }}
+            disabled={pending}
+          >
             {t('cancel')}
           </Button>
         </div>
@@ -67,7 +75,14 @@ export function DomainActions({
               {pending ? t('verifying') : t('verify')}
             </Button>
           )}
-          <Button variant="danger" onClick={() => setConfirming(true)} disabled={pending} aria-label={`${t('remove')} ${hostname}`}>
+          <Button
+            variant="danger"
+            onClick={() => {
+              setConfirming(true);
+            }}
+            disabled={pending}
+            aria-label={`${t('remove')} ${hostname}`}
+          >
             {t('remove')}
           </Button>
         </div>
