@@ -110,7 +110,12 @@ describe('merchantAction', () => {
     expect(await failing(noSuchObject('product', 'prod_x'), 'Dashboard.catalog.errors')).toEqual({
       ok: false,
       error: 'not_found',
-      message: 'This item no longer exists.',
+      message: 'No such product: prod_x.',
+    });
+    // A form with its own words for a missing object says them.
+    expect(await failing(noSuchObject('webhook endpoint', 'we_x'), 'Dashboard.developers.webhooks.errors')).toMatchObject({
+      error: 'not_found',
+      message: 'This endpoint no longer exists. Reload the page.',
     });
     expect(await failing(new EndpointLimitError(), 'Dashboard.developers.webhooks.errors')).toMatchObject({
       error: 'too_many_endpoints',
@@ -122,6 +127,10 @@ describe('merchantAction', () => {
     });
     // A namespace without its own `invalid`: the shared one.
     await speak('fr');
+    expect(await failing(noSuchObject('tax rate', 'txr_x'), 'Dashboard.catalog.errors')).toMatchObject({
+      error: 'not_found',
+      message: 'Aucun taux de taxe ne porte l’identifiant txr_x.',
+    });
     expect(await failing(invalidRequest('nope'), 'Dashboard.catalog.errors')).toMatchObject({
       error: 'invalid',
       message: 'Cette modification n’a pas pu être faite. Vérifiez les valeurs et réessayez.',

@@ -19,8 +19,33 @@ export class ActionError extends Error {
   }
 }
 
-/** A failure before it is put into words: codes only. */
-export type FailureCodes = { code: string; fields?: Record<string, string> };
+/**
+ * A failure before it is put into words: codes only. `says` is a more precise message than the
+ * code's own (which object is missing), said instead when the action's namespace or the shared
+ * one has it.
+ */
+export type FailureCodes = { code: string; fields?: Record<string, string>; says?: { key: string; values: Record<string, string> } };
+
+/** The objects a dashboard form can name; any other kind reads as "object". */
+const KINDS: Record<string, string> = {
+  product: 'product',
+  price: 'price',
+  coupon: 'coupon',
+  promotion_code: 'promotion_code',
+  'tax rate': 'tax_rate',
+  'active tax rate': 'tax_rate',
+  'shipping rate': 'shipping_rate',
+  customer: 'customer',
+};
+
+/**
+ * Which object an API not-found names: lib/ builds these messages (noSuchObject and its
+ * kin) as "No such <kind>: '<id>'", Stripe's own words, which the REST API must keep.
+ */
+function missingObject(message: string): { key: string; values: Record<string, string> } | undefined {
+  const named = /^No such ([A-Za-z_ ]+): '([^']*)'/.exec(message);
+  return named ? { key: 'no_such', values: { kind: KINDS[named[1]] ?? 'other', id: named[2] } } : undefined;
+}
 
 /** zod's issues as field codes (the shared form schemas' messages are message keys); the first issue per field wins. */
 export function issuesToCodes(error: z.ZodError): FailureCodes {
@@ -45,22 +70,29 @@ export function errorToCodes(err: unknown, apiFields: Record<string, string> = {
   const key = Object.keys(apiFields)
     .filter((k) => param === k || param.startsWith(`${k}[`))
     .sort((a, b) => b.length - a.length)[0];
-  return key ? { code, fields: { [apiFields[key]]: code } } : { code };
+  const says = code === 'not_found' ? missingObject(err.message) : undefined;
+  return { code, ...(key ? { fields: { [apiFields[key]]: code } } : {}), ...(says ? { says } : {}) };
 }
 
 /** The part of next-intl's translator the mapping uses (root namespace). */
-export type Translate = { (key: string): string; has(key: string): boolean };
+export type Translate = { (key: string, values?: Record<string, string>): string; has(key: string): boolean };
 
 /** The messages every action shares (messages/<locale>.json), after the action's own namespace. */
 export const SHARED_NAMESPACE = 'ActionErrors';
 
 /**
- * The one mapping from codes to words: a code is looked up in the action's namespace (the form's
- * `…errors`), then in the shared ActionErrors; an unknown one reads as the namespace's `invalid`
- * or the shared one. The code itself stays in `error` for components that branch on it.
+ * The one mapping from codes to words: a code (or first its precise `says`) is looked up in the
+ * action's namespace (the form's `…errors`), then in the shared ActionErrors; an unknown one reads
+ * as the namespace's `invalid` or the shared one. The code itself stays in `error` for components that branch on it.
  */
 export function localizeFailure(failure: FailureCodes, t: Translate, namespace: string | undefined): ActionFailure {
   const say = (code: string) => {
+    const { says } = failure;
+    if (says && code === failure.code) {
+      for (const key of [namespace && `${namespace}.${says.key}`, `${SHARED_NAMESPACE}.${says.key}`]) {
+        if (key && t.has(key)) return t(key, says.values);
+      }
+    }
     for (const key of [namespace && `${namespace}.${code}`, `${SHARED_NAMESPACE}.${code}`, namespace && `${namespace}.invalid`]) {
       if (key && t.has(key)) return t(key);
     }
