@@ -7,7 +7,7 @@ import { clientKeyFrom } from '@/lib/security/client-key';
 import { formInput } from './form-data';
 
 /** What a cart form shows after a change: a key of the checkout's `Errors` messages, which the page puts into words. */
-export type CartActionState = { error: CartError | null };
+export type CartState = { error: CartError | null };
 
 /** Who acts on the hosted page: the customer of the session the page bound the action to, and nothing else. */
 export type CheckoutContext = {
@@ -29,7 +29,7 @@ export function cartAction<S extends z.ZodType>(
   invalid: CartError,
   body: (data: z.output<S>, ctx: CheckoutContext) => Promise<CartResult>,
 ) {
-  return async (sessionId: string, _state: CartActionState, form: FormData): Promise<CartActionState> => {
+  return async (sessionId: string, _state: CartState, form: FormData): Promise<CartState> => {
     const parsed = await schema.safeParseAsync(formInput(form));
     if (!parsed.success) return { error: invalid };
     const result = await body(parsed.data, { db: await getDb(), sessionId, clientKey: async () => clientKeyFrom(await headers()) });

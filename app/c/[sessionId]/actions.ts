@@ -8,7 +8,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { z } from 'zod';
 import { parseFormBody } from '@/lib/api/form-body';
-import { cartAction, type CartActionState } from '@/lib/actions/checkout';
+import { cartAction, type CartState } from '@/lib/actions/checkout';
 import { applyPromotionCode, changeQuantity, removePromotionCode, selectShippingRate, setOptionalItem } from '@/lib/checkout/cart-actions';
 import { completeChallenge } from '@/lib/checkout/authenticate';
 import { awaitOtherAttempt } from '@/lib/checkout/await-other-attempt';
@@ -21,7 +21,8 @@ function afterPayment(sessionId: string, result: { redirectUrl: string | null; e
   return result.embedded || !result.redirectUrl ? `/c/${sessionId}` : result.redirectUrl;
 }
 
-export type { CartActionState };
+/** What a cart form shows after a change (lib/actions/checkout.ts); declared here, where components/checkout imports it. */
+export type CartActionState = CartState;
 
 // A missing or odd id is no line of this session: lib/checkout answers not_found, as for any unknown id.
 const line = z.string().catch('');
