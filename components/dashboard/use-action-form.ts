@@ -1,10 +1,10 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, useTransition } from 'react';
+import { useState, useTransition, type BaseSyntheticEvent } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
-import type { ActionResult } from '@/lib/dashboard/action-result';
+import type { ActionResult } from '@/lib/actions/result';
 
 /**
  * react-hook-form checked by the shared zod schema, submitted to a server action that checks
@@ -22,9 +22,9 @@ export function useActionForm<Input extends FieldValues, Output, T>(p: {
   const [formError, setFormError] = useState<string | null>(null);
   // True after a successful submit, until the merchant edits the form again.
   const [succeeded, setSucceeded] = useState(false);
-  const onSubmit = form.handleSubmit(
+  const submit = form.handleSubmit(
     (values) =>
-      new Promise<void>((resolve) =>
+      new Promise<void>((resolve) => {
         startTransition(async () => {
           setFormError(null);
           setSucceeded(false);
@@ -34,14 +34,29 @@ export function useActionForm<Input extends FieldValues, Output, T>(p: {
               p.onSuccess?.(result.data);
               setSucceeded(true);
             } else {
-              for (const [name, message] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<Input>, { message });
-              if (!result.fieldErrors || Object.keys(result.fieldErrors).length === 0) setFormError(result.error ?? 'unknown');
+              // The server's messages are in the dashboard's language already (lib/actions).
+              for (const [name, message] of Object.entries(result.fieldErrors ?? {}))
+                form.setError(name as Path<Input>, { type: 'server', message });
+              if (!result.fieldErrors || Object.keys(result.fieldErrors).length === 0) setFormError(result.message);
             }
           } finally {
             resolve();
           }
-        }),
-      ),
+        });
+      }),
   );
-  return { form, onSubmit, pending, formError, succeeded, clearSucceeded: () => setSucceeded(false) };
+  /** The form's onSubmit: handleSubmit prevents the browser's own post at once; the submission runs on (pending tells it). */
+  const onSubmit = (event?: BaseSyntheticEvent) => {
+    void submit(event);
+  };
+  return {
+    form,
+    onSubmit,
+    pending,
+    formError,
+    succeeded,
+    clearSucceeded: () => {
+      setSucceeded(false);
+    },
+  };
 }

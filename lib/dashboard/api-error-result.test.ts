@@ -1,20 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { invalidRequest, noSuchObject } from '@/lib/api/errors';
-import { EndpointLimitError } from '@/lib/events/webhook-endpoints';
-import { apiCall } from './api-error-result';
+import { orNotFound } from './api-error-result';
 
-describe('apiCall: an API error as the dashboard form message', () => {
-  it('the webhook endpoint cap (a Stripe error without a code) → too_many_endpoints', async () => {
-    expect(await apiCall(() => Promise.reject(new EndpointLimitError()))).toEqual({
-      ok: false,
-      result: { ok: false, error: 'too_many_endpoints', fieldErrors: undefined },
-    });
-    expect(new EndpointLimitError().toJSON().error).not.toHaveProperty('code');
+vi.mock('next/navigation', () => ({
+  notFound: () => {
+    throw new Error('NEXT_NOT_FOUND');
+  },
+}));
+
+describe('orNotFound: a page lookup', () => {
+  it('a missing object (another account’s id) is the 404 page', async () => {
+    await expect(orNotFound(Promise.reject(noSuchObject('webhook endpoint', 'we_x')))).rejects.toThrow('NEXT_NOT_FOUND');
   });
 
-  it('a missing object → not_found; any other API error → invalid', async () => {
-    expect(await apiCall(() => Promise.reject(noSuchObject('product', 'prod_x')))).toMatchObject({ result: { error: 'not_found' } });
-    expect(await apiCall(() => Promise.reject(invalidRequest('nope')))).toMatchObject({ result: { error: 'invalid' } });
-    expect(await apiCall(() => Promise.resolve(42))).toEqual({ ok: true, value: 42 });
+  it('any other error is thrown as it is; a value is returned', async () => {
+    const refused = invalidRequest('nope');
+    await expect(orNotFound(Promise.reject(refused))).rejects.toBe(refused);
+    expect(await orNotFound(Promise.resolve(42))).toBe(42);
   });
 });

@@ -1,20 +1,15 @@
 'use server';
 
 // The hosted page's server actions: thin wrappers over lib/checkout, each a plain form post without JavaScript.
+// The cart's go through cartAction (lib/actions/checkout.ts): the bound session, the form checked by a schema, revalidation.
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { z } from 'zod';
 import { parseFormBody } from '@/lib/api/form-body';
-import {
-  applyPromotionCode,
-  changeQuantity,
-  removePromotionCode,
-  selectShippingRate,
-  setOptionalItem,
-  type CartError,
-  type CartResult,
-} from '@/lib/checkout/cart-actions';
+import { cartAction, type CartState } from '@/lib/actions/checkout';
+import { applyPromotionCode, changeQuantity, removePromotionCode, selectShippingRate, setOptionalItem } from '@/lib/checkout/cart-actions';
 import { completeChallenge } from '@/lib/checkout/authenticate';
 import { awaitOtherAttempt } from '@/lib/checkout/await-other-attempt';
 import { confirmPayment, type ConfirmResult } from '@/lib/checkout/confirm-payment';
@@ -26,32 +21,43 @@ function afterPayment(sessionId: string, result: { redirectUrl: string | null; e
   return result.embedded || !result.redirectUrl ? `/c/${sessionId}` : result.redirectUrl;
 }
 
-export type CartActionState = { error: CartError | null };
+/** What a cart form shows after a change (lib/actions/checkout.ts); declared here, where components/checkout imports it. */
+export type CartActionState = CartState;
 
-async function afterCart(sessionId: string, result: CartResult): Promise<CartActionState> {
-  revalidatePath(`/c/${sessionId}`);
-  return { error: result.ok ? null : result.error };
-}
+// A missing or odd id is no line of this session: lib/checkout answers not_found, as for any unknown id.
+const line = z.string().catch('');
 
-export async function quantityAction(sessionId: string, _: CartActionState, form: FormData): Promise<CartActionState> {
-  const quantity = requestedQuantity(form.get('quantity'), form.get('step'));
-  if (quantity === null) return { error: 'quantity_out_of_range' };
-  return afterCart(sessionId, await changeQuantity(await getDb(), sessionId, String(form.get('line')), quantity));
-}
+// POST (server action) — the quantity field, or its −/+ buttons (step); out of range is refused without touching the cart
+export const quantityAction = cartAction(
+  z.object({ line, quantity: z.unknown(), step: z.unknown() }).transform((f, ctx) => {
+    const quantity = requestedQuantity(f.quantity, f.step);
+    if (quantity === null) {
+      ctx.addIssue({ code: 'custom', message: 'quantity_out_of_range' });
+      return z.NEVER;
+    }
+    return { line: f.line, quantity };
+  }),
+  'quantity_out_of_range',
+  (f, { db, sessionId }) => changeQuantity(db, sessionId, f.line, f.quantity),
+);
 
-export async function optionalItemAction(sessionId: string, _: CartActionState, form: FormData): Promise<CartActionState> {
-  return afterCart(sessionId, await setOptionalItem(await getDb(), sessionId, String(form.get('line')), form.get('selected') === 'true'));
-}
+// POST (server action) — add or remove an optional item
+export const optionalItemAction = cartAction(z.object({ line, selected: z.unknown() }), 'not_found', (f, { db, sessionId }) =>
+  setOptionalItem(db, sessionId, f.line, f.selected === 'true'),
+);
 
-export async function shippingRateAction(sessionId: string, _: CartActionState, form: FormData): Promise<CartActionState> {
-  return afterCart(sessionId, await selectShippingRate(await getDb(), sessionId, String(form.get('shipping_rate'))));
-}
+// POST (server action) — choose one of the session's shipping rates
+export const shippingRateAction = cartAction(z.object({ shipping_rate: z.string().catch('') }), 'not_found', (f, { db, sessionId }) =>
+  selectShippingRate(db, sessionId, f.shipping_rate),
+);
 
-export async function promotionCodeAction(sessionId: string, _: CartActionState, form: FormData): Promise<CartActionState> {
-  const db = await getDb();
-  if (form.get('remove') === 'true') return afterCart(sessionId, await removePromotionCode(db, sessionId));
-  return afterCart(sessionId, await applyPromotionCode(db, sessionId, String(form.get('code') ?? ''), clientKeyFrom(await headers())));
-}
+// POST (server action) — apply a promotion code, or remove the applied one (remove=true)
+export const promotionCodeAction = cartAction(
+  z.object({ remove: z.unknown(), code: z.string().catch('') }),
+  'code_unknown',
+  async (f, { db, sessionId, clientKey }) =>
+    f.remove === 'true' ? removePromotionCode(db, sessionId) : applyPromotionCode(db, sessionId, f.code, await clientKey()),
+);
 
 /** What the pay form shows after an attempt: errors by field, and what the customer typed (never card data). */
 export type PayState = {

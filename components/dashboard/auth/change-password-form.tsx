@@ -9,6 +9,7 @@ import { changePasswordSchema } from '@/lib/validation/dashboard-auth';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { FormSuccess } from '@/components/dashboard/form-success';
+import { errorText } from '@/components/dashboard/error-text';
 
 export function ChangePasswordForm() {
   const t = useTranslations('Dashboard.auth');
@@ -20,7 +21,7 @@ export function ChangePasswordForm() {
       form.reset();
     },
   });
-  const err = (key?: string) => (key ? t(`errors.${key}`) : null);
+  const err = (message?: string | null) => errorText(t, message);
   const { errors } = form.formState;
   return (
     <Card title={t('change_password')} className="max-w-md">

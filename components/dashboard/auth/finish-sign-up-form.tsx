@@ -8,6 +8,7 @@ import { Field } from '@/components/ui/field';
 import { finishSignUpSchema } from '@/lib/validation/dashboard-auth';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
+import { errorText } from '@/components/dashboard/error-text';
 
 /** The sign-up link's page: the owner chooses a password; the account is then made and signed in. */
 export function FinishSignUpForm({ token, email, businessName }: { token: string; email: string; businessName: string }) {
@@ -17,7 +18,7 @@ export function FinishSignUpForm({ token, email, businessName }: { token: string
     action: finishSignUpAction,
     defaultValues: { token, password: '' },
   });
-  const err = (key?: string) => (key ? t(`errors.${key}`) : null);
+  const err = (message?: string | null) => errorText(t, message);
   return (
     <Card>
       <h1 className="mb-2 text-xl font-semibold">{t('finish_title')}</h1>

@@ -11,6 +11,7 @@ import { signInSchema } from '@/lib/validation/dashboard-auth';
 import { FormError } from '../form-error';
 import { FormSuccess } from '../form-success';
 import { useActionForm } from '../use-action-form';
+import { errorText } from '@/components/dashboard/error-text';
 
 /**
  * Email and password, or a one-time link emailed to the address: the way in when the password is
@@ -25,16 +26,17 @@ export function SignInForm() {
   });
   const [link, setLink] = useState<{ sentTo?: string; error?: string } | null>(null);
   const [sending, startSending] = useTransition();
-  const err = (key?: string) => (key ? t(`errors.${key}`) : null);
+  const err = (message?: string | null) => errorText(t, message);
 
-  const emailLink = () =>
+  const emailLink = () => {
     startSending(async () => {
       setLink(null);
       if (!(await form.trigger('email'))) return;
       const email = form.getValues('email').trim().toLowerCase();
       const result = await requestSignInLinkAction({ email });
-      setLink(result.ok ? { sentTo: email } : { error: result.error ?? 'unknown' });
+      setLink(result.ok ? { sentTo: email } : { error: result.message });
     });
+  };
 
   return (
     <Card>
@@ -43,7 +45,7 @@ export function SignInForm() {
         method="post"
         onSubmit={(e) => {
           setLink(null);
-          return onSubmit(e);
+          onSubmit(e);
         }}
         noValidate
         className="space-y-4"

@@ -10,6 +10,7 @@ import { Field } from '@/components/ui/field';
 import { signUpSchema } from '@/lib/validation/dashboard-auth';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
+import { errorText } from '@/components/dashboard/error-text';
 
 /** Business name and email; the emailed link finishes the account. A new and a taken address get the same answer. */
 export function SignUpForm() {
@@ -19,9 +20,11 @@ export function SignUpForm() {
     schema: signUpSchema,
     action: signUpAction,
     defaultValues: { businessName: '', email: '' },
-    onSuccess: () => setSentTo(form.getValues('email').trim().toLowerCase()),
+    onSuccess: () => {
+      setSentTo(form.getValues('email').trim().toLowerCase());
+    },
   });
-  const err = (key?: string) => (key ? t(`errors.${key}`) : null);
+  const err = (message?: string | null) => errorText(t, message);
   const { errors } = form.formState;
   if (sentTo) return <CheckEmail email={sentTo} />;
   return (

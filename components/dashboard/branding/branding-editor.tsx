@@ -13,6 +13,7 @@ import { CheckoutPreviewFrames } from './checkout-preview-frames';
 import { ColorField } from './color-field';
 import { BorderStyleField, FontField } from './style-fields';
 import { ImageUploadField } from './image-upload-field';
+import { errorText } from '@/components/dashboard/error-text';
 
 /** The branding form beside a live preview of the checkout it restyles; the preview follows every edit before saving. */
 export function BrandingEditor({ initial, accountName }: { initial: BrandingFormInput; accountName: string }) {
@@ -28,14 +29,22 @@ export function BrandingEditor({ initial, accountName }: { initial: BrandingForm
       setSaved(true);
     },
   });
-  const err = (key?: string) => (key ? t(`errors.${key}` as never) : null);
+  const err = (message?: string | null) => errorText(t, message);
   const { errors, isDirty } = form.formState;
   const v = form.watch();
   const logo = v.logoUrl ?? v.iconUrl ?? '';
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
       <Card title={t('form_title')}>
-        <form method="post" onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
+        <form
+          method="post"
+          onSubmit={onSubmit}
+          noValidate
+          className="space-y-5"
+          onChange={() => {
+            setSaved(false);
+          }}
+        >
           <FormError message={err(formError ?? undefined)} />
           <Field
             id="displayName"
@@ -88,7 +97,7 @@ export function BrandingEditor({ initial, accountName }: { initial: BrandingForm
       </Card>
       <CheckoutPreviewFrames
         params={{
-          name: v.displayName ?? '',
+          name: v.displayName,
           bg: v.backgroundColor,
           button: v.buttonColor,
           border: v.borderStyle,

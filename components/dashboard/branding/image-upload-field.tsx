@@ -6,6 +6,7 @@ import { uploadBrandImageAction } from '@/app/dashboard/(app)/branding/actions';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { IMAGE_MAX_BYTES } from '@/lib/images/limits';
+import { errorText } from '@/components/dashboard/error-text';
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
 
@@ -35,20 +36,23 @@ export function ImageUploadField({
   const upload = (file: File) => {
     setProblem(null);
     // Checked here first so a large file is refused without sending it; the server checks the bytes.
-    if (file.size > IMAGE_MAX_BYTES) return setProblem('too_large');
+    if (file.size > IMAGE_MAX_BYTES) {
+      setProblem('too_large');
+      return;
+    }
     const form = new FormData();
     form.set('file', file);
     startTransition(async () => {
       try {
         const result = await uploadBrandImageAction(form);
         if (result.ok) onChange(result.data.url);
-        else setProblem(result.error ?? 'upload_failed');
+        else setProblem(result.message);
       } catch {
         setProblem('upload_failed');
       }
     });
   };
-  const message = problem ? t(`image_errors.${problem}` as never) : (error ?? null);
+  const message = errorText(t, problem, undefined, 'image_errors') ?? error ?? null;
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
@@ -81,7 +85,13 @@ export function ImageUploadField({
           }}
         />
         {value ? (
-          <Button variant="secondary" onClick={() => onChange(null)} aria-label={t('remove_image_named', { image: label })}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              onChange(null);
+            }}
+            aria-label={t('remove_image_named', { image: label })}
+          >
             {t('remove_image')}
           </Button>
         ) : null}

@@ -24,23 +24,27 @@ export function ImageUploader({ images, onChange }: { images: string[]; onChange
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
 
-  const upload = (file: File) =>
+  const upload = (file: File) => {
     start(async () => {
       try {
-        if (file.size > MAX_BYTES) return setError('image_too_large');
+        if (file.size > MAX_BYTES) {
+          setError('image_too_large');
+          return;
+        }
         const form = new FormData();
         form.set('image', file);
         const r = await uploadProductImageAction(form);
         if (r.ok) {
           setError(null);
           onChange([...images, r.data.url]);
-        } else setError(r.error ?? 'unknown');
+        } else setError(r.message);
       } catch {
         setError('unknown');
       } finally {
         if (input.current) input.current.value = '';
       }
     });
+  };
 
   return (
     <fieldset>
@@ -55,7 +59,13 @@ export function ImageUploader({ images, onChange }: { images: string[]; onChange
                 alt={t('image_alt', { n: i + 1 })}
                 className="h-20 w-20 rounded border border-[var(--ck-border)] object-cover"
               />
-              <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => onChange(images.filter((u) => u !== url))}>
+              <Button
+                variant="secondary"
+                className="px-2 py-1 text-xs"
+                onClick={() => {
+                  onChange(images.filter((u) => u !== url));
+                }}
+              >
                 {t('remove_image', { n: i + 1 })}
               </Button>
             </li>

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ActionResult } from '@/lib/dashboard/action-result';
+import type { ActionResult } from '@/lib/actions/result';
 import { useErrorText } from './use-error-text';
 
 /** One button that runs a bound server action (archive, restore, delete) and says why it failed. */
@@ -30,7 +30,7 @@ export function RowActionButton({
           if (confirm && !window.confirm(confirm)) return;
           start(async () => {
             const r = await action();
-            setError(r.ok ? null : (r.error ?? 'unknown'));
+            setError(r.ok ? null : r.message);
           });
         }}
       >

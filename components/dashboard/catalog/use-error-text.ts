@@ -1,12 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { errorText } from '../error-text';
 
 /**
- * Turns what a form or action reported into words: a key of Dashboard.catalog.errors, or,
- * for what lib/catalog refused, the API's own message, shown as it is.
+ * Turns what a catalog form or action reported into words: a key of Dashboard.catalog.errors
+ * (the browser's own check), or a server action's message, already in the dashboard's language.
  */
 export function useErrorText() {
-  const t = useTranslations('Dashboard.catalog.errors');
-  return (message?: string | null) => (message ? (t.has(message) ? t(message) : message) : null);
+  const t = useTranslations('Dashboard.catalog');
+  return (message?: string | null) => errorText(t, message);
 }

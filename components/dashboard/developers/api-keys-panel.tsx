@@ -33,13 +33,14 @@ export function ApiKeysPanel({ keys }: { keys: KeyRow[] }) {
   const [mode, setMode] = useState<Mode>(null);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const create = () =>
+  const create = () => {
     startTransition(async () => {
       setError(null);
       const result = await createSecretKeyAction();
       if (result.ok) setMode({ kind: 'secret', secret: result.data.secret });
-      else setError(t(`errors.${result.error ?? 'invalid'}`));
+      else setError(result.message);
     });
+  };
   const live = (k: KeyRow) => k.kind === 'secret' && (k.state === 'active' || k.state === 'expiring');
   return (
     <Card
@@ -52,7 +53,15 @@ export function ApiKeysPanel({ keys }: { keys: KeyRow[] }) {
     >
       <div className="space-y-4">
         <FormError message={error} />
-        {mode?.kind === 'secret' ? <SecretReveal label={t('new_secret')} secret={mode.secret} onDone={() => setMode(null)} /> : null}
+        {mode?.kind === 'secret' ? (
+          <SecretReveal
+            label={t('new_secret')}
+            secret={mode.secret}
+            onDone={() => {
+              setMode(null);
+            }}
+          />
+        ) : null}
         <DataTable
           caption={t('title')}
           rows={keys}
@@ -81,14 +90,18 @@ export function ApiKeysPanel({ keys }: { keys: KeyRow[] }) {
                     <Button
                       variant="secondary"
                       aria-label={t('roll_label', { key: k.shown })}
-                      onClick={() => setMode({ kind: 'roll', key: k })}
+                      onClick={() => {
+                        setMode({ kind: 'roll', key: k });
+                      }}
                     >
                       {t('roll')}
                     </Button>
                     <Button
                       variant="danger"
                       aria-label={t('revoke_label', { key: k.shown })}
-                      onClick={() => setMode({ kind: 'revoke', key: k })}
+                      onClick={() => {
+                        setMode({ kind: 'revoke', key: k });
+                      }}
                     >
                       {t('revoke')}
                     </Button>
@@ -101,11 +114,23 @@ export function ApiKeysPanel({ keys }: { keys: KeyRow[] }) {
           <RollKeyForm
             keyId={mode.key.id}
             shown={mode.key.shown}
-            onCancel={() => setMode(null)}
-            onRolled={(secret) => setMode({ kind: 'secret', secret })}
+            onCancel={() => {
+              setMode(null);
+            }}
+            onRolled={(secret) => {
+              setMode({ kind: 'secret', secret });
+            }}
           />
         ) : null}
-        {mode?.kind === 'revoke' ? <RevokeKeyForm keyId={mode.key.id} shown={mode.key.shown} onDone={() => setMode(null)} /> : null}
+        {mode?.kind === 'revoke' ? (
+          <RevokeKeyForm
+            keyId={mode.key.id}
+            shown={mode.key.shown}
+            onDone={() => {
+              setMode(null);
+            }}
+          />
+        ) : null}
       </div>
     </Card>
   );

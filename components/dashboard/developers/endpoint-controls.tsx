@@ -14,7 +14,9 @@ import { rollKeySchema } from '@/lib/validation/dashboard-developers';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { ExpirySelect } from './expiry-select';
+import type { ActionResult } from '@/lib/actions/result';
 import { SecretReveal } from './secret-reveal';
+import { errorText } from '@/components/dashboard/error-text';
 
 /** Disable or enable, roll the signing secret, delete: one webhook endpoint's controls. */
 export function EndpointControls({ id, enabled }: { id: string; enabled: boolean }) {
@@ -28,28 +30,39 @@ export function EndpointControls({ id, enabled }: { id: string; enabled: boolean
     schema: rollKeySchema,
     action: rollWebhookSecretAction,
     defaultValues: { id, expiresIn: '24h' },
-    onSuccess: (data) => setSecret(data.secret),
+    onSuccess: (data) => {
+      setSecret(data.secret);
+    },
   });
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>, after?: () => void) =>
+  const run = (fn: () => Promise<ActionResult>, after?: () => void) => {
     startTransition(async () => {
       setError(null);
       const result = await fn();
       if (result.ok) after?.();
-      else setError(t(`errors.${result.error ?? 'invalid'}`));
+      else setError(result.message);
     });
+  };
   return (
     <Card title={t('controls')}>
       <div className="space-y-4">
-        <FormError message={error ?? (roll.formError ? t(`errors.${roll.formError}`) : null)} />
+        <FormError message={error ?? errorText(t, roll.formError)} />
         <div className="flex flex-wrap gap-2">
           <Button
             variant="secondary"
             disabled={pending}
-            onClick={() => run(() => setWebhookEndpointEnabledAction({ id, enabled: !enabled }))}
+            onClick={() => {
+              run(() => setWebhookEndpointEnabledAction({ id, enabled: !enabled }));
+            }}
           >
             {enabled ? t('disable') : t('enable')}
           </Button>
-          <Button variant="danger" disabled={pending} onClick={() => setConfirmDelete(true)}>
+          <Button
+            variant="danger"
+            disabled={pending}
+            onClick={() => {
+              setConfirmDelete(true);
+            }}
+          >
             {t('delete')}
           </Button>
         </div>
@@ -60,23 +73,36 @@ export function EndpointControls({ id, enabled }: { id: string; enabled: boolean
               <Button
                 variant="danger"
                 disabled={pending}
-                onClick={() =>
+                onClick={() => {
                   run(
                     () => deleteWebhookEndpointAction({ id }),
-                    () => router.push('/dashboard/developers/webhooks'),
-                  )
-                }
+                    () => {
+                      router.push('/dashboard/developers/webhooks');
+                    },
+                  );
+                }}
               >
                 {t('delete_submit')}
               </Button>
-              <Button variant="secondary" onClick={() => setConfirmDelete(false)}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setConfirmDelete(false);
+                }}
+              >
                 {t('cancel')}
               </Button>
             </div>
           </div>
         ) : null}
         {secret ? (
-          <SecretReveal label={t('new_signing_secret')} secret={secret} onDone={() => setSecret(null)} />
+          <SecretReveal
+            label={t('new_signing_secret')}
+            secret={secret}
+            onDone={() => {
+              setSecret(null);
+            }}
+          />
         ) : (
           <form method="post" onSubmit={roll.onSubmit} noValidate className="flex flex-wrap items-end gap-2">
             <ExpirySelect id="roll-secret-expires" label={t('old_secret_expires')} {...roll.form.register('expiresIn')} />

@@ -12,13 +12,14 @@ export function ResendButton({ deliveryId }: { deliveryId: string }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [queued, setQueued] = useState(false);
-  const resend = () =>
+  const resend = () => {
     startTransition(async () => {
       setError(null);
       const result = await resendDeliveryAction({ deliveryId });
       if (result.ok) setQueued(true);
-      else setError(t(`errors.${result.error ?? 'invalid'}`));
+      else setError(result.message);
     });
+  };
   return (
     <div className="space-y-2">
       <FormError message={error} />

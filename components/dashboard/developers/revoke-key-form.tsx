@@ -16,14 +16,18 @@ export function RevokeKeyForm({ keyId, shown, onDone }: { keyId: string; shown: 
   const [error, setError] = useState<string | null>(null);
   const [lastKey, setLastKey] = useState(false);
   const [confirmLast, setConfirmLast] = useState(false);
-  const revoke = () =>
+  const revoke = () => {
     startTransition(async () => {
       setError(null);
       const result = await revokeSecretKeyAction({ id: keyId, confirmLast });
-      if (result.ok) return onDone();
+      if (result.ok) {
+        onDone();
+        return;
+      }
       if (result.error === 'last_active_key') setLastKey(true);
-      else setError(t(`errors.${result.error ?? 'invalid'}`));
+      else setError(result.message);
     });
+  };
   return (
     <div className="space-y-3 rounded-[var(--ck-radius-control)] border border-red-300 p-3">
       <h3 className="font-semibold">{t('revoke_title', { key: shown })}</h3>
@@ -33,7 +37,13 @@ export function RevokeKeyForm({ keyId, shown, onDone }: { keyId: string; shown: 
         <div role="alert" className="space-y-2 text-sm text-red-800">
           <p>{t('errors.last_active_key')}</p>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={confirmLast} onChange={(e) => setConfirmLast(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={confirmLast}
+              onChange={(e) => {
+                setConfirmLast(e.target.checked);
+              }}
+            />
             {t('confirm_last')}
           </label>
         </div>

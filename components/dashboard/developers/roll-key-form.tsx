@@ -7,6 +7,7 @@ import { rollKeySchema } from '@/lib/validation/dashboard-developers';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { ExpirySelect } from './expiry-select';
+import { errorText } from '@/components/dashboard/error-text';
 
 /** Roll a secret key: the new key comes back once; the old one stops working after the chosen delay. */
 export function RollKeyForm({
@@ -25,7 +26,9 @@ export function RollKeyForm({
     schema: rollKeySchema,
     action: rollSecretKeyAction,
     defaultValues: { id: keyId, expiresIn: '24h' },
-    onSuccess: (data) => onRolled(data.secret),
+    onSuccess: (data) => {
+      onRolled(data.secret);
+    },
   });
   return (
     <form
@@ -35,7 +38,7 @@ export function RollKeyForm({
       className="space-y-3 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] p-3"
     >
       <h3 className="font-semibold">{t('roll_title', { key: shown })}</h3>
-      <FormError message={formError ? t(`errors.${formError}`) : null} />
+      <FormError message={errorText(t, formError)} />
       <ExpirySelect id="roll-expires" label={t('old_key_expires')} {...form.register('expiresIn')} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={pending}>

@@ -14,6 +14,7 @@ import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { SecretReveal } from './secret-reveal';
 import { FormSuccess } from '@/components/dashboard/form-success';
+import { errorText } from '@/components/dashboard/error-text';
 
 type Props = { endpoint?: { id: string } & WebhookEndpointFormInput };
 
@@ -39,7 +40,7 @@ export function WebhookEndpointForm({ endpoint }: Props) {
       } else setSaved(true);
     },
   });
-  const err = (key?: string) => (key ? t(`errors.${key}`) : null);
+  const err = (message?: string | null) => errorText(t, message);
   const { errors } = form.formState;
   const types = ['*', ...new Set([...CAISSE_EVENT_TYPES, ...(endpoint?.enabledEvents ?? []).filter((e) => e !== '*')])];
   const idPrefix = endpoint ? 'edit' : 'add';
@@ -47,13 +48,32 @@ export function WebhookEndpointForm({ endpoint }: Props) {
     <Card title={endpoint ? t('edit_title') : t('add_title')}>
       {created ? (
         <div className="mb-4 space-y-2">
-          <SecretReveal label={t('signing_secret')} secret={created.secret} onDone={() => setCreated(null)} />
-          <Button variant="secondary" onClick={() => router.push(`/dashboard/developers/webhooks/${created.id}`)}>
+          <SecretReveal
+            label={t('signing_secret')}
+            secret={created.secret}
+            onDone={() => {
+              setCreated(null);
+            }}
+          />
+          <Button
+            variant="secondary"
+            onClick={() => {
+              router.push(`/dashboard/developers/webhooks/${created.id}`);
+            }}
+          >
             {t('open_endpoint')}
           </Button>
         </div>
       ) : null}
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
+      <form
+        method="post"
+        onSubmit={onSubmit}
+        noValidate
+        className="space-y-4"
+        onChange={() => {
+          setSaved(false);
+        }}
+      >
         <FormError message={err(formError ?? undefined)} />
         <FormSuccess message={saved ? t('saved') : null} />
         <Field

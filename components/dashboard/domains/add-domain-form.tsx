@@ -8,6 +8,7 @@ import { addDomainSchema } from '@/lib/validation/domains';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { FormSuccess } from '@/components/dashboard/form-success';
+import { errorText } from '@/components/dashboard/error-text';
 
 export function AddDomainForm() {
   const t = useTranslations('Dashboard.domains');
@@ -19,7 +20,7 @@ export function AddDomainForm() {
       form.reset();
     },
   });
-  const err = (key?: string) => (key ? t(`errors.${key}`) : null);
+  const err = (message?: string | null) => errorText(t, message);
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-3" onChange={clearSucceeded}>
       <FormError message={err(formError ?? undefined)} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { type FormEventHandler } from 'react';
+import { type SubmitEventHandler } from 'react';
 import { useTranslations } from 'next-intl';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { saveEmbedOriginsAction, saveRedirectDomainsAction } from '@/app/dashboard/(app)/domains/actions';
@@ -10,6 +10,7 @@ import { normalizeRedirectDomain } from '@/lib/domains/redirect-allowlist';
 import { embedOriginsSchema, firstInvalidEntry, normalizeEmbedOrigin, redirectDomainsSchema } from '@/lib/validation/domains';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
+import { errorText } from '@/components/dashboard/error-text';
 
 const TEXTAREA =
   'block w-full rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2 font-mono text-sm text-[var(--ck-text)] aria-[invalid=true]:border-red-700';
@@ -28,7 +29,7 @@ export function RedirectDomainsForm({ entries }: { entries: string[] }) {
       helpKey="redirects_help"
       field={form.register('redirectDomains')}
       fieldError={form.formState.errors.redirectDomains?.message}
-      badEntry={firstInvalidEntry(form.watch('redirectDomains') ?? [], normalizeRedirectDomain)}
+      badEntry={firstInvalidEntry(form.watch('redirectDomains'), normalizeRedirectDomain)}
       {...{ onSubmit, pending, formError }}
       saved={succeeded}
       onEdit={clearSucceeded}
@@ -50,7 +51,7 @@ export function EmbedOriginsForm({ entries }: { entries: string[] }) {
       helpKey="embeds_help"
       field={form.register('embedOrigins')}
       fieldError={form.formState.errors.embedOrigins?.message}
-      badEntry={firstInvalidEntry(form.watch('embedOrigins') ?? [], normalizeEmbedOrigin)}
+      badEntry={firstInvalidEntry(form.watch('embedOrigins'), normalizeEmbedOrigin)}
       {...{ onSubmit, pending, formError }}
       saved={succeeded}
       onEdit={clearSucceeded}
@@ -66,7 +67,7 @@ type ListFormProps = {
   fieldError: string | undefined;
   /** The entry the list's rule refuses, named in the error. */
   badEntry: string | undefined;
-  onSubmit: FormEventHandler<HTMLFormElement>;
+  onSubmit: SubmitEventHandler<HTMLFormElement>;
   pending: boolean;
   formError: string | null;
   saved: boolean;
@@ -75,7 +76,7 @@ type ListFormProps = {
 
 function ListForm({ id, labelKey, helpKey, field, fieldError, badEntry, onSubmit, pending, formError, saved, onEdit }: ListFormProps) {
   const t = useTranslations('Dashboard.domains');
-  const err = (key?: string) => (key ? t(`errors.${key}`, { entry: badEntry ?? '' }) : null);
+  const err = (message?: string | null) => errorText(t, message, { entry: badEntry ?? '' });
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-3" onChange={onEdit}>
       <FormError message={err(formError ?? undefined)} />

@@ -25,24 +25,26 @@ export function DomainActions({
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  const verify = () =>
+  const verify = () => {
     startTransition(async () => {
       setError(null);
       setOutcome(null);
       const result = await verifyDomainAction(id);
       if (result.ok) setOutcome(result.data.outcome);
-      else setError(result.error ?? 'unknown');
+      else setError(result.message);
     });
-  const remove = () =>
+  };
+  const remove = () => {
     startTransition(async () => {
       setError(null);
       const result = await removeDomainAction(id);
-      if (!result.ok) setError(result.error ?? 'unknown');
+      if (!result.ok) setError(result.message);
     });
+  };
 
   return (
     <div className="space-y-2">
-      <FormError message={error ? t(`errors.${error}`) : null} />
+      <FormError message={error} />
       <div role="status" aria-live="polite">
         {outcome ? (
           <p data-testid="verify-result" className={`text-sm ${outcome === 'verified' ? 'text-green-800' : 'text-amber-900'}`}>
@@ -56,7 +58,13 @@ export function DomainActions({
           <Button variant="danger" onClick={remove} disabled={pending}>
             {t('remove_yes')}
           </Button>
-          <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setConfirming(false);
+            }}
+            disabled={pending}
+          >
             {t('cancel')}
           </Button>
         </div>
@@ -67,7 +75,14 @@ export function DomainActions({
               {pending ? t('verifying') : t('verify')}
             </Button>
           )}
-          <Button variant="danger" onClick={() => setConfirming(true)} disabled={pending} aria-label={`${t('remove')} ${hostname}`}>
+          <Button
+            variant="danger"
+            onClick={() => {
+              setConfirming(true);
+            }}
+            disabled={pending}
+            aria-label={`${t('remove')} ${hostname}`}
+          >
             {t('remove')}
           </Button>
         </div>

@@ -10,6 +10,7 @@ import { accountSettingsSchema, type AccountSettingsInput } from '@/lib/validati
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
 import { SelectField } from '@/components/ui/select-field';
+import { errorText } from '@/components/dashboard/error-text';
 
 /** Receipts on or off, the language 'auto' sessions fall back to, and how customers reach the business. */
 export function SettingsForm({
@@ -30,7 +31,7 @@ export function SettingsForm({
       form.reset(form.getValues());
     },
   });
-  const err = (key?: string) => (key ? t(`errors.${key}` as never) : null);
+  const err = (message?: string | null) => errorText(t, message);
   const { errors } = form.formState;
   const a = errors.address;
   return (

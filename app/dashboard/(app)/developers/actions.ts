@@ -1,10 +1,9 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { merchantAction, merchantIdAction, type ActionOptions } from '@/lib/actions/action';
+import { ActionError } from '@/lib/actions/errors';
 import { createSecretKey, revokeSecretKey, rollSecretKey, ROLL_EXPIRIES } from '@/lib/accounts/api-keys';
-import { fail, ok, parseInput, type ActionResult } from '@/lib/dashboard/action-result';
-import { apiCall } from '@/lib/dashboard/api-error-result';
-import { requireMerchant } from '@/lib/dashboard/current-merchant';
 import { createWebhookEndpoint, deleteWebhookEndpoint, rollWebhookSecret, updateWebhookEndpoint } from '@/lib/events/webhook-endpoints';
 import {
   endpointIdSchema,
@@ -13,46 +12,46 @@ import {
   rollKeySchema,
   setEndpointEnabledSchema,
   webhookEndpointFormSchema,
-  type RevokeKeyInput,
-  type RollKeyInput,
   type WebhookEndpointFormInput,
 } from '@/lib/validation/dashboard-developers';
 import { resendDeliveryById } from '@/lib/webhooks/delivery-log';
 
-// Every action here starts with requireMerchant() and passes its accountId down: an id of
+// Every action here acts for the signed-in account (merchantAction) and passes its accountId down: an id of
 // another account is "not found" in lib/, exactly as the REST API answers it.
 
-const refresh = () => revalidatePath('/dashboard/developers', 'layout');
+const revalidate = [{ path: '/dashboard/developers', type: 'layout' }] as const;
+const KEYS = { messages: 'Dashboard.developers.keys.errors', revalidate } satisfies ActionOptions;
+const WEBHOOKS = { messages: 'Dashboard.developers.webhooks.errors', revalidate } satisfies ActionOptions;
+const DELIVERIES = { messages: 'Dashboard.developers.deliveries.errors', revalidate } satisfies ActionOptions;
 
 // POST (server action) — a new secret API key, returned in clear this once
-export async function createSecretKeyAction(): Promise<ActionResult<{ secret: string }>> {
-  const { db, accountId } = await requireMerchant();
-  const { secret } = await createSecretKey(db, { accountId });
-  refresh();
-  return ok({ secret });
-}
+export const createSecretKeyAction = merchantAction(
+  z.undefined(),
+  async (_, { db, accountId }) => ({ secret: (await createSecretKey(db, { accountId })).secret }),
+  KEYS,
+);
 
 // POST (server action) — roll secret key `id`: a new key (in clear, once); the old one expires after the chosen delay
-export async function rollSecretKeyAction(input: RollKeyInput): Promise<ActionResult<{ secret: string }>> {
-  const { db, accountId } = await requireMerchant();
-  const parsed = parseInput(rollKeySchema, input);
-  if (!parsed.ok) return parsed.result;
-  const done = await apiCall(() => rollSecretKey(db, { accountId, id: parsed.data.id, expiresIn: parsed.data.expiresIn }));
-  if (!done.ok) return done.result;
-  refresh();
-  return ok({ secret: done.value.secret });
-}
+export const rollSecretKeyAction = merchantAction(
+  rollKeySchema,
+  async ({ id, expiresIn }, { db, accountId }) => ({ secret: (await rollSecretKey(db, { accountId, id, expiresIn })).secret }),
+  KEYS,
+);
 
 // POST (server action) — revoke secret key `id` now; the last live one only with confirmLast
-export async function revokeSecretKeyAction(input: RevokeKeyInput): Promise<ActionResult> {
-  const { db, accountId } = await requireMerchant();
-  const parsed = parseInput(revokeKeySchema, input);
-  if (!parsed.ok) return parsed.result;
-  const done = await apiCall(() => revokeSecretKey(db, { accountId, ...parsed.data }));
-  if (!done.ok) return done.result;
-  if (!done.value.ok) return fail(done.value.reason);
-  refresh();
-  return ok();
+export const revokeSecretKeyAction = merchantAction(
+  revokeKeySchema,
+  async (v, { db, accountId }) => {
+    const revoked = await revokeSecretKey(db, { accountId, ...v });
+    if (!revoked.ok) throw new ActionError(revoked.reason);
+  },
+  KEYS,
+);
+
+/** The signing secret an endpoint is serialized with right after it is created or rolled (withSecret), shown once. */
+function secretOf(endpoint: { secret?: string | null }): string {
+  if (!endpoint.secret) throw new Error('webhook endpoint serialized without its secret');
+  return endpoint.secret;
 }
 
 // The dashboard form in the REST API's parameter names, so lib/events/webhook-endpoints.ts behaves as for the API.
@@ -63,71 +62,56 @@ const endpointParams = (v: WebhookEndpointFormInput) => ({
 });
 
 // POST (server action) — add a webhook endpoint; returns its signing secret, shown once
-export async function createWebhookEndpointAction(input: WebhookEndpointFormInput): Promise<ActionResult<{ id: string; secret: string }>> {
-  const { db, accountId } = await requireMerchant();
-  const parsed = parseInput(webhookEndpointFormSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const done = await apiCall(() => createWebhookEndpoint(db, { accountId }, endpointParams(parsed.data)));
-  if (!done.ok) return done.result;
-  refresh();
-  return ok({ id: done.value.id, secret: done.value.secret! });
-}
+export const createWebhookEndpointAction = merchantAction(
+  webhookEndpointFormSchema,
+  async (v, { db, accountId }) => {
+    const endpoint = await createWebhookEndpoint(db, { accountId }, endpointParams(v));
+    return { id: endpoint.id, secret: secretOf(endpoint) };
+  },
+  WEBHOOKS,
+);
 
 // POST (server action) — edit webhook endpoint `id` (url, description, enabled events)
-export async function updateWebhookEndpointAction(id: string, input: WebhookEndpointFormInput): Promise<ActionResult> {
-  const { db, accountId } = await requireMerchant();
-  const parsedId = parseInput(endpointIdSchema, { id });
-  const parsed = parseInput(webhookEndpointFormSchema, input);
-  if (!parsedId.ok) return parsedId.result;
-  if (!parsed.ok) return parsed.result;
-  const done = await apiCall(() => updateWebhookEndpoint(db, { accountId, id: parsedId.data.id }, endpointParams(parsed.data)));
-  if (!done.ok) return done.result;
-  refresh();
-  return ok();
-}
+export const updateWebhookEndpointAction = merchantIdAction(
+  webhookEndpointFormSchema,
+  async (v, { db, accountId, id }) => {
+    await updateWebhookEndpoint(db, { accountId, id }, endpointParams(v));
+  },
+  { ...WEBHOOKS, id: endpointIdSchema.shape.id },
+);
 
 // POST (server action) — disable or re-enable webhook endpoint `id`
-export async function setWebhookEndpointEnabledAction(input: { id: string; enabled: boolean }): Promise<ActionResult> {
-  const { db, accountId } = await requireMerchant();
-  const parsed = parseInput(setEndpointEnabledSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const done = await apiCall(() => updateWebhookEndpoint(db, { accountId, id: parsed.data.id }, { disabled: !parsed.data.enabled }));
-  if (!done.ok) return done.result;
-  refresh();
-  return ok();
-}
+export const setWebhookEndpointEnabledAction = merchantAction(
+  setEndpointEnabledSchema,
+  async ({ id, enabled }, { db, accountId }) => {
+    await updateWebhookEndpoint(db, { accountId, id }, { disabled: !enabled });
+  },
+  WEBHOOKS,
+);
 
 // POST (server action) — new signing secret for webhook endpoint `id` (shown once); the old one signs too until the chosen expiry
-export async function rollWebhookSecretAction(input: RollKeyInput): Promise<ActionResult<{ secret: string }>> {
-  const { db, accountId } = await requireMerchant();
-  const parsed = parseInput(rollKeySchema, input);
-  if (!parsed.ok) return parsed.result;
-  const done = await apiCall(() =>
-    rollWebhookSecret(db, { accountId, id: parsed.data.id }, { expires_in: ROLL_EXPIRIES[parsed.data.expiresIn] }),
-  );
-  if (!done.ok) return done.result;
-  refresh();
-  return ok({ secret: done.value.secret! });
-}
+export const rollWebhookSecretAction = merchantAction(
+  rollKeySchema,
+  async ({ id, expiresIn }, { db, accountId }) => ({
+    secret: secretOf(await rollWebhookSecret(db, { accountId, id }, { expires_in: ROLL_EXPIRIES[expiresIn] })),
+  }),
+  WEBHOOKS,
+);
 
 // POST (server action) — delete webhook endpoint `id` (its delivery history stays)
-export async function deleteWebhookEndpointAction(input: { id: string }): Promise<ActionResult> {
-  const { db, accountId } = await requireMerchant();
-  const parsed = parseInput(endpointIdSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const done = await apiCall(() => deleteWebhookEndpoint(db, { accountId, id: parsed.data.id }));
-  if (!done.ok) return done.result;
-  refresh();
-  return ok();
-}
+export const deleteWebhookEndpointAction = merchantAction(
+  endpointIdSchema,
+  async ({ id }, { db, accountId }) => {
+    await deleteWebhookEndpoint(db, { accountId, id });
+  },
+  WEBHOOKS,
+);
 
 // POST (server action) — send delivery `deliveryId` again now, with a fresh set of retries
-export async function resendDeliveryAction(input: { deliveryId: string }): Promise<ActionResult> {
-  const { db, accountId } = await requireMerchant();
-  const parsed = parseInput(resendSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const done = await apiCall(() => resendDeliveryById(db, { accountId, id: parsed.data.deliveryId }));
-  if (!done.ok) return done.result;
-  refresh();
-  return ok();
-}
+export const resendDeliveryAction = merchantAction(
+  resendSchema,
+  async ({ deliveryId }, { db, accountId }) => {
+    await resendDeliveryById(db, { accountId, id: deliveryId });
+  },
+  DELIVERIES,
+);

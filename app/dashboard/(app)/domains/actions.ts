@@ -1,68 +1,61 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { fail, ok, parseInput, type ActionResult } from '@/lib/dashboard/action-result';
-import { requireMerchant } from '@/lib/dashboard/current-merchant';
+import { merchantAction, merchantIdAction, type ActionOptions } from '@/lib/actions/action';
+import { ActionError } from '@/lib/actions/errors';
 import { saveEmbedOrigins, saveRedirectDomains } from '@/lib/domains/allowlists';
-import { addCustomDomain, removeCustomDomain, verifyCustomDomain, type VerifyOutcome } from '@/lib/domains/custom-domains';
-import {
-  addDomainSchema,
-  embedOriginsSchema,
-  redirectDomainsSchema,
-  type AddDomainInput,
-  type EmbedOriginsValues,
-  type RedirectDomainsValues,
-} from '@/lib/validation/domains';
+import { addCustomDomain, removeCustomDomain, verifyCustomDomain } from '@/lib/domains/custom-domains';
+import { addDomainSchema, embedOriginsSchema, redirectDomainsSchema } from '@/lib/validation/domains';
 
-const PAGE = '/dashboard/domains';
-const domainId = z.string().regex(/^dom_[A-Za-z0-9]{1,64}$/);
+const DOMAINS = { messages: 'Dashboard.domains.errors', revalidate: ['/dashboard/domains'] } satisfies ActionOptions;
+/** One of the account's dom_… ids; anything else is not found. */
+const ID = { ...DOMAINS, id: z.string().regex(/^dom_[A-Za-z0-9]{1,64}$/) };
 
 // POST (server action) — add a custom domain to the signed-in account (unverified, with its TXT record)
-export async function addDomainAction(input: AddDomainInput): Promise<ActionResult<{ id: string }>> {
-  const { db, accountId } = await requireMerchant();
-  const parsed = parseInput(addDomainSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const outcome = await addCustomDomain(db, { accountId, hostname: parsed.data.hostname });
-  if (!outcome.ok) return fail(outcome.error, { hostname: outcome.error });
-  revalidatePath(PAGE);
-  return ok({ id: outcome.domain.id });
-}
+export const addDomainAction = merchantAction(
+  addDomainSchema,
+  async ({ hostname }, { db, accountId }) => {
+    const outcome = await addCustomDomain(db, { accountId, hostname });
+    if (!outcome.ok) throw new ActionError(outcome.error, { hostname: outcome.error });
+    return { id: outcome.domain.id };
+  },
+  DOMAINS,
+);
 
-// POST (server action) — look up a domain's TXT record (id: one of the account's dom_… ids)
-export async function verifyDomainAction(id: string): Promise<ActionResult<{ outcome: VerifyOutcome }>> {
-  const { db, accountId } = await requireMerchant();
-  if (!domainId.safeParse(id).success) return fail('not_found');
-  const result = await verifyCustomDomain(db, { accountId, id });
-  if (!result) return fail('not_found');
-  revalidatePath(PAGE);
-  return ok({ outcome: result.outcome });
-}
+// POST (server action) — look up a domain's TXT record
+export const verifyDomainAction = merchantIdAction(
+  z.undefined(),
+  async (_, { db, accountId, id }) => {
+    const result = await verifyCustomDomain(db, { accountId, id });
+    if (!result) throw new ActionError('not_found');
+    return { outcome: result.outcome };
+  },
+  ID,
+);
 
-// POST (server action) — remove one of the account's domains (id: dom_…)
-export async function removeDomainAction(id: string): Promise<ActionResult> {
-  const { db, accountId } = await requireMerchant();
-  if (!domainId.safeParse(id).success || !(await removeCustomDomain(db, { accountId, id }))) return fail('not_found');
-  revalidatePath(PAGE);
-  return ok();
-}
+// POST (server action) — remove one of the account's domains
+export const removeDomainAction = merchantIdAction(
+  z.undefined(),
+  async (_, { db, accountId, id }) => {
+    if (!(await removeCustomDomain(db, { accountId, id }))) throw new ActionError('not_found');
+  },
+  ID,
+);
 
 // POST (server action) — replace the account's allowed redirect domains
-export async function saveRedirectDomainsAction(input: RedirectDomainsValues): Promise<ActionResult> {
-  const { db, accountId } = await requireMerchant();
-  const parsed = parseInput(redirectDomainsSchema, input);
-  if (!parsed.ok) return parsed.result;
-  await saveRedirectDomains(db, { accountId, domains: parsed.data.redirectDomains });
-  revalidatePath(PAGE);
-  return ok();
-}
+export const saveRedirectDomainsAction = merchantAction(
+  redirectDomainsSchema,
+  async ({ redirectDomains }, { db, accountId }) => {
+    await saveRedirectDomains(db, { accountId, domains: redirectDomains });
+  },
+  DOMAINS,
+);
 
 // POST (server action) — replace the account's allowed embed origins
-export async function saveEmbedOriginsAction(input: EmbedOriginsValues): Promise<ActionResult> {
-  const { db, accountId } = await requireMerchant();
-  const parsed = parseInput(embedOriginsSchema, input);
-  if (!parsed.ok) return parsed.result;
-  await saveEmbedOrigins(db, { accountId, origins: parsed.data.embedOrigins });
-  revalidatePath(PAGE);
-  return ok();
-}
+export const saveEmbedOriginsAction = merchantAction(
+  embedOriginsSchema,
+  async ({ embedOrigins }, { db, accountId }) => {
+    await saveEmbedOrigins(db, { accountId, origins: embedOrigins });
+  },
+  DOMAINS,
+);

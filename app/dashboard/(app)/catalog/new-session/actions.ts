@@ -1,10 +1,8 @@
 'use server';
 
-import { ok, parseInput, type ActionResult } from '@/lib/dashboard/action-result';
-import { apiFailure } from '@/lib/dashboard/catalog/api-failure';
+import { merchantAction } from '@/lib/actions/action';
 import { createDashboardSession } from '@/lib/dashboard/catalog/create-dashboard-session';
-import { requireMerchant } from '@/lib/dashboard/current-merchant';
-import { checkoutSessionFormSchema, type CheckoutSessionFormInput } from '@/lib/validation/dashboard-checkout-session';
+import { checkoutSessionFormSchema } from '@/lib/validation/dashboard-checkout-session';
 
 const FIELDS = {
   line_items: 'items',
@@ -17,13 +15,8 @@ const FIELDS = {
 };
 
 // POST (server action) — create a Checkout Session from chosen prices (same lib/checkout path as the API); answers its id and hosted URL
-export async function createCheckoutSessionAction(input: CheckoutSessionFormInput): Promise<ActionResult<{ id: string; url: string }>> {
-  const { db, accountId } = await requireMerchant();
-  const parsed = parseInput(checkoutSessionFormSchema, input);
-  if (!parsed.ok) return parsed.result;
-  try {
-    return ok(await createDashboardSession(db, { accountId }, parsed.data));
-  } catch (err) {
-    return apiFailure(err, FIELDS);
-  }
-}
+export const createCheckoutSessionAction = merchantAction(
+  checkoutSessionFormSchema,
+  (v, { db, accountId }) => createDashboardSession(db, { accountId }, v),
+  { messages: 'Dashboard.catalog.errors', apiFields: FIELDS },
+);
