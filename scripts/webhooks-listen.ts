@@ -14,10 +14,10 @@ async function main() {
   });
   const forwardTo = values['forward-to'];
   // The environment is the default so the key need not sit in shell history.
-  const apiKey = values['api-key'] ?? process.env.CAISSE_SECRET_KEY;
+  const apiKey = values['api-key'] ?? process.env.CAISSE_API_KEY;
   if (!forwardTo || !apiKey) {
     console.error(
-      'usage: npm run webhooks:listen -- --forward-to <url> [--api-key sk_test_… | env CAISSE_SECRET_KEY] [--api-base http://localhost:3000] [--events type,prefix.*]',
+      'usage: npm run webhooks:listen -- --forward-to <url> [--api-key sk_test_… | env CAISSE_API_KEY] [--api-base http://localhost:3000] [--events type,prefix.*]',
     );
     process.exit(2);
   }

@@ -8,7 +8,7 @@ const PYTHON = '/usr/bin/python3';
 
 const SCRIPT = String.raw`
 import json, os, stripe
-stripe.api_key = os.environ["CAISSE_SECRET_KEY"]
+stripe.api_key = os.environ["CAISSE_API_KEY"]
 stripe.api_base = os.environ["CAISSE_URL"]
 stripe.max_network_retries = 0
 
@@ -37,7 +37,7 @@ describe("Stripe's Python library (Debian's python3-stripe)", () => {
   it('creates a session with an adjustable quantity (booleans sent as True/False) and reads it back', async () => {
     const m = await newMerchant();
     const run = spawnSync(PYTHON, ['-c', SCRIPT], {
-      env: { ...process.env, CAISSE_SECRET_KEY: m.secretKey, CAISSE_URL: testServerUrl() },
+      env: { ...process.env, CAISSE_API_KEY: m.secretKey, CAISSE_URL: testServerUrl() },
       encoding: 'utf8',
       timeout: 60_000,
     });
