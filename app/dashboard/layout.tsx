@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
+import { NextIntlClientProvider, type AbstractIntlMessages } from 'next-intl';
 import { getLocale, getMessages } from 'next-intl/server';
 import '../globals.css';
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: { template: '%s · Caisse', default: 
 
 export default async function DashboardRoot({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const { Dashboard } = await getMessages();
+  const { Dashboard }: AbstractIntlMessages = await getMessages();
   return (
     <html lang={locale}>
       <body className="dashboard-theme min-h-screen">

@@ -34,7 +34,7 @@ async function expandPath(
   const [field, ...rest] = path;
   // Own properties only: `expand[]=constructor` or `__proto__` must not find Object's.
   const fields = here && Object.hasOwn(registry, here.type) ? registry[here.type] : undefined;
-  const loader = fields && Object.hasOwn(fields, here!.prefix + field) ? fields[here!.prefix + field] : undefined;
+  const loader = here && fields && Object.hasOwn(fields, here.prefix + field) ? fields[here.prefix + field] : undefined;
   let child = Object.hasOwn(obj, field) ? obj[field] : undefined;
   if (typeof child === 'string') {
     if (!loader) throw cannot();

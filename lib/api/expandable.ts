@@ -129,7 +129,8 @@ export function checkExpand(type: string, paths: string[] | undefined): void {
       const fields: Record<string, string | null> = expandYields[at] ?? {};
       const key = Object.keys(fields)
         .filter((k) => rest.slice(0, k.split('.').length).join('.') === k)
-        .sort((a, b) => b.length - a.length)[0];
+        .sort((a, b) => b.length - a.length)
+        .at(0);
       if (key === undefined) throw invalidRequest(`This property cannot be expanded (${full}).`, 'expand');
       at = fields[key];
       rest = rest.slice(key.split('.').length);

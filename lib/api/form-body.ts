@@ -43,9 +43,9 @@ export function hashFromForm(value: unknown): unknown {
 
 function toHash(node: Node, path: string): { [key: string]: FormValue } {
   const out: { [key: string]: FormValue } = {};
-  for (const k of node.keys())
+  for (const [k, child] of node)
     Object.defineProperty(out, k, {
-      value: toValue(node.get(k)!, path ? `${path}[${k}]` : k),
+      value: toValue(child, path ? `${path}[${k}]` : k),
       enumerable: true,
       writable: true,
       configurable: true,
@@ -57,9 +57,9 @@ function toValue(node: Node | string, path: string): FormValue {
   if (typeof node === 'string') return node;
   const keys = [...node.keys()];
   if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k) || k.startsWith('\u0000push'))) {
-    const indexed = keys.map((k) => ({ k, i: k.startsWith('\u0000push') ? MAX_INDEX + Number(k.slice(6)) : Number(k) }));
+    const indexed = [...node].map(([k, child]) => ({ child, i: k.startsWith('\u0000push') ? MAX_INDEX + Number(k.slice(6)) : Number(k) }));
     indexed.sort((a, b) => a.i - b.i);
-    const array = indexed.map(({ k, i }) => toValue(node.get(k)!, `${path}[${i >= MAX_INDEX ? i - MAX_INDEX : i}]`));
+    const array = indexed.map(({ child, i }) => toValue(child, `${path}[${i >= MAX_INDEX ? i - MAX_INDEX : i}]`));
     if (keys.every((k) => /^\d+$/.test(k))) Object.defineProperty(array, FORM_HASH, { value: toHash(node, path) });
     return array;
   }

@@ -17,6 +17,8 @@ export async function listPage<T extends Paged>(
   p: { accountId: string; filters?: (SQL | undefined)[]; params: ListParams; kind: string },
 ): Promise<{ rows: T['$inferSelect'][]; hasMore: boolean }> {
   const limit = p.params.limit ?? 10;
+  // Drizzle's from() takes a generic table through a conditional type that tsc cannot resolve: hand it the plain PgTable.
+  const source: PgTable = table;
   const scope = [eq(table.accountId, p.accountId), ...(p.filters ?? [])];
   const cursorId = p.params.starting_after ?? p.params.ending_before;
   if (p.params.starting_after && p.params.ending_before) throw exclusiveParams(['ending_before', 'starting_after']);
@@ -24,7 +26,7 @@ export async function listPage<T extends Paged>(
   if (cursorId) {
     const found = await db
       .select({ seq: table.seq })
-      .from(table as PgTable)
+      .from(source)
       .where(and(eq(table.accountId, p.accountId), eq(table.id, cursorId)))
       .limit(1);
     if (!found[0]) {
@@ -43,7 +45,7 @@ export async function listPage<T extends Paged>(
   const cursor = cursorSeq === undefined ? undefined : backwards ? gt(table.seq, cursorSeq) : lt(table.seq, cursorSeq);
   const rows = (await db
     .select()
-    .from(table as PgTable)
+    .from(source)
     .where(and(...scope, cursor))
     .orderBy(backwards ? asc(table.seq) : desc(table.seq))
     .limit(limit + 1)) as T['$inferSelect'][];

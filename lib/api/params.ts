@@ -38,7 +38,7 @@ export const decimal = (opts: { min?: number; max?: number; maxDecimals?: number
   z.unknown().transform((v, ctx) => {
     const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
     const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
-    if (!m || (opts.maxDecimals !== undefined && (m[2]?.length ?? 0) > opts.maxDecimals))
+    if (!m || (opts.maxDecimals !== undefined && (m.at(2)?.length ?? 0) > opts.maxDecimals))
       return refuse(ctx, `Invalid decimal: ${shown(v)}`);
     const n = Number(s);
     if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max))
@@ -63,15 +63,15 @@ export const currency = () =>
   z
     .string({ error: 'Invalid currency' })
     .transform((v) => v.toLowerCase())
-    .refine(isSupportedCurrency, { message: 'Invalid currency: must be a supported three-letter ISO currency code in lowercase.' });
+    .refine(isSupportedCurrency, { error: 'Invalid currency: must be a supported three-letter ISO currency code in lowercase.' });
 
 /** An absolute http(s) URL, nothing a URL may not hold (CR/LF…): else Stripe's `url_invalid`. */
 export const url = () =>
-  str(5000).refine(isHttpUrlTemplate, { message: 'Not a valid URL', params: { code: 'url_invalid' satisfies ErrorCode } });
+  str(5000).refine(isHttpUrlTemplate, { error: 'Not a valid URL', params: { code: 'url_invalid' satisfies ErrorCode } });
 
 export const email = (max = 800) =>
   str(max).refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), {
-    message: 'Invalid email address',
+    error: 'Invalid email address',
     params: { code: 'email_invalid' satisfies ErrorCode },
   });
 
@@ -79,7 +79,7 @@ export const email = (max = 800) =>
 export const unsupported = (message: string) =>
   z
     .unknown()
-    .refine(() => false, { message, params: { code: 'parameter_unknown' satisfies ErrorCode } })
+    .refine(() => false, { error: message, params: { code: 'parameter_unknown' satisfies ErrorCode } })
     .optional();
 
 /** `key=` (an empty string) unsets a field on update and means "not given" on create. */
@@ -101,11 +101,11 @@ export const hash = <V extends z.ZodType>(value: V, keyProblems: (keys: string[]
     for (const [k, v] of Object.entries(input)) {
       const parsed = value.safeParse(v);
       if (parsed.success) entries.push([k, parsed.data]);
-      else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] } as z.core.$ZodRawIssue);
+      else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] });
     }
     for (const p of keyProblems(Object.keys(input)))
       ctx.addIssue({ code: 'custom', input, message: p.message, path: p.key === undefined ? [] : [p.key] });
-    return Object.fromEntries(entries) as Record<string, z.output<V>>;
+    return Object.fromEntries(entries);
   });
 
 const metadataValue = z.union([z.literal(''), str(500)]).or(z.number().transform(String));

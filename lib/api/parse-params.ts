@@ -25,7 +25,7 @@ function firstLeafIssue(issue: Issue): Issue {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
   // Each branch is judged by its first issue: zod runs a branch's later checks
   // even after its type check failed, and those say nothing useful.
-  const firsts = issue.errors.flatMap((branch) => (branch[0] ? [{ ...branch[0], path: [...issue.path, ...branch[0].path] } as Issue] : []));
+  const firsts = issue.errors.flatMap((branch) => (branch[0] ? [{ ...branch[0], path: [...issue.path, ...branch[0].path] }] : []));
   const depth = (c: Issue) => c.path.length * 2 + (c.code === 'invalid_type' || c.code === 'invalid_value' ? 0 : 1);
   const best = firsts.reduce((a, b) => (depth(b) > depth(a) ? b : a));
   if (depth(best) <= issue.path.length * 2) return typeMismatch(issue, firsts);
@@ -83,6 +83,6 @@ export function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.o
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   // An unknown parameter explains the other problems best ("nam" for "name").
-  const issues = result.error.issues as Issue[];
+  const issues = result.error.issues;
   throw issueToApiError(issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0], input);
 }

@@ -56,7 +56,7 @@ function jsonToParams(value: Record<string, unknown>): Record<string, FormValue>
     if (Array.isArray(v)) return v.map((x, i) => convert(x, `${path}[${i}]`, depth + 1));
     if (typeof v === 'object')
       return Object.fromEntries(
-        Object.entries(v as object).map(([k, x]) => {
+        Object.entries(v).map(([k, x]) => {
           assertStorableText(k, path ? `${path}[${k}]` : k);
           return [k, convert(x, path ? `${path}[${k}]` : k, depth + 1)];
         }),

@@ -53,7 +53,8 @@ export function withApi<P extends Record<string, string> = Record<string, never>
   handler: (ctx: ApiContext<P>) => Promise<object>,
   options: Options = { auth: 'secret' },
 ) {
-  return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
+  // Next passes `params: undefined` to a route without dynamic segments.
+  return async (req: Request, route: { params?: Promise<P> }): Promise<Response> => {
     const requestId = requestIdOf(req);
     try {
       const db = await getDb();
@@ -62,8 +63,8 @@ export function withApi<P extends Record<string, string> = Record<string, never>
       checkStripeAccount(req.headers.get('stripe-account'), req.headers.get('authorization'), owner);
       const isPost = req.method === 'POST';
       const input = isPost ? await readBody(req) : parseFormBody(new URL(req.url).searchParams);
-      const params = await route.params;
-      for (const [name, value] of Object.entries(params ?? {})) assertStorableText(value, name);
+      const params = (await route.params) ?? ({} as P);
+      for (const [name, value] of Object.entries(params)) assertStorableText(value, name);
       const idempotencyKey = isPost ? req.headers.get('idempotency-key') : null;
       const scope = { accountId: owner.accountId, request: { id: requestId, idempotencyKey } };
       const ctx: ApiContext<P> = { req, db, accountId: owner.accountId, livemode: false, requestId, idempotencyKey, params, input, scope };
@@ -101,7 +102,9 @@ export function withApi<P extends Record<string, string> = Record<string, never>
             message:
               'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): please try again later.',
           });
-        return json(held.responseStatus!, held.responseBody!, requestId, {
+        if (held.responseStatus === null || held.responseBody === null)
+          throw new Error(`idempotency key ${idempotencyKey} is complete but holds no response to replay`);
+        return json(held.responseStatus, held.responseBody, requestId, {
           'idempotent-replayed': 'true',
           'idempotency-key': idempotencyKey,
         });

@@ -53,7 +53,7 @@ const slot = globalThis as unknown as { __caisseAuth?: Promise<Auth> };
 
 /** The process's better-auth instance, made on first use (it needs the database and the instance secret). */
 export function getAuth(): Promise<Auth> {
-  slot.__caisseAuth ??= create().catch((err) => {
+  slot.__caisseAuth ??= create().catch((err: unknown) => {
     slot.__caisseAuth = undefined;
     throw err;
   });

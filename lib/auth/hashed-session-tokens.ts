@@ -20,6 +20,8 @@ const isSession = (model: string) => model === 'session' || model === 'dashboard
 type Row = Record<string, unknown>;
 
 /** The where clause with token values hashed, and the clear tokens it names (by their hash). */
+function hashedWhere(where: Where[]): { where: Where[]; clear: Map<string, string> };
+function hashedWhere(where: Where[] | undefined): { where: Where[] | undefined; clear: Map<string, string> };
 function hashedWhere(where: Where[] | undefined): { where: Where[] | undefined; clear: Map<string, string> } {
   const clear = new Map<string, string>();
   const hash = (v: unknown) => {
@@ -60,7 +62,7 @@ function wrap<A extends DBTransactionAdapter>(inner: A): A {
     async findOne(args) {
       if (!isSession(args.model)) return inner.findOne(args);
       const { where, clear } = hashedWhere(args.where);
-      return restore(await inner.findOne({ ...args, where: where! }), clear);
+      return restore(await inner.findOne({ ...args, where: where }), clear);
     },
     async findMany(args) {
       if (!isSession(args.model)) return inner.findMany(args);
@@ -73,30 +75,30 @@ function wrap<A extends DBTransactionAdapter>(inner: A): A {
     async update(args) {
       if (!isSession(args.model)) return inner.update(args);
       const { where, clear } = hashedWhere(args.where);
-      return restore(await inner.update({ ...args, where: where!, update: hashedData(args.update) }), clear);
+      return restore(await inner.update({ ...args, where: where, update: hashedData(args.update) }), clear);
     },
     async updateMany(args) {
       return isSession(args.model)
-        ? inner.updateMany({ ...args, where: hashedWhere(args.where).where!, update: hashedData(args.update) })
+        ? inner.updateMany({ ...args, where: hashedWhere(args.where).where, update: hashedData(args.update) })
         : inner.updateMany(args);
     },
     async delete(args) {
-      return isSession(args.model) ? inner.delete({ ...args, where: hashedWhere(args.where).where! }) : inner.delete(args);
+      return isSession(args.model) ? inner.delete({ ...args, where: hashedWhere(args.where).where }) : inner.delete(args);
     },
     async deleteMany(args) {
-      return isSession(args.model) ? inner.deleteMany({ ...args, where: hashedWhere(args.where).where! }) : inner.deleteMany(args);
+      return isSession(args.model) ? inner.deleteMany({ ...args, where: hashedWhere(args.where).where }) : inner.deleteMany(args);
     },
     async consumeOne(args) {
       if (!isSession(args.model)) return inner.consumeOne(args);
       const { where, clear } = hashedWhere(args.where);
-      return restore(await inner.consumeOne({ ...args, where: where! }), clear);
+      return restore(await inner.consumeOne({ ...args, where: where }), clear);
     },
     async incrementOne(args) {
       if (!isSession(args.model)) return inner.incrementOne(args);
       const { where, clear } = hashedWhere(args.where);
-      return restore(await inner.incrementOne({ ...args, where: where! }), clear);
+      return restore(await inner.incrementOne({ ...args, where: where }), clear);
     },
-  } as A;
+  };
 }
 
 /** better-auth's adapter (here Drizzle's) with session tokens stored hashed, inside transactions too. */

@@ -51,7 +51,8 @@ export async function finishSignUp(input: FinishSignUpInput, headers: Headers): 
       name: record.businessName,
       owner: { email: record.email, name: record.businessName, passwordHash, emailVerified: true },
     });
-    userId = created.ownerUserId!;
+    if (!created.ownerUserId) throw new Error('createAccount made no owner for a finished sign-up');
+    userId = created.ownerUserId;
   } catch (err) {
     // The address got an account since the link was sent (another sign-up link): this one is spent.
     if (isUniqueViolation(err)) return { ok: false, error: 'link_invalid' };

@@ -27,8 +27,8 @@ export function parseHex(input: unknown): Rgb | null {
   if (typeof input !== 'string') return null;
   const match = HEX_INPUT.exec(input);
   if (!match) return null;
-  const digits = match[1]!;
-  const full = digits.length === 3 ? [...digits].map((d) => d + d).join('') : digits;
+  const digits = match[1];
+  const full = digits.length === 3 ? digits.replace(/./g, (d) => d + d) : digits;
   return {
     r: Number.parseInt(full.slice(0, 2), 16),
     g: Number.parseInt(full.slice(2, 4), 16),

@@ -46,6 +46,8 @@ function font(value: unknown): string {
 }
 
 export function themeToCssVars(theme: Theme): Record<CheckoutCssVar, string> {
+  // A hand-built Theme may lack its radius: that fails with the RangeError below, as any other bad value does.
+  const radius = theme.radius as Partial<Theme['radius']> | undefined;
   return {
     '--ck-bg': color('background', theme.background),
     '--ck-text': color('text', theme.text),
@@ -56,8 +58,8 @@ export function themeToCssVars(theme: Theme): Record<CheckoutCssVar, string> {
     '--ck-button-text': color('buttonText', theme.buttonText),
     '--ck-link': color('link', theme.link),
     '--ck-focus': color('focusRing', theme.focusRing),
-    '--ck-radius-control': px('radius.control', theme.radius?.control),
-    '--ck-radius-button': px('radius.button', theme.radius?.button),
+    '--ck-radius-control': px('radius.control', radius?.control),
+    '--ck-radius-button': px('radius.button', radius?.button),
     '--ck-font': font(theme.fontStack),
   };
 }

@@ -55,7 +55,7 @@ export function previewPageView(p: { name: string; logoUrl: string | null; items
     cancelUrl: null,
     returnUrl: null,
     recoveryUrl: null,
-  } as PageView;
+  };
 }
 
 /** The pay form of a plain card payment, as confirmConfigFor builds it for such a session. */

@@ -1,4 +1,4 @@
-import { BLACK, WHITE, contrastRatio, formatHex, mix, parseHex, type HexColor, type Rgb } from './color';
+import { BLACK, WHITE, contrastRatio, formatHex, mix, parseHex, parseHexOrThrow, type HexColor, type Rgb } from './color';
 import { MIN_TEXT_CONTRAST, MIN_UI_CONTRAST, ensureContrast } from './contrast';
 import { DEFAULT_FONT_ID, fontStack, isFontId, type FontId } from './fonts';
 
@@ -114,8 +114,8 @@ function deriveColors(background: Rgb, brand: Rgb) {
 }
 
 export function resolveTheme(input: Readonly<BrandingInput> | null | undefined): Theme {
-  const background = parseHex(input?.background_color) ?? parseHex(DEFAULT_BRANDING.background_color)!;
-  const brand = parseHex(input?.button_color) ?? parseHex(DEFAULT_BRANDING.button_color)!;
+  const background = parseHex(input?.background_color) ?? parseHexOrThrow(DEFAULT_BRANDING.background_color);
+  const brand = parseHex(input?.button_color) ?? parseHexOrThrow(DEFAULT_BRANDING.button_color);
   const borderStyle = pickBorder(input?.border_style) ?? DEFAULT_BRANDING.border_style;
   const fontId = pickFont(input?.font_family) ?? DEFAULT_FONT_ID;
   const c = deriveColors(background, brand);

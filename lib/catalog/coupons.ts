@@ -9,6 +9,7 @@ import { serializeCoupon } from '@/lib/api/serialize/coupon';
 import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
 import { randomBase62 } from '@/lib/util/ids';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
+import { present } from '@/lib/util/present';
 import type { CreateCouponParams, ListCouponsParams, UpdateCouponParams } from '@/lib/validation/coupons';
 import { assertChargeableAmount, currencyOptionKey } from './amounts';
 
@@ -30,8 +31,7 @@ function checkCreate(p: CreateCouponParams, now: Date) {
     throw invalidRequest('You may only specify one of these parameters: amount_off, percent_off.', 'amount_off', 'parameters_exclusive');
   if (p.percent_off === undefined && p.amount_off === undefined)
     throw invalidRequest('Must pass either percent_off or amount_off.', 'percent_off', 'parameter_missing');
-  if (p.amount_off !== undefined && !p.currency) throw missingParam('currency');
-  if (p.amount_off !== undefined) assertChargeableAmount(p.amount_off, p.currency!, 'amount_off');
+  if (p.amount_off !== undefined) assertChargeableAmount(p.amount_off, amountOffCurrency(p), 'amount_off');
   if (p.amount_off === undefined && p.currency) throw invalidRequest('currency can only be set on an amount_off coupon.', 'currency');
   if (p.amount_off === undefined && p.currency_options)
     throw invalidRequest('currency_options can only be set on an amount_off coupon.', 'currency_options');
@@ -42,6 +42,12 @@ function checkCreate(p: CreateCouponParams, now: Date) {
   if (p.redeem_by !== undefined && p.redeem_by * 1000 <= now.getTime())
     throw invalidRequest('redeem_by must be in the future.', 'redeem_by');
   return duration;
+}
+
+/** An amount_off coupon's currency, which it must have. */
+function amountOffCurrency(p: CreateCouponParams): string {
+  if (!p.currency) throw missingParam('currency');
+  return p.currency;
 }
 
 /** applies_to[products] must name products of this account. */
@@ -61,7 +67,7 @@ export async function createCoupon(db: Db, scope: Scope, p: CreateCouponParams) 
   const duration = checkCreate(p, now);
   // Stripe's generated coupon ids are 8 random characters.
   const id = p.id ?? randomBase62(8);
-  const options = p.currency_options ? currencyOptions(p.currency_options, p.currency!) : null;
+  const options = p.currency_options ? currencyOptions(p.currency_options, amountOffCurrency(p)) : null;
   try {
     return await db.transaction(async (tx) => {
       const appliesTo = p.applies_to?.products ? [...new Set(p.applies_to.products)] : null;
@@ -74,7 +80,7 @@ export async function createCoupon(db: Db, scope: Scope, p: CreateCouponParams) 
           name: p.name || null,
           amountOff: p.amount_off ?? null,
           percentOff: p.percent_off ?? null,
-          currency: p.amount_off !== undefined ? p.currency! : null,
+          currency: p.amount_off !== undefined ? amountOffCurrency(p) : null,
           currencyOptions: options && Object.keys(options).length ? options : null,
           duration,
           durationInMonths: p.duration_in_months ?? null,
@@ -102,7 +108,10 @@ export async function updateCoupon(db: Db, scope: Scope & { id: string }, p: Upd
     if (p.currency_options && current.amountOff === null)
       throw invalidRequest('currency_options can only be set on an amount_off coupon.', 'currency_options');
     const options = p.currency_options
-      ? { ...current.currencyOptions, ...currencyOptions(p.currency_options, current.currency!) }
+      ? {
+          ...current.currencyOptions,
+          ...currencyOptions(p.currency_options, present(current.currency, `amount_off coupon ${current.id}'s currency`)),
+        }
       : current.currencyOptions;
     const [row] = await tx
       .update(coupons)
@@ -130,11 +139,12 @@ export async function updateCoupon(db: Db, scope: Scope & { id: string }, p: Upd
 export async function deleteCoupon(db: Db, scope: Scope & { id: string }) {
   const now = new Date();
   return db.transaction(async (tx) => {
-    const [row] = await tx
+    const deleted = await tx
       .update(coupons)
       .set({ deletedAt: now })
       .where(and(eq(coupons.accountId, scope.accountId), eq(coupons.id, scope.id), isNull(coupons.deletedAt)))
       .returning();
+    const row = deleted.at(0);
     if (!row) throw noSuchObject('coupon', scope.id);
     await recordEvent(tx, {
       accountId: scope.accountId,

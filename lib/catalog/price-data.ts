@@ -11,13 +11,6 @@ const plain: ParamName = (p) => p;
 // Stripe bills at most yearly: the interval times its count may not exceed one year.
 const MAX_INTERVAL_COUNT = { day: 365, week: 52, month: 12, year: 1 } as const;
 
-/** Whole minor units when the decimal has no fraction (Stripe shows unit_amount null otherwise). */
-function amounts(unitAmount: number | undefined, unitAmountDecimal: string | undefined) {
-  if (unitAmount !== undefined) return { unitAmount, unitAmountDecimal: String(unitAmount) };
-  const dec = unitAmountDecimal!;
-  return { unitAmount: dec.includes('.') ? null : Number(dec), unitAmountDecimal: dec };
-}
-
 /** Exactly one of unit_amount / unit_amount_decimal; `param(name)` spells where they sit. */
 function oneAmount(o: { unit_amount?: number; unit_amount_decimal?: string }, param: (name: string) => string) {
   if (o.unit_amount !== undefined && o.unit_amount_decimal !== undefined)
@@ -26,8 +19,11 @@ function oneAmount(o: { unit_amount?: number; unit_amount_decimal?: string }, pa
       param('unit_amount_decimal'),
       'parameters_exclusive',
     );
-  if (o.unit_amount === undefined && o.unit_amount_decimal === undefined) throw missingParam(param('unit_amount'));
-  return amounts(o.unit_amount, o.unit_amount_decimal);
+  if (o.unit_amount !== undefined) return { unitAmount: o.unit_amount, unitAmountDecimal: String(o.unit_amount) };
+  if (o.unit_amount_decimal === undefined) throw missingParam(param('unit_amount'));
+  // Whole minor units when the decimal has no fraction (Stripe shows unit_amount null otherwise).
+  const dec = o.unit_amount_decimal;
+  return { unitAmount: dec.includes('.') ? null : Number(dec), unitAmountDecimal: dec };
 }
 
 /** Validates and normalises `currency_options` against the price's own currency. */

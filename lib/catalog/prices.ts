@@ -11,6 +11,7 @@ import { serializeProduct } from '@/lib/api/serialize/product';
 import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
+import { present } from '@/lib/util/present';
 import type { CreatePriceParams, ListPricesParams, PriceDataParams, UpdatePriceParams } from '@/lib/validation/prices';
 import { normaliseCurrencyOptions, priceValues, type ParamName } from './price-data';
 
@@ -100,7 +101,8 @@ export async function createPrice(db: Db, scope: Scope, p: CreatePriceParams) {
     return await db.transaction(async (tx) => {
       const productId = p.product_data
         ? await insertProductData(tx, scope, p.product_data)
-        : (await getProductOrThrow(tx, { accountId: scope.accountId, id: p.product!, param: 'product', status: 400 })).id;
+        : (await getProductOrThrow(tx, { accountId: scope.accountId, id: present(p.product, 'product'), param: 'product', status: 400 }))
+            .id;
       return insertPrice(tx, scope, { ...p, productId });
     });
   } catch (err) {
@@ -122,11 +124,12 @@ export async function updatePrice(db: Db, scope: Scope & { id: string }, p: Upda
       if (p.tax_behavior !== undefined && p.tax_behavior !== current.taxBehavior && current.taxBehavior !== 'unspecified')
         throw invalidRequest(`tax_behavior cannot be changed once it is ${current.taxBehavior}.`, 'tax_behavior');
       if (p.active === false && current.active) {
-        const [isDefault] = await tx
+        const isDefault = await tx
           .select({ id: products.id })
           .from(products)
           .where(and(eq(products.accountId, scope.accountId), eq(products.id, current.productId), eq(products.defaultPriceId, current.id)));
-        if (isDefault) throw invalidRequest('This price cannot be archived because it is the default price of its product.', 'active');
+        if (isDefault.length > 0)
+          throw invalidRequest('This price cannot be archived because it is the default price of its product.', 'active');
       }
       if (p.lookup_key) await claimLookupKey(tx, scope, p.lookup_key, p.transfer_lookup_key, current.id, 'lookup_key');
       const taxBehavior = p.tax_behavior ?? current.taxBehavior;

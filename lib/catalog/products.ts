@@ -43,8 +43,8 @@ export async function createProduct(db: Db, scope: Scope, p: CreateProductParams
         .returning();
       const object = serializeProduct(row);
       await recordEvent(tx, { accountId: scope.accountId, type: 'product.created', object, request: scope.request });
-      if (p.default_price_data)
-        await insertPrice(tx, scope, { ...p.default_price_data, id: defaultPriceId!, productId: id }, nestedParam('default_price_data'));
+      if (p.default_price_data && defaultPriceId)
+        await insertPrice(tx, scope, { ...p.default_price_data, id: defaultPriceId, productId: id }, nestedParam('default_price_data'));
       return object;
     });
   } catch (err) {
@@ -57,18 +57,19 @@ export async function updateProduct(db: Db, scope: Scope & { id: string }, p: Up
   return db.transaction(async (tx) => {
     const current = await getProductOrThrow(tx, scope);
     if (p.default_price) {
-      const [price] = await tx
+      const ofProduct = await tx
         .select({ id: prices.id })
         .from(prices)
         .where(and(eq(prices.accountId, scope.accountId), eq(prices.id, p.default_price), eq(prices.productId, scope.id)));
-      if (!price) throw invalidRequest(`No such price: '${p.default_price}' for this product`, 'default_price', 'resource_missing');
+      if (ofProduct.length === 0)
+        throw invalidRequest(`No such price: '${p.default_price}' for this product`, 'default_price', 'resource_missing');
     }
-    const has = <K extends keyof UpdateProductParams>(k: K) => p[k] !== undefined;
+    const has = (k: keyof UpdateProductParams) => p[k] !== undefined;
     const [row] = await tx
       .update(products)
       .set({
-        ...(has('name') && { name: p.name! }),
-        ...(has('active') && { active: p.active! }),
+        ...(p.name !== undefined && { name: p.name }),
+        ...(p.active !== undefined && { active: p.active }),
         ...(has('description') && { description: p.description }),
         ...(has('images') && { images: p.images ?? [] }),
         ...(has('marketing_features') && { marketingFeatures: p.marketing_features ?? [] }),
@@ -100,12 +101,12 @@ export async function updateProduct(db: Db, scope: Scope & { id: string }, p: Up
 export async function deleteProduct(db: Db, scope: Scope & { id: string }) {
   return db.transaction(async (tx) => {
     const current = await getProductOrThrow(tx, scope);
-    const [price] = await tx
+    const userPrices = await tx
       .select({ id: prices.id })
       .from(prices)
       .where(and(eq(prices.accountId, scope.accountId), eq(prices.productId, scope.id), eq(prices.inline, false)))
       .limit(1);
-    if (price)
+    if (userPrices.length > 0)
       throw new ApiError({
         status: 400,
         type: 'invalid_request_error',

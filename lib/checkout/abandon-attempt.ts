@@ -20,14 +20,15 @@ type Attempt = Pick<PaymentIntentRow, 'id' | 'accountId' | 'attemptId' | 'amount
  * Returns whether this call recorded it (false when the attempt had already moved on).
  */
 export async function abandonAttempt(db: Db, processor: PaymentProcessor, attempt: Attempt): Promise<boolean> {
-  if (!attempt.attemptId) return false;
-  await processor.reverse({ attemptId: attempt.attemptId, amount: attempt.amount, currency: attempt.currency });
+  const attemptId = attempt.attemptId;
+  if (!attemptId) return false;
+  await processor.reverse({ attemptId, amount: attempt.amount, currency: attempt.currency });
   return db.transaction(async (tx) => {
     if (attempt.checkoutSessionId) await lockSessionById(tx, attempt.checkoutSessionId);
     const d = STRIPE_DECLINES.processing_error;
     const failed = await settleAttempt(
       tx,
-      { id: attempt.id, attemptId: attempt.attemptId! },
+      { id: attempt.id, attemptId },
       {
         status: 'requires_payment_method',
         lastPaymentError: { type: 'card_error', code: d.code, decline_code: d.declineCode, message: d.message },

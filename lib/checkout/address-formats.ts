@@ -28,7 +28,8 @@ export const STATE_REQUIRED = new Set(['US', 'CA', 'AU', 'BR', 'JP', 'MX', 'IN']
 export const NO_POSTAL_CODE = new Set(['AE', 'HK', 'QA', 'AO', 'BO', 'FJ', 'GH', 'JM', 'ZW']);
 
 export function postalCodeValid(country: string, postalCode: string): boolean {
-  const pattern = POSTAL_CODE_PATTERNS[country];
+  // Most countries have no pattern here, and any may: `country` is the customer's.
+  const pattern = Object.hasOwn(POSTAL_CODE_PATTERNS, country) ? POSTAL_CODE_PATTERNS[country] : undefined;
   return pattern ? pattern.test(postalCode.trim()) : true;
 }
 

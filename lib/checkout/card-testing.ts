@@ -58,7 +58,7 @@ export async function cardTestingSignals(
   now: Date,
 ): Promise<CardTestingSignals> {
   const since = new Date(now.getTime() - CARD_TESTING.windowMs).toISOString();
-  const [row] = await db
+  const rows = await db
     .select({
       sessionCards:
         sql<number>`count(distinct ${cardAttempts.fingerprint}) filter (where ${cardAttempts.sessionId} = ${session.id})`.mapWith(Number),
@@ -71,6 +71,8 @@ export async function cardTestingSignals(
     })
     .from(cardAttempts)
     .where(and(eq(cardAttempts.accountId, session.accountId), sql`${cardAttempts.createdAt} > ${since}::timestamptz`));
+  // An aggregate answers exactly one row; were it ever missing, nothing is counted.
+  const row = rows.at(0);
   return {
     sessionDeclines: session.declinedAttempts,
     sessionCards: row?.sessionCards ?? 0,

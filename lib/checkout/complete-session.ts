@@ -10,6 +10,7 @@ import type { StoredCard } from '@/lib/payments/processor';
 import type { PendingDebit, StoredSepaDebit } from '@/lib/payments/test-sepa';
 import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import { newId } from '@/lib/util/ids';
+import { present } from '@/lib/util/present';
 import { sessionLineItems } from '@/db/queries/checkout-sessions';
 import { sessionObject } from './session-reads';
 
@@ -71,7 +72,7 @@ async function createSubscription(
 ): Promise<string> {
   const lines = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
   const recurring = lines.filter((r) => r.price.recurring);
-  const r = recurring[0].price.recurring!;
+  const r = present(recurring.at(0)?.price.recurring, `subscription session ${session.id}'s recurring price`);
   const trialDays = (session.subscriptionData?.trial_period_days as number | undefined) ?? null;
   const trialEnd = trialDays ? new Date(now.getTime() + trialDays * 86400_000) : null;
   const periodStart = trialEnd ?? now;
@@ -82,7 +83,7 @@ async function createSubscription(
     accountId: session.accountId,
     customerId,
     status: trialEnd ? 'trialing' : 'active',
-    currency: session.currency!,
+    currency: present(session.currency, `subscription session ${session.id}'s currency`),
     items: recurring.map((l) => ({ id: newId('si'), price: l.price.id, quantity: l.line.quantity })),
     defaultPaymentMethodId: paymentMethodId,
     billingCycleAnchor: periodStart,
@@ -141,7 +142,7 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
     .where(eq(paymentIntents.id, settled.id))
     .returning();
   const charged = intent.amount > 0;
-  const [completed] = await tx
+  const updated = await tx
     .update(checkoutSessions)
     .set({
       status: 'complete',
@@ -154,6 +155,7 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
     .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
     .returning();
   // The session is locked and was open: anything else is a broken caller, and nothing of this may stay.
+  const completed = updated.at(0);
   if (!completed) throw new Error(`completeSession: session ${session.id} was not open under its lock`);
   if (charged && intent.status === 'processing')
     await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.processing', object: serializePaymentIntent(intent) });

@@ -15,6 +15,7 @@ import { acceptSolution } from '@/lib/security/proof-of-work';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { newId } from '@/lib/util/ids';
 import { makeConfirmSchema } from '@/lib/validation/checkout-page';
+import { present } from '@/lib/util/present';
 import { cardTestingDemand, cardTestingSignals, recordCardAttempt } from './card-testing';
 import { collectedDetails } from './collected-details';
 import { completeResult, confirmConfigFor } from './confirm-config';
@@ -85,8 +86,9 @@ export async function confirmPayment(
   const parsed = makeConfirmSchema(confirmConfigFor(found), () => now).safeParse(p.form);
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };
   const card = parsed.data.method === 'card' ? toCardInput(parsed.data.card) : null;
-  const sepa = parsed.data.method === 'sepa_debit' ? parsed.data.sepa : null;
-  const screened = card ? processor.screen(card) : screenTestIban(sepa!.iban);
+  // Without a card the form was a SEPA debit's (the schema takes those two methods only).
+  const iban = parsed.data.method === 'sepa_debit' ? parsed.data.sepa.iban : null;
+  const screened = card ? processor.screen(card) : screenTestIban(present(iban, 'the IBAN of a SEPA confirmation'));
   if (screened) return { state: 'invalid', errors: { [card ? 'card.number' : 'sepa.iban']: screened } };
 
   const fingerprint = card ? fingerprintOf(card.number) : null;
@@ -109,7 +111,7 @@ export async function confirmPayment(
     throw err;
   }
   if ('state' in claim) return claim;
-  if (!card) return startSepaDebit(db, claim.session.id, claim.intent, sepa!.iban, now);
+  if (!card) return startSepaDebit(db, claim.session.id, claim.intent, present(iban, 'the IBAN of a SEPA confirmation'), now);
   const { session, intent } = claim;
   return runAttempt(db, {
     processor,
@@ -160,7 +162,7 @@ async function claimAttempt(
         id: intentId,
         accountId: session.accountId,
         amount,
-        currency: session.currency!,
+        currency: present(session.currency, `session ${session.id}'s currency`),
         status: 'requires_payment_method',
         checkoutSessionId: session.id,
         customerId: session.customerId,

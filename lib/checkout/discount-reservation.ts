@@ -19,7 +19,7 @@ export class DiscountRefused extends Error {
  * it was applied.
  */
 export async function reserveDiscount(tx: Tx, session: SessionRow, now: Date): Promise<ReservedDiscount | null> {
-  const applied = session.discounts[0];
+  const applied = session.discounts.at(0);
   if (!applied) return null;
   const coupon = await tx
     .update(coupons)
@@ -59,11 +59,12 @@ export async function reserveDiscount(tx: Tx, session: SessionRow, now: Date): P
  * conditional update first, so however often this runs, each reservation is given back once.
  */
 export async function releaseDiscount(tx: Tx, intent: Pick<PaymentIntentRow, 'id' | 'accountId'>): Promise<void> {
-  const [held] = await tx
+  const rows = await tx
     .select({ reserved: paymentIntents.reservedDiscount })
     .from(paymentIntents)
     .where(eq(paymentIntents.id, intent.id))
     .for('update');
+  const held = rows.at(0);
   if (!held?.reserved) return;
   const cleared = await tx
     .update(paymentIntents)

@@ -19,10 +19,11 @@ const CANCELABLE = ['requires_payment_method', 'requires_confirmation', 'require
 
 /** Cancels the session's intent, if it has one that can be, releasing what its attempt reserved. */
 async function cancelIntent(tx: Tx, session: SessionRow, scope: Scope, now: Date): Promise<'canceled' | 'none' | 'in_flight'> {
-  const [intent] = await tx.select().from(paymentIntents).where(eq(paymentIntents.checkoutSessionId, session.id)).for('update');
+  const intents = await tx.select().from(paymentIntents).where(eq(paymentIntents.checkoutSessionId, session.id)).for('update');
+  const intent = intents.at(0);
   if (!intent) return 'none';
   if (intent.status === 'processing') return 'in_flight';
-  const [canceled] = await tx
+  const updated = await tx
     .update(paymentIntents)
     .set({
       status: 'canceled',
@@ -34,6 +35,7 @@ async function cancelIntent(tx: Tx, session: SessionRow, scope: Scope, now: Date
     })
     .where(and(eq(paymentIntents.id, intent.id), inArray(paymentIntents.status, [...CANCELABLE])))
     .returning();
+  const canceled = updated.at(0);
   if (!canceled) return 'none';
   await releaseDiscount(tx, canceled);
   if (canceled.amount > 0)

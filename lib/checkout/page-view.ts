@@ -39,7 +39,7 @@ export type PageShippingOption = {
  */
 export async function loadPageView(db: Queryable, session: SessionRow, now = new Date()) {
   const accountId = session.accountId;
-  const applied = session.discounts[0];
+  const applied = session.discounts.at(0);
   // Everything but the products goes in one round: they need the lines first.
   const [account, rows, shippingMap, coupon, promo] = await Promise.all([
     getAccount(db, accountId),
@@ -110,7 +110,7 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
     locale: session.locale,
     submitType: session.submitType,
     livemode: session.livemode,
-    merchant: merchantIdentity(account, session.brandingSettings as SessionBranding | null),
+    merchant: merchantIdentity(account, session.brandingSettings),
     brandingSettings: session.brandingSettings,
     lines: lines.filter((l) => l.selected),
     optionalItems: lines.filter((l) => l.optional && !l.selected),
@@ -154,7 +154,7 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
     successUrl: session.successUrl,
     cancelUrl: session.cancelUrl && parseHttpUrl(session.cancelUrl) ? session.cancelUrl : null,
     returnUrl: session.returnUrl,
-    recoveryUrl: ((session.afterExpiration?.recovery as { url?: string | null } | undefined)?.url ?? null) as string | null,
+    recoveryUrl: (session.afterExpiration?.recovery as { url?: string | null } | undefined)?.url ?? null,
   };
 }
 

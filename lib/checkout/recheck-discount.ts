@@ -4,6 +4,7 @@ import { findPromotionCode } from '@/db/queries/promotion-codes';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
 import { hasPriorPayments } from '@/db/queries/prior-payments';
 import { promotionCodeRefusal, type DiscountRefusal } from './discount-eligibility';
+import { present } from '@/lib/util/present';
 
 /**
  * A promotion code applied before the customer typed their email is checked again when the payment
@@ -16,7 +17,7 @@ export async function recheckDiscount(
   email: string | null,
   now: Date,
 ): Promise<DiscountRefusal | null> {
-  const applied = session.discounts[0];
+  const applied = session.discounts.at(0);
   if (!applied?.promotion_code) return null;
   const [promo, coupon] = await Promise.all([
     findPromotionCode(db, { accountId: session.accountId, id: applied.promotion_code }),
@@ -24,7 +25,7 @@ export async function recheckDiscount(
   ]);
   if (!promo || !coupon) return 'code_inactive';
   return promotionCodeRefusal(promo, coupon, {
-    currency: session.currency!,
+    currency: present(session.currency, `session ${session.id}'s currency`),
     subtotal: session.amountSubtotal ?? 0,
     customerId: session.customerId,
     hasPriorPayments: await hasPriorPayments(db, session.accountId, { customerId: session.customerId, email }),

@@ -37,13 +37,15 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
     const recovery = old.afterExpiration?.recovery as Recovery | undefined;
     if (old.status !== 'expired' || !recovery?.enabled || (recovery.expires_at !== null && recovery.expires_at < unix(now)))
       return { refused: 'not_recoverable' as const };
-    const [already] = await tx
+    const open = await tx
       .select({ id: checkoutSessions.id })
       .from(checkoutSessions)
       .where(and(eq(checkoutSessions.recoveredFrom, old.id), eq(checkoutSessions.status, 'open')))
       .limit(1);
+    const already = open.at(0);
     if (already) return already;
     const id = newSessionId(old.livemode);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- seq is left out of the copy (the database numbers the new row)
     const { seq: _seq, ...copy } = old;
     const [fresh] = await tx
       .insert(checkoutSessions)

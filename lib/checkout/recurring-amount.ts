@@ -30,7 +30,8 @@ export function recurringAmount(p: {
   const result = computeRecurringTotals({
     currency: p.currency,
     lines: input.lines,
-    discounts: input.discounts.map((d) => ({ ...d, duration: coupon!.duration, durationInMonths: coupon!.durationInMonths })),
+    // Without a discount there are none to carry the coupon's duration.
+    discounts: coupon ? input.discounts.map((d) => ({ ...d, duration: coupon.duration, durationInMonths: coupon.durationInMonths })) : [],
     startsAt,
     nextChargeAt: nextChargeAt(
       startsAt,

@@ -5,6 +5,7 @@ import { findCoupon } from '@/db/queries/coupons';
 import { sessionLineItems, type LineItemRow, type SessionRow } from '@/db/queries/checkout-sessions';
 import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { computeTotals } from '@/lib/pricing/compute-totals';
+import { present } from '@/lib/util/present';
 import { buildPricingInput, hasTrial } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { recurringAmount } from './recurring-amount';
@@ -21,7 +22,7 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
   const currency = session.currency;
   if (!currency) return session;
   const selected = lines.filter((l) => l.selected && l.quantity > 0);
-  const applied = session.discounts[0];
+  const applied = session.discounts.at(0);
   const [priceMap, taxMap, shippingMap, coupon] = await Promise.all([
     pricesByIds(
       tx,
@@ -39,7 +40,7 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
   const shipping = session.shippingRateId ? (shippingMap.get(session.shippingRateId) ?? null) : null;
   const priced = selected.map((l) => ({
     key: l.id,
-    price: priceMap.get(l.priceId)!,
+    price: present(priceMap.get(l.priceId), `price ${l.priceId} of line item ${l.id}`),
     quantity: l.quantity,
     taxRates: l.taxRateIds.flatMap((id) => taxMap.get(id) ?? []),
   }));

@@ -28,7 +28,10 @@ export async function resolveDiscount(
     if (refusal) throw invalidRequest(refusalMessages[refusal], 'discounts[0][coupon]', 'coupon_expired');
     return { id: newId('di'), coupon, promotionCodeId: null };
   }
-  const promo = await findPromotionCode(tx, { accountId, id: d.promotion_code! });
+  // checkCreateRules already refused a discount with neither.
+  if (!d.promotion_code)
+    throw invalidRequest('Exactly one of coupon or promotion_code is required in discounts[0].', 'discounts[0][coupon]');
+  const promo = await findPromotionCode(tx, { accountId, id: d.promotion_code });
   if (!promo) throw invalidRequest(`No such promotion code: '${d.promotion_code}'`, 'discounts[0][promotion_code]', 'resource_missing');
   const coupon = await findCoupon(tx, { accountId, id: promo.couponId });
   if (!coupon) throw invalidRequest(`The coupon of promotion code '${promo.id}' no longer exists.`, 'discounts[0][promotion_code]');
@@ -59,8 +62,11 @@ export async function resolveShippingOptions(
       if (!row) throw invalidRequest(`No such shipping rate: '${option.shipping_rate}'`, `${at}[shipping_rate]`, 'resource_missing');
       if (!row.active) throw invalidRequest(`The shipping rate ${row.id} is inactive.`, `${at}[shipping_rate]`);
       rate = row;
+    } else if (option.shipping_rate_data) {
+      rate = await insertShippingRate(tx, accountId, option.shipping_rate_data, { inline: true, param: `${at}[shipping_rate_data]` });
     } else {
-      rate = await insertShippingRate(tx, accountId, option.shipping_rate_data!, { inline: true, param: `${at}[shipping_rate_data]` });
+      // A session's update has no checkCreateRules to refuse an option with neither first.
+      throw invalidRequest(`Exactly one of shipping_rate or shipping_rate_data is required in ${at}.`, `${at}[shipping_rate]`);
     }
     const amount = currency ? shippingAmountIn(rate, currency) : null;
     if (amount === null)

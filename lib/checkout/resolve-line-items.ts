@@ -7,6 +7,7 @@ import { newId } from '@/lib/util/ids';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 import { nestedParam } from '@/lib/catalog/amounts';
 import { priceValues } from '@/lib/catalog/price-data';
+import { present } from '@/lib/util/present';
 import { unitAmountIn } from './pricing-input';
 
 export type ResolvedLine = {
@@ -39,7 +40,9 @@ async function createInlinePrice(
     if (!knownProducts.has(productId))
       throw invalidRequest(`No such product: '${productId}'`, `${at}[price_data][product]`, 'resource_missing');
   } else {
-    const pd = data.product_data!;
+    const pd = data.product_data;
+    // checkCreateRules already refused price_data with neither.
+    if (!pd) throw invalidRequest(`Exactly one of product or product_data is required in ${at}[price_data].`, `${at}[price_data][product]`);
     productId = newId('prod');
     const [product] = await tx
       .insert(products)
@@ -117,8 +120,11 @@ export async function resolveLineItems(
       if (!found) throw invalidRequest(`No such price: '${l.price}'`, `${at}[price]`, 'resource_missing');
       if (!found.active) throw invalidRequest(`The price specified is inactive. This field only accepts active prices.`, `${at}[price]`);
       price = found;
+    } else if (l.price_data) {
+      price = await createInlinePrice(tx, accountId, l.price_data, at, productMap);
     } else {
-      price = await createInlinePrice(tx, accountId, l.price_data!, at, productMap);
+      // checkCreateRules already refused a line with neither.
+      throw invalidRequest(`Exactly one of price or price_data is required in ${at}.`, `${at}[price]`);
     }
     const product = productMap.get(price.productId);
     if (!product) throw invalidRequest(`No such product: '${price.productId}'`, `${at}[price]`, 'resource_missing');
@@ -148,7 +154,7 @@ export async function resolveLineItems(
       metadata: initialMetadata(l.metadata),
     });
   }
-  const currency = p.currency ?? lines[0]?.price.currency ?? null;
+  const currency = p.currency ?? lines.at(0)?.price.currency ?? null;
   checkModeAndCurrency(lines, p.mode as Mode, currency);
   return { lines, currency };
 }
@@ -171,7 +177,10 @@ function checkModeAndCurrency(lines: ResolvedLine[], mode: Mode, currency: strin
     const recurring = lines.filter((l) => l.price.type === 'recurring' && !l.optional);
     if (!recurring.length)
       throw invalidRequest('You must provide at least one recurring price in `subscription` mode when using prices.', 'line_items');
-    const key = (l: ResolvedLine) => `${l.price.recurring!.interval}/${l.price.recurring!.interval_count}`;
+    const key = (l: ResolvedLine) => {
+      const r = present(l.price.recurring, `recurring price ${l.price.id}'s interval`);
+      return `${r.interval}/${r.interval_count}`;
+    };
     if (recurring.some((l) => key(l) !== key(recurring[0])))
       throw invalidRequest('All recurring prices in a subscription must share the same billing interval.', 'line_items');
   }

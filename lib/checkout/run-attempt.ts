@@ -12,9 +12,13 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   if (!Number.isFinite(ms)) return work;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the processor did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => {
+      reject(new Error(`the processor did not answer within ${ms} ms`));
+    }, ms);
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([work, timeout]).finally(() => {
+    clearTimeout(timer);
+  });
 }
 
 /**
@@ -39,9 +43,9 @@ export async function runAttempt(
     // Never the request: it holds card data.
     console.error('[checkout] payment attempt failed at the processor:', err instanceof Error ? err.message : err);
     // If the reversal fails too, the attempt stays processing and the sweep gives it up after its lease.
-    await abandonAttempt(db, p.processor, p.intent).catch((e) =>
-      console.error('[checkout] could not give up the attempt yet:', e instanceof Error ? e.message : e),
-    );
+    await abandonAttempt(db, p.processor, p.intent).catch((e: unknown) => {
+      console.error('[checkout] could not give up the attempt yet:', e instanceof Error ? e.message : e);
+    });
     return { state: 'declined', message: 'decline.processing_error' };
   }
   return finishCharge(db, { ...p, outcome });

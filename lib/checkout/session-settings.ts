@@ -1,4 +1,5 @@
 import { initialMetadata } from '@/lib/api/params';
+import { present } from '@/lib/util/present';
 import { isEmbedded } from './ui-mode';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 
@@ -38,7 +39,11 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
       type: f.type,
       optional: f.optional ?? false,
       ...(f.type === 'dropdown' && {
-        dropdown: { default_value: f.dropdown?.default_value ?? null, options: f.dropdown!.options, value: null },
+        dropdown: {
+          default_value: f.dropdown?.default_value ?? null,
+          options: present(f.dropdown, `custom field ${f.key}'s dropdown`).options,
+          value: null,
+        },
       }),
       ...(f.type === 'numeric' && {
         numeric: {

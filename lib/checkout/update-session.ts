@@ -6,6 +6,7 @@ import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { invalidRequest } from '@/lib/api/errors';
 import { mergeMetadata } from '@/lib/api/params';
 import { newId } from '@/lib/util/ids';
+import { present } from '@/lib/util/present';
 import type { UpdateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 import { unitAmountIn } from './pricing-input';
 import type { AmountCulprit } from '@/lib/pricing/amount-limit';
@@ -70,7 +71,7 @@ async function replaceLineItems(
       const price = newPrices.get(g.price);
       if (!price) throw invalidRequest(`No such price: '${g.price}'`, `${at}[price]`, 'resource_missing');
       if (!price.active) throw invalidRequest('The price specified is inactive. This field only accepts active prices.', `${at}[price]`);
-      if (!unitAmountIn(price, session.currency!))
+      if (!unitAmountIn(price, present(session.currency, `session ${session.id}'s currency`)))
         throw invalidRequest(`The price ${price.id} is not available in ${session.currency}.`, `${at}[price]`);
       if (price.type === 'recurring') throw invalidRequest('Recurring prices can only be used in subscription mode.', `${at}[price]`);
       if (g.quantity === undefined)
@@ -134,7 +135,9 @@ export async function updateSession(db: Db, scope: Scope & { id: string }, p: Up
         return at ? `${at}[quantity]` : 'line_items';
       };
       const current = session;
-      session = await withinChargeLimit(session.currency!, 'total', paramOf, () => reprice(tx, current));
+      session = await withinChargeLimit(present(session.currency, `session ${session.id}'s currency`), 'total', paramOf, () =>
+        reprice(tx, current),
+      );
     }
     return sessionObjectWithUrl(tx, session);
   });

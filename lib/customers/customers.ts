@@ -60,11 +60,12 @@ export async function createCustomer(db: Db, scope: Scope, p: CreateCustomerPara
 
 // The row, locked, so that an update and a delete of one customer serialize.
 async function lockLive(tx: Tx, scope: Scope & { id: string }): Promise<CustomerRow> {
-  const [row] = await tx
+  const rows = await tx
     .select()
     .from(customers)
     .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id), isNull(customers.deletedAt)))
     .for('update');
+  const row = rows.at(0);
   if (!row) throw noSuchObject('customer', scope.id);
   return row;
 }

@@ -44,8 +44,8 @@ export async function customDomains(db: Queryable, scope: Scope): Promise<Custom
 
 /** Which of these domains new checkout links use: the first verified, as sessionHostSettings picks it. */
 export function checkoutDomainOf(domains: CustomDomainView[]): string | null {
-  const verified = domains.filter((d) => d.verifiedAt !== null);
-  verified.sort((a, b) => a.verifiedAt!.getTime() - b.verifiedAt!.getTime() || (a.id < b.id ? -1 : 1));
+  const verified = domains.filter((d): d is CustomDomainView & { verifiedAt: Date } => d.verifiedAt !== null);
+  verified.sort((a, b) => a.verifiedAt.getTime() - b.verifiedAt.getTime() || (a.id < b.id ? -1 : 1));
   return verified[0]?.hostname ?? null;
 }
 

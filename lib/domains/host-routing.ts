@@ -15,7 +15,7 @@ const MAX_ENTRIES = 5_000;
 
 type Entry = { accountId: string | null; until: number };
 const slot = globalThis as unknown as { __caisseHostCache?: Map<string, Entry> };
-const cache = (slot.__caisseHostCache ??= new Map());
+const cache = (slot.__caisseHostCache ??= new Map<string, Entry>());
 
 let appHost: string | undefined;
 

@@ -19,6 +19,6 @@ export const systemResolveTxt: ResolveTxt = (name) => {
 
 /** DNS answers that mean "no such record" rather than "could not ask". */
 export function isNoRecord(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code;
+  const code = (err as { code?: unknown } | null | undefined)?.code;
   return code === 'ENODATA' || code === 'ENOTFOUND' || code === 'NOTFOUND' || code === 'NODATA';
 }

@@ -37,8 +37,8 @@ export async function storeImage(
 
 /** An image for serving. Ids carry 142 random bits and are public like the pages that show them. */
 export async function findImage(db: Queryable, id: string) {
-  const [row] = await db.select({ contentType: images.contentType, data: images.data }).from(images).where(eq(images.id, id)).limit(1);
-  return row ?? null;
+  const rows = await db.select({ contentType: images.contentType, data: images.data }).from(images).where(eq(images.id, id)).limit(1);
+  return rows.at(0) ?? null;
 }
 
 /** Whether the image belongs to the account (before a form may point at it). */

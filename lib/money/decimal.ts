@@ -15,14 +15,14 @@ export type Decimal = { num: bigint; den: bigint };
 // is non-negative in Stripe's API, so a sign here is always a caller bug.
 const DECIMAL_PATTERN = /^(\d+)(?:\.(\d+))?$/;
 
-/** Parses "12", "12.5", "0.001" exactly; throws RangeError on anything else (signs, exponents, spaces, ".5"). */
-export function parseDecimal(s: string): Decimal {
+/** Parses "12", "12.5", "0.001" exactly; throws RangeError on anything else (signs, exponents, spaces, ".5", non-strings from jsonb). */
+export function parseDecimal(s: unknown): Decimal {
   const match = typeof s === 'string' ? DECIMAL_PATTERN.exec(s) : null;
   if (match === null) {
     throw new RangeError(`Invalid decimal string: ${JSON.stringify(String(s).slice(0, 40))}`);
   }
-  const whole = match[1] ?? '';
-  const fraction = match[2] ?? '';
+  const whole = match[1];
+  const fraction = match.at(2) ?? '';
   return { num: BigInt(whole + fraction), den: 10n ** BigInt(fraction.length) };
 }
 

@@ -10,7 +10,7 @@ export function majorToMinor(text: string, currency: string): number | null {
   // A comma is the decimal separator in French and many other locales; no thousands separators.
   const m = /^(\d+)(?:[.,](\d*))?$/.exec(text.trim());
   if (!m) return null;
-  const fraction = (m[2] ?? '').replace(/0+$/, '');
+  const fraction = (m.at(2) ?? '').replace(/0+$/, '');
   if (fraction.length > exponent) return null;
   const minor = BigInt(m[1]) * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, '0') || '0');
   return minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : null;

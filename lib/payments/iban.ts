@@ -84,7 +84,8 @@ export type IbanProblem = 'incomplete' | 'invalid' | 'unsupported_country';
 export function ibanProblem(iban: string): IbanProblem | null {
   if (iban.length < 4) return 'incomplete';
   if (!/^[A-Z]{2}\d{2}/.test(iban)) return 'invalid';
-  const length = SEPA_IBAN_LENGTHS[iban.slice(0, 2)];
+  const country = iban.slice(0, 2);
+  const length = Object.hasOwn(SEPA_IBAN_LENGTHS, country) ? SEPA_IBAN_LENGTHS[country] : undefined;
   if (length === undefined) return 'unsupported_country';
   // Shorter than the country's length: the customer may still be typing.
   if (iban.length < length) return 'incomplete';
@@ -93,7 +94,8 @@ export function ibanProblem(iban: string): IbanProblem | null {
 }
 
 export function ibanBankCode(iban: string): string | null {
-  const slice = BANK_CODE_SLICES[iban.slice(0, 2)];
+  const country = iban.slice(0, 2);
+  const slice = Object.hasOwn(BANK_CODE_SLICES, country) ? BANK_CODE_SLICES[country] : undefined;
   return slice ? iban.slice(slice[0], slice[1]) : null;
 }
 

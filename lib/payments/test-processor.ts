@@ -64,6 +64,12 @@ const failed = (card: StoredCard | null, name: StripeDeclineName): ChargeOutcome
   decline: { ...STRIPE_DECLINES[name] },
 });
 
+/** The answer, computed now, as the promise a processor returns: a throw becomes its rejection, as in an async function. */
+const answer = (compute: () => ChargeOutcome): Promise<ChargeOutcome> =>
+  new Promise((resolve) => {
+    resolve(compute());
+  });
+
 export const testProcessor: PaymentProcessor = {
   name: 'test',
 
@@ -74,44 +80,48 @@ export const testProcessor: PaymentProcessor = {
     return TEST_CARDS.has(digits) ? null : 'card.test_mode_only';
   },
 
-  async charge(req: ChargeRequest): Promise<ChargeOutcome> {
-    const digits = normalizeCardNumber(req.card.number);
-    if (digits === null || !luhnValid(digits)) return failed(null, 'incorrect_number');
-    const test = TEST_CARDS.get(digits);
-    // A caller that skipped `screen`: still refuse, and keep no trace of a real card.
-    if (!test) return failed(null, 'test_mode_live_card');
+  charge(req: ChargeRequest): Promise<ChargeOutcome> {
+    return answer(() => {
+      const digits = normalizeCardNumber(req.card.number);
+      if (digits === null || !luhnValid(digits)) return failed(null, 'incorrect_number');
+      const test = TEST_CARDS.get(digits);
+      // A caller that skipped `screen`: still refuse, and keep no trace of a real card.
+      if (!test) return failed(null, 'test_mode_live_card');
 
-    const card = storedCard(digits, req.card, test, req.fingerprintSecret);
-    const b = test.behaviour;
-    switch (b.kind) {
-      case 'succeed':
-        return { status: 'succeeded', card: { ...card, three_d_secure: b.threeDSecure ?? null } };
-      case 'decline':
-        return failed(card, b.decline);
-      case 'challenge':
-        // A card authenticated when it was set up is exempt on later off-session charges.
-        if (b.skipWhenSetUpForOffSession && req.setUpForOffSession) {
-          return { status: 'succeeded', card: { ...card, three_d_secure: 'not_required' } };
-        }
-        return { status: 'requires_action', card, resume: { after: b.after } };
-    }
+      const card = storedCard(digits, req.card, test, req.fingerprintSecret);
+      const b = test.behaviour;
+      switch (b.kind) {
+        case 'succeed':
+          return { status: 'succeeded', card: { ...card, three_d_secure: b.threeDSecure ?? null } };
+        case 'decline':
+          return failed(card, b.decline);
+        case 'challenge':
+          // A card authenticated when it was set up is exempt on later off-session charges.
+          if (b.skipWhenSetUpForOffSession && req.setUpForOffSession) {
+            return { status: 'succeeded', card: { ...card, three_d_secure: 'not_required' } };
+          }
+          return { status: 'requires_action', card, resume: { after: b.after } };
+      }
+    });
   },
 
-  async completeAuthentication({ resume, result, card }): Promise<ChargeOutcome> {
-    const after = resume.after;
-    // The state round-trips through the caller's storage; anything else is a bug, not a decline.
-    if (!isAfter(after)) throw new Error('testProcessor: unreadable resume state');
-    if (result === 'fail') return failed({ ...card, three_d_secure: 'failed' }, 'authentication_failure');
+  completeAuthentication({ resume, result, card }): Promise<ChargeOutcome> {
+    return answer(() => {
+      const after = resume.after;
+      // The state round-trips through the caller's storage; anything else is a bug, not a decline.
+      if (!isAfter(after)) throw new Error('testProcessor: unreadable resume state');
+      if (result === 'fail') return failed({ ...card, three_d_secure: 'failed' }, 'authentication_failure');
 
-    const authenticated: StoredCard = { ...card, three_d_secure: 'authenticated' };
-    switch (after) {
-      case 'succeed':
-        return { status: 'succeeded', card: authenticated };
-      case 'insufficient_funds':
-        return failed(authenticated, 'insufficient_funds');
-      case 'card_declined':
-        return failed(authenticated, 'generic_decline');
-    }
+      const authenticated: StoredCard = { ...card, three_d_secure: 'authenticated' };
+      switch (after) {
+        case 'succeed':
+          return { status: 'succeeded', card: authenticated };
+        case 'insufficient_funds':
+          return failed(authenticated, 'insufficient_funds');
+        case 'card_declined':
+          return failed(authenticated, 'generic_decline');
+      }
+    });
   },
 
   // Test mode moves no money, so there is nothing to void: the caller still records the reversal.

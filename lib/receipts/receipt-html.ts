@@ -1,8 +1,10 @@
 import type { ReceiptView } from './render-receipt';
 
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /** Every merchant or customer string goes through this: product names and addresses are untrusted. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
 const row = (label: string, value: string, strong = false) => {

@@ -2,6 +2,7 @@ import { and, not, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { invalidRequest } from '@/lib/api/errors';
 import { createdFilter } from '@/lib/api/list';
+import { present } from '@/lib/util/present';
 import type { Clause, Query, Value } from './parse-query';
 
 /**
@@ -51,6 +52,7 @@ function stringMatch(column: AnyPgColumn, c: Clause, value: Value): SQL {
   }
   const text = value.text;
   if (c.op === '~') {
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points on purpose, as the limit's message counts characters
     if ([...text].length < MIN_SUBSTRING)
       throw invalidRequest(`Substring searches need at least ${MIN_SUBSTRING} characters: \`${c.field}~"${text}"\`.`, 'query');
     return sql`strpos(lower(${column}::text), lower(${text})) > 0`;
@@ -75,7 +77,7 @@ function createdMatch(column: AnyPgColumn, c: Clause, value: Value): SQL {
   if (!Number.isSafeInteger(n) || Math.abs(n) > MAX_SECONDS)
     throw invalidRequest(`\`${c.field}\` takes a whole number of seconds since the Unix epoch, not "${value.text}".`, 'query');
   const range = c.op === ':' ? n : { '>': { gt: n }, '<': { lt: n }, '>=': { gte: n }, '<=': { lte: n } }[c.op];
-  return and(...createdFilter(column, range))!;
+  return present(and(...createdFilter(column, range)), `the condition of ${c.field}`);
 }
 
 function metadataMatch(column: AnyPgColumn, c: Clause, value: Value): SQL {
@@ -107,5 +109,6 @@ function clauseSql(fields: SearchFields, resource: string, c: Clause): SQL {
 /** The WHERE condition for a parsed query over a resource's fields; every value is a bound parameter. */
 export function querySql(query: Query, fields: SearchFields, resource: string): SQL {
   const parts = query.clauses.map((c) => clauseSql(fields, resource, c));
-  return (query.join === 'or' ? or(...parts) : and(...parts))!;
+  // The parser makes at least one clause, so there is always a condition.
+  return present(query.join === 'or' ? or(...parts) : and(...parts), 'the condition of a query without clauses');
 }

@@ -56,10 +56,11 @@ export async function searchPage<R extends SearchableResource>(
         .from(table)
         .where(and(...matching))
     : undefined;
+  const last = rows.at(-1);
   return {
     rows,
     hasMore,
-    nextPage: hasMore ? encodePage(Number(rows.at(-1)!.seq)) : null,
-    ...(total && { totalCount: Number(total[0].n) }),
+    nextPage: hasMore && last ? encodePage(last.seq) : null,
+    ...(total && { totalCount: total[0].n }),
   };
 }

@@ -21,7 +21,8 @@ const NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 function validEntry(entry: string): boolean {
   if (NAMES.has(entry)) return true;
-  const [address, bits, ...rest] = entry.split('/');
+  const [address, ...rest] = entry.split('/');
+  const bits = rest.shift();
   if (rest.length || !isIP(address)) return false;
   if (bits === undefined) return true;
   const max = isIP(address) === 4 ? 32 : 128;

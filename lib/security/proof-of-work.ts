@@ -45,10 +45,11 @@ export async function newChallenge(p: { scope: string; level: number; now?: Date
 function decodePayload(payload: unknown): { challenge: Challenge; solution: { counter: number; derivedKey: string } } | null {
   if (typeof payload !== 'string' || payload.length > 4000) return null;
   try {
+    // The browser's JSON: `null` parses too.
     const parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as {
       challenge?: Challenge;
       solution?: { counter: number; derivedKey: string };
-    };
+    } | null;
     return parsed?.challenge?.parameters && parsed.solution ? { challenge: parsed.challenge, solution: parsed.solution } : null;
   } catch {
     return null;

@@ -262,4 +262,4 @@ export const countryCode = () =>
   z
     .string({ error: 'Invalid country' })
     .transform((v) => v.toUpperCase())
-    .refine((v) => COUNTRY_CODES.has(v), { message: 'Invalid country: must be a two-letter ISO 3166-1 alpha-2 code such as US or DE.' });
+    .refine((v) => COUNTRY_CODES.has(v), { error: 'Invalid country: must be a two-letter ISO 3166-1 alpha-2 code such as US or DE.' });

@@ -39,5 +39,5 @@ export const changePasswordSchema = z
     newPassword,
     confirmPassword: z.string(),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'passwords_differ' });
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], error: 'passwords_differ' });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { majorToMinor } from '@/lib/money/major-units';
+import { present } from '@/lib/util/present';
 import { isSupportedCurrency } from '@/lib/money/currencies';
 import type { CreateCouponParams } from './coupons';
 import { currencyField } from './dashboard-products';
@@ -52,7 +53,7 @@ export function createCouponParams(v: CouponFormValues): CreateCouponParams {
     ...(v.name && { name: v.name }),
     ...(v.kind === 'percent'
       ? { percent_off: v.percentOff.replace(',', '.') }
-      : { amount_off: majorToMinor(v.amountOff, v.currency)!, currency: v.currency }),
+      : { amount_off: present(majorToMinor(v.amountOff, v.currency), 'the amount off, which the form checked'), currency: v.currency }),
     duration: v.duration,
     ...(v.duration === 'repeating' && { duration_in_months: Number(v.durationInMonths) }),
     ...(v.maxRedemptions && { max_redemptions: Number(v.maxRedemptions) }),

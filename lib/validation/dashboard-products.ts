@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isSupportedCurrency } from '@/lib/money/currencies';
 import { majorToMinor } from '@/lib/money/major-units';
+import { present } from '@/lib/util/present';
 import type { CreatePriceParams } from './prices';
 import type { CreateProductParams } from './products';
 
@@ -60,7 +61,7 @@ export function createPriceParams(productId: string, v: PriceFormValues): Create
   return {
     product: productId,
     currency: v.currency,
-    unit_amount: majorToMinor(v.amount, v.currency)!,
+    unit_amount: present(majorToMinor(v.amount, v.currency), 'the amount, which the form checked'),
     ...(v.type === 'recurring' && { recurring: { interval: v.interval, interval_count: Number(v.intervalCount) } }),
     ...(v.nickname && { nickname: v.nickname }),
   };

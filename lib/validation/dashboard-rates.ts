@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isSupportedCurrency } from '@/lib/money/currencies';
 import { majorToMinor } from '@/lib/money/major-units';
+import { present } from '@/lib/util/present';
 import { COUNTRY_CODES } from './countries';
 import { currencyField } from './dashboard-products';
 import { DELIVERY_UNITS, type CreateShippingRateParams } from './shipping-rates';
@@ -39,7 +40,7 @@ export function createShippingRateParams(v: ShippingRateFormValues): CreateShipp
   return {
     display_name: v.displayName,
     type: 'fixed_amount',
-    fixed_amount: { amount: majorToMinor(v.amount, v.currency)!, currency: v.currency },
+    fixed_amount: { amount: present(majorToMinor(v.amount, v.currency), 'the amount, which the form checked'), currency: v.currency },
     ...(Object.keys(estimate).length && { delivery_estimate: estimate }),
   };
 }

@@ -11,7 +11,7 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
 const cursor = z.string().regex(/^cs_[A-Za-z0-9_]{1,200}$/);
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : Array.isArray(v) ? v[0] : v);
+const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : Array.isArray(v) ? v[0] : v);
 
 export const SESSION_STATUSES = ['open', 'complete', 'expired'] as const;
 export const PAYMENT_STATUSES = ['paid', 'unpaid', 'no_payment_required'] as const;

@@ -102,14 +102,19 @@ function send(
 
 function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    // The timeout's reason is a DOMException, an Error; any other reason is wrapped in one.
+    const onAbort = () => {
+      reject(signal.reason instanceof Error ? signal.reason : new Error('aborted', { cause: signal.reason }));
+    };
     signal.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    p.then(resolve, reject).finally(() => {
+      signal.removeEventListener('abort', onAbort);
+    });
   });
 }
 
 function describe(err: unknown): string {
-  const e = err as { code?: string; message?: string };
+  const e = err as { code?: string; message?: string } | null | undefined;
   const text = e?.code && !String(e.message).includes(e.code) ? `${e.code}: ${e.message}` : String(e?.message ?? err);
   return text.slice(0, EXCERPT_BYTES);
 }

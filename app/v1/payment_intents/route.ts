@@ -12,8 +12,8 @@ const onGet = withApi(async (ctx) => {
   return expandObject(ctx, await listPaymentIntents(ctx.db, ctx.scope, p), p.expand);
 });
 
-const onPost = withApi(async () => {
-  throw invalidRequest('Creating payment intents directly is not supported by Caisse: create a Checkout Session.');
-});
+const onPost = withApi(() =>
+  Promise.reject(invalidRequest('Creating payment intents directly is not supported by Caisse: create a Checkout Session.')),
+);
 
 export const { GET, POST, DELETE, PUT, PATCH } = apiRoute({ GET: onGet, POST: onPost });

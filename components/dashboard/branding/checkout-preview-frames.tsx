@@ -13,7 +13,8 @@ const SCALE = 0.5;
 
 function previewSrc(params: PreviewParams): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, v);
+  // The fields are optional: an unset one is there as undefined.
+  for (const [k, v] of Object.entries(params) as [string, string | undefined][]) if (v !== undefined) q.set(k, v);
   return `/dashboard/checkout-preview?${q}`;
 }
 
@@ -28,8 +29,12 @@ export function CheckoutPreviewFrames({ params }: { params: PreviewParams }) {
   const [src, setSrc] = useState(wanted);
   useEffect(() => {
     if (wanted === src) return;
-    const timer = setTimeout(() => setSrc(wanted), 300);
-    return () => clearTimeout(timer);
+    const timer = setTimeout(() => {
+      setSrc(wanted);
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+    };
   }, [wanted, src]);
   return (
     <section aria-labelledby="preview-title" className="min-w-0">

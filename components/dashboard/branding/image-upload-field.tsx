@@ -63,6 +63,7 @@ export function ImageUploadField({
       </p>
       <div className="flex flex-wrap items-center gap-3">
         {value ? (
+          // eslint-disable-next-line @next/next/no-img-element -- the account's own upload, served by Caisse with long cache headers; next/image would add nothing
           <img
             src={value}
             alt=""

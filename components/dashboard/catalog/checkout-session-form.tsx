@@ -65,7 +65,7 @@ export function CheckoutSessionForm({
               {prices.map((p, i) => (
                 <li key={p.id} className="flex flex-wrap items-center justify-between gap-2">
                   <CheckboxField id={`session-item-${i}`} label={p.label} {...form.register(`items.${i}.selected`)} />
-                  {items?.[i]?.selected ? (
+                  {items[i]?.selected ? (
                     <Field
                       id={`session-qty-${i}`}
                       label={t('quantity_for', { item: p.label })}

@@ -12,9 +12,10 @@ export function CopyButton({ text }: { text: string }) {
     <>
       <Button
         variant="secondary"
-        onClick={async () => {
-          await navigator.clipboard.writeText(text);
-          setCopied(true);
+        onClick={() => {
+          void navigator.clipboard.writeText(text).then(() => {
+            setCopied(true);
+          });
         }}
       >
         {t('copy')}

@@ -44,7 +44,15 @@ export function CouponForm() {
   const duration = form.watch('duration');
   return (
     <Card title={t('new_title')} className="max-w-2xl">
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setCreated(null)}>
+      <form
+        method="post"
+        onSubmit={onSubmit}
+        noValidate
+        className="space-y-4"
+        onChange={() => {
+          setCreated(null);
+        }}
+      >
         <FormError message={text(formError)} />
         <FormSuccess message={created ? t('created', { id: created }) : null} />
         <Field id="coupon-name" label={t('name')} error={text(errors.name?.message)} {...form.register('name')} />

@@ -53,7 +53,7 @@ export function ImageUploader({ images, onChange }: { images: string[]; onChange
         <ul className="mb-2 flex flex-wrap gap-3" data-testid="product-images">
           {images.map((url, i) => (
             <li key={url} className="flex flex-col items-center gap-1">
-              {/* Served by Caisse itself with long cache headers; next/image would add nothing. */}
+              {/* eslint-disable-next-line @next/next/no-img-element -- served by Caisse itself with long cache headers; next/image would add nothing */}
               <img
                 src={url}
                 alt={t('image_alt', { n: i + 1 })}

@@ -35,10 +35,18 @@ export function ProductForm({ productId, initial }: { productId?: string; initia
     },
   });
   const { errors } = form.formState;
-  const images = form.watch('images') ?? [];
+  const images = form.watch('images');
   return (
     <Card title={productId ? t('edit_title') : t('new_title')} className="max-w-2xl">
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
+      <form
+        method="post"
+        onSubmit={onSubmit}
+        noValidate
+        className="space-y-4"
+        onChange={() => {
+          setSaved(false);
+        }}
+      >
         <FormError message={text(formError)} />
         <FormSuccess message={saved ? t('saved') : null} />
         <Field id="product-name" label={t('name')} error={text(errors.name?.message)} {...form.register('name')} />

@@ -11,8 +11,12 @@ export function RefreshWhilePending({ pending }: { pending: boolean }) {
   const router = useRouter();
   useEffect(() => {
     if (!pending) return;
-    const timer = setInterval(() => router.refresh(), 2000);
-    return () => clearInterval(timer);
+    const timer = setInterval(() => {
+      router.refresh();
+    }, 2000);
+    return () => {
+      clearInterval(timer);
+    };
   }, [pending, router]);
   return null;
 }

@@ -10,10 +10,12 @@ export function SecretReveal({ label, secret, onDone }: { label: string; secret:
   const [copied, setCopied] = useState(false);
   // The Clipboard API exists only in secure contexts; a self-hosted dashboard on plain http falls back to the selection.
   const copy = async () => {
-    if (navigator.clipboard) await navigator.clipboard.writeText(secret);
+    const clipboard = navigator.clipboard as Clipboard | undefined;
+    if (clipboard) await clipboard.writeText(secret);
     else {
       const input = document.getElementById('revealed-secret') as HTMLInputElement | null;
       input?.select();
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only way to copy where the Clipboard API is missing (plain http)
       document.execCommand('copy');
     }
     setCopied(true);
@@ -29,10 +31,17 @@ export function SecretReveal({ label, secret, onDone }: { label: string; secret:
           data-testid="revealed-secret"
           readOnly
           value={secret}
-          onFocus={(e) => e.currentTarget.select()}
+          onFocus={(e) => {
+            e.currentTarget.select();
+          }}
           className="min-w-0 flex-1 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] px-3 py-2 font-mono text-sm"
         />
-        <Button variant="secondary" onClick={copy}>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            void copy();
+          }}
+        >
           {copied ? t('copied') : t('copy')}
         </Button>
       </div>

@@ -17,6 +17,10 @@ export async function DailyChart({ days }: { days: DayPoint[] }) {
   const max = Math.max(1, ...days.map((d) => d.count));
   const total = days.reduce((n, d) => n + d.count, 0);
   const dayLabel = (day: string) => format.dateTime(new Date(`${day}T00:00:00Z`), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const first = days.at(0);
+  const last = days.at(-1);
+  // The home page always has its 30 days; with none there is nothing to draw.
+  if (!first || !last) return null;
   const barW = W / days.length;
   return (
     <Card title={t('chart_title')} className="mb-6">
@@ -25,8 +29,8 @@ export async function DailyChart({ days }: { days: DayPoint[] }) {
         <desc id="chart-desc">
           {t('chart_desc', {
             total,
-            first: dayLabel(days[0].day),
-            last: dayLabel(days.at(-1)!.day),
+            first: dayLabel(first.day),
+            last: dayLabel(last.day),
             max: Math.max(0, ...days.map((d) => d.count)),
           })}
         </desc>
@@ -37,8 +41,8 @@ export async function DailyChart({ days }: { days: DayPoint[] }) {
         })}
       </svg>
       <div className="mt-1 flex justify-between text-xs text-[var(--ck-muted)]" aria-hidden="true">
-        <span>{dayLabel(days[0].day)}</span>
-        <span>{dayLabel(days.at(-1)!.day)}</span>
+        <span>{dayLabel(first.day)}</span>
+        <span>{dayLabel(last.day)}</span>
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-[var(--ck-link)]">{t('chart_table')}</summary>

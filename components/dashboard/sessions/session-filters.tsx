@@ -69,6 +69,7 @@ export async function SessionFilters({ filters }: { filters: SessionListFilters 
         >
           {t('filters.apply')}
         </button>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load on purpose: the inputs above are uncontrolled (defaultValue), so only a fresh page empties them */}
         <a href="/dashboard/sessions" className="text-sm text-[var(--ck-link)] underline">
           {t('filters.clear')}
         </a>

@@ -3,7 +3,9 @@ import type { PriceRow } from '@/db/queries/prices';
 import { serializePrice } from './price';
 
 type Obj = Record<string, unknown>;
-type Stored = { amount: number; discount?: string; rate?: string; taxable_amount?: number };
+// As lib/checkout/pricing-columns.ts writes them; rows stored before taxable_amount was kept lack it.
+type StoredDiscount = { amount: number; discount: string };
+type StoredTax = { amount: number; rate: string; taxable_amount?: number };
 
 /**
  * Stripe's LineItem (`object: 'item'`). Its taxes carry the whole TaxRate and
@@ -25,13 +27,16 @@ export function serializeLineItem(
     amount_total: line.amountTotal,
     currency,
     description: line.description,
-    discounts: (line.discounts as Stored[]).map((d) => ({ amount: d.amount, discount: refs.discounts.get(d.discount!) ?? d.discount })),
+    discounts: (line.discounts as StoredDiscount[]).map((d) => ({
+      amount: d.amount,
+      discount: refs.discounts.get(d.discount) ?? d.discount,
+    })),
     metadata: line.metadata,
     price: serializePrice(price),
     quantity: line.quantity,
-    taxes: (line.taxes as Stored[]).map((t) => ({
+    taxes: (line.taxes as StoredTax[]).map((t) => ({
       amount: t.amount,
-      rate: refs.taxRates.get(t.rate!) ?? t.rate,
+      rate: refs.taxRates.get(t.rate) ?? t.rate,
       taxability_reason: null,
       taxable_amount: t.taxable_amount ?? null,
     })),

@@ -10,6 +10,7 @@ export function useCheckoutDatabase(prefix: string): () => Db {
   let db: Db | undefined;
   let drop: () => Promise<void> = async () => {};
   beforeAll(async () => {
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- useOwnDatabase is a test fixture named like a hook, not a React hook
     drop = await useOwnDatabase(prefix);
     db = await (await import('@/db/client')).getDb();
   });

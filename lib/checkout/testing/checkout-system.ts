@@ -61,7 +61,8 @@ export class CheckoutSystem {
 
   async state(sessionId: string) {
     const [session, intent] = await Promise.all([findSessionById(this.db, sessionId), paymentIntentForSession(this.db, sessionId)]);
-    return { session: session!, intent };
+    if (!session) throw new Error(`no session ${sessionId}`);
+    return { session, intent };
   }
 
   async lineId(sessionId: string): Promise<string> {
@@ -74,10 +75,11 @@ export class CheckoutSystem {
 
   /** The session whose intent is running this attempt (read while the attempt is the intent's current one). */
   async sessionOfAttempt(attemptId: string): Promise<string> {
-    const [row] = await this.db
+    const rows = await this.db
       .select({ sessionId: paymentIntents.checkoutSessionId })
       .from(paymentIntents)
       .where(and(eq(paymentIntents.accountId, this.shop.accountId), eq(paymentIntents.attemptId, attemptId)));
+    const row = rows.at(0);
     if (!row?.sessionId) throw new Error(`attempt ${attemptId} belongs to no session`);
     return row.sessionId;
   }

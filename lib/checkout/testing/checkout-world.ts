@@ -26,8 +26,8 @@ export const CARDS = {
 } as const;
 export type CardName = keyof typeof CARDS;
 
-/** What the pay form posts, as the page's server action hands it to confirmPayment. */
-export function payForm(card: CardName | string, email = 'jenny@example.com') {
+/** What the pay form posts, as the page's server action hands it to confirmPayment; `card` is a CardName or a card number. */
+export function payForm(card: string, email = 'jenny@example.com') {
   const number = card in CARDS ? CARDS[card as CardName] : card;
   return { email, card: { number, expiry: '12 / 40', cvc: '123', name: 'Jenny Rosen' }, billing: { country: 'FR', postal_code: '75001' } };
 }

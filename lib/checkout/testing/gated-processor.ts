@@ -38,7 +38,7 @@ export class GatedProcessor implements PaymentProcessor {
 
   constructor(readonly voidBlocksLateAnswers = true) {}
 
-  screen = testProcessor.screen;
+  screen: PaymentProcessor['screen'] = (card) => testProcessor.screen(card);
 
   private entry(attemptId: string, amount = 0, currency = 'eur'): LedgerEntry {
     let e = this.ledger.get(attemptId);
@@ -101,8 +101,9 @@ export class GatedProcessor implements PaymentProcessor {
     return this.settle(entry, await testProcessor.completeAuthentication(p));
   }
 
-  async reverse(p: { attemptId: string; amount: number; currency: string }): Promise<void> {
+  reverse(p: { attemptId: string; amount: number; currency: string }): Promise<void> {
     this.entry(p.attemptId, p.amount, p.currency).reversed = true;
+    return Promise.resolve();
   }
 
   /** Money the processor took and kept, by attempt. */

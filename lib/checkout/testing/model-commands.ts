@@ -91,7 +91,8 @@ export class Answer extends SessionCommand {
     const before = await sys.state(sessionId);
     const stillItsOwn = before.intent?.status === 'processing' && before.intent.attemptId === attempt.attemptId;
     const r = await sys.answer(attempt);
-    const entry = sys.processor.ledger.get(attempt.attemptId)!;
+    const entry = sys.processor.ledger.get(attempt.attemptId);
+    if (!entry) throw new Error(`the processor has no ledger entry for attempt ${attempt.attemptId}`);
     if (!stillItsOwn) {
       // Given up by the sweep meanwhile: whatever the processor says now takes no money, and the customer sees the session as it is.
       expect(entry.charged && !entry.reversed).toBe(false);
@@ -201,9 +202,10 @@ export class RemoveCode extends SessionCommand {
 
 /** The process running the attempt dies: its call never answers (unless a late answer arrives). */
 export class Crash extends SessionCommand {
-  async act(sys: CheckoutSystem, sessionId: string) {
+  act(sys: CheckoutSystem, sessionId: string): Promise<void> {
     const attempt = sys.attemptFor(sessionId, { lost: false });
     if (attempt) attempt.lost = true;
+    return Promise.resolve();
   }
   toString = () => `crash(#${this.index})`;
 }

@@ -4,6 +4,7 @@ import { parseParams } from '@/lib/api/parse-params';
 import { retrievePrice } from '@/lib/catalog/prices';
 import { createSessionRow } from '@/lib/checkout/create-session';
 import { sessionObject } from '@/lib/checkout/session-reads';
+import { present } from '@/lib/util/present';
 import { createCheckoutSessionSchema } from '@/lib/validation/checkout-sessions';
 import { checkoutSessionParams, type CheckoutSessionFormValues } from '@/lib/validation/dashboard-checkout-session';
 
@@ -22,5 +23,6 @@ export async function createDashboardSession(db: Db, scope: { accountId: string 
   const row = await createSessionRow(db, scope, p);
   // On the merchant's verified custom domain when there is one, like the API's answer.
   const session = sessionObject(row, row.checkoutOrigin);
-  return { id: session.id, url: session.url! };
+  // Sessions made here are hosted ones, which have a URL.
+  return { id: session.id, url: present(session.url, `hosted session ${session.id}'s url`) };
 }

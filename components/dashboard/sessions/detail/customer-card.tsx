@@ -34,7 +34,10 @@ export async function CustomerCard({ detail }: { detail: SessionDetail }) {
   const { session } = detail;
   const customer = session.customer_details as CustomerDetails | null;
   const shipping = (session.collected_information as { shipping_details?: ShippingDetails | null } | null)?.shipping_details ?? null;
-  const fields = (session.custom_fields as CustomField[]).filter((f) => f[f.type]?.value);
+  const fields = (session.custom_fields as CustomField[]).flatMap((f) => {
+    const value = f[f.type]?.value;
+    return value ? [{ f, value }] : [];
+  });
   const consent = session.consent as { promotions?: string | null; terms_of_service?: string | null } | null;
   const consentLabel = (v: string | null | undefined) =>
     t(`consent_value.${v === 'accepted' || v === 'opt_in' || v === 'opt_out' ? v : 'none'}`);
@@ -80,8 +83,7 @@ export async function CustomerCard({ detail }: { detail: SessionDetail }) {
           <h3 className="mb-2 mt-4 font-semibold">{t('custom_fields')}</h3>
           <DetailList
             testId="custom-fields"
-            items={fields.map((f) => {
-              const value = f[f.type]!.value!;
+            items={fields.map(({ f, value }) => {
               const shown = f.type === 'dropdown' ? (f.dropdown?.options?.find((o) => o.value === value)?.label ?? value) : value;
               return [f.label?.custom ?? f.key, shown];
             })}

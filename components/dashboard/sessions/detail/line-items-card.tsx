@@ -10,7 +10,7 @@ type Line = SessionDetail['lineItems'][number];
 export async function LineItemsCard({ detail }: { detail: SessionDetail }) {
   const [t, locale] = await Promise.all([getTranslations('Dashboard.sessions.detail'), getLocale()]);
   const { session } = detail;
-  const currency = session.currency ?? detail.lineItems[0]?.currency ?? 'usd';
+  const currency = session.currency ?? detail.lineItems.at(0)?.currency ?? 'usd';
   const money = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatAmount(n, currency, locale));
   const totals = session.total_details;
   const totalRows: [string, string, string][] = [

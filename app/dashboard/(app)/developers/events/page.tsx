@@ -78,7 +78,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           {
             key: 'object',
             header: t('object'),
-            cell: (e) => <code className="font-mono text-xs">{String((e.data.object as { id?: unknown }).id ?? '—')}</code>,
+            cell: (e) => {
+              const id = (e.data.object as { id?: unknown }).id;
+              return <code className="font-mono text-xs">{typeof id === 'string' ? id : '—'}</code>;
+            },
           },
           { key: 'created', header: t('created'), cell: (e) => date(new Date(e.created * 1000)) },
         ]}
