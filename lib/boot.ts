@@ -9,6 +9,7 @@ import { startWebhookWorker } from '@/lib/webhooks/worker';
 import { startEmailWorker } from '@/lib/receipts/send-emails';
 import { resealWebhookSecrets } from '@/lib/events/reseal-webhook-secrets';
 import { loadSecretKeys } from '@/lib/security/secret-keys';
+import '@/lib/security/sealed-columns';
 
 /** Start-up of a server process: schema first, then the demo merchant on an empty database, then background work. */
 export async function boot(): Promise<void> {

@@ -1,7 +1,6 @@
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { emails } from '../schema';
-import { noSuchObject } from '@/lib/api/errors';
 
 export type EmailRow = typeof emails.$inferSelect;
 export type EmailListRow = Pick<EmailRow, 'id' | 'to' | 'subject' | 'status' | 'createdAt' | 'sentAt' | 'lastError'>;
@@ -36,12 +35,11 @@ export async function listEmails(
   return { rows: rows.slice(0, p.limit), hasMore: rows.length > p.limit };
 }
 
-export async function getEmailOrThrow(db: Queryable, p: { accountId: string; id: string }): Promise<EmailRow> {
+export async function findEmail(db: Queryable, p: { accountId: string; id: string }): Promise<EmailRow | null> {
   const [row] = await db
     .select()
     .from(emails)
     .where(and(eq(emails.accountId, p.accountId), eq(emails.id, p.id)))
     .limit(1);
-  if (!row) throw noSuchObject('email', p.id);
-  return row;
+  return row ?? null;
 }

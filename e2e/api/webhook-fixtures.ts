@@ -119,6 +119,8 @@ export async function seedDelivery(
 ): Promise<Seeded> {
   const { accounts, events, webhookDeliveries, webhookEndpoints } = await import('@/db/schema');
   const { newId, randomBase62 } = await import('@/lib/util/ids');
+  // The endpoint's secret is a sealed column: it is written with the installation's keys.
+  await import('@/lib/security/sealed-columns');
   const accountId = p.accountId ?? newId('acct');
   if (!p.accountId) await db.insert(accounts).values({ id: accountId, name: 'Hook Shop' });
   const endpointId = newId('we');

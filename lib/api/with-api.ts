@@ -7,6 +7,7 @@ import { ApiError, invalidRequest } from './errors';
 import { assertStorableText, parseFormBody, type FormValue } from './form-body';
 import { readBody } from './read-body';
 import { requestIdOf } from './request-id';
+import '@/lib/security/sealed-columns';
 
 export type ApiContext<P> = {
   req: Request;

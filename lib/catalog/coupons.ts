@@ -1,18 +1,17 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db/client';
-import { getCouponOrThrow } from '@/db/queries/coupons';
 import { coupons, products } from '@/db/schema';
 import { invalidRequest, missingParam, noSuchObject } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeCoupon } from '@/lib/api/serialize/coupon';
-import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
+import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { randomBase62 } from '@/lib/util/ids';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
 import type { CreateCouponParams, ListCouponsParams, UpdateCouponParams } from '@/lib/validation/coupons';
 import { assertChargeableAmount, currencyOptionKey } from './amounts';
-
-type Scope = { accountId: string; request?: EventRequest };
+import { getCouponOrThrow } from '@/lib/api/get-or-throw';
+import type { AccountScope } from '@/db/scope';
 
 function currencyOptions(given: Record<string, { amount_off: number }>, own: string): Record<string, { amount_off: number }> {
   const out: Record<string, { amount_off: number }> = {};
@@ -56,7 +55,7 @@ async function checkProducts(tx: Queryable, accountId: string, ids: string[]) {
   if (i >= 0) throw invalidRequest(`No such product: '${ids[i]}'`, `applies_to[products][${i}]`, 'resource_missing');
 }
 
-export async function createCoupon(db: Db, scope: Scope, p: CreateCouponParams) {
+export async function createCoupon(db: Db, scope: AccountScope, p: CreateCouponParams) {
   const now = new Date();
   const duration = checkCreate(p, now);
   // Stripe's generated coupon ids are 8 random characters.
@@ -95,7 +94,7 @@ export async function createCoupon(db: Db, scope: Scope, p: CreateCouponParams) 
   }
 }
 
-export async function updateCoupon(db: Db, scope: Scope & { id: string }, p: UpdateCouponParams) {
+export async function updateCoupon(db: Db, scope: AccountScope & { id: string }, p: UpdateCouponParams) {
   const now = new Date();
   return db.transaction(async (tx) => {
     const current = await getCouponOrThrow(tx, scope);
@@ -127,7 +126,7 @@ export async function updateCoupon(db: Db, scope: Scope & { id: string }, p: Upd
 }
 
 /** Soft delete: the row stays for what already refers to it, but the API no longer shows it. */
-export async function deleteCoupon(db: Db, scope: Scope & { id: string }) {
+export async function deleteCoupon(db: Db, scope: AccountScope & { id: string }) {
   const now = new Date();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -146,11 +145,11 @@ export async function deleteCoupon(db: Db, scope: Scope & { id: string }) {
   });
 }
 
-export async function retrieveCoupon(db: Db, scope: Scope & { id: string }) {
+export async function retrieveCoupon(db: Db, scope: AccountScope & { id: string }) {
   return serializeCoupon(await getCouponOrThrow(db, scope), new Date());
 }
 
-export async function listCoupons(db: Db, scope: Scope, p: ListCouponsParams) {
+export async function listCoupons(db: Db, scope: AccountScope, p: ListCouponsParams) {
   return listPage(db, coupons, {
     accountId: scope.accountId,
     kind: 'coupon',

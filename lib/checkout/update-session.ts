@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { pricesByIds, productsByIds } from '@/db/queries/checkout-refs';
-import { lockSessionOrThrow, sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
+import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
 import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { invalidRequest } from '@/lib/api/errors';
 import { mergeMetadata } from '@/lib/api/params';
@@ -13,8 +13,8 @@ import { withinChargeLimit } from './charge-limit';
 import { reprice } from './reprice';
 import { resolveShippingOptions } from './resolve-extras';
 import { sessionObjectWithUrl } from './session-reads';
-
-type Scope = { accountId: string };
+import { lockSessionOrThrow } from '@/lib/api/get-or-throw';
+import type { AccountScope } from '@/db/scope';
 
 /**
  * The whole line_items array is resent: ids update, no id adds, missing ids are removed.
@@ -103,7 +103,7 @@ async function replaceLineItems(
 }
 
 /** POST /v1/checkout/sessions/:id — metadata on any session; line items and shipping options while open. */
-export async function updateSession(db: Db, scope: Scope & { id: string }, p: UpdateCheckoutSessionParams) {
+export async function updateSession(db: Db, scope: AccountScope & { id: string }, p: UpdateCheckoutSessionParams) {
   if (p.collected_information !== undefined)
     throw invalidRequest('collected_information cannot be updated through Caisse yet.', 'collected_information');
   return db.transaction(async (tx) => {

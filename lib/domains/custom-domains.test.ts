@@ -19,8 +19,9 @@ beforeAll(async () => {
   // Read once by lib/env, on the first call below (each test file has its own modules).
   process.env.APP_URL = 'https://caisse.example.org';
   client = await PGlite.create();
-  db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db;
-  await migrate(db as never, { migrationsFolder: path.resolve(import.meta.dirname, '../../db/migrations') });
+  const pglite = drizzle(client, { schema, casing: 'snake_case' });
+  db = pglite as unknown as Db;
+  await migrate(pglite, { migrationsFolder: path.resolve(import.meta.dirname, '../../db/migrations') });
 });
 
 afterAll(() => client.close());
