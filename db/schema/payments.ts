@@ -19,9 +19,9 @@ export type StoredCard = {
   exp_month: number;
   exp_year: number;
   fingerprint: string;
-  funding: string;
+  funding: 'credit' | 'debit' | 'prepaid' | 'unknown';
   country: string | null;
-  three_d_secure: string | null;
+  three_d_secure: 'authenticated' | 'failed' | 'not_required' | null;
 };
 
 /** A discount's redemption held by a payment attempt (lib/checkout/discount-reservation.ts). */

@@ -13,23 +13,20 @@ import { newId } from '@/lib/util/ids';
 import { sessionLineItems } from '@/db/queries/checkout-sessions';
 import { sessionObject } from './session-reads';
 
-type Details = { email?: string | null; name?: string | null; phone?: string | null; address?: Record<string, string | null> | null };
-
 const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
 /** customer_update: what the customer typed replaces the existing customer's name, address or shipping. */
 async function updateExistingCustomer(tx: Tx, session: SessionRow) {
   const u = session.customerUpdate;
   if (!u || !session.customerId) return;
-  const d = (session.customerDetails ?? {}) as Details;
-  const shipping = (
-    session.collectedInformation as { shipping_details?: { name: string; address: Record<string, string | null> } | null } | null
-  )?.shipping_details;
+  const d = session.customerDetails;
+  const shipping = session.collectedInformation?.shipping_details;
   const set = {
-    ...(u.name === 'auto' && d.name ? { name: d.name } : {}),
-    ...(u.address === 'auto' && d.address ? { address: d.address as never } : {}),
-    ...(u.shipping === 'auto' && shipping
-      ? { shipping: { name: shipping.name, address: shipping.address as never, phone: d.phone ?? null } }
+    ...(u.name === 'auto' && d?.name ? { name: d.name } : {}),
+    ...(u.address === 'auto' && d?.address ? { address: d.address } : {}),
+    // The page asks for the shipping name whenever it asks for the address.
+    ...(u.shipping === 'auto' && shipping?.name
+      ? { shipping: { name: shipping.name, address: shipping.address, phone: d?.phone ?? null } }
       : {}),
   };
   if (Object.keys(set).length)
@@ -46,16 +43,16 @@ async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | nul
   }
   const wants = session.mode !== 'payment' || session.customerCreation === 'always';
   if (!wants) return null;
-  const d = (session.customerDetails ?? {}) as Details;
+  const d = session.customerDetails;
   const [row] = await tx
     .insert(customers)
     .values({
       id: newId('cus'),
       accountId: session.accountId,
-      email: d.email ?? null,
-      name: d.name ?? null,
-      phone: d.phone ?? null,
-      address: (d.address as never) ?? null,
+      email: d?.email ?? null,
+      name: d?.name ?? null,
+      phone: d?.phone ?? null,
+      address: d?.address ?? null,
     })
     .returning();
   await recordEvent(tx, { accountId: session.accountId, type: 'customer.created', object: serializeCustomer(row) });
@@ -72,7 +69,7 @@ async function createSubscription(
   const lines = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
   const recurring = lines.filter((r) => r.price.recurring);
   const r = recurring[0].price.recurring!;
-  const trialDays = (session.subscriptionData?.trial_period_days as number | undefined) ?? null;
+  const trialDays = session.subscriptionData?.trial_period_days ?? null;
   const trialEnd = trialDays ? new Date(now.getTime() + trialDays * 86400_000) : null;
   const periodStart = trialEnd ?? now;
   const periodEnd = new Date(periodStart.getTime() + PERIOD_DAYS[r.interval] * r.interval_count * 86400_000);
@@ -90,8 +87,8 @@ async function createSubscription(
     currentPeriodEnd: trialEnd ?? periodEnd,
     trialStart: trialEnd ? now : null,
     trialEnd,
-    metadata: (session.subscriptionData?.metadata as Record<string, string> | undefined) ?? {},
-    description: (session.subscriptionData?.description as string | undefined) ?? null,
+    metadata: session.subscriptionData?.metadata ?? {},
+    description: session.subscriptionData?.description ?? null,
   });
   return id;
 }
@@ -121,7 +118,7 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
   );
   if (!settled) return null;
   const customerId = await ensureCustomer(tx, session);
-  const d = (session.customerDetails ?? {}) as Details;
+  const d = session.customerDetails;
   let paymentMethodId: string | null = null;
   if (payment.card) {
     paymentMethodId = newId('pm');
@@ -130,7 +127,13 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
       accountId: session.accountId,
       customerId,
       card: payment.card,
-      billingDetails: { address: d.address ?? null, email: d.email ?? null, name: d.name ?? null, phone: d.phone ?? null, tax_id: null },
+      billingDetails: {
+        address: d?.address ?? null,
+        email: d?.email ?? null,
+        name: d?.name ?? null,
+        phone: d?.phone ?? null,
+        tax_id: null,
+      },
     });
   }
   const subscriptionId =

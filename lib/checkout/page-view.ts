@@ -7,7 +7,6 @@ import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-session
 import { ownImageId } from '@/lib/images/images';
 import { parseHttpUrl } from '@/lib/util/http-url';
 import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
-import type { StoredTotalDetails } from './pricing-columns';
 import { unitAmountIn } from './pricing-input';
 import { recurringAmount } from './recurring-amount';
 
@@ -84,7 +83,7 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
       selected: line.selected,
     };
   });
-  const totals = session.totalDetails as StoredTotalDetails | null;
+  const totals = session.totalDetails;
   const selected = rows.filter((r) => r.line.selected);
   const recurring = thenRecurring(() =>
     recurringAmount({

@@ -6,6 +6,7 @@ import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { newId, newSessionId, randomBase62 } from '@/lib/util/ids';
 import { unix } from '@/lib/util/time';
 import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
+import { withFieldValue } from './collected-details';
 import { reprice } from './reprice';
 import { MAX_EXPIRY_SECONDS } from './session-rules';
 
@@ -67,10 +68,7 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
         allowPromotionCodes: recovery.allow_promotion_codes || old.allowPromotionCodes,
         // A code the customer typed goes with the old session; the merchant's own coupon stays.
         discounts: old.discounts.filter((d) => d.promotion_code === null),
-        customFields: old.customFields.map((f) => {
-          const type = f.type as string;
-          return { ...f, [type]: { ...(f[type] as object), value: null } };
-        }),
+        customFields: old.customFields.map((f) => withFieldValue(f, null)),
       })
       .returning();
     const lines = await sessionLineItems(tx, { accountId: old.accountId, sessionId: old.id, includeUnselected: true });

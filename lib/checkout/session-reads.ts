@@ -12,7 +12,6 @@ import { serializeTaxRate } from '@/lib/api/serialize/tax-rate';
 import { checkoutOriginFor } from '@/lib/domains/checkout-origin';
 import { env } from '@/lib/env';
 import type { ListCheckoutSessionsParams } from '@/lib/validation/checkout-sessions';
-import type { StoredTotalDetails } from './pricing-columns';
 import { isEmbedded } from './ui-mode';
 import { getSessionOrThrow } from '@/lib/api/get-or-throw';
 import type { AccountScope } from '@/db/scope';
@@ -97,7 +96,7 @@ export async function listSessionLineItems(db: Queryable, scope: AccountScope & 
 /** `expand[]=total_details.breakdown`: the discounts and tax rates behind the totals. */
 export async function sessionBreakdown(db: Queryable, scope: AccountScope & { sessionId: string }) {
   const session = await getSessionOrThrow(db, { accountId: scope.accountId, id: scope.sessionId });
-  const stored = session.totalDetails as StoredTotalDetails | null;
+  const stored = session.totalDetails;
   if (!stored) return { discounts: [], taxes: [] };
   const refs = await refsFor(
     db,

@@ -1,6 +1,7 @@
 import { initialMetadata } from '@/lib/api/params';
 import { isEmbedded } from './ui-mode';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
+import type { StoredCustomField } from '@/db/schema/checkout-json';
 
 const stripUndefined = <T extends Record<string, unknown>>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -32,7 +33,7 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
             : undefined,
         })
       : null,
-    customFields: (p.custom_fields ?? []).map((f) => ({
+    customFields: (p.custom_fields ?? []).map((f): StoredCustomField => ({
       key: f.key,
       label: { type: 'custom', custom: f.label.custom },
       type: f.type,

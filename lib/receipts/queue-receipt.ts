@@ -4,7 +4,6 @@ import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-session
 import { findPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { emails, type AccountBranding } from '@/db/schema';
 import { checkoutLocale } from '@/i18n/locales';
-import type { StoredTotalDetails } from '@/lib/checkout/pricing-columns';
 import { newId } from '@/lib/util/ids';
 import { renderReceipt, type ReceiptAddress } from './render-receipt';
 
@@ -46,7 +45,7 @@ export async function queueReceipt(tx: Tx, session: SessionRow): Promise<string 
     ...account.branding,
     ...(sessionBranding.button_color ? { button_color: sessionBranding.button_color } : {}),
   };
-  const totals = session.totalDetails as StoredTotalDetails | null;
+  const totals = session.totalDetails;
   const shipping = (session.collectedInformation as { shipping_details?: { name?: string | null; address: ReceiptAddress } | null } | null)
     ?.shipping_details;
   const rendered = renderReceipt({
