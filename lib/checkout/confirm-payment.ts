@@ -149,13 +149,7 @@ async function claimAttempt(
     const existing = await paymentIntentForSession(tx, session.id);
     const intentId = existing?.id ?? newId('pi');
     if (!existing) {
-      const pid = session.paymentIntentData as {
-        description?: string;
-        receipt_email?: string;
-        setup_future_usage?: string;
-        statement_descriptor?: string;
-        metadata?: Record<string, string>;
-      } | null;
+      const pid = session.paymentIntentData;
       await tx.insert(paymentIntents).values({
         id: intentId,
         accountId: session.accountId,

@@ -54,7 +54,7 @@ async function cancelIntent(tx: Tx, session: SessionRow, scope: AccountScope, no
 export async function expireLockedSession(tx: Tx, session: SessionRow, scope: AccountScope, now: Date): Promise<SessionRow | null> {
   if (session.status !== 'open') return null;
   if ((await cancelIntent(tx, session, scope, now)) === 'in_flight') return null;
-  const recovery = session.afterExpiration?.recovery as { enabled: boolean; allow_promotion_codes: boolean } | undefined;
+  const recovery = session.afterExpiration?.recovery;
   const [row] = await tx
     .update(checkoutSessions)
     .set({

@@ -109,7 +109,7 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
     locale: session.locale,
     submitType: session.submitType,
     livemode: session.livemode,
-    merchant: merchantIdentity(account, session.brandingSettings as SessionBranding | null),
+    merchant: merchantIdentity(account, session.brandingSettings),
     brandingSettings: session.brandingSettings,
     lines: lines.filter((l) => l.selected),
     optionalItems: lines.filter((l) => l.optional && !l.selected),
@@ -132,7 +132,7 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
         }
       : null,
     allowPromotionCodes: session.allowPromotionCodes === true,
-    customerEmail: session.customerEmail ?? (session.customerDetails?.email as string | undefined) ?? null,
+    customerEmail: session.customerEmail ?? session.customerDetails?.email ?? null,
     emailLocked: session.customerEmail !== null || session.customerId !== null,
     phone: session.phoneNumberCollection.enabled,
     shippingCountries: session.shippingAddressCollection?.allowed_countries ?? null,
@@ -143,17 +143,14 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
       return rate ? [{ id: rate.id, name: rate.displayName, amount: o.shipping_amount, estimate: rate.deliveryEstimate }] : [];
     }),
     selectedShippingRateId: session.shippingRateId,
-    customFields: session.customFields as CustomFieldView[],
-    customText: session.customText as Record<
-      'submit' | 'after_submit' | 'shipping_address' | 'terms_of_service_acceptance',
-      { message: string } | null
-    >,
-    consentCollection: session.consentCollection as { terms_of_service: string | null; promotions: string | null } | null,
-    trialDays: (session.subscriptionData?.trial_period_days as number | undefined) ?? null,
+    customFields: session.customFields satisfies CustomFieldView[],
+    customText: session.customText,
+    consentCollection: session.consentCollection,
+    trialDays: session.subscriptionData?.trial_period_days ?? null,
     successUrl: session.successUrl,
     cancelUrl: session.cancelUrl && parseHttpUrl(session.cancelUrl) ? session.cancelUrl : null,
     returnUrl: session.returnUrl,
-    recoveryUrl: ((session.afterExpiration?.recovery as { url?: string | null } | undefined)?.url ?? null) as string | null,
+    recoveryUrl: session.afterExpiration?.recovery.url ?? null,
   };
 }
 

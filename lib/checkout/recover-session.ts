@@ -10,8 +10,6 @@ import { withFieldValue } from './collected-details';
 import { reprice } from './reprice';
 import { MAX_EXPIRY_SECONDS } from './session-rules';
 
-type Recovery = { enabled: boolean; allow_promotion_codes: boolean; expires_at: number | null; url: string | null };
-
 /**
  * after_expiration.recovery: opening the recovery link of an expired session
  * makes a new open session with the same items and settings (recovered_from
@@ -35,7 +33,7 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
   return db.transaction(async (tx) => {
     const old = await lockSessionById(tx, expiredId);
     if (!old) return { refused: 'not_found' as const };
-    const recovery = old.afterExpiration?.recovery as Recovery | undefined;
+    const recovery = old.afterExpiration?.recovery;
     if (old.status !== 'expired' || !recovery?.enabled || (recovery.expires_at !== null && recovery.expires_at < unix(now)))
       return { refused: 'not_recoverable' as const };
     const [already] = await tx
