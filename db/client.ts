@@ -39,7 +39,7 @@ async function open(): Promise<Handle> {
 }
 
 export function dbHandle(): Promise<Handle> {
-  slot.__caisseDb ??= open().catch((err) => {
+  slot.__caisseDb ??= open().catch((err: unknown) => {
     slot.__caisseDb = undefined;
     throw err;
   });

@@ -19,7 +19,7 @@ export async function boot(): Promise<void> {
   await migrate();
   await resealWebhookSecrets(await getDb());
   const demo = await seedDemo(await getDb());
-  if (demo) for (const line of demo) console.log(line);
+  for (const line of demo) console.log(line);
   // Off when a separate `npm run webhooks:worker` process does the delivering.
   if (env().WEBHOOK_WORKER === 'on') await startWebhookWorker();
   if (env().EXPIRY_SWEEP === 'on') startExpirySweep(getDb);

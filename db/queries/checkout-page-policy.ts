@@ -6,11 +6,11 @@ export type CheckoutPageFacts = { accountId: string; uiMode: string; allowedEmbe
 
 /** What the proxy needs to know about a checkout page before it is rendered, in one read: null for no such session. */
 export async function findCheckoutPageFacts(db: Queryable, sessionId: string): Promise<CheckoutPageFacts | null> {
-  const [row] = await db
+  const rows = await db
     .select({ accountId: checkoutSessions.accountId, uiMode: checkoutSessions.uiMode, allowedEmbedOrigins: accounts.allowedEmbedOrigins })
     .from(checkoutSessions)
     .innerJoin(accounts, eq(accounts.id, checkoutSessions.accountId))
     .where(eq(checkoutSessions.id, sessionId))
     .limit(1);
-  return row ?? null;
+  return rows.at(0) ?? null;
 }

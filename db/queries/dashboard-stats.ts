@@ -25,7 +25,7 @@ export async function paidTotalsSince(db: Queryable, p: AccountScope & { since: 
     .where(and(eq(s.accountId, p.accountId), isPaid, paidSince(p.since)))
     .groupBy(sql`1`)
     .orderBy(sql`1`);
-  return rows.map((r) => ({ currency: r.currency, count: Number(r.n), amount: Number(r.amount) }));
+  return rows.map((r) => ({ currency: r.currency, count: r.n, amount: Number(r.amount) }));
 }
 
 /** Sessions created since `since`, and how many of those are complete: the conversion. */
@@ -33,11 +33,13 @@ export async function createdAndCompletedSince(
   db: Queryable,
   p: AccountScope & { since: Date },
 ): Promise<{ created: number; completed: number }> {
-  const [row] = await db
-    .select({ created: count(), completed: sql<string>`count(*) filter (where ${s.status} = 'complete')` })
-    .from(s)
-    .where(and(eq(s.accountId, p.accountId), gte(s.createdAt, p.since)));
-  return { created: Number(row?.created ?? 0), completed: Number(row?.completed ?? 0) };
+  const row = (
+    await db
+      .select({ created: count(), completed: sql<string>`count(*) filter (where ${s.status} = 'complete')` })
+      .from(s)
+      .where(and(eq(s.accountId, p.accountId), gte(s.createdAt, p.since)))
+  ).at(0);
+  return { created: row?.created ?? 0, completed: Number(row?.completed ?? 0) };
 }
 
 export type DailyTotal = { day: string; currency: string; count: number; amount: number };
@@ -56,7 +58,7 @@ export async function dailyPaidTotalsSince(db: Queryable, p: AccountScope & { si
     .where(and(eq(s.accountId, p.accountId), isPaid, paidSince(p.since)))
     .groupBy(sql`1`, sql`2`)
     .orderBy(sql`1`, sql`2`);
-  return rows.map((r) => ({ day: r.day, currency: r.currency, count: Number(r.n), amount: Number(r.amount) }));
+  return rows.map((r) => ({ day: r.day, currency: r.currency, count: r.n, amount: Number(r.amount) }));
 }
 
 /** The account's newest sessions (by insertion order, like every list). */

@@ -21,10 +21,10 @@ export async function insertDashboardUser(db: Queryable, p: NewDashboardUser, id
 }
 
 export async function findDashboardUserByEmail(db: Queryable, email: string): Promise<{ id: string; email: string; name: string } | null> {
-  const [row] = await db
+  const rows = await db
     .select({ id: dashboardUsers.id, email: dashboardUsers.email, name: dashboardUsers.name })
     .from(dashboardUsers)
     .where(eq(dashboardUsers.email, email))
     .limit(1);
-  return row ?? null;
+  return rows.at(0) ?? null;
 }

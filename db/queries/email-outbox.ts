@@ -12,10 +12,12 @@ export async function listEmails(
 ): Promise<{ rows: EmailListRow[]; hasMore: boolean }> {
   let cursor;
   if (p.before) {
-    const [at] = await db
-      .select({ createdAt: emails.createdAt })
-      .from(emails)
-      .where(and(eq(emails.accountId, p.accountId), eq(emails.id, p.before)));
+    const at = (
+      await db
+        .select({ createdAt: emails.createdAt })
+        .from(emails)
+        .where(and(eq(emails.accountId, p.accountId), eq(emails.id, p.before)))
+    ).at(0);
     if (at) cursor = or(lt(emails.createdAt, at.createdAt), and(eq(emails.createdAt, at.createdAt), lt(emails.id, p.before)));
   }
   const rows = await db
@@ -36,10 +38,10 @@ export async function listEmails(
 }
 
 export async function findEmail(db: Queryable, p: { accountId: string; id: string }): Promise<EmailRow | null> {
-  const [row] = await db
+  const rows = await db
     .select()
     .from(emails)
     .where(and(eq(emails.accountId, p.accountId), eq(emails.id, p.id)))
     .limit(1);
-  return row ?? null;
+  return rows.at(0) ?? null;
 }

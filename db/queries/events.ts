@@ -31,5 +31,5 @@ export async function pendingDeliveryCounts(db: Queryable, p: { accountId: strin
       ),
     )
     .groupBy(webhookDeliveries.eventId);
-  return new Map(rows.map((r) => [r.eventId, Number(r.n)]));
+  return new Map(rows.map((r) => [r.eventId, r.n]));
 }

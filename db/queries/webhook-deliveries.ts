@@ -49,8 +49,8 @@ export async function listEventDeliveries(db: Queryable, p: { accountId: string;
 }
 
 export async function findDelivery(db: Queryable, p: { accountId: string; id: string }): Promise<DeliveryListRow | null> {
-  const [row] = await deliveries(db, and(eq(webhookDeliveries.accountId, p.accountId), eq(webhookDeliveries.id, p.id))).limit(1);
-  return row ?? null;
+  const rows = await deliveries(db, and(eq(webhookDeliveries.accountId, p.accountId), eq(webhookDeliveries.id, p.id))).limit(1);
+  return rows.at(0) ?? null;
 }
 
 /** A delivery's attempts, newest first. The caller has already scoped the delivery to the account. */

@@ -49,7 +49,7 @@ export async function createSecretKey(db: Db, scope: AccountScope): Promise<{ id
   const secret = newApiKey('secret');
   const row = apiKeyRow(scope.accountId, 'secret', secret);
   await db.insert(apiKeys).values(row);
-  return { id: row.id!, secret };
+  return { id: row.id, secret };
 }
 
 /** How long a rolled key keeps working, as the dashboard offers it. */
@@ -75,7 +75,7 @@ export async function rollSecretKey(
     const secret = newApiKey('secret');
     const row = apiKeyRow(scope.accountId, 'secret', secret);
     await tx.insert(apiKeys).values(row);
-    return { id: row.id!, secret, oldKeyExpiresAt: expiresAt };
+    return { id: row.id, secret, oldKeyExpiresAt: expiresAt };
   });
 }
 

@@ -22,7 +22,7 @@ export async function seedDemo(db: Db): Promise<string[]> {
   let accountId: string;
   if (existing[0]) {
     accountId = existing[0].id;
-    const [pk] = await db.select({ token: apiKeys.publishableToken }).from(apiKeys).where(eq(apiKeys.accountId, accountId)).limit(2);
+    const pk = (await db.select({ token: apiKeys.publishableToken }).from(apiKeys).where(eq(apiKeys.accountId, accountId)).limit(2)).at(0);
     lines.push(`  Merchant:        ${accountId}`);
     lines.push(
       `  Secret key:      ${DEMO_SECRET_KEY ?? '(shown once, when the account was created; set DEMO_SECRET_KEY on a fresh database to choose it)'}`,
@@ -37,7 +37,7 @@ export async function seedDemo(db: Db): Promise<string[]> {
   }
   lines.push(...(await seedDemoOwner(db, accountId)));
   // Refused once the merchant limits redirect domains (the demo's are example.com): start anyway.
-  const session = await createDemoSession(db, accountId).catch((err) => {
+  const session = await createDemoSession(db, accountId).catch((err: unknown) => {
     if (err instanceof ApiError) return { url: `(not created: ${err.message})` };
     throw err;
   });

@@ -64,7 +64,8 @@ export function withApi<P extends Record<string, string> = Record<string, never>
       const isPost = req.method === 'POST';
       const input = isPost ? await readBody(req) : parseFormBody(new URL(req.url).searchParams);
       const params = await route.params;
-      for (const [name, value] of Object.entries(params ?? {})) assertStorableText(value, name);
+      // Undefined on a route without dynamic segments, whatever P says.
+      for (const [name, value] of Object.entries((params as P | undefined) ?? {})) assertStorableText(value, name);
       const idempotencyKey = isPost ? req.headers.get('idempotency-key') : null;
       const scope = { accountId: owner.accountId, request: { id: requestId, idempotencyKey } };
       const ctx: ApiContext<P> = { req, db, accountId: owner.accountId, livemode: false, requestId, idempotencyKey, params, input, scope };
@@ -94,7 +95,7 @@ export function withApi<P extends Record<string, string> = Record<string, never>
             code: 'idempotency_key_in_use',
             message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
           });
-        if (held.state === 'in_flight')
+        if (held.state === 'in_flight' || held.responseStatus === null || held.responseBody === null)
           throw new ApiError({
             status: 409,
             type: 'idempotency_error',
@@ -102,7 +103,7 @@ export function withApi<P extends Record<string, string> = Record<string, never>
             message:
               'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): please try again later.',
           });
-        return json(held.responseStatus!, held.responseBody!, requestId, {
+        return json(held.responseStatus, held.responseBody, requestId, {
           'idempotent-replayed': 'true',
           'idempotency-key': idempotencyKey,
         });

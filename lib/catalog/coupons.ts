@@ -29,8 +29,10 @@ function checkCreate(p: CreateCouponParams, now: Date) {
     throw invalidRequest('You may only specify one of these parameters: amount_off, percent_off.', 'amount_off', 'parameters_exclusive');
   if (p.percent_off === undefined && p.amount_off === undefined)
     throw invalidRequest('Must pass either percent_off or amount_off.', 'percent_off', 'parameter_missing');
-  if (p.amount_off !== undefined && !p.currency) throw missingParam('currency');
-  if (p.amount_off !== undefined) assertChargeableAmount(p.amount_off, p.currency!, 'amount_off');
+  if (p.amount_off !== undefined) {
+    if (!p.currency) throw missingParam('currency');
+    assertChargeableAmount(p.amount_off, p.currency, 'amount_off');
+  }
   if (p.amount_off === undefined && p.currency) throw invalidRequest('currency can only be set on an amount_off coupon.', 'currency');
   if (p.amount_off === undefined && p.currency_options)
     throw invalidRequest('currency_options can only be set on an amount_off coupon.', 'currency_options');
@@ -60,7 +62,8 @@ export async function createCoupon(db: Db, scope: AccountScope, p: CreateCouponP
   const duration = checkCreate(p, now);
   // Stripe's generated coupon ids are 8 random characters.
   const id = p.id ?? randomBase62(8);
-  const options = p.currency_options ? currencyOptions(p.currency_options, p.currency!) : null;
+  // currency_options come with amount_off, which comes with currency (checkCreate).
+  const options = p.currency_options && p.currency ? currencyOptions(p.currency_options, p.currency) : null;
   try {
     return await db.transaction(async (tx) => {
       const appliesTo = p.applies_to?.products ? [...new Set(p.applies_to.products)] : null;
@@ -73,7 +76,7 @@ export async function createCoupon(db: Db, scope: AccountScope, p: CreateCouponP
           name: p.name || null,
           amountOff: p.amount_off ?? null,
           percentOff: p.percent_off ?? null,
-          currency: p.amount_off !== undefined ? p.currency! : null,
+          currency: p.amount_off !== undefined ? (p.currency ?? null) : null,
           currencyOptions: options && Object.keys(options).length ? options : null,
           duration,
           durationInMonths: p.duration_in_months ?? null,
@@ -100,9 +103,11 @@ export async function updateCoupon(db: Db, scope: AccountScope & { id: string },
     const current = await getCouponOrThrow(tx, scope);
     if (p.currency_options && current.amountOff === null)
       throw invalidRequest('currency_options can only be set on an amount_off coupon.', 'currency_options');
-    const options = p.currency_options
-      ? { ...current.currencyOptions, ...currencyOptions(p.currency_options, current.currency!) }
-      : current.currencyOptions;
+    // An amount_off coupon has a currency.
+    const options =
+      p.currency_options && current.currency !== null
+        ? { ...current.currencyOptions, ...currencyOptions(p.currency_options, current.currency) }
+        : current.currencyOptions;
     const [row] = await tx
       .update(coupons)
       .set({
@@ -129,11 +134,13 @@ export async function updateCoupon(db: Db, scope: AccountScope & { id: string },
 export async function deleteCoupon(db: Db, scope: AccountScope & { id: string }) {
   const now = new Date();
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(coupons)
-      .set({ deletedAt: now })
-      .where(and(eq(coupons.accountId, scope.accountId), eq(coupons.id, scope.id), isNull(coupons.deletedAt)))
-      .returning();
+    const row = (
+      await tx
+        .update(coupons)
+        .set({ deletedAt: now })
+        .where(and(eq(coupons.accountId, scope.accountId), eq(coupons.id, scope.id), isNull(coupons.deletedAt)))
+        .returning()
+    ).at(0);
     if (!row) throw noSuchObject('coupon', scope.id);
     await recordEvent(tx, {
       accountId: scope.accountId,

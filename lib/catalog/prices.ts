@@ -106,7 +106,7 @@ export async function createPrice(db: Db, scope: AccountScope, p: CreatePricePar
     return await db.transaction(async (tx) => {
       const productId = p.product_data
         ? await insertProductData(tx, scope, p.product_data)
-        : (await getProductOrThrow(tx, { accountId: scope.accountId, id: p.product!, param: 'product', status: 400 })).id;
+        : (await getProductOrThrow(tx, { accountId: scope.accountId, id: p.product ?? '', param: 'product', status: 400 })).id;
       return insertPrice(tx, scope, { ...p, productId });
     });
   } catch (err) {
@@ -128,10 +128,14 @@ export async function updatePrice(db: Db, scope: AccountScope & { id: string }, 
       if (p.tax_behavior !== undefined && p.tax_behavior !== current.taxBehavior && current.taxBehavior !== 'unspecified')
         throw invalidRequest(`tax_behavior cannot be changed once it is ${current.taxBehavior}.`, 'tax_behavior');
       if (p.active === false && current.active) {
-        const [isDefault] = await tx
-          .select({ id: products.id })
-          .from(products)
-          .where(and(eq(products.accountId, scope.accountId), eq(products.id, current.productId), eq(products.defaultPriceId, current.id)));
+        const isDefault = (
+          await tx
+            .select({ id: products.id })
+            .from(products)
+            .where(
+              and(eq(products.accountId, scope.accountId), eq(products.id, current.productId), eq(products.defaultPriceId, current.id)),
+            )
+        ).at(0);
         if (isDefault) throw invalidRequest('This price cannot be archived because it is the default price of its product.', 'active');
       }
       if (p.lookup_key) await claimLookupKey(tx, scope, p.lookup_key, p.transfer_lookup_key, current.id, 'lookup_key');

@@ -42,8 +42,8 @@ export async function createProduct(db: Db, scope: AccountScope, p: CreateProduc
         .returning();
       const object = serializeProduct(row);
       await recordEvent(tx, { accountId: scope.accountId, type: 'product.created', object, request: scope.request });
-      if (p.default_price_data)
-        await insertPrice(tx, scope, { ...p.default_price_data, id: defaultPriceId!, productId: id }, nestedParam('default_price_data'));
+      if (p.default_price_data && defaultPriceId)
+        await insertPrice(tx, scope, { ...p.default_price_data, id: defaultPriceId, productId: id }, nestedParam('default_price_data'));
       return object;
     });
   } catch (err) {
@@ -56,18 +56,20 @@ export async function updateProduct(db: Db, scope: AccountScope & { id: string }
   return db.transaction(async (tx) => {
     const current = await getProductOrThrow(tx, scope);
     if (p.default_price) {
-      const [price] = await tx
-        .select({ id: prices.id })
-        .from(prices)
-        .where(and(eq(prices.accountId, scope.accountId), eq(prices.id, p.default_price), eq(prices.productId, scope.id)));
+      const price = (
+        await tx
+          .select({ id: prices.id })
+          .from(prices)
+          .where(and(eq(prices.accountId, scope.accountId), eq(prices.id, p.default_price), eq(prices.productId, scope.id)))
+      ).at(0);
       if (!price) throw invalidRequest(`No such price: '${p.default_price}' for this product`, 'default_price', 'resource_missing');
     }
-    const has = <K extends keyof UpdateProductParams>(k: K) => p[k] !== undefined;
+    const has = (k: keyof UpdateProductParams) => p[k] !== undefined;
     const [row] = await tx
       .update(products)
       .set({
-        ...(has('name') && { name: p.name! }),
-        ...(has('active') && { active: p.active! }),
+        ...(p.name !== undefined && { name: p.name }),
+        ...(p.active !== undefined && { active: p.active }),
         ...(has('description') && { description: p.description }),
         ...(has('images') && { images: p.images ?? [] }),
         ...(has('marketing_features') && { marketingFeatures: p.marketing_features ?? [] }),
@@ -99,11 +101,13 @@ export async function updateProduct(db: Db, scope: AccountScope & { id: string }
 export async function deleteProduct(db: Db, scope: AccountScope & { id: string }) {
   return db.transaction(async (tx) => {
     const current = await getProductOrThrow(tx, scope);
-    const [price] = await tx
-      .select({ id: prices.id })
-      .from(prices)
-      .where(and(eq(prices.accountId, scope.accountId), eq(prices.productId, scope.id), eq(prices.inline, false)))
-      .limit(1);
+    const price = (
+      await tx
+        .select({ id: prices.id })
+        .from(prices)
+        .where(and(eq(prices.accountId, scope.accountId), eq(prices.productId, scope.id), eq(prices.inline, false)))
+        .limit(1)
+    ).at(0);
     if (price)
       throw new ApiError({
         status: 400,

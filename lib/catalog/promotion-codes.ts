@@ -51,9 +51,10 @@ function minimumOptions(
 function restrictionsOf(r: CreatePromotionCodeParams['restrictions']): PromotionRestrictions {
   const amount = r?.minimum_amount ?? null;
   const currency = r?.minimum_amount_currency ?? null;
-  if (amount !== null && currency === null) throw missingParam('restrictions[minimum_amount_currency]');
-  if (amount === null && currency !== null) throw missingParam('restrictions[minimum_amount]');
-  if (amount !== null) assertChargeableAmount(amount, currency!, 'restrictions[minimum_amount]');
+  if (amount !== null) {
+    if (currency === null) throw missingParam('restrictions[minimum_amount_currency]');
+    assertChargeableAmount(amount, currency, 'restrictions[minimum_amount]');
+  } else if (currency !== null) throw missingParam('restrictions[minimum_amount]');
   const options = r?.currency_options ? minimumOptions(r.currency_options, currency) : {};
   return {
     first_time_transaction: r?.first_time_transaction ?? false,

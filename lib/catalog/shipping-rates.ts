@@ -68,7 +68,8 @@ export async function insertShippingRate(
 }
 
 export async function createShippingRate(db: Db, scope: AccountScope, p: CreateShippingRateParams) {
-  const { expand: _expand, ...data } = p;
+  // `expand` shapes the response only: the rate is made from the rest.
+  const data: ShippingRateData = p;
   return db.transaction(async (tx) => {
     const object = serializeShippingRate(await insertShippingRate(tx, scope.accountId, data, { inline: false }));
     await recordEvent(tx, { accountId: scope.accountId, type: 'shipping_rate.created', object, request: scope.request });
@@ -93,7 +94,7 @@ function nextCurrencyOptions(
     if (cur === current.currency)
       throw invalidRequest(`The amount in the default currency (${cur}) cannot be changed: create a new shipping rate.`, param);
     if (o.amount !== undefined) assertAmountWithinLimit(o.amount, cur, `${param}[amount]`);
-    const existing = next[cur];
+    const existing = Object.hasOwn(next, cur) ? next[cur] : undefined;
     if (existing) {
       checkTaxBehavior(existing.tax_behavior, o.tax_behavior, `${param}[tax_behavior]`);
       next[cur] = { amount: o.amount ?? existing.amount, tax_behavior: o.tax_behavior ?? existing.tax_behavior };

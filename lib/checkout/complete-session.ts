@@ -68,7 +68,10 @@ async function createSubscription(
 ): Promise<string> {
   const lines = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
   const recurring = lines.filter((r) => r.price.recurring);
-  const r = recurring[0].price.recurring!;
+  const r = recurring.at(0)?.price.recurring;
+  const currency = session.currency;
+  // A subscription session has a currency and a recurring price (session-rules.ts).
+  if (!r || !currency) throw new Error(`createSubscription: session ${session.id} has no recurring price`);
   const trialDays = session.subscriptionData?.trial_period_days ?? null;
   const trialEnd = trialDays ? new Date(now.getTime() + trialDays * 86400_000) : null;
   const periodStart = trialEnd ?? now;
@@ -79,7 +82,7 @@ async function createSubscription(
     accountId: session.accountId,
     customerId,
     status: trialEnd ? 'trialing' : 'active',
-    currency: session.currency!,
+    currency,
     items: recurring.map((l) => ({ id: newId('si'), price: l.price.id, quantity: l.line.quantity })),
     defaultPaymentMethodId: paymentMethodId,
     billingCycleAnchor: periodStart,
@@ -144,18 +147,20 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
     .where(eq(paymentIntents.id, settled.id))
     .returning();
   const charged = intent.amount > 0;
-  const [completed] = await tx
-    .update(checkoutSessions)
-    .set({
-      status: 'complete',
-      paymentStatus: !charged ? 'no_payment_required' : intent.status === 'processing' ? 'unpaid' : 'paid',
-      completedAt: now,
-      customerId,
-      subscriptionId,
-      paymentIntentId: charged ? intent.id : null,
-    })
-    .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
-    .returning();
+  const completed = (
+    await tx
+      .update(checkoutSessions)
+      .set({
+        status: 'complete',
+        paymentStatus: !charged ? 'no_payment_required' : intent.status === 'processing' ? 'unpaid' : 'paid',
+        completedAt: now,
+        customerId,
+        subscriptionId,
+        paymentIntentId: charged ? intent.id : null,
+      })
+      .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
+      .returning()
+  ).at(0);
   // The session is locked and was open: anything else is a broken caller, and nothing of this may stay.
   if (!completed) throw new Error(`completeSession: session ${session.id} was not open under its lock`);
   if (charged && intent.status === 'processing')

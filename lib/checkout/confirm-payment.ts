@@ -85,8 +85,9 @@ export async function confirmPayment(
   const parsed = makeConfirmSchema(confirmConfigFor(found), () => now).safeParse(p.form);
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };
   const card = parsed.data.method === 'card' ? toCardInput(parsed.data.card) : null;
-  const sepa = parsed.data.method === 'sepa_debit' ? parsed.data.sepa : null;
-  const screened = card ? processor.screen(card) : screenTestIban(sepa!.iban);
+  // Read only when there is no card: the method is then sepa_debit.
+  const iban = parsed.data.method === 'sepa_debit' ? parsed.data.sepa.iban : '';
+  const screened = card ? processor.screen(card) : screenTestIban(iban);
   if (screened) return { state: 'invalid', errors: { [card ? 'card.number' : 'sepa.iban']: screened } };
 
   const fingerprint = card ? fingerprintOf(card.number) : null;
@@ -109,7 +110,7 @@ export async function confirmPayment(
     throw err;
   }
   if ('state' in claim) return claim;
-  if (!card) return startSepaDebit(db, claim.session.id, claim.intent, sepa!.iban, now);
+  if (!card) return startSepaDebit(db, claim.session.id, claim.intent, iban, now);
   const { session, intent } = claim;
   return runAttempt(db, {
     processor,
@@ -149,12 +150,14 @@ async function claimAttempt(
     const existing = await paymentIntentForSession(tx, session.id);
     const intentId = existing?.id ?? newId('pi');
     if (!existing) {
+      // Every session that reaches the pay form has a currency (its prices'): the intent is in it.
+      if (!session.currency) throw new Error(`claimAttempt: session ${session.id} has no currency`);
       const pid = session.paymentIntentData;
       await tx.insert(paymentIntents).values({
         id: intentId,
         accountId: session.accountId,
         amount,
-        currency: session.currency!,
+        currency: session.currency,
         status: 'requires_payment_method',
         checkoutSessionId: session.id,
         customerId: session.customerId,

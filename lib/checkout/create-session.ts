@@ -53,7 +53,7 @@ export async function createSessionRow(
     const shippingOptions = await resolveShippingOptions(tx, scope.accountId, p.shipping_options, currency);
     const selected = lines.filter((l) => l.selected);
     const priced = selected.map((l) => ({ key: l.id, price: l.price, quantity: l.quantity, taxRates: l.taxRates }));
-    const shipping = shippingOptions[0]?.rate ?? null;
+    const shipping = shippingOptions.at(0)?.rate ?? null;
 
     const trial = p.mode === 'subscription' && hasTrial(p.subscription_data);
     const paramOf = culpritParam(lines);
@@ -69,7 +69,7 @@ export async function createSessionRow(
     // What later periods cost must be chargeable too, even when a trial makes today free.
     if (currency)
       withinChargeLimit(currency, 'recurring', paramOf, () =>
-        recurringAmount({ currency, mode: p.mode!, lines: priced, discount, subscriptionData: p.subscription_data, now }),
+        recurringAmount({ currency, mode: p.mode, lines: priced, discount, subscriptionData: p.subscription_data, now }),
       );
     const columns = result
       ? pricingColumns(result, new Map(discount ? [[discount.coupon.id, discount.id]] : []), shipping?.id ?? null)
@@ -84,7 +84,7 @@ export async function createSessionRow(
         metadata: initialMetadata(p.metadata),
         createdAt: now,
         expiresAt: new Date((p.expires_at ?? unix(now) + MAX_EXPIRY_SECONDS) * 1000),
-        mode: p.mode!,
+        mode: p.mode,
         uiMode,
         currency,
         amountSubtotal: columns?.session.amountSubtotal ?? null,

@@ -36,14 +36,17 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
     const recovery = old.afterExpiration?.recovery;
     if (old.status !== 'expired' || !recovery?.enabled || (recovery.expires_at !== null && recovery.expires_at < unix(now)))
       return { refused: 'not_recoverable' as const };
-    const [already] = await tx
-      .select({ id: checkoutSessions.id })
-      .from(checkoutSessions)
-      .where(and(eq(checkoutSessions.recoveredFrom, old.id), eq(checkoutSessions.status, 'open')))
-      .limit(1);
+    const already = (
+      await tx
+        .select({ id: checkoutSessions.id })
+        .from(checkoutSessions)
+        .where(and(eq(checkoutSessions.recoveredFrom, old.id), eq(checkoutSessions.status, 'open')))
+        .limit(1)
+    ).at(0);
     if (already) return already;
     const id = newSessionId(old.livemode);
-    const { seq: _seq, ...copy } = old;
+    // The copy gets its own place in the insertion order.
+    const copy = { ...old, seq: undefined };
     const [fresh] = await tx
       .insert(checkoutSessions)
       .values({

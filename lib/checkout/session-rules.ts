@@ -19,7 +19,10 @@ const notSupported = (param: string, what = param) =>
  * Stripe's cross-field rules for creating a session, checked before anything
  * is read or written. `now` is unix seconds.
  */
-export function checkCreateRules(p: CreateCheckoutSessionParams, now: number): void {
+export function checkCreateRules(
+  p: CreateCheckoutSessionParams,
+  now: number,
+): asserts p is CreateCheckoutSessionParams & { mode: NonNullable<CreateCheckoutSessionParams['mode']> } {
   for (const key of UNSUPPORTED_SESSION_PARAMS) if (p[key] !== undefined) throw notSupported(key);
   if (!p.mode) throw missingParam('mode');
   const uiMode = p.ui_mode ?? 'hosted_page';
@@ -69,7 +72,9 @@ export function checkCreateRules(p: CreateCheckoutSessionParams, now: number): v
 
   const optional = p.optional_items ?? [];
   if (optional.length > 10) throw invalidRequest('At most 10 optional_items are allowed.', 'optional_items');
-  optional.forEach((item, i) => checkAdjustable(item.adjustable_quantity, item.quantity, `optional_items[${i}]`));
+  optional.forEach((item, i) => {
+    checkAdjustable(item.adjustable_quantity, item.quantity, `optional_items[${i}]`);
+  });
 
   if (p.customer && p.customer_email)
     throw invalidRequest(
@@ -175,7 +180,8 @@ function checkCustomFields(fields: NonNullable<CreateCheckoutSessionParams['cust
     const bounds = f.text ?? f.numeric;
     if (bounds?.minimum_length !== undefined && bounds.maximum_length !== undefined && bounds.minimum_length > bounds.maximum_length)
       throw invalidRequest(`${at} minimum_length must be at most maximum_length.`, `${at}[${f.type}][minimum_length]`);
-    if (f.dropdown?.default_value !== undefined && !f.dropdown.options.some((o) => o.value === f.dropdown!.default_value))
+    const defaultValue = f.dropdown?.default_value;
+    if (defaultValue !== undefined && !f.dropdown?.options.some((o) => o.value === defaultValue))
       throw invalidRequest(`${at}[dropdown][default_value] must be one of the options' values.`, `${at}[dropdown][default_value]`);
   });
 }

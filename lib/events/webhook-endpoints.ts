@@ -43,7 +43,7 @@ export async function createWebhookEndpoint(db: Db, scope: AccountScope, p: Crea
       .select({ n: count() })
       .from(webhookEndpoints)
       .where(and(eq(webhookEndpoints.accountId, scope.accountId), eq(webhookEndpoints.deleted, false)));
-    if (Number(n) >= MAX_WEBHOOK_ENDPOINTS) throw new EndpointLimitError();
+    if (n >= MAX_WEBHOOK_ENDPOINTS) throw new EndpointLimitError();
     const [row] = await tx
       .insert(webhookEndpoints)
       .values({
