@@ -21,7 +21,7 @@ const schema = z.object({
         ctx.addIssue({ code: 'custom', message: (err as Error).message });
       }
     }),
-  APP_URL: z.string().url().optional(),
+  APP_URL: z.url().optional(),
   DEMO_SECRET_KEY: z
     .string()
     .regex(/^sk_test_[A-Za-z0-9_]{16,}$/, 'DEMO_SECRET_KEY must look like sk_test_ followed by at least 16 characters')

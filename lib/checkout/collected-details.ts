@@ -35,7 +35,7 @@ type CollectedDetails = {
 
 /** What the customer typed, shaped as the session's customer_details, collected_information, custom_fields and consent. */
 export function collectedDetails(session: SessionRow, data: ConfirmData): CollectedDetails {
-  const email = session.customerEmail ?? (data.email as string | undefined) ?? null;
+  const email = session.customerEmail ?? data.email ?? null;
   const taxId = data.tax_id?.value ? [{ type: 'unknown', value: data.tax_id.value }] : [];
   return {
     customerDetails: {
@@ -44,7 +44,7 @@ export function collectedDetails(session: SessionRow, data: ConfirmData): Collec
       email,
       individual_name: null,
       name: data.billing.name ?? (data.method === 'card' ? data.card.name : data.sepa.name),
-      phone: (data.phone as string | undefined) || null,
+      phone: data.phone || null,
       tax_exempt: 'none' as const,
       tax_ids: taxId,
     },

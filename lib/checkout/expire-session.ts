@@ -19,21 +19,23 @@ const CANCELABLE = ['requires_payment_method', 'requires_confirmation', 'require
 
 /** Cancels the session's intent, if it has one that can be, releasing what its attempt reserved. */
 async function cancelIntent(tx: Tx, session: SessionRow, scope: AccountScope, now: Date): Promise<'canceled' | 'none' | 'in_flight'> {
-  const [intent] = await tx.select().from(paymentIntents).where(eq(paymentIntents.checkoutSessionId, session.id)).for('update');
+  const intent = (await tx.select().from(paymentIntents).where(eq(paymentIntents.checkoutSessionId, session.id)).for('update')).at(0);
   if (!intent) return 'none';
   if (intent.status === 'processing') return 'in_flight';
-  const [canceled] = await tx
-    .update(paymentIntents)
-    .set({
-      status: 'canceled',
-      canceledAt: now,
-      cancellationReason: 'abandoned',
-      nextAction: null,
-      processorState: null,
-      attemptStartedAt: null,
-    })
-    .where(and(eq(paymentIntents.id, intent.id), inArray(paymentIntents.status, [...CANCELABLE])))
-    .returning();
+  const canceled = (
+    await tx
+      .update(paymentIntents)
+      .set({
+        status: 'canceled',
+        canceledAt: now,
+        cancellationReason: 'abandoned',
+        nextAction: null,
+        processorState: null,
+        attemptStartedAt: null,
+      })
+      .where(and(eq(paymentIntents.id, intent.id), inArray(paymentIntents.status, [...CANCELABLE])))
+      .returning()
+  ).at(0);
   if (!canceled) return 'none';
   await releaseDiscount(tx, canceled);
   if (canceled.amount > 0)

@@ -38,7 +38,7 @@ export type PageShippingOption = {
  */
 export async function loadPageView(db: Queryable, session: SessionRow, now = new Date()) {
   const accountId = session.accountId;
-  const applied = session.discounts[0];
+  const applied = session.discounts.at(0);
   // Everything but the products goes in one round: they need the lines first.
   const [account, rows, shippingMap, coupon, promo] = await Promise.all([
     getAccount(db, accountId),

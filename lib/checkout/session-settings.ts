@@ -38,9 +38,11 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
       label: { type: 'custom', custom: f.label.custom },
       type: f.type,
       optional: f.optional ?? false,
-      ...(f.type === 'dropdown' && {
-        dropdown: { default_value: f.dropdown?.default_value ?? null, options: f.dropdown!.options, value: null },
-      }),
+      // A dropdown field comes with its options (session-rules.ts).
+      ...(f.type === 'dropdown' &&
+        f.dropdown && {
+          dropdown: { default_value: f.dropdown.default_value ?? null, options: f.dropdown.options, value: null },
+        }),
       ...(f.type === 'numeric' && {
         numeric: {
           default_value: f.numeric?.default_value ?? null,

@@ -70,7 +70,7 @@ async function replaceLineItems(
       const price = newPrices.get(g.price);
       if (!price) throw invalidRequest(`No such price: '${g.price}'`, `${at}[price]`, 'resource_missing');
       if (!price.active) throw invalidRequest('The price specified is inactive. This field only accepts active prices.', `${at}[price]`);
-      if (!unitAmountIn(price, session.currency!))
+      if (session.currency === null || !unitAmountIn(price, session.currency))
         throw invalidRequest(`The price ${price.id} is not available in ${session.currency}.`, `${at}[price]`);
       if (price.type === 'recurring') throw invalidRequest('Recurring prices can only be used in subscription mode.', `${at}[price]`);
       if (g.quantity === undefined)
@@ -134,7 +134,9 @@ export async function updateSession(db: Db, scope: AccountScope & { id: string }
         return at ? `${at}[quantity]` : 'line_items';
       };
       const current = session;
-      session = await withinChargeLimit(session.currency!, 'total', paramOf, () => reprice(tx, current));
+      // A session with a cart has its currency.
+      if (current.currency === null) throw new Error(`updateSession: session ${current.id} has a cart but no currency`);
+      session = await withinChargeLimit(current.currency, 'total', paramOf, () => reprice(tx, current));
     }
     return sessionObjectWithUrl(tx, session);
   });

@@ -59,11 +59,13 @@ export async function createCustomer(db: Db, scope: AccountScope, p: CreateCusto
 
 // The row, locked, so that an update and a delete of one customer serialize.
 async function lockLive(tx: Tx, scope: AccountScope & { id: string }): Promise<CustomerRow> {
-  const [row] = await tx
-    .select()
-    .from(customers)
-    .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id), isNull(customers.deletedAt)))
-    .for('update');
+  const row = (
+    await tx
+      .select()
+      .from(customers)
+      .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id), isNull(customers.deletedAt)))
+      .for('update')
+  ).at(0);
   if (!row) throw noSuchObject('customer', scope.id);
   return row;
 }

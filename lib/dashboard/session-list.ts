@@ -60,7 +60,7 @@ export async function sessionListPage(
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     page = await searchSessionsPage(db, { accountId: p.accountId, search, limit });
-    return { rows: page.rows.map(sessionRowSummary), newer: null, older: page.hasMore ? page.rows.at(-1)!.id : null };
+    return { rows: page.rows.map(sessionRowSummary), newer: null, older: page.hasMore ? (page.rows.at(-1)?.id ?? null) : null };
   }
   const { rows, hasMore } = page;
   const first = rows[0]?.id ?? null;

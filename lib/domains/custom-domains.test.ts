@@ -20,7 +20,7 @@ beforeAll(async () => {
   process.env.APP_URL = 'https://caisse.example.org';
   client = await PGlite.create();
   const pglite = drizzle(client, { schema, casing: 'snake_case' });
-  db = pglite as unknown as Db;
+  db = pglite;
   await migrate(pglite, { migrationsFolder: path.resolve(import.meta.dirname, '../../db/migrations') });
 });
 
@@ -34,13 +34,12 @@ async function account() {
 
 const dnsError =
   (code: string): ResolveTxt =>
-  async () => {
-    throw Object.assign(new Error(code), { code });
-  };
+  () =>
+    Promise.reject(Object.assign(new Error(code), { code }));
 const answers =
   (records: string[][]): ResolveTxt =>
-  async () =>
-    records;
+  () =>
+    Promise.resolve(records);
 
 let n = 0;
 const host = () => `pay${++n}.${newId('dom').slice(4).toLowerCase()}.test`;
@@ -75,7 +74,7 @@ describe('custom domains', () => {
     expect(await isVerifiedCustomDomain(db, added.domain.hostname)).toBe(false);
 
     const t1 = new Date('2026-01-02T00:00:00Z');
-    const found: ResolveTxt = async (name) => (asked.push(name), [['other'], [record.value]]);
+    const found: ResolveTxt = (name) => (asked.push(name), Promise.resolve([['other'], [record.value]]));
     expect(await verifyCustomDomain(db, { accountId: a, id }, found, t1)).toMatchObject({
       outcome: 'verified',
       domain: { verified: true, verifiedAt: t1, lastCheckedAt: t1 },
@@ -96,7 +95,7 @@ describe('custom domains', () => {
     const added = await addCustomDomain(db, { accountId: a, hostname: host() });
     if (!added.ok) throw new Error(added.error);
     let lookups = 0;
-    const counting: ResolveTxt = async () => (lookups++, [['unrelated']]);
+    const counting: ResolveTxt = () => (lookups++, Promise.resolve([['unrelated']]));
     const t0 = new Date('2026-02-01T00:00:00Z');
     for (let i = 0; i < 10; i++)
       expect((await verifyCustomDomain(db, { accountId: a, id: added.domain.id }, counting, t0))?.outcome).toBe('wrong_value');

@@ -43,9 +43,9 @@ export async function customDomains(db: Queryable, scope: AccountScope): Promise
 
 /** Which of these domains new checkout links use: the first verified, as sessionHostSettings picks it. */
 export function checkoutDomainOf(domains: CustomDomainView[]): string | null {
-  const verified = domains.filter((d) => d.verifiedAt !== null);
-  verified.sort((a, b) => a.verifiedAt!.getTime() - b.verifiedAt!.getTime() || (a.id < b.id ? -1 : 1));
-  return verified[0]?.hostname ?? null;
+  const verified = domains.flatMap((d) => (d.verifiedAt === null ? [] : [{ ...d, verifiedAt: d.verifiedAt }]));
+  verified.sort((a, b) => a.verifiedAt.getTime() - b.verifiedAt.getTime() || (a.id < b.id ? -1 : 1));
+  return verified.at(0)?.hostname ?? null;
 }
 
 export type AddDomainOutcome =

@@ -18,7 +18,7 @@ let db: Db;
 beforeAll(async () => {
   client = await PGlite.create();
   const pglite = drizzle(client, { schema, casing: 'snake_case' });
-  db = pglite as unknown as Db;
+  db = pglite;
   await migrate(pglite, { migrationsFolder: path.resolve(import.meta.dirname, '../../db/migrations') });
 });
 

@@ -34,14 +34,18 @@ export function sqlNow(now?: Date): SQL {
 
 /** Sends one claimed delivery and records what happened. */
 export async function deliverClaimed(db: Db, claim: Claim, opts: DeliverOptions = {}): Promise<DeliveryOutcome> {
-  const [event] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.id, claim.eventId), eq(events.accountId, claim.accountId)));
-  const [endpoint] = await db
-    .select()
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.id, claim.endpointId), eq(webhookEndpoints.accountId, claim.accountId)));
+  const event = (
+    await db
+      .select()
+      .from(events)
+      .where(and(eq(events.id, claim.eventId), eq(events.accountId, claim.accountId)))
+  ).at(0);
+  const endpoint = (
+    await db
+      .select()
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.id, claim.endpointId), eq(webhookEndpoints.accountId, claim.accountId)))
+  ).at(0);
   // Disabled or deleted since the event was written: nothing is sent, and the
   // delivery is given up rather than kept pending for an endpoint that is off.
   if (!event || !endpoint || endpoint.deleted || endpoint.status !== 'enabled') return settle(db, claim, null, opts);

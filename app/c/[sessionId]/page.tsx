@@ -72,7 +72,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
 
   const declined = (await searchParams).declined;
   const proofLevel = await requiredProofLevel(db, session, new Date());
-  const theme = resolveTheme(mergeBranding(view.merchant.branding, view.brandingSettings));
+  const theme = resolveTheme(mergeBranding(view.merchant.branding, view.brandingSettings as never));
   const money = (n: number) => formatAmount(n, view.currency, locale);
   const config = confirmConfigFor(session);
   const payLabel = t(`PayButton.${payLabelKey(view)}`, { amount: money(view.totals.total) });

@@ -86,7 +86,10 @@ export async function checkoutSessionOptions(db: Db, s: AccountScope) {
   const products = ids.length ? (await listProducts(db, s, { ids, active: true, limit: 100 })).rows : [];
   const names = new Map(products.map((p) => [p.id, p.name]));
   return {
-    prices: prices.filter((p) => names.has(p.product)).map((p) => ({ ...p, productName: names.get(p.product)! })),
+    prices: prices.flatMap((p) => {
+      const productName = names.get(p.product);
+      return productName === undefined ? [] : [{ ...p, productName }];
+    }),
     shippingRates: (await listShippingRates(db, s, { active: true, limit: 100 })).rows.map(serializeShippingRate),
     taxRates: (await listTaxRates(db, s, { active: true, limit: 100 })).rows.map(serializeTaxRate),
   };
