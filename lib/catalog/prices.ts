@@ -104,6 +104,7 @@ export async function createPrice(db: Db, scope: AccountScope, p: CreatePricePar
   if (p.product === undefined && !p.product_data) throw missingParam('product');
   try {
     return await db.transaction(async (tx) => {
+      // One of product and product_data is given (checked above).
       const productId = p.product_data
         ? await insertProductData(tx, scope, p.product_data)
         : (await getProductOrThrow(tx, { accountId: scope.accountId, id: p.product ?? '', param: 'product', status: 400 })).id;
