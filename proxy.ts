@@ -58,7 +58,7 @@ async function checkoutPage(req: NextRequest, domainAccount: string | null) {
   const nonce = newNonce();
   const sessionId = req.nextUrl.pathname.split('/')[2] ?? '';
   // Loaded lazily: only the checkout pages need the database here.
-  const [{ getDb }, { checkoutPagePolicy }] = await Promise.all([import('@/db/client'), import('@/db/queries/checkout-page-policy')]);
+  const [{ getDb }, { checkoutPagePolicy }] = await Promise.all([import('@/db/client'), import('@/lib/checkout/page-policy')]);
   const policy = SESSION_ID.test(sessionId)
     ? await checkoutPagePolicy(await getDb(), sessionId)
     : { accountId: null, frameAncestors: 'none' as const };

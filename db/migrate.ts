@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { dbHandle } from './client';
-import { env } from '@/lib/env';
+import { dbConfig } from './config';
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 const MIGRATION_LOCK = 727274;
 
 /** Applies the committed drizzle-kit migrations; safe to run on every start. */
 export async function migrate(): Promise<void> {
-  const url = env().DATABASE_URL;
+  const url = dbConfig().DATABASE_URL;
   if (url) {
     // One dedicated connection, so the advisory lock and the migration share a
     // session: several app processes may start at once, one migrates.
@@ -24,7 +24,8 @@ export async function migrate(): Promise<void> {
     }
     return;
   }
-  const { db } = await dbHandle();
+  const handle = await dbHandle();
+  if (handle.driver !== 'pglite') throw new Error('migrate: no DATABASE_URL, yet the database is not PGlite');
   const { migrate: run } = await import('drizzle-orm/pglite/migrator');
-  await run(db as never, { migrationsFolder });
+  await run(handle.pglite, { migrationsFolder });
 }

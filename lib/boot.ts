@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { resealWebhookSecrets } from '@/lib/events/reseal-webhook-secrets';
 import { startProcessRunner } from '@/lib/jobs/process-runner';
 import { jobsFor } from '@/lib/jobs/registry';
+import '@/lib/security/sealed-columns';
 import { loadSecretKeys } from '@/lib/security/secret-keys';
 
 /** Start-up of a server process: schema first, then the demo merchant on an empty database, then background work. */

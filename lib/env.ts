@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { parseTrustedProxies } from './security/client-address';
+import { dbEnvShape } from '@/db/config';
 
 const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  PGLITE_DIR: z.string().default('.data/pglite'),
+  // The database's settings are defined beside the client that reads them (db/config.ts).
+  DATABASE_URL: dbEnvShape.DATABASE_URL,
+  PGLITE_DIR: dbEnvShape.PGLITE_DIR,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // The address the HTTP server listens on (all interfaces by default).
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -37,7 +35,7 @@ const schema = z.object({
   CAISSE_SECRET_KEY_FILE: z.string().min(1).default('.data/secret.key'),
   // Lets an operator provision merchant accounts over HTTP (POST /operator/accounts).
   CAISSE_OPERATOR_KEY: z.string().min(32, 'CAISSE_OPERATOR_KEY must be at least 32 characters').optional(),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  DB_POOL_SIZE: dbEnvShape.DB_POOL_SIZE,
   // 'off' when webhooks are delivered by a separate `npm run webhooks:worker` process instead of the server.
   WEBHOOK_WORKER: z
     .enum(['on', 'off', ''])

@@ -1,7 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { checkoutLineItems, checkoutSessions, prices } from '../schema';
-import { noSuchObject } from '@/lib/api/errors';
 
 export type SessionRow = typeof checkoutSessions.$inferSelect;
 export type LineItemRow = typeof checkoutLineItems.$inferSelect;
@@ -15,22 +14,15 @@ export async function findSession(db: Queryable, p: { accountId: string; id: str
   return rows[0] ?? null;
 }
 
-export async function getSessionOrThrow(db: Queryable, p: { accountId: string; id: string }): Promise<SessionRow> {
-  const row = await findSession(db, p);
-  if (!row) throw noSuchObject('checkout.session', p.id);
-  return row;
-}
-
-/** Locks the session row for a state change (FOR UPDATE). */
-export async function lockSessionOrThrow(db: Queryable, p: { accountId: string; id: string }): Promise<SessionRow> {
+/** Locks the session row for a state change (FOR UPDATE); null for no such session. */
+export async function lockSession(db: Queryable, p: { accountId: string; id: string }): Promise<SessionRow | null> {
   const rows = await db
     .select()
     .from(checkoutSessions)
     .where(and(eq(checkoutSessions.accountId, p.accountId), eq(checkoutSessions.id, p.id)))
     .for('update')
     .limit(1);
-  if (!rows[0]) throw noSuchObject('checkout.session', p.id);
-  return rows[0];
+  return rows[0] ?? null;
 }
 
 /** A session's line items with their prices, in order; optional items that were not added are left out unless asked for. */

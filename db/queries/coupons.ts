@@ -1,7 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { coupons } from '../schema';
-import { noSuchObject } from '@/lib/api/errors';
 
 export type CouponRow = typeof coupons.$inferSelect;
 
@@ -13,13 +12,4 @@ export async function findCoupon(db: Queryable, p: { accountId: string; id: stri
     .where(and(eq(coupons.accountId, p.accountId), eq(coupons.id, p.id), p.includeDeleted ? undefined : isNull(coupons.deletedAt)))
     .limit(1);
   return rows[0] ?? null;
-}
-
-export async function getCouponOrThrow(
-  db: Queryable,
-  p: { accountId: string; id: string; param?: string; status?: number },
-): Promise<CouponRow> {
-  const row = await findCoupon(db, p);
-  if (!row) throw noSuchObject('coupon', p.id, p.param ?? 'id', p.status ?? 404);
-  return row;
 }

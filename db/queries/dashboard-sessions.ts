@@ -1,7 +1,5 @@
 import { eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../client';
 import { checkoutSessions } from '../schema';
-import { listPage } from '@/lib/api/list';
 
 export type SessionSearch = {
   /** A session id (cs_…) matches exactly; anything else is part of the customer's email. */
@@ -25,26 +23,13 @@ function searchFilter(q: string | undefined): SQL | undefined {
   );
 }
 
-/**
- * One page of the account's sessions, newest first, with the API's cursors
- * (lib/api/list.ts): pages follow the insertion sequence, so sessions created
- * in the same instant are still each shown exactly once.
- */
-export async function searchSessionsPage(
-  db: Queryable,
-  p: { accountId: string; search: SessionSearch; limit: number; startingAfter?: string; endingBefore?: string },
-) {
-  const f = p.search;
-  return listPage(db, s, {
-    accountId: p.accountId,
-    kind: 'checkout.session',
-    params: { limit: p.limit, starting_after: p.startingAfter, ending_before: p.endingBefore },
-    filters: [
-      searchFilter(f.q),
-      f.status ? eq(s.status, f.status) : undefined,
-      f.paymentStatus ? eq(s.paymentStatus, f.paymentStatus) : undefined,
-      f.createdFrom ? gte(s.createdAt, f.createdFrom) : undefined,
-      f.createdBefore ? lt(s.createdAt, f.createdBefore) : undefined,
-    ],
-  });
+/** The conditions on checkout_sessions that a dashboard search makes, for a page of them (lib/dashboard/session-list.ts). */
+export function sessionSearchFilters(f: SessionSearch): (SQL | undefined)[] {
+  return [
+    searchFilter(f.q),
+    f.status ? eq(s.status, f.status) : undefined,
+    f.paymentStatus ? eq(s.paymentStatus, f.paymentStatus) : undefined,
+    f.createdFrom ? gte(s.createdAt, f.createdFrom) : undefined,
+    f.createdBefore ? lt(s.createdAt, f.createdBefore) : undefined,
+  ];
 }

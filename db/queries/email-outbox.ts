@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { emails } from '../schema';
-import { noSuchObject } from '@/lib/api/errors';
 
 export type EmailRow = typeof emails.$inferSelect;
 export type EmailListRow = Pick<EmailRow, 'id' | 'to' | 'subject' | 'status' | 'createdAt' | 'sentAt' | 'lastError'>;
@@ -13,10 +12,12 @@ export async function listEmails(
 ): Promise<{ rows: EmailListRow[]; hasMore: boolean }> {
   let cursor;
   if (p.before) {
-    const [at] = await db
-      .select({ createdAt: emails.createdAt })
-      .from(emails)
-      .where(and(eq(emails.accountId, p.accountId), eq(emails.id, p.before)));
+    const at = (
+      await db
+        .select({ createdAt: emails.createdAt })
+        .from(emails)
+        .where(and(eq(emails.accountId, p.accountId), eq(emails.id, p.before)))
+    ).at(0);
     if (at) cursor = or(lt(emails.createdAt, at.createdAt), and(eq(emails.createdAt, at.createdAt), lt(emails.id, p.before)));
   }
   const rows = await db
@@ -36,14 +37,13 @@ export async function listEmails(
   return { rows: rows.slice(0, p.limit), hasMore: rows.length > p.limit };
 }
 
-export async function getEmailOrThrow(db: Queryable, p: { accountId: string; id: string }): Promise<EmailRow> {
-  const [row] = await db
+export async function findEmail(db: Queryable, p: { accountId: string; id: string }): Promise<EmailRow | null> {
+  const rows = await db
     .select()
     .from(emails)
     .where(and(eq(emails.accountId, p.accountId), eq(emails.id, p.id)))
     .limit(1);
-  if (!row) throw noSuchObject('email', p.id);
-  return row;
+  return rows.at(0) ?? null;
 }
 
 /** An email a sender holds; `lockToken` is its locked_until as text, which proves the claim is still that sender's. */

@@ -1,7 +1,6 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { events, webhookDeliveries } from '../schema';
-import { noSuchObject } from '@/lib/api/errors';
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -12,12 +11,6 @@ export async function findEvent(db: Queryable, p: { accountId: string; id: strin
     .where(and(eq(events.accountId, p.accountId), eq(events.id, p.id)))
     .limit(1);
   return rows[0] ?? null;
-}
-
-export async function getEventOrThrow(db: Queryable, p: { accountId: string; id: string }): Promise<EventRow> {
-  const row = await findEvent(db, p);
-  if (!row) throw noSuchObject('event', p.id);
-  return row;
 }
 
 /**
@@ -38,5 +31,5 @@ export async function pendingDeliveryCounts(db: Queryable, p: { accountId: strin
       ),
     )
     .groupBy(webhookDeliveries.eventId);
-  return new Map(rows.map((r) => [r.eventId, Number(r.n)]));
+  return new Map(rows.map((r) => [r.eventId, r.n]));
 }

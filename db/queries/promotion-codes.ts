@@ -1,7 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { customers, promotionCodes } from '../schema';
-import { noSuchObject } from '@/lib/api/errors';
 
 export type PromotionCodeRow = typeof promotionCodes.$inferSelect;
 
@@ -12,15 +11,6 @@ export async function findPromotionCode(db: Queryable, p: { accountId: string; i
     .where(and(eq(promotionCodes.accountId, p.accountId), eq(promotionCodes.id, p.id)))
     .limit(1);
   return rows[0] ?? null;
-}
-
-export async function getPromotionCodeOrThrow(
-  db: Queryable,
-  p: { accountId: string; id: string; param?: string; status?: number },
-): Promise<PromotionCodeRow> {
-  const row = await findPromotionCode(db, p);
-  if (!row) throw noSuchObject('promotion_code', p.id, p.param ?? 'id', p.status ?? 404);
-  return row;
 }
 
 /** The account's active code that a customer typed, compared case-insensitively (codes are unique that way). */

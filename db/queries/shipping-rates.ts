@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { shippingRates } from '../schema';
-import { noSuchObject } from '@/lib/api/errors';
 
 export type ShippingRateRow = typeof shippingRates.$inferSelect;
 
@@ -13,13 +12,4 @@ export async function findShippingRate(db: Queryable, p: { accountId: string; id
     .where(and(eq(shippingRates.accountId, p.accountId), eq(shippingRates.id, p.id)))
     .limit(1);
   return rows[0] ?? null;
-}
-
-export async function getShippingRateOrThrow(
-  db: Queryable,
-  p: { accountId: string; id: string; param?: string; status?: number },
-): Promise<ShippingRateRow> {
-  const row = await findShippingRate(db, p);
-  if (!row) throw noSuchObject('shipping rate', p.id, p.param ?? 'id', p.status ?? 404);
-  return row;
 }

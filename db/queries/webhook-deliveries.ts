@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints } from '../schema';
-import { noSuchObject } from '@/lib/api/errors';
 
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type AttemptRow = typeof webhookAttempts.$inferSelect;
@@ -49,10 +48,9 @@ export async function listEventDeliveries(db: Queryable, p: { accountId: string;
   );
 }
 
-export async function getDeliveryOrThrow(db: Queryable, p: { accountId: string; id: string }): Promise<DeliveryListRow> {
-  const [row] = await deliveries(db, and(eq(webhookDeliveries.accountId, p.accountId), eq(webhookDeliveries.id, p.id))).limit(1);
-  if (!row) throw noSuchObject('webhook delivery', p.id);
-  return row;
+export async function findDelivery(db: Queryable, p: { accountId: string; id: string }): Promise<DeliveryListRow | null> {
+  const rows = await deliveries(db, and(eq(webhookDeliveries.accountId, p.accountId), eq(webhookDeliveries.id, p.id))).limit(1);
+  return rows.at(0) ?? null;
 }
 
 /** A delivery's attempts, newest first. The caller has already scoped the delivery to the account. */

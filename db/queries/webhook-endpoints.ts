@@ -1,7 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { webhookEndpoints } from '../schema';
-import { noSuchObject } from '@/lib/api/errors';
 
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
 
@@ -17,16 +16,6 @@ export async function findWebhookEndpoint(
     .limit(1);
   const rows = p.lock ? await query.for('update') : await query;
   return rows[0] ?? null;
-}
-
-/** A deleted endpoint is missing, as Stripe answers after a delete. */
-export async function getWebhookEndpointOrThrow(
-  db: Queryable,
-  p: { accountId: string; id: string; lock?: boolean },
-): Promise<WebhookEndpointRow> {
-  const row = await findWebhookEndpoint(db, p);
-  if (!row) throw noSuchObject('webhook endpoint', p.id);
-  return row;
 }
 
 /** The account's live endpoints, newest first: at most MAX_WEBHOOK_ENDPOINTS, so no paging. */

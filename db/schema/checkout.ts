@@ -1,5 +1,26 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type {
+  StoredAdjustableQuantity,
+  StoredAfterExpiration,
+  StoredBrandingSettings,
+  StoredCollectedInformation,
+  StoredConsent,
+  StoredConsentCollection,
+  StoredCustomerDetails,
+  StoredCustomField,
+  StoredCustomText,
+  StoredDiscountAmount,
+  StoredInvoiceCreation,
+  StoredNameCollection,
+  StoredOptionalItem,
+  StoredPaymentIntentData,
+  StoredSavedPaymentMethodOptions,
+  StoredShippingCost,
+  StoredSubscriptionData,
+  StoredTaxAmount,
+  StoredTotalDetails,
+} from './checkout-json';
 import { objectColumns } from './columns';
 
 export const sessionStatus = pgEnum('checkout_session_status', ['open', 'complete', 'expired']);
@@ -7,8 +28,6 @@ export const paymentStatus = pgEnum('checkout_payment_status', ['unpaid', 'paid'
 export const sessionMode = pgEnum('checkout_session_mode', ['payment', 'subscription', 'setup']);
 // Both spellings are kept as sent (hosted/embedded up to API 2026-02, hosted_page/embedded_page since).
 export const uiMode = pgEnum('checkout_ui_mode', ['hosted', 'embedded', 'hosted_page', 'embedded_page']);
-
-type Json = Record<string, unknown>;
 
 export const checkoutSessions = pgTable(
   'checkout_sessions',
@@ -23,7 +42,7 @@ export const checkoutSessions = pgTable(
     currency: text(),
     amountSubtotal: bigint({ mode: 'number' }),
     amountTotal: bigint({ mode: 'number' }),
-    totalDetails: jsonb().$type<Json>(),
+    totalDetails: jsonb().$type<StoredTotalDetails>(),
     clientSecret: text(),
     clientReferenceId: text(),
     successUrl: text(),
@@ -35,7 +54,7 @@ export const checkoutSessions = pgTable(
     customerId: text(),
     customerEmail: text(),
     customerCreation: text(),
-    customerDetails: jsonb().$type<Json | null>(),
+    customerDetails: jsonb().$type<StoredCustomerDetails | null>(),
     paymentIntentId: text(),
     setupIntentId: text(),
     subscriptionId: text(),
@@ -47,27 +66,27 @@ export const checkoutSessions = pgTable(
     shippingOptions: jsonb().$type<{ shipping_rate: string; shipping_amount: number }[]>().notNull().default([]),
     // The selected shipping rate; defaults to the first option.
     shippingRateId: text(),
-    shippingCost: jsonb().$type<Json | null>(),
-    collectedInformation: jsonb().$type<Json | null>(),
+    shippingCost: jsonb().$type<StoredShippingCost | null>(),
+    collectedInformation: jsonb().$type<StoredCollectedInformation | null>(),
     billingAddressCollection: text(),
     phoneNumberCollection: jsonb().$type<{ enabled: boolean }>().notNull().default({ enabled: false }),
     taxIdCollection: jsonb().$type<{ enabled: boolean; required: string }>().notNull(),
-    customFields: jsonb().$type<Json[]>().notNull().default([]),
-    customText: jsonb().$type<Json>().notNull(),
-    consentCollection: jsonb().$type<Json | null>(),
-    consent: jsonb().$type<Json | null>(),
-    afterExpiration: jsonb().$type<Json | null>(),
-    paymentIntentData: jsonb().$type<Json | null>(),
-    subscriptionData: jsonb().$type<Json | null>(),
+    customFields: jsonb().$type<StoredCustomField[]>().notNull().default([]),
+    customText: jsonb().$type<StoredCustomText>().notNull(),
+    consentCollection: jsonb().$type<StoredConsentCollection | null>(),
+    consent: jsonb().$type<StoredConsent | null>(),
+    afterExpiration: jsonb().$type<StoredAfterExpiration | null>(),
+    paymentIntentData: jsonb().$type<StoredPaymentIntentData | null>(),
+    subscriptionData: jsonb().$type<StoredSubscriptionData | null>(),
     paymentMethodTypes: jsonb().$type<string[]>().notNull().default(['card']),
     paymentMethodCollection: text(),
-    brandingSettings: jsonb().$type<Json | null>(),
+    brandingSettings: jsonb().$type<StoredBrandingSettings | null>(),
     automaticTax: jsonb().$type<{ enabled: boolean }>().notNull().default({ enabled: false }),
-    invoiceCreation: jsonb().$type<Json | null>(),
-    savedPaymentMethodOptions: jsonb().$type<Json | null>(),
-    nameCollection: jsonb().$type<Json | null>(),
+    invoiceCreation: jsonb().$type<StoredInvoiceCreation | null>(),
+    savedPaymentMethodOptions: jsonb().$type<StoredSavedPaymentMethodOptions | null>(),
+    nameCollection: jsonb().$type<StoredNameCollection | null>(),
     // As given at creation: Stripe echoes optional_items on the session.
-    optionalItems: jsonb().$type<{ price: string; quantity: number; adjustable_quantity: Json | null }[] | null>(),
+    optionalItems: jsonb().$type<StoredOptionalItem[] | null>(),
     customerUpdate: jsonb().$type<{ address?: 'auto' | 'never'; name?: 'auto' | 'never'; shipping?: 'auto' | 'never' } | null>(),
     integrationIdentifier: text(),
     recoveredFrom: text(),
@@ -97,7 +116,7 @@ export const checkoutLineItems = pgTable(
     priceId: text().notNull(),
     productId: text().notNull(),
     quantity: integer().notNull(),
-    adjustableQuantity: jsonb().$type<{ enabled: boolean; minimum: number | null; maximum: number | null } | null>(),
+    adjustableQuantity: jsonb().$type<StoredAdjustableQuantity | null>(),
     taxRateIds: jsonb().$type<string[]>().notNull().default([]),
     dynamicTaxRateIds: jsonb().$type<string[]>().notNull().default([]),
     description: text(),
@@ -107,8 +126,8 @@ export const checkoutLineItems = pgTable(
     amountTax: bigint({ mode: 'number' }).notNull().default(0),
     amountTotal: bigint({ mode: 'number' }).notNull().default(0),
     // Per-line breakdown of discounts and taxes, as Stripe's LineItem exposes.
-    discounts: jsonb().$type<Json[]>().notNull().default([]),
-    taxes: jsonb().$type<Json[]>().notNull().default([]),
+    discounts: jsonb().$type<StoredDiscountAmount[]>().notNull().default([]),
+    taxes: jsonb().$type<StoredTaxAmount[]>().notNull().default([]),
   },
   (t) => [index('checkout_line_items_session_idx').on(t.sessionId, t.position)],
 );

@@ -1,5 +1,4 @@
 import { bigint, boolean, customType, jsonb, text, timestamp } from 'drizzle-orm/pg-core';
-import { isSealed, seal, unseal, type KeyPurpose } from '@/lib/security/secret-keys';
 
 /** Columns every Stripe-shaped object table carries. */
 export const objectColumns = () => ({
@@ -16,13 +15,40 @@ export const money = (name?: string) => (name ? bigint(name, { mode: 'number' })
 export const ts = () => timestamp({ withTimezone: true });
 export { text, jsonb, boolean };
 
+/** What each sealed column is sealed for: its own key (lib/security/secret-keys.ts derives one per purpose). */
+export type SealedPurpose = 'webhook-secrets' | 'idempotency-responses';
+
+/** How sealed columns are encrypted: lib/security/sealed-columns.ts registers the installation's keys. */
+export type SealedTextCodec = {
+  seal: (plaintext: string, purpose: SealedPurpose) => string;
+  unseal: (stored: string, purpose: SealedPurpose) => string;
+  isSealed: (stored: string) => boolean;
+};
+
+// On globalThis, like the database handle (db/client.ts): Next's module copies share one registration.
+const slot = globalThis as unknown as { __caisseSealedTextCodec?: SealedTextCodec };
+
+export function registerSealedTextCodec(codec: SealedTextCodec): void {
+  slot.__caisseSealedTextCodec = codec;
+}
+
+/** No codec, no sealed column: a value is never written (or read) in clear because a process forgot its keys. */
+function codec(): SealedTextCodec {
+  const registered = slot.__caisseSealedTextCodec;
+  if (!registered) throw new Error('Sealed columns have no codec: import @/lib/security/sealed-columns before using them');
+  return registered;
+}
+
 /**
  * Text stored encrypted (AES-256-GCM, lib/security/secret-keys.ts) with a key that is not in the
  * database: written sealed, read back in clear. A value from before sealing reads as it is.
  */
-export const sealedText = (purpose: KeyPurpose) =>
+export const sealedText = (purpose: SealedPurpose) =>
   customType<{ data: string; driverData: string }>({
     dataType: () => 'text',
-    toDriver: (value) => seal(value, purpose),
-    fromDriver: (value) => (isSealed(value) ? unseal(value, purpose) : value),
+    toDriver: (value) => codec().seal(value, purpose),
+    fromDriver: (value) => {
+      const c = codec();
+      return c.isSealed(value) ? c.unseal(value, purpose) : value;
+    },
   })();

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { StoredCollectedInformation } from './checkout-json';
 import { objectColumns } from './columns';
+import type { Address } from './customers';
 
 export const paymentIntentStatus = pgEnum('payment_intent_status', [
   'requires_payment_method',
@@ -19,9 +21,32 @@ export type StoredCard = {
   exp_month: number;
   exp_year: number;
   fingerprint: string;
-  funding: string;
+  funding: 'credit' | 'debit' | 'prepaid' | 'unknown';
   country: string | null;
-  three_d_secure: string | null;
+  three_d_secure: 'authenticated' | 'failed' | 'not_required' | null;
+};
+
+/** Why the last attempt failed, as Stripe's last_payment_error. */
+export type StoredPaymentError = {
+  type: 'card_error' | 'invalid_request_error';
+  code: string;
+  decline_code: string | null;
+  message: string;
+};
+
+/** What the customer must do before the payment goes on: a 3-D Secure challenge. */
+export type StoredNextAction = { type: 'use_stripe_sdk'; use_stripe_sdk: { type: 'three_d_secure_redirect' } };
+
+/** Where a payment's goods go: the session's collected shipping details. */
+export type StoredPaymentShipping = NonNullable<StoredCollectedInformation['shipping_details']>;
+
+/** A payment method's billing_details, from what the customer typed. */
+export type StoredBillingDetails = {
+  address: Address | null;
+  email: string | null;
+  name: string | null;
+  phone: string | null;
+  tax_id: null;
 };
 
 /** A discount's redemption held by a payment attempt (lib/checkout/discount-reservation.ts). */
@@ -47,7 +72,7 @@ export const paymentIntents = pgTable(
     paymentMethodId: text(),
     card: jsonb().$type<StoredCard | null>(),
     sepaDebit: jsonb().$type<StoredSepaDebit | null>(),
-    lastPaymentError: jsonb().$type<Record<string, unknown> | null>(),
+    lastPaymentError: jsonb().$type<StoredPaymentError | null>(),
     statementDescriptor: text(),
     canceledAt: timestamp({ withTimezone: true }),
     cancellationReason: text(),
@@ -62,8 +87,8 @@ export const paymentIntents = pgTable(
     // What the processor needs to resume after a 3-D Secure challenge, or a SEPA debit's pending
     // outcome and when it is due (lib/checkout/async-payment-sweep.ts): never card data or an IBAN.
     processorState: jsonb().$type<Record<string, string> | null>(),
-    nextAction: jsonb().$type<Record<string, unknown> | null>(),
-    shipping: jsonb().$type<Record<string, unknown> | null>(),
+    nextAction: jsonb().$type<StoredNextAction | null>(),
+    shipping: jsonb().$type<StoredPaymentShipping | null>(),
   },
   (t) => [
     index('payment_intents_account_seq_idx').on(t.accountId, t.seq),
@@ -83,7 +108,7 @@ export const paymentMethods = pgTable(
     type: text().notNull().default('card'),
     customerId: text(),
     card: jsonb().$type<StoredCard>().notNull(),
-    billingDetails: jsonb().$type<Record<string, unknown>>().notNull(),
+    billingDetails: jsonb().$type<StoredBillingDetails>().notNull(),
   },
   (t) => [index('payment_methods_customer_idx').on(t.customerId)],
 );

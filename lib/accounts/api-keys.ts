@@ -4,8 +4,7 @@ import { listAccountKeys, lockSecretKeys, type ApiKeyRow } from '@/db/queries/ap
 import { apiKeys } from '@/db/schema';
 import { noSuchObject } from '@/lib/api/errors';
 import { apiKeyRow, newApiKey } from './api-key-material';
-
-type Scope = { accountId: string };
+import type { AccountScope } from '@/db/scope';
 
 export type ApiKeyState = 'active' | 'expiring' | 'expired' | 'revoked';
 
@@ -31,7 +30,7 @@ function stateOf(row: ApiKeyRow, now: Date): ApiKeyState {
 const isLive = (row: ApiKeyRow, now: Date) => !row.revokedAt && (!row.expiresAt || row.expiresAt > now);
 
 /** The account's keys for the dashboard; no secret ever leaves here, only display prefixes. */
-export async function listApiKeys(db: Db, scope: Scope, now = new Date()): Promise<ApiKeyView[]> {
+export async function listApiKeys(db: Db, scope: AccountScope, now = new Date()): Promise<ApiKeyView[]> {
   const rows = await listAccountKeys(db, scope);
   return rows.map((r) => ({
     id: r.id,
@@ -46,7 +45,7 @@ export async function listApiKeys(db: Db, scope: Scope, now = new Date()): Promi
 }
 
 /** A new secret key; the returned clear text is the only time anyone sees it. */
-export async function createSecretKey(db: Db, scope: Scope): Promise<{ id: string; secret: string }> {
+export async function createSecretKey(db: Db, scope: AccountScope): Promise<{ id: string; secret: string }> {
   const secret = newApiKey('secret');
   const row = apiKeyRow(scope.accountId, 'secret', secret);
   await db.insert(apiKeys).values(row);
@@ -64,7 +63,7 @@ export type RollExpiry = keyof typeof ROLL_EXPIRIES;
  */
 export async function rollSecretKey(
   db: Db,
-  scope: Scope & { id: string; expiresIn: RollExpiry },
+  scope: AccountScope & { id: string; expiresIn: RollExpiry },
   now = new Date(),
 ): Promise<{ id: string; secret: string; oldKeyExpiresAt: Date }> {
   return db.transaction(async (tx) => {
@@ -89,7 +88,7 @@ export type RevokeOutcome = { ok: true } | { ok: false; reason: 'last_active_key
  */
 export async function revokeSecretKey(
   db: Db,
-  scope: Scope & { id: string; confirmLast: boolean },
+  scope: AccountScope & { id: string; confirmLast: boolean },
   now = new Date(),
 ): Promise<RevokeOutcome> {
   return db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { insertDashboardUser, type NewDashboardUser } from '@/db/queries/dashboard-users';
 import { accountMembers, accounts, apiKeys } from '@/db/schema';
-import { newId } from '@/lib/util/ids';
+import { newDashboardUserIds, newId } from '@/lib/util/ids';
 import { apiKeyRow, newApiKey } from './api-key-material';
 
 export type CreatedAccount = { id: string; name: string; secret_key: string; publishable_key: string };
@@ -35,7 +35,7 @@ export async function createAccount(
       allowedRedirectDomains: p.allowedRedirectDomains ?? [],
     });
     await tx.insert(apiKeys).values([apiKeyRow(id, 'secret', secretKey), apiKeyRow(id, 'publishable', publishableKey)]);
-    const userId = p.owner ? await insertDashboardUser(tx, p.owner) : p.ownerUserId;
+    const userId = p.owner ? await insertDashboardUser(tx, p.owner, newDashboardUserIds()) : p.ownerUserId;
     if (userId) await tx.insert(accountMembers).values({ userId, accountId: id, role: 'owner' });
     return userId ?? null;
   });

@@ -4,7 +4,7 @@ import { accounts, apiKeys } from '@/db/schema';
 import { addMember, hasMembers } from '@/db/queries/account-members';
 import { insertDashboardUser } from '@/db/queries/dashboard-users';
 import { hashPassword } from '@/lib/auth/password-hash';
-import { randomBase62 } from '@/lib/util/ids';
+import { newDashboardUserIds, randomBase62 } from '@/lib/util/ids';
 import { ApiError } from '@/lib/api/errors';
 import { env } from '@/lib/env';
 import { createAccount } from './create-account';
@@ -22,8 +22,7 @@ export async function seedDemo(db: Db): Promise<string[]> {
   let accountId: string;
   if (existing[0]) {
     accountId = existing[0].id;
-    const keys = await db.select({ token: apiKeys.publishableToken }).from(apiKeys).where(eq(apiKeys.accountId, accountId)).limit(2);
-    const pk = keys.at(0);
+    const pk = (await db.select({ token: apiKeys.publishableToken }).from(apiKeys).where(eq(apiKeys.accountId, accountId)).limit(2)).at(0);
     lines.push(`  Merchant:        ${accountId}`);
     lines.push(
       `  Secret key:      ${DEMO_SECRET_KEY ?? '(shown once, when the account was created; set DEMO_SECRET_KEY on a fresh database to choose it)'}`,
@@ -58,7 +57,7 @@ async function seedDemoOwner(db: Db, accountId: string): Promise<string[]> {
   const password = randomBase62(16);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const userId = await insertDashboardUser(tx, { email: DEMO_OWNER_EMAIL, name: 'Demo Shop', passwordHash });
+    const userId = await insertDashboardUser(tx, { email: DEMO_OWNER_EMAIL, name: 'Demo Shop', passwordHash }, newDashboardUserIds());
     await addMember(tx, { userId, accountId });
   });
   return [

@@ -7,6 +7,7 @@ import { ApiError, invalidRequest } from './errors';
 import { assertStorableText, parseFormBody, type FormValue } from './form-body';
 import { readBody } from './read-body';
 import { requestIdOf } from './request-id';
+import '@/lib/security/sealed-columns';
 
 export type ApiContext<P> = {
   req: Request;
@@ -53,8 +54,7 @@ export function withApi<P extends Record<string, string> = Record<string, never>
   handler: (ctx: ApiContext<P>) => Promise<object>,
   options: Options = { auth: 'secret' },
 ) {
-  // Next passes `params: undefined` to a route without dynamic segments.
-  return async (req: Request, route: { params?: Promise<P> }): Promise<Response> => {
+  return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     const requestId = requestIdOf(req);
     try {
       const db = await getDb();
@@ -63,8 +63,9 @@ export function withApi<P extends Record<string, string> = Record<string, never>
       checkStripeAccount(req.headers.get('stripe-account'), req.headers.get('authorization'), owner);
       const isPost = req.method === 'POST';
       const input = isPost ? await readBody(req) : parseFormBody(new URL(req.url).searchParams);
-      const params = (await route.params) ?? ({} as P);
-      for (const [name, value] of Object.entries(params)) assertStorableText(value, name);
+      const params = await route.params;
+      // Undefined on a route without dynamic segments, whatever P says.
+      for (const [name, value] of Object.entries((params as P | undefined) ?? {})) assertStorableText(value, name);
       const idempotencyKey = isPost ? req.headers.get('idempotency-key') : null;
       const scope = { accountId: owner.accountId, request: { id: requestId, idempotencyKey } };
       const ctx: ApiContext<P> = { req, db, accountId: owner.accountId, livemode: false, requestId, idempotencyKey, params, input, scope };
@@ -94,7 +95,7 @@ export function withApi<P extends Record<string, string> = Record<string, never>
             code: 'idempotency_key_in_use',
             message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
           });
-        if (held.state === 'in_flight')
+        if (held.state === 'in_flight' || held.responseStatus === null || held.responseBody === null)
           throw new ApiError({
             status: 409,
             type: 'idempotency_error',
@@ -102,8 +103,6 @@ export function withApi<P extends Record<string, string> = Record<string, never>
             message:
               'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): please try again later.',
           });
-        if (held.responseStatus === null || held.responseBody === null)
-          throw new Error(`idempotency key ${idempotencyKey} is complete but holds no response to replay`);
         return json(held.responseStatus, held.responseBody, requestId, {
           'idempotent-replayed': 'true',
           'idempotency-key': idempotencyKey,

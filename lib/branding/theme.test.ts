@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, parseHexOrThrow, relativeLuminance } from './color';
 import { fontStack } from './fonts';
-import { DEFAULT_BRANDING, mergeBranding, resolveTheme, type Theme } from './theme';
+import { DEFAULT_BRANDING, mergeBranding, resolveTheme, type BorderStyle, type Theme } from './theme';
 
 /** Hue in degrees, for checking an adjusted brand colour is still "the same colour". */
 function hue(hex: string): number {
@@ -37,7 +37,9 @@ describe('resolveTheme defaults', () => {
   });
 
   it('falls back to defaults for values it cannot use instead of throwing', () => {
-    const t = resolveTheme({ background_color: 'tomato', button_color: '#12', border_style: 'wavy' as never, font_family: 'papyrus' });
+    // A border style the type does not allow, as a stored value from elsewhere could hold.
+    const wavy: string = 'wavy';
+    const t = resolveTheme({ background_color: 'tomato', button_color: '#12', border_style: wavy as BorderStyle, font_family: 'papyrus' });
     expect(t).toEqual(resolveTheme({}));
   });
 

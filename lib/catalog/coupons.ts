@@ -1,19 +1,18 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db/client';
-import { getCouponOrThrow } from '@/db/queries/coupons';
 import { coupons, products } from '@/db/schema';
 import { invalidRequest, missingParam, noSuchObject } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeCoupon } from '@/lib/api/serialize/coupon';
-import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
+import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { randomBase62 } from '@/lib/util/ids';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
 import { present } from '@/lib/util/present';
 import type { CreateCouponParams, ListCouponsParams, UpdateCouponParams } from '@/lib/validation/coupons';
 import { assertChargeableAmount, currencyOptionKey } from './amounts';
-
-type Scope = { accountId: string; request?: EventRequest };
+import { getCouponOrThrow } from '@/lib/api/get-or-throw';
+import type { AccountScope } from '@/db/scope';
 
 function currencyOptions(given: Record<string, { amount_off: number }>, own: string): Record<string, { amount_off: number }> {
   const out: Record<string, { amount_off: number }> = {};
@@ -31,7 +30,10 @@ function checkCreate(p: CreateCouponParams, now: Date) {
     throw invalidRequest('You may only specify one of these parameters: amount_off, percent_off.', 'amount_off', 'parameters_exclusive');
   if (p.percent_off === undefined && p.amount_off === undefined)
     throw invalidRequest('Must pass either percent_off or amount_off.', 'percent_off', 'parameter_missing');
-  if (p.amount_off !== undefined) assertChargeableAmount(p.amount_off, amountOffCurrency(p), 'amount_off');
+  if (p.amount_off !== undefined) {
+    if (!p.currency) throw missingParam('currency');
+    assertChargeableAmount(p.amount_off, p.currency, 'amount_off');
+  }
   if (p.amount_off === undefined && p.currency) throw invalidRequest('currency can only be set on an amount_off coupon.', 'currency');
   if (p.amount_off === undefined && p.currency_options)
     throw invalidRequest('currency_options can only be set on an amount_off coupon.', 'currency_options');
@@ -62,12 +64,13 @@ async function checkProducts(tx: Queryable, accountId: string, ids: string[]) {
   if (i >= 0) throw invalidRequest(`No such product: '${ids[i]}'`, `applies_to[products][${i}]`, 'resource_missing');
 }
 
-export async function createCoupon(db: Db, scope: Scope, p: CreateCouponParams) {
+export async function createCoupon(db: Db, scope: AccountScope, p: CreateCouponParams) {
   const now = new Date();
   const duration = checkCreate(p, now);
   // Stripe's generated coupon ids are 8 random characters.
   const id = p.id ?? randomBase62(8);
-  const options = p.currency_options ? currencyOptions(p.currency_options, amountOffCurrency(p)) : null;
+  // currency_options come with amount_off, which comes with currency (checkCreate).
+  const options = p.currency_options && p.currency ? currencyOptions(p.currency_options, p.currency) : null;
   try {
     return await db.transaction(async (tx) => {
       const appliesTo = p.applies_to?.products ? [...new Set(p.applies_to.products)] : null;
@@ -80,7 +83,7 @@ export async function createCoupon(db: Db, scope: Scope, p: CreateCouponParams) 
           name: p.name || null,
           amountOff: p.amount_off ?? null,
           percentOff: p.percent_off ?? null,
-          currency: p.amount_off !== undefined ? amountOffCurrency(p) : null,
+          currency: p.amount_off !== undefined ? (p.currency ?? null) : null,
           currencyOptions: options && Object.keys(options).length ? options : null,
           duration,
           durationInMonths: p.duration_in_months ?? null,
@@ -101,18 +104,17 @@ export async function createCoupon(db: Db, scope: Scope, p: CreateCouponParams) 
   }
 }
 
-export async function updateCoupon(db: Db, scope: Scope & { id: string }, p: UpdateCouponParams) {
+export async function updateCoupon(db: Db, scope: AccountScope & { id: string }, p: UpdateCouponParams) {
   const now = new Date();
   return db.transaction(async (tx) => {
     const current = await getCouponOrThrow(tx, scope);
     if (p.currency_options && current.amountOff === null)
       throw invalidRequest('currency_options can only be set on an amount_off coupon.', 'currency_options');
-    const options = p.currency_options
-      ? {
-          ...current.currencyOptions,
-          ...currencyOptions(p.currency_options, present(current.currency, `amount_off coupon ${current.id}'s currency`)),
-        }
-      : current.currencyOptions;
+    // An amount_off coupon has a currency.
+    const options =
+      p.currency_options && current.currency !== null
+        ? { ...current.currencyOptions, ...currencyOptions(p.currency_options, current.currency) }
+        : current.currencyOptions;
     const [row] = await tx
       .update(coupons)
       .set({
@@ -136,15 +138,16 @@ export async function updateCoupon(db: Db, scope: Scope & { id: string }, p: Upd
 }
 
 /** Soft delete: the row stays for what already refers to it, but the API no longer shows it. */
-export async function deleteCoupon(db: Db, scope: Scope & { id: string }) {
+export async function deleteCoupon(db: Db, scope: AccountScope & { id: string }) {
   const now = new Date();
   return db.transaction(async (tx) => {
-    const deleted = await tx
-      .update(coupons)
-      .set({ deletedAt: now })
-      .where(and(eq(coupons.accountId, scope.accountId), eq(coupons.id, scope.id), isNull(coupons.deletedAt)))
-      .returning();
-    const row = deleted.at(0);
+    const row = (
+      await tx
+        .update(coupons)
+        .set({ deletedAt: now })
+        .where(and(eq(coupons.accountId, scope.accountId), eq(coupons.id, scope.id), isNull(coupons.deletedAt)))
+        .returning()
+    ).at(0);
     if (!row) throw noSuchObject('coupon', scope.id);
     await recordEvent(tx, {
       accountId: scope.accountId,
@@ -156,11 +159,11 @@ export async function deleteCoupon(db: Db, scope: Scope & { id: string }) {
   });
 }
 
-export async function retrieveCoupon(db: Db, scope: Scope & { id: string }) {
+export async function retrieveCoupon(db: Db, scope: AccountScope & { id: string }) {
   return serializeCoupon(await getCouponOrThrow(db, scope), new Date());
 }
 
-export async function listCoupons(db: Db, scope: Scope, p: ListCouponsParams) {
+export async function listCoupons(db: Db, scope: AccountScope, p: ListCouponsParams) {
   return listPage(db, coupons, {
     accountId: scope.accountId,
     kind: 'coupon',

@@ -1,21 +1,20 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db/client';
-import { findPriceByLookupKey, getPriceOrThrow } from '@/db/queries/prices';
-import { getProductOrThrow } from '@/db/queries/products';
+import { findPriceByLookupKey } from '@/db/queries/prices';
 import { prices, products } from '@/db/schema';
 import { invalidRequest, missingParam } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializePrice } from '@/lib/api/serialize/price';
 import { serializeProduct } from '@/lib/api/serialize/product';
-import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
+import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
 import { present } from '@/lib/util/present';
 import type { CreatePriceParams, ListPricesParams, PriceDataParams, UpdatePriceParams } from '@/lib/validation/prices';
 import { normaliseCurrencyOptions, priceValues, type ParamName } from './price-data';
-
-type Scope = { accountId: string; request?: EventRequest };
+import { getPriceOrThrow, getProductOrThrow } from '@/lib/api/get-or-throw';
+import type { AccountScope } from '@/db/scope';
 
 export type NewPrice = PriceDataParams & {
   productId: string;
@@ -30,7 +29,14 @@ const lookupKeyTaken = (holder: string, param: string) =>
   invalidRequest(`A price (\`${holder}\`) already uses that lookup key. Pass transfer_lookup_key=true to move it to this price.`, param);
 
 /** Frees a lookup key for `selfId`: moves it off its holder when the merchant asked to transfer it. */
-async function claimLookupKey(tx: Queryable, scope: Scope, key: string, transfer: boolean | undefined, selfId: string, param: string) {
+async function claimLookupKey(
+  tx: Queryable,
+  scope: AccountScope,
+  key: string,
+  transfer: boolean | undefined,
+  selfId: string,
+  param: string,
+) {
   const holder = await findPriceByLookupKey(tx, { accountId: scope.accountId, lookupKey: key });
   if (!holder || holder.id === selfId) return;
   if (!transfer) throw lookupKeyTaken(holder.id, param);
@@ -52,7 +58,7 @@ async function claimLookupKey(tx: Queryable, scope: Scope, key: string, transfer
  * Inserts a price for an existing product inside the caller's transaction and
  * records price.created. Also used by products' `default_price_data`.
  */
-export async function insertPrice(tx: Queryable, scope: Scope, p: NewPrice, at: ParamName = (k) => k) {
+export async function insertPrice(tx: Queryable, scope: AccountScope, p: NewPrice, at: ParamName = (k) => k) {
   const values = priceValues(p, at);
   const id = p.id ?? newId('price');
   if (p.lookup_key) await claimLookupKey(tx, scope, p.lookup_key, p.transfer_lookup_key, id, at('lookup_key'));
@@ -75,7 +81,7 @@ export async function insertPrice(tx: Queryable, scope: Scope, p: NewPrice, at: 
 }
 
 /** The product a price's `product_data` describes, created in the same transaction. */
-async function insertProductData(tx: Queryable, scope: Scope, d: NonNullable<CreatePriceParams['product_data']>) {
+async function insertProductData(tx: Queryable, scope: AccountScope, d: NonNullable<CreatePriceParams['product_data']>) {
   const [row] = await tx
     .insert(products)
     .values({
@@ -93,16 +99,16 @@ async function insertProductData(tx: Queryable, scope: Scope, d: NonNullable<Cre
   return row.id;
 }
 
-export async function createPrice(db: Db, scope: Scope, p: CreatePriceParams) {
+export async function createPrice(db: Db, scope: AccountScope, p: CreatePriceParams) {
   if (p.product !== undefined && p.product_data)
     throw invalidRequest('You may only specify one of these parameters: product, product_data.', 'product', 'parameters_exclusive');
   if (p.product === undefined && !p.product_data) throw missingParam('product');
   try {
     return await db.transaction(async (tx) => {
+      // One of product and product_data is given (checked above).
       const productId = p.product_data
         ? await insertProductData(tx, scope, p.product_data)
-        : (await getProductOrThrow(tx, { accountId: scope.accountId, id: present(p.product, 'product'), param: 'product', status: 400 }))
-            .id;
+        : (await getProductOrThrow(tx, { accountId: scope.accountId, id: p.product ?? '', param: 'product', status: 400 })).id;
       return insertPrice(tx, scope, { ...p, productId });
     });
   } catch (err) {
@@ -117,19 +123,22 @@ export async function createPrice(db: Db, scope: Scope, p: CreatePriceParams) {
   }
 }
 
-export async function updatePrice(db: Db, scope: Scope & { id: string }, p: UpdatePriceParams) {
+export async function updatePrice(db: Db, scope: AccountScope & { id: string }, p: UpdatePriceParams) {
   try {
     return await db.transaction(async (tx) => {
       const current = await getPriceOrThrow(tx, scope);
       if (p.tax_behavior !== undefined && p.tax_behavior !== current.taxBehavior && current.taxBehavior !== 'unspecified')
         throw invalidRequest(`tax_behavior cannot be changed once it is ${current.taxBehavior}.`, 'tax_behavior');
       if (p.active === false && current.active) {
-        const isDefault = await tx
-          .select({ id: products.id })
-          .from(products)
-          .where(and(eq(products.accountId, scope.accountId), eq(products.id, current.productId), eq(products.defaultPriceId, current.id)));
-        if (isDefault.length > 0)
-          throw invalidRequest('This price cannot be archived because it is the default price of its product.', 'active');
+        const isDefault = (
+          await tx
+            .select({ id: products.id })
+            .from(products)
+            .where(
+              and(eq(products.accountId, scope.accountId), eq(products.id, current.productId), eq(products.defaultPriceId, current.id)),
+            )
+        ).at(0);
+        if (isDefault) throw invalidRequest('This price cannot be archived because it is the default price of its product.', 'active');
       }
       if (p.lookup_key) await claimLookupKey(tx, scope, p.lookup_key, p.transfer_lookup_key, current.id, 'lookup_key');
       const taxBehavior = p.tax_behavior ?? current.taxBehavior;
@@ -172,11 +181,11 @@ export async function updatePrice(db: Db, scope: Scope & { id: string }, p: Upda
   }
 }
 
-export async function retrievePrice(db: Db, scope: Scope & { id: string }) {
+export async function retrievePrice(db: Db, scope: AccountScope & { id: string }) {
   return serializePrice(await getPriceOrThrow(db, scope));
 }
 
-export async function listPrices(db: Db, scope: Scope, p: ListPricesParams) {
+export async function listPrices(db: Db, scope: AccountScope, p: ListPricesParams) {
   const r = p.recurring;
   return listPage(db, prices, {
     accountId: scope.accountId,

@@ -1,21 +1,20 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { getProductOrThrow } from '@/db/queries/products';
 import { prices, products } from '@/db/schema';
 import { ApiError, invalidRequest } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeProduct } from '@/lib/api/serialize/product';
-import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
+import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
 import { nestedParam } from './amounts';
 import { insertPrice } from './prices';
 import type { CreateProductParams, ListProductsParams, UpdateProductParams } from '@/lib/validation/products';
+import { getProductOrThrow } from '@/lib/api/get-or-throw';
+import type { AccountScope } from '@/db/scope';
 
-type Scope = { accountId: string; request?: EventRequest };
-
-export async function createProduct(db: Db, scope: Scope, p: CreateProductParams) {
+export async function createProduct(db: Db, scope: AccountScope, p: CreateProductParams) {
   const id = p.id ?? newId('prod');
   // The product names its default price, so the price's id is chosen first; both commit together.
   const defaultPriceId = p.default_price_data ? newId('price') : null;
@@ -53,16 +52,17 @@ export async function createProduct(db: Db, scope: Scope, p: CreateProductParams
   }
 }
 
-export async function updateProduct(db: Db, scope: Scope & { id: string }, p: UpdateProductParams) {
+export async function updateProduct(db: Db, scope: AccountScope & { id: string }, p: UpdateProductParams) {
   return db.transaction(async (tx) => {
     const current = await getProductOrThrow(tx, scope);
     if (p.default_price) {
-      const ofProduct = await tx
-        .select({ id: prices.id })
-        .from(prices)
-        .where(and(eq(prices.accountId, scope.accountId), eq(prices.id, p.default_price), eq(prices.productId, scope.id)));
-      if (ofProduct.length === 0)
-        throw invalidRequest(`No such price: '${p.default_price}' for this product`, 'default_price', 'resource_missing');
+      const price = (
+        await tx
+          .select({ id: prices.id })
+          .from(prices)
+          .where(and(eq(prices.accountId, scope.accountId), eq(prices.id, p.default_price), eq(prices.productId, scope.id)))
+      ).at(0);
+      if (!price) throw invalidRequest(`No such price: '${p.default_price}' for this product`, 'default_price', 'resource_missing');
     }
     const has = (k: keyof UpdateProductParams) => p[k] !== undefined;
     const [row] = await tx
@@ -98,15 +98,17 @@ export async function updateProduct(db: Db, scope: Scope & { id: string }, p: Up
   });
 }
 
-export async function deleteProduct(db: Db, scope: Scope & { id: string }) {
+export async function deleteProduct(db: Db, scope: AccountScope & { id: string }) {
   return db.transaction(async (tx) => {
     const current = await getProductOrThrow(tx, scope);
-    const userPrices = await tx
-      .select({ id: prices.id })
-      .from(prices)
-      .where(and(eq(prices.accountId, scope.accountId), eq(prices.productId, scope.id), eq(prices.inline, false)))
-      .limit(1);
-    if (userPrices.length > 0)
+    const price = (
+      await tx
+        .select({ id: prices.id })
+        .from(prices)
+        .where(and(eq(prices.accountId, scope.accountId), eq(prices.productId, scope.id), eq(prices.inline, false)))
+        .limit(1)
+    ).at(0);
+    if (price)
       throw new ApiError({
         status: 400,
         type: 'invalid_request_error',
@@ -123,11 +125,11 @@ export async function deleteProduct(db: Db, scope: Scope & { id: string }) {
   });
 }
 
-export async function retrieveProduct(db: Db, scope: Scope & { id: string }) {
+export async function retrieveProduct(db: Db, scope: AccountScope & { id: string }) {
   return serializeProduct(await getProductOrThrow(db, scope));
 }
 
-export async function listProducts(db: Db, scope: Scope, p: ListProductsParams) {
+export async function listProducts(db: Db, scope: AccountScope, p: ListProductsParams) {
   return listPage(db, products, {
     accountId: scope.accountId,
     kind: 'product',

@@ -1,21 +1,21 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db/client';
-import { findCoupon, getCouponOrThrow } from '@/db/queries/coupons';
-import { customerBelongsToAccount, findActivePromotionCodeByCode, getPromotionCodeOrThrow } from '@/db/queries/promotion-codes';
+import { findCoupon } from '@/db/queries/coupons';
+import { customerBelongsToAccount, findActivePromotionCodeByCode } from '@/db/queries/promotion-codes';
 import { promotionCodes, type PromotionRestrictions } from '@/db/schema';
 import { invalidRequest, missingParam } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { couponIsValid } from '@/lib/api/serialize/coupon';
 import { serializePromotionCode } from '@/lib/api/serialize/promotion-code';
-import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
+import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
 import type { CreatePromotionCodeParams, ListPromotionCodesParams, UpdatePromotionCodeParams } from '@/lib/validation/promotion-codes';
 import { assertChargeableAmount, currencyOptionKey } from './amounts';
-
-type Scope = { accountId: string; request?: EventRequest };
+import { getCouponOrThrow, getPromotionCodeOrThrow } from '@/lib/api/get-or-throw';
+import type { AccountScope } from '@/db/scope';
 
 // No 0/O or 1/I: customers read these codes aloud and type them.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -54,8 +54,7 @@ function restrictionsOf(r: CreatePromotionCodeParams['restrictions']): Promotion
   if (amount !== null) {
     if (currency === null) throw missingParam('restrictions[minimum_amount_currency]');
     assertChargeableAmount(amount, currency, 'restrictions[minimum_amount]');
-  }
-  if (amount === null && currency !== null) throw missingParam('restrictions[minimum_amount]');
+  } else if (currency !== null) throw missingParam('restrictions[minimum_amount]');
   const options = r?.currency_options ? minimumOptions(r.currency_options, currency) : {};
   return {
     first_time_transaction: r?.first_time_transaction ?? false,
@@ -87,7 +86,7 @@ async function freeCode(tx: Queryable, accountId: string, given: string | undefi
   }
 }
 
-export async function createPromotionCode(db: Db, scope: Scope, p: CreatePromotionCodeParams) {
+export async function createPromotionCode(db: Db, scope: AccountScope, p: CreatePromotionCodeParams) {
   const now = new Date();
   const coupon = couponParam(p);
   const restrictions = restrictionsOf(p.restrictions);
@@ -133,7 +132,7 @@ export async function createPromotionCode(db: Db, scope: Scope, p: CreatePromoti
   }
 }
 
-export async function updatePromotionCode(db: Db, scope: Scope & { id: string }, p: UpdatePromotionCodeParams) {
+export async function updatePromotionCode(db: Db, scope: AccountScope & { id: string }, p: UpdatePromotionCodeParams) {
   const now = new Date();
   try {
     return await db.transaction(async (tx) => {
@@ -182,11 +181,11 @@ export async function updatePromotionCode(db: Db, scope: Scope & { id: string },
   }
 }
 
-export async function retrievePromotionCode(db: Db, scope: Scope & { id: string }) {
+export async function retrievePromotionCode(db: Db, scope: AccountScope & { id: string }) {
   return serializePromotionCode(await getPromotionCodeOrThrow(db, scope));
 }
 
-export async function listPromotionCodes(db: Db, scope: Scope, p: ListPromotionCodesParams) {
+export async function listPromotionCodes(db: Db, scope: AccountScope, p: ListPromotionCodesParams) {
   return listPage(db, promotionCodes, {
     accountId: scope.accountId,
     kind: 'promotion_code',

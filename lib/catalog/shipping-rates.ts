@@ -1,12 +1,12 @@
 import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db/client';
-import { getShippingRateOrThrow, type ShippingRateRow } from '@/db/queries/shipping-rates';
+import type { ShippingRateRow } from '@/db/queries/shipping-rates';
 import { shippingRates } from '@/db/schema';
 import { invalidRequest } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeShippingRate } from '@/lib/api/serialize/shipping-rate';
-import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
+import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import { assertAmountWithinLimit } from './amounts';
 import type {
@@ -15,8 +15,9 @@ import type {
   ShippingRateData,
   UpdateShippingRateParams,
 } from '@/lib/validation/shipping-rates';
+import { getShippingRateOrThrow } from '@/lib/api/get-or-throw';
+import type { AccountScope } from '@/db/scope';
 
-type Scope = { accountId: string; request?: EventRequest };
 type TaxBehavior = ShippingRateRow['taxBehavior'];
 type CurrencyOptions = NonNullable<ShippingRateRow['currencyOptions']>;
 
@@ -66,7 +67,9 @@ export async function insertShippingRate(
   return row;
 }
 
-export async function createShippingRate(db: Db, scope: Scope, p: CreateShippingRateParams) {
+export async function createShippingRate(db: Db, scope: AccountScope, p: CreateShippingRateParams) {
+  // `expand` shapes the response only: the rate is made from the rest.
+  const data: ShippingRateData = p;
   return db.transaction(async (tx) => {
     // insertShippingRate reads the fields it stores, so `expand` passes through unread.
     const object = serializeShippingRate(await insertShippingRate(tx, scope.accountId, p, { inline: false }));
@@ -105,7 +108,7 @@ function nextCurrencyOptions(
   return Object.keys(next).length ? next : null;
 }
 
-export async function updateShippingRate(db: Db, scope: Scope & { id: string }, p: UpdateShippingRateParams) {
+export async function updateShippingRate(db: Db, scope: AccountScope & { id: string }, p: UpdateShippingRateParams) {
   return db.transaction(async (tx) => {
     const current = await getShippingRateOrThrow(tx, scope);
     checkTaxBehavior(current.taxBehavior, p.tax_behavior, 'tax_behavior');
@@ -135,11 +138,11 @@ export async function updateShippingRate(db: Db, scope: Scope & { id: string }, 
   });
 }
 
-export async function retrieveShippingRate(db: Db, scope: Scope & { id: string }) {
+export async function retrieveShippingRate(db: Db, scope: AccountScope & { id: string }) {
   return serializeShippingRate(await getShippingRateOrThrow(db, scope));
 }
 
-export async function listShippingRates(db: Db, scope: Scope, p: ListShippingRatesParams) {
+export async function listShippingRates(db: Db, scope: AccountScope, p: ListShippingRatesParams) {
   return listPage(db, shippingRates, {
     accountId: scope.accountId,
     kind: 'shipping rate',

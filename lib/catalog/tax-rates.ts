@@ -1,17 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { getTaxRateOrThrow } from '@/db/queries/tax-rates';
 import { taxRates } from '@/db/schema';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeTaxRate } from '@/lib/api/serialize/tax-rate';
-import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
+import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import type { CreateTaxRateParams, ListTaxRatesParams, UpdateTaxRateParams } from '@/lib/validation/tax-rates';
+import { getTaxRateOrThrow } from '@/lib/api/get-or-throw';
+import type { AccountScope } from '@/db/scope';
 
-type Scope = { accountId: string; request?: EventRequest };
-
-export async function createTaxRate(db: Db, scope: Scope, p: CreateTaxRateParams) {
+export async function createTaxRate(db: Db, scope: AccountScope, p: CreateTaxRateParams) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(taxRates)
@@ -36,7 +35,7 @@ export async function createTaxRate(db: Db, scope: Scope, p: CreateTaxRateParams
   });
 }
 
-export async function updateTaxRate(db: Db, scope: Scope & { id: string }, p: UpdateTaxRateParams) {
+export async function updateTaxRate(db: Db, scope: AccountScope & { id: string }, p: UpdateTaxRateParams) {
   return db.transaction(async (tx) => {
     const current = await getTaxRateOrThrow(tx, scope);
     const [row] = await tx
@@ -66,11 +65,11 @@ export async function updateTaxRate(db: Db, scope: Scope & { id: string }, p: Up
   });
 }
 
-export async function retrieveTaxRate(db: Db, scope: Scope & { id: string }) {
+export async function retrieveTaxRate(db: Db, scope: AccountScope & { id: string }) {
   return serializeTaxRate(await getTaxRateOrThrow(db, scope));
 }
 
-export async function listTaxRates(db: Db, scope: Scope, p: ListTaxRatesParams) {
+export async function listTaxRates(db: Db, scope: AccountScope, p: ListTaxRatesParams) {
   return listPage(db, taxRates, {
     accountId: scope.accountId,
     kind: 'tax rate',

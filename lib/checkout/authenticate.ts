@@ -21,7 +21,8 @@ export async function pendingChallenge(db: Db, sessionId: string) {
   };
 }
 
-type Resumed = { intent: PaymentIntentRow & { attemptId: string } };
+/** A challenge is a card's (3-D Secure): the attempt being resumed has one. */
+type Resumed = { intent: PaymentIntentRow & { attemptId: string; card: StoredCard } };
 
 /**
  * The customer completes or fails the challenge (T5 in payment-state.ts): only on a session that can
@@ -45,8 +46,8 @@ export async function completeChallenge(
       return expired ? { state: 'closed', status: 'expired' } : { state: 'refused', reason: 'in_progress' };
     }
     const intent = await resumeChallengedAttempt(tx, { sessionId: session.id, now });
-    if (!intent?.attemptId) return { state: 'refused', reason: 'in_progress' };
-    return { intent: { ...intent, attemptId: intent.attemptId } };
+    if (!intent?.attemptId || !intent.card) return { state: 'refused', reason: 'in_progress' };
+    return { intent: { ...intent, attemptId: intent.attemptId, card: intent.card } };
   });
   if ('state' in resumed) return resumed;
   const { intent } = resumed;
@@ -60,7 +61,7 @@ export async function completeChallenge(
         attemptId: intent.attemptId,
         resume: intent.processorState ?? {},
         result: p.result,
-        card: intent.card as StoredCard,
+        card: intent.card,
       }),
   });
 }

@@ -1,4 +1,6 @@
 import type { SessionRow } from '@/db/queries/checkout-sessions';
+import type { Address as StoredAddress } from '@/db/schema';
+import type { StoredCollectedInformation, StoredConsent, StoredCustomerDetails, StoredCustomField } from '@/db/schema/checkout-json';
 import type { ConfirmData } from '@/lib/validation/checkout-page';
 
 type Address = {
@@ -10,7 +12,7 @@ type Address = {
   country: string;
 };
 
-const address = (a: Address) => ({
+const address = (a: Address): StoredAddress & { country: string } => ({
   city: a.city,
   country: a.country,
   line1: a.line1,
@@ -19,8 +21,20 @@ const address = (a: Address) => ({
   state: a.state,
 });
 
+/** A custom field with its value set (null: cleared), in the part of the field its type names. */
+export function withFieldValue(f: StoredCustomField, value: string | null): StoredCustomField {
+  return { ...f, [f.type]: { ...f[f.type], value } };
+}
+
+type CollectedDetails = {
+  customerDetails: StoredCustomerDetails;
+  collectedInformation: StoredCollectedInformation;
+  customFields: StoredCustomField[];
+  consent: StoredConsent | null;
+};
+
 /** What the customer typed, shaped as the session's customer_details, collected_information, custom_fields and consent. */
-export function collectedDetails(session: SessionRow, data: ConfirmData) {
+export function collectedDetails(session: SessionRow, data: ConfirmData): CollectedDetails {
   const email = session.customerEmail ?? data.email ?? null;
   const taxId = data.tax_id?.value ? [{ type: 'unknown', value: data.tax_id.value }] : [];
   return {
@@ -31,7 +45,7 @@ export function collectedDetails(session: SessionRow, data: ConfirmData) {
       individual_name: null,
       name: data.billing.name ?? (data.method === 'card' ? data.card.name : data.sepa.name),
       phone: data.phone || null,
-      tax_exempt: 'none',
+      tax_exempt: 'none' as const,
       tax_ids: taxId,
     },
     collectedInformation: {
@@ -39,12 +53,7 @@ export function collectedDetails(session: SessionRow, data: ConfirmData) {
       individual_name: null,
       shipping_details: data.shipping ? { address: address(data.shipping), name: data.shipping.name } : null,
     },
-    customFields: (session.customFields as Record<string, unknown>[]).map((f) => {
-      const key = f.key as string;
-      const type = f.type as 'text' | 'numeric' | 'dropdown';
-      const value = (data.custom_fields as Record<string, string | null>)[key] ?? null;
-      return { ...f, [type]: { ...(f[type] as object), value } };
-    }),
+    customFields: session.customFields.map((f) => withFieldValue(f, (data.custom_fields as Record<string, string | null>)[f.key] ?? null)),
     consent: session.consentCollection
       ? {
           promotions: data.promotions ? 'opt_in' : session.consentCollection.promotions === 'auto' ? 'opt_out' : null,

@@ -10,11 +10,8 @@ import type { StoredCard } from '@/lib/payments/processor';
 import type { PendingDebit, StoredSepaDebit } from '@/lib/payments/test-sepa';
 import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import { newId } from '@/lib/util/ids';
-import { present } from '@/lib/util/present';
 import { sessionLineItems } from '@/db/queries/checkout-sessions';
 import { sessionObject } from './session-reads';
-
-type Details = { email?: string | null; name?: string | null; phone?: string | null; address?: Record<string, string | null> | null };
 
 const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
@@ -22,15 +19,14 @@ const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 
 async function updateExistingCustomer(tx: Tx, session: SessionRow) {
   const u = session.customerUpdate;
   if (!u || !session.customerId) return;
-  const d = (session.customerDetails ?? {}) as Details;
-  const shipping = (
-    session.collectedInformation as { shipping_details?: { name: string; address: Record<string, string | null> } | null } | null
-  )?.shipping_details;
+  const d = session.customerDetails;
+  const shipping = session.collectedInformation?.shipping_details;
   const set = {
-    ...(u.name === 'auto' && d.name ? { name: d.name } : {}),
-    ...(u.address === 'auto' && d.address ? { address: d.address as never } : {}),
-    ...(u.shipping === 'auto' && shipping
-      ? { shipping: { name: shipping.name, address: shipping.address as never, phone: d.phone ?? null } }
+    ...(u.name === 'auto' && d?.name ? { name: d.name } : {}),
+    ...(u.address === 'auto' && d?.address ? { address: d.address } : {}),
+    // The page asks for the shipping name whenever it asks for the address.
+    ...(u.shipping === 'auto' && shipping?.name
+      ? { shipping: { name: shipping.name, address: shipping.address, phone: d?.phone ?? null } }
       : {}),
   };
   if (Object.keys(set).length)
@@ -47,16 +43,16 @@ async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | nul
   }
   const wants = session.mode !== 'payment' || session.customerCreation === 'always';
   if (!wants) return null;
-  const d = (session.customerDetails ?? {}) as Details;
+  const d = session.customerDetails;
   const [row] = await tx
     .insert(customers)
     .values({
       id: newId('cus'),
       accountId: session.accountId,
-      email: d.email ?? null,
-      name: d.name ?? null,
-      phone: d.phone ?? null,
-      address: (d.address as never) ?? null,
+      email: d?.email ?? null,
+      name: d?.name ?? null,
+      phone: d?.phone ?? null,
+      address: d?.address ?? null,
     })
     .returning();
   await recordEvent(tx, { accountId: session.accountId, type: 'customer.created', object: serializeCustomer(row) });
@@ -72,8 +68,11 @@ async function createSubscription(
 ): Promise<string> {
   const lines = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
   const recurring = lines.filter((r) => r.price.recurring);
-  const r = present(recurring.at(0)?.price.recurring, `subscription session ${session.id}'s recurring price`);
-  const trialDays = (session.subscriptionData?.trial_period_days as number | undefined) ?? null;
+  const r = recurring.at(0)?.price.recurring;
+  const currency = session.currency;
+  // A subscription session has a currency and a recurring price (session-rules.ts).
+  if (!r || !currency) throw new Error(`createSubscription: session ${session.id} has no recurring price`);
+  const trialDays = session.subscriptionData?.trial_period_days ?? null;
   const trialEnd = trialDays ? new Date(now.getTime() + trialDays * 86400_000) : null;
   const periodStart = trialEnd ?? now;
   const periodEnd = new Date(periodStart.getTime() + PERIOD_DAYS[r.interval] * r.interval_count * 86400_000);
@@ -83,7 +82,7 @@ async function createSubscription(
     accountId: session.accountId,
     customerId,
     status: trialEnd ? 'trialing' : 'active',
-    currency: present(session.currency, `subscription session ${session.id}'s currency`),
+    currency,
     items: recurring.map((l) => ({ id: newId('si'), price: l.price.id, quantity: l.line.quantity })),
     defaultPaymentMethodId: paymentMethodId,
     billingCycleAnchor: periodStart,
@@ -91,8 +90,8 @@ async function createSubscription(
     currentPeriodEnd: trialEnd ?? periodEnd,
     trialStart: trialEnd ? now : null,
     trialEnd,
-    metadata: (session.subscriptionData?.metadata as Record<string, string> | undefined) ?? {},
-    description: (session.subscriptionData?.description as string | undefined) ?? null,
+    metadata: session.subscriptionData?.metadata ?? {},
+    description: session.subscriptionData?.description ?? null,
   });
   return id;
 }
@@ -122,7 +121,7 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
   );
   if (!settled) return null;
   const customerId = await ensureCustomer(tx, session);
-  const d = (session.customerDetails ?? {}) as Details;
+  const d = session.customerDetails;
   let paymentMethodId: string | null = null;
   if (payment.card) {
     paymentMethodId = newId('pm');
@@ -131,7 +130,13 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
       accountId: session.accountId,
       customerId,
       card: payment.card,
-      billingDetails: { address: d.address ?? null, email: d.email ?? null, name: d.name ?? null, phone: d.phone ?? null, tax_id: null },
+      billingDetails: {
+        address: d?.address ?? null,
+        email: d?.email ?? null,
+        name: d?.name ?? null,
+        phone: d?.phone ?? null,
+        tax_id: null,
+      },
     });
   }
   const subscriptionId =
@@ -142,20 +147,21 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
     .where(eq(paymentIntents.id, settled.id))
     .returning();
   const charged = intent.amount > 0;
-  const updated = await tx
-    .update(checkoutSessions)
-    .set({
-      status: 'complete',
-      paymentStatus: !charged ? 'no_payment_required' : intent.status === 'processing' ? 'unpaid' : 'paid',
-      completedAt: now,
-      customerId,
-      subscriptionId,
-      paymentIntentId: charged ? intent.id : null,
-    })
-    .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
-    .returning();
+  const completed = (
+    await tx
+      .update(checkoutSessions)
+      .set({
+        status: 'complete',
+        paymentStatus: !charged ? 'no_payment_required' : intent.status === 'processing' ? 'unpaid' : 'paid',
+        completedAt: now,
+        customerId,
+        subscriptionId,
+        paymentIntentId: charged ? intent.id : null,
+      })
+      .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
+      .returning()
+  ).at(0);
   // The session is locked and was open: anything else is a broken caller, and nothing of this may stay.
-  const completed = updated.at(0);
   if (!completed) throw new Error(`completeSession: session ${session.id} was not open under its lock`);
   if (charged && intent.status === 'processing')
     await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.processing', object: serializePaymentIntent(intent) });

@@ -2,11 +2,10 @@ import type { SessionRow } from '@/db/queries/checkout-sessions';
 import { redirectableUrl } from '@/lib/util/http-url';
 import { isEmbedded } from './ui-mode';
 import type { ConfirmConfig, PayMethod } from '@/lib/validation/checkout-page';
-import type { CustomFieldView } from './page-view';
 
 /** The pay form's settings for a session: the browser and the server build the same schema from them. */
 export function confirmConfigFor(session: SessionRow): ConfirmConfig {
-  const consent = session.consentCollection as { terms_of_service?: string | null; promotions?: string | null } | null;
+  const consent = session.consentCollection;
   return {
     methods: session.paymentMethodTypes.filter((m): m is PayMethod => m === 'card' || m === 'sepa_debit'),
     emailLocked: session.customerEmail !== null || session.customerId !== null,
@@ -14,7 +13,7 @@ export function confirmConfigFor(session: SessionRow): ConfirmConfig {
     shippingCountries: session.shippingAddressCollection?.allowed_countries ?? null,
     billingAddress: session.billingAddressCollection === 'required' ? 'required' : 'auto',
     taxId: session.taxIdCollection.enabled,
-    customFields: (session.customFields as CustomFieldView[]).map((f) => {
+    customFields: session.customFields.map((f) => {
       const bounds = f.text ?? f.numeric;
       return {
         key: f.key,

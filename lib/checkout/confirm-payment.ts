@@ -86,9 +86,9 @@ export async function confirmPayment(
   const parsed = makeConfirmSchema(confirmConfigFor(found), () => now).safeParse(p.form);
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };
   const card = parsed.data.method === 'card' ? toCardInput(parsed.data.card) : null;
-  // Without a card the form was a SEPA debit's (the schema takes those two methods only).
-  const iban = parsed.data.method === 'sepa_debit' ? parsed.data.sepa.iban : null;
-  const screened = card ? processor.screen(card) : screenTestIban(present(iban, 'the IBAN of a SEPA confirmation'));
+  // Read only when there is no card: the method is then sepa_debit.
+  const iban = parsed.data.method === 'sepa_debit' ? parsed.data.sepa.iban : '';
+  const screened = card ? processor.screen(card) : screenTestIban(iban);
   if (screened) return { state: 'invalid', errors: { [card ? 'card.number' : 'sepa.iban']: screened } };
 
   const fingerprint = card ? fingerprintOf(card.number) : null;
@@ -111,7 +111,7 @@ export async function confirmPayment(
     throw err;
   }
   if ('state' in claim) return claim;
-  if (!card) return startSepaDebit(db, claim.session.id, claim.intent, present(iban, 'the IBAN of a SEPA confirmation'), now);
+  if (!card) return startSepaDebit(db, claim.session.id, claim.intent, iban, now);
   const { session, intent } = claim;
   return runAttempt(db, {
     processor,
@@ -151,18 +151,14 @@ async function claimAttempt(
     const existing = await paymentIntentForSession(tx, session.id);
     const intentId = existing?.id ?? newId('pi');
     if (!existing) {
-      const pid = session.paymentIntentData as {
-        description?: string;
-        receipt_email?: string;
-        setup_future_usage?: string;
-        statement_descriptor?: string;
-        metadata?: Record<string, string>;
-      } | null;
+      // Every session that reaches the pay form has a currency (its prices'): the intent is in it.
+      if (!session.currency) throw new Error(`claimAttempt: session ${session.id} has no currency`);
+      const pid = session.paymentIntentData;
       await tx.insert(paymentIntents).values({
         id: intentId,
         accountId: session.accountId,
         amount,
-        currency: present(session.currency, `session ${session.id}'s currency`),
+        currency: session.currency,
         status: 'requires_payment_method',
         checkoutSessionId: session.id,
         customerId: session.customerId,

@@ -20,11 +20,10 @@ import { resolveLineItems, type ResolvedLine } from './resolve-line-items';
 import { checkCreateRules, checkRedirectUrls, MAX_EXPIRY_SECONDS } from './session-rules';
 import { isEmbedded } from './ui-mode';
 import { sessionColumnsFromParams } from './session-settings';
-
-export type Scope = { accountId: string; request?: { id: string; idempotencyKey: string | null } };
+import type { AccountScope } from '@/db/scope';
 
 /** Creates a Checkout Session: every reference checked, totals priced, all rows in one transaction. Returns its id. */
-export async function createSession(db: Db, scope: Scope, p: CreateCheckoutSessionParams, now = new Date()): Promise<string> {
+export async function createSession(db: Db, scope: AccountScope, p: CreateCheckoutSessionParams, now = new Date()): Promise<string> {
   return (await createSessionRow(db, scope, p, now)).id;
 }
 
@@ -32,7 +31,12 @@ export async function createSession(db: Db, scope: Scope, p: CreateCheckoutSessi
 export type CreatedSessionRow = SessionRow & { checkoutOrigin: string };
 
 /** The same, returning the stored row (the API serializes it without reading it again). */
-export async function createSessionRow(db: Db, scope: Scope, p: CreateCheckoutSessionParams, now = new Date()): Promise<CreatedSessionRow> {
+export async function createSessionRow(
+  db: Db,
+  scope: AccountScope,
+  p: CreateCheckoutSessionParams,
+  now = new Date(),
+): Promise<CreatedSessionRow> {
   checkCreateRules(p, unix(now));
   const uiMode = (p.ui_mode ?? 'hosted_page') as 'hosted' | 'embedded' | 'hosted_page' | 'embedded_page';
   return db.transaction(async (tx) => {

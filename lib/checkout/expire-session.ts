@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { lockSessionOrThrow, type SessionRow } from '@/db/queries/checkout-sessions';
+import { type SessionRow } from '@/db/queries/checkout-sessions';
 import { checkoutSessions, paymentIntents } from '@/db/schema';
 import { invalidRequest } from '@/lib/api/errors';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
@@ -9,8 +9,8 @@ import { recordEvent } from '@/lib/events/record-event';
 import { unix } from '@/lib/util/time';
 import { releaseDiscount } from './discount-reservation';
 import { sessionObject } from './session-reads';
-
-type Scope = { accountId: string; request?: { id: string; idempotencyKey: string | null } };
+import { lockSessionOrThrow } from '@/lib/api/get-or-throw';
+import type { AccountScope } from '@/db/scope';
 
 const RECOVERY_WINDOW_SECONDS = 30 * 24 * 3600;
 
@@ -18,24 +18,24 @@ const RECOVERY_WINDOW_SECONDS = 30 * 24 * 3600;
 const CANCELABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'] as const;
 
 /** Cancels the session's intent, if it has one that can be, releasing what its attempt reserved. */
-async function cancelIntent(tx: Tx, session: SessionRow, scope: Scope, now: Date): Promise<'canceled' | 'none' | 'in_flight'> {
-  const intents = await tx.select().from(paymentIntents).where(eq(paymentIntents.checkoutSessionId, session.id)).for('update');
-  const intent = intents.at(0);
+async function cancelIntent(tx: Tx, session: SessionRow, scope: AccountScope, now: Date): Promise<'canceled' | 'none' | 'in_flight'> {
+  const intent = (await tx.select().from(paymentIntents).where(eq(paymentIntents.checkoutSessionId, session.id)).for('update')).at(0);
   if (!intent) return 'none';
   if (intent.status === 'processing') return 'in_flight';
-  const updated = await tx
-    .update(paymentIntents)
-    .set({
-      status: 'canceled',
-      canceledAt: now,
-      cancellationReason: 'abandoned',
-      nextAction: null,
-      processorState: null,
-      attemptStartedAt: null,
-    })
-    .where(and(eq(paymentIntents.id, intent.id), inArray(paymentIntents.status, [...CANCELABLE])))
-    .returning();
-  const canceled = updated.at(0);
+  const canceled = (
+    await tx
+      .update(paymentIntents)
+      .set({
+        status: 'canceled',
+        canceledAt: now,
+        cancellationReason: 'abandoned',
+        nextAction: null,
+        processorState: null,
+        attemptStartedAt: null,
+      })
+      .where(and(eq(paymentIntents.id, intent.id), inArray(paymentIntents.status, [...CANCELABLE])))
+      .returning()
+  ).at(0);
   if (!canceled) return 'none';
   await releaseDiscount(tx, canceled);
   if (canceled.amount > 0)
@@ -53,10 +53,10 @@ async function cancelIntent(tx: Tx, session: SessionRow, scope: Scope, now: Date
  * caller's transaction: a challenge waiting on the customer is canceled with it. Returns null, having
  * changed nothing, while a payment attempt is in flight: a session never expires under a charge.
  */
-export async function expireLockedSession(tx: Tx, session: SessionRow, scope: Scope, now: Date): Promise<SessionRow | null> {
+export async function expireLockedSession(tx: Tx, session: SessionRow, scope: AccountScope, now: Date): Promise<SessionRow | null> {
   if (session.status !== 'open') return null;
   if ((await cancelIntent(tx, session, scope, now)) === 'in_flight') return null;
-  const recovery = session.afterExpiration?.recovery as { enabled: boolean; allow_promotion_codes: boolean } | undefined;
+  const recovery = session.afterExpiration?.recovery;
   const [row] = await tx
     .update(checkoutSessions)
     .set({
@@ -83,7 +83,7 @@ export async function expireLockedSession(tx: Tx, session: SessionRow, scope: Sc
 }
 
 /** POST /v1/checkout/sessions/:id/expire — only open sessions, and not while a payment attempt is in flight. */
-export async function expireSession(db: Db, scope: Scope & { id: string }, now = new Date()) {
+export async function expireSession(db: Db, scope: AccountScope & { id: string }, now = new Date()) {
   return db.transaction(async (tx) => {
     const session = await lockSessionOrThrow(tx, scope);
     if (session.status !== 'open')

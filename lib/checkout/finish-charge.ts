@@ -3,7 +3,7 @@ import type { Db, Tx } from '@/db/client';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
 import { settleAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { findSessionById, lockSessionById } from '@/db/queries/public-session';
-import { checkoutSessions } from '@/db/schema';
+import { checkoutSessions, type StoredPaymentError } from '@/db/schema';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
 import { declineMessageKey } from '@/lib/payments/decline-messages';
@@ -71,7 +71,7 @@ async function recordOutcome(tx: Tx, p: { sessionId: string; intent: Attempt; ou
       });
     return { state: 'requires_action' };
   }
-  const error = {
+  const error: StoredPaymentError = {
     type: 'card_error',
     code: outcome.decline.code,
     decline_code: outcome.decline.declineCode,

@@ -7,7 +7,6 @@ import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-session
 import { ownImageId } from '@/lib/images/images';
 import { parseHttpUrl } from '@/lib/util/http-url';
 import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
-import type { StoredTotalDetails } from './pricing-columns';
 import { unitAmountIn } from './pricing-input';
 import { recurringAmount } from './recurring-amount';
 
@@ -84,7 +83,7 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
       selected: line.selected,
     };
   });
-  const totals = session.totalDetails as StoredTotalDetails | null;
+  const totals = session.totalDetails;
   const selected = rows.filter((r) => r.line.selected);
   const recurring = thenRecurring(() =>
     recurringAmount({
@@ -133,7 +132,7 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
         }
       : null,
     allowPromotionCodes: session.allowPromotionCodes === true,
-    customerEmail: session.customerEmail ?? (session.customerDetails?.email as string | undefined) ?? null,
+    customerEmail: session.customerEmail ?? session.customerDetails?.email ?? null,
     emailLocked: session.customerEmail !== null || session.customerId !== null,
     phone: session.phoneNumberCollection.enabled,
     shippingCountries: session.shippingAddressCollection?.allowed_countries ?? null,
@@ -144,17 +143,14 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
       return rate ? [{ id: rate.id, name: rate.displayName, amount: o.shipping_amount, estimate: rate.deliveryEstimate }] : [];
     }),
     selectedShippingRateId: session.shippingRateId,
-    customFields: session.customFields as CustomFieldView[],
-    customText: session.customText as Record<
-      'submit' | 'after_submit' | 'shipping_address' | 'terms_of_service_acceptance',
-      { message: string } | null
-    >,
-    consentCollection: session.consentCollection as { terms_of_service: string | null; promotions: string | null } | null,
-    trialDays: (session.subscriptionData?.trial_period_days as number | undefined) ?? null,
+    customFields: session.customFields satisfies CustomFieldView[],
+    customText: session.customText,
+    consentCollection: session.consentCollection,
+    trialDays: session.subscriptionData?.trial_period_days ?? null,
     successUrl: session.successUrl,
     cancelUrl: session.cancelUrl && parseHttpUrl(session.cancelUrl) ? session.cancelUrl : null,
     returnUrl: session.returnUrl,
-    recoveryUrl: (session.afterExpiration?.recovery as { url?: string | null } | undefined)?.url ?? null,
+    recoveryUrl: session.afterExpiration?.recovery.url ?? null,
   };
 }
 

@@ -1,15 +1,5 @@
+import type { StoredTotalDetails } from '@/db/schema/checkout-json';
 import type { PricingResult } from '@/lib/pricing/types';
-
-export type StoredTotalDetails = {
-  amount_discount: number;
-  amount_shipping: number;
-  amount_tax: number;
-  /** Ids only; `expand[]=total_details.breakdown` turns them into objects. */
-  breakdown: {
-    discounts: { amount: number; discount: string }[];
-    taxes: { amount: number; rate: string; taxable_amount: number }[];
-  };
-};
 
 /** What a pricing result writes on a session row and on each of its line rows. */
 export function pricingColumns(result: PricingResult, discountIdByCoupon: Map<string, string>, shippingRateId: string | null) {

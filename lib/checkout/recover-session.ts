@@ -6,10 +6,9 @@ import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { newId, newSessionId, randomBase62 } from '@/lib/util/ids';
 import { unix } from '@/lib/util/time';
 import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
+import { withFieldValue } from './collected-details';
 import { reprice } from './reprice';
 import { MAX_EXPIRY_SECONDS } from './session-rules';
-
-type Recovery = { enabled: boolean; allow_promotion_codes: boolean; expires_at: number | null; url: string | null };
 
 /**
  * after_expiration.recovery: opening the recovery link of an expired session
@@ -34,19 +33,20 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
   return db.transaction(async (tx) => {
     const old = await lockSessionById(tx, expiredId);
     if (!old) return { refused: 'not_found' as const };
-    const recovery = old.afterExpiration?.recovery as Recovery | undefined;
+    const recovery = old.afterExpiration?.recovery;
     if (old.status !== 'expired' || !recovery?.enabled || (recovery.expires_at !== null && recovery.expires_at < unix(now)))
       return { refused: 'not_recoverable' as const };
-    const open = await tx
-      .select({ id: checkoutSessions.id })
-      .from(checkoutSessions)
-      .where(and(eq(checkoutSessions.recoveredFrom, old.id), eq(checkoutSessions.status, 'open')))
-      .limit(1);
-    const already = open.at(0);
+    const already = (
+      await tx
+        .select({ id: checkoutSessions.id })
+        .from(checkoutSessions)
+        .where(and(eq(checkoutSessions.recoveredFrom, old.id), eq(checkoutSessions.status, 'open')))
+        .limit(1)
+    ).at(0);
     if (already) return already;
     const id = newSessionId(old.livemode);
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- seq is left out of the copy (the database numbers the new row)
-    const { seq: _seq, ...copy } = old;
+    // The copy gets its own place in the insertion order.
+    const copy = { ...old, seq: undefined };
     const [fresh] = await tx
       .insert(checkoutSessions)
       .values({
@@ -69,10 +69,7 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
         allowPromotionCodes: recovery.allow_promotion_codes || old.allowPromotionCodes,
         // A code the customer typed goes with the old session; the merchant's own coupon stays.
         discounts: old.discounts.filter((d) => d.promotion_code === null),
-        customFields: old.customFields.map((f) => {
-          const type = f.type as string;
-          return { ...f, [type]: { ...(f[type] as object), value: null } };
-        }),
+        customFields: old.customFields.map((f) => withFieldValue(f, null)),
       })
       .returning();
     const lines = await sessionLineItems(tx, { accountId: old.accountId, sessionId: old.id, includeUnselected: true });

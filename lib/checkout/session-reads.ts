@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { getSessionOrThrow, sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
+import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
 import { taxRatesByIds } from '@/db/queries/checkout-refs';
 import { checkoutSessions } from '@/db/schema';
 import { invalidRequest } from '@/lib/api/errors';
@@ -12,10 +12,9 @@ import { serializeTaxRate } from '@/lib/api/serialize/tax-rate';
 import { checkoutOriginFor } from '@/lib/domains/checkout-origin';
 import { env } from '@/lib/env';
 import type { ListCheckoutSessionsParams } from '@/lib/validation/checkout-sessions';
-import type { StoredTotalDetails } from './pricing-columns';
 import { isEmbedded } from './ui-mode';
-
-type Scope = { accountId: string };
+import { getSessionOrThrow } from '@/lib/api/get-or-throw';
+import type { AccountScope } from '@/db/scope';
 
 /** `origin`: where the hosted page lives, APP_URL unless the account has a custom domain (checkoutOriginFor). */
 export const sessionObject = (row: SessionRow, origin = env().APP_URL) => serializeSession(row, origin);
@@ -28,11 +27,11 @@ export async function sessionObjectWithUrl(db: Queryable, row: SessionRow) {
   return sessionObject(row, hasUrl(row) ? await checkoutOriginFor(db, row.accountId) : undefined);
 }
 
-export async function retrieveSession(db: Queryable, scope: Scope & { id: string }) {
+export async function retrieveSession(db: Queryable, scope: AccountScope & { id: string }) {
   return sessionObjectWithUrl(db, await getSessionOrThrow(db, scope));
 }
 
-export async function listSessions(db: Queryable, scope: Scope, p: ListCheckoutSessionsParams) {
+export async function listSessions(db: Queryable, scope: AccountScope, p: ListCheckoutSessionsParams) {
   if (p.customer_account || p.payment_link)
     throw invalidRequest(
       `Filtering by ${p.customer_account ? 'customer_account' : 'payment_link'} is not supported by Caisse.`,
@@ -69,7 +68,7 @@ async function refsFor(db: Queryable, accountId: string, session: SessionRow, ta
 }
 
 /** GET /v1/checkout/sessions/:id/line_items, and `expand[]=line_items`. */
-export async function listSessionLineItems(db: Queryable, scope: Scope & { sessionId: string }, params: ListParams = {}) {
+export async function listSessionLineItems(db: Queryable, scope: AccountScope & { sessionId: string }, params: ListParams = {}) {
   const session = await getSessionOrThrow(db, { accountId: scope.accountId, id: scope.sessionId });
   const rows = await sessionLineItems(db, { accountId: scope.accountId, sessionId: session.id });
   const cursor = params.starting_after ?? params.ending_before;
@@ -95,9 +94,9 @@ export async function listSessionLineItems(db: Queryable, scope: Scope & { sessi
 }
 
 /** `expand[]=total_details.breakdown`: the discounts and tax rates behind the totals. */
-export async function sessionBreakdown(db: Queryable, scope: Scope & { sessionId: string }) {
+export async function sessionBreakdown(db: Queryable, scope: AccountScope & { sessionId: string }) {
   const session = await getSessionOrThrow(db, { accountId: scope.accountId, id: scope.sessionId });
-  const stored = session.totalDetails as StoredTotalDetails | null;
+  const stored = session.totalDetails;
   if (!stored) return { discounts: [], taxes: [] };
   const refs = await refsFor(
     db,

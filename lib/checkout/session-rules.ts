@@ -180,8 +180,8 @@ function checkCustomFields(fields: NonNullable<CreateCheckoutSessionParams['cust
     const bounds = f.text ?? f.numeric;
     if (bounds?.minimum_length !== undefined && bounds.maximum_length !== undefined && bounds.minimum_length > bounds.maximum_length)
       throw invalidRequest(`${at} minimum_length must be at most maximum_length.`, `${at}[${f.type}][minimum_length]`);
-    const dropdown = f.dropdown;
-    if (dropdown?.default_value !== undefined && !dropdown.options.some((o) => o.value === dropdown.default_value))
+    const defaultValue = f.dropdown?.default_value;
+    if (defaultValue !== undefined && !f.dropdown?.options.some((o) => o.value === defaultValue))
       throw invalidRequest(`${at}[dropdown][default_value] must be one of the options' values.`, `${at}[dropdown][default_value]`);
   });
 }

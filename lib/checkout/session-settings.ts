@@ -2,6 +2,7 @@ import { initialMetadata } from '@/lib/api/params';
 import { present } from '@/lib/util/present';
 import { isEmbedded } from './ui-mode';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
+import type { StoredCustomField } from '@/db/schema/checkout-json';
 
 const stripUndefined = <T extends Record<string, unknown>>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -33,18 +34,16 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
             : undefined,
         })
       : null,
-    customFields: (p.custom_fields ?? []).map((f) => ({
+    customFields: (p.custom_fields ?? []).map((f): StoredCustomField => ({
       key: f.key,
       label: { type: 'custom', custom: f.label.custom },
       type: f.type,
       optional: f.optional ?? false,
-      ...(f.type === 'dropdown' && {
-        dropdown: {
-          default_value: f.dropdown?.default_value ?? null,
-          options: present(f.dropdown, `custom field ${f.key}'s dropdown`).options,
-          value: null,
-        },
-      }),
+      // A dropdown field comes with its options (session-rules.ts).
+      ...(f.type === 'dropdown' &&
+        f.dropdown && {
+          dropdown: { default_value: f.dropdown.default_value ?? null, options: f.dropdown.options, value: null },
+        }),
       ...(f.type === 'numeric' && {
         numeric: {
           default_value: f.numeric?.default_value ?? null,

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { pricesByIds, productsByIds } from '@/db/queries/checkout-refs';
-import { lockSessionOrThrow, sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
+import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
 import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { invalidRequest } from '@/lib/api/errors';
 import { mergeMetadata } from '@/lib/api/params';
@@ -14,8 +14,8 @@ import { withinChargeLimit } from './charge-limit';
 import { reprice } from './reprice';
 import { resolveShippingOptions } from './resolve-extras';
 import { sessionObjectWithUrl } from './session-reads';
-
-type Scope = { accountId: string };
+import { lockSessionOrThrow } from '@/lib/api/get-or-throw';
+import type { AccountScope } from '@/db/scope';
 
 /**
  * The whole line_items array is resent: ids update, no id adds, missing ids are removed.
@@ -71,7 +71,7 @@ async function replaceLineItems(
       const price = newPrices.get(g.price);
       if (!price) throw invalidRequest(`No such price: '${g.price}'`, `${at}[price]`, 'resource_missing');
       if (!price.active) throw invalidRequest('The price specified is inactive. This field only accepts active prices.', `${at}[price]`);
-      if (!unitAmountIn(price, present(session.currency, `session ${session.id}'s currency`)))
+      if (session.currency === null || !unitAmountIn(price, session.currency))
         throw invalidRequest(`The price ${price.id} is not available in ${session.currency}.`, `${at}[price]`);
       if (price.type === 'recurring') throw invalidRequest('Recurring prices can only be used in subscription mode.', `${at}[price]`);
       if (g.quantity === undefined)
@@ -104,7 +104,7 @@ async function replaceLineItems(
 }
 
 /** POST /v1/checkout/sessions/:id — metadata on any session; line items and shipping options while open. */
-export async function updateSession(db: Db, scope: Scope & { id: string }, p: UpdateCheckoutSessionParams) {
+export async function updateSession(db: Db, scope: AccountScope & { id: string }, p: UpdateCheckoutSessionParams) {
   if (p.collected_information !== undefined)
     throw invalidRequest('collected_information cannot be updated through Caisse yet.', 'collected_information');
   return db.transaction(async (tx) => {
@@ -135,9 +135,9 @@ export async function updateSession(db: Db, scope: Scope & { id: string }, p: Up
         return at ? `${at}[quantity]` : 'line_items';
       };
       const current = session;
-      session = await withinChargeLimit(present(session.currency, `session ${session.id}'s currency`), 'total', paramOf, () =>
-        reprice(tx, current),
-      );
+      // A session with a cart has its currency.
+      if (current.currency === null) throw new Error(`updateSession: session ${current.id} has a cart but no currency`);
+      session = await withinChargeLimit(current.currency, 'total', paramOf, () => reprice(tx, current));
     }
     return sessionObjectWithUrl(tx, session);
   });

@@ -6,7 +6,7 @@ import { noSuchObject } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeCustomer, serializeDeletedCustomer } from '@/lib/api/serialize/customer';
-import { previousAttributes, recordEvent, type EventRequest } from '@/lib/events/record-event';
+import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import type {
   AddressParams,
@@ -15,8 +15,7 @@ import type {
   ShippingParams,
   UpdateCustomerParams,
 } from '@/lib/validation/customers';
-
-type Scope = { accountId: string; request?: EventRequest };
+import type { AccountScope } from '@/db/scope';
 
 // Stripe shows every address key, null when not given.
 function toAddress(a: AddressParams): Address {
@@ -46,7 +45,7 @@ function fields(p: CreateCustomerParams | UpdateCustomerParams): Partial<typeof 
   };
 }
 
-export async function createCustomer(db: Db, scope: Scope, p: CreateCustomerParams) {
+export async function createCustomer(db: Db, scope: AccountScope, p: CreateCustomerParams) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(customers)
@@ -59,18 +58,19 @@ export async function createCustomer(db: Db, scope: Scope, p: CreateCustomerPara
 }
 
 // The row, locked, so that an update and a delete of one customer serialize.
-async function lockLive(tx: Tx, scope: Scope & { id: string }): Promise<CustomerRow> {
-  const rows = await tx
-    .select()
-    .from(customers)
-    .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id), isNull(customers.deletedAt)))
-    .for('update');
-  const row = rows.at(0);
+async function lockLive(tx: Tx, scope: AccountScope & { id: string }): Promise<CustomerRow> {
+  const row = (
+    await tx
+      .select()
+      .from(customers)
+      .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id), isNull(customers.deletedAt)))
+      .for('update')
+  ).at(0);
   if (!row) throw noSuchObject('customer', scope.id);
   return row;
 }
 
-export async function updateCustomer(db: Db, scope: Scope & { id: string }, p: UpdateCustomerParams) {
+export async function updateCustomer(db: Db, scope: AccountScope & { id: string }, p: UpdateCustomerParams) {
   return db.transaction(async (tx) => {
     const current = await lockLive(tx, scope);
     const [row] = await tx
@@ -92,7 +92,7 @@ export async function updateCustomer(db: Db, scope: Scope & { id: string }, p: U
 }
 
 /** Soft delete: sessions and promotion codes keep pointing at the id, as with Stripe. */
-export async function deleteCustomer(db: Db, scope: Scope & { id: string }) {
+export async function deleteCustomer(db: Db, scope: AccountScope & { id: string }) {
   return db.transaction(async (tx) => {
     const current = await lockLive(tx, scope);
     await tx
@@ -110,13 +110,13 @@ export async function deleteCustomer(db: Db, scope: Scope & { id: string }) {
 }
 
 /** A deleted customer still answers, with Stripe's `{id, object, deleted: true}`. */
-export async function retrieveCustomer(db: Db, scope: Scope & { id: string }) {
+export async function retrieveCustomer(db: Db, scope: AccountScope & { id: string }) {
   const row = await findCustomer(db, { ...scope, includeDeleted: true });
   if (!row) throw noSuchObject('customer', scope.id);
   return row.deletedAt ? serializeDeletedCustomer(row.id) : serializeCustomer(row);
 }
 
-export async function listCustomers(db: Db, scope: Scope, p: ListCustomersParams) {
+export async function listCustomers(db: Db, scope: AccountScope, p: ListCustomersParams) {
   return listPage(db, customers, {
     accountId: scope.accountId,
     kind: 'customer',

@@ -1,7 +1,9 @@
 import 'server-only';
 import type { Queryable } from '@/db/client';
-import { searchSessionsPage } from '@/db/queries/dashboard-sessions';
+import { sessionSearchFilters, type SessionSearch } from '@/db/queries/dashboard-sessions';
+import { checkoutSessions } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
+import { listPage } from '@/lib/api/list';
 import type { SessionListFilters } from '@/lib/validation/dashboard-sessions';
 import { sessionRowSummary, type SessionSummary } from './session-summary';
 
@@ -14,6 +16,23 @@ export type SessionListPage = {
   newer: string | null;
   older: string | null;
 };
+
+/**
+ * One page of the account's sessions, newest first, with the API's cursors
+ * (lib/api/list.ts): pages follow the insertion sequence, so sessions created
+ * in the same instant are still each shown exactly once.
+ */
+function searchSessionsPage(
+  db: Queryable,
+  p: { accountId: string; search: SessionSearch; limit: number; startingAfter?: string; endingBefore?: string },
+) {
+  return listPage(db, checkoutSessions, {
+    accountId: p.accountId,
+    kind: 'checkout.session',
+    params: { limit: p.limit, starting_after: p.startingAfter, ending_before: p.endingBefore },
+    filters: sessionSearchFilters(p.search),
+  });
+}
 
 /**
  * One page of the sessions list. `after` pages back in time from a session,

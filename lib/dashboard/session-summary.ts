@@ -12,7 +12,7 @@ export type SessionSummary = {
 };
 
 export function sessionRowSummary(row: SessionRow): SessionSummary {
-  const details = row.customerDetails as { email?: string | null } | null;
+  const details = row.customerDetails;
   return {
     id: row.id,
     created: row.createdAt,

@@ -19,8 +19,9 @@ beforeAll(async () => {
   // Read once by lib/env, on the first call below (each test file has its own modules).
   process.env.APP_URL = 'https://caisse.example.org';
   client = await PGlite.create();
-  db = drizzle(client, { schema, casing: 'snake_case' });
-  await migrate(db as never, { migrationsFolder: path.resolve(import.meta.dirname, '../../db/migrations') });
+  const pglite = drizzle(client, { schema, casing: 'snake_case' });
+  db = pglite;
+  await migrate(pglite, { migrationsFolder: path.resolve(import.meta.dirname, '../../db/migrations') });
 });
 
 afterAll(() => client.close());
@@ -73,10 +74,7 @@ describe('custom domains', () => {
     expect(await isVerifiedCustomDomain(db, added.domain.hostname)).toBe(false);
 
     const t1 = new Date('2026-01-02T00:00:00Z');
-    const found: ResolveTxt = (name) => {
-      asked.push(name);
-      return Promise.resolve([['other'], [record.value]]);
-    };
+    const found: ResolveTxt = (name) => (asked.push(name), Promise.resolve([['other'], [record.value]]));
     expect(await verifyCustomDomain(db, { accountId: a, id }, found, t1)).toMatchObject({
       outcome: 'verified',
       domain: { verified: true, verifiedAt: t1, lastCheckedAt: t1 },
@@ -97,10 +95,7 @@ describe('custom domains', () => {
     const added = await addCustomDomain(db, { accountId: a, hostname: host() });
     if (!added.ok) throw new Error(added.error);
     let lookups = 0;
-    const counting: ResolveTxt = () => {
-      lookups++;
-      return Promise.resolve([['unrelated']]);
-    };
+    const counting: ResolveTxt = () => (lookups++, Promise.resolve([['unrelated']]));
     const t0 = new Date('2026-02-01T00:00:00Z');
     for (let i = 0; i < 10; i++)
       expect((await verifyCustomDomain(db, { accountId: a, id: added.domain.id }, counting, t0))?.outcome).toBe('wrong_value');

@@ -16,8 +16,7 @@ import { hostnameProblem, normalizeHostname, type HostnameProblem } from './host
 import { isNoRecord, systemResolveTxt, type ResolveTxt } from './resolver';
 import { challengeName, challengeValue, hasChallenge } from './txt-record';
 import { hitRateLimit } from '@/lib/security/rate-limit';
-
-type Scope = { accountId: string };
+import type { AccountScope } from '@/db/scope';
 
 export type CustomDomainView = {
   id: string;
@@ -38,22 +37,22 @@ const view = (row: CustomDomainRow): CustomDomainView => ({
   record: { name: challengeName(row.hostname), value: challengeValue(row.verificationToken) },
 });
 
-export async function customDomains(db: Queryable, scope: Scope): Promise<CustomDomainView[]> {
+export async function customDomains(db: Queryable, scope: AccountScope): Promise<CustomDomainView[]> {
   return (await listCustomDomains(db, scope)).map(view);
 }
 
 /** Which of these domains new checkout links use: the first verified, as sessionHostSettings picks it. */
 export function checkoutDomainOf(domains: CustomDomainView[]): string | null {
-  const verified = domains.filter((d): d is CustomDomainView & { verifiedAt: Date } => d.verifiedAt !== null);
+  const verified = domains.flatMap((d) => (d.verifiedAt === null ? [] : [{ ...d, verifiedAt: d.verifiedAt }]));
   verified.sort((a, b) => a.verifiedAt.getTime() - b.verifiedAt.getTime() || (a.id < b.id ? -1 : 1));
-  return verified[0]?.hostname ?? null;
+  return verified.at(0)?.hostname ?? null;
 }
 
 export type AddDomainOutcome =
   { ok: true; domain: CustomDomainView } | { ok: false; error: HostnameProblem | 'hostname_is_caisse' | 'hostname_taken' };
 
 /** Adds a host name for the account, unverified, with a fresh token for its TXT record. */
-export async function addCustomDomain(db: Queryable, scope: Scope & { hostname: string }): Promise<AddDomainOutcome> {
+export async function addCustomDomain(db: Queryable, scope: AccountScope & { hostname: string }): Promise<AddDomainOutcome> {
   const hostname = normalizeHostname(scope.hostname);
   const problem = hostnameProblem(hostname);
   if (problem) return { ok: false, error: problem };
@@ -75,7 +74,7 @@ export async function addCustomDomain(db: Queryable, scope: Scope & { hostname: 
 }
 
 /** Removes one of the account's domains; its checkout links go back to APP_URL. */
-export async function removeCustomDomain(db: Queryable, scope: Scope & { id: string }): Promise<boolean> {
+export async function removeCustomDomain(db: Queryable, scope: AccountScope & { id: string }): Promise<boolean> {
   const hostname = await deleteCustomDomain(db, scope);
   if (hostname) forgetHost(hostname);
   return hostname !== null;
@@ -92,7 +91,7 @@ const VERIFY_LIMIT = { limit: 10, windowSeconds: 60 };
  */
 export async function verifyCustomDomain(
   db: Queryable,
-  scope: Scope & { id: string },
+  scope: AccountScope & { id: string },
   resolveTxt: ResolveTxt = systemResolveTxt,
   now = new Date(),
 ): Promise<{ outcome: VerifyOutcome; domain: CustomDomainView } | null> {

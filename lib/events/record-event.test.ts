@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import * as schema from '@/db/schema';
 import { events, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import '@/lib/security/sealed-columns';
 import { newId } from '@/lib/util/ids';
 import { recordEvent } from './record-event';
 
@@ -16,8 +17,9 @@ let db: Db;
 
 beforeAll(async () => {
   client = await PGlite.create();
-  db = drizzle(client, { schema, casing: 'snake_case' });
-  await migrate(db as never, { migrationsFolder: path.resolve(import.meta.dirname, '../../db/migrations') });
+  const pglite = drizzle(client, { schema, casing: 'snake_case' });
+  db = pglite;
+  await migrate(pglite, { migrationsFolder: path.resolve(import.meta.dirname, '../../db/migrations') });
 });
 
 afterAll(() => client.close());

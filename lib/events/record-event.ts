@@ -1,12 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
+import type { ScopeRequest } from '@/db/scope';
 import { events, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { newId } from '@/lib/util/ids';
 import type { EventType } from './event-types';
 
 export const API_VERSION = '2026-10-28.endive';
 
-export type EventRequest = { id: string | null; idempotencyKey: string | null };
+/** The request recorded on an event: the one in the caller's AccountScope. */
+export type EventRequest = ScopeRequest;
 
 /**
  * Writes an event in the caller's transaction (the outbox): it exists exactly

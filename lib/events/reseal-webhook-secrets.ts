@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { webhookEndpoints } from '@/db/schema';
 import { currentSealPrefix } from '@/lib/security/secret-keys';
+import '@/lib/security/sealed-columns';
 
 /**
  * Seals, with the current key, every webhook secret stored in clear (before sealing existed) or under an

@@ -1,6 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { getWebhookEndpointOrThrow } from '@/db/queries/webhook-endpoints';
 import { webhookEndpoints } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { listPage } from '@/lib/api/list';
@@ -13,8 +12,9 @@ import type {
   RollWebhookSecretParams,
   UpdateWebhookEndpointParams,
 } from '@/lib/validation/webhook-endpoints';
-
-type Scope = { accountId: string };
+import { getWebhookEndpointOrThrow } from '@/lib/api/get-or-throw';
+import '@/lib/security/sealed-columns';
+import type { AccountScope } from '@/db/scope';
 
 // Stripe's cap on test-mode endpoints; it also keeps the per-event fan-out query small.
 export const MAX_WEBHOOK_ENDPOINTS = 16;
@@ -35,7 +35,7 @@ export class EndpointLimitError extends ApiError {
 /** 32 base62 characters (≈ 190 bits); also valid base64, so Standard Webhooks libraries accept the secret too. */
 const newSecret = () => `whsec_${randomBase62(32)}`;
 
-export async function createWebhookEndpoint(db: Db, scope: Scope, p: CreateWebhookEndpointParams) {
+export async function createWebhookEndpoint(db: Db, scope: AccountScope, p: CreateWebhookEndpointParams) {
   return db.transaction(async (tx) => {
     // Creates of one account queue here, so two at once cannot both pass the cap.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`webhook_endpoints:${scope.accountId}`}))`);
@@ -61,7 +61,7 @@ export async function createWebhookEndpoint(db: Db, scope: Scope, p: CreateWebho
   });
 }
 
-export async function updateWebhookEndpoint(db: Db, scope: Scope & { id: string }, p: UpdateWebhookEndpointParams) {
+export async function updateWebhookEndpoint(db: Db, scope: AccountScope & { id: string }, p: UpdateWebhookEndpointParams) {
   return db.transaction(async (tx) => {
     const current = await getWebhookEndpointOrThrow(tx, { ...scope, lock: true });
     // Re-enabling starts the failure clock afresh; disabling by hand gives no automatic reason.
@@ -86,7 +86,7 @@ export async function updateWebhookEndpoint(db: Db, scope: Scope & { id: string 
  * Soft delete: the row stays for the delivery history, the API no longer finds
  * it, and deliveries still waiting for it are given up.
  */
-export async function deleteWebhookEndpoint(db: Db, scope: Scope & { id: string }) {
+export async function deleteWebhookEndpoint(db: Db, scope: AccountScope & { id: string }) {
   return db.transaction(async (tx) => {
     const current = await getWebhookEndpointOrThrow(tx, { ...scope, lock: true });
     await tx.update(webhookEndpoints).set({ deleted: true }).where(eq(webhookEndpoints.id, current.id));
@@ -106,7 +106,7 @@ export async function deleteWebhookEndpoint(db: Db, scope: Scope & { id: string 
  * without dropping events; 0 retires it at once. Rolling again within that
  * window retires the older secret.
  */
-export async function rollWebhookSecret(db: Db, scope: Scope & { id: string }, p: RollWebhookSecretParams) {
+export async function rollWebhookSecret(db: Db, scope: AccountScope & { id: string }, p: RollWebhookSecretParams) {
   return db.transaction(async (tx) => {
     const current = await getWebhookEndpointOrThrow(tx, { ...scope, lock: true });
     const expiresIn = p.expires_in ?? DEFAULT_ROLL_EXPIRY_SECONDS;
@@ -123,11 +123,11 @@ export async function rollWebhookSecret(db: Db, scope: Scope & { id: string }, p
   });
 }
 
-export async function retrieveWebhookEndpoint(db: Db, scope: Scope & { id: string }) {
+export async function retrieveWebhookEndpoint(db: Db, scope: AccountScope & { id: string }) {
   return serializeWebhookEndpoint(await getWebhookEndpointOrThrow(db, scope));
 }
 
-export async function listWebhookEndpoints(db: Db, scope: Scope, p: ListWebhookEndpointsParams) {
+export async function listWebhookEndpoints(db: Db, scope: AccountScope, p: ListWebhookEndpointsParams) {
   return listPage(db, webhookEndpoints, {
     accountId: scope.accountId,
     kind: 'webhook endpoint',

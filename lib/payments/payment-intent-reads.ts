@@ -6,21 +6,20 @@ import { noSuchObject } from '@/lib/api/errors';
 import { createdFilter, listObject, listPage } from '@/lib/api/list';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import type { ListPaymentIntentsParams } from '@/lib/validation/payment-intents';
-
-type Scope = { accountId: string };
+import type { AccountScope } from '@/db/scope';
 
 // A checkout attempt that charges nothing (setup mode, a free order) keeps an
 // internal intent as its lock; Stripe has no zero-amount payment intents, so
 // the API does not show them.
 const charged = gt(paymentIntents.amount, 0);
 
-export async function retrievePaymentIntent(db: Queryable, scope: Scope & { id: string }) {
+export async function retrievePaymentIntent(db: Queryable, scope: AccountScope & { id: string }) {
   const row = await findPaymentIntent(db, scope);
   if (!row || row.amount === 0) throw noSuchObject('payment_intent', scope.id);
   return serializePaymentIntent(row);
 }
 
-export async function listPaymentIntents(db: Queryable, scope: Scope, p: ListPaymentIntentsParams) {
+export async function listPaymentIntents(db: Queryable, scope: AccountScope, p: ListPaymentIntentsParams) {
   const { rows, hasMore } = await listPage(db, paymentIntents, {
     accountId: scope.accountId,
     kind: 'payment_intent',

@@ -4,16 +4,10 @@
  * persists it. Nothing here may carry the card number or CVC past `charge`.
  */
 
-export type StoredCard = {
-  brand: string;
-  last4: string;
-  exp_month: number;
-  exp_year: number;
-  fingerprint: string;
-  funding: 'credit' | 'debit' | 'prepaid' | 'unknown';
-  country: string | null;
-  three_d_secure: 'authenticated' | 'failed' | 'not_required' | null;
-};
+import type { StoredCard } from '@/db/schema';
+
+/** Card details Caisse may keep, declared with the column that keeps them (db/schema/payments.ts). */
+export type { StoredCard };
 
 export type CardInput = { number: string; expMonth: number; expYear: number; cvc: string; name: string };
 

@@ -4,9 +4,8 @@ import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-session
 import { findPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { emails, type AccountBranding } from '@/db/schema';
 import { checkoutLocale } from '@/i18n/locales';
-import type { StoredTotalDetails } from '@/lib/checkout/pricing-columns';
 import { newId } from '@/lib/util/ids';
-import { renderReceipt, type ReceiptAddress } from './render-receipt';
+import { renderReceipt } from './render-receipt';
 
 /**
  * receipt_email on the session (as Stripe does) wins and is honoured even when
@@ -18,10 +17,10 @@ export function receiptRecipient(
   account: Pick<AccountRow, 'receiptsEnabled'>,
   intent: Pick<PaymentIntentRow, 'receiptEmail'> | null,
 ): string | null {
-  const asked = intent?.receiptEmail ?? ((session.paymentIntentData as { receipt_email?: string } | null)?.receipt_email || null);
+  const asked = intent?.receiptEmail ?? (session.paymentIntentData?.receipt_email || null);
   if (asked) return asked;
   if (!account.receiptsEnabled) return null;
-  return ((session.customerDetails as { email?: string | null } | null)?.email ?? session.customerEmail) || null;
+  return (session.customerDetails?.email ?? session.customerEmail) || null;
 }
 
 /** "pi_…Ab12Cd34" → "Ab12-Cd34": short enough to read over the phone, and it leads support to the payment. */
@@ -41,14 +40,13 @@ export async function queueReceipt(tx: Tx, session: SessionRow): Promise<string 
   const to = receiptRecipient(session, account, intent);
   if (!to) return null;
   const lines = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
-  const sessionBranding = (session.brandingSettings ?? {}) as { display_name?: string; button_color?: string; background_color?: string };
+  const sessionBranding = session.brandingSettings ?? {};
   const branding: AccountBranding = {
     ...account.branding,
     ...(sessionBranding.button_color ? { button_color: sessionBranding.button_color } : {}),
   };
-  const totals = session.totalDetails as StoredTotalDetails | null;
-  const shipping = (session.collectedInformation as { shipping_details?: { name?: string | null; address: ReceiptAddress } | null } | null)
-    ?.shipping_details;
+  const totals = session.totalDetails;
+  const shipping = session.collectedInformation?.shipping_details;
   const rendered = renderReceipt({
     // The customer's browser is not known here: an 'auto' session gets the account's default language.
     locale: checkoutLocale(session.locale, null, account.defaultLocale),

@@ -46,6 +46,9 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(24)}`;
 }
 
+/** Ids for a new dashboard user and their credential, as better-auth makes them. */
+export const newDashboardUserIds = () => ({ userId: randomBase62(32), credentialId: randomBase62(32) });
+
 export function newSessionId(livemode = false): string {
   return `cs_${livemode ? 'live' : 'test'}_${randomBase62(58)}`;
 }

@@ -7,6 +7,7 @@ import { eventPayload } from './event-payload';
 import { postWebhook, type PostResult } from './http-post';
 import { retryDelayMs } from './schedule';
 import { activeSecrets, signatureHeaders } from './sign';
+import '@/lib/security/sealed-columns';
 
 export const USER_AGENT = 'Caisse/1.0 (+webhooks)';
 export const DELIVERY_TIMEOUT_MS = 10_000;

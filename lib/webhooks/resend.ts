@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { getEventOrThrow } from '@/db/queries/events';
-import { getWebhookEndpointOrThrow } from '@/db/queries/webhook-endpoints';
 import { events, webhookDeliveries } from '@/db/schema';
 import { invalidRequest } from '@/lib/api/errors';
 import { newId } from '@/lib/util/ids';
 import { sqlNow } from './deliver';
+import { getEventOrThrow, getWebhookEndpointOrThrow } from '@/lib/api/get-or-throw';
+import '@/lib/security/sealed-columns';
 
 /**
  * "Re-send" from the dashboard: the event goes to the endpoint again now,

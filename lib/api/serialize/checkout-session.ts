@@ -1,5 +1,5 @@
 import type { SessionRow } from '@/db/queries/checkout-sessions';
-import type { StoredTotalDetails } from '@/lib/checkout/pricing-columns';
+import type { StoredInvoiceCreation, StoredTotalDetails } from '@/db/schema/checkout-json';
 import { isEmbedded } from '@/lib/checkout/ui-mode';
 import { unix } from '@/lib/util/time';
 
@@ -14,10 +14,9 @@ const emptyInvoiceData = () => ({
   rendering_options: null,
 });
 
-function invoiceCreation(stored: unknown) {
+function invoiceCreation(stored: StoredInvoiceCreation | null) {
   if (!stored) return null;
-  const { enabled } = stored as { enabled: boolean };
-  return { enabled, invoice_data: emptyInvoiceData() };
+  return { enabled: stored.enabled, invoice_data: emptyInvoiceData() };
 }
 
 const withoutBreakdown = (t: StoredTotalDetails | null) =>
@@ -30,7 +29,7 @@ const withoutBreakdown = (t: StoredTotalDetails | null) =>
 export function serializeSession(row: SessionRow, appUrl: string) {
   const hosted = !isEmbedded(row.uiMode);
   const open = row.status === 'open';
-  const totalDetails = row.totalDetails as StoredTotalDetails | null;
+  const totalDetails = row.totalDetails;
   return {
     id: row.id,
     object: 'checkout.session' as const,

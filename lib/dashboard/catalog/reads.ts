@@ -13,13 +13,13 @@ import { listProducts, retrieveProduct } from '@/lib/catalog/products';
 import { listPromotionCodes } from '@/lib/catalog/promotion-codes';
 import { listShippingRates } from '@/lib/catalog/shipping-rates';
 import { listTaxRates } from '@/lib/catalog/tax-rates';
+import type { AccountScope } from '@/db/scope';
 
 /**
  * What the dashboard's catalog pages show, read through the same lib/catalog functions as the
  * REST API and serialized as the API would: every read is scoped by the account.
  */
 
-type Scope = { accountId: string };
 /** A page of a list, newest first, with the cursor for the next (older) page. */
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -37,7 +37,7 @@ export type DashboardPromotionCode = ReturnType<typeof serializePromotionCode>;
 export type DashboardShippingRate = ReturnType<typeof serializeShippingRate>;
 export type DashboardTaxRate = ReturnType<typeof serializeTaxRate>;
 
-export async function productsPage(db: Db, s: Scope & { after?: string }) {
+export async function productsPage(db: Db, s: AccountScope & { after?: string }) {
   return page(await listProducts(db, s, { limit: PAGE, starting_after: s.after }), serializeProduct);
 }
 
@@ -52,35 +52,35 @@ async function orNull<T>(read: Promise<T>): Promise<T | null> {
 }
 
 /** A product and all its prices (archived ones too, so they can be restored); null if not the account's. */
-export async function productWithPrices(db: Db, s: Scope & { id: string }) {
+export async function productWithPrices(db: Db, s: AccountScope & { id: string }) {
   const product = await orNull(retrieveProduct(db, s));
   if (!product) return null;
   const prices = await listPrices(db, s, { product: s.id, limit: 100 });
   return { product, prices: prices.rows.map(serializePrice) };
 }
 
-export async function couponsPage(db: Db, s: Scope & { after?: string }) {
+export async function couponsPage(db: Db, s: AccountScope & { after?: string }) {
   const now = new Date();
   return page(await listCoupons(db, s, { limit: PAGE, starting_after: s.after }), (row) => serializeCoupon(row, now));
 }
 
-export async function couponWithCodes(db: Db, s: Scope & { id: string }) {
+export async function couponWithCodes(db: Db, s: AccountScope & { id: string }) {
   const coupon = await orNull(retrieveCoupon(db, s));
   if (!coupon) return null;
   const codes = await listPromotionCodes(db, s, { coupon: s.id, limit: 100 });
   return { coupon, codes: codes.rows.map(serializePromotionCode) };
 }
 
-export async function shippingRatesPage(db: Db, s: Scope & { after?: string }) {
+export async function shippingRatesPage(db: Db, s: AccountScope & { after?: string }) {
   return page(await listShippingRates(db, s, { limit: PAGE, starting_after: s.after }), serializeShippingRate);
 }
 
-export async function taxRatesPage(db: Db, s: Scope & { after?: string }) {
+export async function taxRatesPage(db: Db, s: AccountScope & { after?: string }) {
   return page(await listTaxRates(db, s, { limit: PAGE, starting_after: s.after }), serializeTaxRate);
 }
 
 /** What the "Create checkout session" form offers: active prices of active products, active rates. */
-export async function checkoutSessionOptions(db: Db, s: Scope) {
+export async function checkoutSessionOptions(db: Db, s: AccountScope) {
   const prices = (await listPrices(db, s, { active: true, limit: 100 })).rows.map(serializePrice);
   const ids = [...new Set(prices.map((p) => p.product))];
   const products = ids.length ? (await listProducts(db, s, { ids, active: true, limit: 100 })).rows : [];

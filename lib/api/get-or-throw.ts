@@ -1,0 +1,61 @@
+import type { Queryable } from '@/db/client';
+import { findSession, lockSession, type SessionRow } from '@/db/queries/checkout-sessions';
+import { findCoupon, type CouponRow } from '@/db/queries/coupons';
+import { findEmail, type EmailRow } from '@/db/queries/email-outbox';
+import { findEvent, type EventRow } from '@/db/queries/events';
+import { findPrice, type PriceRow } from '@/db/queries/prices';
+import { findProduct, type ProductRow } from '@/db/queries/products';
+import { findPromotionCode, type PromotionCodeRow } from '@/db/queries/promotion-codes';
+import { findShippingRate, type ShippingRateRow } from '@/db/queries/shipping-rates';
+import { findTaxRate, type TaxRateRow } from '@/db/queries/tax-rates';
+import { findDelivery, type DeliveryListRow } from '@/db/queries/webhook-deliveries';
+import { findWebhookEndpoint, type WebhookEndpointRow } from '@/db/queries/webhook-endpoints';
+import { noSuchObject } from './errors';
+import '@/lib/security/sealed-columns';
+
+/**
+ * The account's object, or the API's Stripe-shaped `resource_missing` error (lib/api/errors.ts): the
+ * queries in db/ answer null for a missing row, and these lookups turn that into the error the API sends.
+ */
+type Lookup = { accountId: string; id: string };
+/** Where the id came from and the status to answer: a missing object named in a request body is a 400 on that parameter. */
+type ParamLookup = Lookup & { param?: string; status?: number };
+
+function found<T>(row: T | null, kind: string, p: ParamLookup): T {
+  if (!row) throw noSuchObject(kind, p.id, p.param ?? 'id', p.status ?? 404);
+  return row;
+}
+
+export const getSessionOrThrow = async (db: Queryable, p: Lookup): Promise<SessionRow> =>
+  found(await findSession(db, p), 'checkout.session', p);
+
+/** Locks the session row for a state change (FOR UPDATE). */
+export const lockSessionOrThrow = async (db: Queryable, p: Lookup): Promise<SessionRow> =>
+  found(await lockSession(db, p), 'checkout.session', p);
+
+export const getPriceOrThrow = async (db: Queryable, p: ParamLookup): Promise<PriceRow> => found(await findPrice(db, p), 'price', p);
+
+export const getProductOrThrow = async (db: Queryable, p: ParamLookup): Promise<ProductRow> =>
+  found(await findProduct(db, p), 'product', p);
+
+export const getCouponOrThrow = async (db: Queryable, p: ParamLookup): Promise<CouponRow> => found(await findCoupon(db, p), 'coupon', p);
+
+export const getPromotionCodeOrThrow = async (db: Queryable, p: ParamLookup): Promise<PromotionCodeRow> =>
+  found(await findPromotionCode(db, p), 'promotion_code', p);
+
+export const getTaxRateOrThrow = async (db: Queryable, p: ParamLookup): Promise<TaxRateRow> =>
+  found(await findTaxRate(db, p), 'tax rate', p);
+
+export const getShippingRateOrThrow = async (db: Queryable, p: ParamLookup): Promise<ShippingRateRow> =>
+  found(await findShippingRate(db, p), 'shipping rate', p);
+
+export const getEventOrThrow = async (db: Queryable, p: Lookup): Promise<EventRow> => found(await findEvent(db, p), 'event', p);
+
+/** A deleted endpoint is missing, as Stripe answers after a delete; `lock` holds it for the rest of the transaction. */
+export const getWebhookEndpointOrThrow = async (db: Queryable, p: Lookup & { lock?: boolean }): Promise<WebhookEndpointRow> =>
+  found(await findWebhookEndpoint(db, p), 'webhook endpoint', p);
+
+export const getDeliveryOrThrow = async (db: Queryable, p: Lookup): Promise<DeliveryListRow> =>
+  found(await findDelivery(db, p), 'webhook delivery', p);
+
+export const getEmailOrThrow = async (db: Queryable, p: Lookup): Promise<EmailRow> => found(await findEmail(db, p), 'email', p);
