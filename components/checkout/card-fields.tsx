@@ -52,7 +52,7 @@ export function CardFields({
           const detected = detectBrand(digits);
           setBrand(detected);
           e.target.value = formatCardNumber(digits.slice(0, 19), detected);
-          return number.onChange(e);
+          void number.onChange(e);
         }}
         hint={
           brand !== 'unknown' ? (
@@ -78,7 +78,7 @@ export function CardFields({
           {...expiry}
           onChange={(e) => {
             e.target.value = formatExpiry(e.target.value);
-            return expiry.onChange(e);
+            void expiry.onChange(e);
           }}
         />
         <Field

@@ -16,11 +16,15 @@ export function EmbeddedBridge({ completedUrl }: { completedUrl?: string | null 
       return;
     }
     if (!framed) return;
-    const report = () => window.parent.postMessage({ type: 'caisse:resize', height: document.documentElement.scrollHeight }, '*');
+    const report = () => {
+      window.parent.postMessage({ type: 'caisse:resize', height: document.documentElement.scrollHeight }, '*');
+    };
     const observer = new ResizeObserver(report);
     observer.observe(document.body);
     report();
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+    };
   }, [completedUrl]);
   return null;
 }

@@ -24,7 +24,12 @@ export async function MerchantHeader({
           ← {t('back')}
         </a>
       ) : null}
-      {logoUrl ? <img src={logoUrl} alt={name} className="h-8 max-w-40 object-contain" /> : <span className="font-semibold">{name}</span>}
+      {logoUrl ? (
+        // eslint-disable-next-line @next/next/no-img-element -- the account's own upload, served by Caisse with long cache headers; next/image would add nothing
+        <img src={logoUrl} alt={name} className="h-8 max-w-40 object-contain" />
+      ) : (
+        <span className="font-semibold">{name}</span>
+      )}
       {!livemode ? (
         <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900">
           {t('testMode')}

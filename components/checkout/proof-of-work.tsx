@@ -26,8 +26,12 @@ export function ProofOfWork({ challenge }: { challenge: PowChallenge }) {
         if (!solution || controller.signal.aborted) return;
         setPayload(btoa(JSON.stringify({ challenge, solution })));
       })
-      .catch(() => setPayload(null));
-    return () => controller.abort();
+      .catch(() => {
+        setPayload(null);
+      });
+    return () => {
+      controller.abort();
+    };
   }, [challenge]);
   return payload ? (
     <input type="hidden" name="altcha" value={payload} />

@@ -35,7 +35,7 @@ export function SepaFields({
           // Grouped by four as the customer types, the way IBANs are printed on statements.
           const compact = normalizeIban(e.target.value);
           if (compact !== null) e.target.value = formatIban(compact.slice(0, 34));
-          return iban.onChange(e);
+          void iban.onChange(e);
         }}
       />
       <Field

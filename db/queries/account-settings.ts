@@ -4,7 +4,7 @@ import { accounts, type AccountBranding, type AccountBusinessDetails } from '../
 
 /** What the branding and settings pages edit, read for the signed-in account only. */
 export async function accountProfile(db: Queryable, p: { accountId: string }) {
-  const [row] = await db
+  const row = await db
     .select({
       name: accounts.name,
       displayName: accounts.displayName,
@@ -16,7 +16,7 @@ export async function accountProfile(db: Queryable, p: { accountId: string }) {
     .from(accounts)
     .where(eq(accounts.id, p.accountId))
     .limit(1);
-  return row ?? null;
+  return row.at(0) ?? null;
 }
 export type AccountProfile = NonNullable<Awaited<ReturnType<typeof accountProfile>>>;
 
@@ -39,6 +39,6 @@ export async function updateAccountSettings(
 
 /** The language an account's 'auto' sessions fall back to (checkout page and receipts). */
 export async function accountDefaultLocale(db: Queryable, accountId: string): Promise<string | null> {
-  const [row] = await db.select({ defaultLocale: accounts.defaultLocale }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
-  return row?.defaultLocale ?? null;
+  const rows = await db.select({ defaultLocale: accounts.defaultLocale }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
+  return rows.at(0)?.defaultLocale ?? null;
 }

@@ -8,7 +8,6 @@ import { serializeCoupon } from '@/lib/api/serialize/coupon';
 import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { randomBase62 } from '@/lib/util/ids';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
-import { present } from '@/lib/util/present';
 import type { CreateCouponParams, ListCouponsParams, UpdateCouponParams } from '@/lib/validation/coupons';
 import { assertChargeableAmount, currencyOptionKey } from './amounts';
 import { getCouponOrThrow } from '@/lib/api/get-or-throw';
@@ -44,12 +43,6 @@ function checkCreate(p: CreateCouponParams, now: Date) {
   if (p.redeem_by !== undefined && p.redeem_by * 1000 <= now.getTime())
     throw invalidRequest('redeem_by must be in the future.', 'redeem_by');
   return duration;
-}
-
-/** An amount_off coupon's currency, which it must have. */
-function amountOffCurrency(p: CreateCouponParams): string {
-  if (!p.currency) throw missingParam('currency');
-  return p.currency;
 }
 
 /** applies_to[products] must name products of this account. */

@@ -10,7 +10,6 @@ import { serializeProduct } from '@/lib/api/serialize/product';
 import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
-import { present } from '@/lib/util/present';
 import type { CreatePriceParams, ListPricesParams, PriceDataParams, UpdatePriceParams } from '@/lib/validation/prices';
 import { normaliseCurrencyOptions, priceValues, type ParamName } from './price-data';
 import { getPriceOrThrow, getProductOrThrow } from '@/lib/api/get-or-throw';

@@ -71,8 +71,7 @@ export async function createShippingRate(db: Db, scope: AccountScope, p: CreateS
   // `expand` shapes the response only: the rate is made from the rest.
   const data: ShippingRateData = p;
   return db.transaction(async (tx) => {
-    // insertShippingRate reads the fields it stores, so `expand` passes through unread.
-    const object = serializeShippingRate(await insertShippingRate(tx, scope.accountId, p, { inline: false }));
+    const object = serializeShippingRate(await insertShippingRate(tx, scope.accountId, data, { inline: false }));
     await recordEvent(tx, { accountId: scope.accountId, type: 'shipping_rate.created', object, request: scope.request });
     return object;
   });

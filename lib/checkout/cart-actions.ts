@@ -1,3 +1,4 @@
+import { present } from '@/lib/util/present';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { findCoupon } from '@/db/queries/coupons';
@@ -45,7 +46,10 @@ async function onOpenSession(
       const attempt = await paymentIntentForSession(tx, session.id);
       if (attempt && (attempt.status === 'processing' || attempt.status === 'requires_action')) return fail('payment_in_progress');
       const result = await change(tx, session);
-      if (result.ok) await reprice(tx, (await lockSessionById(tx, sessionId))!);
+      if (!result.ok) return result;
+      const changed = await lockSessionById(tx, sessionId);
+      if (!changed) return fail('not_found');
+      await reprice(tx, changed);
       return result;
     }),
   );
@@ -64,10 +68,12 @@ async function refusingTooLarge(change: Promise<CartResult>): Promise<CartResult
 /** A customer's quantity change, within the item's adjustable bounds; 0 removes it when the minimum allows. */
 export function changeQuantity(db: Db, sessionId: string, lineId: string, quantity: number, now = new Date()): Promise<CartResult> {
   return onOpenSession(db, sessionId, now, async (tx, session) => {
-    const [line] = await tx
-      .select()
-      .from(checkoutLineItems)
-      .where(and(eq(checkoutLineItems.sessionId, session.id), eq(checkoutLineItems.id, lineId)));
+    const line = (
+      await tx
+        .select()
+        .from(checkoutLineItems)
+        .where(and(eq(checkoutLineItems.sessionId, session.id), eq(checkoutLineItems.id, lineId)))
+    ).at(0);
     if (!line) return fail('not_found');
     const aq = line.adjustableQuantity;
     if (!aq?.enabled || !Number.isSafeInteger(quantity) || quantity < (aq.minimum ?? 0) || quantity > (aq.maximum ?? 99))
@@ -123,7 +129,7 @@ export async function applyPromotionCode(
     const coupon = await findCoupon(tx, { accountId: session.accountId, id: promo.couponId });
     if (!coupon) return fail('code_unknown');
     const refusal = promotionCodeRefusal(promo, coupon, {
-      currency: session.currency!,
+      currency: present(session.currency, "the session's currency"),
       subtotal: session.amountSubtotal ?? 0,
       customerId: session.customerId,
       hasPriorPayments: await hasPriorPayments(tx, session.accountId, { customerId: session.customerId, email: session.customerEmail }),

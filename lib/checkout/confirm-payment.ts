@@ -15,7 +15,6 @@ import { acceptSolution } from '@/lib/security/proof-of-work';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { newId } from '@/lib/util/ids';
 import { makeConfirmSchema } from '@/lib/validation/checkout-page';
-import { present } from '@/lib/util/present';
 import { cardTestingDemand, cardTestingSignals, recordCardAttempt } from './card-testing';
 import { collectedDetails } from './collected-details';
 import { completeResult, confirmConfigFor } from './confirm-config';

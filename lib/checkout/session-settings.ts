@@ -1,5 +1,4 @@
 import { initialMetadata } from '@/lib/api/params';
-import { present } from '@/lib/util/present';
 import { isEmbedded } from './ui-mode';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 import type { StoredCustomField } from '@/db/schema/checkout-json';

@@ -6,7 +6,6 @@ import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { invalidRequest } from '@/lib/api/errors';
 import { mergeMetadata } from '@/lib/api/params';
 import { newId } from '@/lib/util/ids';
-import { present } from '@/lib/util/present';
 import type { UpdateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 import { unitAmountIn } from './pricing-input';
 import type { AmountCulprit } from '@/lib/pricing/amount-limit';

@@ -22,7 +22,7 @@ describe('parseDecimal', () => {
   );
 
   it('rejects non-strings even though the type forbids them (API data is untyped)', () => {
-    expect(() => parseDecimal(12.5 as unknown as string)).toThrow(RangeError);
+    expect(() => parseDecimal(12.5)).toThrow(RangeError);
   });
 });
 

@@ -27,7 +27,7 @@ export type RecurringPricingInput = {
 export function computeRecurringTotals(input: RecurringPricingInput): PricingResult {
   const discounts = input.discounts
     .filter((d) => discountAppliesAt(d, input.startsAt, input.nextChargeAt))
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the durations are left out: computeTotals takes plain discounts
+    // The durations are left out: computeTotals takes plain discounts.
     .map(({ duration: _duration, durationInMonths: _months, ...discount }) => discount);
   return computeTotals({ currency: input.currency, lines: input.lines, discounts, shipping: null });
 }

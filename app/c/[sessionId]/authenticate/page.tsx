@@ -17,6 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ sessionId
 export default async function AuthenticatePage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
   const { db, session, locale } = await loadCheckout(sessionId);
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- no [locale] segment to read root params from: the locale comes from the session and Accept-Language
   setRequestLocale(locale);
   if (!session) notFound();
   const challenge = await pendingChallenge(db, sessionId);
