@@ -8,8 +8,7 @@ import type { AccountSettingsInput, AccountSettingsValues } from '@/lib/validati
 /** Receipts, the fallback language and the business details printed on receipts. */
 
 export async function loadSettingsForm(db: Queryable, p: { accountId: string }): Promise<AccountSettingsInput | null> {
-  // accountProfile answers null for an unknown account, though its inferred type leaves that out.
-  const profile = (await accountProfile(db, p)) as AccountProfile | null;
+  const profile = await accountProfile(db, p);
   return profile ? settingsFormValues(profile) : null;
 }
 

@@ -16,8 +16,7 @@ export async function loadBrandingForm(
   db: Queryable,
   p: { accountId: string },
 ): Promise<{ values: BrandingFormInput; accountName: string } | null> {
-  // accountProfile answers null for an unknown account, though its inferred type leaves that out. here and below.
-  const profile = (await accountProfile(db, p)) as AccountProfile | null;
+  const profile = await accountProfile(db, p);
   return profile ? { values: brandingFormValues(profile), accountName: profile.name } : null;
 }
 
@@ -53,7 +52,7 @@ export type SaveBrandingResult =
   { ok: true } | { ok: false; field: 'logoUrl' | 'iconUrl'; error: 'image_invalid' } | { ok: false; error: 'not_found' };
 
 export async function saveBranding(db: Queryable, p: { accountId: string; values: BrandingFormValues }): Promise<SaveBrandingResult> {
-  const profile = (await accountProfile(db, { accountId: p.accountId })) as AccountProfile | null;
+  const profile = await accountProfile(db, { accountId: p.accountId });
   if (!profile) return { ok: false, error: 'not_found' };
   const v = p.values;
   for (const field of ['logoUrl', 'iconUrl'] as const) {
@@ -81,7 +80,7 @@ export type PreviewParams = { name?: string; bg?: string; button?: string; borde
  * mergeBranding the checkout uses (unusable values fall back field by field).
  */
 export async function previewBranding(db: Queryable, p: { accountId: string; params: PreviewParams }) {
-  const profile = (await accountProfile(db, { accountId: p.accountId })) as AccountProfile | null;
+  const profile = await accountProfile(db, { accountId: p.accountId });
   if (!profile) return null;
   const edits: BrandingInput = {
     background_color: p.params.bg,
