@@ -68,8 +68,8 @@ export default defineConfig([
   {
     files: ['components/**/*.{ts,tsx}'],
     rules: layer(
-      'components/ may not import app/, except its server actions (app/**/actions.ts, app/**/*-actions.ts): move shared types down into lib/.',
-      [{ regex: `${fromTopLevel('app')}(?!(?:.*[/-])?actions(?:\\.ts)?$)` }],
+      'components/ may not import db/, nor app/ except its server actions (app/**/actions.ts, app/**/*-actions.ts): reach data through lib/.',
+      [{ regex: `${fromTopLevel('app')}(?!(?:.*[/-])?actions(?:\\.ts)?$)` }, { regex: fromTopLevel('db') }],
     ),
   },
   { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },

@@ -6,6 +6,9 @@ import { getDb, type Db } from '@/db/client';
 import { membershipsOf, type Membership } from '@/db/queries/account-members';
 import { getAuth } from '@/lib/auth/auth';
 
+/** The accounts the user belongs to, as the dashboard's switcher shows them. */
+export type { Membership };
+
 /** Which of the user's accounts the dashboard shows, when they have several. */
 export const ACCOUNT_COOKIE = 'caisse_account';
 

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { switchAccountAction } from '@/app/dashboard/(app)/shell-actions';
-import type { Membership } from '@/db/queries/account-members';
+import type { Membership } from '@/lib/dashboard/current-merchant';
 
 /** Shown only to users of several accounts; works without JavaScript. */
 export async function AccountSwitcher({ memberships, current }: { memberships: Membership[]; current: string }) {
