@@ -29,7 +29,7 @@ const line = z.string().catch('');
 
 // POST (server action) — the quantity field, or its −/+ buttons (step); out of range is refused without touching the cart
 export const quantityAction = cartAction(
-  z.object({ line, quantity: z.unknown(), step: z.unknown() }).transform((f, ctx) => {
+  z.object({ line, quantity: z.unknown().optional(), step: z.unknown().optional() }).transform((f, ctx) => {
     const quantity = requestedQuantity(f.quantity, f.step);
     if (quantity === null) {
       ctx.addIssue({ code: 'custom', message: 'quantity_out_of_range' });
@@ -42,7 +42,7 @@ export const quantityAction = cartAction(
 );
 
 // POST (server action) — add or remove an optional item
-export const optionalItemAction = cartAction(z.object({ line, selected: z.unknown() }), 'not_found', (f, { db, sessionId }) =>
+export const optionalItemAction = cartAction(z.object({ line, selected: z.unknown().optional() }), 'not_found', (f, { db, sessionId }) =>
   setOptionalItem(db, sessionId, f.line, f.selected === 'true'),
 );
 
@@ -53,7 +53,7 @@ export const shippingRateAction = cartAction(z.object({ shipping_rate: z.string(
 
 // POST (server action) — apply a promotion code, or remove the applied one (remove=true)
 export const promotionCodeAction = cartAction(
-  z.object({ remove: z.unknown(), code: z.string().catch('') }),
+  z.object({ remove: z.unknown().optional(), code: z.string().catch('') }),
   'code_unknown',
   async (f, { db, sessionId, clientKey }) =>
     f.remove === 'true' ? removePromotionCode(db, sessionId) : applyPromotionCode(db, sessionId, f.code, await clientKey()),
