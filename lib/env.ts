@@ -41,7 +41,7 @@ const schema = z.object({
     .enum(['on', 'off', ''])
     .default('on')
     .transform((v) => (v === 'off' ? 'off' : 'on')),
-  // 'off' when expired sessions are swept by a separate worker process instead of the server.
+  // 'off' when another server process sweeps expired sessions (and does the housekeeping): at least one must keep it on.
   EXPIRY_SWEEP: z
     .enum(['on', 'off', ''])
     .default('on')
@@ -53,7 +53,7 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   EMAIL_FROM: z.string().min(3).default('Caisse <receipts@localhost>'),
-  // 'off' when another process sends the queued emails.
+  // 'off' when another server process sends the queued emails: at least one must keep it on.
   EMAIL_WORKER: z
     .enum(['on', 'off', ''])
     .default('on')
@@ -61,7 +61,7 @@ const schema = z.object({
   // How long a claimed delivery stays claimed before another worker may take it over (a crashed worker's
   // deliveries wait this long). Keep it above the 10 s delivery timeout, or a slow live delivery can be sent twice.
   WEBHOOK_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-  // 'off' when SEPA debits are settled by a separate worker process instead of the server.
+  // 'off' when another server process settles SEPA debits: at least one must keep it on.
   ASYNC_PAYMENT_SWEEP: z
     .enum(['on', 'off', ''])
     .default('on')
