@@ -3,11 +3,9 @@ import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import type { CartError, CartResult } from '@/lib/checkout/cart-actions';
+import type { CartActionState as CartState } from '@/lib/checkout/page-state';
 import { clientKeyFrom } from '@/lib/security/client-key';
 import { formInput } from './form-data';
-
-/** What a cart form shows after a change: a key of the checkout's `Errors` messages, which the page puts into words. */
-export type CartState = { error: CartError | null };
 
 /** Who acts on the hosted page: the customer of the session the page bound the action to, and nothing else. */
 export type CheckoutContext = {

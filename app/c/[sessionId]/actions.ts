@@ -8,11 +8,12 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { z } from 'zod';
 import { parseFormBody } from '@/lib/api/form-body';
-import { cartAction, type CartState } from '@/lib/actions/checkout';
+import { cartAction } from '@/lib/actions/checkout';
 import { applyPromotionCode, changeQuantity, removePromotionCode, selectShippingRate, setOptionalItem } from '@/lib/checkout/cart-actions';
 import { completeChallenge } from '@/lib/checkout/authenticate';
 import { awaitOtherAttempt } from '@/lib/checkout/await-other-attempt';
-import { confirmPayment, type ConfirmResult } from '@/lib/checkout/confirm-payment';
+import { confirmPayment } from '@/lib/checkout/confirm-payment';
+import type { PayState } from '@/lib/checkout/page-state';
 import { requestedQuantity } from '@/lib/checkout/requested-quantity';
 import { clientKeyFrom } from '@/lib/security/client-key';
 
@@ -20,9 +21,6 @@ import { clientKeyFrom } from '@/lib/security/client-key';
 function afterPayment(sessionId: string, result: { redirectUrl: string | null; embedded: boolean }) {
   return result.embedded || !result.redirectUrl ? `/c/${sessionId}` : result.redirectUrl;
 }
-
-/** What a cart form shows after a change (lib/actions/checkout.ts); declared here, where components/checkout imports it. */
-export type CartActionState = CartState;
 
 // A missing or odd id is no line of this session: lib/checkout answers not_found, as for any unknown id.
 const line = z.string().catch('');
@@ -58,12 +56,6 @@ export const promotionCodeAction = cartAction(
   async (f, { db, sessionId, clientKey }) =>
     f.remove === 'true' ? removePromotionCode(db, sessionId) : applyPromotionCode(db, sessionId, f.code, await clientKey()),
 );
-
-/** What the pay form shows after an attempt: errors by field, and what the customer typed (never card data). */
-export type PayState = {
-  result: Extract<ConfirmResult, { state: 'declined' | 'invalid' | 'closed' | 'refused' }> | null;
-  values: Record<string, unknown>;
-};
 
 const CARD_FIELDS = new Set(['card', 'sepa']);
 
