@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, apiKeys } from '@/db/schema';
 import { addMember, hasMembers } from '@/db/queries/account-members';
@@ -22,7 +22,14 @@ export async function seedDemo(db: Db): Promise<string[]> {
   let accountId: string;
   if (existing[0]) {
     accountId = existing[0].id;
-    const pk = (await db.select({ token: apiKeys.publishableToken }).from(apiKeys).where(eq(apiKeys.accountId, accountId)).limit(2)).at(0);
+    // The publishable key's row: the secret key's row has no token, and the order of the two is not fixed.
+    const pk = (
+      await db
+        .select({ token: apiKeys.publishableToken })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.accountId, accountId), isNotNull(apiKeys.publishableToken)))
+        .limit(1)
+    ).at(0);
     lines.push(`  Merchant:        ${accountId}`);
     lines.push(
       `  Secret key:      ${DEMO_SECRET_KEY ?? '(shown once, when the account was created; set DEMO_SECRET_KEY on a fresh database to choose it)'}`,
