@@ -35,3 +35,8 @@ export async function hasMembers(db: Queryable, accountId: string): Promise<bool
   const rows = await db.select({ one: accountMembers.userId }).from(accountMembers).where(eq(accountMembers.accountId, accountId)).limit(1);
   return rows.length > 0;
 }
+
+/** Adds a member to the account; unlike addMember, an existing membership fails on the primary key (a new account has none). */
+export async function insertMember(db: Queryable, p: { accountId: string; userId: string; role: 'owner' | 'member' }): Promise<void> {
+  await db.insert(accountMembers).values({ userId: p.userId, accountId: p.accountId, role: p.role });
+}

@@ -8,3 +8,9 @@ export async function getAccount(db: Queryable, id: string): Promise<AccountRow 
   const rows = await db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
   return rows[0] ?? null;
 }
+
+export type NewAccountRow = typeof accounts.$inferInsert;
+
+export async function insertAccount(db: Queryable, p: NewAccountRow): Promise<void> {
+  await db.insert(accounts).values(p);
+}

@@ -54,3 +54,26 @@ export function lockSecretKeys(db: Queryable, p: { accountId: string }): Promise
     .orderBy(apiKeys.id)
     .for('update');
 }
+
+export type NewApiKeyRow = typeof apiKeys.$inferInsert;
+
+/** Stores keys (their hashes and display prefixes, lib/accounts/api-key-material.ts) for the account, in one statement. */
+export async function insertApiKeys(db: Queryable, p: { accountId: string; keys: Omit<NewApiKeyRow, 'accountId'>[] }): Promise<void> {
+  await db.insert(apiKeys).values(p.keys.map((k) => ({ ...k, accountId: p.accountId })));
+}
+
+/** Sets when one of the account's keys stops working (a rolled key's grace period). */
+export async function setApiKeyExpiry(db: Queryable, p: { accountId: string; id: string; expiresAt: Date }): Promise<void> {
+  await db
+    .update(apiKeys)
+    .set({ expiresAt: p.expiresAt })
+    .where(and(eq(apiKeys.accountId, p.accountId), eq(apiKeys.id, p.id)));
+}
+
+/** Revokes one of the account's keys as of `revokedAt`. */
+export async function revokeApiKey(db: Queryable, p: { accountId: string; id: string; revokedAt: Date }): Promise<void> {
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: p.revokedAt })
+    .where(and(eq(apiKeys.accountId, p.accountId), eq(apiKeys.id, p.id)));
+}

@@ -13,3 +13,35 @@ export async function findCoupon(db: Queryable, p: { accountId: string; id: stri
     .limit(1);
   return rows[0] ?? null;
 }
+
+export type NewCouponRow = typeof coupons.$inferInsert;
+/** The columns an update may set: everything but the keys. */
+export type CouponFields = Partial<Omit<NewCouponRow, 'id' | 'accountId'>>;
+
+export async function insertCoupon(db: Queryable, p: NewCouponRow): Promise<CouponRow> {
+  const [row] = await db.insert(coupons).values(p).returning();
+  return row;
+}
+
+/** Sets the given columns of one of the account's coupons; the updated row. */
+export async function updateCouponFields(db: Queryable, p: { accountId: string; id: string; set: CouponFields }): Promise<CouponRow> {
+  const [row] = await db
+    .update(coupons)
+    .set(p.set)
+    .where(and(eq(coupons.accountId, p.accountId), eq(coupons.id, p.id)))
+    .returning();
+  return row;
+}
+
+/**
+ * Soft-deletes a coupon of the account (the row stays for what refers to it); the deleted row, or null
+ * when there is no such coupon or it was already deleted.
+ */
+export async function softDeleteCoupon(db: Queryable, p: { accountId: string; id: string; deletedAt: Date }): Promise<CouponRow | null> {
+  const rows = await db
+    .update(coupons)
+    .set({ deletedAt: p.deletedAt })
+    .where(and(eq(coupons.accountId, p.accountId), eq(coupons.id, p.id), isNull(coupons.deletedAt)))
+    .returning();
+  return rows.at(0) ?? null;
+}

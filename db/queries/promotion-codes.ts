@@ -55,3 +55,25 @@ export async function customerBelongsToAccount(db: Queryable, p: { accountId: st
     .limit(1);
   return rows.length > 0;
 }
+
+export type NewPromotionCodeRow = typeof promotionCodes.$inferInsert;
+/** The columns an update may set: everything but the keys. */
+export type PromotionCodeFields = Partial<Omit<NewPromotionCodeRow, 'id' | 'accountId'>>;
+
+export async function insertPromotionCode(db: Queryable, p: NewPromotionCodeRow): Promise<PromotionCodeRow> {
+  const [row] = await db.insert(promotionCodes).values(p).returning();
+  return row;
+}
+
+/** Sets the given columns of one of the account's promotion codes; the updated row. */
+export async function updatePromotionCodeFields(
+  db: Queryable,
+  p: { accountId: string; id: string; set: PromotionCodeFields },
+): Promise<PromotionCodeRow> {
+  const [row] = await db
+    .update(promotionCodes)
+    .set(p.set)
+    .where(and(eq(promotionCodes.accountId, p.accountId), eq(promotionCodes.id, p.id)))
+    .returning();
+  return row;
+}

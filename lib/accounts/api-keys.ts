@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { listAccountKeys, lockSecretKeys, type ApiKeyRow } from '@/db/queries/api-keys';
-import { apiKeys } from '@/db/schema';
+import { insertApiKeys, listAccountKeys, lockSecretKeys, revokeApiKey, setApiKeyExpiry, type ApiKeyRow } from '@/db/queries/api-keys';
 import { noSuchObject } from '@/lib/api/errors';
 import { apiKeyRow, newApiKey } from './api-key-material';
 import type { AccountScope } from '@/db/scope';
@@ -48,7 +46,7 @@ export async function listApiKeys(db: Db, scope: AccountScope, now = new Date())
 export async function createSecretKey(db: Db, scope: AccountScope): Promise<{ id: string; secret: string }> {
   const secret = newApiKey('secret');
   const row = apiKeyRow(scope.accountId, 'secret', secret);
-  await db.insert(apiKeys).values(row);
+  await insertApiKeys(db, { accountId: scope.accountId, keys: [row] });
   return { id: row.id, secret };
 }
 
@@ -71,10 +69,10 @@ export async function rollSecretKey(
     if (!old || !isLive(old, now)) throw noSuchObject('API key', scope.id);
     const wanted = new Date(now.getTime() + ROLL_EXPIRIES[scope.expiresIn] * 1000);
     const expiresAt = old.expiresAt && old.expiresAt < wanted ? old.expiresAt : wanted;
-    await tx.update(apiKeys).set({ expiresAt }).where(eq(apiKeys.id, old.id));
+    await setApiKeyExpiry(tx, { accountId: scope.accountId, id: old.id, expiresAt });
     const secret = newApiKey('secret');
     const row = apiKeyRow(scope.accountId, 'secret', secret);
-    await tx.insert(apiKeys).values(row);
+    await insertApiKeys(tx, { accountId: scope.accountId, keys: [row] });
     return { id: row.id, secret, oldKeyExpiresAt: expiresAt };
   });
 }
@@ -97,7 +95,7 @@ export async function revokeSecretKey(
     if (!target || target.revokedAt) throw noSuchObject('API key', scope.id);
     const othersLive = keys.some((k) => k.id !== target.id && isLive(k, now));
     if (isLive(target, now) && !othersLive && !scope.confirmLast) return { ok: false, reason: 'last_active_key' } as const;
-    await tx.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, target.id));
+    await revokeApiKey(tx, { accountId: scope.accountId, id: target.id, revokedAt: now });
     return { ok: true } as const;
   });
 }

@@ -1,6 +1,8 @@
 import type { Db } from '@/db/client';
+import { insertMember } from '@/db/queries/account-members';
+import { insertAccount } from '@/db/queries/accounts';
+import { insertApiKeys } from '@/db/queries/api-keys';
 import { insertDashboardUser, type NewDashboardUser } from '@/db/queries/dashboard-users';
-import { accountMembers, accounts, apiKeys } from '@/db/schema';
 import { newDashboardUserIds, newId } from '@/lib/util/ids';
 import { apiKeyRow, newApiKey } from './api-key-material';
 
@@ -27,16 +29,16 @@ export async function createAccount(
   const secretKey = p.secretKey ?? newApiKey('secret');
   const publishableKey = newApiKey('publishable');
   const ownerUserId = await db.transaction(async (tx) => {
-    await tx.insert(accounts).values({
+    await insertAccount(tx, {
       id,
       name: p.name,
       displayName: p.name,
       allowedEmbedOrigins: p.allowedEmbedOrigins ?? [],
       allowedRedirectDomains: p.allowedRedirectDomains ?? [],
     });
-    await tx.insert(apiKeys).values([apiKeyRow(id, 'secret', secretKey), apiKeyRow(id, 'publishable', publishableKey)]);
+    await insertApiKeys(tx, { accountId: id, keys: [apiKeyRow(id, 'secret', secretKey), apiKeyRow(id, 'publishable', publishableKey)] });
     const userId = p.owner ? await insertDashboardUser(tx, p.owner, newDashboardUserIds()) : p.ownerUserId;
-    if (userId) await tx.insert(accountMembers).values({ userId, accountId: id, role: 'owner' });
+    if (userId) await insertMember(tx, { accountId: id, userId, role: 'owner' });
     return userId ?? null;
   });
   return { id, name: p.name, secret_key: secretKey, publishable_key: publishableKey, ownerUserId };

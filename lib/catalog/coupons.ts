@@ -1,6 +1,8 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { isNull } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db/client';
-import { coupons, products } from '@/db/schema';
+import { insertCoupon, softDeleteCoupon, updateCouponFields } from '@/db/queries/coupons';
+import { existingProductIds } from '@/db/queries/products';
+import { coupons } from '@/db/schema';
 import { invalidRequest, missingParam, noSuchObject } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
@@ -48,11 +50,7 @@ function checkCreate(p: CreateCouponParams, now: Date) {
 /** applies_to[products] must name products of this account. */
 async function checkProducts(tx: Queryable, accountId: string, ids: string[]) {
   if (!ids.length) return;
-  const found = await tx
-    .select({ id: products.id })
-    .from(products)
-    .where(and(eq(products.accountId, accountId), inArray(products.id, ids)));
-  const known = new Set(found.map((r) => r.id));
+  const known = new Set(await existingProductIds(tx, { accountId, ids }));
   const i = ids.findIndex((id) => !known.has(id));
   if (i >= 0) throw invalidRequest(`No such product: '${ids[i]}'`, `applies_to[products][${i}]`, 'resource_missing');
 }
@@ -68,24 +66,21 @@ export async function createCoupon(db: Db, scope: AccountScope, p: CreateCouponP
     return await db.transaction(async (tx) => {
       const appliesTo = p.applies_to?.products ? [...new Set(p.applies_to.products)] : null;
       if (appliesTo) await checkProducts(tx, scope.accountId, appliesTo);
-      const [row] = await tx
-        .insert(coupons)
-        .values({
-          id,
-          accountId: scope.accountId,
-          name: p.name || null,
-          amountOff: p.amount_off ?? null,
-          percentOff: p.percent_off ?? null,
-          currency: p.amount_off !== undefined ? (p.currency ?? null) : null,
-          currencyOptions: options && Object.keys(options).length ? options : null,
-          duration,
-          durationInMonths: p.duration_in_months ?? null,
-          maxRedemptions: p.max_redemptions ?? null,
-          redeemBy: p.redeem_by === undefined ? null : new Date(p.redeem_by * 1000),
-          appliesToProducts: appliesTo,
-          metadata: initialMetadata(p.metadata),
-        })
-        .returning();
+      const row = await insertCoupon(tx, {
+        id,
+        accountId: scope.accountId,
+        name: p.name || null,
+        amountOff: p.amount_off ?? null,
+        percentOff: p.percent_off ?? null,
+        currency: p.amount_off !== undefined ? (p.currency ?? null) : null,
+        currencyOptions: options && Object.keys(options).length ? options : null,
+        duration,
+        durationInMonths: p.duration_in_months ?? null,
+        maxRedemptions: p.max_redemptions ?? null,
+        redeemBy: p.redeem_by === undefined ? null : new Date(p.redeem_by * 1000),
+        appliesToProducts: appliesTo,
+        metadata: initialMetadata(p.metadata),
+      });
       const object = serializeCoupon(row, now);
       await recordEvent(tx, { accountId: scope.accountId, type: 'coupon.created', object, request: scope.request });
       return object;
@@ -108,15 +103,15 @@ export async function updateCoupon(db: Db, scope: AccountScope & { id: string },
       p.currency_options && current.currency !== null
         ? { ...current.currencyOptions, ...currencyOptions(p.currency_options, current.currency) }
         : current.currencyOptions;
-    const [row] = await tx
-      .update(coupons)
-      .set({
+    const row = await updateCouponFields(tx, {
+      accountId: scope.accountId,
+      id: scope.id,
+      set: {
         ...(p.name !== undefined && { name: p.name || null }),
         currencyOptions: options,
         metadata: mergeMetadata(current.metadata, p.metadata),
-      })
-      .where(and(eq(coupons.accountId, scope.accountId), eq(coupons.id, scope.id)))
-      .returning();
+      },
+    });
     const before = serializeCoupon(current, now);
     const object = serializeCoupon(row, now);
     await recordEvent(tx, {
@@ -134,13 +129,7 @@ export async function updateCoupon(db: Db, scope: AccountScope & { id: string },
 export async function deleteCoupon(db: Db, scope: AccountScope & { id: string }) {
   const now = new Date();
   return db.transaction(async (tx) => {
-    const row = (
-      await tx
-        .update(coupons)
-        .set({ deletedAt: now })
-        .where(and(eq(coupons.accountId, scope.accountId), eq(coupons.id, scope.id), isNull(coupons.deletedAt)))
-        .returning()
-    ).at(0);
+    const row = await softDeleteCoupon(tx, { accountId: scope.accountId, id: scope.id, deletedAt: now });
     if (!row) throw noSuchObject('coupon', scope.id);
     await recordEvent(tx, {
       accountId: scope.accountId,

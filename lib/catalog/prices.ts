@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db/client';
-import { findPriceByLookupKey } from '@/db/queries/prices';
-import { prices, products } from '@/db/schema';
+import { clearPriceLookupKey, findPriceByLookupKey, insertPriceRow, updatePriceFields } from '@/db/queries/prices';
+import { insertProduct, isDefaultPriceOfProduct } from '@/db/queries/products';
+import { prices } from '@/db/schema';
 import { invalidRequest, missingParam } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
@@ -39,11 +40,7 @@ async function claimLookupKey(
   const holder = await findPriceByLookupKey(tx, { accountId: scope.accountId, lookupKey: key });
   if (!holder || holder.id === selfId) return;
   if (!transfer) throw lookupKeyTaken(holder.id, param);
-  const [moved] = await tx
-    .update(prices)
-    .set({ lookupKey: null })
-    .where(and(eq(prices.accountId, scope.accountId), eq(prices.id, holder.id)))
-    .returning();
+  const moved = await clearPriceLookupKey(tx, { accountId: scope.accountId, id: holder.id });
   await recordEvent(tx, {
     accountId: scope.accountId,
     type: 'price.updated',
@@ -61,19 +58,16 @@ export async function insertPrice(tx: Queryable, scope: AccountScope, p: NewPric
   const values = priceValues(p, at);
   const id = p.id ?? newId('price');
   if (p.lookup_key) await claimLookupKey(tx, scope, p.lookup_key, p.transfer_lookup_key, id, at('lookup_key'));
-  const [row] = await tx
-    .insert(prices)
-    .values({
-      id,
-      accountId: scope.accountId,
-      productId: p.productId,
-      active: p.active ?? true,
-      lookupKey: p.lookup_key ?? null,
-      nickname: p.nickname ?? null,
-      metadata: initialMetadata(p.metadata),
-      ...values,
-    })
-    .returning();
+  const row = await insertPriceRow(tx, {
+    id,
+    accountId: scope.accountId,
+    productId: p.productId,
+    active: p.active ?? true,
+    lookupKey: p.lookup_key ?? null,
+    nickname: p.nickname ?? null,
+    metadata: initialMetadata(p.metadata),
+    ...values,
+  });
   const object = serializePrice(row);
   await recordEvent(tx, { accountId: scope.accountId, type: 'price.created', object, request: scope.request });
   return object;
@@ -81,19 +75,16 @@ export async function insertPrice(tx: Queryable, scope: AccountScope, p: NewPric
 
 /** The product a price's `product_data` describes, created in the same transaction. */
 async function insertProductData(tx: Queryable, scope: AccountScope, d: NonNullable<CreatePriceParams['product_data']>) {
-  const [row] = await tx
-    .insert(products)
-    .values({
-      id: d.id ?? newId('prod'),
-      accountId: scope.accountId,
-      name: d.name,
-      active: d.active ?? true,
-      metadata: initialMetadata(d.metadata),
-      statementDescriptor: d.statement_descriptor ?? null,
-      taxCode: d.tax_code ?? null,
-      unitLabel: d.unit_label ?? null,
-    })
-    .returning();
+  const row = await insertProduct(tx, {
+    id: d.id ?? newId('prod'),
+    accountId: scope.accountId,
+    name: d.name,
+    active: d.active ?? true,
+    metadata: initialMetadata(d.metadata),
+    statementDescriptor: d.statement_descriptor ?? null,
+    taxCode: d.tax_code ?? null,
+    unitLabel: d.unit_label ?? null,
+  });
   await recordEvent(tx, { accountId: scope.accountId, type: 'product.created', object: serializeProduct(row), request: scope.request });
   return row.id;
 }
@@ -129,15 +120,8 @@ export async function updatePrice(db: Db, scope: AccountScope & { id: string }, 
       if (p.tax_behavior !== undefined && p.tax_behavior !== current.taxBehavior && current.taxBehavior !== 'unspecified')
         throw invalidRequest(`tax_behavior cannot be changed once it is ${current.taxBehavior}.`, 'tax_behavior');
       if (p.active === false && current.active) {
-        const isDefault = (
-          await tx
-            .select({ id: products.id })
-            .from(products)
-            .where(
-              and(eq(products.accountId, scope.accountId), eq(products.id, current.productId), eq(products.defaultPriceId, current.id)),
-            )
-        ).at(0);
-        if (isDefault) throw invalidRequest('This price cannot be archived because it is the default price of its product.', 'active');
+        if (await isDefaultPriceOfProduct(tx, { accountId: scope.accountId, productId: current.productId, priceId: current.id }))
+          throw invalidRequest('This price cannot be archived because it is the default price of its product.', 'active');
       }
       if (p.lookup_key) await claimLookupKey(tx, scope, p.lookup_key, p.transfer_lookup_key, current.id, 'lookup_key');
       const taxBehavior = p.tax_behavior ?? current.taxBehavior;
@@ -147,18 +131,18 @@ export async function updatePrice(db: Db, scope: AccountScope & { id: string }, 
           : p.currency_options === null
             ? null
             : { ...current.currencyOptions, ...normaliseCurrencyOptions(p.currency_options, current.currency, taxBehavior) };
-      const [row] = await tx
-        .update(prices)
-        .set({
+      const row = await updatePriceFields(tx, {
+        accountId: scope.accountId,
+        id: scope.id,
+        set: {
           ...(p.active !== undefined && { active: p.active }),
           ...(p.lookup_key !== undefined && { lookupKey: p.lookup_key }),
           ...(p.nickname !== undefined && { nickname: p.nickname }),
           taxBehavior,
           currencyOptions: currencyOptions && Object.keys(currencyOptions).length ? currencyOptions : null,
           metadata: mergeMetadata(current.metadata, p.metadata),
-        })
-        .where(and(eq(prices.accountId, scope.accountId), eq(prices.id, scope.id)))
-        .returning();
+        },
+      });
       const before = serializePrice(current);
       const object = serializePrice(row);
       await recordEvent(tx, {

@@ -1,6 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { prices, products } from '@/db/schema';
+import { priceBelongsToProduct, productHasUserPrices } from '@/db/queries/prices';
+import { deleteProduct as deleteProductRow, insertProduct, updateProductFields } from '@/db/queries/products';
+import { products } from '@/db/schema';
 import { ApiError, invalidRequest } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
@@ -20,26 +22,23 @@ export async function createProduct(db: Db, scope: AccountScope, p: CreateProduc
   const defaultPriceId = p.default_price_data ? newId('price') : null;
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(products)
-        .values({
-          id,
-          accountId: scope.accountId,
-          name: p.name,
-          active: p.active ?? true,
-          description: p.description ?? null,
-          images: p.images ?? [],
-          marketingFeatures: p.marketing_features ?? [],
-          metadata: initialMetadata(p.metadata),
-          packageDimensions: p.package_dimensions ?? null,
-          shippable: p.shippable ?? null,
-          statementDescriptor: p.statement_descriptor ?? null,
-          taxCode: p.tax_code ?? null,
-          unitLabel: p.unit_label ?? null,
-          url: p.url ?? null,
-          defaultPriceId,
-        })
-        .returning();
+      const row = await insertProduct(tx, {
+        id,
+        accountId: scope.accountId,
+        name: p.name,
+        active: p.active ?? true,
+        description: p.description ?? null,
+        images: p.images ?? [],
+        marketingFeatures: p.marketing_features ?? [],
+        metadata: initialMetadata(p.metadata),
+        packageDimensions: p.package_dimensions ?? null,
+        shippable: p.shippable ?? null,
+        statementDescriptor: p.statement_descriptor ?? null,
+        taxCode: p.tax_code ?? null,
+        unitLabel: p.unit_label ?? null,
+        url: p.url ?? null,
+        defaultPriceId,
+      });
       const object = serializeProduct(row);
       await recordEvent(tx, { accountId: scope.accountId, type: 'product.created', object, request: scope.request });
       if (p.default_price_data && defaultPriceId)
@@ -56,18 +55,14 @@ export async function updateProduct(db: Db, scope: AccountScope & { id: string }
   return db.transaction(async (tx) => {
     const current = await getProductOrThrow(tx, scope);
     if (p.default_price) {
-      const price = (
-        await tx
-          .select({ id: prices.id })
-          .from(prices)
-          .where(and(eq(prices.accountId, scope.accountId), eq(prices.id, p.default_price), eq(prices.productId, scope.id)))
-      ).at(0);
-      if (!price) throw invalidRequest(`No such price: '${p.default_price}' for this product`, 'default_price', 'resource_missing');
+      if (!(await priceBelongsToProduct(tx, { accountId: scope.accountId, id: p.default_price, productId: scope.id })))
+        throw invalidRequest(`No such price: '${p.default_price}' for this product`, 'default_price', 'resource_missing');
     }
     const has = (k: keyof UpdateProductParams) => p[k] !== undefined;
-    const [row] = await tx
-      .update(products)
-      .set({
+    const row = await updateProductFields(tx, {
+      accountId: scope.accountId,
+      id: scope.id,
+      set: {
         ...(p.name !== undefined && { name: p.name }),
         ...(p.active !== undefined && { active: p.active }),
         ...(has('description') && { description: p.description }),
@@ -82,9 +77,8 @@ export async function updateProduct(db: Db, scope: AccountScope & { id: string }
         ...(has('default_price') && { defaultPriceId: p.default_price }),
         metadata: mergeMetadata(current.metadata, p.metadata),
         updatedAt: new Date(),
-      })
-      .where(and(eq(products.accountId, scope.accountId), eq(products.id, scope.id)))
-      .returning();
+      },
+    });
     const before = serializeProduct(current);
     const object = serializeProduct(row);
     await recordEvent(tx, {
@@ -101,20 +95,13 @@ export async function updateProduct(db: Db, scope: AccountScope & { id: string }
 export async function deleteProduct(db: Db, scope: AccountScope & { id: string }) {
   return db.transaction(async (tx) => {
     const current = await getProductOrThrow(tx, scope);
-    const price = (
-      await tx
-        .select({ id: prices.id })
-        .from(prices)
-        .where(and(eq(prices.accountId, scope.accountId), eq(prices.productId, scope.id), eq(prices.inline, false)))
-        .limit(1)
-    ).at(0);
-    if (price)
+    if (await productHasUserPrices(tx, { accountId: scope.accountId, productId: scope.id }))
       throw new ApiError({
         status: 400,
         type: 'invalid_request_error',
         message: 'This product cannot be deleted because it has one or more user-created prices.',
       });
-    await tx.delete(products).where(and(eq(products.accountId, scope.accountId), eq(products.id, scope.id)));
+    await deleteProductRow(tx, { accountId: scope.accountId, id: scope.id });
     await recordEvent(tx, {
       accountId: scope.accountId,
       type: 'product.deleted',

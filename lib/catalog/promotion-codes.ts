@@ -1,8 +1,13 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db/client';
 import { findCoupon } from '@/db/queries/coupons';
-import { customerBelongsToAccount, findActivePromotionCodeByCode } from '@/db/queries/promotion-codes';
+import {
+  customerBelongsToAccount,
+  findActivePromotionCodeByCode,
+  insertPromotionCode,
+  updatePromotionCodeFields,
+} from '@/db/queries/promotion-codes';
 import { promotionCodes, type PromotionRestrictions } from '@/db/schema';
 import { invalidRequest, missingParam } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
@@ -103,21 +108,18 @@ export async function createPromotionCode(db: Db, scope: AccountScope, p: Create
       if (p.customer !== undefined && !(await customerBelongsToAccount(tx, { accountId: scope.accountId, id: p.customer })))
         throw invalidRequest(`No such customer: '${p.customer}'`, 'customer', 'resource_missing');
       const code = active ? await freeCode(tx, scope.accountId, p.code) : (p.code ?? generateCode());
-      const [created] = await tx
-        .insert(promotionCodes)
-        .values({
-          id: newId('promo'),
-          accountId: scope.accountId,
-          couponId: row.id,
-          code,
-          active,
-          customerId: p.customer ?? null,
-          expiresAt: p.expires_at === undefined ? null : new Date(p.expires_at * 1000),
-          maxRedemptions: p.max_redemptions ?? null,
-          restrictions,
-          metadata: initialMetadata(p.metadata),
-        })
-        .returning();
+      const created = await insertPromotionCode(tx, {
+        id: newId('promo'),
+        accountId: scope.accountId,
+        couponId: row.id,
+        code,
+        active,
+        customerId: p.customer ?? null,
+        expiresAt: p.expires_at === undefined ? null : new Date(p.expires_at * 1000),
+        maxRedemptions: p.max_redemptions ?? null,
+        restrictions,
+        metadata: initialMetadata(p.metadata),
+      });
       const object = serializePromotionCode(created);
       await recordEvent(tx, { accountId: scope.accountId, type: 'promotion_code.created', object, request: scope.request });
       return object;
@@ -154,15 +156,15 @@ export async function updatePromotionCode(db: Db, scope: AccountScope & { id: st
             },
           }
         : current.restrictions;
-      const [row] = await tx
-        .update(promotionCodes)
-        .set({
+      const row = await updatePromotionCodeFields(tx, {
+        accountId: scope.accountId,
+        id: scope.id,
+        set: {
           ...(p.active !== undefined && { active: p.active }),
           restrictions,
           metadata: mergeMetadata(current.metadata, p.metadata),
-        })
-        .where(and(eq(promotionCodes.accountId, scope.accountId), eq(promotionCodes.id, scope.id)))
-        .returning();
+        },
+      });
       const before = serializePromotionCode(current);
       const object = serializePromotionCode(row);
       await recordEvent(tx, {

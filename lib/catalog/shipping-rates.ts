@@ -1,6 +1,6 @@
-import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db/client';
-import type { ShippingRateRow } from '@/db/queries/shipping-rates';
+import { insertShippingRateRow, updateShippingRateFields, type ShippingRateRow } from '@/db/queries/shipping-rates';
 import { shippingRates } from '@/db/schema';
 import { invalidRequest } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
@@ -44,27 +44,21 @@ export async function insertShippingRate(
     if (cur !== data.fixed_amount.currency) currencyOptions[cur] = { amount: o.amount, tax_behavior: o.tax_behavior ?? taxBehavior };
   }
   const estimate = data.delivery_estimate;
-  const [row] = await tx
-    .insert(shippingRates)
-    .values({
-      id: newId('shr'),
-      accountId,
-      displayName: data.display_name,
-      type: 'fixed_amount',
-      amount: data.fixed_amount.amount,
-      currency: data.fixed_amount.currency,
-      currencyOptions: Object.keys(currencyOptions).length ? currencyOptions : null,
-      deliveryEstimate:
-        estimate && (estimate.minimum || estimate.maximum)
-          ? { minimum: estimate.minimum ?? null, maximum: estimate.maximum ?? null }
-          : null,
-      taxBehavior,
-      taxCode: data.tax_code ?? null,
-      metadata: initialMetadata(data.metadata),
-      inline: opts.inline,
-    })
-    .returning();
-  return row;
+  return insertShippingRateRow(tx, {
+    id: newId('shr'),
+    accountId,
+    displayName: data.display_name,
+    type: 'fixed_amount',
+    amount: data.fixed_amount.amount,
+    currency: data.fixed_amount.currency,
+    currencyOptions: Object.keys(currencyOptions).length ? currencyOptions : null,
+    deliveryEstimate:
+      estimate && (estimate.minimum || estimate.maximum) ? { minimum: estimate.minimum ?? null, maximum: estimate.maximum ?? null } : null,
+    taxBehavior,
+    taxCode: data.tax_code ?? null,
+    metadata: initialMetadata(data.metadata),
+    inline: opts.inline,
+  });
 }
 
 export async function createShippingRate(db: Db, scope: AccountScope, p: CreateShippingRateParams) {
@@ -112,18 +106,18 @@ export async function updateShippingRate(db: Db, scope: AccountScope & { id: str
     const current = await getShippingRateOrThrow(tx, scope);
     checkTaxBehavior(current.taxBehavior, p.tax_behavior, 'tax_behavior');
     const taxBehavior = p.tax_behavior ?? current.taxBehavior;
-    const [row] = await tx
-      .update(shippingRates)
-      .set({
+    const row = await updateShippingRateFields(tx, {
+      accountId: scope.accountId,
+      id: scope.id,
+      set: {
         ...(p.active !== undefined && { active: p.active }),
         ...(p.tax_behavior !== undefined && { taxBehavior }),
         ...(p.fixed_amount?.currency_options && {
           currencyOptions: nextCurrencyOptions(current, p.fixed_amount.currency_options, taxBehavior),
         }),
         metadata: mergeMetadata(current.metadata, p.metadata),
-      })
-      .where(and(eq(shippingRates.accountId, scope.accountId), eq(shippingRates.id, scope.id)))
-      .returning();
+      },
+    });
     const before = serializeShippingRate(current);
     const object = serializeShippingRate(row);
     await recordEvent(tx, {

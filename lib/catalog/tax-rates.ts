@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { insertTaxRate, updateTaxRateFields } from '@/db/queries/tax-rates';
 import { taxRates } from '@/db/schema';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
@@ -12,23 +13,20 @@ import type { AccountScope } from '@/db/scope';
 
 export async function createTaxRate(db: Db, scope: AccountScope, p: CreateTaxRateParams) {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(taxRates)
-      .values({
-        id: newId('txr'),
-        accountId: scope.accountId,
-        displayName: p.display_name,
-        percentage: p.percentage,
-        inclusive: p.inclusive,
-        active: p.active ?? true,
-        country: p.country ?? null,
-        description: p.description ?? null,
-        jurisdiction: p.jurisdiction ?? null,
-        state: p.state ?? null,
-        taxType: p.tax_type ?? null,
-        metadata: initialMetadata(p.metadata),
-      })
-      .returning();
+    const row = await insertTaxRate(tx, {
+      id: newId('txr'),
+      accountId: scope.accountId,
+      displayName: p.display_name,
+      percentage: p.percentage,
+      inclusive: p.inclusive,
+      active: p.active ?? true,
+      country: p.country ?? null,
+      description: p.description ?? null,
+      jurisdiction: p.jurisdiction ?? null,
+      state: p.state ?? null,
+      taxType: p.tax_type ?? null,
+      metadata: initialMetadata(p.metadata),
+    });
     const object = serializeTaxRate(row);
     await recordEvent(tx, { accountId: scope.accountId, type: 'tax_rate.created', object, request: scope.request });
     return object;
@@ -38,9 +36,10 @@ export async function createTaxRate(db: Db, scope: AccountScope, p: CreateTaxRat
 export async function updateTaxRate(db: Db, scope: AccountScope & { id: string }, p: UpdateTaxRateParams) {
   return db.transaction(async (tx) => {
     const current = await getTaxRateOrThrow(tx, scope);
-    const [row] = await tx
-      .update(taxRates)
-      .set({
+    const row = await updateTaxRateFields(tx, {
+      accountId: scope.accountId,
+      id: scope.id,
+      set: {
         ...(p.active !== undefined && { active: p.active }),
         ...(p.display_name !== undefined && { displayName: p.display_name }),
         ...(p.country !== undefined && { country: p.country }),
@@ -49,9 +48,8 @@ export async function updateTaxRate(db: Db, scope: AccountScope & { id: string }
         ...(p.state !== undefined && { state: p.state }),
         ...(p.tax_type !== undefined && { taxType: p.tax_type }),
         metadata: mergeMetadata(current.metadata, p.metadata),
-      })
-      .where(and(eq(taxRates.accountId, scope.accountId), eq(taxRates.id, scope.id)))
-      .returning();
+      },
+    });
     const before = serializeTaxRate(current);
     const object = serializeTaxRate(row);
     await recordEvent(tx, {

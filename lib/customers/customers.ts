@@ -1,6 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { findCustomer, type CustomerRow } from '@/db/queries/customers';
+import {
+  findCustomer,
+  insertCustomer,
+  lockLiveCustomer,
+  softDeleteCustomer,
+  updateCustomerFields,
+  type CustomerFields,
+  type CustomerRow,
+} from '@/db/queries/customers';
 import { customers, type Address } from '@/db/schema';
 import { noSuchObject } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
@@ -32,7 +40,7 @@ function toAddress(a: AddressParams): Address {
 const toShipping = (s: ShippingParams) => ({ address: toAddress(s.address), name: s.name, phone: s.phone ?? null });
 
 /** Column values for the fields a create or an update gave; an address or shipping given replaces the old one whole. */
-function fields(p: CreateCustomerParams | UpdateCustomerParams): Partial<typeof customers.$inferInsert> {
+function fields(p: CreateCustomerParams | UpdateCustomerParams): CustomerFields {
   return {
     ...(p.address !== undefined && { address: p.address && toAddress(p.address) }),
     ...(p.balance !== undefined && { balance: p.balance }),
@@ -47,10 +55,12 @@ function fields(p: CreateCustomerParams | UpdateCustomerParams): Partial<typeof 
 
 export async function createCustomer(db: Db, scope: AccountScope, p: CreateCustomerParams) {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(customers)
-      .values({ id: newId('cus'), accountId: scope.accountId, ...fields(p), metadata: initialMetadata(p.metadata) })
-      .returning();
+    const row = await insertCustomer(tx, {
+      id: newId('cus'),
+      accountId: scope.accountId,
+      ...fields(p),
+      metadata: initialMetadata(p.metadata),
+    });
     const object = serializeCustomer(row);
     await recordEvent(tx, { accountId: scope.accountId, type: 'customer.created', object, request: scope.request });
     return object;
@@ -59,13 +69,7 @@ export async function createCustomer(db: Db, scope: AccountScope, p: CreateCusto
 
 // The row, locked, so that an update and a delete of one customer serialize.
 async function lockLive(tx: Tx, scope: AccountScope & { id: string }): Promise<CustomerRow> {
-  const row = (
-    await tx
-      .select()
-      .from(customers)
-      .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id), isNull(customers.deletedAt)))
-      .for('update')
-  ).at(0);
+  const row = await lockLiveCustomer(tx, { accountId: scope.accountId, id: scope.id });
   if (!row) throw noSuchObject('customer', scope.id);
   return row;
 }
@@ -73,11 +77,11 @@ async function lockLive(tx: Tx, scope: AccountScope & { id: string }): Promise<C
 export async function updateCustomer(db: Db, scope: AccountScope & { id: string }, p: UpdateCustomerParams) {
   return db.transaction(async (tx) => {
     const current = await lockLive(tx, scope);
-    const [row] = await tx
-      .update(customers)
-      .set({ ...fields(p), metadata: mergeMetadata(current.metadata, p.metadata) })
-      .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id)))
-      .returning();
+    const row = await updateCustomerFields(tx, {
+      accountId: scope.accountId,
+      id: scope.id,
+      set: { ...fields(p), metadata: mergeMetadata(current.metadata, p.metadata) },
+    });
     const before = serializeCustomer(current);
     const object = serializeCustomer(row);
     await recordEvent(tx, {
@@ -95,10 +99,7 @@ export async function updateCustomer(db: Db, scope: AccountScope & { id: string 
 export async function deleteCustomer(db: Db, scope: AccountScope & { id: string }) {
   return db.transaction(async (tx) => {
     const current = await lockLive(tx, scope);
-    await tx
-      .update(customers)
-      .set({ deletedAt: new Date() })
-      .where(and(eq(customers.accountId, scope.accountId), eq(customers.id, scope.id)));
+    await softDeleteCustomer(tx, { accountId: scope.accountId, id: scope.id, deletedAt: new Date() });
     await recordEvent(tx, {
       accountId: scope.accountId,
       type: 'customer.deleted',

@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { images } from '@/db/schema';
+import { findImageContent, imageBelongsToAccount, insertImage } from '@/db/queries/images';
 import { env } from '@/lib/env';
 import { newId } from '@/lib/util/ids';
 import { checkImage, type ImageProblem } from './check-image';
@@ -29,24 +28,24 @@ export async function storeImage(
   if (!checked.ok) return checked;
   const id = newId('img');
   const { contentType, width, height } = checked.image;
-  await db
-    .insert(images)
-    .values({ id, accountId: p.accountId, contentType, width, height, byteSize: p.bytes.byteLength, data: Buffer.from(p.bytes) });
+  await insertImage(db, {
+    id,
+    accountId: p.accountId,
+    contentType,
+    width,
+    height,
+    byteSize: p.bytes.byteLength,
+    data: Buffer.from(p.bytes),
+  });
   return { ok: true, image: { id, url: imageUrl(id), width, height } };
 }
 
 /** An image for serving. Ids carry 142 random bits and are public like the pages that show them. */
 export async function findImage(db: Queryable, id: string) {
-  const rows = await db.select({ contentType: images.contentType, data: images.data }).from(images).where(eq(images.id, id)).limit(1);
-  return rows.at(0) ?? null;
+  return findImageContent(db, { id });
 }
 
 /** Whether the image belongs to the account (before a form may point at it). */
 export async function ownsImage(db: Queryable, p: { accountId: string; id: string }): Promise<boolean> {
-  const rows = await db
-    .select({ id: images.id })
-    .from(images)
-    .where(and(eq(images.id, p.id), eq(images.accountId, p.accountId)))
-    .limit(1);
-  return rows.length > 0;
+  return imageBelongsToAccount(db, p);
 }
