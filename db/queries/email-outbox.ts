@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { emails } from '../schema';
+import { sqlNow } from '../sql-now';
 
 export type EmailRow = typeof emails.$inferSelect;
 export type EmailListRow = Pick<EmailRow, 'id' | 'to' | 'subject' | 'status' | 'createdAt' | 'sentAt' | 'lastError'>;
@@ -49,9 +50,6 @@ export async function findEmail(db: Queryable, p: { accountId: string; id: strin
 /** An email a sender holds; `lockToken` is its locked_until as text, which proves the claim is still that sender's. */
 export type EmailClaim = { id: string; to: string; subject: string; text: string; html: string; attempts: number; lockToken: string };
 
-// The injected instant, else the database clock (one clock for every process on the database).
-const sqlNow = (now?: Date): SQL => (now ? sql`${now.toISOString()}::timestamptz` : sql`now()`);
-
 /**
  * Leases up to `limit` due emails for `leaseSeconds`: one UPDATE over rows picked with FOR UPDATE SKIP LOCKED, so
  * no transaction stays open across the SMTP conversation and a sender that dies just lets its lease lapse.
@@ -95,4 +93,78 @@ export async function releaseEmailClaims(db: Queryable, claims: { id: string; lo
     )
     .returning({ id: emails.id });
   return released.length;
+}
+
+/**
+ * Queues an email in the outbox (a receipt in the completion transaction, a dashboard link); the sender sends it.
+ * `accountId` is null for the dashboard's own emails, which belong to no merchant account. The bodies are stored as
+ * given: the caller seals what must not be readable in the table.
+ */
+export async function insertEmail(
+  db: Queryable,
+  p: {
+    id: string;
+    accountId: string | null;
+    kind: EmailRow['kind'];
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    checkoutSessionId?: string;
+  },
+): Promise<void> {
+  await db.insert(emails).values({
+    id: p.id,
+    accountId: p.accountId,
+    kind: p.kind,
+    to: p.to,
+    subject: p.subject,
+    text: p.text,
+    html: p.html,
+    ...(p.checkoutSessionId !== undefined && { checkoutSessionId: p.checkoutSessionId }),
+  });
+}
+
+// Settling a claimed email: the row is the claim's while its lease still reads the claim's token. Emails are reached
+// by their claim, not by an account (the dashboard's own emails have none).
+const stillClaimed = (claim: { id: string; lockToken: string }) =>
+  and(eq(emails.id, claim.id), sql`${emails.lockedUntil}::text = ${claim.lockToken}`);
+
+/** Kept unsent (no mail server), lease cleared, if the claim still holds. */
+export async function keepEmail(db: Queryable, claim: { id: string; lockToken: string }): Promise<void> {
+  await db.update(emails).set({ status: 'kept', lockedUntil: null }).where(stillClaimed(claim));
+}
+
+/**
+ * A failed send, if the claim still holds: `attempts` and the error recorded, the lease cleared, and the email due
+ * again `retryInSeconds` after `now`, or given up ('failed') when that is null.
+ */
+export async function recordEmailFailure(
+  db: Queryable,
+  claim: { id: string; lockToken: string },
+  p: { attempts: number; lastError: string; retryInSeconds: number | null; now?: Date },
+): Promise<void> {
+  const failed = p.retryInSeconds === null;
+  await db
+    .update(emails)
+    .set({
+      attempts: p.attempts,
+      lastError: p.lastError,
+      lockedUntil: null,
+      status: failed ? 'failed' : 'pending',
+      nextAttemptAt: failed ? undefined : sql`${sqlNow(p.now)} + interval '${sql.raw(String(p.retryInSeconds))} seconds'`,
+    })
+    .where(stillClaimed(claim));
+}
+
+/** Sent at `now`, if the claim still holds: `attempts` recorded, the error and the lease cleared. */
+export async function markEmailSent(
+  db: Queryable,
+  claim: { id: string; lockToken: string },
+  p: { attempts: number; now?: Date },
+): Promise<void> {
+  await db
+    .update(emails)
+    .set({ status: 'sent', attempts: p.attempts, lastError: null, lockedUntil: null, sentAt: sql`${sqlNow(p.now)}` })
+    .where(stillClaimed(claim));
 }

@@ -1,6 +1,6 @@
 import { createTranslator } from 'next-intl';
 import type { Queryable } from '@/db/client';
-import { emails } from '@/db/schema';
+import { insertEmail } from '@/db/queries/email-outbox';
 import type { DashboardLocale } from '@/i18n/dashboard';
 import en from '@/messages/dashboard/en/emails.json';
 import fr from '@/messages/dashboard/fr/emails.json';
@@ -49,7 +49,7 @@ ${p(email.url, 'font-size:12px;color:#6b7280;word-break:break-all;')}${p(t('igno
 export async function queueAccountEmail(db: Queryable, email: AccountEmail, locale: DashboardLocale): Promise<string> {
   const { subject, text, html } = renderAccountEmail(email, locale);
   const id = newId('em');
-  await db.insert(emails).values({
+  await insertEmail(db, {
     id,
     accountId: null,
     kind: email.kind,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { rateLimits } from '@/db/schema';
+import { takeBackRateLimitHits } from '@/db/queries/rate-limits';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 
 /**
@@ -46,10 +45,7 @@ export async function openAttempt(db: Queryable, p: { email: string; client: str
       // Both limits use the same window, so the rows hitRateLimit counted in share its start.
       const window = PER_CLIENT.windowSeconds * 1000;
       const windowStart = new Date(Math.floor(now.getTime() / window) * window);
-      await db
-        .update(rateLimits)
-        .set({ count: sql`${rateLimits.count} - 1` })
-        .where(and(inArray(rateLimits.key, keys), eq(rateLimits.windowStart, windowStart), gt(rateLimits.count, 0)));
+      await takeBackRateLimitHits(db, { keys, windowStart });
     },
   };
 }

@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
+import { insertEvent } from '@/db/queries/events';
+import { insertPendingDeliveries } from '@/db/queries/webhook-deliveries';
+import { listSubscribedEndpoints } from '@/db/queries/webhook-endpoints';
 import type { ScopeRequest } from '@/db/scope';
-import { events, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { newId } from '@/lib/util/ids';
 import type { EventType } from './event-types';
 
@@ -27,8 +28,9 @@ export async function recordEvent(
   },
 ): Promise<string> {
   const id = newId('evt');
-  const endpoints = await subscribedEndpoints(db, p.accountId, p.type);
-  await db.insert(events).values({
+  // The account's live endpoints subscribed to this type or '*': one indexed query on every write, usually answering nothing.
+  const endpoints = await listSubscribedEndpoints(db, { accountId: p.accountId, type: p.type });
+  await insertEvent(db, {
     id,
     accountId: p.accountId,
     type: p.type,
@@ -39,29 +41,12 @@ export async function recordEvent(
     pendingWebhooks: endpoints.length,
   });
   if (endpoints.length)
-    await db
-      .insert(webhookDeliveries)
-      .values(endpoints.map((e) => ({ id: newId('whd'), accountId: p.accountId, eventId: id, endpointId: e.id })));
+    await insertPendingDeliveries(db, {
+      accountId: p.accountId,
+      eventId: id,
+      deliveries: endpoints.map((e) => ({ id: newId('whd'), endpointId: e.id })),
+    });
   return id;
-}
-
-/**
- * The account's live endpoints whose enabled_events hold this type or '*':
- * one indexed query on every write, usually answering nothing.
- */
-function subscribedEndpoints(db: Queryable, accountId: string, type: string): Promise<{ id: string }[]> {
-  return db
-    .select({ id: webhookEndpoints.id })
-    .from(webhookEndpoints)
-    .where(
-      and(
-        eq(webhookEndpoints.accountId, accountId),
-        eq(webhookEndpoints.deleted, false),
-        eq(webhookEndpoints.status, 'enabled'),
-        sql`(${webhookEndpoints.enabledEvents} @> ${JSON.stringify([type])}::jsonb or ${webhookEndpoints.enabledEvents} @> '["*"]'::jsonb)`,
-      ),
-    )
-    .orderBy(webhookEndpoints.seq);
 }
 
 /** The fields of `after` whose values differ from `before`, with their old values. */

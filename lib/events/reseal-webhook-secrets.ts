@@ -1,6 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { webhookEndpoints } from '@/db/schema';
+import { listEndpointsToReseal, resealEndpointSecrets } from '@/db/queries/webhook-endpoints';
 import { currentSealPrefix } from '@/lib/security/secret-keys';
 import '@/lib/security/sealed-columns';
 
@@ -10,17 +9,7 @@ import '@/lib/security/sealed-columns';
  * Idempotent and safe for several processes at once (each row is rewritten as a whole).
  */
 export async function resealWebhookSecrets(db: Db): Promise<number> {
-  const current = currentSealPrefix('webhook-secrets');
-  const stale = await db
-    .select({ id: webhookEndpoints.id, secret: webhookEndpoints.secret, previousSecret: webhookEndpoints.previousSecret })
-    .from(webhookEndpoints)
-    .where(
-      sql`${webhookEndpoints.secret}::text not like ${`${current}%`} or (${webhookEndpoints.previousSecret} is not null and ${webhookEndpoints.previousSecret}::text not like ${`${current}%`})`,
-    );
-  for (const row of stale)
-    await db
-      .update(webhookEndpoints)
-      .set({ secret: row.secret, previousSecret: row.previousSecret })
-      .where(eq(webhookEndpoints.id, row.id));
+  const stale = await listEndpointsToReseal(db, { sealPrefix: currentSealPrefix('webhook-secrets') });
+  for (const row of stale) await resealEndpointSecrets(db, row);
   return stale.length;
 }

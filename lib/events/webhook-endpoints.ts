@@ -1,11 +1,21 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { giveUpEndpointDeliveries } from '@/db/queries/webhook-deliveries';
+import {
+  countLiveEndpoints,
+  insertWebhookEndpoint,
+  lockEndpointCreation,
+  markWebhookEndpointDeleted,
+  rollEndpointSecret,
+  updateWebhookEndpointFields,
+} from '@/db/queries/webhook-endpoints';
 import { webhookEndpoints } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeDeletedWebhookEndpoint, serializeWebhookEndpoint } from '@/lib/api/serialize/webhook-endpoint';
 import { newId, randomBase62 } from '@/lib/util/ids';
+import { present } from '@/lib/util/present';
 import type {
   CreateWebhookEndpointParams,
   ListWebhookEndpointsParams,
@@ -38,25 +48,19 @@ const newSecret = () => `whsec_${randomBase62(32)}`;
 export async function createWebhookEndpoint(db: Db, scope: AccountScope, p: CreateWebhookEndpointParams) {
   return db.transaction(async (tx) => {
     // Creates of one account queue here, so two at once cannot both pass the cap.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`webhook_endpoints:${scope.accountId}`}))`);
-    const [{ n }] = await tx
-      .select({ n: count() })
-      .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.accountId, scope.accountId), eq(webhookEndpoints.deleted, false)));
+    await lockEndpointCreation(tx, { accountId: scope.accountId });
+    const n = await countLiveEndpoints(tx, { accountId: scope.accountId });
     if (n >= MAX_WEBHOOK_ENDPOINTS) throw new EndpointLimitError();
-    const [row] = await tx
-      .insert(webhookEndpoints)
-      .values({
-        id: newId('we'),
-        accountId: scope.accountId,
-        url: p.url,
-        description: p.description ?? null,
-        enabledEvents: p.enabled_events,
-        apiVersion: p.api_version ?? null,
-        metadata: initialMetadata(p.metadata),
-        secret: newSecret(),
-      })
-      .returning();
+    const row = await insertWebhookEndpoint(tx, {
+      id: newId('we'),
+      accountId: scope.accountId,
+      url: p.url,
+      description: p.description ?? null,
+      enabledEvents: p.enabled_events,
+      apiVersion: p.api_version ?? null,
+      metadata: initialMetadata(p.metadata),
+      secret: newSecret(),
+    });
     return serializeWebhookEndpoint(row, { withSecret: true });
   });
 }
@@ -66,19 +70,19 @@ export async function updateWebhookEndpoint(db: Db, scope: AccountScope & { id: 
     const current = await getWebhookEndpointOrThrow(tx, { ...scope, lock: true });
     // Re-enabling starts the failure clock afresh; disabling by hand gives no automatic reason.
     const reenabled = p.disabled === false && current.status === 'disabled';
-    const [row] = await tx
-      .update(webhookEndpoints)
-      .set({
+    const row = await updateWebhookEndpointFields(
+      tx,
+      { accountId: scope.accountId, id: current.id },
+      {
         ...(p.url !== undefined && { url: p.url }),
         ...(p.enabled_events !== undefined && { enabledEvents: p.enabled_events }),
         ...(p.description !== undefined && { description: p.description }),
         ...(p.disabled === true && { status: 'disabled', disabledReason: null }),
         ...(reenabled && { status: 'enabled', disabledReason: null, failingSince: null }),
         metadata: mergeMetadata(current.metadata, p.metadata),
-      })
-      .where(eq(webhookEndpoints.id, current.id))
-      .returning();
-    return serializeWebhookEndpoint(row);
+      },
+    );
+    return serializeWebhookEndpoint(present(row, 'the locked webhook endpoint'));
   });
 }
 
@@ -89,13 +93,9 @@ export async function updateWebhookEndpoint(db: Db, scope: AccountScope & { id: 
 export async function deleteWebhookEndpoint(db: Db, scope: AccountScope & { id: string }) {
   return db.transaction(async (tx) => {
     const current = await getWebhookEndpointOrThrow(tx, { ...scope, lock: true });
-    await tx.update(webhookEndpoints).set({ deleted: true }).where(eq(webhookEndpoints.id, current.id));
+    await markWebhookEndpointDeleted(tx, { accountId: scope.accountId, id: current.id });
     // One statement however many there are; each event loses one pending webhook, as when the worker settles a delivery.
-    await tx.execute(sql`
-      with given_up as (
-        update webhook_deliveries set status = 'failed' where endpoint_id = ${current.id} and status = 'pending' returning event_id
-      )
-      update events set pending_webhooks = greatest(pending_webhooks - 1, 0) where id in (select event_id from given_up)`);
+    await giveUpEndpointDeliveries(tx, { accountId: scope.accountId, endpointId: current.id });
     return serializeDeletedWebhookEndpoint(current.id);
   });
 }
@@ -110,16 +110,14 @@ export async function rollWebhookSecret(db: Db, scope: AccountScope & { id: stri
   return db.transaction(async (tx) => {
     const current = await getWebhookEndpointOrThrow(tx, { ...scope, lock: true });
     const expiresIn = p.expires_in ?? DEFAULT_ROLL_EXPIRY_SECONDS;
-    const [row] = await tx
-      .update(webhookEndpoints)
-      .set({
-        secret: newSecret(),
-        previousSecret: expiresIn > 0 ? current.secret : null,
-        previousSecretExpiresAt: expiresIn > 0 ? new Date(Date.now() + expiresIn * 1000) : null,
-      })
-      .where(eq(webhookEndpoints.id, current.id))
-      .returning();
-    return serializeWebhookEndpoint(row, { withSecret: true });
+    const row = await rollEndpointSecret(tx, {
+      accountId: scope.accountId,
+      id: current.id,
+      secret: newSecret(),
+      previousSecret: expiresIn > 0 ? current.secret : null,
+      previousSecretExpiresAt: expiresIn > 0 ? new Date(Date.now() + expiresIn * 1000) : null,
+    });
+    return serializeWebhookEndpoint(present(row, 'the locked webhook endpoint'), { withSecret: true });
   });
 }
 

@@ -1,8 +1,9 @@
 import type { Tx } from '@/db/client';
 import { getAccount, type AccountRow } from '@/db/queries/accounts';
 import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
+import { insertEmail } from '@/db/queries/email-outbox';
 import { findPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-intents';
-import { emails, type AccountBranding } from '@/db/schema';
+import type { AccountBranding } from '@/db/schema';
 import { checkoutLocale } from '@/i18n/locales';
 import { newId } from '@/lib/util/ids';
 import { renderReceipt } from './render-receipt';
@@ -66,6 +67,6 @@ export async function queueReceipt(tx: Tx, session: SessionRow): Promise<string 
     shipping: shipping ? { name: shipping.name ?? null, address: shipping.address } : null,
   });
   const id = newId('em');
-  await tx.insert(emails).values({ id, accountId: session.accountId, kind: 'receipt', to, checkoutSessionId: session.id, ...rendered });
+  await insertEmail(tx, { id, accountId: session.accountId, kind: 'receipt', to, checkoutSessionId: session.id, ...rendered });
   return id;
 }

@@ -1,13 +1,17 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { createTransport } from 'nodemailer';
 import type { Db } from '@/db/client';
-import { claimDueEmails as claimEmails, releaseEmailClaims, type EmailClaim } from '@/db/queries/email-outbox';
-import { emails } from '@/db/schema';
+import {
+  claimDueEmails as claimEmails,
+  keepEmail,
+  markEmailSent,
+  recordEmailFailure,
+  releaseEmailClaims,
+  type EmailClaim,
+} from '@/db/queries/email-outbox';
 import { env } from '@/lib/env';
 import { leaseQueueJob } from '@/lib/jobs/lease-queue';
 import { startRunner, type Job, type Runner } from '@/lib/jobs/runner';
 import { isSealed, unseal } from '@/lib/security/secret-keys';
-import { sqlNow } from '@/lib/webhooks/deliver';
 
 /**
  * Drains the email outbox. Like the webhook worker, any number of senders may
@@ -54,8 +58,7 @@ export function claimDueEmails(db: Db, p: { limit: number; now?: Date }): Promis
 const opened = (body: string) => (isSealed(body) ? unseal(body, 'sign-in-links') : body);
 
 export async function sendClaimed(db: Db, claim: Claimed, transport: Mailer | null, p: { from: string; now?: Date }): Promise<SendOutcome> {
-  const ours = and(eq(emails.id, claim.id), sql`${emails.lockedUntil}::text = ${claim.lockToken}`);
-  const now = sqlNow(p.now);
+  // Every write below is conditional on the claim: its lease still reads the claim's token.
   if (!transport) {
     // Without a mail server, a sign-up or sign-in link could reach no one: the operator's console shows it instead.
     if (isSealed(claim.text)) {
@@ -67,7 +70,7 @@ export async function sendClaimed(db: Db, claim: Claimed, transport: Mailer | nu
       }
       console.log(`[emails] SMTP_URL is not set; the email to ${claim.to} ("${claim.subject}") reads:\n${body}\n`);
     }
-    await db.update(emails).set({ status: 'kept', lockedUntil: null }).where(ours);
+    await keepEmail(db, claim);
     return 'kept';
   }
   try {
@@ -77,22 +80,10 @@ export async function sendClaimed(db: Db, claim: Claimed, transport: Mailer | nu
     const failed = attempts >= MAX_ATTEMPTS;
     // The SMTP reply, never the message: it carries the customer's details.
     const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-    await db
-      .update(emails)
-      .set({
-        attempts,
-        lastError,
-        lockedUntil: null,
-        status: failed ? 'failed' : 'pending',
-        nextAttemptAt: failed ? undefined : sql`${now} + interval '${sql.raw(String(retryDelaySeconds(attempts)))} seconds'`,
-      })
-      .where(ours);
+    await recordEmailFailure(db, claim, { attempts, lastError, retryInSeconds: failed ? null : retryDelaySeconds(attempts), now: p.now });
     return failed ? 'failed' : 'retry';
   }
-  await db
-    .update(emails)
-    .set({ status: 'sent', attempts: claim.attempts + 1, lastError: null, lockedUntil: null, sentAt: sql`${now}` })
-    .where(ours);
+  await markEmailSent(db, claim, { attempts: claim.attempts + 1, now: p.now });
   return 'sent';
 }
 

@@ -1,6 +1,7 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
-import { events, webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import type { Db } from '@/db/client';
+import { findEvent, removePendingWebhook } from '@/db/queries/events';
+import { recordDeliveryAttempt, settleDelivery } from '@/db/queries/webhook-deliveries';
+import { findWebhookEndpoint, lockWebhookEndpoint, recordEndpointHealth } from '@/db/queries/webhook-endpoints';
 import { env } from '@/lib/env';
 import { randomBase62 } from '@/lib/util/ids';
 import { eventPayload } from './event-payload';
@@ -28,27 +29,16 @@ export type DeliverOptions = {
 export type DeliveryOutcome = 'succeeded' | 'retrying' | 'failed' | 'lost_claim';
 
 /** `now` as SQL: the injected instant, else the database clock. */
-export function sqlNow(now?: Date): SQL {
-  return now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
-}
+export { sqlNow } from '@/db/sql-now';
 
 /** Sends one claimed delivery and records what happened. */
 export async function deliverClaimed(db: Db, claim: Claim, opts: DeliverOptions = {}): Promise<DeliveryOutcome> {
-  const event = (
-    await db
-      .select()
-      .from(events)
-      .where(and(eq(events.id, claim.eventId), eq(events.accountId, claim.accountId)))
-  ).at(0);
-  const endpoint = (
-    await db
-      .select()
-      .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.id, claim.endpointId), eq(webhookEndpoints.accountId, claim.accountId)))
-  ).at(0);
+  const event = await findEvent(db, { accountId: claim.accountId, id: claim.eventId });
+  // A deleted endpoint is not found.
+  const endpoint = await findWebhookEndpoint(db, { accountId: claim.accountId, id: claim.endpointId });
   // Disabled or deleted since the event was written: nothing is sent, and the
   // delivery is given up rather than kept pending for an endpoint that is off.
-  if (!event || !endpoint || endpoint.deleted || endpoint.status !== 'enabled') return settle(db, claim, null, opts);
+  if (!event || !endpoint || endpoint.status !== 'enabled') return settle(db, claim, null, opts);
 
   const body = await eventPayload(db, event);
   // Signature time is the wall clock at sending: receivers check it against theirs.
@@ -77,7 +67,8 @@ export async function deliverClaimed(db: Db, claim: Claim, opts: DeliverOptions 
  * this one only leaves its attempt in the history.
  */
 async function settle(db: Db, claim: Claim, result: PostResult | null, opts: DeliverOptions): Promise<DeliveryOutcome> {
-  const now = sqlNow(opts.now);
+  const { now } = opts;
+  const scope = { accountId: claim.accountId };
   const ok = result?.statusCode != null && result.statusCode >= 200 && result.statusCode < 300;
   const attempts = claim.attemptCount + (result ? 1 : 0);
   const delay = ok || !result ? null : retryDelayMs(attempts, opts.random ?? Math.random);
@@ -85,69 +76,34 @@ async function settle(db: Db, claim: Claim, result: PostResult | null, opts: Del
 
   return db.transaction(async (tx) => {
     // The endpoint first, as deleting an endpoint locks it before its deliveries: one lock order, no deadlock.
-    await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(eq(webhookEndpoints.id, claim.endpointId)).for('update');
+    await lockWebhookEndpoint(tx, { ...scope, id: claim.endpointId });
     if (result) {
-      await tx.insert(webhookAttempts).values({
+      await recordDeliveryAttempt(tx, {
         id: `wha_${randomBase62(24)}`,
         deliveryId: claim.id,
-        attemptedAt: now,
+        now,
         statusCode: result.statusCode,
         latencyMs: result.latencyMs,
         responseExcerpt: result.responseExcerpt,
         error: result.error,
       });
     }
-    const updated = await tx
-      .update(webhookDeliveries)
-      .set({
-        status,
-        attemptCount: attempts,
-        lockedUntil: null,
-        ...(result && { lastStatusCode: result.statusCode }),
-        ...(delay !== null && { nextAttemptAt: sql`${now} + ${delay}::double precision * interval '1 millisecond'` }),
-      })
-      .where(
-        and(
-          eq(webhookDeliveries.id, claim.id),
-          eq(webhookDeliveries.status, 'pending'),
-          sql`${webhookDeliveries.lockedUntil} = ${claim.lockToken}::timestamptz`,
-        ),
-      )
-      .returning({ id: webhookDeliveries.id });
-    if (updated.length === 0) return 'lost_claim';
+    const settled = await settleDelivery(tx, {
+      ...scope,
+      id: claim.id,
+      lockToken: claim.lockToken,
+      status,
+      attemptCount: attempts,
+      ...(result && { lastStatusCode: result.statusCode }),
+      retryInMs: delay,
+      now,
+    });
+    if (!settled) return 'lost_claim';
 
-    if (status !== 'pending') {
-      await tx
-        .update(events)
-        .set({ pendingWebhooks: sql`greatest(${events.pendingWebhooks} - 1, 0)` })
-        .where(eq(events.id, claim.eventId));
-    }
-    if (result) await recordHealth(tx, claim.endpointId, ok, now);
+    if (status !== 'pending') await removePendingWebhook(tx, { ...scope, eventId: claim.eventId });
+    // An endpoint that has failed every delivery for three days is switched off
+    // (the merchant re-enables it); one success resets the clock.
+    if (result) await recordEndpointHealth(tx, { ...scope, id: claim.endpointId, ok, disabledReason: DISABLED_REASON, now });
     return ok ? 'succeeded' : status === 'failed' ? 'failed' : 'retrying';
   });
-}
-
-/**
- * An endpoint that has failed every delivery for three days is switched off
- * (the merchant re-enables it); one success resets the clock. Column
- * references in SET read the row as it was, so the check uses the old
- * failing_since.
- */
-async function recordHealth(tx: Tx, endpointId: string, ok: boolean, now: SQL) {
-  if (ok) {
-    await tx
-      .update(webhookEndpoints)
-      .set({ failingSince: null })
-      .where(and(eq(webhookEndpoints.id, endpointId), sql`${webhookEndpoints.failingSince} is not null`));
-    return;
-  }
-  const expired = sql`(${webhookEndpoints.failingSince} < ${now} - interval '3 days' and ${webhookEndpoints.status} = 'enabled')`;
-  await tx
-    .update(webhookEndpoints)
-    .set({
-      failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now})`,
-      status: sql`case when ${expired} then 'disabled' else ${webhookEndpoints.status} end`,
-      disabledReason: sql`case when ${expired} then ${DISABLED_REASON} else ${webhookEndpoints.disabledReason} end`,
-    })
-    .where(eq(webhookEndpoints.id, endpointId));
 }

@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
-import { events, webhookDeliveries } from '@/db/schema';
+import type { Db } from '@/db/client';
+import { addPendingWebhook } from '@/db/queries/events';
+import { bringDeliveryForward, insertResentDelivery, lockEventEndpointDelivery, restartDelivery } from '@/db/queries/webhook-deliveries';
 import { invalidRequest } from '@/lib/api/errors';
 import { newId } from '@/lib/util/ids';
-import { sqlNow } from './deliver';
+import { present } from '@/lib/util/present';
 import { getEventOrThrow, getWebhookEndpointOrThrow } from '@/lib/api/get-or-throw';
 import '@/lib/security/sealed-columns';
 
@@ -18,45 +18,37 @@ export async function resendDelivery(
   db: Db,
   p: { accountId: string; eventId: string; endpointId: string; now?: Date },
 ): Promise<{ deliveryId: string }> {
-  const now = sqlNow(p.now);
+  const scope = { accountId: p.accountId };
   return db.transaction(async (tx) => {
-    await getEventOrThrow(tx, { accountId: p.accountId, id: p.eventId });
-    const endpoint = await getWebhookEndpointOrThrow(tx, { accountId: p.accountId, id: p.endpointId });
+    await getEventOrThrow(tx, { ...scope, id: p.eventId });
+    const endpoint = await getWebhookEndpointOrThrow(tx, { ...scope, id: p.endpointId });
     if (endpoint.status !== 'enabled') throw invalidRequest('This webhook endpoint is disabled; enable it before re-sending events to it.');
 
-    const created = await tx
-      .insert(webhookDeliveries)
-      .values({ id: newId('whd'), accountId: p.accountId, eventId: p.eventId, endpointId: p.endpointId, nextAttemptAt: now })
-      .onConflictDoNothing()
-      .returning({ id: webhookDeliveries.id });
-    if (created.length) {
-      await addPending(tx, p.eventId);
-      return { deliveryId: created[0].id };
+    // events.pending_webhooks follows the deliveries that are pending: the worker
+    // takes one off when a delivery settles, a re-send puts it back.
+    const created = await insertResentDelivery(tx, {
+      ...scope,
+      id: newId('whd'),
+      eventId: p.eventId,
+      endpointId: p.endpointId,
+      now: p.now,
+    });
+    if (created !== null) {
+      await addPendingWebhook(tx, { ...scope, eventId: p.eventId });
+      return { deliveryId: created };
     }
 
-    const [existing] = await tx
-      .select()
-      .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.eventId, p.eventId), eq(webhookDeliveries.endpointId, p.endpointId)))
-      .for('update');
+    // There is one already: the insert above conflicted with it.
+    const existing = present(
+      await lockEventEndpointDelivery(tx, { ...scope, eventId: p.eventId, endpointId: p.endpointId }),
+      'the delivery a re-send conflicted with',
+    );
     if (existing.status === 'pending') {
-      await tx.update(webhookDeliveries).set({ nextAttemptAt: now }).where(eq(webhookDeliveries.id, existing.id));
+      await bringDeliveryForward(tx, { ...scope, id: existing.id, now: p.now });
     } else {
-      await tx
-        .update(webhookDeliveries)
-        .set({ status: 'pending', attemptCount: 0, nextAttemptAt: now, lockedUntil: null })
-        .where(eq(webhookDeliveries.id, existing.id));
-      await addPending(tx, p.eventId);
+      await restartDelivery(tx, { ...scope, id: existing.id, now: p.now });
+      await addPendingWebhook(tx, { ...scope, eventId: p.eventId });
     }
     return { deliveryId: existing.id };
   });
-}
-
-// events.pending_webhooks follows the deliveries that are pending: the worker
-// takes one off when a delivery settles, a re-send puts it back.
-function addPending(tx: Tx, eventId: string) {
-  return tx
-    .update(events)
-    .set({ pendingWebhooks: sql`${events.pendingWebhooks} + 1` })
-    .where(eq(events.id, eventId));
 }
