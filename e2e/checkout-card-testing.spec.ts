@@ -14,6 +14,10 @@ test('declining three cards, then paying with a good one → the browser solves 
   await fillPaymentDetails(page, { card: CARDS.declined });
   for (let i = 1; i <= 3; i++) {
     await page.getByRole('button', { name: 'Pay €25.00' }).click();
+    // Each decline recorded (its event), not just the message, which the previous decline left on the page.
+    await expect
+      .poll(async () => (await merchant.stripe.events.list({ type: 'payment_intent.payment_failed', limit: 100 })).data.length)
+      .toBe(i);
     await expect(page.getByTestId('payment-error')).toHaveText('Your card was declined.');
     // Each attempt starts from a fresh card field, as after a real decline.
     await expect.poll(async () => (await merchant.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
