@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { checkoutLineItems, checkoutSessions, prices } from '../schema';
 
@@ -45,4 +45,64 @@ export async function sessionLineItems(
     .orderBy(asc(checkoutLineItems.position))
     .limit(p.limit ?? 1000);
   return rows;
+}
+
+export type NewSessionRow = typeof checkoutSessions.$inferInsert;
+/** The columns an update may set: everything but the keys. */
+export type SessionFields = Partial<Omit<NewSessionRow, 'id' | 'accountId'>>;
+
+export async function insertSession(db: Queryable, p: NewSessionRow): Promise<SessionRow> {
+  const [row] = await db.insert(checkoutSessions).values(p).returning();
+  return row;
+}
+
+/** Sets the given columns of one of the account's sessions (the caller holds its lock); the updated row. */
+export async function updateSessionFields(db: Queryable, p: { accountId: string; id: string; set: SessionFields }): Promise<SessionRow> {
+  const [row] = await db
+    .update(checkoutSessions)
+    .set(p.set)
+    .where(and(eq(checkoutSessions.accountId, p.accountId), eq(checkoutSessions.id, p.id)))
+    .returning();
+  return row;
+}
+
+/**
+ * Sets the given columns only while the session is still open: null when it is not (no row matched).
+ * Every transition out of `open` (complete, expire) and every change that needs it open goes through here.
+ */
+export async function updateSessionIfOpen(db: Queryable, p: { id: string; set: SessionFields }): Promise<SessionRow | null> {
+  const rows = await db
+    .update(checkoutSessions)
+    .set(p.set)
+    .where(and(eq(checkoutSessions.id, p.id), eq(checkoutSessions.status, 'open')))
+    .returning();
+  return rows.at(0) ?? null;
+}
+
+/** unpaid → paid, once: null when the session was not unpaid (already marked paid). */
+export async function markSessionPaidIfUnpaid(db: Queryable, p: { id: string }): Promise<SessionRow | null> {
+  const rows = await db
+    .update(checkoutSessions)
+    .set({ paymentStatus: 'paid' })
+    .where(and(eq(checkoutSessions.id, p.id), eq(checkoutSessions.paymentStatus, 'unpaid')))
+    .returning();
+  return rows.at(0) ?? null;
+}
+
+/** Counts one more declined attempt on the session, in the statement (no read-modify-write). */
+export async function incrementSessionDeclines(db: Queryable, p: { id: string }): Promise<void> {
+  await db
+    .update(checkoutSessions)
+    .set({ declinedAttempts: sql`${checkoutSessions.declinedAttempts} + 1` })
+    .where(eq(checkoutSessions.id, p.id));
+}
+
+/** The open session recovered from an expired one, if there is one. */
+export async function openRecoveryOf(db: Queryable, p: { recoveredFrom: string }): Promise<{ id: string } | null> {
+  const rows = await db
+    .select({ id: checkoutSessions.id })
+    .from(checkoutSessions)
+    .where(and(eq(checkoutSessions.recoveredFrom, p.recoveredFrom), eq(checkoutSessions.status, 'open')))
+    .limit(1);
+  return rows.at(0) ?? null;
 }

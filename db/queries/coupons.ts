@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { coupons } from '../schema';
 
@@ -44,4 +44,33 @@ export async function softDeleteCoupon(db: Queryable, p: { accountId: string; id
     .where(and(eq(coupons.accountId, p.accountId), eq(coupons.id, p.id), isNull(coupons.deletedAt)))
     .returning();
   return rows.at(0) ?? null;
+}
+
+/**
+ * Takes one redemption of the coupon only while it can be redeemed (not deleted, not past redeem_by,
+ * below max_redemptions), in the same statement: false when it could not (no row matched).
+ */
+export async function reserveCouponRedemption(db: Queryable, p: { accountId: string; id: string; now: Date }): Promise<boolean> {
+  const rows = await db
+    .update(coupons)
+    .set({ timesRedeemed: sql`${coupons.timesRedeemed} + 1` })
+    .where(
+      and(
+        eq(coupons.accountId, p.accountId),
+        eq(coupons.id, p.id),
+        isNull(coupons.deletedAt),
+        or(isNull(coupons.redeemBy), gt(coupons.redeemBy, p.now)),
+        or(isNull(coupons.maxRedemptions), lt(coupons.timesRedeemed, coupons.maxRedemptions)),
+      ),
+    )
+    .returning({ id: coupons.id });
+  return rows.length > 0;
+}
+
+/** Gives one redemption back (never below zero). */
+export async function releaseCouponRedemption(db: Queryable, p: { accountId: string; id: string }): Promise<void> {
+  await db
+    .update(coupons)
+    .set({ timesRedeemed: sql`greatest(${coupons.timesRedeemed} - 1, 0)` })
+    .where(and(eq(coupons.accountId, p.accountId), eq(coupons.id, p.id)));
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { paymentIntents } from '../schema';
+import { paymentIntents, type ReservedDiscount } from '../schema';
 
 export type PaymentIntentRow = typeof paymentIntents.$inferSelect;
 type IntentChanges = Partial<typeof paymentIntents.$inferInsert>;
@@ -57,4 +57,72 @@ export async function settleAttempt(
     .where(and(eq(paymentIntents.id, p.id), eq(paymentIntents.status, 'processing'), eq(paymentIntents.attemptId, p.attemptId)))
     .returning();
   return rows[0] ?? null;
+}
+
+export type NewPaymentIntentRow = typeof paymentIntents.$inferInsert;
+
+export async function insertPaymentIntent(db: Queryable, p: NewPaymentIntentRow): Promise<void> {
+  await db.insert(paymentIntents).values(p);
+}
+
+/** Sets the given columns of one of the account's intents (locked by the caller, or its attempt settled); the updated row. */
+export async function updatePaymentIntentFields(
+  db: Queryable,
+  p: { accountId: string; id: string; set: IntentChanges },
+): Promise<PaymentIntentRow> {
+  const [row] = await db
+    .update(paymentIntents)
+    .set(p.set)
+    .where(and(eq(paymentIntents.accountId, p.accountId), eq(paymentIntents.id, p.id)))
+    .returning();
+  return row;
+}
+
+/** The session's intent, locked (FOR UPDATE); null for none. */
+export async function lockPaymentIntentForSession(db: Queryable, sessionId: string): Promise<PaymentIntentRow | null> {
+  const rows = await db.select().from(paymentIntents).where(eq(paymentIntents.checkoutSessionId, sessionId)).for('update');
+  return rows.at(0) ?? null;
+}
+
+/**
+ * Cancels the intent only while its status is one of `from` (the caller's cancelable states): null when
+ * it is not (no row matched).
+ */
+export async function cancelIntentIfStatusIn(
+  db: Queryable,
+  p: { id: string; from: PaymentIntentRow['status'][]; now: Date },
+): Promise<PaymentIntentRow | null> {
+  const rows = await db
+    .update(paymentIntents)
+    .set({
+      status: 'canceled',
+      canceledAt: p.now,
+      cancellationReason: 'abandoned',
+      nextAction: null,
+      processorState: null,
+      attemptStartedAt: null,
+    })
+    .where(and(eq(paymentIntents.id, p.id), inArray(paymentIntents.status, p.from)))
+    .returning();
+  return rows.at(0) ?? null;
+}
+
+/** The discount an intent's attempt holds, read with the intent locked (FOR UPDATE); null when none (or no such intent). */
+export async function lockReservedDiscount(db: Queryable, id: string): Promise<ReservedDiscount | null> {
+  const rows = await db
+    .select({ reserved: paymentIntents.reservedDiscount })
+    .from(paymentIntents)
+    .where(eq(paymentIntents.id, id))
+    .for('update');
+  return rows.at(0)?.reserved ?? null;
+}
+
+/** Clears the intent's reservation only while it holds one: whether it did, so each reservation is given back once. */
+export async function clearReservedDiscountIfHeld(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db
+    .update(paymentIntents)
+    .set({ reservedDiscount: null })
+    .where(and(eq(paymentIntents.id, id), sql`${paymentIntents.reservedDiscount} is not null`))
+    .returning({ id: paymentIntents.id });
+  return rows.length > 0;
 }

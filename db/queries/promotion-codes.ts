@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { customers, promotionCodes } from '../schema';
 
@@ -76,4 +76,33 @@ export async function updatePromotionCodeFields(
     .where(and(eq(promotionCodes.accountId, p.accountId), eq(promotionCodes.id, p.id)))
     .returning();
   return row;
+}
+
+/**
+ * Takes one redemption of the code only while it can be redeemed (active, not expired, below
+ * max_redemptions), in the same statement: false when it could not (no row matched).
+ */
+export async function reservePromotionCodeRedemption(db: Queryable, p: { accountId: string; id: string; now: Date }): Promise<boolean> {
+  const rows = await db
+    .update(promotionCodes)
+    .set({ timesRedeemed: sql`${promotionCodes.timesRedeemed} + 1` })
+    .where(
+      and(
+        eq(promotionCodes.accountId, p.accountId),
+        eq(promotionCodes.id, p.id),
+        eq(promotionCodes.active, true),
+        or(isNull(promotionCodes.expiresAt), gt(promotionCodes.expiresAt, p.now)),
+        or(isNull(promotionCodes.maxRedemptions), lt(promotionCodes.timesRedeemed, promotionCodes.maxRedemptions)),
+      ),
+    )
+    .returning({ id: promotionCodes.id });
+  return rows.length > 0;
+}
+
+/** Gives one redemption back (never below zero). */
+export async function releasePromotionCodeRedemption(db: Queryable, p: { accountId: string; id: string }): Promise<void> {
+  await db
+    .update(promotionCodes)
+    .set({ timesRedeemed: sql`greatest(${promotionCodes.timesRedeemed} - 1, 0)` })
+    .where(and(eq(promotionCodes.accountId, p.accountId), eq(promotionCodes.id, p.id)));
 }

@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import type { PaymentIntentRow } from '@/db/queries/payment-intents';
+import { markSessionPaidIfUnpaid } from '@/db/queries/checkout-sessions';
+import { updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { lockSessionById } from '@/db/queries/public-session';
-import { checkoutSessions, paymentIntents } from '@/db/schema';
+import { paymentIntents } from '@/db/schema';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
 import type { Job } from '@/lib/jobs/runner';
@@ -45,19 +46,13 @@ async function settle(tx: Tx, intent: PaymentIntentRow): Promise<void> {
   if (!session) return;
   const accountId = intent.accountId;
   if (pending.outcome === 'succeed') {
-    const [paid] = await tx
-      .update(paymentIntents)
-      .set({ status: 'succeeded', amountReceived: intent.amount, processorState: null })
-      .where(eq(paymentIntents.id, intent.id))
-      .returning();
+    const paid = await updatePaymentIntentFields(tx, {
+      accountId,
+      id: intent.id,
+      set: { status: 'succeeded', amountReceived: intent.amount, processorState: null },
+    });
     // None when the session was already marked paid.
-    const updated = (
-      await tx
-        .update(checkoutSessions)
-        .set({ paymentStatus: 'paid' })
-        .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.paymentStatus, 'unpaid')))
-        .returning()
-    ).at(0);
+    const updated = await markSessionPaidIfUnpaid(tx, { id: session.id });
     await recordEvent(tx, { accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(paid) });
     await recordEvent(tx, { accountId, type: 'checkout.session.async_payment_succeeded', object: sessionObject(updated ?? session) });
     // The receipt waits for the money, as Stripe's does for debits.
@@ -65,11 +60,11 @@ async function settle(tx: Tx, intent: PaymentIntentRow): Promise<void> {
     return;
   }
   // The session stays complete and unpaid, as in Stripe: the merchant decides what to do with the order.
-  const [failed] = await tx
-    .update(paymentIntents)
-    .set({ status: 'requires_payment_method', lastPaymentError: { ...SEPA_DEBIT_FAILED }, processorState: null })
-    .where(eq(paymentIntents.id, intent.id))
-    .returning();
+  const failed = await updatePaymentIntentFields(tx, {
+    accountId,
+    id: intent.id,
+    set: { status: 'requires_payment_method', lastPaymentError: { ...SEPA_DEBIT_FAILED }, processorState: null },
+  });
   await recordEvent(tx, { accountId, type: 'payment_intent.payment_failed', object: serializePaymentIntent(failed) });
   await recordEvent(tx, { accountId, type: 'checkout.session.async_payment_failed', object: sessionObject(session) });
 }

@@ -1,6 +1,7 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
+import { deleteCardAttemptsBefore, insertCardAttempt, markCardAttemptsDeclined } from '@/db/queries/card-attempts';
 import { cardAttempts } from '@/db/schema';
 import { PROOF_OF_WORK } from '@/lib/security/proof-of-work';
 
@@ -84,19 +85,16 @@ export async function cardTestingSignals(
 
 /** Records a card tried on the session, when its attempt is claimed. */
 export async function recordCardAttempt(db: Queryable, p: { accountId: string; sessionId: string; fingerprint: string; now: Date }) {
-  await db.insert(cardAttempts).values({ accountId: p.accountId, sessionId: p.sessionId, fingerprint: p.fingerprint, createdAt: p.now });
+  await insertCardAttempt(db, p);
 }
 
 /** Marks the session's attempts with that card declined. */
 export async function recordCardDeclined(db: Queryable, p: { sessionId: string; fingerprint: string }) {
-  await db
-    .update(cardAttempts)
-    .set({ declined: true })
-    .where(and(eq(cardAttempts.sessionId, p.sessionId), eq(cardAttempts.fingerprint, p.fingerprint), eq(cardAttempts.declined, false)));
+  await markCardAttemptsDeclined(db, p);
 }
 
 export async function pruneCardAttempts(db: Queryable, olderThan: Date) {
-  await db.delete(cardAttempts).where(lt(cardAttempts.createdAt, olderThan));
+  await deleteCardAttemptsBefore(db, olderThan);
 }
 
 /** The proof-of-work level the page asks the next card attempt for (0: none). */

@@ -1,10 +1,9 @@
 import { present } from '@/lib/util/present';
-import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { findCoupon } from '@/db/queries/coupons';
 import { lockSessionById } from '@/db/queries/public-session';
 import { findPromotionCodeByCode } from '@/db/queries/promotion-codes';
-import { checkoutLineItems, checkoutSessions } from '@/db/schema';
+import { findSessionLineItem, setOptionalItemIfOffered, updateLineItemFields } from '@/db/queries/checkout-line-items';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { newId } from '@/lib/util/ids';
 import { promotionCodeRefusal, type DiscountRefusal } from './discount-eligibility';
@@ -12,7 +11,7 @@ import { hasPriorPayments } from '@/db/queries/prior-payments';
 import { paymentIntentForSession } from '@/db/queries/payment-intents';
 import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
 import { reprice } from './reprice';
-import type { SessionRow } from '@/db/queries/checkout-sessions';
+import { updateSessionFields, type SessionRow } from '@/db/queries/checkout-sessions';
 import { notPayable } from './payment-state';
 
 /** What the page can be told went wrong; each key has a localized message. */
@@ -68,38 +67,29 @@ async function refusingTooLarge(change: Promise<CartResult>): Promise<CartResult
 /** A customer's quantity change, within the item's adjustable bounds; 0 removes it when the minimum allows. */
 export function changeQuantity(db: Db, sessionId: string, lineId: string, quantity: number, now = new Date()): Promise<CartResult> {
   return onOpenSession(db, sessionId, now, async (tx, session) => {
-    const line = (
-      await tx
-        .select()
-        .from(checkoutLineItems)
-        .where(and(eq(checkoutLineItems.sessionId, session.id), eq(checkoutLineItems.id, lineId)))
-    ).at(0);
+    const line = await findSessionLineItem(tx, { sessionId: session.id, id: lineId });
     if (!line) return fail('not_found');
     const aq = line.adjustableQuantity;
     if (!aq?.enabled || !Number.isSafeInteger(quantity) || quantity < (aq.minimum ?? 0) || quantity > (aq.maximum ?? 99))
       return fail('quantity_out_of_range');
     // An optional item taken down to nothing goes back to being offered, at its quantity.
     const set = line.optional && quantity === 0 ? { selected: false } : { quantity, selected: true };
-    await tx.update(checkoutLineItems).set(set).where(eq(checkoutLineItems.id, line.id));
+    await updateLineItemFields(tx, { accountId: session.accountId, id: line.id, set });
     return { ok: true };
   });
 }
 
 export function setOptionalItem(db: Db, sessionId: string, lineId: string, selected: boolean, now = new Date()): Promise<CartResult> {
   return onOpenSession(db, sessionId, now, async (tx, session) => {
-    const rows = await tx
-      .update(checkoutLineItems)
-      .set({ selected })
-      .where(and(eq(checkoutLineItems.sessionId, session.id), eq(checkoutLineItems.id, lineId), eq(checkoutLineItems.optional, true)))
-      .returning({ id: checkoutLineItems.id });
-    return rows.length ? { ok: true } : fail('not_found');
+    const matched = await setOptionalItemIfOffered(tx, { sessionId: session.id, id: lineId, selected });
+    return matched ? { ok: true } : fail('not_found');
   });
 }
 
 export function selectShippingRate(db: Db, sessionId: string, rateId: string, now = new Date()): Promise<CartResult> {
   return onOpenSession(db, sessionId, now, async (tx, session) => {
     if (!session.shippingOptions.some((o) => o.shipping_rate === rateId)) return fail('not_found');
-    await tx.update(checkoutSessions).set({ shippingRateId: rateId }).where(eq(checkoutSessions.id, session.id));
+    await updateSessionFields(tx, { accountId: session.accountId, id: session.id, set: { shippingRateId: rateId } });
     return { ok: true };
   });
 }
@@ -136,10 +126,11 @@ export async function applyPromotionCode(
       now,
     });
     if (refusal) return fail(refusal);
-    await tx
-      .update(checkoutSessions)
-      .set({ discounts: [{ id: newId('di'), coupon: coupon.id, promotion_code: promo.id }] })
-      .where(eq(checkoutSessions.id, session.id));
+    await updateSessionFields(tx, {
+      accountId: session.accountId,
+      id: session.id,
+      set: { discounts: [{ id: newId('di'), coupon: coupon.id, promotion_code: promo.id }] },
+    });
     return { ok: true };
   });
 }
@@ -147,7 +138,7 @@ export async function applyPromotionCode(
 export function removePromotionCode(db: Db, sessionId: string, now = new Date()): Promise<CartResult> {
   return onOpenSession(db, sessionId, now, async (tx, session) => {
     if (!session.discounts[0]?.promotion_code) return fail('not_found');
-    await tx.update(checkoutSessions).set({ discounts: [] }).where(eq(checkoutSessions.id, session.id));
+    await updateSessionFields(tx, { accountId: session.accountId, id: session.id, set: { discounts: [] } });
     return { ok: true };
   });
 }

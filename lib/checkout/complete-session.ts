@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import type { SessionRow } from '@/db/queries/checkout-sessions';
-import { settleAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
-import { checkoutSessions, customers, paymentIntents, paymentMethods, subscriptions } from '@/db/schema';
+import { sessionLineItems, updateSessionIfOpen, type SessionRow } from '@/db/queries/checkout-sessions';
+import { insertCustomer, updateCustomerFields } from '@/db/queries/customers';
+import { settleAttempt, updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
+import { insertPaymentMethod } from '@/db/queries/payment-methods';
+import { insertSubscription } from '@/db/queries/subscriptions';
 import { serializeCustomer } from '@/lib/api/serialize/customer';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
@@ -10,7 +11,6 @@ import type { StoredCard } from '@/lib/payments/processor';
 import type { PendingDebit, StoredSepaDebit } from '@/lib/payments/test-sepa';
 import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import { newId } from '@/lib/util/ids';
-import { sessionLineItems } from '@/db/queries/checkout-sessions';
 import { sessionObject } from './session-reads';
 
 const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
@@ -29,11 +29,7 @@ async function updateExistingCustomer(tx: Tx, session: SessionRow) {
       ? { shipping: { name: shipping.name, address: shipping.address, phone: d?.phone ?? null } }
       : {}),
   };
-  if (Object.keys(set).length)
-    await tx
-      .update(customers)
-      .set(set)
-      .where(and(eq(customers.accountId, session.accountId), eq(customers.id, session.customerId)));
+  if (Object.keys(set).length) await updateCustomerFields(tx, { accountId: session.accountId, id: session.customerId, set });
 }
 
 async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | null> {
@@ -44,17 +40,14 @@ async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | nul
   const wants = session.mode !== 'payment' || session.customerCreation === 'always';
   if (!wants) return null;
   const d = session.customerDetails;
-  const [row] = await tx
-    .insert(customers)
-    .values({
-      id: newId('cus'),
-      accountId: session.accountId,
-      email: d?.email ?? null,
-      name: d?.name ?? null,
-      phone: d?.phone ?? null,
-      address: d?.address ?? null,
-    })
-    .returning();
+  const row = await insertCustomer(tx, {
+    id: newId('cus'),
+    accountId: session.accountId,
+    email: d?.email ?? null,
+    name: d?.name ?? null,
+    phone: d?.phone ?? null,
+    address: d?.address ?? null,
+  });
   await recordEvent(tx, { accountId: session.accountId, type: 'customer.created', object: serializeCustomer(row) });
   return row.id;
 }
@@ -77,7 +70,7 @@ async function createSubscription(
   const periodStart = trialEnd ?? now;
   const periodEnd = new Date(periodStart.getTime() + PERIOD_DAYS[r.interval] * r.interval_count * 86400_000);
   const id = newId('sub');
-  await tx.insert(subscriptions).values({
+  await insertSubscription(tx, {
     id,
     accountId: session.accountId,
     customerId,
@@ -125,7 +118,7 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
   let paymentMethodId: string | null = null;
   if (payment.card) {
     paymentMethodId = newId('pm');
-    await tx.insert(paymentMethods).values({
+    await insertPaymentMethod(tx, {
       id: paymentMethodId,
       accountId: session.accountId,
       customerId,
@@ -141,26 +134,23 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
   }
   const subscriptionId =
     session.mode === 'subscription' && customerId ? await createSubscription(tx, session, customerId, paymentMethodId, now) : null;
-  const [intent] = await tx
-    .update(paymentIntents)
-    .set({ customerId, paymentMethodId, card: payment.card, sepaDebit: payment.sepaDebit ?? null })
-    .where(eq(paymentIntents.id, settled.id))
-    .returning();
+  const intent = await updatePaymentIntentFields(tx, {
+    accountId: settled.accountId,
+    id: settled.id,
+    set: { customerId, paymentMethodId, card: payment.card, sepaDebit: payment.sepaDebit ?? null },
+  });
   const charged = intent.amount > 0;
-  const completed = (
-    await tx
-      .update(checkoutSessions)
-      .set({
-        status: 'complete',
-        paymentStatus: !charged ? 'no_payment_required' : intent.status === 'processing' ? 'unpaid' : 'paid',
-        completedAt: now,
-        customerId,
-        subscriptionId,
-        paymentIntentId: charged ? intent.id : null,
-      })
-      .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
-      .returning()
-  ).at(0);
+  const completed = await updateSessionIfOpen(tx, {
+    id: session.id,
+    set: {
+      status: 'complete',
+      paymentStatus: !charged ? 'no_payment_required' : intent.status === 'processing' ? 'unpaid' : 'paid',
+      completedAt: now,
+      customerId,
+      subscriptionId,
+      paymentIntentId: charged ? intent.id : null,
+    },
+  });
   // The session is locked and was open: anything else is a broken caller, and nothing of this may stay.
   if (!completed) throw new Error(`completeSession: session ${session.id} was not open under its lock`);
   if (charged && intent.status === 'processing')

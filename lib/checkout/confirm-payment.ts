@@ -1,9 +1,13 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { SessionRow } from '@/db/queries/checkout-sessions';
-import { claimPaymentAttempt, paymentIntentForSession, type PaymentIntentRow } from '@/db/queries/payment-intents';
+import { updateSessionFields, type SessionRow } from '@/db/queries/checkout-sessions';
+import {
+  claimPaymentAttempt,
+  insertPaymentIntent,
+  paymentIntentForSession,
+  updatePaymentIntentFields,
+  type PaymentIntentRow,
+} from '@/db/queries/payment-intents';
 import { findSessionById, lockSessionById } from '@/db/queries/public-session';
-import { checkoutSessions, paymentIntents } from '@/db/schema';
 import { normalizeCardNumber, luhnValid } from '@/lib/payments/card-number';
 import { toCardInput } from '@/lib/payments/card-schema';
 import type { DeclineMessageKey } from '@/lib/payments/decline-messages';
@@ -153,7 +157,7 @@ async function claimAttempt(
       // Every session that reaches the pay form has a currency (its prices'): the intent is in it.
       if (!session.currency) throw new Error(`claimAttempt: session ${session.id} has no currency`);
       const pid = session.paymentIntentData;
-      await tx.insert(paymentIntents).values({
+      await insertPaymentIntent(tx, {
         id: intentId,
         accountId: session.accountId,
         amount,
@@ -176,16 +180,16 @@ async function claimAttempt(
     const refusal = await recheckDiscount(tx, session, p.details.customerDetails.email, p.now);
     if (refusal) throw new DiscountRefused(refusal);
     const reserved = await reserveDiscount(tx, session, p.now);
-    const [intent] = await tx
-      .update(paymentIntents)
-      .set({ reservedDiscount: reserved })
-      .where(eq(paymentIntents.id, claimed.id))
-      .returning();
-    const [updated] = await tx
-      .update(checkoutSessions)
-      .set({ ...p.details, paymentIntentId: amount > 0 ? intent.id : null })
-      .where(eq(checkoutSessions.id, session.id))
-      .returning();
+    const intent = await updatePaymentIntentFields(tx, {
+      accountId: claimed.accountId,
+      id: claimed.id,
+      set: { reservedDiscount: reserved },
+    });
+    const updated = await updateSessionFields(tx, {
+      accountId: session.accountId,
+      id: session.id,
+      set: { ...p.details, paymentIntentId: amount > 0 ? intent.id : null },
+    });
     if (p.fingerprint)
       await recordCardAttempt(tx, { accountId: session.accountId, sessionId: session.id, fingerprint: p.fingerprint, now: p.now });
     return { session: updated, intent: { ...intent, attemptId } };

@@ -1,12 +1,12 @@
 import type { Db } from '@/db/client';
-import { checkoutLineItems, checkoutSessions } from '@/db/schema';
+import { insertLineItems } from '@/db/queries/checkout-line-items';
 import { invalidRequest } from '@/lib/api/errors';
 import { initialMetadata } from '@/lib/api/params';
 import { computeTotals } from '@/lib/pricing/compute-totals';
 import { newSessionId, randomBase62 } from '@/lib/util/ids';
 import { unix } from '@/lib/util/time';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
-import type { SessionRow } from '@/db/queries/checkout-sessions';
+import { insertSession, type SessionRow } from '@/db/queries/checkout-sessions';
 import { sessionHostSettings } from '@/db/queries/custom-domains';
 import { checkoutOrigin } from '@/lib/domains/checkout-origin';
 import { env } from '@/lib/env';
@@ -76,50 +76,47 @@ export async function createSessionRow(
       : null;
 
     const id = newSessionId();
-    const [row] = await tx
-      .insert(checkoutSessions)
-      .values({
-        id,
+    const row = await insertSession(tx, {
+      id,
+      accountId: scope.accountId,
+      metadata: initialMetadata(p.metadata),
+      createdAt: now,
+      expiresAt: new Date((p.expires_at ?? unix(now) + MAX_EXPIRY_SECONDS) * 1000),
+      mode: p.mode,
+      uiMode,
+      currency,
+      amountSubtotal: columns?.session.amountSubtotal ?? null,
+      amountTotal: columns?.session.amountTotal ?? null,
+      totalDetails: columns?.session.totalDetails ?? null,
+      shippingCost: columns?.session.shippingCost ?? null,
+      paymentStatus: p.mode === 'setup' || (p.mode === 'payment' && result?.amountTotal === 0) ? 'no_payment_required' : 'unpaid',
+      clientSecret: isEmbedded(uiMode) ? `${id}_secret_${randomBase62(24)}` : null,
+      customerId: customer?.id ?? null,
+      customerEmail: p.customer_email ?? null,
+      discounts: discount ? [{ id: discount.id, coupon: discount.coupon.id, promotion_code: discount.promotionCodeId }] : [],
+      shippingOptions: shippingOptions.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount })),
+      shippingRateId: shipping?.id ?? null,
+      ...sessionColumnsFromParams(p),
+    });
+    await insertLineItems(
+      tx,
+      lines.map((l) => ({
+        id: l.id,
+        sessionId: id,
         accountId: scope.accountId,
-        metadata: initialMetadata(p.metadata),
-        createdAt: now,
-        expiresAt: new Date((p.expires_at ?? unix(now) + MAX_EXPIRY_SECONDS) * 1000),
-        mode: p.mode,
-        uiMode,
-        currency,
-        amountSubtotal: columns?.session.amountSubtotal ?? null,
-        amountTotal: columns?.session.amountTotal ?? null,
-        totalDetails: columns?.session.totalDetails ?? null,
-        shippingCost: columns?.session.shippingCost ?? null,
-        paymentStatus: p.mode === 'setup' || (p.mode === 'payment' && result?.amountTotal === 0) ? 'no_payment_required' : 'unpaid',
-        clientSecret: isEmbedded(uiMode) ? `${id}_secret_${randomBase62(24)}` : null,
-        customerId: customer?.id ?? null,
-        customerEmail: p.customer_email ?? null,
-        discounts: discount ? [{ id: discount.id, coupon: discount.coupon.id, promotion_code: discount.promotionCodeId }] : [],
-        shippingOptions: shippingOptions.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount })),
-        shippingRateId: shipping?.id ?? null,
-        ...sessionColumnsFromParams(p),
-      })
-      .returning();
-    if (lines.length)
-      await tx.insert(checkoutLineItems).values(
-        lines.map((l) => ({
-          id: l.id,
-          sessionId: id,
-          accountId: scope.accountId,
-          position: l.position,
-          optional: l.optional,
-          selected: l.selected,
-          priceId: l.price.id,
-          productId: l.product.id,
-          quantity: l.quantity,
-          adjustableQuantity: l.adjustableQuantity,
-          taxRateIds: l.taxRates.map((t) => t.id),
-          description: l.product.name,
-          metadata: l.metadata,
-          ...(columns?.lines.get(l.id) ?? zeroLineAmounts),
-        })),
-      );
+        position: l.position,
+        optional: l.optional,
+        selected: l.selected,
+        priceId: l.price.id,
+        productId: l.product.id,
+        quantity: l.quantity,
+        adjustableQuantity: l.adjustableQuantity,
+        taxRateIds: l.taxRates.map((t) => t.id),
+        description: l.product.name,
+        metadata: l.metadata,
+        ...(columns?.lines.get(l.id) ?? zeroLineAmounts),
+      })),
+    );
     const e = env();
     return { ...row, checkoutOrigin: checkoutOrigin(e.APP_URL, hostSettings.checkoutDomain, e.CUSTOM_DOMAIN_PORT) };
   });

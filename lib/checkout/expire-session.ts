@@ -1,11 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { type SessionRow } from '@/db/queries/checkout-sessions';
-import { checkoutSessions, paymentIntents } from '@/db/schema';
+import { updateSessionIfOpen, type SessionRow } from '@/db/queries/checkout-sessions';
+import { cancelIntentIfStatusIn, lockPaymentIntentForSession } from '@/db/queries/payment-intents';
 import { invalidRequest } from '@/lib/api/errors';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { env } from '@/lib/env';
 import { recordEvent } from '@/lib/events/record-event';
+import { present } from '@/lib/util/present';
 import { unix } from '@/lib/util/time';
 import { releaseDiscount } from './discount-reservation';
 import { sessionObject } from './session-reads';
@@ -19,23 +19,10 @@ const CANCELABLE = ['requires_payment_method', 'requires_confirmation', 'require
 
 /** Cancels the session's intent, if it has one that can be, releasing what its attempt reserved. */
 async function cancelIntent(tx: Tx, session: SessionRow, scope: AccountScope, now: Date): Promise<'canceled' | 'none' | 'in_flight'> {
-  const intent = (await tx.select().from(paymentIntents).where(eq(paymentIntents.checkoutSessionId, session.id)).for('update')).at(0);
+  const intent = await lockPaymentIntentForSession(tx, session.id);
   if (!intent) return 'none';
   if (intent.status === 'processing') return 'in_flight';
-  const canceled = (
-    await tx
-      .update(paymentIntents)
-      .set({
-        status: 'canceled',
-        canceledAt: now,
-        cancellationReason: 'abandoned',
-        nextAction: null,
-        processorState: null,
-        attemptStartedAt: null,
-      })
-      .where(and(eq(paymentIntents.id, intent.id), inArray(paymentIntents.status, [...CANCELABLE])))
-      .returning()
-  ).at(0);
+  const canceled = await cancelIntentIfStatusIn(tx, { id: intent.id, from: [...CANCELABLE], now });
   if (!canceled) return 'none';
   await releaseDiscount(tx, canceled);
   if (canceled.amount > 0)
@@ -57,9 +44,9 @@ export async function expireLockedSession(tx: Tx, session: SessionRow, scope: Ac
   if (session.status !== 'open') return null;
   if ((await cancelIntent(tx, session, scope, now)) === 'in_flight') return null;
   const recovery = session.afterExpiration?.recovery;
-  const [row] = await tx
-    .update(checkoutSessions)
-    .set({
+  const expired = await updateSessionIfOpen(tx, {
+    id: session.id,
+    set: {
       status: 'expired',
       afterExpiration: recovery
         ? {
@@ -70,9 +57,10 @@ export async function expireLockedSession(tx: Tx, session: SessionRow, scope: Ac
             },
           }
         : session.afterExpiration,
-    })
-    .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
-    .returning();
+    },
+  });
+  // Locked and open (checked above): the update matches.
+  const row = present(expired, `open session ${session.id} under its lock`);
   await recordEvent(tx, {
     accountId: session.accountId,
     type: 'checkout.session.expired',

@@ -1,9 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import type { SessionRow } from '@/db/queries/checkout-sessions';
+import { incrementSessionDeclines, type SessionRow } from '@/db/queries/checkout-sessions';
 import { settleAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { findSessionById, lockSessionById } from '@/db/queries/public-session';
-import { checkoutSessions, type StoredPaymentError } from '@/db/schema';
+import type { StoredPaymentError } from '@/db/schema';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
 import { declineMessageKey } from '@/lib/payments/decline-messages';
@@ -89,10 +88,7 @@ async function recordOutcome(tx: Tx, p: { sessionId: string; intent: Attempt; ou
   await releaseDiscount(tx, failed);
   if (failed.amount > 0)
     await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.payment_failed', object: serializePaymentIntent(failed) });
-  await tx
-    .update(checkoutSessions)
-    .set({ declinedAttempts: sql`${checkoutSessions.declinedAttempts} + 1` })
-    .where(eq(checkoutSessions.id, session.id));
+  await incrementSessionDeclines(tx, { id: session.id });
   if (outcome.card) await recordCardDeclined(tx, { sessionId: session.id, fingerprint: outcome.card.fingerprint });
   return { state: 'declined', message: declineMessageKey(outcome.decline) };
 }

@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { sessionLineItems } from '@/db/queries/checkout-sessions';
+import { insertLineItems } from '@/db/queries/checkout-line-items';
+import { insertSession, openRecoveryOf, sessionLineItems } from '@/db/queries/checkout-sessions';
 import { lockSessionById } from '@/db/queries/public-session';
-import { checkoutLineItems, checkoutSessions } from '@/db/schema';
 import { newId, newSessionId, randomBase62 } from '@/lib/util/ids';
 import { unix } from '@/lib/util/time';
 import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
@@ -36,44 +35,38 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
     const recovery = old.afterExpiration?.recovery;
     if (old.status !== 'expired' || !recovery?.enabled || (recovery.expires_at !== null && recovery.expires_at < unix(now)))
       return { refused: 'not_recoverable' as const };
-    const already = (
-      await tx
-        .select({ id: checkoutSessions.id })
-        .from(checkoutSessions)
-        .where(and(eq(checkoutSessions.recoveredFrom, old.id), eq(checkoutSessions.status, 'open')))
-        .limit(1)
-    ).at(0);
+    const already = await openRecoveryOf(tx, { recoveredFrom: old.id });
     if (already) return already;
     const id = newSessionId(old.livemode);
     // The copy gets its own place in the insertion order.
     const copy = { ...old, seq: undefined };
-    const [fresh] = await tx
-      .insert(checkoutSessions)
-      .values({
-        ...copy,
-        id,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + MAX_EXPIRY_SECONDS * 1000),
-        status: 'open',
-        paymentStatus: 'unpaid',
-        clientSecret: old.clientSecret ? `${id}_secret_${randomBase62(24)}` : null,
-        customerDetails: null,
-        collectedInformation: null,
-        consent: null,
-        paymentIntentId: null,
-        subscriptionId: null,
-        completedAt: null,
-        declinedAttempts: 0,
-        afterExpiration: null,
-        recoveredFrom: old.id,
-        allowPromotionCodes: recovery.allow_promotion_codes || old.allowPromotionCodes,
-        // A code the customer typed goes with the old session; the merchant's own coupon stays.
-        discounts: old.discounts.filter((d) => d.promotion_code === null),
-        customFields: old.customFields.map((f) => withFieldValue(f, null)),
-      })
-      .returning();
+    const fresh = await insertSession(tx, {
+      ...copy,
+      id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + MAX_EXPIRY_SECONDS * 1000),
+      status: 'open',
+      paymentStatus: 'unpaid',
+      clientSecret: old.clientSecret ? `${id}_secret_${randomBase62(24)}` : null,
+      customerDetails: null,
+      collectedInformation: null,
+      consent: null,
+      paymentIntentId: null,
+      subscriptionId: null,
+      completedAt: null,
+      declinedAttempts: 0,
+      afterExpiration: null,
+      recoveredFrom: old.id,
+      allowPromotionCodes: recovery.allow_promotion_codes || old.allowPromotionCodes,
+      // A code the customer typed goes with the old session; the merchant's own coupon stays.
+      discounts: old.discounts.filter((d) => d.promotion_code === null),
+      customFields: old.customFields.map((f) => withFieldValue(f, null)),
+    });
     const lines = await sessionLineItems(tx, { accountId: old.accountId, sessionId: old.id, includeUnselected: true });
-    if (lines.length) await tx.insert(checkoutLineItems).values(lines.map(({ line }) => ({ ...line, id: newId('li'), sessionId: id })));
+    await insertLineItems(
+      tx,
+      lines.map(({ line }) => ({ ...line, id: newId('li'), sessionId: id })),
+    );
     await reprice(tx, fresh);
     return { id };
   });

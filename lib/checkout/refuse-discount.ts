@@ -1,12 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { updateSessionIfOpen } from '@/db/queries/checkout-sessions';
 import { paymentIntentForSession } from '@/db/queries/payment-intents';
 import { lockSessionById } from '@/db/queries/public-session';
-import { checkoutSessions } from '@/db/schema';
 import type { ConfirmResult } from './confirm-payment';
 import type { DiscountRefusal } from './discount-eligibility';
 import { notPayable } from './payment-state';
 import { reprice } from './reprice';
+import { present } from '@/lib/util/present';
 
 const ranOut = (refusal: DiscountRefusal) => refusal === 'code_exhausted' || refusal === 'coupon_exhausted';
 
@@ -24,12 +24,9 @@ export async function refuseDiscount(db: Db, sessionId: string, refusal: Discoun
     // Another tab's attempt may hold the session now: its amount must stay the amount it charges.
     const attempt = await paymentIntentForSession(tx, session.id);
     if (attempt && (attempt.status === 'processing' || attempt.status === 'requires_action')) return;
-    const [updated] = await tx
-      .update(checkoutSessions)
-      .set({ discounts: [] })
-      .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.status, 'open')))
-      .returning();
-    await reprice(tx, updated);
+    // Locked and payable (open): the update matches.
+    const updated = await updateSessionIfOpen(tx, { id: session.id, set: { discounts: [] } });
+    await reprice(tx, present(updated, `open session ${session.id} under its lock`));
   });
   return { state: 'invalid', errors: { promotion_code: 'discount_removed_exhausted' } };
 }

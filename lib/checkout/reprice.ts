@@ -1,9 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { pricesByIds, shippingRatesByIds, taxRatesByIds } from '@/db/queries/checkout-refs';
 import { findCoupon } from '@/db/queries/coupons';
-import { sessionLineItems, type LineItemRow, type SessionRow } from '@/db/queries/checkout-sessions';
-import { checkoutLineItems, checkoutSessions } from '@/db/schema';
+import { updateLineItemFields } from '@/db/queries/checkout-line-items';
+import { sessionLineItems, updateSessionFields, type LineItemRow, type SessionRow } from '@/db/queries/checkout-sessions';
 import { computeTotals } from '@/lib/pricing/compute-totals';
 import { present } from '@/lib/util/present';
 import { buildPricingInput, hasTrial } from './pricing-input';
@@ -67,18 +66,10 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
       JSON.stringify(line.taxes) !== JSON.stringify(amounts.taxes) ||
       JSON.stringify(line.discounts) !== JSON.stringify(amounts.discounts)
     )
-      await tx
-        .update(checkoutLineItems)
-        .set(amounts)
-        .where(and(eq(checkoutLineItems.accountId, accountId), eq(checkoutLineItems.id, line.id)));
+      await updateLineItemFields(tx, { accountId, id: line.id, set: amounts });
   }
   const paymentStatus = session.mode === 'payment' ? (result.amountTotal === 0 ? 'no_payment_required' : 'unpaid') : session.paymentStatus;
-  const [updated] = await tx
-    .update(checkoutSessions)
-    .set({ ...columns.session, paymentStatus })
-    .where(and(eq(checkoutSessions.accountId, accountId), eq(checkoutSessions.id, session.id)))
-    .returning();
-  return updated;
+  return updateSessionFields(tx, { accountId, id: session.id, set: { ...columns.session, paymentStatus } });
 }
 
 /** Reprices a locked session from the lines stored for it. */

@@ -1,6 +1,7 @@
 import type { Tx } from '@/db/client';
 import { pricesByIds, productsByIds, taxRatesByIds, type PriceRow, type ProductRef, type TaxRateRow } from '@/db/queries/checkout-refs';
-import { prices, products } from '@/db/schema';
+import { insertPriceRow } from '@/db/queries/prices';
+import { insertProduct } from '@/db/queries/products';
 import { invalidRequest } from '@/lib/api/errors';
 import { initialMetadata } from '@/lib/api/params';
 import { newId } from '@/lib/util/ids';
@@ -44,39 +45,32 @@ async function createInlinePrice(
     // checkCreateRules already refused price_data with neither.
     if (!pd) throw invalidRequest(`Exactly one of product or product_data is required in ${at}[price_data].`, `${at}[price_data][product]`);
     productId = newId('prod');
-    const [product] = await tx
-      .insert(products)
-      .values({
-        id: productId,
-        accountId,
-        name: pd.name,
-        description: pd.description ?? null,
-        images: pd.images ?? [],
-        metadata: initialMetadata(pd.metadata),
-        taxCode: pd.tax_code ?? null,
-        unitLabel: pd.unit_label ?? null,
-      })
-      .returning({
-        id: products.id,
-        name: products.name,
-        description: products.description,
-        images: products.images,
-        active: products.active,
-      });
-    knownProducts.set(product.id, product);
-  }
-  const [price] = await tx
-    .insert(prices)
-    .values({
-      id: newId('price'),
+    const product = await insertProduct(tx, {
+      id: productId,
       accountId,
-      productId,
-      active: false,
-      inline: true,
-      ...priceValues(data, nestedParam(`${at}[price_data]`)),
-    })
-    .returning();
-  return price;
+      name: pd.name,
+      description: pd.description ?? null,
+      images: pd.images ?? [],
+      metadata: initialMetadata(pd.metadata),
+      taxCode: pd.tax_code ?? null,
+      unitLabel: pd.unit_label ?? null,
+    });
+    knownProducts.set(product.id, {
+      id: product.id,
+      name: product.name,
+      description: product.description,
+      images: product.images,
+      active: product.active,
+    });
+  }
+  return insertPriceRow(tx, {
+    id: newId('price'),
+    accountId,
+    productId,
+    active: false,
+    inline: true,
+    ...priceValues(data, nestedParam(`${at}[price_data]`)),
+  });
 }
 
 /**

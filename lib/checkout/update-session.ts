@@ -1,8 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
+import { deleteSessionLineItems, insertLineItems, updateLineItemFields } from '@/db/queries/checkout-line-items';
 import { pricesByIds, productsByIds } from '@/db/queries/checkout-refs';
-import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
-import { checkoutLineItems, checkoutSessions } from '@/db/schema';
+import { sessionLineItems, updateSessionFields, type SessionFields, type SessionRow } from '@/db/queries/checkout-sessions';
 import { invalidRequest } from '@/lib/api/errors';
 import { mergeMetadata } from '@/lib/api/params';
 import { newId } from '@/lib/util/ids';
@@ -64,7 +63,7 @@ async function replaceLineItems(
         ...(g.metadata !== undefined && { metadata: mergeMetadata(line.metadata, g.metadata) }),
       };
       // `{ id }` alone keeps a line as it is (an empty SET is not SQL).
-      if (Object.keys(set).length) await tx.update(checkoutLineItems).set(set).where(eq(checkoutLineItems.id, line.id));
+      if (Object.keys(set).length) await updateLineItemFields(tx, { accountId: session.accountId, id: line.id, set });
     } else {
       if (!g.price) throw invalidRequest(`price is required for a new line item in ${at}.`, `${at}[price]`, 'parameter_missing');
       const price = newPrices.get(g.price);
@@ -78,24 +77,25 @@ async function replaceLineItems(
       const aq = g.adjustable_quantity;
       const id = newId('li');
       params.set(id, at);
-      await tx.insert(checkoutLineItems).values({
-        id,
-        sessionId: session.id,
-        accountId: session.accountId,
-        position: position++,
-        priceId: price.id,
-        productId: price.productId,
-        quantity: g.quantity,
-        adjustableQuantity: aq ? { enabled: aq.enabled, minimum: aq.minimum ?? 0, maximum: aq.maximum ?? 99 } : null,
-        taxRateIds: g.tax_rates ?? [],
-        description: products.get(price.productId)?.name ?? null,
-        metadata: mergeMetadata({}, g.metadata),
-      });
+      await insertLineItems(tx, [
+        {
+          id,
+          sessionId: session.id,
+          accountId: session.accountId,
+          position: position++,
+          priceId: price.id,
+          productId: price.productId,
+          quantity: g.quantity,
+          adjustableQuantity: aq ? { enabled: aq.enabled, minimum: aq.minimum ?? 0, maximum: aq.maximum ?? 99 } : null,
+          taxRateIds: g.tax_rates ?? [],
+          description: products.get(price.productId)?.name ?? null,
+          metadata: mergeMetadata({}, g.metadata),
+        },
+      ]);
     }
   }
   const removed = [...byId.keys()].filter((id) => !keep.has(id));
-  if (removed.length)
-    await tx.delete(checkoutLineItems).where(and(eq(checkoutLineItems.sessionId, session.id), inArray(checkoutLineItems.id, removed)));
+  if (removed.length) await deleteSessionLineItems(tx, { sessionId: session.id, ids: removed });
   const after = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
   if (!after.some((r) => r.line.quantity > 0))
     throw invalidRequest('A Checkout Session needs at least one line item with a quantity above 0.', 'line_items');
@@ -116,7 +116,7 @@ export async function updateSession(db: Db, scope: AccountScope & { id: string }
       );
     if (p.line_items && session.mode !== 'payment') throw invalidRequest('line_items can only be updated in payment mode.', 'line_items');
     const lineParams = p.line_items ? await replaceLineItems(tx, session, p.line_items) : new Map<string, string>();
-    const set: Partial<SessionRow> = {};
+    const set: SessionFields = {};
     if (p.metadata !== undefined) set.metadata = mergeMetadata(session.metadata, p.metadata);
     if (p.shipping_options !== undefined) {
       if (p.shipping_options.length > 5) throw invalidRequest('At most 5 shipping_options are allowed.', 'shipping_options');
@@ -124,8 +124,7 @@ export async function updateSession(db: Db, scope: AccountScope & { id: string }
       set.shippingOptions = options.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount }));
       set.shippingRateId = options[0]?.rate.id ?? null;
     }
-    if (Object.keys(set).length)
-      [session] = await tx.update(checkoutSessions).set(set).where(eq(checkoutSessions.id, session.id)).returning();
+    if (Object.keys(set).length) session = await updateSessionFields(tx, { accountId: session.accountId, id: session.id, set });
     if (changesCart) {
       // Too much rolls the whole update back: the session keeps its cart.
       const paramOf = (c: AmountCulprit) => {
