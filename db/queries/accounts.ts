@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { accounts } from '../schema';
 
@@ -13,4 +13,10 @@ export type NewAccountRow = typeof accounts.$inferInsert;
 
 export async function insertAccount(db: Queryable, p: NewAccountRow): Promise<void> {
   await db.insert(accounts).values(p);
+}
+
+/** The installation's first account (the demo merchant `npm start` made), or null on an empty database. */
+export async function firstAccountId(db: Queryable): Promise<string | null> {
+  const rows = await db.select({ id: accounts.id }).from(accounts).orderBy(asc(accounts.createdAt)).limit(1);
+  return rows.at(0)?.id ?? null;
 }

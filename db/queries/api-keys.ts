@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { apiKeys } from '../schema';
 
@@ -76,4 +76,14 @@ export async function revokeApiKey(db: Queryable, p: { accountId: string; id: st
     .update(apiKeys)
     .set({ revokedAt: p.revokedAt })
     .where(and(eq(apiKeys.accountId, p.accountId), eq(apiKeys.id, p.id)));
+}
+
+/** The account's publishable key (the secret key's row has no token), or null. */
+export async function findPublishableKey(db: Queryable, p: { accountId: string }): Promise<string | null> {
+  const rows = await db
+    .select({ token: apiKeys.publishableToken })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.accountId, p.accountId), isNotNull(apiKeys.publishableToken)))
+    .limit(1);
+  return rows.at(0)?.token ?? null;
 }

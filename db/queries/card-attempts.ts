@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { cardAttempts } from '../schema';
 
@@ -16,4 +16,31 @@ export async function markCardAttemptsDeclined(db: Queryable, p: { sessionId: st
 
 export async function deleteCardAttemptsBefore(db: Queryable, olderThan: Date) {
   await db.delete(cardAttempts).where(lt(cardAttempts.createdAt, olderThan));
+}
+
+export type CardAttemptCounts = { sessionCards: number; seenOnSession: number; accountDeclines: number; accountCards: number };
+
+/**
+ * The account's card attempts since `since`, counted in one query: distinct cards on the session, attempts on it with
+ * `fingerprint` (null: none), declines and distinct cards on the account.
+ */
+export async function countCardAttempts(
+  db: Queryable,
+  p: { accountId: string; sessionId: string; fingerprint: string | null; since: Date },
+): Promise<CardAttemptCounts> {
+  const rows = await db
+    .select({
+      sessionCards:
+        sql<number>`count(distinct ${cardAttempts.fingerprint}) filter (where ${cardAttempts.sessionId} = ${p.sessionId})`.mapWith(Number),
+      seenOnSession:
+        sql<number>`count(*) filter (where ${cardAttempts.sessionId} = ${p.sessionId} and ${cardAttempts.fingerprint} = ${p.fingerprint ?? ''})`.mapWith(
+          Number,
+        ),
+      accountDeclines: sql<number>`count(*) filter (where ${cardAttempts.declined})`.mapWith(Number),
+      accountCards: sql<number>`count(distinct ${cardAttempts.fingerprint})`.mapWith(Number),
+    })
+    .from(cardAttempts)
+    .where(and(eq(cardAttempts.accountId, p.accountId), sql`${cardAttempts.createdAt} > ${p.since.toISOString()}::timestamptz`));
+  // An aggregate answers exactly one row; were it ever missing, nothing is counted.
+  return rows.at(0) ?? { sessionCards: 0, seenOnSession: 0, accountDeclines: 0, accountCards: 0 };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { checkoutLineItems, checkoutSessions, prices } from '../schema';
 
@@ -105,4 +105,24 @@ export async function openRecoveryOf(db: Queryable, p: { recoveredFrom: string }
     .where(and(eq(checkoutSessions.recoveredFrom, p.recoveredFrom), eq(checkoutSessions.status, 'open')))
     .limit(1);
   return rows.at(0) ?? null;
+}
+
+/**
+ * Open sessions past `expires_at`, soonest first, locked (SKIP LOCKED: several sweepers share the work). A session
+ * never expires under a charge in flight: one with a `processing` intent is left for a later sweep.
+ */
+export async function lockSessionsDueToExpire(db: Queryable, p: { now: Date; limit: number }) {
+  return db
+    .select()
+    .from(checkoutSessions)
+    .where(
+      and(
+        eq(checkoutSessions.status, 'open'),
+        lte(checkoutSessions.expiresAt, p.now),
+        sql`not exists (select 1 from payment_intents where payment_intents.checkout_session_id = ${checkoutSessions.id} and payment_intents.status = 'processing')`,
+      ),
+    )
+    .orderBy(checkoutSessions.expiresAt)
+    .limit(p.limit)
+    .for('update', { skipLocked: true });
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { paymentIntents, type ReservedDiscount } from '../schema';
 
@@ -125,4 +125,37 @@ export async function clearReservedDiscountIfHeld(db: Queryable, id: string): Pr
     .where(and(eq(paymentIntents.id, id), sql`${paymentIntents.reservedDiscount} is not null`))
     .returning({ id: paymentIntents.id });
   return rows.length > 0;
+}
+
+/** Intents still `processing` whose attempt started before `startedBefore`, oldest first: attempts whose process died. */
+export async function listLostAttempts(db: Queryable, p: { startedBefore: Date; limit: number }): Promise<PaymentIntentRow[]> {
+  return db
+    .select()
+    .from(paymentIntents)
+    .where(
+      and(
+        eq(paymentIntents.status, 'processing'),
+        isNotNull(paymentIntents.attemptStartedAt),
+        lte(paymentIntents.attemptStartedAt, p.startedBefore),
+      ),
+    )
+    .orderBy(asc(paymentIntents.attemptStartedAt))
+    .limit(p.limit);
+}
+
+/** Test SEPA debits whose settlement time has come, oldest first, locked (SKIP LOCKED: several sweepers share the work). */
+export async function lockDueSepaDebits(db: Queryable, p: { now: Date; limit: number }): Promise<PaymentIntentRow[]> {
+  return db
+    .select()
+    .from(paymentIntents)
+    .where(
+      and(
+        eq(paymentIntents.status, 'processing'),
+        sql`${paymentIntents.processorState}->>'method' = 'sepa_debit'`,
+        sql`(${paymentIntents.processorState}->>'settle_at')::timestamptz <= ${p.now.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(paymentIntents.seq))
+    .limit(p.limit)
+    .for('update', { skipLocked: true });
 }

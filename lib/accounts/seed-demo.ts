@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accounts, apiKeys } from '@/db/schema';
+import { firstAccountId } from '@/db/queries/accounts';
+import { findPublishableKey } from '@/db/queries/api-keys';
 import { addMember, hasMembers } from '@/db/queries/account-members';
 import { insertDashboardUser } from '@/db/queries/dashboard-users';
 import { hashPassword } from '@/lib/auth/password-hash';
@@ -17,24 +17,17 @@ import { createDemoSession } from './demo-session';
  */
 export async function seedDemo(db: Db): Promise<string[]> {
   const { DEMO_SECRET_KEY, APP_URL } = env();
-  const existing = await db.select({ id: accounts.id }).from(accounts).orderBy(asc(accounts.createdAt)).limit(1);
+  const existingId = await firstAccountId(db);
   const lines = ['', 'Caisse is starting.'];
   let accountId: string;
-  if (existing[0]) {
-    accountId = existing[0].id;
-    // The publishable key's row: the secret key's row has no token, and the order of the two is not fixed.
-    const pk = (
-      await db
-        .select({ token: apiKeys.publishableToken })
-        .from(apiKeys)
-        .where(and(eq(apiKeys.accountId, accountId), isNotNull(apiKeys.publishableToken)))
-        .limit(1)
-    ).at(0);
+  if (existingId) {
+    accountId = existingId;
+    const publishableKey = await findPublishableKey(db, { accountId });
     lines.push(`  Merchant:        ${accountId}`);
     lines.push(
       `  Secret key:      ${DEMO_SECRET_KEY ?? '(shown once, when the account was created; set DEMO_SECRET_KEY on a fresh database to choose it)'}`,
     );
-    if (pk?.token) lines.push(`  Publishable key: ${pk.token}`);
+    if (publishableKey) lines.push(`  Publishable key: ${publishableKey}`);
   } else {
     const created = await createAccount(db, { name: 'Demo Shop', secretKey: DEMO_SECRET_KEY });
     accountId = created.id;

@@ -1,8 +1,6 @@
-import { and, asc, isNotNull, lte, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { settleAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
+import { listLostAttempts, settleAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { lockSessionById } from '@/db/queries/public-session';
-import { paymentIntents } from '@/db/schema';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
 import { STRIPE_DECLINES } from '@/lib/payments/decline-messages';
@@ -47,18 +45,7 @@ export async function abandonAttempt(db: Db, processor: PaymentProcessor, attemp
 
 /** The sweep's part of T7: attempts processing for longer than the lease belong to a process that died. */
 export async function recoverLostAttempts(db: Db, processor: PaymentProcessor, now: Date, limit = 100): Promise<number> {
-  const lost = await db
-    .select()
-    .from(paymentIntents)
-    .where(
-      and(
-        eq(paymentIntents.status, 'processing'),
-        isNotNull(paymentIntents.attemptStartedAt),
-        lte(paymentIntents.attemptStartedAt, new Date(now.getTime() - ATTEMPT_LEASE_MS)),
-      ),
-    )
-    .orderBy(asc(paymentIntents.attemptStartedAt))
-    .limit(limit);
+  const lost = await listLostAttempts(db, { startedBefore: new Date(now.getTime() - ATTEMPT_LEASE_MS), limit });
   let recovered = 0;
   for (const intent of lost) if (await abandonAttempt(db, processor, intent)) recovered++;
   return recovered;

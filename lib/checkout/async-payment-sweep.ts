@@ -1,9 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { markSessionPaidIfUnpaid } from '@/db/queries/checkout-sessions';
-import { updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
+import { lockDueSepaDebits, updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { lockSessionById } from '@/db/queries/public-session';
-import { paymentIntents } from '@/db/schema';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
 import type { Job } from '@/lib/jobs/runner';
@@ -21,19 +19,7 @@ const BATCH = 100;
  */
 export async function settleDueDebits(db: Db, now = new Date(), limit = BATCH): Promise<number> {
   return db.transaction(async (tx) => {
-    const due = await tx
-      .select()
-      .from(paymentIntents)
-      .where(
-        and(
-          eq(paymentIntents.status, 'processing'),
-          sql`${paymentIntents.processorState}->>'method' = 'sepa_debit'`,
-          sql`(${paymentIntents.processorState}->>'settle_at')::timestamptz <= ${now.toISOString()}::timestamptz`,
-        ),
-      )
-      .orderBy(asc(paymentIntents.seq))
-      .limit(limit)
-      .for('update', { skipLocked: true });
+    const due = await lockDueSepaDebits(tx, { now, limit });
     for (const intent of due) await settle(tx, intent);
     return due.length;
   });

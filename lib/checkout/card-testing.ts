@@ -1,8 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
-import { deleteCardAttemptsBefore, insertCardAttempt, markCardAttemptsDeclined } from '@/db/queries/card-attempts';
-import { cardAttempts } from '@/db/schema';
+import { countCardAttempts, deleteCardAttemptsBefore, insertCardAttempt, markCardAttemptsDeclined } from '@/db/queries/card-attempts';
 import { PROOF_OF_WORK } from '@/lib/security/proof-of-work';
 
 /**
@@ -58,28 +56,18 @@ export async function cardTestingSignals(
   fingerprint: string | null,
   now: Date,
 ): Promise<CardTestingSignals> {
-  const since = new Date(now.getTime() - CARD_TESTING.windowMs).toISOString();
-  const rows = await db
-    .select({
-      sessionCards:
-        sql<number>`count(distinct ${cardAttempts.fingerprint}) filter (where ${cardAttempts.sessionId} = ${session.id})`.mapWith(Number),
-      seenOnSession:
-        sql<number>`count(*) filter (where ${cardAttempts.sessionId} = ${session.id} and ${cardAttempts.fingerprint} = ${fingerprint ?? ''})`.mapWith(
-          Number,
-        ),
-      accountDeclines: sql<number>`count(*) filter (where ${cardAttempts.declined})`.mapWith(Number),
-      accountCards: sql<number>`count(distinct ${cardAttempts.fingerprint})`.mapWith(Number),
-    })
-    .from(cardAttempts)
-    .where(and(eq(cardAttempts.accountId, session.accountId), sql`${cardAttempts.createdAt} > ${since}::timestamptz`));
-  // An aggregate answers exactly one row; were it ever missing, nothing is counted.
-  const row = rows.at(0);
+  const row = await countCardAttempts(db, {
+    accountId: session.accountId,
+    sessionId: session.id,
+    fingerprint,
+    since: new Date(now.getTime() - CARD_TESTING.windowMs),
+  });
   return {
     sessionDeclines: session.declinedAttempts,
-    sessionCards: row?.sessionCards ?? 0,
-    cardIsNew: fingerprint !== null && !row?.seenOnSession,
-    accountDeclines: row?.accountDeclines ?? 0,
-    accountCards: row?.accountCards ?? 0,
+    sessionCards: row.sessionCards,
+    cardIsNew: fingerprint !== null && !row.seenOnSession,
+    accountDeclines: row.accountDeclines,
+    accountCards: row.accountCards,
   };
 }
 

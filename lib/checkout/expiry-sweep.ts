@@ -1,7 +1,6 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { lockSessionsDueToExpire } from '@/db/queries/checkout-sessions';
 import { pruneIdempotencyKeys } from '@/db/queries/idempotency';
-import { checkoutSessions } from '@/db/schema';
 import type { Job } from '@/lib/jobs/runner';
 import type { PaymentProcessor } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
@@ -19,20 +18,8 @@ const BATCH = 100;
  */
 export async function sweepExpiredSessions(db: Db, now = new Date(), limit = BATCH): Promise<number> {
   return db.transaction(async (tx) => {
-    const due = await tx
-      .select()
-      .from(checkoutSessions)
-      .where(
-        and(
-          eq(checkoutSessions.status, 'open'),
-          lte(checkoutSessions.expiresAt, now),
-          // A session never expires under a charge in flight; the next sweep takes it once the attempt ends.
-          sql`not exists (select 1 from payment_intents where payment_intents.checkout_session_id = ${checkoutSessions.id} and payment_intents.status = 'processing')`,
-        ),
-      )
-      .orderBy(checkoutSessions.expiresAt)
-      .limit(limit)
-      .for('update', { skipLocked: true });
+    // A session never expires under a charge in flight; the next sweep takes it once the attempt ends.
+    const due = await lockSessionsDueToExpire(tx, { now, limit });
     let expired = 0;
     for (const session of due) if (await expireLockedSession(tx, session, { accountId: session.accountId }, now)) expired++;
     return expired;
