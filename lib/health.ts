@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { pingDatabase } from '@/db/queries/health';
 
 export async function databaseAnswers(): Promise<boolean> {
   try {
     const db = await getDb();
     await Promise.race([
-      db.execute(sql`select 1`),
+      pingDatabase(db),
       new Promise((_, reject) => {
         setTimeout(() => {
           reject(new Error('timeout'));
