@@ -5,16 +5,7 @@ import { useState } from 'react';
 import type { UseFormRegister, FieldValues } from 'react-hook-form';
 import { cvcLength, detectBrand, formatCardNumber, normalizeCardNumber, type CardBrand } from '@/lib/payments/card-number';
 import { Field } from '@/components/ui/field';
-
-const BRAND_NAMES: Record<string, string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'American Express',
-  discover: 'Discover',
-  diners: 'Diners Club',
-  jcb: 'JCB',
-  unionpay: 'UnionPay',
-};
+import { brandName } from '@/lib/payments/card-brands';
 
 /** "1225" → "12 / 25" as the customer types. */
 function formatExpiry(raw: string): string {
@@ -61,8 +52,8 @@ export function CardFields({
               aria-live="polite"
               data-testid="card-brand"
             >
-              {BRAND_NAMES[brand] ?? brand}
-              <span className="sr-only">{t('brand', { brand: BRAND_NAMES[brand] ?? brand })}</span>
+              {brandName(brand)}
+              <span className="sr-only">{t('brand', { brand: brandName(brand) })}</span>
             </span>
           ) : null
         }

@@ -4,6 +4,7 @@ import { resolveTheme } from '@/lib/branding/theme';
 import { formatAmount } from '@/lib/money/format';
 import { receiptTranslator } from './receipt-translator';
 import { receiptHtml } from './receipt-html';
+import { brandName } from '@/lib/payments/card-brands';
 
 export type ReceiptAddress = {
   line1?: string | null;
@@ -44,16 +45,6 @@ export type ReceiptView = {
   logoUrl: string | null;
 };
 
-const BRANDS: Record<string, string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'American Express',
-  discover: 'Discover',
-  diners: 'Diners Club',
-  jcb: 'JCB',
-  unionpay: 'UnionPay',
-};
-
 /** Only https images: a merchant string never becomes a script or a mixed-content load. */
 const httpsOnly = (url: string | null | undefined) => (url && /^https:\/\/[^\s"'<>]+$/.test(url) ? url : null);
 
@@ -80,7 +71,7 @@ export function receiptView(r: ReceiptInput): ReceiptView {
     [t('amountPaid'), money(r.amounts.total)],
     [t('datePaid'), date],
   ];
-  if (r.card) facts.push([t('paymentMethod'), t('cardEnding', { brand: BRANDS[r.card.brand] ?? r.card.brand, last4: r.card.last4 })]);
+  if (r.card) facts.push([t('paymentMethod'), t('cardEnding', { brand: brandName(r.card.brand), last4: r.card.last4 })]);
   // Zero rows are noise on a receipt; the subtotal and total always show.
   const totals: [string, string][] = [[t('subtotal'), money(r.amounts.subtotal)]];
   if (r.amounts.discount) totals.push([t('discount'), money(-r.amounts.discount)]);

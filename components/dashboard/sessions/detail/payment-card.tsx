@@ -2,18 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import type { SessionDetail } from '@/lib/dashboard/session-detail';
 import { DetailList } from './detail-list';
+import { brandName } from '@/lib/payments/card-brands';
 
 const THREE_DS = ['authenticated', 'failed', 'not_required', 'attempt_acknowledged'];
-const BRANDS: Record<string, string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'American Express',
-  discover: 'Discover',
-  diners: 'Diners Club',
-  jcb: 'JCB',
-  unionpay: 'UnionPay',
-  cartes_bancaires: 'Cartes Bancaires',
-};
 
 /** The payment intent: its status, and the card (brand, last4, 3-D Secure outcome) or SEPA account it used. */
 export async function PaymentCard({ detail }: { detail: SessionDetail }) {
@@ -35,7 +26,7 @@ export async function PaymentCard({ detail }: { detail: SessionDetail }) {
             [
               t('method'),
               p.card
-                ? t('card', { brand: BRANDS[p.card.brand] ?? p.card.brand, last4: p.card.last4 })
+                ? t('card', { brand: brandName(p.card.brand), last4: p.card.last4 })
                 : p.sepaDebit
                   ? t('sepa', { last4: p.sepaDebit.last4, country: p.sepaDebit.country })
                   : null,
