@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { paymentIntents, type ReservedDiscount } from '../schema';
+import { paymentIntents, type PaymentIntentCancellationReason, type ReservedDiscount } from '../schema';
 
 export type PaymentIntentRow = typeof paymentIntents.$inferSelect;
 type IntentChanges = Partial<typeof paymentIntents.$inferInsert>;
@@ -86,18 +86,18 @@ export async function lockPaymentIntentForSession(db: Queryable, sessionId: stri
 
 /**
  * Cancels the intent only while its status is one of `from` (the caller's cancelable states): null when
- * it is not (no row matched).
+ * it is not (no row matched). The reason is `abandoned` unless given.
  */
 export async function cancelIntentIfStatusIn(
   db: Queryable,
-  p: { id: string; from: PaymentIntentRow['status'][]; now: Date },
+  p: { id: string; from: PaymentIntentRow['status'][]; now: Date; reason?: PaymentIntentCancellationReason },
 ): Promise<PaymentIntentRow | null> {
   const rows = await db
     .update(paymentIntents)
     .set({
       status: 'canceled',
       canceledAt: p.now,
-      cancellationReason: 'abandoned',
+      cancellationReason: p.reason ?? 'abandoned',
       nextAction: null,
       processorState: null,
       attemptStartedAt: null,

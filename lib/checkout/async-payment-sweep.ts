@@ -4,12 +4,10 @@ import { lockDueSepaDebits, updatePaymentIntentFields, type PaymentIntentRow } f
 import { lockSessionById } from '@/db/queries/public-session';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
-import type { Job } from '@/lib/jobs/runner';
 import { isPendingDebit, SEPA_DEBIT_FAILED } from '@/lib/payments/test-sepa';
+import { settlePendingCharge } from '@/lib/payments/record-charge';
 import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import { sessionObject } from './session-reads';
-
-const BATCH = 100;
 
 /**
  * Applies the bank's answer to SEPA debits whose outcome is due, a batch at a
@@ -17,7 +15,7 @@ const BATCH = 100;
  * re-checked under the lock, so several processes sweep side by side and each
  * debit settles, with its events, exactly once.
  */
-export async function settleDueDebits(db: Db, now = new Date(), limit = BATCH): Promise<number> {
+export async function settleDueDebits(db: Db, now = new Date(), limit = 100): Promise<number> {
   return db.transaction(async (tx) => {
     const due = await lockDueSepaDebits(tx, { now, limit });
     for (const intent of due) await settle(tx, intent);
@@ -37,6 +35,7 @@ async function settle(tx: Tx, intent: PaymentIntentRow): Promise<void> {
       id: intent.id,
       set: { status: 'succeeded', amountReceived: intent.amount, processorState: null },
     });
+    await settlePendingCharge(tx, { intent: paid, outcome: 'succeeded' });
     // None when the session was already marked paid.
     const updated = await markSessionPaidIfUnpaid(tx, { id: session.id });
     await recordEvent(tx, { accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(paid) });
@@ -51,21 +50,7 @@ async function settle(tx: Tx, intent: PaymentIntentRow): Promise<void> {
     id: intent.id,
     set: { status: 'requires_payment_method', lastPaymentError: { ...SEPA_DEBIT_FAILED }, processorState: null },
   });
+  await settlePendingCharge(tx, { intent: failed, outcome: 'failed', failure: SEPA_DEBIT_FAILED });
   await recordEvent(tx, { accountId, type: 'payment_intent.payment_failed', object: serializePaymentIntent(failed) });
   await recordEvent(tx, { accountId, type: 'checkout.session.async_payment_failed', object: sessionObject(session) });
-}
-
-/**
- * The settlement as a job: every `intervalMs` (at once again while a batch comes back full). Short by
- * default: in test mode debits settle in seconds.
- */
-export function asyncPaymentSweepJob(db: Db, opts: { intervalMs?: number; clock?: () => Date } = {}): Job {
-  const clock = opts.clock ?? (() => new Date());
-  const intervalMs = opts.intervalMs ?? 1000;
-  return {
-    name: 'async-payment-sweep',
-    idleMs: intervalMs,
-    firstTickMs: intervalMs,
-    tick: async () => ((await settleDueDebits(db, clock(), BATCH)) === BATCH ? 'more' : 'idle'),
-  };
 }

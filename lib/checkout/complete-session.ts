@@ -7,7 +7,9 @@ import { insertSubscription } from '@/db/queries/subscriptions';
 import { serializeCustomer } from '@/lib/api/serialize/customer';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
+import type { StoredBillingDetails } from '@/db/schema';
 import type { StoredCard } from '@/lib/payments/processor';
+import { recordCharge, type ChargeFollowUp } from '@/lib/payments/record-charge';
 import type { PendingDebit, StoredSepaDebit } from '@/lib/payments/test-sepa';
 import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import { newId } from '@/lib/util/ids';
@@ -89,14 +91,31 @@ async function createSubscription(
   return id;
 }
 
-/** How the payment was made: a card that was charged, or a bank debit still on its way (`pending`). */
-type CompletingPayment = { intent: PaymentIntentRow; card: StoredCard | null; sepaDebit?: StoredSepaDebit; pending?: PendingDebit };
+/**
+ * How the payment was made: a card that was charged (or only authorized, for manual capture), or a bank
+ * debit still on its way (`pending`); `followUp` is what the processor said of the charge it accepted.
+ */
+type CompletingPayment = {
+  intent: PaymentIntentRow;
+  card: StoredCard | null;
+  sepaDebit?: StoredSepaDebit;
+  pending?: PendingDebit;
+  followUp?: ChargeFollowUp;
+};
 
-/** A pending debit completes the session unpaid; its money arrives later (lib/checkout/async-payment-sweep.ts). */
-const intentOutcome = (p: CompletingPayment) =>
-  p.pending && p.intent.amount > 0
-    ? { status: 'processing' as const, amountReceived: 0, processorState: p.pending }
-    : { status: 'succeeded' as const, amountReceived: p.intent.amount, processorState: null };
+/**
+ * A pending debit completes the session unpaid; its money arrives later (lib/checkout/async-payment-sweep.ts).
+ * A card payment with capture_method=manual is only authorized: the merchant captures it later.
+ */
+function intentOutcome(p: CompletingPayment) {
+  if (p.pending && p.intent.amount > 0) return { status: 'processing' as const, amountReceived: 0, processorState: p.pending };
+  if (p.intent.captureMethod === 'manual' && p.intent.amount > 0)
+    return { status: 'requires_capture' as const, amountReceived: 0, processorState: null };
+  return { status: 'succeeded' as const, amountReceived: p.intent.amount, processorState: null };
+}
+
+const paymentStatus = (charged: boolean, status: PaymentIntentRow['status']) =>
+  !charged ? ('no_payment_required' as const) : status === 'succeeded' ? ('paid' as const) : ('unpaid' as const);
 
 /**
  * open → complete, once (T2 in payment-state.ts): on the locked session, and only while the intent
@@ -115,36 +134,46 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
   if (!settled) return null;
   const customerId = await ensureCustomer(tx, session);
   const d = session.customerDetails;
+  const billingDetails: StoredBillingDetails = {
+    address: d?.address ?? null,
+    email: d?.email ?? null,
+    name: d?.name ?? null,
+    phone: d?.phone ?? null,
+    tax_id: null,
+  };
   let paymentMethodId: string | null = null;
-  if (payment.card) {
+  if (payment.card || payment.sepaDebit) {
     paymentMethodId = newId('pm');
     await insertPaymentMethod(tx, {
       id: paymentMethodId,
       accountId: session.accountId,
+      type: payment.card ? 'card' : 'sepa_debit',
       customerId,
       card: payment.card,
-      billingDetails: {
-        address: d?.address ?? null,
-        email: d?.email ?? null,
-        name: d?.name ?? null,
-        phone: d?.phone ?? null,
-        tax_id: null,
-      },
+      sepaDebit: payment.sepaDebit ?? null,
+      billingDetails,
     });
   }
   const subscriptionId =
     session.mode === 'subscription' && customerId ? await createSubscription(tx, session, customerId, paymentMethodId, now) : null;
-  const intent = await updatePaymentIntentFields(tx, {
+  let intent = await updatePaymentIntentFields(tx, {
     accountId: settled.accountId,
     id: settled.id,
     set: { customerId, paymentMethodId, card: payment.card, sepaDebit: payment.sepaDebit ?? null },
   });
   const charged = intent.amount > 0;
+  if (charged)
+    ({ intent } = await recordCharge(tx, {
+      intent,
+      billingDetails,
+      followUp: payment.followUp ?? { chargeState: null, dispute: null },
+      now,
+    }));
   const completed = await updateSessionIfOpen(tx, {
     id: session.id,
     set: {
       status: 'complete',
-      paymentStatus: !charged ? 'no_payment_required' : intent.status === 'processing' ? 'unpaid' : 'paid',
+      paymentStatus: paymentStatus(charged, intent.status),
       completedAt: now,
       customerId,
       subscriptionId,
@@ -155,7 +184,7 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
   if (!completed) throw new Error(`completeSession: session ${session.id} was not open under its lock`);
   if (charged && intent.status === 'processing')
     await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.processing', object: serializePaymentIntent(intent) });
-  else if (charged)
+  else if (charged && intent.status === 'succeeded')
     await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(intent) });
   await recordEvent(tx, { accountId: session.accountId, type: 'checkout.session.completed', object: sessionObject(completed) });
   await queueReceipt(tx, completed);

@@ -44,13 +44,18 @@ export async function finishCharge(
   return session ? stateOf(session) : { state: 'closed', status: 'not_found' };
 }
 
-async function recordOutcome(tx: Tx, p: { sessionId: string; intent: Attempt; outcome: ChargeOutcome; now: Date }): Promise<ConfirmResult> {
+async function recordOutcome(
+  tx: Tx,
+  p: { processor: PaymentProcessor; sessionId: string; intent: Attempt; outcome: ChargeOutcome; now: Date },
+): Promise<ConfirmResult> {
   const { intent, outcome } = p;
   const session = await lockSessionById(tx, p.sessionId);
   if (!session) return { state: 'closed', status: 'not_found' };
   const fence = { id: intent.id, attemptId: intent.attemptId };
   if (outcome.status === 'succeeded') {
-    const completed = await completeSession(tx, session, { intent, card: outcome.card }, p.now);
+    const chargeState = outcome.chargeState ?? null;
+    const followUp = { chargeState, dispute: p.processor.disputeAfterCharge(chargeState) };
+    const completed = await completeSession(tx, session, { intent, card: outcome.card, followUp }, p.now);
     if (!completed) throw new LateSuccess();
     return completeResult(completed);
   }

@@ -8,6 +8,19 @@
  */
 
 export const CAISSE_EVENT_TYPES = [
+  'charge.captured',
+  'charge.dispute.closed',
+  'charge.dispute.created',
+  'charge.dispute.funds_reinstated',
+  'charge.dispute.funds_withdrawn',
+  'charge.dispute.updated',
+  'charge.expired',
+  'charge.failed',
+  'charge.pending',
+  'charge.refund.updated',
+  'charge.refunded',
+  'charge.succeeded',
+  'charge.updated',
   'checkout.session.async_payment_failed',
   'checkout.session.async_payment_succeeded',
   'checkout.session.completed',
@@ -18,6 +31,7 @@ export const CAISSE_EVENT_TYPES = [
   'customer.created',
   'customer.deleted',
   'customer.updated',
+  'payment_intent.amount_capturable_updated',
   'payment_intent.canceled',
   'payment_intent.payment_failed',
   'payment_intent.processing',
@@ -30,6 +44,9 @@ export const CAISSE_EVENT_TYPES = [
   'product.updated',
   'promotion_code.created',
   'promotion_code.updated',
+  'refund.created',
+  'refund.failed',
+  'refund.updated',
   // Not a Stripe event: Stripe emits nothing for shipping rates, Caisse's dashboard and webhooks can use it.
   'shipping_rate.created',
   'shipping_rate.updated',

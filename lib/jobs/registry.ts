@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { asyncPaymentSweepJob } from '@/lib/checkout/async-payment-sweep';
+import { asyncPaymentSweepJob } from '@/lib/payments/follow-up-sweep';
 import { expirySweepJob } from '@/lib/checkout/expiry-sweep';
 import type { Env } from '@/lib/env';
 import { emailJob } from '@/lib/receipts/send-emails';

@@ -26,7 +26,12 @@ export type ChargeRequest = {
 export type Decline = { code: string; declineCode: string | null; message: string };
 
 export type ChargeOutcome =
-  | { status: 'succeeded'; card: StoredCard }
+  | {
+      status: 'succeeded';
+      card: StoredCard;
+      /** opaque processor state kept with the charge and handed back to `refund`: NEVER the number or CVC */
+      chargeState?: Record<string, string>;
+    }
   | {
       status: 'requires_action';
       card: StoredCard;
@@ -54,4 +59,30 @@ export interface PaymentProcessor {
    * too late to count (its session stopped being payable, or the attempt was given up as lost).
    */
   reverse(p: { attemptId: string; amount: number; currency: string }): Promise<void>;
+
+  /** Captures an authorization (a session with capture_method=manual), in full or for less. */
+  capture(p: { attemptId: string; amount: number; currency: string; chargeState: Record<string, string> | null }): Promise<void>;
+  /**
+   * Sends money back to the card. `later` is a change the processor already knows will follow (a card
+   * that can no longer receive money: the refund fails after it looked successful); the caller keeps it
+   * and applies it when due, as it would a processor's webhook.
+   */
+  refund(p: RefundRequest): Promise<RefundOutcome>;
+  /** A dispute the processor announces for a charge it just accepted (test mode: the dispute test card), or null. */
+  disputeAfterCharge(chargeState: Record<string, string> | null): { reason: string; afterMs: number } | null;
+  /** The bank's decision on submitted evidence, when it will come, or null while it is still reviewing. */
+  reviewDispute(evidence: Record<string, string | null>): { status: 'won' | 'lost'; afterMs: number } | null;
 }
+
+export type RefundRequest = {
+  refundId: string;
+  attemptId: string;
+  amount: number;
+  currency: string;
+  chargeState: Record<string, string> | null;
+};
+
+export type RefundOutcome = {
+  status: 'succeeded' | 'pending';
+  later: { status: 'succeeded' | 'failed'; failureReason: string | null; afterMs: number } | null;
+};

@@ -161,6 +161,42 @@ describe('testProcessor — 3-D Secure cards', () => {
   });
 });
 
+describe('testProcessor — after the payment', () => {
+  const refundOf = (chargeState: Record<string, string> | null) =>
+    testProcessor.refund({ refundId: 're_1', attemptId: 'att_1', amount: 500, currency: 'eur', chargeState });
+
+  it('5126 succeeds, and its refunds look successful, then fail with expired_or_canceled_card', async () => {
+    const outcome = await charge('4000000000005126');
+    expect(outcome.status).toBe('succeeded');
+    const state = outcome.status === 'succeeded' ? (outcome.chargeState ?? null) : null;
+    const refund = await refundOf(state);
+    expect(refund.status).toBe('succeeded');
+    expect(refund.later).toMatchObject({ status: 'failed', failureReason: 'expired_or_canceled_card' });
+    expect(testProcessor.disputeAfterCharge(state)).toBeNull();
+  });
+
+  it('0259 succeeds, then is disputed as fraudulent; its refunds succeed', async () => {
+    const outcome = await charge('4000000000000259');
+    const state = outcome.status === 'succeeded' ? (outcome.chargeState ?? null) : null;
+    expect(testProcessor.disputeAfterCharge(state)).toMatchObject({ reason: 'fraudulent' });
+    expect(await refundOf(state)).toEqual({ status: 'succeeded', later: null });
+  });
+
+  it('an ordinary card is neither disputed nor refused a refund', async () => {
+    const outcome = await charge('4242424242424242');
+    const state = outcome.status === 'succeeded' ? (outcome.chargeState ?? null) : null;
+    expect(state).toBeNull();
+    expect(testProcessor.disputeAfterCharge(state)).toBeNull();
+    expect(await refundOf(state)).toEqual({ status: 'succeeded', later: null });
+  });
+
+  it('decides a dispute on "winning_evidence" or "losing_evidence" in any text, and keeps reviewing otherwise', () => {
+    expect(testProcessor.reviewDispute({ uncategorized_text: 'winning_evidence' })).toMatchObject({ status: 'won' });
+    expect(testProcessor.reviewDispute({ product_description: 'see losing_evidence', receipt: null })).toMatchObject({ status: 'lost' });
+    expect(testProcessor.reviewDispute({ uncategorized_text: 'we shipped it' })).toBeNull();
+  });
+});
+
 describe('testProcessor.screen', () => {
   it.each([...TEST_CARD_NUMBERS, '4242 4242 4242 4242', '4242424242424241'])('lets test card %s through', (number) => {
     expect(testProcessor.screen(card(number))).toBeNull();
@@ -179,8 +215,8 @@ describe('testProcessor.screen', () => {
     expect((await charge('not a card')).status).toBe('failed');
   });
 
-  it('covers the 17 Luhn-valid numbers of the table (4 successes, 7 declines, 6 for 3-D Secure)', () => {
-    expect(TEST_CARD_NUMBERS).toHaveLength(17);
+  it('covers the 19 Luhn-valid numbers of the table (6 successes, 7 declines, 6 for 3-D Secure)', () => {
+    expect(TEST_CARD_NUMBERS).toHaveLength(19);
     for (const number of TEST_CARD_NUMBERS) expect(luhnValid(number)).toBe(true);
   });
 });

@@ -14,8 +14,11 @@ type After = 'succeed' | 'insufficient_funds' | 'card_declined';
 const AFTER_VALUES: readonly string[] = ['succeed', 'insufficient_funds', 'card_declined'] satisfies After[];
 const isAfter = (value: string | undefined): value is After => value !== undefined && AFTER_VALUES.includes(value);
 
+/** What a card does after it was charged: its refunds fail, or its payment is disputed. */
+type AfterPayment = 'refund_fails' | 'disputed_fraudulent';
+
 type Behaviour =
-  | { kind: 'succeed'; threeDSecure?: 'not_required' }
+  | { kind: 'succeed'; threeDSecure?: 'not_required'; after?: AfterPayment }
   | { kind: 'decline'; decline: StripeDeclineName }
   | { kind: 'challenge'; after: After; skipWhenSetUpForOffSession?: true };
 
@@ -40,7 +43,12 @@ const TEST_CARDS: ReadonlyMap<string, TestCard> = new Map<string, TestCard>([
   ['4000008400001629', { behaviour: { kind: 'challenge', after: 'card_declined' } }],
   ['4000000000003220', { behaviour: { kind: 'challenge', after: 'succeed' } }],
   ['4000000000003055', { behaviour: { kind: 'succeed', threeDSecure: 'not_required' } }],
+  ['4000000000005126', { behaviour: { kind: 'succeed', after: 'refund_fails' } }],
+  ['4000000000000259', { behaviour: { kind: 'succeed', after: 'disputed_fraudulent' } }],
 ]);
+
+/** How long the test processor takes to report what happens after a payment: "some seconds later", as in Stripe's test mode. */
+export const TEST_FOLLOW_UP_MS = 3000;
 
 /** The numbers of the test-card table that are Luhn-valid (all but 4242…4241). */
 export const TEST_CARD_NUMBERS: readonly string[] = [...TEST_CARDS.keys()];
@@ -92,7 +100,11 @@ export const testProcessor: PaymentProcessor = {
       const b = test.behaviour;
       switch (b.kind) {
         case 'succeed':
-          return { status: 'succeeded', card: { ...card, three_d_secure: b.threeDSecure ?? null } };
+          return {
+            status: 'succeeded',
+            card: { ...card, three_d_secure: b.threeDSecure ?? null },
+            ...(b.after ? { chargeState: { after: b.after } } : {}),
+          };
         case 'decline':
           return failed(card, b.decline);
         case 'challenge':
@@ -126,4 +138,29 @@ export const testProcessor: PaymentProcessor = {
 
   // Test mode moves no money, so there is nothing to void: the caller still records the reversal.
   async reverse() {},
+
+  // Nor anything to capture: the caller records the captured amount.
+  async capture() {},
+
+  // Stripe's 4000 0000 0000 5126: the refund looks successful at first, then fails.
+  refund({ chargeState }) {
+    const fails = chargeState?.after === 'refund_fails';
+    return Promise.resolve({
+      status: 'succeeded',
+      later: fails ? { status: 'failed', failureReason: 'expired_or_canceled_card', afterMs: TEST_FOLLOW_UP_MS } : null,
+    });
+  },
+
+  // Stripe's 4000 0000 0000 0259: the payment succeeds, then the cardholder disputes it as fraudulent.
+  disputeAfterCharge(chargeState) {
+    return chargeState?.after === 'disputed_fraudulent' ? { reason: 'fraudulent', afterMs: TEST_FOLLOW_UP_MS } : null;
+  },
+
+  // Stripe's test evidence: "winning_evidence" or "losing_evidence" in any text field decides the dispute.
+  reviewDispute(evidence) {
+    const texts = Object.values(evidence);
+    if (texts.some((t) => t?.includes('winning_evidence'))) return { status: 'won', afterMs: TEST_FOLLOW_UP_MS };
+    if (texts.some((t) => t?.includes('losing_evidence'))) return { status: 'lost', afterMs: TEST_FOLLOW_UP_MS };
+    return null;
+  },
 };

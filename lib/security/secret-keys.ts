@@ -23,7 +23,8 @@ export type KeyPurpose =
   | 'proof-of-work-keys'
   | 'webhook-secrets'
   | 'idempotency-responses'
-  | 'sign-in-links';
+  | 'sign-in-links'
+  | 'receipt-links';
 
 const MIN_KEY_BYTES = 32;
 

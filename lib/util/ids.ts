@@ -40,7 +40,9 @@ export type IdPrefix =
   | 'em'
   | 'dom'
   | 'img'
-  | 'att';
+  | 'att'
+  | 're'
+  | 'dp';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(24)}`;

@@ -106,6 +106,11 @@ export class GatedProcessor implements PaymentProcessor {
     return Promise.resolve();
   }
 
+  capture: PaymentProcessor['capture'] = (p) => testProcessor.capture(p);
+  refund: PaymentProcessor['refund'] = (p) => testProcessor.refund(p);
+  disputeAfterCharge: PaymentProcessor['disputeAfterCharge'] = (state) => testProcessor.disputeAfterCharge(state);
+  reviewDispute: PaymentProcessor['reviewDispute'] = (evidence) => testProcessor.reviewDispute(evidence);
+
   /** Money the processor took and kept, by attempt. */
   kept(): LedgerEntry[] {
     return [...this.ledger.values()].filter((e) => e.charged && !e.reversed);
