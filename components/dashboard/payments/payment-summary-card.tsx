@@ -21,6 +21,8 @@ export async function PaymentSummaryCard({ detail }: { detail: PaymentDetail }) 
         testId="payment-summary"
         items={[
           [t('detail.amount'), money(charge.amount)],
+          // A capture for less than was authorized: the rest went back to the customer without a refund.
+          [t('detail.amount_captured'), charge.captured && charge.amountCaptured !== charge.amount ? money(charge.amountCaptured) : null],
           [t('detail.amount_refunded'), charge.amountRefunded > 0 && charge.label !== 'canceled' ? money(charge.amountRefunded) : null],
           [t('detail.status'), <PaymentBadge key="status" label={charge.label} />],
           [t('detail.capture_before'), charge.captureBefore ? t('detail.utc', { date: at(charge.captureBefore) }) : null],
