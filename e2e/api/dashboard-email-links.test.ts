@@ -17,6 +17,26 @@ afterAll(() => dropDatabase());
 
 const tokenOf = (url: string) => defined(new URL(url).searchParams.get('token'), `a token in ${url}`);
 
+/** A link for a new address, its email queued as the dashboard's actions queue it, and a reader of that outbox row. */
+async function queuedLinkEmail(purpose: 'sign-in' | 'sign-up', locale: 'en' | 'fr') {
+  const { issueLink } = await import('@/lib/auth/email-links');
+  const { queueAccountEmail } = await import('@/lib/auth/account-emails');
+  const { getDb } = await import('@/db/client');
+  const { emails } = await import('@/db/schema');
+  const { eq } = await import('drizzle-orm');
+  const db = await getDb();
+  const to = `${purpose}-${randomBytes(4).toString('hex')}@shop.test`;
+  const businessName = 'Console Shop';
+  const url = await issueLink(purpose, purpose === 'sign-in' ? { email: to } : { email: to, businessName });
+  const id = await queueAccountEmail(
+    db,
+    purpose === 'sign-in' ? { kind: 'sign_in_link', to, url } : { kind: 'sign_up_link', to, url, businessName },
+    locale,
+  );
+  const row = async () => defined((await db.select().from(emails).where(eq(emails.id, id))).at(0), `the outbox row ${id}`);
+  return { db, to, url, row };
+}
+
 describe('one-time email links', () => {
   it('the table keeps only a hash of the token; the link works once, for its purpose only', async () => {
     const { issueLink, peekLink, consumeLink } = await import('@/lib/auth/email-links');
@@ -38,26 +58,18 @@ describe('one-time email links', () => {
   });
 
   it('a sign-in email waits in the outbox sealed (no usable link in the table) and is sent opened', async () => {
-    const { issueLink } = await import('@/lib/auth/email-links');
-    const { queueAccountEmail } = await import('@/lib/auth/account-emails');
     const { sendDueEmails } = await import('@/lib/receipts/send-emails');
-    const { getDb } = await import('@/db/client');
-    const { emails } = await import('@/db/schema');
-    const { eq } = await import('drizzle-orm');
-    const db = await getDb();
-    const to = `b-${randomBytes(4).toString('hex')}@shop.test`;
-    const url = await issueLink('sign-in', { email: to });
-    const id = await queueAccountEmail(db, { kind: 'sign_in_link', to, url }, 'fr');
-    const [row] = await db.select().from(emails).where(eq(emails.id, id));
-    expect(row).toMatchObject({
+    const { db, to, url, row } = await queuedLinkEmail('sign-in', 'fr');
+    const queued = await row();
+    expect(queued).toMatchObject({
       accountId: null,
       kind: 'sign_in_link',
       to,
       subject: 'Votre lien de connexion à Caisse',
       status: 'pending',
     });
-    expect(row.text).toMatch(/^sealed:v1:/);
-    expect(JSON.stringify(row)).not.toContain(tokenOf(url));
+    expect(queued.text).toMatch(/^sealed:v1:/);
+    expect(JSON.stringify(queued)).not.toContain(tokenOf(url));
 
     const sink = await startSmtpSink();
     try {
@@ -75,16 +87,8 @@ describe('one-time email links', () => {
   });
 
   it('without a mail server the link is printed on the console, and the email kept sealed', async () => {
-    const { issueLink } = await import('@/lib/auth/email-links');
-    const { queueAccountEmail } = await import('@/lib/auth/account-emails');
     const { sendDueEmails } = await import('@/lib/receipts/send-emails');
-    const { getDb } = await import('@/db/client');
-    const { emails } = await import('@/db/schema');
-    const { eq } = await import('drizzle-orm');
-    const db = await getDb();
-    const to = `c-${randomBytes(4).toString('hex')}@shop.test`;
-    const url = await issueLink('sign-up', { email: to, businessName: 'Console Shop' });
-    const id = await queueAccountEmail(db, { kind: 'sign_up_link', to, url, businessName: 'Console Shop' }, 'en');
+    const { db, to, url, row } = await queuedLinkEmail('sign-up', 'en');
     const printed: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
     try {
@@ -93,8 +97,8 @@ describe('one-time email links', () => {
       log.mockRestore();
     }
     expect(printed.find((l) => l.includes(to))).toContain(url);
-    const [row] = await db.select().from(emails).where(eq(emails.id, id));
-    expect(row.status).toBe('kept');
-    expect(row.text).toMatch(/^sealed:v1:/);
+    const kept = await row();
+    expect(kept.status).toBe('kept');
+    expect(kept.text).toMatch(/^sealed:v1:/);
   });
 });

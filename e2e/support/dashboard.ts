@@ -1,5 +1,5 @@
-import { expect, type Page } from '@playwright/test';
-import { test as checkoutTest } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { randomClientAddress, test as checkoutTest } from './fixtures';
 import { newMerchant, type DashboardLogin, type Merchant } from './merchant';
 
 /** Signs in on the dashboard's own form and waits for the home page. */
@@ -18,6 +18,12 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/dashboard\/sign-in$/);
   await expect(page.getByRole('heading', { name: 'Sign in to Caisse' })).toBeVisible();
+}
+
+/** A page in a browser of its own, seen by Caisse as another client (its own address, as the proxy in front would give it). */
+export async function otherClient(browser: Browser, baseURL: string, locale = 'en-US', address = randomClientAddress()): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale, extraHTTPHeaders: { 'x-forwarded-for': address } });
+  return context.newPage();
 }
 
 type DashboardFixtures = {

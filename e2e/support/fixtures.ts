@@ -22,8 +22,8 @@ type WorkerFixtures = {
   shop: MerchantSite;
 };
 
-/** A private address (10.x.y.z) for one test's customer. */
-const customerAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+/** A private address (10.x.y.z) for one client: one test's customer, or a test's other browser. */
+export const randomClientAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   shop: [
@@ -38,7 +38,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   // front of Caisse gives it (the test server trusts loopback as that proxy), so
   // per-client limits (card attempts, code guesses) count per test and not for the whole suite.
   context: async ({ context, extraHTTPHeaders }, use) => {
-    await context.setExtraHTTPHeaders({ ...extraHTTPHeaders, 'x-forwarded-for': customerAddress() });
+    await context.setExtraHTTPHeaders({ ...extraHTTPHeaders, 'x-forwarded-for': randomClientAddress() });
     await use(context);
   },
   merchant: async ({}, use) => {

@@ -12,8 +12,8 @@
  * a merchant typed.
  */
 
-// Kept equal to FONT_FAMILIES in lib/validation (a test checks); repeated here so
-// the branding code stays free of zod and can run in the browser bundle.
+// The one list: the API's schema (lib/validation/checkout-session-parts.ts) and the dashboard's
+// form take it from here, so this file stays free of zod and can run in the browser bundle.
 export const FONT_IDS = [
   'be_vietnam_pro',
   'bitter',

@@ -89,6 +89,7 @@ describe('stop()', () => {
       name: 'emails',
       concurrency: 5,
       idleMs: 5,
+      leaseMs: 120_000,
       claim: async (limit) => {
         const rows = await claimDueEmails(db(), { limit, leaseSeconds: 120 });
         stopping = runner.stop(); // SIGTERM lands between the claim and the sends
@@ -120,6 +121,7 @@ describe('stop()', () => {
       concurrency: 1,
       idleMs: 5,
       claim: (limit) => claimDueEmails(db(), { limit, leaseSeconds: 120 }),
+      leaseMs: 120_000,
       handle: () => Promise.reject(new Error('the database went away mid-settle')),
       release: (rows) => releaseEmailClaims(db(), rows),
     });
@@ -185,6 +187,8 @@ describe('backoff', () => {
         clock = at(clock, 121);
         return claimDueEmails(db(), { limit, leaseSeconds: 120, now: clock });
       },
+      leaseMs: 120_000,
+      now: () => clock,
       handle: (row) => {
         const run = (async () => {
           await new Promise((r) => setImmediate(r));
@@ -214,5 +218,56 @@ describe('backoff', () => {
     expect(waits.slice(0, 6)).toEqual([100, 5000, 10_000, 20_000, 100, 100]);
     expect(mail.sent).toEqual(['em_g']);
     expect((await emailRows(db()))[0]).toMatchObject({ status: 'sent', attempts: 1, lockedUntil: null });
+  });
+});
+
+describe('leases held after a failure', () => {
+  it('a handler failing row after row for hours → the runner forgets each lease once it ran out; stop releases only the ones still running', async () => {
+    // No database: the rows are made up, the clock injected. Each claim comes a minute after the last, with a 150 s lease.
+    const leaseMs = 150_000;
+    let clock = new Date('2026-06-01T12:00:00Z');
+    let claimed = 0;
+    const released: string[] = [];
+    const handlers: Promise<unknown>[] = [];
+    const allClaimed = gate();
+    const job = leaseQueueJob({
+      name: 'failing',
+      concurrency: 1,
+      idleMs: 5,
+      claim: () => {
+        if (claimed === 200) {
+          allClaimed.open();
+          return Promise.resolve([]);
+        }
+        clock = at(clock, 60);
+        claimed++;
+        return Promise.resolve([{ id: `row_${claimed}`, lockToken: clock.toISOString() }]);
+      },
+      leaseMs,
+      now: () => clock,
+      handle: (row) => {
+        const run = Promise.reject(new Error(`${row.id} refused`));
+        handlers.push(run.catch(() => {}));
+        return run;
+      },
+      release: (rows) => {
+        released.push(...rows.map((r) => r.id));
+        return Promise.resolve();
+      },
+    });
+    // The waits are not slept: each ends once the handlers started so far have failed.
+    const runner = startRunner([job], {
+      log: () => {},
+      wait: async () => {
+        await Promise.all(handlers);
+        await new Promise((r) => setImmediate(r));
+      },
+    });
+    await allClaimed.promise;
+    await runner.stop();
+
+    // 200 rows failed over 200 minutes; only the leases of the last three (claimed 2, 1 and 0 minutes before) still ran.
+    expect(claimed).toBe(200);
+    expect(released).toEqual(['row_198', 'row_199', 'row_200']);
   });
 });

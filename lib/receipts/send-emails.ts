@@ -117,6 +117,8 @@ export function emailJob(db: Db, opts: EmailJobOptions = {}): Job {
     concurrency: opts.concurrency ?? 10,
     idleMs: opts.intervalMs ?? 2000,
     claim: (limit) => claimDueEmails(db, { limit, now: opts.now }),
+    leaseMs: LEASE_SECONDS * 1000,
+    now: () => opts.now ?? new Date(),
     handle: (claim) => sendClaimed(db, claim, transport, { from, now: opts.now }),
     release: (claims) => releaseEmailClaims(db, claims),
     close: () => {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { plainConfirmConfig } from '@/lib/checkout/plain-page-view';
 import { makeConfirmSchema, type ConfirmConfig } from './checkout-page';
 
-const base: ConfirmConfig = {
-  methods: ['card'],
-  emailLocked: false,
-  phone: false,
-  shippingCountries: null,
-  billingAddress: 'auto',
-  taxId: false,
-  customFields: [],
-  terms: false,
-  promotionsConsent: false,
-};
+// A plain card payment's form: email, card, billing country and postal code.
+const base: ConfirmConfig = plainConfirmConfig();
 const now = () => new Date('2026-11-29T12:00:00Z');
 const card = { number: '4242 4242 4242 4242', expiry: '12 / 30', cvc: '123', name: 'Ada Lovelace' };
 

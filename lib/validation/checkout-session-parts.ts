@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shippingRateDataSchema } from './shipping-rates';
+import { FONT_IDS } from '@/lib/branding/fonts';
 import { bool, currency, decimal, int, metadata, nonEmptyStr, oneOf, str, unsettable, url } from '@/lib/api/params';
 import { MAX_AMOUNT_ANY_CURRENCY } from '@/lib/money/limits';
 
@@ -48,35 +49,6 @@ export const CHECKOUT_LOCALES = [
   'zh',
   'zh-HK',
   'zh-TW',
-] as const;
-
-export const FONT_FAMILIES = [
-  'be_vietnam_pro',
-  'bitter',
-  'chakra_petch',
-  'default',
-  'hahmlet',
-  'inconsolata',
-  'inter',
-  'lato',
-  'lora',
-  'm_plus_1_code',
-  'montserrat',
-  'noto_sans',
-  'noto_sans_jp',
-  'noto_serif',
-  'nunito',
-  'open_sans',
-  'pridi',
-  'pt_sans',
-  'pt_serif',
-  'raleway',
-  'roboto',
-  'roboto_slab',
-  'source_sans_pro',
-  'titillium_web',
-  'ubuntu_mono',
-  'zen_maru_gothic',
 ] as const;
 
 export const adjustableQuantitySchema = z.strictObject({
@@ -175,7 +147,7 @@ export const brandingSettingsSchema = z.strictObject({
   background_color: unsettable(z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colors must be hex like #1a2b3c')).optional(),
   button_color: unsettable(z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colors must be hex like #1a2b3c')).optional(),
   border_style: unsettable(oneOf(['pill', 'rectangular', 'rounded'])).optional(),
-  font_family: unsettable(oneOf(FONT_FAMILIES)).optional(),
+  font_family: unsettable(oneOf(FONT_IDS)).optional(),
   display_name: str(100).optional(),
   icon: imageRef.optional(),
   logo: imageRef.optional(),

@@ -48,6 +48,8 @@ export function webhookJob(db: Db, opts: WorkerOptions = {}): Job {
     concurrency: opts.concurrency ?? 8,
     idleMs: opts.idlePollMs ?? 500,
     claim: (limit) => claimDue(db, { limit, now: opts.now }),
+    leaseMs: env().WEBHOOK_CLAIM_LEASE_SECONDS * 1000,
+    now: () => opts.now ?? new Date(),
     handle: (claim) => deliverClaimed(db, claim, opts),
     release: (claims) => releaseDeliveryClaims(db, claims),
   });

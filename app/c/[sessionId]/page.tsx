@@ -21,6 +21,7 @@ import { DECLINE_MESSAGE_KEYS } from '@/lib/payments/decline-messages';
 import { newChallenge } from '@/lib/security/proof-of-work';
 import { requiredProofLevel } from '@/lib/checkout/card-testing';
 import { COUNTRY_CODES } from '@/lib/validation/countries';
+import { checkoutClientMessages } from '@/lib/checkout/client-messages';
 import { optionalItemAction, payAction, promotionCodeAction, quantityAction, shippingRateAction } from './actions';
 import { loadCheckout } from './load';
 import { shippingEstimate } from '@/components/checkout/shipping-estimate';
@@ -82,7 +83,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     shipping: view.customText.shipping_address?.message ?? null,
     afterSubmit: view.customText.after_submit?.message ?? null,
   };
-  const messages = await getMessages();
+  const messages = checkoutClientMessages(await getMessages());
   return (
     <div
       style={themeToCssVars(theme) as React.CSSProperties}

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { checkoutSessions, coupons, events, paymentIntents, promotionCodes } from '@/db/schema';
+import { charges, checkoutSessions, coupons, events, paymentIntents, promotionCodes } from '@/db/schema';
 import type { GatedProcessor } from './gated-processor';
 
 /**
@@ -11,12 +11,13 @@ export async function assertCheckoutInvariants(
   db: Db,
   p: { accountId: string; processor: GatedProcessor; attemptSessions: Map<string, string>; attemptsInFlight: Set<string> },
 ): Promise<void> {
-  const [sessions, intents, evts, promos, coups] = await Promise.all([
+  const [sessions, intents, evts, promos, coups, chargeRows] = await Promise.all([
     db.select().from(checkoutSessions).where(eq(checkoutSessions.accountId, p.accountId)),
     db.select().from(paymentIntents).where(eq(paymentIntents.accountId, p.accountId)),
     db.select({ type: events.type, data: events.data }).from(events).where(eq(events.accountId, p.accountId)),
     db.select().from(promotionCodes).where(eq(promotionCodes.accountId, p.accountId)),
     db.select().from(coupons).where(eq(coupons.accountId, p.accountId)),
+    db.select().from(charges).where(eq(charges.accountId, p.accountId)),
   ]);
   const fail = (message: string): never => {
     throw new Error(`invariant broken: ${message}`);
@@ -45,6 +46,18 @@ export async function assertCheckoutInvariants(
       fail(`session ${s.id} (${s.status}) has ${eventsFor('checkout.session.expired', s.id)} expired events`);
     if (intent && s.status !== 'open' && (intent.status === 'processing' || intent.status === 'requires_action'))
       fail(`session ${s.id} is ${s.status} but its intent is left ${intent.status}`);
+  }
+  // Charges: one per succeeded intent, for what it received, with its one event; none for any other intent.
+  for (const i of intents) {
+    const own = chargeRows.filter((c) => c.paymentIntentId === i.id);
+    if (own.length !== (i.status === 'succeeded' ? 1 : 0)) fail(`intent ${i.id} (${i.status}) has ${own.length} charges`);
+    const charge = own.at(0);
+    if (!charge) continue;
+    if (i.latestChargeId !== charge.id) fail(`intent ${i.id} points to charge ${i.latestChargeId}, not ${charge.id}`);
+    if (!charge.captured || charge.amountCaptured !== i.amountReceived || charge.amount !== i.amount)
+      fail(`charge ${charge.id} captured ${charge.amountCaptured} of ${charge.amount}; its intent received ${i.amountReceived}`);
+    if (eventsFor('charge.succeeded', charge.id) !== 1)
+      fail(`charge ${charge.id} has ${eventsFor('charge.succeeded', charge.id)} succeeded events`);
   }
   for (const i of intents) {
     if (eventsFor('payment_intent.succeeded', i.id) !== (i.status === 'succeeded' ? 1 : 0))
