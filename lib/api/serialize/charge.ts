@@ -95,7 +95,8 @@ export function serializeCharge(row: ChargeRow, appUrl: string) {
     livemode: row.livemode,
     metadata: row.metadata,
     on_behalf_of: null,
-    outcome: row.outcome,
+    // Stripe's Outcome also has the network's advice and decline codes: the test networks give none.
+    outcome: row.outcome && { advice_code: null, network_advice_code: null, network_decline_code: null, ...row.outcome },
     paid: row.status === 'succeeded',
     payment_intent: row.paymentIntentId,
     payment_method: row.paymentMethodId,
