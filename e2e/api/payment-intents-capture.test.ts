@@ -50,7 +50,7 @@ describe('a manual-capture session', () => {
     expect(pi).toMatchObject({ status: 'succeeded', amount: 2500, amount_received: 1500, amount_capturable: 0 });
     // The same key again: the same answer, and nothing captured twice.
     const replay = await capture();
-    expect(replay.lastResponse.requestId).toBe(pi.lastResponse.requestId);
+    expect(replay.lastResponse.headers['idempotent-replayed']).toBe('true');
     expect(JSON.parse(JSON.stringify(replay))).toEqual(JSON.parse(JSON.stringify(pi)));
 
     const charge = await stripe.charges.retrieve(held.id);
