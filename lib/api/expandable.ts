@@ -9,6 +9,8 @@ import { serializePromotionCode } from './serialize/promotion-code';
 import { serializeShippingRate } from './serialize/shipping-rate';
 import { invalidRequest } from './errors';
 import { retrievePaymentIntent } from '@/lib/payments/payment-intent-reads';
+import { loadCharge } from '@/lib/payments/charge-reads';
+import { loadPaymentMethod } from '@/lib/payments/payment-method-reads';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';
 import { serializeCustomer, serializeDeletedCustomer } from './serialize/customer';
 import { serializeCoupon } from './serialize/coupon';
@@ -76,7 +78,15 @@ const loadShippingRateForExpand = async (ctx: ExpandContext, id: string) => {
 
 const loadPaymentIntent = (ctx: ExpandContext, id: string) =>
   retrievePaymentIntent(ctx.db, { accountId: ctx.accountId, id }).catch(() => null);
-registerExpandable('payment_intent', { customer: loadCustomer });
+const loadChargeForExpand = (ctx: ExpandContext, id: string) => loadCharge(ctx.db, { accountId: ctx.accountId, id });
+const loadPaymentMethodForExpand = (ctx: ExpandContext, id: string) => loadPaymentMethod(ctx.db, { accountId: ctx.accountId, id });
+registerExpandable('payment_intent', {
+  customer: loadCustomer,
+  latest_charge: loadChargeForExpand,
+  payment_method: loadPaymentMethodForExpand,
+});
+registerExpandable('charge', { customer: loadCustomer, payment_intent: loadPaymentIntent });
+registerExpandable('payment_method', { customer: loadCustomer });
 
 // A session's line_items and total_details.breakdown exist only when expanded; they load by the session's id.
 registerExpandable('checkout.session', {
@@ -100,7 +110,9 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   price: { product: 'product', currency_options: null },
   promotion_code: { 'promotion.coupon': 'coupon', customer: 'customer' },
   item: { price: 'price' },
-  payment_intent: { customer: 'customer' },
+  payment_intent: { customer: 'customer', latest_charge: 'charge', payment_method: 'payment_method' },
+  charge: { customer: 'customer', payment_intent: 'payment_intent' },
+  payment_method: { customer: 'customer' },
   'checkout.session': {
     customer: 'customer',
     payment_intent: 'payment_intent',
