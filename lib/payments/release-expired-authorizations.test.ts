@@ -25,7 +25,7 @@ describe('an authorization nobody captures', () => {
     // The sweep's job runs every step, this one among them.
     await runDueFollowUps(db(), at(7 * DAY));
     const after = await paymentState(db(), paid.sessionId);
-    expect(after.intent).toMatchObject({ status: 'canceled', cancellationReason: 'automatic', amountReceived: 0, canceledAt: at(7 * DAY) });
+    expect(after.intent).toMatchObject({ status: 'canceled', cancellationReason: 'expired', amountReceived: 0, canceledAt: at(7 * DAY) });
     // Stripe since 2025-03-31.basil: no Refund, amount_refunded untouched, not `refunded`.
     expect(after.charge).toMatchObject({ status: 'succeeded', captured: false, amountCaptured: 0, amountRefunded: 0, captureBefore: null });
     expect(after.refunds).toEqual([]);

@@ -25,8 +25,8 @@ export async function releaseExpiredAuthorizations(
     const due = await lockExpiredAuthorizations(tx, { now, limit });
     for (const charge of due) {
       const scope = { accountId: charge.accountId };
-      // Stripe says `expired` since 2025-03-31.basil; the column's type knows only `automatic` so far.
-      const released = await cancelAuthorization(tx, { scope, chargeId: charge.id, processor, cancellationReason: 'automatic', now });
+      // Stripe says `expired` here since 2025-03-31.basil.
+      const released = await cancelAuthorization(tx, { scope, chargeId: charge.id, processor, cancellationReason: 'expired', now });
       if (released) {
         await recordEvent(tx, {
           accountId: charge.accountId,
