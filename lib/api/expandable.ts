@@ -9,6 +9,10 @@ import { serializePromotionCode } from './serialize/promotion-code';
 import { serializeShippingRate } from './serialize/shipping-rate';
 import { invalidRequest } from './errors';
 import { retrievePaymentIntent } from '@/lib/payments/payment-intent-reads';
+import { findCharge } from '@/db/queries/charges';
+import { env } from '@/lib/env';
+import { chargeRefunds } from '@/lib/payments/list-refunds';
+import { serializeCharge } from './serialize/charge';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';
 import { serializeCustomer, serializeDeletedCustomer } from './serialize/customer';
 import { serializeCoupon } from './serialize/coupon';
@@ -78,6 +82,14 @@ const loadPaymentIntent = (ctx: ExpandContext, id: string) =>
   retrievePaymentIntent(ctx.db, { accountId: ctx.accountId, id }).catch(() => null);
 registerExpandable('payment_intent', { customer: loadCustomer });
 
+const loadChargeForRefund = async (ctx: ExpandContext, id: string) => {
+  const row = await findCharge(ctx.db, { accountId: ctx.accountId, id });
+  return row ? serializeCharge(row, env().APP_URL) : null;
+};
+registerExpandable('refund', { charge: loadChargeForRefund, payment_intent: loadPaymentIntent });
+// A charge's `refunds` exist only when expanded, as in Stripe's current versions: they load by the charge's id.
+registerExpandable('charge', { refunds: (ctx, chargeId) => chargeRefunds(ctx.db, { accountId: ctx.accountId, chargeId }) });
+
 // A session's line_items and total_details.breakdown exist only when expanded; they load by the session's id.
 registerExpandable('checkout.session', {
   customer: loadCustomer,
@@ -101,6 +113,8 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   promotion_code: { 'promotion.coupon': 'coupon', customer: 'customer' },
   item: { price: 'price' },
   payment_intent: { customer: 'customer' },
+  refund: { charge: 'charge', payment_intent: 'payment_intent' },
+  charge: { refunds: 'list:refund' },
   'checkout.session': {
     customer: 'customer',
     payment_intent: 'payment_intent',
