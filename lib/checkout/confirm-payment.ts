@@ -169,6 +169,8 @@ async function claimAttempt(
         receiptEmail: pid?.receipt_email ?? null,
         setupFutureUsage: pid?.setup_future_usage ?? null,
         statementDescriptor: pid?.statement_descriptor ?? null,
+        // capture_method=manual: the payment only authorizes (complete-session.ts), the merchant captures later.
+        captureMethod: pid?.capture_method ?? 'automatic',
         metadata: pid?.metadata ?? {},
         shipping: p.details.collectedInformation.shipping_details,
         createdAt: p.now,
