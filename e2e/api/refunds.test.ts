@@ -172,6 +172,7 @@ describe('refunding a paid session through the official SDK', () => {
     const once = await stripe.refunds.create({ charge: paid.chargeId, amount: 900 }, { idempotencyKey: `refund-${paid.chargeId}` });
     const twice = await stripe.refunds.create({ charge: paid.chargeId, amount: 900 }, { idempotencyKey: `refund-${paid.chargeId}` });
     expect(twice).toEqual(once);
+    expect(twice.lastResponse.headers['idempotent-replayed']).toBe('true');
     expect((await stripe.refunds.list({ charge: paid.chargeId })).data.map((r) => r.id)).toEqual([once.id]);
     expect(await chargeOf(stripe, once.id)).toMatchObject({ amount_refunded: 900 });
   });
