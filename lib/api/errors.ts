@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'amount_too_large',
   'amount_too_small',
   'charge_already_captured',
+  'charge_already_refunded',
+  'charge_disputed',
   'coupon_expired',
   'email_invalid',
   'idempotency_key_in_use',

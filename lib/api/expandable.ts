@@ -11,6 +11,7 @@ import { invalidRequest } from './errors';
 import { retrievePaymentIntent } from '@/lib/payments/payment-intent-reads';
 import { loadCharge } from '@/lib/payments/charge-reads';
 import { loadPaymentMethod } from '@/lib/payments/payment-method-reads';
+import { chargeRefunds } from '@/lib/payments/list-refunds';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';
 import { serializeCustomer, serializeDeletedCustomer } from './serialize/customer';
 import { serializeCoupon } from './serialize/coupon';
@@ -85,8 +86,14 @@ registerExpandable('payment_intent', {
   latest_charge: loadChargeForExpand,
   payment_method: loadPaymentMethodForExpand,
 });
-registerExpandable('charge', { customer: loadCustomer, payment_intent: loadPaymentIntent });
+// A charge's `refunds` exist only when expanded, as in Stripe's current versions: they load by the charge's id.
+registerExpandable('charge', {
+  customer: loadCustomer,
+  payment_intent: loadPaymentIntent,
+  refunds: (ctx, chargeId) => chargeRefunds(ctx.db, { accountId: ctx.accountId, chargeId }),
+});
 registerExpandable('payment_method', { customer: loadCustomer });
+registerExpandable('refund', { charge: loadChargeForExpand, payment_intent: loadPaymentIntent });
 
 // A session's line_items and total_details.breakdown exist only when expanded; they load by the session's id.
 registerExpandable('checkout.session', {
@@ -111,8 +118,9 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   promotion_code: { 'promotion.coupon': 'coupon', customer: 'customer' },
   item: { price: 'price' },
   payment_intent: { customer: 'customer', latest_charge: 'charge', payment_method: 'payment_method' },
-  charge: { customer: 'customer', payment_intent: 'payment_intent' },
+  charge: { customer: 'customer', payment_intent: 'payment_intent', refunds: 'list:refund' },
   payment_method: { customer: 'customer' },
+  refund: { charge: 'charge', payment_intent: 'payment_intent' },
   'checkout.session': {
     customer: 'customer',
     payment_intent: 'payment_intent',
