@@ -9,6 +9,11 @@ import { serializePromotionCode } from './serialize/promotion-code';
 import { serializeShippingRate } from './serialize/shipping-rate';
 import { invalidRequest } from './errors';
 import { retrievePaymentIntent } from '@/lib/payments/payment-intent-reads';
+import { findCharge } from '@/db/queries/charges';
+import { retrieveFile } from '@/lib/files/file-reads';
+import { env } from '@/lib/env';
+import { EVIDENCE_FILE_FIELDS } from '@/lib/validation/disputes';
+import { serializeCharge } from './serialize/charge';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';
 import { serializeCustomer, serializeDeletedCustomer } from './serialize/customer';
 import { serializeCoupon } from './serialize/coupon';
@@ -90,6 +95,15 @@ registerExpandable('checkout.session', {
   'shipping_options.shipping_rate': (ctx, id) => loadShippingRateForExpand(ctx, id),
 });
 
+const loadCharge = async (ctx: ExpandContext, id: string) => {
+  const row = await findCharge(ctx.db, { accountId: ctx.accountId, id });
+  return row ? serializeCharge(row, env().APP_URL) : null;
+};
+const loadFile = (ctx: ExpandContext, id: string) => retrieveFile(ctx.db, { accountId: ctx.accountId, id }).catch(() => null);
+// A dispute's evidence names files by id; each of those fields expands to the File.
+const evidenceFiles = <T>(value: T): Record<string, T> => Object.fromEntries(EVIDENCE_FILE_FIELDS.map((f) => [`evidence.${f}`, value]));
+registerExpandable('dispute', { charge: loadCharge, payment_intent: loadPaymentIntent, ...evidenceFiles(loadFile) });
+
 /**
  * What each expandable field yields: an object type, `list:<type>` for a
  * list, or null for a leaf. Embedded objects (a line item's price) are listed
@@ -101,6 +115,7 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   promotion_code: { 'promotion.coupon': 'coupon', customer: 'customer' },
   item: { price: 'price' },
   payment_intent: { customer: 'customer' },
+  dispute: { charge: 'charge', payment_intent: 'payment_intent', ...evidenceFiles('file') },
   'checkout.session': {
     customer: 'customer',
     payment_intent: 'payment_intent',
