@@ -31,7 +31,7 @@ const STRIPE_PURPOSES = [
 /** Stripe keeps dispute evidence for 9 months. */
 const KEPT_MONTHS = 9;
 
-export type NewFile = { purpose: string; filename: string | null; contentType: string | null; bytes: Uint8Array };
+export type NewFile = { purpose: string; filename?: string | null; contentType?: string | null; bytes: Uint8Array };
 
 function checkPurpose(purpose: string): 'dispute_evidence' {
   if (purpose === 'dispute_evidence') return purpose;

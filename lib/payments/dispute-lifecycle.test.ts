@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { charges } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { closeDispute } from './close-dispute';
@@ -62,6 +64,16 @@ describe('a disputed payment', () => {
     expect(Object.values(shown.evidence).filter((v) => v !== null)).toEqual([{}]);
     expect((await listDisputes(db(), scope, { charge: paid.chargeId })).data.map((d) => d.id)).toEqual([paid.disputeId]);
     expect((await listDisputes(db(), scope, { payment_intent: 'pi_other' })).data).toEqual([]);
+  });
+
+  it('an authorization never captured is not disputed: the announcement lapses, nothing is recorded', async () => {
+    const paid = await disputedPayment(db(), T0);
+    await db().update(charges).set({ captured: false, amountCaptured: 0 }).where(eq(charges.id, paid.chargeId));
+    await openDueDisputes(db(), paid.openAt);
+    const { dispute, charge } = await disputeState(db(), paid);
+    expect(dispute).toMatchObject({ status: null, dueAt: null, pending: null });
+    expect(charge.disputed).toBe(false);
+    expect(await disputeEventTypes(db(), paid.accountId)).toEqual([]);
   });
 
   it('evidence due by: the end of the UTC day 19 days after opening', () => {
@@ -167,7 +179,9 @@ describe('a disputed payment', () => {
 
   it("refuses: nothing to submit, a submission past the due date, another account's dispute; a failing processor changes nothing", async () => {
     const { scope, disputeId, accountId } = await openedDispute();
-    expect(await refusal(updateDispute(db(), scope, disputeId, { submit: true }, { now: later(T0, 7) }))).toMatchObject({ param: 'evidence' });
+    expect(await refusal(updateDispute(db(), scope, disputeId, { submit: true }, { now: later(T0, 7) }))).toMatchObject({
+      param: 'evidence',
+    });
     const late = new Date('2026-06-21T00:00:00Z');
     const tooLate = await refusal(updateDispute(db(), scope, disputeId, { evidence: { customer_name: 'J' } }, { now: late }));
     expect(tooLate.message).toMatch(/due date/);
