@@ -12,6 +12,8 @@ import { retrievePaymentIntent } from '@/lib/payments/payment-intent-reads';
 import { loadCharge } from '@/lib/payments/charge-reads';
 import { loadPaymentMethod } from '@/lib/payments/payment-method-reads';
 import { chargeRefunds } from '@/lib/payments/list-refunds';
+import { retrieveFile } from '@/lib/files/file-reads';
+import { EVIDENCE_FILE_FIELDS } from '@/lib/validation/disputes';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';
 import { serializeCustomer, serializeDeletedCustomer } from './serialize/customer';
 import { serializeCoupon } from './serialize/coupon';
@@ -107,6 +109,11 @@ registerExpandable('checkout.session', {
   'shipping_options.shipping_rate': (ctx, id) => loadShippingRateForExpand(ctx, id),
 });
 
+const loadFile = (ctx: ExpandContext, id: string) => retrieveFile(ctx.db, { accountId: ctx.accountId, id }).catch(() => null);
+// A dispute's evidence names files by id; each of those fields expands to the File.
+const evidenceFiles = <T>(value: T): Record<string, T> => Object.fromEntries(EVIDENCE_FILE_FIELDS.map((f) => [`evidence.${f}`, value]));
+registerExpandable('dispute', { charge: loadChargeForExpand, payment_intent: loadPaymentIntent, ...evidenceFiles(loadFile) });
+
 /**
  * What each expandable field yields: an object type, `list:<type>` for a
  * list, or null for a leaf. Embedded objects (a line item's price) are listed
@@ -121,6 +128,7 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   charge: { customer: 'customer', payment_intent: 'payment_intent', refunds: 'list:refund' },
   payment_method: { customer: 'customer' },
   refund: { charge: 'charge', payment_intent: 'payment_intent' },
+  dispute: { charge: 'charge', payment_intent: 'payment_intent', ...evidenceFiles('file') },
   'checkout.session': {
     customer: 'customer',
     payment_intent: 'payment_intent',

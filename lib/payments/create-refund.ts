@@ -1,6 +1,7 @@
 import type { Db, Tx } from '@/db/client';
 import { lockCharge, updateChargeFields, type ChargeRow } from '@/db/queries/charges';
 import { findDisputeForCharge } from '@/db/queries/disputes';
+import { disputeAllowsRefund } from './dispute-allows-refund';
 import { findPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { insertRefund } from '@/db/queries/refunds';
 import type { AccountScope } from '@/db/scope';
@@ -48,15 +49,11 @@ async function lockTarget(tx: Tx, accountId: string, p: CreateRefundParams): Pro
   return { charge, intent };
 }
 
-// A chargeback open or lost: the bank has already taken the money back. An inquiry (warning_*) or a won
-// dispute leaves the money with the merchant, who may still refund it.
-const CHARGED_BACK = new Set(['needs_response', 'under_review', 'lost']);
-
 async function checkRefundable(tx: Tx, { charge, intent }: Target): Promise<void> {
   if (charge.status !== 'succeeded') throw noSuccessfulCharge(intent.id);
   if (!charge.disputed) return;
   const dispute = await findDisputeForCharge(tx, { accountId: charge.accountId, chargeId: charge.id });
-  if (dispute?.status && CHARGED_BACK.has(dispute.status)) throw chargeDisputed(charge.id);
+  if (dispute?.status && !disputeAllowsRefund(dispute.status)) throw chargeDisputed(charge.id);
 }
 
 /** An authorization not captured yet is given back whole: its intent is canceled, as Stripe's refund of an uncaptured charge does. */
