@@ -73,8 +73,8 @@ describe('the hosted receipt page', () => {
     for (const url of [tampered, othersSignature, unknownCharge, `${testServerUrl()}/receipts/%ff/${sig}`]) {
       const page = await get(url);
       expect(page.status, url).toBe(404);
+      // In the page's RSC payload: Next does not server-render a notFound() page's markup (vercel/next.js#62228), the checkout's neither.
       expect(page.html).toContain('Receipt not found');
-      expect(page.html).toContain('data-testid="receipt-not-found"');
       expect(page.html).not.toContain('Desk lamp');
       expect(page.html).not.toContain('Maison Lumière');
     }
