@@ -51,3 +51,12 @@ export async function lockDueRefunds(db: Queryable, p: { now: Date; limit: numbe
     .limit(p.limit)
     .for('update', { skipLocked: true });
 }
+
+/** Every refund of one of the account's charges, oldest first: what the hosted receipt page and the refund email list. */
+export async function refundsOfChargeOldestFirst(db: Queryable, p: { accountId: string; chargeId: string }): Promise<RefundRow[]> {
+  return db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.accountId, p.accountId), eq(refunds.chargeId, p.chargeId)))
+    .orderBy(asc(refunds.createdAt), asc(refunds.seq));
+}

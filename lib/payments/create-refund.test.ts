@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { emails } from '@/db/schema';
 import { updateChargeFields } from '@/db/queries/charges';
 import { insertDispute } from '@/db/queries/disputes';
 import { findPaymentIntent } from '@/db/queries/payment-intents';
@@ -9,6 +11,7 @@ import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { newShop, type Shop } from '@/lib/checkout/testing/checkout-world';
 import { newId } from '@/lib/util/ids';
 import { createRefundSchema } from '@/lib/validation/refunds';
+import { setReceipts } from '@/lib/receipts/testing/paid-charge';
 import { createRefund } from './create-refund';
 import type { PaymentProcessor } from './processor';
 import { chargeNow, eventsOf, paidCharge, REFUND_CARDS, SEPA_IBANS } from './testing/paid-charge';
@@ -69,6 +72,20 @@ describe('refunding a card charge', () => {
       ['charge.refunded', charge.id, { amount_refunded: 3500, refunded: false }],
     ]);
     expect(refundEvents.at(-1)?.object).toMatchObject({ amount_refunded: 10000, refunded: true });
+  });
+
+  it("each refund queues the customer's refund receipt in the same transaction; a refused one queues nothing", async () => {
+    const shop = await newShop(db());
+    await setReceipts(db(), shop.accountId, true);
+    const charge = await paidCharge(db(), shop, { now: T0 });
+    const refundEmails = async () =>
+      (await db().select().from(emails).where(eq(emails.accountId, shop.accountId))).filter((e) => e.subject.startsWith('Your refund'));
+    expect(await refundEmails()).toEqual([]);
+    await refund(shop, { charge: charge.id, amount: 1000 });
+    await refusal(refund(shop, { charge: charge.id, amount: 5000 }));
+    const queued = await refundEmails();
+    expect(queued.map((e) => [e.to, e.status])).toEqual([['jenny@example.com', 'pending']]);
+    expect(queued[0].text).toContain('Amount refunded: €10.00');
   });
 
   it("for more than is left → 400 on amount in Stripe's words, the amounts as money; nothing written", async () => {

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '@/db/client';
 import { lockCharge, updateChargeFields, type ChargeRow } from '@/db/queries/charges';
 import { findDisputeForCharge } from '@/db/queries/disputes';
+import { queueRefundReceipt } from '@/lib/receipts/queue-refund-receipt';
 import { disputeAllowsRefund } from './dispute-allows-refund';
 import { findPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { insertRefund } from '@/db/queries/refunds';
@@ -137,7 +138,7 @@ export async function createRefund(
     });
     // Pending refunds count too, as in Stripe; one that fails or is canceled gives its amount back.
     const refunded = await updateChargeFields(tx, { accountId, id: charge.id, set: { amountRefunded: charge.amountRefunded + amount } });
-    // TODO(lead): queueRefundReceipt
+    await queueRefundReceipt(tx, { charge: refunded, refund });
     const object = serializeRefund(refund);
     const request = scope.request;
     await recordEvent(tx, { accountId, type: 'refund.created', object, request });
