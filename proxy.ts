@@ -1,5 +1,5 @@
 // Runs before routing: custom domains serve only the checkout pages; request ids for the API (/v1);
-// security headers, with a per-request script nonce, for the checkout pages (/c) and the dashboard.
+// security headers, with a per-request script nonce, for the checkout pages (/c), the receipt pages (/receipts) and the dashboard.
 import { NextResponse, type NextRequest } from 'next/server';
 import { newRequestId, REQUEST_ID_HEADER } from '@/lib/api/request-id';
 import { unrecognizedResponse } from '@/lib/api/unrecognized';
@@ -20,7 +20,7 @@ function decodable(pathname: string): boolean {
 }
 
 // Paths whose routes answer with their own not-found: where an undecodable path is sent.
-const NO_SUCH_PAGE = { checkout: '/c/_', file: '/files/_' } as const;
+const NO_SUCH_PAGE = { checkout: '/c/_', receipt: '/receipts/_/_', file: '/files/_' } as const;
 
 const notFound = () =>
   new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
@@ -42,13 +42,13 @@ const newNonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).t
 const isHttps = (req: NextRequest) => req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
 
 /** Sends the page on with its security headers; the request carries the CSP too, which is where Next reads the nonce for its own scripts. */
-function withPageHeaders(req: NextRequest, security: Record<string, string>) {
+function withPageHeaders(req: NextRequest, security: Record<string, string>, noSuchPage: string = NO_SUCH_PAGE.checkout) {
   const headers = new Headers(req.headers);
   headers.set('content-security-policy', security['content-security-policy']);
-  // Likewise `/c/%ff` (and anything under it) is no session: the checkout's not-found page.
+  // Likewise `/c/%ff` (and anything under it) is no session: the checkout's not-found page (a receipt's, under /receipts).
   const res = decodable(req.nextUrl.pathname)
     ? NextResponse.next({ request: { headers } })
-    : NextResponse.rewrite(new URL(NO_SUCH_PAGE.checkout, req.url), { request: { headers } });
+    : NextResponse.rewrite(new URL(noSuchPage, req.url), { request: { headers } });
   for (const [k, v] of Object.entries(security)) res.headers.set(k, v);
   return res;
 }
@@ -67,6 +67,10 @@ async function checkoutPage(req: NextRequest, domainAccount: string | null) {
   return withPageHeaders(req, pageSecurityHeaders({ nonce, frameAncestors: policy.frameAncestors, https: isHttps(req) }));
 }
 
+/** A receipt is nobody's to frame: its signed link is the customer's key. */
+const receiptPage = (req: NextRequest) =>
+  withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'none', https: isHttps(req) }), NO_SUCH_PAGE.receipt);
+
 /** The dashboard frames only itself (the branding preview); nobody else may frame it (clickjacking). */
 const dashboardPage = (req: NextRequest) =>
   withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'self', https: isHttps(req) }));
@@ -78,6 +82,7 @@ export async function proxy(req: NextRequest) {
   // Next cannot decode `/files/%ff` into an image id (a 500): it is no image, so it gets the route's not-found.
   if (pathname.startsWith('/files/') && !decodable(pathname)) return NextResponse.rewrite(new URL(NO_SUCH_PAGE.file, req.url));
   if (pathname.startsWith('/c/')) return checkoutPage(req, domainAccount);
+  if (pathname.startsWith('/receipts/')) return receiptPage(req);
   if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) return dashboardPage(req);
   if (pathname === '/v1' || pathname.startsWith('/v1/')) return api(req);
   return NextResponse.next();

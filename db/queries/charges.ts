@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { charges } from '../schema';
 
@@ -50,4 +50,18 @@ export async function updateChargeFields(db: Queryable, p: { accountId: string; 
     .where(and(eq(charges.accountId, p.accountId), eq(charges.id, p.id)))
     .returning();
   return row;
+}
+
+/**
+ * Uncaptured authorizations whose deadline (capture_before) has passed, oldest first, locked (SKIP LOCKED:
+ * several sweepers share the work). Served by the partial index charges_uncaptured_idx.
+ */
+export async function lockExpiredAuthorizations(db: Queryable, p: { now: Date; limit: number }): Promise<ChargeRow[]> {
+  return db
+    .select()
+    .from(charges)
+    .where(and(sql`${charges.captured} = false`, eq(charges.status, 'succeeded'), lte(charges.captureBefore, p.now)))
+    .orderBy(asc(charges.captureBefore))
+    .limit(p.limit)
+    .for('update', { skipLocked: true });
 }

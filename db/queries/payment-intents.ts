@@ -86,18 +86,19 @@ export async function lockPaymentIntentForSession(db: Queryable, sessionId: stri
 
 /**
  * Cancels the intent only while its status is one of `from` (the caller's cancelable states): null when
- * it is not (no row matched). The reason is `abandoned` unless given.
+ * it is not (no row matched). The reason is `abandoned` unless given; null (a merchant's cancel that gave
+ * none) leaves it null, as Stripe does.
  */
 export async function cancelIntentIfStatusIn(
   db: Queryable,
-  p: { id: string; from: PaymentIntentRow['status'][]; now: Date; reason?: PaymentIntentCancellationReason },
+  p: { id: string; from: PaymentIntentRow['status'][]; now: Date; reason?: PaymentIntentCancellationReason | null },
 ): Promise<PaymentIntentRow | null> {
   const rows = await db
     .update(paymentIntents)
     .set({
       status: 'canceled',
       canceledAt: p.now,
-      cancellationReason: p.reason ?? 'abandoned',
+      cancellationReason: p.reason === undefined ? 'abandoned' : p.reason,
       nextAction: null,
       processorState: null,
       attemptStartedAt: null,
@@ -158,4 +159,21 @@ export async function lockDueSepaDebits(db: Queryable, p: { now: Date; limit: nu
     .orderBy(asc(paymentIntents.seq))
     .limit(p.limit)
     .for('update', { skipLocked: true });
+}
+
+/**
+ * requires_capture → succeeded, once: the captured amount received and the metadata given. Null when the
+ * intent no longer waits for capture (captured, released or expired first), so of a capture and a release
+ * racing for one authorization exactly one wins.
+ */
+export async function captureIntentIfRequiresCapture(
+  db: Queryable,
+  p: { accountId: string; id: string; amountReceived: number; metadata: Record<string, string> },
+): Promise<PaymentIntentRow | null> {
+  const rows = await db
+    .update(paymentIntents)
+    .set({ status: 'succeeded', amountReceived: p.amountReceived, metadata: p.metadata })
+    .where(and(eq(paymentIntents.accountId, p.accountId), eq(paymentIntents.id, p.id), eq(paymentIntents.status, 'requires_capture')))
+    .returning();
+  return rows.at(0) ?? null;
 }

@@ -11,6 +11,12 @@ export const objectColumns = () => ({
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Uploaded bytes (images, files), kept in the database with their owner. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
 export const money = (name?: string) => (name ? bigint(name, { mode: 'number' }) : bigint({ mode: 'number' }));
 export const ts = () => timestamp({ withTimezone: true });
 export { text, jsonb, boolean };

@@ -1,5 +1,6 @@
-import { boolean, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
+import { bytea } from './columns';
 
 // Dashboard sign-in. The four tables below are better-auth's core models under Caisse's
 // names (see lib/auth/auth.ts); their TypeScript keys are the field names better-auth uses.
@@ -103,11 +104,6 @@ export const customDomains = pgTable(
   },
   (t) => [uniqueIndex('custom_domains_hostname_uq').on(t.hostname), index('custom_domains_account_idx').on(t.accountId)],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /** Uploaded images (logos, icons, product pictures), checked on upload and served from /files/{id}. */
 export const images = pgTable(

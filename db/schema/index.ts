@@ -6,3 +6,4 @@ export * from './payments';
 export * from './events';
 export * from './emails';
 export * from './dashboard';
+export * from './files';

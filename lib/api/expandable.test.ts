@@ -18,6 +18,16 @@ describe('expand[] paths are checked before a write', () => {
     }).not.toThrow();
   });
 
+  it("follows a paid session's payment to its charge and payment method (the stripe-samples fulfilment retrieve)", () => {
+    expect(() => {
+      checkExpand('checkout.session', ['payment_intent.latest_charge', 'line_items', 'payment_intent.payment_method.customer']);
+      checkExpand('charge', ['customer', 'payment_intent.latest_charge']);
+    }).not.toThrow();
+    expect(() => {
+      checkExpand('checkout.session', ['payment_intent.latest_charge.nope']);
+    }).toThrow(ApiError);
+  });
+
   it.each([
     ['checkout.session', 'nothing'],
     ['checkout.session', 'line_items.price'],

@@ -9,6 +9,11 @@ import { serializePromotionCode } from './serialize/promotion-code';
 import { serializeShippingRate } from './serialize/shipping-rate';
 import { invalidRequest } from './errors';
 import { retrievePaymentIntent } from '@/lib/payments/payment-intent-reads';
+import { loadCharge } from '@/lib/payments/charge-reads';
+import { loadPaymentMethod } from '@/lib/payments/payment-method-reads';
+import { chargeRefunds } from '@/lib/payments/list-refunds';
+import { retrieveFile } from '@/lib/files/file-reads';
+import { EVIDENCE_FILE_FIELDS } from '@/lib/validation/disputes';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';
 import { serializeCustomer, serializeDeletedCustomer } from './serialize/customer';
 import { serializeCoupon } from './serialize/coupon';
@@ -76,7 +81,21 @@ const loadShippingRateForExpand = async (ctx: ExpandContext, id: string) => {
 
 const loadPaymentIntent = (ctx: ExpandContext, id: string) =>
   retrievePaymentIntent(ctx.db, { accountId: ctx.accountId, id }).catch(() => null);
-registerExpandable('payment_intent', { customer: loadCustomer });
+const loadChargeForExpand = (ctx: ExpandContext, id: string) => loadCharge(ctx.db, { accountId: ctx.accountId, id });
+const loadPaymentMethodForExpand = (ctx: ExpandContext, id: string) => loadPaymentMethod(ctx.db, { accountId: ctx.accountId, id });
+registerExpandable('payment_intent', {
+  customer: loadCustomer,
+  latest_charge: loadChargeForExpand,
+  payment_method: loadPaymentMethodForExpand,
+});
+// A charge's `refunds` exist only when expanded, as in Stripe's current versions: they load by the charge's id.
+registerExpandable('charge', {
+  customer: loadCustomer,
+  payment_intent: loadPaymentIntent,
+  refunds: (ctx, chargeId) => chargeRefunds(ctx.db, { accountId: ctx.accountId, chargeId }),
+});
+registerExpandable('payment_method', { customer: loadCustomer });
+registerExpandable('refund', { charge: loadChargeForExpand, payment_intent: loadPaymentIntent });
 
 // A session's line_items and total_details.breakdown exist only when expanded; they load by the session's id.
 registerExpandable('checkout.session', {
@@ -90,6 +109,11 @@ registerExpandable('checkout.session', {
   'shipping_options.shipping_rate': (ctx, id) => loadShippingRateForExpand(ctx, id),
 });
 
+const loadFile = (ctx: ExpandContext, id: string) => retrieveFile(ctx.db, { accountId: ctx.accountId, id }).catch(() => null);
+// A dispute's evidence names files by id; each of those fields expands to the File.
+const evidenceFiles = <T>(value: T): Record<string, T> => Object.fromEntries(EVIDENCE_FILE_FIELDS.map((f) => [`evidence.${f}`, value]));
+registerExpandable('dispute', { charge: loadChargeForExpand, payment_intent: loadPaymentIntent, ...evidenceFiles(loadFile) });
+
 /**
  * What each expandable field yields: an object type, `list:<type>` for a
  * list, or null for a leaf. Embedded objects (a line item's price) are listed
@@ -100,7 +124,11 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   price: { product: 'product', currency_options: null },
   promotion_code: { 'promotion.coupon': 'coupon', customer: 'customer' },
   item: { price: 'price' },
-  payment_intent: { customer: 'customer' },
+  payment_intent: { customer: 'customer', latest_charge: 'charge', payment_method: 'payment_method' },
+  charge: { customer: 'customer', payment_intent: 'payment_intent', refunds: 'list:refund' },
+  payment_method: { customer: 'customer' },
+  refund: { charge: 'charge', payment_intent: 'payment_intent' },
+  dispute: { charge: 'charge', payment_intent: 'payment_intent', ...evidenceFiles('file') },
   'checkout.session': {
     customer: 'customer',
     payment_intent: 'payment_intent',

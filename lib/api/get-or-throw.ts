@@ -6,6 +6,7 @@ import { findEvent, type EventRow } from '@/db/queries/events';
 import { findPrice, type PriceRow } from '@/db/queries/prices';
 import { findProduct, type ProductRow } from '@/db/queries/products';
 import { findPromotionCode, type PromotionCodeRow } from '@/db/queries/promotion-codes';
+import { findRefund, lockRefund, type RefundRow } from '@/db/queries/refunds';
 import { findShippingRate, type ShippingRateRow } from '@/db/queries/shipping-rates';
 import { findTaxRate, type TaxRateRow } from '@/db/queries/tax-rates';
 import { findDelivery, type DeliveryListRow } from '@/db/queries/webhook-deliveries';
@@ -59,3 +60,8 @@ export const getDeliveryOrThrow = async (db: Queryable, p: Lookup): Promise<Deli
   found(await findDelivery(db, p), 'webhook delivery', p);
 
 export const getEmailOrThrow = async (db: Queryable, p: Lookup): Promise<EmailRow> => found(await findEmail(db, p), 'email', p);
+
+export const getRefundOrThrow = async (db: Queryable, p: Lookup): Promise<RefundRow> => found(await findRefund(db, p), 'refund', p);
+
+/** Locks the refund for a change (FOR UPDATE), before its charge. */
+export const lockRefundOrThrow = async (db: Queryable, p: Lookup): Promise<RefundRow> => found(await lockRefund(db, p), 'refund', p);

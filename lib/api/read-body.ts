@@ -3,13 +3,14 @@ import { assertStorableText, MAX_DEPTH, parseFormBody, type FormValue } from './
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const tooLarge = () =>
-  new ApiError({ status: 413, type: 'invalid_request_error', message: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` });
+const tooLarge = (max: number) =>
+  new ApiError({ status: 413, type: 'invalid_request_error', message: `Request bodies are limited to ${max} bytes.` });
 
-async function readCapped(req: Request): Promise<string> {
+/** The request's body as bytes, refused (413) past `max` bytes whether declared or streamed. */
+export async function readCappedBytes(req: Request, max: number): Promise<Buffer> {
   const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!req.body) return '';
+  if (declared > max) throw tooLarge(max);
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -17,18 +18,18 @@ async function readCapped(req: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > max) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(max);
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** The request's parameters: form-encoded or JSON body, with the same nesting rules. */
 export async function readBody(req: Request): Promise<Record<string, FormValue>> {
-  const text = await readCapped(req);
+  const text = (await readCappedBytes(req, MAX_BODY_BYTES)).toString('utf8');
   if (text.trim() === '') return {};
   const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'application/json') {

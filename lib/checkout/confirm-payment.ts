@@ -168,6 +168,8 @@ async function claimAttempt(
         description: pid?.description ?? null,
         receiptEmail: pid?.receipt_email ?? null,
         setupFutureUsage: pid?.setup_future_usage ?? null,
+        // manual: the payment is only authorized, and completes the session with the intent in requires_capture.
+        captureMethod: pid?.capture_method ?? 'automatic',
         statementDescriptor: pid?.statement_descriptor ?? null,
         metadata: pid?.metadata ?? {},
         shipping: p.details.collectedInformation.shipping_details,

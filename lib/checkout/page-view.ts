@@ -174,7 +174,7 @@ type SessionBranding = { display_name?: string; logo?: { type: string; url?: str
 const httpsOnly = (url: string | null | undefined) => (url && (/^https:\/\/[^\s"'<>]+$/.test(url) || ownImageId(url)) ? url : null);
 
 /** Name, logo and icon shown on the page: the session's branding_settings over the account's. */
-function merchantIdentity(account: Awaited<ReturnType<typeof getAccount>>, branding: SessionBranding | null) {
+export function merchantIdentity(account: Awaited<ReturnType<typeof getAccount>>, branding: SessionBranding | null) {
   return {
     name: branding?.display_name || account?.displayName || account?.name || '',
     logoUrl: httpsOnly(branding?.logo?.url ?? account?.branding.logo_url),

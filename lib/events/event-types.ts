@@ -31,6 +31,7 @@ export const CAISSE_EVENT_TYPES = [
   'customer.created',
   'customer.deleted',
   'customer.updated',
+  'file.created',
   'payment_intent.amount_capturable_updated',
   'payment_intent.canceled',
   'payment_intent.payment_failed',

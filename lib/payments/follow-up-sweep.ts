@@ -1,6 +1,10 @@
 import type { Db } from '@/db/client';
 import { settleDueDebits } from '@/lib/checkout/async-payment-sweep';
 import type { Job } from '@/lib/jobs/runner';
+import { releaseExpiredAuthorizations } from './release-expired-authorizations';
+import { applyDueRefundChanges } from './apply-due-refund-changes';
+import { decideDueDisputes } from './decide-due-disputes';
+import { openDueDisputes } from './open-due-disputes';
 
 const BATCH = 100;
 
@@ -12,8 +16,14 @@ const BATCH = 100;
  */
 export type FollowUpStep = (db: Db, now: Date, limit: number) => Promise<number>;
 
-/** What happens after a payment, when its time comes: SEPA debits settling. */
-export const FOLLOW_UP_STEPS: readonly FollowUpStep[] = [settleDueDebits];
+/** What happens after a payment, when its time comes: SEPA debits settling, authorizations expiring, refunds settling or failing, disputes opening and being decided. */
+export const FOLLOW_UP_STEPS: readonly FollowUpStep[] = [
+  settleDueDebits,
+  releaseExpiredAuthorizations,
+  applyDueRefundChanges,
+  openDueDisputes,
+  decideDueDisputes,
+];
 
 /** Runs every step once at `now`: how many changes were applied, and whether a step came back with a full batch. */
 export async function runDueFollowUps(db: Db, now: Date, limit = BATCH): Promise<{ applied: number; full: boolean }> {

@@ -13,28 +13,23 @@ import { newId } from '@/lib/util/ids';
 import type { PaymentProcessor } from './processor';
 
 export type ReleasedAuthorization = { intent: PaymentIntentRow; charge: ChargeRow; refund: RefundRow };
+export type CanceledAuthorization = { intent: PaymentIntentRow; charge: ChargeRow };
+
+type VoidParams = {
+  scope: AccountScope;
+  chargeId: string;
+  processor: PaymentProcessor;
+  cancellationReason: PaymentIntentCancellationReason | null;
+  now: Date;
+};
 
 /**
- * Gives an uncaptured authorization back in full, in the caller's transaction: the merchant canceled the
- * intent or refunded its uncaptured charge, or its 7 days ran out. requires_capture → canceled is one
- * conditional update, so of a capture and a release racing for the same authorization exactly one wins;
- * the processor voids it under the charge's lock, before anything is written, and a processor error
- * rolls the whole change back. As in Stripe, the charge stays `succeeded` and uncaptured, refunded in
- * full by one refund of the whole amount. Events: payment_intent.canceled, charge.refunded,
- * refund.created. Returns null, having changed nothing, when the intent no longer waits for capture.
+ * The part every release shares: under the charge's lock, requires_capture → canceled by one conditional
+ * update (so of a capture and a release racing for the same authorization exactly one wins), then the
+ * processor voids it, before anything else is written: a processor error rolls the whole change back.
+ * The charge stays `succeeded` and uncaptured, its deadline cleared. Event: payment_intent.canceled.
  */
-export async function releaseAuthorization(
-  tx: Tx,
-  p: {
-    scope: AccountScope;
-    chargeId: string;
-    processor: PaymentProcessor;
-    cancellationReason: PaymentIntentCancellationReason;
-    refundReason: RefundReason | null;
-    metadata?: Record<string, string>;
-    now: Date;
-  },
-): Promise<ReleasedAuthorization | null> {
+async function voidAuthorization(tx: Tx, p: VoidParams): Promise<CanceledAuthorization | null> {
   const { accountId } = p.scope;
   const charge = await lockCharge(tx, { accountId, id: p.chargeId });
   if (!charge || charge.captured || charge.status !== 'succeeded') return null;
@@ -46,6 +41,38 @@ export async function releaseAuthorization(
   });
   if (!intent) return null;
   await p.processor.reverse({ attemptId: intent.attemptId ?? intent.id, amount: charge.amount, currency: charge.currency });
+  const voided = await updateChargeFields(tx, { accountId, id: charge.id, set: { captureBefore: null } });
+  await recordEvent(tx, { accountId, type: 'payment_intent.canceled', object: serializePaymentIntent(intent), request: p.scope.request });
+  return { intent, charge: voided };
+}
+
+/**
+ * Gives an uncaptured authorization back when its PaymentIntent is canceled, by the merchant or because
+ * its 7 days ran out, in the caller's transaction. As Stripe does since API version 2025-03-31.basil
+ * (changelog "Partially capturing or canceling payments no longer creates a Refund",
+ * docs.stripe.com/changelog/basil/2025-03-31/remove-refund-from-partial-capture-and-payment-cancellation-flow):
+ * no Refund is created, the charge's amount_refunded is not updated and it does not become `refunded`;
+ * only payment_intent.canceled is recorded (the expiry adds charge.expired). Returns null, having changed
+ * nothing, when the intent no longer waits for capture.
+ */
+export async function cancelAuthorization(tx: Tx, p: VoidParams): Promise<CanceledAuthorization | null> {
+  return voidAuthorization(tx, p);
+}
+
+/**
+ * Gives an uncaptured authorization back in full as a refund, in the caller's transaction: the merchant
+ * asked for a refund of an uncaptured charge. One refund of the whole amount, charge.amount_refunded =
+ * amount. Events: payment_intent.canceled, charge.refunded, refund.created. Returns null, having changed
+ * nothing, when the intent no longer waits for capture.
+ */
+export async function releaseAuthorization(
+  tx: Tx,
+  p: VoidParams & { refundReason: RefundReason | null; metadata?: Record<string, string> },
+): Promise<ReleasedAuthorization | null> {
+  const voided = await voidAuthorization(tx, p);
+  if (!voided) return null;
+  const { accountId } = p.scope;
+  const { intent, charge } = voided;
   const refund = await insertRefund(tx, {
     id: newId('re'),
     accountId,
@@ -61,9 +88,8 @@ export async function releaseAuthorization(
     reason: p.refundReason,
     metadata: p.metadata ?? {},
   });
-  const released = await updateChargeFields(tx, { accountId, id: charge.id, set: { amountRefunded: charge.amount, captureBefore: null } });
+  const released = await updateChargeFields(tx, { accountId, id: charge.id, set: { amountRefunded: charge.amount } });
   const request = p.scope.request;
-  await recordEvent(tx, { accountId, type: 'payment_intent.canceled', object: serializePaymentIntent(intent), request });
   await recordEvent(tx, {
     accountId,
     type: 'charge.refunded',

@@ -1,6 +1,7 @@
 import type { StoredSepaDebit } from '@/db/schema/payments';
 import { cardFingerprint } from './fingerprint';
 import { ibanBankCode } from './iban';
+import type { RefundOutcome } from './processor';
 
 /**
  * Test-mode SEPA Direct Debit, behaving as Stripe's documented test IBANs:
@@ -76,3 +77,12 @@ export const SEPA_DEBIT_FAILED = {
   decline_code: null,
   message: 'The payment failed: the bank refused the SEPA Direct Debit.',
 } as const;
+
+/**
+ * A refund of a SEPA debit: the money goes back by bank transfer, so the refund is `pending` at once and
+ * the bank confirms it `settleSeconds` later (SEPA_TEST_SETTLE_SECONDS, as the debit itself). Stripe's
+ * test IBANs have no failing refunds, so neither do these.
+ */
+export function testSepaRefund(settleSeconds: number): RefundOutcome {
+  return { status: 'pending', later: { status: 'succeeded', failureReason: null, afterMs: settleSeconds * 1000 } };
+}

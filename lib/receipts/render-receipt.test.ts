@@ -94,4 +94,37 @@ describe('renderReceipt', () => {
     expect(r.text).not.toContain('Shipping address');
     expect(r.text).not.toContain('Questions?');
   });
+
+  it('a SEPA debit shows its last four digits as the payment method, never more of the IBAN', () => {
+    const r = renderReceipt({ ...base, card: null, sepaDebit: { last4: '3000' } });
+    expect(r.text).toContain('Payment method: SEPA Direct Debit ending in 3000');
+    const de = renderReceipt({ ...base, locale: 'de', card: null, sepaDebit: { last4: '3000' } });
+    expect(de.text).toContain('Zahlungsmethode: SEPA-Lastschrift mit Endziffern 3000');
+  });
+
+  it('a refund’s email leads with the refund and the payment it came from, lists the refunds and says when the money arrives', () => {
+    const r = renderReceipt({
+      ...base,
+      refunds: [
+        { amount: 1000, createdAt: new Date('2026-03-15T08:00:00Z'), status: 'failed' },
+        { amount: 2000, createdAt: new Date('2026-03-16T08:00:00Z'), status: 'pending' },
+      ],
+      refund: { amount: 2000, createdAt: new Date('2026-03-16T08:00:00Z') },
+      link: 'https://pay.example/receipts/ch_1/sig',
+    });
+    expect(r.subject).toBe('Your refund from Lamp Shop #Ab12-Cd34');
+    expect(r.text).toContain('Amount refunded: €20.00\nDate refunded: March 16, 2026\nOriginal payment: €82.00 on March 14, 2026');
+    expect(r.text).toContain('Refunds usually take 5 to 10 business days');
+    expect(r.text).toContain('March 15, 2026 — €10.00 — Failed\nMarch 16, 2026 — €20.00 — Pending\nTotal refunded: €20.00');
+    expect(r.text).toContain('View your receipt online: https://pay.example/receipts/ch_1/sig');
+    expect(r.text).toContain('You are receiving this email because Lamp Shop refunded a payment you made.');
+    expect(r.html).toContain('href="https://pay.example/receipts/ch_1/sig"');
+  });
+
+  it('an authorization not captured yet says so, and calls the amount authorized rather than paid', () => {
+    const r = renderReceipt({ ...base, state: 'authorized' });
+    expect(r.text).toContain('Authorized: This amount is reserved on your payment method. You have not been charged yet.');
+    expect(r.text).toContain('Amount authorized: €82.00');
+    expect(r.text).not.toContain('Amount paid');
+  });
 });

@@ -42,7 +42,8 @@ export type IdPrefix =
   | 'img'
   | 'att'
   | 're'
-  | 'dp';
+  | 'dp'
+  | 'file';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(24)}`;

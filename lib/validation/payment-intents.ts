@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listParams, rangeQuery, str } from '@/lib/api/params';
+import { bool, expand, int, listParams, metadata, oneOf, rangeQuery, str, unsupported } from '@/lib/api/params';
 
 export const listPaymentIntentsSchema = z.strictObject({
   ...listParams,
@@ -7,4 +7,38 @@ export const listPaymentIntentsSchema = z.strictObject({
   created: rangeQuery().optional(),
 });
 
+const connectOnly = (name: string) => unsupported(`${name} is not supported: Caisse has no connected accounts`);
+
+/** POST /v1/payment_intents/:id/capture. Caisse's manual-capture payments are card payments, which take no statement_descriptor. */
+export const capturePaymentIntentSchema = z.strictObject({
+  amount_to_capture: int({ min: 1 }).optional(),
+  metadata: metadata().optional(),
+  // Stripe: "Setting this value for a card charge returns an error."
+  statement_descriptor: z
+    .unknown()
+    .refine(() => false, 'statement_descriptor cannot be set when capturing a card payment: use statement_descriptor_suffix instead')
+    .optional(),
+  statement_descriptor_suffix: unsupported('statement_descriptor_suffix is not supported: Caisse prints no statement descriptors'),
+  // Multicapture is not available: every capture is the final one.
+  final_capture: bool()
+    .refine((v) => v, 'final_capture=false is not supported: multicapture is not available, every capture is final')
+    .optional(),
+  application_fee_amount: connectOnly('application_fee_amount'),
+  transfer_data: connectOnly('transfer_data'),
+  amount_details: unsupported('amount_details is not supported'),
+  payment_details: unsupported('payment_details is not supported'),
+  hooks: unsupported('hooks is not supported'),
+  expand: expand(),
+});
+
+/** What Stripe lets a merchant give as the reason (`automatic`, `expired`… are Stripe's own). */
+export const MERCHANT_CANCELLATION_REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'] as const;
+
+export const cancelPaymentIntentSchema = z.strictObject({
+  cancellation_reason: oneOf(MERCHANT_CANCELLATION_REASONS).optional(),
+  expand: expand(),
+});
+
 export type ListPaymentIntentsParams = z.infer<typeof listPaymentIntentsSchema>;
+export type CapturePaymentIntentParams = z.infer<typeof capturePaymentIntentSchema>;
+export type CancelPaymentIntentParams = z.infer<typeof cancelPaymentIntentSchema>;

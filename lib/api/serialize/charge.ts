@@ -1,5 +1,5 @@
 import type { ChargeRow } from '@/db/queries/charges';
-import type { StoredCard, StoredSepaDebit } from '@/db/schema';
+import type { StoredCard, StoredPaymentShipping, StoredSepaDebit } from '@/db/schema';
 import { receiptUrl } from '@/lib/receipts/receipt-url';
 import { unix } from '@/lib/util/time';
 
@@ -51,6 +51,22 @@ const sepaDetails = (sepa: StoredSepaDebit) => ({
   sepa_debit: { ...sepa, mandate: null },
 });
 
+/** What a merchant may add to a charge's shipping (POST /v1/charges/:id), kept in the same column as the collected address. */
+export type ChargeShippingExtras = { carrier: string | null; phone: string | null; tracking_number: string | null };
+export type StoredChargeShipping = StoredPaymentShipping & Partial<ChargeShippingExtras>;
+
+/** Stripe's Charge.Shipping: every key present, null where nothing was given. */
+export function chargeShipping(stored: StoredChargeShipping | null) {
+  if (!stored) return null;
+  return {
+    address: stored.address,
+    carrier: stored.carrier ?? null,
+    name: stored.name,
+    phone: stored.phone ?? null,
+    tracking_number: stored.tracking_number ?? null,
+  };
+}
+
 /** Stripe's Charge object. `refunds` appears only when expanded, as in Stripe's current API versions. */
 export function serializeCharge(row: ChargeRow, appUrl: string) {
   return {
@@ -79,7 +95,8 @@ export function serializeCharge(row: ChargeRow, appUrl: string) {
     livemode: row.livemode,
     metadata: row.metadata,
     on_behalf_of: null,
-    outcome: row.outcome,
+    // Stripe's Outcome also has the network's advice and decline codes: the test networks give none.
+    outcome: row.outcome && { advice_code: null, network_advice_code: null, network_decline_code: null, ...row.outcome },
     paid: row.status === 'succeeded',
     payment_intent: row.paymentIntentId,
     payment_method: row.paymentMethodId,
@@ -90,7 +107,7 @@ export function serializeCharge(row: ChargeRow, appUrl: string) {
     // Fully given back: every captured cent refunded, or an authorization released in full.
     refunded: row.amountRefunded > 0 && row.amountRefunded === (row.captured ? row.amountCaptured : row.amount),
     review: null,
-    shipping: row.shipping,
+    shipping: chargeShipping(row.shipping),
     source: null,
     source_transfer: null,
     statement_descriptor: row.statementDescriptor,

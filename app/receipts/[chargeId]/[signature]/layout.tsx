@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import '../../../globals.css';
+import { loadReceipt } from './load';
+
+// The signature in the URL is the customer's key: never sent on as a Referer, never indexed.
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: 'same-origin' };
+
+type Params = Promise<{ chargeId: string; signature: string }>;
+
+export default async function ReceiptLayout({ children, params }: { children: ReactNode; params: Params }) {
+  const { chargeId, signature } = await params;
+  const { locale } = await loadReceipt(chargeId, signature);
+  return (
+    <html lang={locale}>
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,15 @@
+// POST /v1/refunds/:id/cancel — cancel a refund waiting on the customer (requires_action)
+import { apiRoute } from '@/lib/api/api-route';
+import { checkExpand, expandObject } from '@/lib/api/expandable';
+import { parseParams } from '@/lib/api/parse-params';
+import { withApi } from '@/lib/api/with-api';
+import { cancelRefund } from '@/lib/payments/cancel-refund';
+import { cancelRefundSchema } from '@/lib/validation/refunds';
+
+const onPost = withApi<{ id: string }>(async (ctx) => {
+  const p = parseParams(cancelRefundSchema, ctx.input);
+  checkExpand('refund', p.expand);
+  return expandObject(ctx, await cancelRefund(ctx.db, { ...ctx.scope, id: ctx.params.id }), p.expand);
+});
+
+export const { GET, POST, DELETE, PUT, PATCH } = apiRoute({ POST: onPost });
