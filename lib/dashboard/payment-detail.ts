@@ -7,6 +7,7 @@ import type { DisputeRow } from '@/db/queries/disputes';
 import { findPaymentIntent } from '@/db/queries/payment-intents';
 import type { RefundRow } from '@/db/queries/refunds';
 import { env } from '@/lib/env';
+import { disputeAllowsRefund } from '@/lib/payments/dispute-allows-refund';
 import { receiptUrl } from '@/lib/receipts/receipt-url';
 import { paymentLabel } from './payment-status';
 import { paymentMethodSummary } from './payment-summary';
@@ -51,16 +52,16 @@ export function disputeView(d: DisputeRow | null): DisputeView | null {
   };
 }
 
-// A chargeback open or lost: the bank has taken the money back, so lib/payments refuses a refund (charge_disputed).
-// An inquiry (warning_*) or a won dispute leaves the money with the merchant, who may still refund it.
-const CHARGED_BACK: (DisputeRow['status'] | undefined)[] = ['needs_response', 'under_review', 'lost'];
-
-/** What is left to refund of a captured charge the bank has not taken back; 0 when nothing may be. */
+/**
+ * What is left to refund of a captured charge the bank has not taken back (a chargeback open or lost:
+ * lib/payments refuses it as charge_disputed, by the same rule); 0 when nothing may be.
+ */
 export function refundableAmount(
   charge: Pick<ChargeRow, 'status' | 'captured' | 'amountCaptured' | 'amountRefunded'>,
   dispute: Pick<DisputeRow, 'status'> | null,
 ): number {
-  if (charge.status !== 'succeeded' || !charge.captured || CHARGED_BACK.includes(dispute?.status)) return 0;
+  if (charge.status !== 'succeeded' || !charge.captured) return 0;
+  if (dispute?.status && !disputeAllowsRefund(dispute.status)) return 0;
   return Math.max(0, charge.amountCaptured - charge.amountRefunded);
 }
 
