@@ -101,8 +101,11 @@ export default async function PaymentDetailPage({ params }: Props) {
               {t('detail.charged_back')}
             </p>
           ) : null}
-          <RefundsCard refunds={detail.refunds} />
         </div>
+      </div>
+      {/* Full width: its table would scroll sideways in half the page. */}
+      <div className="mb-4">
+        <RefundsCard refunds={detail.refunds} />
       </div>
       {dispute ? (
         <DisputeCard dispute={dispute}>
