@@ -1,8 +1,6 @@
 import type { Db, Tx } from '@/db/client';
 import { lockCharge, updateChargeFields, type ChargeRow } from '@/db/queries/charges';
 import { findDisputeForCharge } from '@/db/queries/disputes';
-import { queueRefundReceipt } from '@/lib/receipts/queue-refund-receipt';
-import { disputeAllowsRefund } from './dispute-allows-refund';
 import { findPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { insertRefund } from '@/db/queries/refunds';
 import type { AccountScope } from '@/db/scope';
@@ -12,9 +10,11 @@ import { serializeCharge } from '@/lib/api/serialize/charge';
 import { serializeRefund } from '@/lib/api/serialize/refund';
 import { env } from '@/lib/env';
 import { previousAttributes, recordEvent } from '@/lib/events/record-event';
+import { queueRefundReceipt } from '@/lib/receipts/queue-refund-receipt';
 import { newId } from '@/lib/util/ids';
 import { present } from '@/lib/util/present';
 import type { CreateRefundParams } from '@/lib/validation/refunds';
+import { disputeAllowsRefund } from './dispute-allows-refund';
 import type { PaymentProcessor, RefundOutcome } from './processor';
 import {
   alreadyRefunded,
