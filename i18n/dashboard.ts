@@ -15,6 +15,7 @@ export const DASHBOARD_AREAS = [
   'emails',
   'home',
   'sessions',
+  'payments',
   'catalog',
   'branding',
   'domains',

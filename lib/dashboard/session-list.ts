@@ -5,6 +5,7 @@ import { checkoutSessions } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { listPage } from '@/lib/api/list';
 import type { SessionListFilters } from '@/lib/validation/dashboard-sessions';
+import { neighbourCursors } from './list-cursors';
 import { sessionRowSummary, type SessionSummary } from './session-summary';
 
 export const SESSIONS_PAGE_SIZE = 20;
@@ -62,15 +63,5 @@ export async function sessionListPage(
     page = await searchSessionsPage(db, { accountId: p.accountId, search, limit });
     return { rows: page.rows.map(sessionRowSummary), newer: null, older: page.hasMore ? (page.rows.at(-1)?.id ?? null) : null };
   }
-  const { rows, hasMore } = page;
-  const first = rows[0]?.id ?? null;
-  const last = rows.at(-1)?.id ?? null;
-  const backwards = Boolean(cursor.endingBefore);
-  const paged = Boolean(cursor.startingAfter ?? cursor.endingBefore);
-  return {
-    rows: rows.map(sessionRowSummary),
-    // Going back in time, there are newer rows since we came from one; going forward, only when the API says so.
-    newer: rows.length === 0 ? null : backwards ? (hasMore ? first : null) : paged ? first : null,
-    older: rows.length === 0 ? null : backwards ? last : hasMore ? last : null,
-  };
+  return { rows: page.rows.map(sessionRowSummary), ...neighbourCursors(page, cursor) };
 }

@@ -8,6 +8,7 @@ import { activeHref } from '@/lib/dashboard/active-href';
 /** Dashboard sections; a page belongs to the longest prefix of its path. */
 export const NAV = [
   { href: '/dashboard', key: 'home' },
+  { href: '/dashboard/payments', key: 'payments' },
   { href: '/dashboard/sessions', key: 'sessions' },
   { href: '/dashboard/catalog', key: 'catalog' },
   { href: '/dashboard/branding', key: 'branding' },

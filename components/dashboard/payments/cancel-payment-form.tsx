@@ -1,0 +1,83 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/select-field';
+import type { ActionResult } from '@/lib/actions/result';
+import type { PaymentMethodSummary } from '@/lib/dashboard/payment-summary';
+import { CANCELLATION_REASONS, cancelPaymentFormSchema, type CancelPaymentFormInput } from '@/lib/validation/dashboard-payments';
+import { FormError } from '../form-error';
+import { useActionForm } from '../use-action-form';
+import { ConfirmStep } from './confirm-step';
+import { usePaymentText } from './use-payment-text';
+
+export type CancelPaymentAction = (values: CancelPaymentFormInput) => Promise<ActionResult<unknown>>;
+
+/** Cancel an authorized payment: the whole authorization goes back to the customer, after a confirmation. */
+export function CancelPaymentForm({
+  currency,
+  amount,
+  method,
+  action,
+}: {
+  currency: string;
+  amount: number;
+  method: PaymentMethodSummary;
+  action: CancelPaymentAction;
+}) {
+  const { t, error, money, method: methodName } = usePaymentText();
+  const [reviewing, setReviewing] = useState(false);
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: cancelPaymentFormSchema,
+    action: async (values: CancelPaymentFormInput) => {
+      const result = await action(values);
+      setReviewing(false);
+      return result;
+    },
+    defaultValues: { reason: '' },
+  });
+  return (
+    <form
+      method="post"
+      onSubmit={
+        reviewing
+          ? onSubmit
+          : (e) => {
+              e.preventDefault();
+              setReviewing(true);
+            }
+      }
+      noValidate
+      className="space-y-4"
+      data-testid="cancel-payment-form"
+    >
+      <FormError message={error(formError)} />
+      {reviewing ? (
+        <ConfirmStep
+          question={t('cancel.confirm_question', { amount: money(amount, currency), method: methodName(method) })}
+          confirm={t('cancel.confirm')}
+          back={t('cancel.back')}
+          onBack={() => {
+            setReviewing(false);
+          }}
+          pending={pending}
+          variant="danger"
+        />
+      ) : (
+        <>
+          <SelectField id="cancel-reason" label={t('cancel.reason')} {...form.register('reason')}>
+            <option value="">{t('cancel.reasons.none')}</option>
+            {CANCELLATION_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`cancel.reasons.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <Button type="submit" variant="danger">
+            {t('cancel.review')}
+          </Button>
+        </>
+      )}
+    </form>
+  );
+}

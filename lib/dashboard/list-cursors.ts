@@ -1,0 +1,23 @@
+/** Where a dashboard list page came from: paging back in time from an id (`after`), forward (`before`), or neither. */
+export type PageCursor = { startingAfter?: string; endingBefore?: string };
+
+/**
+ * The cursors of the neighbouring pages of a list page read with the API's cursors (lib/api/list.ts),
+ * newest first, or null where there is none.
+ */
+export function neighbourCursors(
+  page: { rows: { id: string }[]; hasMore: boolean },
+  cursor: PageCursor,
+): { newer: string | null; older: string | null } {
+  const { rows, hasMore } = page;
+  if (rows.length === 0) return { newer: null, older: null };
+  const first = rows[0].id;
+  const last = rows[rows.length - 1].id;
+  const backwards = Boolean(cursor.endingBefore);
+  const paged = Boolean(cursor.startingAfter ?? cursor.endingBefore);
+  return {
+    // Going back in time, there are newer rows since we came from one; going forward, only when the API says so.
+    newer: backwards ? (hasMore ? first : null) : paged ? first : null,
+    older: backwards ? last : hasMore ? last : null,
+  };
+}
