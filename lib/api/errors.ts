@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'charge_already_captured',
   'charge_already_refunded',
   'charge_disputed',
+  'charge_expired_for_capture',
   'coupon_expired',
   'email_invalid',
   'idempotency_key_in_use',

@@ -36,15 +36,26 @@ describe('capturing an authorization', () => {
     expect([s.count('charge.captured'), s.count('payment_intent.succeeded'), s.count('charge.refunded')]).toEqual([1, 1, 0]);
   });
 
+  it('once its 7 days have passed, even before the sweep ran → charge_expired_for_capture, nothing changes', async () => {
+    const paid = await authorizedPayment(db(), { now: T0 });
+    const late = await capturePaymentIntent(db(), paid.scope, paid.intentId, {}, { now: at(7 * DAY) }).catch((e: unknown) => e);
+    expect(apiError(late).toJSON().error).toMatchObject({ type: 'invalid_request_error', code: 'charge_expired_for_capture' });
+    const s = await paymentState(db(), paid.sessionId);
+    expect(s.charge).toMatchObject({ captured: false, amountCaptured: 0 });
+    expect(s.intent.status).toBe('requires_capture');
+    const inTime = await capturePaymentIntent(db(), paid.scope, paid.intentId, {}, { now: at(7 * DAY - 1) });
+    expect(inTime.status).toBe('succeeded');
+  });
+
   it('for more than authorized, or twice → Stripe’s errors, nothing changes', async () => {
     const paid = await authorizedPayment(db(), { now: T0 });
     const tooMuch = apiError(
-      await capturePaymentIntent(db(), paid.scope, paid.intentId, { amount_to_capture: 2501 }).catch((e: unknown) => e),
+      await capturePaymentIntent(db(), paid.scope, paid.intentId, { amount_to_capture: 2501 }, { now: at(DAY) }).catch((e: unknown) => e),
     );
     expect(tooMuch).toMatchObject({ code: 'amount_too_large', param: 'amount_to_capture', status: 400 });
     expect((await paymentState(db(), paid.sessionId)).intent.status).toBe('requires_capture');
-    await capturePaymentIntent(db(), paid.scope, paid.intentId, {});
-    const twice = apiError(await capturePaymentIntent(db(), paid.scope, paid.intentId, {}).catch((e: unknown) => e));
+    await capturePaymentIntent(db(), paid.scope, paid.intentId, {}, { now: at(DAY) });
+    const twice = apiError(await capturePaymentIntent(db(), paid.scope, paid.intentId, {}, { now: at(DAY) }).catch((e: unknown) => e));
     expect(twice.code).toBe('payment_intent_unexpected_state');
     expect(twice.message).toBe(
       'This PaymentIntent could not be captured because it has a status of succeeded. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.',
@@ -55,7 +66,7 @@ describe('capturing an authorization', () => {
   it("another merchant's intent → 404", async () => {
     const paid = await authorizedPayment(db(), { now: T0 });
     const other = await authorizedPayment(db(), { now: T0 });
-    const err = apiError(await capturePaymentIntent(db(), other.scope, paid.intentId, {}).catch((e: unknown) => e));
+    const err = apiError(await capturePaymentIntent(db(), other.scope, paid.intentId, {}, { now: at(DAY) }).catch((e: unknown) => e));
     expect(err).toMatchObject({ status: 404, code: 'resource_missing' });
   });
 });
@@ -96,7 +107,7 @@ describe('a capture racing a cancel or the expiry, on one authorization', () => 
     for (let i = 0; i < 4; i++) {
       const paid = await authorizedPayment(db(), { now: T0 });
       const [capture, cancel] = await Promise.allSettled([
-        capturePaymentIntent(db(), paid.scope, paid.intentId, {}),
+        capturePaymentIntent(db(), paid.scope, paid.intentId, {}, { now: at(DAY) }),
         cancelPaymentIntent(db(), paid.scope, paid.intentId, { cancellation_reason: 'duplicate' }),
       ]);
       expect([capture.status, cancel.status].filter((s) => s === 'fulfilled')).toHaveLength(1);

@@ -24,6 +24,14 @@ export const notCapturable = (status: string) =>
     'payment_intent_unexpected_state',
   );
 
+/** Stripe's answer to a capture after the authorization's 7 days. */
+const authorizationExpired = () =>
+  invalidRequest(
+    'This charge cannot be captured because its authorization has expired: a payment must be captured within 7 days of its authorization.',
+    undefined,
+    'charge_expired_for_capture',
+  );
+
 /** The intent, as the API shows it: a zero-amount internal one does not exist. */
 async function intentOrThrow(tx: Tx, scope: AccountScope, id: string): Promise<PaymentIntentRow> {
   const intent = await findPaymentIntent(tx, { accountId: scope.accountId, id });
@@ -55,6 +63,7 @@ export async function capturePaymentIntent(
   opts: { processor?: PaymentProcessor; now?: Date } = {},
 ) {
   const processor = opts.processor ?? testProcessor;
+  const now = opts.now ?? new Date();
   const { accountId, request } = scope;
   return db.transaction(async (tx) => {
     const found = await intentOrThrow(tx, scope, id);
@@ -63,6 +72,8 @@ export async function capturePaymentIntent(
     // Read again under the lock: a release may have committed since.
     const intent = await intentOrThrow(tx, scope, id);
     if (!charge || intent.status !== 'requires_capture' || charge.captured) throw notCapturable(intent.status);
+    // Past its 7 days the authorization is gone at the bank, even before the sweep has recorded it.
+    if (charge.captureBefore && now >= charge.captureBefore) throw authorizationExpired();
     const capturable = intent.amount;
     const amount = params.amount_to_capture ?? capturable;
     if (amount > capturable)
