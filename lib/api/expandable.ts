@@ -11,7 +11,7 @@ import { invalidRequest } from './errors';
 import { retrievePaymentIntent } from '@/lib/payments/payment-intent-reads';
 import { loadCharge } from '@/lib/payments/charge-reads';
 import { loadPaymentMethod } from '@/lib/payments/payment-method-reads';
-import { chargeRefunds } from '@/lib/payments/list-refunds';
+import { chargeRefunds } from '@/lib/payments/refunds/list-refunds';
 import { retrieveFile } from '@/lib/files/file-reads';
 import { EVIDENCE_FILE_FIELDS } from '@/lib/validation/disputes';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';

@@ -7,7 +7,7 @@ import type { DisputeRow } from '@/db/queries/disputes';
 import { findPaymentIntent } from '@/db/queries/payment-intents';
 import type { RefundRow } from '@/db/queries/refunds';
 import { env } from '@/lib/env';
-import { disputeAllowsRefund } from '@/lib/payments/dispute-allows-refund';
+import { disputeAllowsRefund } from '@/lib/payments/disputes/dispute-allows-refund';
 import { receiptUrl } from '@/lib/receipts/receipt-url';
 import { paymentLabel } from './payment-status';
 import { paymentMethodSummary } from './payment-summary';

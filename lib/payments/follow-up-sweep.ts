@@ -1,10 +1,10 @@
 import type { Db } from '@/db/client';
 import { settleDueDebits } from '@/lib/checkout/async-payment-sweep';
 import type { Job } from '@/lib/jobs/runner';
-import { releaseExpiredAuthorizations } from './release-expired-authorizations';
-import { applyDueRefundChanges } from './apply-due-refund-changes';
-import { decideDueDisputes } from './decide-due-disputes';
-import { openDueDisputes } from './open-due-disputes';
+import { releaseExpiredAuthorizations } from './authorizations/release-expired-authorizations';
+import { applyDueRefundChanges } from './refunds/apply-due-refund-changes';
+import { decideDueDisputes } from './disputes/decide-due-disputes';
+import { openDueDisputes } from './disputes/open-due-disputes';
 
 const BATCH = 100;
 

@@ -4,7 +4,7 @@ import { checkoutSessions, emails } from '@/db/schema';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { CARDS } from '@/lib/checkout/testing/checkout-world';
 import { env } from '@/lib/env';
-import { releaseAuthorization } from '@/lib/payments/release-authorization';
+import { releaseAuthorization } from '@/lib/payments/authorizations/release-authorization';
 import { testProcessor } from '@/lib/payments/test-processor';
 import { queueRefundReceipt } from './queue-refund-receipt';
 import { receiptUrl } from './receipt-url';

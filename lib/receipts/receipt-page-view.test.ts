@@ -4,7 +4,7 @@ import { charges } from '@/db/schema';
 import { defined } from '@/e2e/support/defined';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { env } from '@/lib/env';
-import { releaseAuthorization } from '@/lib/payments/release-authorization';
+import { releaseAuthorization } from '@/lib/payments/authorizations/release-authorization';
 import { testProcessor } from '@/lib/payments/test-processor';
 import { loadReceiptPage } from './receipt-page-view';
 import { receiptSignatureValid, receiptUrl } from './receipt-url';

@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/api/api-route';
 import { expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
-import { listDisputes } from '@/lib/payments/dispute-reads';
+import { listDisputes } from '@/lib/payments/disputes/dispute-reads';
 import { listDisputesSchema } from '@/lib/validation/disputes';
 
 const onGet = withApi(async (ctx) => {

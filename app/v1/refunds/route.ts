@@ -3,8 +3,8 @@ import { apiRoute } from '@/lib/api/api-route';
 import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
-import { createRefund } from '@/lib/payments/create-refund';
-import { listRefunds } from '@/lib/payments/list-refunds';
+import { createRefund } from '@/lib/payments/refunds/create-refund';
+import { listRefunds } from '@/lib/payments/refunds/list-refunds';
 import { createRefundSchema, listRefundsSchema } from '@/lib/validation/refunds';
 
 const onPost = withApi(async (ctx) => {

@@ -1,6 +1,6 @@
 import type { DisputeRow } from '@/db/queries/disputes';
 import type { StoredCard } from '@/db/schema';
-import { disputeAllowsRefund } from '@/lib/payments/dispute-allows-refund';
+import { disputeAllowsRefund } from '@/lib/payments/disputes/dispute-allows-refund';
 import { present } from '@/lib/util/present';
 import { unix, unixOrNull } from '@/lib/util/time';
 import { EVIDENCE_FIELDS, type EvidenceField } from '@/lib/validation/disputes';

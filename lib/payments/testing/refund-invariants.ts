@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { charges, events, refunds } from '@/db/schema';
-import { givesNothingBack } from '../change-refund-status';
+import { givesNothingBack } from '../refunds/change-refund-status';
 
 /**
  * What must hold for a set of charges after any sequence of refunds and sweeps, read from the database.

@@ -5,11 +5,11 @@ import { ActionError } from '@/lib/actions/errors';
 import { captureInput, chargeIntentId, refundInput } from '@/lib/dashboard/payment-action-input';
 import { checkFile } from '@/lib/files/check-file';
 import { createFile } from '@/lib/files/create-file';
-import { cancelPaymentIntent } from '@/lib/payments/cancel-payment-intent';
-import { capturePaymentIntent } from '@/lib/payments/capture-payment-intent';
-import { closeDispute } from '@/lib/payments/close-dispute';
-import { createRefund } from '@/lib/payments/create-refund';
-import { updateDispute } from '@/lib/payments/update-dispute';
+import { cancelPaymentIntent } from '@/lib/payments/authorizations/cancel-payment-intent';
+import { capturePaymentIntent } from '@/lib/payments/authorizations/capture-payment-intent';
+import { closeDispute } from '@/lib/payments/disputes/close-dispute';
+import { createRefund } from '@/lib/payments/refunds/create-refund';
+import { updateDispute } from '@/lib/payments/disputes/update-dispute';
 import {
   cancelPaymentFormSchema,
   captureFormSchema,

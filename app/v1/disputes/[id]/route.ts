@@ -3,8 +3,8 @@ import { apiRoute } from '@/lib/api/api-route';
 import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
-import { retrieveDispute } from '@/lib/payments/dispute-reads';
-import { updateDispute } from '@/lib/payments/update-dispute';
+import { retrieveDispute } from '@/lib/payments/disputes/dispute-reads';
+import { updateDispute } from '@/lib/payments/disputes/update-dispute';
 import { retrieveSchema } from '@/lib/validation/common';
 import { updateDisputeSchema } from '@/lib/validation/disputes';
 

@@ -3,8 +3,8 @@ import { apiRoute } from '@/lib/api/api-route';
 import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
-import { retrieveRefund } from '@/lib/payments/retrieve-refund';
-import { updateRefund } from '@/lib/payments/update-refund';
+import { retrieveRefund } from '@/lib/payments/refunds/retrieve-refund';
+import { updateRefund } from '@/lib/payments/refunds/update-refund';
 import { retrieveRefundSchema, updateRefundSchema } from '@/lib/validation/refunds';
 
 type Params = { id: string };

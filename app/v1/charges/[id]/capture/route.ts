@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/api/api-route';
 import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
-import { captureCharge } from '@/lib/payments/capture-charge';
+import { captureCharge } from '@/lib/payments/authorizations/capture-charge';
 import { captureChargeSchema } from '@/lib/validation/charges';
 
 const onPost = withApi<{ id: string }>(async (ctx) => {

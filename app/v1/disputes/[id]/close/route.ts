@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/api/api-route';
 import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
-import { closeDispute } from '@/lib/payments/close-dispute';
+import { closeDispute } from '@/lib/payments/disputes/close-dispute';
 import { retrieveSchema } from '@/lib/validation/common';
 
 const onPost = withApi<{ id: string }>(async (ctx) => {

@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/api/api-route';
 import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
-import { cancelPaymentIntent } from '@/lib/payments/cancel-payment-intent';
+import { cancelPaymentIntent } from '@/lib/payments/authorizations/cancel-payment-intent';
 import { cancelPaymentIntentSchema } from '@/lib/validation/payment-intents';
 
 const onPost = withApi<{ id: string }>(async (ctx) => {

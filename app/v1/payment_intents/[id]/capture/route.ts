@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/api/api-route';
 import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
-import { capturePaymentIntent } from '@/lib/payments/capture-payment-intent';
+import { capturePaymentIntent } from '@/lib/payments/authorizations/capture-payment-intent';
 import { capturePaymentIntentSchema } from '@/lib/validation/payment-intents';
 
 const onPost = withApi<{ id: string }>(async (ctx) => {

@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/api/api-route';
 import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
-import { cancelRefund } from '@/lib/payments/cancel-refund';
+import { cancelRefund } from '@/lib/payments/refunds/cancel-refund';
 import { cancelRefundSchema } from '@/lib/validation/refunds';
 
 const onPost = withApi<{ id: string }>(async (ctx) => {

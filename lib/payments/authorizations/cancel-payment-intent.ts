@@ -4,9 +4,9 @@ import type { AccountScope } from '@/db/scope';
 import { invalidRequest, noSuchObject } from '@/lib/api/errors';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import type { CancelPaymentIntentParams } from '@/lib/validation/payment-intents';
-import type { PaymentProcessor } from './processor';
+import type { PaymentProcessor } from '../processor';
 import { cancelAuthorization } from './release-authorization';
-import { testProcessor } from './test-processor';
+import { testProcessor } from '../test-processor';
 
 export type { CancelPaymentIntentParams };
 

@@ -4,7 +4,7 @@ import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { createFile } from '@/lib/files/create-file';
 import { fileContentResponse, retrieveFile } from '@/lib/files/file-reads';
 import { openDueDisputes } from './open-due-disputes';
-import { disputedPayment } from './testing/disputed-payment';
+import { disputedPayment } from '../testing/disputed-payment';
 import { updateDispute } from './update-dispute';
 
 const db = useCheckoutDatabase('caisse_dispute_files');

@@ -4,13 +4,13 @@ import { ApiError } from '@/lib/api/errors';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { newShop, type Shop } from '@/lib/checkout/testing/checkout-world';
 import { createRefund } from './create-refund';
-import { runDueFollowUps } from './follow-up-sweep';
-import type { PaymentProcessor } from './processor';
+import { runDueFollowUps } from '../follow-up-sweep';
+import type { PaymentProcessor } from '../processor';
 import { retrieveRefund } from './retrieve-refund';
 import { listRefunds } from './list-refunds';
-import { paidCharge, REFUND_CARDS, SEPA_IBANS, type PaidWith } from './testing/paid-charge';
-import { assertRefundInvariants } from './testing/refund-invariants';
-import { testProcessor } from './test-processor';
+import { paidCharge, REFUND_CARDS, SEPA_IBANS, type PaidWith } from '../testing/paid-charge';
+import { assertRefundInvariants } from '../testing/refund-invariants';
+import { testProcessor } from '../test-processor';
 
 // Random sequences of partial refunds on a few paid charges (cards whose refunds succeed, cards whose
 // refunds fail later, SEPA debits whose refunds settle later), started concurrently in an order fast-check's

@@ -4,8 +4,8 @@ import type { AccountScope } from '@/db/scope';
 import { ApiError, noSuchObject } from '@/lib/api/errors';
 import type { CaptureChargeParams } from '@/lib/validation/charges';
 import { capturePaymentIntent } from './capture-payment-intent';
-import { retrieveCharge } from './charge-reads';
-import type { PaymentProcessor } from './processor';
+import { retrieveCharge } from '../charge-reads';
+import type { PaymentProcessor } from '../processor';
 
 /**
  * POST /v1/charges/:id/capture, the Charges API's capture: the PaymentIntent's capture

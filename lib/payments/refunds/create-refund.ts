@@ -14,8 +14,8 @@ import { queueRefundReceipt } from '@/lib/receipts/queue-refund-receipt';
 import { newId } from '@/lib/util/ids';
 import { present } from '@/lib/util/present';
 import type { CreateRefundParams } from '@/lib/validation/refunds';
-import { disputeAllowsRefund } from './dispute-allows-refund';
-import type { PaymentProcessor, RefundOutcome } from './processor';
+import { disputeAllowsRefund } from '../disputes/dispute-allows-refund';
+import type { PaymentProcessor, RefundOutcome } from '../processor';
 import {
   alreadyRefunded,
   amountOverRemaining,
@@ -25,9 +25,9 @@ import {
   noSuccessfulCharge,
   partialUncaptured,
 } from './refund-errors';
-import { releaseAuthorization } from './release-authorization';
-import { testProcessor } from './test-processor';
-import { testSepaRefund } from './test-sepa';
+import { releaseAuthorization } from '../authorizations/release-authorization';
+import { testProcessor } from '../test-processor';
+import { testSepaRefund } from '../test-sepa';
 
 export type { CreateRefundParams };
 

@@ -11,8 +11,8 @@ import { env } from '@/lib/env';
 import { recordEvent } from '@/lib/events/record-event';
 import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import type { CapturePaymentIntentParams } from '@/lib/validation/payment-intents';
-import type { PaymentProcessor } from './processor';
-import { testProcessor } from './test-processor';
+import type { PaymentProcessor } from '../processor';
+import { testProcessor } from '../test-processor';
 
 export type { CapturePaymentIntentParams };
 

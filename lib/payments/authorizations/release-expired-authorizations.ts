@@ -3,9 +3,9 @@ import { lockExpiredAuthorizations, updateChargeFields } from '@/db/queries/char
 import { serializeCharge } from '@/lib/api/serialize/charge';
 import { env } from '@/lib/env';
 import { recordEvent } from '@/lib/events/record-event';
-import type { PaymentProcessor } from './processor';
+import type { PaymentProcessor } from '../processor';
 import { cancelAuthorization } from './release-authorization';
-import { testProcessor } from './test-processor';
+import { testProcessor } from '../test-processor';
 
 /**
  * A follow-up step (FOLLOW_UP_STEPS): authorizations not captured by their deadline (capture_before, 7

@@ -9,8 +9,8 @@ import { present } from '@/lib/util/present';
 import type { UpdateDisputeParams } from '@/lib/validation/disputes';
 import { hasEvidence, mergeEvidence } from './dispute-evidence';
 import { CLOSED_STATUSES, lockOpenDispute } from './lock-open-dispute';
-import type { PaymentProcessor } from './processor';
-import { testProcessor } from './test-processor';
+import type { PaymentProcessor } from '../processor';
+import { testProcessor } from '../test-processor';
 
 /** Where submitting evidence takes a dispute that waits for it: the bank reviews it. */
 const SUBMITTED: Partial<Record<DisputeStatus, DisputeStatus>> = {

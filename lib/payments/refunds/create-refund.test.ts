@@ -13,9 +13,9 @@ import { newId } from '@/lib/util/ids';
 import { createRefundSchema } from '@/lib/validation/refunds';
 import { setReceipts } from '@/lib/receipts/testing/paid-charge';
 import { createRefund } from './create-refund';
-import type { PaymentProcessor } from './processor';
-import { chargeNow, eventsOf, paidCharge, REFUND_CARDS, SEPA_IBANS } from './testing/paid-charge';
-import { testProcessor } from './test-processor';
+import type { PaymentProcessor } from '../processor';
+import { chargeNow, eventsOf, paidCharge, REFUND_CARDS, SEPA_IBANS } from '../testing/paid-charge';
+import { testProcessor } from '../test-processor';
 
 const db = useCheckoutDatabase('caisse_refunds');
 const T0 = new Date('2026-06-01T12:00:00Z');

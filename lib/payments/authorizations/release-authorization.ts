@@ -10,7 +10,7 @@ import { serializeRefund } from '@/lib/api/serialize/refund';
 import { env } from '@/lib/env';
 import { recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
-import type { PaymentProcessor } from './processor';
+import type { PaymentProcessor } from '../processor';
 
 export type ReleasedAuthorization = { intent: PaymentIntentRow; charge: ChargeRow; refund: RefundRow };
 export type CanceledAuthorization = { intent: PaymentIntentRow; charge: ChargeRow };

@@ -4,7 +4,7 @@ import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { cancelPaymentIntent } from './cancel-payment-intent';
 import { capturePaymentIntent } from './capture-payment-intent';
 import { releaseExpiredAuthorizations } from './release-expired-authorizations';
-import { authorizedPayment, paymentState } from './testing/authorized-payment';
+import { authorizedPayment, paymentState } from '../testing/authorized-payment';
 
 const db = useCheckoutDatabase('caisse_capture');
 const T0 = new Date('2026-06-01T12:00:00Z');

@@ -10,11 +10,11 @@ import { createRefundSchema, listRefundsSchema, updateRefundSchema } from '@/lib
 import { applyDueRefundChanges } from './apply-due-refund-changes';
 import { cancelRefund } from './cancel-refund';
 import { createRefund } from './create-refund';
-import { runDueFollowUps } from './follow-up-sweep';
+import { runDueFollowUps } from '../follow-up-sweep';
 import { listRefunds } from './list-refunds';
 import { retrieveRefund } from './retrieve-refund';
-import { chargeNow, eventsOf, paidCharge, REFUND_CARDS, SEPA_IBANS } from './testing/paid-charge';
-import { TEST_FOLLOW_UP_MS } from './test-processor';
+import { chargeNow, eventsOf, paidCharge, REFUND_CARDS, SEPA_IBANS } from '../testing/paid-charge';
+import { TEST_FOLLOW_UP_MS } from '../test-processor';
 import { updateRefund } from './update-refund';
 
 const db = useCheckoutDatabase('caisse_refund_follow_ups');

@@ -7,9 +7,9 @@ import { closeDispute } from './close-dispute';
 import { decideDueDisputes } from './decide-due-disputes';
 import { listDisputes, retrieveDispute } from './dispute-reads';
 import { evidenceDueBy, openDueDisputes } from './open-due-disputes';
-import type { PaymentProcessor } from './processor';
-import { disputedPayment, disputeEventTypes, disputeState } from './testing/disputed-payment';
-import { testProcessor } from './test-processor';
+import type { PaymentProcessor } from '../processor';
+import { disputedPayment, disputeEventTypes, disputeState } from '../testing/disputed-payment';
+import { testProcessor } from '../test-processor';
 import { updateDispute } from './update-dispute';
 
 const db = useCheckoutDatabase('caisse_disputes');

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api/errors';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { capturePaymentIntent } from './capture-payment-intent';
-import { runDueFollowUps } from './follow-up-sweep';
+import { runDueFollowUps } from '../follow-up-sweep';
 import { releaseExpiredAuthorizations } from './release-expired-authorizations';
-import { authorizedPayment, paymentState } from './testing/authorized-payment';
+import { authorizedPayment, paymentState } from '../testing/authorized-payment';
 
 const db = useCheckoutDatabase('caisse_auth_expiry');
 const T0 = new Date('2026-06-01T12:00:00Z');
