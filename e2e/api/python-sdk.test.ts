@@ -1,17 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { newMerchant, testServerUrl } from '../support/merchant';
 import { defined } from '../support/defined';
-
-// Debian's python3-stripe (5.0), as .ci/run installs it. No skip: without it this test fails.
-const PYTHON = '/usr/bin/python3';
+import { newMerchant } from '../support/merchant';
+import { runPython } from './python-stripe';
 
 const SCRIPT = String.raw`
-import json, os, stripe
-stripe.api_key = os.environ["CAISSE_API_KEY"]
-stripe.api_base = os.environ["CAISSE_URL"]
-stripe.max_network_retries = 0
-
 price = stripe.Price.create(product_data={"name": "Python tee"}, unit_amount=1200, currency="eur")
 product = stripe.Product.modify(price.product, shippable=False, active=True)
 session = stripe.checkout.Session.create(
@@ -36,14 +28,7 @@ print(json.dumps({
 describe("Stripe's Python library (Debian's python3-stripe)", () => {
   it('creates a session with an adjustable quantity (booleans sent as True/False) and reads it back', async () => {
     const m = await newMerchant();
-    const run = spawnSync(PYTHON, ['-c', SCRIPT], {
-      env: { ...process.env, CAISSE_API_KEY: m.secretKey, CAISSE_URL: testServerUrl() },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(run.error, `${PYTHON} could not run`).toBeUndefined();
-    expect(run.status, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout) as { version: string; product: unknown; session: { id: string } };
+    const out = (await runPython(m, SCRIPT)) as { version: string; product: unknown; session: { id: string } };
     expect(out.version).toMatch(/^5\./);
     expect(out).toMatchObject({
       session: { status: 'open', amount_total: 2400, phone: false },

@@ -1,20 +1,7 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { newMerchant, testServerUrl } from '../support/merchant';
-
-const run = promisify(execFile);
-
-/**
- * Runs the real curl with a command from Stripe's docs. Only the host and key
- * differ; --silent and --write-out let the test read the status code.
- */
-async function curl(args: string[]) {
-  const { stdout } = await run('curl', ['--silent', '--write-out', '\n%{http_code}', ...args]);
-  const cut = stdout.lastIndexOf('\n');
-  return { status: Number(stdout.slice(cut + 1)), body: JSON.parse(stdout.slice(0, cut)) as unknown };
-}
+import { curl } from './docs-curl';
 
 describe("curl commands from Stripe's Checkout docs", () => {
   it('a merchant pastes the embedded Checkout curl → an embedded session with a client secret and the return URL kept verbatim', async () => {
