@@ -5,6 +5,7 @@ import { settleAttempt, updatePaymentIntentFields, type PaymentIntentRow } from 
 import { insertPaymentMethod } from '@/db/queries/payment-methods';
 import { insertSubscription } from '@/db/queries/subscriptions';
 import { serializeCustomer } from '@/lib/api/serialize/customer';
+import { periodBoundary } from '@/lib/billing/periods';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
 import type { StoredBillingDetails } from '@/db/schema';
@@ -14,8 +15,6 @@ import type { PendingDebit, StoredSepaDebit } from '@/lib/payments/test-sepa';
 import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import { newId } from '@/lib/util/ids';
 import { sessionObject } from './session-reads';
-
-const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
 /** customer_update: what the customer typed replaces the existing customer's name, address or shipping. */
 async function updateExistingCustomer(tx: Tx, session: SessionRow) {
@@ -70,7 +69,8 @@ async function createSubscription(
   const trialDays = session.subscriptionData?.trial_period_days ?? null;
   const trialEnd = trialDays ? new Date(now.getTime() + trialDays * 86400_000) : null;
   const periodStart = trialEnd ?? now;
-  const periodEnd = new Date(periodStart.getTime() + PERIOD_DAYS[r.interval] * r.interval_count * 86400_000);
+  // During a trial the first period is the trial; the billing cycle then counts from its end.
+  const periodEnd = periodBoundary(periodStart, { interval: r.interval, intervalCount: r.interval_count }, 1);
   const id = newId('sub');
   await insertSubscription(tx, {
     id,
