@@ -13,16 +13,20 @@ export function evidenceDueBy(now: Date): Date {
   return new Date(day + 86_400_000 - 1000);
 }
 
+const byCharge = (a: DisputeRow, b: DisputeRow) => (a.chargeId < b.chargeId ? -1 : a.chargeId > b.chargeId ? 1 : 0);
+
 /**
  * Opens the disputes the processor announced at payment time, once their time has come, a batch at a
  * time (a follow-up step). Each is locked with FOR UPDATE SKIP LOCKED and re-checked, then its charge
  * is locked: the dispute becomes needs_response with the money withdrawn, the charge `disputed`, and
  * `charge.dispute.created` and `charge.dispute.funds_withdrawn` are recorded, all in one transaction.
+ * The charges are locked in id order, as the refund sweep takes them (apply-due-refund-changes.ts):
+ * two processes sweeping side by side wait for each other instead of deadlocking.
  */
 export async function openDueDisputes(db: Db, now = new Date(), limit = 100): Promise<number> {
   return db.transaction(async (tx) => {
     const due = await lockDisputesDueToOpen(tx, { now, limit });
-    for (const dispute of due) await open(tx, dispute, now);
+    for (const dispute of due.sort(byCharge)) await open(tx, dispute, now);
     return due.length;
   });
 }
