@@ -159,6 +159,19 @@ describe('what a refund needs', () => {
     });
   });
 
+  it('an empty charge or payment_intent (`charge=`) → 400 parameter_invalid_empty on it, not a server error (review finding)', async () => {
+    const shop = await newShop(db());
+    const charge = await paidCharge(db(), shop, { now: T0 });
+    const asTheApi = async (input: Record<string, unknown>) => refund(shop, input);
+    for (const [input, param] of [
+      [{ charge: '' }, 'charge'],
+      [{ payment_intent: '' }, 'payment_intent'],
+      [{ charge: charge.id, payment_intent: '' }, 'payment_intent'],
+    ] as const)
+      expect(await refusal(asTheApi(input))).toMatchObject({ status: 400, code: 'parameter_invalid_empty', param });
+    expect((await chargeNow(db(), charge)).amountRefunded).toBe(0);
+  });
+
   it('a charge and a payment intent that do not go together → 400 on payment_intent', async () => {
     const shop = await newShop(db());
     const one = await paidCharge(db(), shop, { now: T0 });
