@@ -190,6 +190,20 @@ describe('what a refund needs', () => {
     expect(() => parseParams(createRefundSchema, { charge: 'ch_1', amount: '0' })).toThrow(/amount/);
   });
 
+  it('an amount of 0 (or less, or not whole) from a caller that skips the schema, as the dashboard can → 400 on amount; nothing written (review finding)', async () => {
+    // The dashboard checks the typed amount only while the charge has something to refund as it reads it; if a refund
+    // fails (or a debit settles) before createRefund locks the charge, the unchecked amount, 0 for an empty field, got through.
+    const shop = await newShop(db());
+    const charge = await paidCharge(db(), shop, { now: T0 });
+    for (const amount of [0, -100, 1.5])
+      expect(await refusal(createRefund(db(), { accountId: shop.accountId }, { charge: charge.id, amount }, { now: T0 }))).toMatchObject({
+        status: 400,
+        param: 'amount',
+      });
+    expect(await chargeNow(db(), charge)).toMatchObject({ amountRefunded: 0 });
+    expect((await eventsOf(db(), shop.accountId)).filter((e) => e.type.startsWith('refund.'))).toEqual([]);
+  });
+
   it('a SEPA debit not settled yet, or one the bank refused → "does not have a successful charge to refund"', async () => {
     const shop = await newShop(db());
     for (const paid of [{ iban: SEPA_IBANS.succeeds, settled: false }, { iban: SEPA_IBANS.fails }]) {
