@@ -11,6 +11,7 @@ import type { PaymentProcessor } from '../processor';
 import { disputedPayment, disputeEventTypes, disputeState } from '../testing/disputed-payment';
 import { testProcessor } from '../test-processor';
 import { updateDispute } from './update-dispute';
+import { createRefund } from '../refunds/create-refund';
 
 const db = useCheckoutDatabase('caisse_disputes');
 const T0 = new Date('2026-06-01T12:00:00Z');
@@ -74,6 +75,22 @@ describe('a disputed payment', () => {
     expect(dispute).toMatchObject({ status: null, dueAt: null, pending: null });
     expect(charge.disputed).toBe(false);
     expect(await disputeEventTypes(db(), paid.accountId)).toEqual([]);
+  });
+
+  it('refunded before the processor opens it: in part → disputed for what is left; in full → the announcement lapses (review finding)', async () => {
+    // The customer never gets back more than was captured: a refund and a chargeback of the same money would pay them twice.
+    const partly = await disputedPayment(db(), T0);
+    await createRefund(db(), { accountId: partly.accountId }, { charge: partly.chargeId, amount: 1000 }, { now: T0 });
+    const fully = await disputedPayment(db(), T0);
+    await createRefund(db(), { accountId: fully.accountId }, { charge: fully.chargeId }, { now: T0 });
+    await openDueDisputes(db(), partly.openAt);
+
+    expect((await disputeState(db(), partly)).dispute).toMatchObject({ status: 'needs_response', amount: 1500, fundsWithdrawn: true });
+    expect((await retrieveDispute(db(), { accountId: partly.accountId, id: partly.disputeId })).amount).toBe(1500);
+    const { dispute, charge } = await disputeState(db(), fully);
+    expect(dispute).toMatchObject({ status: null, dueAt: null, pending: null, fundsWithdrawn: false });
+    expect(charge).toMatchObject({ disputed: false, amountRefunded: 2500 });
+    expect(await disputeEventTypes(db(), fully.accountId)).toEqual([]);
   });
 
   it('evidence due by: the end of the UTC day 19 days after opening', () => {

@@ -13,16 +13,21 @@ export function evidenceDueBy(now: Date): Date {
   return new Date(day + 86_400_000 - 1000);
 }
 
+const byCharge = (a: DisputeRow, b: DisputeRow) => (a.chargeId < b.chargeId ? -1 : a.chargeId > b.chargeId ? 1 : 0);
+
 /**
  * Opens the disputes the processor announced at payment time, once their time has come, a batch at a
  * time (a follow-up step). Each is locked with FOR UPDATE SKIP LOCKED and re-checked, then its charge
- * is locked: the dispute becomes needs_response with the money withdrawn, the charge `disputed`, and
+ * is locked: the dispute becomes needs_response with the money withdrawn (what was captured and not
+ * refunded), the charge `disputed`, and
  * `charge.dispute.created` and `charge.dispute.funds_withdrawn` are recorded, all in one transaction.
+ * The charges are locked in id order, as the refund sweep takes them (apply-due-refund-changes.ts):
+ * two processes sweeping side by side wait for each other instead of deadlocking.
  */
 export async function openDueDisputes(db: Db, now = new Date(), limit = 100): Promise<number> {
   return db.transaction(async (tx) => {
     const due = await lockDisputesDueToOpen(tx, { now, limit });
-    for (const dispute of due) await open(tx, dispute, now);
+    for (const dispute of due.sort(byCharge)) await open(tx, dispute, now);
     return due.length;
   });
 }
@@ -30,8 +35,11 @@ export async function openDueDisputes(db: Db, now = new Date(), limit = 100): Pr
 async function open(tx: Tx, dispute: DisputeRow, now: Date): Promise<void> {
   const { accountId } = dispute;
   const charge = dispute.pending?.status === 'needs_response' ? await lockCharge(tx, { accountId, id: dispute.chargeId }) : null;
-  // Cardholders dispute money that moved: an authorization never captured (or a failed debit) moved none, and the announcement lapses.
-  if (!charge?.captured || charge.status !== 'succeeded') {
+  // What the merchant still holds of the payment: a chargeback takes back no more, or the customer would get money refunded twice.
+  const held = charge ? charge.amountCaptured - charge.amountRefunded : 0;
+  // Cardholders dispute money that moved and was not given back: an authorization never captured (or a failed debit) moved none,
+  // a payment refunded in full is back with them; the announcement lapses.
+  if (!charge?.captured || charge.status !== 'succeeded' || held <= 0) {
     await updateDisputeFields(tx, { accountId, id: dispute.id, set: { dueAt: null, pending: null } });
     return;
   }
@@ -42,7 +50,7 @@ async function open(tx: Tx, dispute: DisputeRow, now: Date): Promise<void> {
       status: 'needs_response',
       // The dispute as an object exists from now on (announced, it was not shown anywhere).
       createdAt: now,
-      amount: charge.amountCaptured,
+      amount: held,
       evidenceDueBy: evidenceDueBy(now),
       fundsWithdrawn: true,
       dueAt: null,

@@ -18,6 +18,7 @@ import { disputeAllowsRefund } from '../disputes/dispute-allows-refund';
 import type { PaymentProcessor, RefundOutcome } from '../processor';
 import {
   alreadyRefunded,
+  amountNotPositive,
   amountOverRemaining,
   chargeDisputed,
   chargeNotOfIntent,
@@ -96,6 +97,8 @@ export async function createRefund(
   const processor = opts.processor ?? testProcessor;
   const now = opts.now ?? new Date();
   if (params.charge === undefined && params.payment_intent === undefined) throw neitherChargeNorIntent();
+  // A refund moves money: never 0, never back the other way, whoever built the parameters.
+  if (params.amount !== undefined && !(Number.isSafeInteger(params.amount) && params.amount >= 1)) throw amountNotPositive();
   const { accountId } = scope;
   return db.transaction(async (tx) => {
     const target = await lockTarget(tx, accountId, params);

@@ -34,6 +34,9 @@ export const chargeDisputed = (chargeId: string) =>
     message: `Charge ${chargeId} has been charged back; cannot issue a refund.`,
   });
 
+/** The API's schema says the same (int({ min: 1 })): said again here for callers that build the parameters themselves (the dashboard). */
+export const amountNotPositive = () => invalidRequest('This value must be greater than or equal to 1 (amount).', 'amount');
+
 /** Stripe formats both amounts as money in English: "Refund amount ($40.00) is greater than unrefunded amount on charge ($30.00)". */
 export const amountOverRemaining = (charge: ChargeRow, amount: number, remaining: number) =>
   invalidRequest(
