@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import Stripe from 'stripe';
 import { expect } from 'vitest';
 import { oneTimePrice } from '../support/catalog';
+import { randomClientAddress } from '../support/client-address';
 import { defined } from '../support/defined';
 import { postPayForm } from './pay-without-javascript';
 import type { Receiver } from './webhook-fixtures';
@@ -28,7 +29,7 @@ export async function paidSession(
     ...(p.sepaIban ? ({ payment_method_types: ['card', 'sepa_debit'] } as object) : {}),
   });
   // A customer of their own address: the per-client card limits are not shared with other tests.
-  const headers = { 'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` };
+  const headers = { 'x-forwarded-for': randomClientAddress() };
   await postPayForm(defined(session.url, 'session.url'), { card: p.card, sepaIban: p.sepaIban, headers });
   const done = await stripe.checkout.sessions.retrieve(session.id);
   expect(done.status).toBe('complete');

@@ -1,9 +1,9 @@
-import { randomInt } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import type Stripe from 'stripe';
 import { postPayForm } from '../api/pay-without-javascript';
 import { oneTimePrice } from './catalog';
+import { randomClientAddress } from './client-address';
 import { defined } from './defined';
 import type { MerchantSite } from './merchant-site';
 
@@ -26,8 +26,10 @@ export async function ownerSession(stripe: Stripe, shop: MerchantSite, params: P
  * own (per-client card limits), and answers the charge it left.
  */
 export async function paid(stripe: Stripe, session: Stripe.Checkout.Session, card = '4242 4242 4242 4242'): Promise<string> {
-  const customer = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-  const { status } = await postPayForm(defined(session.url, 'session.url'), { card, headers: { 'x-forwarded-for': customer } });
+  const { status } = await postPayForm(defined(session.url, 'session.url'), {
+    card,
+    headers: { 'x-forwarded-for': randomClientAddress() },
+  });
   expect(status).toBe(303);
   const intent = await intentOf(stripe, session);
   const charge = defined(intent.latest_charge, 'the intent’s latest charge');
