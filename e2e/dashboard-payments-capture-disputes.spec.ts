@@ -1,5 +1,6 @@
 import { expect, test } from './support/dashboard';
-import { expectAxeClean, intentOf, listedCharges, ownerSession, paid } from './support/payments';
+import { expectAxeClean } from './support/axe';
+import { intentOf, listedCharges, ownerSession, paid } from './support/payments';
 
 // Payments that wait on the merchant: authorizations to capture or cancel, disputes to answer or accept.
 

@@ -4,7 +4,8 @@ import { oneTimePrice } from './support/catalog';
 import { expect, test } from './support/dashboard';
 import { defined } from './support/defined';
 import { newMerchant } from './support/merchant';
-import { expectAxeClean, listedCharges, ownerSession, paid } from './support/payments';
+import { expectAxeClean } from './support/axe';
+import { listedCharges, ownerSession, paid } from './support/payments';
 
 /** The refund form, through its confirmation step: amount and reason, review, then the confirm button. */
 async function refund(

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import type Stripe from 'stripe';
 import { postPayForm } from '../api/pay-without-javascript';
@@ -40,18 +39,6 @@ export async function paid(stripe: Stripe, session: Stripe.Checkout.Session, car
 export async function intentOf(stripe: Stripe, session: Stripe.Checkout.Session): Promise<Stripe.PaymentIntent> {
   const id = defined((await stripe.checkout.sessions.retrieve(session.id)).payment_intent, 'the session’s payment intent');
   return stripe.paymentIntents.retrieve(typeof id === 'string' ? id : id.id);
-}
-
-export async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
-
-export async function expectAxeClean(page: Page) {
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  expect(await seriousViolations(page), page.url()).toEqual([]);
 }
 
 /** The charge ids a payments list page shows, in order (from the links to their pages). */
