@@ -1,10 +1,10 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError, type Merchant } from '../support/merchant';
 import { postPayForm } from './pay-without-javascript';
-import { startReceiver, type Receiver } from './webhook-fixtures';
+import { endpointOn, receivedEvents, startReceiver, type Receiver } from './webhook-fixtures';
 
 // Stripe's test card whose payment succeeds, then is disputed as fraudulent; "winning_evidence" and
 // "losing_evidence" in the evidence decide it, as in Stripe's test mode. Each change comes seconds
@@ -52,12 +52,7 @@ describe('disputes through the official SDK', () => {
     'a payment with 4000 0000 0000 0259 is disputed as fraudulent; "winning_evidence" wins it; every event reaches a webhook, signed',
     async () => {
       const merchant = await newMerchant();
-      const endpoint = await merchant.stripe.webhookEndpoints.create({
-        url: receiver.url('/disputes-won'),
-        enabled_events: [...DISPUTE_EVENTS],
-      });
-      const secret = defined(endpoint.secret, 'endpoint.secret');
-      receiver.route('/disputes-won', secret, () => ({ status: 200 }));
+      const endpoint = await endpointOn(merchant.stripe, receiver, [...DISPUTE_EVENTS]);
 
       const { stripe, dispute, paymentIntent } = await disputedPayment(merchant);
       expect(dispute).toMatchObject({
@@ -90,10 +85,8 @@ describe('disputes through the official SDK', () => {
       });
       await expect.poll(status(stripe, dispute.id), POLL).toBe('won');
 
-      const delivered = () => receiver.hits.filter((h) => h.path === '/disputes-won' && h.stripeOk);
-      await receiver.until(() => delivered().length >= DISPUTE_EVENTS.length, 45_000);
-      const verifier = new Stripe('sk_test_unused');
-      const disputeEvents = delivered().map((h) => verifier.webhooks.constructEvent(h.body, String(h.headers['stripe-signature']), secret));
+      await receiver.until(() => receivedEvents(receiver, endpoint).length >= DISPUTE_EVENTS.length, 45_000);
+      const disputeEvents = receivedEvents(receiver, endpoint);
       expect(disputeEvents.map((e) => e.type).sort()).toEqual([...DISPUTE_EVENTS].sort());
       for (const e of disputeEvents) expect((e.data.object as Stripe.Dispute).id).toBe(dispute.id);
       const reinstated = defined(

@@ -1,10 +1,10 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
 import { intentOf, paidSession } from './paid-session';
 import { postPayForm } from './pay-without-javascript';
-import { startReceiver, type Receiver } from './webhook-fixtures';
+import { endpointOn, receivedEvents, startReceiver, type Receiver } from './webhook-fixtures';
 
 const MANUAL = { payment_intent_data: { capture_method: 'manual' as const } };
 const DAY = 86400;
@@ -15,25 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.close());
 
-/** The events of these types delivered to `path`, each verified with the SDK's own stripe.webhooks.constructEvent. */
-function delivered(path: string, secret: string, types: string[]): Stripe.Event[] {
-  const verifier = new Stripe('sk_test_unused');
-  return receiver.hits
-    .filter((h) => h.path === path)
-    .map((h) => verifier.webhooks.constructEvent(h.body, String(h.headers['stripe-signature']), secret))
-    .filter((e) => types.includes(e.type));
-}
-
 describe('a manual-capture session', () => {
   it('paid → requires_capture; captured for less (idempotently) → succeeded, the charge captured for that, events signed and delivered', async () => {
     const { stripe } = await newMerchant();
-    const path = `/capture-${Date.now()}`;
-    const endpoint = await stripe.webhookEndpoints.create({
-      url: receiver.url(path),
-      enabled_events: ['charge.captured', 'payment_intent.succeeded', 'payment_intent.amount_capturable_updated'],
-    });
-    const secret = defined(endpoint.secret, 'endpoint.secret');
-    receiver.route(path, secret, () => ({ status: 200 }));
+    const types = ['charge.captured', 'payment_intent.succeeded', 'payment_intent.amount_capturable_updated'] as const;
+    const endpoint = await endpointOn(stripe, receiver, [...types]);
 
     const session = await paidSession(stripe, { params: MANUAL });
     expect(session.payment_status).toBe('unpaid');
@@ -60,9 +46,8 @@ describe('a manual-capture session', () => {
     expect((await stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('paid');
     expect((await stripe.events.list({ type: 'charge.captured' })).data).toHaveLength(1);
 
-    const types = ['charge.captured', 'payment_intent.succeeded', 'payment_intent.amount_capturable_updated'];
-    await receiver.until(() => delivered(path, secret, types).length === 3, 30_000);
-    const events = delivered(path, secret, types);
+    await receiver.until(() => receivedEvents(receiver, endpoint).length === types.length, 30_000);
+    const events = receivedEvents(receiver, endpoint);
     expect(events.map((e) => e.type).sort()).toEqual([...types].sort());
     const captured = events.find((e) => e.type === 'charge.captured')?.data.object as Stripe.Charge;
     expect(captured).toMatchObject({ id: held.id, amount_captured: 1500, captured: true });

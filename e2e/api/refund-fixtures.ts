@@ -1,14 +1,13 @@
-import { randomInt } from 'node:crypto';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { expect } from 'vitest';
 import { oneTimePrice } from '../support/catalog';
 import { randomClientAddress } from '../support/client-address';
 import { defined } from '../support/defined';
 import { postPayForm } from './pay-without-javascript';
-import type { Receiver } from './webhook-fixtures';
+import { endpointOn, type Endpoint, type Receiver } from './webhook-fixtures';
 
 // Shared by the refund API tests: a session paid on its page as a customer pays it, the charge behind a
-// refund, and the events a merchant's endpoint received, each verified as Stripe's library verifies them.
+// refund, and an endpoint for the refund events.
 
 export const CARD_REFUND_FAILS = '4000000000005126';
 export const IBAN_SUCCEEDS = 'DE89370400440532013000';
@@ -49,25 +48,7 @@ export async function chargeOf(stripe: Stripe, refundId: string): Promise<Stripe
   return refund.charge as Stripe.Charge;
 }
 
-/** An endpoint of this merchant on the receiver, for the given events; returns its path and secret. */
-export async function refundEndpoint(stripe: Stripe, receiver: Receiver): Promise<{ path: string; secret: string }> {
-  const path = `/refund-hooks/${randomInt(1e9)}`;
-  const endpoint = await stripe.webhookEndpoints.create({
-    url: receiver.url(path),
-    enabled_events: ['refund.created', 'refund.updated', 'refund.failed', 'charge.refunded', 'charge.refund.updated'],
-  });
-  const secret = defined(endpoint.secret, 'endpoint.secret');
-  receiver.route(path, secret, () => ({ status: 200 }));
-  return { path, secret };
-}
-
-const verifier = new Stripe('sk_test_verifier');
-
-/** The events the endpoint received so far, each verified with stripe.webhooks.constructEvent, once each. */
-export function receivedEvents(receiver: Receiver, endpoint: { path: string; secret: string }): Stripe.Event[] {
-  const events = receiver.hits
-    .filter((h) => h.path === endpoint.path)
-    .map((h) => verifier.webhooks.constructEvent(h.body, String(h.headers['stripe-signature']), endpoint.secret));
-  // A delivery retried counts once.
-  return [...new Map(events.map((e) => [e.id, e])).values()];
+/** An endpoint of this merchant on the receiver for the refund events. */
+export function refundEndpoint(stripe: Stripe, receiver: Receiver): Promise<Endpoint> {
+  return endpointOn(stripe, receiver, ['refund.created', 'refund.updated', 'refund.failed', 'charge.refunded', 'charge.refund.updated']);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMerchant, stripeError } from '../support/merchant';
-import { CARD_REFUND_FAILS, chargeOf, IBAN_SUCCEEDS, paidSession, receivedEvents, refundEndpoint } from './refund-fixtures';
-import { startReceiver, type Receiver } from './webhook-fixtures';
+import { CARD_REFUND_FAILS, chargeOf, IBAN_SUCCEEDS, paidSession, refundEndpoint } from './refund-fixtures';
+import { receivedEvents, startReceiver, type Receiver } from './webhook-fixtures';
 
 // What happens to refunds after they are made (the server's follow-up sweep, on the real clock), and
 // refunds made all at once.

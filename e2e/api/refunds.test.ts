@@ -1,8 +1,8 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMerchant, stripeError } from '../support/merchant';
-import { chargeOf, paidSession, receivedEvents, refundEndpoint } from './refund-fixtures';
-import { startReceiver, type Receiver } from './webhook-fixtures';
+import { chargeOf, paidSession, refundEndpoint } from './refund-fixtures';
+import { receivedEvents, startReceiver, type Receiver } from './webhook-fixtures';
 
 let receiver: Receiver;
 beforeAll(async () => {
