@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, expand, int, listParams, metadata, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
+import { addressParams } from './address';
 
 export const listChargesSchema = z.strictObject({
   ...listParams,
@@ -9,18 +10,9 @@ export const listChargesSchema = z.strictObject({
   transfer_group: unsupported('transfer_group is not supported: Caisse has no connected accounts'),
 });
 
-const address = z.strictObject({
-  city: str(5000).optional(),
-  country: str(5000).optional(),
-  line1: str(5000).optional(),
-  line2: str(5000).optional(),
-  postal_code: str(5000).optional(),
-  state: str(5000).optional(),
-});
-
 /** Stripe's charge shipping: address and name required, the rest optional. */
 const shipping = z.strictObject({
-  address,
+  address: addressParams,
   name: str(5000),
   carrier: str(5000).optional(),
   phone: str(5000).optional(),
