@@ -2,13 +2,13 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/result';
 import type { PaymentMethodSummary } from '@/lib/dashboard/payment-summary';
 import { majorToMinor, minorToMajor } from '@/lib/money/major-units';
 import { makeCaptureFormSchema, type CaptureFormInput, type CaptureFormValues } from '@/lib/validation/dashboard-payments';
 import { FormError } from '../form-error';
 import { useActionForm } from '../use-action-form';
+import { AmountField } from './amount-field';
 import { ConfirmStep } from './confirm-step';
 import { usePaymentText } from './use-payment-text';
 
@@ -64,18 +64,13 @@ export function CaptureForm({
         </ConfirmStep>
       ) : (
         <>
-          <Field
+          <AmountField
             id="capture-amount"
             label={t('capture.amount', { currency: currency.toUpperCase() })}
-            inputMode="decimal"
-            autoComplete="off"
+            hint={t('capture.amount_hint', { amount: money(capturable, currency) })}
             error={error(errors.amount?.message)}
             {...form.register('amount')}
-            aria-describedby={errors.amount ? 'capture-amount-hint capture-amount-error' : 'capture-amount-hint'}
           />
-          <p id="capture-amount-hint" className="-mt-3 text-sm text-[var(--ck-muted)]">
-            {t('capture.amount_hint', { amount: money(capturable, currency) })}
-          </p>
           <Button type="submit">{t('capture.review')}</Button>
         </>
       )}

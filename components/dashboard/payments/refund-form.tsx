@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
 import type { ActionResult } from '@/lib/actions/result';
 import type { PaymentMethodSummary } from '@/lib/dashboard/payment-summary';
@@ -17,6 +16,7 @@ import {
 import { FormError } from '../form-error';
 import { FormSuccess } from '../form-success';
 import { useActionForm } from '../use-action-form';
+import { AmountField } from './amount-field';
 import { ConfirmStep } from './confirm-step';
 import { usePaymentText } from './use-payment-text';
 
@@ -92,18 +92,13 @@ export function RefundForm({
           </ConfirmStep>
         ) : (
           <>
-            <Field
+            <AmountField
               id="refund-amount"
               label={t('refund.amount', { currency: currency.toUpperCase() })}
-              inputMode="decimal"
-              autoComplete="off"
+              hint={t('refund.amount_hint', { amount: money(refundable, currency) })}
               error={error(errors.amount?.message)}
               {...form.register('amount')}
-              aria-describedby={errors.amount ? 'refund-amount-hint refund-amount-error' : 'refund-amount-hint'}
             />
-            <p id="refund-amount-hint" className="-mt-3 text-sm text-[var(--ck-muted)]">
-              {t('refund.amount_hint', { amount: money(refundable, currency) })}
-            </p>
             <SelectField id="refund-reason" label={t('refund.reason')} error={error(errors.reason?.message)} {...form.register('reason')}>
               <option value="">{t('refund.choose_reason')}</option>
               {REFUND_REASON_CHOICES.map((r) => (
