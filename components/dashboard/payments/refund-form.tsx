@@ -15,10 +15,10 @@ import {
 } from '@/lib/validation/dashboard-payments';
 import { FormError } from '../form-error';
 import { FormSuccess } from '../form-success';
-import { useActionForm } from '../use-action-form';
 import { AmountField } from './amount-field';
 import { ConfirmStep } from './confirm-step';
 import { usePaymentText } from './use-payment-text';
+import { useReviewedActionForm } from './use-reviewed-action-form';
 
 export type RefundAction = (values: RefundFormValues) => Promise<ActionResult<unknown>>;
 
@@ -40,20 +40,13 @@ export function RefundForm({
 }) {
   const { t, error, money, method: methodName } = usePaymentText();
   const defaults: RefundFormInput = { amount: minorToMajor(refundable, currency), reason: '' as RefundFormInput['reason'] };
-  const [reviewing, setReviewing] = useState<RefundFormValues | null>(null);
   const [refunded, setRefunded] = useState<number | null>(null);
-  const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
+  const { form, onFormSubmit, reviewing, back, pending, formError, succeeded } = useReviewedActionForm({
     schema: makeRefundFormSchema({ currency, refundable }),
-    action: async (values: RefundFormValues) => {
-      const result = await action(values);
-      // Refused: back to the fields, where the server's errors are shown.
-      if (!result.ok) setReviewing(null);
-      return result;
-    },
+    action,
     defaultValues: defaults,
-    onSuccess: () => {
-      setRefunded(reviewing ? majorToMinor(reviewing.amount, currency) : null);
-      setReviewing(null);
+    onSuccess: (confirmed: RefundFormValues) => {
+      setRefunded(majorToMinor(confirmed.amount, currency));
     },
   });
   // After a refund the page shows what is left: start from that.
@@ -61,20 +54,10 @@ export function RefundForm({
     form.reset({ amount: minorToMajor(refundable, currency), reason: '' as RefundFormInput['reason'] });
   }, [form, refundable, currency]);
   const { errors } = form.formState;
-  const review = form.handleSubmit((values) => {
-    clearSucceeded();
-    setReviewing(values);
-  });
   const reviewAmount = reviewing ? majorToMinor(reviewing.amount, currency) : null;
   return (
     <Card title={t('refund.title')}>
-      <form
-        method="post"
-        onSubmit={reviewing ? onSubmit : (e) => void review(e)}
-        noValidate
-        className="space-y-4"
-        data-testid="refund-form"
-      >
+      <form method="post" onSubmit={onFormSubmit} noValidate className="space-y-4" data-testid="refund-form">
         <FormError message={error(formError)} />
         <FormSuccess message={succeeded && refunded !== null ? t('refund.done', { amount: money(refunded, currency) }) : null} />
         {reviewing && reviewAmount !== null ? (
@@ -82,9 +65,7 @@ export function RefundForm({
             question={t('refund.confirm_question', { amount: money(reviewAmount, currency), method: methodName(method) })}
             confirm={t('refund.confirm', { amount: money(reviewAmount, currency) })}
             back={t('refund.back')}
-            onBack={() => {
-              setReviewing(null);
-            }}
+            onBack={back}
             pending={pending}
             variant="danger"
           >
