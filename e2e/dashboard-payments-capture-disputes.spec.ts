@@ -1,15 +1,15 @@
 import { expect, test } from './support/dashboard';
-import { expectAxeClean, intentOf, listedCharges, ownerSession, paid } from './support/payments';
+import { expectAxeClean } from './support/axe';
+import { DISPUTED_CARD, paidSession } from './support/paid-session';
+import { listedCharges } from './support/payments';
 
 // Payments that wait on the merchant: authorizations to capture or cancel, disputes to answer or accept.
 
 test('a manual-capture payment → listed as uncaptured; the merchant captures it from the dashboard → succeeded', async ({
   page,
   owner,
-  shop,
 }) => {
-  const session = await ownerSession(owner.stripe, shop, { payment_intent_data: { capture_method: 'manual' } });
-  const chargeId = await paid(owner.stripe, session);
+  const { chargeId, paymentIntentId } = await paidSession(owner.stripe, { params: { payment_intent_data: { capture_method: 'manual' } } });
 
   await page.goto('/dashboard/payments?status=uncaptured');
   await expect.poll(() => listedCharges(page)).toEqual([chargeId]);
@@ -29,14 +29,13 @@ test('a manual-capture payment → listed as uncaptured; the merchant captures i
   await expect(page.getByTestId('payment-status')).toHaveText('Succeeded');
   await expect(page.getByTestId('capture-form')).toHaveCount(0);
   await expect(page.getByTestId('refund-form')).toBeVisible();
-  const intent = await intentOf(owner.stripe, session);
+  const intent = await owner.stripe.paymentIntents.retrieve(paymentIntentId);
   expect(intent.status).toBe('succeeded');
   expect(intent.amount_received).toBe(2500);
 });
 
-test('a manual-capture payment canceled from the dashboard → its authorization is released, "Canceled"', async ({ page, owner, shop }) => {
-  const session = await ownerSession(owner.stripe, shop, { payment_intent_data: { capture_method: 'manual' } });
-  const chargeId = await paid(owner.stripe, session);
+test('a manual-capture payment canceled from the dashboard → its authorization is released, "Canceled"', async ({ page, owner }) => {
+  const { chargeId, paymentIntentId } = await paidSession(owner.stripe, { params: { payment_intent_data: { capture_method: 'manual' } } });
   await page.goto(`/dashboard/payments/${chargeId}`);
   const form = page.getByTestId('cancel-payment-form');
   await form.getByRole('combobox', { name: 'Reason for canceling' }).selectOption({ label: 'Requested by the customer' });
@@ -44,17 +43,13 @@ test('a manual-capture payment canceled from the dashboard → its authorization
   await expect(form.getByTestId('confirm-step')).toContainText('Cancel this payment and release the €25.00 authorized on Visa •••• 4242?');
   await form.getByRole('button', { name: 'Yes, cancel the payment' }).click();
   await expect(page.getByTestId('payment-status')).toHaveText('Canceled');
-  const intent = await intentOf(owner.stripe, session);
+  const intent = await owner.stripe.paymentIntents.retrieve(paymentIntentId);
   expect(intent.status).toBe('canceled');
   expect(intent.cancellation_reason).toBe('requested_by_customer');
 });
 
-test('a disputed payment → the merchant answers with text and an uploaded PDF; the bank decides for them', async ({
-  page,
-  owner,
-  shop,
-}) => {
-  const chargeId = await paid(owner.stripe, await ownerSession(owner.stripe, shop), '4000 0000 0000 0259');
+test('a disputed payment → the merchant answers with text and an uploaded PDF; the bank decides for them', async ({ page, owner }) => {
+  const chargeId = (await paidSession(owner.stripe, { card: DISPUTED_CARD })).chargeId;
   await page.goto(`/dashboard/payments/${chargeId}`);
   // The test processor opens the dispute a few seconds after the payment.
   await expect(async () => {
@@ -86,8 +81,8 @@ test('a disputed payment → the merchant answers with text and an uploaded PDF;
   }).toPass({ timeout: 30_000 });
 });
 
-test('a disputed payment the merchant accepts → the dispute is lost, after a confirmation', async ({ page, owner, shop }) => {
-  const chargeId = await paid(owner.stripe, await ownerSession(owner.stripe, shop), '4000 0000 0000 0259');
+test('a disputed payment the merchant accepts → the dispute is lost, after a confirmation', async ({ page, owner }) => {
+  const chargeId = (await paidSession(owner.stripe, { card: DISPUTED_CARD })).chargeId;
   await page.goto(`/dashboard/payments/${chargeId}`);
   await expect(async () => {
     await page.reload();

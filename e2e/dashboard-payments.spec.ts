@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { oneTimePrice } from './support/catalog';
 import { expect, test } from './support/dashboard';
 import { defined } from './support/defined';
 import { newMerchant } from './support/merchant';
-import { expectAxeClean, listedCharges, ownerSession, paid } from './support/payments';
+import { expectAxeClean } from './support/axe';
+import { paidSession } from './support/paid-session';
+import { listedCharges } from './support/payments';
 
 /** The refund form, through its confirmation step: amount and reason, review, then the confirm button. */
 async function refund(
@@ -23,10 +24,9 @@ async function refund(
 test('the merchant opens Payments, filters, refunds part of a payment through the confirmation step, then the rest → "Partially refunded", then "Refunded"', async ({
   page,
   owner,
-  shop,
 }) => {
-  const chargeId = await paid(owner.stripe, await ownerSession(owner.stripe, shop));
-  const otherId = await paid(owner.stripe, await ownerSession(owner.stripe, shop));
+  const chargeId = (await paidSession(owner.stripe)).chargeId;
+  const otherId = (await paidSession(owner.stripe)).chargeId;
 
   await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Payments' }).click();
   await expect(page).toHaveURL(/\/dashboard\/payments$/);
@@ -87,10 +87,9 @@ test('the merchant opens Payments, filters, refunds part of a payment through th
 test('in French: "Rembourser 10,00 € sur Visa •••• 4242 ?", then "Partiellement remboursé" and "Remboursé"', async ({
   page,
   owner,
-  shop,
   baseURL,
 }) => {
-  const chargeId = await paid(owner.stripe, await ownerSession(owner.stripe, shop));
+  const chargeId = (await paidSession(owner.stripe)).chargeId;
   await page.context().addCookies([{ name: 'caisse_dashboard_locale', value: 'fr', url: defined(baseURL, 'baseURL') }]);
 
   await page.goto('/dashboard/payments');
@@ -129,9 +128,8 @@ test('in French: "Rembourser 10,00 € sur Visa •••• 4242 ?", then "Part
 test('a refund the form would allow but the amount typed is too much → the field says so and nothing is refunded', async ({
   page,
   owner,
-  shop,
 }) => {
-  const chargeId = await paid(owner.stripe, await ownerSession(owner.stripe, shop));
+  const chargeId = (await paidSession(owner.stripe)).chargeId;
   await page.goto(`/dashboard/payments/${chargeId}`);
   const form = page.getByTestId('refund-form');
   await form.getByRole('textbox').fill('25.01');
@@ -142,9 +140,8 @@ test('a refund the form would allow but the amount typed is too much → the fie
   expect((await owner.stripe.refunds.list({ charge: chargeId })).data).toEqual([]);
 });
 
-test('the session’s page shows its payment’s refunds and links to the payment', async ({ page, owner, shop }) => {
-  const session = await ownerSession(owner.stripe, shop);
-  const chargeId = await paid(owner.stripe, session);
+test('the session’s page shows its payment’s refunds and links to the payment', async ({ page, owner }) => {
+  const { session, chargeId } = await paidSession(owner.stripe);
   await owner.stripe.refunds.create({ charge: chargeId, amount: 500, reason: 'requested_by_customer' });
 
   await page.goto(`/dashboard/sessions/${session.id}`);
@@ -157,10 +154,9 @@ test('the session’s page shows its payment’s refunds and links to the paymen
   await expect(page).toHaveURL(`/dashboard/sessions/${session.id}`);
 });
 
-test('the customer’s receipt shows the refund, and the refund email is in the outbox', async ({ page, owner, shop }) => {
+test('the customer’s receipt shows the refund, and the refund email is in the outbox', async ({ page, owner }) => {
   const email = `buyer-${randomBytes(5).toString('hex')}@example.com`;
-  const session = await ownerSession(owner.stripe, shop, { payment_intent_data: { receipt_email: email } });
-  const chargeId = await paid(owner.stripe, session);
+  const { chargeId } = await paidSession(owner.stripe, { params: { payment_intent_data: { receipt_email: email } } });
   await page.goto(`/dashboard/payments/${chargeId}`);
   await refund(page, {
     amount: '10',
@@ -185,19 +181,10 @@ test('the customer’s receipt shows the refund, and the refund email is in the 
   ).toHaveCount(1);
 });
 
-test('another account’s payment → not found; the list never shows it', async ({ page, owner, shop }) => {
-  const mine = await paid(owner.stripe, await ownerSession(owner.stripe, shop));
+test('another account’s payment → not found; the list never shows it', async ({ page, owner }) => {
+  const mine = (await paidSession(owner.stripe)).chargeId;
   expect((await page.goto(`/dashboard/payments/${mine}`))?.status()).toBe(200);
-  const other = await newMerchant('Other Shop');
-  const price = await oneTimePrice(other.stripe, 2500, 'eur');
-  const theirs = await paid(
-    other.stripe,
-    await other.stripe.checkout.sessions.create({
-      mode: 'payment',
-      success_url: 'https://shop.example/ok',
-      line_items: [{ price: price.id, quantity: 1 }],
-    }),
-  );
+  const theirs = (await paidSession((await newMerchant('Other Shop')).stripe)).chargeId;
   expect((await page.goto(`/dashboard/payments/${theirs}`))?.status()).toBe(404);
   await page.goto('/dashboard/payments');
   await expect.poll(() => listedCharges(page)).toEqual([mine]);

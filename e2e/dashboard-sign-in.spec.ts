@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, newLogin, signIn, signOut, signUp, test } from './support/mail';
 import { otherClient } from './support/dashboard';
-import { randomClientAddress } from './support/fixtures';
+import { randomClientAddress } from './support/client-address';
 import { defined } from './support/defined';
 
 test.use({ locale: 'en-US' });

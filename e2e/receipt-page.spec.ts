@@ -1,18 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type Stripe from 'stripe';
+import { seriousViolations } from './support/axe';
 import { CARDS, fillPaymentDetails } from './support/checkout-page';
 import { expect, test, type SessionParams } from './support/fixtures';
 import { defined } from './support/defined';
 import type { Merchant } from './support/merchant';
-
-/** axe's serious and critical findings, in a shape that reads well in a failed assertion. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 /** The customer pays the session on the hosted page; the receipt_url of the charge it left, as the merchant's charge.succeeded event carries it. */
 async function payAndFindReceipt(page: Page, merchant: Merchant, session: Stripe.Checkout.Session, payLabel: string): Promise<string> {

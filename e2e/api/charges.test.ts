@@ -2,23 +2,17 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
-import { intentOf, paidSession } from './paid-session';
+import { paidSession } from '../support/paid-session';
 import { sdkFields, shapeGaps } from './sdk-fields';
 
 const YEAR = (new Date().getUTCFullYear() + 5) % 100;
 const noGaps = { missing: [], unknown: [] };
 
-/** The charge behind a paid session, through its PaymentIntent's latest_charge, as a merchant finds it. */
-async function chargeOf(stripe: Stripe, session: Stripe.Checkout.Session): Promise<Stripe.Charge> {
-  const pi = await stripe.paymentIntents.retrieve(intentOf(session));
-  return stripe.charges.retrieve(defined(pi.latest_charge as string | null, 'latest_charge'));
-}
-
 describe('the charge behind a paid session', () => {
   it("paid by card on the page → every field of Stripe's Charge, card details, outcome and receipt URL", async () => {
     const { stripe } = await newMerchant();
-    const session = await paidSession(stripe);
-    const charge = await chargeOf(stripe, session);
+    const paid = await paidSession(stripe);
+    const charge = await stripe.charges.retrieve(paid.chargeId);
 
     expect(shapeGaps(charge, sdkFields('Charges', ['Charge']))).toEqual(noGaps);
     expect(charge).toMatchObject({
@@ -32,7 +26,7 @@ describe('the charge behind a paid session', () => {
       disputed: false,
       status: 'succeeded',
       currency: 'eur',
-      payment_intent: intentOf(session),
+      payment_intent: paid.paymentIntentId,
       billing_details: { email: 'jenny@example.com', name: 'Jenny Rosen', address: { country: 'FR', postal_code: '75001' } },
       outcome: { network_status: 'approved_by_network', type: 'authorized', risk_level: 'normal' },
       failure_code: null,
@@ -57,13 +51,13 @@ describe('the charge behind a paid session', () => {
       network: 'visa',
     });
     expect(card.capture_before).toBeUndefined();
-    expect(charge.payment_method).toBe((await stripe.paymentIntents.retrieve(intentOf(session))).payment_method);
+    expect(charge.payment_method).toBe((await stripe.paymentIntents.retrieve(paid.paymentIntentId)).payment_method);
   });
 
   it('paid with a 3-D Secure card → three_d_secure shows the challenge and its result', async () => {
     const { stripe } = await newMerchant();
-    const session = await paidSession(stripe, { card: '4000 0027 6000 3184' });
-    const card = defined((await chargeOf(stripe, session)).payment_method_details?.card, 'card details');
+    const paid = await paidSession(stripe, { card: '4000 0027 6000 3184' });
+    const card = defined((await stripe.charges.retrieve(paid.chargeId)).payment_method_details?.card, 'card details');
     expect(card.three_d_secure).toMatchObject({ authentication_flow: 'challenge', result: 'authenticated', version: '2.2.0' });
     expect(
       shapeGaps(defined(card.three_d_secure, '3DS'), sdkFields('Charges', ['Charge', 'PaymentMethodDetails', 'Card', 'ThreeDSecure'])),
@@ -72,7 +66,7 @@ describe('the charge behind a paid session', () => {
 
   it("the stripe-samples fulfilment retrieve: expand ['payment_intent.latest_charge', 'line_items'] → the charge and the lines inline", async () => {
     const { stripe } = await newMerchant();
-    const { id } = await paidSession(stripe);
+    const { id } = (await paidSession(stripe)).session;
     const session = await stripe.checkout.sessions.retrieve(id, { expand: ['payment_intent.latest_charge', 'line_items'] });
     const pi = session.payment_intent as Stripe.PaymentIntent;
     expect(pi).toMatchObject({ object: 'payment_intent', status: 'succeeded', amount_received: 2500 });
@@ -96,11 +90,13 @@ describe('listing and updating charges', () => {
     const second = await paidSession(stripe);
     const all = await stripe.charges.list();
     expect(all).toMatchObject({ object: 'list', url: '/v1/charges', has_more: false });
-    expect(all.data.map((c) => c.payment_intent)).toEqual([intentOf(second), intentOf(first)]);
+    expect(all.data.map((c) => c.payment_intent)).toEqual([second.paymentIntentId, first.paymentIntentId]);
 
-    const customer = defined(first.customer as string | null, 'customer');
-    expect((await stripe.charges.list({ customer })).data.map((c) => c.payment_intent)).toEqual([intentOf(first)]);
-    expect((await stripe.charges.list({ payment_intent: intentOf(second) })).data.map((c) => c.payment_intent)).toEqual([intentOf(second)]);
+    const customer = defined(first.session.customer as string | null, 'customer');
+    expect((await stripe.charges.list({ customer })).data.map((c) => c.payment_intent)).toEqual([first.paymentIntentId]);
+    expect((await stripe.charges.list({ payment_intent: second.paymentIntentId })).data.map((c) => c.payment_intent)).toEqual([
+      second.paymentIntentId,
+    ]);
     expect((await stripe.charges.list({ customer: 'cus_nobody' })).data).toEqual([]);
 
     const page1 = await stripe.charges.list({ limit: 1 });
@@ -112,7 +108,7 @@ describe('listing and updating charges', () => {
 
   it('updates metadata, description and shipping → the charge keeps them, charge.updated says what they were', async () => {
     const { stripe } = await newMerchant();
-    const charge = await chargeOf(stripe, await paidSession(stripe));
+    const charge = await stripe.charges.retrieve((await paidSession(stripe)).chargeId);
     const shipping = {
       name: 'Jenny Rosen',
       address: { line1: '1 rue de Rivoli', city: 'Paris', country: 'FR' },
@@ -152,7 +148,7 @@ describe('what Caisse refuses', () => {
 
   it("another merchant's charge → 404 resource_missing on retrieve, update and capture", async () => {
     const owner = await newMerchant();
-    const charge = await chargeOf(owner.stripe, await paidSession(owner.stripe));
+    const charge = await owner.stripe.charges.retrieve((await paidSession(owner.stripe)).chargeId);
     const { stripe } = await newMerchant();
     for (const call of [
       stripe.charges.retrieve(charge.id),

@@ -1,15 +1,13 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError, type Merchant } from '../support/merchant';
-import { postPayForm } from './pay-without-javascript';
-import { startReceiver, type Receiver } from './webhook-fixtures';
+import { DISPUTED_CARD, paidSession } from '../support/paid-session';
+import { endpointOn, receivedEvents, startReceiver, type Receiver } from './webhook-fixtures';
 
-// Stripe's test card whose payment succeeds, then is disputed as fraudulent; "winning_evidence" and
-// "losing_evidence" in the evidence decide it, as in Stripe's test mode. Each change comes seconds
+// DISPUTED_CARD is Stripe's test card whose payment succeeds, then is disputed as fraudulent; "winning_evidence"
+// and "losing_evidence" in the evidence decide it, as in Stripe's test mode. Each change comes seconds
 // later from the server's follow-up sweep: waited for with expect.poll, never slept on.
-const DISPUTED_CARD = '4000000000000259';
 const SLOW = 90_000;
 const POLL = { timeout: 45_000, interval: 250 };
 
@@ -23,14 +21,7 @@ afterAll(() => receiver.close());
 async function disputedPayment(given?: Merchant) {
   const merchant = given ?? (await newMerchant());
   const { stripe } = merchant;
-  const price = await oneTimePrice(stripe);
-  const session = await stripe.checkout.sessions.create({
-    mode: 'payment',
-    line_items: [{ price: price.id, quantity: 1 }],
-    success_url: SUCCESS_URL,
-  });
-  expect((await postPayForm(defined(session.url, 'session.url'), { card: DISPUTED_CARD })).status).toBe(303);
-  const paymentIntent = defined((await stripe.checkout.sessions.retrieve(session.id)).payment_intent, 'payment_intent') as string;
+  const paymentIntent = (await paidSession(stripe, { card: DISPUTED_CARD, currency: 'usd' })).paymentIntentId;
   const opened = async () => (await stripe.disputes.list({ payment_intent: paymentIntent })).data;
   await expect.poll(async () => (await opened()).length, POLL).toBe(1);
   const [dispute] = await opened();
@@ -52,12 +43,7 @@ describe('disputes through the official SDK', () => {
     'a payment with 4000 0000 0000 0259 is disputed as fraudulent; "winning_evidence" wins it; every event reaches a webhook, signed',
     async () => {
       const merchant = await newMerchant();
-      const endpoint = await merchant.stripe.webhookEndpoints.create({
-        url: receiver.url('/disputes-won'),
-        enabled_events: [...DISPUTE_EVENTS],
-      });
-      const secret = defined(endpoint.secret, 'endpoint.secret');
-      receiver.route('/disputes-won', secret, () => ({ status: 200 }));
+      const endpoint = await endpointOn(merchant.stripe, receiver, [...DISPUTE_EVENTS]);
 
       const { stripe, dispute, paymentIntent } = await disputedPayment(merchant);
       expect(dispute).toMatchObject({
@@ -90,10 +76,8 @@ describe('disputes through the official SDK', () => {
       });
       await expect.poll(status(stripe, dispute.id), POLL).toBe('won');
 
-      const delivered = () => receiver.hits.filter((h) => h.path === '/disputes-won' && h.stripeOk);
-      await receiver.until(() => delivered().length >= DISPUTE_EVENTS.length, 45_000);
-      const verifier = new Stripe('sk_test_unused');
-      const disputeEvents = delivered().map((h) => verifier.webhooks.constructEvent(h.body, String(h.headers['stripe-signature']), secret));
+      await receiver.until(() => receivedEvents(receiver, endpoint).length >= DISPUTE_EVENTS.length, 45_000);
+      const disputeEvents = receivedEvents(receiver, endpoint);
       expect(disputeEvents.map((e) => e.type).sort()).toEqual([...DISPUTE_EVENTS].sort());
       for (const e of disputeEvents) expect((e.data.object as Stripe.Dispute).id).toBe(dispute.id);
       const reinstated = defined(

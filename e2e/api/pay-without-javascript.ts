@@ -1,8 +1,17 @@
-// Shared by the API tests that pay a hosted session: the page is server-rendered,
+// Shared by the tests that pay a hosted session: the page is server-rendered,
 // so its own pay form, posted as is, is what a browser without JavaScript sends.
 
 const decode = (s: string) =>
   s.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+
+/** A server-rendered form's hidden inputs, as a browser posts them. */
+function hiddenFields(form: string): FormData {
+  const body = new FormData();
+  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
+    body.append(m[1], decode(m.at(2) ?? '')); // the value group is optional
+  }
+  return body;
+}
 
 export type PayResponse = { status: number; location: string | null; html: string };
 
@@ -21,10 +30,7 @@ export async function postPayForm(sessionUrl: string, options: PayOptions = {}):
   const html = await (await fetch(sessionUrl, { headers: options.headers })).text();
   const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes('name="card.number"'));
   if (!form) throw new Error(`The page at ${sessionUrl} has no pay form`);
-  const body = new FormData();
-  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
-    body.append(m[1], decode(m.at(2) ?? '')); // the value group is optional
-  }
+  const body = hiddenFields(form);
   const year = String((new Date().getUTCFullYear() + 5) % 100).padStart(2, '0');
   const method: Record<string, string> = options.sepaIban
     ? { method: 'sepa_debit', 'sepa.iban': options.sepaIban, 'sepa.name': 'Jenny Rosen' }
@@ -46,4 +52,22 @@ export async function postPayForm(sessionUrl: string, options: PayOptions = {}):
 export async function payWithoutJavaScript(sessionUrl: string, baseUrl?: string): Promise<{ status: number; location: string | null }> {
   const { status, location } = await postPayForm(sessionUrl, { baseUrl });
   return { status, location };
+}
+
+/**
+ * Answers the test processor's 3-D Secure challenge at /c/{id}/authenticate as its page's form does
+ * (the button pressed posts its own `result`), with the headers the payment was posted with.
+ */
+export async function completeChallenge(
+  sessionUrl: string,
+  result: 'complete' | 'fail' = 'complete',
+  headers?: Record<string, string>,
+): Promise<number> {
+  const url = new URL(`${new URL(sessionUrl).pathname}/authenticate`, sessionUrl);
+  const html = await (await fetch(url, { headers })).text();
+  const form = /<form[\s\S]*?<\/form>/.exec(html)?.[0];
+  if (!form) throw new Error(`The challenge page at ${url.href} has no form`);
+  const body = hiddenFields(form);
+  body.append('result', result);
+  return (await fetch(url, { method: 'POST', body, redirect: 'manual', headers })).status;
 }

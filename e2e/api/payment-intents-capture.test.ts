@@ -1,10 +1,10 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
-import { intentOf, paidSession } from './paid-session';
+import { paidSession } from '../support/paid-session';
 import { postPayForm } from './pay-without-javascript';
-import { startReceiver, type Receiver } from './webhook-fixtures';
+import { endpointOn, receivedEvents, startReceiver, type Receiver } from './webhook-fixtures';
 
 const MANUAL = { payment_intent_data: { capture_method: 'manual' as const } };
 const DAY = 86400;
@@ -15,29 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.close());
 
-/** The events of these types delivered to `path`, each verified with the SDK's own stripe.webhooks.constructEvent. */
-function delivered(path: string, secret: string, types: string[]): Stripe.Event[] {
-  const verifier = new Stripe('sk_test_unused');
-  return receiver.hits
-    .filter((h) => h.path === path)
-    .map((h) => verifier.webhooks.constructEvent(h.body, String(h.headers['stripe-signature']), secret))
-    .filter((e) => types.includes(e.type));
-}
-
 describe('a manual-capture session', () => {
   it('paid → requires_capture; captured for less (idempotently) → succeeded, the charge captured for that, events signed and delivered', async () => {
     const { stripe } = await newMerchant();
-    const path = `/capture-${Date.now()}`;
-    const endpoint = await stripe.webhookEndpoints.create({
-      url: receiver.url(path),
-      enabled_events: ['charge.captured', 'payment_intent.succeeded', 'payment_intent.amount_capturable_updated'],
-    });
-    const secret = defined(endpoint.secret, 'endpoint.secret');
-    receiver.route(path, secret, () => ({ status: 200 }));
+    const types = ['charge.captured', 'payment_intent.succeeded', 'payment_intent.amount_capturable_updated'] as const;
+    const endpoint = await endpointOn(stripe, receiver, [...types]);
 
-    const session = await paidSession(stripe, { params: MANUAL });
+    const { session, paymentIntentId } = await paidSession(stripe, { params: MANUAL });
     expect(session.payment_status).toBe('unpaid');
-    const authorized = await stripe.paymentIntents.retrieve(intentOf(session), { expand: ['latest_charge'] });
+    const authorized = await stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] });
     expect(authorized).toMatchObject({ status: 'requires_capture', capture_method: 'manual', amount_capturable: 2500, amount_received: 0 });
     const held = authorized.latest_charge as Stripe.Charge;
     expect(held).toMatchObject({ captured: false, paid: true, status: 'succeeded', amount_captured: 0 });
@@ -60,9 +46,8 @@ describe('a manual-capture session', () => {
     expect((await stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('paid');
     expect((await stripe.events.list({ type: 'charge.captured' })).data).toHaveLength(1);
 
-    const types = ['charge.captured', 'payment_intent.succeeded', 'payment_intent.amount_capturable_updated'];
-    await receiver.until(() => delivered(path, secret, types).length === 3, 30_000);
-    const events = delivered(path, secret, types);
+    await receiver.until(() => receivedEvents(receiver, endpoint).length === types.length, 30_000);
+    const events = receivedEvents(receiver, endpoint);
     expect(events.map((e) => e.type).sort()).toEqual([...types].sort());
     const captured = events.find((e) => e.type === 'charge.captured')?.data.object as Stripe.Charge;
     expect(captured).toMatchObject({ id: held.id, amount_captured: 1500, captured: true });
@@ -72,7 +57,7 @@ describe('a manual-capture session', () => {
 
   it('captured twice, or for more than authorized → Stripe’s errors', async () => {
     const { stripe } = await newMerchant();
-    const id = intentOf(await paidSession(stripe, { params: MANUAL }));
+    const id = (await paidSession(stripe, { params: MANUAL })).paymentIntentId;
     const tooMuch = await stripeError(stripe.paymentIntents.capture(id, { amount_to_capture: 2501 }));
     expect(tooMuch).toMatchObject({ statusCode: 400, code: 'amount_too_large', param: 'amount_to_capture' });
     const zero = await stripeError(stripe.paymentIntents.capture(id, { amount_to_capture: 0 }));
@@ -87,8 +72,8 @@ describe('a manual-capture session', () => {
 
   it('canceled → canceled with its reason, the authorization released without a refund, payment_intent.canceled', async () => {
     const { stripe } = await newMerchant();
-    const session = await paidSession(stripe, { params: MANUAL });
-    const pi = await stripe.paymentIntents.cancel(intentOf(session), { cancellation_reason: 'requested_by_customer' });
+    const { session, paymentIntentId } = await paidSession(stripe, { params: MANUAL });
+    const pi = await stripe.paymentIntents.cancel(paymentIntentId, { cancellation_reason: 'requested_by_customer' });
     expect(pi).toMatchObject({
       status: 'canceled',
       cancellation_reason: 'requested_by_customer',
@@ -107,7 +92,7 @@ describe('a manual-capture session', () => {
 
   it('the legacy capture, POST /v1/charges/:id/capture → the same capture, answered with the charge', async () => {
     const { stripe } = await newMerchant();
-    const pi = await stripe.paymentIntents.retrieve(intentOf(await paidSession(stripe, { params: MANUAL })));
+    const pi = await stripe.paymentIntents.retrieve((await paidSession(stripe, { params: MANUAL })).paymentIntentId);
     const chargeId = defined(pi.latest_charge as string | null, 'latest_charge');
     const charge = await stripe.charges.capture(chargeId, { amount: 1000 });
     expect(charge).toMatchObject({ object: 'charge', captured: true, amount_captured: 1000, amount_refunded: 0 });
@@ -124,7 +109,7 @@ describe('a manual-capture session', () => {
 describe('canceling what cannot be canceled', () => {
   it('a succeeded intent → payment_intent_unexpected_state with the statuses that may be canceled', async () => {
     const { stripe } = await newMerchant();
-    const id = intentOf(await paidSession(stripe));
+    const id = (await paidSession(stripe)).paymentIntentId;
     const err = await stripeError(stripe.paymentIntents.cancel(id));
     expect(err).toMatchObject({ statusCode: 400, code: 'payment_intent_unexpected_state' });
     expect(err.message).toBe(
@@ -151,7 +136,7 @@ describe('canceling what cannot be canceled', () => {
 
   it("another merchant's intent → 404 on capture and cancel", async () => {
     const owner = await newMerchant();
-    const id = intentOf(await paidSession(owner.stripe, { params: MANUAL }));
+    const id = (await paidSession(owner.stripe, { params: MANUAL })).paymentIntentId;
     const { stripe } = await newMerchant();
     for (const call of [stripe.paymentIntents.capture(id), stripe.paymentIntents.cancel(id)])
       expect(await stripeError(call)).toMatchObject({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { monthlyPrice, SUCCESS_URL } from '../support/catalog';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
-import { intentOf, paidSession } from './paid-session';
+import { IBAN_SUCCEEDS, paidSession } from '../support/paid-session';
 import { postPayForm } from './pay-without-javascript';
 import { sdkFields, shapeGaps } from './sdk-fields';
 
@@ -13,9 +13,9 @@ const YEAR = 2000 + ((new Date().getUTCFullYear() + 5) % 100);
 describe('payment methods', () => {
   it("a card given on a customer_creation=always session → retrievable with Stripe's PaymentMethod fields, listed for its customer", async () => {
     const { stripe } = await newMerchant();
-    const session = await paidSession(stripe, { params: { customer_creation: 'always' } });
+    const { session, paymentIntentId } = await paidSession(stripe, { params: { customer_creation: 'always' } });
     const customer = defined(session.customer as string | null, 'customer');
-    const pi = await stripe.paymentIntents.retrieve(intentOf(session));
+    const pi = await stripe.paymentIntents.retrieve(paymentIntentId);
     const id = defined(pi.payment_method as string | null, 'payment_method');
 
     const pm = await stripe.paymentMethods.retrieve(id);
@@ -74,15 +74,15 @@ describe('payment methods', () => {
     expect(pm).toMatchObject({ type: 'card', customer, card: { brand: 'mastercard', last4: '4444', display_brand: 'mastercard' } });
 
     const all = await stripe.paymentMethods.list();
-    expect(all.data.map((p) => p.id)).toEqual([pm.id, (await stripe.paymentIntents.retrieve(intentOf(oneOff))).payment_method]);
+    expect(all.data.map((p) => p.id)).toEqual([pm.id, (await stripe.paymentIntents.retrieve(oneOff.paymentIntentId)).payment_method]);
     const page = await stripe.paymentMethods.list({ limit: 1 });
     expect([page.data[0].id, page.has_more]).toEqual([pm.id, true]);
   });
 
   it('a SEPA debit → the sepa_debit hash: bank code, country, last 4, fingerprint, never the IBAN', async () => {
     const { stripe } = await newMerchant();
-    const session = await paidSession(stripe, { sepaIban: 'DE89 3704 0044 0532 0130 00', params: { customer_creation: 'always' } });
-    const pi = await stripe.paymentIntents.retrieve(intentOf(session));
+    const { session, paymentIntentId } = await paidSession(stripe, { sepaIban: IBAN_SUCCEEDS, params: { customer_creation: 'always' } });
+    const pi = await stripe.paymentIntents.retrieve(paymentIntentId);
     const pm = await stripe.paymentMethods.retrieve(defined(pi.payment_method as string | null, 'payment_method'));
     expect(pm.type).toBe('sepa_debit');
     expect(pm.card).toBeUndefined();
@@ -96,9 +96,9 @@ describe('payment methods', () => {
 
   it("another merchant's payment method or customer → 404", async () => {
     const owner = await newMerchant();
-    const session = await paidSession(owner.stripe, { params: { customer_creation: 'always' } });
+    const { session, paymentIntentId } = await paidSession(owner.stripe, { params: { customer_creation: 'always' } });
     const customer = defined(session.customer as string | null, 'customer');
-    const id = defined((await owner.stripe.paymentIntents.retrieve(intentOf(session))).payment_method as string | null, 'pm');
+    const id = defined((await owner.stripe.paymentIntents.retrieve(paymentIntentId)).payment_method as string | null, 'pm');
     const { stripe } = await newMerchant();
     const missing = await stripeError(stripe.paymentMethods.retrieve(id));
     expect(missing).toMatchObject({ statusCode: 404, code: 'resource_missing', message: `No such PaymentMethod: '${id}'` });

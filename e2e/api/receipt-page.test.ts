@@ -1,9 +1,8 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { oneTimePrice } from '../support/catalog';
 import { defined } from '../support/defined';
 import { newMerchant, testServerUrl } from '../support/merchant';
-import { postPayForm, type PayOptions } from './pay-without-javascript';
+import { IBAN_SUCCEEDS, paidSession, type PaidSessionOptions } from '../support/paid-session';
 
 /** The page as a browser without JavaScript gets it. */
 const get = async (url: string, headers: Record<string, string> = {}) => {
@@ -15,26 +14,15 @@ const get = async (url: string, headers: Record<string, string> = {}) => {
 const text = (html: string) => html.replaceAll('&#x27;', "'").replaceAll('&amp;', '&').replaceAll('&quot;', '"');
 
 /**
- * A merchant's customer pays a hosted session for a €25.00 desk lamp; the charge it left, as the merchant
- * sees it in the charge.succeeded (or charge.pending) event, and the intent's latest_charge.
+ * A merchant's customer pays a hosted session for a €25.00 desk lamp (paidSession); the charge it left, as
+ * the merchant sees it in the charge.succeeded (or charge.pending) event, and the intent's latest_charge.
  */
-// `session` is object: payment_method_types is still accepted by the API, but gone from the SDK's create params.
-async function paidCharge(p: { session?: object; pay?: PayOptions } = {}) {
+async function paidCharge(p: Omit<PaidSessionOptions, 'product'> = {}) {
   const { stripe } = await newMerchant('Maison Lumière');
-  const price = await oneTimePrice(stripe, 2500, 'eur', 'Desk lamp');
-  const session = await stripe.checkout.sessions.create({
-    mode: 'payment',
-    line_items: [{ price: price.id, quantity: 1 }],
-    success_url: 'https://shop.example/ok',
-    ...p.session,
-  });
-  const paid = await postPayForm(defined(session.url, 'session.url'), p.pay);
-  expect(paid.status).toBe(303);
-  const intentId = defined((await stripe.checkout.sessions.retrieve(session.id)).payment_intent, 'the session’s payment intent') as string;
-  const latestCharge = (await stripe.paymentIntents.retrieve(intentId)).latest_charge;
+  const paid = await paidSession(stripe, { ...p, product: 'Desk lamp' });
   const [event] = (await stripe.events.list({ types: ['charge.succeeded', 'charge.pending'] })).data;
   const charge = event.data.object as Stripe.Charge;
-  expect(charge.id).toBe(latestCharge);
+  expect(charge.id).toBe(paid.chargeId);
   return { stripe, charge, receiptUrl: defined(charge.receipt_url, 'receipt_url') };
 }
 
@@ -81,7 +69,7 @@ describe('the hosted receipt page', () => {
   });
 
   it('a French session → the receipt page in French, whatever language the browser asks for', async () => {
-    const { receiptUrl } = await paidCharge({ session: { locale: 'fr' } });
+    const { receiptUrl } = await paidCharge({ params: { locale: 'fr' } });
     const page = await get(receiptUrl, { 'accept-language': 'de-DE,de;q=0.9' });
     expect(page.status).toBe(200);
     const html = text(page.html);
@@ -100,10 +88,7 @@ describe('the hosted receipt page', () => {
   });
 
   it('a customer pays by SEPA Direct Debit → the page names the debit by its last four digits, never the IBAN', async () => {
-    const { receiptUrl } = await paidCharge({
-      session: { payment_method_types: ['card', 'sepa_debit'] },
-      pay: { sepaIban: 'DE89 3704 0044 0532 0130 00' },
-    });
+    const { receiptUrl } = await paidCharge({ sepaIban: IBAN_SUCCEEDS });
     // Pending or, once the test bank has answered (SEPA_TEST_SETTLE_SECONDS), paid: the method reads the same.
     const page = await get(receiptUrl);
     expect(page.status).toBe(200);

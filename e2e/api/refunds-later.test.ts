@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMerchant, stripeError } from '../support/merchant';
-import { CARD_REFUND_FAILS, chargeOf, IBAN_SUCCEEDS, paidSession, receivedEvents, refundEndpoint } from './refund-fixtures';
-import { startReceiver, type Receiver } from './webhook-fixtures';
+import { CARD_REFUND_FAILS, IBAN_SUCCEEDS, paidSession } from '../support/paid-session';
+import { chargeOf, refundEndpoint } from './refund-fixtures';
+import { receivedEvents, startReceiver, type Receiver } from './webhook-fixtures';
 
 // What happens to refunds after they are made (the server's follow-up sweep, on the real clock), and
 // refunds made all at once.
@@ -66,7 +67,8 @@ describe('refunds that change later', () => {
 describe('refunds made all at once', () => {
   it("20 partial refunds of one charge at the same time → never more than its amount; the others refused in Stripe's words", async () => {
     const { stripe } = await newMerchant();
-    const paid = await paidSession(stripe);
+    // In dollars: the refusal formats the amounts as Stripe's own example does.
+    const paid = await paidSession(stripe, { currency: 'usd' });
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, () => stripe.refunds.create({ charge: paid.chargeId, amount: 300 })),
     );

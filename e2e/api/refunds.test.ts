@@ -1,8 +1,9 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMerchant, stripeError } from '../support/merchant';
-import { chargeOf, paidSession, receivedEvents, refundEndpoint } from './refund-fixtures';
-import { startReceiver, type Receiver } from './webhook-fixtures';
+import { paidSession } from '../support/paid-session';
+import { chargeOf, refundEndpoint } from './refund-fixtures';
+import { receivedEvents, startReceiver, type Receiver } from './webhook-fixtures';
 
 let receiver: Receiver;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ describe('refunding a paid session through the official SDK', () => {
   it('in part twice, then the rest: each refund, the charge, the list, and every event delivered to the endpoint, signed', async () => {
     const { stripe } = await newMerchant();
     const endpoint = await refundEndpoint(stripe, receiver);
-    const paid = await paidSession(stripe, { unitAmount: 5000, quantity: 2 });
+    const paid = await paidSession(stripe, { unitAmount: 5000, quantity: 2, currency: 'usd' });
     expect(paid.amount).toBe(10000);
 
     const first = await stripe.refunds.create({ payment_intent: paid.paymentIntentId, amount: 2000 });
@@ -91,7 +92,7 @@ describe('refunding a paid session through the official SDK', () => {
 
   it('more than is left → 400 on amount, the amounts as Stripe formats them; nothing refunded', async () => {
     const { stripe } = await newMerchant();
-    const paid = await paidSession(stripe);
+    const paid = await paidSession(stripe, { currency: 'usd' });
     const first = await stripe.refunds.create({ charge: paid.chargeId, amount: 500 });
     const err = await stripeError(stripe.refunds.create({ charge: paid.chargeId, amount: 2001 }));
     expect(err).toMatchObject({

@@ -1,14 +1,17 @@
+import { randomInt } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import type { Db } from '@/db/client';
+import { defined } from '../support/defined';
 // Not a React hook (it opens a database): renamed here, as react-hooks/rules-of-hooks goes by the name.
 import { useOwnDatabase as ownDatabase } from '../support/own-database';
 
 // Shared by the webhook delivery tests: a database of the file's own, a real
-// receiver that checks every request with both official verifiers, and rows
-// seeded straight into the outbox tables.
+// receiver that checks every request with both official verifiers, a merchant's
+// endpoint on it and the events it received, and rows seeded straight into the
+// outbox tables.
 
 /** A database of the file's own (see useOwnDatabase), set up to deliver to receivers on 127.0.0.1; returns the cleanup. */
 export async function openOwnDatabase(prefix: string): Promise<() => Promise<void>> {
@@ -111,6 +114,29 @@ export async function startReceiver() {
       });
     },
   };
+}
+
+export type Endpoint = { path: string; secret: string };
+
+/** A webhook endpoint of the merchant on the receiver, for `events`, answered 200: its path and secret. */
+export async function endpointOn(
+  merchant: Stripe,
+  receiver: Receiver,
+  events: Stripe.WebhookEndpointCreateParams.EnabledEvent[],
+): Promise<Endpoint> {
+  const path = `/endpoint-${randomInt(1e9)}`;
+  const endpoint = await merchant.webhookEndpoints.create({ url: receiver.url(path), enabled_events: events });
+  const secret = defined(endpoint.secret, 'endpoint.secret');
+  receiver.route(path, secret, () => ({ status: 200 }));
+  return { path, secret };
+}
+
+/** The events the endpoint received so far, each verified with the SDK's stripe.webhooks.constructEvent; a retried delivery once. */
+export function receivedEvents(receiver: Receiver, endpoint: Endpoint): Stripe.Event[] {
+  const events = receiver.hits
+    .filter((h) => h.path === endpoint.path)
+    .map((h) => stripe.webhooks.constructEvent(h.body, String(h.headers['stripe-signature']), endpoint.secret));
+  return [...new Map(events.map((e) => [e.id, e])).values()];
 }
 
 export type Seeded = { accountId: string; endpointId: string; eventId: string; deliveryId: string; secret: string; path: string };

@@ -1,5 +1,6 @@
 import { expect, type Browser, type Page } from '@playwright/test';
-import { randomClientAddress, test as checkoutTest } from './fixtures';
+import { randomClientAddress } from './client-address';
+import { test as checkoutTest } from './fixtures';
 import { newMerchant, type DashboardLogin, type Merchant } from './merchant';
 
 /** Signs in on the dashboard's own form and waits for the home page. */

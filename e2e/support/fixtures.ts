@@ -1,7 +1,7 @@
-import { randomInt } from 'node:crypto';
 import { test as base, expect } from '@playwright/test';
 import type Stripe from 'stripe';
 import { oneTimePrice } from './catalog';
+import { randomClientAddress } from './client-address';
 import { newMerchant, type Merchant } from './merchant';
 import { startMerchantSite, type MerchantSite } from './merchant-site';
 
@@ -22,9 +22,6 @@ type WorkerFixtures = {
   shop: MerchantSite;
 };
 
-/** A private address (10.x.y.z) for one client: one test's customer, or a test's other browser. */
-export const randomClientAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   shop: [
     async ({}, use) => {
@@ -34,9 +31,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  // Each test is its own customer: it gets its own client address, as the proxy in
-  // front of Caisse gives it (the test server trusts loopback as that proxy), so
-  // per-client limits (card attempts, code guesses) count per test and not for the whole suite.
+  // Each test is its own customer: it gets its own client address (see randomClientAddress).
   context: async ({ context, extraHTTPHeaders }, use) => {
     await context.setExtraHTTPHeaders({ ...extraHTTPHeaders, 'x-forwarded-for': randomClientAddress() });
     await use(context);

@@ -82,6 +82,12 @@ export const unsupported = (message: string) =>
     .refine(() => false, { error: message, params: { code: 'parameter_unknown' satisfies ErrorCode } })
     .optional();
 
+/** A Connect parameter (transfer_data, application_fee_amount…): Caisse has no connected accounts. */
+export const connectOnly = (name: string) => unsupported(`${name} is not supported: Caisse has no connected accounts`);
+
+/** statement_descriptor and its suffix: Caisse prints none. */
+export const noStatementDescriptor = (name: string) => unsupported(`${name} is not supported: Caisse prints no statement descriptors`);
+
 /** `key=` (an empty string) unsets a field on update and means "not given" on create. */
 export const unsettable = <T extends z.ZodType>(schema: T) => z.union([z.literal('').transform(() => null), schema]);
 

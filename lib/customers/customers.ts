@@ -9,40 +9,23 @@ import {
   type CustomerFields,
   type CustomerRow,
 } from '@/db/queries/customers';
-import { customers, type Address } from '@/db/schema';
+import { customers } from '@/db/schema';
 import { noSuchObject } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeCustomer, serializeDeletedCustomer } from '@/lib/api/serialize/customer';
 import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
-import type {
-  AddressParams,
-  CreateCustomerParams,
-  ListCustomersParams,
-  ShippingParams,
-  UpdateCustomerParams,
-} from '@/lib/validation/customers';
+import { storedAddress } from '@/lib/validation/address';
+import type { CreateCustomerParams, ListCustomersParams, ShippingParams, UpdateCustomerParams } from '@/lib/validation/customers';
 import type { AccountScope } from '@/db/scope';
 
-// Stripe shows every address key, null when not given.
-function toAddress(a: AddressParams): Address {
-  return {
-    city: a.city ?? null,
-    country: a.country ?? null,
-    line1: a.line1 ?? null,
-    line2: a.line2 ?? null,
-    postal_code: a.postal_code ?? null,
-    state: a.state ?? null,
-  };
-}
-
-const toShipping = (s: ShippingParams) => ({ address: toAddress(s.address), name: s.name, phone: s.phone ?? null });
+const toShipping = (s: ShippingParams) => ({ address: storedAddress(s.address), name: s.name, phone: s.phone ?? null });
 
 /** Column values for the fields a create or an update gave; an address or shipping given replaces the old one whole. */
 function fields(p: CreateCustomerParams | UpdateCustomerParams): CustomerFields {
   return {
-    ...(p.address !== undefined && { address: p.address && toAddress(p.address) }),
+    ...(p.address !== undefined && { address: p.address && storedAddress(p.address) }),
     ...(p.balance !== undefined && { balance: p.balance }),
     ...(p.description !== undefined && { description: p.description }),
     ...(p.email !== undefined && { email: p.email }),

@@ -1,3 +1,5 @@
+import { ApiError } from '@/lib/api/errors';
+
 /** Where a dashboard list page came from: paging back in time from an id (`after`), forward (`before`), or neither. */
 export type PageCursor = { startingAfter?: string; endingBefore?: string };
 
@@ -20,4 +22,25 @@ export function neighbourCursors(
     newer: backwards ? (hasMore ? first : null) : paged ? first : null,
     older: backwards ? last : hasMore ? last : null,
   };
+}
+
+/**
+ * A dashboard list's page from the filters' cursor (`after` pages back in time from a row, `before`
+ * forward), with its neighbours' cursors. A cursor that is not one of the account's rows (an edited URL,
+ * another account's id) shows the first page rather than an error.
+ */
+export async function pageAtCursor<Row extends { id: string }>(
+  filters: { after?: string; before?: string },
+  read: (cursor: PageCursor) => Promise<{ rows: Row[]; hasMore: boolean }>,
+): Promise<{ rows: Row[]; newer: string | null; older: string | null }> {
+  const cursor: PageCursor = filters.after ? { startingAfter: filters.after } : filters.before ? { endingBefore: filters.before } : {};
+  let page;
+  try {
+    page = await read(cursor);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    const first = await read({});
+    return { rows: first.rows, ...neighbourCursors(first, {}) };
+  }
+  return { rows: page.rows, ...neighbourCursors(page, cursor) };
 }

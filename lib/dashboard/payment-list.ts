@@ -2,10 +2,9 @@ import 'server-only';
 import type { Queryable } from '@/db/client';
 import { intentFactsOf, paymentSearchFilters, type PaymentSearch } from '@/db/queries/dashboard-payments';
 import { charges } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
 import { listPage } from '@/lib/api/list';
 import type { PaymentListFilters } from '@/lib/validation/dashboard-payments';
-import { neighbourCursors, type PageCursor } from './list-cursors';
+import { pageAtCursor, type PageCursor } from './list-cursors';
 import { chargeRowSummary, type PaymentSummary } from './payment-summary';
 
 export const PAYMENTS_PAGE_SIZE = 20;
@@ -26,10 +25,7 @@ function chargesPage(db: Queryable, p: { accountId: string; search: PaymentSearc
   });
 }
 
-/**
- * One page of the payments list (one row per charge), newest first, with the API's cursors as the
- * sessions list has them: a cursor that is not this account's charge shows the first page.
- */
+/** One page of the payments list (one row per charge), newest first, from the filters' cursor (pageAtCursor). */
 export async function paymentListPage(
   db: Queryable,
   p: { accountId: string; filters: PaymentListFilters; limit?: number },
@@ -37,19 +33,8 @@ export async function paymentListPage(
   const { accountId, filters: f } = p;
   const limit = p.limit ?? PAYMENTS_PAGE_SIZE;
   const search: PaymentSearch = { status: f.status, customer: f.customer };
-  let cursor: PageCursor = f.after ? { startingAfter: f.after } : f.before ? { endingBefore: f.before } : {};
-  let page;
-  try {
-    page = await chargesPage(db, { accountId, search, limit, cursor });
-  } catch (err) {
-    if (!(err instanceof ApiError)) throw err;
-    cursor = {};
-    page = await chargesPage(db, { accountId, search, limit, cursor });
-  }
+  const page = await pageAtCursor(f, (cursor) => chargesPage(db, { accountId, search, limit, cursor }));
   const intents = await intentFactsOf(db, { accountId, ids: page.rows.map((c) => c.paymentIntentId) });
   const byId = new Map(intents.map((i) => [i.id, i]));
-  return {
-    rows: page.rows.map((c) => chargeRowSummary(c, byId.get(c.paymentIntentId) ?? null)),
-    ...neighbourCursors(page, cursor),
-  };
+  return { ...page, rows: page.rows.map((c) => chargeRowSummary(c, byId.get(c.paymentIntentId) ?? null)) };
 }

@@ -2,10 +2,9 @@ import 'server-only';
 import type { Queryable } from '@/db/client';
 import { sessionSearchFilters, type SessionSearch } from '@/db/queries/dashboard-sessions';
 import { checkoutSessions } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
 import { listPage } from '@/lib/api/list';
 import type { SessionListFilters } from '@/lib/validation/dashboard-sessions';
-import { neighbourCursors } from './list-cursors';
+import { pageAtCursor } from './list-cursors';
 import { sessionRowSummary, type SessionSummary } from './session-summary';
 
 export const SESSIONS_PAGE_SIZE = 20;
@@ -35,11 +34,7 @@ function searchSessionsPage(
   });
 }
 
-/**
- * One page of the sessions list. `after` pages back in time from a session,
- * `before` forward; a cursor that is not this account's session (edited URL,
- * another account's id) shows the first page rather than an error.
- */
+/** One page of the sessions list, from the filters' cursor (pageAtCursor). */
 export async function sessionListPage(
   db: Queryable,
   p: { accountId: string; filters: SessionListFilters; limit?: number },
@@ -54,14 +49,6 @@ export async function sessionListPage(
     // "to" is a whole UTC day: up to the next midnight.
     createdBefore: f.to ? new Date(Date.parse(`${f.to}T00:00:00Z`) + DAY_MS) : undefined,
   };
-  const cursor = f.after ? { startingAfter: f.after } : f.before ? { endingBefore: f.before } : {};
-  let page;
-  try {
-    page = await searchSessionsPage(db, { accountId: p.accountId, search, limit, ...cursor });
-  } catch (err) {
-    if (!(err instanceof ApiError)) throw err;
-    page = await searchSessionsPage(db, { accountId: p.accountId, search, limit });
-    return { rows: page.rows.map(sessionRowSummary), newer: null, older: page.hasMore ? (page.rows.at(-1)?.id ?? null) : null };
-  }
-  return { rows: page.rows.map(sessionRowSummary), ...neighbourCursors(page, cursor) };
+  const page = await pageAtCursor(f, (cursor) => searchSessionsPage(db, { accountId: p.accountId, search, limit, ...cursor }));
+  return { ...page, rows: page.rows.map(sessionRowSummary) };
 }

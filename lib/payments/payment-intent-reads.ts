@@ -1,6 +1,6 @@
 import { eq, gt } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { findPaymentIntent } from '@/db/queries/payment-intents';
+import { findPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { paymentIntents } from '@/db/schema';
 import { noSuchObject } from '@/lib/api/errors';
 import { createdFilter, listObject, listPage } from '@/lib/api/list';
@@ -13,10 +13,15 @@ import type { AccountScope } from '@/db/scope';
 // the API does not show them.
 const charged = gt(paymentIntents.amount, 0);
 
+/** One of the account's intents as the API shows it: a zero-amount one does not exist (404 resource_missing on `param`). */
+export async function shownIntentOrThrow(db: Queryable, scope: AccountScope & { id: string }, param = 'id'): Promise<PaymentIntentRow> {
+  const row = await findPaymentIntent(db, { accountId: scope.accountId, id: scope.id });
+  if (!row || row.amount === 0) throw noSuchObject('payment_intent', scope.id, param);
+  return row;
+}
+
 export async function retrievePaymentIntent(db: Queryable, scope: AccountScope & { id: string }) {
-  const row = await findPaymentIntent(db, scope);
-  if (!row || row.amount === 0) throw noSuchObject('payment_intent', scope.id);
-  return serializePaymentIntent(row);
+  return serializePaymentIntent(await shownIntentOrThrow(db, scope));
 }
 
 export async function listPaymentIntents(db: Queryable, scope: AccountScope, p: ListPaymentIntentsParams) {

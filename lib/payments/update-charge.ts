@@ -6,22 +6,15 @@ import { mergeMetadata } from '@/lib/api/params';
 import { serializeCharge, type StoredChargeShipping } from '@/lib/api/serialize/charge';
 import { env } from '@/lib/env';
 import { previousAttributes, recordEvent } from '@/lib/events/record-event';
+import { storedAddress } from '@/lib/validation/address';
 import type { UpdateChargeParams } from '@/lib/validation/charges';
 
 type ShippingParams = NonNullable<UpdateChargeParams['shipping']>;
 
-// Stripe shows every address key, null when not given; the whole shipping given replaces the old one.
+// Stripe shows every key, null when not given; the whole shipping given replaces the old one.
 function toShipping(s: ShippingParams): StoredChargeShipping {
-  const a = s.address;
   return {
-    address: {
-      city: a.city ?? null,
-      country: a.country ?? null,
-      line1: a.line1 ?? null,
-      line2: a.line2 ?? null,
-      postal_code: a.postal_code ?? null,
-      state: a.state ?? null,
-    },
+    address: storedAddress(s.address),
     name: s.name,
     carrier: s.carrier ?? null,
     phone: s.phone ?? null,

@@ -6,13 +6,18 @@ import { CARDS } from '@/lib/checkout/testing/checkout-world';
 import { env } from '@/lib/env';
 import { releaseAuthorization } from '@/lib/payments/authorizations/release-authorization';
 import { testProcessor } from '@/lib/payments/test-processor';
+import { paidCharge, type PaidCharge, type PaidChargeOptions } from '@/lib/payments/testing/paid-charge';
 import { queueRefundReceipt } from './queue-refund-receipt';
 import { receiptUrl } from './receipt-url';
-import { addRefund, asAuthorizationOnly, paidCharge, setReceipts, type PaidCharge } from './testing/paid-charge';
+import { addRefund, receiptsShop, setReceipts, type ReceiptsShopOptions } from './testing/receipts-shop';
 
 const db = useCheckoutDatabase('caisse_refund_receipts');
 const PAID_AT = new Date('2026-03-14T10:00:00Z');
 const REFUNDED_AT = new Date('2026-03-20T09:00:00Z');
+
+/** Claire paid Maison Lumière for one lamp at PAID_AT (see receiptsShop), by card unless `with` says otherwise. */
+const paid = async ({ receiptsEnabled, defaultLocale, ...payment }: ReceiptsShopOptions & Omit<PaidChargeOptions, 'now'> = {}) =>
+  paidCharge(db(), await receiptsShop(db(), { receiptsEnabled, defaultLocale }), { ...payment, now: PAID_AT, email: 'claire@example.com' });
 
 const emailsOf = (accountId: string) => db().select().from(emails).where(eq(emails.accountId, accountId)).orderBy(emails.createdAt);
 
@@ -20,21 +25,21 @@ const emailsOf = (accountId: string) => db().select().from(emails).where(eq(emai
  * Refunds `amount` of the charge (pending, as a card refund starts) and queues its email, in one transaction as the
  * refund's creation does; the emails this added to the outbox (the payment's own receipt is already there).
  */
-async function refundAndQueue(paid: PaidCharge, amount: number) {
-  const before = new Set((await emailsOf(paid.accountId)).map((e) => e.id));
+async function refundAndQueue(payment: PaidCharge, amount: number) {
+  const before = new Set((await emailsOf(payment.charge.accountId)).map((e) => e.id));
   await db().transaction(async (tx) => {
-    const refund = await addRefund(tx, paid.charge, { amount, status: 'pending', createdAt: REFUNDED_AT });
-    await queueRefundReceipt(tx, { charge: paid.charge, refund });
+    const refund = await addRefund(tx, payment.charge, { amount, status: 'pending', createdAt: REFUNDED_AT });
+    await queueRefundReceipt(tx, { charge: payment.charge, refund });
   });
-  return (await emailsOf(paid.accountId)).filter((e) => !before.has(e.id));
+  return (await emailsOf(payment.charge.accountId)).filter((e) => !before.has(e.id));
 }
 
 describe('queueRefundReceipt', () => {
   it('an English customer refunded €10.00 of €25.00 → an email with the refund, the original payment, the card’s last four and the receipt link', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT });
-    const [mail, ...others] = await refundAndQueue(paid, 1000);
+    const payment = await paid();
+    const [mail, ...others] = await refundAndQueue(payment, 1000);
     expect(others).toEqual([]);
-    expect(mail).toMatchObject({ kind: 'receipt', to: 'claire@example.com', status: 'pending', checkoutSessionId: paid.sessionId });
+    expect(mail).toMatchObject({ kind: 'receipt', to: 'claire@example.com', status: 'pending', checkoutSessionId: payment.sessionId });
     expect(mail.subject).toMatch(/^Your refund from Maison Lumière #[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
     expect(mail.text).toContain('Refund from Maison Lumière');
     expect(mail.text).toContain('Amount refunded: €10.00');
@@ -44,7 +49,7 @@ describe('queueRefundReceipt', () => {
     expect(mail.text).toContain('Lampe de bureau — Qty 1 — €25.00');
     expect(mail.text).toContain('March 20, 2026 — €10.00 — Pending');
     expect(mail.text).toContain('Total refunded: €10.00');
-    const link = receiptUrl(env().APP_URL, paid.charge.id);
+    const link = receiptUrl(env().APP_URL, payment.charge.id);
     expect(mail.text).toContain(`View your receipt online: ${link}`);
     expect(mail.html).toContain(`href="${link}"`);
     expect(mail.html).toContain('Amount refunded');
@@ -53,8 +58,8 @@ describe('queueRefundReceipt', () => {
   });
 
   it('a French session → the refund’s email in French, with French money and dates', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT, session: { locale: 'fr' } });
-    const [mail] = await refundAndQueue(paid, 2500);
+    const payment = await paid({ locale: 'fr' });
+    const [mail] = await refundAndQueue(payment, 2500);
     expect(mail.subject).toMatch(/^Votre remboursement de Maison Lumière n° [A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
     expect(mail.text).toContain('Montant remboursé: 25,00\u00a0€');
     expect(mail.text).toContain('Date du remboursement: 20 mars 2026');
@@ -66,48 +71,47 @@ describe('queueRefundReceipt', () => {
   });
 
   it('an account with receipts off and a session without receipt_email → no email', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT, receiptsEnabled: false });
-    expect(await refundAndQueue(paid, 1000)).toEqual([]);
-    expect(await emailsOf(paid.accountId)).toEqual([]); // nor was there one for the payment
+    const payment = await paid({ receiptsEnabled: false });
+    expect(await refundAndQueue(payment, 1000)).toEqual([]);
+    expect(await emailsOf(payment.charge.accountId)).toEqual([]); // nor was there one for the payment
   });
 
   it('receipts turned off after the payment → the refund sends none either', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT });
-    await setReceipts(db(), paid.accountId, false);
-    expect(await refundAndQueue(paid, 1000)).toEqual([]);
+    const payment = await paid();
+    await setReceipts(db(), payment.charge.accountId, false);
+    expect(await refundAndQueue(payment, 1000)).toEqual([]);
   });
 
   it('a session with payment_intent_data.receipt_email → the refund’s email goes there, even with receipts off', async () => {
-    const paid = await paidCharge(db(), {
-      now: PAID_AT,
-      receiptsEnabled: false,
-      session: { payment_intent_data: { receipt_email: 'accounts@buyer.example' } },
-    });
-    const [mail] = await refundAndQueue(paid, 1000);
+    const payment = await paid({ receiptsEnabled: false, receiptEmail: 'accounts@buyer.example' });
+    const [mail] = await refundAndQueue(payment, 1000);
     expect(mail.to).toBe('accounts@buyer.example');
   });
 
   it('no customer email to write to → no email, even with receipts on', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT });
-    await db().update(checkoutSessions).set({ customerEmail: null, customerDetails: null }).where(eq(checkoutSessions.id, paid.sessionId));
-    expect(await refundAndQueue(paid, 1000)).toEqual([]);
+    const payment = await paid();
+    await db()
+      .update(checkoutSessions)
+      .set({ customerEmail: null, customerDetails: null })
+      .where(eq(checkoutSessions.id, payment.sessionId));
+    expect(await refundAndQueue(payment, 1000)).toEqual([]);
   });
 
   it('a second refund’s email lists both refunds and what came back in all', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT });
-    await refundAndQueue(paid, 1000);
-    const [second] = await refundAndQueue(paid, 500);
+    const payment = await paid();
+    await refundAndQueue(payment, 1000);
+    const [second] = await refundAndQueue(payment, 500);
     expect(second.text).toContain('Amount refunded: €5.00');
     expect(second.text).toContain('Total refunded: €15.00');
   });
 
   it('the release of an authorization that was never captured → no refund email: no money was taken', async () => {
-    const paid = await asAuthorizationOnly(db(), await paidCharge(db(), { now: PAID_AT }));
-    const before = (await emailsOf(paid.accountId)).length;
+    const payment = await paid({ with: { card: 'ok', capture: 'manual' } });
+    const before = (await emailsOf(payment.charge.accountId)).length;
     await db().transaction(async (tx) => {
       const released = await releaseAuthorization(tx, {
-        scope: { accountId: paid.accountId },
-        chargeId: paid.charge.id,
+        scope: payment.scope,
+        chargeId: payment.charge.id,
         processor: testProcessor,
         cancellationReason: 'requested_by_customer',
         refundReason: 'requested_by_customer',
@@ -116,15 +120,15 @@ describe('queueRefundReceipt', () => {
       if (!released) throw new Error('the authorization was not released');
       await queueRefundReceipt(tx, { charge: released.charge, refund: released.refund });
     });
-    expect(await emailsOf(paid.accountId)).toHaveLength(before);
+    expect(await emailsOf(payment.charge.accountId)).toHaveLength(before);
   });
 });
 
 describe('queueReceipt (the payment’s own receipt)', () => {
   it('links to the same receipt page as the refunds’ emails', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT });
-    const [mail] = await emailsOf(paid.accountId);
-    const link = receiptUrl(env().APP_URL, paid.charge.id);
+    const payment = await paid();
+    const [mail] = await emailsOf(payment.charge.accountId);
+    const link = receiptUrl(env().APP_URL, payment.charge.id);
     expect(mail.subject).toMatch(/^Your receipt from Maison Lumière #/);
     expect(mail.text).toContain(`View your receipt online: ${link}`);
     expect(mail.html).toContain(`href="${link}"`);

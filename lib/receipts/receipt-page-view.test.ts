@@ -1,28 +1,31 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { charges } from '@/db/schema';
 import { defined } from '@/e2e/support/defined';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { env } from '@/lib/env';
 import { releaseAuthorization } from '@/lib/payments/authorizations/release-authorization';
+import { paidCharge, SEPA_IBANS, type PaidCharge, type PaidChargeOptions } from '@/lib/payments/testing/paid-charge';
 import { testProcessor } from '@/lib/payments/test-processor';
 import { loadReceiptPage } from './receipt-page-view';
 import { receiptSignatureValid, receiptUrl } from './receipt-url';
-import { addRefund, asAuthorizationOnly, paidCharge, type PaidCharge } from './testing/paid-charge';
+import { addRefund, receiptsShop, type ReceiptsShopOptions } from './testing/receipts-shop';
 
 const db = useCheckoutDatabase('caisse_receipt_page');
 const PAID_AT = new Date('2026-03-14T10:00:00Z');
 const day = (n: number) => new Date(PAID_AT.getTime() + n * 86400_000);
 
+/** A customer paid Maison Lumière for one lamp at PAID_AT (see receiptsShop), by card unless `with` says otherwise. */
+const paid = async ({ receiptsEnabled, defaultLocale, ...payment }: ReceiptsShopOptions & Omit<PaidChargeOptions, 'now'> = {}) =>
+  paidCharge(db(), await receiptsShop(db(), { receiptsEnabled, defaultLocale }), { ...payment, now: PAID_AT });
+
 /** The signature the charge's receipt_url carries. */
 const signatureOf = (chargeId: string) => defined(receiptUrl(env().APP_URL, chargeId).split('/').at(-1), 'the signature');
 
-const open = (paid: PaidCharge, acceptLanguage: string | null = null) =>
-  loadReceiptPage(db(), { chargeId: paid.charge.id, signature: signatureOf(paid.charge.id), acceptLanguage });
+const open = (payment: PaidCharge, acceptLanguage: string | null = null) =>
+  loadReceiptPage(db(), { chargeId: payment.charge.id, signature: signatureOf(payment.charge.id), acceptLanguage });
 
 describe('the receipt link’s signature', () => {
   it('the charge’s own signature opens its receipt; a wrong one, or another charge’s, opens nothing', async () => {
-    const [a, b] = [await paidCharge(db(), { now: PAID_AT }), await paidCharge(db(), { now: PAID_AT })];
+    const [a, b] = [await paid(), await paid()];
     const sigA = signatureOf(a.charge.id);
     expect(receiptSignatureValid(a.charge.id, sigA)).toBe(true);
     expect(receiptSignatureValid(a.charge.id, signatureOf(b.charge.id))).toBe(false);
@@ -40,8 +43,8 @@ describe('the receipt link’s signature', () => {
 
 describe('loadReceiptPage', () => {
   it('a paid charge → the merchant, amount, date, number, card and items, in the checkout’s theme, no status and no refunds', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT });
-    const page = defined(await open(paid), 'the receipt page');
+    const payment = await paid();
+    const page = defined(await open(payment), 'the receipt page');
     expect(page).toMatchObject({ locale: 'en', livemode: false, merchant: { name: 'Maison Lumière', logoUrl: null } });
     expect(page.theme.button).toMatch(/^#[0-9a-f]{6}$/);
     const r = page.receipt;
@@ -60,13 +63,13 @@ describe('loadReceiptPage', () => {
   });
 
   it('refunds in every state → each one’s date, amount and status, oldest first; the total counts only those not failed or canceled', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT });
-    await addRefund(db(), paid.charge, { amount: 300, status: 'pending', createdAt: day(3) });
-    await addRefund(db(), paid.charge, { amount: 500, status: 'succeeded', createdAt: day(1) });
-    await addRefund(db(), paid.charge, { amount: 700, status: 'failed', createdAt: day(2) });
-    await addRefund(db(), paid.charge, { amount: 100, status: 'canceled', createdAt: day(4) });
-    await addRefund(db(), paid.charge, { amount: 200, status: 'requires_action', createdAt: day(5) });
-    const refunds = defined((await open(paid))?.receipt.refunds, 'the refunds');
+    const payment = await paid();
+    await addRefund(db(), payment.charge, { amount: 300, status: 'pending', createdAt: day(3) });
+    await addRefund(db(), payment.charge, { amount: 500, status: 'succeeded', createdAt: day(1) });
+    await addRefund(db(), payment.charge, { amount: 700, status: 'failed', createdAt: day(2) });
+    await addRefund(db(), payment.charge, { amount: 100, status: 'canceled', createdAt: day(4) });
+    await addRefund(db(), payment.charge, { amount: 200, status: 'requires_action', createdAt: day(5) });
+    const refunds = defined((await open(payment))?.receipt.refunds, 'the refunds');
     expect(refunds.title).toBe('Refunds');
     expect(refunds.rows).toEqual([
       { date: 'March 15, 2026', amount: '€5.00', status: 'Refunded', state: 'succeeded' },
@@ -79,8 +82,8 @@ describe('loadReceiptPage', () => {
   });
 
   it('an authorization not captured yet → shown as authorized, for the amount held', async () => {
-    const paid = await asAuthorizationOnly(db(), await paidCharge(db(), { now: PAID_AT }));
-    const r = defined(await open(paid), 'the receipt page').receipt;
+    const payment = await paid({ with: { card: 'ok', capture: 'manual' } });
+    const r = defined(await open(payment), 'the receipt page').receipt;
     expect(r.status).toMatchObject({ state: 'authorized', label: 'Authorized' });
     expect(r.facts[0]).toEqual(['Amount authorized', '€25.00']);
     expect(r.facts[1]).toEqual(['Date', 'March 14, 2026']);
@@ -88,27 +91,27 @@ describe('loadReceiptPage', () => {
   });
 
   it('an authorization released → shown as canceled, without its release listed as a refund', async () => {
-    const paid = await asAuthorizationOnly(db(), await paidCharge(db(), { now: PAID_AT }));
+    const payment = await paid({ with: { card: 'ok', capture: 'manual' } });
     await db().transaction((tx) =>
       releaseAuthorization(tx, {
-        scope: { accountId: paid.accountId },
-        chargeId: paid.charge.id,
+        scope: payment.scope,
+        chargeId: payment.charge.id,
         processor: testProcessor,
         cancellationReason: 'abandoned',
         refundReason: null,
         now: day(1),
       }),
     );
-    const r = defined(await open(paid), 'the receipt page').receipt;
+    const r = defined(await open(payment), 'the receipt page').receipt;
     expect(r.status).toMatchObject({ state: 'canceled', label: 'Canceled' });
     expect(r.status?.detail).toBe('The authorization was released. You were not charged.');
     expect(r.refunds).toBeNull();
   });
 
   it('a French session → the page in French, whatever the browser asks', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT, session: { locale: 'fr' } });
-    await addRefund(db(), paid.charge, { amount: 1000, status: 'succeeded', createdAt: day(1) });
-    const page = defined(await open(paid, 'de-DE,de;q=0.9'), 'the receipt page');
+    const payment = await paid({ locale: 'fr' });
+    await addRefund(db(), payment.charge, { amount: 1000, status: 'succeeded', createdAt: day(1) });
+    const page = defined(await open(payment, 'de-DE,de;q=0.9'), 'the receipt page');
     expect(page.locale).toBe('fr');
     expect(page.receipt.heading).toBe('Reçu de Maison Lumière');
     expect(page.receipt.facts[0]).toEqual(['Montant payé', '25,00\u00a0€']);
@@ -117,14 +120,14 @@ describe('loadReceiptPage', () => {
   });
 
   it('an "auto" session → the browser’s language, else the account’s default', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT, defaultLocale: 'it' });
-    expect((await open(paid, 'de-DE,de;q=0.9'))?.receipt.heading).toBe('Quittung von Maison Lumière');
-    expect((await open(paid, null))?.receipt.heading).toBe('Ricevuta di Maison Lumière');
+    const payment = await paid({ defaultLocale: 'it' });
+    expect((await open(payment, 'de-DE,de;q=0.9'))?.receipt.heading).toBe('Quittung von Maison Lumière');
+    expect((await open(payment, null))?.receipt.heading).toBe('Ricevuta di Maison Lumière');
   });
 
   it('a failed charge (a debit the bank returned) → no receipt, as it has no receipt_url', async () => {
-    const paid = await paidCharge(db(), { now: PAID_AT });
-    await db().update(charges).set({ status: 'failed' }).where(eq(charges.id, paid.charge.id));
-    expect(await open(paid)).toBeNull();
+    const payment = await paid({ with: { iban: SEPA_IBANS.fails } });
+    expect(payment.charge.status).toBe('failed');
+    expect(await open(payment)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { AccountBranding, AccountBusinessDetails } from '@/db/schema';
+import type { AccountBranding, AccountBusinessDetails, Address } from '@/db/schema';
 import type { MessageLocale } from '@/i18n/locales';
 import { resolveTheme } from '@/lib/branding/theme';
 import { formatAmount } from '@/lib/money/format';
@@ -16,14 +16,8 @@ import {
   type ReceiptStatusView,
 } from './receipt-sections';
 
-export type ReceiptAddress = {
-  line1?: string | null;
-  line2?: string | null;
-  city?: string | null;
-  state?: string | null;
-  postal_code?: string | null;
-  country?: string | null;
-};
+/** An address as a session collected it or a merchant gave it: any key may be missing. */
+export type ReceiptAddress = Partial<Address>;
 
 export type ReceiptInput = {
   locale: MessageLocale;

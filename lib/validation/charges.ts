@@ -1,26 +1,30 @@
 import { z } from 'zod';
-import { email, expand, int, listParams, metadata, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
+import {
+  connectOnly,
+  email,
+  expand,
+  int,
+  listParams,
+  metadata,
+  noStatementDescriptor,
+  rangeQuery,
+  str,
+  unsettable,
+  unsupported,
+} from '@/lib/api/params';
+import { addressParams } from './address';
 
 export const listChargesSchema = z.strictObject({
   ...listParams,
   customer: str(255).optional(),
   payment_intent: str(255).optional(),
   created: rangeQuery().optional(),
-  transfer_group: unsupported('transfer_group is not supported: Caisse has no connected accounts'),
-});
-
-const address = z.strictObject({
-  city: str(5000).optional(),
-  country: str(5000).optional(),
-  line1: str(5000).optional(),
-  line2: str(5000).optional(),
-  postal_code: str(5000).optional(),
-  state: str(5000).optional(),
+  transfer_group: connectOnly('transfer_group'),
 });
 
 /** Stripe's charge shipping: address and name required, the rest optional. */
 const shipping = z.strictObject({
-  address,
+  address: addressParams,
   name: str(5000),
   carrier: str(5000).optional(),
   phone: str(5000).optional(),
@@ -35,18 +39,16 @@ export const updateChargeSchema = z.strictObject({
   shipping: shipping.optional(),
   customer: unsupported('Changing the customer of a charge is not supported: Caisse sets it when the customer pays'),
   fraud_details: unsupported('fraud_details is not supported: Caisse has no fraud detection to report to'),
-  transfer_group: unsupported('transfer_group is not supported: Caisse has no connected accounts'),
+  transfer_group: connectOnly('transfer_group'),
   expand: expand(),
 });
-
-const connectOnly = (name: string) => unsupported(`${name} is not supported: Caisse has no connected accounts`);
 
 /** POST /v1/charges/:id/capture, the legacy capture: the same capture as the PaymentIntent's. */
 export const captureChargeSchema = z.strictObject({
   amount: int({ min: 1 }).optional(),
   receipt_email: unsupported('receipt_email is not supported here: set receipt_email on the Checkout Session'),
-  statement_descriptor: unsupported('statement_descriptor is not supported: Caisse prints no statement descriptors'),
-  statement_descriptor_suffix: unsupported('statement_descriptor_suffix is not supported: Caisse prints no statement descriptors'),
+  statement_descriptor: noStatementDescriptor('statement_descriptor'),
+  statement_descriptor_suffix: noStatementDescriptor('statement_descriptor_suffix'),
   application_fee: connectOnly('application_fee'),
   application_fee_amount: connectOnly('application_fee_amount'),
   transfer_data: connectOnly('transfer_data'),

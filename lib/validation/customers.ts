@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { bool, email, expand, int, listParams, metadata, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
-
-const address = z.strictObject({
-  city: str(5000).optional(),
-  country: str(5000).optional(),
-  line1: str(5000).optional(),
-  line2: str(5000).optional(),
-  postal_code: str(5000).optional(),
-  state: str(5000).optional(),
-});
+import { addressParams } from './address';
 
 const shipping = z.strictObject({
-  address,
+  address: addressParams,
   name: str(5000),
   phone: str(5000).optional(),
 });
@@ -21,7 +13,7 @@ const shipping = z.strictObject({
 const hashOrUnset = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal('').transform(() => null)]);
 
 const editable = {
-  address: hashOrUnset(address).optional(),
+  address: hashOrUnset(addressParams).optional(),
   balance: int({ min: -99999999999, max: 99999999999 }).optional(),
   description: unsettable(str(5000)).optional(),
   email: unsettable(email(512)).optional(),
@@ -70,5 +62,4 @@ export const listCustomersSchema = z.strictObject({
 export type CreateCustomerParams = z.infer<typeof createCustomerSchema>;
 export type UpdateCustomerParams = z.infer<typeof updateCustomerSchema>;
 export type ListCustomersParams = z.infer<typeof listCustomersSchema>;
-export type AddressParams = z.infer<typeof address>;
 export type ShippingParams = z.infer<typeof shipping>;

@@ -1,13 +1,23 @@
 import { z } from 'zod';
-import { bool, expand, int, listParams, metadata, oneOf, rangeQuery, str, unsupported } from '@/lib/api/params';
+import {
+  bool,
+  connectOnly,
+  expand,
+  int,
+  listParams,
+  metadata,
+  noStatementDescriptor,
+  oneOf,
+  rangeQuery,
+  str,
+  unsupported,
+} from '@/lib/api/params';
 
 export const listPaymentIntentsSchema = z.strictObject({
   ...listParams,
   customer: str(255).optional(),
   created: rangeQuery().optional(),
 });
-
-const connectOnly = (name: string) => unsupported(`${name} is not supported: Caisse has no connected accounts`);
 
 /** POST /v1/payment_intents/:id/capture. Caisse's manual-capture payments are card payments, which take no statement_descriptor. */
 export const capturePaymentIntentSchema = z.strictObject({
@@ -18,7 +28,7 @@ export const capturePaymentIntentSchema = z.strictObject({
     .unknown()
     .refine(() => false, 'statement_descriptor cannot be set when capturing a card payment: use statement_descriptor_suffix instead')
     .optional(),
-  statement_descriptor_suffix: unsupported('statement_descriptor_suffix is not supported: Caisse prints no statement descriptors'),
+  statement_descriptor_suffix: noStatementDescriptor('statement_descriptor_suffix'),
   // Multicapture is not available: every capture is the final one.
   final_capture: bool()
     .refine((v) => v, 'final_capture=false is not supported: multicapture is not available, every capture is final')

@@ -32,10 +32,6 @@ export const listRefundsSchema = z.strictObject({
   payment_intent: str(255).optional(),
 });
 
-/** GET /v1/refunds/:id and POST /v1/refunds/:id/cancel take only `expand`. */
-export const retrieveRefundSchema = z.strictObject({ expand: expand() });
-export const cancelRefundSchema = z.strictObject({ expand: expand() });
-
 export type CreateRefundParams = z.infer<typeof createRefundSchema>;
 export type UpdateRefundParams = z.infer<typeof updateRefundSchema>;
 export type ListRefundsParams = z.infer<typeof listRefundsSchema>;

@@ -1,10 +1,11 @@
 'use client';
 
-import { useId, useRef, useState, useTransition } from 'react';
+import { useId } from 'react';
 import { useTranslations } from 'next-intl';
 import { uploadProductImageAction } from '@/app/dashboard/(app)/catalog/products/actions';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
+import { useFileUpload } from '../use-file-upload';
 import { useErrorText } from './use-error-text';
 
 const MAX_IMAGES = 8;
@@ -20,31 +21,19 @@ export function ImageUploader({ images, onChange }: { images: string[]; onChange
   const t = useTranslations('Dashboard.catalog.products');
   const text = useErrorText();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-
-  const upload = (file: File) => {
-    start(async () => {
-      try {
-        if (file.size > MAX_BYTES) {
-          setError('image_too_large');
-          return;
-        }
-        const form = new FormData();
-        form.set('image', file);
-        const r = await uploadProductImageAction(form);
-        if (r.ok) {
-          setError(null);
-          onChange([...images, r.data.url]);
-        } else setError(r.message);
-      } catch {
-        setError('unknown');
-      } finally {
-        if (input.current) input.current.value = '';
-      }
-    });
-  };
+  const {
+    input,
+    pending,
+    problem: error,
+    upload,
+  } = useFileUpload({
+    field: 'image',
+    action: uploadProductImageAction,
+    check: (file) => (file.size > MAX_BYTES ? 'image_too_large' : null),
+    onUploaded: (image) => {
+      onChange([...images, image.url]);
+    },
+  });
 
   return (
     <fieldset>

@@ -1,15 +1,14 @@
 'use client';
 
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import type { ActionResult } from '@/lib/actions/result';
 import type { PaymentMethodSummary } from '@/lib/dashboard/payment-summary';
 import { CANCELLATION_REASONS, cancelPaymentFormSchema, type CancelPaymentFormInput } from '@/lib/validation/dashboard-payments';
 import { FormError } from '../form-error';
-import { useActionForm } from '../use-action-form';
 import { ConfirmStep } from './confirm-step';
 import { usePaymentText } from './use-payment-text';
+import { useReviewedActionForm } from './use-reviewed-action-form';
 
 export type CancelPaymentAction = (values: CancelPaymentFormInput) => Promise<ActionResult<unknown>>;
 
@@ -26,40 +25,20 @@ export function CancelPaymentForm({
   action: CancelPaymentAction;
 }) {
   const { t, error, money, method: methodName } = usePaymentText();
-  const [reviewing, setReviewing] = useState(false);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onFormSubmit, reviewing, back, pending, formError } = useReviewedActionForm({
     schema: cancelPaymentFormSchema,
-    action: async (values: CancelPaymentFormInput) => {
-      const result = await action(values);
-      setReviewing(false);
-      return result;
-    },
+    action,
     defaultValues: { reason: '' },
   });
   return (
-    <form
-      method="post"
-      onSubmit={
-        reviewing
-          ? onSubmit
-          : (e) => {
-              e.preventDefault();
-              setReviewing(true);
-            }
-      }
-      noValidate
-      className="space-y-4"
-      data-testid="cancel-payment-form"
-    >
+    <form method="post" onSubmit={onFormSubmit} noValidate className="space-y-4" data-testid="cancel-payment-form">
       <FormError message={error(formError)} />
       {reviewing ? (
         <ConfirmStep
           question={t('cancel.confirm_question', { amount: money(amount, currency), method: methodName(method) })}
           confirm={t('cancel.confirm')}
           back={t('cancel.back')}
-          onBack={() => {
-            setReviewing(false);
-          }}
+          onBack={back}
           pending={pending}
           variant="danger"
         />

@@ -1,16 +1,15 @@
 'use client';
 
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/result';
 import type { PaymentMethodSummary } from '@/lib/dashboard/payment-summary';
 import { majorToMinor, minorToMajor } from '@/lib/money/major-units';
 import { makeCaptureFormSchema, type CaptureFormInput, type CaptureFormValues } from '@/lib/validation/dashboard-payments';
 import { FormError } from '../form-error';
-import { useActionForm } from '../use-action-form';
+import { AmountField } from './amount-field';
 import { ConfirmStep } from './confirm-step';
 import { usePaymentText } from './use-payment-text';
+import { useReviewedActionForm } from './use-reviewed-action-form';
 
 export type CaptureAction = (values: CaptureFormValues) => Promise<ActionResult<unknown>>;
 
@@ -27,35 +26,22 @@ export function CaptureForm({
   action: CaptureAction;
 }) {
   const { t, error, money, method: methodName } = usePaymentText();
-  const [reviewing, setReviewing] = useState<CaptureFormValues | null>(null);
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onFormSubmit, reviewing, back, pending, formError } = useReviewedActionForm({
     schema: makeCaptureFormSchema({ currency, capturable }),
-    action: async (values: CaptureFormValues) => {
-      const result = await action(values);
-      if (!result.ok) setReviewing(null);
-      return result;
-    },
+    action,
     defaultValues: { amount: minorToMajor(capturable, currency) } satisfies CaptureFormInput,
-    onSuccess: () => {
-      setReviewing(null);
-    },
   });
   const { errors } = form.formState;
-  const review = form.handleSubmit((values) => {
-    setReviewing(values);
-  });
   const amount = reviewing ? majorToMinor(reviewing.amount, currency) : null;
   return (
-    <form method="post" onSubmit={reviewing ? onSubmit : (e) => void review(e)} noValidate className="space-y-4" data-testid="capture-form">
+    <form method="post" onSubmit={onFormSubmit} noValidate className="space-y-4" data-testid="capture-form">
       <FormError message={error(formError)} />
       {reviewing && amount !== null ? (
         <ConfirmStep
           question={t('capture.confirm_question', { amount: money(amount, currency), method: methodName(method) })}
           confirm={t('capture.confirm', { amount: money(amount, currency) })}
           back={t('capture.back')}
-          onBack={() => {
-            setReviewing(null);
-          }}
+          onBack={back}
           pending={pending}
         >
           {amount < capturable ? (
@@ -64,18 +50,13 @@ export function CaptureForm({
         </ConfirmStep>
       ) : (
         <>
-          <Field
+          <AmountField
             id="capture-amount"
             label={t('capture.amount', { currency: currency.toUpperCase() })}
-            inputMode="decimal"
-            autoComplete="off"
+            hint={t('capture.amount_hint', { amount: money(capturable, currency) })}
             error={error(errors.amount?.message)}
             {...form.register('amount')}
-            aria-describedby={errors.amount ? 'capture-amount-hint capture-amount-error' : 'capture-amount-hint'}
           />
-          <p id="capture-amount-hint" className="-mt-3 text-sm text-[var(--ck-muted)]">
-            {t('capture.amount_hint', { amount: money(capturable, currency) })}
-          </p>
           <Button type="submit">{t('capture.review')}</Button>
         </>
       )}

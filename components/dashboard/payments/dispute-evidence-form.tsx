@@ -15,10 +15,10 @@ import {
   type DisputeEvidenceFormValues,
 } from '@/lib/validation/dashboard-payments';
 import { FormError } from '../form-error';
-import { useActionForm } from '../use-action-form';
 import { ConfirmStep } from './confirm-step';
 import { EvidenceFileField, type UploadEvidenceAction } from './evidence-file-field';
 import { usePaymentText } from './use-payment-text';
+import { useReviewedActionForm } from './use-reviewed-action-form';
 
 export type SubmitEvidenceAction = (values: DisputeEvidenceFormValues) => Promise<ActionResult<unknown>>;
 
@@ -38,42 +38,30 @@ export function DisputeEvidenceForm({
   upload: UploadEvidenceAction;
 }) {
   const { t, error } = usePaymentText();
-  const [reviewing, setReviewing] = useState(false);
   const [empty, setEmpty] = useState(false);
   const defaults = { ...EMPTY, ...Object.fromEntries(Object.entries(initial).filter(([k, v]) => k in EMPTY && v !== null)) };
-  const { form, onSubmit, pending, formError } = useActionForm({
+  const { form, onFormSubmit, reviewing, back, pending, formError } = useReviewedActionForm({
     schema: disputeEvidenceFormSchema,
-    action: async (values: DisputeEvidenceFormValues) => {
-      const result = await action(values);
-      setReviewing(false);
-      return result;
-    },
+    action,
     defaultValues: defaults,
+    // Nothing to submit: said on the form, no confirmation.
+    reviewable: (values: DisputeEvidenceFormValues) => {
+      const none = Object.keys(evidenceParams(values)).length === 0;
+      setEmpty(none);
+      return !none;
+    },
   });
   const { errors } = form.formState;
-  const review = form.handleSubmit((values) => {
-    const none = Object.keys(evidenceParams(values)).length === 0;
-    setEmpty(none);
-    setReviewing(!none);
-  });
   const files = form.watch(EVIDENCE_FILE_FIELDS);
   return (
-    <form
-      method="post"
-      onSubmit={reviewing ? onSubmit : (e) => void review(e)}
-      noValidate
-      className="space-y-4"
-      data-testid="evidence-form"
-    >
+    <form method="post" onSubmit={onFormSubmit} noValidate className="space-y-4" data-testid="evidence-form">
       <FormError message={error(formError ?? (empty ? 'evidence_empty' : null))} />
       {reviewing ? (
         <ConfirmStep
           question={t('evidence.confirm_question')}
           confirm={t('evidence.confirm')}
           back={t('evidence.back')}
-          onBack={() => {
-            setReviewing(false);
-          }}
+          onBack={back}
           pending={pending}
         />
       ) : (

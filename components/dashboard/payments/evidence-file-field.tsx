@@ -1,10 +1,11 @@
 'use client';
 
-import { useId, useRef, useState, useTransition } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import type { ActionResult } from '@/lib/actions/result';
 import { EVIDENCE_FILE_MAX_BYTES, EVIDENCE_FILE_TYPES } from '@/lib/validation/dashboard-payments';
+import { useFileUpload } from '../use-file-upload';
 import { usePaymentText } from './use-payment-text';
 
 export type UploadEvidenceAction = (form: FormData) => Promise<ActionResult<{ id: string; filename: string }>>;
@@ -28,40 +29,28 @@ export function EvidenceFileField({
 }) {
   const { t, error: text } = usePaymentText();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [pending, start] = useTransition();
-  const [problem, setProblem] = useState<string | null>(null);
   const [name, setName] = useState<string | null>(null);
-  const shown = text(problem ?? error);
-
-  const send = (file: File) => {
+  const {
+    input,
+    pending,
+    problem,
+    upload: send,
+  } = useFileUpload({
+    field: 'file',
+    action: upload,
     // Checked here too, so a wrong file is refused before it is sent at all.
-    const refused = !(EVIDENCE_FILE_TYPES as readonly string[]).includes(file.type)
-      ? 'file_type'
-      : file.size > EVIDENCE_FILE_MAX_BYTES
-        ? 'file_too_large'
-        : null;
-    if (refused) {
-      setProblem(refused);
-      return;
-    }
-    start(async () => {
-      try {
-        const form = new FormData();
-        form.set('file', file);
-        const r = await upload(form);
-        if (r.ok) {
-          setProblem(null);
-          setName(r.data.filename);
-          onChange(r.data.id);
-        } else setProblem(r.message);
-      } catch {
-        setProblem('unknown');
-      } finally {
-        if (input.current) input.current.value = '';
-      }
-    });
-  };
+    check: (file) =>
+      !(EVIDENCE_FILE_TYPES as readonly string[]).includes(file.type)
+        ? 'file_type'
+        : file.size > EVIDENCE_FILE_MAX_BYTES
+          ? 'file_too_large'
+          : null,
+    onUploaded: (uploaded) => {
+      setName(uploaded.filename);
+      onChange(uploaded.id);
+    },
+  });
+  const shown = text(problem ?? error);
 
   return (
     <div>

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { PAYMENT_FILTERS, type PaymentFilter } from '@/lib/dashboard/payment-status';
 import type { PaymentListFilters } from '@/lib/validation/dashboard-payments';
+import { TabLinks } from '../tab-links';
 
 /** The list URL for a status (none: all), keeping the customer filter and starting again from the first page. */
 export function paymentsHref(
@@ -17,31 +17,19 @@ export function paymentsHref(
   return query ? `/dashboard/payments?${query}` : '/dashboard/payments';
 }
 
-/**
- * The status filter as tabs of plain links: the filter lives in the URL, works without JavaScript,
- * and the current one is marked for screen readers (aria-current).
- */
+/** The status filter as tabs (TabLinks): the filter lives in the URL, so it works without JavaScript. */
 export function PaymentStatusFilter({ filters }: { filters: PaymentListFilters }) {
   const t = useTranslations('Dashboard.payments.filters');
-  const tabs: { status: PaymentFilter | undefined; label: string }[] = [
-    { status: undefined, label: t('all') },
-    ...PAYMENT_FILTERS.map((s) => ({ status: s, label: t(s) })),
-  ];
+  const statuses: (PaymentFilter | undefined)[] = [undefined, ...PAYMENT_FILTERS];
   return (
-    <nav aria-label={t('label')} className="mb-4 border-b border-[var(--ck-border)]">
-      <ul className="flex gap-1 overflow-x-auto">
-        {tabs.map((tab) => (
-          <li key={tab.status ?? 'all'}>
-            <Link
-              href={paymentsHref(filters, tab.status)}
-              aria-current={filters.status === tab.status ? 'page' : undefined}
-              className="-mb-px block whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm aria-[current=page]:border-[var(--ck-link)] aria-[current=page]:font-semibold aria-[current=page]:text-[var(--ck-link)]"
-            >
-              {tab.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <TabLinks
+      label={t('label')}
+      tabs={statuses.map((status) => ({
+        href: paymentsHref(filters, status),
+        label: t(status ?? 'all'),
+        current: filters.status === status,
+      }))}
+      className="mb-4"
+    />
   );
 }

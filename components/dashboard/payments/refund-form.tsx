@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
 import type { ActionResult } from '@/lib/actions/result';
 import type { PaymentMethodSummary } from '@/lib/dashboard/payment-summary';
@@ -16,9 +15,10 @@ import {
 } from '@/lib/validation/dashboard-payments';
 import { FormError } from '../form-error';
 import { FormSuccess } from '../form-success';
-import { useActionForm } from '../use-action-form';
+import { AmountField } from './amount-field';
 import { ConfirmStep } from './confirm-step';
 import { usePaymentText } from './use-payment-text';
+import { useReviewedActionForm } from './use-reviewed-action-form';
 
 export type RefundAction = (values: RefundFormValues) => Promise<ActionResult<unknown>>;
 
@@ -40,20 +40,13 @@ export function RefundForm({
 }) {
   const { t, error, money, method: methodName } = usePaymentText();
   const defaults: RefundFormInput = { amount: minorToMajor(refundable, currency), reason: '' as RefundFormInput['reason'] };
-  const [reviewing, setReviewing] = useState<RefundFormValues | null>(null);
   const [refunded, setRefunded] = useState<number | null>(null);
-  const { form, onSubmit, pending, formError, succeeded, clearSucceeded } = useActionForm({
+  const { form, onFormSubmit, reviewing, back, pending, formError, succeeded } = useReviewedActionForm({
     schema: makeRefundFormSchema({ currency, refundable }),
-    action: async (values: RefundFormValues) => {
-      const result = await action(values);
-      // Refused: back to the fields, where the server's errors are shown.
-      if (!result.ok) setReviewing(null);
-      return result;
-    },
+    action,
     defaultValues: defaults,
-    onSuccess: () => {
-      setRefunded(reviewing ? majorToMinor(reviewing.amount, currency) : null);
-      setReviewing(null);
+    onSuccess: (confirmed: RefundFormValues) => {
+      setRefunded(majorToMinor(confirmed.amount, currency));
     },
   });
   // After a refund the page shows what is left: start from that.
@@ -61,20 +54,10 @@ export function RefundForm({
     form.reset({ amount: minorToMajor(refundable, currency), reason: '' as RefundFormInput['reason'] });
   }, [form, refundable, currency]);
   const { errors } = form.formState;
-  const review = form.handleSubmit((values) => {
-    clearSucceeded();
-    setReviewing(values);
-  });
   const reviewAmount = reviewing ? majorToMinor(reviewing.amount, currency) : null;
   return (
     <Card title={t('refund.title')}>
-      <form
-        method="post"
-        onSubmit={reviewing ? onSubmit : (e) => void review(e)}
-        noValidate
-        className="space-y-4"
-        data-testid="refund-form"
-      >
+      <form method="post" onSubmit={onFormSubmit} noValidate className="space-y-4" data-testid="refund-form">
         <FormError message={error(formError)} />
         <FormSuccess message={succeeded && refunded !== null ? t('refund.done', { amount: money(refunded, currency) }) : null} />
         {reviewing && reviewAmount !== null ? (
@@ -82,9 +65,7 @@ export function RefundForm({
             question={t('refund.confirm_question', { amount: money(reviewAmount, currency), method: methodName(method) })}
             confirm={t('refund.confirm', { amount: money(reviewAmount, currency) })}
             back={t('refund.back')}
-            onBack={() => {
-              setReviewing(null);
-            }}
+            onBack={back}
             pending={pending}
             variant="danger"
           >
@@ -92,18 +73,13 @@ export function RefundForm({
           </ConfirmStep>
         ) : (
           <>
-            <Field
+            <AmountField
               id="refund-amount"
               label={t('refund.amount', { currency: currency.toUpperCase() })}
-              inputMode="decimal"
-              autoComplete="off"
+              hint={t('refund.amount_hint', { amount: money(refundable, currency) })}
               error={error(errors.amount?.message)}
               {...form.register('amount')}
-              aria-describedby={errors.amount ? 'refund-amount-hint refund-amount-error' : 'refund-amount-hint'}
             />
-            <p id="refund-amount-hint" className="-mt-3 text-sm text-[var(--ck-muted)]">
-              {t('refund.amount_hint', { amount: money(refundable, currency) })}
-            </p>
             <SelectField id="refund-reason" label={t('refund.reason')} error={error(errors.reason?.message)} {...form.register('reason')}>
               <option value="">{t('refund.choose_reason')}</option>
               {REFUND_REASON_CHOICES.map((r) => (

@@ -23,6 +23,10 @@ export const CARDS = {
   insufficientFunds: '4000000000009995',
   challenge: '4000002760003184',
   challengeThenDeclined: '4000008260003178',
+  /** Paid; each of its refunds succeeds, then fails 3 s later (expired_or_canceled_card). */
+  refundFails: '4000000000005126',
+  /** Paid, then disputed as fraudulent 3 s later. */
+  disputed: '4000000000000259',
 } as const;
 export type CardName = keyof typeof CARDS;
 
@@ -51,11 +55,11 @@ async function code(db: Db, accountId: string, p: { percent: string; max: number
   return { code: p.code, id: promo.id, couponId: coupon.id };
 }
 
-/** A merchant of its own: €25.00 a unit, adjustable from 1 to 10, and two promotion codes. */
-export async function newShop(db: Db): Promise<Shop> {
-  const account = await createAccount(db, { name: 'Model Shop' });
+/** A merchant of its own (named as given): one product at €25.00 a unit, adjustable from 1 to 10, and two promotion codes. */
+export async function newShop(db: Db, names: { merchant?: string; product?: string } = {}): Promise<Shop> {
+  const account = await createAccount(db, { name: names.merchant ?? 'Model Shop' });
   const scope = { accountId: account.id };
-  const product = await createProduct(db, scope, parseParams(createProductSchema, { name: 'Ticket' }));
+  const product = await createProduct(db, scope, parseParams(createProductSchema, { name: names.product ?? 'Ticket' }));
   const price = await createPrice(db, scope, parseParams(createPriceSchema, { product: product.id, unit_amount: '2500', currency: 'eur' }));
   return {
     accountId: account.id,

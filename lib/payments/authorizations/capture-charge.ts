@@ -1,8 +1,9 @@
 import type { Db } from '@/db/client';
 import { findCharge } from '@/db/queries/charges';
 import type { AccountScope } from '@/db/scope';
-import { ApiError, noSuchObject } from '@/lib/api/errors';
+import { noSuchObject } from '@/lib/api/errors';
 import type { CaptureChargeParams } from '@/lib/validation/charges';
+import { captureTooLarge, chargeAlreadyCaptured } from './authorization-errors';
 import { capturePaymentIntent } from './capture-payment-intent';
 import { retrieveCharge } from '../charge-reads';
 import type { PaymentProcessor } from '../processor';
@@ -19,23 +20,9 @@ export async function captureCharge(
 ) {
   const charge = await findCharge(db, scope);
   if (!charge) throw noSuchObject('charge', scope.id);
-  if (charge.captured)
-    throw new ApiError({
-      status: 400,
-      type: 'invalid_request_error',
-      code: 'charge_already_captured',
-      message: `Charge ${charge.id} has already been captured.`,
-    });
+  if (charge.captured) throw chargeAlreadyCaptured(charge.id);
   // A charge's amount never changes: checked here, the error names this endpoint's parameter.
-  if (params.amount !== undefined && params.amount > charge.amount)
-    throw new ApiError({
-      status: 400,
-      type: 'invalid_request_error',
-      code: 'amount_too_large',
-      param: 'amount',
-      message:
-        'The payment could not be captured because the requested capture amount is greater than the amount you can capture for this charge.',
-    });
+  if (params.amount !== undefined && params.amount > charge.amount) throw captureTooLarge('amount');
   await capturePaymentIntent(
     db,
     { accountId: scope.accountId, request: scope.request },

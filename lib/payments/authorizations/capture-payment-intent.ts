@@ -1,9 +1,8 @@
-import type { Db, Tx } from '@/db/client';
+import type { Db } from '@/db/client';
 import { lockCharge, updateChargeFields } from '@/db/queries/charges';
 import { markSessionPaidIfUnpaid } from '@/db/queries/checkout-sessions';
-import { captureIntentIfRequiresCapture, findPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-intents';
+import { captureIntentIfRequiresCapture } from '@/db/queries/payment-intents';
 import type { AccountScope } from '@/db/scope';
-import { ApiError, invalidRequest, noSuchObject } from '@/lib/api/errors';
 import { mergeMetadata } from '@/lib/api/params';
 import { serializeCharge } from '@/lib/api/serialize/charge';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
@@ -11,33 +10,12 @@ import { env } from '@/lib/env';
 import { recordEvent } from '@/lib/events/record-event';
 import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import type { CapturePaymentIntentParams } from '@/lib/validation/payment-intents';
+import { shownIntentOrThrow } from '../payment-intent-reads';
 import type { PaymentProcessor } from '../processor';
 import { testProcessor } from '../test-processor';
+import { authorizationExpired, captureTooLarge, notCapturable } from './authorization-errors';
 
 export type { CapturePaymentIntentParams };
-
-/** Stripe's answer to a capture of an intent that is not waiting for one. */
-export const notCapturable = (status: string) =>
-  invalidRequest(
-    `This PaymentIntent could not be captured because it has a status of ${status}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`,
-    undefined,
-    'payment_intent_unexpected_state',
-  );
-
-/** Stripe's answer to a capture after the authorization's 7 days. */
-const authorizationExpired = () =>
-  invalidRequest(
-    'This charge cannot be captured because its authorization has expired: a payment must be captured within 7 days of its authorization.',
-    undefined,
-    'charge_expired_for_capture',
-  );
-
-/** The intent, as the API shows it: a zero-amount internal one does not exist. */
-async function intentOrThrow(tx: Tx, scope: AccountScope, id: string): Promise<PaymentIntentRow> {
-  const intent = await findPaymentIntent(tx, { accountId: scope.accountId, id });
-  if (!intent || intent.amount === 0) throw noSuchObject('payment_intent', id);
-  return intent;
-}
 
 /**
  * Captures an authorized payment (capture_method=manual), in full or for less; the one code path of
@@ -66,25 +44,17 @@ export async function capturePaymentIntent(
   const now = opts.now ?? new Date();
   const { accountId, request } = scope;
   return db.transaction(async (tx) => {
-    const found = await intentOrThrow(tx, scope, id);
+    const found = await shownIntentOrThrow(tx, { ...scope, id });
     if (found.status !== 'requires_capture' || !found.latestChargeId) throw notCapturable(found.status);
     const charge = await lockCharge(tx, { accountId, id: found.latestChargeId });
     // Read again under the lock: a release may have committed since.
-    const intent = await intentOrThrow(tx, scope, id);
+    const intent = await shownIntentOrThrow(tx, { ...scope, id });
     if (!charge || intent.status !== 'requires_capture' || charge.captured) throw notCapturable(intent.status);
     // Past its 7 days the authorization is gone at the bank, even before the sweep has recorded it.
     if (charge.captureBefore && now >= charge.captureBefore) throw authorizationExpired();
     const capturable = intent.amount;
     const amount = params.amount_to_capture ?? capturable;
-    if (amount > capturable)
-      throw new ApiError({
-        status: 400,
-        type: 'invalid_request_error',
-        code: 'amount_too_large',
-        param: 'amount_to_capture',
-        message:
-          'The payment could not be captured because the requested capture amount is greater than the amount you can capture for this charge.',
-      });
+    if (amount > capturable) throw captureTooLarge('amount_to_capture');
     await processor.capture({
       attemptId: intent.attemptId ?? intent.id,
       amount,

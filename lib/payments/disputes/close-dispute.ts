@@ -1,10 +1,10 @@
 import type { Db } from '@/db/client';
 import { updateDisputeIfStatus, type DisputeStatus } from '@/db/queries/disputes';
 import type { AccountScope } from '@/db/scope';
-import { invalidRequest } from '@/lib/api/errors';
 import { serializeDispute } from '@/lib/api/serialize/dispute';
 import { recordEvent } from '@/lib/events/record-event';
 import { present } from '@/lib/util/present';
+import { alreadyClosed, underReviewNotClosable } from './dispute-errors';
 import { CLOSED_STATUSES, lockOpenDispute } from './lock-open-dispute';
 
 /** Accepting a dispute before responding: a chargeback is lost, an inquiry closed. */
@@ -19,9 +19,9 @@ const ACCEPTED: Partial<Record<DisputeStatus, DisputeStatus>> = { needs_response
 export async function closeDispute(db: Db, scope: AccountScope, id: string, _opts: { now?: Date } = {}) {
   return db.transaction(async (tx) => {
     const { dispute, charge } = await lockOpenDispute(tx, scope, id);
-    if (CLOSED_STATUSES.includes(dispute.status)) throw invalidRequest(`This dispute is already closed (${dispute.status}).`);
+    if (CLOSED_STATUSES.includes(dispute.status)) throw alreadyClosed(dispute.status);
     const to = ACCEPTED[dispute.status];
-    if (!to) throw invalidRequest('This dispute is under review: its evidence was submitted, so it can no longer be accepted and closed.');
+    if (!to) throw underReviewNotClosable();
     const closed = present(
       await updateDisputeIfStatus(tx, {
         accountId: scope.accountId,

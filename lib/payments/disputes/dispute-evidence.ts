@@ -1,6 +1,6 @@
 import type { Queryable } from '@/db/client';
 import type { StoredDisputeEvidence } from '@/db/schema';
-import { invalidRequest } from '@/lib/api/errors';
+import { evidenceTooLong } from './dispute-errors';
 import { checkEvidenceFile } from '@/lib/files/file-reads';
 import { EVIDENCE_FILE_FIELDS, EVIDENCE_MAX_CHARACTERS, type EvidenceField, type EvidenceUpdate } from '@/lib/validation/disputes';
 
@@ -32,10 +32,6 @@ export async function mergeEvidence(
   const characters = Object.entries(merged)
     .filter(([f]) => !isFileField(f))
     .reduce((n, [, v]) => n + (v?.length ?? 0), 0);
-  if (characters > EVIDENCE_MAX_CHARACTERS)
-    throw invalidRequest(
-      `The combined character count of all evidence fields is limited to ${EVIDENCE_MAX_CHARACTERS.toLocaleString('en-US')}; this evidence has ${characters.toLocaleString('en-US')}.`,
-      'evidence',
-    );
+  if (characters > EVIDENCE_MAX_CHARACTERS) throw evidenceTooLong(characters);
   return merged;
 }

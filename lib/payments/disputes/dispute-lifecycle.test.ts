@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { charges } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { closeDispute } from './close-dispute';
@@ -68,8 +66,7 @@ describe('a disputed payment', () => {
   });
 
   it('an authorization never captured is not disputed: the announcement lapses, nothing is recorded', async () => {
-    const paid = await disputedPayment(db(), T0);
-    await db().update(charges).set({ captured: false, amountCaptured: 0 }).where(eq(charges.id, paid.chargeId));
+    const paid = await disputedPayment(db(), T0, { capture: 'manual' });
     await openDueDisputes(db(), paid.openAt);
     const { dispute, charge } = await disputeState(db(), paid);
     expect(dispute).toMatchObject({ status: null, dueAt: null, pending: null });

@@ -1,12 +1,12 @@
 import type { Db } from '@/db/client';
 import { updateDisputeIfStatus, type DisputeStatus, type NewDisputeRow } from '@/db/queries/disputes';
 import type { AccountScope } from '@/db/scope';
-import { invalidRequest } from '@/lib/api/errors';
 import { mergeMetadata } from '@/lib/api/params';
 import { serializeDispute } from '@/lib/api/serialize/dispute';
 import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { present } from '@/lib/util/present';
 import type { UpdateDisputeParams } from '@/lib/validation/disputes';
+import { closedNotUpdatable, evidencePastDue, noEvidenceToSubmit, underReviewNotChangeable } from './dispute-errors';
 import { hasEvidence, mergeEvidence } from './dispute-evidence';
 import { CLOSED_STATUSES, lockOpenDispute } from './lock-open-dispute';
 import type { PaymentProcessor } from '../processor';
@@ -38,21 +38,18 @@ export async function updateDispute(
   return db.transaction(async (tx) => {
     const { dispute, charge } = await lockOpenDispute(tx, scope, id);
     const { accountId } = scope;
-    if (CLOSED_STATUSES.includes(dispute.status))
-      throw invalidRequest(`This dispute is already closed (${dispute.status}): it cannot be updated.`);
+    if (CLOSED_STATUSES.includes(dispute.status)) throw closedNotUpdatable(dispute.status);
     const submitting = params.submit ?? params.evidence !== undefined;
     const next = SUBMITTED[dispute.status];
-    if ((params.evidence !== undefined || submitting) && !next)
-      throw invalidRequest('This dispute is under review: its evidence was submitted and can no longer be changed.');
+    if ((params.evidence !== undefined || submitting) && !next) throw underReviewNotChangeable();
 
     const evidence = params.evidence
       ? await mergeEvidence(tx, { accountId, current: dispute.evidence, update: params.evidence, now })
       : dispute.evidence;
     const set: Partial<NewDisputeRow> = { evidence, metadata: mergeMetadata(dispute.metadata, params.metadata) };
     if (submitting) {
-      if (dispute.evidenceDueBy && now > dispute.evidenceDueBy)
-        throw invalidRequest("This dispute's evidence was due by its due date, which has passed: it can no longer be submitted.");
-      if (!hasEvidence(evidence)) throw invalidRequest('There is no evidence to submit: give at least one evidence field.', 'evidence');
+      if (dispute.evidenceDueBy && now > dispute.evidenceDueBy) throw evidencePastDue();
+      if (!hasEvidence(evidence)) throw noEvidenceToSubmit();
       // The processor is asked under the locks, after every check and before any write: if it fails, nothing changed.
       const decision = dispute.status === 'needs_response' ? processor.reviewDispute(evidence) : null;
       Object.assign(set, {

@@ -11,10 +11,10 @@ import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { newShop, type Shop } from '@/lib/checkout/testing/checkout-world';
 import { newId } from '@/lib/util/ids';
 import { createRefundSchema } from '@/lib/validation/refunds';
-import { setReceipts } from '@/lib/receipts/testing/paid-charge';
+import { setReceipts } from '@/lib/receipts/testing/receipts-shop';
 import { createRefund } from './create-refund';
 import type { PaymentProcessor } from '../processor';
-import { chargeNow, eventsOf, paidCharge, REFUND_CARDS, SEPA_IBANS } from '../testing/paid-charge';
+import { chargeNow, eventsOf, paidCharge, SEPA_IBANS } from '../testing/paid-charge';
 import { testProcessor } from '../test-processor';
 
 const db = useCheckoutDatabase('caisse_refunds');
@@ -37,7 +37,7 @@ async function refusal(call: Promise<unknown>) {
 describe('refunding a card charge', () => {
   it('in part twice, then the rest without an amount → three refunds, amount_refunded adds up, refunded at the end; each with its events', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0, quantity: 4 });
+    const { charge } = await paidCharge(db(), shop, { now: T0, quantity: 4 });
     expect(charge).toMatchObject({ amount: 10000, amountCaptured: 10000, amountRefunded: 0, captured: true });
 
     const first = await refund(shop, { charge: charge.id, amount: '2500', reason: 'requested_by_customer', metadata: { order: '42' } });
@@ -77,7 +77,7 @@ describe('refunding a card charge', () => {
   it("each refund queues the customer's refund receipt in the same transaction; a refused one queues nothing", async () => {
     const shop = await newShop(db());
     await setReceipts(db(), shop.accountId, true);
-    const charge = await paidCharge(db(), shop, { now: T0 });
+    const { charge } = await paidCharge(db(), shop, { now: T0 });
     const refundEmails = async () =>
       (await db().select().from(emails).where(eq(emails.accountId, shop.accountId))).filter((e) => e.subject.startsWith('Your refund'));
     expect(await refundEmails()).toEqual([]);
@@ -90,7 +90,7 @@ describe('refunding a card charge', () => {
 
   it("for more than is left → 400 on amount in Stripe's words, the amounts as money; nothing written", async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0 });
+    const { charge } = await paidCharge(db(), shop, { now: T0 });
     await refund(shop, { charge: charge.id, amount: 1000 });
     expect(await refusal(refund(shop, { charge: charge.id, amount: 1501 }))).toEqual({
       status: 400,
@@ -103,7 +103,7 @@ describe('refunding a card charge', () => {
 
   it('once fully refunded → charge_already_refunded', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0 });
+    const { charge } = await paidCharge(db(), shop, { now: T0 });
     await refund(shop, { charge: charge.id });
     expect(await refusal(refund(shop, { charge: charge.id, amount: 1 }))).toMatchObject({
       status: 400,
@@ -114,7 +114,7 @@ describe('refunding a card charge', () => {
 
   it('the processor fails → the error, and nothing written: no refund, no event, amount_refunded unchanged', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0 });
+    const { charge } = await paidCharge(db(), shop, { now: T0 });
     const before = (await eventsOf(db(), shop.accountId)).length;
     const down: PaymentProcessor = { ...testProcessor, refund: () => Promise.reject(new Error('processor unreachable')) };
     await expect(refund(shop, { charge: charge.id }, { processor: down })).rejects.toThrow('processor unreachable');
@@ -124,7 +124,7 @@ describe('refunding a card charge', () => {
 
   it('ten partial refunds at once → those that fit succeed, the others are refused; never more than captured', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0 });
+    const { charge } = await paidCharge(db(), shop, { now: T0 });
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => refund(shop, { charge: charge.id, amount: 700 })));
     const ok = results.filter((r) => r.status === 'fulfilled');
     expect(ok).toHaveLength(3);
@@ -145,7 +145,7 @@ describe('what a refund needs', () => {
 
   it("another merchant's charge or payment intent → 404 resource_missing on that parameter", async () => {
     const shop = await newShop(db());
-    const other = await paidCharge(db(), await newShop(db()), { now: T0 });
+    const { charge: other } = await paidCharge(db(), await newShop(db()), { now: T0 });
     expect(await refusal(refund(shop, { charge: other.id }))).toMatchObject({
       status: 404,
       code: 'resource_missing',
@@ -174,8 +174,8 @@ describe('what a refund needs', () => {
 
   it('a charge and a payment intent that do not go together → 400 on payment_intent', async () => {
     const shop = await newShop(db());
-    const one = await paidCharge(db(), shop, { now: T0 });
-    const two = await paidCharge(db(), shop, { now: T0 });
+    const { charge: one } = await paidCharge(db(), shop, { now: T0 });
+    const { charge: two } = await paidCharge(db(), shop, { now: T0 });
     expect(await refusal(refund(shop, { charge: one.id, payment_intent: two.paymentIntentId }))).toMatchObject({
       status: 400,
       param: 'payment_intent',
@@ -207,7 +207,7 @@ describe('what a refund needs', () => {
   it('a SEPA debit not settled yet, or one the bank refused → "does not have a successful charge to refund"', async () => {
     const shop = await newShop(db());
     for (const paid of [{ iban: SEPA_IBANS.succeeds, settled: false }, { iban: SEPA_IBANS.fails }]) {
-      const charge = await paidCharge(db(), shop, { now: T0, with: paid });
+      const { charge } = await paidCharge(db(), shop, { now: T0, with: paid });
       expect(charge.status).toBe(paid.settled === false ? 'pending' : 'failed');
       expect(await refusal(refund(shop, { charge: charge.id }))).toEqual({
         status: 400,
@@ -221,7 +221,7 @@ describe('what a refund needs', () => {
 describe('a disputed charge', () => {
   async function disputed(status: DisputeRow['status']) {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0 });
+    const { charge } = await paidCharge(db(), shop, { now: T0 });
     await insertDispute(db(), {
       id: newId('dp'),
       accountId: shop.accountId,
@@ -254,7 +254,7 @@ describe('a disputed charge', () => {
 describe('an authorization not captured yet', () => {
   it('for less than its amount → Stripe\'s "capture for less" refusal; nothing changes', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0, with: { card: REFUND_CARDS.ok, capture: 'manual' } });
+    const { charge } = await paidCharge(db(), shop, { now: T0, with: { card: 'ok', capture: 'manual' } });
     expect(charge).toMatchObject({ captured: false, status: 'succeeded' });
     expect(await refusal(refund(shop, { charge: charge.id, amount: 100 }))).toMatchObject({
       status: 400,
@@ -267,7 +267,7 @@ describe('an authorization not captured yet', () => {
 
   it('in full → the authorization is released: intent canceled (requested_by_customer), one refund of the whole amount', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0, with: { card: REFUND_CARDS.ok, capture: 'manual' } });
+    const { charge } = await paidCharge(db(), shop, { now: T0, with: { card: 'ok', capture: 'manual' } });
     const released = await refund(shop, { payment_intent: charge.paymentIntentId, reason: 'duplicate', metadata: { why: 'double order' } });
     expect(released).toMatchObject({ amount: 2500, status: 'succeeded', reason: 'duplicate', metadata: { why: 'double order' } });
     const intent = await findPaymentIntent(db(), { accountId: shop.accountId, id: charge.paymentIntentId });

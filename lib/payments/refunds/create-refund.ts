@@ -15,6 +15,7 @@ import { newId } from '@/lib/util/ids';
 import { present } from '@/lib/util/present';
 import type { CreateRefundParams } from '@/lib/validation/refunds';
 import { disputeAllowsRefund } from '../disputes/dispute-allows-refund';
+import { shownIntentOrThrow } from '../payment-intent-reads';
 import type { PaymentProcessor, RefundOutcome } from '../processor';
 import {
   alreadyRefunded,
@@ -37,11 +38,7 @@ type Target = { charge: ChargeRow; intent: PaymentIntentRow };
 /** The charge to refund, locked for the rest of the transaction, and its payment intent; both must be the account's and agree. */
 async function lockTarget(tx: Tx, accountId: string, p: CreateRefundParams): Promise<Target> {
   let intent: PaymentIntentRow | null = null;
-  if (p.payment_intent !== undefined) {
-    intent = await findPaymentIntent(tx, { accountId, id: p.payment_intent });
-    // Zero-amount intents are internal (see payment-intent-reads.ts): the API does not show them.
-    if (!intent || intent.amount === 0) throw noSuchObject('payment_intent', p.payment_intent, 'payment_intent');
-  }
+  if (p.payment_intent !== undefined) intent = await shownIntentOrThrow(tx, { accountId, id: p.payment_intent }, 'payment_intent');
   const chargeId = p.charge ?? intent?.latestChargeId;
   if (!chargeId) throw noSuccessfulCharge(present(intent, 'the payment intent to refund').id);
   const charge = await lockCharge(tx, { accountId, id: chargeId });

@@ -1,5 +1,5 @@
 import type { ChargeRow } from '@/db/queries/charges';
-import { ApiError, invalidRequest } from '@/lib/api/errors';
+import { invalidRequest } from '@/lib/api/errors';
 import { formatAmount } from '@/lib/money/format';
 
 /**
@@ -18,21 +18,11 @@ export const noSuccessfulCharge = (intentId: string) =>
   invalidRequest(`This PaymentIntent (${intentId}) does not have a successful charge to refund.`);
 
 export const alreadyRefunded = (chargeId: string) =>
-  new ApiError({
-    status: 400,
-    type: 'invalid_request_error',
-    code: 'charge_already_refunded',
-    message: `Charge ${chargeId} has already been refunded.`,
-  });
+  invalidRequest(`Charge ${chargeId} has already been refunded.`, undefined, 'charge_already_refunded');
 
 /** The bank already took the money back (a dispute open or lost): refunding it would pay the customer twice. */
 export const chargeDisputed = (chargeId: string) =>
-  new ApiError({
-    status: 400,
-    type: 'invalid_request_error',
-    code: 'charge_disputed',
-    message: `Charge ${chargeId} has been charged back; cannot issue a refund.`,
-  });
+  invalidRequest(`Charge ${chargeId} has been charged back; cannot issue a refund.`, undefined, 'charge_disputed');
 
 /** The API's schema says the same (int({ min: 1 })): said again here for callers that build the parameters themselves (the dashboard). */
 export const amountNotPositive = () => invalidRequest('This value must be greater than or equal to 1 (amount).', 'amount');

@@ -13,7 +13,7 @@ import { createRefund } from './create-refund';
 import { runDueFollowUps } from '../follow-up-sweep';
 import { listRefunds } from './list-refunds';
 import { retrieveRefund } from './retrieve-refund';
-import { chargeNow, eventsOf, paidCharge, REFUND_CARDS, SEPA_IBANS } from '../testing/paid-charge';
+import { chargeNow, eventsOf, paidCharge, SEPA_IBANS } from '../testing/paid-charge';
 import { TEST_FOLLOW_UP_MS } from '../test-processor';
 import { updateRefund } from './update-refund';
 
@@ -29,7 +29,7 @@ const typesOf = async (shop: Shop) => (await eventsOf(db(), shop.accountId)).map
 describe('a card refund that fails later (4000 0000 0000 5126)', () => {
   it('succeeds at first; when due, the sweep fails it once: failure_reason, amount given back, refund.failed + refund.updated + charge.refund.updated', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0, quantity: 2, with: { card: REFUND_CARDS.refundFails } });
+    const { charge } = await paidCharge(db(), shop, { now: T0, quantity: 2, with: { card: 'refundFails' } });
     const first = await refund(shop, { charge: charge.id, amount: 1000 });
     expect(first.status).toBe('succeeded');
     expect((await chargeNow(db(), charge)).amountRefunded).toBe(1000);
@@ -63,7 +63,7 @@ describe('a card refund that fails later (4000 0000 0000 5126)', () => {
 describe('a SEPA refund', () => {
   it('is pending and counted at once; the sweep settles it after SEPA_TEST_SETTLE_SECONDS: refund.updated + charge.refund.updated', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0, with: { iban: SEPA_IBANS.succeeds } });
+    const { charge } = await paidCharge(db(), shop, { now: T0, with: { iban: SEPA_IBANS.succeeds } });
     expect(charge).toMatchObject({ status: 'succeeded', captured: true, amountCaptured: 2500 });
     const pending = await refund(shop, { charge: charge.id, amount: 500 });
     expect(pending.status).toBe('pending');
@@ -85,7 +85,7 @@ describe('a SEPA refund', () => {
 describe('updating and canceling a refund', () => {
   it('metadata → merged; refund.updated and charge.refund.updated with the previous metadata', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0 });
+    const { charge } = await paidCharge(db(), shop, { now: T0 });
     const created = await refund(shop, { charge: charge.id, metadata: { a: '1' } });
     const updated = await updateRefund(
       db(),
@@ -107,7 +107,7 @@ describe('updating and canceling a refund', () => {
 
   it('of a succeeded refund → "Canceling this refund is unsupported."', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0 });
+    const { charge } = await paidCharge(db(), shop, { now: T0 });
     const created = await refund(shop, { charge: charge.id });
     await expect(cancelRefund(db(), { accountId: shop.accountId, id: created.id })).rejects.toMatchObject({
       status: 400,
@@ -118,7 +118,7 @@ describe('updating and canceling a refund', () => {
 
   it('of a refund waiting on the customer (requires_action) → canceled, its amount back on the charge', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0 });
+    const { charge } = await paidCharge(db(), shop, { now: T0 });
     const created = await refund(shop, { charge: charge.id, amount: 700 });
     // No test payment method asks the customer anything yet: the state is set as such a processor would.
     await updateRefundFields(db(), { accountId: shop.accountId, id: created.id, set: { status: 'requires_action' } });
@@ -132,8 +132,8 @@ describe('updating and canceling a refund', () => {
 describe('listing refunds', () => {
   it('by charge, by payment intent, newest first; a charge expands to its refunds', async () => {
     const shop = await newShop(db());
-    const one = await paidCharge(db(), shop, { now: T0 });
-    const two = await paidCharge(db(), shop, { now: T0 });
+    const { charge: one } = await paidCharge(db(), shop, { now: T0 });
+    const { charge: two } = await paidCharge(db(), shop, { now: T0 });
     const a = await refund(shop, { charge: one.id, amount: 100 });
     const b = await refund(shop, { charge: one.id, amount: 200 });
     const c = await refund(shop, { charge: two.id, amount: 300 });

@@ -8,7 +8,7 @@ import { runDueFollowUps } from '../follow-up-sweep';
 import type { PaymentProcessor } from '../processor';
 import { retrieveRefund } from './retrieve-refund';
 import { listRefunds } from './list-refunds';
-import { paidCharge, REFUND_CARDS, SEPA_IBANS, type PaidWith } from '../testing/paid-charge';
+import { paidCharge, SEPA_IBANS, type PaidWith } from '../testing/paid-charge';
 import { assertRefundInvariants } from '../testing/refund-invariants';
 import { testProcessor } from '../test-processor';
 
@@ -22,8 +22,8 @@ const RUNS = Number(process.env.REFUNDS_MODEL_RUNS ?? 8);
 
 type Kind = 'card' | 'refundFails' | 'sepa';
 const PAID_WITH: Record<Kind, PaidWith> = {
-  card: { card: REFUND_CARDS.ok },
-  refundFails: { card: REFUND_CARDS.refundFails },
+  card: { card: 'ok' },
+  refundFails: { card: 'refundFails' },
   sepa: { iban: SEPA_IBANS.succeeds },
 };
 
@@ -64,7 +64,7 @@ describe('refunds under concurrency and time', () => {
           const scope = { accountId: s0.accountId };
           const paid = [];
           for (const [i, kind] of kinds.entries())
-            paid.push(await paidCharge(db(), s0, { now, quantity: 1 + (i % 2), with: PAID_WITH[kind] }));
+            paid.push((await paidCharge(db(), s0, { now, quantity: 1 + (i % 2), with: PAID_WITH[kind] })).charge);
           const chargeIds = paid.map((c) => c.id);
           now = new Date(now.getTime() + 60_000);
           const processor: PaymentProcessor = {

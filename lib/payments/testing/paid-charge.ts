@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { findCharge, type ChargeRow } from '@/db/queries/charges';
 import { paymentIntentForSession } from '@/db/queries/payment-intents';
 import { events } from '@/db/schema';
+import type { AccountScope } from '@/db/scope';
 import { parseParams } from '@/lib/api/parse-params';
 import { settleDueDebits } from '@/lib/checkout/async-payment-sweep';
 import { confirmPayment } from '@/lib/checkout/confirm-payment';
@@ -14,45 +15,74 @@ import { present } from '@/lib/util/present';
 import { createCheckoutSessionSchema } from '@/lib/validation/checkout-sessions';
 
 /**
- * Paid charges for lib/payments' tests, made as a customer makes them: a session of the shop
- * (lib/checkout/testing/checkout-world.ts) paid through confirmPayment with a test card or a test IBAN,
- * at an injected time.
+ * The one factory of a paid charge for the tests of what follows a payment (lib/payments, lib/receipts,
+ * lib/dashboard): a session of the shop (lib/checkout/testing/checkout-world.ts) paid through
+ * confirmPayment as the hosted page pays it, at an injected time — so the charge, its intent, the
+ * session, the announced dispute and the receipt are the rows a real payment leaves.
  */
 
-export const REFUND_CARDS = { ok: '4242424242424242', refundFails: '4000000000005126', disputed: '4000000000000259' } as const;
 export const SEPA_IBANS = { succeeds: 'DE89370400440532013000', fails: 'DE62370400440532013001' } as const;
 
 export type PaidWith =
+  /**
+   * A card: one of checkout-world's CARDS by name (`ok`, `refundFails`, `disputed`…) or a number;
+   * `capture: 'manual'` leaves the payment only authorized (intent requires_capture, charge not captured).
+   */
   | { card: string; capture?: 'manual' }
-  /** `settled: false` leaves the debit pending; a failing IBAN settles as a failed charge. */
+  /** A SEPA debit: `settled: false` leaves it pending; a failing IBAN settles as a failed charge. */
   | { iban: string; settled?: boolean };
 
-const sepaForm = (iban: string) => ({
+export type PaidCharge = { charge: ChargeRow; sessionId: string; scope: AccountScope };
+
+export type PaidChargeOptions = {
+  now: Date;
+  quantity?: number;
+  with?: PaidWith;
+  email?: string;
+  /** The session's own: its customer (an existing one's id), locale and payment_intent_data.receipt_email. */
+  customer?: string;
+  locale?: string;
+  receiptEmail?: string;
+};
+
+const sepaForm = (iban: string, email: string) => ({
   method: 'sepa_debit',
-  email: 'jenny.rosen@example.com',
+  email,
   sepa: { iban, name: 'Jenny Rosen' },
   billing: { country: 'DE', postal_code: '10115' },
 });
 
-/** A session of `quantity` units (€25.00 each) paid at `now`; returns its charge as it stands after payment (and settlement). */
-export async function paidCharge(db: Db, shop: Shop, p: { now: Date; quantity?: number; with?: PaidWith }): Promise<ChargeRow> {
-  const how = p.with ?? { card: REFUND_CARDS.ok };
+/**
+ * A session of `quantity` units (€25.00 each) paid at `now` by `email` (jenny@example.com), with 4242…
+ * unless `with` says otherwise. Returns the charge as it stands after the payment (and the debit's
+ * settlement), its session's id and the account's scope.
+ */
+export async function paidCharge(db: Db, shop: Shop, p: PaidChargeOptions): Promise<PaidCharge> {
+  const how = p.with ?? { card: 'ok' };
+  const intentData = {
+    ...('card' in how && how.capture !== undefined && { capture_method: how.capture }),
+    ...(p.receiptEmail !== undefined && { receipt_email: p.receiptEmail }),
+  };
   const params = parseParams(createCheckoutSessionSchema, {
     mode: 'payment',
     line_items: [{ price: shop.priceId, quantity: String(p.quantity ?? 1) }],
     success_url: 'https://shop.example/ok',
-    ...('iban' in how ? { payment_method_types: ['card', 'sepa_debit'] } : {}),
-    ...('card' in how && how.capture ? { payment_intent_data: { capture_method: how.capture } } : {}),
+    ...('iban' in how && { payment_method_types: ['card', 'sepa_debit'] }),
+    ...(p.customer !== undefined && { customer: p.customer }),
+    ...(p.locale !== undefined && { locale: p.locale }),
+    ...(Object.keys(intentData).length > 0 && { payment_intent_data: intentData }),
   });
-  const sessionId = (await createSessionRow(db, { accountId: shop.accountId }, params, p.now)).id;
-  const form = 'iban' in how ? sepaForm(how.iban) : payForm(how.card);
-  const result = await confirmPayment(db, { sessionId, form, clientKey: `refunds-${sessionId}`, processor: testProcessor, now: p.now });
+  const scope = { accountId: shop.accountId };
+  const sessionId = (await createSessionRow(db, scope, params, p.now)).id;
+  const email = p.email ?? 'jenny@example.com';
+  const form = 'iban' in how ? sepaForm(how.iban, email) : payForm(how.card, email);
+  const result = await confirmPayment(db, { sessionId, form, clientKey: `paid-${sessionId}`, processor: testProcessor, now: p.now });
   if (result.state !== 'complete') throw new Error(`the payment did not complete: ${JSON.stringify(result)}`);
   if ('iban' in how && how.settled !== false)
     await settleDueDebits(db, new Date(p.now.getTime() + (env().SEPA_TEST_SETTLE_SECONDS + 1) * 1000));
   const intent = present(await paymentIntentForSession(db, sessionId), "the session's payment intent");
   const chargeId = present(intent.latestChargeId, "the intent's charge");
-  return present(await findCharge(db, { accountId: shop.accountId, id: chargeId }), 'the charge');
+  return { charge: await chargeNow(db, { accountId: shop.accountId, id: chargeId }), sessionId, scope };
 }
 
 /** The charge as it is now. */

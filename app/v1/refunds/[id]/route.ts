@@ -5,12 +5,13 @@ import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { retrieveRefund } from '@/lib/payments/refunds/retrieve-refund';
 import { updateRefund } from '@/lib/payments/refunds/update-refund';
-import { retrieveRefundSchema, updateRefundSchema } from '@/lib/validation/refunds';
+import { retrieveSchema } from '@/lib/validation/common';
+import { updateRefundSchema } from '@/lib/validation/refunds';
 
 type Params = { id: string };
 
 const onGet = withApi<Params>(async (ctx) => {
-  const p = parseParams(retrieveRefundSchema, ctx.input);
+  const p = parseParams(retrieveSchema, ctx.input);
   return expandObject(ctx, await retrieveRefund(ctx.db, { ...ctx.scope, id: ctx.params.id }), p.expand);
 });
 

@@ -1,6 +1,5 @@
 // GET /dashboard/payments/[id] — one payment (by charge id): summary, refunds, dispute, and what the merchant may do; another account's id is a 404
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import {
@@ -21,7 +20,7 @@ import { PaymentSummaryCard } from '@/components/dashboard/payments/payment-summ
 import { RefundForm } from '@/components/dashboard/payments/refund-form';
 import { RefundsCard } from '@/components/dashboard/payments/refunds-card';
 import { Card } from '@/components/ui/card';
-import { PageHeader } from '@/components/ui/page-header';
+import { DetailHeader } from '@/components/dashboard/detail-header';
 import { formatAmount } from '@/lib/money/format';
 import { requireMerchant } from '@/lib/dashboard/current-merchant';
 import { paymentDetail } from '@/lib/dashboard/payment-detail';
@@ -43,20 +42,13 @@ export default async function PaymentDetailPage({ params }: Props) {
   const money = (minor: number) => formatAmount(minor, charge.currency, locale);
   return (
     <>
-      <Link href="/dashboard/payments" className="mb-3 inline-block text-sm text-[var(--ck-link)] underline">
-        ← {t('detail.back')}
-      </Link>
-      <PageHeader
+      <DetailHeader
+        back={{ href: '/dashboard/payments', text: t('detail.back') }}
         title={t('detail.title')}
-        description={
-          <>
-            <code className="block break-all" data-testid="charge-id">
-              {charge.id}
-            </code>
-            {t('detail.created', { date: at(charge.created) })}
-          </>
-        }
-        actions={
+        id={charge.id}
+        idTestId="charge-id"
+        created={t('detail.created', { date: at(charge.created) })}
+        status={
           <span data-testid="payment-status">
             <PaymentBadge label={charge.label} />
           </span>

@@ -1,6 +1,5 @@
 // GET /dashboard/sessions/[id] — one checkout session: items, totals, customer, payment, events; another account's id is a 404
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CustomerCard } from '@/components/dashboard/sessions/detail/customer-card';
@@ -9,7 +8,7 @@ import { LineItemsCard } from '@/components/dashboard/sessions/detail/line-items
 import { PaymentCard } from '@/components/dashboard/sessions/detail/payment-card';
 import { PaymentStatusBadge, StatusBadge } from '@/components/dashboard/sessions/session-badges';
 import { Card } from '@/components/ui/card';
-import { PageHeader } from '@/components/ui/page-header';
+import { DetailHeader } from '@/components/dashboard/detail-header';
 import { requireMerchant } from '@/lib/dashboard/current-merchant';
 import { sessionDetail } from '@/lib/dashboard/session-detail';
 
@@ -29,20 +28,13 @@ export default async function SessionDetailPage({ params }: Props) {
   const at = (unix: number) => format.dateTime(new Date(unix * 1000), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return (
     <>
-      <Link href="/dashboard/sessions" className="mb-3 inline-block text-sm text-[var(--ck-link)] underline">
-        ← {t('back')}
-      </Link>
-      <PageHeader
+      <DetailHeader
+        back={{ href: '/dashboard/sessions', text: t('back') }}
         title={t('title')}
-        description={
-          <>
-            <code className="block break-all" data-testid="session-id">
-              {session.id}
-            </code>
-            {t('created', { date: at(session.created) })}
-          </>
-        }
-        actions={
+        id={session.id}
+        idTestId="session-id"
+        created={t('created', { date: at(session.created) })}
+        status={
           <span className="flex gap-2" data-testid="session-statuses">
             <StatusBadge status={session.status} />
             <PaymentStatusBadge status={session.payment_status} />

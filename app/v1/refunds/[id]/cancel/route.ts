@@ -4,10 +4,10 @@ import { checkExpand, expandObject } from '@/lib/api/expandable';
 import { parseParams } from '@/lib/api/parse-params';
 import { withApi } from '@/lib/api/with-api';
 import { cancelRefund } from '@/lib/payments/refunds/cancel-refund';
-import { cancelRefundSchema } from '@/lib/validation/refunds';
+import { retrieveSchema } from '@/lib/validation/common';
 
 const onPost = withApi<{ id: string }>(async (ctx) => {
-  const p = parseParams(cancelRefundSchema, ctx.input);
+  const p = parseParams(retrieveSchema, ctx.input);
   checkExpand('refund', p.expand);
   return expandObject(ctx, await cancelRefund(ctx.db, { ...ctx.scope, id: ctx.params.id }), p.expand);
 });
