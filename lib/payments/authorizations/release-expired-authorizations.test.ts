@@ -5,6 +5,8 @@ import { newShop } from '@/lib/checkout/testing/checkout-world';
 import { capturePaymentIntent } from './capture-payment-intent';
 import { runDueFollowUps } from '../follow-up-sweep';
 import { releaseExpiredAuthorizations } from './release-expired-authorizations';
+import type { PaymentProcessor } from '../processor';
+import { testProcessor } from '../test-processor';
 import { paidCharge } from '../testing/paid-charge';
 import { paymentState } from '../testing/payment-state';
 
@@ -74,5 +76,25 @@ describe('an authorization nobody captures', () => {
     const kept = await paymentState(db(), captured.charge);
     expect(kept.intent.status).toBe('succeeded');
     expect(kept.count('charge.expired')).toBe(0);
+  });
+  it('a processor failing on one authorization → the others of the batch are still released; that one on a later sweep', async () => {
+    const stuck = await authorizedPayment();
+    const other = await authorizedPayment();
+    const stuckAttempt = (await paymentState(db(), stuck.charge)).intent.attemptId;
+    const failingOnOne: PaymentProcessor = {
+      ...testProcessor,
+      reverse: (p) => (p.attemptId === stuckAttempt ? Promise.reject(new Error('processor unavailable')) : testProcessor.reverse(p)),
+    };
+    await releaseExpiredAuthorizations(db(), at(7 * DAY), 100, failingOnOne);
+    expect((await paymentState(db(), other.charge)).intent.status).toBe('canceled');
+    const waiting = await paymentState(db(), stuck.charge);
+    expect(waiting.intent.status).toBe('requires_capture');
+    expect(waiting.charge.captureBefore).toEqual(at(7 * DAY));
+    expect(waiting.count('charge.expired')).toBe(0);
+
+    await releaseExpiredAuthorizations(db(), at(7 * DAY + 1000), 100);
+    const released = await paymentState(db(), stuck.charge);
+    expect(released.intent).toMatchObject({ status: 'canceled', cancellationReason: 'expired' });
+    expect(released.count('charge.expired')).toBe(1);
   });
 });

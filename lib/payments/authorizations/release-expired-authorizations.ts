@@ -1,5 +1,5 @@
-import type { Db } from '@/db/client';
-import { lockExpiredAuthorizations, updateChargeFields } from '@/db/queries/charges';
+import type { Db, Tx } from '@/db/client';
+import { lockExpiredAuthorizations, updateChargeFields, type ChargeRow } from '@/db/queries/charges';
 import { serializeCharge } from '@/lib/api/serialize/charge';
 import { env } from '@/lib/env';
 import { recordEvent } from '@/lib/events/record-event';
@@ -24,20 +24,26 @@ export async function releaseExpiredAuthorizations(
   return db.transaction(async (tx) => {
     const due = await lockExpiredAuthorizations(tx, { now, limit });
     for (const charge of due) {
-      const scope = { accountId: charge.accountId };
-      // Stripe says `expired` here since 2025-03-31.basil.
-      const released = await cancelAuthorization(tx, { scope, chargeId: charge.id, processor, cancellationReason: 'expired', now });
-      if (released) {
-        await recordEvent(tx, {
-          accountId: charge.accountId,
-          type: 'charge.expired',
-          object: serializeCharge(released.charge, env().APP_URL),
+      // Each release in a savepoint of its own: a processor that fails on one charge leaves it for the next
+      // sweep without holding back the rest of the batch.
+      await tx
+        .transaction((one) => releaseOne(one, charge, processor, now))
+        .catch((err: unknown) => {
+          console.error(`releaseExpiredAuthorizations: charge ${charge.id} could not be released; the next sweep retries it`, err);
         });
-        continue;
-      }
-      // Its intent no longer waits for capture: nothing left to release, and no reason to look at it again.
-      await updateChargeFields(tx, { accountId: charge.accountId, id: charge.id, set: { captureBefore: null } });
     }
     return due.length;
   });
+}
+
+async function releaseOne(tx: Tx, charge: ChargeRow, processor: PaymentProcessor, now: Date): Promise<void> {
+  const scope = { accountId: charge.accountId };
+  // Stripe says `expired` here since 2025-03-31.basil.
+  const released = await cancelAuthorization(tx, { scope, chargeId: charge.id, processor, cancellationReason: 'expired', now });
+  if (released) {
+    await recordEvent(tx, { accountId: charge.accountId, type: 'charge.expired', object: serializeCharge(released.charge, env().APP_URL) });
+    return;
+  }
+  // Its intent no longer waits for capture: nothing left to release, and no reason to look at it again.
+  await updateChargeFields(tx, { accountId: charge.accountId, id: charge.id, set: { captureBefore: null } });
 }
