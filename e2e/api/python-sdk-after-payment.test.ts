@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { newMerchant } from '../support/merchant';
-import { intentOf, paidSession } from './paid-session';
+import { paidSession } from '../support/paid-session';
 import { runPython } from './python-stripe';
 
 // After the payment, in Python as Stripe's docs write it (python3-stripe 5.0's class methods): a
@@ -55,9 +55,10 @@ describe("Stripe's Python library after the payment", () => {
   it('refunds €10.00 of a paid session, lists the refunds, reads the charge with expand, captures a hold for less and reads the dispute of a 0259 payment', async () => {
     const m = await newMerchant();
     const { stripe } = m;
-    const paid = intentOf(await paidSession(stripe));
-    const held = intentOf(await paidSession(stripe, { params: { payment_intent_data: { capture_method: 'manual' } }, unitAmount: 1099 }));
-    const disputed = intentOf(await paidSession(stripe, { card: '4000000000000259' }));
+    const paid = (await paidSession(stripe)).paymentIntentId;
+    const held = (await paidSession(stripe, { params: { payment_intent_data: { capture_method: 'manual' } }, unitAmount: 1099 }))
+      .paymentIntentId;
+    const disputed = (await paidSession(stripe, { card: '4000000000000259' })).paymentIntentId;
 
     const out = (await runPython(m, SCRIPT, { PAID_INTENT: paid, HELD_INTENT: held, DISPUTED_INTENT: disputed })) as Out;
 

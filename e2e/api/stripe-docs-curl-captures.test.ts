@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
 import { docsCurl } from './docs-curl';
-import { intentOf, paidSession } from './paid-session';
+import { paidSession } from '../support/paid-session';
 
 // The capture and cancel commands of Stripe's API reference (docs.stripe.com/api/payment_intents/capture
 // and /cancel, as printed for 2025-04-30.basil) and of its guide to placing a hold on a payment method
@@ -34,8 +34,8 @@ const MANUAL = { payment_intent_data: { capture_method: 'manual' as const } };
 /** A merchant whose customer's card is held (not charged) for `unitAmount` on a manual-capture session. */
 async function heldPayment(unitAmount: number) {
   const merchant = await newMerchant();
-  const session = await paidSession(merchant.stripe, { params: MANUAL, unitAmount });
-  const pi = await merchant.stripe.paymentIntents.retrieve(intentOf(session));
+  const session = (await paidSession(merchant.stripe, { params: MANUAL, unitAmount })).session;
+  const pi = await merchant.stripe.paymentIntents.retrieve(defined(session.payment_intent as string | null, 'session.payment_intent'));
   expect(pi).toMatchObject({ status: 'requires_capture', amount_capturable: unitAmount });
   return { ...merchant, session, pi, chargeId: defined(pi.latest_charge as string | null, 'latest_charge') };
 }
@@ -106,13 +106,18 @@ describe("capture and cancel curl commands from Stripe's docs", () => {
 
   it('the reference’s cancel curl on a payment already captured → 400 payment_intent_unexpected_state, as Stripe answers', async () => {
     const { stripe, secretKey: key } = await newMerchant();
-    const session = await paidSession(stripe);
-    const { status, body } = await docsCurl(CANCEL, { key, ids: { PAYMENT_INTENT_ID: intentOf(session) } });
+    const session = (await paidSession(stripe)).session;
+    const { status, body } = await docsCurl(CANCEL, {
+      key,
+      ids: { PAYMENT_INTENT_ID: defined(session.payment_intent as string | null, 'session.payment_intent') },
+    });
     expect(status).toBe(400);
     expect(body).toMatchObject({ error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state' } });
     expect((body as { error: { message: string } }).error.message).toMatch(
       /^You cannot cancel this PaymentIntent because it has a status of succeeded\./,
     );
-    expect((await stripe.paymentIntents.retrieve(intentOf(session))).status).toBe('succeeded');
+    expect((await stripe.paymentIntents.retrieve(defined(session.payment_intent as string | null, 'session.payment_intent'))).status).toBe(
+      'succeeded',
+    );
   });
 });

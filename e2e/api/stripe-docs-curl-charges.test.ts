@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
 import { docsCurl } from './docs-curl';
-import { intentOf, paidSession } from './paid-session';
+import { paidSession } from '../support/paid-session';
 
 // The charge and payment method commands of Stripe's API reference (docs.stripe.com/api/charges/*,
 // docs.stripe.com/api/payment_methods/*, as printed for 2025-04-30.basil), pasted as they are: only the
@@ -46,8 +46,8 @@ describe("charge curl commands from Stripe's API reference", () => {
   it('a merchant reads a paid session’s charge, lists its charges three at a time and tags one for express shipping', async () => {
     const { stripe, secretKey: key } = await newMerchant();
     const sessions = [];
-    for (let i = 0; i < 4; i++) sessions.push(await paidSession(stripe, { unitAmount: 1000 + i }));
-    const pi = await stripe.paymentIntents.retrieve(intentOf(sessions[3]));
+    for (let i = 0; i < 4; i++) sessions.push((await paidSession(stripe, { unitAmount: 1000 + i })).session);
+    const pi = await stripe.paymentIntents.retrieve(defined(sessions[3].payment_intent as string | null, 'session.payment_intent'));
     const chargeId = defined(pi.latest_charge as string | null, 'latest_charge');
 
     const read = await docsCurl(RETRIEVE_CHARGE, { key, ids: { CHARGE_ID: chargeId } });
@@ -103,9 +103,9 @@ curl -G https://api.stripe.com/v1/checkout/sessions/{{CHECKOUTSESSION_ID}} \
 describe("expand curl commands from Stripe's docs", () => {
   it('a paid session with a customer → the charge with its customer and its PaymentIntent’s customer inline; the session with its customer', async () => {
     const { stripe, secretKey: key } = await newMerchant();
-    const session = await paidSession(stripe, { params: { customer_creation: 'always' } });
+    const session = (await paidSession(stripe, { params: { customer_creation: 'always' } })).session;
     const customer = defined(session.customer as string | null, 'customer');
-    const pi = await stripe.paymentIntents.retrieve(intentOf(session));
+    const pi = await stripe.paymentIntents.retrieve(defined(session.payment_intent as string | null, 'session.payment_intent'));
     const chargeId = defined(pi.latest_charge as string | null, 'latest_charge');
 
     const charge = await docsCurl(EXPAND_CHARGE, { key, ids: { CHARGE_ID: chargeId } });
@@ -126,9 +126,13 @@ describe("expand curl commands from Stripe's docs", () => {
 describe("payment method curl commands from Stripe's API reference", () => {
   it('a customer who paid by card → the merchant reads the card’s PaymentMethod and lists the customer’s', async () => {
     const { stripe, secretKey: key } = await newMerchant();
-    const session = await paidSession(stripe, { params: { customer_creation: 'always' } });
+    const session = (await paidSession(stripe, { params: { customer_creation: 'always' } })).session;
     const customer = defined(session.customer as string | null, 'customer');
-    const pmId = defined((await stripe.paymentIntents.retrieve(intentOf(session))).payment_method as string | null, 'payment_method');
+    const pmId = defined(
+      (await stripe.paymentIntents.retrieve(defined(session.payment_intent as string | null, 'session.payment_intent'))).payment_method as
+        string | null,
+      'payment_method',
+    );
 
     const read = await docsCurl(RETRIEVE_PAYMENT_METHOD, { key, ids: { PAYMENT_METHOD_ID: pmId } });
     expect(read.status).toBe(200);

@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { newMerchant } from '../support/merchant';
 import { docsCurl } from './docs-curl';
-import { intentOf, paidSession } from './paid-session';
+import { paidSession } from '../support/paid-session';
 
 // The dispute commands of Stripe's API reference (docs.stripe.com/api/disputes/*, as printed for
 // 2025-04-30.basil) and of its guide "Use the API to respond to disputes" (docs.stripe.com/disputes/api),
@@ -57,7 +57,7 @@ const POLL = { timeout: 45_000, interval: 250 };
 /** A merchant whose customer paid with the dispute test card; resolves once the dispute has opened. */
 async function disputedPayment() {
   const merchant = await newMerchant();
-  const paymentIntent = intentOf(await paidSession(merchant.stripe, { card: '4000000000000259' }));
+  const paymentIntent = (await paidSession(merchant.stripe, { card: '4000000000000259' })).paymentIntentId;
   const opened = async () => (await merchant.stripe.disputes.list({ payment_intent: paymentIntent })).data;
   await expect.poll(async () => (await opened()).length, POLL).toBe(1);
   const [dispute] = await opened();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
 import { docsCurl } from './docs-curl';
-import { intentOf, paidSession } from './paid-session';
+import { paidSession } from '../support/paid-session';
 
 // The refund commands of Stripe's API reference (docs.stripe.com/api/refunds/*, as printed for
 // 2025-04-30.basil) and of its refunds guide (docs.stripe.com/refunds), pasted as they are: only the
@@ -53,8 +53,8 @@ curl -X POST https://api.stripe.com/v1/refunds/{{REFUND_ID}}/cancel \
 /** A merchant and the charge behind a session its customer paid (€25.00 by card). */
 async function paidCharge() {
   const merchant = await newMerchant();
-  const session = await paidSession(merchant.stripe);
-  const pi = await merchant.stripe.paymentIntents.retrieve(intentOf(session));
+  const session = (await paidSession(merchant.stripe)).session;
+  const pi = await merchant.stripe.paymentIntents.retrieve(defined(session.payment_intent as string | null, 'session.payment_intent'));
   return { ...merchant, pi, chargeId: defined(pi.latest_charge as string | null, 'latest_charge') };
 }
 

@@ -161,7 +161,7 @@ describe('what a refund needs', () => {
 
   it('an empty charge or payment_intent (`charge=`) → 400 parameter_invalid_empty on it, not a server error (review finding)', async () => {
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0 });
+    const { charge } = await paidCharge(db(), shop, { now: T0 });
     const asTheApi = async (input: Record<string, unknown>) => refund(shop, input);
     for (const [input, param] of [
       [{ charge: '' }, 'charge'],
@@ -194,7 +194,7 @@ describe('what a refund needs', () => {
     // The dashboard checks the typed amount only while the charge has something to refund as it reads it; if a refund
     // fails (or a debit settles) before createRefund locks the charge, the unchecked amount, 0 for an empty field, got through.
     const shop = await newShop(db());
-    const charge = await paidCharge(db(), shop, { now: T0 });
+    const { charge } = await paidCharge(db(), shop, { now: T0 });
     for (const amount of [0, -100, 1.5])
       expect(await refusal(createRefund(db(), { accountId: shop.accountId }, { charge: charge.id, amount }, { now: T0 }))).toMatchObject({
         status: 400,
