@@ -24,12 +24,17 @@ type VoidParams = {
 };
 
 /**
- * The part every release shares: under the charge's lock, requires_capture → canceled by one conditional
- * update (so of a capture and a release racing for the same authorization exactly one wins), then the
- * processor voids it, before anything else is written: a processor error rolls the whole change back.
- * The charge stays `succeeded` and uncaptured, its deadline cleared. Event: payment_intent.canceled.
+ * Gives an uncaptured authorization back, in the caller's transaction: its PaymentIntent was canceled, by
+ * the merchant or because its 7 days ran out. Under the charge's lock, requires_capture → canceled by one
+ * conditional update (so of a capture and a release racing for the same authorization exactly one wins),
+ * then the processor voids it; a processor error rolls the whole change back. As Stripe does since API
+ * version 2025-03-31.basil (changelog "Partially capturing or canceling payments no longer creates a
+ * Refund", docs.stripe.com/changelog/basil/2025-03-31/remove-refund-from-partial-capture-and-payment-cancellation-flow):
+ * no Refund, amount_refunded untouched, the charge stays `succeeded` and uncaptured, its deadline cleared;
+ * only payment_intent.canceled is recorded (the expiry adds charge.expired). Returns null, having changed
+ * nothing, when the intent no longer waits for capture.
  */
-async function voidAuthorization(tx: Tx, p: VoidParams): Promise<CanceledAuthorization | null> {
+export async function cancelAuthorization(tx: Tx, p: VoidParams): Promise<CanceledAuthorization | null> {
   const { accountId } = p.scope;
   const charge = await lockCharge(tx, { accountId, id: p.chargeId });
   if (!charge || charge.captured || charge.status !== 'succeeded') return null;
@@ -47,19 +52,6 @@ async function voidAuthorization(tx: Tx, p: VoidParams): Promise<CanceledAuthori
 }
 
 /**
- * Gives an uncaptured authorization back when its PaymentIntent is canceled, by the merchant or because
- * its 7 days ran out, in the caller's transaction. As Stripe does since API version 2025-03-31.basil
- * (changelog "Partially capturing or canceling payments no longer creates a Refund",
- * docs.stripe.com/changelog/basil/2025-03-31/remove-refund-from-partial-capture-and-payment-cancellation-flow):
- * no Refund is created, the charge's amount_refunded is not updated and it does not become `refunded`;
- * only payment_intent.canceled is recorded (the expiry adds charge.expired). Returns null, having changed
- * nothing, when the intent no longer waits for capture.
- */
-export async function cancelAuthorization(tx: Tx, p: VoidParams): Promise<CanceledAuthorization | null> {
-  return voidAuthorization(tx, p);
-}
-
-/**
  * Gives an uncaptured authorization back in full as a refund, in the caller's transaction: the merchant
  * asked for a refund of an uncaptured charge. One refund of the whole amount, charge.amount_refunded =
  * amount. Events: payment_intent.canceled, charge.refunded, refund.created. Returns null, having changed
@@ -69,7 +61,7 @@ export async function releaseAuthorization(
   tx: Tx,
   p: VoidParams & { refundReason: RefundReason | null; metadata?: Record<string, string> },
 ): Promise<ReleasedAuthorization | null> {
-  const voided = await voidAuthorization(tx, p);
+  const voided = await cancelAuthorization(tx, p);
   if (!voided) return null;
   const { accountId } = p.scope;
   const { intent, charge } = voided;
