@@ -3,6 +3,7 @@ export * from './catalog';
 export * from './customers';
 export * from './checkout';
 export * from './payments';
+export * from './after-payment';
 export * from './events';
 export * from './emails';
 export * from './dashboard';
