@@ -151,11 +151,11 @@ describe('what Caisse refuses', () => {
     const charge = await owner.stripe.charges.retrieve((await paidSession(owner.stripe)).chargeId);
     const { stripe } = await newMerchant();
     for (const call of [
-      stripe.charges.retrieve(charge.id),
-      stripe.charges.update(charge.id, { metadata: { x: '1' } }),
-      stripe.charges.capture(charge.id),
+      () => stripe.charges.retrieve(charge.id),
+      () => stripe.charges.update(charge.id, { metadata: { x: '1' } }),
+      () => stripe.charges.capture(charge.id),
     ]) {
-      const err = await stripeError(call);
+      const err = await stripeError(call());
       expect(err).toMatchObject({ statusCode: 404, code: 'resource_missing', message: `No such charge: '${charge.id}'` });
     }
     expect((await stripe.charges.list()).data).toEqual([]);

@@ -158,13 +158,14 @@ describe('disputes through the official SDK', () => {
       expect(Buffer.from(await mine.arrayBuffer())).toEqual(pdf);
       expect((await download(other.secretKey)).status).toBe(404);
 
+      // One call at a time: a refusal must not wait unhandled while an earlier one is checked.
       for (const call of [
-        other.stripe.disputes.retrieve(dispute.id),
-        other.stripe.disputes.update(dispute.id, { metadata: { a: 'b' } }),
-        other.stripe.disputes.close(dispute.id),
-        other.stripe.files.retrieve(file.id),
+        () => other.stripe.disputes.retrieve(dispute.id),
+        () => other.stripe.disputes.update(dispute.id, { metadata: { a: 'b' } }),
+        () => other.stripe.disputes.close(dispute.id),
+        () => other.stripe.files.retrieve(file.id),
       ])
-        expect(await stripeError(call)).toMatchObject({ statusCode: 404, code: 'resource_missing' });
+        expect(await stripeError(call())).toMatchObject({ statusCode: 404, code: 'resource_missing' });
       expect((await other.stripe.disputes.list({ payment_intent: dispute.payment_intent as string })).data).toEqual([]);
     },
     SLOW,

@@ -138,8 +138,8 @@ describe('canceling what cannot be canceled', () => {
     const owner = await newMerchant();
     const id = (await paidSession(owner.stripe, { params: MANUAL })).paymentIntentId;
     const { stripe } = await newMerchant();
-    for (const call of [stripe.paymentIntents.capture(id), stripe.paymentIntents.cancel(id)])
-      expect(await stripeError(call)).toMatchObject({
+    for (const call of [() => stripe.paymentIntents.capture(id), () => stripe.paymentIntents.cancel(id)])
+      expect(await stripeError(call())).toMatchObject({
         statusCode: 404,
         code: 'resource_missing',
         message: `No such payment_intent: '${id}'`,

@@ -134,11 +134,11 @@ describe('refunding a paid session through the official SDK', () => {
       param: 'payment_intent',
     });
     for (const call of [
-      stripe.refunds.retrieve(theirs.id),
-      stripe.refunds.update(theirs.id, { metadata: { a: 'b' } }),
-      stripe.refunds.cancel(theirs.id),
+      () => stripe.refunds.retrieve(theirs.id),
+      () => stripe.refunds.update(theirs.id, { metadata: { a: 'b' } }),
+      () => stripe.refunds.cancel(theirs.id),
     ])
-      expect(await stripeError(call)).toMatchObject({
+      expect(await stripeError(call())).toMatchObject({
         statusCode: 404,
         code: 'resource_missing',
         message: `No such refund: '${theirs.id}'`,
