@@ -11,6 +11,7 @@ describe('checkout session parameters Stripe refuses are refused, by name', () =
     const price = await oneTimePrice(stripe);
     const eur = await oneTimePrice(stripe, 1000, 'eur');
     const monthly = await monthlyPrice(stripe);
+    const vat = await stripe.taxRates.create({ display_name: 'VAT', percentage: 20, inclusive: false });
     const line = [{ price: price.id, quantity: 1 }];
     const cases: [string, Params, string, RegExp?][] = [
       ['mode missing', { line_items: line, success_url: SUCCESS_URL }, 'mode', /Missing required param: mode/],
@@ -98,6 +99,23 @@ describe('checkout session parameters Stripe refuses are refused, by name', () =
           success_url: SUCCESS_URL,
         },
         'line_items[0][quantity]',
+      ],
+      [
+        'the same tax rate twice on a line',
+        { mode: 'payment', line_items: [{ price: price.id, quantity: 1, tax_rates: [vat.id, vat.id] }], success_url: SUCCESS_URL },
+        'line_items[0][tax_rates][1]',
+        /given more than once/,
+      ],
+      [
+        'the same default tax rate twice',
+        {
+          mode: 'subscription',
+          line_items: [{ price: monthly.id, quantity: 1 }],
+          success_url: SUCCESS_URL,
+          subscription_data: { default_tax_rates: [vat.id, vat.id] },
+        },
+        'subscription_data[default_tax_rates][1]',
+        /given more than once/,
       ],
       ['invalid url', { mode: 'payment', line_items: line, success_url: 'not a url' }, 'success_url'],
       ['unsupported ui_mode', { mode: 'payment', ui_mode: 'elements', line_items: line }, 'ui_mode', /not supported/],

@@ -128,6 +128,14 @@ export const metadata = () =>
     ]),
   ]);
 
+/** A list of object ids in which each may appear once (`tax_rates[0]=txr_a&tax_rates[1]=txr_a` is refused). */
+export const distinctIds = (max?: number) =>
+  (max === undefined ? z.array(str(255)) : z.array(str(255)).max(max)).superRefine((ids, ctx) => {
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', input: id, path: [i], message: `'${id}' is given more than once` });
+    });
+  });
+
 export const expand = () => z.array(str(500)).max(100).optional();
 
 export const timestamp = () => int({ min: 0, max: 253402300799 });

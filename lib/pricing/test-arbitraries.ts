@@ -1,6 +1,6 @@
 // Test support only: random carts within the ranges the engine must handle.
 import fc from 'fast-check';
-import type { DiscountInput, LineInput, PricingInput, ShippingInput, TaxRateInput } from './types';
+import type { DiscountInput, LineInput, PricingInput, TaxRateInput } from './types';
 
 export const PRODUCTS = ['prod_a', 'prod_b', 'prod_c'];
 
@@ -13,11 +13,17 @@ export const percentString = fc.integer({ min: 0, max: 100_000 }).map((thousandt
   return fraction === '' ? String(whole) : `${whole}.${fraction}`;
 });
 
-const taxRate: fc.Arbitrary<TaxRateInput> = fc.record({
-  id: fc.constantFrom('txr_a', 'txr_b', 'txr_c', 'txr_d'),
-  percentage: percentString,
-  inclusive: fc.boolean(),
-});
+const TAX_RATE_IDS = ['txr_a', 'txr_b', 'txr_c', 'txr_d'] as const;
+
+/** The account's tax rates: one percentage and one behaviour per id, as in the database. */
+const taxRateTable = fc.tuple(
+  ...TAX_RATE_IDS.map((id) => fc.record({ id: fc.constant(id), percentage: percentString, inclusive: fc.boolean() })),
+);
+
+/** A line's rates, as the API lets them be: each rate at most once (the API refuses a repeated id). */
+const lineTaxRates = fc
+  .subarray([0, 1, 2, 3], { maxLength: 3 })
+  .chain((picked) => fc.shuffledSubarray(picked, { minLength: picked.length }));
 
 /** Mostly everyday figures, sometimes huge ones, so that carts both fit the currency's limit and go over it. */
 const mostlyUpTo = (everyday: number, huge: number) =>
@@ -37,7 +43,7 @@ const lineShape = fc.record({
   productId: fc.constantFrom(...PRODUCTS),
   price: unitPrice,
   quantity: mostlyUpTo(20, 999_999),
-  taxRates: fc.array(taxRate, { maxLength: 3 }),
+  taxRates: lineTaxRates,
 });
 
 const discountShape = fc.record({
@@ -49,28 +55,29 @@ const discountShape = fc.record({
   appliesToProducts: fc.option(fc.subarray(PRODUCTS)),
 });
 
-const shippingInput: fc.Arbitrary<ShippingInput> = fc.record({
+const shippingShape = fc.record({
   shippingRateId: fc.constant('shr_1'),
   amount: mostlyUpTo(100_000, 1_000_000_000_000),
   taxBehavior: fc.constantFrom('exclusive', 'inclusive', 'unspecified'),
-  taxRates: fc.array(taxRate, { maxLength: 3 }),
+  taxRates: lineTaxRates,
 });
 
 export const pricingInput: fc.Arbitrary<PricingInput> = fc
   .record({
     currency,
+    rates: taxRateTable,
     lines: fc.array(lineShape, { minLength: 1, maxLength: 20 }),
     discounts: fc.array(discountShape, { maxLength: 2 }),
-    shipping: fc.option(shippingInput),
+    shipping: fc.option(shippingShape),
   })
-  .map(({ currency, lines, discounts, shipping }) => ({
+  .map(({ currency, rates, lines, discounts, shipping }) => ({
     currency,
     lines: lines.map(({ productId, price, quantity, taxRates }, i): LineInput => ({
       key: `li_${i}`,
       productId,
       ...price,
       quantity,
-      taxRates,
+      taxRates: taxRates.map((r): TaxRateInput => rates[r]),
     })),
     discounts: discounts.map(({ rule, promotionCodeId, appliesToProducts }, i): DiscountInput => ({
       couponId: `co_${i}`,
@@ -78,5 +85,5 @@ export const pricingInput: fc.Arbitrary<PricingInput> = fc
       ...rule,
       appliesToProducts,
     })),
-    shipping,
+    shipping: shipping && { ...shipping, taxRates: shipping.taxRates.map((r): TaxRateInput => rates[r]) },
   }));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { shippingRateDataSchema } from './shipping-rates';
 import { FONT_IDS } from '@/lib/branding/fonts';
-import { bool, currency, decimal, int, metadata, nonEmptyStr, oneOf, str, unsettable, url } from '@/lib/api/params';
+import { bool, currency, decimal, distinctIds, int, metadata, nonEmptyStr, oneOf, str, unsettable, url } from '@/lib/api/params';
 import { MAX_AMOUNT_ANY_CURRENCY } from '@/lib/money/limits';
 
 /** Pieces of the Checkout Session parameters, shared by create and update. */
@@ -87,7 +87,7 @@ export const lineItemSchema = z.strictObject({
   price_data: priceDataSchema.optional(),
   quantity: int({ min: 0, max: 999999 }).optional(),
   adjustable_quantity: adjustableQuantitySchema.optional(),
-  tax_rates: z.array(str(255)).max(5).optional(),
+  tax_rates: distinctIds(5).optional(),
   dynamic_tax_rates: z.array(str(255)).optional(),
   metadata: metadata().optional(),
 });
@@ -181,7 +181,7 @@ export const paymentIntentDataSchema = z.strictObject({
 
 export const subscriptionDataSchema = z.strictObject({
   billing_cycle_anchor: int({ min: 0 }).optional(),
-  default_tax_rates: z.array(str(255)).optional(),
+  default_tax_rates: distinctIds().optional(),
   description: str(500).optional(),
   metadata: metadata().optional(),
   trial_end: int({ min: 0 }).optional(),

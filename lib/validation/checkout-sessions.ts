@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   bool,
   currency,
+  distinctIds,
   email,
   expand,
   int,
@@ -137,7 +138,7 @@ export const updateCheckoutSessionSchema = z.strictObject({
         price: str(255).optional(),
         quantity: int({ min: 0, max: 999999 }).optional(),
         adjustable_quantity: adjustableQuantitySchema.optional(),
-        tax_rates: z.union([z.literal('').transform(() => []), z.array(str(255))]).optional(),
+        tax_rates: z.union([z.literal('').transform(() => []), distinctIds(5)]).optional(),
         metadata: metadata().optional(),
       }),
     )
