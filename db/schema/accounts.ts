@@ -1,3 +1,4 @@
+import type { BillingRetrySettings } from './billing';
 import { sealedText } from './columns';
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, jsonb, uniqueIndex } from 'drizzle-orm/pg-core';
 
@@ -40,6 +41,8 @@ export const accounts = pgTable('accounts', {
   allowedRedirectDomains: jsonb().$type<string[]>().notNull().default([]),
   // The checkout and receipt language when a session leaves it to 'auto' and the browser gives none Caisse ships.
   defaultLocale: text(),
+  // How failed subscription payments are retried (lib/billing/retry-settings.ts has the default).
+  billingRetrySettings: jsonb().$type<BillingRetrySettings | null>(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

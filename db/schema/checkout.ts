@@ -58,6 +58,7 @@ export const checkoutSessions = pgTable(
     paymentIntentId: text(),
     setupIntentId: text(),
     subscriptionId: text(),
+    invoiceId: text(),
     allowPromotionCodes: boolean(),
     // [{ coupon, promotion_code }] as sent; resolved amounts live in totalDetails.
     // The applied discount: at most one, as Stripe allows; `id` names the Discount object (di_…).

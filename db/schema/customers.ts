@@ -25,6 +25,7 @@ export const customers = pgTable(
     balance: bigint({ mode: 'number' }).notNull().default(0),
     currency: text(),
     deletedAt: timestamp({ withTimezone: true }),
+    testClockId: text(),
   },
   (t) => [index('customers_account_seq_idx').on(t.accountId, t.seq), index('customers_account_email_idx').on(t.accountId, t.email)],
 );

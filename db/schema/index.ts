@@ -8,3 +8,4 @@ export * from './events';
 export * from './emails';
 export * from './dashboard';
 export * from './files';
+export * from './billing';

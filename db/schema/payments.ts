@@ -93,6 +93,9 @@ export const paymentIntents = pgTable(
     nextAction: jsonb().$type<StoredNextAction | null>(),
     shipping: jsonb().$type<StoredPaymentShipping | null>(),
     latestChargeId: text(),
+    // The invoice this intent pays (subscription invoices: one intent per attempt).
+    invoiceId: text(),
+    offSession: boolean().notNull().default(false),
   },
   (t) => [
     index('payment_intents_account_seq_idx').on(t.accountId, t.seq),
@@ -114,9 +117,30 @@ export const paymentMethods = pgTable(
     card: jsonb().$type<StoredCard | null>(),
     sepaDebit: jsonb().$type<StoredSepaDebit | null>(),
     billingDetails: jsonb().$type<StoredBillingDetails>().notNull(),
+    // What the processor needs to charge this method again without the customer (never the number or CVC).
+    processorState: jsonb().$type<Record<string, string> | null>(),
   },
   (t) => [index('payment_methods_customer_idx').on(t.customerId)],
 );
+
+/** Stripe's cancellation_details of a subscription. */
+export type StoredCancellationDetails = {
+  comment: string | null;
+  feedback: string | null;
+  reason: 'cancellation_requested' | 'payment_disputed' | 'payment_failed' | null;
+};
+
+/** Stripe's pause_collection: invoices are still made, but kept as drafts, voided or marked uncollectible. */
+export type StoredPauseCollection = { behavior: 'keep_as_draft' | 'mark_uncollectible' | 'void'; resumes_at: number | null };
+
+/** A subscription's discount: coupon (and promotion code), from when, until when (null: forever). A `once` coupon is spent on the first invoice and never carried. */
+export type StoredSubscriptionDiscount = {
+  id: string;
+  coupon: string;
+  promotion_code: string | null;
+  start: number;
+  end: number | null;
+};
 
 export const subscriptionStatus = pgEnum('subscription_status', [
   'incomplete',
@@ -137,7 +161,6 @@ export const subscriptions = pgTable(
     customerId: text().notNull(),
     status: subscriptionStatus().notNull(),
     currency: text().notNull(),
-    items: jsonb().$type<{ id: string; price: string; quantity: number }[]>().notNull(),
     defaultPaymentMethodId: text(),
     billingCycleAnchor: timestamp({ withTimezone: true }).notNull(),
     currentPeriodStart: timestamp({ withTimezone: true }).notNull(),
@@ -146,9 +169,30 @@ export const subscriptions = pgTable(
     trialEnd: timestamp({ withTimezone: true }),
     cancelAt: timestamp({ withTimezone: true }),
     canceledAt: timestamp({ withTimezone: true }),
+    cancelAtPeriodEnd: boolean().notNull().default(false),
+    cancellationDetails: jsonb().$type<StoredCancellationDetails | null>(),
+    endedAt: timestamp({ withTimezone: true }),
     description: text(),
+    latestInvoiceId: text(),
+    // From the customer's clock at creation: this subscription's time is that clock's frozen time.
+    testClockId: text(),
+    pauseCollection: jsonb().$type<StoredPauseCollection | null>(),
+    // The discount carried over from checkout (a coupon or a promotion code) and when it stops applying.
+    discount: jsonb().$type<StoredSubscriptionDiscount | null>(),
+    defaultTaxRateIds: jsonb().$type<string[]>().notNull().default([]),
+    // customer.subscription.trial_will_end is sent once, three days before the trial ends.
+    trialWillEndSent: boolean().notNull().default(false),
+    trialEndBehavior: text().$type<'cancel' | 'create_invoice' | 'pause'>().notNull().default('create_invoice'),
   },
-  (t) => [index('subscriptions_account_seq_idx').on(t.accountId, t.seq)],
+  (t) => [
+    index('subscriptions_account_seq_idx').on(t.accountId, t.seq),
+    index('subscriptions_customer_idx').on(t.customerId),
+    // The renewal job's search: live subscriptions whose period has ended, on real time.
+    index('subscriptions_due_idx')
+      .on(t.currentPeriodEnd)
+      .where(sql`status in ('active', 'trialing', 'past_due', 'unpaid') and test_clock_id is null`),
+    index('subscriptions_clock_idx').on(t.testClockId),
+  ],
 );
 
 /**

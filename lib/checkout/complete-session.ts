@@ -1,11 +1,11 @@
 import type { Tx } from '@/db/client';
-import { sessionLineItems, updateSessionIfOpen, type SessionRow } from '@/db/queries/checkout-sessions';
+import { updateSessionIfOpen, type SessionRow } from '@/db/queries/checkout-sessions';
 import { insertCustomer, updateCustomerFields } from '@/db/queries/customers';
 import { settleAttempt, updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { insertPaymentMethod } from '@/db/queries/payment-methods';
-import { insertSubscription } from '@/db/queries/subscriptions';
+import { clockOfCustomer } from '@/db/queries/test-clocks';
 import { serializeCustomer } from '@/lib/api/serialize/customer';
-import { periodBoundary } from '@/lib/billing/periods';
+import { startSubscriptionFromSession } from '@/lib/billing/subscriptions/start-from-session';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
 import type { StoredBillingDetails } from '@/db/schema';
@@ -53,44 +53,6 @@ async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | nul
   return row.id;
 }
 
-async function createSubscription(
-  tx: Tx,
-  session: SessionRow,
-  customerId: string,
-  paymentMethodId: string | null,
-  now: Date,
-): Promise<string> {
-  const lines = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
-  const recurring = lines.filter((r) => r.price.recurring);
-  const r = recurring.at(0)?.price.recurring;
-  const currency = session.currency;
-  // A subscription session has a currency and a recurring price (session-rules.ts).
-  if (!r || !currency) throw new Error(`createSubscription: session ${session.id} has no recurring price`);
-  const trialDays = session.subscriptionData?.trial_period_days ?? null;
-  const trialEnd = trialDays ? new Date(now.getTime() + trialDays * 86400_000) : null;
-  const periodStart = trialEnd ?? now;
-  // During a trial the first period is the trial; the billing cycle then counts from its end.
-  const periodEnd = periodBoundary(periodStart, { interval: r.interval, intervalCount: r.interval_count }, 1);
-  const id = newId('sub');
-  await insertSubscription(tx, {
-    id,
-    accountId: session.accountId,
-    customerId,
-    status: trialEnd ? 'trialing' : 'active',
-    currency,
-    items: recurring.map((l) => ({ id: newId('si'), price: l.price.id, quantity: l.line.quantity })),
-    defaultPaymentMethodId: paymentMethodId,
-    billingCycleAnchor: periodStart,
-    currentPeriodStart: now,
-    currentPeriodEnd: trialEnd ?? periodEnd,
-    trialStart: trialEnd ? now : null,
-    trialEnd,
-    metadata: session.subscriptionData?.metadata ?? {},
-    description: session.subscriptionData?.description ?? null,
-  });
-  return id;
-}
-
 /**
  * How the payment was made: a card that was charged (or only authorized, for manual capture), or a bank
  * debit still on its way (`pending`); `followUp` is what the processor said of the charge it accepted.
@@ -101,6 +63,8 @@ type CompletingPayment = {
   sepaDebit?: StoredSepaDebit;
   pending?: PendingDebit;
   followUp?: ChargeFollowUp;
+  /** what the processor keeps to charge this method again off-session */
+  reusable?: Record<string, string>;
 };
 
 /**
@@ -152,10 +116,9 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
       card: payment.card,
       sepaDebit: payment.sepaDebit ?? null,
       billingDetails,
+      processorState: payment.reusable ?? null,
     });
   }
-  const subscriptionId =
-    session.mode === 'subscription' && customerId ? await createSubscription(tx, session, customerId, paymentMethodId, now) : null;
   let intent = await updatePaymentIntentFields(tx, {
     accountId: settled.accountId,
     id: settled.id,
@@ -169,6 +132,22 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
       followUp: payment.followUp ?? { chargeState: null, dispute: null },
       now,
     }));
+  const clock =
+    session.mode === 'subscription' && customerId ? await clockOfCustomer(tx, { accountId: session.accountId, customerId }) : null;
+  const started =
+    session.mode === 'subscription' && customerId
+      ? await startSubscriptionFromSession(tx, {
+          session,
+          customerId,
+          paymentMethodId,
+          intent: charged ? intent : null,
+          // A customer on a test clock lives at the clock's time: the subscription starts then.
+          testClockId: clock?.id ?? null,
+          now: clock?.frozenTime ?? now,
+        })
+      : null;
+  if (started && charged)
+    intent = await updatePaymentIntentFields(tx, { accountId: intent.accountId, id: intent.id, set: { invoiceId: started.invoice.id } });
   const completed = await updateSessionIfOpen(tx, {
     id: session.id,
     set: {
@@ -176,7 +155,8 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
       paymentStatus: paymentStatus(charged, intent.status),
       completedAt: now,
       customerId,
-      subscriptionId,
+      subscriptionId: started?.subscription.id ?? null,
+      invoiceId: started?.invoice.id ?? null,
       paymentIntentId: charged ? intent.id : null,
     },
   });

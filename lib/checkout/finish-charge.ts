@@ -55,7 +55,7 @@ async function recordOutcome(
   if (outcome.status === 'succeeded') {
     const chargeState = outcome.chargeState ?? null;
     const followUp = { chargeState, dispute: p.processor.disputeAfterCharge(chargeState) };
-    const completed = await completeSession(tx, session, { intent, card: outcome.card, followUp }, p.now);
+    const completed = await completeSession(tx, session, { intent, card: outcome.card, followUp, reusable: outcome.reusable }, p.now);
     if (!completed) throw new LateSuccess();
     return completeResult(completed);
   }

@@ -24,8 +24,12 @@ describe('event types', () => {
 
   it('lists every type a recordEvent call in lib/ emits, and nothing it does not', () => {
     const emitted = new Set<string>();
-    for (const file of sourceFiles(path.join(ROOT, 'lib')))
-      for (const m of readFileSync(file, 'utf8').matchAll(/recordEvent\(\w+, \{[^}]*?type: '([a-z_.]+)'/g)) emitted.add(m[1]);
+    for (const file of sourceFiles(path.join(ROOT, 'lib'))) {
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/recordEvent\(\w+, \{[^}]*?type: '([a-z_.]+)'/g)) emitted.add(m[1]);
+      // Helpers that take the type first, e.g. recordSubscriptionEvent(tx, 'customer.subscription.created', sub).
+      for (const m of source.matchAll(/record\w+Event\(\w+, '([a-z_.]+)'/g)) emitted.add(m[1]);
+    }
     expect([...emitted].sort()).toEqual([...CAISSE_EVENT_TYPES].sort());
   });
 

@@ -25,6 +25,12 @@ export const STRIPE_DECLINES = {
     declineCode: null,
     message: 'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
   },
+  // A saved card charged without the customer, whose bank asks for 3-D Secure: the customer must pay on-session.
+  authentication_required: {
+    code: 'authentication_required',
+    declineCode: 'authentication_required',
+    message: 'Your card was declined. This transaction requires authentication.',
+  },
   test_mode_live_card: {
     code: 'card_declined',
     declineCode: 'test_mode_live_card',

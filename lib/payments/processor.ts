@@ -31,6 +31,8 @@ export type ChargeOutcome =
       card: StoredCard;
       /** opaque processor state kept with the charge and handed back to `refund`: NEVER the number or CVC */
       chargeState?: Record<string, string>;
+      /** opaque processor state kept with the saved payment method, to charge it again off-session (`chargeSaved`) */
+      reusable?: Record<string, string>;
     }
   | {
       status: 'requires_action';
@@ -60,6 +62,12 @@ export interface PaymentProcessor {
    */
   reverse(p: { attemptId: string; amount: number; currency: string }): Promise<void>;
 
+  /**
+   * Charges a payment method saved from an earlier payment, without the customer (a subscription's renewal
+   * or retry). There is no one to authenticate: a card that asks for it fails with `authentication_required`.
+   */
+  chargeSaved(req: SavedChargeRequest): Promise<ChargeOutcome>;
+
   /** Captures an authorization (a session with capture_method=manual), in full or for less. */
   capture(p: { attemptId: string; amount: number; currency: string; chargeState: Record<string, string> | null }): Promise<void>;
   /**
@@ -73,6 +81,15 @@ export interface PaymentProcessor {
   /** The bank's decision on submitted evidence, when it will come, or null while it is still reviewing. */
   reviewDispute(evidence: Record<string, string | null>): { status: 'won' | 'lost'; afterMs: number } | null;
 }
+
+export type SavedChargeRequest = {
+  attemptId: string;
+  amount: number;
+  currency: string;
+  card: StoredCard;
+  /** what `charge` returned as `reusable` for this method, or null when it returned nothing */
+  reusable: Record<string, string> | null;
+};
 
 export type RefundRequest = {
   refundId: string;

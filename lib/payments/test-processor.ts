@@ -19,6 +19,8 @@ type AfterPayment = 'refund_fails' | 'disputed_fraudulent';
 
 type Behaviour =
   | { kind: 'succeed'; threeDSecure?: 'not_required'; after?: AfterPayment }
+  // Stripe's 4000 0000 0000 0341: saving it succeeds (a trial, a setup), every charge is declined.
+  | { kind: 'attach_only' }
   | { kind: 'decline'; decline: StripeDeclineName }
   | { kind: 'challenge'; after: After; skipWhenSetUpForOffSession?: true };
 
@@ -45,7 +47,30 @@ const TEST_CARDS: ReadonlyMap<string, TestCard> = new Map<string, TestCard>([
   ['4000000000003055', { behaviour: { kind: 'succeed', threeDSecure: 'not_required' } }],
   ['4000000000005126', { behaviour: { kind: 'succeed', after: 'refund_fails' } }],
   ['4000000000000259', { behaviour: { kind: 'succeed', after: 'disputed_fraudulent' } }],
+  ['4000000000000341', { behaviour: { kind: 'attach_only' } }],
 ]);
+
+/** How a saved card answers when it is charged again without the customer (`chargeSaved`). */
+type OffSession = 'succeed' | 'generic_decline' | 'authentication_required';
+const OFF_SESSION_VALUES: readonly string[] = ['succeed', 'generic_decline', 'authentication_required'] satisfies OffSession[];
+
+function offSessionOf(b: Behaviour): OffSession {
+  switch (b.kind) {
+    case 'succeed':
+      return 'succeed';
+    case 'attach_only':
+    case 'decline':
+      return 'generic_decline';
+    case 'challenge':
+      // 3155 asks once, when it is set up; the others ask on every payment, and off-session no one can answer.
+      return b.skipWhenSetUpForOffSession ? 'succeed' : 'authentication_required';
+  }
+}
+
+/** What the saved method keeps: how it behaves off-session, and what its charges do afterwards. */
+function reusableOf(b: Behaviour): Record<string, string> {
+  return { off_session: offSessionOf(b), ...(b.kind === 'succeed' && b.after ? { after: b.after } : {}) };
+}
 
 /** How long the test processor takes to report what happens after a payment: "some seconds later", as in Stripe's test mode. */
 export const TEST_FOLLOW_UP_MS = 3000;
@@ -98,21 +123,26 @@ export const testProcessor: PaymentProcessor = {
 
       const card = storedCard(digits, req.card, test, req.fingerprintSecret);
       const b = test.behaviour;
+      const reusable = reusableOf(b);
       switch (b.kind) {
         case 'succeed':
           return {
             status: 'succeeded',
             card: { ...card, three_d_secure: b.threeDSecure ?? null },
+            reusable,
             ...(b.after ? { chargeState: { after: b.after } } : {}),
           };
+        case 'attach_only':
+          // Nothing to charge (a trial, a setup): the card is saved; any amount is declined.
+          return req.amount === 0 ? { status: 'succeeded', card, reusable } : failed(card, 'generic_decline');
         case 'decline':
           return failed(card, b.decline);
         case 'challenge':
           // A card authenticated when it was set up is exempt on later off-session charges.
           if (b.skipWhenSetUpForOffSession && req.setUpForOffSession) {
-            return { status: 'succeeded', card: { ...card, three_d_secure: 'not_required' } };
+            return { status: 'succeeded', card: { ...card, three_d_secure: 'not_required' }, reusable };
           }
-          return { status: 'requires_action', card, resume: { after: b.after } };
+          return { status: 'requires_action', card, resume: { after: b.after, off_session: reusable.off_session } };
       }
     });
   },
@@ -125,14 +155,32 @@ export const testProcessor: PaymentProcessor = {
       if (result === 'fail') return failed({ ...card, three_d_secure: 'failed' }, 'authentication_failure');
 
       const authenticated: StoredCard = { ...card, three_d_secure: 'authenticated' };
+      const offSession = resume.off_session;
+      const reusable = offSession && OFF_SESSION_VALUES.includes(offSession) ? { off_session: offSession } : undefined;
       switch (after) {
         case 'succeed':
-          return { status: 'succeeded', card: authenticated };
+          return { status: 'succeeded', card: authenticated, ...(reusable ? { reusable } : {}) };
         case 'insufficient_funds':
           return failed(authenticated, 'insufficient_funds');
         case 'card_declined':
           return failed(authenticated, 'generic_decline');
       }
+    });
+  },
+
+  chargeSaved({ card, reusable }): Promise<ChargeOutcome> {
+    return answer(() => {
+      const offSession = reusable?.off_session;
+      // A method saved before its processor kept anything for it: charged as a plain succeeding card.
+      if (offSession === undefined || offSession === 'succeed')
+        return {
+          status: 'succeeded',
+          card: { ...card, three_d_secure: null },
+          reusable: reusable ?? { off_session: 'succeed' },
+          ...(reusable?.after ? { chargeState: { after: reusable.after } } : {}),
+        };
+      if (offSession === 'authentication_required') return failed(card, 'authentication_required');
+      return failed(card, 'generic_decline');
     });
   },
 

@@ -24,7 +24,8 @@ export type KeyPurpose =
   | 'webhook-secrets'
   | 'idempotency-responses'
   | 'sign-in-links'
-  | 'receipt-links';
+  | 'receipt-links'
+  | 'invoice-links';
 
 const MIN_KEY_BYTES = 32;
 

@@ -43,7 +43,10 @@ export type IdPrefix =
   | 'att'
   | 're'
   | 'dp'
-  | 'file';
+  | 'file'
+  | 'in'
+  | 'il'
+  | 'clock';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(24)}`;

@@ -61,7 +61,7 @@ export function serializeSession(row: SessionRow, appUrl: string) {
     discounts: row.discounts.map((d) => ({ coupon: d.coupon, promotion_code: d.promotion_code })),
     expires_at: unix(row.expiresAt),
     integration_identifier: row.integrationIdentifier,
-    invoice: null,
+    invoice: row.invoiceId,
     invoice_creation: invoiceCreation(row.invoiceCreation),
     livemode: row.livemode,
     locale: row.locale,

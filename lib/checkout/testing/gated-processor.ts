@@ -101,6 +101,12 @@ export class GatedProcessor implements PaymentProcessor {
     return this.settle(entry, await testProcessor.completeAuthentication(p));
   }
 
+  async chargeSaved(req: Parameters<PaymentProcessor['chargeSaved']>[0]): Promise<ChargeOutcome> {
+    const entry = this.entry(req.attemptId, req.amount, req.currency);
+    await this.gate(req.attemptId);
+    return this.settle(entry, await testProcessor.chargeSaved(req));
+  }
+
   reverse(p: { attemptId: string; amount: number; currency: string }): Promise<void> {
     this.entry(p.attemptId, p.amount, p.currency).reversed = true;
     return Promise.resolve();
