@@ -47,7 +47,14 @@ async function carriedDiscount(tx: Tx, session: SessionRow, now: Date): Promise<
  */
 export async function startSubscriptionFromSession(
   tx: Tx,
-  p: { session: SessionRow; customerId: string; paymentMethodId: string | null; intent: PaymentIntentRow | null; testClockId: string | null; now: Date },
+  p: {
+    session: SessionRow;
+    customerId: string;
+    paymentMethodId: string | null;
+    intent: PaymentIntentRow | null;
+    testClockId: string | null;
+    now: Date;
+  },
 ): Promise<{ subscription: SubscriptionRow; invoice: InvoiceRow }> {
   const { session, now } = p;
   const lines = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
