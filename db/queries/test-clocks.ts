@@ -14,3 +14,12 @@ export async function clockOfCustomer(db: Queryable, p: { accountId: string; cus
     .limit(1);
   return rows.at(0)?.clock ?? null;
 }
+
+export async function findTestClock(db: Queryable, p: { accountId: string; id: string }): Promise<TestClockRow | null> {
+  const rows = await db
+    .select()
+    .from(testClocks)
+    .where(and(eq(testClocks.accountId, p.accountId), eq(testClocks.id, p.id), isNull(testClocks.deletedAt)))
+    .limit(1);
+  return rows.at(0) ?? null;
+}
