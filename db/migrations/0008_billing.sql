@@ -95,6 +95,7 @@ CREATE TABLE "test_clocks" (
 	"frozen_time" timestamp with time zone NOT NULL,
 	"status" "test_clock_status" DEFAULT 'ready' NOT NULL,
 	"advancing_to" timestamp with time zone,
+	"lease_until" timestamp with time zone,
 	"deletes_after" timestamp with time zone NOT NULL,
 	"deleted_at" timestamp with time zone
 );

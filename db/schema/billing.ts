@@ -135,6 +135,8 @@ export const testClocks = pgTable(
     status: testClockStatus().notNull().default('ready'),
     // Where an advance is heading while the status is `advancing`.
     advancingTo: timestamp({ withTimezone: true }),
+    // The process running the advance holds it until then and renews it as it goes; past it, another takes over.
+    leaseUntil: timestamp({ withTimezone: true }),
     deletesAfter: timestamp({ withTimezone: true }).notNull(),
     deletedAt: timestamp({ withTimezone: true }),
   },
