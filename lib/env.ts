@@ -66,6 +66,11 @@ const schema = z.object({
     .enum(['on', 'off', ''])
     .default('on')
     .transform((v) => (v === 'off' ? 'off' : 'on')),
+  // 'off' when another server process runs subscription billing (renewals, retries, test clock take-overs).
+  SUBSCRIPTION_BILLING: z
+    .enum(['on', 'off', ''])
+    .default('on')
+    .transform((v) => (v === 'off' ? 'off' : 'on')),
   // How long a test-mode SEPA debit takes to succeed or fail (days at a real bank).
   SEPA_TEST_SETTLE_SECONDS: z.coerce.number().int().min(0).max(86400).default(5),
   // DNS servers that verify custom domains' TXT records (comma-separated host:port); unset uses the system's.

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { subscriptionItems, subscriptions } from '../schema';
 
@@ -70,24 +70,4 @@ export async function subscriptionItemsOf(
       ),
     )
     .orderBy(asc(subscriptionItems.seq));
-}
-
-/**
- * Up to `limit` live subscriptions on real time (no test clock) whose period ended by `now`, locked and
- * skipped by any other process already renewing them.
- */
-export async function lockDueSubscriptions(db: Queryable, p: { now: Date; limit: number }): Promise<SubscriptionRow[]> {
-  return db
-    .select()
-    .from(subscriptions)
-    .where(
-      and(
-        sql`${subscriptions.status} in ('active', 'trialing', 'past_due', 'unpaid')`,
-        isNull(subscriptions.testClockId),
-        sql`${subscriptions.currentPeriodEnd} <= ${p.now}`,
-      ),
-    )
-    .orderBy(asc(subscriptions.currentPeriodEnd))
-    .limit(p.limit)
-    .for('update', { skipLocked: true });
 }

@@ -1,3 +1,4 @@
+import { findTestClock } from '@/db/queries/test-clocks';
 import { eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import {
@@ -38,11 +39,16 @@ function fields(p: CreateCustomerParams | UpdateCustomerParams): CustomerFields 
 
 export async function createCustomer(db: Db, scope: AccountScope, p: CreateCustomerParams) {
   return db.transaction(async (tx) => {
+    const clock = p.test_clock ? await findTestClock(tx, { accountId: scope.accountId, id: p.test_clock }) : null;
+    if (p.test_clock && !clock) throw noSuchObject('test clock', p.test_clock, 'test_clock', 400);
     const row = await insertCustomer(tx, {
       id: newId('cus'),
       accountId: scope.accountId,
       ...fields(p),
       metadata: initialMetadata(p.metadata),
+      testClockId: clock?.id ?? null,
+      // A customer on a clock is made at the clock's time, as every object of its.
+      ...(clock ? { createdAt: clock.frozenTime } : {}),
     });
     const object = serializeCustomer(row);
     await recordEvent(tx, { accountId: scope.accountId, type: 'customer.created', object, request: scope.request });
@@ -108,6 +114,7 @@ export async function listCustomers(db: Db, scope: AccountScope, p: ListCustomer
     filters: [
       isNull(customers.deletedAt),
       p.email === undefined ? undefined : eq(customers.email, p.email),
+      p.test_clock === undefined ? undefined : eq(customers.testClockId, p.test_clock),
       ...createdFilter(customers.createdAt, p.created),
     ],
   });

@@ -44,7 +44,7 @@ export const createCustomerSchema = z.strictObject({
   ...editable,
   payment_method: unsupported('Attaching a payment method is not supported: customers pay through Checkout'),
   tax_id_data: unsupported('Tax ids are not supported'),
-  test_clock: unsupported('Test clocks are not supported'),
+  test_clock: str(255).optional(),
 });
 
 export const updateCustomerSchema = z.strictObject({
@@ -56,7 +56,7 @@ export const listCustomersSchema = z.strictObject({
   ...listParams,
   created: rangeQuery().optional(),
   email: str(512).optional(),
-  test_clock: unsupported('Test clocks are not supported'),
+  test_clock: str(255).optional(),
 });
 
 export type CreateCustomerParams = z.infer<typeof createCustomerSchema>;

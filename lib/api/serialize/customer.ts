@@ -38,6 +38,6 @@ export function serializeCustomer(row: CustomerRow) {
       ? { address: row.shipping.address, carrier: null, name: row.shipping.name, phone: row.shipping.phone, tracking_number: null }
       : null,
     tax_exempt: 'none' as const,
-    test_clock: null,
+    test_clock: row.testClockId,
   };
 }

@@ -13,7 +13,7 @@ import { recordInvoiceOutcome } from './record-invoice-outcome';
 export type InvoiceAttempt = { invoice: InvoiceRow; intent: PaymentIntentRow & { attemptId: string } };
 
 /** Why an invoice could not be charged at all (nothing was tried at the processor). */
-export type InvoiceNotPayable = 'not_open' | 'nothing_due' | 'in_progress' | 'no_payment_method';
+export type InvoiceNotPayable = 'not_open' | 'nothing_due' | 'not_due' | 'in_progress' | 'no_payment_method';
 
 export type InvoicePaymentResult =
   | { outcome: 'paid'; invoice: InvoiceRow; intent: PaymentIntentRow }
@@ -65,7 +65,8 @@ export async function claimInvoiceAttempt(
     });
   }
   const attemptId = newId('att');
-  const claimed = await claimPaymentAttempt(tx, { id: intentId, amount: invoice.amountRemaining, attemptId, now: p.now });
+  // The attempt's lease runs on real time even on a test clock: the sweep that gives up lost attempts does.
+  const claimed = await claimPaymentAttempt(tx, { id: intentId, amount: invoice.amountRemaining, attemptId, now: new Date() });
   if (!claimed) return { refused: 'in_progress', invoice };
   const intent = await updatePaymentIntentFields(tx, {
     accountId: claimed.accountId,
@@ -116,7 +117,15 @@ export async function payInvoiceOffSession(
   }
   const card = method.card;
   const claim = await db.transaction((tx) =>
-    claimInvoiceAttempt(tx, { accountId: p.accountId, invoiceId: p.invoiceId, paymentMethod: method, card, offSession: true, now: p.now }),
+    claimInvoiceAttempt(tx, {
+      accountId: p.accountId,
+      invoiceId: p.invoiceId,
+      paymentMethod: method,
+      card,
+      offSession: true,
+      ...(p.automatic ? { dueBy: p.now } : {}),
+      now: p.now,
+    }),
   );
   if ('refused' in claim) return { outcome: 'refused', reason: claim.refused, invoice: claim.invoice };
   const { intent } = claim;

@@ -1,0 +1,97 @@
+import { and, asc, eq, inArray, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { Queryable } from '../client';
+import { invoices, subscriptions } from '../schema';
+
+/**
+ * What billing work is due, for one clock: real time (`clock: null`, subscriptions and invoices on no
+ * test clock) or a test clock's. Reads only: each item is then locked and re-checked by whoever applies it.
+ */
+export type BillingScope = { clock: string | null };
+
+const RENEWING = ['active', 'trialing', 'past_due', 'unpaid'] as const;
+/** customer.subscription.trial_will_end goes out this long before the trial ends, as Stripe's does. */
+export const TRIAL_WILL_END_NOTICE_MS = 3 * 86_400_000;
+
+const subsOn = (s: BillingScope): SQL | undefined =>
+  s.clock === null ? isNull(subscriptions.testClockId) : eq(subscriptions.testClockId, s.clock);
+const invoicesOn = (s: BillingScope): SQL | undefined =>
+  s.clock === null ? isNull(invoices.testClockId) : eq(invoices.testClockId, s.clock);
+
+const trialNotice = sql<Date>`${subscriptions.trialEnd} - interval '3 days'`;
+const trialNoticeDue = and(
+  eq(subscriptions.status, 'trialing'),
+  eq(subscriptions.trialWillEndSent, false),
+  sql`${subscriptions.trialEnd} is not null`,
+);
+const cancelInPeriod = and(
+  inArray(subscriptions.status, [...RENEWING]),
+  sql`${subscriptions.cancelAt} is not null and ${subscriptions.cancelAt} < ${subscriptions.currentPeriodEnd}`,
+);
+
+type Due = { accountId: string; id: string };
+
+export async function dueTrialNotices(db: Queryable, s: BillingScope & { now: Date; limit: number }): Promise<Due[]> {
+  return db
+    .select({ accountId: subscriptions.accountId, id: subscriptions.id })
+    .from(subscriptions)
+    .where(and(subsOn(s), trialNoticeDue, sql`${trialNotice} <= ${s.now.toISOString()}::timestamptz`))
+    .orderBy(asc(subscriptions.trialEnd))
+    .limit(s.limit);
+}
+
+export async function dueCancellations(db: Queryable, s: BillingScope & { now: Date; limit: number }): Promise<Due[]> {
+  return db
+    .select({ accountId: subscriptions.accountId, id: subscriptions.id })
+    .from(subscriptions)
+    .where(and(subsOn(s), cancelInPeriod, lte(subscriptions.cancelAt, s.now)))
+    .orderBy(asc(subscriptions.cancelAt))
+    .limit(s.limit);
+}
+
+export async function dueRenewals(db: Queryable, s: BillingScope & { now: Date; limit: number }): Promise<Due[]> {
+  return db
+    .select({ accountId: subscriptions.accountId, id: subscriptions.id })
+    .from(subscriptions)
+    .where(and(subsOn(s), inArray(subscriptions.status, [...RENEWING]), lte(subscriptions.currentPeriodEnd, s.now)))
+    .orderBy(asc(subscriptions.currentPeriodEnd))
+    .limit(s.limit);
+}
+
+export async function dueInvoiceAttempts(db: Queryable, s: BillingScope & { now: Date; limit: number }): Promise<Due[]> {
+  return db
+    .select({ accountId: invoices.accountId, id: invoices.id })
+    .from(invoices)
+    .where(and(invoicesOn(s), eq(invoices.status, 'open'), lte(invoices.nextPaymentAttempt, s.now)))
+    .orderBy(asc(invoices.nextPaymentAttempt))
+    .limit(s.limit);
+}
+
+/** Seconds since the epoch of the earliest value, as a number whatever the driver does with timestamps. */
+const earliest = (value: SQLWrapper) => sql<number | null>`extract(epoch from min(${value}))::float8`;
+
+/** The earliest moment anything is due on the clock (a notice, a cancellation, a period end, a payment attempt), or null. */
+export async function nextDueAt(db: Queryable, s: BillingScope): Promise<Date | null> {
+  const [notice, cancel, renewal, attempt] = await Promise.all([
+    db
+      .select({ at: earliest(trialNotice) })
+      .from(subscriptions)
+      .where(and(subsOn(s), trialNoticeDue)),
+    db
+      .select({ at: earliest(subscriptions.cancelAt) })
+      .from(subscriptions)
+      .where(and(subsOn(s), cancelInPeriod)),
+    db
+      .select({ at: earliest(subscriptions.currentPeriodEnd) })
+      .from(subscriptions)
+      .where(and(subsOn(s), inArray(subscriptions.status, [...RENEWING]))),
+    db
+      .select({ at: earliest(invoices.nextPaymentAttempt) })
+      .from(invoices)
+      .where(and(invoicesOn(s), eq(invoices.status, 'open'))),
+  ]);
+  const seconds = [notice, cancel, renewal, attempt].flatMap((rows) => {
+    const at = rows.at(0)?.at;
+    return at === null || at === undefined ? [] : [at];
+  });
+  return seconds.length ? new Date(Math.round(Math.min(...seconds) * 1000)) : null;
+}
