@@ -64,3 +64,50 @@ export async function paidSession(stripe: Stripe, p: PaidSessionOptions = {}): P
     amount: intent.amount,
   };
 }
+
+export type PaidSubscription = { session: Stripe.Checkout.Session; subscriptionId: string; invoiceId: string; priceId: string };
+
+/**
+ * A subscription bought through a subscription-mode session paid on its page: a price of `unitAmount`
+ * (900) EUR recurring as given (monthly), `quantity` (1), and a one-time line of `oneTimeAmount` when given.
+ * With a trial, a card that only saves (4000 0000 0000 0341) still completes the session.
+ */
+export async function paidSubscription(
+  stripe: Stripe,
+  p: {
+    unitAmount?: number;
+    quantity?: number;
+    recurring?: Stripe.PriceCreateParams.Recurring;
+    oneTimeAmount?: number;
+    card?: string;
+    params?: Partial<Stripe.Checkout.SessionCreateParams>;
+  } = {},
+): Promise<PaidSubscription> {
+  const product = await stripe.products.create({ name: 'Pro plan' });
+  const price = await stripe.prices.create({
+    product: product.id,
+    unit_amount: p.unitAmount ?? 900,
+    currency: 'eur',
+    recurring: p.recurring ?? { interval: 'month' },
+  });
+  const oneTime = p.oneTimeAmount === undefined ? null : await oneTimePrice(stripe, p.oneTimeAmount, 'eur', 'Setup fee');
+  const created = await stripe.checkout.sessions.create({
+    mode: 'subscription',
+    line_items: [{ price: price.id, quantity: p.quantity ?? 1 }, ...(oneTime ? [{ price: oneTime.id, quantity: 1 }] : [])],
+    success_url: SUCCESS_URL,
+    ...p.params,
+  });
+  const url = defined(created.url, 'session.url');
+  const headers = { 'x-forwarded-for': randomClientAddress() };
+  const paid = await postPayForm(url, { card: p.card, headers });
+  if (paid.status !== 303) throw new Error(`Paying ${created.id} answered ${paid.status}`);
+  if (paid.location?.includes('/authenticate')) await completeChallenge(url, 'complete', headers);
+  const session = await stripe.checkout.sessions.retrieve(created.id);
+  if (session.status !== 'complete') throw new Error(`${created.id} is ${session.status} after paying`);
+  return {
+    session,
+    subscriptionId: defined(session.subscription as string | null, 'session.subscription'),
+    invoiceId: defined(session.invoice as string | null, 'session.invoice'),
+    priceId: price.id,
+  };
+}
