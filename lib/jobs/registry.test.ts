@@ -11,15 +11,16 @@ const names = (overrides: Partial<ReturnType<typeof env>>, only?: Parameters<typ
 
 describe('the job registry', () => {
   it('every switch on (the default) → a server runs every job', () => {
-    expect(names({})).toEqual(['webhooks', 'emails', 'expiry-sweep', 'async-payment-sweep']);
+    expect(names({})).toEqual(['webhooks', 'emails', 'expiry-sweep', 'async-payment-sweep', 'subscription-billing']);
     expect(names({})).toEqual(JOBS.map((j) => j.name));
   });
 
   it('each switch off → just that job is left to another process', () => {
-    expect(names({ WEBHOOK_WORKER: 'off' })).toEqual(['emails', 'expiry-sweep', 'async-payment-sweep']);
-    expect(names({ EMAIL_WORKER: 'off' })).toEqual(['webhooks', 'expiry-sweep', 'async-payment-sweep']);
-    expect(names({ EXPIRY_SWEEP: 'off' })).toEqual(['webhooks', 'emails', 'async-payment-sweep']);
-    expect(names({ ASYNC_PAYMENT_SWEEP: 'off' })).toEqual(['webhooks', 'emails', 'expiry-sweep']);
+    expect(names({ WEBHOOK_WORKER: 'off' })).toEqual(['emails', 'expiry-sweep', 'async-payment-sweep', 'subscription-billing']);
+    expect(names({ EMAIL_WORKER: 'off' })).toEqual(['webhooks', 'expiry-sweep', 'async-payment-sweep', 'subscription-billing']);
+    expect(names({ EXPIRY_SWEEP: 'off' })).toEqual(['webhooks', 'emails', 'async-payment-sweep', 'subscription-billing']);
+    expect(names({ ASYNC_PAYMENT_SWEEP: 'off' })).toEqual(['webhooks', 'emails', 'expiry-sweep', 'subscription-billing']);
+    expect(names({ SUBSCRIPTION_BILLING: 'off' })).toEqual(['webhooks', 'emails', 'expiry-sweep', 'async-payment-sweep']);
   });
 
   it('a dedicated worker names its jobs → exactly those, whatever the switches say', () => {

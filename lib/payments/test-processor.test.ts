@@ -47,7 +47,58 @@ describe('testProcessor.charge — successes', () => {
         country: 'US',
         three_d_secure: null,
       },
+      // What the saved card keeps to be charged again off-session: how it behaves then, never the number.
+      reusable: { off_session: 'succeed' },
     });
+  });
+});
+
+describe('testProcessor — saved cards charged off-session', () => {
+  it('4000 0000 0000 0341 is saved when nothing is charged (a trial), declined for any amount, and declined again off-session', async () => {
+    const saved = await testProcessor.charge({ ...request('4000000000000341'), amount: 0 });
+    if (saved.status !== 'succeeded') throw new Error(`expected succeeded, got ${saved.status}`);
+    expect(saved.reusable).toEqual({ off_session: 'generic_decline' });
+    expect(JSON.stringify(saved)).not.toContain('4000000000000341');
+    expect(await charge('4000000000000341')).toMatchObject({
+      status: 'failed',
+      decline: { code: 'card_declined', declineCode: 'generic_decline' },
+    });
+    const later = await testProcessor.chargeSaved({
+      attemptId: 'att_later',
+      amount: 900,
+      currency: 'eur',
+      card: saved.card,
+      reusable: saved.reusable ?? null,
+    });
+    expect(later).toMatchObject({ status: 'failed', decline: { code: 'card_declined', declineCode: 'generic_decline' } });
+  });
+
+  it('4242… charged again off-session succeeds; a card that always asks for 3-D Secure fails with authentication_required', async () => {
+    const ok = await charge('4242424242424242');
+    if (ok.status !== 'succeeded') throw new Error('expected succeeded');
+    expect(
+      await testProcessor.chargeSaved({ attemptId: 'a1', amount: 900, currency: 'eur', card: ok.card, reusable: ok.reusable ?? null }),
+    ).toMatchObject({
+      status: 'succeeded',
+    });
+    const challenged = await charge('4000002760003184');
+    if (challenged.status !== 'requires_action') throw new Error('expected requires_action');
+    const authenticated = await testProcessor.completeAuthentication({
+      attemptId: 'a2',
+      resume: challenged.resume,
+      result: 'complete',
+      card: challenged.card,
+    });
+    if (authenticated.status !== 'succeeded') throw new Error('expected succeeded');
+    expect(
+      await testProcessor.chargeSaved({
+        attemptId: 'a3',
+        amount: 900,
+        currency: 'eur',
+        card: authenticated.card,
+        reusable: authenticated.reusable ?? null,
+      }),
+    ).toMatchObject({ status: 'failed', decline: { code: 'authentication_required' } });
   });
 });
 
@@ -102,7 +153,7 @@ describe('testProcessor — 3-D Secure cards', () => {
     if (first.status !== 'requires_action') throw new Error(`expected requires_action, got ${first.status}`);
     expect(first.card.three_d_secure).toBeNull();
     // The resume state is only the scripted outcome: nothing about the card itself.
-    expect(Object.keys(first.resume)).toEqual(['after']);
+    expect(Object.keys(first.resume).sort()).toEqual(['after', 'off_session']);
     expect(JSON.stringify(first)).not.toContain(number);
 
     const done = await testProcessor.completeAuthentication({
@@ -215,8 +266,8 @@ describe('testProcessor.screen', () => {
     expect((await charge('not a card')).status).toBe('failed');
   });
 
-  it('covers the 19 Luhn-valid numbers of the table (6 successes, 7 declines, 6 for 3-D Secure)', () => {
-    expect(TEST_CARD_NUMBERS).toHaveLength(19);
+  it('covers the 20 Luhn-valid numbers of the table (6 successes, 7 declines, 6 for 3-D Secure, 1 that saves and never pays)', () => {
+    expect(TEST_CARD_NUMBERS).toHaveLength(20);
     for (const number of TEST_CARD_NUMBERS) expect(luhnValid(number)).toBe(true);
   });
 });
