@@ -145,7 +145,7 @@ export const testClocks = pgTable(
 
 /** How an account retries a failed renewal (Stripe's Smart Retries settings, simplified to days). */
 export type BillingRetrySettings = {
-  /** Days after the first failed attempt at which to try again, ascending, e.g. [3, 5, 7]. */
+  /** Retry k comes retryDays[k - 1] days after the attempt before it, e.g. [3, 5, 7]. */
   retryDays: number[];
   /** What becomes of the subscription once every retry failed. */
   afterRetries: 'cancel' | 'unpaid' | 'past_due';

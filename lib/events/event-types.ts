@@ -67,6 +67,10 @@ export const CAISSE_EVENT_TYPES = [
   'shipping_rate.updated',
   'tax_rate.created',
   'tax_rate.updated',
+  'test_helpers.test_clock.advancing',
+  'test_helpers.test_clock.created',
+  'test_helpers.test_clock.deleted',
+  'test_helpers.test_clock.ready',
 ] as const;
 
 export type CaisseEventType = (typeof CAISSE_EVENT_TYPES)[number];
