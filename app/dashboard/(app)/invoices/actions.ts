@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { merchantIdAction } from '@/lib/actions/action';
-import { getInvoiceOrThrow } from '@/lib/api/get-or-throw';
+import { lockInvoiceOrThrow } from '@/lib/api/get-or-throw';
 import { billingNow } from '@/lib/billing/clock';
 import { voidInvoice } from '@/lib/billing/invoices/void-invoice';
 
@@ -11,7 +11,7 @@ export const voidInvoiceAction = merchantIdAction(
   z.undefined(),
   async (_v, { db, accountId, id }) => {
     await db.transaction(async (tx) => {
-      const invoice = await getInvoiceOrThrow(tx, { accountId, id });
+      const invoice = await lockInvoiceOrThrow(tx, { accountId, id });
       await voidInvoice(tx, invoice, await billingNow(tx, invoice));
     });
   },

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { merchantIdAction, type ActionOptions } from '@/lib/actions/action';
-import { getSubscriptionOrThrow } from '@/lib/api/get-or-throw';
+import { lockSubscriptionOrThrow } from '@/lib/api/get-or-throw';
 import { billingNow } from '@/lib/billing/clock';
 import { cancelSubscriptionNow, setCancelAtPeriodEnd } from '@/lib/billing/subscriptions/cancel-subscription';
 import { cancelAtPeriodEndSchema } from '@/lib/validation/dashboard-billing';
@@ -22,7 +22,7 @@ export const cancelAtPeriodEndAction = merchantIdAction(
   cancelAtPeriodEndSchema,
   async (v, { db, accountId, id }) => {
     await db.transaction(async (tx) => {
-      const sub = await getSubscriptionOrThrow(tx, { accountId, id });
+      const sub = await lockSubscriptionOrThrow(tx, { accountId, id });
       await setCancelAtPeriodEnd(tx, sub, v.cancelAtPeriodEnd, await billingNow(tx, sub));
     });
   },
@@ -34,7 +34,7 @@ export const cancelSubscriptionNowAction = merchantIdAction(
   z.undefined(),
   async (_v, { db, accountId, id }) => {
     await db.transaction(async (tx) => {
-      const sub = await getSubscriptionOrThrow(tx, { accountId, id });
+      const sub = await lockSubscriptionOrThrow(tx, { accountId, id });
       await cancelSubscriptionNow(tx, sub, { now: await billingNow(tx, sub) });
     });
   },
