@@ -32,8 +32,8 @@ test('the first invoice of a new subscription → listed paid; its page shows it
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Invoice [A-F0-9]{8}-0001$/);
   await expect(page.getByTestId('invoice-status')).toHaveText('Paid');
   const lines = page.getByRole('table', { name: 'Lines of this invoice' });
-  await expect(lines.getByRole('row').filter({ hasText: 'Membership' })).toContainText('€15.00');
-  await expect(lines.getByRole('row').filter({ hasText: 'Welcome kit' })).toContainText('€25.00');
+  await expect(lines.getByRole('row').filter({ hasText: 'Pro plan' })).toContainText('€15.00');
+  await expect(lines.getByRole('row').filter({ hasText: 'Setup fee' })).toContainText('€25.00');
   const totals = page.getByTestId('invoice-totals');
   await expect(totals).toContainText('Subtotal');
   await expect(totals).toContainText('Total€40.00');

@@ -39,7 +39,7 @@ test('the merchant opens Subscriptions and the new subscription, cancels it at p
   const summary = page.getByTestId('subscription-summary');
   await expect(summary).toContainText('€15.00 per month');
   await expect(summary).toContainText('Visa •••• 4242');
-  await expect(page.getByRole('table', { name: 'Items of this subscription' })).toContainText('Membership');
+  await expect(page.getByRole('table', { name: 'Items of this subscription' })).toContainText('Pro plan');
   const invoices = page.getByRole('table', { name: 'Invoices of this subscription' });
   await expect(invoices.getByRole('row').filter({ has: page.locator(`a[href="/dashboard/invoices/${invoiceId}"]`) })).toContainText('Paid');
   await expect(page.getByTestId('subscription-events')).toContainText('customer.subscription.created');

@@ -1,34 +1,25 @@
 import type { Page } from '@playwright/test';
 import type Stripe from 'stripe';
-import { monthlyPrice, oneTimePrice } from './catalog';
 import { defined } from './defined';
-import { paidSession } from './paid-session';
+import { paidSubscription } from './paid-session';
 
-// The billing dashboard's specs (e2e/dashboard-subscriptions.spec.ts, dashboard-invoices.spec.ts): their
-// subscriptions are started as checkout starts them, by a subscription session paid on its page.
+// The billing dashboard's specs (e2e/dashboard-subscriptions.spec.ts, dashboard-invoices.spec.ts).
 
 export type Subscribed = { subscriptionId: string; invoiceId: string; customerId: string; chargeId: string };
 
 /**
- * A subscription to "Membership" at €15.00 a month, with a "Welcome kit" at €25.00 bought once in the
- * same cart: the session paid by card makes the subscription and its first invoice, paid.
+ * A subscription to "Pro plan" at €15.00 a month with a "Setup fee" of €25.00 in the same cart, bought
+ * on the session's page by card (paidSubscription): the subscription and its first invoice, paid, with the
+ * customer and the charge that paid it.
  */
 export async function subscribed(stripe: Stripe): Promise<Subscribed> {
-  const [membership, kit] = [await monthlyPrice(stripe, 1500, 'eur', 'Membership'), await oneTimePrice(stripe, 2500, 'eur', 'Welcome kit')];
-  const { session, chargeId } = await paidSession(stripe, {
-    params: {
-      mode: 'subscription',
-      line_items: [
-        { price: membership.id, quantity: 1 },
-        { price: kit.id, quantity: 1 },
-      ],
-    },
-  });
+  const { session, subscriptionId, invoiceId } = await paidSubscription(stripe, { unitAmount: 1500, oneTimeAmount: 2500 });
+  const intent = await stripe.paymentIntents.retrieve(defined(session.payment_intent as string | null, 'session.payment_intent'));
   return {
-    subscriptionId: defined(session.subscription as string | null, 'session.subscription'),
-    invoiceId: defined(session.invoice as string | null, 'session.invoice'),
+    subscriptionId,
+    invoiceId,
     customerId: defined(session.customer as string | null, 'session.customer'),
-    chargeId,
+    chargeId: defined(intent.latest_charge as string | null, 'intent.latest_charge'),
   };
 }
 

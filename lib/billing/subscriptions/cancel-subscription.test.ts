@@ -3,11 +3,11 @@ import { findInvoice } from '@/db/queries/invoices';
 import { findSubscription } from '@/db/queries/subscriptions';
 import { ApiError } from '@/lib/api/errors';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
-import { newShop } from '@/lib/checkout/testing/checkout-world';
 import { eventsOf } from '@/lib/payments/testing/paid-charge';
 import { present } from '@/lib/util/present';
 import { unix } from '@/lib/util/time';
-import { openRenewalInvoice, paidSubscription } from '../testing/paid-subscription';
+import { subscribe } from '../testing/subscribed';
+import { unpaidRenewal } from '../testing/unpaid-renewal';
 import { cancelSubscriptionNow, setCancelAtPeriodEnd } from './cancel-subscription';
 
 const db = useCheckoutDatabase('caisse_cancel_subscription');
@@ -17,7 +17,8 @@ const LATER = new Date('2026-03-20T12:00:00Z');
 const NO_DETAILS = { comment: null, feedback: null, reason: null };
 
 async function subscribed() {
-  return paidSubscription(db(), await newShop(db()), { now: PAID_AT });
+  const { shop, subscriptionId } = await subscribe(db(), { now: PAID_AT });
+  return { subscription: present(await findSubscription(db(), { accountId: shop.accountId, id: subscriptionId }), 'the subscription') };
 }
 
 const reread = async (sub: { accountId: string; id: string }) => present(await findSubscription(db(), sub), 'the subscription');
@@ -129,20 +130,17 @@ describe('cancelSubscriptionNow', () => {
     expect((await subscriptionEvents(subscription.accountId)).map((e) => e.type)).toEqual(['customer.subscription.deleted']);
   });
 
-  it('its open invoice stays open but is no longer collected (auto_advance false, invoice.updated)', async () => {
-    const { subscription, invoice: first } = await subscribed();
-    const invoice = await openRenewalInvoice(db(), subscription, first, LATER);
+  it('its unpaid renewal invoice stays open but is no longer retried (auto_advance false, no next attempt, invoice.updated)', async () => {
+    const { subscription, invoice, trialEnd } = await unpaidRenewal(db(), PAID_AT);
+    expect(subscription.status).toBe('past_due');
     expect(invoice).toMatchObject({ status: 'open', autoAdvance: true });
-    await db().transaction((tx) => cancelSubscriptionNow(tx, subscription, { now: LATER }));
+    const retry = present(invoice.nextPaymentAttempt, 'the scheduled retry');
+    await db().transaction((tx) => cancelSubscriptionNow(tx, subscription, { now: trialEnd }));
     expect(await findInvoice(db(), invoice)).toMatchObject({ status: 'open', autoAdvance: false, nextPaymentAttempt: null });
     const updated = (await eventsOf(db(), subscription.accountId)).filter((e) => e.type === 'invoice.updated');
     expect(updated).toHaveLength(1);
-    expect(updated[0].object).toMatchObject({ id: invoice.id, status: 'open', auto_advance: false });
-    expect(updated[0].previous).toEqual({
-      auto_advance: true,
-      next_payment_attempt: unix(present(invoice.nextPaymentAttempt, 'the retry')),
-    });
-    expect(await findInvoice(db(), first)).toMatchObject({ status: 'paid' });
+    expect(updated[0].object).toMatchObject({ id: invoice.id, status: 'open', auto_advance: false, next_payment_attempt: null });
+    expect(updated[0].previous).toEqual({ auto_advance: true, next_payment_attempt: unix(retry) });
   });
 
   it('invoice_now or prorate → 400 naming the parameter, nothing canceled', async () => {
