@@ -13,7 +13,7 @@ export async function NewerOlderLinks({
   older,
   href,
 }: {
-  messages: 'Dashboard.sessions' | 'Dashboard.payments';
+  messages: 'Dashboard.sessions' | 'Dashboard.payments' | 'Dashboard.customers' | 'Dashboard.subscriptions' | 'Dashboard.invoices';
   newer: string | null;
   older: string | null;
   href: (cursor: Cursor) => string;

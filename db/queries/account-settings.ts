@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { accounts, type AccountBranding, type AccountBusinessDetails } from '../schema';
+import { accounts, type AccountBranding, type AccountBusinessDetails, type BillingRetrySettings } from '../schema';
 
 /** What the branding and settings pages edit, read for the signed-in account only. */
 export async function accountProfile(db: Queryable, p: { accountId: string }) {
@@ -41,4 +41,21 @@ export async function updateAccountSettings(
 export async function accountDefaultLocale(db: Queryable, accountId: string): Promise<string | null> {
   const rows = await db.select({ defaultLocale: accounts.defaultLocale }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
   return rows.at(0)?.defaultLocale ?? null;
+}
+
+/** How the account retries failed subscription payments: null while it keeps the default. */
+export async function accountRetrySettings(
+  db: Queryable,
+  accountId: string,
+): Promise<{ billingRetrySettings: BillingRetrySettings | null } | null> {
+  const rows = await db
+    .select({ billingRetrySettings: accounts.billingRetrySettings })
+    .from(accounts)
+    .where(eq(accounts.id, accountId))
+    .limit(1);
+  return rows.at(0) ?? null;
+}
+
+export async function updateRetrySettings(db: Queryable, p: { accountId: string; settings: BillingRetrySettings }): Promise<void> {
+  await db.update(accounts).set({ billingRetrySettings: p.settings }).where(eq(accounts.id, p.accountId));
 }

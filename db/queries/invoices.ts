@@ -56,6 +56,15 @@ export async function updateInvoiceIf(
   return rows.at(0) ?? null;
 }
 
+/** A subscription's invoices still waiting for payment, oldest first. */
+export async function openInvoicesOfSubscription(db: Queryable, p: { accountId: string; subscriptionId: string }): Promise<InvoiceRow[]> {
+  return db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.accountId, p.accountId), eq(invoices.subscriptionId, p.subscriptionId), eq(invoices.status, 'open')))
+    .orderBy(asc(invoices.seq));
+}
+
 export async function invoiceLines(db: Queryable, p: { accountId: string; invoiceId: string }): Promise<InvoiceLineRow[]> {
   return db
     .select()

@@ -15,7 +15,8 @@ export const paymentIntentStatus = pgEnum('payment_intent_status', [
 ]);
 
 /** Why a payment intent was canceled, in Stripe's words. */
-export type PaymentIntentCancellationReason = 'abandoned' | 'automatic' | 'duplicate' | 'expired' | 'fraudulent' | 'requested_by_customer';
+export type PaymentIntentCancellationReason =
+  'abandoned' | 'automatic' | 'duplicate' | 'expired' | 'fraudulent' | 'requested_by_customer' | 'void_invoice';
 
 /** Card details Caisse may keep: never the number, never the CVC. */
 export type StoredCard = {

@@ -3,11 +3,13 @@ import { findSession, lockSession, type SessionRow } from '@/db/queries/checkout
 import { findCoupon, type CouponRow } from '@/db/queries/coupons';
 import { findEmail, type EmailRow } from '@/db/queries/email-outbox';
 import { findEvent, type EventRow } from '@/db/queries/events';
+import { findInvoice, lockInvoice, type InvoiceRow } from '@/db/queries/invoices';
 import { findPrice, type PriceRow } from '@/db/queries/prices';
 import { findProduct, type ProductRow } from '@/db/queries/products';
 import { findPromotionCode, type PromotionCodeRow } from '@/db/queries/promotion-codes';
 import { findRefund, lockRefund, type RefundRow } from '@/db/queries/refunds';
 import { findShippingRate, type ShippingRateRow } from '@/db/queries/shipping-rates';
+import { findSubscription, lockSubscription, type SubscriptionRow } from '@/db/queries/subscriptions';
 import { findTaxRate, type TaxRateRow } from '@/db/queries/tax-rates';
 import { findDelivery, type DeliveryListRow } from '@/db/queries/webhook-deliveries';
 import { findWebhookEndpoint, type WebhookEndpointRow } from '@/db/queries/webhook-endpoints';
@@ -65,3 +67,16 @@ export const getRefundOrThrow = async (db: Queryable, p: Lookup): Promise<Refund
 
 /** Locks the refund for a change (FOR UPDATE), before its charge. */
 export const lockRefundOrThrow = async (db: Queryable, p: Lookup): Promise<RefundRow> => found(await lockRefund(db, p), 'refund', p);
+
+export const getSubscriptionOrThrow = async (db: Queryable, p: ParamLookup): Promise<SubscriptionRow> =>
+  found(await findSubscription(db, p), 'subscription', p);
+
+/** Locks the subscription for a change (FOR UPDATE): every change to it takes this first. */
+export const lockSubscriptionOrThrow = async (db: Queryable, p: Lookup): Promise<SubscriptionRow> =>
+  found(await lockSubscription(db, p), 'subscription', p);
+
+export const getInvoiceOrThrow = async (db: Queryable, p: ParamLookup): Promise<InvoiceRow> =>
+  found(await findInvoice(db, p), 'invoice', p);
+
+/** Locks the invoice for a change of its state (FOR UPDATE). */
+export const lockInvoiceOrThrow = async (db: Queryable, p: Lookup): Promise<InvoiceRow> => found(await lockInvoice(db, p), 'invoice', p);

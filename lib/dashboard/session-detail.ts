@@ -4,9 +4,9 @@ import { findCharge } from '@/db/queries/charges';
 import { findSession } from '@/db/queries/checkout-sessions';
 import { openedDisputeOfCharge, refundsOfCharge } from '@/db/queries/dashboard-payments';
 import { findPaymentIntent } from '@/db/queries/payment-intents';
-import { deliveriesOfEvents, eventsAboutObjects } from '@/db/queries/session-events';
 import { findShippingRate } from '@/db/queries/shipping-rates';
 import { listSessionLineItems, sessionObject } from '@/lib/checkout/session-reads';
+import { eventViewsAbout } from './event-views';
 import { disputeView, refundView, type DisputeView, type RefundView } from './payment-detail';
 import { paymentLabel, type PaymentLabel } from './payment-status';
 
@@ -25,13 +25,6 @@ export type SessionPayment = {
     refunds: RefundView[];
     dispute: DisputeView | null;
   } | null;
-};
-
-export type SessionEventView = {
-  id: string;
-  type: string;
-  created: Date;
-  deliveries: { id: string; status: string; attempts: number; lastStatusCode: number | null; endpointUrl: string }[];
 };
 
 async function sessionCharge(
@@ -73,12 +66,9 @@ export async function sessionDetail(db: Queryable, p: { accountId: string; id: s
     listSessionLineItems(db, { ...scope, sessionId: row.id }, { limit: 100 }),
     row.paymentIntentId ? findPaymentIntent(db, { ...scope, id: row.paymentIntentId }) : null,
     row.shippingRateId && row.shippingCost ? findShippingRate(db, { ...scope, id: row.shippingRateId }) : null,
-    eventsAboutObjects(db, { ...scope, objectIds: [row.id, ...(row.paymentIntentId ? [row.paymentIntentId] : [])] }),
+    eventViewsAbout(db, { ...scope, objectIds: [row.id, ...(row.paymentIntentId ? [row.paymentIntentId] : [])] }),
   ]);
-  const [deliveries, charge] = await Promise.all([
-    deliveriesOfEvents(db, { ...scope, eventIds: sessionEvents.map((e) => e.id) }),
-    intent?.latestChargeId ? sessionCharge(db, { ...scope, id: intent.latestChargeId }, intent.status) : null,
-  ]);
+  const charge = intent?.latestChargeId ? await sessionCharge(db, { ...scope, id: intent.latestChargeId }, intent.status) : null;
   // A zero-amount intent is only the session's internal lock (see payment-intent-reads.ts): no payment to show.
   const payment: SessionPayment | null =
     intent && intent.amount > 0
@@ -96,20 +86,7 @@ export async function sessionDetail(db: Queryable, p: { accountId: string; id: s
     moreLineItems: lines.has_more,
     shippingRateName: rate?.displayName ?? null,
     payment,
-    events: sessionEvents.map((e): SessionEventView => ({
-      id: e.id,
-      type: e.type,
-      created: e.createdAt,
-      deliveries: deliveries
-        .filter((d) => d.eventId === e.id)
-        .map((d) => ({
-          id: d.id,
-          status: d.status,
-          attempts: d.attemptCount,
-          lastStatusCode: d.lastStatusCode,
-          endpointUrl: d.endpointUrl,
-        })),
-    })),
+    events: sessionEvents,
   };
 }
 

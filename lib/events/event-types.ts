@@ -46,6 +46,8 @@ export const CAISSE_EVENT_TYPES = [
   'invoice.payment_action_required',
   'invoice.payment_failed',
   'invoice.payment_succeeded',
+  'invoice.updated',
+  'invoice.voided',
   'payment_intent.amount_capturable_updated',
   'payment_intent.canceled',
   'payment_intent.payment_failed',

@@ -9,6 +9,9 @@ import { activeHref } from '@/lib/dashboard/active-href';
 export const NAV = [
   { href: '/dashboard', key: 'home' },
   { href: '/dashboard/payments', key: 'payments' },
+  { href: '/dashboard/customers', key: 'customers' },
+  { href: '/dashboard/subscriptions', key: 'subscriptions' },
+  { href: '/dashboard/invoices', key: 'invoices' },
   { href: '/dashboard/sessions', key: 'sessions' },
   { href: '/dashboard/catalog', key: 'catalog' },
   { href: '/dashboard/branding', key: 'branding' },

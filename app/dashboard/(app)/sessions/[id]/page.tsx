@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CustomerCard } from '@/components/dashboard/sessions/detail/customer-card';
-import { EventsCard } from '@/components/dashboard/sessions/detail/events-card';
+import { EventsCard } from '@/components/dashboard/events-card';
 import { LineItemsCard } from '@/components/dashboard/sessions/detail/line-items-card';
 import { PaymentCard } from '@/components/dashboard/sessions/detail/payment-card';
 import { PaymentStatusBadge, StatusBadge } from '@/components/dashboard/sessions/session-badges';
@@ -54,7 +54,7 @@ export default async function SessionDetailPage({ params }: Props) {
         <CustomerCard detail={detail} />
         <PaymentCard detail={detail} />
       </div>
-      <EventsCard detail={detail} />
+      <EventsCard events={detail.events} caption={t('events_caption')} testId="session-events" />
     </>
   );
 }

@@ -1,20 +1,20 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import type { SessionDetail } from '@/lib/dashboard/session-detail';
+import type { EventView } from '@/lib/dashboard/event-views';
 
 const TONE: Record<string, BadgeTone> = { pending: 'warn', succeeded: 'good', failed: 'bad' };
 
-/** Events about the session or its payment intent, oldest first, each with its webhook deliveries. */
-export async function EventsCard({ detail }: { detail: SessionDetail }) {
+/** Events about an object (a session and its payment intent, a subscription), oldest first, each with its webhook deliveries. */
+export async function EventsCard({ events, caption, testId }: { events: EventView[]; caption: string; testId: string }) {
   const [t, format] = await Promise.all([getTranslations('Dashboard.sessions.detail'), getFormatter()]);
   return (
     <Card title={t('events')} className="mb-4">
-      {detail.events.length === 0 ? (
+      {events.length === 0 ? (
         <p className="text-sm text-[var(--ck-muted)]">{t('no_events')}</p>
       ) : (
-        <ol className="space-y-3 text-sm" aria-label={t('events_caption')} data-testid="session-events">
-          {detail.events.map((e) => (
+        <ol className="space-y-3 text-sm" aria-label={caption} data-testid={testId}>
+          {events.map((e) => (
             <li key={e.id} className="border-b border-[var(--ck-border)] pb-3 last:border-0">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <code className="font-semibold">{e.type}</code>
