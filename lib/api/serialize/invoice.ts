@@ -53,6 +53,7 @@ export function serializeInvoiceLine(invoice: Pick<InvoiceRow, 'id' | 'livemode'
       : null,
     quantity: row.quantity,
     quantity_decimal: row.quantity === null ? null : String(row.quantity),
+    subscription: row.subscriptionId,
     subtotal: row.amount,
     taxes: row.taxes.map(serializeTax),
   };

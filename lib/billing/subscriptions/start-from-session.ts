@@ -4,7 +4,7 @@ import { taxRatesByIds } from '@/db/queries/checkout-refs';
 import { findCoupon } from '@/db/queries/coupons';
 import { insertInvoice, insertInvoiceLines, type InvoiceRow } from '@/db/queries/invoices';
 import type { PaymentIntentRow } from '@/db/queries/payment-intents';
-import { insertSubscription, insertSubscriptionItems, type SubscriptionRow } from '@/db/queries/subscriptions';
+import { insertSubscription, insertSubscriptionItems, updateSubscriptionFields, type SubscriptionRow } from '@/db/queries/subscriptions';
 import type { StoredInvoiceTax, StoredSubscriptionDiscount } from '@/db/schema';
 import { periodBoundary, type Recurrence } from '@/lib/billing/periods';
 import { unix } from '@/lib/util/time';
@@ -104,7 +104,11 @@ export async function startSubscriptionFromSession(
     })),
   );
   const invoice = await firstInvoice(tx, { ...p, subscription, lines, itemIds });
-  const started = { ...subscription, latestInvoiceId: invoice.id };
+  const started = await updateSubscriptionFields(tx, {
+    accountId: session.accountId,
+    id: subscription.id,
+    set: { latestInvoiceId: invoice.id },
+  });
   await recordSubscriptionEvent(tx, 'customer.subscription.created', started);
   await announceNewInvoice(tx, invoice);
   return { subscription: started, invoice };
