@@ -56,13 +56,21 @@ export async function updateInvoiceIf(
   return rows.at(0) ?? null;
 }
 
-/** A subscription's invoices still waiting for payment, oldest first. */
-export async function openInvoicesOfSubscription(db: Queryable, p: { accountId: string; subscriptionId: string }): Promise<InvoiceRow[]> {
+/**
+ * A subscription's open invoices, locked, leaving out any whose lock another transaction holds: for a
+ * caller that holds the subscription's lock, since recording a payment locks the invoice, then the
+ * subscription (waiting here would deadlock with it).
+ */
+export async function lockFreeOpenInvoicesOfSubscription(
+  db: Queryable,
+  p: { accountId: string; subscriptionId: string },
+): Promise<InvoiceRow[]> {
   return db
     .select()
     .from(invoices)
     .where(and(eq(invoices.accountId, p.accountId), eq(invoices.subscriptionId, p.subscriptionId), eq(invoices.status, 'open')))
-    .orderBy(asc(invoices.seq));
+    .orderBy(asc(invoices.seq))
+    .for('update', { skipLocked: true });
 }
 
 export async function invoiceLines(db: Queryable, p: { accountId: string; invoiceId: string }): Promise<InvoiceLineRow[]> {
@@ -71,6 +79,16 @@ export async function invoiceLines(db: Queryable, p: { accountId: string; invoic
     .from(invoiceLineItems)
     .where(and(eq(invoiceLineItems.accountId, p.accountId), eq(invoiceLineItems.invoiceId, p.invoiceId)))
     .orderBy(asc(invoiceLineItems.position));
+}
+
+/** The lines of several invoices, each invoice's in order. */
+export async function linesOfInvoices(db: Queryable, p: { accountId: string; invoiceIds: string[] }): Promise<InvoiceLineRow[]> {
+  if (!p.invoiceIds.length) return [];
+  return db
+    .select()
+    .from(invoiceLineItems)
+    .where(and(eq(invoiceLineItems.accountId, p.accountId), inArray(invoiceLineItems.invoiceId, p.invoiceIds)))
+    .orderBy(asc(invoiceLineItems.invoiceId), asc(invoiceLineItems.position));
 }
 
 /**

@@ -34,8 +34,27 @@ export type PaidSessionOptions = {
 };
 
 /**
- * A session paid by a customer of their own client address (per-client card limits are not shared with
- * other tests). Throws unless the session completes: a manual-capture session completes with its intent in
+ * Pays a session made through the SDK on its hosted page, as a customer of their own client address
+ * (per-client card limits are not shared with other tests), answering a 3-D Secure challenge. Throws
+ * unless the session completes; returns it as the API then shows it.
+ */
+export async function payOnPage(
+  stripe: Stripe,
+  created: Stripe.Checkout.Session,
+  p: Pick<PaidSessionOptions, 'card' | 'sepaIban'> = {},
+): Promise<Stripe.Checkout.Session> {
+  const url = defined(created.url, 'session.url');
+  const headers = { 'x-forwarded-for': randomClientAddress() };
+  const paid = await postPayForm(url, { card: p.card, sepaIban: p.sepaIban, headers });
+  if (paid.status !== 303) throw new Error(`Paying ${created.id} answered ${paid.status}`);
+  if (paid.location?.includes('/authenticate')) await completeChallenge(url, 'complete', headers);
+  const session = await stripe.checkout.sessions.retrieve(created.id);
+  if (session.status !== 'complete') throw new Error(`${created.id} is ${session.status} after paying`);
+  return session;
+}
+
+/**
+ * A session paid on its page (payOnPage). A manual-capture session completes with its intent in
  * requires_capture, a SEPA one with its debit pending.
  */
 export async function paidSession(stripe: Stripe, p: PaidSessionOptions = {}): Promise<PaidSession> {
@@ -48,13 +67,7 @@ export async function paidSession(stripe: Stripe, p: PaidSessionOptions = {}): P
     ...(p.sepaIban ? { payment_method_types: ['card', 'sepa_debit'] } : {}),
     ...p.params,
   });
-  const url = defined(created.url, 'session.url');
-  const headers = { 'x-forwarded-for': randomClientAddress() };
-  const paid = await postPayForm(url, { card: p.card, sepaIban: p.sepaIban, headers });
-  if (paid.status !== 303) throw new Error(`Paying ${created.id} answered ${paid.status}`);
-  if (paid.location?.includes('/authenticate')) await completeChallenge(url, 'complete', headers);
-  const session = await stripe.checkout.sessions.retrieve(created.id);
-  if (session.status !== 'complete') throw new Error(`${created.id} is ${session.status} after paying`);
+  const session = await payOnPage(stripe, created, p);
   const paymentIntentId = defined(session.payment_intent as string | null, 'session.payment_intent');
   const intent = await stripe.paymentIntents.retrieve(paymentIntentId);
   return {

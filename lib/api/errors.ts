@@ -10,25 +10,36 @@ export const ERROR_CODES = [
   'account_invalid',
   'amount_too_large',
   'amount_too_small',
+  'authentication_required',
+  'card_declined',
   'charge_already_captured',
   'charge_already_refunded',
   'charge_disputed',
   'charge_expired_for_capture',
   'coupon_expired',
   'email_invalid',
+  'expired_card',
   'idempotency_key_in_use',
+  'incorrect_cvc',
+  'incorrect_number',
+  'invoice_payment_intent_requires_action',
   'parameter_invalid_empty',
   'parameter_invalid_integer',
   'parameter_missing',
   'parameter_unknown',
   'parameters_exclusive',
+  'payment_intent_authentication_failure',
   'payment_intent_unexpected_state',
+  'processing_error',
   'resource_already_exists',
   'resource_missing',
   'url_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Whether a code from elsewhere (a processor's decline) is one the API may answer with. */
+export const isErrorCode = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code);
 
 export type ApiErrorInit = {
   status: number;
@@ -37,6 +48,8 @@ export type ApiErrorInit = {
   code?: ErrorCode;
   param?: string;
   declineCode?: string;
+  /** The payment intent a card error happened on, sent whole as Stripe does (`error.payment_intent`). */
+  paymentIntent?: object;
 };
 
 /** Every failure the API reports; withApi turns it into Stripe's error JSON. */
@@ -46,6 +59,7 @@ export class ApiError extends Error {
   readonly code?: ErrorCode;
   readonly param?: string;
   readonly declineCode?: string;
+  readonly paymentIntent?: object;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -55,6 +69,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.param = init.param;
     this.declineCode = init.declineCode;
+    this.paymentIntent = init.paymentIntent;
   }
 
   toJSON() {
@@ -65,6 +80,7 @@ export class ApiError extends Error {
         ...(this.code ? { code: this.code, doc_url: `https://docs.stripe.com/error-codes/${this.code.replaceAll('_', '-')}` } : {}),
         ...(this.param ? { param: this.param } : {}),
         ...(this.declineCode ? { decline_code: this.declineCode } : {}),
+        ...(this.paymentIntent ? { payment_intent: this.paymentIntent } : {}),
       },
     };
   }

@@ -14,6 +14,9 @@ import { loadPaymentMethod } from '@/lib/payments/payment-method-reads';
 import { chargeRefunds } from '@/lib/payments/refunds/list-refunds';
 import { retrieveFile } from '@/lib/files/file-reads';
 import { EVIDENCE_FILE_FIELDS } from '@/lib/validation/disputes';
+import { loadInvoice } from '@/lib/billing/invoices/invoice-reads';
+import { invoicePayments } from '@/lib/billing/invoices/invoice-payments';
+import { loadSubscription } from '@/lib/billing/subscription-reads';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';
 import { serializeCustomer, serializeDeletedCustomer } from './serialize/customer';
 import { serializeCoupon } from './serialize/coupon';
@@ -114,6 +117,24 @@ const loadFile = (ctx: ExpandContext, id: string) => retrieveFile(ctx.db, { acco
 const evidenceFiles = <T>(value: T): Record<string, T> => Object.fromEntries(EVIDENCE_FILE_FIELDS.map((f) => [`evidence.${f}`, value]));
 registerExpandable('dispute', { charge: loadChargeForExpand, payment_intent: loadPaymentIntent, ...evidenceFiles(loadFile) });
 
+const loadInvoiceForExpand = (ctx: ExpandContext, id: string) => loadInvoice(ctx.db, { accountId: ctx.accountId, id });
+const loadSubscriptionForExpand = (ctx: ExpandContext, id: string) => loadSubscription(ctx.db, { accountId: ctx.accountId, id });
+// A subscription's items are embedded (their price with it), so `items.data.price.product` goes through the price's own field.
+registerExpandable('subscription', {
+  customer: loadCustomer,
+  default_payment_method: loadPaymentMethodForExpand,
+  latest_invoice: loadInvoiceForExpand,
+});
+// An invoice's `payments` exist only when expanded: they load by the invoice's id.
+registerExpandable('invoice', {
+  customer: loadCustomer,
+  default_payment_method: loadPaymentMethodForExpand,
+  'parent.subscription_details.subscription': loadSubscriptionForExpand,
+  payments: (ctx, invoiceId) => invoicePayments(ctx.db, { accountId: ctx.accountId, invoiceId }),
+});
+registerExpandable('line_item', { 'pricing.price_details.price': loadPrice, subscription: loadSubscriptionForExpand });
+registerExpandable('invoice_payment', { invoice: loadInvoiceForExpand, 'payment.payment_intent': loadPaymentIntent });
+
 /**
  * What each expandable field yields: an object type, `list:<type>` for a
  * list, or null for a leaf. Embedded objects (a line item's price) are listed
@@ -129,6 +150,22 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   payment_method: { customer: 'customer' },
   refund: { charge: 'charge', payment_intent: 'payment_intent' },
   dispute: { charge: 'charge', payment_intent: 'payment_intent', ...evidenceFiles('file') },
+  subscription: {
+    customer: 'customer',
+    default_payment_method: 'payment_method',
+    latest_invoice: 'invoice',
+    items: 'list:subscription_item',
+  },
+  subscription_item: { price: 'price' },
+  invoice: {
+    customer: 'customer',
+    default_payment_method: 'payment_method',
+    'parent.subscription_details.subscription': 'subscription',
+    payments: 'list:invoice_payment',
+    lines: 'list:line_item',
+  },
+  line_item: { 'pricing.price_details.price': 'price', subscription: 'subscription' },
+  invoice_payment: { invoice: 'invoice', 'payment.payment_intent': 'payment_intent' },
   'checkout.session': {
     customer: 'customer',
     payment_intent: 'payment_intent',

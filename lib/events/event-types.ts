@@ -42,6 +42,7 @@ export const CAISSE_EVENT_TYPES = [
   'file.created',
   'invoice.created',
   'invoice.finalized',
+  'invoice.marked_uncollectible',
   'invoice.paid',
   'invoice.payment_action_required',
   'invoice.payment_failed',

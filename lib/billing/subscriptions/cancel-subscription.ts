@@ -1,11 +1,16 @@
-import type { Tx } from '@/db/client';
-import { openInvoicesOfSubscription, updateInvoiceIf } from '@/db/queries/invoices';
+import type { Db, Tx } from '@/db/client';
+import { lockFreeOpenInvoicesOfSubscription } from '@/db/queries/invoices';
 import { lockSubscription, type SubscriptionRow } from '@/db/queries/subscriptions';
 import type { StoredCancellationDetails } from '@/db/schema';
+import type { AccountScope, ScopeRequest } from '@/db/scope';
 import { invalidRequest, noSuchObject } from '@/lib/api/errors';
-import { recordEvent } from '@/lib/events/record-event';
-import { unixOrNull } from '@/lib/util/time';
-import { invoiceObject } from '../invoices/invoice-reads';
+import { lockSubscriptionOrThrow } from '@/lib/api/get-or-throw';
+import type { CancelSubscriptionParams } from '@/lib/validation/subscriptions';
+import { billingNow } from '../clock';
+import { changeInvoice } from '../invoices/update-invoice';
+import { subscriptionObject } from '../subscription-reads';
+import { cancelAtPeriodEndChanges, withCancellationDetails, type CancellationDetailsInput } from './cancellation-changes';
+import { canceledSubscriptionFrozen } from './subscription-errors';
 import { changeSubscription } from './update-subscription';
 
 /**
@@ -24,8 +29,6 @@ export const LIVE_SUBSCRIPTION_STATUSES: readonly SubscriptionRow['status'][] = 
   'paused',
 ];
 
-const NO_DETAILS: StoredCancellationDetails = { comment: null, feedback: null, reason: null };
-
 type CancellationReason = NonNullable<StoredCancellationDetails['reason']>;
 
 async function lockOrThrow(tx: Tx, sub: SubscriptionRow): Promise<SubscriptionRow> {
@@ -34,7 +37,7 @@ async function lockOrThrow(tx: Tx, sub: SubscriptionRow): Promise<SubscriptionRo
   return locked;
 }
 
-const isLive = (sub: SubscriptionRow) => LIVE_SUBSCRIPTION_STATUSES.includes(sub.status);
+export const isLive = (sub: Pick<SubscriptionRow, 'status'>) => LIVE_SUBSCRIPTION_STATUSES.includes(sub.status);
 
 /**
  * Cancel at the end of the current period (true), or take that back (false). As Stripe does, the
@@ -42,37 +45,39 @@ const isLive = (sub: SubscriptionRow) => LIVE_SUBSCRIPTION_STATUSES.includes(sub
  * request and the reason `cancellation_requested`, and taking it back clears the three. Records
  * `customer.subscription.updated`; asking for what is already so changes nothing and records nothing.
  */
-export async function setCancelAtPeriodEnd(tx: Tx, sub: SubscriptionRow, value: boolean, now: Date): Promise<SubscriptionRow> {
+export async function setCancelAtPeriodEnd(
+  tx: Tx,
+  sub: SubscriptionRow,
+  value: boolean,
+  now: Date,
+  request?: ScopeRequest,
+): Promise<SubscriptionRow> {
   const locked = await lockOrThrow(tx, sub);
-  if (!isLive(locked)) throw invalidRequest('A canceled subscription can only update its cancellation_details and metadata.');
+  if (!isLive(locked)) throw canceledSubscriptionFrozen();
   if (locked.cancelAtPeriodEnd === value) return locked;
-  const details = locked.cancellationDetails ?? NO_DETAILS;
-  return changeSubscription(
-    tx,
-    locked,
-    value
-      ? {
-          cancelAtPeriodEnd: true,
-          cancelAt: locked.currentPeriodEnd,
-          canceledAt: now,
-          cancellationDetails: { ...details, reason: 'cancellation_requested' },
-        }
-      : { cancelAtPeriodEnd: false, cancelAt: null, canceledAt: null, cancellationDetails: { ...details, reason: null } },
-  );
+  return changeSubscription(tx, locked, cancelAtPeriodEndChanges(locked, value, now), 'customer.subscription.updated', request);
 }
 
 /**
  * Cancel now: the subscription ends at `now` (status canceled, canceled_at and ended_at, the reason
  * `cancellation_requested` unless another is given), and its open invoices are no longer collected
- * automatically, as Stripe stops collecting once a subscription is canceled. A subscription that has
- * ended already is gone for this purpose: 404, as Stripe answers. Records `customer.subscription.deleted`.
+ * automatically, as Stripe stops collecting once a subscription is canceled; `details` are the merchant's
+ * comment and the customer's feedback. A subscription that has ended already is gone for this purpose:
+ * 404, as Stripe answers. Records `customer.subscription.deleted`.
  * Caisse makes no final or proration invoice on cancellation yet, so `invoiceNow` and `prorate` are
  * refused rather than ignored.
  */
 export async function cancelSubscriptionNow(
   tx: Tx,
   sub: SubscriptionRow,
-  p: { now: Date; invoiceNow?: boolean; prorate?: boolean; reason?: CancellationReason },
+  p: {
+    now: Date;
+    invoiceNow?: boolean;
+    prorate?: boolean;
+    reason?: CancellationReason;
+    details?: CancellationDetailsInput;
+    request?: ScopeRequest;
+  },
 ): Promise<SubscriptionRow> {
   if (p.invoiceNow) throw invalidRequest('invoice_now is not supported: Caisse makes no final invoice when canceling.', 'invoice_now');
   if (p.prorate) throw invalidRequest('prorate is not supported: Caisse makes no proration when canceling.', 'prorate');
@@ -85,33 +90,37 @@ export async function cancelSubscriptionNow(
       status: 'canceled',
       canceledAt: p.now,
       endedAt: p.now,
-      cancellationDetails: { ...(locked.cancellationDetails ?? NO_DETAILS), reason: p.reason ?? 'cancellation_requested' },
+      cancellationDetails: withCancellationDetails(locked.cancellationDetails, p.details, p.reason ?? 'cancellation_requested'),
     },
     'customer.subscription.deleted',
+    p.request,
   );
-  await stopCollecting(tx, canceled);
+  await stopCollecting(tx, canceled, p.request);
   return canceled;
 }
 
-/** The canceled subscription's open invoices stay open (still owed), but nothing tries to charge them any more. */
-async function stopCollecting(tx: Tx, sub: SubscriptionRow): Promise<void> {
-  for (const invoice of await openInvoicesOfSubscription(tx, { accountId: sub.accountId, subscriptionId: sub.id })) {
-    if (!invoice.autoAdvance && invoice.nextPaymentAttempt === null) continue;
-    const stopped = await updateInvoiceIf(tx, {
-      accountId: invoice.accountId,
-      id: invoice.id,
-      from: ['open'],
-      set: { autoAdvance: false, nextPaymentAttempt: null },
+/**
+ * The canceled subscription's open invoices stay open (still owed), but nothing tries to charge them any
+ * more. The caller holds the subscription's lock, and recording a payment locks an invoice, then its
+ * subscription: an invoice whose payment is being recorded right now is skipped rather than waited for
+ * (which could deadlock), and left to that payment's outcome.
+ */
+async function stopCollecting(tx: Tx, sub: SubscriptionRow, request: ScopeRequest | undefined): Promise<void> {
+  for (const invoice of await lockFreeOpenInvoicesOfSubscription(tx, { accountId: sub.accountId, subscriptionId: sub.id }))
+    await changeInvoice(tx, invoice, { autoAdvance: false, request });
+}
+
+/** DELETE /v1/subscriptions/:id: cancels it now, at the subscription's own time (its test clock's, if it has one). */
+export async function cancelSubscriptionById(db: Db, scope: AccountScope & { id: string }, p: CancelSubscriptionParams) {
+  return db.transaction(async (tx) => {
+    const sub = await lockSubscriptionOrThrow(tx, scope);
+    const canceled = await cancelSubscriptionNow(tx, sub, {
+      now: await billingNow(tx, sub),
+      invoiceNow: p.invoice_now,
+      prorate: p.prorate,
+      details: p.cancellation_details,
+      request: scope.request,
     });
-    if (!stopped) continue;
-    await recordEvent(tx, {
-      accountId: stopped.accountId,
-      type: 'invoice.updated',
-      object: await invoiceObject(tx, stopped),
-      previousAttributes: {
-        ...(invoice.autoAdvance ? { auto_advance: true } : {}),
-        ...(invoice.nextPaymentAttempt ? { next_payment_attempt: unixOrNull(invoice.nextPaymentAttempt) } : {}),
-      },
-    });
-  }
+    return subscriptionObject(tx, canceled);
+  });
 }

@@ -1,5 +1,6 @@
 import type { Tx } from '@/db/client';
 import { updateSubscriptionFields, type SubscriptionChanges, type SubscriptionRow } from '@/db/queries/subscriptions';
+import type { ScopeRequest } from '@/db/scope';
 import { recordEvent } from '@/lib/events/record-event';
 import { subscriptionObject } from '../subscription-reads';
 
@@ -14,13 +15,14 @@ function previousAttributes(before: Record<string, unknown>, after: Record<strin
 /**
  * Every change to a subscription (the caller holds its lock): the columns set, and its event with what
  * changed (`customer.subscription.updated` unless another is named: `deleted` when it ends, `paused`,
- * `resumed`). Nothing is recorded when nothing visible changed.
+ * `resumed`). Nothing is recorded when nothing visible changed. `request`: the API request behind the change, if any.
  */
 export async function changeSubscription(
   tx: Tx,
   sub: SubscriptionRow,
   set: SubscriptionChanges,
   event: ChangeEvent = 'customer.subscription.updated',
+  request?: ScopeRequest,
 ): Promise<SubscriptionRow> {
   const before = await subscriptionObject(tx, sub);
   const updated = await updateSubscriptionFields(tx, { accountId: sub.accountId, id: sub.id, set });
@@ -32,6 +34,7 @@ export async function changeSubscription(
     type: event,
     object,
     ...(event === 'customer.subscription.deleted' ? {} : { previousAttributes: previous }),
+    request,
   });
   return updated;
 }

@@ -1,0 +1,97 @@
+import type Stripe from 'stripe';
+import { describe, expect, it } from 'vitest';
+import { defined } from '../support/defined';
+import { newMerchant, stripeError } from '../support/merchant';
+import { paidSubscriptionSession } from '../support/paid-subscription-session';
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+describe('canceling a subscription now (DELETE /v1/subscriptions/:id)', () => {
+  it('→ canceled, canceled_at and ended_at now, the reasons kept, and customer.subscription.deleted', async () => {
+    const { stripe } = await newMerchant();
+    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const asked = nowSeconds();
+    const canceled = await stripe.subscriptions.cancel(subscriptionId, {
+      cancellation_details: { comment: 'Found a cheaper gym', feedback: 'too_expensive' },
+    });
+    expect(canceled).toMatchObject({
+      id: subscriptionId,
+      status: 'canceled',
+      cancellation_details: { comment: 'Found a cheaper gym', feedback: 'too_expensive', reason: 'cancellation_requested' },
+    });
+    expect(defined(canceled.canceled_at, 'canceled_at')).toBeGreaterThanOrEqual(asked - 5);
+    expect(canceled.ended_at).toBe(canceled.canceled_at);
+
+    const events = await stripe.events.list({ type: 'customer.subscription.deleted' });
+    const deleted = defined(
+      events.data.find((e) => (e.data.object as Stripe.Subscription).id === subscriptionId),
+      'customer.subscription.deleted',
+    );
+    expect(deleted.data.object).toMatchObject({ status: 'canceled', ended_at: canceled.ended_at });
+    expect(deleted.data.previous_attributes).toBeUndefined();
+    expect(deleted.request?.id).toMatch(/^req_/);
+  });
+
+  it('→ left out of the default list, shown with status=canceled, ended and all', async () => {
+    const { stripe } = await newMerchant();
+    const kept = await paidSubscriptionSession(stripe, { oneTime: false });
+    const ended = await paidSubscriptionSession(stripe, { oneTime: false });
+    await stripe.subscriptions.cancel(ended.subscriptionId);
+    const ids = async (p: Stripe.SubscriptionListParams) => (await stripe.subscriptions.list(p)).data.map((s) => s.id);
+    expect(await ids({})).toEqual([kept.subscriptionId]);
+    expect(await ids({ status: 'canceled' })).toEqual([ended.subscriptionId]);
+    expect(await ids({ status: 'ended' })).toEqual([ended.subscriptionId]);
+    expect(await ids({ status: 'all' })).toEqual([ended.subscriptionId, kept.subscriptionId]);
+    expect(await ids({ status: 'active' })).toEqual([kept.subscriptionId]);
+  });
+
+  it('twice → 404, as Stripe answers for a subscription that has ended', async () => {
+    const { stripe } = await newMerchant();
+    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    await stripe.subscriptions.cancel(subscriptionId);
+    expect(await stripeError(stripe.subscriptions.cancel(subscriptionId))).toMatchObject({
+      statusCode: 404,
+      code: 'resource_missing',
+      message: `No such subscription: '${subscriptionId}'`,
+    });
+  });
+
+  it('invoice_now=true (a final invoice) or prorate=true (a credit for unused time) → 400 naming it, nothing canceled; both false → canceled', async () => {
+    const { stripe } = await newMerchant();
+    const first = await paidSubscriptionSession(stripe, { oneTime: false });
+    for (const [params, param] of [
+      [{ prorate: true }, 'prorate'],
+      [{ invoice_now: true }, 'invoice_now'],
+    ] as const)
+      expect(await stripeError(stripe.subscriptions.cancel(first.subscriptionId, params))).toMatchObject({ statusCode: 400, param });
+    expect((await stripe.subscriptions.retrieve(first.subscriptionId)).status).toBe('active');
+    const canceled = await stripe.subscriptions.cancel(first.subscriptionId, { invoice_now: false, prorate: false });
+    expect(canceled.status).toBe('canceled');
+    expect((await stripe.invoices.list({ subscription: first.subscriptionId })).data).toHaveLength(1);
+  });
+
+  it('bad parameters → 400 naming the parameter', async () => {
+    const { stripe } = await newMerchant();
+    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const cases: [Stripe.SubscriptionCancelParams, string][] = [
+      [{ invoice_now: 'soon' as unknown as boolean }, 'invoice_now'],
+      [{ cancellation_details: { feedback: 'bored' as 'other' } }, 'cancellation_details[feedback]'],
+      [{ refund: true } as Stripe.SubscriptionCancelParams, 'refund'],
+    ];
+    for (const [params, param] of cases)
+      expect(await stripeError(stripe.subscriptions.cancel(subscriptionId, params))).toMatchObject({ statusCode: 400, param });
+    expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe('active');
+  });
+});
+
+describe('resuming a subscription', () => {
+  it('that is not paused → 400, unchanged', async () => {
+    const { stripe } = await newMerchant();
+    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    expect(await stripeError(stripe.subscriptions.resume(subscriptionId))).toMatchObject({ statusCode: 400 });
+    expect(
+      await stripeError(stripe.subscriptions.resume(subscriptionId, { billing_cycle_anchor: { type: 'later' as 'now' } })),
+    ).toMatchObject({ statusCode: 400, param: 'billing_cycle_anchor[type]' });
+    expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe('active');
+  });
+});

@@ -1,0 +1,52 @@
+import type { InvoiceRow } from '@/db/queries/invoices';
+import { ApiError, invalidRequest, isErrorCode } from '@/lib/api/errors';
+import type { Decline } from '@/lib/payments/processor';
+
+/** Refusals of an invoice's state change, in Stripe's words where Stripe's are known; each written once. */
+
+export const alreadyPaid = () => invalidRequest('Invoice is already paid');
+
+export const voidedCannotBePaid = () => invalidRequest('Voided invoices cannot be paid.');
+
+/** Why an invoice in this status cannot be paid (open and uncollectible ones can). */
+export const notPayable = (status: InvoiceRow['status']) =>
+  status === 'paid'
+    ? alreadyPaid()
+    : status === 'void'
+      ? voidedCannotBePaid()
+      : invalidRequest('This invoice is a draft: finalize it before it is paid.');
+
+export const alreadyFinalized = () => invalidRequest("This invoice is already finalized, you can't re-finalize a non-draft invoice.");
+
+export const cannotMarkUncollectible = (status: InvoiceRow['status']) =>
+  invalidRequest(`You can only mark an invoice that is open as uncollectible; this invoice is ${status}.`);
+
+/** Charging is built for open invoices (pay-invoice.ts); one written off is settled out of band or voided. */
+export const uncollectibleNotCharged = () =>
+  invalidRequest(
+    'Caisse charges open invoices only, and this invoice is uncollectible: mark it paid with paid_out_of_band=true, or void it.',
+  );
+
+export const paymentInProgress = () => invalidRequest('A payment of this invoice is in progress: try again once it has finished.');
+
+/** The card was refused: Stripe's 402 card error, with the payment intent the attempt was made on. */
+export const invoiceDeclined = (decline: Decline, paymentIntent: object) =>
+  new ApiError({
+    status: 402,
+    type: 'card_error',
+    message: decline.message,
+    code: isErrorCode(decline.code) ? decline.code : 'card_declined',
+    declineCode: decline.declineCode ?? undefined,
+    paymentIntent,
+  });
+
+/** The bank asked for 3-D Secure: the customer has to complete the payment on the invoice's page. */
+export const invoiceRequiresAction = (paymentIntent: object) =>
+  new ApiError({
+    status: 402,
+    type: 'card_error',
+    code: 'invoice_payment_intent_requires_action',
+    message:
+      'This payment requires additional user action before it can be completed successfully. Payment can be completed using the PaymentIntent associated with the invoice.',
+    paymentIntent,
+  });
