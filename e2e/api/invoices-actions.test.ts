@@ -2,12 +2,12 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
-import { paidSubscriptionSession } from '../support/paid-subscription-session';
+import { paidSubscription } from '../support/paid-session';
 
 describe('updating an invoice', () => {
   it('metadata, description and auto_advance → saved, and invoice.updated names what they were before', async () => {
     const { stripe } = await newMerchant();
-    const { invoiceId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { invoiceId } = await paidSubscription(stripe);
     const updated = await stripe.invoices.update(invoiceId, { metadata: { order: '42' }, description: 'First month', auto_advance: false });
     expect(updated).toMatchObject({ metadata: { order: '42' }, description: 'First month', auto_advance: false, status: 'paid' });
 
@@ -24,7 +24,7 @@ describe('updating an invoice', () => {
 
   it("Stripe's parameters Caisse does not build (number, footer, discounts…) → 400 naming each", async () => {
     const { stripe } = await newMerchant();
-    const { invoiceId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { invoiceId } = await paidSubscription(stripe);
     const cases: [Stripe.InvoiceUpdateParams, string][] = [
       [{ number: 'MY-1' }, 'number'],
       [{ footer: 'Thanks' }, 'footer'],
@@ -41,7 +41,7 @@ describe('updating an invoice', () => {
 describe('a paid invoice', () => {
   it("pay, void, mark_uncollectible and finalize → Stripe's 400, the invoice unchanged", async () => {
     const { stripe } = await newMerchant();
-    const { invoiceId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { invoiceId } = await paidSubscription(stripe);
     expect(await stripeError(stripe.invoices.pay(invoiceId))).toMatchObject({ statusCode: 400, message: 'Invoice is already paid' });
     expect(await stripeError(stripe.invoices.pay(invoiceId, { paid_out_of_band: true }))).toMatchObject({
       statusCode: 400,
@@ -54,14 +54,14 @@ describe('a paid invoice', () => {
       message: "This invoice is already finalized, you can't re-finalize a non-draft invoice.",
     });
     const invoice = await stripe.invoices.retrieve(invoiceId);
-    expect(invoice).toMatchObject({ status: 'paid', amount_paid: 1500, amount_remaining: 0 });
+    expect(invoice).toMatchObject({ status: 'paid', amount_paid: 900, amount_remaining: 0 });
     expect(invoice.status_transitions).toMatchObject({ voided_at: null, marked_uncollectible_at: null });
   });
 
   it("paying with another customer's card, or with Stripe's parameters Caisse does not build → 400 naming the parameter", async () => {
     const { stripe } = await newMerchant();
-    const mine = await paidSubscriptionSession(stripe, { oneTime: false });
-    const theirs = await paidSubscriptionSession(stripe, { oneTime: false });
+    const mine = await paidSubscription(stripe);
+    const theirs = await paidSubscription(stripe);
     const other = defined((await stripe.subscriptions.retrieve(theirs.subscriptionId)).default_payment_method as string, 'card');
     const cases: [Stripe.InvoicePayParams, string][] = [
       [{ payment_method: other }, 'payment_method'],

@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
-import { paidSubscriptionSession } from '../support/paid-subscription-session';
+import { paidSubscription } from '../support/paid-session';
 import { sdkFields, shapeGaps } from './sdk-fields';
 
 const noGaps = { missing: [], unknown: [] };
@@ -10,7 +10,7 @@ const noGaps = { missing: [], unknown: [] };
 describe("a subscription's first invoice", () => {
   it("invoices.list({ subscription }) → one paid invoice (subscription_create) with both lines of the cart, numbered XXXXXXXX-0001, every field of Stripe's Invoice", async () => {
     const { stripe } = await newMerchant();
-    const paid = await paidSubscriptionSession(stripe);
+    const paid = await paidSubscription(stripe, { oneTimeAmount: 2500 });
     const list = await stripe.invoices.list({ subscription: paid.subscriptionId });
     expect(list).toMatchObject({ object: 'list', url: '/v1/invoices', has_more: false });
     expect(list.data).toHaveLength(1);
@@ -25,10 +25,10 @@ describe("a subscription's first invoice", () => {
       collection_method: 'charge_automatically',
       customer: paid.customerId,
       currency: 'eur',
-      subtotal: 6500,
-      total: 6500,
-      amount_due: 6500,
-      amount_paid: 6500,
+      subtotal: 3400,
+      total: 3400,
+      amount_due: 3400,
+      amount_paid: 3400,
       amount_remaining: 0,
       attempted: true,
       parent: { type: 'subscription_details', subscription_details: { subscription: paid.subscriptionId } },
@@ -43,27 +43,23 @@ describe("a subscription's first invoice", () => {
     const item = (await stripe.subscriptions.retrieve(paid.subscriptionId)).items.data[0];
     expect(membership).toMatchObject({
       object: 'line_item',
-      amount: 1500,
+      amount: 900,
       quantity: 1,
       invoice: paid.invoiceId,
       subscription: paid.subscriptionId,
-      pricing: { type: 'price_details', price_details: { price: paid.recurring.id } },
+      pricing: { type: 'price_details', price_details: { price: paid.priceId } },
       parent: { type: 'subscription_item_details', subscription_item_details: { subscription_item: item.id, proration: false } },
       period: { start: item.current_period_start, end: item.current_period_end },
     });
-    expect(kit).toMatchObject({
-      amount: 5000,
-      quantity: 2,
-      subscription: null,
-      parent: null,
-      pricing: { price_details: { price: defined(paid.oneTime, 'one-time price').id } },
-    });
+    expect(kit).toMatchObject({ amount: 2500, quantity: 1, subscription: null, parent: null });
+    const kitPrice = await stripe.prices.retrieve(defined(kit.pricing?.price_details?.price as string, 'the one-time price'));
+    expect(kitPrice).toMatchObject({ type: 'one_time', unit_amount: 2500 });
     expect(kit.period.start).toBe(kit.period.end);
   });
 
   it('expand payments → the payment intent of the checkout as an InvoicePayment, its id the same each time', async () => {
     const { stripe } = await newMerchant();
-    const paid = await paidSubscriptionSession(stripe);
+    const paid = await paidSubscription(stripe, { oneTimeAmount: 2500 });
     const expanded = await stripe.invoices.retrieve(paid.invoiceId, {
       expand: ['payments.data.payment.payment_intent', 'customer', 'parent.subscription_details.subscription'],
     });
@@ -75,8 +71,8 @@ describe("a subscription's first invoice", () => {
     expect(payment).toMatchObject({
       object: 'invoice_payment',
       invoice: paid.invoiceId,
-      amount_paid: 6500,
-      amount_requested: 6500,
+      amount_paid: 3400,
+      amount_requested: 3400,
       currency: 'eur',
       is_default: true,
       status: 'paid',
@@ -97,13 +93,11 @@ describe("a subscription's first invoice", () => {
 
   it('its lines: GET /v1/invoices/:id/lines pages in the order of the invoice; expand data.pricing.price_details.price', async () => {
     const { stripe } = await newMerchant();
-    const paid = await paidSubscriptionSession(stripe);
+    const paid = await paidSubscription(stripe, { oneTimeAmount: 2500 });
     const all = await stripe.invoices.listLineItems(paid.invoiceId, { expand: ['data.pricing.price_details.price'] });
     expect(all).toMatchObject({ object: 'list', has_more: false, url: `/v1/invoices/${paid.invoiceId}/lines` });
-    expect(all.data.map((l) => (l.pricing?.price_details?.price as Stripe.Price).id)).toEqual([
-      paid.recurring.id,
-      defined(paid.oneTime, 'one-time price').id,
-    ]);
+    expect(all.data.map((l) => (l.pricing?.price_details?.price as Stripe.Price).type)).toEqual(['recurring', 'one_time']);
+    expect((all.data[0].pricing?.price_details?.price as Stripe.Price).id).toBe(paid.priceId);
 
     const first = await stripe.invoices.listLineItems(paid.invoiceId, { limit: 1 });
     expect(first).toMatchObject({ has_more: true });
@@ -122,8 +116,8 @@ describe("a subscription's first invoice", () => {
 describe('listing invoices', () => {
   it('filters by customer, subscription, status, created and collection_method; numbers follow each other', async () => {
     const { stripe } = await newMerchant();
-    const first = await paidSubscriptionSession(stripe, { oneTime: false });
-    const second = await paidSubscriptionSession(stripe, { oneTime: false });
+    const first = await paidSubscription(stripe);
+    const second = await paidSubscription(stripe);
     const ids = async (p: Stripe.InvoiceListParams) => (await stripe.invoices.list(p)).data.map((i) => i.id);
 
     const all = await stripe.invoices.list();
@@ -162,7 +156,7 @@ describe('listing invoices', () => {
 describe("another account's invoice", () => {
   it('retrieve, its lines, update, finalize, pay, void and mark_uncollectible → 404, as an unknown id', async () => {
     const owner = await newMerchant();
-    const paid = await paidSubscriptionSession(owner.stripe, { oneTime: false });
+    const paid = await paidSubscription(owner.stripe);
     const { stripe } = await newMerchant('Other Shop');
     const id = paid.invoiceId;
     const missing = { statusCode: 404, code: 'resource_missing', message: `No such invoice: '${id}'` };

@@ -2,14 +2,14 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
-import { paidSubscriptionSession } from '../support/paid-subscription-session';
+import { paidSubscription } from '../support/paid-session';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 describe('canceling a subscription now (DELETE /v1/subscriptions/:id)', () => {
   it('→ canceled, canceled_at and ended_at now, the reasons kept, and customer.subscription.deleted', async () => {
     const { stripe } = await newMerchant();
-    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { subscriptionId } = await paidSubscription(stripe);
     const asked = nowSeconds();
     const canceled = await stripe.subscriptions.cancel(subscriptionId, {
       cancellation_details: { comment: 'Found a cheaper gym', feedback: 'too_expensive' },
@@ -34,8 +34,8 @@ describe('canceling a subscription now (DELETE /v1/subscriptions/:id)', () => {
 
   it('→ left out of the default list, shown with status=canceled, ended and all', async () => {
     const { stripe } = await newMerchant();
-    const kept = await paidSubscriptionSession(stripe, { oneTime: false });
-    const ended = await paidSubscriptionSession(stripe, { oneTime: false });
+    const kept = await paidSubscription(stripe);
+    const ended = await paidSubscription(stripe);
     await stripe.subscriptions.cancel(ended.subscriptionId);
     const ids = async (p: Stripe.SubscriptionListParams) => (await stripe.subscriptions.list(p)).data.map((s) => s.id);
     expect(await ids({})).toEqual([kept.subscriptionId]);
@@ -47,7 +47,7 @@ describe('canceling a subscription now (DELETE /v1/subscriptions/:id)', () => {
 
   it('twice → 404, as Stripe answers for a subscription that has ended', async () => {
     const { stripe } = await newMerchant();
-    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { subscriptionId } = await paidSubscription(stripe);
     await stripe.subscriptions.cancel(subscriptionId);
     expect(await stripeError(stripe.subscriptions.cancel(subscriptionId))).toMatchObject({
       statusCode: 404,
@@ -58,7 +58,7 @@ describe('canceling a subscription now (DELETE /v1/subscriptions/:id)', () => {
 
   it('invoice_now=true (a final invoice) or prorate=true (a credit for unused time) → 400 naming it, nothing canceled; both false → canceled', async () => {
     const { stripe } = await newMerchant();
-    const first = await paidSubscriptionSession(stripe, { oneTime: false });
+    const first = await paidSubscription(stripe);
     for (const [params, param] of [
       [{ prorate: true }, 'prorate'],
       [{ invoice_now: true }, 'invoice_now'],
@@ -72,7 +72,7 @@ describe('canceling a subscription now (DELETE /v1/subscriptions/:id)', () => {
 
   it('bad parameters → 400 naming the parameter', async () => {
     const { stripe } = await newMerchant();
-    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { subscriptionId } = await paidSubscription(stripe);
     const cases: [Stripe.SubscriptionCancelParams, string][] = [
       [{ invoice_now: 'soon' as unknown as boolean }, 'invoice_now'],
       [{ cancellation_details: { feedback: 'bored' as 'other' } }, 'cancellation_details[feedback]'],
@@ -87,7 +87,7 @@ describe('canceling a subscription now (DELETE /v1/subscriptions/:id)', () => {
 describe('resuming a subscription', () => {
   it('that is not paused → 400, unchanged', async () => {
     const { stripe } = await newMerchant();
-    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { subscriptionId } = await paidSubscription(stripe);
     expect(await stripeError(stripe.subscriptions.resume(subscriptionId))).toMatchObject({ statusCode: 400 });
     expect(
       await stripeError(stripe.subscriptions.resume(subscriptionId, { billing_cycle_anchor: { type: 'later' as 'now' } })),

@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
-import { paidSubscriptionSession } from '../support/paid-subscription-session';
+import { paidSubscription } from '../support/paid-session';
 import { sdkFields, shapeGaps } from './sdk-fields';
 
 const noGaps = { missing: [], unknown: [] };
@@ -10,7 +10,7 @@ const noGaps = { missing: [], unknown: [] };
 describe('a subscription started by a paid checkout', () => {
   it("a monthly price and a one-time price paid on the page → an active subscription of the monthly item, every field of Stripe's Subscription", async () => {
     const { stripe } = await newMerchant();
-    const paid = await paidSubscriptionSession(stripe);
+    const paid = await paidSubscription(stripe, { oneTimeAmount: 2500 });
     const sub = await stripe.subscriptions.retrieve(paid.subscriptionId);
 
     expect(shapeGaps(sub, sdkFields('Subscriptions', ['Subscription']))).toEqual(noGaps);
@@ -32,21 +32,21 @@ describe('a subscription started by a paid checkout', () => {
     expect(sub.items.data).toHaveLength(1);
     const item = sub.items.data[0];
     expect(shapeGaps(item, sdkFields('SubscriptionItems', ['SubscriptionItem']))).toEqual(noGaps);
-    expect(item).toMatchObject({ object: 'subscription_item', quantity: 1, subscription: sub.id, price: { id: paid.recurring.id } });
+    expect(item).toMatchObject({ object: 'subscription_item', quantity: 1, subscription: sub.id, price: { id: paid.priceId } });
     expect(item.current_period_end).toBeGreaterThan(item.current_period_start);
     expect(item.current_period_start).toBe(sub.start_date);
   });
 
   it('expand latest_invoice, customer, default_payment_method and items.data.price.product → the objects inline', async () => {
     const { stripe } = await newMerchant();
-    const paid = await paidSubscriptionSession(stripe);
+    const paid = await paidSubscription(stripe, { oneTimeAmount: 2500 });
     const sub = await stripe.subscriptions.retrieve(paid.subscriptionId, {
       expand: ['latest_invoice', 'customer', 'default_payment_method', 'items.data.price.product'],
     });
     expect(sub.latest_invoice).toMatchObject({ object: 'invoice', id: paid.invoiceId, status: 'paid' });
     expect(sub.customer).toMatchObject({ object: 'customer', id: paid.customerId });
     expect(sub.default_payment_method).toMatchObject({ object: 'payment_method', type: 'card', customer: paid.customerId });
-    expect(sub.items.data[0].price.product).toMatchObject({ object: 'product', name: 'Membership' });
+    expect(sub.items.data[0].price.product).toMatchObject({ object: 'product', name: 'Pro plan' });
 
     const bad = await stripeError(stripe.subscriptions.retrieve(paid.subscriptionId, { expand: ['items'] }));
     expect(bad).toMatchObject({ statusCode: 400, param: 'expand' });
@@ -56,8 +56,8 @@ describe('a subscription started by a paid checkout', () => {
 describe('listing subscriptions', () => {
   it('filters by customer, price, status, created and current_period_end; pages with limit and starting_after', async () => {
     const { stripe } = await newMerchant();
-    const first = await paidSubscriptionSession(stripe);
-    const second = await paidSubscriptionSession(stripe, { oneTime: false });
+    const first = await paidSubscription(stripe, { oneTimeAmount: 2500 });
+    const second = await paidSubscription(stripe);
     const ids = (list: Stripe.ApiList<Stripe.Subscription>) => list.data.map((s) => s.id);
 
     const all = await stripe.subscriptions.list();
@@ -65,9 +65,15 @@ describe('listing subscriptions', () => {
     expect(ids(all)).toEqual([second.subscriptionId, first.subscriptionId]);
 
     expect(ids(await stripe.subscriptions.list({ customer: first.customerId }))).toEqual([first.subscriptionId]);
-    expect(ids(await stripe.subscriptions.list({ price: second.recurring.id }))).toEqual([second.subscriptionId]);
-    expect(ids(await stripe.subscriptions.list({ plan: first.recurring.id }))).toEqual([first.subscriptionId]);
-    expect(ids(await stripe.subscriptions.list({ price: defined(first.oneTime, 'one-time price').id }))).toEqual([]);
+    expect(ids(await stripe.subscriptions.list({ price: second.priceId }))).toEqual([second.subscriptionId]);
+    expect(ids(await stripe.subscriptions.list({ plan: first.priceId }))).toEqual([first.subscriptionId]);
+    // The one-time price bought in the same cart is not an item of the subscription.
+    const oneTime = (await stripe.invoices.listLineItems(first.invoiceId)).data.find(
+      (l) => l.pricing?.price_details?.price !== first.priceId,
+    );
+    expect(
+      ids(await stripe.subscriptions.list({ price: defined(oneTime?.pricing?.price_details?.price as string, 'one-time price') })),
+    ).toEqual([]);
     expect(ids(await stripe.subscriptions.list({ status: 'active' }))).toHaveLength(2);
     expect(ids(await stripe.subscriptions.list({ status: 'all' }))).toHaveLength(2);
     expect(ids(await stripe.subscriptions.list({ status: 'canceled' }))).toEqual([]);
@@ -93,7 +99,7 @@ describe('listing subscriptions', () => {
 
   it('expand data.customer → each subscription with its customer', async () => {
     const { stripe } = await newMerchant();
-    const paid = await paidSubscriptionSession(stripe, { oneTime: false });
+    const paid = await paidSubscription(stripe);
     const list = await stripe.subscriptions.list({ expand: ['data.customer', 'data.latest_invoice'] });
     expect(list.data[0].customer).toMatchObject({ object: 'customer', id: paid.customerId });
     expect(list.data[0].latest_invoice).toMatchObject({ object: 'invoice', id: paid.invoiceId });
@@ -117,7 +123,7 @@ describe('listing subscriptions', () => {
 describe("another account's subscription", () => {
   it('retrieve, update, cancel and resume → 404, as an unknown id', async () => {
     const owner = await newMerchant();
-    const paid = await paidSubscriptionSession(owner.stripe, { oneTime: false });
+    const paid = await paidSubscription(owner.stripe);
     const { stripe } = await newMerchant('Other Shop');
     const id = paid.subscriptionId;
     const missing = { statusCode: 404, code: 'resource_missing', message: `No such subscription: '${id}'` };

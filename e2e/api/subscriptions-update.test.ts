@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
-import { paidSubscriptionSession } from '../support/paid-subscription-session';
+import { paidSubscription } from '../support/paid-session';
 
 const DAY = 86_400;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -20,7 +20,7 @@ async function lastEvent(stripe: Stripe, type: string, subscriptionId: string): 
 describe('updating a subscription', () => {
   it('metadata and description → saved, and customer.subscription.updated names what they were before', async () => {
     const { stripe } = await newMerchant();
-    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { subscriptionId } = await paidSubscription(stripe);
     const sub = await stripe.subscriptions.update(subscriptionId, { metadata: { plan: 'gold' }, description: 'Gold membership' });
     expect(sub).toMatchObject({ metadata: { plan: 'gold' }, description: 'Gold membership', status: 'active' });
 
@@ -35,7 +35,7 @@ describe('updating a subscription', () => {
 
   it('cancel_at_period_end=true → cancels when the period ends (cancel_at, canceled_at, reason); false takes it back', async () => {
     const { stripe } = await newMerchant();
-    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { subscriptionId } = await paidSubscription(stripe);
     const before = await stripe.subscriptions.retrieve(subscriptionId);
     const periodEnd = before.items.data[0].current_period_end;
 
@@ -62,7 +62,7 @@ describe('updating a subscription', () => {
 
   it("cancel_at: a future time schedules the end, '' clears it; a past time or both cancel parameters → 400", async () => {
     const { stripe } = await newMerchant();
-    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { subscriptionId } = await paidSubscription(stripe);
     const at = nowSeconds() + 10 * DAY;
     expect(await stripe.subscriptions.update(subscriptionId, { cancel_at: at })).toMatchObject({
       cancel_at: at,
@@ -82,8 +82,8 @@ describe('updating a subscription', () => {
 
   it("default_payment_method: the customer's own card → set; another customer's or an unknown one → Stripe's 400", async () => {
     const { stripe } = await newMerchant();
-    const mine = await paidSubscriptionSession(stripe, { oneTime: false });
-    const theirs = await paidSubscriptionSession(stripe, { oneTime: false });
+    const mine = await paidSubscription(stripe);
+    const theirs = await paidSubscription(stripe);
     const own = defined((await stripe.subscriptions.retrieve(mine.subscriptionId)).default_payment_method as string, 'own card');
     const other = defined((await stripe.subscriptions.retrieve(theirs.subscriptionId)).default_payment_method as string, 'other card');
 
@@ -103,7 +103,7 @@ describe('updating a subscription', () => {
 
   it("pause_collection, default_tax_rates, cancellation_details and trial_settings → saved; '' clears them", async () => {
     const { stripe } = await newMerchant();
-    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { subscriptionId } = await paidSubscription(stripe);
     const rate = await stripe.taxRates.create({ display_name: 'VAT', percentage: 20, inclusive: false });
     const resumesAt = nowSeconds() + 30 * DAY;
 
@@ -141,7 +141,7 @@ describe('updating a subscription', () => {
 
   it('the same Idempotency-Key → the same answer replayed, and one event', async () => {
     const { stripe } = await newMerchant();
-    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { subscriptionId } = await paidSubscription(stripe);
     const idempotencyKey = randomUUID();
     const first = await stripe.subscriptions.update(subscriptionId, { metadata: { n: '1' } }, { idempotencyKey });
     const again = await stripe.subscriptions.update(subscriptionId, { metadata: { n: '1' } }, { idempotencyKey });
@@ -155,7 +155,7 @@ describe('updating a subscription', () => {
 describe('a trial', () => {
   it('trial_end moves the end of a trial; `now` ends it at once; on an active subscription a new trial → 400', async () => {
     const { stripe } = await newMerchant();
-    const trialing = await paidSubscriptionSession(stripe, { oneTime: false, subscriptionData: { trial_period_days: 14 } });
+    const trialing = await paidSubscription(stripe, { params: { subscription_data: { trial_period_days: 14 } } });
     const sub = await stripe.subscriptions.retrieve(trialing.subscriptionId);
     expect(sub.status).toBe('trialing');
 
@@ -174,7 +174,7 @@ describe('a trial', () => {
     expect(defined(ended.trial_end, 'trial_end')).toBeGreaterThanOrEqual(asked - 5);
     expect(ended.items.data[0].current_period_end).toBe(ended.trial_end);
 
-    const active = await paidSubscriptionSession(stripe, { oneTime: false });
+    const active = await paidSubscription(stripe);
     expect(await stripeError(stripe.subscriptions.update(active.subscriptionId, { trial_end: later }))).toMatchObject({
       statusCode: 400,
       param: 'trial_end',
@@ -185,7 +185,7 @@ describe('a trial', () => {
 describe('what Caisse does not change on a subscription', () => {
   it("Stripe's parameters Caisse does not build (items, collection_method, transfer_data…) → 400 naming each", async () => {
     const { stripe } = await newMerchant();
-    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { subscriptionId } = await paidSubscription(stripe);
     const cases: [Stripe.SubscriptionUpdateParams, string][] = [
       [{ items: [{ price: 'price_x' }] }, 'items'],
       [{ proration_behavior: 'none' }, 'proration_behavior'],
@@ -203,7 +203,7 @@ describe('what Caisse does not change on a subscription', () => {
 
   it("a canceled subscription → only metadata and cancellation_details change; anything else → Stripe's 400", async () => {
     const { stripe } = await newMerchant();
-    const { subscriptionId } = await paidSubscriptionSession(stripe, { oneTime: false });
+    const { subscriptionId } = await paidSubscription(stripe);
     await stripe.subscriptions.cancel(subscriptionId);
     const noted = await stripe.subscriptions.update(subscriptionId, {
       metadata: { why: 'moved' },

@@ -78,12 +78,19 @@ export async function paidSession(stripe: Stripe, p: PaidSessionOptions = {}): P
   };
 }
 
-export type PaidSubscription = { session: Stripe.Checkout.Session; subscriptionId: string; invoiceId: string; priceId: string };
+export type PaidSubscription = {
+  session: Stripe.Checkout.Session;
+  subscriptionId: string;
+  customerId: string;
+  invoiceId: string;
+  priceId: string;
+};
 
 /**
- * A subscription bought through a subscription-mode session paid on its page: a price of `unitAmount`
- * (900) EUR recurring as given (monthly), `quantity` (1), and a one-time line of `oneTimeAmount` when given.
- * With a trial, a card that only saves (4000 0000 0000 0341) still completes the session.
+ * A subscription bought through a subscription-mode session paid on its page (payOnPage): a price of
+ * `unitAmount` (900) EUR recurring as given (monthly), `quantity` (1), and a one-time line of
+ * `oneTimeAmount` when given. With a trial, a card that only saves (4000 0000 0000 0341) still completes
+ * the session.
  */
 export async function paidSubscription(
   stripe: Stripe,
@@ -110,16 +117,11 @@ export async function paidSubscription(
     success_url: SUCCESS_URL,
     ...p.params,
   });
-  const url = defined(created.url, 'session.url');
-  const headers = { 'x-forwarded-for': randomClientAddress() };
-  const paid = await postPayForm(url, { card: p.card, headers });
-  if (paid.status !== 303) throw new Error(`Paying ${created.id} answered ${paid.status}`);
-  if (paid.location?.includes('/authenticate')) await completeChallenge(url, 'complete', headers);
-  const session = await stripe.checkout.sessions.retrieve(created.id);
-  if (session.status !== 'complete') throw new Error(`${created.id} is ${session.status} after paying`);
+  const session = await payOnPage(stripe, created, { card: p.card });
   return {
     session,
     subscriptionId: defined(session.subscription as string | null, 'session.subscription'),
+    customerId: defined(session.customer as string | null, 'session.customer'),
     invoiceId: defined(session.invoice as string | null, 'session.invoice'),
     priceId: price.id,
   };

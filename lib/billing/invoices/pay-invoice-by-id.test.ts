@@ -1,15 +1,22 @@
+import { and, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
 import { findInvoice } from '@/db/queries/invoices';
 import { findPaymentIntent } from '@/db/queries/payment-intents';
 import { findSubscription } from '@/db/queries/subscriptions';
+import { invoices } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-params';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
-import { newShop } from '@/lib/checkout/testing/checkout-world';
+import { STRIPE_DECLINES } from '@/lib/payments/decline-messages';
+import type { PaymentProcessor } from '@/lib/payments/processor';
+import { testProcessor } from '@/lib/payments/test-processor';
 import { eventsOf } from '@/lib/payments/testing/paid-charge';
 import { present } from '@/lib/util/present';
 import { payInvoiceSchema } from '@/lib/validation/invoices';
-import { openRenewalInvoice, paidSubscription } from '../testing/paid-subscription';
+import { runDueBilling } from '../renewals/run-due-billing';
+import { subscribe } from '../testing/subscribed';
+import { unpaidRenewal } from '../testing/unpaid-renewal';
 import { invoicePayments } from './invoice-payments';
 import { markInvoiceUncollectibleById } from './mark-uncollectible';
 import { payInvoiceById } from './pay-invoice-by-id';
@@ -17,22 +24,31 @@ import { voidInvoiceById } from './void-invoice';
 
 const db = useCheckoutDatabase('caisse_pay_invoice_by_id');
 
-const PAID_AT = new Date('2026-05-02T10:00:00Z');
-const LATER = new Date('2026-06-02T10:00:00Z');
+const BOUGHT_AT = new Date('2026-05-02T10:00:00Z');
 
-/** The test card that pays at checkout (a trial: nothing is charged) and is declined off-session afterwards. */
-const SAVES_THEN_DECLINES = '4000000000000341';
+/** A bank that declines every off-session charge once, whatever the card. */
+const decliningOnce: PaymentProcessor = {
+  ...testProcessor,
+  chargeSaved: ({ card }) => Promise.resolve({ status: 'failed', card, decline: { ...STRIPE_DECLINES.generic_decline } }),
+};
 
-async function withOpenInvoice(card?: string) {
-  const trial = card ? { trial_period_days: '7' } : undefined;
-  const shop = await newShop(db());
-  const { subscription, invoice: first, scope } = await paidSubscription(db(), shop, { now: PAID_AT, card, subscriptionData: trial });
-  const open = await openRenewalInvoice(db(), subscription, first, LATER);
-  return { open, subscription, scope: { ...scope, id: open.id } };
+/** A subscription paid by a good card whose first renewal the bank declined: the invoice left open, the card still good. */
+async function renewalDeclinedOnce(database: Db) {
+  const { shop, subscriptionId } = await subscribe(database, { now: BOUGHT_AT });
+  const scope = { accountId: shop.accountId };
+  const sub = present(await findSubscription(database, { ...scope, id: subscriptionId }), 'the subscription');
+  await runDueBilling(database, { scope: { clock: null }, now: sub.currentPeriodEnd, processor: decliningOnce });
+  const [latest] = await database
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.accountId, scope.accountId), eq(invoices.subscriptionId, subscriptionId)))
+    .orderBy(desc(invoices.seq))
+    .limit(1);
+  return present(latest, 'the renewal invoice');
 }
 
-const pay = (scope: { accountId: string; id: string }, params: Record<string, unknown> = {}) =>
-  payInvoiceById(db(), scope, parseParams(payInvoiceSchema, params));
+const pay = (invoice: { accountId: string; id: string }, params: Record<string, unknown> = {}) =>
+  payInvoiceById(db(), { accountId: invoice.accountId, id: invoice.id }, parseParams(payInvoiceSchema, params));
 
 async function refusal(p: Promise<unknown>): Promise<ApiError> {
   const err = await p.then(
@@ -46,48 +62,45 @@ async function refusal(p: Promise<unknown>): Promise<ApiError> {
 const types = async (accountId: string) => (await eventsOf(db(), accountId)).map((e) => e.type);
 
 describe('payInvoiceById (POST /v1/invoices/:id/pay)', () => {
-  it('an open invoice, the subscription’s card → charged off-session: paid, one InvoicePayment, invoice.paid and invoice.payment_succeeded', async () => {
-    const { open, scope } = await withOpenInvoice();
+  it('a renewal the bank declined, paid again with the good card → paid, one InvoicePayment, the subscription active again; paying twice → 400', async () => {
+    const open = await renewalDeclinedOnce(db());
+    expect(open).toMatchObject({ status: 'open', attemptCount: 1 });
     const before = await types(open.accountId);
-    const paid = await pay(scope);
-    expect(paid).toMatchObject({ id: open.id, status: 'paid', amount_paid: 900, amount_remaining: 0, attempt_count: 1 });
+    const paid = await pay(open);
+    expect(paid).toMatchObject({ id: open.id, status: 'paid', amount_paid: 900, amount_remaining: 0, attempt_count: 2 });
     const payments = await invoicePayments(db(), { accountId: open.accountId, invoiceId: open.id });
     expect(payments.data).toMatchObject([{ status: 'paid', amount_paid: 900, amount_requested: 900, payment: { type: 'payment_intent' } }]);
-    expect((await types(open.accountId)).slice(before.length)).toEqual([
-      'charge.succeeded',
-      'payment_intent.succeeded',
-      'invoice.paid',
-      'invoice.payment_succeeded',
-    ]);
-    expect(await refusal(pay(scope))).toMatchObject({ status: 400, message: 'Invoice is already paid' });
+    expect((await types(open.accountId)).slice(before.length)).toEqual(
+      expect.arrayContaining(['invoice.paid', 'invoice.payment_succeeded', 'customer.subscription.updated']),
+    );
+    expect(await findSubscription(db(), { accountId: open.accountId, id: present(open.subscriptionId, 'sub') })).toMatchObject({
+      status: 'active',
+    });
+    expect(await refusal(pay(open))).toMatchObject({ status: 400, message: 'Invoice is already paid' });
   });
 
   it("a card that is declined → Stripe's 402 card error with the payment intent; the invoice stays open, its retry schedule as it was", async () => {
-    const { open, scope } = await withOpenInvoice(SAVES_THEN_DECLINES);
-    const err = await refusal(pay(scope));
+    const { invoice: open } = await unpaidRenewal(db(), BOUGHT_AT);
+    const err = await refusal(pay(open));
     expect(err).toMatchObject({ status: 402, type: 'card_error', code: 'card_declined', message: 'Your card was declined.' });
-    const body = err.toJSON().error as { payment_intent?: { id: string; status: string; last_payment_error: unknown } };
-    const intentId = present(body.payment_intent, 'error.payment_intent').id;
+    const body = err.toJSON().error as { payment_intent?: { id: string } };
     expect(body.payment_intent).toMatchObject({ status: 'requires_payment_method', last_payment_error: { code: 'card_declined' } });
-    const after = present(await findInvoice(db(), open), 'the invoice');
-    expect(after).toMatchObject({
+    expect(present(await findInvoice(db(), open), 'the invoice')).toMatchObject({
       status: 'open',
-      attemptCount: 1,
+      attemptCount: open.attemptCount + 1,
       nextPaymentAttempt: open.nextPaymentAttempt,
-      paymentIntentId: intentId,
+      paymentIntentId: present(body.payment_intent, 'error.payment_intent').id,
     });
     const payments = await invoicePayments(db(), { accountId: open.accountId, invoiceId: open.id });
     expect(payments.data).toMatchObject([{ status: 'open', amount_paid: null, amount_requested: 900 }]);
   });
 
-  it('paid_out_of_band → paid without a charge, its declined intent canceled, the subscription the decline made past due active again; invoice.paid, no payment_succeeded', async () => {
-    const { open, scope, subscription } = await withOpenInvoice(SAVES_THEN_DECLINES);
-    await refusal(pay(scope));
-    expect(await findSubscription(db(), subscription)).toMatchObject({ status: 'past_due' });
-    const intentId = present(present(await findInvoice(db(), open), 'invoice').paymentIntentId, 'intent');
+  it('paid_out_of_band → paid without a charge, its declined intent canceled, the subscription active again; invoice.paid, no payment_succeeded', async () => {
+    const { invoice: open, subscription } = await unpaidRenewal(db(), BOUGHT_AT);
+    expect(subscription.status).toBe('past_due');
+    const intentId = present(open.paymentIntentId, 'the declined intent');
     const before = await types(open.accountId);
-    const paid = await pay(scope, { paid_out_of_band: 'true' });
-    expect(paid).toMatchObject({ status: 'paid', amount_paid: 900, amount_remaining: 0 });
+    expect(await pay(open, { paid_out_of_band: 'true' })).toMatchObject({ status: 'paid', amount_paid: 900, amount_remaining: 0 });
     expect(await findPaymentIntent(db(), { accountId: open.accountId, id: intentId })).toMatchObject({
       status: 'canceled',
       cancellationReason: 'automatic',
@@ -101,31 +114,35 @@ describe('payInvoiceById (POST /v1/invoices/:id/pay)', () => {
   });
 
   it('written off as uncollectible → not charged (400), but may be paid out of band; marked twice → 400', async () => {
-    const { open, scope } = await withOpenInvoice();
-    const marked = await markInvoiceUncollectibleById(db(), scope);
+    const { invoice: open } = await unpaidRenewal(db(), BOUGHT_AT);
+    const marked = await markInvoiceUncollectibleById(db(), open);
     expect(marked).toMatchObject({ status: 'uncollectible', next_payment_attempt: null });
     expect(marked.status_transitions.marked_uncollectible_at).not.toBeNull();
     expect((await types(open.accountId)).at(-1)).toBe('invoice.marked_uncollectible');
-    expect(await refusal(markInvoiceUncollectibleById(db(), scope))).toMatchObject({
+    expect(await refusal(markInvoiceUncollectibleById(db(), open))).toMatchObject({
       status: 400,
       message: 'You can only mark an invoice that is open as uncollectible; this invoice is uncollectible.',
     });
-    expect(await refusal(pay(scope))).toMatchObject({ status: 400 });
-    expect(await pay(scope, { paid_out_of_band: 'true' })).toMatchObject({ status: 'paid', amount_paid: 900 });
+    expect(await refusal(pay(open))).toMatchObject({ status: 400 });
+    expect(await pay(open, { paid_out_of_band: 'true' })).toMatchObject({ status: 'paid', amount_paid: 900 });
   });
 
   it('voided → "Voided invoices cannot be paid.", even out of band', async () => {
-    const { scope } = await withOpenInvoice();
-    expect(await voidInvoiceById(db(), scope)).toMatchObject({ status: 'void' });
+    const { invoice: open } = await unpaidRenewal(db(), BOUGHT_AT);
+    expect(await voidInvoiceById(db(), open)).toMatchObject({ status: 'void' });
     for (const params of [{}, { paid_out_of_band: 'true' }])
-      expect(await refusal(pay(scope, params))).toMatchObject({ status: 400, message: 'Voided invoices cannot be paid.' });
+      expect(await refusal(pay(open, params))).toMatchObject({ status: 400, message: 'Voided invoices cannot be paid.' });
   });
 
-  it("another customer's card → 400 naming payment_method, nothing charged", async () => {
-    const mine = await withOpenInvoice();
-    const theirs = await paidSubscription(db(), await newShop(db()), { now: PAID_AT });
-    const card = present(theirs.subscription.defaultPaymentMethodId, 'their card');
-    expect(await refusal(pay(mine.scope, { payment_method: card }))).toMatchObject({ status: 400, param: 'payment_method' });
-    expect(present(await findInvoice(db(), mine.open), 'invoice')).toMatchObject({ status: 'open', attemptCount: 0 });
+  it("another account's card → 400 naming payment_method (no such PaymentMethod here), nothing charged", async () => {
+    const { invoice: open } = await unpaidRenewal(db(), BOUGHT_AT);
+    const theirs = await subscribe(db(), { now: BOUGHT_AT });
+    const theirSub = present(await findSubscription(db(), { accountId: theirs.shop.accountId, id: theirs.subscriptionId }), 'sub');
+    expect(await refusal(pay(open, { payment_method: present(theirSub.defaultPaymentMethodId, 'their card') }))).toMatchObject({
+      status: 400,
+      code: 'resource_missing',
+      param: 'payment_method',
+    });
+    expect(present(await findInvoice(db(), open), 'invoice')).toMatchObject({ status: 'open', attemptCount: open.attemptCount });
   });
 });

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { findInvoice } from '@/db/queries/invoices';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
-import { newShop } from '@/lib/checkout/testing/checkout-world';
 import { eventsOf } from '@/lib/payments/testing/paid-charge';
 import { present } from '@/lib/util/present';
 import { unix } from '@/lib/util/time';
-import { openRenewalInvoice, paidSubscription } from '../testing/paid-subscription';
+import { DEFAULT_RETRY_SETTINGS } from '../retry-settings';
+import { unpaidRenewal } from '../testing/unpaid-renewal';
 import { changeInvoice } from './update-invoice';
 
 const db = useCheckoutDatabase('caisse_update_invoice');
 
-const PAID_AT = new Date('2026-05-02T10:00:00Z');
-const LATER = new Date('2026-06-02T10:00:00Z');
+const BOUGHT_AT = new Date('2026-05-02T10:00:00Z');
+const DAY_MS = 86_400_000;
 
 describe('changeInvoice: auto_advance on an open invoice', () => {
-  it('off → no next automatic attempt (invoice.updated says what it was); on again → a never-tried invoice is due at once', async () => {
-    const { subscription, invoice: first } = await paidSubscription(db(), await newShop(db()), { now: PAID_AT });
-    const open = await openRenewalInvoice(db(), subscription, first, LATER);
-    const due = present(open.nextPaymentAttempt, 'the next attempt');
+  it('off → no next automatic attempt (invoice.updated says what it was); on again → the next retry of the schedule, counted from now', async () => {
+    const { invoice: open } = await unpaidRenewal(db(), BOUGHT_AT);
+    const due = present(open.nextPaymentAttempt, 'the next retry');
+    expect(open.attemptCount).toBe(1);
 
     const stopped = await db().transaction((tx) => changeInvoice(tx, open, { autoAdvance: false, metadata: { note: 'on hold' } }));
     expect(stopped).toMatchObject({ autoAdvance: false, nextPaymentAttempt: null, metadata: { note: 'on hold' } });
@@ -27,8 +27,12 @@ describe('changeInvoice: auto_advance on an open invoice', () => {
 
     const before = Date.now();
     const resumed = await db().transaction((tx) => changeInvoice(tx, stopped, { autoAdvance: true }));
+    const after = Date.now();
+    const retryMs = present(DEFAULT_RETRY_SETTINGS.retryDays[0], 'the first retry') * DAY_MS;
     expect(resumed.autoAdvance).toBe(true);
-    expect(present(resumed.nextPaymentAttempt, 'the next attempt').getTime()).toBeGreaterThanOrEqual(before);
+    const next = present(resumed.nextPaymentAttempt, 'the next attempt').getTime();
+    expect(next).toBeGreaterThanOrEqual(before + retryMs);
+    expect(next).toBeLessThanOrEqual(after + retryMs);
     expect(await findInvoice(db(), open)).toEqual(resumed);
 
     // Nothing asked that is not so already: no event.
