@@ -1,27 +1,9 @@
-import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
-import { paidSubscription } from '../support/paid-session';
+import { advanceClock, subscribedOnClock } from '../support/test-clocks';
 
 const DAY = 86_400;
-
-/** Advances the clock and waits, as Stripe's docs say to, until it is ready again. */
-async function advance(stripe: Stripe, clockId: string, to: number) {
-  const started = await stripe.testHelpers.testClocks.advance(clockId, { frozen_time: to });
-  expect(started.status).toBe('advancing');
-  await expect
-    .poll(async () => (await stripe.testHelpers.testClocks.retrieve(clockId)).status, { timeout: 120_000, interval: 250 })
-    .toBe('ready');
-  return stripe.testHelpers.testClocks.retrieve(clockId);
-}
-
-const subscribedOnClock = async (stripe: Stripe, frozen: number, p: Parameters<typeof paidSubscription>[1] = {}) => {
-  const clock = await stripe.testHelpers.testClocks.create({ frozen_time: frozen, name: 'a year of billing' });
-  const customer = await stripe.customers.create({ email: 'jenny@example.com', test_clock: clock.id });
-  const bought = await paidSubscription(stripe, { ...p, params: { customer: customer.id, ...p.params } });
-  return { clock, customer, ...bought };
-};
 
 describe('test clocks through the official SDK', () => {
   it('a clock is created, listed, retrieved and deleted with its customer; it refuses going backwards', async () => {
@@ -46,7 +28,9 @@ describe('test clocks through the official SDK', () => {
     const b = await newMerchant();
     const clock = await a.stripe.testHelpers.testClocks.create({ frozen_time: Math.floor(Date.now() / 1000) });
     expect((await stripeError(b.stripe.testHelpers.testClocks.retrieve(clock.id))).statusCode).toBe(404);
-    expect((await stripeError(b.stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: clock.frozen_time + DAY }))).statusCode).toBe(404);
+    expect(
+      (await stripeError(b.stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: clock.frozen_time + DAY }))).statusCode,
+    ).toBe(404);
     expect(await stripeError(b.stripe.customers.create({ test_clock: clock.id }))).toMatchObject({ statusCode: 400, param: 'test_clock' });
   });
 
@@ -60,9 +44,11 @@ describe('test clocks through the official SDK', () => {
     expect(first).toMatchObject({ status: 'paid', billing_reason: 'subscription_create', amount_paid: 1400 });
     expect(first.lines.data.map((l) => l.amount).sort()).toEqual([500, 900]);
 
-    const ready = await advance(stripe, clock.id, Math.floor(Date.UTC(2032, 0, 31, 11) / 1000));
+    const ready = await advanceClock(stripe, clock.id, Math.floor(Date.UTC(2032, 0, 31, 11) / 1000));
     expect(ready.frozen_time).toBe(Math.floor(Date.UTC(2032, 0, 31, 11) / 1000));
-    const cycle = (await stripe.invoices.list({ subscription: subscriptionId, limit: 100 })).data.filter((i) => i.billing_reason === 'subscription_cycle');
+    const cycle = (await stripe.invoices.list({ subscription: subscriptionId, limit: 100 })).data.filter(
+      (i) => i.billing_reason === 'subscription_cycle',
+    );
     expect(cycle).toHaveLength(12);
     expect(cycle.every((i) => i.status === 'paid' && i.amount_paid === 900)).toBe(true);
     const lineStarts = cycle.map((i) => new Date(defined(i.lines.data[0], 'a line').period.start * 1000).toISOString().slice(0, 10)).sort();
@@ -93,11 +79,11 @@ describe('test clocks through the official SDK', () => {
       params: { subscription_data: { trial_period_days: 7 } },
     });
     expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe('trialing');
-    await advance(stripe, clock.id, start + 7 * DAY + 60);
+    await advanceClock(stripe, clock.id, start + 7 * DAY + 60);
     expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe('past_due');
     const [open] = (await stripe.invoices.list({ subscription: subscriptionId, status: 'open' })).data;
     expect(open).toMatchObject({ attempt_count: 1, amount_remaining: 900, next_payment_attempt: start + 10 * DAY });
-    await advance(stripe, clock.id, start + 30 * DAY);
+    await advanceClock(stripe, clock.id, start + 30 * DAY);
     const ended = await stripe.subscriptions.retrieve(subscriptionId);
     expect(ended).toMatchObject({ status: 'canceled', cancellation_details: { reason: 'payment_failed' } });
     expect((await stripe.invoices.retrieve(defined(open, 'the open invoice').id)).attempt_count).toBe(4);
