@@ -1,14 +1,14 @@
-import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { InvoiceRow } from '@/db/queries/invoices';
 import type { StoredBillingDetails } from '@/db/schema';
 import { CLIENT_CARD_LIMIT } from '@/lib/checkout/confirm-payment';
-import { makeCardDetailsSchema, toCardInput } from '@/lib/payments/card-schema';
+import { toCardInput } from '@/lib/payments/card-schema';
 import { declineMessageKey, STRIPE_DECLINES } from '@/lib/payments/decline-messages';
 import { fingerprintSecret } from '@/lib/payments/fingerprint';
 import type { ChargeOutcome, PaymentProcessor, StoredCard } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
 import { hitRateLimit } from '@/lib/security/rate-limit';
+import { makeInvoicePaySchema } from '@/lib/validation/invoice-page';
 import { billingNow } from '../clock';
 import type { InvoicePayResult } from './invoice-page-state';
 import { signedInvoice } from './invoice-page-view';
@@ -21,8 +21,6 @@ import { recordInvoiceOutcome } from './record-invoice-outcome';
  * the checkout's, under the same key and limit (CLIENT_CARD_LIMIT).
  */
 export const INVOICE_CARD_LIMIT = { attempts: 10, windowSeconds: 3600 };
-
-const formSchema = (now: () => Date) => z.object({ card: makeCardDetailsSchema(now) });
 
 function issuesToErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -96,7 +94,7 @@ export async function payInvoiceOnPage(
   )
     return { state: 'refused', reason: 'rate_limited' };
 
-  const parsed = formSchema(() => realNow).safeParse(p.form);
+  const parsed = makeInvoicePaySchema(() => realNow).safeParse(p.form);
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };
   const card = toCardInput(parsed.data.card);
   const screened = processor.screen(card);
