@@ -24,8 +24,6 @@ export type InvoiceDocumentInput = {
     | 'amountRemaining'
     | 'totalTaxes'
     | 'totalDiscountAmounts'
-    | 'periodStart'
-    | 'periodEnd'
     | 'finalizedAt'
     | 'createdAt'
     | 'paidAt'
@@ -121,8 +119,6 @@ export function invoiceDocument(input: InvoiceDocumentInput): InvoiceDocument {
   if (invoice.number) facts.push([t('numberLabel'), invoice.number]);
   facts.push([t('dateIssued'), date(invoice.finalizedAt ?? invoice.createdAt)]);
   if (invoice.status === 'paid' && invoice.paidAt) facts.push([t('datePaid'), date(invoice.paidAt)]);
-  const billingPeriod = period(invoice.periodStart, invoice.periodEnd);
-  if (billingPeriod) facts.push([t('period'), billingPeriod]);
 
   const customer = invoice.customer;
   const billTo = customer

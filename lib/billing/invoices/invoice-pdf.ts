@@ -85,15 +85,19 @@ class Writer {
     }
   }
 
-  /** A label on the left and a value flush right, on one line. */
-  row(label: string, value: string, p: { bold?: boolean; size?: number; left?: number } = {}) {
+  /** A label on the left (wrapped short of the value) and a value flush right, on its first line. */
+  row(label: string, value: string, p: { bold?: boolean; size?: number } = {}) {
     const font = p.bold ? this.fonts.bold : this.fonts.regular;
     const size = p.size ?? 10;
-    this.room(size * 1.6);
     const v = this.clean(value);
-    this.page.drawText(this.clean(label), { x: p.left ?? MARGIN, y: this.y - size, size, font, color: p.bold ? INK : GRAY });
-    this.page.drawText(v, { x: A4.width - MARGIN - font.widthOfTextAtSize(v, size), y: this.y - size, size, font, color: INK });
-    this.y -= size * 1.6;
+    const valueWidth = font.widthOfTextAtSize(v, size);
+    const lines = this.wrap(label, font, size, A4.width - 2 * MARGIN - valueWidth - 24);
+    lines.forEach((line, n) => {
+      this.room(size * 1.6);
+      this.page.drawText(line, { x: MARGIN, y: this.y - size, size, font, color: p.bold ? INK : GRAY });
+      if (n === 0) this.page.drawText(v, { x: A4.width - MARGIN - valueWidth, y: this.y - size, size, font, color: INK });
+      this.y -= size * (n === lines.length - 1 ? 1.6 : 1.3);
+    });
   }
 
   rule() {

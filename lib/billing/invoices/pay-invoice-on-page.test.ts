@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { findInvoice } from '@/db/queries/invoices';
+import { findInvoice, updateInvoiceIf } from '@/db/queries/invoices';
 import { findPaymentMethod } from '@/db/queries/payment-methods';
 import { findSubscription } from '@/db/queries/subscriptions';
 import { paymentIntents } from '@/db/schema';
@@ -87,6 +87,29 @@ describe('the hosted invoice page', () => {
     expect((await page(german))?.locale).toBe('de');
     const unsaid = await openInvoice(db(), { now: SUBSCRIBED_AT });
     expect((await page(unsaid, 'it-IT,it;q=0.9'))?.locale).toBe('it');
+  });
+});
+
+describe('an invoice that takes no payment', () => {
+  // No code path voids an invoice, marks it uncollectible or leaves one in draft yet: the state is set as those will set it.
+  it.each([
+    ['void', 'Void', 'This invoice was voided. Nothing is due.', { voidedAt: PAID_AT }],
+    [
+      'uncollectible',
+      'Uncollectible',
+      'This invoice was marked as uncollectible. Contact Maison Lumière about it.',
+      { markedUncollectibleAt: PAID_AT },
+    ],
+    ['draft', 'Draft', 'This invoice is not final yet and cannot be paid.', { number: null, finalizedAt: null }],
+  ] as const)('%s → its state, no card form, and paying is refused', async (status, label, headline, set) => {
+    const open = await openInvoice(db(), { now: SUBSCRIBED_AT });
+    await updateInvoiceIf(db(), { accountId: open.accountId, id: open.invoice.id, from: ['open'], set: { status, ...set } });
+    const view = present(await page(open), 'the page');
+    expect(view.document.status).toEqual({ state: status, label });
+    expect(view.document.headline).toBe(headline);
+    expect(view).toMatchObject({ payAmount: null, challengePending: false, receiptUrl: null });
+    expect(await pay(open, CARDS.ok)).toEqual({ state: 'closed' });
+    expect((await invoiceNow(open)).attemptCount).toBe(1);
   });
 });
 
