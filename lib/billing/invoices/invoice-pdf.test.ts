@@ -23,7 +23,7 @@ describe('renderInvoicePdf', () => {
       'Open — €18.00 due',
       'Bill to',
       'claire@example.com',
-      '1 × Abonnement Lumière (at €15.00 / month)',
+      '1 × Abonnement Lumière',
       'March 8, 2026 – April 8, 2026',
       'VAT (20%)',
       'Amount due',

@@ -58,7 +58,7 @@ describe('the hosted invoice page', () => {
     expect(view.document.status).toEqual({ state: 'open', label: 'Open' });
     expect(view.document.headline).toBe('€18.00 due');
     expect(view.document.items).toEqual([
-      { description: '1 × Abonnement Lumière (at €15.00 / month)', detail: ['Qty 1', 'March 8, 2026 – April 8, 2026'], amount: '€15.00' },
+      { description: '1 × Abonnement Lumière', detail: ['Qty 1', 'March 8, 2026 – April 8, 2026'], amount: '€15.00' },
     ]);
     expect(view.document.totals).toEqual([
       ['Subtotal', '€15.00'],
