@@ -67,7 +67,8 @@ export function invoiceEmailView(input: InvoiceEmailInput): ReceiptView {
       link: { label: t('viewOnline'), url: input.link },
     };
   }
-  const reason = errorsTranslator(input.locale)(declineMessageKey(input.decline));
+  // No card on file (pay-invoice.ts's NO_PAYMENT_METHOD) is no decline: the email then only asks for a card.
+  const reason = input.decline.code === 'resource_missing' ? null : errorsTranslator(input.locale)(declineMessageKey(input.decline));
   return {
     ...common,
     subject: t('failedSubject', { merchant }),
@@ -75,7 +76,7 @@ export function invoiceEmailView(input: InvoiceEmailInput): ReceiptView {
     facts: [doc.due, ...doc.facts.filter(([label]) => label === t('numberLabel'))],
     note: [
       t('failedIntro', { number: input.number }),
-      t('failedReason', { reason }),
+      ...(reason ? [t('failedReason', { reason })] : []),
       input.nextAttempt ? t('failedNextRetry', { date: date(input.nextAttempt) }) : t('failedNoRetry'),
     ].join(' '),
     link: { label: t('payOnline'), url: input.link },
