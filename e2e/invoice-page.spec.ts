@@ -101,6 +101,18 @@ test.describe('the hosted invoice page', () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Invoice not found' })).toBeVisible();
     expect((await page.request.get('/i/in_doesnotexist00000000/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/pdf')).status()).toBe(404);
+    // A path Next cannot decode is no invoice either, not a server error.
+    expect((await page.request.get('/i/%ff/AAAA')).status()).toBe(404);
+  });
+
+  test('the page is nobody’s to frame and runs only its own scripts (CSP with a nonce)', async ({ page, merchant }) => {
+    const invoice = await openInvoice(merchant);
+    const response = await page.goto(invoice.url);
+    const headers = response?.headers() ?? {};
+    expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['referrer-policy']).toBe('same-origin');
   });
 });
 
