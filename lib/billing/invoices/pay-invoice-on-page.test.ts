@@ -10,6 +10,7 @@ import { CARDS } from '@/lib/checkout/testing/checkout-world';
 import { eventsOf } from '@/lib/payments/testing/paid-charge';
 import { present } from '@/lib/util/present';
 import { completeInvoiceChallenge, pendingInvoiceChallenge } from './authenticate-invoice';
+import { voidInvoice } from './void-invoice';
 import { loadInvoicePage } from './invoice-page-view';
 import { hostedInvoiceUrl } from './invoice-url';
 import { INVOICE_CARD_LIMIT, payInvoiceOnPage } from './pay-invoice-on-page';
@@ -91,19 +92,32 @@ describe('the hosted invoice page', () => {
 });
 
 describe('an invoice that takes no payment', () => {
-  // No code path voids an invoice, marks it uncollectible or leaves one in draft yet: the state is set as those will set it.
+  /** Voided as the API voids it; marked uncollectible or kept as a draft as a paused subscription's renewal leaves it. */
+  const into = {
+    void: (open: OpenInvoice) => db().transaction((tx) => voidInvoice(tx, open.invoice, PAID_AT)),
+    uncollectible: (open: OpenInvoice) =>
+      updateInvoiceIf(db(), {
+        accountId: open.accountId,
+        id: open.invoice.id,
+        from: ['open'],
+        set: { status: 'uncollectible', markedUncollectibleAt: PAID_AT },
+      }),
+    draft: (open: OpenInvoice) =>
+      updateInvoiceIf(db(), {
+        accountId: open.accountId,
+        id: open.invoice.id,
+        from: ['open'],
+        set: { status: 'draft', number: null, finalizedAt: null },
+      }),
+  };
+
   it.each([
-    ['void', 'Void', 'This invoice was voided. Nothing is due.', { voidedAt: PAID_AT }],
-    [
-      'uncollectible',
-      'Uncollectible',
-      'This invoice was marked as uncollectible. Contact Maison Lumière about it.',
-      { markedUncollectibleAt: PAID_AT },
-    ],
-    ['draft', 'Draft', 'This invoice is not final yet and cannot be paid.', { number: null, finalizedAt: null }],
-  ] as const)('%s → its state, no card form, and paying is refused', async (status, label, headline, set) => {
+    ['void', 'Void', 'This invoice was voided. Nothing is due.'],
+    ['uncollectible', 'Uncollectible', 'This invoice was marked as uncollectible. Contact Maison Lumière about it.'],
+    ['draft', 'Draft', 'This invoice is not final yet and cannot be paid.'],
+  ] as const)('%s → its state, no card form, and paying is refused', async (status, label, headline) => {
     const open = await openInvoice(db(), { now: SUBSCRIBED_AT });
-    await updateInvoiceIf(db(), { accountId: open.accountId, id: open.invoice.id, from: ['open'], set: { status, ...set } });
+    await into[status](open);
     const view = present(await page(open), 'the page');
     expect(view.document.status).toEqual({ state: status, label });
     expect(view.document.headline).toBe(headline);
