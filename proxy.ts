@@ -1,5 +1,5 @@
 // Runs before routing: custom domains serve only the checkout pages; request ids for the API (/v1);
-// security headers, with a per-request script nonce, for the checkout pages (/c), the receipt pages (/receipts) and the dashboard.
+// security headers, with a per-request script nonce, for the checkout pages (/c), the receipt and invoice pages (/receipts, /i) and the dashboard.
 import { NextResponse, type NextRequest } from 'next/server';
 import { newRequestId, REQUEST_ID_HEADER } from '@/lib/api/request-id';
 import { unrecognizedResponse } from '@/lib/api/unrecognized';
@@ -20,7 +20,7 @@ function decodable(pathname: string): boolean {
 }
 
 // Paths whose routes answer with their own not-found: where an undecodable path is sent.
-const NO_SUCH_PAGE = { checkout: '/c/_', receipt: '/receipts/_/_', file: '/files/_' } as const;
+const NO_SUCH_PAGE = { checkout: '/c/_', receipt: '/receipts/_/_', invoice: '/i/_/_', file: '/files/_' } as const;
 
 const notFound = () =>
   new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
@@ -71,6 +71,19 @@ async function checkoutPage(req: NextRequest, domainAccount: string | null) {
 const receiptPage = (req: NextRequest) =>
   withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'none', https: isHttps(req) }), NO_SUCH_PAGE.receipt);
 
+/**
+ * An invoice's page is nobody's to frame either; its PDF (…/pdf) is a file, whose route sets its own headers,
+ * and gets no CSP, which a browser's PDF viewer would have to live under.
+ */
+function invoicePage(req: NextRequest) {
+  if (decodable(req.nextUrl.pathname) && req.nextUrl.pathname.endsWith('/pdf')) return NextResponse.next();
+  return withPageHeaders(
+    req,
+    pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'none', https: isHttps(req) }),
+    NO_SUCH_PAGE.invoice,
+  );
+}
+
 /** The dashboard frames only itself (the branding preview); nobody else may frame it (clickjacking). */
 const dashboardPage = (req: NextRequest) =>
   withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'self', https: isHttps(req) }));
@@ -83,6 +96,7 @@ export async function proxy(req: NextRequest) {
   if (pathname.startsWith('/files/') && !decodable(pathname)) return NextResponse.rewrite(new URL(NO_SUCH_PAGE.file, req.url));
   if (pathname.startsWith('/c/')) return checkoutPage(req, domainAccount);
   if (pathname.startsWith('/receipts/')) return receiptPage(req);
+  if (pathname.startsWith('/i/')) return invoicePage(req);
   if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) return dashboardPage(req);
   if (pathname === '/v1' || pathname.startsWith('/v1/')) return api(req);
   return NextResponse.next();

@@ -14,6 +14,16 @@ export async function findSession(db: Queryable, p: { accountId: string; id: str
   return rows[0] ?? null;
 }
 
+/** The checkout session a subscription was started from, if it was: its language is the customer's first choice of one. */
+export async function sessionOfSubscription(db: Queryable, p: { accountId: string; subscriptionId: string }): Promise<SessionRow | null> {
+  const rows = await db
+    .select()
+    .from(checkoutSessions)
+    .where(and(eq(checkoutSessions.accountId, p.accountId), eq(checkoutSessions.subscriptionId, p.subscriptionId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
 /** Locks the session row for a state change (FOR UPDATE); null for no such session. */
 export async function lockSession(db: Queryable, p: { accountId: string; id: string }): Promise<SessionRow | null> {
   const rows = await db

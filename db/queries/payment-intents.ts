@@ -45,6 +45,16 @@ export async function resumeChallengedAttempt(db: Queryable, p: { sessionId: str
   return rows[0] ?? null;
 }
 
+/** The same for an intent named by its id (an invoice's, which has no session): requires_action → processing, or null. */
+export async function resumeChallengedIntent(db: Queryable, p: { id: string; now: Date }): Promise<PaymentIntentRow | null> {
+  const rows = await db
+    .update(paymentIntents)
+    .set({ status: 'processing', attemptStartedAt: p.now })
+    .where(and(eq(paymentIntents.id, p.id), eq(paymentIntents.status, 'requires_action')))
+    .returning();
+  return rows[0] ?? null;
+}
+
 /** Records an attempt's outcome only while the intent is still processing that attempt: null when it is not. */
 export async function settleAttempt(
   db: Queryable,

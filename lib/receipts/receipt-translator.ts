@@ -21,3 +21,8 @@ export function receiptTranslator(locale: MessageLocale) {
 }
 
 export type ReceiptT = ReturnType<typeof receiptTranslator>;
+
+/** The whole catalogue of one locale, for the other documents rendered outside a request (invoices, their emails and PDFs). */
+export function messageCatalogue(locale: MessageLocale): typeof en {
+  return MESSAGES[locale];
+}

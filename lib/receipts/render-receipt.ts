@@ -139,7 +139,7 @@ export function receiptView(r: ReceiptInput): ReceiptView {
   };
 }
 
-function receiptText(v: ReceiptView): string {
+export function receiptText(v: ReceiptView): string {
   const out = [v.heading, v.number];
   if (v.status) out.push(`${v.status.label}: ${v.status.detail}`);
   out.push('', ...v.facts.map(([k, val]) => `${k}: ${val}`));

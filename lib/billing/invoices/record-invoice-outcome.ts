@@ -1,13 +1,16 @@
 import type { Db, Tx } from '@/db/client';
 import { getAccount } from '@/db/queries/accounts';
 import { lockInvoice, updateInvoiceIf, type InvoiceRow } from '@/db/queries/invoices';
-import { settleAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
+import { settleAttempt, updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
+import { insertPaymentMethod } from '@/db/queries/payment-methods';
 import { lockSubscription } from '@/db/queries/subscriptions';
 import type { StoredBillingDetails, StoredPaymentError } from '@/db/schema';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
 import type { ChargeOutcome, PaymentProcessor } from '@/lib/payments/processor';
 import { recordCharge } from '@/lib/payments/record-charge';
+import { queueInvoicePaymentFailed, queueInvoiceReceipt } from '@/lib/receipts/queue-invoice-emails';
+import { newId } from '@/lib/util/ids';
 import { nextRetryAt, retrySettingsOf } from '../retry-settings';
 import { changeSubscription } from '../subscriptions/update-subscription';
 import { invoiceObject } from './invoice-reads';
@@ -29,6 +32,11 @@ type Recording = {
   /** a renewal or a scheduled retry: its failure schedules the next retry, or ends the retries */
   automatic: boolean;
   billingDetails: StoredBillingDetails | null;
+  /**
+   * The customer typed a card on the hosted invoice page: once it pays, it is saved and becomes the
+   * subscription's default payment method, the one its next invoices are charged with.
+   */
+  saveAsDefault?: boolean;
   now: Date;
 };
 
@@ -75,14 +83,15 @@ async function recordInTx(tx: Tx, p: Recording): Promise<InvoicePaymentResult> {
       nextAction: null,
     });
     if (!settled || invoice.status !== 'open') throw new LateSuccess();
+    const saved = p.saveAsDefault && invoice.subscriptionId ? await saveCard(tx, { invoice, intent: settled, outcome, p }) : null;
     const chargeState = outcome.chargeState ?? null;
     const charged = await recordCharge(tx, {
-      intent: settled,
+      intent: saved?.intent ?? settled,
       billingDetails: p.billingDetails ?? NO_DETAILS,
       followUp: { chargeState, dispute: p.processor.disputeAfterCharge(chargeState) },
       now: p.now,
     });
-    return invoicePaid(tx, invoice, charged.intent, p.now);
+    return invoicePaid(tx, invoice, charged.intent, p.now, saved?.paymentMethodId ?? null);
   }
   if (outcome.status === 'requires_action') {
     const waiting = await settleAttempt(tx, fence, {
@@ -123,6 +132,27 @@ async function recordInTx(tx: Tx, p: Recording): Promise<InvoicePaymentResult> {
   return invoiceFailed(tx, { invoice, intent: failed, automatic: p.automatic, now: p.now, decline: outcome.decline });
 }
 
+/** The card that paid, as a payment method of the invoice's customer that the processor can charge again; the intent points to it. */
+async function saveCard(
+  tx: Tx,
+  s: { invoice: InvoiceRow; intent: PaymentIntentRow; outcome: ChargeOutcome & { status: 'succeeded' }; p: Recording },
+): Promise<{ paymentMethodId: string; intent: PaymentIntentRow }> {
+  const paymentMethodId = newId('pm');
+  await insertPaymentMethod(tx, {
+    id: paymentMethodId,
+    accountId: s.invoice.accountId,
+    livemode: s.invoice.livemode,
+    type: 'card',
+    customerId: s.invoice.customerId,
+    card: s.outcome.card,
+    billingDetails: s.p.billingDetails ?? NO_DETAILS,
+    processorState: s.outcome.reusable ?? null,
+    createdAt: s.p.now,
+  });
+  const intent = await updatePaymentIntentFields(tx, { accountId: s.intent.accountId, id: s.intent.id, set: { paymentMethodId } });
+  return { paymentMethodId, intent };
+}
+
 /** Adds the attempt to the invoice's count, with whatever else changes with it. */
 async function countAttempt(tx: Tx, invoice: InvoiceRow, set: Parameters<typeof updateInvoiceIf>[1]['set']): Promise<InvoiceRow> {
   const counted = await updateInvoiceIf(tx, {
@@ -135,7 +165,13 @@ async function countAttempt(tx: Tx, invoice: InvoiceRow, set: Parameters<typeof 
   return counted;
 }
 
-async function invoicePaid(tx: Tx, invoice: InvoiceRow, intent: PaymentIntentRow, now: Date): Promise<InvoicePaymentResult> {
+async function invoicePaid(
+  tx: Tx,
+  invoice: InvoiceRow,
+  intent: PaymentIntentRow,
+  now: Date,
+  newDefaultMethod: string | null,
+): Promise<InvoicePaymentResult> {
   const paid = await countAttempt(tx, invoice, {
     status: 'paid',
     amountPaid: invoice.amountPaid + intent.amountReceived,
@@ -152,9 +188,14 @@ async function invoicePaid(tx: Tx, invoice: InvoiceRow, intent: PaymentIntentRow
   if (paid.subscriptionId) {
     const sub = await lockSubscription(tx, { accountId, id: paid.subscriptionId });
     // Paying the invoice that made it past due (or unpaid) makes it active again.
-    if (sub && (sub.status === 'past_due' || sub.status === 'unpaid' || sub.status === 'incomplete'))
-      await changeSubscription(tx, sub, { status: 'active' });
+    const reactivate = sub && (sub.status === 'past_due' || sub.status === 'unpaid' || sub.status === 'incomplete');
+    if (sub && (reactivate || newDefaultMethod))
+      await changeSubscription(tx, sub, {
+        ...(reactivate ? { status: 'active' as const } : {}),
+        ...(newDefaultMethod ? { defaultPaymentMethodId: newDefaultMethod } : {}),
+      });
   }
+  await queueInvoiceReceipt(tx, { invoice: paid, intent });
   return { outcome: 'paid', invoice: paid, intent };
 }
 
@@ -184,6 +225,8 @@ async function invoiceFailed(
       if (p.automatic && next === null) await afterLastRetry(tx, pastDue, settings.afterRetries, p.now);
     } else if (sub?.status === 'past_due' && p.automatic && next === null) await afterLastRetry(tx, sub, settings.afterRetries, p.now);
   }
+  // The customer was not there when it failed: tell them, with the page to pay it on.
+  if (p.automatic) await queueInvoicePaymentFailed(tx, { invoice: counted, decline: p.decline });
   return { outcome: 'declined', invoice: counted, intent: p.intent, decline: p.decline };
 }
 
