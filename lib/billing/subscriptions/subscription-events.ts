@@ -1,6 +1,5 @@
 import type { Queryable } from '@/db/client';
 import type { SubscriptionRow } from '@/db/queries/subscriptions';
-import type { ScopeRequest } from '@/db/scope';
 import { recordEvent } from '@/lib/events/record-event';
 import { subscriptionObject } from '../subscription-reads';
 
@@ -12,19 +11,17 @@ type SubscriptionEventType =
   | 'customer.subscription.paused'
   | 'customer.subscription.resumed';
 
-/** A subscription event with the subscription as it is now, what changed (`previous_attributes`) for updates, and the API request behind it. */
+/** A subscription event with the subscription as it is now, and what changed (`previous_attributes`) for updates. */
 export async function recordSubscriptionEvent(
   db: Queryable,
   type: SubscriptionEventType,
   sub: SubscriptionRow,
   previousAttributes?: Record<string, unknown>,
-  request?: ScopeRequest,
 ): Promise<void> {
   await recordEvent(db, {
     accountId: sub.accountId,
     type,
     object: await subscriptionObject(db, sub),
     ...(previousAttributes ? { previousAttributes } : {}),
-    request,
   });
 }

@@ -1,0 +1,18 @@
+import type Stripe from 'stripe';
+import { defined } from './defined';
+import { paidSession } from './paid-session';
+
+export type PaidSubscription = { subscription: string; customer: string; items: Stripe.SubscriptionItem[] };
+
+/**
+ * A subscription as a customer starts one: a subscription-mode session of these lines, paid on its hosted
+ * page (paidSession), then its items as the API lists them, oldest first.
+ */
+export async function paidSubscription(stripe: Stripe, lines: { price: string; quantity?: number }[]): Promise<PaidSubscription> {
+  const { session } = await paidSession(stripe, {
+    params: { mode: 'subscription', line_items: lines.map((l) => ({ price: l.price, quantity: l.quantity ?? 1 })) },
+  });
+  const subscription = defined(session.subscription as string | null, 'session.subscription');
+  const items = (await stripe.subscriptionItems.list({ subscription })).data.reverse();
+  return { subscription, customer: defined(session.customer as string | null, 'session.customer'), items };
+}
