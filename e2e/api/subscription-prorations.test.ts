@@ -106,7 +106,7 @@ describe('changing a subscription’s items, prorated', () => {
     expect(await pendingItems(stripe, customer)).toEqual([]);
   });
 
-  it('proration_behavior=always_invoice → a finalized subscription_update invoice of the prorations, due now, as previewed', async () => {
+  it('proration_behavior=always_invoice → a subscription_update invoice of the prorations, as previewed, paid at once with the saved card', async () => {
     const { stripe } = await newMerchant();
     const basic = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
     const pro = await monthlyPrice(stripe, 2500, 'eur', 'Pro');
@@ -114,27 +114,55 @@ describe('changing a subscription’s items, prorated', () => {
     const at = aThirdIn(items[0]);
     const change = { items: [{ id: items[0].id, price: pro.id }], proration_behavior: 'always_invoice' as const, proration_date: at };
     const preview = await stripe.invoices.createPreview({ subscription, subscription_details: change });
+    expect(preview.billing_reason).toBe('subscription_update');
     const updated = await stripe.subscriptions.update(subscription, { ...change, expand: ['latest_invoice'] });
     const invoice = updated.latest_invoice as Stripe.Invoice;
+    const due = prorated(2500, items[0], at) - prorated(1000, items[0], at);
     expect(invoice).toMatchObject({
       object: 'invoice',
       billing_reason: 'subscription_update',
-      status: 'open',
+      status: 'paid',
       customer,
       parent: { subscription_details: { subscription } },
-      amount_due: prorated(2500, items[0], at) - prorated(1000, items[0], at),
-      amount_paid: 0,
+      amount_due: due,
+      amount_paid: due,
+      amount_remaining: 0,
+      attempt_count: 1,
+      next_payment_attempt: null,
     });
+    expect(updated.status).toBe('active');
     expect(invoice.number).toMatch(/^[0-9A-F]{8}-\d{4}$/);
-    expect(invoice.next_payment_attempt).toEqual(expect.any(Number));
     expect(invoice.lines.data.map((l) => l.amount)).toEqual(prorationLines(preview).map((l) => l.amount));
     expect(preview.total).toBe(invoice.total);
     const lineItems = invoice.lines.data.map((l) => l.parent?.subscription_item_details?.invoice_item);
     const attached = (await stripe.invoiceItems.list({ invoice: invoice.id })).data.map((i) => i.id);
     expect([...lineItems].sort()).toEqual([...attached].sort());
     expect(await pendingItems(stripe, customer)).toEqual([]);
-    const types = (await stripe.events.list({ limit: 20 })).data.map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['invoice.created', 'invoice.finalized', 'customer.subscription.updated']));
+    const types = (await stripe.events.list({ limit: 30 })).data.map((e) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['invoice.created', 'invoice.finalized', 'invoice.paid', 'customer.subscription.updated']),
+    );
+  });
+
+  it('always_invoice with a card declined off session (it asks for 3-D Secure every time) → the change stands, its invoice stays open on the retry schedule, the subscription is past due', async () => {
+    const { stripe } = await newMerchant();
+    const basic = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
+    const pro = await monthlyPrice(stripe, 2500, 'eur', 'Pro');
+    const { subscription, items } = await paidSubscription(stripe, [{ price: basic.id }], { card: '4000 0027 6000 3184' });
+    const updated = await stripe.subscriptions.update(subscription, {
+      items: [{ id: items[0].id, price: pro.id }],
+      proration_behavior: 'always_invoice',
+      expand: ['latest_invoice'],
+    });
+    expect([updated.status, updated.items.data.map((i) => i.price.id)]).toEqual(['past_due', [pro.id]]);
+    expect(updated.latest_invoice).toMatchObject({
+      billing_reason: 'subscription_update',
+      status: 'open',
+      attempt_count: 1,
+      amount_paid: 0,
+      next_payment_attempt: expect.any(Number) as unknown,
+    });
+    expect((await stripe.events.list({ type: 'invoice.payment_failed' })).data).toHaveLength(1);
   });
 
   it('always_invoice on a downgrade → nothing to pay: the invoice is paid and the credit stays on the customer’s balance', async () => {

@@ -1,18 +1,19 @@
-import type { Tx } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { insertInvoiceItems } from '@/db/queries/invoice-items';
 import type { InvoiceRow } from '@/db/queries/invoices';
 import { updateSubscriptionItemFields } from '@/db/queries/subscription-items';
-import { insertSubscriptionItems, updateSubscriptionFields, type SubscriptionRow } from '@/db/queries/subscriptions';
+import { insertSubscriptionItems, type SubscriptionRow } from '@/db/queries/subscriptions';
 import type { ScopeRequest } from '@/db/scope';
-import { previousAttributes } from '@/lib/events/record-event';
 import { recordEvent } from '@/lib/events/record-event';
+import type { PaymentProcessor } from '@/lib/payments/processor';
 import { invoiceItemObjects } from '../invoice-items/invoice-item-reads';
 import { announceNewInvoice } from '../invoices/announce-invoice';
 import { invoicePendingItems } from '../invoices/invoice-pending-items';
+import { payInvoiceOffSession } from '../invoices/pay-invoice';
 import { subscriptionObject } from '../subscription-reads';
 import { planItemChanges, type ChangeOptions, type ItemChange, type ItemPlan } from './plan-item-changes';
 import { prorationItems } from './proration-items';
-import { recordSubscriptionEvent } from './subscription-events';
+import { changeSubscription } from './update-subscription';
 
 export type { ItemChange, ChangeOptions, ProrationBehavior } from './plan-item-changes';
 
@@ -52,35 +53,66 @@ async function applyItems(tx: Tx, plan: ItemPlan): Promise<void> {
   for (const d of plan.deleted) await updateSubscriptionItemFields(tx, { accountId: sub.accountId, id: d.id, set: { deletedAt: now } });
 }
 
+/** What the items' part of a change made: the items' ids (new ones included), its invoice if any, and when it was made. */
+export type ItemsApplied = { itemIds: string[]; invoice: InvoiceRow | null; now: Date };
+
 /**
- * Changes a subscription's items (add, change price or quantity, remove) as Stripe's subscription and
- * subscription item updates do, `sub` being locked by the caller (`lockSubscription`): the prorations
- * become pending invoice items for the next invoice (`create_prorations`, the default), or are invoiced at
- * once with the other pending items (`always_invoice`: a finalized `subscription_update` invoice, due now),
- * or are not made (`none`). Records `invoiceitem.created` for each proration and
- * `customer.subscription.updated` with what changed. Returns the subscription as it is now, the ids the
- * items have (new ones included), and the invoice made, if any.
+ * The items' part of a subscription change, `sub` being locked by the caller (`lockSubscription`): the
+ * items change as planned (planItemChanges), the prorations become pending invoice items for the next
+ * invoice (`create_prorations`, the default), or are invoiced at once with the other pending items
+ * (`always_invoice`: a finalized `subscription_update` invoice, due now), or are not made (`none`), and
+ * `invoiceitem.created` is recorded for each. The caller records the subscription's own change, once, with
+ * changeSubscription (latest_invoice set to the invoice, if any) given the subscription as it was before,
+ * then announces the invoice: changeSubscriptionItems does all of it for a change of items alone.
+ */
+export async function applyItemChanges(
+  tx: Tx,
+  sub: SubscriptionRow,
+  changes: ItemChange[],
+  opts: ChangeOptions & { request?: ScopeRequest },
+): Promise<ItemsApplied> {
+  const plan = await planItemChanges(tx, sub, changes, opts);
+  await applyItems(tx, plan);
+  const created = await insertInvoiceItems(tx, prorationItems(plan));
+  for (const object of await invoiceItemObjects(tx, sub.accountId, created))
+    await recordEvent(tx, { accountId: sub.accountId, type: 'invoiceitem.created', object, request: opts.request });
+  const invoice =
+    plan.behavior === 'always_invoice' && created.length
+      ? await invoicePendingItems(tx, sub, { now: plan.now, request: opts.request })
+      : null;
+  return { itemIds: plan.items.map((i) => i.id), invoice, now: plan.now };
+}
+
+/**
+ * A change of a subscription's items alone (/v1/subscription_items): applyItemChanges, then
+ * `customer.subscription.updated` with what changed, then the invoice's events. Returns the subscription as
+ * it is now too; once the transaction commits, `chargeChangeInvoice` attempts the invoice's payment.
  */
 export async function changeSubscriptionItems(
   tx: Tx,
   sub: SubscriptionRow,
   changes: ItemChange[],
   opts: ChangeOptions & { request?: ScopeRequest },
-): Promise<{ subscription: SubscriptionRow; itemIds: string[]; invoice: InvoiceRow | null }> {
+): Promise<ItemsChanged> {
   const before = await subscriptionObject(tx, sub);
-  const plan = await planItemChanges(tx, sub, changes, opts);
-  await applyItems(tx, plan);
-  const created = await insertInvoiceItems(tx, prorationItems(plan));
-  for (const object of await invoiceItemObjects(tx, sub.accountId, created))
-    await recordEvent(tx, { accountId: sub.accountId, type: 'invoiceitem.created', object, request: opts.request });
-  let subscription = sub;
-  let invoice: InvoiceRow | null = null;
-  if (plan.behavior === 'always_invoice' && created.length) {
-    invoice = await invoicePendingItems(tx, sub, { now: plan.now, request: opts.request });
-    subscription = await updateSubscriptionFields(tx, { accountId: sub.accountId, id: sub.id, set: { latestInvoiceId: invoice.id } });
-  }
-  const after = await subscriptionObject(tx, subscription);
-  await recordSubscriptionEvent(tx, 'customer.subscription.updated', subscription, previousAttributes(before, after), opts.request);
+  const applied = await applyItemChanges(tx, sub, changes, opts);
+  const { invoice } = applied;
+  const set = invoice ? { latestInvoiceId: invoice.id } : {};
+  const subscription = await changeSubscription(tx, sub, set, 'customer.subscription.updated', opts.request, before);
   if (invoice) await announceNewInvoice(tx, invoice);
-  return { subscription, itemIds: plan.items.map((i) => i.id), invoice };
+  return { ...applied, subscription };
+}
+
+export type ItemsChanged = ItemsApplied & { subscription: SubscriptionRow };
+
+/**
+ * After a change committed: its `always_invoice` invoice, when something is left to pay, is charged at once
+ * with the saved card, off session, as Stripe attempts it (`payment_behavior=allow_incomplete`: a decline
+ * leaves the change made, the invoice open on its retry schedule and the subscription past due). Should
+ * this process stop first, the invoice is due now and the payment sweep charges it.
+ */
+export async function chargeChangeInvoice(db: Db, changed: ItemsApplied, processor?: PaymentProcessor): Promise<void> {
+  const invoice = changed.invoice;
+  if (invoice?.status !== 'open') return;
+  await payInvoiceOffSession(db, { accountId: invoice.accountId, invoiceId: invoice.id, automatic: true, now: changed.now, processor });
 }

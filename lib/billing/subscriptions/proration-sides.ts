@@ -2,23 +2,16 @@ import type { Queryable } from '@/db/client';
 import type { PriceRow, ProductRef } from '@/db/queries/checkout-refs';
 import { findCoupon } from '@/db/queries/coupons';
 import type { SubscriptionRow } from '@/db/queries/subscriptions';
-import { clockOfCustomer } from '@/db/queries/test-clocks';
 import { invalidRequest } from '@/lib/api/errors';
 import { unitAmountIn } from '@/lib/checkout/pricing-input';
 import { parseDecimal, type Decimal } from '@/lib/money/decimal';
 import { present } from '@/lib/util/present';
 import { unix } from '@/lib/util/time';
+import { billingNow } from '../clock';
 import type { ItemSide, ProrationWindow } from '../proration';
 
 /** What a proration line is about: the item, the price and rates it bills, the discount inside its amount. */
 export type ProrationRef = { itemId: string; priceId: string; productId: string; taxRateIds: string[]; discountId: string | null };
-
-/** The subscription's time (its test clock's, when it has one). */
-export async function subscriptionNow(db: Queryable, sub: SubscriptionRow, now: Date): Promise<Date> {
-  if (!sub.testClockId) return now;
-  const clock = await clockOfCustomer(db, { accountId: sub.accountId, customerId: sub.customerId });
-  return clock?.frozenTime ?? now;
-}
 
 /**
  * The current period and the moment to prorate at: `proration_date` when given (it must be within the
@@ -29,7 +22,7 @@ export async function prorationWindow(
   sub: SubscriptionRow,
   p: { prorationDate?: number; now: Date },
 ): Promise<{ now: Date; at: number; window: ProrationWindow }> {
-  const now = await subscriptionNow(db, sub, p.now);
+  const now = await billingNow(db, sub, p.now);
   const start = unix(sub.currentPeriodStart);
   const end = Math.max(unix(sub.currentPeriodEnd), start + 1);
   if (p.prorationDate !== undefined && (p.prorationDate < start || p.prorationDate > end))

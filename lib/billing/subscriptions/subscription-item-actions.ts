@@ -16,7 +16,7 @@ import type {
   UpdateSubscriptionItemParams,
 } from '@/lib/validation/subscription-items';
 import { itemViews } from '../subscription-reads';
-import { changeSubscriptionItems } from './change-items';
+import { chargeChangeInvoice, changeSubscriptionItems } from './change-items';
 import { refuseClearUsage } from './change-params';
 
 type ItemScope = AccountScope & { id: string };
@@ -45,19 +45,21 @@ async function lockItem(tx: Tx, scope: ItemScope): Promise<SubscriptionRow> {
 
 /** POST /v1/subscription_items: a new item on the subscription, its remaining time prorated. */
 export async function createSubscriptionItem(db: Db, scope: AccountScope, p: CreateSubscriptionItemParams, now = new Date()) {
-  return db.transaction(async (tx) => {
+  const { changed, object } = await db.transaction(async (tx) => {
     const sub = await lockSubscriptionOrThrow(tx, { accountId: scope.accountId, id: p.subscription, param: 'subscription', status: 400 });
     if (!p.price) throw missingParam('price');
     const change = { action: 'add' as const, param: '', price: p.price, quantity: p.quantity, taxRates: p.tax_rates, metadata: p.metadata };
-    const { subscription, itemIds } = await changeSubscriptionItems(tx, sub, [change], {
+    const changed = await changeSubscriptionItems(tx, sub, [change], {
       prorationBehavior: p.proration_behavior,
       prorationDate: p.proration_date,
       now,
       request: scope.request,
     });
-    const [object] = await itemObjects(tx, subscription, [present(itemIds.at(-1), 'the new item')]);
-    return object;
+    const [object] = await itemObjects(tx, changed.subscription, [present(changed.itemIds.at(-1), 'the new item')]);
+    return { changed, object };
   });
+  await chargeChangeInvoice(db, changed);
+  return object;
 }
 
 /** POST /v1/subscription_items/{id}: a new price or quantity (prorated), tax rates or metadata. */
@@ -87,16 +89,16 @@ export async function updateSubscriptionItem(db: Db, scope: ItemScope, p: Update
 /** DELETE /v1/subscription_items/{id}: the item leaves the subscription, its unused time credited. */
 export async function deleteSubscriptionItem(db: Db, scope: ItemScope, p: DeleteSubscriptionItemParams, now = new Date()) {
   refuseClearUsage(p.clear_usage, 'clear_usage');
-  return db.transaction(async (tx) => {
-    const sub = await lockItem(tx, scope);
-    await changeSubscriptionItems(tx, sub, [{ action: 'delete', param: '', id: scope.id }], {
+  const changed = await db.transaction(async (tx) =>
+    changeSubscriptionItems(tx, await lockItem(tx, scope), [{ action: 'delete', param: '', id: scope.id }], {
       prorationBehavior: p.proration_behavior,
       prorationDate: p.proration_date,
       now,
       request: scope.request,
-    });
-    return { id: scope.id, object: 'subscription_item' as const, deleted: true as const };
-  });
+    }),
+  );
+  await chargeChangeInvoice(db, changed);
+  return { id: scope.id, object: 'subscription_item' as const, deleted: true as const };
 }
 
 export async function retrieveSubscriptionItem(db: Queryable, scope: ItemScope) {

@@ -1,9 +1,11 @@
 import type { Db } from '@/db/client';
+import { findSubscription } from '@/db/queries/subscriptions';
 import type { AccountScope } from '@/db/scope';
 import { lockSubscriptionOrThrow } from '@/lib/api/get-or-throw';
+import { present } from '@/lib/util/present';
 import type { UpdateSubscriptionItemsParams } from '@/lib/validation/subscription-items';
 import { subscriptionObject } from '../subscription-reads';
-import { changeSubscriptionItems } from './change-items';
+import { chargeChangeInvoice, changeSubscriptionItems } from './change-items';
 import { itemChangesFromParams } from './change-params';
 
 /**
@@ -16,15 +18,18 @@ export async function updateSubscriptionItems(
   p: UpdateSubscriptionItemsParams,
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const sub = await lockSubscriptionOrThrow(tx, scope);
-    if (!p.items) return subscriptionObject(tx, sub);
-    const { subscription } = await changeSubscriptionItems(tx, sub, itemChangesFromParams(p.items), {
+    if (!p.items) return { subscription: sub, invoice: null, itemIds: [], now };
+    return changeSubscriptionItems(tx, sub, itemChangesFromParams(p.items), {
       prorationBehavior: p.proration_behavior,
       prorationDate: p.proration_date,
       now,
       request: scope.request,
     });
-    return subscriptionObject(tx, subscription);
   });
+  if (changed.invoice?.status !== 'open') return subscriptionObject(db, changed.subscription);
+  await chargeChangeInvoice(db, changed);
+  // The payment may have moved the subscription (past due after a decline): answer it as it is now.
+  return subscriptionObject(db, present(await findSubscription(db, scope), `subscription ${scope.id}`));
 }
