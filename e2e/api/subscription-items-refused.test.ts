@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { monthlyPrice, oneTimePrice } from '../support/catalog';
 import { newMerchant, stripeError } from '../support/merchant';
-import { paidSubscription } from '../support/paid-subscription';
+import { subscribedTo } from '../support/subscription-items';
 
 describe('subscription changes Stripe refuses', () => {
   it('prices that cannot join the subscription → 400 on the item’s price, nothing changed', async () => {
     const { stripe } = await newMerchant();
     const monthly = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
-    const { subscription, customer, items } = await paidSubscription(stripe, [{ price: monthly.id }]);
+    const { subscription, customer, items } = await subscribedTo(stripe, [{ price: monthly.id }]);
     const product = await stripe.products.create({ name: 'Yearly' });
     const yearly = await stripe.prices.create({ product: product.id, currency: 'eur', unit_amount: 9000, recurring: { interval: 'year' } });
     const usd = await monthlyPrice(stripe, 1000, 'usd', 'Dollars');
@@ -42,8 +42,8 @@ describe('subscription changes Stripe refuses', () => {
   it('items that are not the subscription’s, deletions without an id, the last item, clear_usage → 400 naming the parameter', async () => {
     const { stripe } = await newMerchant();
     const price = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
-    const { subscription, items } = await paidSubscription(stripe, [{ price: price.id }]);
-    const elsewhere = await paidSubscription(stripe, [{ price: price.id }]);
+    const { subscription, items } = await subscribedTo(stripe, [{ price: price.id }]);
+    const elsewhere = await subscribedTo(stripe, [{ price: price.id }]);
 
     const foreign = await stripeError(stripe.subscriptions.update(subscription, { items: [{ id: elsewhere.items[0].id, quantity: 2 }] }));
     expect([foreign.statusCode, foreign.code, foreign.param]).toEqual([400, 'resource_missing', 'items[0][id]']);
@@ -67,7 +67,7 @@ describe('subscription changes Stripe refuses', () => {
     const { stripe } = await newMerchant();
     const basic = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
     const pro = await monthlyPrice(stripe, 2500, 'eur', 'Pro');
-    const { subscription, customer, items } = await paidSubscription(stripe, [{ price: basic.id }]);
+    const { subscription, customer, items } = await subscribedTo(stripe, [{ price: basic.id }]);
     const change = [{ id: items[0].id, price: pro.id }];
 
     const early = await stripeError(
@@ -109,7 +109,7 @@ describe('subscription changes Stripe refuses', () => {
       `No upcoming invoices for customer: ${lonely.id}`,
     ]);
     const price = await monthlyPrice(stripe, 1500, 'eur', 'Basic');
-    const { subscription, customer, items } = await paidSubscription(stripe, [{ price: price.id, quantity: 2 }]);
+    const { subscription, customer, items } = await subscribedTo(stripe, [{ price: price.id, quantity: 2 }]);
     const preview = await stripe.invoices.createPreview({ customer });
     expect(preview).toMatchObject({ billing_reason: 'upcoming', status: 'draft', total: 3000 });
     expect(preview).not.toHaveProperty('subscription');

@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { monthlyPrice } from '../support/catalog';
 import { newMerchant } from '../support/merchant';
-import { paidSubscription } from '../support/paid-subscription';
+import { subscribedTo } from '../support/subscription-items';
 import { sdkFields, shapeGaps } from './sdk-fields';
 
 const noGaps = { missing: [], unknown: [] };
@@ -24,7 +24,7 @@ describe('changing a subscription’s items, prorated', () => {
     const { stripe } = await newMerchant();
     const basic = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
     const pro = await monthlyPrice(stripe, 2500, 'eur', 'Pro');
-    const { subscription, customer, items } = await paidSubscription(stripe, [{ price: basic.id }]);
+    const { subscription, customer, items } = await subscribedTo(stripe, [{ price: basic.id }]);
     const item = items[0];
     const at = aThirdIn(item);
 
@@ -69,7 +69,7 @@ describe('changing a subscription’s items, prorated', () => {
     const { stripe } = await newMerchant();
     const pro = await monthlyPrice(stripe, 4000, 'eur', 'Pro');
     const basic = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
-    const { subscription, customer, items } = await paidSubscription(stripe, [{ price: pro.id }]);
+    const { subscription, customer, items } = await subscribedTo(stripe, [{ price: pro.id }]);
     const at = aThirdIn(items[0]);
     await stripe.subscriptions.update(subscription, { items: [{ id: items[0].id, price: basic.id }], proration_date: at });
     const amounts = (await pendingItems(stripe, customer)).map((i) => i.amount);
@@ -80,7 +80,7 @@ describe('changing a subscription’s items, prorated', () => {
   it('a quantity change from 1 to 3 → "Unused time on 1 × …" and "Remaining time on 3 × …"', async () => {
     const { stripe } = await newMerchant();
     const seat = await monthlyPrice(stripe, 1200, 'eur', 'Seat');
-    const { customer, items } = await paidSubscription(stripe, [{ price: seat.id }]);
+    const { customer, items } = await subscribedTo(stripe, [{ price: seat.id }]);
     const at = aThirdIn(items[0]);
     const item = await stripe.subscriptionItems.update(items[0].id, { quantity: 3, proration_date: at });
     expect([item.quantity, item.price.id]).toEqual([3, seat.id]);
@@ -96,7 +96,7 @@ describe('changing a subscription’s items, prorated', () => {
     const { stripe } = await newMerchant();
     const basic = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
     const pro = await monthlyPrice(stripe, 2500, 'eur', 'Pro');
-    const { subscription, customer, items } = await paidSubscription(stripe, [{ price: basic.id, quantity: 2 }]);
+    const { subscription, customer, items } = await subscribedTo(stripe, [{ price: basic.id, quantity: 2 }]);
     const updated = await stripe.subscriptions.update(subscription, {
       items: [{ id: items[0].id, price: pro.id }],
       proration_behavior: 'none',
@@ -110,7 +110,7 @@ describe('changing a subscription’s items, prorated', () => {
     const { stripe } = await newMerchant();
     const basic = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
     const pro = await monthlyPrice(stripe, 2500, 'eur', 'Pro');
-    const { subscription, customer, items } = await paidSubscription(stripe, [{ price: basic.id }]);
+    const { subscription, customer, items } = await subscribedTo(stripe, [{ price: basic.id }]);
     const at = aThirdIn(items[0]);
     const change = { items: [{ id: items[0].id, price: pro.id }], proration_behavior: 'always_invoice' as const, proration_date: at };
     const preview = await stripe.invoices.createPreview({ subscription, subscription_details: change });
@@ -148,7 +148,7 @@ describe('changing a subscription’s items, prorated', () => {
     const { stripe } = await newMerchant();
     const basic = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
     const pro = await monthlyPrice(stripe, 2500, 'eur', 'Pro');
-    const { subscription, items } = await paidSubscription(stripe, [{ price: basic.id }], { card: '4000 0027 6000 3184' });
+    const { subscription, items } = await subscribedTo(stripe, [{ price: basic.id }], { card: '4000 0027 6000 3184' });
     const updated = await stripe.subscriptions.update(subscription, {
       items: [{ id: items[0].id, price: pro.id }],
       proration_behavior: 'always_invoice',
@@ -169,7 +169,7 @@ describe('changing a subscription’s items, prorated', () => {
     const { stripe } = await newMerchant();
     const pro = await monthlyPrice(stripe, 4000, 'eur', 'Pro');
     const basic = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
-    const { subscription, customer, items } = await paidSubscription(stripe, [{ price: pro.id }]);
+    const { subscription, customer, items } = await subscribedTo(stripe, [{ price: pro.id }]);
     const at = aThirdIn(items[0]);
     const updated = await stripe.subscriptions.update(subscription, {
       items: [{ id: items[0].id, price: basic.id }],
@@ -187,7 +187,7 @@ describe('changing a subscription’s items, prorated', () => {
     const { stripe } = await newMerchant();
     const base = await monthlyPrice(stripe, 1000, 'eur', 'Base');
     const addon = await monthlyPrice(stripe, 600, 'eur', 'Add-on');
-    const { subscription, customer, items } = await paidSubscription(stripe, [{ price: base.id }]);
+    const { subscription, customer, items } = await subscribedTo(stripe, [{ price: base.id }]);
     const at = aThirdIn(items[0]);
     const added = await stripe.subscriptionItems.create({ subscription, price: addon.id, quantity: 2, proration_date: at });
     expect(added).toMatchObject({ object: 'subscription_item', subscription, quantity: 2, price: { id: addon.id } });

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
+import { findCustomer } from '@/db/queries/customers';
+import { attachInvoiceItems, pendingInvoiceItemsOf } from '@/db/queries/invoice-items';
+import { findSubscription, lockSubscription, subscriptionItemsOf } from '@/db/queries/subscriptions';
 import { parseParams } from '@/lib/api/parse-params';
+import { createCoupon } from '@/lib/catalog/coupons';
+import { createPrice } from '@/lib/catalog/prices';
+import { createProduct } from '@/lib/catalog/products';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
-import { newShop, payForm } from '@/lib/checkout/testing/checkout-world';
+import { newShop } from '@/lib/checkout/testing/checkout-world';
+import { present } from '@/lib/util/present';
 import { createCouponSchema } from '@/lib/validation/coupons';
-import { createCheckoutSessionSchema } from '@/lib/validation/checkout-sessions';
 import { createPriceSchema } from '@/lib/validation/prices';
 import { createProductSchema } from '@/lib/validation/products';
-import { present } from '@/lib/util/present';
-import type { ItemChange, ProrationBehavior } from './change-items';
+import { subscribe } from '../testing/subscribed';
+import { changeSubscriptionItems, type ItemChange, type ProrationBehavior } from './change-items';
 
 const database = useCheckoutDatabase('change_items');
 
@@ -16,61 +22,38 @@ const JAN_1 = new Date('2027-01-01T00:00:00Z');
 const DAY = 86_400_000;
 const daysIn = (n: number) => new Date(JAN_1.getTime() + n * DAY);
 
-// Imported once the test database is set: these read the environment.
-const lib = async () => ({
-  ...(await import('./change-items')),
-  ...(await import('@/db/queries/invoice-items')),
-  ...(await import('@/db/queries/subscriptions')),
-  ...(await import('@/db/queries/checkout-sessions')),
-  ...(await import('@/db/queries/customers')),
-  ...(await import('@/lib/catalog/prices')),
-  ...(await import('@/lib/catalog/products')),
-  ...(await import('@/lib/catalog/coupons')),
-  ...(await import('@/lib/checkout/create-session')),
-  ...(await import('@/lib/checkout/confirm-payment')),
-});
-
 async function monthly(db: Db, accountId: string, name: string, unitAmount: number): Promise<string> {
-  const { createPrice, createProduct } = await lib();
   const product = await createProduct(db, { accountId }, parseParams(createProductSchema, { name }));
   const params = { product: product.id, unit_amount: String(unitAmount), currency: 'eur', recurring: { interval: 'month' } };
   return (await createPrice(db, { accountId }, parseParams(createPriceSchema, params))).id;
 }
 
-/** A subscription started on Jan 1 by paying a subscription-mode session of one €30.00/month price (its period: 31 days). */
+/** A subscription bought on Jan 1 of one €30.00/month price (its period: 31 days), with its one item. */
 async function subscribed(db: Db, p: { trialDays?: number; percentOff?: string } = {}) {
-  const { createSessionRow, confirmPayment, createCoupon, findSession, findSubscription } = await lib();
   const shop = await newShop(db);
-  const scope = { accountId: shop.accountId };
-  const price = await monthly(db, shop.accountId, 'Basic', 3000);
   const coupon = p.percentOff
-    ? await createCoupon(db, scope, parseParams(createCouponSchema, { percent_off: p.percentOff, duration: 'forever' }))
+    ? await createCoupon(
+        db,
+        { accountId: shop.accountId },
+        parseParams(createCouponSchema, { percent_off: p.percentOff, duration: 'forever' }),
+      )
     : null;
-  const params = parseParams(createCheckoutSessionSchema, {
-    mode: 'subscription',
-    line_items: [{ price, quantity: '1' }],
-    success_url: 'https://shop.example/ok',
-    ...(p.trialDays && { subscription_data: { trial_period_days: String(p.trialDays) } }),
+  const bought = await subscribe(db, {
+    shop,
+    now: JAN_1,
+    unitAmount: 3000,
+    ...(p.trialDays && { subscriptionData: { trial_period_days: String(p.trialDays) } }),
     ...(coupon && { discounts: [{ coupon: coupon.id }] }),
   });
-  const sessionId = (await createSessionRow(db, scope, params, JAN_1)).id;
-  const paid = await confirmPayment(db, { sessionId, form: payForm('ok'), clientKey: `sub-${sessionId}`, now: JAN_1 });
-  if (paid.state !== 'complete') throw new Error(`the subscription was not paid: ${JSON.stringify(paid)}`);
-  const session = present(await findSession(db, { ...scope, id: sessionId }), 'the session');
-  const sub = present(
-    await findSubscription(db, { ...scope, id: present(session.subscriptionId, 'its subscription') }),
-    'the subscription',
-  );
-  const { subscriptionItemsOf } = await lib();
-  const [item] = await subscriptionItemsOf(db, { ...scope, subscriptionIds: [sub.id] });
-  return { shop, sub, item, price };
+  const sub = present(await findSubscription(db, { accountId: shop.accountId, id: bought.subscriptionId }), 'the subscription');
+  const [item] = await subscriptionItemsOf(db, { accountId: shop.accountId, subscriptionIds: [sub.id] });
+  return { shop, sub, item, price: bought.priceId };
 }
 
 type Change = { changes: ItemChange[]; behavior?: ProrationBehavior };
 
 /** Runs a change as the API does: in a transaction, under the subscription's lock, at `now`. */
 async function change(db: Db, subId: string, accountId: string, c: Change, now: Date) {
-  const { changeSubscriptionItems, lockSubscription } = await lib();
   return db.transaction(async (tx) => {
     const sub = present(await lockSubscription(tx, { accountId, id: subId }), 'the subscription');
     return changeSubscriptionItems(tx, sub, c.changes, { prorationBehavior: c.behavior, now });
@@ -84,7 +67,6 @@ describe('changing a subscription’s items (lib, on a database of its own)', ()
     const pro = await monthly(db, shop.accountId, 'Pro', 6000);
     await change(db, sub.id, shop.accountId, { changes: [{ action: 'update', param: '', id: item.id, price: pro }] }, daysIn(10));
 
-    const { pendingInvoiceItemsOf, attachInvoiceItems, lockSubscription } = await lib();
     await db.transaction(async (tx) => {
       await lockSubscription(tx, { accountId: shop.accountId, id: sub.id });
       const pending = await pendingInvoiceItemsOf(tx, sub.id);
@@ -121,7 +103,6 @@ describe('changing a subscription’s items (lib, on a database of its own)', ()
       { changes: [{ action: 'update', param: '', id: item.id, price: pro }] },
       daysIn(3),
     );
-    const { pendingInvoiceItemsOf, subscriptionItemsOf } = await lib();
     expect(await pendingInvoiceItemsOf(db, sub.id, { lock: false })).toEqual([]);
     expect((await subscriptionItemsOf(db, { accountId: shop.accountId, subscriptionIds: [sub.id] })).map((i) => [i.id, i.priceId])).toEqual(
       [[itemIds[0], pro]],
@@ -133,7 +114,6 @@ describe('changing a subscription’s items (lib, on a database of its own)', ()
     const { shop, sub, item } = await subscribed(db, { percentOff: '25' });
     const pro = await monthly(db, shop.accountId, 'Pro', 6000);
     await change(db, sub.id, shop.accountId, { changes: [{ action: 'update', param: '', id: item.id, price: pro }] }, daysIn(10));
-    const { pendingInvoiceItemsOf } = await lib();
     const discount = present(sub.discount, 'the discount');
     // 2032.26 × 0.75 = 1524.19; 4064.52 × 0.75 = 3048.39.
     expect((await pendingInvoiceItemsOf(db, sub.id, { lock: false })).map((i) => [i.amount, i.discountIds, i.discountable])).toEqual([
@@ -172,7 +152,6 @@ describe('changing a subscription’s items (lib, on a database of its own)', ()
       'paid',
       'subscription_update',
     ]);
-    const { findCustomer } = await lib();
     expect((await findCustomer(db, { accountId: shop.accountId, id: sub.customerId }))?.balance).toBe(677 - 2032 + 1065 - 355);
   });
 
@@ -185,7 +164,6 @@ describe('changing a subscription’s items (lib, on a database of its own)', ()
       change(db, sub.id, shop.accountId, { changes: [{ action: 'update', param: '', id: item.id, quantity: 3 }] }, at),
       change(db, sub.id, shop.accountId, { changes: [{ action: 'add', param: '', price: extra }] }, at),
     ]);
-    const { pendingInvoiceItemsOf, subscriptionItemsOf } = await lib();
     const items = await subscriptionItemsOf(db, { accountId: shop.accountId, subscriptionIds: [sub.id] });
     expect(items.map((i) => [i.priceId, i.quantity])).toEqual([
       [item.priceId, 3],
