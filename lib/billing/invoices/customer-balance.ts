@@ -19,23 +19,23 @@ export function balanceApplied(balance: number, total: number): BalanceApplied {
 /**
  * The customer's balance applied to an invoice being finalized, under the customer's lock (taken after the
  * subscription's): the invoice is written with these figures, then `settleCustomerBalance` keeps the rest.
+ * A deleted customer has no balance left to apply (`customer` null).
  */
 export async function lockCustomerBalance(
   db: Queryable,
   p: { accountId: string; customerId: string; total: number },
-): Promise<BalanceApplied & { customer: CustomerRow }> {
+): Promise<BalanceApplied & { customer: CustomerRow | null }> {
   const customer = await lockLiveCustomer(db, { accountId: p.accountId, id: p.customerId });
-  if (!customer) throw new Error(`lockCustomerBalance: no live customer ${p.customerId}`);
-  return { ...balanceApplied(customer.balance, p.total), customer };
+  return { ...balanceApplied(customer?.balance ?? 0, p.total), customer };
 }
 
 /** The customer's new balance once the invoice is written, with `customer.updated`, when it changed. */
 export async function settleCustomerBalance(
   db: Queryable,
-  p: { customer: CustomerRow; endingBalance: number; request?: ScopeRequest },
+  p: { customer: CustomerRow | null; endingBalance: number | null; request?: ScopeRequest },
 ): Promise<void> {
   const { customer } = p;
-  if (p.endingBalance === customer.balance) return;
+  if (!customer || p.endingBalance === null || p.endingBalance === customer.balance) return;
   const updated = await updateCustomerFields(db, { accountId: customer.accountId, id: customer.id, set: { balance: p.endingBalance } });
   await recordEvent(db, {
     accountId: customer.accountId,

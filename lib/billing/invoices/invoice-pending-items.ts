@@ -45,7 +45,7 @@ export async function invoicePendingItems(tx: Tx, sub: SubscriptionRow, p: { now
     endingBalance: balance.endingBalance,
     periodStart: p.now,
     periodEnd: p.now,
-    customer: customerSnapshot(balance.customer),
+    customer: customerSnapshot(balance.customer ?? {}),
     defaultPaymentMethodId: sub.defaultPaymentMethodId,
     nextPaymentAttempt: paid ? null : p.now,
     finalizedAt: p.now,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { findCustomer } from '@/db/queries/customers';
 import { attachInvoiceItems, pendingInvoiceItemsOf } from '@/db/queries/invoice-items';
+import { findInvoice, invoiceLines } from '@/db/queries/invoices';
 import { findSubscription, lockSubscription, subscriptionItemsOf } from '@/db/queries/subscriptions';
 import { parseParams } from '@/lib/api/parse-params';
 import { createCoupon } from '@/lib/catalog/coupons';
@@ -13,6 +14,9 @@ import { present } from '@/lib/util/present';
 import { createCouponSchema } from '@/lib/validation/coupons';
 import { createPriceSchema } from '@/lib/validation/prices';
 import { createProductSchema } from '@/lib/validation/products';
+import { unix } from '@/lib/util/time';
+import { previewInvoice } from '../invoices/preview-invoice';
+import { runDueBilling } from '../renewals/run-due-billing';
 import { subscribe } from '../testing/subscribed';
 import { changeSubscriptionItems, type ItemChange, type ProrationBehavior } from './change-items';
 
@@ -173,5 +177,59 @@ describe('changing a subscription’s items (lib, on a database of its own)', ()
     // Whatever the order: +2 × 3000 × 21/31 (as 9000 − 3000 prorated) and +900 × 21/31.
     const total = pending.reduce((s, i) => s + i.amount, 0);
     expect(total).toBe(Math.round((9000 * 21) / 31) - Math.round((3000 * 21) / 31) + Math.round((900 * 21) / 31));
+  });
+
+  it('the renewal after a change bills its prorations first, then the period at the new price, and takes a credit left on the customer', async () => {
+    const db = database();
+    const { shop, sub, item } = await subscribed(db);
+    const pro = await monthly(db, shop.accountId, 'Pro', 6000);
+    const lite = await monthly(db, shop.accountId, 'Lite', 1000);
+    // A downgrade invoiced at once leaves 677 − 2032 = −1355 on the customer; an upgrade back is left pending.
+    await change(
+      db,
+      sub.id,
+      shop.accountId,
+      { changes: [{ action: 'update', param: '', id: item.id, price: lite }], behavior: 'always_invoice' },
+      daysIn(10),
+    );
+    await change(db, sub.id, shop.accountId, { changes: [{ action: 'update', param: '', id: item.id, price: pro }] }, daysIn(20));
+    const [credit, charge] = await pendingInvoiceItemsOf(db, sub.id, { lock: false });
+    // 11 days left: 1000 × 11/31 = 354.84 → 355; 6000 × 11/31 = 2129.03 → 2129.
+    expect([credit.amount, charge.amount]).toEqual([-355, 2129]);
+
+    const preview = await previewInvoice(db, { accountId: shop.accountId }, { subscription: sub.id }, daysIn(25));
+
+    await runDueBilling(db, { scope: { clock: null }, now: sub.currentPeriodEnd });
+    const renewed = present(await findSubscription(db, { accountId: shop.accountId, id: sub.id }), 'the subscription');
+    const invoice = present(
+      await findInvoice(db, { accountId: shop.accountId, id: present(renewed.latestInvoiceId, 'its invoice') }),
+      'the invoice',
+    );
+    const lines = await invoiceLines(db, { accountId: shop.accountId, invoiceId: invoice.id });
+    expect(lines.map((l) => [l.amount, l.proration, l.invoiceItemId])).toEqual([
+      [-355, true, credit.id],
+      [2129, true, charge.id],
+      [6000, false, null],
+    ]);
+    expect(lines.at(-1)?.priceId).toBe(pro);
+    // What the preview showed is what the renewal billed.
+    expect(preview.lines.data.map((l) => [l.amount, l.description, l.period])).toEqual(
+      lines.map((l) => [l.amount, l.description, { start: unix(l.periodStart), end: unix(l.periodEnd) }]),
+    );
+    const total = -355 + 2129 + 6000;
+    expect([invoice.billingReason, invoice.total, invoice.startingBalance, invoice.amountDue, invoice.endingBalance]).toEqual([
+      'subscription_cycle',
+      total,
+      -1355,
+      total - 1355,
+      0,
+    ]);
+    expect([preview.total, preview.starting_balance, preview.amount_due]).toEqual([
+      invoice.total,
+      invoice.startingBalance,
+      invoice.amountDue,
+    ]);
+    expect(await pendingInvoiceItemsOf(db, sub.id, { lock: false })).toEqual([]);
+    expect((await findCustomer(db, { accountId: shop.accountId, id: sub.customerId }))?.balance).toBe(0);
   });
 });
