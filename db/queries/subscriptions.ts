@@ -71,3 +71,23 @@ export async function subscriptionItemsOf(
     )
     .orderBy(asc(subscriptionItems.seq));
 }
+
+/** The customer's live subscription that renews first (what an invoice preview for the customer shows), or null. */
+export async function nextRenewingSubscriptionOf(
+  db: Queryable,
+  p: { accountId: string; customerId: string },
+): Promise<SubscriptionRow | null> {
+  const rows = await db
+    .select()
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.accountId, p.accountId),
+        eq(subscriptions.customerId, p.customerId),
+        inArray(subscriptions.status, ['active', 'trialing', 'past_due', 'unpaid', 'incomplete']),
+      ),
+    )
+    .orderBy(asc(subscriptions.currentPeriodEnd))
+    .limit(1);
+  return rows.at(0) ?? null;
+}

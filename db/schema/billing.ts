@@ -61,6 +61,9 @@ export const invoices = pgTable(
     amountDue: bigint({ mode: 'number' }).notNull(),
     amountPaid: bigint({ mode: 'number' }).notNull().default(0),
     amountRemaining: bigint({ mode: 'number' }).notNull(),
+    // The customer's balance before and after this invoice took from it (negative: a credit), at finalization.
+    startingBalance: bigint({ mode: 'number' }).notNull().default(0),
+    endingBalance: bigint({ mode: 'number' }),
     periodStart: timestamp({ withTimezone: true }).notNull(),
     periodEnd: timestamp({ withTimezone: true }).notNull(),
     customer: jsonb().$type<StoredInvoiceCustomer>(),
@@ -107,6 +110,8 @@ export const invoiceLineItems = pgTable(
     productId: text(),
     subscriptionId: text(),
     subscriptionItemId: text(),
+    // The invoice item this line bills (a proration, or any pending item the invoice took in).
+    invoiceItemId: text(),
     proration: boolean().notNull().default(false),
     periodStart: timestamp({ withTimezone: true }).notNull(),
     periodEnd: timestamp({ withTimezone: true }).notNull(),
@@ -114,6 +119,48 @@ export const invoiceLineItems = pgTable(
     taxes: jsonb().$type<StoredInvoiceTax[]>().notNull().default([]),
   },
   (t) => [index('invoice_line_items_invoice_idx').on(t.invoiceId, t.position)],
+);
+
+/**
+ * Stripe's InvoiceItem: an amount waiting for an invoice (pending while `invoiceId` is null), such as the
+ * prorations of a subscription change; the subscription's next invoice takes its pending items in.
+ */
+export const invoiceItems = pgTable(
+  'invoice_items',
+  {
+    id: text().primaryKey(),
+    ...objectColumns(),
+    customerId: text().notNull(),
+    subscriptionId: text(),
+    subscriptionItemId: text(),
+    invoiceId: text(),
+    // Signed: a credit is negative.
+    amount: bigint({ mode: 'number' }).notNull(),
+    currency: text().notNull(),
+    description: text(),
+    periodStart: timestamp({ withTimezone: true }).notNull(),
+    periodEnd: timestamp({ withTimezone: true }).notNull(),
+    proration: boolean().notNull().default(false),
+    quantity: integer().notNull().default(1),
+    priceId: text(),
+    productId: text(),
+    unitAmountDecimal: text(),
+    // Prorations are never discountable: the discount they carry is already inside their amount.
+    discountable: boolean().notNull(),
+    discountIds: jsonb().$type<string[]>().notNull().default([]),
+    // The item's own rates; none means the subscription's default tax rates apply.
+    taxRateIds: jsonb().$type<string[]>().notNull().default([]),
+    testClockId: text(),
+  },
+  (t) => [
+    index('invoice_items_account_seq_idx').on(t.accountId, t.seq),
+    index('invoice_items_customer_idx').on(t.accountId, t.customerId, t.seq),
+    index('invoice_items_invoice_idx').on(t.invoiceId),
+    // What a subscription's next invoice takes in.
+    index('invoice_items_pending_idx')
+      .on(t.subscriptionId, t.seq)
+      .where(sql`invoice_id is null`),
+  ],
 );
 
 /** The next invoice number of each account, taken and incremented in the finalizing transaction. */

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'incorrect_cvc',
   'incorrect_number',
   'invoice_payment_intent_requires_action',
+  'invoice_upcoming_none',
   'parameter_invalid_empty',
   'parameter_invalid_integer',
   'parameter_missing',

@@ -134,6 +134,7 @@ registerExpandable('invoice', {
 });
 registerExpandable('line_item', { 'pricing.price_details.price': loadPrice, subscription: loadSubscriptionForExpand });
 registerExpandable('invoice_payment', { invoice: loadInvoiceForExpand, 'payment.payment_intent': loadPaymentIntent });
+registerExpandable('invoiceitem', { customer: loadCustomer, invoice: loadInvoiceForExpand });
 
 /**
  * What each expandable field yields: an object type, `list:<type>` for a
@@ -166,6 +167,7 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   },
   line_item: { 'pricing.price_details.price': 'price', subscription: 'subscription' },
   invoice_payment: { invoice: 'invoice', 'payment.payment_intent': 'payment_intent' },
+  invoiceitem: { customer: 'customer', invoice: 'invoice' },
   'checkout.session': {
     customer: 'customer',
     payment_intent: 'payment_intent',

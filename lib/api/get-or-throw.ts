@@ -72,7 +72,7 @@ export const getSubscriptionOrThrow = async (db: Queryable, p: ParamLookup): Pro
   found(await findSubscription(db, p), 'subscription', p);
 
 /** Locks the subscription for a change (FOR UPDATE): every change to it takes this first. */
-export const lockSubscriptionOrThrow = async (db: Queryable, p: Lookup): Promise<SubscriptionRow> =>
+export const lockSubscriptionOrThrow = async (db: Queryable, p: ParamLookup): Promise<SubscriptionRow> =>
   found(await lockSubscription(db, p), 'subscription', p);
 
 export const getInvoiceOrThrow = async (db: Queryable, p: ParamLookup): Promise<InvoiceRow> =>

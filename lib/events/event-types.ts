@@ -49,6 +49,7 @@ export const CAISSE_EVENT_TYPES = [
   'invoice.payment_succeeded',
   'invoice.updated',
   'invoice.voided',
+  'invoiceitem.created',
   'payment_intent.amount_capturable_updated',
   'payment_intent.canceled',
   'payment_intent.payment_failed',

@@ -46,6 +46,7 @@ export type IdPrefix =
   | 'file'
   | 'in'
   | 'il'
+  | 'ii'
   | 'clock';
 
 export function newId(prefix: IdPrefix): string {

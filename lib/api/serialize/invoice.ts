@@ -24,7 +24,8 @@ export function serializeInvoiceLine(invoice: Pick<InvoiceRow, 'id' | 'livemode'
     currency: row.currency,
     description: row.description,
     discount_amounts: row.discountAmounts,
-    discountable: true,
+    // A proration's discount is already inside its amount.
+    discountable: !row.proration,
     discounts: row.discountAmounts.map((d) => d.discount),
     invoice: invoice?.id ?? null,
     livemode: row.livemode,
@@ -33,7 +34,7 @@ export function serializeInvoiceLine(invoice: Pick<InvoiceRow, 'id' | 'livemode'
       ? {
           invoice_item_details: null,
           subscription_item_details: {
-            invoice_item: null,
+            invoice_item: row.invoiceItemId,
             proration: row.proration,
             proration_details: { credited_items: null },
             subscription: row.subscriptionId,
@@ -102,7 +103,7 @@ export function serializeInvoice(row: InvoiceRow, lines: InvoiceLineRow[], p: { 
     discounts: [...new Set(row.totalDiscountAmounts.map((d) => d.discount))],
     due_date: null,
     effective_at: row.finalizedAt ? unix(row.finalizedAt) : null,
-    ending_balance: finalized ? 0 : null,
+    ending_balance: finalized ? (row.endingBalance ?? row.startingBalance) : null,
     footer: null,
     from_invoice: null,
     hosted_invoice_url: finalized ? hostedInvoiceUrl(p.appUrl, row.id) : null,
@@ -138,7 +139,7 @@ export function serializeInvoice(row: InvoiceRow, lines: InvoiceLineRow[], p: { 
     rendering: null,
     shipping_cost: null,
     shipping_details: null,
-    starting_balance: 0,
+    starting_balance: row.startingBalance,
     statement_descriptor: null,
     status: row.status,
     status_transitions: {

@@ -2,73 +2,82 @@ import type { Tx } from '@/db/client';
 import { productsByIds, taxRatesByIds } from '@/db/queries/checkout-refs';
 import { findCoupon } from '@/db/queries/coupons';
 import { findCustomer } from '@/db/queries/customers';
+import { attachInvoiceItems, pendingInvoiceItemsOf } from '@/db/queries/invoice-items';
 import { insertInvoice, insertInvoiceLines, type InvoiceRow, type NewInvoiceRow } from '@/db/queries/invoices';
 import type { SubscriptionRow } from '@/db/queries/subscriptions';
-import type { StoredInvoiceTax } from '@/db/schema';
-import { buildPricingInput } from '@/lib/checkout/pricing-input';
-import { computeTotals } from '@/lib/pricing/compute-totals';
-import type { TaxAmount } from '@/lib/pricing/types';
 import { newId } from '@/lib/util/ids';
+import { lockCustomerBalance, settleCustomerBalance } from '../invoices/customer-balance';
 import { customerSnapshot } from '../invoices/customer-snapshot';
+import { cycleLines } from '../invoices/cycle-lines';
+import { invoiceItemLines, lineRows } from '../invoices/draft-lines';
 import { nextInvoiceNumber } from '../invoices/invoice-number';
+import { invoiceTotals } from '../invoices/invoice-totals';
 import { itemViews } from '../subscription-reads';
-
-const taxOf = (t: TaxAmount): StoredInvoiceTax => ({
-  tax_rate: t.rateId,
-  amount: t.amount,
-  taxable_amount: t.taxableAmount,
-  inclusive: t.inclusive,
-});
 
 /** How the invoice leaves the engine: finalized and owed (charged when due), or as pause_collection asks. */
 type Disposition = 'open' | 'draft' | 'void' | 'uncollectible';
 
 /**
- * The invoice for a subscription's next period (`subscription_cycle`): one line per item at its price and
- * quantity for [from, to), the subscription's discount while it lasts, each item's tax rates (or the
- * subscription's defaults), priced by the same engine as checkout. `period` is the period that just
- * ended, as Stripe dates a cycle invoice. Finalized with the account's next number unless kept as a
- * draft; a zero total is paid at once; an open one is due now. Null when this period was invoiced already.
+ * The invoice for a subscription's next period (`subscription_cycle`): first the subscription's pending
+ * invoice items (the prorations of its changes since the last invoice), then one line per item at its price
+ * and quantity for [from, to), the subscription's discount while it lasts, each item's tax rates (or the
+ * subscription's defaults), priced by the same engine as checkout (cycleLines, which the invoice preview
+ * shares). `period` is the period that just ended, as Stripe dates a cycle invoice. Finalized with the
+ * account's next number unless kept as a draft; an open one takes the customer's balance (a credit left by a
+ * downgrade) and is due now, or paid at once when nothing is left to pay. Null when this period was
+ * invoiced already.
  */
 export async function createCycleInvoice(
   tx: Tx,
   p: { sub: SubscriptionRow; from: Date; to: Date; period: { start: Date; end: Date }; disposition: Disposition; now: Date },
 ): Promise<InvoiceRow | null> {
   const { sub, now } = p;
-  const views = (await itemViews(tx, sub.accountId, [sub])).get(sub.id) ?? [];
-  const [products, defaults, coupon, customer] = await Promise.all([
+  const accountId = sub.accountId;
+  const views = (await itemViews(tx, accountId, [sub])).get(sub.id) ?? [];
+  const pending = await pendingInvoiceItemsOf(tx, sub.id);
+  const [products, rates, coupon] = await Promise.all([
     productsByIds(
       tx,
-      sub.accountId,
+      accountId,
       views.map((v) => v.price.productId),
     ),
-    taxRatesByIds(tx, sub.accountId, sub.defaultTaxRateIds),
-    sub.discount ? findCoupon(tx, { accountId: sub.accountId, id: sub.discount.coupon, includeDeleted: true }) : null,
-    findCustomer(tx, { accountId: sub.accountId, id: sub.customerId }),
+    taxRatesByIds(tx, accountId, [
+      ...views.flatMap((v) => v.item.taxRateIds),
+      ...pending.flatMap((i) => i.taxRateIds),
+      ...sub.defaultTaxRateIds,
+    ]),
+    sub.discount ? findCoupon(tx, { accountId, id: sub.discount.coupon, includeDeleted: true }) : null,
   ]);
-  const defaultRates = sub.defaultTaxRateIds.flatMap((id) => defaults.get(id) ?? []);
-  const priced = computeTotals(
-    buildPricingInput({
-      currency: sub.currency,
-      lines: views.map((v) => ({
-        key: v.item.id,
-        price: v.price,
-        quantity: v.item.quantity,
-        taxRates: v.item.taxRateIds.length ? v.taxRates : defaultRates,
-      })),
-      discount: sub.discount && coupon ? { id: sub.discount.id, coupon, promotionCodeId: sub.discount.promotion_code } : null,
-      shipping: null,
+  const lines = [
+    ...invoiceItemLines(pending, { defaultTaxRateIds: sub.defaultTaxRateIds, rates }),
+    ...cycleLines({
+      sub,
+      items: views.map((v) => v.item),
+      prices: new Map(views.map((v) => [v.price.id, v.price])),
+      products,
+      rates,
+      coupon,
+      period: { start: p.from, end: p.to },
     }),
-  );
-  const discountId = sub.discount?.id ?? '';
-  const inclusiveTax = priced.breakdown.taxes.filter((t) => t.inclusive).reduce((sum, t) => sum + t.amount, 0);
+  ];
+  const totals = invoiceTotals(lines);
   const open = p.disposition !== 'draft';
-  const paidAtOnce = p.disposition === 'open' && priced.amountTotal === 0;
+  // Only an invoice that is to be paid takes the customer's balance.
+  const balance =
+    p.disposition === 'open'
+      ? await lockCustomerBalance(tx, { accountId, customerId: sub.customerId, total: totals.total })
+      : {
+          startingBalance: 0,
+          endingBalance: null,
+          amountDue: totals.total,
+          customer: await findCustomer(tx, { accountId, id: sub.customerId }),
+        };
+  const paidAtOnce = p.disposition === 'open' && balance.amountDue === 0;
   const status: NewInvoiceRow['status'] = paidAtOnce ? 'paid' : p.disposition;
   const id = newId('in');
   const invoice = await insertInvoice(tx, {
     id,
-    accountId: sub.accountId,
+    accountId,
     livemode: sub.livemode,
     customerId: sub.customerId,
     subscriptionId: sub.id,
@@ -76,20 +85,17 @@ export async function createCycleInvoice(
     status,
     billingReason: 'subscription_cycle',
     currency: sub.currency,
-    number: open ? await nextInvoiceNumber(tx, sub.accountId) : null,
+    number: open ? await nextInvoiceNumber(tx, accountId) : null,
     description: sub.description,
-    subtotal: priced.amountSubtotal,
-    subtotalExcludingTax: priced.amountSubtotal - inclusiveTax,
-    total: priced.amountTotal,
-    totalExcludingTax: priced.amountTotal - priced.amountTax,
-    totalTaxes: priced.breakdown.taxes.map(taxOf),
-    totalDiscountAmounts: priced.breakdown.discounts.map((d) => ({ amount: d.amount, discount: discountId })),
-    amountDue: priced.amountTotal,
+    ...totals,
+    amountDue: balance.amountDue,
     amountPaid: 0,
-    amountRemaining: status === 'open' ? priced.amountTotal : 0,
+    amountRemaining: status === 'open' ? balance.amountDue : 0,
+    startingBalance: balance.startingBalance,
+    endingBalance: balance.endingBalance,
     periodStart: p.period.start,
     periodEnd: p.period.end,
-    customer: customerSnapshot(customer ?? {}),
+    customer: customerSnapshot(balance.customer ?? {}),
     defaultPaymentMethodId: sub.defaultPaymentMethodId,
     nextPaymentAttempt: status === 'open' ? now : null,
     finalizedAt: open ? now : null,
@@ -99,33 +105,15 @@ export async function createCycleInvoice(
     createdAt: now,
   });
   if (!invoice) return null;
-  const results = new Map(priced.lines.map((l) => [l.key, l]));
+  await settleCustomerBalance(tx, { customer: balance.customer, endingBalance: balance.endingBalance });
+  await attachInvoiceItems(
+    tx,
+    pending.map((i) => i.id),
+    id,
+  );
   await insertInvoiceLines(
     tx,
-    views.map((v, position) => {
-      const r = results.get(v.item.id);
-      const name = products.get(v.price.productId)?.name ?? '';
-      return {
-        id: newId('il'),
-        accountId: sub.accountId,
-        livemode: sub.livemode,
-        invoiceId: id,
-        position,
-        description: `${v.item.quantity} × ${name}`,
-        amount: r?.amountSubtotal ?? 0,
-        currency: sub.currency,
-        quantity: v.item.quantity,
-        priceId: v.price.id,
-        productId: v.price.productId,
-        subscriptionId: sub.id,
-        subscriptionItemId: v.item.id,
-        periodStart: p.from,
-        periodEnd: p.to,
-        discountAmounts: (r?.discounts ?? []).map((d) => ({ amount: d.amount, discount: discountId })),
-        taxes: (r?.taxes ?? []).map(taxOf),
-        createdAt: now,
-      };
-    }),
+    lineRows(lines, { accountId, invoiceId: id, now }).map((row) => ({ ...row, livemode: sub.livemode })),
   );
   return invoice;
 }

@@ -12,10 +12,13 @@ function previousAttributes(before: Record<string, unknown>, after: Record<strin
   return Object.fromEntries(Object.entries(before).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(after[key])));
 }
 
+type SubscriptionObject = Awaited<ReturnType<typeof subscriptionObject>>;
+
 /**
  * Every change to a subscription (the caller holds its lock): the columns set, and its event with what
  * changed (`customer.subscription.updated` unless another is named: `deleted` when it ends, `paused`,
  * `resumed`). Nothing is recorded when nothing visible changed. `request`: the API request behind the change, if any.
+ * A caller that changed the subscription's items first passes the subscription as it was (`before`).
  */
 export async function changeSubscription(
   tx: Tx,
@@ -23,11 +26,12 @@ export async function changeSubscription(
   set: SubscriptionChanges,
   event: ChangeEvent = 'customer.subscription.updated',
   request?: ScopeRequest,
+  before?: SubscriptionObject,
 ): Promise<SubscriptionRow> {
-  const before = await subscriptionObject(tx, sub);
-  const updated = await updateSubscriptionFields(tx, { accountId: sub.accountId, id: sub.id, set });
+  const was = before ?? (await subscriptionObject(tx, sub));
+  const updated = Object.keys(set).length ? await updateSubscriptionFields(tx, { accountId: sub.accountId, id: sub.id, set }) : sub;
   const object = await subscriptionObject(tx, updated);
-  const previous = previousAttributes(before, object);
+  const previous = previousAttributes(was, object);
   if (event === 'customer.subscription.updated' && Object.keys(previous).length === 0) return updated;
   await recordEvent(tx, {
     accountId: sub.accountId,

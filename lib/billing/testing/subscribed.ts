@@ -20,8 +20,9 @@ export const BILLING_CARDS = {
 } as const;
 
 /**
- * A subscription of a new shop's: a price of `unitAmount` (EUR) recurring as given, bought through Checkout
- * at `now` with `card` (and a one-time line too, when `oneTime` is set), `subscription_data` as given.
+ * A subscription of a new shop's (or of `shop`): a price of `unitAmount` (EUR) recurring as given, bought
+ * through Checkout at `now` with `card` (and a one-time line too, when `oneTime` is set), `subscription_data`
+ * and `discounts` as given.
  */
 export async function subscribe(
   db: Db,
@@ -33,10 +34,12 @@ export async function subscribe(
     quantity?: number;
     oneTime?: boolean;
     subscriptionData?: Record<string, unknown>;
+    discounts?: { coupon: string }[];
+    shop?: Shop;
     processor?: PaymentProcessor;
   },
 ): Promise<{ shop: Shop; subscriptionId: string; priceId: string; sessionId: string }> {
-  const shop = await newShop(db);
+  const shop = p.shop ?? (await newShop(db));
   const scope = { accountId: shop.accountId };
   const product = (await db.query.prices.findFirst({ where: (pr, { eq }) => eq(pr.id, shop.priceId) }))?.productId;
   const price = await createPrice(
@@ -54,6 +57,7 @@ export async function subscribe(
     line_items: [{ price: price.id, quantity: String(p.quantity ?? 1) }, ...(p.oneTime ? [{ price: shop.priceId, quantity: '1' }] : [])],
     success_url: 'https://shop.example/ok',
     ...(p.subscriptionData ? { subscription_data: p.subscriptionData } : {}),
+    ...(p.discounts ? { discounts: p.discounts } : {}),
   });
   const sessionId = (await createSessionRow(db, scope, params, p.now)).id;
   const result = await confirmPayment(db, {
