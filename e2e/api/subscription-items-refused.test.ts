@@ -39,7 +39,7 @@ describe('subscription changes Stripe refuses', () => {
     expect((await stripe.invoiceItems.list({ customer })).data).toEqual([]);
   });
 
-  it('items that are not the subscription’s, deletions without an id, the last item, clear_usage → 400 naming the parameter', async () => {
+  it('items that are not the subscription’s, deletions without an id, the last item, clear_usage, too much to charge → 400 naming the parameter', async () => {
     const { stripe } = await newMerchant();
     const price = await monthlyPrice(stripe, 1000, 'eur', 'Basic');
     const { subscription, items } = await subscribedTo(stripe, [{ price: price.id }]);
@@ -57,6 +57,9 @@ describe('subscription changes Stripe refuses', () => {
     expect([usage.statusCode, usage.param]).toEqual([400, 'clear_usage']);
     const negative = await stripeError(stripe.subscriptionItems.update(items[0].id, { quantity: -1 }));
     expect([negative.statusCode, negative.param]).toEqual([400, 'quantity']);
+    // 10.00 × 10,000,000 a month is past what EUR can be charged (999,999.99).
+    const huge = await stripeError(stripe.subscriptions.update(subscription, { items: [{ id: items[0].id, quantity: 10_000_000 }] }));
+    expect([huge.statusCode, huge.code, huge.param]).toEqual([400, 'amount_too_large', 'items[0][quantity]']);
     const list = await stripeError(stripe.subscriptionItems.list({} as { subscription: string }));
     expect([list.code, list.param]).toEqual(['parameter_missing', 'subscription']);
     const gone = await stripeError(stripe.subscriptionItems.retrieve('si_nope'));

@@ -183,12 +183,13 @@ describe('a trial', () => {
 });
 
 describe('what Caisse does not change on a subscription', () => {
-  it("Stripe's parameters Caisse does not build (items, collection_method, transfer_data…) → 400 naming each", async () => {
+  it("Stripe's parameters Caisse does not build (collection_method, transfer_data…) and bad values → 400 naming each", async () => {
     const { stripe } = await newMerchant();
     const { subscriptionId } = await paidSubscription(stripe);
     const cases: [Stripe.SubscriptionUpdateParams, string][] = [
-      [{ items: [{ price: 'price_x' }] }, 'items'],
-      [{ proration_behavior: 'none' }, 'proration_behavior'],
+      [{ items: [{ price: 'price_x' }] }, 'items[0][price]'],
+      [{ proration_behavior: 'sometimes' }, 'proration_behavior'],
+      [{ payment_behavior: 'pending_if_incomplete' }, 'payment_behavior'],
       [{ collection_method: 'send_invoice' }, 'collection_method'],
       [{ transfer_data: { destination: 'acct_x' } }, 'transfer_data'],
       [{ billing_cycle_anchor: { type: 'now' } }, 'billing_cycle_anchor'],

@@ -29,7 +29,10 @@ function checkBilled(b: Billed): void {
 function share(b: Billed, part: bigint, whole: bigint): number {
   const pct = b.percentOff ?? { num: 0n, den: 1n };
   const keep = 100n * pct.den - pct.num;
-  return Number(roundDiv(b.unitAmount.num * BigInt(b.quantity) * part * keep, b.unitAmount.den * whole * 100n * pct.den));
+  const amount = roundDiv(b.unitAmount.num * BigInt(b.quantity) * part * keep, b.unitAmount.den * whole * 100n * pct.den);
+  // Callers keep a period's amount within what the currency can be charged; past this, a number would lose units.
+  if (amount > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('A proration amount must be a safe integer of minor units');
+  return Number(amount);
 }
 
 /** What a whole period of `b` costs: no proration ever exceeds it. */

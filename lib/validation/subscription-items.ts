@@ -15,8 +15,11 @@ import {
 
 export const prorationBehavior = () => oneOf(['always_invoice', 'create_prorations', 'none']);
 
-// What Caisse does with a payment a change needs: the invoice stays open and is charged by the payment sweep.
-const paymentBehavior = () => oneOf(['allow_incomplete', 'default_incomplete']).optional();
+/**
+ * What a change's payment may do: Caisse charges an always_invoice invoice at once and, if that fails, keeps
+ * the change with the invoice open (allow_incomplete); waiting for payment before changing is not built.
+ */
+export const paymentBehavior = () => oneOf(['allow_incomplete', 'default_incomplete']).optional();
 
 const notSupported = {
   billing_thresholds: unsupported('billing_thresholds is not supported: Caisse bills at the end of each period only'),
@@ -71,27 +74,15 @@ export const subscriptionItemChange = z.strictObject({
   ...notSupported,
 });
 
-/**
- * The parameters of `POST /v1/subscriptions/{id}` that change its items, for the update's schema to take in:
- * `items`, `proration_behavior`, `proration_date`.
- */
+/** The parameters of `POST /v1/subscriptions/{id}` that change its items (updateSubscriptionSchema takes them in). */
 export const subscriptionItemsChangeFields = {
   items: z.array(subscriptionItemChange).max(20).optional(),
   proration_behavior: prorationBehavior().optional(),
   proration_date: timestamp().optional(),
 };
 
-/** `POST /v1/subscriptions/{id}` with the item parameters alone (the rest of the update is not here). */
-export const updateSubscriptionItemsSchema = z.strictObject({
-  ...subscriptionItemsChangeFields,
-  payment_behavior: paymentBehavior(),
-  off_session: bool().optional(),
-  expand: expand(),
-});
-
 export type CreateSubscriptionItemParams = z.infer<typeof createSubscriptionItemSchema>;
 export type UpdateSubscriptionItemParams = z.infer<typeof updateSubscriptionItemSchema>;
 export type DeleteSubscriptionItemParams = z.infer<typeof deleteSubscriptionItemSchema>;
 export type ListSubscriptionItemsParams = z.infer<typeof listSubscriptionItemsSchema>;
 export type SubscriptionItemChangeParams = z.infer<typeof subscriptionItemChange>;
-export type UpdateSubscriptionItemsParams = z.infer<typeof updateSubscriptionItemsSchema>;

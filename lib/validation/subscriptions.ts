@@ -13,6 +13,7 @@ import {
   unsettable,
   unsupported,
 } from '@/lib/api/params';
+import { paymentBehavior, subscriptionItemsChangeFields } from './subscription-items';
 
 const STATUSES = [
   'active',
@@ -65,16 +66,6 @@ export const cancellationDetails = () =>
 
 const notBuilt = (name: string, why: string) => unsupported(`${name} is not supported: ${why}`);
 
-/**
- * Changing a subscription's prices and quantities (and the prorations that go with it): refused by name
- * until Caisse builds it.
- */
-const itemChanges = {
-  items: unsupported('items is not supported yet: changing the prices or quantities of a subscription is not built in Caisse'),
-  proration_behavior: unsupported('proration_behavior is not supported yet: Caisse does not prorate subscription changes'),
-  proration_date: unsupported('proration_date is not supported yet: Caisse does not prorate subscription changes'),
-};
-
 /** POST /v1/subscriptions/:id: what Caisse can change on a subscription; the rest of Stripe's parameters by name. */
 export const updateSubscriptionSchema = z.strictObject({
   cancel_at: z.union([z.literal('').transform(() => null), timestamp(), oneOf(['max_period_end', 'min_period_end'])]).optional(),
@@ -97,8 +88,8 @@ export const updateSubscriptionSchema = z.strictObject({
       end_behavior: z.strictObject({ missing_payment_method: oneOf(['cancel', 'create_invoice', 'pause']) }),
     })
     .optional(),
-  ...itemChanges,
-  add_invoice_items: notBuilt('add_invoice_items', 'Caisse has no invoice items'),
+  ...subscriptionItemsChangeFields,
+  add_invoice_items: notBuilt('add_invoice_items', 'Caisse adds no one-off items to a subscription’s invoices'),
   application_fee_percent: connectOnly('application_fee_percent'),
   automatic_tax: notBuilt('automatic_tax', 'Caisse computes tax from tax rates only'),
   billing_cycle_anchor: notBuilt('billing_cycle_anchor', 'Caisse keeps the billing cycle a subscription started with'),
@@ -109,11 +100,11 @@ export const updateSubscriptionSchema = z.strictObject({
   default_source: notBuilt('default_source', 'Caisse takes no sources: use default_payment_method'),
   discounts: notBuilt('discounts', 'a subscription keeps the discount it was bought with'),
   invoice_settings: notBuilt('invoice_settings', 'Caisse invoices are issued by the account itself'),
-  off_session: notBuilt('off_session', 'Caisse makes no payment when a subscription is updated'),
+  off_session: bool().optional(),
   on_behalf_of: connectOnly('on_behalf_of'),
-  payment_behavior: notBuilt('payment_behavior', 'Caisse makes no payment when a subscription is updated'),
+  payment_behavior: paymentBehavior(),
   payment_settings: notBuilt('payment_settings', 'Caisse charges subscriptions with their saved card'),
-  pending_invoice_item_interval: notBuilt('pending_invoice_item_interval', 'Caisse has no invoice items'),
+  pending_invoice_item_interval: notBuilt('pending_invoice_item_interval', 'pending invoice items wait for the next renewal'),
   transfer_data: connectOnly('transfer_data'),
   trial_from_plan: notBuilt('trial_from_plan', 'set trial_end instead'),
 });
@@ -136,7 +127,7 @@ export const resumeSubscriptionSchema = z.strictObject({
   expand: expand(),
   payment_behavior: notBuilt('payment_behavior', 'a resumed subscription is charged by its next renewal'),
   proration_behavior: oneOf(['always_invoice', 'create_prorations', 'none']).optional(),
-  proration_date: notBuilt('proration_date', 'Caisse does not prorate subscription changes'),
+  proration_date: notBuilt('proration_date', 'Caisse does not prorate a resumed subscription'),
 });
 
 export type ListSubscriptionsParams = z.infer<typeof listSubscriptionsSchema>;

@@ -111,7 +111,11 @@ export type ItemsChanged = ItemsApplied & { subscription: SubscriptionRow };
  * leaves the change made, the invoice open on its retry schedule and the subscription past due). Should
  * this process stop first, the invoice is due now and the payment sweep charges it.
  */
-export async function chargeChangeInvoice(db: Db, changed: ItemsApplied, processor?: PaymentProcessor): Promise<void> {
+export async function chargeChangeInvoice(
+  db: Db,
+  changed: { invoice: InvoiceRow | null; now: Date },
+  processor?: PaymentProcessor,
+): Promise<void> {
   const invoice = changed.invoice;
   if (invoice?.status !== 'open') return;
   await payInvoiceOffSession(db, { accountId: invoice.accountId, invoiceId: invoice.id, automatic: true, now: changed.now, processor });

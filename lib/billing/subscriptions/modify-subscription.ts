@@ -1,17 +1,21 @@
 import type { Db, Queryable } from '@/db/client';
 import { taxRatesByIds } from '@/db/queries/checkout-refs';
-import type { SubscriptionChanges, SubscriptionRow } from '@/db/queries/subscriptions';
+import { findSubscription, type SubscriptionChanges, type SubscriptionRow } from '@/db/queries/subscriptions';
 import type { AccountScope } from '@/db/scope';
 import { exclusiveParams } from '@/lib/api/errors';
 import { lockSubscriptionOrThrow } from '@/lib/api/get-or-throw';
 import { mergeMetadata } from '@/lib/api/params';
+import { present } from '@/lib/util/present';
 import type { UpdateSubscriptionParams } from '@/lib/validation/subscriptions';
 import { billingNow } from '../clock';
 import { customerCardOrThrow } from '../customer-card';
+import { announceNewInvoice } from '../invoices/announce-invoice';
 import { subscriptionObject } from '../subscription-reads';
 import { isLive } from './cancel-subscription';
 import { cancelAtPeriodEndChanges, scheduledCancellation, withCancellationDetails } from './cancellation-changes';
 import { canceledSubscriptionFrozen, noActiveTaxRate, timestampNotInFuture, trialOnlyWhileTrialing } from './subscription-errors';
+import { applyItemChanges, chargeChangeInvoice } from './change-items';
+import { itemChangesFromParams } from './change-params';
 import { changeSubscription } from './update-subscription';
 
 /** What may still change once a subscription has ended, as Stripe allows. */
@@ -94,16 +98,31 @@ async function changesFor(tx: Queryable, sub: SubscriptionRow, p: UpdateSubscrip
 /**
  * POST /v1/subscriptions/:id: the changes asked for, applied together under the subscription's lock at
  * the subscription's own time (its test clock's, if it has one), with one `customer.subscription.updated`
- * naming what changed. Item changes (`items`, `proration_behavior`, `proration_date`) are refused by the
- * schema (updateSubscriptionSchema's itemChanges) until Caisse changes items; they belong in this
- * transaction, after the lock.
+ * naming what changed. Item changes (`items`, `proration_behavior`, `proration_date`) are applied first
+ * (applyItemChanges: prorated, invoiced at once with `always_invoice`); once the transaction commits, that
+ * invoice is charged, and the subscription answered as the payment left it.
  */
 export async function modifySubscription(db: Db, scope: AccountScope & { id: string }, p: UpdateSubscriptionParams) {
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const sub = await lockSubscriptionOrThrow(tx, scope);
     const now = await billingNow(tx, sub);
     const set = await changesFor(tx, sub, p, now);
-    const changed = Object.keys(set).length ? await changeSubscription(tx, sub, set, 'customer.subscription.updated', scope.request) : sub;
-    return subscriptionObject(tx, changed);
+    const before = await subscriptionObject(tx, sub);
+    const items = p.items
+      ? await applyItemChanges(tx, sub, itemChangesFromParams(p.items), {
+          prorationBehavior: p.proration_behavior,
+          prorationDate: p.proration_date,
+          now,
+          request: scope.request,
+        })
+      : null;
+    const invoice = items?.invoice ?? null;
+    const all = invoice ? { ...set, latestInvoiceId: invoice.id } : set;
+    const updated = await changeSubscription(tx, sub, all, 'customer.subscription.updated', scope.request, before);
+    if (invoice) await announceNewInvoice(tx, invoice);
+    return { subscription: updated, invoice, now };
   });
+  if (changed.invoice?.status !== 'open') return subscriptionObject(db, changed.subscription);
+  await chargeChangeInvoice(db, changed);
+  return subscriptionObject(db, present(await findSubscription(db, scope), `subscription ${scope.id}`));
 }

@@ -1,10 +1,14 @@
 import type { Queryable } from '@/db/client';
 import { pricesByIds, productsByIds, taxRatesByIds, type PriceRow, type ProductRef, type TaxRateRow } from '@/db/queries/checkout-refs';
+import { findCoupon } from '@/db/queries/coupons';
 import { subscriptionItemsOf, type SubscriptionItemRow, type SubscriptionRow } from '@/db/queries/subscriptions';
 import { invalidRequest } from '@/lib/api/errors';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
+import { withinChargeLimit } from '@/lib/checkout/charge-limit';
+import type { AmountCulprit } from '@/lib/pricing/amount-limit';
 import { newId } from '@/lib/util/ids';
 import { present } from '@/lib/util/present';
+import { cycleLines } from '../invoices/cycle-lines';
 import { itemProrations, type ProrationLine } from '../proration';
 import { billedBy, discountInForce, prorationWindow, type ProrationRef } from './proration-sides';
 
@@ -157,6 +161,7 @@ export async function planItemChanges(db: Queryable, sub: SubscriptionRow, chang
     accountId,
     [...prices.values()].map((p) => p.productId),
   );
+  await checkChargeLimit(db, { sub, items, prices, products, rates });
   const window = await prorationWindow(db, sub, opts);
   const behavior = opts.prorationBehavior ?? 'create_prorations';
   const plan: ItemPlan = { sub, behavior, now: window.now, at: window.at, items, deleted, prorations: [], prices, products, rates };
@@ -178,6 +183,30 @@ export async function planItemChanges(db: Queryable, sub: SubscriptionRow, chang
       }),
     );
   return plan;
+}
+
+/**
+ * A period of the items the change leaves must cost no more than the currency can be charged (the
+ * subscription's discount counted), as Stripe's `amount_too_large` says, naming the item that crossed it.
+ */
+async function checkChargeLimit(
+  db: Queryable,
+  p: {
+    sub: SubscriptionRow;
+    items: (PlannedItem & { param: string })[];
+    prices: Map<string, PriceRow>;
+    products: Map<string, ProductRef>;
+    rates: Map<string, TaxRateRow>;
+  },
+): Promise<void> {
+  const { sub, items } = p;
+  const coupon = sub.discount ? await findCoupon(db, { accountId: sub.accountId, id: sub.discount.coupon, includeDeleted: true }) : null;
+  const paramOf = (culprit: AmountCulprit) => {
+    const item = items.find((i) => culprit.kind === 'line' && i.id === culprit.key);
+    return item ? at(item.param, item.before?.priceId === item.priceId ? 'quantity' : 'price') : 'items';
+  };
+  const period = { start: sub.currentPeriodEnd, end: sub.currentPeriodEnd };
+  withinChargeLimit(sub.currency, 'recurring', paramOf, () => cycleLines({ ...p, coupon, period }));
 }
 
 /** What Stripe refuses of the items a change leaves: none, too many, a price twice, two billing intervals. */
