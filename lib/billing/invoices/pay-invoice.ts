@@ -1,5 +1,5 @@
 import type { Db, Tx } from '@/db/client';
-import { lockInvoice, type InvoiceRow } from '@/db/queries/invoices';
+import { findInvoice, lockInvoice, type InvoiceRow } from '@/db/queries/invoices';
 import { claimPaymentAttempt, insertPaymentIntent, updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { findPaymentMethod, type PaymentMethodRow } from '@/db/queries/payment-methods';
 import { findSubscription } from '@/db/queries/subscriptions';
@@ -108,7 +108,8 @@ export async function payInvoiceOffSession(
   },
 ): Promise<InvoicePaymentResult> {
   const processor = p.processor ?? testProcessor;
-  const found = await db.transaction((tx) => lockInvoice(tx, { accountId: p.accountId, id: p.invoiceId }));
+  // Read only to choose the card; the claim below locks the invoice and checks it again.
+  const found = await findInvoice(db, { accountId: p.accountId, id: p.invoiceId });
   if (!found) return { outcome: 'refused', reason: 'not_open', invoice: null };
   const method = await chargeableMethod(db, found, p.paymentMethodId);
   if (!method?.card) {

@@ -12,7 +12,7 @@ import { cycleLines } from '../invoices/cycle-lines';
 import { invoiceItemLines, lineRows } from '../invoices/draft-lines';
 import { nextInvoiceNumber } from '../invoices/invoice-number';
 import { invoiceTotals } from '../invoices/invoice-totals';
-import { itemViews } from '../subscription-reads';
+import type { SubscriptionItemView } from '@/lib/api/serialize/subscription';
 
 /** How the invoice leaves the engine: finalized and owed (charged when due), or as pause_collection asks. */
 type Disposition = 'open' | 'draft' | 'void' | 'uncollectible';
@@ -29,11 +29,19 @@ type Disposition = 'open' | 'draft' | 'void' | 'uncollectible';
  */
 export async function createCycleInvoice(
   tx: Tx,
-  p: { sub: SubscriptionRow; from: Date; to: Date; period: { start: Date; end: Date }; disposition: Disposition; now: Date },
+  p: {
+    sub: SubscriptionRow;
+    /** the subscription's items with their prices, as the caller read them under the subscription's lock */
+    views: SubscriptionItemView[];
+    from: Date;
+    to: Date;
+    period: { start: Date; end: Date };
+    disposition: Disposition;
+    now: Date;
+  },
 ): Promise<InvoiceRow | null> {
-  const { sub, now } = p;
+  const { sub, views, now } = p;
   const accountId = sub.accountId;
-  const views = (await itemViews(tx, accountId, [sub])).get(sub.id) ?? [];
   const pending = await pendingInvoiceItemsOf(tx, sub.id);
   const [products, rates, coupon] = await Promise.all([
     productsByIds(

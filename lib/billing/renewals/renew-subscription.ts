@@ -75,6 +75,7 @@ export async function renewSubscription(tx: Tx, sub: SubscriptionRow, now: Date)
   const current = { ...sub, discount, pauseCollection: pause };
   const invoice = await createCycleInvoice(tx, {
     sub: current,
+    views,
     from: boundary,
     to: next.end,
     period: { start: sub.currentPeriodStart, end: boundary },

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { findSubscription, updateSubscriptionFields } from '@/db/queries/subscriptions';
+import { findSubscription } from '@/db/queries/subscriptions';
+import { setCancelAtPeriodEnd } from '../subscriptions/cancel-subscription';
 import { charges, events, invoiceLineItems, invoices, paymentIntents } from '@/db/schema';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { present } from '@/lib/util/present';
@@ -120,8 +121,10 @@ describe('renewals', () => {
   it('cancel at period end → the subscription ends at the boundary with no new invoice', async () => {
     const start = new Date('2031-06-10T00:00:00Z');
     const { shop, subscriptionId } = await subscribe(db(), { now: start });
-    await updateSubscriptionFields(db(), { accountId: shop.accountId, id: subscriptionId, set: { cancelAtPeriodEnd: true } });
+    const before = await subscriptionOf(shop.accountId, subscriptionId);
+    await db().transaction((tx) => setCancelAtPeriodEnd(tx, before, true, start));
     const sub = await subscriptionOf(shop.accountId, subscriptionId);
+    expect(sub.cancelAtPeriodEnd).toBe(true);
     await billAt(sub.currentPeriodEnd);
     expect(await subscriptionOf(shop.accountId, subscriptionId)).toMatchObject({ status: 'canceled', endedAt: sub.currentPeriodEnd });
     expect(await invoicesOf(subscriptionId)).toHaveLength(1);

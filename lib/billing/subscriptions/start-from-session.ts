@@ -168,7 +168,7 @@ async function firstInvoice(
     amountRemaining: paid ? 0 : total,
     periodStart: now,
     periodEnd: now,
-    customer: customerSnapshot(session),
+    customer: customerSnapshot(session.customerDetails ?? {}),
     defaultPaymentMethodId: subscription.defaultPaymentMethodId,
     paymentIntentId: p.intent?.id ?? null,
     attemptCount: p.intent ? 1 : 0,
