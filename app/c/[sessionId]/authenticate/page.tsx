@@ -2,9 +2,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
-import { StatePage } from '@/components/checkout/state-page';
+import { ChallengePanel } from '@/components/checkout/challenge-panel';
 import { pendingChallenge } from '@/lib/checkout/authenticate';
-import { formatAmount } from '@/lib/money/format';
 import { authenticateAction } from '../actions';
 import { loadCheckout } from '../load';
 
@@ -22,22 +21,13 @@ export default async function AuthenticatePage({ params }: { params: Promise<{ s
   if (!session) notFound();
   const challenge = await pendingChallenge(db, sessionId);
   if (!challenge?.waiting) redirect(`/c/${sessionId}`);
-  const t = await getTranslations('Authenticate');
-  const action = authenticateAction.bind(null, sessionId);
   return (
-    <StatePage title={t('title')} testId="authenticate">
-      <p>{t('body')}</p>
-      <p className="mt-2">{t('amount', { amount: formatAmount(challenge.amount, session.currency ?? 'usd', locale) })}</p>
-      {challenge.card ? <p>{t('card', { brand: challenge.card.brand, last4: challenge.card.last4 })}</p> : null}
-      {/* One form: the button pressed posts its own `result`. */}
-      <form action={action} className="mt-6 flex justify-center gap-3">
-        <button type="submit" name="result" value="complete" className="rounded bg-green-700 px-4 py-2 font-semibold text-white">
-          {t('complete')}
-        </button>
-        <button type="submit" name="result" value="fail" className="rounded bg-red-700 px-4 py-2 font-semibold text-white">
-          {t('fail')}
-        </button>
-      </form>
-    </StatePage>
+    <ChallengePanel
+      amount={challenge.amount}
+      currency={session.currency ?? 'usd'}
+      card={challenge.card}
+      locale={locale}
+      action={authenticateAction.bind(null, sessionId)}
+    />
   );
 }

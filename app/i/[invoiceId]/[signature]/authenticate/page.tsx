@@ -2,10 +2,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
-import { StatePage } from '@/components/checkout/state-page';
+import { ChallengePanel } from '@/components/checkout/challenge-panel';
 import { pendingInvoiceChallenge } from '@/lib/billing/invoices/authenticate-invoice';
-import { brandName } from '@/lib/payments/card-brands';
-import { formatAmount } from '@/lib/money/format';
 import { authenticateInvoiceAction } from '../actions';
 import { loadInvoice } from '../load';
 
@@ -26,22 +24,13 @@ export default async function InvoiceAuthenticatePage({ params }: Props) {
   if (!page) notFound();
   const challenge = await pendingInvoiceChallenge(db, { invoiceId, signature });
   if (!challenge) redirect(page.path);
-  const t = await getTranslations('Authenticate');
-  const action = authenticateInvoiceAction.bind(null, invoiceId, signature);
   return (
-    <StatePage title={t('title')} testId="authenticate">
-      <p>{t('body')}</p>
-      <p className="mt-2">{t('amount', { amount: formatAmount(challenge.amount, challenge.currency, locale) })}</p>
-      {challenge.card ? <p>{t('card', { brand: brandName(challenge.card.brand), last4: challenge.card.last4 })}</p> : null}
-      {/* One form: the button pressed posts its own `result`. */}
-      <form action={action} className="mt-6 flex justify-center gap-3">
-        <button type="submit" name="result" value="complete" className="rounded bg-green-700 px-4 py-2 font-semibold text-white">
-          {t('complete')}
-        </button>
-        <button type="submit" name="result" value="fail" className="rounded bg-red-700 px-4 py-2 font-semibold text-white">
-          {t('fail')}
-        </button>
-      </form>
-    </StatePage>
+    <ChallengePanel
+      amount={challenge.amount}
+      currency={challenge.currency}
+      card={challenge.card}
+      locale={locale}
+      action={authenticateInvoiceAction.bind(null, invoiceId, signature)}
+    />
   );
 }
