@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { PayAction, PayState } from '@/lib/checkout/page-state';
-import { makeCheckoutView } from '@/lib/checkout/testing/checkout-view';
+import { makeCheckoutView, makeConfirmConfig } from '@/lib/checkout/testing/checkout-view';
 import { makePayFormProps, payActionMock, postedFields } from '@/components/testing/pay-form-props';
 import { renderCheckout } from '@/components/testing/render';
 import { PayForm } from './pay-form';
@@ -113,5 +113,21 @@ describe('PayForm', () => {
     });
     renderCheckout(<PayForm {...makePayFormProps({ payLabel: <PayLabel view={view} locale="en" />, action: payActionMock() })} />);
     expect(screen.getByTestId('pay-button').textContent).toBe('Start trial');
+  });
+
+  it('a card-less trial (no payment method to collect) asks only for the email, and posts just that', async () => {
+    const user = userEvent.setup();
+    const props = makePayFormProps({ config: makeConfirmConfig({ methods: [] }), payLabel: 'Start trial' });
+    renderCheckout(<PayForm {...props} />);
+    expect(screen.queryByLabelText('Card number')).toBeNull();
+    expect(screen.queryByRole('combobox')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Start trial' }));
+    expect(await screen.findByText('Please check the highlighted fields.')).toBeTruthy();
+    await user.type(screen.getByLabelText('Email'), 'jenny@example.com');
+    await user.click(screen.getByRole('button', { name: 'Start trial' }));
+    await waitFor(() => {
+      expect(props.action).toHaveBeenCalledTimes(1);
+    });
+    expect(postedFields(props.action.mock.calls[0][1])).toEqual({ email: 'jenny@example.com' });
   });
 });

@@ -171,14 +171,16 @@ export function PayForm({
           <SepaFields register={register} error={error} defaultName={dv('sepa.name')} merchantName={merchantName} />
         </div>
       ) : null}
-      <AddressFields
-        prefix="billing"
-        full={config.billingAddress === 'required'}
-        countries={countries.billing}
-        register={register}
-        error={error}
-        value={dv}
-      />
+      {config.methods.length || config.billingAddress === 'required' ? (
+        <AddressFields
+          prefix="billing"
+          full={config.billingAddress === 'required'}
+          countries={countries.billing}
+          register={register}
+          error={error}
+          value={dv}
+        />
+      ) : null}
       {config.taxId ? (
         <Field
           id="tax-id"

@@ -23,6 +23,16 @@ const trialNoticeDue = and(
   eq(subscriptions.trialWillEndSent, false),
   sql`${subscriptions.trialEnd} is not null`,
 );
+/** invoice.upcoming goes out this long before a renewal invoice, for periods longer than that (Stripe's "upcoming renewal events"). */
+export const UPCOMING_NOTICE_MS = 7 * 86_400_000;
+const upcomingNotice = sql<Date>`${subscriptions.currentPeriodEnd} - interval '7 days'`;
+const upcomingNoticeDue = and(
+  inArray(subscriptions.status, [...RENEWING]),
+  eq(subscriptions.cancelAtPeriodEnd, false),
+  sql`(${subscriptions.cancelAt} is null or ${subscriptions.cancelAt} > ${subscriptions.currentPeriodEnd})`,
+  sql`${subscriptions.upcomingAnnouncedFor} is distinct from ${subscriptions.currentPeriodEnd}`,
+  sql`${upcomingNotice} > ${subscriptions.currentPeriodStart}`,
+);
 const cancelInPeriod = and(
   inArray(subscriptions.status, [...RENEWING]),
   sql`${subscriptions.cancelAt} is not null and ${subscriptions.cancelAt} < ${subscriptions.currentPeriodEnd}`,
@@ -36,6 +46,15 @@ export async function dueTrialNotices(db: Queryable, s: BillingScope & { now: Da
     .from(subscriptions)
     .where(and(subsOn(s), trialNoticeDue, sql`${trialNotice} <= ${s.now.toISOString()}::timestamptz`))
     .orderBy(asc(subscriptions.trialEnd))
+    .limit(s.limit);
+}
+
+export async function dueUpcomingNotices(db: Queryable, s: BillingScope & { now: Date; limit: number }): Promise<Due[]> {
+  return db
+    .select({ accountId: subscriptions.accountId, id: subscriptions.id })
+    .from(subscriptions)
+    .where(and(subsOn(s), upcomingNoticeDue, sql`${upcomingNotice} <= ${s.now.toISOString()}::timestamptz`))
+    .orderBy(asc(subscriptions.currentPeriodEnd))
     .limit(s.limit);
 }
 
@@ -69,13 +88,17 @@ export async function dueInvoiceAttempts(db: Queryable, s: BillingScope & { now:
 /** Seconds since the epoch of the earliest value, as a number whatever the driver does with timestamps. */
 const earliest = (value: SQLWrapper) => sql<number | null>`extract(epoch from min(${value}))::float8`;
 
-/** The earliest moment anything is due on the clock (a notice, a cancellation, a period end, a payment attempt), or null. */
+/** The earliest moment anything is due on the clock (a notice of a trial's end or a renewal, a cancellation, a period end, a payment attempt), or null. */
 export async function nextDueAt(db: Queryable, s: BillingScope): Promise<Date | null> {
-  const [notice, cancel, renewal, attempt] = await Promise.all([
+  const [notice, upcoming, cancel, renewal, attempt] = await Promise.all([
     db
       .select({ at: earliest(trialNotice) })
       .from(subscriptions)
       .where(and(subsOn(s), trialNoticeDue)),
+    db
+      .select({ at: earliest(upcomingNotice) })
+      .from(subscriptions)
+      .where(and(subsOn(s), upcomingNoticeDue)),
     db
       .select({ at: earliest(subscriptions.cancelAt) })
       .from(subscriptions)
@@ -89,7 +112,7 @@ export async function nextDueAt(db: Queryable, s: BillingScope): Promise<Date | 
       .from(invoices)
       .where(and(invoicesOn(s), eq(invoices.status, 'open'))),
   ]);
-  const seconds = [notice, cancel, renewal, attempt].flatMap((rows) => {
+  const seconds = [notice, upcoming, cancel, renewal, attempt].flatMap((rows) => {
     const at = rows.at(0)?.at;
     return at === null || at === undefined ? [] : [at];
   });

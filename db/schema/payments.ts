@@ -183,6 +183,8 @@ export const subscriptions = pgTable(
     defaultTaxRateIds: jsonb().$type<string[]>().notNull().default([]),
     // customer.subscription.trial_will_end is sent once, three days before the trial ends.
     trialWillEndSent: boolean().notNull().default(false),
+    // invoice.upcoming is sent once per period, a week before it ends: the period end it was sent for.
+    upcomingAnnouncedFor: timestamp({ withTimezone: true }),
     trialEndBehavior: text().$type<'cancel' | 'create_invoice' | 'pause'>().notNull().default('create_invoice'),
   },
   (t) => [

@@ -1,3 +1,5 @@
+import { randomClientAddress } from '../support/client-address';
+
 // Shared by the tests that pay a hosted session: the page is server-rendered,
 // so its own pay form, posted as is, is what a browser without JavaScript sends.
 
@@ -46,6 +48,21 @@ export async function postPayForm(sessionUrl: string, options: PayOptions = {}):
   const target = options.baseUrl ? new URL(page.pathname + page.search, options.baseUrl) : page;
   const res = await fetch(target, { method: 'POST', body, redirect: 'manual', headers: options.headers });
   return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+}
+
+/**
+ * Posts the page's form with only an email, as a browser without JavaScript does: all a card-less trial
+ * (payment_method_collection=if_required) asks for. Returns the answer and the form it posted.
+ */
+export async function postEmailOnly(sessionUrl: string, email: string): Promise<{ status: number; form: string }> {
+  const headers = { 'x-forwarded-for': randomClientAddress() };
+  const html = await (await fetch(sessionUrl, { headers })).text();
+  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes('data-testid="pay-button"'));
+  if (!form) throw new Error(`The page at ${sessionUrl} has no pay form`);
+  const body = hiddenFields(form);
+  body.append('email', email);
+  const res = await fetch(sessionUrl, { method: 'POST', body, redirect: 'manual', headers });
+  return { status: res.status, form };
 }
 
 /** Pays a hosted session with 4242 4242 4242 4242 (see postPayForm). */

@@ -39,11 +39,11 @@ export function collectedDetails(session: SessionRow, data: ConfirmData): Collec
   const taxId = data.tax_id?.value ? [{ type: 'unknown', value: data.tax_id.value }] : [];
   return {
     customerDetails: {
-      address: address(data.billing),
+      address: data.billing ? address(data.billing) : null,
       business_name: null,
       email,
       individual_name: null,
-      name: data.billing.name ?? (data.method === 'card' ? data.card.name : data.sepa.name),
+      name: data.billing?.name ?? (data.method === 'card' ? data.card.name : data.method === 'sepa_debit' ? data.sepa.name : null),
       phone: data.phone || null,
       tax_exempt: 'none' as const,
       tax_ids: taxId,

@@ -3,11 +3,21 @@ import { redirectableUrl } from '@/lib/util/http-url';
 import { isEmbedded } from './ui-mode';
 import type { ConfirmConfig, PayMethod } from '@/lib/validation/checkout-page';
 
+/**
+ * Whether the page asks for a payment method: not for a subscription whose session says
+ * `payment_method_collection=if_required` when nothing is due today (a free trial), as Stripe's page does.
+ */
+export function collectsPaymentMethod(session: Pick<SessionRow, 'mode' | 'paymentMethodCollection' | 'amountTotal'>): boolean {
+  return !(session.mode === 'subscription' && session.paymentMethodCollection === 'if_required' && (session.amountTotal ?? 0) === 0);
+}
+
 /** The pay form's settings for a session: the browser and the server build the same schema from them. */
 export function confirmConfigFor(session: SessionRow): ConfirmConfig {
   const consent = session.consentCollection;
   return {
-    methods: session.paymentMethodTypes.filter((m): m is PayMethod => m === 'card' || m === 'sepa_debit'),
+    methods: collectsPaymentMethod(session)
+      ? session.paymentMethodTypes.filter((m): m is PayMethod => m === 'card' || m === 'sepa_debit')
+      : [],
     emailLocked: session.customerEmail !== null || session.customerId !== null,
     phone: session.phoneNumberCollection.enabled,
     shippingCountries: session.shippingAddressCollection?.allowed_countries ?? null,

@@ -21,6 +21,7 @@ import { newId } from '@/lib/util/ids';
 import { makeConfirmSchema } from '@/lib/validation/checkout-page';
 import { cardTestingDemand, cardTestingSignals, recordCardAttempt } from './card-testing';
 import { collectedDetails } from './collected-details';
+import { completeSession } from './complete-session';
 import { completeResult, confirmConfigFor } from './confirm-config';
 import { DiscountRefused, reserveDiscount } from './discount-reservation';
 import { refuseDiscount } from './refuse-discount';
@@ -90,8 +91,8 @@ export async function confirmPayment(
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };
   const card = parsed.data.method === 'card' ? toCardInput(parsed.data.card) : null;
   // Read only when there is no card: the method is then sepa_debit.
-  const iban = parsed.data.method === 'sepa_debit' ? parsed.data.sepa.iban : '';
-  const screened = card ? processor.screen(card) : screenTestIban(iban);
+  const iban = parsed.data.method === 'sepa_debit' ? parsed.data.sepa.iban : null;
+  const screened = card ? processor.screen(card) : iban !== null ? screenTestIban(iban) : null;
   if (screened) return { state: 'invalid', errors: { [card ? 'card.number' : 'sepa.iban']: screened } };
 
   const fingerprint = card ? fingerprintOf(card.number) : null;
@@ -114,7 +115,8 @@ export async function confirmPayment(
     throw err;
   }
   if ('state' in claim) return claim;
-  if (!card) return startSepaDebit(db, claim.session.id, claim.intent, iban, now);
+  if (iban !== null) return startSepaDebit(db, claim.session.id, claim.intent, iban, now);
+  if (!card) return completeWithoutPaymentMethod(db, claim, now);
   const { session, intent } = claim;
   return runAttempt(db, {
     processor,
@@ -130,6 +132,16 @@ export async function confirmPayment(
         setUpForOffSession: false,
         fingerprintSecret: fingerprintSecret(),
       }),
+  });
+}
+
+/** A card-less trial (nothing due, no method asked for): the claimed attempt completes the session at once. */
+async function completeWithoutPaymentMethod(db: Db, claim: Claimed, now: Date): Promise<ConfirmResult> {
+  return db.transaction(async (tx): Promise<ConfirmResult> => {
+    const session = await lockSessionById(tx, claim.session.id);
+    if (!session) return { state: 'closed', status: 'not_found' };
+    const completed = await completeSession(tx, session, { intent: claim.intent, card: null }, now);
+    return completed ? completeResult(completed) : (settledResult(session, now) ?? { state: 'refused', reason: 'in_progress' });
   });
 }
 

@@ -48,6 +48,7 @@ export const CAISSE_EVENT_TYPES = [
   'invoice.payment_failed',
   'invoice.payment_succeeded',
   'invoice.updated',
+  'invoice.upcoming',
   'invoice.voided',
   'invoiceitem.created',
   'payment_intent.amount_capturable_updated',

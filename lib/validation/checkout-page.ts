@@ -22,7 +22,7 @@ export type CustomFieldConfig = {
 export type PayMethod = 'card' | 'sepa_debit';
 
 export type ConfirmConfig = {
-  /** In the order the page offers them; the first is chosen when the form names none. */
+  /** In the order the page offers them; the first is chosen when the form names none. None: the page takes no payment method. */
   methods: PayMethod[];
   emailLocked: boolean;
   phone: boolean;
@@ -125,12 +125,28 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
       sepa: z.preprocess(filled({ iban: '', name: '' }), sepaDetailsSchema),
     }),
   };
+  // A card-less trial: no payment method, and a billing address only when the session requires one.
+  const none = z.object({
+    ...details,
+    billing:
+      config.billingAddress === 'required'
+        ? addressSchema(null, true)
+        : z
+            .unknown()
+            .optional()
+            .transform(() => null),
+    method: z.literal('none'),
+  });
   // Only the chosen method's fields are checked: the other's inputs are on the page but unused.
   const offered = (['card', 'sepa_debit'] as const).filter((m) => config.methods.includes(m)).map((m) => branches[m]);
-  const union = z.discriminatedUnion('method', offered as [typeof branches.card, typeof branches.sepa_debit], { error: 'method.invalid' });
+  const union = z.discriminatedUnion(
+    'method',
+    (offered.length ? offered : [none]) as [typeof branches.card, typeof branches.sepa_debit, typeof none],
+    { error: 'method.invalid' },
+  );
   // Sessions that only take cards post no `method` (and neither did the form before there was a choice).
   return z.preprocess(
-    (v) => (v && typeof v === 'object' && !(v as { method?: unknown }).method ? { ...v, method: config.methods[0] } : v),
+    (v) => (v && typeof v === 'object' && !(v as { method?: unknown }).method ? { ...v, method: config.methods.at(0) ?? 'none' } : v),
     union,
   );
 }

@@ -4,6 +4,7 @@ import {
   dueInvoiceAttempts,
   dueRenewals,
   dueTrialNotices,
+  dueUpcomingNotices,
   TRIAL_WILL_END_NOTICE_MS,
   type BillingScope,
 } from '@/db/queries/billing-due';
@@ -12,6 +13,7 @@ import type { PaymentProcessor } from '@/lib/payments/processor';
 import { payInvoiceOffSession } from '../invoices/pay-invoice';
 import { recordSubscriptionEvent } from '../subscriptions/subscription-events';
 import { endSubscription, renewSubscription, RENEWING_STATUSES } from './renew-subscription';
+import { announceUpcomingInvoice } from './upcoming-notice';
 
 type Due = { accountId: string; id: string };
 type Step = (db: Db, due: Due, now: Date, processor: PaymentProcessor | undefined) => Promise<boolean>;
@@ -58,6 +60,7 @@ const attempt: Step = async (db, due, now, processor) => {
 /** In this order at one instant: notices, cancellations, period ends (which make invoices due now), then payment attempts. */
 const STEPS: { find: typeof dueRenewals; apply: Step }[] = [
   { find: dueTrialNotices, apply: trialNotice },
+  { find: dueUpcomingNotices, apply: announceUpcomingInvoice },
   { find: dueCancellations, apply: cancellation },
   { find: dueRenewals, apply: renewal },
   { find: dueInvoiceAttempts, apply: attempt },

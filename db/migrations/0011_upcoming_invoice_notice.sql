@@ -1,0 +1,1 @@
+ALTER TABLE "subscriptions" ADD COLUMN "upcoming_announced_for" timestamp with time zone;
