@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { newShop } from '../support/operator-shop';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { payWithoutJavaScript } from './pay-without-javascript';
 import { startReceiver, type Receiver } from './webhook-fixtures';
@@ -10,23 +11,6 @@ import { defined } from '../support/defined';
 // worker, as a scaled-out deployment runs them. PGlite is one process's
 // database, so there is nothing to share without DATABASE_URL.
 const reason = 'needs DATABASE_URL: several server processes can only share a Postgres database';
-
-type Shop = { secretKey: string; on: (server: TestServer) => Stripe };
-
-async function newShop(server: TestServer, name: string): Promise<Shop> {
-  const res = await fetch(`${server.url}/operator/accounts`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.operatorKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name }),
-  });
-  if (res.status !== 201) throw new Error(`Could not create a merchant: ${res.status} ${await res.text()}`);
-  const { secret_key: secretKey } = (await res.json()) as { secret_key: string };
-  const on = (s: TestServer) => {
-    const u = new URL(s.url);
-    return new Stripe(secretKey, { host: u.hostname, port: Number(u.port), protocol: 'http', maxNetworkRetries: 0, telemetry: false });
-  };
-  return { secretKey, on };
-}
 
 async function deliveriesOf(databaseUrl: string, eventIds: string[]) {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
