@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'i18n/**/*.test.ts'],
           environment: 'node',
+          // Two files at once: each has its own database, and most of their time is the database's.
+          maxWorkers: 2,
           // Bounds, not speed checks: migrating a fresh database on two busy cores can take a while.
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -25,6 +27,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['e2e/api/global-setup.ts'],
           setupFiles: ['e2e/api/setup-env.ts'],
+          // Three files at once: each works as merchants of its own, and mostly waits on the server.
+          maxWorkers: 3,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

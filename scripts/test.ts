@@ -15,7 +15,12 @@ type Check = { title: string; command: string; args: string[] };
 
 // The static checks: each is one passed or failed check.
 const STATIC_CHECKS: Check[] = [
-  { title: 'Type-checking (tsc --noEmit)', command: 'tsc', args: ['--noEmit', '-p', 'tsconfig.json'] },
+  {
+    title: 'Type-checking (tsc --noEmit)',
+    command: 'tsc',
+    // Incremental, so the second run of CI (on the other database) checks only what changed: nothing.
+    args: ['--noEmit', '-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo'],
+  },
   { title: 'Linting (eslint)', command: 'eslint', args: ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'] },
   { title: 'Formatting (prettier --check)', command: 'prettier', args: ['--check', '--cache', '.'] },
 ];
