@@ -12,7 +12,8 @@ import { checkoutOrigin } from '@/lib/domains/checkout-origin';
 import { env } from '@/lib/env';
 import type { AmountCulprit } from '@/lib/pricing/amount-limit';
 import { withinChargeLimit } from './charge-limit';
-import { buildPricingInput, hasTrial } from './pricing-input';
+import { checkBillingCycleAnchor, sessionFirstPeriod } from './first-period';
+import { buildPricingInput } from './pricing-input';
 import { recurringAmount } from './recurring-amount';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { resolveCustomer, resolveDiscount, resolveShippingOptions } from './resolve-extras';
@@ -55,17 +56,18 @@ export async function createSessionRow(
     const priced = selected.map((l) => ({ key: l.id, price: l.price, quantity: l.quantity, taxRates: l.taxRates }));
     const shipping = shippingOptions.at(0)?.rate ?? null;
 
-    const trial = p.mode === 'subscription' && hasTrial(p.subscription_data);
+    checkBillingCycleAnchor(p.mode, p.subscription_data, priced, now);
+    const firstPeriod = sessionFirstPeriod(p.mode, p.subscription_data, priced, now);
     const paramOf = culpritParam(lines);
     const total = (input: Parameters<typeof buildPricingInput>[0]) =>
       withinChargeLimit(input.currency, 'total', paramOf, () => computeTotals(buildPricingInput(input)));
 
     let discount = null;
     if (currency && p.discounts?.length) {
-      const subtotal = total({ currency, lines: priced, discount: null, shipping: null, trial }).amountSubtotal;
+      const subtotal = total({ currency, lines: priced, discount: null, shipping: null, firstPeriod }).amountSubtotal;
       discount = await resolveDiscount(tx, scope.accountId, p.discounts, { currency, subtotal, customerId: customer?.id ?? null, now });
     }
-    const result = currency && lines.length ? total({ currency, lines: priced, discount, shipping, trial }) : null;
+    const result = currency && lines.length ? total({ currency, lines: priced, discount, shipping, firstPeriod }) : null;
     // What later periods cost must be chargeable too, even when a trial makes today free.
     if (currency)
       withinChargeLimit(currency, 'recurring', paramOf, () =>

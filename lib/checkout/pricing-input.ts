@@ -2,6 +2,7 @@ import type { PriceRow, ShippingRateRow, TaxRateRow } from '@/db/queries/checkou
 import type { CouponRow } from '@/db/queries/coupons';
 import type { PricingInput } from '@/lib/pricing/types';
 import { couponAmountIn } from './discount-eligibility';
+import { shareOfAmount, type FirstPeriodShare } from './first-period';
 
 export type PricedLine = { key: string; price: PriceRow; quantity: number; taxRates: TaxRateRow[] };
 
@@ -26,19 +27,23 @@ export function buildPricingInput(p: {
   lines: PricedLine[];
   discount: { id: string; coupon: CouponRow; promotionCodeId: string | null } | null;
   shipping: ShippingRateRow | null;
-  /** A subscription starting with a trial: its recurring prices cost nothing today. */
-  trial?: boolean;
+  /** A subscription's first period charged in part (firstPeriodShare): nothing in a trial, a prorated part up to an anchor. */
+  firstPeriod?: FirstPeriodShare | null;
 }): PricingInput {
   return {
     currency: p.currency,
     lines: p.lines.map((l) => {
-      const amount =
-        p.trial && l.price.type === 'recurring' ? { unitAmount: 0, unitAmountDecimal: null } : unitAmountIn(l.price, p.currency);
+      const amount = unitAmountIn(l.price, p.currency);
       if (!amount) throw new Error(`Price ${l.price.id} has no amount in ${p.currency}`);
+      const share = l.price.type === 'recurring' ? p.firstPeriod : null;
       return {
         key: l.key,
         productId: l.price.productId,
-        ...amount,
+        ...(!share
+          ? amount
+          : share.seconds === 0
+            ? { unitAmount: 0, unitAmountDecimal: null }
+            : { unitAmount: null, unitAmountDecimal: shareOfAmount(amount, share) }),
         quantity: l.quantity,
         taxRates: l.taxRates.map((t) => ({ id: t.id, percentage: t.percentage, inclusive: t.inclusive })),
       };
@@ -63,9 +68,4 @@ export function buildPricingInput(p: {
         }
       : null,
   };
-}
-
-/** Whether a subscription session starts with a free trial. */
-export function hasTrial(subscriptionData: { trial_period_days?: unknown; trial_end?: unknown } | null | undefined): boolean {
-  return Boolean(subscriptionData?.trial_period_days || subscriptionData?.trial_end);
 }

@@ -36,15 +36,20 @@ export function recurringAmount(p: {
     nextChargeAt: nextChargeAt(
       startsAt,
       { interval: billing.interval, intervalCount: billing.interval_count },
-      trialEnd(p.subscriptionData, startsAt),
+      firstPeriodEnd(p.subscriptionData, startsAt),
     ),
   });
   return { result, interval: billing.interval, intervalCount: billing.interval_count };
 }
 
-function trialEnd(given: unknown, startsAt: number): number | null {
-  const data = given && typeof given === 'object' ? (given as { trial_period_days?: unknown; trial_end?: unknown }) : null;
+/** When the first period ends, if not one interval on: at the trial's end, or at the billing cycle anchor. */
+function firstPeriodEnd(given: unknown, startsAt: number): number | null {
+  const data =
+    given && typeof given === 'object'
+      ? (given as { trial_period_days?: unknown; trial_end?: unknown; billing_cycle_anchor?: unknown })
+      : null;
   if (typeof data?.trial_end === 'number') return data.trial_end;
+  if (typeof data?.billing_cycle_anchor === 'number') return data.billing_cycle_anchor;
   if (typeof data?.trial_period_days === 'number' && data.trial_period_days > 0) return startsAt + data.trial_period_days * 86_400;
   return null;
 }

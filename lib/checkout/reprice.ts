@@ -5,7 +5,8 @@ import { updateLineItemFields } from '@/db/queries/checkout-line-items';
 import { sessionLineItems, updateSessionFields, type LineItemRow, type SessionRow } from '@/db/queries/checkout-sessions';
 import { computeTotals } from '@/lib/pricing/compute-totals';
 import { present } from '@/lib/util/present';
-import { buildPricingInput, hasTrial } from './pricing-input';
+import { sessionFirstPeriod } from './first-period';
+import { buildPricingInput } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { recurringAmount } from './recurring-amount';
 
@@ -50,7 +51,8 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
       lines: priced,
       discount,
       shipping,
-      trial: session.mode === 'subscription' && hasTrial(session.subscriptionData),
+      // Prorated from the session's creation, as when it was created: the amount shown stays the amount charged.
+      firstPeriod: sessionFirstPeriod(session.mode, session.subscriptionData, priced, session.createdAt),
     }),
   );
   // Later periods must stay chargeable as well (AmountTooLargeError, like the total).

@@ -126,6 +126,7 @@ async function firstInvoice(
   },
 ): Promise<InvoiceRow> {
   const { session, subscription, now } = p;
+  const anchored = session.subscriptionData?.billing_cycle_anchor !== undefined;
   const rates = await taxRatesByIds(
     tx,
     session.accountId,
@@ -182,12 +183,16 @@ async function firstInvoice(
     p.lines.map(({ line, price }, position) => {
       const itemId = p.itemIds.get(line.id) ?? null;
       const onTrial = itemId !== null && subscription.trialEnd !== null;
+      // Up to a billing_cycle_anchor, a recurring line charges the prorated rest of a period (first-period.ts).
+      const prorated = itemId !== null && anchored && session.subscriptionData?.proration_behavior !== 'none';
       return {
         id: newId('il'),
         accountId: session.accountId,
         invoiceId: id,
         position,
-        description: onTrial ? `Trial period for ${line.description ?? ''}` : `${line.quantity} × ${line.description ?? ''}`,
+        description: onTrial
+          ? `Trial period for ${line.description ?? ''}`
+          : `${prorated ? 'Remaining time on ' : ''}${line.quantity} × ${line.description ?? ''}`,
         amount: line.amountSubtotal,
         currency: subscription.currency,
         quantity: line.quantity,
