@@ -14,6 +14,8 @@ export default defineConfig({
           environment: 'node',
           // Two files at once: each has its own database, and most of their time is the database's.
           maxWorkers: 2,
+          // Projects with their own maxWorkers run one after another, in this order.
+          sequence: { groupOrder: 0 },
           // Bounds, not speed checks: migrating a fresh database on two busy cores can take a while.
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -29,6 +31,7 @@ export default defineConfig({
           setupFiles: ['e2e/api/setup-env.ts'],
           // Three files at once: each works as merchants of its own, and mostly waits on the server.
           maxWorkers: 3,
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -42,6 +45,7 @@ export default defineConfig({
           include: ['components/**/*.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['components/testing/setup.ts'],
+          sequence: { groupOrder: 2 },
         },
       },
     ],

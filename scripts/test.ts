@@ -75,7 +75,9 @@ function vitest(env: NodeJS.ProcessEnv): Tally {
     };
     // A file that failed to load ran no test but failed all the same.
     const brokenFiles = json.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
-    return { passed: json.numPassedTests, failed: json.numFailedTests + brokenFiles };
+    const failed = json.numFailedTests + brokenFiles;
+    // A run that failed outside any test (an unhandled error, a bad config) still fails once.
+    return { passed: json.numPassedTests, failed: failed || (r.status === 0 ? 0 : 1) };
   } catch {
     return { passed: 0, failed: Math.max(1, r.status ?? 1) };
   } finally {
