@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
 import { paidSubscription } from '../support/paid-session';
+import { advanceClock, subscribedOnClock } from '../support/test-clocks';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+const DAY = 86_400;
 
 describe('canceling a subscription now (DELETE /v1/subscriptions/:id)', () => {
   it('→ canceled, canceled_at and ended_at now, the reasons kept, and customer.subscription.deleted', async () => {
@@ -56,18 +58,38 @@ describe('canceling a subscription now (DELETE /v1/subscriptions/:id)', () => {
     });
   });
 
-  it('invoice_now=true (a final invoice) or prorate=true (a credit for unused time) → 400 naming it, nothing canceled; both false → canceled', async () => {
+  it('prorate=true and invoice_now=true, ten days into a 31-day month → a final invoice crediting the 21 unused days, the credit on the customer’s balance', async () => {
     const { stripe } = await newMerchant();
-    const first = await paidSubscription(stripe);
-    for (const [params, param] of [
-      [{ prorate: true }, 'prorate'],
-      [{ invoice_now: true }, 'invoice_now'],
-    ] as const)
-      expect(await stripeError(stripe.subscriptions.cancel(first.subscriptionId, params))).toMatchObject({ statusCode: 400, param });
-    expect((await stripe.subscriptions.retrieve(first.subscriptionId)).status).toBe('active');
-    const canceled = await stripe.subscriptions.cancel(first.subscriptionId, { invoice_now: false, prorate: false });
-    expect(canceled.status).toBe('canceled');
-    expect((await stripe.invoices.list({ subscription: first.subscriptionId })).data).toHaveLength(1);
+    const start = Math.floor(Date.UTC(2031, 0, 15, 12) / 1000);
+    const { clock, subscriptionId, customerId } = await subscribedOnClock(stripe, start, { unitAmount: 900 });
+    await advanceClock(stripe, clock.id, start + 10 * DAY);
+    const canceled = await stripe.subscriptions.cancel(subscriptionId, { prorate: true, invoice_now: true });
+    expect(canceled).toMatchObject({ status: 'canceled', ended_at: start + 10 * DAY });
+    const credit = -Math.round((900 * 21) / 31);
+    const final = await stripe.invoices.retrieve(defined(canceled.latest_invoice as string | null, 'latest_invoice'));
+    expect(final).toMatchObject({ status: 'paid', total: credit, amount_due: 0, ending_balance: credit });
+    expect(final.lines.data.map((l) => [l.amount, l.description?.replace(/ after .*/, '')])).toEqual([
+      [credit, 'Unused time on 1 × Pro plan'],
+    ]);
+    expect(((await stripe.customers.retrieve(customerId)) as Stripe.Customer).balance).toBe(credit);
+  });
+
+  it('invoice_now=true after an upgrade left prorations pending → the final invoice bills them and charges the card; both false → no invoice', async () => {
+    const { stripe } = await newMerchant();
+    const start = Math.floor(Date.UTC(2031, 0, 15, 12) / 1000);
+    const { clock, subscriptionId } = await subscribedOnClock(stripe, start, { unitAmount: 900 });
+    await advanceClock(stripe, clock.id, start + 10 * DAY);
+    const item = defined((await stripe.subscriptions.retrieve(subscriptionId)).items.data[0], 'item');
+    await stripe.subscriptions.update(subscriptionId, { items: [{ id: item.id, quantity: 2 }] });
+    const canceled = await stripe.subscriptions.cancel(subscriptionId, { invoice_now: true });
+    const final = await stripe.invoices.retrieve(defined(canceled.latest_invoice as string | null, 'latest_invoice'));
+    const due = Math.round((1800 * 21) / 31) - Math.round((900 * 21) / 31);
+    expect(final).toMatchObject({ status: 'paid', total: due, amount_paid: due });
+
+    const other = await paidSubscription(stripe);
+    const plain = await stripe.subscriptions.cancel(other.subscriptionId, { invoice_now: false, prorate: false });
+    expect(plain).toMatchObject({ status: 'canceled', latest_invoice: other.invoiceId });
+    expect((await stripe.invoices.list({ subscription: other.subscriptionId })).data).toHaveLength(1);
   });
 
   it('bad parameters → 400 naming the parameter', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findInvoice } from '@/db/queries/invoices';
+import { findCustomer } from '@/db/queries/customers';
+import { pendingInvoiceItemsOf } from '@/db/queries/invoice-items';
+import { findInvoice, invoiceLines } from '@/db/queries/invoices';
 import { findSubscription } from '@/db/queries/subscriptions';
 import { ApiError } from '@/lib/api/errors';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
@@ -9,6 +11,7 @@ import { unix } from '@/lib/util/time';
 import { subscribe } from '../testing/subscribed';
 import { unpaidRenewal } from '../testing/unpaid-renewal';
 import { cancelSubscriptionNow, setCancelAtPeriodEnd } from './cancel-subscription';
+import { billBeforeCancel } from './final-invoice';
 
 const db = useCheckoutDatabase('caisse_cancel_subscription');
 
@@ -143,12 +146,41 @@ describe('cancelSubscriptionNow', () => {
     expect(updated[0].previous).toEqual({ auto_advance: true, next_payment_attempt: unix(retry) });
   });
 
-  it('invoice_now or prorate → 400 naming the parameter, nothing canceled', async () => {
+  it('prorate and invoice_now → the unused 501 of 744 hours credited on a final invoice, paid from that credit, the rest on the customer’s balance', async () => {
     const { subscription } = await subscribed();
-    const invoiceNow = await refusal(db().transaction((tx) => cancelSubscriptionNow(tx, subscription, { now: LATER, invoiceNow: true })));
-    expect(invoiceNow).toMatchObject({ status: 400, param: 'invoice_now' });
-    const prorate = await refusal(db().transaction((tx) => cancelSubscriptionNow(tx, subscription, { now: LATER, prorate: true })));
-    expect(prorate).toMatchObject({ status: 400, param: 'prorate' });
-    expect((await reread(subscription)).status).toBe('active');
+    const { invoice, canceled } = await db().transaction(async (tx) => {
+      const finalInvoice = await billBeforeCancel(tx, subscription, { now: LATER, prorate: true, invoiceNow: true });
+      return { invoice: finalInvoice, canceled: await cancelSubscriptionNow(tx, subscription, { now: LATER, finalInvoice }) };
+    });
+    // Paid Mar 10 09:00 for a month (744 hours); canceled Mar 20 12:00, 501 hours before the period's end.
+    const credit = -Math.round((900 * 501) / 744);
+    expect(invoice).toMatchObject({
+      status: 'paid',
+      billingReason: 'subscription_update',
+      total: credit,
+      amountDue: 0,
+      endingBalance: credit,
+    });
+    expect(canceled).toMatchObject({ status: 'canceled', latestInvoiceId: present(invoice, 'the final invoice').id });
+    const lines = await invoiceLines(db(), { accountId: subscription.accountId, invoiceId: present(invoice, 'the final invoice').id });
+    expect(lines.map((l) => [l.amount, l.proration, (l.description ?? '').replace(/ after .*/, '')])).toEqual([
+      [credit, true, 'Unused time on 1 × Ticket'],
+    ]);
+    expect((await findCustomer(db(), { accountId: subscription.accountId, id: subscription.customerId }))?.balance).toBe(credit);
+  });
+
+  it('prorate alone → the credit waits as a pending invoice item; invoice_now with nothing pending → no invoice', async () => {
+    const { subscription } = await subscribed();
+    const invoice = await db().transaction(async (tx) => {
+      const finalInvoice = await billBeforeCancel(tx, subscription, { now: LATER, prorate: true });
+      await cancelSubscriptionNow(tx, subscription, { now: LATER, finalInvoice });
+      return finalInvoice;
+    });
+    expect(invoice).toBeNull();
+    expect((await pendingInvoiceItemsOf(db(), subscription.id, { lock: false })).map((i) => [i.amount, i.proration])).toEqual([
+      [-Math.round((900 * 501) / 744), true],
+    ]);
+    const other = (await subscribed()).subscription;
+    expect(await db().transaction((tx) => billBeforeCancel(tx, other, { now: LATER, invoiceNow: true }))).toBeNull();
   });
 });

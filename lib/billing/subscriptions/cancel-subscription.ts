@@ -1,9 +1,14 @@
 import type { Db, Tx } from '@/db/client';
 import { lockFreeOpenInvoicesOfSubscription } from '@/db/queries/invoices';
-import { lockSubscription, type SubscriptionRow } from '@/db/queries/subscriptions';
+import type { InvoiceRow } from '@/db/queries/invoices';
+import { findSubscription, lockSubscription, type SubscriptionRow } from '@/db/queries/subscriptions';
 import type { StoredCancellationDetails } from '@/db/schema';
 import type { AccountScope, ScopeRequest } from '@/db/scope';
-import { invalidRequest, noSuchObject } from '@/lib/api/errors';
+import { noSuchObject } from '@/lib/api/errors';
+import type { PaymentProcessor } from '@/lib/payments/processor';
+import { announceNewInvoice } from '../invoices/announce-invoice';
+import { billBeforeCancel } from './final-invoice';
+import { chargeChangeInvoice } from './change-items';
 import { lockSubscriptionOrThrow } from '@/lib/api/get-or-throw';
 import type { CancelSubscriptionParams } from '@/lib/validation/subscriptions';
 import { billingNow } from '../clock';
@@ -63,24 +68,20 @@ export async function setCancelAtPeriodEnd(
  * `cancellation_requested` unless another is given), and its open invoices are no longer collected
  * automatically, as Stripe stops collecting once a subscription is canceled; `details` are the merchant's
  * comment and the customer's feedback. A subscription that has ended already is gone for this purpose:
- * 404, as Stripe answers. Records `customer.subscription.deleted`.
- * Caisse makes no final or proration invoice on cancellation yet, so `invoiceNow` and `prorate` are
- * refused rather than ignored.
+ * 404, as Stripe answers. Records `customer.subscription.deleted`. `finalInvoice` (billBeforeCancel's)
+ * becomes the latest invoice and is the one open invoice still collected.
  */
 export async function cancelSubscriptionNow(
   tx: Tx,
   sub: SubscriptionRow,
   p: {
     now: Date;
-    invoiceNow?: boolean;
-    prorate?: boolean;
     reason?: CancellationReason;
     details?: CancellationDetailsInput;
+    finalInvoice?: InvoiceRow | null;
     request?: ScopeRequest;
   },
 ): Promise<SubscriptionRow> {
-  if (p.invoiceNow) throw invalidRequest('invoice_now is not supported: Caisse makes no final invoice when canceling.', 'invoice_now');
-  if (p.prorate) throw invalidRequest('prorate is not supported: Caisse makes no proration when canceling.', 'prorate');
   const locked = await lockOrThrow(tx, sub);
   if (!isLive(locked)) throw noSuchObject('subscription', sub.id);
   const canceled = await changeSubscription(
@@ -91,11 +92,12 @@ export async function cancelSubscriptionNow(
       canceledAt: p.now,
       endedAt: p.now,
       cancellationDetails: withCancellationDetails(locked.cancellationDetails, p.details, p.reason ?? 'cancellation_requested'),
+      ...(p.finalInvoice ? { latestInvoiceId: p.finalInvoice.id } : {}),
     },
     'customer.subscription.deleted',
     p.request,
   );
-  await stopCollecting(tx, canceled, p.request);
+  await stopCollecting(tx, canceled, p.finalInvoice?.id ?? null, p.request);
   return canceled;
 }
 
@@ -105,22 +107,31 @@ export async function cancelSubscriptionNow(
  * subscription: an invoice whose payment is being recorded right now is skipped rather than waited for
  * (which could deadlock), and left to that payment's outcome.
  */
-async function stopCollecting(tx: Tx, sub: SubscriptionRow, request: ScopeRequest | undefined): Promise<void> {
+async function stopCollecting(tx: Tx, sub: SubscriptionRow, keep: string | null, request: ScopeRequest | undefined): Promise<void> {
   for (const invoice of await lockFreeOpenInvoicesOfSubscription(tx, { accountId: sub.accountId, subscriptionId: sub.id }))
-    await changeInvoice(tx, invoice, { autoAdvance: false, request });
+    if (invoice.id !== keep) await changeInvoice(tx, invoice, { autoAdvance: false, request });
 }
 
-/** DELETE /v1/subscriptions/:id: cancels it now, at the subscription's own time (its test clock's, if it has one). */
-export async function cancelSubscriptionById(db: Db, scope: AccountScope & { id: string }, p: CancelSubscriptionParams) {
-  return db.transaction(async (tx) => {
+/**
+ * DELETE /v1/subscriptions/:id: cancels it now, at the subscription's own time (its test clock's, if it has
+ * one), with `prorate`'s credit and `invoice_now`'s final invoice (billBeforeCancel), which is charged with
+ * the saved card once the cancellation has committed, as a change's invoice is.
+ */
+export async function cancelSubscriptionById(
+  db: Db,
+  scope: AccountScope & { id: string },
+  p: CancelSubscriptionParams,
+  processor?: PaymentProcessor,
+) {
+  const done = await db.transaction(async (tx) => {
     const sub = await lockSubscriptionOrThrow(tx, scope);
-    const canceled = await cancelSubscriptionNow(tx, sub, {
-      now: await billingNow(tx, sub),
-      invoiceNow: p.invoice_now,
-      prorate: p.prorate,
-      details: p.cancellation_details,
-      request: scope.request,
-    });
-    return subscriptionObject(tx, canceled);
+    if (!isLive(sub)) throw noSuchObject('subscription', sub.id);
+    const now = await billingNow(tx, sub);
+    const finalInvoice = await billBeforeCancel(tx, sub, { now, prorate: p.prorate, invoiceNow: p.invoice_now, request: scope.request });
+    const canceled = await cancelSubscriptionNow(tx, sub, { now, details: p.cancellation_details, finalInvoice, request: scope.request });
+    if (finalInvoice) await announceNewInvoice(tx, finalInvoice);
+    return { canceled, invoice: finalInvoice, now };
   });
+  await chargeChangeInvoice(db, done, processor);
+  return subscriptionObject(db, done.invoice ? ((await findSubscription(db, scope)) ?? done.canceled) : done.canceled);
 }
