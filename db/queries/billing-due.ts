@@ -17,7 +17,8 @@ const subsOn = (s: BillingScope): SQL | undefined =>
 const invoicesOn = (s: BillingScope): SQL | undefined =>
   s.clock === null ? isNull(invoices.testClockId) : eq(invoices.testClockId, s.clock);
 
-const trialNotice = sql<Date>`${subscriptions.trialEnd} - interval '3 days'`;
+// Exact hours, as the code that applies them counts (a day may not be 24 hours in the session's time zone).
+const trialNotice = sql<Date>`${subscriptions.trialEnd} - interval '72 hours'`;
 const trialNoticeDue = and(
   eq(subscriptions.status, 'trialing'),
   eq(subscriptions.trialWillEndSent, false),
@@ -25,7 +26,7 @@ const trialNoticeDue = and(
 );
 /** invoice.upcoming goes out this long before a renewal invoice, for periods longer than that (Stripe's "upcoming renewal events"). */
 export const UPCOMING_NOTICE_MS = 7 * 86_400_000;
-const upcomingNotice = sql<Date>`${subscriptions.currentPeriodEnd} - interval '7 days'`;
+const upcomingNotice = sql<Date>`${subscriptions.currentPeriodEnd} - interval '168 hours'`;
 const upcomingNoticeDue = and(
   inArray(subscriptions.status, [...RENEWING]),
   eq(subscriptions.cancelAtPeriodEnd, false),

@@ -58,6 +58,26 @@ describe('a subscription session with a billing cycle anchor', () => {
     );
     expect(recurring).toMatchObject({ amount: defined(created.amount_total, 'amount_total') - 500, quantity: 2 });
     expect(recurring.description).toBe('Remaining time on 2 × Pro plan');
+
+    // Canceled at once with a credit for the unused time: about what was paid for the short period, never
+    // a whole month's price (the first period prorates against the full month ending at the anchor).
+    const canceled = await stripe.subscriptions.cancel(sub.id, { prorate: true, invoice_now: true });
+    const final = await stripe.invoices.retrieve(defined(canceled.latest_invoice as string | null, 'the final invoice'));
+    expect(-final.total).toBeLessThanOrEqual(recurring.amount);
+    expect(recurring.amount + final.total).toBeLessThanOrEqual(5);
+  });
+
+  it('an anchor sooner than the session would expire → the session expires at the anchor, when its price would no longer hold', async () => {
+    const { stripe } = await newMerchant();
+    const price = await monthlyPlan(stripe);
+    const anchor = Math.floor(Date.now() / 1000) + 2 * 3600;
+    const created = await stripe.checkout.sessions.create({
+      mode: 'subscription',
+      line_items: [{ price: price.id, quantity: 1 }],
+      subscription_data: { billing_cycle_anchor: anchor },
+      success_url: SUCCESS_URL,
+    });
+    expect(created.expires_at).toBe(anchor);
   });
 
   it('proration_behavior=none: nothing is charged for the time until the anchor, only the one-time fee', async () => {

@@ -22,7 +22,7 @@ import { makeConfirmSchema } from '@/lib/validation/checkout-page';
 import { cardTestingDemand, cardTestingSignals, recordCardAttempt } from './card-testing';
 import { collectedDetails } from './collected-details';
 import { completeSession } from './complete-session';
-import { completeResult, confirmConfigFor } from './confirm-config';
+import { collectsPaymentMethod, completeResult, confirmConfigFor } from './confirm-config';
 import { DiscountRefused, reserveDiscount } from './discount-reservation';
 import { refuseDiscount } from './refuse-discount';
 import { notPayable } from './payment-state';
@@ -109,7 +109,7 @@ export async function confirmPayment(
   const details = collectedDetails(found, parsed.data);
   let claim: Claimed | ConfirmResult;
   try {
-    claim = await claimAttempt(db, { sessionId: p.sessionId, details, fingerprint, now });
+    claim = await claimAttempt(db, { sessionId: p.sessionId, details, fingerprint, withoutMethod: !card && iban === null, now });
   } catch (err) {
     if (err instanceof DiscountRefused) return refuseDiscount(db, p.sessionId, err.refusal, now);
     throw err;
@@ -140,6 +140,8 @@ async function completeWithoutPaymentMethod(db: Db, claim: Claimed, now: Date): 
   return db.transaction(async (tx): Promise<ConfirmResult> => {
     const session = await lockSessionById(tx, claim.session.id);
     if (!session) return { state: 'closed', status: 'not_found' };
+    // claimAttempt let this attempt through only with nothing due.
+    if (claim.intent.amount !== 0) throw new Error(`completeWithoutPaymentMethod: ${claim.intent.id} is for ${claim.intent.amount}`);
     const completed = await completeSession(tx, session, { intent: claim.intent, card: null }, now);
     return completed ? completeResult(completed) : (settledResult(session, now) ?? { state: 'refused', reason: 'in_progress' });
   });
@@ -152,13 +154,16 @@ async function completeWithoutPaymentMethod(db: Db, claim: Claimed, now: Date): 
  */
 async function claimAttempt(
   db: Db,
-  p: { sessionId: string; details: ReturnType<typeof collectedDetails>; fingerprint: string | null; now: Date },
+  p: { sessionId: string; details: ReturnType<typeof collectedDetails>; fingerprint: string | null; withoutMethod: boolean; now: Date },
 ): Promise<Claimed | ConfirmResult> {
   return db.transaction(async (tx): Promise<Claimed | ConfirmResult> => {
     const session = await lockSessionById(tx, p.sessionId);
     if (!session) return { state: 'closed', status: 'not_found' };
     const done = settledResult(session, p.now);
     if (done) return done;
+    // The form was checked against the session as it was read; under the lock, something may be due now
+    // (an item added meanwhile): a form without a payment method no longer completes it.
+    if (p.withoutMethod && collectsPaymentMethod(session)) return { state: 'invalid', errors: { method: 'method.invalid' } };
     // Setup sessions and free orders still check the card, but charge nothing.
     const amount = session.mode === 'setup' ? 0 : (session.amountTotal ?? 0);
     // Every attempt goes through one payment intent per session, even when it charges nothing

@@ -83,7 +83,10 @@ export async function createSessionRow(
       accountId: scope.accountId,
       metadata: initialMetadata(p.metadata),
       createdAt: now,
-      expiresAt: new Date((p.expires_at ?? unix(now) + MAX_EXPIRY_SECONDS) * 1000),
+      // A session anchored to a billing date can no longer be paid once that date has come (first-period.ts).
+      expiresAt: new Date(
+        Math.min(p.expires_at ?? unix(now) + MAX_EXPIRY_SECONDS, p.subscription_data?.billing_cycle_anchor ?? Infinity) * 1000,
+      ),
       mode: p.mode,
       uiMode,
       currency,

@@ -27,9 +27,11 @@ export async function announceUpcomingInvoice(db: Db, due: { accountId: string; 
     try {
       upcoming = await previewInvoice(tx, { accountId: sub.accountId }, { subscription: sub.id }, now);
     } catch (err) {
-      // invoice_upcoming_none: the subscription ends with this period, or has nothing to bill.
-      if (err instanceof ApiError && err.status === 404) return true;
-      throw err;
+      // invoice_upcoming_none: the subscription ends with this period, or has nothing to bill. Anything else
+      // is logged: a notice that cannot be made must not hold up the renewals due after it.
+      if (!(err instanceof ApiError && err.status === 404))
+        console.error(`[billing] no invoice.upcoming for ${sub.id}:`, err instanceof Error ? err.message : err);
+      return true;
     }
     const { id: _previewId, ...invoice } = upcoming;
     await recordEvent(tx, { accountId: sub.accountId, type: 'invoice.upcoming', object: invoice });

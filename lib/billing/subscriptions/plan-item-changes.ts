@@ -162,7 +162,9 @@ export async function planItemChanges(db: Queryable, sub: SubscriptionRow, chang
     [...prices.values()].map((p) => p.productId),
   );
   await checkChargeLimit(db, { sub, items, prices, products, rates });
-  const window = await prorationWindow(db, sub, opts);
+  const billed = current.at(0) ? prices.get(current[0].priceId)?.recurring : undefined;
+  const recurrence = billed ? { interval: billed.interval, intervalCount: billed.interval_count } : null;
+  const window = await prorationWindow(db, sub, { ...opts, recurrence });
   const behavior = opts.prorationBehavior ?? 'create_prorations';
   const plan: ItemPlan = { sub, behavior, now: window.now, at: window.at, items, deleted, prorations: [], prices, products, rates };
   if (behavior === 'none' || sub.status === 'trialing') return plan;

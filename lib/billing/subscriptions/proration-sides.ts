@@ -8,6 +8,7 @@ import { parseDecimal, type Decimal } from '@/lib/money/decimal';
 import { present } from '@/lib/util/present';
 import { unix } from '@/lib/util/time';
 import { billingNow } from '../clock';
+import { periodBoundary, type Recurrence } from '../periods';
 import type { ItemSide, ProrationWindow } from '../proration';
 
 /** What a proration line is about: the item, the price and rates it bills, the discount inside its amount. */
@@ -15,12 +16,14 @@ export type ProrationRef = { itemId: string; priceId: string; productId: string;
 
 /**
  * The current period and the moment to prorate at: `proration_date` when given (it must be within the
- * period, as Stripe requires), else the subscription's now, kept within the period.
+ * period, as Stripe requires), else the subscription's now, kept within the period. The short first period
+ * of a subscription anchored at checkout (it starts before its billing_cycle_anchor) was charged as a share
+ * of the full period ending at the anchor: it prorates against that full period too.
  */
 export async function prorationWindow(
   db: Queryable,
   sub: SubscriptionRow,
-  p: { prorationDate?: number; now: Date },
+  p: { prorationDate?: number; now: Date; recurrence: Recurrence | null },
 ): Promise<{ now: Date; at: number; window: ProrationWindow }> {
   const now = await billingNow(db, sub, p.now);
   const start = unix(sub.currentPeriodStart);
@@ -28,7 +31,9 @@ export async function prorationWindow(
   if (p.prorationDate !== undefined && (p.prorationDate < start || p.prorationDate > end))
     throw invalidRequest(`proration_date must be within the subscription's current period (from ${start} to ${end}).`, 'proration_date');
   const at = p.prorationDate ?? Math.min(end, Math.max(start, unix(now)));
-  return { now, at, window: { start, end, at } };
+  const beforeAnchor = p.recurrence !== null && sub.currentPeriodStart < sub.billingCycleAnchor;
+  const base = beforeAnchor && p.recurrence ? Math.min(start, unix(periodBoundary(sub.billingCycleAnchor, p.recurrence, -1))) : start;
+  return { now, at, window: { start: base, end, at } };
 }
 
 export type DiscountInForce = { id: string; percentOff: Decimal; products: string[] | null };
