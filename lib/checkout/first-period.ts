@@ -56,17 +56,21 @@ export function sessionFirstPeriod(
   lines: PricedLine[],
   from: Date,
 ): FirstPeriodShare | null {
-  if (mode !== 'subscription') return null;
+  return mode === 'subscription' ? firstPeriodShare(data, recurrenceOf(lines), from) : null;
+}
+
+/** The billing period of a session's lines: their first recurring price's. */
+function recurrenceOf(lines: PricedLine[]): Recurrence | null {
   const r = lines.find((l) => l.price.recurring)?.price.recurring;
-  return firstPeriodShare(data, r ? { interval: r.interval, intervalCount: r.interval_count } : null, from);
+  return r ? { interval: r.interval, intervalCount: r.interval_count } : null;
 }
 
 /** Stripe's rule: the anchor falls within the first full period, so the first invoice never covers more than one. */
 export function checkBillingCycleAnchor(mode: string, data: FirstPeriodData | null | undefined, lines: PricedLine[], now: Date): void {
   const anchor = data?.billing_cycle_anchor;
-  const r = lines.find((l) => l.price.recurring)?.price.recurring;
-  if (mode !== 'subscription' || anchor === undefined || !r) return;
-  const natural = unix(periodBoundary(now, { interval: r.interval, intervalCount: r.interval_count }, 1));
+  const recurrence = recurrenceOf(lines);
+  if (mode !== 'subscription' || anchor === undefined || !recurrence) return;
+  const natural = unix(periodBoundary(now, recurrence, 1));
   if (anchor > natural)
     throw invalidRequest(
       `billing_cycle_anchor cannot be later than next natural billing date (${natural}) for plan`,

@@ -5,7 +5,6 @@ import { findInvoice } from '@/db/queries/invoices';
 import { findPaymentIntent } from '@/db/queries/payment-intents';
 import { findSubscription } from '@/db/queries/subscriptions';
 import { invoices } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-params';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { STRIPE_DECLINES } from '@/lib/payments/decline-messages';
@@ -21,6 +20,7 @@ import { invoicePayments } from './invoice-payments';
 import { markInvoiceUncollectibleById } from './mark-uncollectible';
 import { payInvoiceById } from './pay-invoice-by-id';
 import { voidInvoiceById } from './void-invoice';
+import { refusal } from '@/lib/api/testing/refusal';
 
 const db = useCheckoutDatabase('caisse_pay_invoice_by_id');
 
@@ -49,15 +49,6 @@ async function renewalDeclinedOnce(database: Db) {
 
 const pay = (invoice: { accountId: string; id: string }, params: Record<string, unknown> = {}) =>
   payInvoiceById(db(), { accountId: invoice.accountId, id: invoice.id }, parseParams(payInvoiceSchema, params));
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
-  return err;
-}
 
 const types = async (accountId: string) => (await eventsOf(db(), accountId)).map((e) => e.type);
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { findSession } from '@/db/queries/checkout-sessions';
 import { findInvoice } from '@/db/queries/invoices';
 import { findPaymentIntent } from '@/db/queries/payment-intents';
-import { ApiError } from '@/lib/api/errors';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { newShop } from '@/lib/checkout/testing/checkout-world';
 import { eventsOf } from '@/lib/payments/testing/paid-charge';
@@ -11,20 +10,12 @@ import { unix } from '@/lib/util/time';
 import { subscribe } from '../testing/subscribed';
 import { unpaidRenewal } from '../testing/unpaid-renewal';
 import { voidInvoice } from './void-invoice';
+import { refusal } from '@/lib/api/testing/refusal';
 
 const db = useCheckoutDatabase('caisse_void_invoice');
 
 const PAID_AT = new Date('2026-05-02T10:00:00Z');
 const VOID_AT = new Date('2026-05-10T08:30:00Z');
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
-  return err;
-}
 
 async function withOpenInvoice() {
   const { invoice } = await unpaidRenewal(db(), PAID_AT);

@@ -3,7 +3,6 @@ import { findCustomer } from '@/db/queries/customers';
 import { pendingInvoiceItemsOf } from '@/db/queries/invoice-items';
 import { findInvoice, invoiceLines } from '@/db/queries/invoices';
 import { findSubscription } from '@/db/queries/subscriptions';
-import { ApiError } from '@/lib/api/errors';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { eventsOf } from '@/lib/payments/testing/paid-charge';
 import { present } from '@/lib/util/present';
@@ -12,6 +11,7 @@ import { subscribe } from '../testing/subscribed';
 import { unpaidRenewal } from '../testing/unpaid-renewal';
 import { cancelSubscriptionNow, setCancelAtPeriodEnd } from './cancel-subscription';
 import { billBeforeCancel } from './final-invoice';
+import { refusal } from '@/lib/api/testing/refusal';
 
 const db = useCheckoutDatabase('caisse_cancel_subscription');
 
@@ -25,15 +25,6 @@ async function subscribed() {
 }
 
 const reread = async (sub: { accountId: string; id: string }) => present(await findSubscription(db(), sub), 'the subscription');
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
-  return err;
-}
 
 const subscriptionEvents = async (accountId: string) =>
   (await eventsOf(db(), accountId)).filter(

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { invoiceLines } from '@/db/queries/invoices';
 import { findSubscription, lockSubscription } from '@/db/queries/subscriptions';
 import { invoices } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { eventsOf } from '@/lib/payments/testing/paid-charge';
 import { present } from '@/lib/util/present';
@@ -12,6 +11,7 @@ import { runDueBilling } from '../renewals/run-due-billing';
 import { subscribe } from '../testing/subscribed';
 import { resumeSubscription } from './resume-subscription';
 import { changeSubscription } from './update-subscription';
+import { refusal } from '@/lib/api/testing/refusal';
 
 const db = useCheckoutDatabase('caisse_resume_subscription');
 
@@ -40,15 +40,6 @@ const resume = (sub: { accountId: string; id: string }, p: Omit<Parameters<typeo
   db().transaction(async (tx) =>
     resumeSubscription(tx, present(await lockSubscription(tx, sub), 'the subscription'), { now: RESUMED_AT, ...p }),
   );
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
-  return err;
-}
 
 describe('resumeSubscription', () => {
   it('billing_cycle_anchor now → active, a new cycle from now (the renewal then bills it); customer.subscription.resumed says it was paused', async () => {
