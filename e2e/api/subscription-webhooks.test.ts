@@ -1,9 +1,9 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUCCESS_URL } from '../support/catalog';
 import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
 import { advanceClock, subscribedOnClock } from '../support/test-clocks';
+import { trialSessionOnClock } from '../support/trials';
 import { postEmailOnly } from './pay-without-javascript';
 import { endpointOn, receivedEvents, startReceiver, type Receiver } from './webhook-fixtures';
 
@@ -41,17 +41,12 @@ afterAll(() => receiver.close());
 
 /** A card-less 14-day trial (payment_method_collection=if_required) that pauses when it ends, started with only an email. */
 async function cardlessTrialThatPauses(stripe: Stripe, frozen: number) {
-  const clock = await stripe.testHelpers.testClocks.create({ frozen_time: frozen });
-  const customer = await stripe.customers.create({ email: 'sam@example.com', test_clock: clock.id });
-  const product = await stripe.products.create({ name: 'Starter' });
-  const price = await stripe.prices.create({ product: product.id, unit_amount: 500, currency: 'eur', recurring: { interval: 'month' } });
-  const created = await stripe.checkout.sessions.create({
-    mode: 'subscription',
-    customer: customer.id,
-    line_items: [{ price: price.id, quantity: 1 }],
-    payment_method_collection: 'if_required',
-    subscription_data: { trial_period_days: 14, trial_settings: { end_behavior: { missing_payment_method: 'pause' } } },
-    success_url: SUCCESS_URL,
+  const { clock, created } = await trialSessionOnClock(stripe, frozen, {
+    unitAmount: 500,
+    params: {
+      payment_method_collection: 'if_required',
+      subscription_data: { trial_period_days: 14, trial_settings: { end_behavior: { missing_payment_method: 'pause' } } },
+    },
   });
   expect((await postEmailOnly(defined(created.url, 'session.url'), 'sam@example.com')).status).toBe(303);
   const session = await stripe.checkout.sessions.retrieve(created.id);

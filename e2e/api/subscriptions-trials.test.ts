@@ -1,10 +1,10 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { SUCCESS_URL } from '../support/catalog';
 import { randomClientAddress } from '../support/client-address';
 import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
 import { advanceClock } from '../support/test-clocks';
+import { trialSessionOnClock } from '../support/trials';
 import { postEmailOnly, postPayForm } from './pay-without-javascript';
 
 // Trials through the official SDK, with and without a card: `payment_method_collection=if_required`
@@ -17,17 +17,11 @@ type EndBehavior = Stripe.Checkout.SessionCreateParams.SubscriptionData.TrialSet
 /** A customer on a fresh test clock and a monthly €9.00 plan with a 14-day trial that collects a card only if required. */
 async function cardlessTrial(stripe: Stripe, missing: EndBehavior) {
   const start = Math.floor(Date.UTC(2031, 4, 10, 8) / 1000);
-  const clock = await stripe.testHelpers.testClocks.create({ frozen_time: start });
-  const customer = await stripe.customers.create({ email: 'jenny@example.com', test_clock: clock.id });
-  const product = await stripe.products.create({ name: 'Team plan' });
-  const price = await stripe.prices.create({ product: product.id, unit_amount: 900, currency: 'eur', recurring: { interval: 'month' } });
-  const created = await stripe.checkout.sessions.create({
-    mode: 'subscription',
-    customer: customer.id,
-    line_items: [{ price: price.id, quantity: 1 }],
-    payment_method_collection: 'if_required',
-    subscription_data: { trial_period_days: 14, trial_settings: { end_behavior: { missing_payment_method: missing } } },
-    success_url: SUCCESS_URL,
+  const { clock, customer, created } = await trialSessionOnClock(stripe, start, {
+    params: {
+      payment_method_collection: 'if_required',
+      subscription_data: { trial_period_days: 14, trial_settings: { end_behavior: { missing_payment_method: missing } } },
+    },
   });
   expect(created).toMatchObject({ payment_method_collection: 'if_required', amount_total: 0 });
   const posted = await postEmailOnly(defined(created.url, 'session.url'), 'jenny@example.com');
@@ -115,17 +109,7 @@ describe('free trials started on the checkout page', () => {
   it('with a card: the card is checked, not charged, saved as the default; the trial’s end charges it → active, invoice paid', async () => {
     const { stripe } = await newMerchant();
     const start = Math.floor(Date.UTC(2031, 4, 10, 8) / 1000);
-    const clock = await stripe.testHelpers.testClocks.create({ frozen_time: start });
-    const customer = await stripe.customers.create({ email: 'jenny@example.com', test_clock: clock.id });
-    const product = await stripe.products.create({ name: 'Team plan' });
-    const price = await stripe.prices.create({ product: product.id, unit_amount: 900, currency: 'eur', recurring: { interval: 'month' } });
-    const created = await stripe.checkout.sessions.create({
-      mode: 'subscription',
-      customer: customer.id,
-      line_items: [{ price: price.id, quantity: 1 }],
-      subscription_data: { trial_period_days: 14 },
-      success_url: SUCCESS_URL,
-    });
+    const { clock, created } = await trialSessionOnClock(stripe, start);
     expect(created.payment_method_collection).toBe('always');
     expect((await postPayForm(defined(created.url, 'session.url'), { headers: { 'x-forwarded-for': randomClientAddress() } })).status).toBe(
       303,
