@@ -26,6 +26,8 @@ export const customers = pgTable(
     currency: text(),
     deletedAt: timestamp({ withTimezone: true }),
     testClockId: text(),
+    // invoice_settings.default_payment_method: one of this customer's payment methods, or null.
+    defaultPaymentMethodId: text(),
   },
   (t) => [index('customers_account_seq_idx').on(t.accountId, t.seq), index('customers_account_email_idx').on(t.accountId, t.email)],
 );

@@ -120,8 +120,46 @@ export const paymentMethods = pgTable(
     billingDetails: jsonb().$type<StoredBillingDetails>().notNull(),
     // What the processor needs to charge this method again without the customer (never the number or CVC).
     processorState: jsonb().$type<Record<string, string> | null>(),
+    // Stripe's allow_redisplay: whether Checkout may offer this method to its customer again ('always' only, by default).
+    allowRedisplay: text().$type<AllowRedisplay>().notNull().default('unspecified'),
+    // Stripe refuses to attach a method that was used without a customer or detached from one: it is spent.
+    consumed: boolean().notNull().default(false),
   },
   (t) => [index('payment_methods_customer_idx').on(t.customerId)],
+);
+
+/** Stripe's allow_redisplay of a payment method. */
+export type AllowRedisplay = 'always' | 'limited' | 'unspecified';
+
+export const setupIntentStatus = pgEnum('setup_intent_status', [
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'processing',
+  'canceled',
+  'succeeded',
+]);
+
+/** Stripe's SetupIntent: a payment method collected and saved for later without a charge (Checkout's setup mode). */
+export const setupIntents = pgTable(
+  'setup_intents',
+  {
+    id: text().primaryKey(),
+    ...objectColumns(),
+    status: setupIntentStatus().notNull(),
+    customerId: text(),
+    paymentMethodId: text(),
+    description: text(),
+    usage: text().$type<'off_session' | 'on_session'>().notNull().default('off_session'),
+    paymentMethodTypes: jsonb().$type<string[]>().notNull().default(['card']),
+    lastSetupError: jsonb().$type<StoredPaymentError | null>(),
+    checkoutSessionId: text(),
+    canceledAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('setup_intents_account_seq_idx').on(t.accountId, t.seq),
+    uniqueIndex('setup_intents_checkout_session_uq').on(t.checkoutSessionId),
+  ],
 );
 
 /** Stripe's cancellation_details of a subscription. */

@@ -7,6 +7,7 @@ import { clockOfCustomer } from '@/db/queries/test-clocks';
 import { serializeCustomer } from '@/lib/api/serialize/customer';
 import { startSubscriptionFromSession } from '@/lib/billing/subscriptions/start-from-session';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
+import { serializePaymentMethod } from '@/lib/api/serialize/payment-method';
 import { recordEvent } from '@/lib/events/record-event';
 import type { StoredBillingDetails } from '@/db/schema';
 import type { StoredCard } from '@/lib/payments/processor';
@@ -38,7 +39,8 @@ async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | nul
     await updateExistingCustomer(tx, session);
     return session.customerId;
   }
-  const wants = session.mode !== 'payment' || session.customerCreation === 'always';
+  // Stripe's rule: subscription mode always has a customer; payment and setup mode only with customer_creation=always.
+  const wants = session.mode === 'subscription' || session.customerCreation === 'always';
   if (!wants) return null;
   const d = session.customerDetails;
   const row = await insertCustomer(tx, {
@@ -51,6 +53,14 @@ async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | nul
   });
   await recordEvent(tx, { accountId: session.accountId, type: 'customer.created', object: serializeCustomer(row) });
   return row.id;
+}
+
+/**
+ * Whether the session saves its payment method to its customer, as Stripe's Checkout does: subscriptions and
+ * setups always, a payment when `payment_intent_data.setup_future_usage` asks for it.
+ */
+function savedForLater(session: SessionRow): boolean {
+  return session.mode !== 'payment' || !!session.paymentIntentData?.setup_future_usage;
 }
 
 /**
@@ -107,17 +117,25 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
   };
   let paymentMethodId: string | null = null;
   if (payment.card || payment.sepaDebit) {
+    const saving = savedForLater(session);
+    const attachTo = saving ? customerId : null;
     paymentMethodId = newId('pm');
-    await insertPaymentMethod(tx, {
+    const method = await insertPaymentMethod(tx, {
       id: paymentMethodId,
       accountId: session.accountId,
       type: payment.card ? 'card' : 'sepa_debit',
-      customerId,
+      customerId: attachTo,
       card: payment.card,
       sepaDebit: payment.sepaDebit ?? null,
       billingDetails,
       processorState: payment.reusable ?? null,
+      // Saved without the customer's consent to show it again: only the merchant's own flows may reuse it.
+      allowRedisplay: attachTo ? 'limited' : 'unspecified',
+      // A setup session's method waits to be attached by the merchant; a payment's, unsaved, is spent.
+      consumed: !attachTo && session.mode !== 'setup',
     });
+    if (attachTo)
+      await recordEvent(tx, { accountId: session.accountId, type: 'payment_method.attached', object: serializePaymentMethod(method) });
   }
   let intent = await updatePaymentIntentFields(tx, {
     accountId: settled.accountId,

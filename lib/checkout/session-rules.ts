@@ -82,8 +82,8 @@ export function checkCreateRules(
       'customer_email',
       'parameters_exclusive',
     );
-  if (p.customer_creation && p.mode !== 'payment')
-    throw invalidRequest('customer_creation can only be used in payment mode.', 'customer_creation');
+  if (p.customer_creation && p.mode === 'subscription')
+    throw invalidRequest('customer_creation can only be used in payment and setup mode.', 'customer_creation');
   if (p.customer_creation && p.customer) throw invalidRequest('customer_creation cannot be used with customer.', 'customer_creation');
   if (p.customer_update && !p.customer) throw invalidRequest('customer_update can only be used with customer.', 'customer_update');
 

@@ -17,7 +17,7 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
     clientReferenceId: p.client_reference_id ?? null,
     locale: p.locale ?? null,
     submitType: p.submit_type ?? (p.mode === 'payment' ? 'auto' : null),
-    customerCreation: p.customer_creation ?? (p.mode === 'payment' && !p.customer ? 'if_required' : null),
+    customerCreation: p.customer_creation ?? (p.mode !== 'subscription' && !p.customer ? 'if_required' : null),
     allowPromotionCodes: p.allow_promotion_codes ?? null,
     shippingAddressCollection: p.shipping_address_collection ?? null,
     billingAddressCollection: p.billing_address_collection ?? 'auto',

@@ -10,7 +10,13 @@ import {
   type CustomerFields,
   type CustomerRow,
 } from '@/db/queries/customers';
+import { findPaymentMethod, type PaymentMethodRow } from '@/db/queries/payment-methods';
 import { customers } from '@/db/schema';
+import { notTheCustomersPaymentMethod } from '@/lib/billing/customer-card';
+import { attachToCustomer } from '@/lib/payments/payment-methods/manage-payment-methods';
+import { paymentMethodInput } from '@/lib/payments/payment-methods/payment-method-input';
+import type { PaymentProcessor } from '@/lib/payments/processor';
+import { testProcessor } from '@/lib/payments/test-processor';
 import { noSuchObject } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
@@ -37,7 +43,26 @@ function fields(p: CreateCustomerParams | UpdateCustomerParams): CustomerFields 
   };
 }
 
-export async function createCustomer(db: Db, scope: AccountScope, p: CreateCustomerParams) {
+/**
+ * invoice_settings[default_payment_method]: one of the customer's own payment methods (the one attached by
+ * this same create when it names it), or '' for none.
+ */
+async function defaultPaymentMethod(
+  tx: Tx,
+  customer: CustomerRow,
+  p: CreateCustomerParams | UpdateCustomerParams,
+  attached: PaymentMethodRow | null,
+) {
+  const wanted = p.invoice_settings?.default_payment_method;
+  if (wanted === undefined) return {};
+  if (wanted === null) return { defaultPaymentMethodId: null };
+  if (attached && 'payment_method' in p && wanted === p.payment_method) return { defaultPaymentMethodId: attached.id };
+  const method = await findPaymentMethod(tx, { accountId: customer.accountId, id: wanted });
+  if (method?.customerId !== customer.id) throw notTheCustomersPaymentMethod(wanted, 'invoice_settings[default_payment_method]');
+  return { defaultPaymentMethodId: method.id };
+}
+
+export async function createCustomer(db: Db, scope: AccountScope, p: CreateCustomerParams, processor: PaymentProcessor = testProcessor) {
   return db.transaction(async (tx) => {
     const clock = p.test_clock ? await findTestClock(tx, { accountId: scope.accountId, id: p.test_clock }) : null;
     if (p.test_clock && !clock) throw noSuchObject('test clock', p.test_clock, 'test_clock', 400);
@@ -50,7 +75,24 @@ export async function createCustomer(db: Db, scope: AccountScope, p: CreateCusto
       // A customer on a clock is made at the clock's time, as every object of its.
       ...(clock ? { createdAt: clock.frozenTime } : {}),
     });
-    const object = serializeCustomer(row);
+    const attached = p.payment_method
+      ? await attachToCustomer(tx, {
+          accountId: scope.accountId,
+          method: await paymentMethodInput(tx, {
+            accountId: scope.accountId,
+            id: p.payment_method,
+            param: 'payment_method',
+            processor,
+            now: new Date(),
+          }),
+          customerId: row.id,
+          request: scope.request,
+        })
+      : null;
+    const withDefault = p.invoice_settings
+      ? await updateCustomerFields(tx, { accountId: scope.accountId, id: row.id, set: await defaultPaymentMethod(tx, row, p, attached) })
+      : row;
+    const object = serializeCustomer(withDefault);
     await recordEvent(tx, { accountId: scope.accountId, type: 'customer.created', object, request: scope.request });
     return object;
   });
@@ -69,7 +111,7 @@ export async function updateCustomer(db: Db, scope: AccountScope & { id: string 
     const row = await updateCustomerFields(tx, {
       accountId: scope.accountId,
       id: scope.id,
-      set: { ...fields(p), metadata: mergeMetadata(current.metadata, p.metadata) },
+      set: { ...fields(p), ...(await defaultPaymentMethod(tx, current, p, null)), metadata: mergeMetadata(current.metadata, p.metadata) },
     });
     const before = serializeCustomer(current);
     const object = serializeCustomer(row);

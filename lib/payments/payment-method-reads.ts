@@ -37,9 +37,6 @@ async function customerOrThrow(db: Queryable, scope: AccountScope & { customerId
   if (!customer) throw noSuchObject('customer', scope.customerId);
 }
 
-// Caisse records no redisplay consent: its payment methods are all `unspecified`.
-const redisplay = (wanted: ListPaymentMethodsParams['allow_redisplay']) => (wanted && wanted !== 'unspecified' ? sql`false` : undefined);
-
 async function page(db: Queryable, scope: AccountScope, p: ListPaymentMethodsParams, url: string) {
   const { rows, hasMore } = await listPage(db, paymentMethods, {
     accountId: scope.accountId,
@@ -48,7 +45,7 @@ async function page(db: Queryable, scope: AccountScope, p: ListPaymentMethodsPar
     filters: [
       p.customer ? eq(paymentMethods.customerId, p.customer) : undefined,
       p.type ? sql`${paymentMethods.type} = ${p.type}` : undefined,
-      redisplay(p.allow_redisplay),
+      p.allow_redisplay ? eq(paymentMethods.allowRedisplay, p.allow_redisplay) : undefined,
     ],
   });
   return listObject(url, rows.map(serializePaymentMethod), hasMore);

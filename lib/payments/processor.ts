@@ -63,10 +63,18 @@ export interface PaymentProcessor {
   reverse(p: { attemptId: string; amount: number; currency: string }): Promise<void>;
 
   /**
-   * Charges a payment method saved from an earlier payment, without the customer (a subscription's renewal
-   * or retry). There is no one to authenticate: a card that asks for it fails with `authentication_required`.
+   * Charges a payment method saved from an earlier payment. Without the customer (a subscription's renewal
+   * or retry, a merchant's off-session payment) there is no one to authenticate: a card that asks for it fails
+   * with `authentication_required`. With the customer present, it asks for 3-D Secure (`requires_action`).
    */
   chargeSaved(req: SavedChargeRequest): Promise<ChargeOutcome>;
+
+  /**
+   * Checks a card without charging or authenticating it, to save it to a customer directly (attaching a
+   * payment method): a card its issuer refuses fails; one that asks for 3-D Secure is saved unauthenticated,
+   * so its off-session charges need the customer until it is set up on a page.
+   */
+  verify(req: { card: CardInput; fingerprintSecret: string }): Promise<ChargeOutcome>;
 
   /** Captures an authorization (a session with capture_method=manual), in full or for less. */
   capture(p: { attemptId: string; amount: number; currency: string; chargeState: Record<string, string> | null }): Promise<void>;
@@ -89,6 +97,8 @@ export type SavedChargeRequest = {
   card: StoredCard;
   /** what `charge` returned as `reusable` for this method, or null when it returned nothing */
   reusable: Record<string, string> | null;
+  /** the customer is there to pass 3-D Secure (a merchant's on-session payment with a saved card) */
+  customerPresent?: boolean;
 };
 
 export type RefundRequest = {

@@ -168,9 +168,12 @@ export const testProcessor: PaymentProcessor = {
     });
   },
 
-  chargeSaved({ card, reusable }): Promise<ChargeOutcome> {
+  chargeSaved({ card, reusable, customerPresent }): Promise<ChargeOutcome> {
     return answer(() => {
       const offSession = reusable?.off_session;
+      // The customer is there to answer the challenge; the card stays as it was saved.
+      if (offSession === 'authentication_required' && customerPresent)
+        return { status: 'requires_action', card, resume: { after: 'succeed', off_session: offSession } };
       // A method saved before its processor kept anything for it: charged as a plain succeeding card.
       if (offSession === undefined || offSession === 'succeed')
         return {
@@ -181,6 +184,21 @@ export const testProcessor: PaymentProcessor = {
         };
       if (offSession === 'authentication_required') return failed(card, 'authentication_required');
       return failed(card, 'generic_decline');
+    });
+  },
+
+  verify({ card: input, fingerprintSecret }): Promise<ChargeOutcome> {
+    return answer(() => {
+      const digits = normalizeCardNumber(input.number);
+      if (digits === null || !luhnValid(digits)) return failed(null, 'incorrect_number');
+      const test = TEST_CARDS.get(digits);
+      if (!test) return failed(null, 'test_mode_live_card');
+      const card = storedCard(digits, input, test, fingerprintSecret);
+      const b = test.behaviour;
+      if (b.kind === 'decline') return failed(card, b.decline);
+      // Saved without its challenge: no exemption was set up, so off-session charges need the customer.
+      const reusable = b.kind === 'challenge' ? { off_session: 'authentication_required' } : reusableOf(b);
+      return { status: 'succeeded', card, reusable };
     });
   },
 

@@ -33,7 +33,14 @@ const editable = {
   individual_name: unsupported('individual_name is not supported'),
   cash_balance: unsupported('Cash balances are not supported'),
   invoice_prefix: unsupported('Invoices are not supported, so invoice_prefix cannot be set'),
-  invoice_settings: unsupported('Invoices are not supported, so invoice_settings cannot be set'),
+  invoice_settings: z
+    .strictObject({
+      default_payment_method: unsettable(str(255)).optional(),
+      custom_fields: unsupported('invoice_settings[custom_fields] is not supported'),
+      footer: unsupported('invoice_settings[footer] is not supported'),
+      rendering_options: unsupported('invoice_settings[rendering_options] is not supported'),
+    })
+    .optional(),
   next_invoice_sequence: unsupported('Invoices are not supported, so next_invoice_sequence cannot be set'),
   source: unsupported('Sources are not supported: customers pay through Checkout'),
   tax: unsupported('Automatic tax is not supported, so tax cannot be set'),
@@ -42,7 +49,7 @@ const editable = {
 
 export const createCustomerSchema = z.strictObject({
   ...editable,
-  payment_method: unsupported('Attaching a payment method is not supported: customers pay through Checkout'),
+  payment_method: str(255).optional(),
   tax_id_data: unsupported('Tax ids are not supported'),
   test_clock: str(255).optional(),
 });

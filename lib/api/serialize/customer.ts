@@ -27,7 +27,7 @@ export function serializeCustomer(row: CustomerRow) {
     discount: null,
     email: row.email,
     invoice_prefix: invoicePrefix(row.id),
-    invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
+    invoice_settings: { custom_fields: null, default_payment_method: row.defaultPaymentMethodId, footer: null, rendering_options: null },
     livemode: row.livemode,
     metadata: row.metadata,
     name: row.name,

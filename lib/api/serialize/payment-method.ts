@@ -47,7 +47,7 @@ export function serializePaymentMethod(row: PaymentMethodRow) {
   return {
     id: row.id,
     object: 'payment_method' as const,
-    allow_redisplay: 'unspecified' as const,
+    allow_redisplay: row.allowRedisplay,
     billing_details: row.billingDetails,
     ...(row.type === 'card' && row.card ? { card: card(row.card) } : {}),
     ...(row.type === 'sepa_debit' && row.sepaDebit ? { sepa_debit: sepaDebit(row.sepaDebit) } : {}),

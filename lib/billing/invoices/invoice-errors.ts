@@ -1,5 +1,6 @@
 import type { InvoiceRow } from '@/db/queries/invoices';
-import { ApiError, invalidRequest, isErrorCode } from '@/lib/api/errors';
+import { ApiError, invalidRequest } from '@/lib/api/errors';
+import { cardDeclined } from '@/lib/payments/card-errors';
 import type { Decline } from '@/lib/payments/processor';
 
 /** Refusals of an invoice's state change, in Stripe's words where Stripe's are known; each written once. */
@@ -30,15 +31,7 @@ export const uncollectibleNotCharged = () =>
 export const paymentInProgress = () => invalidRequest('A payment of this invoice is in progress: try again once it has finished.');
 
 /** The card was refused: Stripe's 402 card error, with the payment intent the attempt was made on. */
-export const invoiceDeclined = (decline: Decline, paymentIntent: object) =>
-  new ApiError({
-    status: 402,
-    type: 'card_error',
-    message: decline.message,
-    code: isErrorCode(decline.code) ? decline.code : 'card_declined',
-    declineCode: decline.declineCode ?? undefined,
-    paymentIntent,
-  });
+export const invoiceDeclined = (decline: Decline, paymentIntent: object) => cardDeclined(decline, paymentIntent);
 
 /** The bank asked for 3-D Secure: the customer has to complete the payment on the invoice's page. */
 export const invoiceRequiresAction = (paymentIntent: object) =>

@@ -112,6 +112,8 @@ export class GatedProcessor implements PaymentProcessor {
     return Promise.resolve();
   }
 
+  // Saving a card moves no money: nothing to gate.
+  verify: PaymentProcessor['verify'] = (req) => testProcessor.verify(req);
   capture: PaymentProcessor['capture'] = (p) => testProcessor.capture(p);
   refund: PaymentProcessor['refund'] = (p) => testProcessor.refund(p);
   disputeAfterCharge: PaymentProcessor['disputeAfterCharge'] = (state) => testProcessor.disputeAfterCharge(state);
