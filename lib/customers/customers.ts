@@ -84,6 +84,7 @@ export async function createCustomer(db: Db, scope: AccountScope, p: CreateCusto
             param: 'payment_method',
             processor,
             now: new Date(),
+            check: true,
           }),
           customerId: row.id,
           request: scope.request,

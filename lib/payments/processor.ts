@@ -70,11 +70,12 @@ export interface PaymentProcessor {
   chargeSaved(req: SavedChargeRequest): Promise<ChargeOutcome>;
 
   /**
-   * Checks a card without charging or authenticating it, to save it to a customer directly (attaching a
-   * payment method): a card its issuer refuses fails; one that asks for 3-D Secure is saved unauthenticated,
-   * so its off-session charges need the customer until it is set up on a page.
+   * Saves a card given directly (Stripe's `pm_card_*` test methods), without charging or authenticating it.
+   * With `check` (attaching it to a customer), a card its issuer refuses fails now; without (a payment intent
+   * about to charge it), its refusal comes when it is charged. One that asks for 3-D Secure is saved
+   * unauthenticated: its charges need the customer.
    */
-  verify(req: { card: CardInput; fingerprintSecret: string }): Promise<ChargeOutcome>;
+  saveCard(req: { card: CardInput; fingerprintSecret: string; check: boolean }): Promise<ChargeOutcome>;
 
   /** Captures an authorization (a session with capture_method=manual), in full or for less. */
   capture(p: { attemptId: string; amount: number; currency: string; chargeState: Record<string, string> | null }): Promise<void>;

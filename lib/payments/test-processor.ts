@@ -50,27 +50,33 @@ const TEST_CARDS: ReadonlyMap<string, TestCard> = new Map<string, TestCard>([
   ['4000000000000341', { behaviour: { kind: 'attach_only' } }],
 ]);
 
-/** How a saved card answers when it is charged again without the customer (`chargeSaved`). */
-type OffSession = 'succeed' | 'generic_decline' | 'authentication_required';
-const OFF_SESSION_VALUES: readonly string[] = ['succeed', 'generic_decline', 'authentication_required'] satisfies OffSession[];
+/**
+ * How a saved card answers when it is charged again (`chargeSaved`): it succeeds, is declined (with the
+ * card's own reason), or needs its holder to authenticate (declined off-session, challenged on-session).
+ */
+type Saved = 'succeed' | 'generic_decline' | 'decline' | 'authentication_required';
 
-function offSessionOf(b: Behaviour): OffSession {
+/**
+ * What the saved method keeps: how it behaves when charged again, and what its charges do afterwards.
+ * `setUp`: the card passed its challenge when it was saved, which exempts 3155 (and only it) afterwards.
+ */
+function reusableOf(b: Behaviour, setUp: boolean): Record<string, string> {
   switch (b.kind) {
     case 'succeed':
-      return 'succeed';
+      return { off_session: 'succeed' satisfies Saved, ...(b.after ? { after: b.after } : {}) };
     case 'attach_only':
+      return { off_session: 'generic_decline' satisfies Saved };
     case 'decline':
-      return 'generic_decline';
+      return { off_session: 'decline' satisfies Saved, decline: b.decline };
     case 'challenge':
       // 3155 asks once, when it is set up; the others ask on every payment, and off-session no one can answer.
-      return b.skipWhenSetUpForOffSession ? 'succeed' : 'authentication_required';
+      return setUp && b.skipWhenSetUpForOffSession
+        ? { off_session: 'succeed' satisfies Saved }
+        : { off_session: 'authentication_required' satisfies Saved, challenge_after: b.after };
   }
 }
 
-/** What the saved method keeps: how it behaves off-session, and what its charges do afterwards. */
-function reusableOf(b: Behaviour): Record<string, string> {
-  return { off_session: offSessionOf(b), ...(b.kind === 'succeed' && b.after ? { after: b.after } : {}) };
-}
+const isDeclineName = (name: string | undefined): name is StripeDeclineName => name !== undefined && Object.hasOwn(STRIPE_DECLINES, name);
 
 /** How long the test processor takes to report what happens after a payment: "some seconds later", as in Stripe's test mode. */
 export const TEST_FOLLOW_UP_MS = 3000;
@@ -123,7 +129,7 @@ export const testProcessor: PaymentProcessor = {
 
       const card = storedCard(digits, req.card, test, req.fingerprintSecret);
       const b = test.behaviour;
-      const reusable = reusableOf(b);
+      const reusable = reusableOf(b, true);
       switch (b.kind) {
         case 'succeed':
           return {
@@ -156,7 +162,10 @@ export const testProcessor: PaymentProcessor = {
 
       const authenticated: StoredCard = { ...card, three_d_secure: 'authenticated' };
       const offSession = resume.off_session;
-      const reusable = offSession && OFF_SESSION_VALUES.includes(offSession) ? { off_session: offSession } : undefined;
+      const reusable =
+        offSession === 'succeed' || offSession === 'authentication_required'
+          ? { off_session: offSession, ...(resume.challenge_after ? { challenge_after: resume.challenge_after } : {}) }
+          : undefined;
       switch (after) {
         case 'succeed':
           return { status: 'succeeded', card: authenticated, ...(reusable ? { reusable } : {}) };
@@ -170,24 +179,27 @@ export const testProcessor: PaymentProcessor = {
 
   chargeSaved({ card, reusable, customerPresent }): Promise<ChargeOutcome> {
     return answer(() => {
-      const offSession = reusable?.off_session;
-      // The customer is there to answer the challenge; the card stays as it was saved.
-      if (offSession === 'authentication_required' && customerPresent)
-        return { status: 'requires_action', card, resume: { after: 'succeed', off_session: offSession } };
+      const saved = reusable?.off_session;
       // A method saved before its processor kept anything for it: charged as a plain succeeding card.
-      if (offSession === undefined || offSession === 'succeed')
+      if (saved === undefined || saved === 'succeed')
         return {
           status: 'succeeded',
           card: { ...card, three_d_secure: null },
           reusable: reusable ?? { off_session: 'succeed' },
           ...(reusable?.after ? { chargeState: { after: reusable.after } } : {}),
         };
-      if (offSession === 'authentication_required') return failed(card, 'authentication_required');
+      if (saved === 'authentication_required') {
+        if (!customerPresent) return failed(card, 'authentication_required');
+        // The holder is there to answer the challenge; what follows it is the card's own outcome.
+        const after = isAfter(reusable?.challenge_after) ? reusable.challenge_after : 'succeed';
+        return { status: 'requires_action', card, resume: { after, off_session: saved, challenge_after: after } };
+      }
+      if (saved === 'decline') return failed(card, isDeclineName(reusable?.decline) ? reusable.decline : 'generic_decline');
       return failed(card, 'generic_decline');
     });
   },
 
-  verify({ card: input, fingerprintSecret }): Promise<ChargeOutcome> {
+  saveCard({ card: input, fingerprintSecret, check }): Promise<ChargeOutcome> {
     return answer(() => {
       const digits = normalizeCardNumber(input.number);
       if (digits === null || !luhnValid(digits)) return failed(null, 'incorrect_number');
@@ -195,10 +207,9 @@ export const testProcessor: PaymentProcessor = {
       if (!test) return failed(null, 'test_mode_live_card');
       const card = storedCard(digits, input, test, fingerprintSecret);
       const b = test.behaviour;
-      if (b.kind === 'decline') return failed(card, b.decline);
-      // Saved without its challenge: no exemption was set up, so off-session charges need the customer.
-      const reusable = b.kind === 'challenge' ? { off_session: 'authentication_required' } : reusableOf(b);
-      return { status: 'succeeded', card, reusable };
+      // Checking a card moves no money: a card refused only for its funds is saved, and declined when charged.
+      if (check && b.kind === 'decline' && b.decline !== 'insufficient_funds') return failed(card, b.decline);
+      return { status: 'succeeded', card, reusable: reusableOf(b, false) };
     });
   },
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   bool,
   connectOnly,
+  currency,
+  email,
   expand,
   int,
   listParams,
@@ -11,6 +13,7 @@ import {
   rangeQuery,
   str,
   unsupported,
+  url,
 } from '@/lib/api/params';
 
 export const listPaymentIntentsSchema = z.strictObject({
@@ -52,3 +55,62 @@ export const cancelPaymentIntentSchema = z.strictObject({
 export type ListPaymentIntentsParams = z.infer<typeof listPaymentIntentsSchema>;
 export type CapturePaymentIntentParams = z.infer<typeof capturePaymentIntentSchema>;
 export type CancelPaymentIntentParams = z.infer<typeof cancelPaymentIntentSchema>;
+
+/** off_session: true, or Stripe's `one_off` / `recurring` (both mean the customer is not there). */
+const offSession = z.union([bool(), oneOf(['one_off', 'recurring'])]).transform((v) => v !== false);
+
+/** What a payment intent's confirmation takes, on create (with confirm=true) and on /confirm. */
+const confirmation = {
+  payment_method: str(255).optional(),
+  off_session: offSession.optional(),
+  return_url: url().optional(),
+  error_on_requires_action: bool().optional(),
+  receipt_email: email(800).optional(),
+  setup_future_usage: z.union([oneOf(['off_session', 'on_session']), z.literal('').transform(() => null)]).optional(),
+  // Stripe.js confirms with these; on a server call they change nothing.
+  use_stripe_sdk: bool().optional(),
+  mandate_data: unsupported('mandate_data is not supported: Caisse takes mandates on the Checkout page'),
+  payment_method_data: unsupported('payment_method_data is not supported: pass a saved payment method or a pm_card_* test method'),
+  payment_method_options: unsupported('payment_method_options is not supported'),
+  radar_options: unsupported('radar_options is not supported'),
+  shipping: unsupported('shipping is not supported on payment intents made through the API'),
+  confirmation_token: unsupported('confirmation_token is not supported'),
+  expand: expand(),
+};
+
+/** POST /v1/payment_intents: a card payment the merchant's server makes, usually with a saved card. */
+export const createPaymentIntentSchema = z.strictObject({
+  ...confirmation,
+  amount: int({ min: 1 }).optional(),
+  currency: currency().optional(),
+  customer: str(255).optional(),
+  description: str(1000).optional(),
+  metadata: metadata().optional(),
+  confirm: bool().optional(),
+  capture_method: oneOf(['automatic', 'automatic_async', 'manual']).optional(),
+  confirmation_method: oneOf(['automatic', 'manual']).optional(),
+  payment_method_types: z.array(oneOf(['card'])).min(1).optional(),
+  automatic_payment_methods: z.strictObject({ enabled: bool(), allow_redirects: oneOf(['always', 'never']).optional() }).optional(),
+  statement_descriptor: noStatementDescriptor('statement_descriptor'),
+  statement_descriptor_suffix: noStatementDescriptor('statement_descriptor_suffix'),
+  application_fee_amount: connectOnly('application_fee_amount'),
+  on_behalf_of: connectOnly('on_behalf_of'),
+  transfer_data: connectOnly('transfer_data'),
+  transfer_group: connectOnly('transfer_group'),
+  customer_account: unsupported('customer_account is not supported: Caisse has no Accounts v2'),
+  amount_details: unsupported('amount_details is not supported'),
+  payment_details: unsupported('payment_details is not supported'),
+  excluded_payment_method_types: unsupported('excluded_payment_method_types is not supported'),
+  payment_method_configuration: unsupported('payment_method_configuration is not supported'),
+  hooks: unsupported('hooks is not supported'),
+});
+
+/** POST /v1/payment_intents/:id/confirm. */
+export const confirmPaymentIntentSchema = z.strictObject({
+  ...confirmation,
+  capture_method: oneOf(['automatic', 'automatic_async', 'manual']).optional(),
+  client_secret: unsupported('client_secret is for publishable-key calls; confirm with a secret key'),
+});
+
+export type CreatePaymentIntentParams = z.infer<typeof createPaymentIntentSchema>;
+export type ConfirmPaymentIntentParams = z.infer<typeof confirmPaymentIntentSchema>;

@@ -113,7 +113,7 @@ export class GatedProcessor implements PaymentProcessor {
   }
 
   // Saving a card moves no money: nothing to gate.
-  verify: PaymentProcessor['verify'] = (req) => testProcessor.verify(req);
+  saveCard: PaymentProcessor['saveCard'] = (req) => testProcessor.saveCard(req);
   capture: PaymentProcessor['capture'] = (p) => testProcessor.capture(p);
   refund: PaymentProcessor['refund'] = (p) => testProcessor.refund(p);
   disputeAfterCharge: PaymentProcessor['disputeAfterCharge'] = (state) => testProcessor.disputeAfterCharge(state);

@@ -65,6 +65,7 @@ export async function attachPaymentMethod(db: Db, scope: Scope, p: AttachPayment
       param: 'payment_method',
       processor,
       now: new Date(),
+      check: true,
     });
     const attached = await attachToCustomer(tx, { accountId: scope.accountId, method, customerId, request: scope.request });
     return serializePaymentMethod(attached);

@@ -11,12 +11,12 @@ const NO_DETAILS = { address: null, email: null, name: null, phone: null, tax_id
 
 /**
  * The payment method a request names, locked: one of the account's, or, for one of Stripe's test payment
- * methods (`pm_card_visa`, …), a new one made from its card after the processor checked it (a card its
- * issuer refuses is Stripe's 402 card error, and nothing is saved). An unknown id is a 400 naming `param`.
+ * methods (`pm_card_visa`, …), a new one made from its card, unattached. With `check` (attaching it), a card
+ * its issuer refuses is Stripe's 402 card error and nothing is saved. An unknown id is a 400 naming `param`.
  */
 export async function paymentMethodInput(
   tx: Tx,
-  p: { accountId: string; id: string; param: string; processor: PaymentProcessor; now: Date },
+  p: { accountId: string; id: string; param: string; processor: PaymentProcessor; now: Date; check: boolean },
 ): Promise<PaymentMethodRow> {
   const card = testPaymentMethodCard(p.id, p.now);
   if (!card) {
@@ -24,7 +24,7 @@ export async function paymentMethodInput(
     if (!row) throw noSuchObject('PaymentMethod', p.id, p.param, 400);
     return row;
   }
-  const outcome = await p.processor.verify({ card, fingerprintSecret: fingerprintSecret() });
+  const outcome = await p.processor.saveCard({ card, fingerprintSecret: fingerprintSecret(), check: p.check });
   if (outcome.status === 'failed') throw cardDeclined(outcome.decline);
   return insertPaymentMethod(tx, {
     id: newId('pm'),
