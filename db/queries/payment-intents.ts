@@ -14,6 +14,16 @@ export async function findPaymentIntent(db: Queryable, p: { accountId: string; i
   return rows[0] ?? null;
 }
 
+/** One of the account's intents, locked (FOR UPDATE): a confirm and a cancel of one intent serialize. */
+export async function lockPaymentIntent(db: Queryable, p: { accountId: string; id: string }): Promise<PaymentIntentRow | null> {
+  const rows = await db
+    .select()
+    .from(paymentIntents)
+    .where(and(eq(paymentIntents.accountId, p.accountId), eq(paymentIntents.id, p.id)))
+    .for('update');
+  return rows.at(0) ?? null;
+}
+
 export async function paymentIntentForSession(db: Queryable, sessionId: string): Promise<PaymentIntentRow | null> {
   const rows = await db.select().from(paymentIntents).where(eq(paymentIntents.checkoutSessionId, sessionId)).limit(1);
   return rows[0] ?? null;
@@ -71,8 +81,9 @@ export async function settleAttempt(
 
 export type NewPaymentIntentRow = typeof paymentIntents.$inferInsert;
 
-export async function insertPaymentIntent(db: Queryable, p: NewPaymentIntentRow): Promise<void> {
-  await db.insert(paymentIntents).values(p);
+export async function insertPaymentIntent(db: Queryable, p: NewPaymentIntentRow): Promise<PaymentIntentRow> {
+  const [row] = await db.insert(paymentIntents).values(p).returning();
+  return row;
 }
 
 /** Sets the given columns of one of the account's intents (locked by the caller, or its attempt settled); the updated row. */

@@ -98,6 +98,7 @@ registerExpandable('charge', {
   refunds: (ctx, chargeId) => chargeRefunds(ctx.db, { accountId: ctx.accountId, chargeId }),
 });
 registerExpandable('payment_method', { customer: loadCustomer });
+registerExpandable('customer', { 'invoice_settings.default_payment_method': loadPaymentMethodForExpand });
 registerExpandable('refund', { charge: loadChargeForExpand, payment_intent: loadPaymentIntent });
 
 // A session's line_items and total_details.breakdown exist only when expanded; they load by the session's id.
@@ -149,6 +150,7 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   payment_intent: { customer: 'customer', latest_charge: 'charge', payment_method: 'payment_method' },
   charge: { customer: 'customer', payment_intent: 'payment_intent', refunds: 'list:refund' },
   payment_method: { customer: 'customer' },
+  customer: { 'invoice_settings.default_payment_method': 'payment_method' },
   refund: { charge: 'charge', payment_intent: 'payment_intent' },
   dispute: { charge: 'charge', payment_intent: 'payment_intent', ...evidenceFiles('file') },
   subscription: {

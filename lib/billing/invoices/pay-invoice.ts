@@ -1,4 +1,5 @@
 import type { Db, Tx } from '@/db/client';
+import { findCustomer } from '@/db/queries/customers';
 import { findInvoice, lockInvoice, type InvoiceRow } from '@/db/queries/invoices';
 import { claimPaymentAttempt, insertPaymentIntent, updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { findPaymentMethod, type PaymentMethodRow } from '@/db/queries/payment-methods';
@@ -81,10 +82,14 @@ export async function claimInvoiceAttempt(
   return { invoice, intent: { ...intent, attemptId } };
 }
 
-/** The method an invoice is charged with: the one asked for, the invoice's, then its subscription's default. */
+/**
+ * The method an invoice is charged with, as Stripe chooses it: the one asked for, the invoice's, its
+ * subscription's default, then its customer's invoice_settings.default_payment_method.
+ */
 async function chargeableMethod(db: Db, invoice: InvoiceRow, asked: string | undefined): Promise<PaymentMethodRow | null> {
   const sub = invoice.subscriptionId ? await findSubscription(db, { accountId: invoice.accountId, id: invoice.subscriptionId }) : null;
-  const id = asked ?? invoice.defaultPaymentMethodId ?? sub?.defaultPaymentMethodId ?? null;
+  const customer = await findCustomer(db, { accountId: invoice.accountId, id: invoice.customerId });
+  const id = asked ?? invoice.defaultPaymentMethodId ?? sub?.defaultPaymentMethodId ?? customer?.defaultPaymentMethodId ?? null;
   if (!id) return null;
   const method = await findPaymentMethod(db, { accountId: invoice.accountId, id });
   return method?.card && method.customerId === invoice.customerId ? method : null;

@@ -1,7 +1,8 @@
 import type { Db } from '@/db/client';
-import { findPaymentIntent } from '@/db/queries/payment-intents';
+import { cancelIntentIfStatusIn, findPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import type { AccountScope } from '@/db/scope';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
+import { recordEvent } from '@/lib/events/record-event';
 import type { CancelPaymentIntentParams } from '@/lib/validation/payment-intents';
 import { shownIntentOrThrow } from '../payment-intent-reads';
 import type { PaymentProcessor } from '../processor';
@@ -11,9 +12,12 @@ import { createdByCheckout, notCancelable } from './authorization-errors';
 
 export type { CancelPaymentIntentParams };
 
+const WAITING: PaymentIntentRow['status'][] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+
 /**
- * POST /v1/payment_intents/:id/cancel and the dashboard's cancel. Every Caisse intent belongs to a
- * Checkout Session, so only an authorization waiting for capture can be canceled here: it is given
+ * POST /v1/payment_intents/:id/cancel and the dashboard's cancel. An intent the merchant's server made is
+ * canceled while nothing was charged; one of a Checkout Session only while its authorization waits for
+ * capture: it is given
  * back (cancelAuthorization, under the charge's lock, one conditional update, so a racing capture or
  * expiry and this cancel have exactly one winner). Returns the PaymentIntent as Stripe does.
  */
@@ -29,6 +33,14 @@ export async function cancelPaymentIntent(
   return db.transaction(async (tx) => {
     const intent = await shownIntentOrThrow(tx, { ...scope, id });
     if (intent.status === 'succeeded' || intent.status === 'canceled') throw notCancelable(intent.status);
+    if (!intent.checkoutSessionId && !intent.invoiceId && WAITING.includes(intent.status)) {
+      // One the merchant's server made, waiting for a method, its confirmation or its customer: nothing was charged.
+      const canceled = await cancelIntentIfStatusIn(tx, { id, from: WAITING, now, reason: params.cancellation_reason ?? null });
+      if (!canceled) throw notCancelable(intent.status);
+      const object = serializePaymentIntent(canceled);
+      await recordEvent(tx, { accountId: scope.accountId, type: 'payment_intent.canceled', object, request: scope.request });
+      return object;
+    }
     if (intent.status !== 'requires_capture' || !intent.latestChargeId) throw createdByCheckout();
     const canceled = await cancelAuthorization(tx, {
       scope,

@@ -1,0 +1,118 @@
+import type { Db, Tx } from '@/db/client';
+import { findPaymentIntent, settleAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
+import { consumeUnattached, lockPaymentMethod } from '@/db/queries/payment-methods';
+import type { AccountScope } from '@/db/scope';
+import type { StoredPaymentError } from '@/db/schema';
+import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
+import { recordEvent } from '@/lib/events/record-event';
+import { attachToCustomer } from '@/lib/payments/payment-methods/manage-payment-methods';
+import type { ChargeOutcome, Decline, PaymentProcessor } from '@/lib/payments/processor';
+import { recordCharge } from '@/lib/payments/record-charge';
+import type { ApiAttempt } from './confirm-payment-intent';
+
+/** A success that cannot count (the attempt was given up meanwhile): rolled back, then reversed. */
+class LateSuccess extends Error {
+  constructor() {
+    super('late payment intent success');
+  }
+}
+
+type Recording = { processor: PaymentProcessor; attempt: ApiAttempt; outcome: ChargeOutcome; now: Date; request?: AccountScope['request'] };
+type Recorded = { intent: PaymentIntentRow; decline: Decline | null };
+
+/**
+ * After a charge, the card is its customer's for later when setup_future_usage asked (attached, if it was
+ * not yet); a card no customer owns is spent by its use, as Stripe's are.
+ */
+async function keepOrSpend(tx: Tx, intent: PaymentIntentRow, p: Recording) {
+  const method = await lockPaymentMethod(tx, { accountId: intent.accountId, id: p.attempt.method.id });
+  if (!method || method.customerId) return;
+  if (intent.setupFutureUsage && intent.customerId)
+    await attachToCustomer(tx, { accountId: intent.accountId, method, customerId: intent.customerId, request: p.request });
+  else await consumeUnattached(tx, { accountId: intent.accountId, id: method.id });
+}
+
+async function recordInTx(tx: Tx, p: Recording): Promise<Recorded> {
+  const { intent, method } = p.attempt;
+  const fence = { id: intent.id, attemptId: intent.attemptId };
+  const event = (
+    type: 'payment_intent.succeeded' | 'payment_intent.requires_action' | 'payment_intent.payment_failed',
+    row: PaymentIntentRow,
+  ) => recordEvent(tx, { accountId: row.accountId, type, object: serializePaymentIntent(row), request: p.request });
+  const { outcome } = p;
+  if (outcome.status === 'succeeded') {
+    const manual = intent.captureMethod === 'manual';
+    const settled = await settleAttempt(tx, fence, {
+      status: manual ? 'requires_capture' : 'succeeded',
+      amountReceived: manual ? 0 : intent.amount,
+      card: outcome.card,
+      lastPaymentError: null,
+      attemptStartedAt: null,
+      processorState: null,
+      nextAction: null,
+    });
+    if (!settled) throw new LateSuccess();
+    await keepOrSpend(tx, settled, p);
+    const chargeState = outcome.chargeState ?? null;
+    const charged = await recordCharge(tx, {
+      intent: settled,
+      billingDetails: method.billingDetails,
+      followUp: { chargeState, dispute: p.processor.disputeAfterCharge(chargeState) },
+      now: p.now,
+    });
+    if (!manual) await event('payment_intent.succeeded', charged.intent);
+    return { intent: charged.intent, decline: null };
+  }
+  if (outcome.status === 'requires_action') {
+    const waiting = await settleAttempt(tx, fence, {
+      status: 'requires_action',
+      card: outcome.card,
+      processorState: outcome.resume,
+      nextAction: { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect' } },
+    });
+    if (!waiting) return { intent: await current(tx, intent), decline: null };
+    await event('payment_intent.requires_action', waiting);
+    return { intent: waiting, decline: null };
+  }
+  const error: StoredPaymentError = {
+    type: 'card_error',
+    code: outcome.decline.code,
+    decline_code: outcome.decline.declineCode,
+    message: outcome.decline.message,
+  };
+  const failed = await settleAttempt(tx, fence, {
+    status: 'requires_payment_method',
+    card: outcome.card ?? intent.card,
+    lastPaymentError: error,
+    attemptStartedAt: null,
+    processorState: null,
+    nextAction: null,
+  });
+  if (!failed) return { intent: await current(tx, intent), decline: null };
+  await keepOrSpend(tx, failed, p);
+  await event('payment_intent.payment_failed', failed);
+  return { intent: failed, decline: outcome.decline };
+}
+
+async function current(db: Db | Tx, intent: PaymentIntentRow): Promise<PaymentIntentRow> {
+  const row = await findPaymentIntent(db, { accountId: intent.accountId, id: intent.id });
+  if (!row) throw new Error(`recordIntentOutcome: payment intent ${intent.id} is gone`);
+  return row;
+}
+
+/**
+ * Records what the processor answered for an API-made intent's attempt, only while the intent is still
+ * processing that attempt (T2–T4 of lib/checkout/payment-state.ts): succeeded (its charge, the card kept or
+ * spent), waiting for 3-D Secure, or declined. A success that comes after the attempt was given up (T7) is
+ * reversed at the processor, and the intent answered as whoever moved it left it.
+ */
+export async function recordIntentOutcome(db: Db, p: Recording): Promise<Recorded> {
+  try {
+    return await db.transaction((tx) => recordInTx(tx, p));
+  } catch (err) {
+    if (!(err instanceof LateSuccess)) throw err;
+  }
+  const { intent } = p.attempt;
+  await p.processor.reverse({ attemptId: intent.attemptId, amount: intent.amount, currency: intent.currency });
+  return { intent: await current(db, intent), decline: null };
+}
