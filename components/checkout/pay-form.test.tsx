@@ -130,4 +130,75 @@ describe('PayForm', () => {
     });
     expect(postedFields(props.action.mock.calls[0][1])).toEqual({ email: 'jenny@example.com' });
   });
+
+  describe('with saved cards', () => {
+    const cards = [
+      { id: 'pm_visa', brand: 'visa', last4: '4242', expMonth: 3, expYear: 2031 },
+      { id: 'pm_mc', brand: 'mastercard', last4: '4444', expMonth: 11, expYear: 2029 },
+    ];
+
+    it('the first saved card is chosen: one click posts it alone, with nothing typed', async () => {
+      const user = userEvent.setup();
+      const props = makePayFormProps({
+        config: makeConfirmConfig({ savedCards: cards.map((c) => c.id), emailLocked: true }),
+        lockedEmail: 'jenny@example.com',
+        savedCards: cards,
+      });
+      renderCheckout(<PayForm {...props} />);
+      expect(screen.getByRole('radio', { name: /Visa ending in 4242/ })).toHaveProperty('checked', true);
+      expect(screen.getByText('Expires 03/31')).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'Pay €25.00' }));
+      await waitFor(() => {
+        expect(props.action).toHaveBeenCalledTimes(1);
+      });
+      const posted = postedFields(props.action.mock.calls[0][1]);
+      expect(posted.saved_card).toBe('pm_visa');
+      expect(Object.keys(posted).filter((k) => k.startsWith('card.'))).toEqual(['card.number', 'card.expiry', 'card.cvc', 'card.name']);
+      expect(posted['card.number']).toBe('');
+    });
+
+    it('"a new payment method" asks for the card again, checked by the same schema', async () => {
+      const user = userEvent.setup();
+      const props = makePayFormProps({
+        config: makeConfirmConfig({ savedCards: cards.map((c) => c.id), saveOffer: true }),
+        savedCards: cards,
+      });
+      renderCheckout(<PayForm {...props} />);
+      await user.click(screen.getByRole('radio', { name: 'Use a new payment method' }));
+      await user.click(screen.getByRole('button', { name: 'Pay €25.00' }));
+      expect(await screen.findByText('Enter a valid email address.')).toBeTruthy();
+      expect(props.action).not.toHaveBeenCalled();
+      await fillCard(user, '5555555555554444');
+      await user.click(screen.getByRole('checkbox', { name: 'Save my payment details for future purchases' }));
+      await user.click(screen.getByRole('button', { name: 'Pay €25.00' }));
+      await waitFor(() => {
+        expect(props.action).toHaveBeenCalledTimes(1);
+      });
+      expect(postedFields(props.action.mock.calls[0][1])).toMatchObject({
+        saved_card: '',
+        save_card: 'true',
+        'card.number': '5555 5555 5555 4444',
+      });
+    });
+
+    it('removal buttons belong to their own form, never the pay form, and only when the session allows it', () => {
+      const props = makePayFormProps({
+        config: makeConfirmConfig({ savedCards: cards.map((c) => c.id) }),
+        savedCards: cards,
+        removeAction: vi.fn(() => Promise.resolve()),
+      });
+      const { container } = renderCheckout(<PayForm {...props} />);
+      const remove = screen.getByRole('button', { name: 'Remove Mastercard ending in 4444' });
+      expect(remove.getAttribute('form')).toBe('saved-card-remove');
+      expect(remove.getAttribute('value')).toBe('pm_mc');
+      expect(container.querySelector('form#saved-card-remove')).not.toBeNull();
+    });
+
+    it('in French', () => {
+      const props = makePayFormProps({ config: makeConfirmConfig({ savedCards: ['pm_visa'] }), savedCards: cards.slice(0, 1) }, 'fr');
+      renderCheckout(<PayForm {...props} />, { locale: 'fr' });
+      expect(screen.getByRole('radio', { name: /Visa se terminant par 4242/ })).toBeTruthy();
+      expect(screen.getByText('Cartes enregistrées')).toBeTruthy();
+    });
+  });
 });

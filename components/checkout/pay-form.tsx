@@ -14,6 +14,8 @@ import { CustomFields } from './custom-fields';
 import { Field } from '@/components/ui/field';
 import { FieldError } from '@/components/ui/field-error';
 import { MethodChoice } from './method-choice';
+import { REMOVE_FORM_ID, SavedCards } from './saved-cards';
+import type { SavedCardView } from '@/lib/checkout/saved-cards';
 import { ProofOfWork, type PowChallenge } from './proof-of-work';
 import { SepaFields } from './sepa-fields';
 
@@ -31,6 +33,10 @@ export type PayFormProps = {
   notice: string | null;
   challenge: PowChallenge | null;
   action: PayAction;
+  /** The customer's saved cards the page offers (config.savedCards, with what is shown of each). */
+  savedCards?: SavedCardView[];
+  /** Removes a saved card (payment_method_remove=enabled), or null when the session does not allow it. */
+  removeAction?: ((form: FormData) => Promise<void>) | null;
 };
 
 /** Server error keys that belong to the cart namespace rather than to a field. */
@@ -52,6 +58,8 @@ export function PayForm({
   notice,
   challenge,
   action,
+  savedCards = [],
+  removeAction = null,
 }: PayFormProps) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
@@ -84,6 +92,10 @@ export function PayForm({
               : notice;
   const register = form.register;
   const chosen = config.methods.find((m) => m === dv('method')) ?? config.methods[0];
+  // A saved card is chosen first; once the customer picked "a new payment method", that stays picked.
+  const chosenSaved = dv('saved_card') ?? savedCards.at(0)?.id ?? '';
+  // Without JavaScript too, a chosen saved card hides what a new card needs: CSS on the form reads its radio.
+  const newMethodOnly = savedCards.length ? 'group-has-[.saved-card:checked]:hidden' : '';
   const choice = config.methods.length > 1;
   // Without JavaScript too, only the checked method's fields show: CSS on the form (`group`) reads the radio.
   const shown = (m: string) =>
@@ -93,148 +105,165 @@ export function PayForm({
         ? 'hidden group-has-[#method-sepa-debit:checked]:block'
         : 'group-has-[#method-sepa-debit:checked]:hidden';
   return (
-    <form
-      action={formAction}
-      noValidate
-      aria-busy={pending}
-      className="group space-y-6"
-      onSubmit={(event) => {
-        // Text typed before the page finished loading (hydration) may not have reached
-        // react-hook-form: the fields themselves are the truth, so validate what they hold.
-        const element = event.currentTarget;
-        for (const [name, value] of new FormData(element))
-          if (typeof value === 'string' && typeof (form.getValues(name) ?? '') === 'string' && form.getValues(name) !== value)
-            form.setValue(name, value);
-        // handleSubmit prevents the native post at once; the action runs only once the schema passes.
-        void form.handleSubmit(() => {
-          startTransition(() => {
-            formAction(new FormData(element));
-          });
-        })(event);
-      }}
-    >
-      {banner ? (
-        <div
-          role="alert"
-          className="rounded-[var(--ck-radius-control)] border border-red-700 bg-red-50 p-3 text-sm text-red-800"
-          data-testid="payment-error"
-        >
-          {banner}
-        </div>
-      ) : null}
-      <fieldset className="space-y-3">
-        <legend className="mb-2 text-base font-semibold">{t('Contact.title')}</legend>
-        {lockedEmail ? (
-          <Field id="email" label={t('Contact.email')} value={lockedEmail} readOnly aria-readonly />
-        ) : (
-          <Field
-            id="email"
-            type="email"
-            label={t('Contact.email')}
-            autoComplete="email"
-            defaultValue={dv('email')}
-            error={error('email')}
-            {...register('email')}
-          />
-        )}
-        {config.phone ? (
-          <Field
-            id="phone"
-            type="tel"
-            label={t('Contact.phone')}
-            autoComplete="tel"
-            defaultValue={dv('phone')}
-            error={error('phone')}
-            {...register('phone')}
+    <>
+      <form
+        action={formAction}
+        noValidate
+        aria-busy={pending}
+        className="group space-y-6"
+        onSubmit={(event) => {
+          // Text typed before the page finished loading (hydration) may not have reached
+          // react-hook-form: the fields themselves are the truth, so validate what they hold.
+          const element = event.currentTarget;
+          // A saved card's remove button submits its own form (REMOVE_FORM_ID), never this one.
+          for (const [name, value] of new FormData(element))
+            if (typeof value === 'string' && typeof (form.getValues(name) ?? '') === 'string' && form.getValues(name) !== value)
+              form.setValue(name, value);
+          // handleSubmit prevents the native post at once; the action runs only once the schema passes.
+          void form.handleSubmit(() => {
+            startTransition(() => {
+              formAction(new FormData(element));
+            });
+          })(event);
+        }}
+      >
+        {banner ? (
+          <div
+            role="alert"
+            className="rounded-[var(--ck-radius-control)] border border-red-700 bg-red-50 p-3 text-sm text-red-800"
+            data-testid="payment-error"
+          >
+            {banner}
+          </div>
+        ) : null}
+        <fieldset className="space-y-3">
+          <legend className="mb-2 text-base font-semibold">{t('Contact.title')}</legend>
+          {lockedEmail ? (
+            <Field id="email" label={t('Contact.email')} value={lockedEmail} readOnly aria-readonly />
+          ) : (
+            <Field
+              id="email"
+              type="email"
+              label={t('Contact.email')}
+              autoComplete="email"
+              defaultValue={dv('email')}
+              error={error('email')}
+              {...register('email')}
+            />
+          )}
+          {config.phone ? (
+            <Field
+              id="phone"
+              type="tel"
+              label={t('Contact.phone')}
+              autoComplete="tel"
+              defaultValue={dv('phone')}
+              error={error('phone')}
+              {...register('phone')}
+            />
+          ) : null}
+        </fieldset>
+        {config.shippingCountries ? (
+          <AddressFields
+            prefix="shipping"
+            full
+            countries={countries.shipping}
+            register={register}
+            error={error}
+            value={dv}
+            note={texts.shipping}
           />
         ) : null}
-      </fieldset>
-      {config.shippingCountries ? (
-        <AddressFields
-          prefix="shipping"
-          full
-          countries={countries.shipping}
-          register={register}
-          error={error}
-          value={dv}
-          note={texts.shipping}
-        />
-      ) : null}
-      {choice ? <MethodChoice methods={config.methods} register={register} chosen={chosen} /> : null}
-      {config.methods.includes('card') ? (
-        <div className={shown('card')}>
-          <CardFields register={register} error={error} defaultName={dv('card.name')} />
-        </div>
-      ) : null}
-      {config.methods.includes('sepa_debit') ? (
-        <div className={shown('sepa_debit')}>
-          <SepaFields register={register} error={error} defaultName={dv('sepa.name')} merchantName={merchantName} />
-        </div>
-      ) : null}
-      {config.methods.length || config.billingAddress === 'required' ? (
-        <AddressFields
-          prefix="billing"
-          full={config.billingAddress === 'required'}
-          countries={countries.billing}
-          register={register}
-          error={error}
-          value={dv}
-        />
-      ) : null}
-      {config.taxId ? (
-        <Field
-          id="tax-id"
-          label={t('TaxId.label')}
-          defaultValue={dv('tax_id.value')}
-          error={error('tax_id.value')}
-          {...register('tax_id.value')}
-        />
-      ) : null}
-      {customFields.length ? <CustomFields fields={customFields} register={register} error={error} value={dv} /> : null}
-      {config.terms || config.promotionsConsent ? (
-        <fieldset className="space-y-2">
-          {config.promotionsConsent ? (
+        {savedCards.length ? (
+          <SavedCards cards={savedCards} register={register} chosen={chosenSaved} removable={removeAction !== null} />
+        ) : null}
+        <div className={`space-y-6 ${newMethodOnly}`}>
+          {choice ? <MethodChoice methods={config.methods} register={register} chosen={chosen} /> : null}
+          {config.methods.includes('card') ? (
+            <div className={shown('card')}>
+              <CardFields register={register} error={error} defaultName={dv('card.name')} />
+            </div>
+          ) : null}
+          {config.methods.includes('sepa_debit') ? (
+            <div className={shown('sepa_debit')}>
+              <SepaFields register={register} error={error} defaultName={dv('sepa.name')} merchantName={merchantName} />
+            </div>
+          ) : null}
+          {config.saveOffer && config.methods.length ? (
             <label className="flex items-start gap-2 text-sm">
-              <input
-                type="checkbox"
-                className="mt-1"
-                defaultChecked={dv('promotions') === 'true'}
-                {...register('promotions')}
-                value="true"
-              />
-              {t('Consent.promotions')}
+              <input type="checkbox" className="mt-1" defaultChecked={dv('save_card') === 'true'} {...register('save_card')} value="true" />
+              {t('SavedCards.save')}
             </label>
           ) : null}
-          {config.terms ? (
-            <div>
+        </div>
+        {config.methods.length || config.billingAddress === 'required' ? (
+          <div className={config.billingAddress === 'required' ? '' : newMethodOnly}>
+            <AddressFields
+              prefix="billing"
+              full={config.billingAddress === 'required'}
+              countries={countries.billing}
+              register={register}
+              error={error}
+              value={dv}
+            />
+          </div>
+        ) : null}
+        {config.taxId ? (
+          <Field
+            id="tax-id"
+            label={t('TaxId.label')}
+            defaultValue={dv('tax_id.value')}
+            error={error('tax_id.value')}
+            {...register('tax_id.value')}
+          />
+        ) : null}
+        {customFields.length ? <CustomFields fields={customFields} register={register} error={error} value={dv} /> : null}
+        {config.terms || config.promotionsConsent ? (
+          <fieldset className="space-y-2">
+            {config.promotionsConsent ? (
               <label className="flex items-start gap-2 text-sm">
                 <input
                   type="checkbox"
                   className="mt-1"
-                  defaultChecked={dv('terms') === 'true'}
-                  aria-invalid={error('terms') ? true : undefined}
-                  aria-describedby={error('terms') ? 'terms-error' : undefined}
-                  {...register('terms')}
+                  defaultChecked={dv('promotions') === 'true'}
+                  {...register('promotions')}
                   value="true"
                 />
-                {texts.terms ?? t('Consent.terms')}
+                {t('Consent.promotions')}
               </label>
-              <FieldError id="terms-error" message={error('terms')} />
-            </div>
-          ) : null}
-        </fieldset>
-      ) : null}
-      {challenge ? <ProofOfWork key={challenge.signature ?? challenge.parameters.nonce} challenge={challenge} /> : null}
-      {texts.submit ? <p className="text-sm text-[var(--ck-muted)]">{texts.submit}</p> : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-[var(--ck-radius-button)] bg-[var(--ck-button)] px-4 py-3 font-semibold text-[var(--ck-button-text)] disabled:opacity-70"
-        data-testid="pay-button"
-      >
-        {pending ? t('PayButton.processing') : payLabel}
-      </button>
-      {texts.afterSubmit ? <p className="text-center text-sm text-[var(--ck-muted)]">{texts.afterSubmit}</p> : null}
-    </form>
+            ) : null}
+            {config.terms ? (
+              <div>
+                <label className="flex items-start gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    className="mt-1"
+                    defaultChecked={dv('terms') === 'true'}
+                    aria-invalid={error('terms') ? true : undefined}
+                    aria-describedby={error('terms') ? 'terms-error' : undefined}
+                    {...register('terms')}
+                    value="true"
+                  />
+                  {texts.terms ?? t('Consent.terms')}
+                </label>
+                <FieldError id="terms-error" message={error('terms')} />
+              </div>
+            ) : null}
+          </fieldset>
+        ) : null}
+        {challenge ? <ProofOfWork key={challenge.signature ?? challenge.parameters.nonce} challenge={challenge} /> : null}
+        {texts.submit ? <p className="text-sm text-[var(--ck-muted)]">{texts.submit}</p> : null}
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-[var(--ck-radius-button)] bg-[var(--ck-button)] px-4 py-3 font-semibold text-[var(--ck-button-text)] disabled:opacity-70"
+          data-testid="pay-button"
+        >
+          {pending ? t('PayButton.processing') : payLabel}
+        </button>
+        {texts.afterSubmit ? <p className="text-center text-sm text-[var(--ck-muted)]">{texts.afterSubmit}</p> : null}
+      </form>
+      {removeAction && savedCards.length ? <form id={REMOVE_FORM_ID} action={removeAction} hidden /> : null}
+    </>
   );
 }

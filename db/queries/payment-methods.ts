@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { customers, paymentMethods } from '../schema';
+import { customers, paymentMethods, type AllowRedisplay } from '../schema';
 
 export type PaymentMethodRow = typeof paymentMethods.$inferSelect;
 export type NewPaymentMethodRow = typeof paymentMethods.$inferInsert;
@@ -94,4 +94,25 @@ export async function consumeUnattached(db: Queryable, p: { accountId: string; i
     .update(paymentMethods)
     .set({ consumed: true })
     .where(and(eq(paymentMethods.accountId, p.accountId), eq(paymentMethods.id, p.id), isNull(paymentMethods.customerId)));
+}
+
+/** A customer's saved cards whose allow_redisplay is one of `allow`, newest first: what a checkout page may offer again. */
+export async function listRedisplayableCards(
+  db: Queryable,
+  p: { accountId: string; customerId: string; allow: AllowRedisplay[]; limit: number },
+): Promise<PaymentMethodRow[]> {
+  if (!p.allow.length) return [];
+  return db
+    .select()
+    .from(paymentMethods)
+    .where(
+      and(
+        eq(paymentMethods.accountId, p.accountId),
+        eq(paymentMethods.customerId, p.customerId),
+        eq(paymentMethods.type, 'card'),
+        inArray(paymentMethods.allowRedisplay, p.allow),
+      ),
+    )
+    .orderBy(desc(paymentMethods.seq))
+    .limit(p.limit);
 }

@@ -85,6 +85,8 @@ export const checkoutSessions = pgTable(
     automaticTax: jsonb().$type<{ enabled: boolean }>().notNull().default({ enabled: false }),
     invoiceCreation: jsonb().$type<StoredInvoiceCreation | null>(),
     savedPaymentMethodOptions: jsonb().$type<StoredSavedPaymentMethodOptions | null>(),
+    // The customer ticked "save for future purchases" (payment_method_save=enabled): their method is kept, shown again.
+    savePaymentMethod: boolean().notNull().default(false),
     nameCollection: jsonb().$type<StoredNameCollection | null>(),
     // As given at creation: Stripe echoes optional_items on the session.
     optionalItems: jsonb().$type<StoredOptionalItem[] | null>(),

@@ -88,3 +88,22 @@ export async function completeChallenge(
   body.append('result', result);
   return (await fetch(url, { method: 'POST', body, redirect: 'manual', headers })).status;
 }
+
+/**
+ * Posts one of the hosted page's forms as a browser without JavaScript does: the first form whose HTML
+ * includes `marker`, with its hidden fields and `fields` (the pay form with a saved card chosen, say).
+ */
+export async function postPageForm(
+  sessionUrl: string,
+  marker: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = { 'x-forwarded-for': randomClientAddress() },
+): Promise<PayResponse> {
+  const html = await (await fetch(sessionUrl, { headers })).text();
+  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
+  if (!form) throw new Error(`The page at ${sessionUrl} has no form with ${marker}`);
+  const body = hiddenFields(form);
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  const res = await fetch(sessionUrl, { method: 'POST', body, redirect: 'manual', headers });
+  return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+}

@@ -115,10 +115,10 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
     phone: d?.phone ?? null,
     tax_id: null,
   };
-  let paymentMethodId: string | null = null;
-  if (payment.card || payment.sepaDebit) {
-    const saving = savedForLater(session);
-    const attachTo = saving ? customerId : null;
+  // A saved card the customer chose on the page is already theirs; a new card or account is saved here.
+  let paymentMethodId: string | null = payment.intent.paymentMethodId;
+  if (!paymentMethodId && (payment.card || payment.sepaDebit)) {
+    const attachTo = savedForLater(session) || session.savePaymentMethod ? customerId : null;
     paymentMethodId = newId('pm');
     const method = await insertPaymentMethod(tx, {
       id: paymentMethodId,
@@ -129,8 +129,8 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
       sepaDebit: payment.sepaDebit ?? null,
       billingDetails,
       processorState: payment.reusable ?? null,
-      // Saved without the customer's consent to show it again: only the merchant's own flows may reuse it.
-      allowRedisplay: attachTo ? 'limited' : 'unspecified',
+      // Shown again on later pages only with the customer's consent; saved without it, only the merchant's flows reuse it.
+      allowRedisplay: attachTo ? (session.savePaymentMethod ? 'always' : 'limited') : 'unspecified',
       // A setup session's method waits to be attached by the merchant; a payment's, unsaved, is spent.
       consumed: !attachTo && session.mode !== 'setup',
     });

@@ -11,8 +11,20 @@ export function collectsPaymentMethod(session: Pick<SessionRow, 'mode' | 'paymen
   return !(session.mode === 'subscription' && session.paymentMethodCollection === 'if_required' && (session.amountTotal ?? 0) === 0);
 }
 
-/** The pay form's settings for a session: the browser and the server build the same schema from them. */
-export function confirmConfigFor(session: SessionRow): ConfirmConfig {
+/**
+ * "Save my payment details for future purchases": offered when the session enables it and there will be a
+ * customer to save them to (given, or made by a subscription or customer_creation=always).
+ */
+export function offersSave(session: Pick<SessionRow, 'savedPaymentMethodOptions' | 'customerId' | 'customerCreation' | 'mode'>): boolean {
+  if (session.savedPaymentMethodOptions?.payment_method_save !== 'enabled' || session.mode === 'setup') return false;
+  return session.customerId !== null || session.mode === 'subscription' || session.customerCreation === 'always';
+}
+
+/**
+ * The pay form's settings for a session, with the ids of the saved cards its page offers (saved-cards.ts):
+ * the browser and the server build the same schema from them.
+ */
+export function confirmConfigFor(session: SessionRow, savedCards: string[] = []): ConfirmConfig {
   const consent = session.consentCollection;
   return {
     methods: collectsPaymentMethod(session)
@@ -36,6 +48,8 @@ export function confirmConfigFor(session: SessionRow): ConfirmConfig {
     }),
     terms: consent?.terms_of_service === 'required',
     promotionsConsent: consent?.promotions === 'auto',
+    savedCards,
+    saveOffer: offersSave(session),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   updatePaymentIntentFields,
   type PaymentIntentRow,
 } from '@/db/queries/payment-intents';
+import { findPaymentMethod } from '@/db/queries/payment-methods';
 import { findSessionById, lockSessionById } from '@/db/queries/public-session';
 import { normalizeCardNumber, luhnValid } from '@/lib/payments/card-number';
 import { toCardInput } from '@/lib/payments/card-schema';
@@ -28,6 +29,7 @@ import { refuseDiscount } from './refuse-discount';
 import { notPayable } from './payment-state';
 import { recheckDiscount } from './recheck-discount';
 import { runAttempt } from './run-attempt';
+import { savedCardsFor, stillOffered } from './saved-cards';
 import { startSepaDebit } from './sepa-debit';
 
 export type ConfirmResult =
@@ -87,8 +89,16 @@ export async function confirmPayment(
   )
     return { state: 'refused', reason: 'rate_limited' };
 
-  const parsed = makeConfirmSchema(confirmConfigFor(found), () => now).safeParse(p.form);
+  const savedCards = await savedCardsFor(db, found);
+  const parsed = makeConfirmSchema(
+    confirmConfigFor(
+      found,
+      savedCards.map((c) => c.id),
+    ),
+    () => now,
+  ).safeParse(p.form);
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };
+  const savedCard = parsed.data.method === 'saved' ? parsed.data.saved_card : null;
   const card = parsed.data.method === 'card' ? toCardInput(parsed.data.card) : null;
   // Read only when there is no card: the method is then sepa_debit.
   const iban = parsed.data.method === 'sepa_debit' ? parsed.data.sepa.iban : null;
@@ -109,13 +119,21 @@ export async function confirmPayment(
   const details = collectedDetails(found, parsed.data);
   let claim: Claimed | ConfirmResult;
   try {
-    claim = await claimAttempt(db, { sessionId: p.sessionId, details, fingerprint, withoutMethod: !card && iban === null, now });
+    claim = await claimAttempt(db, {
+      sessionId: p.sessionId,
+      details: { ...details, savePaymentMethod: parsed.data.save_card && !savedCard },
+      fingerprint,
+      withoutMethod: !card && iban === null && !savedCard,
+      savedCard,
+      now,
+    });
   } catch (err) {
     if (err instanceof DiscountRefused) return refuseDiscount(db, p.sessionId, err.refusal, now);
     throw err;
   }
   if ('state' in claim) return claim;
   if (iban !== null) return startSepaDebit(db, claim.session.id, claim.intent, iban, now);
+  if (savedCard) return payWithSavedCard(db, claim, processor, now);
   if (!card) return completeWithoutPaymentMethod(db, claim, now);
   const { session, intent } = claim;
   return runAttempt(db, {
@@ -131,6 +149,33 @@ export async function confirmPayment(
         card,
         setUpForOffSession: false,
         fingerprintSecret: fingerprintSecret(),
+      }),
+  });
+}
+
+/**
+ * One click: the customer's saved card, chosen on the page, charged with the customer there to pass 3-D
+ * Secure if its issuer asks (the challenge then runs as for a typed card).
+ */
+async function payWithSavedCard(db: Db, claim: Claimed, processor: PaymentProcessor, now: Date): Promise<ConfirmResult> {
+  const { session, intent } = claim;
+  const method = intent.paymentMethodId ? await findPaymentMethod(db, { accountId: session.accountId, id: intent.paymentMethodId }) : null;
+  // claimAttempt took the attempt for this card: it is the intent's, and a card.
+  if (!method?.card) throw new Error(`payWithSavedCard: intent ${intent.id} holds no saved card`);
+  const card = method.card;
+  return runAttempt(db, {
+    processor,
+    sessionId: session.id,
+    intent,
+    now,
+    call: () =>
+      processor.chargeSaved({
+        attemptId: intent.attemptId,
+        amount: intent.amount,
+        currency: intent.currency,
+        card,
+        reusable: method.processorState,
+        customerPresent: true,
       }),
   });
 }
@@ -154,7 +199,14 @@ async function completeWithoutPaymentMethod(db: Db, claim: Claimed, now: Date): 
  */
 async function claimAttempt(
   db: Db,
-  p: { sessionId: string; details: ReturnType<typeof collectedDetails>; fingerprint: string | null; withoutMethod: boolean; now: Date },
+  p: {
+    sessionId: string;
+    details: ReturnType<typeof collectedDetails> & { savePaymentMethod: boolean };
+    fingerprint: string | null;
+    withoutMethod: boolean;
+    savedCard: string | null;
+    now: Date;
+  },
 ): Promise<Claimed | ConfirmResult> {
   return db.transaction(async (tx): Promise<Claimed | ConfirmResult> => {
     const session = await lockSessionById(tx, p.sessionId);
@@ -164,6 +216,9 @@ async function claimAttempt(
     // The form was checked against the session as it was read; under the lock, something may be due now
     // (an item added meanwhile): a form without a payment method no longer completes it.
     if (p.withoutMethod && collectsPaymentMethod(session)) return { state: 'invalid', errors: { method: 'method.invalid' } };
+    // The saved card was offered as the page was read; under the lock it must still be this customer's, shown again.
+    const saved = p.savedCard ? await stillOffered(tx, session, p.savedCard) : null;
+    if (p.savedCard && !saved) return { state: 'invalid', errors: { saved_card: 'saved_card.unavailable' } };
     // Setup sessions and free orders still check the card, but charge nothing.
     const amount = session.mode === 'setup' ? 0 : (session.amountTotal ?? 0);
     // Every attempt goes through one payment intent per session, even when it charges nothing
@@ -202,7 +257,8 @@ async function claimAttempt(
     const intent = await updatePaymentIntentFields(tx, {
       accountId: claimed.accountId,
       id: claimed.id,
-      set: { reservedDiscount: reserved },
+      // The saved card this attempt charges, or none (a new card or account is saved when the session completes).
+      set: { reservedDiscount: reserved, paymentMethodId: saved?.id ?? null, ...(saved ? { card: saved.card } : {}) },
     });
     const updated = await updateSessionFields(tx, {
       accountId: session.accountId,

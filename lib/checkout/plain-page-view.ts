@@ -83,5 +83,7 @@ export function plainConfirmConfig(): ConfirmConfig {
     customFields: [],
     terms: false,
     promotionsConsent: false,
+    savedCards: [],
+    saveOffer: false,
   };
 }

@@ -32,6 +32,10 @@ export type ConfirmConfig = {
   customFields: CustomFieldConfig[];
   terms: boolean;
   promotionsConsent: boolean;
+  /** The customer's saved cards the page offers (their ids), first and chosen by default. */
+  savedCards: string[];
+  /** Whether the page offers to save a new payment method for future purchases. */
+  saveOffer: boolean;
 };
 
 /** A text field; a missing one reads as empty, so it gets its field's own message. */
@@ -110,6 +114,7 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
     ),
     terms: config.terms ? checkbox.refine((v) => v, 'consent.terms.required') : checkbox,
     promotions: checkbox,
+    save_card: checkbox.transform((v) => v && config.saveOffer),
   };
   // Missing fields read as empty, so they get their form's own messages.
   const filled = (empty: Record<string, string>) => (v: unknown) => ({ ...empty, ...(v && typeof v === 'object' ? v : {}) });
@@ -137,18 +142,39 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
             .transform(() => null),
     method: z.literal('none'),
   });
+  // One of the customer's saved cards: nothing to type, the billing address comes with the card.
+  const saved = z.object({
+    ...details,
+    billing:
+      config.billingAddress === 'required'
+        ? addressSchema(null, true)
+        : z
+            .unknown()
+            .optional()
+            .transform(() => null),
+    method: z.literal('saved'),
+    saved_card: z.string({ error: 'saved_card.unavailable' }).refine((id) => config.savedCards.includes(id), 'saved_card.unavailable'),
+  });
   // Only the chosen method's fields are checked: the other's inputs are on the page but unused.
   const offered = (['card', 'sepa_debit'] as const).filter((m) => config.methods.includes(m)).map((m) => branches[m]);
   const union = z.discriminatedUnion(
     'method',
-    (offered.length ? offered : [none]) as [typeof branches.card, typeof branches.sepa_debit, typeof none],
+    (offered.length ? [...offered, ...(config.savedCards.length ? [saved] : [])] : [none]) as [
+      typeof branches.card,
+      typeof branches.sepa_debit,
+      typeof saved,
+      typeof none,
+    ],
     { error: 'method.invalid' },
   );
-  // Sessions that only take cards post no `method` (and neither did the form before there was a choice).
-  return z.preprocess(
-    (v) => (v && typeof v === 'object' && !(v as { method?: unknown }).method ? { ...v, method: config.methods.at(0) ?? 'none' } : v),
-    union,
-  );
+  // A saved card chosen (its radio, `saved_card`) is the method; sessions that only take cards post no
+  // `method` (and neither did the form before there was a choice).
+  return z.preprocess((v) => {
+    if (!v || typeof v !== 'object') return v;
+    const form = v as { method?: unknown; saved_card?: unknown };
+    if (typeof form.saved_card === 'string' && form.saved_card !== '') return { ...v, method: 'saved' };
+    return form.method ? v : { ...v, method: config.methods.at(0) ?? 'none' };
+  }, union);
 }
 
 export type ConfirmInput = z.input<ReturnType<typeof makeConfirmSchema>>;

@@ -14,6 +14,7 @@ import { completeChallenge } from '@/lib/checkout/authenticate';
 import { awaitOtherAttempt } from '@/lib/checkout/await-other-attempt';
 import { confirmPayment } from '@/lib/checkout/confirm-payment';
 import type { PayState } from '@/lib/checkout/page-state';
+import { removeSavedCard } from '@/lib/checkout/remove-saved-card';
 import { requestedQuantity } from '@/lib/checkout/requested-quantity';
 import { clientKeyFrom } from '@/lib/security/client-key';
 
@@ -56,6 +57,15 @@ export const promotionCodeAction = cartAction(
   async (f, { db, sessionId, clientKey }) =>
     f.remove === 'true' ? removePromotionCode(db, sessionId) : applyPromotionCode(db, sessionId, f.code, await clientKey()),
 );
+
+const removeCard = cartAction(z.object({ payment_method: z.string().catch('') }), 'not_found', (f, { db, sessionId }) =>
+  removeSavedCard(db, sessionId, f.payment_method),
+);
+
+// POST (server action) — remove one of the customer's saved cards (payment_method_remove=enabled); a refusal leaves the page as it was
+export async function removeSavedCardAction(sessionId: string, form: FormData): Promise<void> {
+  await removeCard(sessionId, { error: null }, form);
+}
 
 const CARD_FIELDS = new Set(['card', 'sepa']);
 

@@ -15,6 +15,7 @@ import { mergeBranding, resolveTheme } from '@/lib/branding/theme';
 import { themeToCssVars } from '@/lib/branding/css-vars';
 import { completionUrl, confirmConfigFor } from '@/lib/checkout/confirm-config';
 import { loadPageView } from '@/lib/checkout/page-view';
+import { offersRemove, savedCardsFor, savedCardView } from '@/lib/checkout/saved-cards';
 import { countryOptions } from '@/lib/checkout/country-options';
 import { formatAmount } from '@/lib/money/format';
 import { DECLINE_MESSAGE_KEYS } from '@/lib/payments/decline-messages';
@@ -22,7 +23,7 @@ import { newChallenge } from '@/lib/security/proof-of-work';
 import { requiredProofLevel } from '@/lib/checkout/card-testing';
 import { COUNTRY_CODES } from '@/lib/validation/countries';
 import { checkoutClientMessages } from '@/lib/checkout/client-messages';
-import { optionalItemAction, payAction, promotionCodeAction, quantityAction, shippingRateAction } from './actions';
+import { optionalItemAction, payAction, promotionCodeAction, quantityAction, removeSavedCardAction, shippingRateAction } from './actions';
 import { loadCheckout } from './load';
 import { shippingEstimate } from '@/components/checkout/shipping-estimate';
 
@@ -76,7 +77,11 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const proofLevel = await requiredProofLevel(db, session, new Date());
   const theme = resolveTheme(mergeBranding(view.merchant.branding, view.brandingSettings));
   const money = (n: number) => formatAmount(n, view.currency, locale);
-  const config = confirmConfigFor(session);
+  const saved = await savedCardsFor(db, session);
+  const config = confirmConfigFor(
+    session,
+    saved.map((c) => c.id),
+  );
   const texts = {
     submit: view.customText.submit?.message ?? null,
     terms: view.customText.terms_of_service_acceptance?.message ?? null,
@@ -136,6 +141,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               notice={declined && (DECLINE_MESSAGE_KEYS as readonly string[]).includes(declined) ? t(`Errors.${declined}` as never) : null}
               challenge={proofLevel > 0 ? await newChallenge({ scope: session.id, level: proofLevel }) : null}
               action={payAction.bind(null, sessionId)}
+              savedCards={saved.map(savedCardView).filter((c) => c !== null)}
+              removeAction={offersRemove(session) ? removeSavedCardAction.bind(null, sessionId) : null}
             />
           </div>
         </main>

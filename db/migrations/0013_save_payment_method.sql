@@ -1,0 +1,1 @@
+ALTER TABLE "checkout_sessions" ADD COLUMN "save_payment_method" boolean DEFAULT false NOT NULL;
