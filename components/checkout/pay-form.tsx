@@ -115,10 +115,12 @@ export function PayForm({
           // Text typed before the page finished loading (hydration) may not have reached
           // react-hook-form: the fields themselves are the truth, so validate what they hold.
           const element = event.currentTarget;
-          // A saved card's remove button submits its own form (REMOVE_FORM_ID), never this one.
-          for (const [name, value] of new FormData(element))
+          const posted = new FormData(element);
+          for (const [name, value] of posted)
             if (typeof value === 'string' && typeof (form.getValues(name) ?? '') === 'string' && form.getValues(name) !== value)
               form.setValue(name, value);
+          // A saved card removed meanwhile took its radios with it: nothing saved is chosen any more.
+          if (!posted.has('saved_card') && form.getValues('saved_card')) form.setValue('saved_card', '');
           // handleSubmit prevents the native post at once; the action runs only once the schema passes.
           void form.handleSubmit(() => {
             startTransition(() => {
