@@ -11,6 +11,7 @@ import { invalidRequest } from './errors';
 import { retrievePaymentIntent } from '@/lib/payments/payment-intent-reads';
 import { loadCharge } from '@/lib/payments/charge-reads';
 import { loadPaymentMethod } from '@/lib/payments/payment-method-reads';
+import { loadSetupIntent } from '@/lib/payments/setup-intent-reads';
 import { chargeRefunds } from '@/lib/payments/refunds/list-refunds';
 import { retrieveFile } from '@/lib/files/file-reads';
 import { EVIDENCE_FILE_FIELDS } from '@/lib/validation/disputes';
@@ -98,12 +99,15 @@ registerExpandable('charge', {
   refunds: (ctx, chargeId) => chargeRefunds(ctx.db, { accountId: ctx.accountId, chargeId }),
 });
 registerExpandable('payment_method', { customer: loadCustomer });
+const loadSetupIntentForExpand = (ctx: ExpandContext, id: string) => loadSetupIntent(ctx.db, { accountId: ctx.accountId, id });
+registerExpandable('setup_intent', { customer: loadCustomer, payment_method: loadPaymentMethodForExpand });
 registerExpandable('refund', { charge: loadChargeForExpand, payment_intent: loadPaymentIntent });
 
 // A session's line_items and total_details.breakdown exist only when expanded; they load by the session's id.
 registerExpandable('checkout.session', {
   customer: loadCustomer,
   payment_intent: loadPaymentIntent,
+  setup_intent: loadSetupIntentForExpand,
   line_items: (ctx, sessionId) => listSessionLineItems(ctx.db, { accountId: ctx.accountId, sessionId }, { limit: 100 }),
   'total_details.breakdown': (ctx, sessionId) => sessionBreakdown(ctx.db, { accountId: ctx.accountId, sessionId }),
   'discounts.coupon': loadCoupon,
@@ -149,6 +153,7 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   payment_intent: { customer: 'customer', latest_charge: 'charge', payment_method: 'payment_method' },
   charge: { customer: 'customer', payment_intent: 'payment_intent', refunds: 'list:refund' },
   payment_method: { customer: 'customer' },
+  setup_intent: { customer: 'customer', payment_method: 'payment_method' },
   refund: { charge: 'charge', payment_intent: 'payment_intent' },
   dispute: { charge: 'charge', payment_intent: 'payment_intent', ...evidenceFiles('file') },
   subscription: {
@@ -171,6 +176,7 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   'checkout.session': {
     customer: 'customer',
     payment_intent: 'payment_intent',
+    setup_intent: 'setup_intent',
     line_items: 'list:item',
     'total_details.breakdown': null,
     'discounts.coupon': 'coupon',
