@@ -3,10 +3,13 @@ import { insertLineItems } from '@/db/queries/checkout-line-items';
 import { invalidRequest } from '@/lib/api/errors';
 import { initialMetadata } from '@/lib/api/params';
 import { computeTotals } from '@/lib/pricing/compute-totals';
-import { newSessionId, randomBase62 } from '@/lib/util/ids';
+import { newId, newSessionId, randomBase62 } from '@/lib/util/ids';
 import { unix } from '@/lib/util/time';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 import { insertSession, type SessionRow } from '@/db/queries/checkout-sessions';
+import { insertSetupIntent } from '@/db/queries/setup-intents';
+import { serializeSetupIntent } from '@/lib/api/serialize/setup-intent';
+import { recordEvent } from '@/lib/events/record-event';
 import { sessionHostSettings } from '@/db/queries/custom-domains';
 import { checkoutOrigin } from '@/lib/domains/checkout-origin';
 import { env } from '@/lib/env';
@@ -78,6 +81,8 @@ export async function createSessionRow(
       : null;
 
     const id = newSessionId();
+    // A setup session saves its method through a SetupIntent, made with it (Stripe shows it on the session at once).
+    const setupIntentId = p.mode === 'setup' ? newId('seti') : null;
     const row = await insertSession(tx, {
       id,
       accountId: scope.accountId,
@@ -102,7 +107,28 @@ export async function createSessionRow(
       shippingOptions: shippingOptions.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount })),
       shippingRateId: shipping?.id ?? null,
       ...sessionColumnsFromParams(p),
+      setupIntentId,
     });
+    if (setupIntentId) {
+      const intent = await insertSetupIntent(tx, {
+        id: setupIntentId,
+        accountId: scope.accountId,
+        metadata: initialMetadata(p.setup_intent_data?.metadata),
+        createdAt: now,
+        status: 'requires_payment_method',
+        customerId: customer?.id ?? null,
+        description: p.setup_intent_data?.description ?? null,
+        usage: 'off_session',
+        paymentMethodTypes: row.paymentMethodTypes,
+        checkoutSessionId: id,
+      });
+      await recordEvent(tx, {
+        accountId: scope.accountId,
+        type: 'setup_intent.created',
+        object: serializeSetupIntent(intent),
+        request: scope.request,
+      });
+    }
     await insertLineItems(
       tx,
       lines.map((l) => ({
