@@ -1,0 +1,101 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { findSetupIntent } from '@/db/queries/setup-intents';
+import { events, setupIntents } from '@/db/schema';
+import { parseParams } from '@/lib/api/parse-params';
+import { createAccount } from '@/lib/accounts/create-account';
+import { createCheckoutSessionSchema } from '@/lib/validation/checkout-sessions';
+import { completeChallenge } from './authenticate';
+import { confirmPayment } from './confirm-payment';
+import { createSessionRow } from './create-session';
+import { expireSession } from './expire-session';
+import { useCheckoutDatabase } from './testing/checkout-db';
+import { payForm } from './testing/checkout-world';
+
+const db = useCheckoutDatabase('caisse_setup_intent');
+const T0 = new Date('2026-06-01T12:00:00Z');
+const later = (s: number) => new Date(T0.getTime() + s * 1000);
+
+/** A new merchant's open setup session, created at T0, and its SetupIntent's id. */
+async function setupSession(extra: Record<string, unknown> = {}) {
+  const account = await createAccount(db(), { name: 'Setup Shop' });
+  const params = parseParams(createCheckoutSessionSchema, {
+    mode: 'setup',
+    currency: 'eur',
+    success_url: 'https://shop.example/ok',
+    ...extra,
+  });
+  const session = await createSessionRow(db(), { accountId: account.id }, params, T0);
+  const setupIntentId = session.setupIntentId;
+  if (!setupIntentId) throw new Error('a setup session has a SetupIntent');
+  return { accountId: account.id, sessionId: session.id, setupIntentId };
+}
+
+const intentOf = async (accountId: string, id: string) => findSetupIntent(db(), { accountId, id });
+const eventTypes = async (accountId: string) =>
+  (await db().select({ type: events.type }).from(events).where(eq(events.accountId, accountId))).map((e) => e.type).sort();
+
+describe("a setup session's SetupIntent", () => {
+  it('is made with the session, from setup_intent_data, in the same transaction as its created event', async () => {
+    const { accountId, sessionId, setupIntentId } = await setupSession({
+      setup_intent_data: { description: 'Card for renewals', metadata: { plan: 'gold', empty: '' } },
+    });
+    expect(await intentOf(accountId, setupIntentId)).toMatchObject({
+      status: 'requires_payment_method',
+      usage: 'off_session',
+      customerId: null,
+      paymentMethodId: null,
+      description: 'Card for renewals',
+      // An empty value on create is simply not set, as for every metadata.
+      metadata: { plan: 'gold' },
+      paymentMethodTypes: ['card'],
+      checkoutSessionId: sessionId,
+      createdAt: T0,
+    });
+    expect(await eventTypes(accountId)).toEqual(['setup_intent.created']);
+  });
+
+  it('a declined card leaves it waiting for a payment method; a good card then makes it succeed, once', async () => {
+    const { accountId, sessionId, setupIntentId } = await setupSession();
+    const declined = await confirmPayment(db(), { sessionId, form: payForm('declined'), clientKey: 'c1', now: later(10) });
+    expect(declined.state).not.toBe('complete');
+    expect(await intentOf(accountId, setupIntentId)).toMatchObject({ status: 'requires_payment_method', paymentMethodId: null });
+
+    expect(await confirmPayment(db(), { sessionId, form: payForm('ok'), clientKey: 'c1', now: later(20) })).toMatchObject({
+      state: 'complete',
+    });
+    const done = await intentOf(accountId, setupIntentId);
+    expect(done).toMatchObject({ status: 'succeeded', customerId: null });
+    expect(done?.paymentMethodId).toMatch(/^pm_/);
+    // Completed sessions cannot expire: the SetupIntent stays as it is.
+    await expect(expireSession(db(), { accountId, id: sessionId }, later(30))).rejects.toMatchObject({ status: 400 });
+    expect((await intentOf(accountId, setupIntentId))?.status).toBe('succeeded');
+    const types = await eventTypes(accountId);
+    expect(types.filter((t) => t.startsWith('setup_intent.'))).toEqual(['setup_intent.created', 'setup_intent.succeeded']);
+  });
+
+  it('expiring the session while a 3-D Secure challenge waits cancels it; the late challenge changes nothing', async () => {
+    const { accountId, sessionId, setupIntentId } = await setupSession();
+    expect(await confirmPayment(db(), { sessionId, form: payForm('challenge'), clientKey: 'c2', now: later(10) })).toEqual({
+      state: 'requires_action',
+    });
+    const expired = await expireSession(db(), { accountId, id: sessionId }, later(60));
+    expect(expired.status).toBe('expired');
+    expect(await intentOf(accountId, setupIntentId)).toMatchObject({ status: 'canceled', canceledAt: later(60), paymentMethodId: null });
+
+    expect(await completeChallenge(db(), { sessionId, result: 'complete', now: later(120) })).toEqual({
+      state: 'closed',
+      status: 'expired',
+    });
+    expect(await intentOf(accountId, setupIntentId)).toMatchObject({ status: 'canceled', paymentMethodId: null });
+    const rows = await db()
+      .select()
+      .from(setupIntents)
+      .where(and(eq(setupIntents.accountId, accountId), eq(setupIntents.checkoutSessionId, sessionId)));
+    expect(rows).toHaveLength(1);
+    expect((await eventTypes(accountId)).filter((t) => t.startsWith('setup_intent.'))).toEqual([
+      'setup_intent.canceled',
+      'setup_intent.created',
+    ]);
+  });
+});
