@@ -36,6 +36,22 @@ export async function succeedSetupIntentIfStatusIn(
   return rows.at(0) ?? null;
 }
 
+/** The columns a step of the session's attempts may set on its setup intent. */
+export type SetupIntentStep = Pick<NewSetupIntentRow, 'status'> & Partial<Pick<NewSetupIntentRow, 'lastSetupError'>>;
+
+/** The session's setup intent takes a step of its attempts, only from the states given; null (nothing written) otherwise. */
+export async function stepSetupIntentIfStatusIn(
+  db: Queryable,
+  p: { checkoutSessionId: string; from: SetupIntentStatus[]; set: SetupIntentStep },
+): Promise<SetupIntentRow | null> {
+  const rows = await db
+    .update(setupIntents)
+    .set(p.set)
+    .where(and(eq(setupIntents.checkoutSessionId, p.checkoutSessionId), inArray(setupIntents.status, p.from)))
+    .returning();
+  return rows.at(0) ?? null;
+}
+
 /** The session's setup intent is canceled, only from a state that is not final; null (nothing written) otherwise. */
 export async function cancelSetupIntentIfStatusIn(
   db: Queryable,

@@ -55,23 +55,31 @@ describe("a setup session's SetupIntent", () => {
     expect(await eventTypes(accountId)).toEqual(['setup_intent.created']);
   });
 
-  it('a declined card leaves it waiting for a payment method; a good card then makes it succeed, once', async () => {
+  it('a declined card sends it back for another method with last_setup_error; a good card then makes it succeed, once', async () => {
     const { accountId, sessionId, setupIntentId } = await setupSession();
     const declined = await confirmPayment(db(), { sessionId, form: payForm('declined'), clientKey: 'c1', now: later(10) });
-    expect(declined.state).not.toBe('complete');
-    expect(await intentOf(accountId, setupIntentId)).toMatchObject({ status: 'requires_payment_method', paymentMethodId: null });
+    expect(declined.state).toBe('declined');
+    expect(await intentOf(accountId, setupIntentId)).toMatchObject({
+      status: 'requires_payment_method',
+      paymentMethodId: null,
+      lastSetupError: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline' },
+    });
 
     expect(await confirmPayment(db(), { sessionId, form: payForm('ok'), clientKey: 'c1', now: later(20) })).toMatchObject({
       state: 'complete',
     });
     const done = await intentOf(accountId, setupIntentId);
-    expect(done).toMatchObject({ status: 'succeeded', customerId: null });
+    expect(done).toMatchObject({ status: 'succeeded', customerId: null, lastSetupError: null });
     expect(done?.paymentMethodId).toMatch(/^pm_/);
     // Completed sessions cannot expire: the SetupIntent stays as it is.
     await expect(expireSession(db(), { accountId, id: sessionId }, later(30))).rejects.toMatchObject({ status: 400 });
     expect((await intentOf(accountId, setupIntentId))?.status).toBe('succeeded');
     const types = await eventTypes(accountId);
-    expect(types.filter((t) => t.startsWith('setup_intent.'))).toEqual(['setup_intent.created', 'setup_intent.succeeded']);
+    expect(types.filter((t) => t.startsWith('setup_intent.'))).toEqual([
+      'setup_intent.created',
+      'setup_intent.setup_failed',
+      'setup_intent.succeeded',
+    ]);
   });
 
   it('expiring the session while a 3-D Secure challenge waits cancels it; the late challenge changes nothing', async () => {
@@ -79,6 +87,7 @@ describe("a setup session's SetupIntent", () => {
     expect(await confirmPayment(db(), { sessionId, form: payForm('challenge'), clientKey: 'c2', now: later(10) })).toEqual({
       state: 'requires_action',
     });
+    expect((await intentOf(accountId, setupIntentId))?.status).toBe('requires_action');
     const expired = await expireSession(db(), { accountId, id: sessionId }, later(60));
     expect(expired.status).toBe('expired');
     expect(await intentOf(accountId, setupIntentId)).toMatchObject({ status: 'canceled', canceledAt: later(60), paymentMethodId: null });
@@ -96,6 +105,25 @@ describe("a setup session's SetupIntent", () => {
     expect((await eventTypes(accountId)).filter((t) => t.startsWith('setup_intent.'))).toEqual([
       'setup_intent.canceled',
       'setup_intent.created',
+      'setup_intent.requires_action',
     ]);
+  });
+
+  it('a challenge passed → it succeeds from requires_action; a challenge failed → back to requires_payment_method', async () => {
+    const passed = await setupSession();
+    await confirmPayment(db(), { sessionId: passed.sessionId, form: payForm('challenge'), clientKey: 'c3', now: later(10) });
+    expect(await completeChallenge(db(), { sessionId: passed.sessionId, result: 'complete', now: later(20) })).toMatchObject({
+      state: 'complete',
+    });
+    expect(await intentOf(passed.accountId, passed.setupIntentId)).toMatchObject({ status: 'succeeded', lastSetupError: null });
+
+    const failed = await setupSession();
+    await confirmPayment(db(), { sessionId: failed.sessionId, form: payForm('challenge'), clientKey: 'c4', now: later(10) });
+    expect(await completeChallenge(db(), { sessionId: failed.sessionId, result: 'fail', now: later(20) })).toMatchObject({
+      state: 'declined',
+    });
+    const after = await intentOf(failed.accountId, failed.setupIntentId);
+    expect(after).toMatchObject({ status: 'requires_payment_method', paymentMethodId: null });
+    expect(after?.lastSetupError?.type).toBe('card_error');
   });
 });

@@ -42,6 +42,13 @@ describe('serializeSetupIntent', () => {
     });
   });
 
+  it('waiting on a 3-D Secure challenge, its next action is the one a payment intent shows', () => {
+    expect(serializeSetupIntent(row({ status: 'requires_action' })).next_action).toEqual({
+      type: 'use_stripe_sdk',
+      use_stripe_sdk: { type: 'three_d_secure_redirect' },
+    });
+  });
+
   it('a canceled intent was abandoned with its session (the only way Caisse cancels one)', () => {
     const s = serializeSetupIntent(row({ status: 'canceled', canceledAt: new Date() }));
     expect(s).toMatchObject({ status: 'canceled', cancellation_reason: 'abandoned' });

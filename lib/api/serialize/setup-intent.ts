@@ -11,8 +11,9 @@ function paymentMethodOptions(types: string[]) {
 
 /**
  * Stripe's SetupIntent object. Caisse makes one per setup-mode Checkout Session; the page collects the method, so no
- * client secret is handed out, and there are no attempts or next actions to show. Caisse cancels a setup intent only
- * when its session expires unfinished: its cancellation_reason is then `abandoned`.
+ * client secret is handed out and no attempt objects exist. Its one next action is the page's 3-D Secure challenge,
+ * as on a payment intent. Caisse cancels a setup intent only when its session expires unfinished: its
+ * cancellation_reason is then `abandoned`.
  */
 export function serializeSetupIntent(row: SetupIntentRow) {
   return {
@@ -34,7 +35,8 @@ export function serializeSetupIntent(row: SetupIntentRow) {
     livemode: row.livemode,
     mandate: null,
     metadata: row.metadata,
-    next_action: null,
+    next_action:
+      row.status === 'requires_action' ? { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect' as const } } : null,
     on_behalf_of: null,
     payment_method: row.paymentMethodId,
     payment_method_configuration_details: null,
