@@ -98,6 +98,25 @@ describe('setup intents (Checkout setup mode)', () => {
     expect((await stripe.customers.listPaymentMethods(customer.id)).data.map((p) => p.id)).toEqual([pmId]);
   });
 
+  it('a declined card → the SetupIntent waits for another method with last_setup_error, then succeeds with the next card', async () => {
+    const { stripe } = await newMerchant();
+    const created = await stripe.checkout.sessions.create({ mode: 'setup', currency: 'eur', success_url: SUCCESS_URL });
+    const setiId = defined(created.setup_intent as string | null, 'setup_intent');
+    const url = defined(created.url, 'session.url');
+    expect((await postPayForm(url, { card: '4000 0000 0000 0002' })).status).toBe(200);
+    const failed = await stripe.setupIntents.retrieve(setiId);
+    expect(shapeGaps(failed, sdkFields('SetupIntents', ['SetupIntent']))).toEqual(noGaps);
+    expect(failed).toMatchObject({
+      status: 'requires_payment_method',
+      payment_method: null,
+      last_setup_error: { type: 'card_error', code: 'card_declined' },
+    });
+    expect((await stripe.events.list({ type: 'setup_intent.setup_failed' })).data).toHaveLength(1);
+
+    expect((await postPayForm(url)).status).toBe(303);
+    expect(await stripe.setupIntents.retrieve(setiId)).toMatchObject({ status: 'succeeded', last_setup_error: null });
+  });
+
   it('customer_creation=always → the SetupIntent names the customer the session made', async () => {
     const { stripe } = await newMerchant();
     const { session, setupIntentId } = await submittedSetup(stripe, { customer_creation: 'always' });
