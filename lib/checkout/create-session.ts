@@ -7,9 +7,6 @@ import { newId, newSessionId, randomBase62 } from '@/lib/util/ids';
 import { unix } from '@/lib/util/time';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 import { insertSession, type SessionRow } from '@/db/queries/checkout-sessions';
-import { insertSetupIntent } from '@/db/queries/setup-intents';
-import { serializeSetupIntent } from '@/lib/api/serialize/setup-intent';
-import { recordEvent } from '@/lib/events/record-event';
 import { sessionHostSettings } from '@/db/queries/custom-domains';
 import { checkoutOrigin } from '@/lib/domains/checkout-origin';
 import { env } from '@/lib/env';
@@ -24,6 +21,7 @@ import { resolveLineItems, type ResolvedLine } from './resolve-line-items';
 import { checkCreateRules, checkRedirectUrls, MAX_EXPIRY_SECONDS } from './session-rules';
 import { isEmbedded } from './ui-mode';
 import { sessionColumnsFromParams } from './session-settings';
+import { createSessionSetupIntent } from './setup-intent-steps';
 import type { AccountScope } from '@/db/scope';
 
 /** Creates a Checkout Session: every reference checked, totals priced, all rows in one transaction. Returns its id. */
@@ -109,26 +107,16 @@ export async function createSessionRow(
       ...sessionColumnsFromParams(p),
       setupIntentId,
     });
-    if (setupIntentId) {
-      const intent = await insertSetupIntent(tx, {
+    if (setupIntentId)
+      await createSessionSetupIntent(tx, scope, {
         id: setupIntentId,
-        accountId: scope.accountId,
-        metadata: initialMetadata(p.setup_intent_data?.metadata),
-        createdAt: now,
-        status: 'requires_payment_method',
+        sessionId: id,
         customerId: customer?.id ?? null,
         description: p.setup_intent_data?.description ?? null,
-        usage: 'off_session',
+        metadata: initialMetadata(p.setup_intent_data?.metadata),
         paymentMethodTypes: row.paymentMethodTypes,
-        checkoutSessionId: id,
+        now,
       });
-      await recordEvent(tx, {
-        accountId: scope.accountId,
-        type: 'setup_intent.created',
-        object: serializeSetupIntent(intent),
-        request: scope.request,
-      });
-    }
     await insertLineItems(
       tx,
       lines.map((l) => ({

@@ -1,9 +1,68 @@
 import type { Tx } from '@/db/client';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
-import { stepSetupIntentIfStatusIn } from '@/db/queries/setup-intents';
+import { findSetupIntent, insertSetupIntent, stepSetupIntentIfStatusIn } from '@/db/queries/setup-intents';
 import type { StoredPaymentError } from '@/db/schema';
+import type { AccountScope } from '@/db/scope';
 import { serializeSetupIntent } from '@/lib/api/serialize/setup-intent';
 import { recordEvent } from '@/lib/events/record-event';
+import { newId } from '@/lib/util/ids';
+
+/** What a new setup session's SetupIntent starts with (from setup_intent_data, or from the session a recovery copies). */
+export type NewSessionSetupIntent = {
+  sessionId: string;
+  customerId: string | null;
+  description: string | null;
+  metadata: Record<string, string>;
+  paymentMethodTypes: string[];
+  now: Date;
+};
+
+/** A setup session's SetupIntent, waiting for a payment method, with its created event: in the session's transaction. */
+export async function createSessionSetupIntent(tx: Tx, scope: AccountScope, p: NewSessionSetupIntent & { id: string }) {
+  const intent = await insertSetupIntent(tx, {
+    id: p.id,
+    accountId: scope.accountId,
+    metadata: p.metadata,
+    createdAt: p.now,
+    status: 'requires_payment_method',
+    customerId: p.customerId,
+    description: p.description,
+    usage: 'off_session',
+    paymentMethodTypes: p.paymentMethodTypes,
+    checkoutSessionId: p.sessionId,
+  });
+  await recordEvent(tx, {
+    accountId: scope.accountId,
+    type: 'setup_intent.created',
+    object: serializeSetupIntent(intent),
+    request: scope.request,
+  });
+  return intent;
+}
+
+/**
+ * A recovered setup session's own SetupIntent (the expired one's was canceled with it), carrying the same
+ * description and metadata; its id, for the new session's row. Null for other modes.
+ */
+export async function recoveredSetupIntentId(tx: Tx, old: SessionRow, p: { sessionId: string; now: Date }): Promise<string | null> {
+  if (old.mode !== 'setup') return null;
+  const previous = old.setupIntentId ? await findSetupIntent(tx, { accountId: old.accountId, id: old.setupIntentId }) : null;
+  const id = newId('seti');
+  await createSessionSetupIntent(
+    tx,
+    { accountId: old.accountId },
+    {
+      id,
+      sessionId: p.sessionId,
+      customerId: old.customerId,
+      description: previous?.description ?? null,
+      metadata: previous?.metadata ?? {},
+      paymentMethodTypes: old.paymentMethodTypes,
+      now: p.now,
+    },
+  );
+  return id;
+}
 
 // A setup session's SetupIntent follows its attempts (the 0-amount payment intent is their lock): a 3-D Secure
 // challenge makes it wait on the customer, a decline sends it back for another method with last_setup_error.

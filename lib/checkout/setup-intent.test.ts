@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { findSessionById } from '@/db/queries/public-session';
 import { findSetupIntent } from '@/db/queries/setup-intents';
 import { events, setupIntents } from '@/db/schema';
 import { parseParams } from '@/lib/api/parse-params';
@@ -9,6 +10,7 @@ import { completeChallenge } from './authenticate';
 import { confirmPayment } from './confirm-payment';
 import { createSessionRow } from './create-session';
 import { expireSession } from './expire-session';
+import { recoverSession } from './recover-session';
 import { useCheckoutDatabase } from './testing/checkout-db';
 import { payForm } from './testing/checkout-world';
 
@@ -125,5 +127,34 @@ describe("a setup session's SetupIntent", () => {
     const after = await intentOf(failed.accountId, failed.setupIntentId);
     expect(after).toMatchObject({ status: 'requires_payment_method', paymentMethodId: null });
     expect(after?.lastSetupError?.type).toBe('card_error');
+  });
+
+  it('recovering an expired setup session gives the new session a SetupIntent of its own, with the same description and metadata', async () => {
+    const { accountId, sessionId, setupIntentId } = await setupSession({
+      after_expiration: { recovery: { enabled: 'true' } },
+      setup_intent_data: { description: 'Card for renewals', metadata: { plan: 'gold' } },
+    });
+    await expireSession(db(), { accountId, id: sessionId }, later(60));
+    const recovered = await recoverSession(db(), sessionId, later(120));
+    if (!('id' in recovered)) throw new Error('the session is recoverable');
+    const fresh = await findSessionById(db(), recovered.id);
+    expect(fresh).toMatchObject({ status: 'open', mode: 'setup', paymentStatus: 'no_payment_required', recoveredFrom: sessionId });
+    const newId = fresh?.setupIntentId;
+    expect(newId).toMatch(/^seti_/);
+    expect(newId).not.toBe(setupIntentId);
+    expect(await intentOf(accountId, newId ?? '')).toMatchObject({
+      status: 'requires_payment_method',
+      description: 'Card for renewals',
+      metadata: { plan: 'gold' },
+      checkoutSessionId: recovered.id,
+      createdAt: later(120),
+    });
+    expect((await intentOf(accountId, setupIntentId))?.status).toBe('canceled');
+
+    expect(await confirmPayment(db(), { sessionId: recovered.id, form: payForm('ok'), clientKey: 'c5', now: later(130) })).toMatchObject({
+      state: 'complete',
+    });
+    expect((await intentOf(accountId, newId ?? ''))?.status).toBe('succeeded');
+    expect((await intentOf(accountId, setupIntentId))?.status).toBe('canceled');
   });
 });
