@@ -224,4 +224,29 @@ describe('setup intents (Checkout setup mode)', () => {
     const [event] = (await stripe.events.list({ type: 'setup_intent.canceled' })).data;
     expect(event.data.object).toMatchObject({ id: setiId, status: 'canceled' });
   });
+
+  it('recovering an expired setup session → a new session with a SetupIntent of its own', async () => {
+    const { stripe } = await newMerchant();
+    const open = await stripe.checkout.sessions.create({
+      mode: 'setup',
+      currency: 'eur',
+      success_url: SUCCESS_URL,
+      after_expiration: { recovery: { enabled: true } },
+      setup_intent_data: { description: 'Card for renewals', metadata: { plan: 'gold' } },
+    });
+    const expired = await stripe.checkout.sessions.expire(open.id);
+    const res = await fetch(defined(expired.after_expiration?.recovery?.url, 'recovery.url'), { redirect: 'manual' });
+    expect(res.status).toBe(307);
+    const newId = defined(/\/c\/(cs_[^/?]+)$/.exec(res.headers.get('location') ?? '')?.[1], 'recovered session id');
+    const recovered = await stripe.checkout.sessions.retrieve(newId);
+    expect(recovered).toMatchObject({ status: 'open', mode: 'setup', payment_status: 'no_payment_required', recovered_from: open.id });
+    const setiId = defined(recovered.setup_intent as string | null, 'recovered.setup_intent');
+    expect(setiId).not.toBe(open.setup_intent);
+    expect(await stripe.setupIntents.retrieve(setiId)).toMatchObject({
+      status: 'requires_payment_method',
+      description: 'Card for renewals',
+      metadata: { plan: 'gold' },
+    });
+    expect((await stripe.setupIntents.retrieve(defined(open.setup_intent as string | null, 'setup_intent'))).status).toBe('canceled');
+  });
 });
