@@ -28,6 +28,16 @@ describe('expand[] paths are checked before a write', () => {
     }).toThrow(ApiError);
   });
 
+  it("follows a setup session's SetupIntent to its payment method and customer", () => {
+    expect(() => {
+      checkExpand('checkout.session', ['setup_intent', 'setup_intent.payment_method.customer', 'setup_intent.customer']);
+      checkExpand('setup_intent', ['customer', 'payment_method']);
+    }).not.toThrow();
+    expect(() => {
+      checkExpand('setup_intent', ['latest_attempt']);
+    }).toThrow(ApiError);
+  });
+
   it.each([
     ['checkout.session', 'nothing'],
     ['checkout.session', 'line_items.price'],

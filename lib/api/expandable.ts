@@ -11,6 +11,7 @@ import { invalidRequest } from './errors';
 import { retrievePaymentIntent } from '@/lib/payments/payment-intent-reads';
 import { loadCharge } from '@/lib/payments/charge-reads';
 import { loadPaymentMethod } from '@/lib/payments/payment-method-reads';
+import { loadSetupIntent } from '@/lib/payments/setup-intent-reads';
 import { chargeRefunds } from '@/lib/payments/refunds/list-refunds';
 import { retrieveFile } from '@/lib/files/file-reads';
 import { EVIDENCE_FILE_FIELDS } from '@/lib/validation/disputes';
@@ -99,12 +100,15 @@ registerExpandable('charge', {
 });
 registerExpandable('payment_method', { customer: loadCustomer });
 registerExpandable('customer', { 'invoice_settings.default_payment_method': loadPaymentMethodForExpand });
+const loadSetupIntentForExpand = (ctx: ExpandContext, id: string) => loadSetupIntent(ctx.db, { accountId: ctx.accountId, id });
+registerExpandable('setup_intent', { customer: loadCustomer, payment_method: loadPaymentMethodForExpand });
 registerExpandable('refund', { charge: loadChargeForExpand, payment_intent: loadPaymentIntent });
 
 // A session's line_items and total_details.breakdown exist only when expanded; they load by the session's id.
 registerExpandable('checkout.session', {
   customer: loadCustomer,
   payment_intent: loadPaymentIntent,
+  setup_intent: loadSetupIntentForExpand,
   line_items: (ctx, sessionId) => listSessionLineItems(ctx.db, { accountId: ctx.accountId, sessionId }, { limit: 100 }),
   'total_details.breakdown': (ctx, sessionId) => sessionBreakdown(ctx.db, { accountId: ctx.accountId, sessionId }),
   'discounts.coupon': loadCoupon,
@@ -151,6 +155,7 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   charge: { customer: 'customer', payment_intent: 'payment_intent', refunds: 'list:refund' },
   payment_method: { customer: 'customer' },
   customer: { 'invoice_settings.default_payment_method': 'payment_method' },
+  setup_intent: { customer: 'customer', payment_method: 'payment_method' },
   refund: { charge: 'charge', payment_intent: 'payment_intent' },
   dispute: { charge: 'charge', payment_intent: 'payment_intent', ...evidenceFiles('file') },
   subscription: {
@@ -173,6 +178,7 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   'checkout.session': {
     customer: 'customer',
     payment_intent: 'payment_intent',
+    setup_intent: 'setup_intent',
     line_items: 'list:item',
     'total_details.breakdown': null,
     'discounts.coupon': 'coupon',

@@ -3,11 +3,13 @@ import { updateSessionIfOpen, type SessionRow } from '@/db/queries/checkout-sess
 import { insertCustomer, updateCustomerFields } from '@/db/queries/customers';
 import { settleAttempt, updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { insertPaymentMethod } from '@/db/queries/payment-methods';
+import { succeedSetupIntentIfStatusIn } from '@/db/queries/setup-intents';
 import { clockOfCustomer } from '@/db/queries/test-clocks';
 import { serializeCustomer } from '@/lib/api/serialize/customer';
 import { startSubscriptionFromSession } from '@/lib/billing/subscriptions/start-from-session';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { serializePaymentMethod } from '@/lib/api/serialize/payment-method';
+import { serializeSetupIntent } from '@/lib/api/serialize/setup-intent';
 import { recordEvent } from '@/lib/events/record-event';
 import type { StoredBillingDetails } from '@/db/schema';
 import type { StoredCard } from '@/lib/payments/processor';
@@ -137,6 +139,16 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
     if (attachTo)
       await recordEvent(tx, { accountId: session.accountId, type: 'payment_method.attached', object: serializePaymentMethod(method) });
   }
+  // A setup session's SetupIntent succeeds with the method it saved (attached to the customer, if the session has one).
+  const setupIntent =
+    session.mode === 'setup'
+      ? await succeedSetupIntentIfStatusIn(tx, {
+          checkoutSessionId: session.id,
+          from: ['requires_payment_method', 'requires_action', 'processing'],
+          paymentMethodId,
+          customerId,
+        })
+      : null;
   let intent = await updatePaymentIntentFields(tx, {
     accountId: settled.accountId,
     id: settled.id,
@@ -184,6 +196,8 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
     await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.processing', object: serializePaymentIntent(intent) });
   else if (charged && intent.status === 'succeeded')
     await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.succeeded', object: serializePaymentIntent(intent) });
+  if (setupIntent)
+    await recordEvent(tx, { accountId: session.accountId, type: 'setup_intent.succeeded', object: serializeSetupIntent(setupIntent) });
   await recordEvent(tx, { accountId: session.accountId, type: 'checkout.session.completed', object: sessionObject(completed) });
   await queueReceipt(tx, completed);
   return completed;

@@ -3,7 +3,7 @@ import { insertLineItems } from '@/db/queries/checkout-line-items';
 import { invalidRequest } from '@/lib/api/errors';
 import { initialMetadata } from '@/lib/api/params';
 import { computeTotals } from '@/lib/pricing/compute-totals';
-import { newSessionId, randomBase62 } from '@/lib/util/ids';
+import { newId, newSessionId, randomBase62 } from '@/lib/util/ids';
 import { unix } from '@/lib/util/time';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 import { insertSession, type SessionRow } from '@/db/queries/checkout-sessions';
@@ -21,6 +21,7 @@ import { resolveLineItems, type ResolvedLine } from './resolve-line-items';
 import { checkCreateRules, checkRedirectUrls, MAX_EXPIRY_SECONDS } from './session-rules';
 import { isEmbedded } from './ui-mode';
 import { sessionColumnsFromParams } from './session-settings';
+import { createSessionSetupIntent } from './setup-intent-steps';
 import type { AccountScope } from '@/db/scope';
 
 /** Creates a Checkout Session: every reference checked, totals priced, all rows in one transaction. Returns its id. */
@@ -78,6 +79,8 @@ export async function createSessionRow(
       : null;
 
     const id = newSessionId();
+    // A setup session saves its method through a SetupIntent, made with it (Stripe shows it on the session at once).
+    const setupIntentId = p.mode === 'setup' ? newId('seti') : null;
     const row = await insertSession(tx, {
       id,
       accountId: scope.accountId,
@@ -102,7 +105,18 @@ export async function createSessionRow(
       shippingOptions: shippingOptions.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount })),
       shippingRateId: shipping?.id ?? null,
       ...sessionColumnsFromParams(p),
+      setupIntentId,
     });
+    if (setupIntentId)
+      await createSessionSetupIntent(tx, scope, {
+        id: setupIntentId,
+        sessionId: id,
+        customerId: customer?.id ?? null,
+        description: p.setup_intent_data?.description ?? null,
+        metadata: initialMetadata(p.setup_intent_data?.metadata),
+        paymentMethodTypes: row.paymentMethodTypes,
+        now,
+      });
     await insertLineItems(
       tx,
       lines.map((l) => ({

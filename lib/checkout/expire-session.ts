@@ -1,8 +1,10 @@
 import type { Db, Tx } from '@/db/client';
 import { updateSessionIfOpen, type SessionRow } from '@/db/queries/checkout-sessions';
 import { cancelIntentIfStatusIn, lockPaymentIntentForSession } from '@/db/queries/payment-intents';
+import { cancelSetupIntentIfStatusIn } from '@/db/queries/setup-intents';
 import { invalidRequest } from '@/lib/api/errors';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
+import { serializeSetupIntent } from '@/lib/api/serialize/setup-intent';
 import { env } from '@/lib/env';
 import { recordEvent } from '@/lib/events/record-event';
 import { present } from '@/lib/util/present';
@@ -35,6 +37,23 @@ async function cancelIntent(tx: Tx, session: SessionRow, scope: AccountScope, no
   return 'canceled';
 }
 
+/** A setup session's SetupIntent ends with it, abandoned (serializeSetupIntent's cancellation_reason). */
+async function cancelSetupIntent(tx: Tx, session: SessionRow, scope: AccountScope, now: Date) {
+  if (session.mode !== 'setup') return;
+  const canceled = await cancelSetupIntentIfStatusIn(tx, {
+    checkoutSessionId: session.id,
+    from: ['requires_payment_method', 'requires_confirmation', 'requires_action'],
+    now,
+  });
+  if (canceled)
+    await recordEvent(tx, {
+      accountId: session.accountId,
+      type: 'setup_intent.canceled',
+      object: serializeSetupIntent(canceled),
+      request: scope.request,
+    });
+}
+
 /**
  * open → expired on a locked row (T6 in payment-state.ts), with its recovery link and events, in the
  * caller's transaction: a challenge waiting on the customer is canceled with it. Returns null, having
@@ -43,6 +62,7 @@ async function cancelIntent(tx: Tx, session: SessionRow, scope: AccountScope, no
 export async function expireLockedSession(tx: Tx, session: SessionRow, scope: AccountScope, now: Date): Promise<SessionRow | null> {
   if (session.status !== 'open') return null;
   if ((await cancelIntent(tx, session, scope, now)) === 'in_flight') return null;
+  await cancelSetupIntent(tx, session, scope, now);
   const recovery = session.afterExpiration?.recovery;
   const expired = await updateSessionIfOpen(tx, {
     id: session.id,

@@ -12,6 +12,7 @@ import { completeSession } from './complete-session';
 import { completeResult } from './confirm-config';
 import type { ConfirmResult } from './confirm-payment';
 import { releaseDiscount } from './discount-reservation';
+import { setupIntentFailed, setupIntentRequiresAction } from './setup-intent-steps';
 
 type Attempt = PaymentIntentRow & { attemptId: string };
 
@@ -73,6 +74,7 @@ async function recordOutcome(
         type: 'payment_intent.requires_action',
         object: serializePaymentIntent(waiting),
       });
+    await setupIntentRequiresAction(tx, session);
     return { state: 'requires_action' };
   }
   const error: StoredPaymentError = {
@@ -93,6 +95,7 @@ async function recordOutcome(
   await releaseDiscount(tx, failed);
   if (failed.amount > 0)
     await recordEvent(tx, { accountId: session.accountId, type: 'payment_intent.payment_failed', object: serializePaymentIntent(failed) });
+  await setupIntentFailed(tx, session, error);
   await incrementSessionDeclines(tx, { id: session.id });
   if (outcome.card) await recordCardDeclined(tx, { sessionId: session.id, fingerprint: outcome.card.fingerprint });
   return { state: 'declined', message: declineMessageKey(outcome.decline) };

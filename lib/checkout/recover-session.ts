@@ -8,6 +8,7 @@ import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
 import { withFieldValue } from './collected-details';
 import { reprice } from './reprice';
 import { MAX_EXPIRY_SECONDS } from './session-rules';
+import { recoveredSetupIntentId } from './setup-intent-steps';
 
 /**
  * after_expiration.recovery: opening the recovery link of an expired session
@@ -40,18 +41,21 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
     const id = newSessionId(old.livemode);
     // The copy gets its own place in the insertion order.
     const copy = { ...old, seq: undefined };
+    const setupIntentId = await recoveredSetupIntentId(tx, old, { sessionId: id, now });
     const fresh = await insertSession(tx, {
       ...copy,
       id,
       createdAt: now,
       expiresAt: new Date(now.getTime() + MAX_EXPIRY_SECONDS * 1000),
       status: 'open',
-      paymentStatus: 'unpaid',
+      // A setup session charges nothing: it stays no_payment_required, as when it was made.
+      paymentStatus: old.mode === 'setup' ? 'no_payment_required' : 'unpaid',
       clientSecret: old.clientSecret ? `${id}_secret_${randomBase62(24)}` : null,
       customerDetails: null,
       collectedInformation: null,
       consent: null,
       paymentIntentId: null,
+      setupIntentId,
       subscriptionId: null,
       completedAt: null,
       declinedAttempts: 0,

@@ -120,6 +120,8 @@ export function checkCreateRules(
     throw invalidRequest(`submit_type=${p.submit_type} can only be used in payment mode.`, 'submit_type');
   if (p.payment_intent_data && p.mode !== 'payment')
     throw invalidRequest('payment_intent_data can only be used in payment mode.', 'payment_intent_data');
+  if (p.setup_intent_data && p.mode !== 'setup')
+    throw invalidRequest('setup_intent_data can only be used in setup mode.', 'setup_intent_data');
   if (p.subscription_data && p.mode !== 'subscription')
     throw invalidRequest('subscription_data can only be used in subscription mode.', 'subscription_data');
   if (p.payment_method_collection && p.mode !== 'subscription')

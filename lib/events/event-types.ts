@@ -71,7 +71,10 @@ export const CAISSE_EVENT_TYPES = [
   'refund.created',
   'refund.failed',
   'refund.updated',
+  'setup_intent.canceled',
   'setup_intent.created',
+  'setup_intent.requires_action',
+  'setup_intent.setup_failed',
   'setup_intent.succeeded',
   // Not a Stripe event: Stripe emits nothing for shipping rates, Caisse's dashboard and webhooks can use it.
   'shipping_rate.created',

@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { shippingRateDataSchema } from './shipping-rates';
 import { FONT_IDS } from '@/lib/branding/fonts';
-import { bool, currency, decimal, distinctIds, int, metadata, nonEmptyStr, oneOf, str, unsettable, url } from '@/lib/api/params';
+import {
+  bool,
+  connectOnly,
+  currency,
+  decimal,
+  distinctIds,
+  int,
+  metadata,
+  nonEmptyStr,
+  oneOf,
+  str,
+  unsettable,
+  url,
+} from '@/lib/api/params';
 import { MAX_AMOUNT_ANY_CURRENCY } from '@/lib/money/limits';
 
 /** Pieces of the Checkout Session parameters, shared by create and update. */
@@ -151,6 +164,13 @@ export const brandingSettingsSchema = z.strictObject({
   display_name: str(100).optional(),
   icon: imageRef.optional(),
   logo: imageRef.optional(),
+});
+
+/** setup_intent_data (setup mode): what the session's SetupIntent carries. */
+export const setupIntentDataSchema = z.strictObject({
+  description: str(1000).optional(),
+  metadata: metadata().optional(),
+  on_behalf_of: connectOnly('on_behalf_of'),
 });
 
 export const paymentIntentDataSchema = z.strictObject({

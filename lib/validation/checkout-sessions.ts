@@ -27,6 +27,7 @@ import {
   lineItemSchema,
   optionalItemSchema,
   paymentIntentDataSchema,
+  setupIntentDataSchema,
   shippingOptionSchema,
   subscriptionDataSchema,
 } from './checkout-session-parts';
@@ -42,7 +43,6 @@ export const UNSUPPORTED_SESSION_PARAMS = [
   'payment_method_data',
   'payment_method_options',
   'permissions',
-  'setup_intent_data',
   'wallet_options',
   'checkout_items',
 ] as const;
@@ -105,6 +105,7 @@ export const createCheckoutSessionSchema = z.strictObject({
   after_expiration: afterExpirationSchema.optional(),
   expires_at: timestamp().optional(),
   payment_intent_data: paymentIntentDataSchema.optional(),
+  setup_intent_data: setupIntentDataSchema.optional(),
   subscription_data: subscriptionDataSchema.optional(),
   payment_method_types: z
     .array(oneOf(['card', 'sepa_debit']))
