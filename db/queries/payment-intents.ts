@@ -14,6 +14,12 @@ export async function findPaymentIntent(db: Queryable, p: { accountId: string; i
   return rows[0] ?? null;
 }
 
+/** An intent by its id alone, whatever its account: for a signed link, whose signature names the intent. */
+export async function findPaymentIntentById(db: Queryable, id: string): Promise<PaymentIntentRow | null> {
+  const rows = await db.select().from(paymentIntents).where(eq(paymentIntents.id, id)).limit(1);
+  return rows.at(0) ?? null;
+}
+
 /** One of the account's intents, locked (FOR UPDATE): a confirm and a cancel of one intent serialize. */
 export async function lockPaymentIntent(db: Queryable, p: { accountId: string; id: string }): Promise<PaymentIntentRow | null> {
   const rows = await db

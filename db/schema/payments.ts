@@ -39,7 +39,10 @@ export type StoredPaymentError = {
 };
 
 /** What the customer must do before the payment goes on: a 3-D Secure challenge. */
-export type StoredNextAction = { type: 'use_stripe_sdk'; use_stripe_sdk: { type: 'three_d_secure_redirect' } };
+export type StoredNextAction =
+  | { type: 'use_stripe_sdk'; use_stripe_sdk: { type: 'three_d_secure_redirect' } }
+  // An intent the merchant's server confirmed with a return_url: the customer goes to `url`, then back to `return_url`.
+  | { type: 'redirect_to_url'; redirect_to_url: { url: string; return_url: string } };
 
 /** Where a payment's goods go: the session's collected shipping details. */
 export type StoredPaymentShipping = NonNullable<StoredCollectedInformation['shipping_details']>;

@@ -107,3 +107,14 @@ export async function postPageForm(
   const res = await fetch(sessionUrl, { method: 'POST', body, redirect: 'manual', headers });
   return { status: res.status, location: res.headers.get('location'), html: await res.text() };
 }
+
+/** Answers a 3-D Secure challenge page at `url` (a payment intent's /a/… page) as its form does; the answer's status and Location. */
+export async function answerChallengeAt(url: string, result: 'complete' | 'fail'): Promise<{ status: number; location: string | null }> {
+  const html = await (await fetch(url)).text();
+  const form = /<form[\s\S]*?<\/form>/.exec(html)?.[0];
+  if (!form) throw new Error(`The challenge page at ${url} has no form`);
+  const body = hiddenFields(form);
+  body.append('result', result);
+  const res = await fetch(url, { method: 'POST', body, redirect: 'manual' });
+  return { status: res.status, location: res.headers.get('location') };
+}

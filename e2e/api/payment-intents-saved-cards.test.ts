@@ -4,6 +4,7 @@ import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { defined } from '../support/defined';
 import { newMerchant, stripeError } from '../support/merchant';
 import { payOnPage } from '../support/paid-session';
+import { answerChallengeAt } from './pay-without-javascript';
 
 /** A customer who paid once on a payment-mode page with `card`, the session asking to save it for off-session use. */
 async function returningCustomer(stripe: Stripe, card = '4242 4242 4242 4242') {
@@ -195,5 +196,50 @@ describe('payment intents with saved cards', () => {
       param: 'payment_method',
     });
     expect(await stripeError(stripe.paymentIntents.confirm('pi_nope'))).toMatchObject({ statusCode: 404 });
+  });
+
+  it("confirmed on-session with a return_url: the customer answers the challenge on Caisse's page and comes back to the merchant", async () => {
+    const { stripe } = await newMerchant();
+    const customer = await stripe.customers.create({});
+    const pm = await stripe.paymentMethods.attach('pm_card_authenticationRequired', { customer: customer.id });
+    const create = () =>
+      stripe.paymentIntents.create({
+        amount: 2000,
+        currency: 'eur',
+        customer: customer.id,
+        payment_method: pm.id,
+        confirm: true,
+        return_url: 'https://shop.example/return?order=42',
+      });
+    const intent = await create();
+    expect(intent).toMatchObject({
+      status: 'requires_action',
+      next_action: { type: 'redirect_to_url', redirect_to_url: { return_url: 'https://shop.example/return?order=42' } },
+    });
+    const url = defined(intent.next_action?.redirect_to_url?.url, 'next_action.redirect_to_url.url');
+    // Only the signed link opens it.
+    expect((await fetch(url.replace(/[^/]+$/, 'forged'))).status).toBe(404);
+    const passed = await answerChallengeAt(url, 'complete');
+    expect(passed).toEqual({
+      status: 303,
+      location: `https://shop.example/return?order=42&payment_intent=${intent.id}&redirect_status=succeeded`,
+    });
+    expect(await stripe.paymentIntents.retrieve(intent.id)).toMatchObject({
+      status: 'succeeded',
+      amount_received: 2000,
+      next_action: null,
+    });
+    expect((await stripe.charges.list({ payment_intent: intent.id })).data).toHaveLength(1);
+    // The link is spent.
+    expect((await fetch(url)).status).toBe(404);
+
+    const failing = await create();
+    const failed = await answerChallengeAt(defined(failing.next_action?.redirect_to_url?.url, 'url'), 'fail');
+    expect(failed.location).toContain('redirect_status=failed');
+    expect(await stripe.paymentIntents.retrieve(failing.id)).toMatchObject({
+      status: 'requires_payment_method',
+      last_payment_error: { code: 'payment_intent_authentication_failure' },
+    });
+    expect((await stripe.charges.list({ payment_intent: failing.id })).data).toEqual([]);
   });
 });

@@ -17,6 +17,9 @@ import { defined } from '../support/defined';
 // of every table, and checks that nothing in the dump is a key that reproduces a fingerprint.
 
 const CARD = '4242424242424242';
+const SAVED_CARD = '5555555555554444';
+/** What Caisse keeps of a card (StoredCard): Stripe's card fields, never its number or CVC. */
+const CARD_FIELDS = ['brand', 'country', 'exp_month', 'exp_year', 'fingerprint', 'funding', 'last4', 'three_d_secure'];
 const IBAN = 'DE89370400440532013000';
 const keyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'caisse-key-')), 'secret.key');
 
@@ -58,6 +61,26 @@ beforeAll(async () => {
     ...({ payment_method_types: ['card', 'sepa_debit'] } as object),
   });
   expect((await postPayForm(defined(sepa.url, 'sepa.url'), { sepaIban: IBAN })).status).toBe(303);
+  // A card saved for later and charged again off-session, and one of Stripe's test methods attached.
+  const customer = await merchant.stripe.customers.create({ email: 'jenny@example.com', payment_method: 'pm_card_amex' });
+  const saving = await merchant.stripe.checkout.sessions.create({
+    mode: 'payment',
+    customer: customer.id,
+    line_items: [{ price: price.id, quantity: 1 }],
+    payment_intent_data: { setup_future_usage: 'off_session' },
+    success_url: 'https://shop.example/ok',
+  });
+  expect((await postPayForm(defined(saving.url, 'saving.url'), { card: SAVED_CARD })).status).toBe(303);
+  const saved = (await merchant.stripe.customers.listPaymentMethods(customer.id)).data.find((m) => m.card?.last4 === '4444');
+  const later = await merchant.stripe.paymentIntents.create({
+    amount: 900,
+    currency: 'eur',
+    customer: customer.id,
+    payment_method: defined(saved, 'the saved card').id,
+    off_session: true,
+    confirm: true,
+  });
+  expect(later.status).toBe('succeeded');
   await server.kill('SIGTERM');
   if (server.databaseUrl) {
     const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
@@ -100,6 +123,16 @@ describe('a database dump plus the source code', () => {
     expect(dump).not.toContain(readFileSync(keyFile, 'utf8').trim());
     expect(dump).not.toContain(master.toString('hex'));
     expect(dump).not.toContain(key);
+  });
+
+  it('holds no card number, and of each card only its brand, last four, expiry, fingerprint and what Stripe shows of it', () => {
+    for (const number of [CARD, SAVED_CARD, '378282246310005'])
+      for (const written of [number, number.replace(/(\d{4})(?=\d)/g, '$1 ')]) expect(dump).not.toContain(written);
+    const cards = [...dump.matchAll(/"card": ?(\{[^{}]*\})/g)].map((m) => JSON.parse(m[1]) as Record<string, unknown>);
+    // Intents, charges and payment methods of the three cards, at least.
+    expect(cards.length).toBeGreaterThanOrEqual(6);
+    for (const card of cards) expect(Object.keys(card).filter((k) => !CARD_FIELDS.includes(k))).toEqual([]);
+    expect(new Set(cards.map((c) => c.last4))).toEqual(new Set(['4242', '4444', '0005']));
   });
 
   it('holds no webhook signing secret in clear', () => {

@@ -25,7 +25,8 @@ export type KeyPurpose =
   | 'idempotency-responses'
   | 'sign-in-links'
   | 'receipt-links'
-  | 'invoice-links';
+  | 'invoice-links'
+  | 'intent-links';
 
 const MIN_KEY_BYTES = 32;
 

@@ -99,7 +99,7 @@ export async function confirmPaymentIntent(
   const now = opts.now ?? new Date();
   const attempt = await db.transaction((tx) => claim(tx, scope, p, processor, now));
   const outcome = await charge(processor, attempt, p);
-  const result = await recordIntentOutcome(db, { processor, attempt, outcome, now, request: scope.request });
+  const result = await recordIntentOutcome(db, { processor, attempt, outcome, now, request: scope.request, returnUrl: p.return_url });
   const object = serializePaymentIntent(result.intent);
   if (result.decline) throw cardDeclined(result.decline, object);
   if (result.intent.status === 'requires_action' && p.error_on_requires_action) throw requiresActionNotHandled(object);

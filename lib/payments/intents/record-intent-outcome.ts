@@ -2,13 +2,15 @@ import type { Db, Tx } from '@/db/client';
 import { findPaymentIntent, settleAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { consumeUnattached, lockPaymentMethod } from '@/db/queries/payment-methods';
 import type { AccountScope } from '@/db/scope';
-import type { StoredPaymentError } from '@/db/schema';
+import type { StoredNextAction, StoredPaymentError } from '@/db/schema';
+import { env } from '@/lib/env';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
 import { attachToCustomer } from '@/lib/payments/payment-methods/manage-payment-methods';
 import type { ChargeOutcome, Decline, PaymentProcessor } from '@/lib/payments/processor';
 import { recordCharge } from '@/lib/payments/record-charge';
 import type { ApiAttempt } from './confirm-payment-intent';
+import { intentChallengeUrl } from './intent-challenge-url';
 
 /** A success that cannot count (the attempt was given up meanwhile): rolled back, then reversed. */
 class LateSuccess extends Error {
@@ -17,7 +19,21 @@ class LateSuccess extends Error {
   }
 }
 
-type Recording = { processor: PaymentProcessor; attempt: ApiAttempt; outcome: ChargeOutcome; now: Date; request?: AccountScope['request'] };
+type Recording = {
+  processor: PaymentProcessor;
+  attempt: ApiAttempt;
+  outcome: ChargeOutcome;
+  now: Date;
+  request?: AccountScope['request'];
+  /** Where the customer returns after a 3-D Secure challenge on Caisse's page (confirm's return_url), if given. */
+  returnUrl?: string | null;
+};
+
+/** What the customer must do: Caisse's challenge page, then back to the merchant's return_url; or Stripe.js's part. */
+const nextActionFor = (intentId: string, returnUrl: string | null | undefined): StoredNextAction =>
+  returnUrl
+    ? { type: 'redirect_to_url', redirect_to_url: { url: intentChallengeUrl(env().APP_URL, intentId), return_url: returnUrl } }
+    : { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect' } };
 type Recorded = { intent: PaymentIntentRow; decline: Decline | null };
 
 /**
@@ -68,7 +84,7 @@ async function recordInTx(tx: Tx, p: Recording): Promise<Recorded> {
       status: 'requires_action',
       card: outcome.card,
       processorState: outcome.resume,
-      nextAction: { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect' } },
+      nextAction: nextActionFor(intent.id, p.returnUrl),
     });
     if (!waiting) return { intent: await current(tx, intent), decline: null };
     await event('payment_intent.requires_action', waiting);

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import '../../../globals.css';
+import { loadIntentChallenge } from './load';
+
+// The signature in the URL is the customer's key: never sent on as a Referer, never indexed.
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: 'same-origin' };
+
+type Params = Promise<{ intentId: string; signature: string }>;
+
+export default async function IntentChallengeLayout({ children, params }: { children: ReactNode; params: Params }) {
+  const { intentId, signature } = await params;
+  const { locale } = await loadIntentChallenge(intentId, signature);
+  return (
+    <html lang={locale}>
+      <body>{children}</body>
+    </html>
+  );
+}
