@@ -88,12 +88,33 @@ export async function detachIfAttached(db: Queryable, p: { accountId: string; id
   return rows[0];
 }
 
-/** A method used once without a customer is spent, as Stripe's are: it can no longer be attached. */
-export async function consumeUnattached(db: Queryable, p: { accountId: string; id: string }): Promise<void> {
-  await db
+/**
+ * Spends a method no customer owns, as its one use does (Stripe's rule): a conditional update, false when it
+ * was attached or already spent meanwhile, so two uses of one unattached method never both go ahead.
+ */
+export async function spendIfFree(db: Queryable, p: { accountId: string; id: string }): Promise<boolean> {
+  const rows = await db
     .update(paymentMethods)
     .set({ consumed: true })
-    .where(and(eq(paymentMethods.accountId, p.accountId), eq(paymentMethods.id, p.id), isNull(paymentMethods.customerId)));
+    .where(
+      and(
+        eq(paymentMethods.accountId, p.accountId),
+        eq(paymentMethods.id, p.id),
+        isNull(paymentMethods.customerId),
+        eq(paymentMethods.consumed, false),
+      ),
+    )
+    .returning({ id: paymentMethods.id });
+  return rows.length > 0;
+}
+
+/** Detaches every method of a customer being deleted, for good, as Stripe does; the methods as they now are. */
+export async function detachAllOfCustomer(db: Queryable, p: { accountId: string; customerId: string }): Promise<PaymentMethodRow[]> {
+  return db
+    .update(paymentMethods)
+    .set({ customerId: null, consumed: true })
+    .where(and(eq(paymentMethods.accountId, p.accountId), eq(paymentMethods.customerId, p.customerId)))
+    .returning();
 }
 
 /** A customer's saved cards whose allow_redisplay is one of `allow`, newest first: what a checkout page may offer again. */

@@ -36,6 +36,8 @@ export type StoredPaymentError = {
   code: string;
   decline_code: string | null;
   message: string;
+  /** The refused method as it was then (payment intents the merchant confirmed: the intent no longer names it). */
+  payment_method?: Record<string, unknown>;
 };
 
 /** What the customer must do before the payment goes on: a 3-D Secure challenge. */

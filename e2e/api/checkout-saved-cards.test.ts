@@ -4,7 +4,7 @@ import { randomClientAddress } from '../support/client-address';
 import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
-import { completeChallenge, postPageForm, postPayForm } from './pay-without-javascript';
+import { completeChallenge, hiddenFields, postPageForm, postPayForm } from './pay-without-javascript';
 
 const PAY_FORM = 'data-testid="pay-button"';
 
@@ -94,11 +94,17 @@ describe('saved cards on the checkout page', () => {
     const customer = await stripe.customers.create({});
     const pm = await stripe.paymentMethods.attach('pm_card_authenticationRequired', { customer: customer.id });
     await stripe.paymentMethods.update(pm.id, { allow_redisplay: 'always' });
-    const session = await sessionFor(stripe, customer.id);
+    const session = await sessionFor(stripe, customer.id, { saved_payment_method_options: { payment_method_remove: 'enabled' } });
     const url = defined(session.url, 'url');
     const headers = { 'x-forwarded-for': randomClientAddress() };
+    const removeForm = defined(/<form id="saved-card-remove"[\s\S]*?<\/form>/.exec(await page(session))?.[0], 'the remove form');
     const paid = await postPageForm(url, PAY_FORM, { saved_card: pm.id }, headers);
     expect(paid.location).toContain('/authenticate');
+    // The card being paid with cannot be removed while its challenge waits.
+    const removal = hiddenFields(removeForm);
+    removal.append('payment_method', pm.id);
+    await fetch(url, { method: 'POST', body: removal, redirect: 'manual', headers });
+    expect((await stripe.paymentMethods.retrieve(pm.id)).customer).toBe(customer.id);
     expect(await completeChallenge(url, 'complete', headers)).toBe(303);
     const done = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] });
     expect(done.status).toBe('complete');

@@ -7,7 +7,7 @@ const decode = (s: string) =>
   s.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
 /** A server-rendered form's hidden inputs, as a browser posts them. */
-function hiddenFields(form: string): FormData {
+export function hiddenFields(form: string): FormData {
   const body = new FormData();
   for (const m of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
     body.append(m[1], decode(m.at(2) ?? '')); // the value group is optional

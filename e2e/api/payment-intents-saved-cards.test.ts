@@ -59,10 +59,11 @@ describe('payment intents with saved cards', () => {
     const err = await stripeError(stripe.paymentIntents.create(offSession(customer, pm.id)));
     expect(err).toMatchObject({ statusCode: 402, type: 'StripeCardError', code: 'authentication_required' });
     const failed = defined(err.payment_intent, 'error.payment_intent');
+    // As Stripe's: the refused card leaves the intent, and is named in its last_payment_error.
     expect(failed).toMatchObject({
       status: 'requires_payment_method',
-      last_payment_error: { code: 'authentication_required' },
-      payment_method: pm.id,
+      payment_method: null,
+      last_payment_error: { code: 'authentication_required', payment_method: { id: pm.id, customer } },
     });
     expect(failed.latest_charge).toBeNull();
 
@@ -170,7 +171,7 @@ describe('payment intents with saved cards', () => {
       await stripeError(stripe.paymentIntents.create({ amount: 100, currency: 'eur', payment_method: saved[0], confirm: true })),
     ).toMatchObject({
       statusCode: 400,
-      param: 'customer',
+      param: 'payment_method',
     });
   });
 
@@ -241,5 +242,58 @@ describe('payment intents with saved cards', () => {
       last_payment_error: { code: 'payment_intent_authentication_failure' },
     });
     expect((await stripe.charges.list({ payment_intent: failing.id })).data).toEqual([]);
+  });
+
+  it('a card detached while its challenge waits is not charged: the answer gives the attempt up, nothing stays in flight', async () => {
+    const { stripe } = await newMerchant();
+    const customer = await stripe.customers.create({});
+    const pm = await stripe.paymentMethods.attach('pm_card_authenticationRequired', { customer: customer.id });
+    const intent = await stripe.paymentIntents.create({
+      amount: 2000,
+      currency: 'eur',
+      customer: customer.id,
+      payment_method: pm.id,
+      setup_future_usage: 'off_session',
+      confirm: true,
+      return_url: 'https://shop.example/return',
+    });
+    expect(intent.status).toBe('requires_action');
+    await stripe.paymentMethods.detach(pm.id);
+    const answered = await answerChallengeAt(defined(intent.next_action?.redirect_to_url?.url, 'url'), 'complete');
+    expect(answered.location).toContain('redirect_status=failed');
+    expect(await stripe.paymentIntents.retrieve(intent.id)).toMatchObject({
+      status: 'requires_payment_method',
+      last_payment_error: { code: 'processing_error' },
+    });
+    expect((await stripe.charges.list({ payment_intent: intent.id })).data).toEqual([]);
+    expect((await stripe.paymentMethods.retrieve(pm.id)).customer).toBeNull();
+  });
+
+  it('one unattached card used by two intents at once: one charge, the other refused as spent', async () => {
+    const { stripe } = await newMerchant();
+    const first = await stripe.paymentIntents.create({ amount: 300, currency: 'eur', payment_method: 'pm_card_visa' });
+    const pm = defined(first.payment_method as string | null, 'payment_method');
+    const second = await stripe.paymentIntents.create({ amount: 300, currency: 'eur', payment_method: pm });
+    const results = await Promise.allSettled([first, second].map((i) => stripe.paymentIntents.confirm(i.id)));
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ statusCode: 400, param: 'payment_method' });
+    expect((await stripe.charges.list()).data).toHaveLength(1);
+  });
+
+  it("a return_url outside the account's allowed redirect domains is refused; confirmation_method=manual is refused by name", async () => {
+    const { stripe } = await newMerchant('Careful Shop', { allowedRedirectDomains: ['shop.example'] });
+    const customer = await stripe.customers.create({ payment_method: 'pm_card_visa' });
+    const [pm] = (await stripe.customers.listPaymentMethods(customer.id)).data;
+    const params = { amount: 500, currency: 'eur', customer: customer.id, payment_method: pm.id, confirm: true } as const;
+    expect(await stripeError(stripe.paymentIntents.create({ ...params, return_url: 'https://elsewhere.example/back' }))).toMatchObject({
+      statusCode: 400,
+      param: 'return_url',
+    });
+    expect((await stripe.paymentIntents.create({ ...params, return_url: 'https://shop.example/back' })).status).toBe('succeeded');
+    expect(await stripeError(stripe.paymentIntents.create({ ...params, confirmation_method: 'manual' }))).toMatchObject({
+      statusCode: 400,
+      param: 'confirmation_method',
+    });
   });
 });

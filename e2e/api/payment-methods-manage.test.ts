@@ -132,4 +132,17 @@ describe('managing saved payment methods', () => {
     // Still the owner's.
     expect((await owner.stripe.paymentMethods.retrieve(pm.id)).customer).toBe(ownerCustomer.id);
   });
+
+  it("deleting a customer detaches its payment methods, as Stripe's does: none is shown or charged again", async () => {
+    const { stripe } = await newMerchant();
+    const customer = await stripe.customers.create({ payment_method: 'pm_card_visa' });
+    const [pm] = (await stripe.customers.listPaymentMethods(customer.id)).data;
+    const pending = await stripe.paymentIntents.create({ amount: 800, currency: 'eur', customer: customer.id, payment_method: pm.id });
+    await stripe.customers.del(customer.id);
+    expect((await stripe.paymentMethods.retrieve(pm.id)).customer).toBeNull();
+    expect((await stripe.events.list({ type: 'payment_method.detached' })).data.map((e) => (e.data.object as { id: string }).id)).toEqual([
+      pm.id,
+    ]);
+    expect(await stripeError(stripe.paymentIntents.confirm(pending.id))).toMatchObject({ statusCode: 400, code: 'parameter_missing' });
+  });
 });

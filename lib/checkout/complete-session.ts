@@ -2,7 +2,7 @@ import type { Tx } from '@/db/client';
 import { updateSessionIfOpen, type SessionRow } from '@/db/queries/checkout-sessions';
 import { insertCustomer, updateCustomerFields } from '@/db/queries/customers';
 import { settleAttempt, updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
-import { insertPaymentMethod } from '@/db/queries/payment-methods';
+import { findPaymentMethod, insertPaymentMethod } from '@/db/queries/payment-methods';
 import { succeedSetupIntentIfStatusIn } from '@/db/queries/setup-intents';
 import { clockOfCustomer } from '@/db/queries/test-clocks';
 import { serializeCustomer } from '@/lib/api/serialize/customer';
@@ -55,6 +55,12 @@ async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | nul
   });
   await recordEvent(tx, { accountId: session.accountId, type: 'customer.created', object: serializeCustomer(row) });
   return row.id;
+}
+
+/** Whether the method is (still) saved to this customer. */
+async function stillTheCustomers(tx: Tx, accountId: string, paymentMethodId: string | null, customerId: string): Promise<boolean> {
+  if (!paymentMethodId) return false;
+  return (await findPaymentMethod(tx, { accountId, id: paymentMethodId }))?.customerId === customerId;
 }
 
 /**
@@ -169,7 +175,8 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
       ? await startSubscriptionFromSession(tx, {
           session,
           customerId,
-          paymentMethodId,
+          // A saved card detached while it was being charged paid this time, but is nobody's default.
+          paymentMethodId: (await stillTheCustomers(tx, session.accountId, paymentMethodId, customerId)) ? paymentMethodId : null,
           intent: charged ? intent : null,
           // A customer on a test clock lives at the clock's time: the subscription starts then.
           testClockId: clock?.id ?? null,

@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { paymentIntentForSession } from '@/db/queries/payment-intents';
 import { detachIfAttached } from '@/db/queries/payment-methods';
 import { lockSessionById } from '@/db/queries/public-session';
 import { serializePaymentMethod } from '@/lib/api/serialize/payment-method';
@@ -17,6 +18,10 @@ export async function removeSavedCard(db: Db, sessionId: string, paymentMethodId
     const session = await lockSessionById(tx, sessionId);
     if (!session) return { ok: false, error: 'not_found' };
     if (notPayable(session, now)) return { ok: false, error: 'session_closed' };
+    // Not the card a payment of this session is being made with (charging, or waiting on its challenge).
+    const intent = await paymentIntentForSession(tx, session.id);
+    if (intent?.paymentMethodId === paymentMethodId && (intent.status === 'processing' || intent.status === 'requires_action'))
+      return { ok: false, error: 'payment_in_progress' };
     const method = offersRemove(session) ? await stillOffered(tx, session, paymentMethodId) : null;
     const detached = method ? await detachIfAttached(tx, { accountId: session.accountId, id: method.id }) : null;
     if (!method || !detached) return { ok: false, error: 'not_found' };

@@ -10,7 +10,7 @@ import {
   type CustomerFields,
   type CustomerRow,
 } from '@/db/queries/customers';
-import { findPaymentMethod, type PaymentMethodRow } from '@/db/queries/payment-methods';
+import { detachAllOfCustomer, findPaymentMethod, type PaymentMethodRow } from '@/db/queries/payment-methods';
 import { customers } from '@/db/schema';
 import { notTheCustomersPaymentMethod } from '@/lib/billing/customer-card';
 import { attachToCustomer } from '@/lib/payments/payment-methods/manage-payment-methods';
@@ -21,6 +21,7 @@ import { noSuchObject } from '@/lib/api/errors';
 import { createdFilter, listPage } from '@/lib/api/list';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { serializeCustomer, serializeDeletedCustomer } from '@/lib/api/serialize/customer';
+import { serializePaymentMethod } from '@/lib/api/serialize/payment-method';
 import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import { storedAddress } from '@/lib/validation/address';
@@ -132,6 +133,15 @@ export async function deleteCustomer(db: Db, scope: AccountScope & { id: string 
   return db.transaction(async (tx) => {
     const current = await lockLive(tx, scope);
     await softDeleteCustomer(tx, { accountId: scope.accountId, id: scope.id, deletedAt: new Date() });
+    // As Stripe's: a deleted customer's payment methods are detached, never to be charged or shown again.
+    for (const method of await detachAllOfCustomer(tx, { accountId: scope.accountId, customerId: scope.id }))
+      await recordEvent(tx, {
+        accountId: scope.accountId,
+        type: 'payment_method.detached',
+        object: serializePaymentMethod(method),
+        previousAttributes: { customer: scope.id },
+        request: scope.request,
+      });
     await recordEvent(tx, {
       accountId: scope.accountId,
       type: 'customer.deleted',

@@ -88,8 +88,17 @@ export const createPaymentIntentSchema = z.strictObject({
   metadata: metadata().optional(),
   confirm: bool().optional(),
   capture_method: oneOf(['automatic', 'automatic_async', 'manual']).optional(),
-  confirmation_method: oneOf(['automatic', 'manual']).optional(),
-  payment_method_types: z.array(oneOf(['card'])).min(1).optional(),
+  // Manual confirmation (a second server confirm after the customer's action) is not built: the challenge page finishes the payment.
+  confirmation_method: oneOf(['automatic', 'manual'])
+    .refine(
+      (v) => v === 'automatic',
+      'confirmation_method=manual is not supported: Caisse finishes the payment once the customer answers the challenge',
+    )
+    .optional(),
+  payment_method_types: z
+    .array(oneOf(['card']))
+    .min(1)
+    .optional(),
   automatic_payment_methods: z.strictObject({ enabled: bool(), allow_redirects: oneOf(['always', 'never']).optional() }).optional(),
   statement_descriptor: noStatementDescriptor('statement_descriptor'),
   statement_descriptor_suffix: noStatementDescriptor('statement_descriptor_suffix'),

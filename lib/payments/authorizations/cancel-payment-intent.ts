@@ -33,6 +33,8 @@ export async function cancelPaymentIntent(
   return db.transaction(async (tx) => {
     const intent = await shownIntentOrThrow(tx, { ...scope, id });
     if (intent.status === 'succeeded' || intent.status === 'canceled') throw notCancelable(intent.status);
+    if (!intent.checkoutSessionId && !intent.invoiceId && !WAITING.includes(intent.status) && intent.status !== 'requires_capture')
+      throw notCancelable(intent.status);
     if (!intent.checkoutSessionId && !intent.invoiceId && WAITING.includes(intent.status)) {
       // One the merchant's server made, waiting for a method, its confirmation or its customer: nothing was charged.
       const canceled = await cancelIntentIfStatusIn(tx, { id, from: WAITING, now, reason: params.cancellation_reason ?? null });

@@ -1,16 +1,18 @@
 import type { Db, Tx } from '@/db/client';
 import { claimPaymentAttempt, lockPaymentIntent, updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
-import { findPaymentMethod, type PaymentMethodRow } from '@/db/queries/payment-methods';
+import { getAccountAllowlists } from '@/db/queries/account-allowlists';
+import { findPaymentMethod, spendIfFree, type PaymentMethodRow } from '@/db/queries/payment-methods';
 import type { AccountScope } from '@/db/scope';
 import { noSuchObject } from '@/lib/api/errors';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
+import { checkRedirectUrls } from '@/lib/checkout/session-rules';
 import { cardDeclined } from '@/lib/payments/card-errors';
 import { STRIPE_DECLINES } from '@/lib/payments/decline-messages';
 import type { ChargeOutcome, PaymentProcessor } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
 import { newId } from '@/lib/util/ids';
 import type { ConfirmPaymentIntentParams } from '@/lib/validation/payment-intents';
-import { cannotConfirm, managedElsewhere, missingPaymentMethod, requiresActionNotHandled } from './intent-errors';
+import { cannotConfirm, managedElsewhere, methodSpent, missingPaymentMethod, requiresActionNotHandled } from './intent-errors';
 import { recordIntentOutcome } from './record-intent-outcome';
 import { usablePaymentMethod } from './usable-payment-method';
 
@@ -30,6 +32,7 @@ const CONFIRMABLE: readonly PaymentIntentRow['status'][] = ['requires_payment_me
 async function claim(tx: Tx, scope: AccountScope & { id: string }, p: ConfirmPaymentIntentParams, processor: PaymentProcessor, now: Date) {
   const intent = await lockPaymentIntent(tx, scope);
   if (!intent || intent.amount === 0) throw noSuchObject('payment_intent', scope.id);
+  checkRedirectUrls({ return_url: p.return_url }, (await getAccountAllowlists(tx, scope)).allowedRedirectDomains);
   if (intent.checkoutSessionId) throw managedElsewhere(`Checkout Session ${intent.checkoutSessionId}`);
   if (intent.invoiceId) throw managedElsewhere(`invoice ${intent.invoiceId}`);
   if (!CONFIRMABLE.includes(intent.status)) throw cannotConfirm(intent.status);
@@ -40,6 +43,9 @@ async function claim(tx: Tx, scope: AccountScope & { id: string }, p: ConfirmPay
     : await findPaymentMethod(tx, { accountId: scope.accountId, id: methodId });
   // An intent's own method was checked when it was set; it may have been detached since.
   if (!method?.card || (method.customerId !== intent.customerId && (method.customerId || method.consumed))) throw missingPaymentMethod();
+  // A method no customer keeps is spent by this use, now, so that a second use of it is refused rather than charged too.
+  const keeps = (p.setup_future_usage === undefined ? intent.setupFutureUsage : p.setup_future_usage) !== null;
+  if (!method.customerId && !keeps && !(await spendIfFree(tx, { accountId: scope.accountId, id: method.id }))) throw methodSpent();
   const attemptId = newId('att');
   const claimed = await claimPaymentAttempt(tx, { id: intent.id, amount: intent.amount, attemptId, now });
   if (!claimed) throw cannotConfirm(intent.status);

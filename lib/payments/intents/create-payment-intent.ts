@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { getAccountAllowlists } from '@/db/queries/account-allowlists';
 import { findCustomer } from '@/db/queries/customers';
 import { insertPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import type { AccountScope } from '@/db/scope';
@@ -6,6 +7,7 @@ import { invalidRequest, missingParam, noSuchObject } from '@/lib/api/errors';
 import { initialMetadata } from '@/lib/api/params';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { assertChargeableAmount } from '@/lib/catalog/amounts';
+import { checkRedirectUrls } from '@/lib/checkout/session-rules';
 import { recordEvent } from '@/lib/events/record-event';
 import type { PaymentProcessor } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
@@ -26,8 +28,6 @@ function checkRules(p: CreatePaymentIntentParams): asserts p is CreatePaymentInt
       'automatic_payment_methods',
       'parameters_exclusive',
     );
-  if (p.setup_future_usage && !p.customer && p.confirm)
-    throw invalidRequest('setup_future_usage needs a customer to save the payment method to: pass customer.', 'customer');
 }
 
 /**
@@ -46,6 +46,8 @@ export async function createPaymentIntent(
   const processor = opts.processor ?? testProcessor;
   const now = opts.now ?? new Date();
   const created: PaymentIntentRow = await db.transaction(async (tx) => {
+    // The account's allowed redirect domains, once set, bound where a challenge sends the customer back.
+    checkRedirectUrls({ return_url: p.return_url }, (await getAccountAllowlists(tx, scope)).allowedRedirectDomains);
     const customerId = p.customer ?? null;
     if (customerId && !(await findCustomer(tx, { accountId: scope.accountId, id: customerId })))
       throw noSuchObject('customer', customerId, 'customer', 400);

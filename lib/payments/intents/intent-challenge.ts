@@ -49,8 +49,9 @@ export async function completeIntentChallenge(
   const method = resumed.paymentMethodId
     ? await findPaymentMethod(db, { accountId: resumed.accountId, id: resumed.paymentMethodId })
     : null;
-  if (!method?.card) {
-    // A challenge is a saved card's: without one, the attempt is given up as a processing error.
+  if (!method?.card || method.customerId !== resumed.customerId) {
+    // A challenge is a saved card's: one detached while the challenge waited (or none) is not charged; the
+    // attempt is given up as a processing error.
     await abandonAttempt(db, processor, resumed);
     return returnTo(pending.returnUrl, await findPaymentIntentById(db, resumed.id));
   }

@@ -28,7 +28,14 @@ export const offSessionNeedsConfirm = () => invalidRequest('off_session can only
 
 /** A method saved to a customer is that customer's: an intent without a customer cannot use it. */
 export const needsItsCustomer = (id: string) =>
-  invalidRequest(`The provided PaymentMethod ${id} is attached to a customer: pass that customer as customer to use it.`, 'customer');
+  invalidRequest(`The provided PaymentMethod ${id} is attached to a customer: pass that customer as customer to use it.`, 'payment_method');
+
+/** Stripe's rule: a method used once without a customer, or detached from one, is spent. */
+export const methodSpent = () =>
+  invalidRequest(
+    'The provided PaymentMethod was previously used with a PaymentIntent without Customer attachment, or was detached from a Customer. It may not be used again.',
+    'payment_method',
+  );
 
 /** error_on_requires_action=true: a payment that needs its customer fails instead. */
 export const requiresActionNotHandled = (paymentIntent: object) =>

@@ -1,12 +1,13 @@
 import type { Db, Tx } from '@/db/client';
 import { findPaymentIntent, settleAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
-import { consumeUnattached, lockPaymentMethod } from '@/db/queries/payment-methods';
+import { findCustomer } from '@/db/queries/customers';
+import { attachIfFree } from '@/db/queries/payment-methods';
 import type { AccountScope } from '@/db/scope';
 import type { StoredNextAction, StoredPaymentError } from '@/db/schema';
 import { env } from '@/lib/env';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
-import { attachToCustomer } from '@/lib/payments/payment-methods/manage-payment-methods';
+import { serializePaymentMethod } from '@/lib/api/serialize/payment-method';
 import type { ChargeOutcome, Decline, PaymentProcessor } from '@/lib/payments/processor';
 import { recordCharge } from '@/lib/payments/record-charge';
 import type { ApiAttempt } from './confirm-payment-intent';
@@ -37,15 +38,21 @@ const nextActionFor = (intentId: string, returnUrl: string | null | undefined): 
 type Recorded = { intent: PaymentIntentRow; decline: Decline | null };
 
 /**
- * After a charge, the card is its customer's for later when setup_future_usage asked (attached, if it was
- * not yet); a card no customer owns is spent by its use, as Stripe's are.
+ * After a successful charge, a card setup_future_usage asked to keep is attached to the intent's customer
+ * (when it is still free and the customer still there: a conditional update, and never an error, since the
+ * money is already taken). A card used once without being kept was spent when its attempt was claimed.
  */
-async function keepOrSpend(tx: Tx, intent: PaymentIntentRow, p: Recording) {
-  const method = await lockPaymentMethod(tx, { accountId: intent.accountId, id: p.attempt.method.id });
-  if (!method || method.customerId) return;
-  if (intent.setupFutureUsage && intent.customerId)
-    await attachToCustomer(tx, { accountId: intent.accountId, method, customerId: intent.customerId, request: p.request });
-  else await consumeUnattached(tx, { accountId: intent.accountId, id: method.id });
+async function keepForLater(tx: Tx, intent: PaymentIntentRow, p: Recording) {
+  if (!intent.setupFutureUsage || !intent.customerId) return;
+  if (!(await findCustomer(tx, { accountId: intent.accountId, id: intent.customerId }))) return;
+  const attached = await attachIfFree(tx, { accountId: intent.accountId, id: p.attempt.method.id, customerId: intent.customerId });
+  if (attached)
+    await recordEvent(tx, {
+      accountId: intent.accountId,
+      type: 'payment_method.attached',
+      object: serializePaymentMethod(attached),
+      request: p.request,
+    });
 }
 
 async function recordInTx(tx: Tx, p: Recording): Promise<Recorded> {
@@ -68,7 +75,7 @@ async function recordInTx(tx: Tx, p: Recording): Promise<Recorded> {
       nextAction: null,
     });
     if (!settled) throw new LateSuccess();
-    await keepOrSpend(tx, settled, p);
+    await keepForLater(tx, settled, p);
     const chargeState = outcome.chargeState ?? null;
     const charged = await recordCharge(tx, {
       intent: settled,
@@ -96,16 +103,17 @@ async function recordInTx(tx: Tx, p: Recording): Promise<Recorded> {
     decline_code: outcome.decline.declineCode,
     message: outcome.decline.message,
   };
+  // As Stripe's: the refused method leaves the intent (a new confirm must name one) and is kept in the error.
   const failed = await settleAttempt(tx, fence, {
     status: 'requires_payment_method',
+    paymentMethodId: null,
     card: outcome.card ?? intent.card,
-    lastPaymentError: error,
+    lastPaymentError: { ...error, payment_method: serializePaymentMethod(method) },
     attemptStartedAt: null,
     processorState: null,
     nextAction: null,
   });
   if (!failed) return { intent: await current(tx, intent), decline: null };
-  await keepOrSpend(tx, failed, p);
   await event('payment_intent.payment_failed', failed);
   return { intent: failed, decline: outcome.decline };
 }

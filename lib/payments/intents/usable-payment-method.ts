@@ -1,10 +1,9 @@
 import type { Tx } from '@/db/client';
 import type { PaymentMethodRow } from '@/db/queries/payment-methods';
-import { invalidRequest } from '@/lib/api/errors';
 import { notACard, notTheCustomersPaymentMethod } from '@/lib/billing/customer-card';
 import { paymentMethodInput } from '@/lib/payments/payment-methods/payment-method-input';
 import type { PaymentProcessor } from '@/lib/payments/processor';
-import { needsItsCustomer } from './intent-errors';
+import { methodSpent, needsItsCustomer } from './intent-errors';
 
 /**
  * The card a payment intent of `customerId` may charge, named by `param`: the customer's own saved card, a
@@ -25,11 +24,7 @@ export async function usablePaymentMethod(
   });
   if (method.customerId && method.customerId !== p.customerId)
     throw p.customerId ? notTheCustomersPaymentMethod(method.id, 'payment_method') : needsItsCustomer(method.id);
-  if (!method.customerId && method.consumed)
-    throw invalidRequest(
-      'The provided PaymentMethod was previously used with a PaymentIntent without Customer attachment, or was detached from a Customer. It may not be used again.',
-      'payment_method',
-    );
+  if (!method.customerId && method.consumed) throw methodSpent();
   if (!method.card) throw notACard(method.id, 'payment_method');
   return method;
 }

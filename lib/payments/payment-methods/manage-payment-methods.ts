@@ -57,8 +57,7 @@ export async function attachPaymentMethod(db: Db, scope: Scope, p: AttachPayment
   if (!p.customer) throw missingParam('customer');
   const customerId = p.customer;
   return db.transaction(async (tx) => {
-    const customer = await lockLiveCustomer(tx, { accountId: scope.accountId, id: customerId });
-    if (!customer) throw noSuchObject('customer', customerId, 'customer', 400);
+    // The method's lock before the customer's, in the order detach takes them (no deadlock between the two).
     const method = await paymentMethodInput(tx, {
       accountId: scope.accountId,
       id: scope.id,
@@ -67,6 +66,8 @@ export async function attachPaymentMethod(db: Db, scope: Scope, p: AttachPayment
       now: new Date(),
       check: true,
     });
+    const customer = await lockLiveCustomer(tx, { accountId: scope.accountId, id: customerId });
+    if (!customer) throw noSuchObject('customer', customerId, 'customer', 400);
     const attached = await attachToCustomer(tx, { accountId: scope.accountId, method, customerId, request: scope.request });
     return serializePaymentMethod(attached);
   });
