@@ -37,7 +37,9 @@ describe('portal configuration features', () => {
       trial_update_behavior: 'end_trial',
       products: [],
     });
-    expect(() => checkFeatures(f)).not.toThrow();
+    expect(() => {
+      checkFeatures(f);
+    }).not.toThrow();
   });
 
   it('a feature given with only enabled → its other fields keep their defaults', () => {
@@ -53,7 +55,9 @@ describe('portal configuration features', () => {
     expect(f.subscription_update.products).toEqual([
       { product: 'prod_a', prices: ['price_a'], adjustable_quantity: { enabled: false, maximum: null, minimum: 0 } },
     ]);
-    expect(() => checkFeatures(f)).not.toThrow();
+    expect(() => {
+      checkFeatures(f);
+    }).not.toThrow();
   });
 
   it('an update changes only what it names; a list given replaces the stored one, "" empties it', () => {
@@ -80,20 +84,26 @@ describe('portal configuration features', () => {
 
   it('subscription_update enabled without products or default_allowed_updates → parameter_missing naming it', () => {
     expect(
-      refusal(() => checkFeatures(created({ subscription_update: { enabled: true, default_allowed_updates: ['price'] } }))),
+      refusal(() => {
+        checkFeatures(created({ subscription_update: { enabled: true, default_allowed_updates: ['price'] } }));
+      }),
     ).toMatchObject({
       code: 'parameter_missing',
       param: 'features[subscription_update][products]',
     });
     expect(
-      refusal(() =>
-        checkFeatures(created({ subscription_update: { enabled: true, products: [{ product: 'prod_a', prices: ['price_a'] }] } })),
-      ),
+      refusal(() => {
+        checkFeatures(created({ subscription_update: { enabled: true, products: [{ product: 'prod_a', prices: ['price_a'] }] } }));
+      }),
     ).toMatchObject({ code: 'parameter_missing', param: 'features[subscription_update][default_allowed_updates]' });
   });
 
   it('customer_update enabled without allowed_updates → parameter_missing', () => {
-    expect(refusal(() => checkFeatures(created({ customer_update: { enabled: true } })))).toMatchObject({
+    expect(
+      refusal(() => {
+        checkFeatures(created({ customer_update: { enabled: true } }));
+      }),
+    ).toMatchObject({
       code: 'parameter_missing',
       param: 'features[customer_update][allowed_updates]',
     });
@@ -102,27 +112,31 @@ describe('portal configuration features', () => {
   it('cancellation prorations: always_invoice refused, create_prorations only with mode immediately', () => {
     const param = 'features[subscription_cancel][proration_behavior]';
     expect(
-      refusal(() => checkFeatures(created({ subscription_cancel: { enabled: true, proration_behavior: 'always_invoice' } }))),
+      refusal(() => {
+        checkFeatures(created({ subscription_cancel: { enabled: true, proration_behavior: 'always_invoice' } }));
+      }),
     ).toMatchObject({ param });
     expect(
-      refusal(() => checkFeatures(created({ subscription_cancel: { enabled: true, proration_behavior: 'create_prorations' } }))),
+      refusal(() => {
+        checkFeatures(created({ subscription_cancel: { enabled: true, proration_behavior: 'create_prorations' } }));
+      }),
     ).toMatchObject({ param });
-    expect(() =>
-      checkFeatures(created({ subscription_cancel: { enabled: true, mode: 'immediately', proration_behavior: 'create_prorations' } })),
-    ).not.toThrow();
+    expect(() => {
+      checkFeatures(created({ subscription_cancel: { enabled: true, mode: 'immediately', proration_behavior: 'create_prorations' } }));
+    }).not.toThrow();
   });
 
   it('a product listed twice, or a maximum not above the minimum → refused on that product', () => {
     const product = { product: 'prod_a', prices: ['price_a'] };
     expect(
-      refusal(() =>
+      refusal(() => {
         checkFeatures(
           created({ subscription_update: { enabled: true, default_allowed_updates: ['price'], products: [product, product] } }),
-        ),
-      ),
+        );
+      }),
     ).toMatchObject({ param: 'features[subscription_update][products][1][product]' });
     expect(
-      refusal(() =>
+      refusal(() => {
         checkFeatures(
           created({
             subscription_update: {
@@ -131,8 +145,8 @@ describe('portal configuration features', () => {
               products: [{ ...product, adjustable_quantity: { enabled: true, minimum: 5, maximum: 5 } }],
             },
           }),
-        ),
-      ),
+        );
+      }),
     ).toMatchObject({ param: 'features[subscription_update][products][0][adjustable_quantity][maximum]' });
   });
 
