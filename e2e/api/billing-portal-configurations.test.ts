@@ -241,7 +241,7 @@ describe('billing portal configurations through the official SDK', () => {
     expect(updated.updated).toBeGreaterThanOrEqual(main.updated);
     expect(updated.created).toBe(main.created);
 
-    // Turning updates off leaves the products stored; turning them on again without products is refused.
+    // Emptying the products of an enabled subscription_update is refused: the merged result is checked, not only what was sent.
     expect(
       await stripeError(stripe.billingPortal.configurations.update(main.id, { features: { subscription_update: { products: '' } } })),
     ).toMatchObject({ statusCode: 400, param: 'features[subscription_update][products]' });
