@@ -9,3 +9,4 @@ export * from './emails';
 export * from './dashboard';
 export * from './files';
 export * from './billing';
+export * from './billing-portal';

@@ -33,6 +33,8 @@ export const expandRegistry: ExpandRegistry = {
   customer: {},
   shipping_rate: {},
   tax_rate: {},
+  // `application` is always null: Caisse has no Connect applications.
+  'billing_portal.configuration': {},
 };
 
 export function registerExpandable(objectType: string, fields: ExpandRegistry[string]) {

@@ -1,4 +1,5 @@
 import type { Queryable } from '@/db/client';
+import { findPortalConfiguration, type PortalConfigurationRow } from '@/db/queries/billing-portal-configurations';
 import { findSession, lockSession, type SessionRow } from '@/db/queries/checkout-sessions';
 import { findCoupon, type CouponRow } from '@/db/queries/coupons';
 import { findEmail, type EmailRow } from '@/db/queries/email-outbox';
@@ -80,3 +81,6 @@ export const getInvoiceOrThrow = async (db: Queryable, p: ParamLookup): Promise<
 
 /** Locks the invoice for a change of its state (FOR UPDATE). */
 export const lockInvoiceOrThrow = async (db: Queryable, p: Lookup): Promise<InvoiceRow> => found(await lockInvoice(db, p), 'invoice', p);
+
+export const getPortalConfigurationOrThrow = async (db: Queryable, p: ParamLookup): Promise<PortalConfigurationRow> =>
+  found(await findPortalConfiguration(db, p), 'configuration', p);

@@ -10,6 +10,8 @@ import { STRIPE_EVENT_TYPES } from './stripe-event-types';
  */
 
 export const CAISSE_EVENT_TYPES = [
+  'billing_portal.configuration.created',
+  'billing_portal.configuration.updated',
   'charge.captured',
   'charge.dispute.closed',
   'charge.dispute.created',

@@ -47,7 +47,8 @@ export type IdPrefix =
   | 'in'
   | 'il'
   | 'ii'
-  | 'clock';
+  | 'clock'
+  | 'bpc';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(24)}`;
