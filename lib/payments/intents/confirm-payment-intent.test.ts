@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAccount } from '@/lib/accounts/create-account';
 import { charges, paymentIntents } from '@/db/schema';
+import { ApiError } from '@/lib/api/errors';
 import { recoverLostAttempts } from '@/lib/checkout/abandon-attempt';
 import { ATTEMPT_LEASE_MS } from '@/lib/checkout/payment-state';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
@@ -10,6 +11,7 @@ import { GatedProcessor } from '@/lib/checkout/testing/gated-processor';
 import { createCustomer } from '@/lib/customers/customers';
 import { cancelPaymentIntent } from '@/lib/payments/authorizations/cancel-payment-intent';
 import { listCustomerPaymentMethods } from '@/lib/payments/payment-method-reads';
+import { detachPaymentMethod } from '@/lib/payments/payment-methods/manage-payment-methods';
 import { confirmPaymentIntent } from './confirm-payment-intent';
 import { createPaymentIntent } from './create-payment-intent';
 
@@ -19,7 +21,7 @@ const AFTER_LEASE = new Date(T0.getTime() + ATTEMPT_LEASE_MS + 1000);
 const RUNS = Number(process.env.CHECKOUT_MODEL_RUNS ?? 12);
 
 /** A customer with a saved card, and an intent for it waiting for its confirmation. */
-async function world(processor: GatedProcessor) {
+async function world(processor: GatedProcessor, keep: boolean) {
   const account = await createAccount(db(), { name: 'Intent Shop' });
   const scope = { accountId: account.id };
   const customer = await createCustomer(db(), scope, { payment_method: 'pm_card_visa' }, processor);
@@ -27,23 +29,30 @@ async function world(processor: GatedProcessor) {
   const intent = await createPaymentIntent(
     db(),
     scope,
-    { amount: 1500, currency: 'eur', customer: customer.id, payment_method: method.id },
+    {
+      amount: 1500,
+      currency: 'eur',
+      customer: customer.id,
+      payment_method: method.id,
+      ...(keep ? { setup_future_usage: 'off_session' as const } : {}),
+    },
     { processor, now: T0 },
   );
-  return { scope, intentId: intent.id };
+  return { scope, intentId: intent.id, methodId: method.id };
 }
 
-type Step = 'confirm' | 'release' | 'sweep' | 'cancel';
+type Step = 'confirm' | 'release' | 'sweep' | 'cancel' | 'detach';
 
 describe('confirming an API-made payment intent under races (fast-check)', () => {
-  it('whatever confirms, answers, sweeps and cancels interleave: at most one charge, money kept only for it, nothing left processing', async () => {
+  it('whatever confirms, answers, sweeps, cancels and detaches interleave: at most one charge, money kept only for it, nothing left processing', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.constantFrom<Step>('confirm', 'release', 'sweep', 'cancel'), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.constantFrom<Step>('confirm', 'release', 'sweep', 'cancel', 'detach'), { minLength: 1, maxLength: 8 }),
         fc.boolean(),
-        async (steps, voidBlocksLateAnswers) => {
+        fc.boolean(),
+        async (steps, voidBlocksLateAnswers, keep) => {
           const processor = new GatedProcessor(voidBlocksLateAnswers);
-          const { scope, intentId } = await world(processor);
+          const { scope, intentId, methodId } = await world(processor, keep);
           // Each started confirm, by the attempt it holds at the gate once it got there.
           const calls: { attemptId: string | null; done: Promise<unknown> }[] = [];
           const confirm = async () => {
@@ -65,10 +74,17 @@ describe('confirming an API-made payment intent under races (fast-check)', () =>
             else if (step === 'release' && processor.held.length) await release(processor.held[0]);
             else if (step === 'sweep') await recoverLostAttempts(db(), processor, AFTER_LEASE);
             else if (step === 'cancel') await cancelPaymentIntent(db(), scope, intentId, {}).catch((e: unknown) => e);
+            // The card is detached while its payment may be under way (the merchant, or the customer elsewhere).
+            else if (step === 'detach') await detachPaymentMethod(db(), { ...scope, id: methodId }).catch((e: unknown) => e);
           }
           // Every answer arrives in the end; the sweep gives up whatever is still in flight.
           for (const id of [...processor.held]) await release(id);
-          await Promise.all(calls.map((c) => c.done));
+          const answers = await Promise.all(calls.map((c) => c.done));
+          // Every confirm answered as the API does (the intent, or a Stripe-shaped refusal), never a crash…
+          for (const a of answers) if (a instanceof Error) expect(a).toBeInstanceOf(ApiError);
+          // …and none of them left its attempt in flight: nothing died, so nothing waits for the sweep.
+          const [settled] = await db().select().from(paymentIntents).where(eq(paymentIntents.id, intentId));
+          expect(settled.status).not.toBe('processing');
           await recoverLostAttempts(db(), processor, AFTER_LEASE);
 
           const [intent] = await db().select().from(paymentIntents).where(eq(paymentIntents.id, intentId));
