@@ -124,9 +124,11 @@ describe("expand curl commands from Stripe's docs", () => {
 });
 
 describe("payment method curl commands from Stripe's API reference", () => {
-  it('a customer who paid by card → the merchant reads the card’s PaymentMethod and lists the customer’s', async () => {
+  it('a customer who paid by card and had it saved → the merchant reads the card’s PaymentMethod and lists the customer’s', async () => {
     const { stripe, secretKey: key } = await newMerchant();
-    const session = (await paidSession(stripe, { params: { customer_creation: 'always' } })).session;
+    const session = (
+      await paidSession(stripe, { params: { customer_creation: 'always', payment_intent_data: { setup_future_usage: 'off_session' } } })
+    ).session;
     const customer = defined(session.customer as string | null, 'customer');
     const pmId = defined(
       (await stripe.paymentIntents.retrieve(defined(session.payment_intent as string | null, 'session.payment_intent'))).payment_method as
