@@ -88,6 +88,8 @@ describe('billing portal sessions through the official SDK', () => {
       expect(html).toContain('This link has expired');
       expect(html).not.toContain('Jenny Rosen');
     }
+    // In the browser's language: no session names one.
+    expect(await (await fetch(wrong, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } })).text()).toContain('Ce lien a expiré');
     // The right URL still opens.
     expect((await fetch(url)).status).toBe(200);
   });
