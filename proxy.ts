@@ -1,5 +1,5 @@
 // Runs before routing: custom domains serve only the checkout pages; request ids for the API (/v1);
-// security headers, with a per-request script nonce, for the checkout pages (/c), the receipt, invoice and challenge pages (/receipts, /i, /a) and the dashboard.
+// security headers, with a per-request script nonce, for the checkout pages (/c), the receipt, invoice, challenge and customer portal pages (/receipts, /i, /a, /p) and the dashboard.
 import { NextResponse, type NextRequest } from 'next/server';
 import { newRequestId, REQUEST_ID_HEADER } from '@/lib/api/request-id';
 import { unrecognizedResponse } from '@/lib/api/unrecognized';
@@ -20,7 +20,14 @@ function decodable(pathname: string): boolean {
 }
 
 // Paths whose routes answer with their own not-found: where an undecodable path is sent.
-const NO_SUCH_PAGE = { checkout: '/c/_', receipt: '/receipts/_/_', invoice: '/i/_/_', challenge: '/a/_/_', file: '/files/_' } as const;
+const NO_SUCH_PAGE = {
+  checkout: '/c/_',
+  receipt: '/receipts/_/_',
+  invoice: '/i/_/_',
+  challenge: '/a/_/_',
+  portal: '/p/_/_',
+  file: '/files/_',
+} as const;
 
 const notFound = () =>
   new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
@@ -88,6 +95,10 @@ function invoicePage(req: NextRequest) {
 const challengePage = (req: NextRequest) =>
   withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'none', https: isHttps(req) }), NO_SUCH_PAGE.challenge);
 
+/** A customer portal session's page: the token in its URL is the customer's key, nobody's to frame. */
+const portalPage = (req: NextRequest) =>
+  withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'none', https: isHttps(req) }), NO_SUCH_PAGE.portal);
+
 /** The dashboard frames only itself (the branding preview); nobody else may frame it (clickjacking). */
 const dashboardPage = (req: NextRequest) =>
   withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'self', https: isHttps(req) }));
@@ -102,6 +113,7 @@ export async function proxy(req: NextRequest) {
   if (pathname.startsWith('/receipts/')) return receiptPage(req);
   if (pathname.startsWith('/i/')) return invoicePage(req);
   if (pathname.startsWith('/a/')) return challengePage(req);
+  if (pathname.startsWith('/p/')) return portalPage(req);
   if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) return dashboardPage(req);
   if (pathname === '/v1' || pathname.startsWith('/v1/')) return api(req);
   return NextResponse.next();

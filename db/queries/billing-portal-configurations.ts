@@ -46,3 +46,13 @@ export async function updatePortalConfigurationFields(
     .returning();
   return row;
 }
+
+/** The account's default configuration, or null when it has made none. */
+export async function findDefaultPortalConfiguration(db: Queryable, accountId: string): Promise<PortalConfigurationRow | null> {
+  const rows = await db
+    .select()
+    .from(billingPortalConfigurations)
+    .where(and(eq(billingPortalConfigurations.accountId, accountId), eq(billingPortalConfigurations.isDefault, true)))
+    .limit(1);
+  return rows[0] ?? null;
+}

@@ -63,3 +63,45 @@ export const billingPortalConfigurations = pgTable(
       .where(sql`${t.isDefault}`),
   ],
 );
+
+/** A portal session's flow, stored as Stripe shows it (`flow` of a billing_portal.session). */
+export type PortalFlow = {
+  type: 'payment_method_update' | 'subscription_cancel' | 'subscription_update' | 'subscription_update_confirm';
+  after_completion: {
+    type: 'hosted_confirmation' | 'portal_homepage' | 'redirect';
+    hosted_confirmation: { custom_message: string | null } | null;
+    redirect: { return_url: string } | null;
+  };
+  /** Flows Caisse does not offer; always null. */
+  customer_update: null;
+  subscription_pause: null;
+  subscription_cancel: { subscription: string; retention: { type: 'coupon_offer'; coupon_offer: { coupon: string } } | null } | null;
+  subscription_update: { subscription: string } | null;
+  subscription_update_confirm: {
+    subscription: string;
+    items: { id: string; price: string | null; quantity?: number }[];
+    discounts: { coupon: string | null; promotion_code: string | null }[] | null;
+  } | null;
+};
+
+/**
+ * A customer's portal session: its URL carries a random token of which only the SHA-256 hash is kept.
+ * Usable within 5 minutes of creation if never opened; an hour from its first opening (`opened_at`).
+ */
+export const billingPortalSessions = pgTable(
+  'billing_portal_sessions',
+  {
+    id: text().primaryKey(),
+    accountId: text().notNull(),
+    livemode: boolean().notNull().default(false),
+    createdAt: ts().notNull().defaultNow(),
+    customerId: text().notNull(),
+    configurationId: text().notNull(),
+    locale: text(),
+    returnUrl: text(),
+    flow: jsonb().$type<PortalFlow>(),
+    tokenHash: text().notNull(),
+    openedAt: ts(),
+  },
+  (t) => [index('billing_portal_sessions_account_customer_idx').on(t.accountId, t.customerId)],
+);

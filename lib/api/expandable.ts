@@ -1,3 +1,4 @@
+import { findPortalConfiguration } from '@/db/queries/billing-portal-configurations';
 import { findCustomer } from '@/db/queries/customers';
 import { findCoupon } from '@/db/queries/coupons';
 import { findPrice } from '@/db/queries/prices';
@@ -21,6 +22,7 @@ import { loadSubscription } from '@/lib/billing/subscription-reads';
 import { applyExpand, type ExpandContext, type ExpandRegistry } from './expand';
 import { serializeCustomer, serializeDeletedCustomer } from './serialize/customer';
 import { serializeCoupon } from './serialize/coupon';
+import { serializePortalConfiguration } from './serialize/portal-configuration';
 import { priceCurrencyOptions, serializePrice } from './serialize/price';
 import { serializeProduct } from './serialize/product';
 
@@ -219,3 +221,10 @@ export function checkExpand(type: string, paths: string[] | undefined): void {
 export function expandObject<T>(ctx: ExpandContext, target: T, paths: string[] | undefined): Promise<T> {
   return applyExpand(ctx, expandRegistry, target, paths);
 }
+
+registerExpandable('billing_portal.session', {
+  configuration: async (ctx, id) => {
+    const row = await findPortalConfiguration(ctx.db, { accountId: ctx.accountId, id });
+    return row ? serializePortalConfiguration(row) : null;
+  },
+});

@@ -48,7 +48,8 @@ export type IdPrefix =
   | 'il'
   | 'ii'
   | 'clock'
-  | 'bpc';
+  | 'bpc'
+  | 'bps';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(24)}`;

@@ -1,0 +1,41 @@
+'use server';
+
+// The customer portal's server actions: plain form posts without JavaScript, bound by the page to its
+// session id and token, each re-checked by lib/billing-portal/portal-actions.ts (the token, the feature,
+// and that the object posted is the session's customer's).
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import {
+  portalRemoveCard,
+  portalSetCancelAtPeriodEnd,
+  portalSetDefaultCard,
+  type PortalActionResult,
+} from '@/lib/billing-portal/portal-actions';
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.slice(0, 255) : '';
+};
+
+const back = (sessionId: string, token: string, result: PortalActionResult) =>
+  redirect(`/p/${encodeURIComponent(sessionId)}/${encodeURIComponent(token)}?result=${result}`);
+
+// POST (server action) — make one of the customer's cards their default (invoice_settings.default_payment_method)
+export async function setDefaultCardAction(sessionId: string, token: string, form: FormData): Promise<void> {
+  back(sessionId, token, await portalSetDefaultCard(await getDb(), { sessionId, token, paymentMethodId: field(form, 'payment_method') }));
+}
+
+// POST (server action) — remove one of the customer's cards (detach)
+export async function removeCardAction(sessionId: string, token: string, form: FormData): Promise<void> {
+  back(sessionId, token, await portalRemoveCard(await getDb(), { sessionId, token, paymentMethodId: field(form, 'payment_method') }));
+}
+
+// POST (server action) — cancel one of the customer's subscriptions at the end of its period, or keep it
+export async function cancelAtPeriodEndAction(sessionId: string, token: string, form: FormData): Promise<void> {
+  const cancel = field(form, 'cancel') === 'true';
+  back(
+    sessionId,
+    token,
+    await portalSetCancelAtPeriodEnd(await getDb(), { sessionId, token, subscriptionId: field(form, 'subscription'), cancel }),
+  );
+}

@@ -1,0 +1,87 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import type { PortalSessionRow } from '@/db/queries/billing-portal-sessions';
+import { findPortalConfiguration } from '@/db/queries/billing-portal-configurations';
+import { findPaymentMethod } from '@/db/queries/payment-methods';
+import { lockSubscription } from '@/db/queries/subscriptions';
+import type { PortalFeatures } from '@/db/schema';
+import { ApiError, noSuchObject } from '@/lib/api/errors';
+import { billingNow } from '@/lib/billing/clock';
+import { setCancelAtPeriodEnd } from '@/lib/billing/subscriptions/cancel-subscription';
+import { updateCustomer } from '@/lib/customers/customers';
+import { detachPaymentMethod } from '@/lib/payments/payment-methods/manage-payment-methods';
+import { openPortalSession } from './open-portal-session';
+
+/**
+ * What the portal page's forms do, each through the code the API uses (and so with the same events).
+ * Every action opens the session again from its id and token, checks that the configuration enables it,
+ * and acts only on an object of the session's own customer: an id posted by the form is never trusted.
+ */
+export type PortalActionResult = 'done' | 'expired' | 'refused';
+
+type Target = { sessionId: string; token: string; now?: Date };
+
+async function sessionWith(db: Db, p: Target, feature: keyof PortalFeatures): Promise<PortalSessionRow | null> {
+  const session = await openPortalSession(db, { id: p.sessionId, token: p.token, now: p.now });
+  if (!session) return null;
+  const config = await findPortalConfiguration(db, { accountId: session.accountId, id: session.configurationId });
+  return config?.features[feature].enabled ? session : null;
+}
+
+/** A refusal of lib/ (the card detached meanwhile, a subscription ended) is the page's "could not", never a 500. */
+async function refusedOnApiError(act: () => Promise<unknown>): Promise<PortalActionResult> {
+  try {
+    await act();
+    return 'done';
+  } catch (e) {
+    if (e instanceof ApiError) return 'refused';
+    throw e;
+  }
+}
+
+async function ownCard(db: Db, session: PortalSessionRow, paymentMethodId: string) {
+  const method = await findPaymentMethod(db, { accountId: session.accountId, id: paymentMethodId });
+  // Once detached a method is spent for good: one attached to this customer now can only stay theirs or be spent.
+  return method?.customerId === session.customerId && method.type === 'card' ? method : null;
+}
+
+/** "Make default": the customer's invoice_settings.default_payment_method, as POST /v1/customers/:id sets it. */
+export async function portalSetDefaultCard(db: Db, p: Target & { paymentMethodId: string }): Promise<PortalActionResult> {
+  const session = await sessionWith(db, p, 'payment_method_update');
+  if (!session) return 'expired';
+  const method = await ownCard(db, session, p.paymentMethodId);
+  if (!method) return 'refused';
+  return refusedOnApiError(() =>
+    updateCustomer(
+      db,
+      { accountId: session.accountId, id: session.customerId },
+      { invoice_settings: { default_payment_method: method.id } },
+    ),
+  );
+}
+
+/** "Remove": POST /v1/payment_methods/:id/detach. */
+export async function portalRemoveCard(db: Db, p: Target & { paymentMethodId: string }): Promise<PortalActionResult> {
+  const session = await sessionWith(db, p, 'payment_method_update');
+  if (!session) return 'expired';
+  const method = await ownCard(db, session, p.paymentMethodId);
+  if (!method) return 'refused';
+  return refusedOnApiError(() => detachPaymentMethod(db, { accountId: session.accountId, id: method.id }));
+}
+
+/** "Cancel at period end" (true) and "Keep subscription" (false): cancel_at_period_end, as the API's update sets it. */
+export async function portalSetCancelAtPeriodEnd(
+  db: Db,
+  p: Target & { subscriptionId: string; cancel: boolean },
+): Promise<PortalActionResult> {
+  const session = await sessionWith(db, p, 'subscription_cancel');
+  if (!session) return 'expired';
+  return refusedOnApiError(() =>
+    db.transaction(async (tx) => {
+      const sub = await lockSubscription(tx, { accountId: session.accountId, id: p.subscriptionId });
+      // Another customer's subscription is as missing as an unknown one.
+      if (sub?.customerId !== session.customerId) throw noSuchObject('subscription', p.subscriptionId);
+      await setCancelAtPeriodEnd(tx, sub, p.cancel, await billingNow(tx, sub));
+    }),
+  );
+}
