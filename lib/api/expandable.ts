@@ -159,6 +159,7 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   charge: { customer: 'customer', payment_intent: 'payment_intent', refunds: 'list:refund' },
   payment_method: { customer: 'customer' },
   customer: { 'invoice_settings.default_payment_method': 'payment_method' },
+  'billing_portal.session': { configuration: 'billing_portal.configuration' },
   setup_intent: { customer: 'customer', payment_method: 'payment_method' },
   refund: { charge: 'charge', payment_intent: 'payment_intent' },
   dispute: { charge: 'charge', payment_intent: 'payment_intent', ...evidenceFiles('file') },
