@@ -3,7 +3,7 @@ import { listLostAttempts, settleAttempt, type PaymentIntentRow } from '@/db/que
 import { lockSessionById } from '@/db/queries/public-session';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
-import { STRIPE_DECLINES } from '@/lib/payments/decline-messages';
+import { STRIPE_DECLINES, storedPaymentError } from '@/lib/payments/decline-messages';
 import type { PaymentProcessor } from '@/lib/payments/processor';
 import { releaseDiscount } from './discount-reservation';
 import { ATTEMPT_LEASE_MS } from './payment-state';
@@ -23,13 +23,12 @@ export async function abandonAttempt(db: Db, processor: PaymentProcessor, attemp
   await processor.reverse({ attemptId, amount: attempt.amount, currency: attempt.currency });
   return db.transaction(async (tx) => {
     if (attempt.checkoutSessionId) await lockSessionById(tx, attempt.checkoutSessionId);
-    const d = STRIPE_DECLINES.processing_error;
     const failed = await settleAttempt(
       tx,
       { id: attempt.id, attemptId },
       {
         status: 'requires_payment_method',
-        lastPaymentError: { type: 'card_error', code: d.code, decline_code: d.declineCode, message: d.message },
+        lastPaymentError: storedPaymentError(STRIPE_DECLINES.processing_error),
         processorState: null,
         nextAction: null,
         attemptStartedAt: null,

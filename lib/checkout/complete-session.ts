@@ -175,8 +175,12 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
       ? await startSubscriptionFromSession(tx, {
           session,
           customerId,
-          // A saved card detached while it was being charged paid this time, but is nobody's default.
-          paymentMethodId: (await stillTheCustomers(tx, session.accountId, paymentMethodId, customerId)) ? paymentMethodId : null,
+          // A saved card detached while it was being charged paid this time, but is nobody's default (a card just
+          // saved above is the customer's: no need to read it back).
+          paymentMethodId:
+            !payment.intent.paymentMethodId || (await stillTheCustomers(tx, session.accountId, paymentMethodId, customerId))
+              ? paymentMethodId
+              : null,
           intent: charged ? intent : null,
           // A customer on a test clock lives at the clock's time: the subscription starts then.
           testClockId: clock?.id ?? null,

@@ -2,10 +2,9 @@ import type { Db, Tx } from '@/db/client';
 import { incrementSessionDeclines, type SessionRow } from '@/db/queries/checkout-sessions';
 import { settleAttempt, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { findSessionById, lockSessionById } from '@/db/queries/public-session';
-import type { StoredPaymentError } from '@/db/schema';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
-import { declineMessageKey } from '@/lib/payments/decline-messages';
+import { declineMessageKey, storedPaymentError } from '@/lib/payments/decline-messages';
 import type { ChargeOutcome, PaymentProcessor } from '@/lib/payments/processor';
 import { recordCardDeclined } from './card-testing';
 import { completeSession } from './complete-session';
@@ -77,12 +76,7 @@ async function recordOutcome(
     await setupIntentRequiresAction(tx, session);
     return { state: 'requires_action' };
   }
-  const error: StoredPaymentError = {
-    type: 'card_error',
-    code: outcome.decline.code,
-    decline_code: outcome.decline.declineCode,
-    message: outcome.decline.message,
-  };
+  const error = storedPaymentError(outcome.decline);
   const failed = await settleAttempt(tx, fence, {
     status: 'requires_payment_method',
     card: outcome.card,

@@ -1,3 +1,4 @@
+import type { StoredPaymentError } from '@/db/schema';
 import type { Decline } from './processor';
 
 /**
@@ -74,3 +75,11 @@ const BY_CODE: Partial<Record<string, DeclineMessageKey>> = {
 export function declineMessageKey(decline: Decline): DeclineMessageKey {
   return (decline.declineCode !== null ? BY_DECLINE_CODE[decline.declineCode] : undefined) ?? BY_CODE[decline.code] ?? 'decline.generic';
 }
+
+/** A decline as a payment intent's last_payment_error (Stripe's card_error). */
+export const storedPaymentError = (decline: Decline): StoredPaymentError => ({
+  type: 'card_error',
+  code: decline.code,
+  decline_code: decline.declineCode,
+  message: decline.message,
+});

@@ -130,28 +130,19 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
       sepa: z.preprocess(filled({ iban: '', name: '' }), sepaDetailsSchema),
     }),
   };
-  // A card-less trial: no payment method, and a billing address only when the session requires one.
-  const none = z.object({
-    ...details,
-    billing:
-      config.billingAddress === 'required'
-        ? addressSchema(null, true)
-        : z
-            .unknown()
-            .optional()
-            .transform(() => null),
-    method: z.literal('none'),
-  });
+  // No new method to bill (a card-less trial, a saved card): a billing address only when the session requires one.
+  const billingOnlyIfRequired =
+    config.billingAddress === 'required'
+      ? addressSchema(null, true)
+      : z
+          .unknown()
+          .optional()
+          .transform(() => null);
+  const none = z.object({ ...details, billing: billingOnlyIfRequired, method: z.literal('none') });
   // One of the customer's saved cards: nothing to type, the billing address comes with the card.
   const saved = z.object({
     ...details,
-    billing:
-      config.billingAddress === 'required'
-        ? addressSchema(null, true)
-        : z
-            .unknown()
-            .optional()
-            .transform(() => null),
+    billing: billingOnlyIfRequired,
     method: z.literal('saved'),
     saved_card: z.string({ error: 'saved_card.unavailable' }).refine((id) => config.savedCards.includes(id), 'saved_card.unavailable'),
   });

@@ -4,9 +4,10 @@ import { lockInvoice, updateInvoiceIf, type InvoiceRow } from '@/db/queries/invo
 import { settleAttempt, updatePaymentIntentFields, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import { insertPaymentMethod } from '@/db/queries/payment-methods';
 import { lockSubscription } from '@/db/queries/subscriptions';
-import type { StoredBillingDetails, StoredPaymentError } from '@/db/schema';
+import type { StoredBillingDetails } from '@/db/schema';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
+import { storedPaymentError } from '@/lib/payments/decline-messages';
 import type { ChargeOutcome, PaymentProcessor } from '@/lib/payments/processor';
 import { recordCharge } from '@/lib/payments/record-charge';
 import { queueInvoicePaymentFailed, queueInvoiceReceipt } from '@/lib/receipts/queue-invoice-emails';
@@ -114,12 +115,7 @@ async function recordInTx(tx: Tx, p: Recording): Promise<InvoicePaymentResult> {
     });
     return { outcome: 'requires_action', invoice: counted, intent: waiting };
   }
-  const error: StoredPaymentError = {
-    type: 'card_error',
-    code: outcome.decline.code,
-    decline_code: outcome.decline.declineCode,
-    message: outcome.decline.message,
-  };
+  const error = storedPaymentError(outcome.decline);
   const failed = await settleAttempt(tx, fence, {
     status: 'requires_payment_method',
     card: outcome.card,

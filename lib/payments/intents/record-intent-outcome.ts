@@ -3,10 +3,11 @@ import { findPaymentIntent, settleAttempt, type PaymentIntentRow } from '@/db/qu
 import { findCustomer } from '@/db/queries/customers';
 import { attachIfFree } from '@/db/queries/payment-methods';
 import type { AccountScope } from '@/db/scope';
-import type { StoredNextAction, StoredPaymentError } from '@/db/schema';
+import type { StoredNextAction } from '@/db/schema';
 import { env } from '@/lib/env';
 import { serializePaymentIntent } from '@/lib/api/serialize/payment-intent';
 import { recordEvent } from '@/lib/events/record-event';
+import { storedPaymentError } from '@/lib/payments/decline-messages';
 import { serializePaymentMethod } from '@/lib/api/serialize/payment-method';
 import type { ChargeOutcome, Decline, PaymentProcessor } from '@/lib/payments/processor';
 import { recordCharge } from '@/lib/payments/record-charge';
@@ -97,12 +98,7 @@ async function recordInTx(tx: Tx, p: Recording): Promise<Recorded> {
     await event('payment_intent.requires_action', waiting);
     return { intent: waiting, decline: null };
   }
-  const error: StoredPaymentError = {
-    type: 'card_error',
-    code: outcome.decline.code,
-    decline_code: outcome.decline.declineCode,
-    message: outcome.decline.message,
-  };
+  const error = storedPaymentError(outcome.decline);
   // As Stripe's: the refused method leaves the intent (a new confirm must name one) and is kept in the error.
   const failed = await settleAttempt(tx, fence, {
     status: 'requires_payment_method',
