@@ -1,5 +1,5 @@
 // Runs before routing: custom domains serve only the checkout pages; request ids for the API (/v1);
-// security headers, with a per-request script nonce, for the checkout pages (/c), the receipt, invoice, challenge and customer portal pages (/receipts, /i, /a, /p) and the dashboard.
+// security headers, with a per-request script nonce, for the checkout pages (/c), the receipt, invoice, challenge, customer portal and Pass pages (/receipts, /i, /a, /p, /pass) and the dashboard.
 import { NextResponse, type NextRequest } from 'next/server';
 import { newRequestId, REQUEST_ID_HEADER } from '@/lib/api/request-id';
 import { unrecognizedResponse } from '@/lib/api/unrecognized';
@@ -26,6 +26,7 @@ const NO_SUCH_PAGE = {
   invoice: '/i/_/_',
   challenge: '/a/_/_',
   portal: '/p/_/_',
+  pass: '/pass/_/_',
   file: '/files/_',
 } as const;
 
@@ -99,6 +100,10 @@ const challengePage = (req: NextRequest) =>
 const portalPage = (req: NextRequest) =>
   withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'none', https: isHttps(req) }), NO_SUCH_PAGE.portal);
 
+/** A Caisse Pass's delete page: the signature in its URL is the owner's key, nobody's to frame. */
+const passPage = (req: NextRequest) =>
+  withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'none', https: isHttps(req) }), NO_SUCH_PAGE.pass);
+
 /** The dashboard frames only itself (the branding preview); nobody else may frame it (clickjacking). */
 const dashboardPage = (req: NextRequest) =>
   withPageHeaders(req, pageSecurityHeaders({ nonce: newNonce(), frameAncestors: 'self', https: isHttps(req) }));
@@ -114,6 +119,7 @@ export async function proxy(req: NextRequest) {
   if (pathname.startsWith('/i/')) return invoicePage(req);
   if (pathname.startsWith('/a/')) return challengePage(req);
   if (pathname.startsWith('/p/')) return portalPage(req);
+  if (pathname.startsWith('/pass/')) return passPage(req);
   if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) return dashboardPage(req);
   if (pathname === '/v1' || pathname.startsWith('/v1/')) return api(req);
   return NextResponse.next();

@@ -16,6 +16,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { MethodChoice } from './method-choice';
 import { REMOVE_FORM_ID, SavedCards } from './saved-cards';
 import type { SavedCardView } from '@/lib/checkout/saved-cards';
+import { PassOptIn } from './pass-opt-in';
 import { ProofOfWork, type PowChallenge } from './proof-of-work';
 import { SepaFields } from './sepa-fields';
 
@@ -37,6 +38,8 @@ export type PayFormProps = {
   savedCards?: SavedCardView[];
   /** Removes a saved card (payment_method_remove=enabled), or null when the session does not allow it. */
   removeAction?: ((form: FormData) => Promise<void>) | null;
+  /** What the form holds before the customer types anything: the details of their Caisse Pass, when signed in. */
+  prefill?: Record<string, unknown>;
 };
 
 /** Server error keys that belong to the cart namespace rather than to a field. */
@@ -60,11 +63,14 @@ export function PayForm({
   action,
   savedCards = [],
   removeAction = null,
+  prefill,
 }: PayFormProps) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
   const schema = useMemo(() => makeConfirmSchema(config), [config]);
-  const form = useForm({ resolver: zodResolver(schema as never), mode: 'onTouched', defaultValues: state.values });
+  // After a refused attempt, what the customer sent; before any, the Pass's details (if signed in).
+  const values = state.result || !prefill ? state.values : prefill;
+  const form = useForm({ resolver: zodResolver(schema as never), mode: 'onTouched', defaultValues: values });
   const serverErrors = state.result?.state === 'invalid' ? state.result.errors : {};
   const error = (path: string): string | null => {
     const key =
@@ -74,7 +80,7 @@ export function PayForm({
   // What the customer typed comes back from the server after a refused attempt; it
   // is written into the HTML too, so the form keeps it without JavaScript.
   const dv = (path: string): string | undefined => {
-    const v = get(state.values, path);
+    const v = get(values, path);
     return typeof v === 'string' ? v : undefined;
   };
   const r = state.result;
@@ -184,6 +190,7 @@ export function PayForm({
           {config.methods.includes('card') ? (
             <div className={shown('card')}>
               <CardFields register={register} error={error} defaultName={dv('card.name')} />
+              {config.passOptIn ? <PassOptIn register={register} error={error} value={dv} /> : null}
             </div>
           ) : null}
           {config.methods.includes('sepa_debit') ? (

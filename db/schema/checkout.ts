@@ -23,6 +23,9 @@ import type {
 } from './checkout-json';
 import { objectColumns } from './columns';
 
+/** Stripe's wallet_options of a session, as given. */
+export type StoredWalletOptions = { link?: { display?: 'auto' | 'never' } };
+
 export const sessionStatus = pgEnum('checkout_session_status', ['open', 'complete', 'expired']);
 export const paymentStatus = pgEnum('checkout_payment_status', ['unpaid', 'paid', 'no_payment_required']);
 export const sessionMode = pgEnum('checkout_session_mode', ['payment', 'subscription', 'setup']);
@@ -87,6 +90,8 @@ export const checkoutSessions = pgTable(
     savedPaymentMethodOptions: jsonb().$type<StoredSavedPaymentMethodOptions | null>(),
     // The customer ticked "save for future purchases" (payment_method_save=enabled): their method is kept, shown again.
     savePaymentMethod: boolean().notNull().default(false),
+    // Stripe's wallet_options: link.display decides whether the page offers Caisse Pass (our Link).
+    walletOptions: jsonb().$type<StoredWalletOptions | null>(),
     nameCollection: jsonb().$type<StoredNameCollection | null>(),
     // As given at creation: Stripe echoes optional_items on the session.
     optionalItems: jsonb().$type<StoredOptionalItem[] | null>(),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 // The dashboard's own mail (sign-up and sign-in links) belongs to no merchant account: accountId is null.
-export const emailKind = pgEnum('email_kind', ['receipt', 'sign_up_link', 'account_exists', 'sign_in_link']);
+export const emailKind = pgEnum('email_kind', ['receipt', 'sign_up_link', 'account_exists', 'sign_in_link', 'pass_code']);
 // 'kept': no SMTP server is configured, so the message stays here for the dashboard to show.
 export const emailStatus = pgEnum('email_status', ['pending', 'sent', 'kept', 'failed']);
 

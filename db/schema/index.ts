@@ -10,3 +10,4 @@ export * from './dashboard';
 export * from './files';
 export * from './billing';
 export * from './billing-portal';
+export * from './pass';

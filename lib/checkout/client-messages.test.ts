@@ -9,12 +9,19 @@ const messagesOf = (locale: string) =>
   JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../messages', `${locale}.json`), 'utf8')) as AbstractIntlMessages;
 
 describe("the hosted page's client messages", () => {
-  it.each(MESSAGE_LOCALES)('%s: every namespace of the checkout file but ActionErrors, unchanged', (locale) => {
-    const all = messagesOf(locale);
-    const { ActionErrors, ...rest } = all;
-    expect(ActionErrors).toBeDefined();
-    const client = checkoutClientMessages(all);
-    expect(client).not.toHaveProperty('ActionErrors');
-    expect(client).toEqual(rest);
-  });
+  it.each(MESSAGE_LOCALES)(
+    "%s: every namespace of the checkout file but ActionErrors and the Pass's email and delete page, unchanged",
+    (locale) => {
+      const all = messagesOf(locale);
+      const { ActionErrors, Pass, ...rest } = all;
+      expect(ActionErrors).toBeDefined();
+      const { email, delete: deletePage, ...passOnPage } = Pass as Record<string, AbstractIntlMessages>;
+      expect(email).toBeDefined();
+      expect(deletePage).toBeDefined();
+      const client = checkoutClientMessages(all);
+      expect(client).not.toHaveProperty('ActionErrors');
+      expect(client).toEqual({ ...rest, Pass: passOnPage });
+      expect(client.Pass).toHaveProperty('signIn');
+    },
+  );
 });

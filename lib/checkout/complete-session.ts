@@ -17,6 +17,7 @@ import { recordCharge, type ChargeFollowUp } from '@/lib/payments/record-charge'
 import type { PendingDebit, StoredSepaDebit } from '@/lib/payments/test-sepa';
 import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import { newId } from '@/lib/util/ids';
+import { enrollPassOnCompletion, passOffered } from '@/lib/pass/pass-checkout';
 import { sessionObject } from './session-reads';
 
 /** customer_update: what the customer typed replaces the existing customer's name, address or shipping. */
@@ -145,6 +146,13 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
     if (attachTo)
       await recordEvent(tx, { accountId: session.accountId, type: 'payment_method.attached', object: serializePaymentMethod(method) });
   }
+  // "Save my details with Caisse Pass", ticked with the card just charged.
+  if (passOffered(session))
+    await enrollPassOnCompletion(tx, session, {
+      card: payment.card,
+      reusable: payment.reusable,
+      savedCard: payment.intent.paymentMethodId !== null,
+    });
   // A setup session's SetupIntent succeeds with the method it saved (attached to the customer, if the session has one).
   const setupIntent =
     session.mode === 'setup'

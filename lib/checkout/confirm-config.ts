@@ -21,10 +21,11 @@ export function offersSave(session: Pick<SessionRow, 'savedPaymentMethodOptions'
 }
 
 /**
- * The pay form's settings for a session, with the ids of the saved cards its page offers (saved-cards.ts):
- * the browser and the server build the same schema from them.
+ * The pay form's settings for a session, with the ids of the saved cards its page offers (saved-cards.ts, and
+ * the Pass's card when signed in) and whether it offers Caisse Pass: the browser and the server build the same
+ * schema from them.
  */
-export function confirmConfigFor(session: SessionRow, savedCards: string[] = []): ConfirmConfig {
+export function confirmConfigFor(session: SessionRow, savedCards: string[] = [], passOptIn = false): ConfirmConfig {
   const consent = session.consentCollection;
   return {
     methods: collectsPaymentMethod(session)
@@ -50,6 +51,7 @@ export function confirmConfigFor(session: SessionRow, savedCards: string[] = [])
     promotionsConsent: consent?.promotions === 'auto',
     savedCards,
     saveOffer: offersSave(session),
+    passOptIn,
   };
 }
 

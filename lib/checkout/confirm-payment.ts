@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { updateSessionFields, type SessionRow } from '@/db/queries/checkout-sessions';
 import {
   claimPaymentAttempt,
@@ -7,6 +7,7 @@ import {
   updatePaymentIntentFields,
   type PaymentIntentRow,
 } from '@/db/queries/payment-intents';
+import { deletePassOptIn, upsertPassOptIn } from '@/db/queries/passes';
 import { findPaymentMethod } from '@/db/queries/payment-methods';
 import { findSessionById, lockSessionById } from '@/db/queries/public-session';
 import { normalizeCardNumber, luhnValid } from '@/lib/payments/card-number';
@@ -17,6 +18,8 @@ import type { PaymentProcessor } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
 import { screenTestIban } from '@/lib/payments/test-sepa';
 import { acceptSolution } from '@/lib/security/proof-of-work';
+import { PASS_CARD, passOffered, passPaymentMethod } from '@/lib/pass/pass-checkout';
+import { signedInPass } from '@/lib/pass/pass-sign-in';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { newId } from '@/lib/util/ids';
 import { makeConfirmSchema } from '@/lib/validation/checkout-page';
@@ -71,7 +74,15 @@ type Claimed = { session: SessionRow; intent: PaymentIntentRow & { attemptId: st
  */
 export async function confirmPayment(
   db: Db,
-  p: { sessionId: string; form: unknown; clientKey: string; processor?: PaymentProcessor; now?: Date },
+  p: {
+    sessionId: string;
+    form: unknown;
+    clientKey: string;
+    /** The browser's Caisse Pass sign-in on this page (its cookie), if any. */
+    passToken?: string | null;
+    processor?: PaymentProcessor;
+    now?: Date;
+  },
 ): Promise<ConfirmResult> {
   const processor = p.processor ?? testProcessor;
   const now = p.now ?? new Date();
@@ -90,11 +101,9 @@ export async function confirmPayment(
     return { state: 'refused', reason: 'rate_limited' };
 
   const savedCards = await savedCardsFor(db, found);
+  const pass = passOffered(found) ? await signedInPass(db, { sessionId: found.id, token: p.passToken, now }) : null;
   const parsed = makeConfirmSchema(
-    confirmConfigFor(
-      found,
-      savedCards.map((c) => c.id),
-    ),
+    confirmConfigFor(found, [...(pass ? [PASS_CARD] : []), ...savedCards.map((c) => c.id)], passOffered(found) && !pass),
     () => now,
   ).safeParse(p.form);
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };
@@ -125,6 +134,8 @@ export async function confirmPayment(
       fingerprint,
       withoutMethod: !card && iban === null && !savedCard,
       savedCard,
+      passToken: p.passToken ?? null,
+      passPhone: parsed.data.method === 'card' && parsed.data.pass_opt_in ? parsed.data.pass_phone : null,
       now,
     });
   } catch (err) {
@@ -205,6 +216,8 @@ async function claimAttempt(
     fingerprint: string | null;
     withoutMethod: boolean;
     savedCard: string | null;
+    passToken: string | null;
+    passPhone: string | null;
     now: Date;
   },
 ): Promise<Claimed | ConfirmResult> {
@@ -216,8 +229,14 @@ async function claimAttempt(
     // The form was checked against the session as it was read; under the lock, something may be due now
     // (an item added meanwhile): a form without a payment method no longer completes it.
     if (p.withoutMethod && collectsPaymentMethod(session)) return { state: 'invalid', errors: { method: 'method.invalid' } };
-    // The saved card was offered as the page was read; under the lock it must still be this customer's, shown again.
-    const saved = p.savedCard ? await stillOffered(tx, session, p.savedCard) : null;
+    // The saved card was offered as the page was read; under the lock it must still be this customer's, shown again
+    // (the Pass's: the browser still signed in to it, its card then becoming a payment method of this merchant's).
+    const saved =
+      p.savedCard === PASS_CARD
+        ? await passCardUnderLock(tx, session, p)
+        : p.savedCard
+          ? await stillOffered(tx, session, p.savedCard)
+          : null;
     if (p.savedCard && !saved) return { state: 'invalid', errors: { saved_card: 'saved_card.unavailable' } };
     // Setup sessions and free orders still check the card, but charge nothing.
     const amount = session.mode === 'setup' ? 0 : (session.amountTotal ?? 0);
@@ -251,6 +270,8 @@ async function claimAttempt(
     const attemptId = newId('att');
     const claimed = await claimPaymentAttempt(tx, { id: intentId, amount, attemptId, now: p.now });
     if (!claimed) return { state: 'refused', reason: 'in_progress' };
+    if (passOffered(session))
+      await (p.passPhone ? upsertPassOptIn(tx, { checkoutSessionId: session.id, phone: p.passPhone }) : deletePassOptIn(tx, session.id));
     const refusal = await recheckDiscount(tx, session, p.details.customerDetails.email, p.now);
     if (refusal) throw new DiscountRefused(refusal);
     const reserved = await reserveDiscount(tx, session, p.now);
@@ -269,4 +290,16 @@ async function claimAttempt(
       await recordCardAttempt(tx, { accountId: session.accountId, sessionId: session.id, fingerprint: p.fingerprint, now: p.now });
     return { session: updated, intent: { ...intent, attemptId } };
   });
+}
+
+/** The Pass's card for this payment, if the browser is still signed in to it on this page. */
+async function passCardUnderLock(
+  tx: Tx,
+  session: SessionRow,
+  p: { passToken: string | null; details: ReturnType<typeof collectedDetails>; now: Date },
+) {
+  const pass = await signedInPass(tx, { sessionId: session.id, token: p.passToken, now: p.now });
+  if (!pass) return null;
+  const d = p.details.customerDetails;
+  return passPaymentMethod(tx, session, pass, { address: d.address, email: d.email, name: d.name, phone: d.phone, tax_id: null });
 }

@@ -85,5 +85,6 @@ export function plainConfirmConfig(): ConfirmConfig {
     promotionsConsent: false,
     savedCards: [],
     saveOffer: false,
+    passOptIn: false,
   };
 }

@@ -93,6 +93,7 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
     automaticTax: { enabled: false },
     invoiceCreation: p.mode === 'payment' ? { enabled: false, invoice_data: null } : null,
     savedPaymentMethodOptions: p.saved_payment_method_options ?? null,
+    walletOptions: p.wallet_options ?? null,
     customerUpdate: p.customer_update ?? null,
     integrationIdentifier: p.integration_identifier ?? null,
     optionalItems: p.optional_items

@@ -26,7 +26,9 @@ export type KeyPurpose =
   | 'sign-in-links'
   | 'receipt-links'
   | 'invoice-links'
-  | 'intent-links';
+  | 'intent-links'
+  | 'pass-codes'
+  | 'pass-links';
 
 const MIN_KEY_BYTES = 32;
 

@@ -49,7 +49,9 @@ export type IdPrefix =
   | 'ii'
   | 'clock'
   | 'bpc'
-  | 'bps';
+  | 'bps'
+  | 'pass'
+  | 'pc';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(24)}`;

@@ -36,7 +36,11 @@ export type ConfirmConfig = {
   savedCards: string[];
   /** Whether the page offers to save a new payment method for future purchases. */
   saveOffer: boolean;
+  /** Whether the page offers to save the customer's details with Caisse Pass (a new card, paid now). */
+  passOptIn: boolean;
 };
+
+const PHONE = /^\+?[0-9 ().-]{6,30}$/;
 
 /** A text field; a missing one reads as empty, so it gets its field's own message. */
 const trimmed = (max: number) => z.preprocess((v) => v ?? '', z.string().trim().max(max, 'field.too_long'));
@@ -103,7 +107,7 @@ const checkbox = z
 export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () => new Date()) {
   const details = {
     email: config.emailLocked ? z.string().optional() : trimmed(320).pipe(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid')),
-    phone: config.phone ? trimmed(30).pipe(z.string().regex(/^\+?[0-9 ().-]{6,30}$/, 'phone.invalid')) : z.string().optional(),
+    phone: config.phone ? trimmed(30).pipe(z.string().regex(PHONE, 'phone.invalid')) : z.string().optional(),
     shipping: config.shippingCountries ? addressSchema(config.shippingCountries, true) : z.undefined().optional(),
     billing: addressSchema(null, config.billingAddress === 'required'),
     tax_id: config.taxId ? z.object({ value: optionalText(50) }).optional() : z.undefined().optional(),
@@ -115,6 +119,8 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
     terms: config.terms ? checkbox.refine((v) => v, 'consent.terms.required') : checkbox,
     promotions: checkbox,
     save_card: checkbox.transform((v) => v && config.saveOffer),
+    pass_opt_in: checkbox.transform((v) => v && config.passOptIn),
+    pass_phone: optionalText(30),
   };
   // Missing fields read as empty, so they get their form's own messages.
   const filled = (empty: Record<string, string>) => (v: unknown) => ({ ...empty, ...(v && typeof v === 'object' ? v : {}) });
@@ -160,12 +166,18 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
   );
   // A saved card chosen (its radio, `saved_card`) is the method; sessions that only take cards post no
   // `method` (and neither did the form before there was a choice).
-  return z.preprocess((v) => {
-    if (!v || typeof v !== 'object') return v;
-    const form = v as { method?: unknown; saved_card?: unknown };
-    if (typeof form.saved_card === 'string' && form.saved_card !== '') return { ...v, method: 'saved' };
-    return form.method ? v : { ...v, method: config.methods.at(0) ?? 'none' };
-  }, union);
+  return z
+    .preprocess((v) => {
+      if (!v || typeof v !== 'object') return v;
+      const form = v as { method?: unknown; saved_card?: unknown };
+      if (typeof form.saved_card === 'string' && form.saved_card !== '') return { ...v, method: 'saved' };
+      return form.method ? v : { ...v, method: config.methods.at(0) ?? 'none' };
+    }, union)
+    .superRefine((d, ctx) => {
+      // A Pass is made from a card typed now: its phone is asked only then.
+      if (d.method === 'card' && d.pass_opt_in && !(d.pass_phone && PHONE.test(d.pass_phone)))
+        ctx.addIssue({ code: 'custom', path: ['pass_phone'], message: 'phone.invalid' });
+    });
 }
 
 export type ConfirmInput = z.input<ReturnType<typeof makeConfirmSchema>>;

@@ -43,7 +43,6 @@ export const UNSUPPORTED_SESSION_PARAMS = [
   'payment_method_data',
   'payment_method_options',
   'permissions',
-  'wallet_options',
   'checkout_items',
 ] as const;
 
@@ -125,6 +124,8 @@ export const createCheckoutSessionSchema = z.strictObject({
       payment_method_save: oneOf(['disabled', 'enabled']).optional(),
     })
     .optional(),
+  // link.display: whether the page offers Caisse Pass, Caisse's own Link.
+  wallet_options: z.strictObject({ link: z.strictObject({ display: oneOf(['auto', 'never']).optional() }).optional() }).optional(),
   integration_identifier: str(200).optional(),
   expand: expand(),
 });

@@ -3,7 +3,7 @@
 // The hosted page's server actions: thin wrappers over lib/checkout, each a plain form post without JavaScript.
 // The cart's go through cartAction (lib/actions/checkout.ts): the bound session, the form checked by a schema, revalidation.
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ import { confirmPayment } from '@/lib/checkout/confirm-payment';
 import type { PayState } from '@/lib/checkout/page-state';
 import { removeSavedCard } from '@/lib/checkout/remove-saved-card';
 import { requestedQuantity } from '@/lib/checkout/requested-quantity';
+import { PASS_COOKIE } from '@/lib/pass/pass-sign-in';
 import { clientKeyFrom } from '@/lib/security/client-key';
 
 /** Hosted sessions go straight to success_url; embedded ones stay in the frame, whose page tells the merchant's. */
@@ -80,7 +81,8 @@ function formParams(form: FormData) {
 export async function payAction(sessionId: string, _: PayState, form: FormData): Promise<PayState> {
   const params = formParams(form);
   const db = await getDb();
-  let result = await confirmPayment(db, { sessionId, form: params, clientKey: clientKeyFrom(await headers()) });
+  const passToken = (await cookies()).get(PASS_COOKIE)?.value ?? null;
+  let result = await confirmPayment(db, { sessionId, form: params, clientKey: clientKeyFrom(await headers()), passToken });
   if (result.state === 'refused' && result.reason === 'in_progress') result = await awaitOtherAttempt(db, sessionId);
   if (result.state === 'complete') redirect(afterPayment(sessionId, result));
   if (result.state === 'requires_action') redirect(`/c/${sessionId}/authenticate`);

@@ -2,9 +2,11 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { MerchantHeader } from '@/components/checkout/merchant-header';
 import { OrderSummary } from '@/components/checkout/order-summary';
+import { PassPanel } from '@/components/checkout/pass-panel';
 import { PayForm } from '@/components/checkout/pay-form';
 import { PayLabel } from '@/components/checkout/pay-label';
 import { ShippingOptions } from '@/components/checkout/shipping-options';
@@ -16,6 +18,8 @@ import { themeToCssVars } from '@/lib/branding/css-vars';
 import { completionUrl, confirmConfigFor } from '@/lib/checkout/confirm-config';
 import { loadPageView } from '@/lib/checkout/page-view';
 import { offersRemove, savedCardsFor, savedCardView } from '@/lib/checkout/saved-cards';
+import { PASS_CARD, passCardView, passOffered, passPrefill } from '@/lib/pass/pass-checkout';
+import { PASS_COOKIE, signedInPass } from '@/lib/pass/pass-sign-in';
 import { countryOptions } from '@/lib/checkout/country-options';
 import { formatAmount } from '@/lib/money/format';
 import { DECLINE_MESSAGE_KEYS } from '@/lib/payments/decline-messages';
@@ -25,6 +29,7 @@ import { COUNTRY_CODES } from '@/lib/validation/countries';
 import { checkoutClientMessages } from '@/lib/checkout/client-messages';
 import { optionalItemAction, payAction, promotionCodeAction, quantityAction, removeSavedCardAction, shippingRateAction } from './actions';
 import { loadCheckout } from './load';
+import { passAction, passSignOutAction } from './pass-actions';
 import { shippingEstimate } from '@/components/checkout/shipping-estimate';
 
 type Props = { params: Promise<{ sessionId: string }>; searchParams: Promise<{ declined?: string }> };
@@ -78,10 +83,9 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const theme = resolveTheme(mergeBranding(view.merchant.branding, view.brandingSettings));
   const money = (n: number) => formatAmount(n, view.currency, locale);
   const saved = await savedCardsFor(db, session);
-  const config = confirmConfigFor(
-    session,
-    saved.map((c) => c.id),
-  );
+  const passShown = passOffered(session);
+  const pass = passShown ? await signedInPass(db, { sessionId, token: (await cookies()).get(PASS_COOKIE)?.value, now: new Date() }) : null;
+  const config = confirmConfigFor(session, [...(pass ? [PASS_CARD] : []), ...saved.map((c) => c.id)], passShown && !pass);
   const texts = {
     submit: view.customText.submit?.message ?? null,
     terms: view.customText.terms_of_service_acceptance?.message ?? null,
@@ -127,8 +131,16 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
                 action={shippingRateAction.bind(null, sessionId)}
               />
             ) : null}
+            {passShown ? (
+              <PassPanel
+                action={passAction.bind(null, sessionId)}
+                signOutAction={passSignOutAction.bind(null, sessionId)}
+                signedInAs={pass?.email ?? null}
+              />
+            ) : null}
             <PayForm
               config={config}
+              prefill={pass ? passPrefill(pass) : undefined}
               lockedEmail={config.emailLocked ? view.customerEmail : null}
               customFields={view.customFields}
               texts={texts}
@@ -141,7 +153,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               notice={declined && (DECLINE_MESSAGE_KEYS as readonly string[]).includes(declined) ? t(`Errors.${declined}` as never) : null}
               challenge={proofLevel > 0 ? await newChallenge({ scope: session.id, level: proofLevel }) : null}
               action={payAction.bind(null, sessionId)}
-              savedCards={saved.map(savedCardView).filter((c) => c !== null)}
+              savedCards={[...(pass ? [passCardView(pass)] : []), ...saved.map(savedCardView).filter((c) => c !== null)]}
               removeAction={offersRemove(session) ? removeSavedCardAction.bind(null, sessionId) : null}
             />
           </div>

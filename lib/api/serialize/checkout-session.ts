@@ -96,7 +96,7 @@ export function serializeSession(row: SessionRow, appUrl: string) {
     total_details: withoutBreakdown(totalDetails),
     ui_mode: row.uiMode,
     url: hosted && open ? `${appUrl}/c/${row.id}` : null,
-    wallet_options: null,
+    wallet_options: row.walletOptions,
   };
 }
 
