@@ -144,4 +144,16 @@ describe('the customer portal’s cancel now', () => {
     expect((await stripe.subscriptions.retrieve(sub.subscriptionId)).status).toBe('active');
     expect((await stripe.subscriptions.retrieve(theirs.subscriptionId)).status).toBe('active');
   });
+
+  it('under mode=immediately "Keep" still takes back an end the merchant scheduled, and a forged "cancel at period end" is refused', async () => {
+    const { stripe, sub, url } = await cancelable();
+    await stripe.subscriptions.update(sub.subscriptionId, { cancel_at_period_end: true });
+    const keep = (await portalPage(url)).forms.find((f) => f.includes('data-testid="portal-keep"'));
+    expect(await post(url, keep, { cancel: 'true' })).toBe('refused');
+    expect(await post(url, keep)).toBe('done');
+    expect((await stripe.subscriptions.retrieve(sub.subscriptionId)).cancel_at_period_end).toBe(false);
+    expect(await post(url, keep, { cancel: 'true' })).toBe('refused');
+    const after = await stripe.subscriptions.retrieve(sub.subscriptionId);
+    expect([after.status, after.cancel_at_period_end]).toEqual(['active', false]);
+  });
 });
