@@ -1,6 +1,9 @@
+import type { Page } from '@playwright/test';
+import type Stripe from 'stripe';
 import { expectAxeClean } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { paidSubscription } from './support/paid-session';
+import { previewSwitch, switchableSubscription } from './support/portal-configurations';
 
 /** What the portal says in each language this spec runs in. */
 const WORDS = {
@@ -18,6 +21,17 @@ const WORDS = {
     invoices: 'Invoice history',
     back: /^Return to /,
     expired: 'This link has expired',
+    switchToUpgrade: /^Switch to Pro plan, €19\.00 per month$/,
+    confirmSwitchTitle: 'Confirm your new plan',
+    dueToday: 'Amount due today',
+    confirmSwitch: 'Confirm the change',
+    upgradedPrice: /€19\.00 per month/,
+    cancelNow: 'Cancel subscription',
+    cancelTitle: 'Cancel your subscription',
+    tooExpensive: 'It’s too expensive',
+    cancelNowButton: 'Cancel now',
+    noSubscriptions: 'No current subscriptions.',
+    downloadPdf: /^Download PDF /,
   },
   fr: {
     heading: /^Facturation avec /,
@@ -33,8 +47,48 @@ const WORDS = {
     invoices: 'Historique des factures',
     back: /^Retour à /,
     expired: 'Ce lien a expiré',
+    switchToUpgrade: /^Passer à Pro plan, 19,00\s€ par mois$/,
+    confirmSwitchTitle: 'Confirmez votre nouvelle formule',
+    dueToday: 'Montant dû aujourd’hui',
+    confirmSwitch: 'Confirmer le changement',
+    upgradedPrice: /19,00\s€ par mois/,
+    cancelNow: 'Résilier l’abonnement',
+    cancelTitle: 'Résilier votre abonnement',
+    tooExpensive: 'C’est trop cher',
+    cancelNowButton: 'Résilier maintenant',
+    noSubscriptions: 'Aucun abonnement en cours.',
+    downloadPdf: /^Télécharger le PDF /,
   },
 } as const;
+
+type Words = (typeof WORDS)[keyof typeof WORDS];
+
+/**
+ * Switches the portal's subscription to its €19.00 price (switchableSubscription, always_invoice): the
+ * confirmation's amount is what invoices.createPreview answers for the same change at the same proration
+ * date, shown as money in the page's language; confirming changes the subscription's price.
+ */
+async function switchPlan(page: Page, stripe: Stripe, locale: 'en' | 'fr', axe: boolean) {
+  const w: Words = WORDS[locale];
+  const s = await switchableSubscription(stripe, 'always_invoice');
+  const session = await stripe.billingPortal.sessions.create({ customer: s.customerId, locale });
+  await page.goto(session.url);
+  await page.getByRole('link', { name: w.switchToUpgrade }).click();
+  await expect(page.getByRole('heading', { name: w.confirmSwitchTitle })).toBeVisible();
+  await expect(page.getByText(w.dueToday)).toBeVisible();
+  const prorationDate = Number(await page.locator('input[name="proration_date"]').inputValue());
+  const preview = await previewSwitch(stripe, { ...s, price: s.upgrade, prorationBehavior: 'always_invoice', prorationDate });
+  expect(preview.amount_due).toBeGreaterThan(0);
+  const amount = page.getByTestId('portal-switch-amount');
+  await expect(amount).toHaveAttribute('data-amount', String(preview.amount_due));
+  await expect(amount).toHaveText(new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(preview.amount_due / 100));
+  if (axe) await expectAxeClean(page);
+  await page.getByRole('button', { name: w.confirmSwitch }).click();
+  await expect(page.getByTestId('portal-notice')).toHaveText(w.saved);
+  await expect(page.getByTestId('portal-subscription-price')).toHaveText(w.upgradedPrice);
+  const switched = await stripe.subscriptions.retrieve(s.subscriptionId);
+  expect(switched.items.data.map((i) => i.price.id)).toEqual([s.upgrade]);
+}
 
 for (const locale of ['en', 'fr'] as const) {
   const w = WORDS[locale];
@@ -83,6 +137,56 @@ for (const locale of ['en', 'fr'] as const) {
       await expectAxeClean(page);
     });
 
+    test('a customer switches plan: the confirmation shows invoices.createPreview’s amount, and confirming changes the price', async ({
+      page,
+      merchant,
+    }) => {
+      await switchPlan(page, merchant.stripe, locale, true);
+      await expectAxeClean(page);
+    });
+
+    test('a customer cancels now and says why: the subscription ends with that feedback', async ({ page, merchant }) => {
+      const { stripe } = merchant;
+      await stripe.billingPortal.configurations.create({
+        features: {
+          subscription_cancel: {
+            enabled: true,
+            mode: 'immediately',
+            cancellation_reason: { enabled: true, options: ['too_expensive', 'missing_features', 'other'] },
+          },
+        },
+      });
+      const sub = await paidSubscription(stripe);
+      const session = await stripe.billingPortal.sessions.create({ customer: sub.customerId, locale });
+      await page.goto(session.url);
+      await page.getByRole('link', { name: w.cancelNow }).click();
+      await expect(page.getByRole('heading', { name: w.cancelTitle })).toBeVisible();
+      await page.getByRole('radio', { name: w.tooExpensive }).check();
+      await expectAxeClean(page);
+      await page.getByRole('button', { name: w.cancelNowButton }).click();
+      await expect(page.getByTestId('portal-notice')).toHaveText(w.saved);
+      await expect(page.getByText(w.noSubscriptions)).toBeVisible();
+      const canceled = await stripe.subscriptions.retrieve(sub.subscriptionId);
+      expect(canceled.status).toBe('canceled');
+      expect(canceled.cancellation_details?.feedback).toBe('too_expensive');
+      await expectAxeClean(page);
+    });
+
+    test('a customer downloads an invoice’s PDF from the invoice history', async ({ page, merchant }) => {
+      const { stripe } = merchant;
+      await stripe.billingPortal.configurations.create({ features: { invoice_history: { enabled: true } } });
+      const sub = await paidSubscription(stripe);
+      const session = await stripe.billingPortal.sessions.create({ customer: sub.customerId, locale });
+      await page.goto(session.url);
+      const link = page.getByTestId(`portal-invoice-${sub.invoiceId}`).getByRole('link', { name: w.downloadPdf });
+      const href = await link.getAttribute('href');
+      expect(href).toContain(`/i/${sub.invoiceId}/`);
+      const response = await page.request.get(href ?? '');
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('application/pdf');
+      expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+
     test('a portal link with a wrong token → "This link has expired", in the browser’s language', async ({ page, merchant }) => {
       const { stripe } = merchant;
       await stripe.billingPortal.configurations.create({ features: { invoice_history: { enabled: true } } });
@@ -96,3 +200,11 @@ for (const locale of ['en', 'fr'] as const) {
     });
   });
 }
+
+test.describe('the customer portal without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a customer switches plan with plain links and form posts', async ({ page, merchant }) => {
+    await switchPlan(page, merchant.stripe, 'en', false);
+  });
+});

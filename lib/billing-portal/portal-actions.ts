@@ -1,42 +1,25 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { PortalSessionRow } from '@/db/queries/billing-portal-sessions';
-import { findPortalConfiguration } from '@/db/queries/billing-portal-configurations';
 import { findPaymentMethod } from '@/db/queries/payment-methods';
 import { lockSubscription } from '@/db/queries/subscriptions';
-import type { PortalFeatures } from '@/db/schema';
-import { ApiError, noSuchObject } from '@/lib/api/errors';
+import { noSuchObject } from '@/lib/api/errors';
 import { billingNow } from '@/lib/billing/clock';
 import { setCancelAtPeriodEnd } from '@/lib/billing/subscriptions/cancel-subscription';
 import { updateCustomer } from '@/lib/customers/customers';
 import { detachPaymentMethod } from '@/lib/payments/payment-methods/manage-payment-methods';
-import { openPortalSession } from './open-portal-session';
+import { openWithFeature, refusedOnApiError, type PortalActionResult, type PortalTarget as Target } from './portal-access';
 
 /**
  * What the portal page's forms do, each through the code the API uses (and so with the same events).
  * Every action opens the session again from its id and token, checks that the configuration enables it,
  * and acts only on an object of the session's own customer: an id posted by the form is never trusted.
+ * Switching plans is portal-plan-switch.ts; canceling now, portal-cancel-now.ts.
  */
-export type PortalActionResult = 'done' | 'expired' | 'refused';
+export type { PortalActionResult } from './portal-access';
 
-type Target = { sessionId: string; token: string; now?: Date };
-
-async function sessionWith(db: Db, p: Target, feature: keyof PortalFeatures): Promise<PortalSessionRow | null> {
-  const session = await openPortalSession(db, { id: p.sessionId, token: p.token, now: p.now });
-  if (!session) return null;
-  const config = await findPortalConfiguration(db, { accountId: session.accountId, id: session.configurationId });
-  return config?.features[feature].enabled ? session : null;
-}
-
-/** A refusal of lib/ (the card detached meanwhile, a subscription ended) is the page's "could not", never a 500. */
-async function refusedOnApiError(act: () => Promise<unknown>): Promise<PortalActionResult> {
-  try {
-    await act();
-    return 'done';
-  } catch (e) {
-    if (e instanceof ApiError) return 'refused';
-    throw e;
-  }
+async function sessionWith(db: Db, p: Target, feature: 'payment_method_update'): Promise<PortalSessionRow | null> {
+  return (await openWithFeature(db, p, feature))?.session ?? null;
 }
 
 async function ownCard(db: Db, session: PortalSessionRow, paymentMethodId: string) {
@@ -69,13 +52,16 @@ export async function portalRemoveCard(db: Db, p: Target & { paymentMethodId: st
   return refusedOnApiError(() => detachPaymentMethod(db, { accountId: session.accountId, id: method.id }));
 }
 
-/** "Cancel at period end" (true) and "Keep subscription" (false): cancel_at_period_end, as the API's update sets it. */
+/** "Cancel at period end" (true, under mode=at_period_end) and "Keep subscription" (false): cancel_at_period_end, as the API's update sets it. */
 export async function portalSetCancelAtPeriodEnd(
   db: Db,
   p: Target & { subscriptionId: string; cancel: boolean },
 ): Promise<PortalActionResult> {
-  const session = await sessionWith(db, p, 'subscription_cancel');
-  if (!session) return 'expired';
+  const open = await openWithFeature(db, p, 'subscription_cancel');
+  if (!open) return 'expired';
+  const { session, features } = open;
+  // Under mode=immediately "Cancel" ends a subscription now (portal-cancel-now.ts); only "Keep" is left here.
+  if (p.cancel && features.subscription_cancel.mode !== 'at_period_end') return 'refused';
   return refusedOnApiError(() =>
     db.transaction(async (tx) => {
       const sub = await lockSubscription(tx, { accountId: session.accountId, id: p.subscriptionId });

@@ -15,6 +15,7 @@ import { env } from '@/lib/env';
 import { formatAmount } from '@/lib/money/format';
 import { brandName } from '@/lib/payments/card-brands';
 import { openPortalSession } from './open-portal-session';
+import { planOptions, type PortalPlanOption } from './portal-plan-switch';
 
 /** How many subscriptions and invoices the portal lists (newest first). */
 const SHOWN = 50;
@@ -30,6 +31,8 @@ export type PortalSubscriptionView = {
   intervalCount: number;
   currentPeriodEnd: Date;
   cancelAtPeriodEnd: boolean;
+  /** The plans it may switch to (features.subscription_update); empty when none. */
+  switchTo: PortalPlanOption[];
 };
 export type PortalInvoiceView = {
   id: string;
@@ -54,6 +57,10 @@ export type PortalPageView = {
   /** The customer's live subscriptions, always shown; changing them depends on the features. */
   subscriptions: PortalSubscriptionView[];
   canCancel: boolean;
+  /** features.subscription_cancel.mode=immediately: "Cancel" ends a subscription now, after a confirmation. */
+  cancelNow: boolean;
+  /** The reasons offered on that confirmation (cancellation_reason.options), or null when not asked. */
+  cancelReasons: string[] | null;
   invoices: PortalInvoiceView[] | null;
 };
 
@@ -79,6 +86,17 @@ export async function portalPageOf(
   ]);
   const live = subs.filter(isLive);
   const views = await itemViews(db, accountId, live);
+  const switchTo = await Promise.all(
+    live.map((s) =>
+      planOptions(
+        db,
+        f,
+        s,
+        (views.get(s.id) ?? []).map((v) => v.item),
+        locale,
+      ),
+    ),
+  );
   const appUrl = env().APP_URL;
   return {
     locale,
@@ -103,7 +121,7 @@ export async function portalPageOf(
             : [],
         )
       : null,
-    subscriptions: live.map((s) => {
+    subscriptions: live.map((s, i) => {
       const amount = recurringAmount(s.currency, views.get(s.id) ?? []);
       return {
         id: s.id,
@@ -113,9 +131,12 @@ export async function portalPageOf(
         intervalCount: amount?.intervalCount ?? 1,
         currentPeriodEnd: s.currentPeriodEnd,
         cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+        switchTo: switchTo[i],
       };
     }),
     canCancel: f.subscription_cancel.enabled,
+    cancelNow: f.subscription_cancel.enabled && f.subscription_cancel.mode === 'immediately',
+    cancelReasons: f.subscription_cancel.cancellation_reason.enabled ? f.subscription_cancel.cancellation_reason.options : null,
     invoices: invoices
       ? invoices
           .filter((i) => i.status !== 'draft')

@@ -11,6 +11,8 @@ import {
   portalSetDefaultCard,
   type PortalActionResult,
 } from '@/lib/billing-portal/portal-actions';
+import { portalCancelNow } from '@/lib/billing-portal/portal-cancel-now';
+import { portalSwitchPlan } from '@/lib/billing-portal/portal-plan-switch';
 
 const field = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -37,5 +39,29 @@ export async function cancelAtPeriodEndAction(sessionId: string, token: string, 
     sessionId,
     token,
     await portalSetCancelAtPeriodEnd(await getDb(), { sessionId, token, subscriptionId: field(form, 'subscription'), cancel }),
+  );
+}
+
+// POST (server action) — switch a subscription to another of the configuration's prices, as the confirmation showed it
+export async function switchPlanAction(sessionId: string, token: string, form: FormData): Promise<void> {
+  back(
+    sessionId,
+    token,
+    await portalSwitchPlan(await getDb(), {
+      sessionId,
+      token,
+      subscriptionId: field(form, 'subscription'),
+      priceId: field(form, 'price'),
+      prorationDate: field(form, 'proration_date'),
+    }),
+  );
+}
+
+// POST (server action) — cancel a subscription now, with the reason picked (features.subscription_cancel.mode=immediately)
+export async function cancelNowAction(sessionId: string, token: string, form: FormData): Promise<void> {
+  back(
+    sessionId,
+    token,
+    await portalCancelNow(await getDb(), { sessionId, token, subscriptionId: field(form, 'subscription'), reason: field(form, 'reason') }),
   );
 }
