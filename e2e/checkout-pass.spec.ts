@@ -100,6 +100,7 @@ for (const locale of ['en', 'fr'] as const) {
       await untilInteractive(page);
       await page.getByLabel(w.email, { exact: true }).fill(email);
       const shipping = page.getByRole('group', { name: w.shipping });
+      await shipping.getByLabel(w.country).selectOption('FR');
       await shipping.getByLabel(w.name).fill('Jenny Rosen');
       await shipping.getByLabel(w.line1).fill('12 rue de Rivoli');
       await shipping.getByLabel(w.city).fill('Paris');
@@ -160,6 +161,7 @@ for (const locale of ['en', 'fr'] as const) {
       await untilInteractive(page);
       await page.getByLabel(w.email, { exact: true }).fill(email);
       const shipping = page.getByRole('group', { name: w.shipping });
+      await shipping.getByLabel(w.country).selectOption('FR');
       await shipping.getByLabel(w.name).fill('Ada Lovelace');
       await shipping.getByLabel(w.line1).fill('1 place du Louvre');
       await shipping.getByLabel(w.city).fill('Paris');

@@ -25,6 +25,8 @@ export type PayOptions = {
   sepaIban?: string;
   /** Headers on both requests, as a client (or a proxy in front of Caisse) would send them. */
   headers?: Record<string, string>;
+  /** More fields, as the customer fills or ticks them (e.g. the Caisse Pass box and its phone). */
+  extra?: Record<string, string>;
 };
 
 /** Posts the hosted page's pay form at `sessionUrl` with a test card (4242… unless `card`), as a browser without JavaScript does. */
@@ -42,7 +44,7 @@ export async function postPayForm(sessionUrl: string, options: PayOptions = {}):
         'card.cvc': '123',
         'card.name': 'Jenny Rosen',
       };
-  const fields = { email: 'jenny@example.com', ...method, 'billing.country': 'FR', 'billing.postal_code': '75001' };
+  const fields = { email: 'jenny@example.com', ...method, 'billing.country': 'FR', 'billing.postal_code': '75001', ...options.extra };
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
   const page = new URL(sessionUrl);
   const target = options.baseUrl ? new URL(page.pathname + page.search, options.baseUrl) : page;

@@ -52,7 +52,10 @@ beforeAll(async () => {
     line_items: [{ price: price.id, quantity: 1 }],
     success_url: 'https://shop.example/ok',
   });
-  expect((await postPayForm(defined(card.url, 'card.url'))).status).toBe(303);
+  // Paid with "save my details with Caisse Pass" ticked: the Pass keeps the card too.
+  expect(
+    (await postPayForm(defined(card.url, 'card.url'), { extra: { pass_opt_in: 'true', pass_phone: '+33 6 12 34 56 78' } })).status,
+  ).toBe(303);
   // payment_method_types: still accepted by the API, gone from the SDK's create params.
   const sepa = await merchant.stripe.checkout.sessions.create({
     mode: 'payment',
@@ -133,8 +136,9 @@ describe('a database dump plus the source code', () => {
     const cards = [...dump.matchAll(/"card": ?(\{[^{}]*\})/g)]
       .map((m) => JSON.parse(m[1]) as Record<string, unknown>)
       .filter((c) => 'last4' in c);
-    // Intents, charges and payment methods of the three cards, at least.
-    expect(cards.length).toBeGreaterThanOrEqual(6);
+    // Intents, charges and payment methods of the three cards, and the Caisse Pass made with the first, at least.
+    expect(cards.length).toBeGreaterThanOrEqual(7);
+    expect(dump).toMatch(/\{"id":"pass_[A-Za-z0-9]+","email":"jenny@example\.com"/);
     for (const card of cards) expect(Object.keys(card).filter((k) => !CARD_FIELDS.includes(k))).toEqual([]);
     expect(new Set(cards.map((c) => c.last4))).toEqual(new Set(['4242', '4444', '0005']));
   });
