@@ -8,6 +8,8 @@ import { PASS_SIGN_IN_MINUTES } from './pass-rules';
 export const PASS_COOKIE = 'caisse_pass';
 
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+/** A cookie's value worth hashing: a token is 43 characters. */
+const isToken = (token: string | null | undefined): token is string => !!token && token.length <= 100;
 
 /** Signs a browser in to the Pass on one session's page: the token goes to its cookie, only its hash is kept. */
 export async function signInToPass(db: Queryable, p: { passId: string; sessionId: string; now: Date }): Promise<string> {
@@ -27,12 +29,10 @@ export async function signedInPass(
   db: Queryable,
   p: { sessionId: string; token: string | null | undefined; now: Date },
 ): Promise<PassRow | null> {
-  if (!p.token || p.token.length > 100) return null;
+  if (!isToken(p.token)) return null;
   return passOfSignIn(db, { tokenHash: hashToken(p.token), checkoutSessionId: p.sessionId, now: p.now });
 }
 
 export async function signOutOfPass(db: Queryable, token: string | null | undefined): Promise<void> {
   if (isToken(token)) await deletePassSignIn(db, hashToken(token));
 }
-
-const isToken = (token: string | null | undefined): token is string => !!token && token.length <= 100;

@@ -9,7 +9,7 @@ import { defined } from '@/e2e/support/defined';
 import { deletePassByLink, passOfDeleteLink } from './delete-pass';
 import { answerPassCode, requestPassCode } from './pass-codes';
 import { PASS_CARD } from './pass-checkout';
-import { signedInPass } from './pass-sign-in';
+import { signedInPass, signOutOfPass } from './pass-sign-in';
 import { newestPassCode, passEmailCount, payAndJoinPass } from './testing/pass-world';
 
 const db = useCheckoutDatabase('caisse_pass');
@@ -247,6 +247,9 @@ describe('signing in to a Pass with the emailed code', () => {
     expect((await signedInPass(db(), { sessionId: s1, token: signedIn.token, now: at(2) }))?.email).toBe(x);
     expect(await signedInPass(db(), { sessionId: s2, token: signedIn.token, now: at(2) })).toBeNull();
     expect(await signedInPass(db(), { sessionId: s1, token: signedIn.token, now: at(40) })).toBeNull();
+    // Signing out forgets the sign-in at once.
+    await signOutOfPass(db(), signedIn.token);
+    expect(await signedInPass(db(), { sessionId: s1, token: signedIn.token, now: at(2) })).toBeNull();
   });
 });
 
