@@ -31,7 +31,7 @@ const WORDS = {
     postal: 'Postal code',
     country: 'Country or region',
     locked: /Too many wrong codes/,
-    wrong: /That code is not right\. 4 tries left\./,
+    wrong: /This code is not right or has expired\./,
   },
   fr: {
     pay: 'Payer 25,00 €',
@@ -55,7 +55,7 @@ const WORDS = {
     postal: 'Code postal',
     country: 'Pays ou région',
     locked: /Trop de codes incorrects/,
-    wrong: /Ce code est incorrect\. Encore 4 essais\./,
+    wrong: /Ce code est incorrect ou a expiré\./,
   },
 } as const;
 

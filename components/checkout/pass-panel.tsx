@@ -24,7 +24,7 @@ export function PassPanel({
   signedInAs: string | null;
 }) {
   const t = useTranslations('Pass');
-  const [state, formAction, pending] = useActionState(action, { step: 'email', email: '', error: null, remaining: null });
+  const [state, formAction, pending] = useActionState(action, { step: 'email', email: '', error: null });
   const frame = 'space-y-3 rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] bg-[var(--ck-surface)] p-4';
   if (signedInAs)
     return (
@@ -41,11 +41,9 @@ export function PassPanel({
       </section>
     );
   const error = state.error
-    ? state.error === 'wrong'
-      ? t('errors.wrong', { remaining: state.remaining ?? 0 })
-      : state.error === 'locked'
-        ? t('errors.locked', { minutes: PASS_LOCK_MINUTES })
-        : t(`errors.${state.error}`)
+    ? state.error === 'locked'
+      ? t('errors.locked', { minutes: PASS_LOCK_MINUTES })
+      : t(`errors.${state.error}`)
     : null;
   return (
     <section aria-labelledby="pass-title" className={frame} data-testid="pass-panel">

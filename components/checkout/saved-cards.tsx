@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { brandName } from '@/lib/payments/card-brands';
 import type { SavedCardView } from '@/lib/checkout/saved-cards';
+import { PASS_CARD } from '@/lib/pass/pass-rules';
 
 /** The form the remove buttons submit: rendered next to the pay form, never inside it (no card data goes with a removal). */
 export const REMOVE_FORM_ID = 'saved-card-remove';
@@ -11,7 +12,8 @@ export const REMOVE_FORM_ID = 'saved-card-remove';
 /**
  * The customer's saved cards, first and the first one chosen: plain radios named `saved_card`, so one click
  * pays without JavaScript too; "a new payment method" (an empty value) shows the card fields instead (PayForm's
- * CSS reads `.saved-card:checked`). Each card may carry a remove button for the form beside the pay form.
+ * CSS reads `.saved-card:checked`). Each card may carry a remove button for the form beside the pay form (not the
+ * Caisse Pass's: it is the customer's, not the merchant's to remove).
  */
 export function SavedCards({
   cards,
@@ -47,7 +49,7 @@ export function SavedCards({
               <span className="flex-1">{label}</span>
               <span className="text-sm text-[var(--ck-muted)]">{expiry}</span>
             </label>
-            {removable ? (
+            {removable && c.id !== PASS_CARD ? (
               <button
                 type="submit"
                 form={REMOVE_FORM_ID}

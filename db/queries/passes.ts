@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { passCodes, passes, passOptIns, passSignIns } from '../schema';
 
@@ -69,14 +69,18 @@ export async function latestPassCode(db: Queryable, p: { passId: string; checkou
   return rows.at(0) ?? null;
 }
 
-/** Whether a code of this Pass was locked (too many wrong tries) since `since`, on any session. */
-export async function passLockedSince(db: Queryable, p: { passId: string; since: Date; maxAttempts: number }): Promise<boolean> {
-  const rows = await db
-    .select({ id: passCodes.id })
+/** Locks the Pass's row for the rest of the transaction: answers to its codes are counted one at a time. */
+export async function lockPass(db: Queryable, id: string): Promise<void> {
+  await db.select({ id: passes.id }).from(passes).where(eq(passes.id, id)).for('update');
+}
+
+/** Wrong answers given to the Pass's codes sent since `since`, on any session. */
+export async function passFailuresSince(db: Queryable, p: { passId: string; since: Date }): Promise<number> {
+  const [row] = await db
+    .select({ failures: sql<number>`coalesce(sum(${passCodes.failedAttempts}), 0)::int` })
     .from(passCodes)
-    .where(and(eq(passCodes.passId, p.passId), gte(passCodes.failedAttempts, p.maxAttempts), gt(passCodes.createdAt, p.since)))
-    .limit(1);
-  return rows.length > 0;
+    .where(and(eq(passCodes.passId, p.passId), gt(passCodes.createdAt, p.since)));
+  return row.failures;
 }
 
 /** One wrong try, counted only while the code is live: the count after it, or null when it no longer was. */

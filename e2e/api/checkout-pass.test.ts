@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomClientAddress } from '../support/client-address';
 import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { defined } from '../support/defined';
-import { newMerchant, newMerchantOn, stripeError } from '../support/merchant';
+import { newMerchant, newMerchantOn, stripeError, testServerUrl } from '../support/merchant';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { hiddenFields, postPayForm } from './pay-without-javascript';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
@@ -80,6 +80,11 @@ describe('wallet_options through the official SDK', () => {
       success_url: SUCCESS_URL,
     });
     expect(await page(sub)).not.toContain('data-testid="pass-panel"');
+    // Embedded in the merchant's page, the sign-in cookie would be a third party's: no Pass there.
+    const embedded = await sessionOf(stripe, { ui_mode: 'embedded', return_url: SUCCESS_URL, success_url: undefined });
+    const framed = await (await fetch(`${testServerUrl()}/c/${embedded.id}`)).text();
+    expect(framed).toContain('data-testid="pay-button"');
+    expect(framed).not.toContain('data-testid="pass-panel"');
   });
 });
 

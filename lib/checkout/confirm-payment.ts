@@ -1,4 +1,4 @@
-import type { Db, Tx } from '@/db/client';
+import type { Db } from '@/db/client';
 import { updateSessionFields, type SessionRow } from '@/db/queries/checkout-sessions';
 import {
   claimPaymentAttempt,
@@ -230,14 +230,11 @@ async function claimAttempt(
     // (an item added meanwhile): a form without a payment method no longer completes it.
     if (p.withoutMethod && collectsPaymentMethod(session)) return { state: 'invalid', errors: { method: 'method.invalid' } };
     // The saved card was offered as the page was read; under the lock it must still be this customer's, shown again
-    // (the Pass's: the browser still signed in to it, its card then becoming a payment method of this merchant's).
-    const saved =
-      p.savedCard === PASS_CARD
-        ? await passCardUnderLock(tx, session, p)
-        : p.savedCard
-          ? await stillOffered(tx, session, p.savedCard)
-          : null;
-    if (p.savedCard && !saved) return { state: 'invalid', errors: { saved_card: 'saved_card.unavailable' } };
+    // (the Pass's: the browser still signed in to it; its card becomes a payment method of this merchant's once the
+    // attempt is claimed).
+    const pass = p.savedCard === PASS_CARD ? await signedInPass(tx, { sessionId: session.id, token: p.passToken, now: p.now }) : null;
+    let saved = p.savedCard && !pass ? await stillOffered(tx, session, p.savedCard) : null;
+    if (p.savedCard && !saved && !pass) return { state: 'invalid', errors: { saved_card: 'saved_card.unavailable' } };
     // Setup sessions and free orders still check the card, but charge nothing.
     const amount = session.mode === 'setup' ? 0 : (session.amountTotal ?? 0);
     // Every attempt goes through one payment intent per session, even when it charges nothing
@@ -270,6 +267,10 @@ async function claimAttempt(
     const attemptId = newId('att');
     const claimed = await claimPaymentAttempt(tx, { id: intentId, amount, attemptId, now: p.now });
     if (!claimed) return { state: 'refused', reason: 'in_progress' };
+    if (pass) {
+      const d = p.details.customerDetails;
+      saved = await passPaymentMethod(tx, session, pass, { address: d.address, email: d.email, name: d.name, phone: d.phone, tax_id: null });
+    }
     if (passOffered(session))
       await (p.passPhone ? upsertPassOptIn(tx, { checkoutSessionId: session.id, phone: p.passPhone }) : deletePassOptIn(tx, session.id));
     const refusal = await recheckDiscount(tx, session, p.details.customerDetails.email, p.now);
@@ -292,14 +293,3 @@ async function claimAttempt(
   });
 }
 
-/** The Pass's card for this payment, if the browser is still signed in to it on this page. */
-async function passCardUnderLock(
-  tx: Tx,
-  session: SessionRow,
-  p: { passToken: string | null; details: ReturnType<typeof collectedDetails>; now: Date },
-) {
-  const pass = await signedInPass(tx, { sessionId: session.id, token: p.passToken, now: p.now });
-  if (!pass) return null;
-  const d = p.details.customerDetails;
-  return passPaymentMethod(tx, session, pass, { address: d.address, email: d.email, name: d.name, phone: d.phone, tax_id: null });
-}

@@ -6,20 +6,22 @@ import type { StoredBillingDetails, StoredCard } from '@/db/schema';
 import { collectsPaymentMethod } from '@/lib/checkout/confirm-config';
 import { newId } from '@/lib/util/ids';
 import type { SavedCardView } from '@/lib/checkout/saved-cards';
-import { normalizePassEmail } from './pass-rules';
+import { isEmbedded } from '@/lib/checkout/ui-mode';
+import { normalizePassEmail, PASS_CARD } from './pass-rules';
 
-/** What the pay form posts as `saved_card` for the Pass's card. */
-export const PASS_CARD = 'pass';
+export { PASS_CARD };
 
 /**
  * Whether the page offers Caisse Pass: a payment taken by card (`wallet_options.link.display` not `never`).
- * Subscriptions and setups save their card to the merchant's customer: the Pass is for one-off payments.
+ * Subscriptions and setups save their card to the merchant's customer: the Pass is for one-off payments. Not in
+ * an embedded page: its sign-in cookie would be a third party's in the merchant's frame.
  */
 export function passOffered(
-  session: Pick<SessionRow, 'walletOptions' | 'mode' | 'paymentMethodTypes' | 'paymentMethodCollection' | 'amountTotal'>,
+  session: Pick<SessionRow, 'walletOptions' | 'mode' | 'paymentMethodTypes' | 'paymentMethodCollection' | 'amountTotal' | 'uiMode'>,
 ): boolean {
   return (
     session.walletOptions?.link?.display !== 'never' &&
+    !isEmbedded(session.uiMode) &&
     session.mode === 'payment' &&
     session.paymentMethodTypes.includes('card') &&
     collectsPaymentMethod(session)

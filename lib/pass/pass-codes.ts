@@ -1,12 +1,13 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Db } from '@/db/client';
+import type { Db, Queryable } from '@/db/client';
 import { getAccount } from '@/db/queries/accounts';
 import { findSessionById } from '@/db/queries/public-session';
 import {
   countWrongPassCode,
   findPassByEmail,
   latestPassCode,
-  passLockedSince,
+  lockPass,
+  passFailuresSince,
   replacePassCode,
   spendPassCode,
   type PassCodeRow,
@@ -34,10 +35,12 @@ import { signInToPass } from './pass-sign-in';
  * HMAC under a key outside the database (a dump of the table cannot be searched for the code).
  */
 export type PassCodeRequest = { state: 'sent' } | { state: 'refused'; reason: 'rate_limited' | 'locked' | 'invalid_email' | 'unavailable' };
+/**
+ * `wrong` is every code that does not sign in — mistyped, expired, spent, or sent to no Pass at all — so the
+ * answer does not tell whether an email has a Pass.
+ */
 export type PassCodeAnswer =
-  | { state: 'signed_in'; token: string }
-  | { state: 'wrong'; remaining: number }
-  | { state: 'refused'; reason: 'rate_limited' | 'locked' | 'expired' | 'unavailable' };
+  { state: 'signed_in'; token: string } | { state: 'wrong' } | { state: 'refused'; reason: 'rate_limited' | 'locked' | 'unavailable' };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -55,6 +58,15 @@ function codeMatches(row: PassCodeRow, code: string): boolean {
 async function openSession(db: Db, sessionId: string) {
   const session = await findSessionById(db, sessionId);
   return session?.status === 'open' && passOffered(session) ? session : null;
+}
+
+const WRONG = { state: 'wrong' } as const;
+const LOCKED = { state: 'refused', reason: 'locked' } as const;
+
+/** Whether the Pass's wrong answers of late have locked it. */
+async function passLocked(db: Queryable, passId: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - (PASS_CODE_MINUTES + PASS_LOCK_MINUTES) * 60_000);
+  return (await passFailuresSince(db, { passId, since })) >= PASS_CODE_MAX_ATTEMPTS;
 }
 
 const clientAllowed = (db: Db, clientKey: string, now: Date) =>
@@ -83,9 +95,7 @@ export async function requestPassCode(
   if (!(await hitRateLimit(db, perEmail))) return { state: 'refused', reason: 'rate_limited' };
   const pass = await findPassByEmail(db, email);
   if (!pass) return { state: 'sent' };
-  const since = new Date(now.getTime() - PASS_LOCK_MINUTES * 60_000);
-  if (await passLockedSince(db, { passId: pass.id, since, maxAttempts: PASS_CODE_MAX_ATTEMPTS }))
-    return { state: 'refused', reason: 'locked' };
+  if (await passLocked(db, pass.id, now)) return LOCKED;
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const merchantName = merchantIdentity(await getAccount(db, session.accountId), session.brandingSettings).name;
   await db.transaction(async (tx) => {
@@ -102,11 +112,15 @@ export async function requestPassCode(
   return { state: 'sent' };
 }
 
-/** Why the newest code no longer signs in: locked by wrong answers, or spent, expired or never sent. */
-const deadCode = (row: PassCodeRow | null): PassCodeAnswer =>
-  row && row.failedAttempts >= PASS_CODE_MAX_ATTEMPTS ? { state: 'refused', reason: 'locked' } : { state: 'refused', reason: 'expired' };
+/** A code still waiting for its answer: the newest sent, unspent, unexpired. */
+const live = (row: PassCodeRow | null, now: Date): row is PassCodeRow =>
+  row !== null && row.usedAt === null && row.expiresAt > now && row.failedAttempts < PASS_CODE_MAX_ATTEMPTS;
 
-/** Checks the code typed for `email` on this session's page; right, it signs the browser in (a token for its cookie). */
+/**
+ * Checks the code typed for `email` on this session's page; right, it signs the browser in (a token for its
+ * cookie). Answers to one Pass are taken one at a time (its row locked), so its wrong answers, counted across
+ * all its codes, never pass the lock, and of two right answers at once one signs in.
+ */
 export async function answerPassCode(
   db: Db,
   p: { sessionId: string; email: string; code: string; clientKey: string; now?: Date },
@@ -116,19 +130,19 @@ export async function answerPassCode(
   if (!session) return { state: 'refused', reason: 'unavailable' };
   if (!(await clientAllowed(db, p.clientKey, now))) return { state: 'refused', reason: 'rate_limited' };
   const pass = await findPassByEmail(db, normalizePassEmail(p.email));
-  if (!pass) return { state: 'refused', reason: 'expired' };
-  const key = { passId: pass.id, checkoutSessionId: session.id };
-  const row = await latestPassCode(db, key);
-  if (!row || row.usedAt || row.expiresAt <= now || row.failedAttempts >= PASS_CODE_MAX_ATTEMPTS) return deadCode(row);
-  const code = p.code.replace(/\s/g, '');
-  const live = { id: row.id, maxAttempts: PASS_CODE_MAX_ATTEMPTS, now };
-  if (/^\d{6}$/.test(code) && codeMatches(row, code)) {
-    if (!(await spendPassCode(db, live))) return deadCode(await latestPassCode(db, key));
-    return { state: 'signed_in', token: await signInToPass(db, { passId: pass.id, sessionId: session.id, now }) };
-  }
-  const failed = await countWrongPassCode(db, live);
-  if (failed === null) return deadCode(await latestPassCode(db, key));
-  return failed >= PASS_CODE_MAX_ATTEMPTS
-    ? { state: 'refused', reason: 'locked' }
-    : { state: 'wrong', remaining: PASS_CODE_MAX_ATTEMPTS - failed };
+  if (!pass) return WRONG;
+  return db.transaction(async (tx): Promise<PassCodeAnswer> => {
+    await lockPass(tx, pass.id);
+    if (await passLocked(tx, pass.id, now)) return LOCKED;
+    const row = await latestPassCode(tx, { passId: pass.id, checkoutSessionId: session.id });
+    if (!live(row, now)) return WRONG;
+    const code = p.code.replace(/\s/g, '');
+    const target = { id: row.id, maxAttempts: PASS_CODE_MAX_ATTEMPTS, now };
+    if (/^\d{6}$/.test(code) && codeMatches(row, code)) {
+      if (!(await spendPassCode(tx, target))) return WRONG;
+      return { state: 'signed_in', token: await signInToPass(tx, { passId: pass.id, sessionId: session.id, now }) };
+    }
+    await countWrongPassCode(tx, target);
+    return (await passLocked(tx, pass.id, now)) ? LOCKED : WRONG;
+  });
 }

@@ -13,7 +13,7 @@ import { PASS_CODE_MINUTES } from './pass-rules';
 /** The email with a Pass's one-time code, in the page's language, with the link that deletes the Pass. */
 export function renderPassCodeEmail(p: { code: string; passId: string; merchantName: string; locale: MessageLocale }) {
   const t = createTranslator({ locale: p.locale, messages: messageCatalogue(p.locale), namespace: 'Pass.email' });
-  const subject = t('subject', { code: p.code });
+  const subject = t('subject');
   const deleteUrl = passDeleteUrl(env().APP_URL, p.passId);
   const intro = t('intro', { merchant: p.merchantName, minutes: PASS_CODE_MINUTES });
   const ignore = t('ignore');

@@ -1,12 +1,10 @@
 /** What the Pass panel of the checkout page shows after a form post: which step, and why the last one failed. */
-export type PassPanelError = 'wrong' | 'locked' | 'expired' | 'rate_limited' | 'invalid_email' | 'unavailable';
+export type PassPanelError = 'wrong' | 'locked' | 'rate_limited' | 'invalid_email' | 'unavailable';
 
 export type PassPanelState = {
   step: 'email' | 'code';
   email: string;
   error: PassPanelError | null;
-  /** Tries left after a wrong code. */
-  remaining: number | null;
 };
 
 export type PassAction = (state: PassPanelState, form: FormData) => Promise<PassPanelState>;

@@ -130,6 +130,7 @@ describe('signing in to a Pass with the emailed code', () => {
     expect(await requestPassCode(db(), { sessionId, email, clientKey: 'a', locale: 'fr', now: T0 })).toEqual({ state: 'sent' });
     const mail = await newestPassCode(db(), email);
     expect(mail.sealed).not.toContain(mail.code);
+    expect(mail.subject).toBe('Votre code Caisse Pass');
     expect(mail.text).toContain('Model Shop');
     expect(mail.text).toMatch(/\/pass\/pass_[A-Za-z0-9]+\/[A-Za-z0-9_-]{32}/);
     const pass = defined(await findPassByEmail(db(), email), 'the Pass');
@@ -138,30 +139,24 @@ describe('signing in to a Pass with the emailed code', () => {
     expect(stored.codeHash).not.toContain(mail.code);
   });
 
-  it('the right code signs in once: the same code again, or after 10 minutes, is expired', async () => {
+  it('the right code signs in once; the same code again, a code past 10 minutes, or one for an email without a Pass is "wrong"', async () => {
     const { email } = await joined();
     const shop = await newShop(db());
     const sessionId = await newSession(db(), shop, { now: T0 });
     await requestPassCode(db(), { sessionId, email, clientKey: 'b', locale: 'en', now: T0 });
     const { code } = await newestPassCode(db(), email);
-    expect(
-      await answerPassCode(db(), { sessionId, email, code: '000000' === code ? '000001' : '000000', clientKey: 'b', now: at(1) }),
-    ).toEqual({
-      state: 'wrong',
-      remaining: 4,
-    });
+    const mistyped = code === '000000' ? '000001' : '000000';
+    expect(await answerPassCode(db(), { sessionId, email, code: mistyped, clientKey: 'b', now: at(1) })).toEqual({ state: 'wrong' });
     const first = await answerPassCode(db(), { sessionId, email, code, clientKey: 'b', now: at(1) });
     expect(first.state).toBe('signed_in');
-    expect(await answerPassCode(db(), { sessionId, email, code, clientKey: 'b', now: at(1) })).toEqual({
-      state: 'refused',
-      reason: 'expired',
-    });
+    expect(await answerPassCode(db(), { sessionId, email, code, clientKey: 'b', now: at(1) })).toEqual({ state: 'wrong' });
 
     await requestPassCode(db(), { sessionId, email, clientKey: 'b', locale: 'en', now: at(2) });
     const late = (await newestPassCode(db(), email)).code;
-    expect(await answerPassCode(db(), { sessionId, email, code: late, clientKey: 'b', now: at(12.01) })).toEqual({
-      state: 'refused',
-      reason: 'expired',
+    expect(await answerPassCode(db(), { sessionId, email, code: late, clientKey: 'b', now: at(12.01) })).toEqual({ state: 'wrong' });
+    // An email without a Pass gets the answer a wrong code gets.
+    expect(await answerPassCode(db(), { sessionId, email: freshEmail(), code: late, clientKey: 'b', now: at(3) })).toEqual({
+      state: 'wrong',
     });
   });
 
@@ -173,13 +168,10 @@ describe('signing in to a Pass with the emailed code', () => {
     const { code } = await newestPassCode(db(), email);
     const answers = await Promise.all([1, 2, 3].map(() => answerPassCode(db(), { sessionId, email, code, clientKey: 'c', now: at(1) })));
     expect(answers.filter((a) => a.state === 'signed_in')).toHaveLength(1);
-    expect(answers.filter((a) => a.state !== 'signed_in')).toEqual([
-      { state: 'refused', reason: 'expired' },
-      { state: 'refused', reason: 'expired' },
-    ]);
+    expect(answers.filter((a) => a.state !== 'signed_in')).toEqual([{ state: 'wrong' }, { state: 'wrong' }]);
   });
 
-  it('five wrong codes → locked: the right code no longer signs in, and no new code is sent for 30 minutes', async () => {
+  it('five wrong codes → locked: the right code no longer signs in, and no new code is sent for at least 30 minutes', async () => {
     const { email } = await joined();
     const shop = await newShop(db());
     const sessionId = await newSession(db(), shop, { now: T0 });
@@ -188,24 +180,47 @@ describe('signing in to a Pass with the emailed code', () => {
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push(await answerPassCode(db(), { sessionId, email, code: wrong, clientKey: 'd', now: at(1) }));
-    expect(answers.map((a) => (a.state === 'wrong' ? a.remaining : a.state === 'refused' ? a.reason : a.state))).toEqual([
-      4,
-      3,
-      2,
-      1,
-      'locked',
-    ]);
+    expect(answers.map((a) => (a.state === 'refused' ? a.reason : a.state))).toEqual(['wrong', 'wrong', 'wrong', 'wrong', 'locked']);
     expect(await answerPassCode(db(), { sessionId, email, code, clientKey: 'd', now: at(1) })).toEqual({
       state: 'refused',
       reason: 'locked',
     });
     const sent = await passEmailCount(db(), email);
-    expect(await requestPassCode(db(), { sessionId, email, clientKey: 'd', locale: 'en', now: at(20) })).toEqual({
+    // Locked until the codes answered wrong are 40 minutes old (10 to answer them, then 30 locked).
+    for (const minute of [20, 39])
+      expect(await requestPassCode(db(), { sessionId, email, clientKey: 'd', locale: 'en', now: at(minute) })).toEqual({
+        state: 'refused',
+        reason: 'locked',
+      });
+    expect(await passEmailCount(db(), email)).toBe(sent);
+    expect(await requestPassCode(db(), { sessionId, email, clientKey: 'd', locale: 'en', now: at(41) })).toEqual({ state: 'sent' });
+  });
+
+  it('a new code does not reset the count: wrong answers to any of the Pass’s codes, on any session, lock it', async () => {
+    const { email } = await joined();
+    const shop = await newShop(db());
+    const s1 = await newSession(db(), shop, { now: T0 });
+    const s2 = await newSession(db(), shop, { now: T0 });
+    const wrongFor = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    await requestPassCode(db(), { sessionId: s2, email, clientKey: 'h', locale: 'en', now: T0 });
+    const onS2 = (await newestPassCode(db(), email)).code;
+    await requestPassCode(db(), { sessionId: s1, email, clientKey: 'h', locale: 'en', now: T0 });
+    const first = (await newestPassCode(db(), email)).code;
+    for (let i = 0; i < 4; i++)
+      expect(await answerPassCode(db(), { sessionId: s1, email, code: wrongFor(first), clientKey: 'h', now: at(1) })).toEqual({
+        state: 'wrong',
+      });
+    await requestPassCode(db(), { sessionId: s1, email, clientKey: 'h', locale: 'en', now: at(2) });
+    const second = (await newestPassCode(db(), email)).code;
+    expect(await answerPassCode(db(), { sessionId: s1, email, code: wrongFor(second), clientKey: 'h', now: at(2) })).toEqual({
       state: 'refused',
       reason: 'locked',
     });
-    expect(await passEmailCount(db(), email)).toBe(sent);
-    expect(await requestPassCode(db(), { sessionId, email, clientKey: 'd', locale: 'en', now: at(31) })).toEqual({ state: 'sent' });
+    // The code sent earlier to another session's page no longer signs in either.
+    expect(await answerPassCode(db(), { sessionId: s2, email, code: onS2, clientKey: 'h', now: at(3) })).toEqual({
+      state: 'refused',
+      reason: 'locked',
+    });
   });
 
   it('codes are rate-limited per email (3 per 10 minutes) and per client address (20 per 10 minutes)', async () => {
@@ -235,13 +250,10 @@ describe('signing in to a Pass with the emailed code', () => {
     const xCode = (await newestPassCode(db(), x)).code;
     const yCode = (await newestPassCode(db(), y)).code;
     if (xCode !== yCode)
-      expect(await answerPassCode(db(), { sessionId: s1, email: y, code: xCode, clientKey: 'f', now: at(1) })).toMatchObject({
+      expect(await answerPassCode(db(), { sessionId: s1, email: y, code: xCode, clientKey: 'f', now: at(1) })).toEqual({
         state: 'wrong',
       });
-    expect(await answerPassCode(db(), { sessionId: s2, email: x, code: xCode, clientKey: 'f', now: at(1) })).toEqual({
-      state: 'refused',
-      reason: 'expired',
-    });
+    expect(await answerPassCode(db(), { sessionId: s2, email: x, code: xCode, clientKey: 'f', now: at(1) })).toEqual({ state: 'wrong' });
     const signedIn = await answerPassCode(db(), { sessionId: s1, email: x, code: xCode, clientKey: 'f', now: at(1) });
     if (signedIn.state !== 'signed_in') throw new Error('not signed in');
     expect((await signedInPass(db(), { sessionId: s1, token: signedIn.token, now: at(2) }))?.email).toBe(x);

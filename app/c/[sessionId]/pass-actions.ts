@@ -23,7 +23,7 @@ export async function passAction(sessionId: string, _: PassPanelState, form: For
   const clientKey = clientKeyFrom(await headers());
   const email = text(form, 'pass_email').trim();
   const step = form.get('step');
-  if (step === 'restart') return { step: 'email', email: '', error: null, remaining: null };
+  if (step === 'restart') return { step: 'email', email: '', error: null };
   if (step === 'answer') {
     const answer = await answerPassCode(db, { sessionId, email, code: text(form, 'pass_code'), clientKey });
     if (answer.state === 'signed_in') {
@@ -37,14 +37,14 @@ export async function passAction(sessionId: string, _: PassPanelState, form: For
       redirect(`/c/${sessionId}`);
     }
     return answer.state === 'wrong'
-      ? { step: 'code', email, error: 'wrong', remaining: answer.remaining }
-      : { step: answer.reason === 'expired' ? 'code' : 'email', email, error: answer.reason, remaining: null };
+      ? { step: 'code', email, error: 'wrong' }
+      : { step: answer.reason === 'locked' ? 'email' : 'code', email, error: answer.reason };
   }
   const { locale } = await loadCheckout(sessionId);
   const sent = await requestPassCode(db, { sessionId, email, clientKey, locale });
   return sent.state === 'sent'
-    ? { step: 'code', email, error: null, remaining: null }
-    : { step: 'email', email, error: sent.reason, remaining: null };
+    ? { step: 'code', email, error: null }
+    : { step: 'email', email, error: sent.reason };
 }
 
 // POST (server action) — sign out of the Pass on this page

@@ -16,10 +16,10 @@ export function payAndJoinPass(db: Db, p: { sessionId: string; email: string; no
 }
 
 /** The code in the newest Pass email to `to`, read as the mail sender reads it (the outbox holds it sealed). */
-export async function newestPassCode(db: Db, to: string): Promise<{ code: string; text: string; sealed: string }> {
+export async function newestPassCode(db: Db, to: string): Promise<{ code: string; text: string; sealed: string; subject: string }> {
   const row = (
     await db
-      .select({ text: emails.text })
+      .select({ text: emails.text, subject: emails.subject })
       .from(emails)
       .where(and(eq(emails.to, to), eq(emails.kind, 'pass_code')))
       .orderBy(desc(emails.createdAt))
@@ -29,7 +29,7 @@ export async function newestPassCode(db: Db, to: string): Promise<{ code: string
   const text = unseal(row.text, 'sign-in-links');
   const code = /^\d{6}$/m.exec(text)?.[0];
   if (!code) throw new Error(`no code in the Pass email to ${to}`);
-  return { code, text, sealed: row.text };
+  return { code, text, sealed: row.text, subject: row.subject };
 }
 
 /** How many Pass emails went to `to`. */
