@@ -269,7 +269,13 @@ async function claimAttempt(
     if (!claimed) return { state: 'refused', reason: 'in_progress' };
     if (pass) {
       const d = p.details.customerDetails;
-      saved = await passPaymentMethod(tx, session, pass, { address: d.address, email: d.email, name: d.name, phone: d.phone, tax_id: null });
+      saved = await passPaymentMethod(tx, session, pass, {
+        address: d.address,
+        email: d.email,
+        name: d.name,
+        phone: d.phone,
+        tax_id: null,
+      });
     }
     if (passOffered(session))
       await (p.passPhone ? upsertPassOptIn(tx, { checkoutSessionId: session.id, phone: p.passPhone }) : deletePassOptIn(tx, session.id));
@@ -292,4 +298,3 @@ async function claimAttempt(
     return { session: updated, intent: { ...intent, attemptId } };
   });
 }
-

@@ -42,9 +42,7 @@ export async function passAction(sessionId: string, _: PassPanelState, form: For
   }
   const { locale } = await loadCheckout(sessionId);
   const sent = await requestPassCode(db, { sessionId, email, clientKey, locale });
-  return sent.state === 'sent'
-    ? { step: 'code', email, error: null }
-    : { step: 'email', email, error: sent.reason };
+  return sent.state === 'sent' ? { step: 'code', email, error: null } : { step: 'email', email, error: sent.reason };
 }
 
 // POST (server action) — sign out of the Pass on this page
