@@ -127,7 +127,7 @@ describe('Caisse Pass without JavaScript', () => {
 
     const signedPage = await (await fetch(url, { headers: { ...headers, cookie: token } })).text();
     expect(signedPage).toContain('data-testid="pass-signed-in"');
-    expect(signedPage).toMatch(/<input[^>]*value="pass"[^>]*checked=""/);
+    expect(signedPage).toMatch(/<input id="saved-pass"[^>]*checked=""[^>]*value="pass"/);
     // The same cookie on another of B's pages opens nothing there.
     const third = await sessionOf(b.stripe);
     expect(await (await fetch(defined(third.url, 'url'), { headers: { ...headers, cookie: token } })).text()).not.toContain(
