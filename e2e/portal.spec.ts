@@ -32,6 +32,12 @@ const WORDS = {
     cancelNowButton: 'Cancel now',
     noSubscriptions: 'No current subscriptions.',
     downloadPdf: /^Download PDF /,
+    name: 'Name',
+    line1: 'Address line 1',
+    city: 'City',
+    postal: 'Postal code',
+    country: 'Country or region',
+    saveContact: 'Save details',
   },
   fr: {
     heading: /^Facturation avec /,
@@ -58,6 +64,12 @@ const WORDS = {
     cancelNowButton: 'Résilier maintenant',
     noSubscriptions: 'Aucun abonnement en cours.',
     downloadPdf: /^Télécharger le PDF /,
+    name: 'Nom',
+    line1: 'Ligne d’adresse 1',
+    city: 'Ville',
+    postal: 'Code postal',
+    country: 'Pays ou région',
+    saveContact: 'Enregistrer',
   },
 } as const;
 
@@ -185,6 +197,33 @@ for (const locale of ['en', 'fr'] as const) {
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toBe('application/pdf');
       expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+
+    test('a customer updates their name and billing address (customer_update)', async ({ page, merchant }) => {
+      const { stripe } = merchant;
+      await stripe.billingPortal.configurations.create({
+        features: { customer_update: { enabled: true, allowed_updates: ['name', 'address'] }, invoice_history: { enabled: true } },
+      });
+      const customer = await stripe.customers.create({ name: 'Jenny Rosen', email: 'jenny@example.com' });
+      const session = await stripe.billingPortal.sessions.create({ customer: customer.id, locale });
+      await page.goto(session.url);
+      const contact = page.getByTestId('portal-contact');
+      await expect(contact.getByLabel(w.name, { exact: true })).toHaveValue('Jenny Rosen');
+      await contact.getByLabel(w.name, { exact: true }).fill('Jenny Rosen-Martin');
+      await contact.getByLabel(w.line1).fill('12 rue de Rivoli');
+      await contact.getByLabel(w.city).fill('Paris');
+      await contact.getByLabel(w.postal).fill('75001');
+      await contact.getByLabel(w.country).selectOption('FR');
+      await expectAxeClean(page);
+      await contact.getByRole('button', { name: w.saveContact }).click();
+      await expect(page.getByTestId('portal-notice')).toHaveText(w.saved);
+      await expect(page.getByTestId('portal-contact').getByLabel(w.city)).toHaveValue('Paris');
+      const after = await stripe.customers.retrieve(customer.id);
+      expect(after).toMatchObject({
+        name: 'Jenny Rosen-Martin',
+        email: 'jenny@example.com',
+        address: { line1: '12 rue de Rivoli', city: 'Paris', country: 'FR' },
+      });
     });
 
     test('a portal link with a wrong token → "This link has expired", in the browser’s language', async ({ page, merchant }) => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Queryable } from '@/db/client';
+import type { Address } from '@/db/schema';
 import { getAccount } from '@/db/queries/accounts';
 import type { PortalSessionRow } from '@/db/queries/billing-portal-sessions';
 import { findPortalConfiguration } from '@/db/queries/billing-portal-configurations';
@@ -15,6 +16,7 @@ import { env } from '@/lib/env';
 import { formatAmount } from '@/lib/money/format';
 import { brandName } from '@/lib/payments/card-brands';
 import { openPortalSession } from './open-portal-session';
+import { editableContactFields, type PortalContactField } from './portal-contact';
 import { planOptions, type PortalPlanOption } from './portal-plan-switch';
 
 /** How many subscriptions and invoices the portal lists (newest first). */
@@ -51,7 +53,9 @@ export type PortalPageView = {
   merchantName: string;
   theme: Theme;
   returnUrl: string | null;
-  customer: { name: string | null; email: string | null };
+  customer: { name: string | null; email: string | null; phone: string | null; address: Address | null };
+  /** The contact fields the customer may change here (features.customer_update), or none. */
+  contactEdits: PortalContactField[];
   /** Set only for what the configuration's features enable. */
   cards: PortalCardView[] | null;
   /** The customer's live subscriptions, always shown; changing them depends on the features. */
@@ -104,7 +108,8 @@ export async function portalPageOf(
     merchantName: account.displayName ?? account.name,
     theme: resolveTheme(mergeBranding(account.branding, null)),
     returnUrl: session.returnUrl,
-    customer: { name: customer.name, email: customer.email },
+    customer: { name: customer.name, email: customer.email, phone: customer.phone, address: customer.address },
+    contactEdits: f.customer_update.enabled ? editableContactFields(f.customer_update.allowed_updates) : [],
     cards: methods
       ? methods.flatMap((m) =>
           m.card

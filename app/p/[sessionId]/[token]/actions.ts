@@ -12,6 +12,7 @@ import {
   type PortalActionResult,
 } from '@/lib/billing-portal/portal-actions';
 import { portalCancelNow } from '@/lib/billing-portal/portal-cancel-now';
+import { portalUpdateContact } from '@/lib/billing-portal/portal-contact';
 import { portalSwitchPlan } from '@/lib/billing-portal/portal-plan-switch';
 
 const field = (form: FormData, name: string) => {
@@ -64,4 +65,12 @@ export async function cancelNowAction(sessionId: string, token: string, form: Fo
     token,
     await portalCancelNow(await getDb(), { sessionId, token, subscriptionId: field(form, 'subscription'), reason: field(form, 'reason') }),
   );
+}
+
+// POST (server action) — the customer's contact and billing details (features.customer_update: only the fields it allows)
+export async function updateContactAction(sessionId: string, token: string, form: FormData): Promise<void> {
+  const fields = Object.fromEntries(
+    [...form.entries()].flatMap(([k, v]) => (typeof v === 'string' && !k.startsWith('$') ? [[k, v.slice(0, 500)]] : [])),
+  );
+  back(sessionId, token, await portalUpdateContact(await getDb(), { sessionId, token, form: fields }));
 }

@@ -6,13 +6,21 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { PortalCancelConfirm } from '@/components/portal/portal-cancel-confirm';
 import { PortalCards } from '@/components/portal/portal-cards';
+import { PortalContact } from '@/components/portal/portal-contact';
 import { PortalInvoices } from '@/components/portal/portal-invoices';
 import { PortalSubscriptions } from '@/components/portal/portal-subscriptions';
 import { PortalSwitchConfirm } from '@/components/portal/portal-switch-confirm';
 import { LINK, SECTION } from '@/components/portal/styles';
 import type { PortalPageView } from '@/lib/billing-portal/portal-page-view';
 import { themeToCssVars } from '@/lib/branding/css-vars';
-import { cancelAtPeriodEndAction, cancelNowAction, removeCardAction, setDefaultCardAction, switchPlanAction } from './actions';
+import {
+  cancelAtPeriodEndAction,
+  cancelNowAction,
+  removeCardAction,
+  setDefaultCardAction,
+  switchPlanAction,
+  updateContactAction,
+} from './actions';
 import { loadPortal, loadSwitchPreview } from './load';
 
 type Search = { result?: string | string[]; switch?: string | string[]; price?: string | string[]; cancel?: string | string[] };
@@ -94,17 +102,7 @@ export default async function PortalPage({ params, searchParams }: Props) {
         ) : null}
         {step ?? (
           <>
-            <section aria-labelledby="portal-contact" className={SECTION} data-testid="portal-contact">
-              <h2 id="portal-contact" className="text-base font-semibold">
-                {t('contactTitle')}
-              </h2>
-              <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-y-1 text-sm">
-                <dt className="text-gray-600">{t('name')}</dt>
-                <dd>{page.customer.name ?? '—'}</dd>
-                <dt className="text-gray-600">{t('email')}</dt>
-                <dd>{page.customer.email ?? '—'}</dd>
-              </dl>
-            </section>
+            <PortalContact page={page} save={bind(updateContactAction)} />
             {page.cards ? <PortalCards cards={page.cards} setDefault={bind(setDefaultCardAction)} remove={bind(removeCardAction)} /> : null}
             <PortalSubscriptions
               subscriptions={page.subscriptions}
