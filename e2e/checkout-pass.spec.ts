@@ -73,6 +73,34 @@ async function passSession(stripe: Stripe, successUrl: string, locale: 'en' | 'f
   });
 }
 
+type Person = { email: string; name: string; line1: string; phone: string };
+
+/** Pays the session at `url` with 4242, shipping to Paris, and "save my details with Caisse Pass" ticked. */
+async function payAndJoin(page: Page, w: Words, url: string, who: Person) {
+  await page.goto(url);
+  await untilInteractive(page);
+  await page.getByLabel(w.email, { exact: true }).fill(who.email);
+  const shipping = page.getByRole('group', { name: w.shipping });
+  await shipping.getByLabel(w.country).selectOption('FR');
+  await shipping.getByLabel(w.name).fill(who.name);
+  await shipping.getByLabel(w.line1).fill(who.line1);
+  await shipping.getByLabel(w.city).fill('Paris');
+  await shipping.getByLabel(w.postal).fill('75001');
+  await page.getByLabel(w.number).fill('4242 4242 4242 4242');
+  await page.getByLabel(w.expiry).fill(futureExpiry());
+  await page.getByLabel('CVC', { exact: true }).fill('123');
+  await page.getByLabel(w.holder).fill(who.name);
+  const billing = page.getByRole('group', { name: w.billing });
+  await billing.getByLabel(w.country).selectOption('FR');
+  await billing.getByLabel(w.postal).fill('75001');
+  // The phone is asked only once the box is ticked.
+  await expect(page.getByLabel(w.phone)).toBeHidden();
+  await page.getByRole('checkbox', { name: w.optIn }).check();
+  await page.getByLabel(w.phone).fill(who.phone);
+  await expectAxeClean(page);
+  await page.getByRole('button', { name: w.pay }).click();
+}
+
 /** On a Pass-less browser: the Pass panel's email, then "send me a code". */
 async function askForCode(page: Page, w: Words, email: string) {
   const pass = page.getByRole('region', { name: 'Caisse Pass' });
@@ -96,27 +124,12 @@ for (const locale of ['en', 'fr'] as const) {
       const email = `pass-${locale}-${Date.now()}@example.com`;
       // Merchant A: a new card, shipping address, and "save my details with Caisse Pass".
       const first = await passSession(merchant.stripe, shop.successUrl, locale);
-      await page.goto(defined(first.url, 'session.url'));
-      await untilInteractive(page);
-      await page.getByLabel(w.email, { exact: true }).fill(email);
-      const shipping = page.getByRole('group', { name: w.shipping });
-      await shipping.getByLabel(w.country).selectOption('FR');
-      await shipping.getByLabel(w.name).fill('Jenny Rosen');
-      await shipping.getByLabel(w.line1).fill('12 rue de Rivoli');
-      await shipping.getByLabel(w.city).fill('Paris');
-      await shipping.getByLabel(w.postal).fill('75001');
-      await page.getByLabel(w.number).fill('4242 4242 4242 4242');
-      await page.getByLabel(w.expiry).fill(futureExpiry());
-      await page.getByLabel('CVC', { exact: true }).fill('123');
-      await page.getByLabel(w.holder).fill('Jenny Rosen');
-      const billing = page.getByRole('group', { name: w.billing });
-      await billing.getByLabel(w.country).selectOption('FR');
-      await billing.getByLabel(w.postal).fill('75001');
-      await expect(page.getByLabel(w.phone)).toBeHidden();
-      await page.getByRole('checkbox', { name: w.optIn }).check();
-      await page.getByLabel(w.phone).fill('+33 6 12 34 56 78');
-      await expectAxeClean(page);
-      await page.getByRole('button', { name: w.pay }).click();
+      await payAndJoin(page, w, defined(first.url, 'session.url'), {
+        email,
+        name: 'Jenny Rosen',
+        line1: '12 rue de Rivoli',
+        phone: '+33 6 12 34 56 78',
+      });
       await expect(page).toHaveURL(shop.successUrlFor(first.id), { timeout: 60_000 });
 
       // Merchant B, on the same Caisse: the code comes by email, and the page fills itself in.
@@ -154,28 +167,20 @@ for (const locale of ['en', 'fr'] as const) {
       await expect(b.stripe.checkout.sessions.retrieve(first.id)).rejects.toMatchObject({ statusCode: 404 });
     });
 
-    test('a wrong code five times locks the Pass: the right code no longer signs in', async ({ page, merchant, shop, inbox }) => {
+    test('a wrong code five times locks the Pass: the code form is gone and asking again is refused', async ({
+      page,
+      merchant,
+      shop,
+      inbox,
+    }) => {
       const email = `locked-${locale}-${Date.now()}@example.com`;
       const first = await passSession(merchant.stripe, shop.successUrl, locale);
-      await page.goto(defined(first.url, 'session.url'));
-      await untilInteractive(page);
-      await page.getByLabel(w.email, { exact: true }).fill(email);
-      const shipping = page.getByRole('group', { name: w.shipping });
-      await shipping.getByLabel(w.country).selectOption('FR');
-      await shipping.getByLabel(w.name).fill('Ada Lovelace');
-      await shipping.getByLabel(w.line1).fill('1 place du Louvre');
-      await shipping.getByLabel(w.city).fill('Paris');
-      await shipping.getByLabel(w.postal).fill('75001');
-      await page.getByLabel(w.number).fill('4242 4242 4242 4242');
-      await page.getByLabel(w.expiry).fill(futureExpiry());
-      await page.getByLabel('CVC', { exact: true }).fill('123');
-      await page.getByLabel(w.holder).fill('Ada Lovelace');
-      const billing = page.getByRole('group', { name: w.billing });
-      await billing.getByLabel(w.country).selectOption('FR');
-      await billing.getByLabel(w.postal).fill('75001');
-      await page.getByRole('checkbox', { name: w.optIn }).check();
-      await page.getByLabel(w.phone).fill('+33 6 98 76 54 32');
-      await page.getByRole('button', { name: w.pay }).click();
+      await payAndJoin(page, w, defined(first.url, 'session.url'), {
+        email,
+        name: 'Ada Lovelace',
+        line1: '1 place du Louvre',
+        phone: '+33 6 98 76 54 32',
+      });
       await expect(page).toHaveURL(shop.successUrlFor(first.id), { timeout: 60_000 });
 
       const second = await passSession(merchant.stripe, shop.successUrl, locale);
