@@ -101,9 +101,10 @@ export async function confirmPayment(
     return { state: 'refused', reason: 'rate_limited' };
 
   const savedCards = await savedCardsFor(db, found);
-  const pass = passOffered(found) ? await signedInPass(db, { sessionId: found.id, token: p.passToken, now }) : null;
+  const passShown = passOffered(found);
+  const pass = passShown ? await signedInPass(db, { sessionId: found.id, token: p.passToken, now }) : null;
   const parsed = makeConfirmSchema(
-    confirmConfigFor(found, [...(pass ? [PASS_CARD] : []), ...savedCards.map((c) => c.id)], passOffered(found) && !pass),
+    confirmConfigFor(found, [...(pass ? [PASS_CARD] : []), ...savedCards.map((c) => c.id)], passShown && !pass),
     () => now,
   ).safeParse(p.form);
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };
