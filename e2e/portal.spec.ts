@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type Stripe from 'stripe';
 import { expectAxeClean } from './support/axe';
+import { futureExpiry, untilInteractive } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
 import { paidSubscription } from './support/paid-session';
 import { previewSwitch, switchableSubscription } from './support/portal-configurations';
@@ -10,7 +11,9 @@ const WORDS = {
   en: {
     heading: /^Billing with /,
     visa: 'Visa ending in 4242',
-    makeDefaultMastercard: 'Make Mastercard ending in 4444 the default',
+    addCard: 'Add a card',
+    cardAdded: 'Your card has been added. It now pays your subscriptions and invoices.',
+    saveCard: /^Save/,
     removeVisa: 'Remove Visa ending in 4242',
     price: /€9\.00 per month/,
     cancel: 'Cancel at period end',
@@ -42,7 +45,9 @@ const WORDS = {
   fr: {
     heading: /^Facturation avec /,
     visa: 'Visa se terminant par 4242',
-    makeDefaultMastercard: 'Définir Mastercard se terminant par 4444 par défaut',
+    addCard: 'Ajouter une carte',
+    cardAdded: 'Votre carte a été ajoutée. Elle règle désormais vos abonnements et vos factures.',
+    saveCard: /^Enregistrer/,
     removeVisa: 'Supprimer Visa se terminant par 4242',
     price: /9,00\s€ par mois/,
     cancel: 'Annuler en fin de période',
@@ -109,7 +114,7 @@ for (const locale of ['en', 'fr'] as const) {
     // The browser's language: what the expired page speaks (no session names one there).
     test.use({ locale: locale === 'fr' ? 'fr-FR' : 'en-US' });
 
-    test('a customer makes a new card their default, removes the old one, cancels at period end and changes their mind', async ({
+    test('a customer adds a new card (it becomes the default), removes the old one, cancels at period end and changes their mind', async ({
       page,
       merchant,
     }) => {
@@ -118,7 +123,6 @@ for (const locale of ['en', 'fr'] as const) {
         features: { invoice_history: { enabled: true }, payment_method_update: { enabled: true }, subscription_cancel: { enabled: true } },
       });
       const sub = await paidSubscription(stripe);
-      const mastercard = await stripe.paymentMethods.attach('pm_card_mastercard', { customer: sub.customerId });
       const session = await stripe.billingPortal.sessions.create({
         customer: sub.customerId,
         locale,
@@ -131,11 +135,26 @@ for (const locale of ['en', 'fr'] as const) {
       await expect(page.getByTestId('portal-subscriptions')).toContainText(w.price);
       await expectAxeClean(page);
 
-      await page.getByRole('button', { name: w.makeDefaultMastercard }).click();
-      await expect(page.getByTestId('portal-notice')).toHaveText(w.saved);
-      await expect(page.getByTestId(`portal-card-${mastercard.id}`).getByTestId('portal-card-default')).toBeVisible();
+      // "Add a card": a setup-mode checkout page in the portal's language, then back to the portal.
+      await page.getByRole('button', { name: w.addCard }).click();
+      await page.waitForURL(/\/c\/cs_/);
+      await untilInteractive(page);
+      await page.locator('[name="card.number"]').fill('5555 5555 5555 4444');
+      await page.locator('[name="card.expiry"]').fill(futureExpiry());
+      await page.locator('[name="card.cvc"]').fill('123');
+      await page.locator('[name="card.name"]').fill('Jenny Rosen');
+      await page.locator('[name="billing.country"]').selectOption('FR');
+      await page.locator('[name="billing.postal_code"]').fill('75001');
+      await expect(page.getByTestId('pay-button')).toHaveText(w.saveCard);
+      await page.getByTestId('pay-button').click();
+      await expect(page.getByTestId('portal-notice')).toHaveText(w.cardAdded, { timeout: 30_000 });
+      const cards = await stripe.customers.listPaymentMethods(sub.customerId);
+      const mastercard = cards.data.find((m) => m.card?.last4 === '4444');
+      expect(mastercard).toBeDefined();
+      await expect(page.getByTestId(`portal-card-${mastercard?.id}`).getByTestId('portal-card-default')).toBeVisible();
       const customer = await stripe.customers.retrieve(sub.customerId);
-      expect(!customer.deleted && customer.invoice_settings.default_payment_method).toBe(mastercard.id);
+      expect(!customer.deleted && customer.invoice_settings.default_payment_method).toBe(mastercard?.id);
+      expect((await stripe.subscriptions.retrieve(sub.subscriptionId)).default_payment_method).toBe(mastercard?.id);
 
       await page.getByRole('button', { name: w.removeVisa }).click();
       await expect(page.getByText(w.visa)).toHaveCount(0);

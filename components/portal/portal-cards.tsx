@@ -2,13 +2,15 @@ import { getTranslations } from 'next-intl/server';
 import type { PortalCardView } from '@/lib/billing-portal/portal-page-view';
 import { BUTTON, SECTION, type PortalFormAction } from './styles';
 
-/** The customer's saved cards: make one the default, remove one. */
+/** The customer's saved cards: add one (through a setup-mode checkout page), make one the default, remove one. */
 export async function PortalCards({
   cards,
+  add,
   setDefault,
   remove,
 }: {
   cards: PortalCardView[];
+  add: PortalFormAction;
   setDefault: PortalFormAction;
   remove: PortalFormAction;
 }) {
@@ -58,6 +60,11 @@ export async function PortalCards({
           );
         })}
       </ul>
+      <form action={add} className="mt-3">
+        <button type="submit" className={BUTTON} data-testid="portal-add-card">
+          {t('addCard')}
+        </button>
+      </form>
     </section>
   );
 }

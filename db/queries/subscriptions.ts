@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { subscriptionItems, subscriptions } from '../schema';
 
@@ -36,6 +36,29 @@ export async function lockSubscription(db: Queryable, p: { accountId: string; id
     .for('update')
     .limit(1);
   return rows.at(0) ?? null;
+}
+
+/**
+ * A customer's subscriptions in `statuses` that name their own default payment method, under their row locks,
+ * in id order (two transactions taking several never wait on each other in a circle).
+ */
+export async function lockSubscriptionsWithDefaultMethod(
+  db: Queryable,
+  p: { accountId: string; customerId: string; statuses: readonly SubscriptionRow['status'][] },
+): Promise<SubscriptionRow[]> {
+  return db
+    .select()
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.accountId, p.accountId),
+        eq(subscriptions.customerId, p.customerId),
+        inArray(subscriptions.status, [...p.statuses]),
+        isNotNull(subscriptions.defaultPaymentMethodId),
+      ),
+    )
+    .orderBy(asc(subscriptions.id))
+    .for('update');
 }
 
 export async function updateSubscriptionFields(

@@ -92,6 +92,9 @@ export const checkoutSessions = pgTable(
     savePaymentMethod: boolean().notNull().default(false),
     // Stripe's wallet_options: link.display decides whether the page offers Caisse Pass (our Link).
     walletOptions: jsonb().$type<StoredWalletOptions | null>(),
+    // A setup session the customer portal opened to add a card ("Add a card"): once it completes, the card is the
+    // customer's default and their subscriptions'. Never set through the API.
+    portalSessionId: text(),
     nameCollection: jsonb().$type<StoredNameCollection | null>(),
     // As given at creation: Stripe echoes optional_items on the session.
     optionalItems: jsonb().$type<StoredOptionalItem[] | null>(),

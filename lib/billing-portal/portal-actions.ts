@@ -6,8 +6,8 @@ import { lockSubscription } from '@/db/queries/subscriptions';
 import { noSuchObject } from '@/lib/api/errors';
 import { billingNow } from '@/lib/billing/clock';
 import { setCancelAtPeriodEnd } from '@/lib/billing/subscriptions/cancel-subscription';
-import { updateCustomer } from '@/lib/customers/customers';
 import { detachPaymentMethod } from '@/lib/payments/payment-methods/manage-payment-methods';
+import { makeCardTheDefault } from './portal-default-card';
 import { openWithFeature, refusedOnApiError, type PortalActionResult, type PortalTarget as Target } from './portal-access';
 
 /**
@@ -28,18 +28,18 @@ async function ownCard(db: Db, session: PortalSessionRow, paymentMethodId: strin
   return method?.customerId === session.customerId && method.type === 'card' ? method : null;
 }
 
-/** "Make default": the customer's invoice_settings.default_payment_method, as POST /v1/customers/:id sets it. */
+/** "Make default": the card pays the customer's invoices and subscriptions from now on (portal-default-card.ts). */
 export async function portalSetDefaultCard(db: Db, p: Target & { paymentMethodId: string }): Promise<PortalActionResult> {
   const session = await sessionWith(db, p, 'payment_method_update');
   if (!session) return 'expired';
   const method = await ownCard(db, session, p.paymentMethodId);
   if (!method) return 'refused';
+  // Detached or deleted meanwhile: "could not", with nothing written.
   return refusedOnApiError(() =>
-    updateCustomer(
-      db,
-      { accountId: session.accountId, id: session.customerId },
-      { invoice_settings: { default_payment_method: method.id } },
-    ),
+    db.transaction(async (tx) => {
+      const target = { accountId: session.accountId, customerId: session.customerId, paymentMethodId: method.id };
+      if (!(await makeCardTheDefault(tx, target))) throw noSuchObject('PaymentMethod', method.id);
+    }),
   );
 }
 

@@ -19,6 +19,7 @@ import { queueReceipt } from '@/lib/receipts/queue-receipt';
 import { newId } from '@/lib/util/ids';
 import { enrollPassOnCompletion, passOffered } from '@/lib/pass/pass-checkout';
 import { sessionObject } from './session-reads';
+import { makeCardTheDefault } from '@/lib/billing-portal/portal-default-card';
 
 /** customer_update: what the customer typed replaces the existing customer's name, address or shipping. */
 async function updateExistingCustomer(tx: Tx, session: SessionRow) {
@@ -218,6 +219,9 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
   if (setupIntent)
     await recordEvent(tx, { accountId: session.accountId, type: 'setup_intent.succeeded', object: serializeSetupIntent(setupIntent) });
   await recordEvent(tx, { accountId: session.accountId, type: 'checkout.session.completed', object: sessionObject(completed) });
+  // The portal's "Add a card": the card just saved pays the customer's invoices and subscriptions from now on.
+  if (session.portalSessionId && session.mode === 'setup' && customerId && paymentMethodId)
+    await makeCardTheDefault(tx, { accountId: session.accountId, customerId, paymentMethodId });
   await queueReceipt(tx, completed);
   return completed;
 }

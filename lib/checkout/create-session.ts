@@ -32,18 +32,25 @@ export async function createSession(db: Db, scope: AccountScope, p: CreateChecko
 /** A created session's row, and the origin its hosted page lives on (APP_URL or the account's custom domain). */
 export type CreatedSessionRow = SessionRow & { checkoutOrigin: string };
 
-/** The same, returning the stored row (the API serializes it without reading it again). */
+/** Where a session comes from when Caisse itself makes it: the customer portal's "Add a card" (portal-add-card.ts). */
+export type SessionMadeByCaisse = { portalSessionId: string };
+
+/**
+ * The same, returning the stored row (the API serializes it without reading it again). `madeBy`: Caisse's own
+ * session, whose redirects lead back to Caisse's pages (so the account's redirect allowlist does not apply).
+ */
 export async function createSessionRow(
   db: Db,
   scope: AccountScope,
   p: CreateCheckoutSessionParams,
   now = new Date(),
+  madeBy?: SessionMadeByCaisse,
 ): Promise<CreatedSessionRow> {
   checkCreateRules(p, unix(now));
   const uiMode = (p.ui_mode ?? 'hosted_page') as 'hosted' | 'embedded' | 'hosted_page' | 'embedded_page';
   return db.transaction(async (tx) => {
     const hostSettings = await sessionHostSettings(tx, scope.accountId);
-    checkRedirectUrls(p, hostSettings.allowedRedirectDomains);
+    if (!madeBy) checkRedirectUrls(p, hostSettings.allowedRedirectDomains);
     const { lines, currency } = await resolveLineItems(tx, scope.accountId, p);
     // SEPA Direct Debit moves euros only; the currency is known once the prices are read.
     if (p.payment_method_types?.includes('sepa_debit') && currency !== 'eur')
@@ -106,6 +113,7 @@ export async function createSessionRow(
       shippingRateId: shipping?.id ?? null,
       ...sessionColumnsFromParams(p),
       setupIntentId,
+      portalSessionId: madeBy?.portalSessionId ?? null,
     });
     if (setupIntentId)
       await createSessionSetupIntent(tx, scope, {

@@ -10,7 +10,7 @@ import {
   type CustomerFields,
   type CustomerRow,
 } from '@/db/queries/customers';
-import { detachAllOfCustomer, findPaymentMethod, type PaymentMethodRow } from '@/db/queries/payment-methods';
+import { detachAllOfCustomer, findPaymentMethod, lockPaymentMethod, type PaymentMethodRow } from '@/db/queries/payment-methods';
 import { customers } from '@/db/schema';
 import { notTheCustomersPaymentMethod } from '@/lib/billing/customer-card';
 import { attachToCustomer } from '@/lib/payments/payment-methods/manage-payment-methods';
@@ -109,23 +109,35 @@ async function lockLive(tx: Tx, scope: AccountScope & { id: string }): Promise<C
 
 export async function updateCustomer(db: Db, scope: AccountScope & { id: string }, p: UpdateCustomerParams) {
   return db.transaction(async (tx) => {
-    const current = await lockLive(tx, scope);
-    const row = await updateCustomerFields(tx, {
-      accountId: scope.accountId,
-      id: scope.id,
-      set: { ...fields(p), ...(await defaultPaymentMethod(tx, current, p, null)), metadata: mergeMetadata(current.metadata, p.metadata) },
-    });
-    const before = serializeCustomer(current);
-    const object = serializeCustomer(row);
-    await recordEvent(tx, {
-      accountId: scope.accountId,
-      type: 'customer.updated',
-      object,
-      previousAttributes: previousAttributes(before, object),
-      request: scope.request,
-    });
-    return object;
+    // The method named as the default is locked before the customer, in detach's order: a card detached meanwhile
+    // is refused, never left behind as the default.
+    const named = p.invoice_settings?.default_payment_method;
+    if (named) await lockPaymentMethod(tx, { accountId: scope.accountId, id: named });
+    return updateCustomerIn(tx, scope, p);
   });
+}
+
+/**
+ * POST /v1/customers/:id inside the caller's transaction, which holds the lock of the payment method it names as
+ * the default (if any) and none of this customer's yet.
+ */
+export async function updateCustomerIn(tx: Tx, scope: AccountScope & { id: string }, p: UpdateCustomerParams) {
+  const current = await lockLive(tx, scope);
+  const row = await updateCustomerFields(tx, {
+    accountId: scope.accountId,
+    id: scope.id,
+    set: { ...fields(p), ...(await defaultPaymentMethod(tx, current, p, null)), metadata: mergeMetadata(current.metadata, p.metadata) },
+  });
+  const before = serializeCustomer(current);
+  const object = serializeCustomer(row);
+  await recordEvent(tx, {
+    accountId: scope.accountId,
+    type: 'customer.updated',
+    object,
+    previousAttributes: previousAttributes(before, object),
+    request: scope.request,
+  });
+  return object;
 }
 
 /** Soft delete: sessions and promotion codes keep pointing at the id, as with Stripe. */

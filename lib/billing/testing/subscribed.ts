@@ -36,6 +36,8 @@ export async function subscribe(
     subscriptionData?: Record<string, unknown>;
     discounts?: { coupon: string }[];
     shop?: Shop;
+    /** One of the shop's customers, who buys this one too (else the checkout makes a new customer). */
+    customer?: string;
     processor?: PaymentProcessor;
   },
 ): Promise<{ shop: Shop; subscriptionId: string; priceId: string; sessionId: string }> {
@@ -58,6 +60,7 @@ export async function subscribe(
     success_url: 'https://shop.example/ok',
     ...(p.subscriptionData ? { subscription_data: p.subscriptionData } : {}),
     ...(p.discounts ? { discounts: p.discounts } : {}),
+    ...(p.customer ? { customer: p.customer } : {}),
   });
   const sessionId = (await createSessionRow(db, scope, params, p.now)).id;
   const result = await confirmPayment(db, {

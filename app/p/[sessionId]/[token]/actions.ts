@@ -11,6 +11,7 @@ import {
   portalSetDefaultCard,
   type PortalActionResult,
 } from '@/lib/billing-portal/portal-actions';
+import { portalStartAddCard } from '@/lib/billing-portal/portal-add-card';
 import { portalCancelNow } from '@/lib/billing-portal/portal-cancel-now';
 import { portalUpdateContact } from '@/lib/billing-portal/portal-contact';
 import { portalSwitchPlan } from '@/lib/billing-portal/portal-plan-switch';
@@ -26,6 +27,13 @@ const back = (sessionId: string, token: string, result: PortalActionResult) =>
 // POST (server action) — make one of the customer's cards their default (invoice_settings.default_payment_method)
 export async function setDefaultCardAction(sessionId: string, token: string, form: FormData): Promise<void> {
   back(sessionId, token, await portalSetDefaultCard(await getDb(), { sessionId, token, paymentMethodId: field(form, 'payment_method') }));
+}
+
+// POST (server action) — add a card: to a setup-mode checkout page for the customer, which leads back here
+export async function addCardAction(sessionId: string, token: string): Promise<void> {
+  const started = await portalStartAddCard(await getDb(), { sessionId, token });
+  if (typeof started === 'string') back(sessionId, token, started);
+  else redirect(started.url);
 }
 
 // POST (server action) — remove one of the customer's cards (detach)

@@ -14,6 +14,7 @@ import { LINK, SECTION } from '@/components/portal/styles';
 import type { PortalPageView } from '@/lib/billing-portal/portal-page-view';
 import { themeToCssVars } from '@/lib/branding/css-vars';
 import {
+  addCardAction,
   cancelAtPeriodEndAction,
   cancelNowAction,
   removeCardAction,
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: page ? t('title', { merchant: page.merchantName }) : t('expiredTitle') };
 }
 
-const NOTICES = ['done', 'refused', 'expired'] as const;
+const NOTICES = ['done', 'card_added', 'refused', 'expired'] as const;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
 type Bind = <A>(action: (sessionId: string, token: string, form: FormData) => Promise<A>) => (form: FormData) => Promise<A>;
@@ -103,7 +104,14 @@ export default async function PortalPage({ params, searchParams }: Props) {
         {step ?? (
           <>
             <PortalContact page={page} save={bind(updateContactAction)} />
-            {page.cards ? <PortalCards cards={page.cards} setDefault={bind(setDefaultCardAction)} remove={bind(removeCardAction)} /> : null}
+            {page.cards ? (
+              <PortalCards
+                cards={page.cards}
+                add={bind(addCardAction)}
+                setDefault={bind(setDefaultCardAction)}
+                remove={bind(removeCardAction)}
+              />
+            ) : null}
             <PortalSubscriptions
               subscriptions={page.subscriptions}
               canCancel={page.canCancel}

@@ -1,0 +1,159 @@
+import type Stripe from 'stripe';
+import { describe, expect, it } from 'vitest';
+import { randomClientAddress } from '../support/client-address';
+import { defined } from '../support/defined';
+import { newMerchant } from '../support/merchant';
+import { paidSubscription } from '../support/paid-session';
+import { completeChallenge, hiddenFields, postPayForm } from './pay-without-javascript';
+
+// The portal's "Add a card" as a browser without JavaScript goes through it: the portal's form → a setup-mode
+// checkout page for the customer → back to the portal. The card added pays the customer's invoices and
+// subscriptions from then on; the portal's "Make default" does the same. Read back through the official SDK.
+
+const MASTERCARD = '5555 5555 5555 4444';
+const THREE_D_SECURE = '4000 0027 6000 3184';
+
+async function subscriberWithPortal(stripe: Stripe, features: Stripe.BillingPortal.ConfigurationCreateParams.Features) {
+  const sub = await paidSubscription(stripe);
+  const configuration = await stripe.billingPortal.configurations.create({ features });
+  const portal = await stripe.billingPortal.sessions.create({ customer: sub.customerId, configuration: configuration.id, locale: 'fr' });
+  return { ...sub, portal, configuration };
+}
+
+/** Posts the portal form whose HTML holds `marker`, with `fields`; answers where it leads (a 303's Location, absolute). */
+async function postPortalForm(url: string, marker: string, fields: Record<string, string> = {}): Promise<URL> {
+  const html = await (await fetch(url)).text();
+  const form = defined(
+    [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker)),
+    `the portal form with ${marker}`,
+  );
+  const body = hiddenFields(form);
+  for (const [k, v] of Object.entries(fields)) body.set(k, v);
+  const res = await fetch(url, { method: 'POST', body, redirect: 'manual' });
+  expect(res.status).toBe(303);
+  return new URL(defined(res.headers.get('location'), 'location'), url);
+}
+
+const defaultOf = async (stripe: Stripe, customerId: string) => {
+  const customer = await stripe.customers.retrieve(customerId);
+  if (customer.deleted) throw new Error(`${customerId} is deleted`);
+  return customer.invoice_settings.default_payment_method;
+};
+
+describe('the customer portal’s “Add a card”', () => {
+  it('leads to a setup-mode checkout page; the card saved there becomes the default of the customer and of their subscription', async () => {
+    const { stripe } = await newMerchant('Portal Add Card Shop');
+    const s = await subscriberWithPortal(stripe, { payment_method_update: { enabled: true } });
+    const before = await stripe.subscriptions.retrieve(s.subscriptionId);
+    const visa = defined(before.default_payment_method as string | null, 'the subscription’s card');
+
+    const checkout = await postPortalForm(s.portal.url, 'data-testid="portal-add-card"');
+    expect(checkout.pathname).toMatch(/^\/c\/cs_/);
+    const sessionId = checkout.pathname.split('/')[2];
+    const session = await stripe.checkout.sessions.retrieve(sessionId);
+    expect(session).toMatchObject({ mode: 'setup', customer: s.customerId, currency: 'eur', status: 'open', locale: 'fr' });
+    expect(session.success_url).toBe(`${s.portal.url}?result=card_added`);
+    expect(session.cancel_url).toBe(s.portal.url);
+
+    const paid = await postPayForm(checkout.href, { card: MASTERCARD, headers: { 'x-forwarded-for': randomClientAddress() } });
+    expect(paid.status).toBe(303);
+    expect(paid.location).toBe(`${s.portal.url}?result=card_added`);
+
+    const completed = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['setup_intent'] });
+    const setupIntent = completed.setup_intent as Stripe.SetupIntent;
+    expect(setupIntent).toMatchObject({ status: 'succeeded', customer: s.customerId });
+    const added = defined(setupIntent.payment_method as string | null, 'the card added');
+    expect(added).not.toBe(visa);
+    const cards = await stripe.customers.listPaymentMethods(s.customerId);
+    expect(cards.data.find((m) => m.id === added)?.card).toMatchObject({ brand: 'mastercard', last4: '4444' });
+    expect(await defaultOf(stripe, s.customerId)).toBe(added);
+    expect((await stripe.subscriptions.retrieve(s.subscriptionId)).default_payment_method).toBe(added);
+
+    const updated = await stripe.events.list({ type: 'customer.subscription.updated' });
+    const change = updated.data.find((e) => (e.data.object as Stripe.Subscription).default_payment_method === added);
+    expect(change?.data.previous_attributes).toMatchObject({ default_payment_method: visa });
+    const customerUpdated = await stripe.events.list({ type: 'customer.updated' });
+    expect(customerUpdated.data.some((e) => (e.data.object as Stripe.Customer).invoice_settings.default_payment_method === added)).toBe(
+      true,
+    );
+
+    const back = await (await fetch(`${s.portal.url}?result=card_added`)).text();
+    expect(back).toContain('Votre carte a été ajoutée.');
+    expect(back).toContain('Mastercard se terminant par 4444');
+  });
+
+  it('a card that fails its 3-D Secure challenge is not saved and changes no default; the customer may try again', async () => {
+    const { stripe } = await newMerchant('Portal Add Card Shop');
+    const s = await subscriberWithPortal(stripe, { payment_method_update: { enabled: true } });
+    const visa = defined((await stripe.subscriptions.retrieve(s.subscriptionId)).default_payment_method as string | null, 'card');
+    const checkout = await postPortalForm(s.portal.url, 'data-testid="portal-add-card"');
+    const headers = { 'x-forwarded-for': randomClientAddress() };
+    const paid = await postPayForm(checkout.href, { card: THREE_D_SECURE, headers });
+    expect(paid.location).toContain('/authenticate');
+    expect(await completeChallenge(checkout.href, 'fail', headers)).toBe(303);
+
+    const session = await stripe.checkout.sessions.retrieve(checkout.pathname.split('/')[2], { expand: ['setup_intent'] });
+    expect(session.status).toBe('open');
+    expect((session.setup_intent as Stripe.SetupIntent).status).toBe('requires_payment_method');
+    expect((await stripe.customers.listPaymentMethods(s.customerId)).data.map((m) => m.id)).toEqual([visa]);
+    expect((await stripe.subscriptions.retrieve(s.subscriptionId)).default_payment_method).toBe(visa);
+
+    const again = await postPayForm(checkout.href, { card: THREE_D_SECURE, headers });
+    expect(again.location).toContain('/authenticate');
+    expect(await completeChallenge(checkout.href, 'complete', headers)).toBe(303);
+    const added = (await stripe.customers.listPaymentMethods(s.customerId)).data.find((m) => m.id !== visa);
+    expect(added?.card?.last4).toBe('3184');
+    expect((await stripe.subscriptions.retrieve(s.subscriptionId)).default_payment_method).toBe(added?.id);
+  });
+
+  it('only the portal’s own setup session changes defaults: one the merchant creates for the customer just saves the card', async () => {
+    const { stripe } = await newMerchant('Portal Add Card Shop');
+    const sub = await paidSubscription(stripe);
+    const visa = await defaultOf(stripe, sub.customerId);
+    const created = await stripe.checkout.sessions.create({
+      mode: 'setup',
+      currency: 'eur',
+      customer: sub.customerId,
+      success_url: 'https://shop.example/saved',
+    });
+    expect(
+      (await postPayForm(defined(created.url, 'url'), { card: MASTERCARD, headers: { 'x-forwarded-for': randomClientAddress() } })).status,
+    ).toBe(303);
+    expect((await stripe.customers.listPaymentMethods(sub.customerId)).data).toHaveLength(2);
+    expect(await defaultOf(stripe, sub.customerId)).toBe(visa);
+    expect((await stripe.subscriptions.retrieve(sub.subscriptionId)).default_payment_method).not.toBe(
+      (await stripe.customers.listPaymentMethods(sub.customerId)).data.find((m) => m.card?.last4 === '4444')?.id,
+    );
+  });
+
+  it('without payment_method_update there is no “Add a card”, and a post of the form from before it was turned off makes nothing', async () => {
+    const { stripe } = await newMerchant('Portal Add Card Shop');
+    const s = await subscriberWithPortal(stripe, { payment_method_update: { enabled: true } });
+    const form = defined(
+      [...(await (await fetch(s.portal.url)).text()).matchAll(/<form[\s\S]*?<\/form>/g)]
+        .map((m) => m[0])
+        .find((f) => f.includes('data-testid="portal-add-card"')),
+      'the add-card form',
+    );
+    await stripe.billingPortal.configurations.update(s.configuration.id, { features: { payment_method_update: { enabled: false } } });
+    expect(await (await fetch(s.portal.url)).text()).not.toContain('data-testid="portal-add-card"');
+    const sessionsBefore = await stripe.checkout.sessions.list({ customer: s.customerId });
+
+    const res = await fetch(s.portal.url, { method: 'POST', body: hiddenFields(form), redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(new URL(defined(res.headers.get('location'), 'location'), s.portal.url).searchParams.get('result')).toBe('expired');
+    expect((await stripe.checkout.sessions.list({ customer: s.customerId })).data).toHaveLength(sessionsBefore.data.length);
+  });
+});
+
+describe('the customer portal’s “Make default”', () => {
+  it('makes the card the default of the customer and of their subscription, as the API’s updates would', async () => {
+    const { stripe } = await newMerchant('Portal Default Card Shop');
+    const s = await subscriberWithPortal(stripe, { payment_method_update: { enabled: true } });
+    const mastercard = await stripe.paymentMethods.attach('pm_card_mastercard', { customer: s.customerId });
+    const to = await postPortalForm(s.portal.url, `value="${mastercard.id}"`);
+    expect(to.searchParams.get('result')).toBe('done');
+    expect(await defaultOf(stripe, s.customerId)).toBe(mastercard.id);
+    expect((await stripe.subscriptions.retrieve(s.subscriptionId)).default_payment_method).toBe(mastercard.id);
+  });
+});

@@ -1,0 +1,56 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { findCustomer } from '@/db/queries/customers';
+import { nextRenewingSubscriptionOf } from '@/db/queries/subscriptions';
+import { getAccount } from '@/db/queries/accounts';
+import { matchLocale } from '@/i18n/locales';
+import { createSessionRow } from '@/lib/checkout/create-session';
+import { env } from '@/lib/env';
+import { unix } from '@/lib/util/time';
+import { createCheckoutSessionSchema } from '@/lib/validation/checkout-sessions';
+import { CHECKOUT_LOCALES } from '@/lib/validation/checkout-session-parts';
+import { USABLE_FOR_MS } from './open-portal-session';
+import { openWithFeature, type PortalTarget } from './portal-access';
+import { portalSessionPath } from './portal-sessions';
+
+/** The checkout locale closest to the portal session's, or none (the checkout page then reads the browser's, as the portal did). */
+function checkoutLocaleOf(portalLocale: string | null): string | undefined {
+  if (!portalLocale || portalLocale === 'auto') return undefined;
+  const known = (l: string | null) => (l && (CHECKOUT_LOCALES as readonly string[]).includes(l) ? l : undefined);
+  return known(portalLocale) ?? known(matchLocale(portalLocale));
+}
+
+/**
+ * "Add a card" (features.payment_method_update): a Checkout Session in setup mode for the portal's customer,
+ * made through the API's own createSessionRow, as Stripe's guide to updating a subscription's card does it.
+ * The customer enters the card on the checkout page (3-D Secure when the card asks); completing the session
+ * attaches it to them, and — because the portal made it (`portal_session_id`) — makes it their default and
+ * their subscriptions' (complete-session.ts → portal-default-card.ts). Either way back to this portal page.
+ * Returns the checkout page's URL, or the page's "expired" / "refused".
+ */
+export async function portalStartAddCard(db: Db, p: PortalTarget): Promise<{ url: string } | 'expired' | 'refused'> {
+  const open = await openWithFeature(db, p, 'payment_method_update');
+  if (!open) return 'expired';
+  const { session } = open;
+  const scope = { accountId: session.accountId };
+  const customer = await findCustomer(db, { accountId: session.accountId, id: session.customerId });
+  if (!customer || customer.deletedAt) return 'refused';
+  // The currency a setup session asks for: the subscriptions' the card will pay, else the account's.
+  const renewing = await nextRenewingSubscriptionOf(db, { accountId: session.accountId, customerId: customer.id });
+  const currency = renewing?.currency ?? (await getAccount(db, session.accountId))?.defaultCurrency ?? 'usd';
+  const now = p.now ?? new Date();
+  const portalUrl = `${env().APP_URL}${portalSessionPath(session.id, p.token)}`;
+  const params = createCheckoutSessionSchema.parse({
+    mode: 'setup',
+    customer: customer.id,
+    currency,
+    payment_method_types: ['card'],
+    success_url: `${portalUrl}?result=card_added`,
+    cancel_url: portalUrl,
+    locale: checkoutLocaleOf(session.locale),
+    // As long as the portal it leads back to stays usable, at most.
+    expires_at: unix(now) + USABLE_FOR_MS / 1000,
+  });
+  const created = await createSessionRow(db, scope, params, now, { portalSessionId: session.id });
+  return { url: `${created.checkoutOrigin}/c/${created.id}` };
+}
