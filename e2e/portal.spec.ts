@@ -41,6 +41,7 @@ const WORDS = {
     postal: 'Postal code',
     country: 'Country or region',
     saveContact: 'Save details',
+    flowMessage: 'Sorry to see you go. Your plan stays active until the end of the period.',
   },
   fr: {
     heading: /^Facturation avec /,
@@ -75,6 +76,7 @@ const WORDS = {
     postal: 'Code postal',
     country: 'Pays ou région',
     saveContact: 'Enregistrer',
+    flowMessage: 'Dommage de vous voir partir. Votre formule reste active jusqu’à la fin de la période.',
   },
 } as const;
 
@@ -200,6 +202,36 @@ for (const locale of ['en', 'fr'] as const) {
       const canceled = await stripe.subscriptions.retrieve(sub.subscriptionId);
       expect(canceled.status).toBe('canceled');
       expect(canceled.cancellation_details?.feedback).toBe('too_expensive');
+      await expectAxeClean(page);
+    });
+
+    test('a cancel flow (flow_data) opens on its subscription alone and ends on the merchant’s confirmation message', async ({
+      page,
+      merchant,
+    }) => {
+      const { stripe } = merchant;
+      const configuration = await stripe.billingPortal.configurations.create({
+        features: { invoice_history: { enabled: true }, subscription_cancel: { enabled: true } },
+      });
+      const sub = await paidSubscription(stripe);
+      const session = await stripe.billingPortal.sessions.create({
+        customer: sub.customerId,
+        configuration: configuration.id,
+        locale,
+        flow_data: {
+          type: 'subscription_cancel',
+          subscription_cancel: { subscription: sub.subscriptionId },
+          after_completion: { type: 'hosted_confirmation', hosted_confirmation: { custom_message: w.flowMessage } },
+        },
+      });
+      await page.goto(session.url);
+      await expect(page.getByTestId(`portal-subscription-${sub.subscriptionId}`)).toContainText(w.price);
+      await expect(page.getByRole('heading', { name: w.invoices })).toHaveCount(0);
+      await expectAxeClean(page);
+      await page.getByRole('button', { name: w.cancel }).click();
+      await expect(page.getByTestId('portal-flow-confirmation')).toHaveText(w.flowMessage);
+      await expect(page.getByTestId('portal-subscriptions')).toHaveCount(0);
+      expect((await stripe.subscriptions.retrieve(sub.subscriptionId)).cancel_at_period_end).toBe(true);
       await expectAxeClean(page);
     });
 

@@ -51,3 +51,13 @@ export async function refusedOnApiError(act: () => Promise<unknown>): Promise<Po
     throw e;
   }
 }
+
+/**
+ * Where the page goes once a change is made: a flow session whose after_completion is a redirect goes to its
+ * return_url; anything else (or a session no longer usable) back to the portal (null).
+ */
+export async function flowRedirect(db: Db, p: PortalTarget): Promise<string | null> {
+  const session = await openPortalSession(db, { id: p.sessionId, token: p.token, now: p.now });
+  const after = session?.flow?.after_completion;
+  return after?.type === 'redirect' ? (after.redirect?.return_url ?? null) : null;
+}

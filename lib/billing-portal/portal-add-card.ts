@@ -45,7 +45,10 @@ export async function portalStartAddCard(db: Db, p: PortalTarget): Promise<{ url
     customer: customer.id,
     currency,
     payment_method_types: ['card'],
-    success_url: `${portalUrl}?result=card_added`,
+    // In a payment_method_update flow that ends with a redirect, the card saved ends it there.
+    success_url:
+      (session.flow?.after_completion.type === 'redirect' && session.flow.after_completion.redirect?.return_url) ||
+      `${portalUrl}?result=card_added`,
     cancel_url: portalUrl,
     locale: checkoutLocaleOf(session.locale),
     // As long as the portal it leads back to stays usable, at most.

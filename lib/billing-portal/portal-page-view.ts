@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Queryable } from '@/db/client';
-import type { Address } from '@/db/schema';
+import type { Address, PortalFlow } from '@/db/schema';
 import { getAccount } from '@/db/queries/accounts';
 import type { PortalSessionRow } from '@/db/queries/billing-portal-sessions';
 import { findPortalConfiguration } from '@/db/queries/billing-portal-configurations';
@@ -66,6 +66,8 @@ export type PortalPageView = {
   /** The reasons offered on that confirmation (cancellation_reason.options), or null when not asked. */
   cancelReasons: string[] | null;
   invoices: PortalInvoiceView[] | null;
+  /** The flow the session was created for (flow_data): the page opens on its screen (flow-screen.tsx). */
+  flow: PortalFlow | null;
 };
 
 /** The page of a portal session already opened (openPortalSession): null when its customer or account is gone. */
@@ -108,6 +110,7 @@ export async function portalPageOf(
     merchantName: account.displayName ?? account.name,
     theme: resolveTheme(mergeBranding(account.branding, null)),
     returnUrl: session.returnUrl,
+    flow: session.flow,
     customer: { name: customer.name, email: customer.email, phone: customer.phone, address: customer.address },
     contactEdits: f.customer_update.enabled ? editableContactFields(f.customer_update.allowed_updates) : [],
     cards: methods

@@ -13,6 +13,7 @@ import {
 } from '@/lib/billing-portal/portal-actions';
 import { portalStartAddCard } from '@/lib/billing-portal/portal-add-card';
 import { portalCancelNow } from '@/lib/billing-portal/portal-cancel-now';
+import { flowRedirect } from '@/lib/billing-portal/portal-access';
 import { portalUpdateContact } from '@/lib/billing-portal/portal-contact';
 import { portalSwitchPlan } from '@/lib/billing-portal/portal-plan-switch';
 
@@ -21,30 +22,37 @@ const field = (form: FormData, name: string) => {
   return typeof value === 'string' ? value.slice(0, 255) : '';
 };
 
-const back = (sessionId: string, token: string, result: PortalActionResult) =>
-  redirect(`/p/${encodeURIComponent(sessionId)}/${encodeURIComponent(token)}?result=${result}`);
+/** Back to the portal with the result; a change made in a flow whose after_completion is a redirect goes there instead. */
+async function back(sessionId: string, token: string, result: PortalActionResult): Promise<never> {
+  const away = result === 'done' ? await flowRedirect(await getDb(), { sessionId, token }) : null;
+  redirect(away ?? `/p/${encodeURIComponent(sessionId)}/${encodeURIComponent(token)}?result=${result}`);
+}
 
 // POST (server action) — make one of the customer's cards their default (invoice_settings.default_payment_method)
 export async function setDefaultCardAction(sessionId: string, token: string, form: FormData): Promise<void> {
-  back(sessionId, token, await portalSetDefaultCard(await getDb(), { sessionId, token, paymentMethodId: field(form, 'payment_method') }));
+  await back(
+    sessionId,
+    token,
+    await portalSetDefaultCard(await getDb(), { sessionId, token, paymentMethodId: field(form, 'payment_method') }),
+  );
 }
 
 // POST (server action) — add a card: to a setup-mode checkout page for the customer, which leads back here
 export async function addCardAction(sessionId: string, token: string): Promise<void> {
   const started = await portalStartAddCard(await getDb(), { sessionId, token });
-  if (typeof started === 'string') back(sessionId, token, started);
+  if (typeof started === 'string') await back(sessionId, token, started);
   else redirect(started.url);
 }
 
 // POST (server action) — remove one of the customer's cards (detach)
 export async function removeCardAction(sessionId: string, token: string, form: FormData): Promise<void> {
-  back(sessionId, token, await portalRemoveCard(await getDb(), { sessionId, token, paymentMethodId: field(form, 'payment_method') }));
+  await back(sessionId, token, await portalRemoveCard(await getDb(), { sessionId, token, paymentMethodId: field(form, 'payment_method') }));
 }
 
 // POST (server action) — cancel one of the customer's subscriptions at the end of its period, or keep it
 export async function cancelAtPeriodEndAction(sessionId: string, token: string, form: FormData): Promise<void> {
   const cancel = field(form, 'cancel') === 'true';
-  back(
+  await back(
     sessionId,
     token,
     await portalSetCancelAtPeriodEnd(await getDb(), { sessionId, token, subscriptionId: field(form, 'subscription'), cancel }),
@@ -53,7 +61,7 @@ export async function cancelAtPeriodEndAction(sessionId: string, token: string, 
 
 // POST (server action) — switch a subscription to another of the configuration's prices, as the confirmation showed it
 export async function switchPlanAction(sessionId: string, token: string, form: FormData): Promise<void> {
-  back(
+  await back(
     sessionId,
     token,
     await portalSwitchPlan(await getDb(), {
@@ -68,7 +76,7 @@ export async function switchPlanAction(sessionId: string, token: string, form: F
 
 // POST (server action) — cancel a subscription now, with the reason picked (features.subscription_cancel.mode=immediately)
 export async function cancelNowAction(sessionId: string, token: string, form: FormData): Promise<void> {
-  back(
+  await back(
     sessionId,
     token,
     await portalCancelNow(await getDb(), { sessionId, token, subscriptionId: field(form, 'subscription'), reason: field(form, 'reason') }),
@@ -80,5 +88,5 @@ export async function updateContactAction(sessionId: string, token: string, form
   const fields = Object.fromEntries(
     [...form.entries()].flatMap(([k, v]) => (typeof v === 'string' && !k.startsWith('$') ? [[k, v.slice(0, 500)]] : [])),
   );
-  back(sessionId, token, await portalUpdateContact(await getDb(), { sessionId, token, form: fields }));
+  await back(sessionId, token, await portalUpdateContact(await getDb(), { sessionId, token, form: fields }));
 }

@@ -22,6 +22,7 @@ import {
   switchPlanAction,
   updateContactAction,
 } from './actions';
+import { FlowConfirmation, FlowScreen } from './flow-screen';
 import { loadPortal, loadSwitchPreview } from './load';
 
 type Search = { result?: string | string[]; switch?: string | string[]; price?: string | string[]; cancel?: string | string[] };
@@ -81,6 +82,15 @@ export default async function PortalPage({ params, searchParams }: Props) {
   const bind: Bind = (action) => action.bind(null, sessionId, token);
   const home = `/p/${encodeURIComponent(sessionId)}/${encodeURIComponent(token)}`;
   const step: ReactNode = await confirmation({ page, sessionId, token, search, bind, home });
+  // A flow_data session opens on its flow's screen until its change is made; then after_completion decides.
+  const flowDone = notice === 'done' || notice === 'card_added';
+  const confirmed = page.flow && flowDone && page.flow.after_completion.type === 'hosted_confirmation';
+  const flowBody: ReactNode =
+    step || !page.flow ? null : confirmed ? (
+      <FlowConfirmation flow={page.flow} />
+    ) : flowDone ? null : (
+      <FlowScreen page={page} flow={page.flow} sessionId={sessionId} token={token} bind={bind} home={home} />
+    );
   return (
     <div
       style={themeToCssVars(page.theme) as React.CSSProperties}
@@ -96,12 +106,12 @@ export default async function PortalPage({ params, searchParams }: Props) {
           <h1 className="mt-4 text-2xl font-semibold">{t('title', { merchant: page.merchantName })}</h1>
           {page.livemode ? null : <p className="mt-1 text-sm font-medium text-amber-700">{t('testMode')}</p>}
         </header>
-        {notice ? (
+        {notice && !confirmed ? (
           <p role="status" className="mt-6 rounded-md bg-gray-100 p-3 text-sm" data-testid="portal-notice">
             {t(`notice.${notice}`)}
           </p>
         ) : null}
-        {step ?? (
+        {step ?? flowBody ?? (
           <>
             <PortalContact page={page} save={bind(updateContactAction)} />
             {page.cards ? (
