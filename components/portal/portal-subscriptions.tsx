@@ -8,15 +8,19 @@ type Props = {
   canCancel: boolean;
   /** Cancel now (a confirmation step at ?cancel=) rather than at period end. */
   cancelNow: boolean;
+  /** cancellation_reason is enabled: canceling at period end is a confirmation step at ?cancel= too, asking why. */
+  askReason?: boolean;
   cancelAtPeriodEnd: PortalFormAction;
 };
 
 const query = (p: Record<string, string>) => `?${new URLSearchParams(p).toString()}`;
 
 /** The customer's live subscriptions: what each bills, and the changes the configuration allows. */
-export async function PortalSubscriptions({ subscriptions, canCancel, cancelNow, cancelAtPeriodEnd }: Props) {
+export async function PortalSubscriptions({ subscriptions, canCancel, cancelNow, askReason = false, cancelAtPeriodEnd }: Props) {
   const [t, format] = await Promise.all([getTranslations('Portal'), getFormatter()]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeZone: 'UTC' });
+  // Canceling now, or at period end with a reason to pick, is a confirmation step (?cancel=); "Keep" never is.
+  const confirmFirst = (sub: PortalSubscriptionView) => !sub.cancelAtPeriodEnd && (cancelNow || askReason);
   return (
     <section aria-labelledby="portal-subscriptions" className={SECTION} data-testid="portal-subscriptions">
       <h2 id="portal-subscriptions" className="text-base font-semibold">
@@ -37,12 +41,16 @@ export async function PortalSubscriptions({ subscriptions, canCancel, cancelNow,
                 ? t('endsOn', { date: date(sub.currentPeriodEnd) })
                 : t('renewsOn', { date: date(sub.currentPeriodEnd) })}
             </span>
-            {canCancel && cancelNow && !sub.cancelAtPeriodEnd ? (
-              <a href={query({ cancel: sub.id })} className={`ml-auto ${BUTTON}`} data-testid="portal-cancel-now">
-                {t('cancelNow')}
+            {canCancel && confirmFirst(sub) ? (
+              <a
+                href={query({ cancel: sub.id })}
+                className={`ml-auto ${BUTTON}`}
+                data-testid={cancelNow ? 'portal-cancel-now' : 'portal-cancel'}
+              >
+                {cancelNow ? t('cancelNow') : t('cancel')}
               </a>
             ) : null}
-            {canCancel && (!cancelNow || sub.cancelAtPeriodEnd) ? (
+            {canCancel && !confirmFirst(sub) ? (
               <form action={cancelAtPeriodEnd} className="ml-auto">
                 <input type="hidden" name="subscription" value={sub.id} />
                 <input type="hidden" name="cancel" value={sub.cancelAtPeriodEnd ? 'false' : 'true'} />

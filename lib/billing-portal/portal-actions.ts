@@ -52,22 +52,28 @@ export async function portalRemoveCard(db: Db, p: Target & { paymentMethodId: st
   return refusedOnApiError(() => detachPaymentMethod(db, { accountId: session.accountId, id: method.id }));
 }
 
-/** "Cancel at period end" (true, under mode=at_period_end) and "Keep subscription" (false): cancel_at_period_end, as the API's update sets it. */
+/**
+ * "Cancel at period end" (true, under mode=at_period_end) and "Keep subscription" (false): cancel_at_period_end, as
+ * the API's update sets it. With cancellation_reason enabled, the reason picked on the confirmation (one of the
+ * configured options, else refused) becomes cancellation_details.feedback in the same update; none picked, none recorded.
+ */
 export async function portalSetCancelAtPeriodEnd(
   db: Db,
-  p: Target & { subscriptionId: string; cancel: boolean },
+  p: Target & { subscriptionId: string; cancel: boolean; reason?: string },
 ): Promise<PortalActionResult> {
   const open = await openWithFeature(db, p, 'subscription_cancel');
   if (!open) return 'expired';
   const { session, features } = open;
   // Under mode=immediately "Cancel" ends a subscription now (portal-cancel-now.ts); only "Keep" is left here.
   if (p.cancel && features.subscription_cancel.mode !== 'at_period_end') return 'refused';
+  const reasons = features.subscription_cancel.cancellation_reason;
+  if (p.reason && !(p.cancel && reasons.enabled && reasons.options.includes(p.reason))) return 'refused';
   return refusedOnApiError(() =>
     db.transaction(async (tx) => {
       const sub = await lockSubscription(tx, { accountId: session.accountId, id: p.subscriptionId });
       // Another customer's subscription is as missing as an unknown one.
       if (sub?.customerId !== session.customerId) throw noSuchObject('subscription', p.subscriptionId);
-      await setCancelAtPeriodEnd(tx, sub, p.cancel, await billingNow(tx, sub));
+      await setCancelAtPeriodEnd(tx, sub, p.cancel, await billingNow(tx, sub), undefined, p.reason || undefined);
     }),
   );
 }

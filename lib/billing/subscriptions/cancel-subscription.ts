@@ -56,11 +56,16 @@ export async function setCancelAtPeriodEnd(
   value: boolean,
   now: Date,
   request?: ScopeRequest,
+  /** The customer's reason (the portal's), as `cancellation_details[feedback]` of the same update. */
+  feedback?: StoredCancellationDetails['feedback'],
 ): Promise<SubscriptionRow> {
   const locked = await lockOrThrow(tx, sub);
   if (!isLive(locked)) throw canceledSubscriptionFrozen();
   if (locked.cancelAtPeriodEnd === value) return locked;
-  return changeSubscription(tx, locked, cancelAtPeriodEndChanges(locked, value, now), 'customer.subscription.updated', request);
+  const changes = cancelAtPeriodEndChanges(locked, value, now);
+  if (feedback !== undefined)
+    changes.cancellationDetails = withCancellationDetails(changes.cancellationDetails ?? null, { feedback }, undefined);
+  return changeSubscription(tx, locked, changes, 'customer.subscription.updated', request);
 }
 
 /**

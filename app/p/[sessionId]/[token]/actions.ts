@@ -49,13 +49,19 @@ export async function removeCardAction(sessionId: string, token: string, form: F
   await back(sessionId, token, await portalRemoveCard(await getDb(), { sessionId, token, paymentMethodId: field(form, 'payment_method') }));
 }
 
-// POST (server action) — cancel one of the customer's subscriptions at the end of its period, or keep it
+// POST (server action) — cancel one of the customer's subscriptions at the end of its period (with the reason picked, if asked), or keep it
 export async function cancelAtPeriodEndAction(sessionId: string, token: string, form: FormData): Promise<void> {
   const cancel = field(form, 'cancel') === 'true';
   await back(
     sessionId,
     token,
-    await portalSetCancelAtPeriodEnd(await getDb(), { sessionId, token, subscriptionId: field(form, 'subscription'), cancel }),
+    await portalSetCancelAtPeriodEnd(await getDb(), {
+      sessionId,
+      token,
+      subscriptionId: field(form, 'subscription'),
+      cancel,
+      reason: field(form, 'reason'),
+    }),
   );
 }
 

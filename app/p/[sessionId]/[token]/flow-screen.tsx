@@ -65,8 +65,14 @@ export async function FlowScreen({ page, flow, sessionId, token, bind, home }: F
 
   if (flow.type === 'subscription_cancel') {
     if (!page.canCancel || sub.cancelAtPeriodEnd) return <Unavailable home={home} />;
-    return page.cancelNow ? (
-      <PortalCancelConfirm subscriptionId={sub.id} reasons={page.cancelReasons} confirm={bind(cancelNowAction)} backHref={home} />
+    return page.cancelNow || page.cancelReasons ? (
+      <PortalCancelConfirm
+        subscriptionId={sub.id}
+        reasons={page.cancelReasons}
+        confirm={bind(page.cancelNow ? cancelNowAction : cancelAtPeriodEndAction)}
+        backHref={home}
+        periodEnd={page.cancelNow ? undefined : sub.currentPeriodEnd}
+      />
     ) : (
       <PortalSubscriptions subscriptions={[sub]} canCancel cancelNow={false} cancelAtPeriodEnd={bind(cancelAtPeriodEndAction)} />
     );

@@ -60,9 +60,16 @@ async function confirmation(p: { page: PortalPageView; sessionId: string; token:
   }
   const canceled = one(p.search.cancel);
   if (canceled) {
-    const own = p.page.subscriptions.some((s) => s.id === canceled);
-    return p.page.canCancel && p.page.cancelNow && own ? (
-      <PortalCancelConfirm subscriptionId={canceled} reasons={p.page.cancelReasons} confirm={p.bind(cancelNowAction)} backHref={p.home} />
+    const sub = p.page.subscriptions.find((s) => s.id === canceled && !s.cancelAtPeriodEnd);
+    const { canCancel, cancelNow, cancelReasons } = p.page;
+    return canCancel && sub && (cancelNow || cancelReasons) ? (
+      <PortalCancelConfirm
+        subscriptionId={sub.id}
+        reasons={cancelReasons}
+        confirm={p.bind(cancelNow ? cancelNowAction : cancelAtPeriodEndAction)}
+        backHref={p.home}
+        periodEnd={cancelNow ? undefined : sub.currentPeriodEnd}
+      />
     ) : (
       unavailable
     );
@@ -126,6 +133,7 @@ export default async function PortalPage({ params, searchParams }: Props) {
               subscriptions={page.subscriptions}
               canCancel={page.canCancel}
               cancelNow={page.cancelNow}
+              askReason={page.cancelReasons !== null}
               cancelAtPeriodEnd={bind(cancelAtPeriodEndAction)}
             />
             {page.invoices ? <PortalInvoices invoices={page.invoices} /> : null}
