@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { customers, paymentMethods, type AllowRedisplay } from '../schema';
 
@@ -109,6 +109,16 @@ export async function spendIfFree(db: Queryable, p: { accountId: string; id: str
 }
 
 /** Detaches every method of a customer being deleted, for good, as Stripe does; the methods as they now are. */
+/** A customer's payment methods under their row locks, in id order: deleting the customer takes them before its row. */
+export async function lockPaymentMethodsOfCustomer(db: Queryable, p: { accountId: string; customerId: string }): Promise<void> {
+  await db
+    .select({ id: paymentMethods.id })
+    .from(paymentMethods)
+    .where(and(eq(paymentMethods.accountId, p.accountId), eq(paymentMethods.customerId, p.customerId)))
+    .orderBy(asc(paymentMethods.id))
+    .for('update');
+}
+
 export async function detachAllOfCustomer(db: Queryable, p: { accountId: string; customerId: string }): Promise<PaymentMethodRow[]> {
   return db
     .update(paymentMethods)

@@ -22,6 +22,11 @@ async function subscriberWithPortal(stripe: Stripe, features: Stripe.BillingPort
 
 /** Posts the portal form whose HTML holds `marker`, with `fields`; answers where it leads (a 303's Location, absolute). */
 async function postPortalForm(url: string, marker: string, fields: Record<string, string> = {}): Promise<URL> {
+  return (await postPortalFormWithCookie(url, marker, fields)).to;
+}
+
+/** The same, with the cookie the answer sets (name=value), as a browser would keep it. */
+async function postPortalFormWithCookie(url: string, marker: string, fields: Record<string, string> = {}) {
   const html = await (await fetch(url)).text();
   const form = defined(
     [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker)),
@@ -31,7 +36,12 @@ async function postPortalForm(url: string, marker: string, fields: Record<string
   for (const [k, v] of Object.entries(fields)) body.set(k, v);
   const res = await fetch(url, { method: 'POST', body, redirect: 'manual' });
   expect(res.status).toBe(303);
-  return new URL(defined(res.headers.get('location'), 'location'), url);
+  const cookie = res.headers.get('set-cookie');
+  return {
+    to: new URL(defined(res.headers.get('location'), 'location'), url),
+    cookie: cookie ? cookie.split(';')[0] : null,
+    setCookie: cookie,
+  };
 }
 
 const defaultOf = async (stripe: Stripe, customerId: string) => {
@@ -47,17 +57,35 @@ describe('the customer portal’s “Add a card”', () => {
     const before = await stripe.subscriptions.retrieve(s.subscriptionId);
     const visa = defined(before.default_payment_method as string | null, 'the subscription’s card');
 
-    const checkout = await postPortalForm(s.portal.url, 'data-testid="portal-add-card"');
+    const { to: checkout, cookie, setCookie } = await postPortalFormWithCookie(s.portal.url, 'data-testid="portal-add-card"');
     expect(checkout.pathname).toMatch(/^\/c\/cs_/);
     const sessionId = checkout.pathname.split('/')[2];
     const session = await stripe.checkout.sessions.retrieve(sessionId);
     expect(session).toMatchObject({ mode: 'setup', customer: s.customerId, currency: 'eur', status: 'open', locale: 'fr' });
-    expect(session.success_url).toBe(`${s.portal.url}?result=card_added`);
-    expect(session.cancel_url).toBe(s.portal.url);
+    // The portal's token stays out of the checkout session (which the API, events and webhooks show): the browser
+    // keeps it, HttpOnly, for this portal session's paths only.
+    const portalUrl = new URL(s.portal.url);
+    const [, , portalId, token] = portalUrl.pathname.split('/');
+    const back = `${portalUrl.origin}/p/${portalId}/back`;
+    expect(session.success_url).toBe(`${back}?result=card_added`);
+    expect(session.cancel_url).toBe(back);
+    expect(JSON.stringify(session)).not.toContain(token);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toContain(`Path=/p/${portalId}`);
 
     const paid = await postPayForm(checkout.href, { card: MASTERCARD, headers: { 'x-forwarded-for': randomClientAddress() } });
     expect(paid.status).toBe(303);
-    expect(paid.location).toBe(`${s.portal.url}?result=card_added`);
+    expect(paid.location).toBe(`${back}?result=card_added`);
+    const returned = await fetch(defined(paid.location, 'location'), {
+      headers: { cookie: defined(cookie, 'the cookie') },
+      redirect: 'manual',
+    });
+    expect(returned.status).toBe(303);
+    expect(new URL(defined(returned.headers.get('location'), 'location'), back).href).toBe(`${s.portal.url}?result=card_added`);
+    // Another browser, without the cookie, is not let in.
+    const stranger = await fetch(defined(paid.location, 'location'), { redirect: 'manual' });
+    const strangerPage = await fetch(new URL(defined(stranger.headers.get('location'), 'location'), back));
+    expect(strangerPage.status).toBe(404);
 
     const completed = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['setup_intent'] });
     const setupIntent = completed.setup_intent as Stripe.SetupIntent;
@@ -77,9 +105,9 @@ describe('the customer portal’s “Add a card”', () => {
       true,
     );
 
-    const back = await (await fetch(`${s.portal.url}?result=card_added`)).text();
-    expect(back).toContain('Votre carte a été ajoutée.');
-    expect(back).toContain('Mastercard se terminant par 4444');
+    const portalPage = await (await fetch(`${s.portal.url}?result=card_added`)).text();
+    expect(portalPage).toContain('Votre carte a été ajoutée.');
+    expect(portalPage).toContain('Mastercard se terminant par 4444');
   });
 
   it('a card that fails its 3-D Secure challenge is not saved and changes no default; the customer may try again', async () => {

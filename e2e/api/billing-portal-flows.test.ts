@@ -94,6 +94,7 @@ describe('portal flows (flow_data)', () => {
     expect(html).toContain('data-testid="portal-cancel-confirm"');
     const to = await post(session.url, 'data-testid="portal-cancel-submit"', { reason: 'unused' });
     expect(to.searchParams.get('result')).toBe('done');
+    expect(to.searchParams.get('flow')).toBe('complete');
     const done = await (await fetch(to)).text();
     expect(done).toContain('data-testid="portal-flow-confirmation"');
     expect(done).toContain('À bientôt chez nous !');
@@ -163,6 +164,12 @@ describe('portal flows (flow_data)', () => {
     const html = await (await fetch(session.url)).text();
     expect(html).toContain('data-testid="portal-cards"');
     expect(html).not.toContain('data-testid="portal-subscriptions"');
+    // Removing another card is not what the flow is about: back to the flow's screen, not to the return_url.
+    const old = await stripe.paymentMethods.attach('pm_card_visa', { customer: sub.customerId });
+    const removed = await post(session.url, `value="${old.id}"`, {});
+    expect(removed.origin).not.toBe('https://shop.example');
+    expect(removed.searchParams.get('result')).toBe('done');
+    expect(await (await fetch(removed)).text()).toContain('data-testid="portal-add-card"');
     const checkout = await post(session.url, 'data-testid="portal-add-card"');
     const paid = await postPayForm(checkout.href, { card: '5555 5555 5555 4444', headers: { 'x-forwarded-for': randomClientAddress() } });
     expect(paid.location).toBe('https://shop.example/card-updated');

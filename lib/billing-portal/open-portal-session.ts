@@ -13,7 +13,10 @@ function tokenMatches(row: PortalSessionRow, token: string): boolean {
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
 
-const stillUsable = (row: PortalSessionRow, now: Date) => row.openedAt !== null && now.getTime() < row.openedAt.getTime() + USABLE_FOR_MS;
+/** When a session opened at `openedAt` stops being usable: an hour later. */
+export const portalUsableUntil = (openedAt: Date) => new Date(openedAt.getTime() + USABLE_FOR_MS);
+
+const stillUsable = (row: PortalSessionRow, now: Date) => row.openedAt !== null && now < portalUsableUntil(row.openedAt);
 
 /**
  * The portal session behind /p/:id/:token if the token is its own and it is still usable, opening it

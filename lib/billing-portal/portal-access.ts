@@ -4,7 +4,7 @@ import type { PortalConfigurationRow } from '@/db/queries/billing-portal-configu
 import type { PortalSessionRow } from '@/db/queries/billing-portal-sessions';
 import { findPortalConfiguration } from '@/db/queries/billing-portal-configurations';
 import { findSubscription, type SubscriptionRow } from '@/db/queries/subscriptions';
-import type { PortalFeatures } from '@/db/schema';
+import type { PortalFeatures, PortalFlow } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { isLive } from '@/lib/billing/subscriptions/cancel-subscription';
 import { openPortalSession } from './open-portal-session';
@@ -53,11 +53,19 @@ export async function refusedOnApiError(act: () => Promise<unknown>): Promise<Po
 }
 
 /**
- * Where the page goes once a change is made: a flow session whose after_completion is a redirect goes to its
- * return_url; anything else (or a session no longer usable) back to the portal (null).
+ * Where a change made on the page lands when it is the change the session's flow is about (one of `flows`, on the
+ * flow's subscription): `returnUrl` is the redirect's (after_completion=redirect), else null (the portal then shows
+ * the hosted confirmation or its home). Null when it is not: the page goes back to the portal as for any change.
  */
-export async function flowRedirect(db: Db, p: PortalTarget): Promise<string | null> {
+export async function flowCompletion(
+  db: Db,
+  p: PortalTarget & { flows: readonly PortalFlow['type'][]; subscriptionId: string },
+): Promise<{ returnUrl: string | null } | null> {
   const session = await openPortalSession(db, { id: p.sessionId, token: p.token, now: p.now });
-  const after = session?.flow?.after_completion;
-  return after?.type === 'redirect' ? (after.redirect?.return_url ?? null) : null;
+  const flow = session?.flow;
+  if (!flow || !p.flows.includes(flow.type)) return null;
+  const subject = flow.subscription_cancel ?? flow.subscription_update ?? flow.subscription_update_confirm;
+  if (subject?.subscription !== p.subscriptionId) return null;
+  const after = flow.after_completion;
+  return { returnUrl: after.type === 'redirect' ? (after.redirect?.return_url ?? null) : null };
 }

@@ -4,14 +4,18 @@ import { findCustomer } from '@/db/queries/customers';
 import { nextRenewingSubscriptionOf } from '@/db/queries/subscriptions';
 import { getAccount } from '@/db/queries/accounts';
 import { matchLocale } from '@/i18n/locales';
+import { ApiError } from '@/lib/api/errors';
 import { createSessionRow } from '@/lib/checkout/create-session';
+import { MIN_EXPIRY_SECONDS } from '@/lib/checkout/session-rules';
 import { env } from '@/lib/env';
 import { unix } from '@/lib/util/time';
 import { createCheckoutSessionSchema } from '@/lib/validation/checkout-sessions';
 import { CHECKOUT_LOCALES } from '@/lib/validation/checkout-session-parts';
-import { USABLE_FOR_MS } from './open-portal-session';
+import { portalUsableUntil } from './open-portal-session';
 import { openWithFeature, type PortalTarget } from './portal-access';
-import { portalSessionPath } from './portal-sessions';
+
+/** The cookie, scoped to /p/{portal session}, holding the portal's token while its customer adds a card. */
+export const PORTAL_RETURN_COOKIE = 'caisse_portal';
 
 /** The checkout locale closest to the portal session's, or none (the checkout page then reads the browser's, as the portal did). */
 function checkoutLocaleOf(portalLocale: string | null): string | undefined {
@@ -39,7 +43,9 @@ export async function portalStartAddCard(db: Db, p: PortalTarget): Promise<{ url
   const renewing = await nextRenewingSubscriptionOf(db, { accountId: session.accountId, customerId: customer.id });
   const currency = renewing?.currency ?? (await getAccount(db, session.accountId))?.defaultCurrency ?? 'usd';
   const now = p.now ?? new Date();
-  const portalUrl = `${env().APP_URL}${portalSessionPath(session.id, p.token)}`;
+  // Back through /p/{id}/back, which finds the token in the browser's cookie (PORTAL_RETURN_COOKIE): the token itself
+  // stays out of the checkout session, whose URLs the merchant's API, events and webhooks show.
+  const back = `${env().APP_URL}/p/${encodeURIComponent(session.id)}/back`;
   const params = createCheckoutSessionSchema.parse({
     mode: 'setup',
     customer: customer.id,
@@ -48,12 +54,18 @@ export async function portalStartAddCard(db: Db, p: PortalTarget): Promise<{ url
     // In a payment_method_update flow that ends with a redirect, the card saved ends it there.
     success_url:
       (session.flow?.after_completion.type === 'redirect' && session.flow.after_completion.redirect?.return_url) ||
-      `${portalUrl}?result=card_added`,
-    cancel_url: portalUrl,
+      `${back}?result=card_added`,
+    cancel_url: back,
     locale: checkoutLocaleOf(session.locale),
-    // As long as the portal it leads back to stays usable, at most.
-    expires_at: unix(now) + USABLE_FOR_MS / 1000,
+    // As long as the portal it leads back to stays usable (but the 30 minutes and a little Checkout needs at least).
+    expires_at: Math.max(unix(now) + MIN_EXPIRY_SECONDS + 60, unix(portalUsableUntil(session.openedAt ?? now))),
   });
-  const created = await createSessionRow(db, scope, params, now, { portalSessionId: session.id });
-  return { url: `${created.checkoutOrigin}/c/${created.id}` };
+  try {
+    const created = await createSessionRow(db, scope, params, now, { portalSessionId: session.id });
+    return { url: `${created.checkoutOrigin}/c/${created.id}` };
+  } catch (e) {
+    // The customer deleted meanwhile, say: the page's "could not", never a 500.
+    if (e instanceof ApiError) return 'refused';
+    throw e;
+  }
 }

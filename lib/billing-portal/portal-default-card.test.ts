@@ -9,7 +9,7 @@ import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { attachPaymentMethod, detachPaymentMethod } from '@/lib/payments/payment-methods/manage-payment-methods';
 import { eventsOf } from '@/lib/payments/testing/paid-charge';
 import { present } from '@/lib/util/present';
-import { updateCustomer } from '@/lib/customers/customers';
+import { deleteCustomer, updateCustomer } from '@/lib/customers/customers';
 import { makeCardTheDefault } from './portal-default-card';
 
 const db = useCheckoutDatabase('caisse_portal_default_card');
@@ -36,11 +36,15 @@ const makeDefault = (w: World, card: string) =>
   db().transaction((tx) => makeCardTheDefault(tx, { accountId: w.accountId, customerId: w.customerId, paymentMethodId: card }));
 
 async function defaults(w: World) {
-  const customer = present(await findCustomer(db(), { accountId: w.accountId, id: w.customerId }), 'customer');
+  const customer = present(await findCustomer(db(), { accountId: w.accountId, id: w.customerId, includeDeleted: true }), 'customer');
   const subscriptions = await Promise.all(
     w.subscriptionIds.map(async (id) => present(await findSubscription(db(), { accountId: w.accountId, id }), 'subscription')),
   );
-  return { customer: customer.defaultPaymentMethodId, subscriptions: subscriptions.map((s) => s.defaultPaymentMethodId) };
+  return {
+    customer: customer.defaultPaymentMethodId,
+    deleted: customer.deletedAt !== null,
+    subscriptions: subscriptions.map((s) => s.defaultPaymentMethodId),
+  };
 }
 
 /**
@@ -57,7 +61,7 @@ describe('makeCardTheDefault', () => {
     const w = await customerWithTwoSubscriptions();
     const before = (await eventsOf(db(), w.accountId)).length;
     expect(await makeDefault(w, w.cards[2])).toBe(true);
-    expect(await defaults(w)).toEqual({ customer: w.cards[2], subscriptions: [w.cards[2], w.cards[2]] });
+    expect(await defaults(w)).toEqual({ customer: w.cards[2], deleted: false, subscriptions: [w.cards[2], w.cards[2]] });
     const events = (await eventsOf(db(), w.accountId)).slice(before).map((e) => e.type);
     expect(events.sort()).toEqual(['customer.subscription.updated', 'customer.subscription.updated', 'customer.updated']);
   });
@@ -76,16 +80,21 @@ describe('makeCardTheDefault', () => {
     expect((await eventsOf(db(), w.accountId)).length).toBe(afterDetach);
   });
 
-  // Several "Make default" (and a card removed) at once, as two browser tabs or a portal and the API would: every
-  // one settles (no deadlock, no error escapes), the customer's default is never a detached card, and while it
-  // names a card, every live subscription names the same one (the last change wins everywhere).
-  it('concurrent changes and removals: all settle, and the customer and their subscriptions agree on a live card', async () => {
+  // Several "Make default" (and a card removed, the customer deleted) at once, as two browser tabs, a portal and the
+  // API would: every one settles (no deadlock, no error escapes), the customer's default is never a detached card,
+  // and while it names a card, every live subscription names the same one (the last change wins everywhere).
+  it('concurrent changes, removals and a deletion: all settle, and the customer and their subscriptions agree on a live card', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 0, max: 2 }),
-        fc.array(fc.oneof(fc.record({ make: fc.integer({ min: 0, max: 2 }) }), fc.record({ detach: fc.integer({ min: 0, max: 2 }) })), {
-          maxLength: 4,
-        }),
+        fc.array(
+          fc.oneof(
+            fc.record({ make: fc.integer({ min: 0, max: 2 }) }),
+            fc.record({ detach: fc.integer({ min: 0, max: 2 }) }),
+            fc.constant({ deleteCustomer: true as const }),
+          ),
+          { maxLength: 4 },
+        ),
         async (first, rest) => {
           const w = await customerWithTwoSubscriptions();
           const ops = [{ make: first }, ...rest];
@@ -93,12 +102,14 @@ describe('makeCardTheDefault', () => {
             ops.map((op) =>
               'make' in op
                 ? makeDefault(w, w.cards[op.make]).catch(refusedOnly)
-                : detachPaymentMethod(db(), { accountId: w.accountId, id: w.cards[op.detach] }).catch(refusedOnly),
+                : 'detach' in op
+                  ? detachPaymentMethod(db(), { accountId: w.accountId, id: w.cards[op.detach] }).catch(refusedOnly)
+                  : deleteCustomer(db(), { accountId: w.accountId, id: w.customerId }).catch(refusedOnly),
             ),
           );
           expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
           const after = await defaults(w);
-          if (after.customer) {
+          if (after.customer && !after.deleted) {
             const card = present(await findPaymentMethod(db(), { accountId: w.accountId, id: after.customer }), 'the default');
             expect(card.customerId).toBe(w.customerId);
             expect(after.subscriptions).toEqual([after.customer, after.customer]);

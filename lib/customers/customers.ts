@@ -10,7 +10,13 @@ import {
   type CustomerFields,
   type CustomerRow,
 } from '@/db/queries/customers';
-import { detachAllOfCustomer, findPaymentMethod, lockPaymentMethod, type PaymentMethodRow } from '@/db/queries/payment-methods';
+import {
+  detachAllOfCustomer,
+  findPaymentMethod,
+  lockPaymentMethod,
+  lockPaymentMethodsOfCustomer,
+  type PaymentMethodRow,
+} from '@/db/queries/payment-methods';
 import { customers } from '@/db/schema';
 import { notTheCustomersPaymentMethod } from '@/lib/billing/customer-card';
 import { attachToCustomer } from '@/lib/payments/payment-methods/manage-payment-methods';
@@ -143,6 +149,8 @@ export async function updateCustomerIn(tx: Tx, scope: AccountScope & { id: strin
 /** Soft delete: sessions and promotion codes keep pointing at the id, as with Stripe. */
 export async function deleteCustomer(db: Db, scope: AccountScope & { id: string }) {
   return db.transaction(async (tx) => {
+    // Its payment methods first, then its row: the order attach, detach and naming a default take them in.
+    await lockPaymentMethodsOfCustomer(tx, { accountId: scope.accountId, customerId: scope.id });
     const current = await lockLive(tx, scope);
     await softDeleteCustomer(tx, { accountId: scope.accountId, id: scope.id, deletedAt: new Date() });
     // As Stripe's: a deleted customer's payment methods are detached, never to be charged or shown again.

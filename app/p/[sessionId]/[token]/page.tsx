@@ -25,7 +25,13 @@ import {
 import { FlowConfirmation, FlowScreen } from './flow-screen';
 import { loadPortal, loadSwitchPreview } from './load';
 
-type Search = { result?: string | string[]; switch?: string | string[]; price?: string | string[]; cancel?: string | string[] };
+type Search = {
+  result?: string | string[];
+  switch?: string | string[];
+  price?: string | string[];
+  cancel?: string | string[];
+  flow?: string | string[];
+};
 type Props = { params: Promise<{ sessionId: string; token: string }>; searchParams: Promise<Search> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -90,7 +96,8 @@ export default async function PortalPage({ params, searchParams }: Props) {
   const home = `/p/${encodeURIComponent(sessionId)}/${encodeURIComponent(token)}`;
   const step: ReactNode = await confirmation({ page, sessionId, token, search, bind, home });
   // A flow_data session opens on its flow's screen until its change is made; then after_completion decides.
-  const flowDone = notice === 'done' || notice === 'card_added';
+  // (?flow=complete: the actions' mark for the flow's own change; a card added ends a payment_method_update flow.)
+  const flowDone = one(search.flow) === 'complete' || (notice === 'card_added' && page.flow?.type === 'payment_method_update');
   const confirmed = page.flow && flowDone && page.flow.after_completion.type === 'hosted_confirmation';
   const flowBody: ReactNode =
     step || !page.flow ? null : confirmed ? (
