@@ -5,6 +5,7 @@ import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
 import { paidSubscription } from '../support/paid-session';
 import { completeChallenge, hiddenFields, postPayForm } from './pay-without-javascript';
+import { formsOf, postPortalForm } from './portal-forms';
 
 // The portal's "Add a card" as a browser without JavaScript goes through it: the portal's form → a setup-mode
 // checkout page for the customer → back to the portal. The card added pays the customer's invoices and
@@ -20,30 +21,6 @@ async function subscriberWithPortal(stripe: Stripe, features: Stripe.BillingPort
   return { ...sub, portal, configuration };
 }
 
-/** Posts the portal form whose HTML holds `marker`, with `fields`; answers where it leads (a 303's Location, absolute). */
-async function postPortalForm(url: string, marker: string, fields: Record<string, string> = {}): Promise<URL> {
-  return (await postPortalFormWithCookie(url, marker, fields)).to;
-}
-
-/** The same, with the cookie the answer sets (name=value), as a browser would keep it. */
-async function postPortalFormWithCookie(url: string, marker: string, fields: Record<string, string> = {}) {
-  const html = await (await fetch(url)).text();
-  const form = defined(
-    [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker)),
-    `the portal form with ${marker}`,
-  );
-  const body = hiddenFields(form);
-  for (const [k, v] of Object.entries(fields)) body.set(k, v);
-  const res = await fetch(url, { method: 'POST', body, redirect: 'manual' });
-  expect(res.status).toBe(303);
-  const cookie = res.headers.get('set-cookie');
-  return {
-    to: new URL(defined(res.headers.get('location'), 'location'), url),
-    cookie: cookie ? cookie.split(';')[0] : null,
-    setCookie: cookie,
-  };
-}
-
 const defaultOf = async (stripe: Stripe, customerId: string) => {
   const customer = await stripe.customers.retrieve(customerId);
   if (customer.deleted) throw new Error(`${customerId} is deleted`);
@@ -57,7 +34,7 @@ describe('the customer portal’s “Add a card”', () => {
     const before = await stripe.subscriptions.retrieve(s.subscriptionId);
     const visa = defined(before.default_payment_method as string | null, 'the subscription’s card');
 
-    const { to: checkout, cookie, setCookie } = await postPortalFormWithCookie(s.portal.url, 'data-testid="portal-add-card"');
+    const { to: checkout, cookie, setCookie } = await postPortalForm(s.portal.url, 'data-testid="portal-add-card"');
     expect(checkout.pathname).toMatch(/^\/c\/cs_/);
     const sessionId = checkout.pathname.split('/')[2];
     const session = await stripe.checkout.sessions.retrieve(sessionId);
@@ -114,7 +91,7 @@ describe('the customer portal’s “Add a card”', () => {
     const { stripe } = await newMerchant('Portal Add Card Shop');
     const s = await subscriberWithPortal(stripe, { payment_method_update: { enabled: true } });
     const visa = defined((await stripe.subscriptions.retrieve(s.subscriptionId)).default_payment_method as string | null, 'card');
-    const checkout = await postPortalForm(s.portal.url, 'data-testid="portal-add-card"');
+    const checkout = (await postPortalForm(s.portal.url, 'data-testid="portal-add-card"')).to;
     const headers = { 'x-forwarded-for': randomClientAddress() };
     const paid = await postPayForm(checkout.href, { card: THREE_D_SECURE, headers });
     expect(paid.location).toContain('/authenticate');
@@ -158,9 +135,7 @@ describe('the customer portal’s “Add a card”', () => {
     const { stripe } = await newMerchant('Portal Add Card Shop');
     const s = await subscriberWithPortal(stripe, { payment_method_update: { enabled: true } });
     const form = defined(
-      [...(await (await fetch(s.portal.url)).text()).matchAll(/<form[\s\S]*?<\/form>/g)]
-        .map((m) => m[0])
-        .find((f) => f.includes('data-testid="portal-add-card"')),
+      formsOf(await (await fetch(s.portal.url)).text()).find((f) => f.includes('data-testid="portal-add-card"')),
       'the add-card form',
     );
     await stripe.billingPortal.configurations.update(s.configuration.id, { features: { payment_method_update: { enabled: false } } });
@@ -179,7 +154,7 @@ describe('the customer portal’s “Make default”', () => {
     const { stripe } = await newMerchant('Portal Default Card Shop');
     const s = await subscriberWithPortal(stripe, { payment_method_update: { enabled: true } });
     const mastercard = await stripe.paymentMethods.attach('pm_card_mastercard', { customer: s.customerId });
-    const to = await postPortalForm(s.portal.url, `value="${mastercard.id}"`);
+    const { to } = await postPortalForm(s.portal.url, `value="${mastercard.id}"`);
     expect(to.searchParams.get('result')).toBe('done');
     expect(await defaultOf(stripe, s.customerId)).toBe(mastercard.id);
     expect((await stripe.subscriptions.retrieve(s.subscriptionId)).default_payment_method).toBe(mastercard.id);

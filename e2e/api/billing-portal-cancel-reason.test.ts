@@ -1,9 +1,8 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
 import { paidSubscription } from '../support/paid-session';
-import { hiddenFields } from './pay-without-javascript';
+import { portalResult } from './portal-forms';
 
 // Canceling at period end with a reason (subscription_cancel: mode=at_period_end, cancellation_reason enabled), as a
 // browser without JavaScript does it: the home page links to a confirmation asking why, whose form sets
@@ -24,19 +23,10 @@ async function portalWithReasons(stripe: Stripe) {
   return { ...sub, portal };
 }
 
-/** The confirmation page's form, posted with `reason` (and whatever else `fields` changes); the result it lands on. */
+/** The confirmation page's form (which offers the reasons), posted with `fields`; the result it lands on. */
 async function confirmCancel(url: string, fields: Record<string, string>) {
-  const html = await (await fetch(url)).text();
-  const form = defined(
-    [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes('data-testid="portal-cancel-submit"')),
-    'the confirmation form',
-  );
-  expect(form).toContain('name="reason" value="too_expensive"');
-  const body = hiddenFields(form);
-  for (const [k, v] of Object.entries(fields)) body.set(k, v);
-  const res = await fetch(url, { method: 'POST', body, redirect: 'manual' });
-  expect(res.status).toBe(303);
-  return new URL(defined(res.headers.get('location'), 'location'), url).searchParams.get('result');
+  expect(await (await fetch(url)).text()).toContain('name="reason" value="too_expensive"');
+  return portalResult(url, 'data-testid="portal-cancel-submit"', fields);
 }
 
 describe('the customer portal’s cancel at period end with a reason', () => {

@@ -1,8 +1,7 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
-import { hiddenFields } from './pay-without-javascript';
+import { portalResult } from './portal-forms';
 
 // The portal page's contact and billing details (features.customer_update), posted as a browser without
 // JavaScript posts them, read back through the official SDK.
@@ -17,18 +16,7 @@ async function portalFor(stripe: Stripe, allowed: Stripe.BillingPortal.Configura
 }
 
 /** Posts the contact form of the page at `url` with `fields` typed in; answers the page's result. */
-async function saveContact(url: string, fields: Record<string, string>) {
-  const html = await (await fetch(url)).text();
-  const form = defined(
-    [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes('data-testid="portal-contact-form"')),
-    'the contact form',
-  );
-  const body = hiddenFields(form);
-  for (const [k, v] of Object.entries(fields)) body.set(k, v);
-  const res = await fetch(url, { method: 'POST', body, redirect: 'manual' });
-  expect(res.status).toBe(303);
-  return new URL(defined(res.headers.get('location'), 'location'), url).searchParams.get('result');
-}
+const saveContact = (url: string, fields: Record<string, string>) => portalResult(url, 'data-testid="portal-contact-form"', fields);
 
 describe('the customer portal’s contact and billing details', () => {
   it('the allowed fields change as POST /v1/customers/:id changes them, with customer.updated; others posted are ignored', async () => {

@@ -5,26 +5,15 @@ import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
 import { paidSubscription } from '../support/paid-session';
 import { previewSwitch, switchableSubscription } from '../support/portal-configurations';
-import { hiddenFields, postPayForm } from './pay-without-javascript';
+import { postPayForm } from './pay-without-javascript';
+import { postPortalForm } from './portal-forms';
 
 // Portal sessions created with flow_data, as a browser without JavaScript goes through them: the page opens on
 // the flow's screen (only what the flow names), and once its change is made after_completion decides where the
 // customer lands: a redirect, a hosted confirmation with the merchant's message, or the portal's home page.
 
-const forms = (html: string) => [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]);
-
-/** Posts the form of the page at `url` whose HTML holds `marker`, with `fields`; answers the 303's Location, absolute. */
-async function post(url: string, marker: string, fields: Record<string, string> = {}): Promise<URL> {
-  const form = defined(
-    forms(await (await fetch(url)).text()).find((f) => f.includes(marker)),
-    `the form with ${marker}`,
-  );
-  const body = hiddenFields(form);
-  for (const [k, v] of Object.entries(fields)) body.set(k, v);
-  const res = await fetch(url, { method: 'POST', body, redirect: 'manual' });
-  expect(res.status).toBe(303);
-  return new URL(defined(res.headers.get('location'), 'location'), url);
-}
+/** Posts the page's form holding `marker` (portal-forms.ts); where it leads. */
+const post = async (url: string, marker: string, fields: Record<string, string> = {}) => (await postPortalForm(url, marker, fields)).to;
 
 const cancelFeature = (mode: 'at_period_end' | 'immediately'): Stripe.BillingPortal.ConfigurationCreateParams.Features => ({
   invoice_history: { enabled: true },

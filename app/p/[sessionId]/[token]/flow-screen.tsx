@@ -20,7 +20,8 @@ import {
 } from './actions';
 import { loadSwitchPreview } from './load';
 
-type Bind = <A>(action: (sessionId: string, token: string, form: FormData) => Promise<A>) => (form: FormData) => Promise<A>;
+/** A server action of the portal bound to its session id and token, as the page's forms post it. */
+export type Bind = <A>(action: (sessionId: string, token: string, form: FormData) => Promise<A>) => (form: FormData) => Promise<A>;
 
 type FlowProps = { page: PortalPageView; flow: PortalFlow; sessionId: string; token: string; bind: Bind; home: string };
 
@@ -36,7 +37,8 @@ export async function FlowConfirmation({ flow }: { flow: PortalFlow }) {
   );
 }
 
-async function Unavailable({ home }: { home: string }) {
+/** "This change is not available", with the way back. */
+export async function Unavailable({ home }: { home: string }) {
   const t = await getTranslations('Portal');
   return (
     <section className={SECTION} data-testid="portal-unavailable">

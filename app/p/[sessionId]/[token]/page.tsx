@@ -10,7 +10,7 @@ import { PortalContact } from '@/components/portal/portal-contact';
 import { PortalInvoices } from '@/components/portal/portal-invoices';
 import { PortalSubscriptions } from '@/components/portal/portal-subscriptions';
 import { PortalSwitchConfirm } from '@/components/portal/portal-switch-confirm';
-import { LINK, SECTION } from '@/components/portal/styles';
+import { LINK } from '@/components/portal/styles';
 import type { PortalPageView } from '@/lib/billing-portal/portal-page-view';
 import { themeToCssVars } from '@/lib/branding/css-vars';
 import {
@@ -22,7 +22,7 @@ import {
   switchPlanAction,
   updateContactAction,
 } from './actions';
-import { FlowConfirmation, FlowScreen } from './flow-screen';
+import { FlowConfirmation, FlowScreen, Unavailable, type Bind } from './flow-screen';
 import { loadPortal, loadSwitchPreview } from './load';
 
 type Search = {
@@ -44,21 +44,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const NOTICES = ['done', 'card_added', 'refused', 'expired'] as const;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
-type Bind = <A>(action: (sessionId: string, token: string, form: FormData) => Promise<A>) => (form: FormData) => Promise<A>;
-
 /** The confirmation step asked for in the query, if any: the switch's preview, canceling now, or "not available". */
 async function confirmation(p: { page: PortalPageView; sessionId: string; token: string; search: Search; bind: Bind; home: string }) {
-  const t = await getTranslations('Portal');
-  const unavailable = (
-    <section className={SECTION} data-testid="portal-unavailable">
-      <p role="alert" className="text-sm">
-        {t('unavailable')}
-      </p>
-      <a href={p.home} className={`mt-3 inline-block ${LINK}`}>
-        {t('goBack')}
-      </a>
-    </section>
-  );
+  const unavailable = <Unavailable home={p.home} />;
   const subscriptionId = one(p.search.switch);
   if (subscriptionId) {
     const preview = await loadSwitchPreview({ ...p, subscriptionId, priceId: one(p.search.price), locale: p.page.locale });
