@@ -38,7 +38,7 @@ export async function portalStartAddCard(db: Db, p: PortalTarget): Promise<{ url
   const { session } = open;
   const scope = { accountId: session.accountId };
   const customer = await findCustomer(db, { accountId: session.accountId, id: session.customerId });
-  if (!customer || customer.deletedAt) return 'refused';
+  if (!customer) return 'refused';
   // The currency a setup session asks for: the subscriptions' the card will pay, else the account's.
   const renewing = await nextRenewingSubscriptionOf(db, { accountId: session.accountId, customerId: customer.id });
   const currency = renewing?.currency ?? (await getAccount(db, session.accountId))?.defaultCurrency ?? 'usd';

@@ -1,7 +1,8 @@
 import type { Db } from '@/db/client';
 import { paymentIntentForSession } from '@/db/queries/payment-intents';
 import { findSessionById } from '@/db/queries/public-session';
-import { settledResult, type ConfirmResult } from './confirm-payment';
+import { settledResult } from './claim-attempt';
+import type { ConfirmResult } from './confirm-payment';
 
 const WAIT_FOR_OTHER_ATTEMPT_MS = 15_000;
 const POLL_MS = 150;
