@@ -87,11 +87,24 @@ function vitest(env: NodeJS.ProcessEnv): Tally {
 
 type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
 
+/** "1/2": this run takes the first half of the browser suite (CI runs the other half on its other database). Unset: all of it. */
+function browserShard(): string[] {
+  const shard = process.env.CAISSE_BROWSER_SHARD?.trim();
+  if (!shard) return [];
+  if (!/^[1-9]\d*\/[1-9]\d*$/.test(shard)) throw new Error(`CAISSE_BROWSER_SHARD must look like 1/2, not ${shard}`);
+  return [`--shard=${shard}`];
+}
+
 function playwright(env: NodeJS.ProcessEnv): Tally {
-  console.log('\n▶ Browser suite (Playwright, Chromium)');
+  const shard = browserShard();
+  console.log(`\n▶ Browser suite (Playwright, Chromium)${shard.length ? `, part ${process.env.CAISSE_BROWSER_SHARD}` : ''}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'caisse-playwright-'));
   const report = path.join(dir, 'report.json');
-  const r = spawnSync(bin('playwright'), ['test'], { cwd: ROOT, stdio: 'inherit', env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
+  const r = spawnSync(bin('playwright'), ['test', ...shard], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+  });
   try {
     const json = JSON.parse(readFileSync(report, 'utf8')) as PlaywrightReport;
     // Skipped and fixme tests count as neither; flaky ones needed a retry, so they failed once.
