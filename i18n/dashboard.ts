@@ -38,8 +38,9 @@ export function dashboardLocale(cookie: string | undefined, acceptLanguage: stri
     .map((part) => part.trim())
     .filter((part) => DASHBOARD_LOCALES.some((l) => part.toLowerCase().startsWith(l)))
     .join(',');
-  const match = localeFromAcceptLanguage(header);
-  return DASHBOARD_LOCALES.find((l) => l === match) ?? 'en';
+  // The language, not its regional variant: a Canadian browser (fr-CA) gets the French dashboard.
+  const language = localeFromAcceptLanguage(header)?.split('-')[0];
+  return DASHBOARD_LOCALES.find((l) => l === language) ?? 'en';
 }
 
 export async function dashboardMessages(locale: DashboardLocale): Promise<{ Dashboard: Record<DashboardArea, AbstractIntlMessages> }> {

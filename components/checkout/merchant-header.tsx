@@ -21,7 +21,10 @@ export async function MerchantHeader({
           className="rounded-[var(--ck-radius-control)] px-1 text-sm text-[var(--ck-muted)] underline-offset-2 hover:underline"
           aria-label={t('backTo', { merchant: name })}
         >
-          ← {t('back')}
+          <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+            ←
+          </span>{' '}
+          {t('back')}
         </a>
       ) : null}
       {logoUrl ? (

@@ -33,7 +33,7 @@ export function Totals({
         </div>
       </dl>
       {then ? (
-        <p className="mt-1 text-right text-sm text-[var(--ck-muted)]" data-testid="then-recurring">
+        <p className="mt-1 text-end text-sm text-[var(--ck-muted)]" data-testid="then-recurring">
           {t('thenRecurring', { amount: money(then.amount), interval: then.interval })}
         </p>
       ) : null}

@@ -36,7 +36,7 @@ export function InvoiceDocumentView({ page, children }: { page: InvoicePageView;
         {d.facts.map(([label, value]) => (
           <div key={label} className="flex justify-between gap-4" data-testid="invoice-fact">
             <dt className="text-[var(--ck-muted)]">{label}</dt>
-            <dd className="text-right">{value}</dd>
+            <dd className="text-end">{value}</dd>
           </div>
         ))}
       </dl>
@@ -76,7 +76,7 @@ export function InvoiceDocumentView({ page, children }: { page: InvoicePageView;
                     </span>
                   ))}
                 </td>
-                <td className="py-2 text-right align-top">{item.amount}</td>
+                <td className="py-2 text-end align-top">{item.amount}</td>
               </tr>
             ))}
           </tbody>

@@ -13,7 +13,7 @@ export async function PortalInvoices({ invoices }: { invoices: PortalInvoiceView
       {invoices.length === 0 ? (
         <p className="mt-3 text-sm text-gray-600">{t('noInvoices')}</p>
       ) : (
-        <table className="mt-3 w-full text-left text-sm">
+        <table className="mt-3 w-full text-start text-sm">
           <thead className="text-gray-600">
             <tr>
               <th className="py-1 font-medium">{t('invoiceNumber')}</th>
@@ -32,7 +32,7 @@ export async function PortalInvoices({ invoices }: { invoices: PortalInvoiceView
                 <td className="py-2">{format.dateTime(inv.created, { dateStyle: 'long', timeZone: 'UTC' })}</td>
                 <td className="py-2">{inv.amount}</td>
                 <td className="py-2">{t('invoiceState', { status: inv.status })}</td>
-                <td className="py-2 text-right">
+                <td className="py-2 text-end">
                   <a href={inv.hostedUrl} className={LINK}>
                     {t('viewInvoice', { number: inv.number ?? '' })}
                   </a>{' '}

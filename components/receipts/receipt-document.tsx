@@ -35,7 +35,7 @@ export function ReceiptDocument({ page }: { page: ReceiptPageView }) {
         {r.facts.map(([label, value]) => (
           <div key={label} className="flex justify-between gap-4" data-testid="receipt-fact">
             <dt className="text-[var(--ck-muted)]">{label}</dt>
-            <dd className="text-right">{value}</dd>
+            <dd className="text-end">{value}</dd>
           </div>
         ))}
       </dl>

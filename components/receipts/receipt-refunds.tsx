@@ -30,16 +30,16 @@ export function ReceiptRefunds({ refunds }: { refunds: ReceiptRefundsView }) {
               <td className="py-2">
                 <span className={`rounded px-2 py-0.5 text-xs font-semibold ${BADGE[r.state]}`}>{r.status}</span>
               </td>
-              <td className="py-2 text-right">{r.amount}</td>
+              <td className="py-2 text-end">{r.amount}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr className="border-t border-[var(--ck-border)] font-semibold" data-testid="refunds-total">
-            <th scope="row" colSpan={2} className="py-2 text-left">
+            <th scope="row" colSpan={2} className="py-2 text-start">
               {refunds.total[0]}
             </th>
-            <td className="py-2 text-right">{refunds.total[1]}</td>
+            <td className="py-2 text-end">{refunds.total[1]}</td>
           </tr>
         </tfoot>
       </table>

@@ -19,7 +19,7 @@ export function DataTable<Row>({
   if (rows.length === 0) return <p className="py-6 text-center text-sm text-[var(--ck-muted)]">{empty}</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
+      <table className="w-full min-w-[36rem] border-collapse text-start text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
           <tr className="border-b border-[var(--ck-border)] text-xs uppercase tracking-wide text-[var(--ck-muted)]">

@@ -1,7 +1,7 @@
 import { createTranslator } from 'next-intl';
 import type { Queryable } from '@/db/client';
 import { insertEmail } from '@/db/queries/email-outbox';
-import type { MessageLocale } from '@/i18n/locales';
+import { textDirection, type MessageLocale } from '@/i18n/locales';
 import { env } from '@/lib/env';
 import { escapeHtml } from '@/lib/receipts/receipt-html';
 import { messageCatalogue } from '@/lib/receipts/receipt-translator';
@@ -21,7 +21,7 @@ export function renderPassCodeEmail(p: { code: string; passId: string; merchantN
   const text = [intro, p.code, ignore, `${remove}\n${deleteUrl}`].join('\n\n');
   const para = (s: string, style = '') => `<p style="margin:0 0 16px;${style}">${escapeHtml(s)}</p>`;
   const html = `<!doctype html>
-<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
+<html lang="${p.locale}" dir="${textDirection(p.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;background:#f3f4f6;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#111827;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:8px;"><tr><td style="padding:24px;">

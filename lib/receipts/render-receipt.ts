@@ -46,6 +46,8 @@ export type RenderedEmail = { subject: string; text: string; html: string };
 
 /** Every string a receipt shows, localized and formatted once, for both the text and the HTML part. */
 export type ReceiptView = {
+  /** The email's language: its <html lang> and writing direction. */
+  locale: MessageLocale;
   subject: string;
   heading: string;
   number: string;
@@ -118,6 +120,7 @@ export function receiptView(r: ReceiptInput): ReceiptView {
     ...(business?.address ? addressLines(business.address, r.locale) : []),
   ];
   return {
+    locale: r.locale,
     subject: r.refund ? t('refundSubject', { merchant, number: r.number }) : t('subject', { merchant, number: r.number }),
     heading: r.refund ? t('refundHeading', { merchant }) : t('heading', { merchant }),
     number: t('number', { number: r.number }),

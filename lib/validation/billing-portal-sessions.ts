@@ -4,6 +4,9 @@ import { connectOnly, expand, int, nonEmptyStr, oneOf, str, unsupported, url } f
 // Stripe's BillingPortal.SessionCreateParams.Locale.
 export const PORTAL_LOCALES = [
   'auto',
+  // Caisse's own, beyond Stripe's list: Arabic and Hebrew, right to left.
+  'ar',
+  'he',
   'bg',
   'cs',
   'da',

@@ -21,6 +21,9 @@ import { MAX_AMOUNT_ANY_CURRENCY } from '@/lib/money/limits';
 
 export const CHECKOUT_LOCALES = [
   'auto',
+  // Caisse's own, beyond Stripe's list: Arabic and Hebrew, right to left.
+  'ar',
+  'he',
   'bg',
   'cs',
   'da',

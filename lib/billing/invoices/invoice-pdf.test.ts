@@ -1,9 +1,10 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openInvoice } from '@/lib/billing/testing/open-invoice';
 import { useCheckoutDatabase } from '@/lib/checkout/testing/checkout-db';
 import { present } from '@/lib/util/present';
 import { loadInvoiceSource } from './invoice-source';
-import { renderInvoicePdf } from './invoice-pdf';
+import { pdfLocale, renderInvoicePdf } from './invoice-pdf';
 import { pdfText } from '@/lib/billing/testing/pdf-text';
 
 const db = useCheckoutDatabase('caisse_invoice_pdf');
@@ -39,5 +40,13 @@ describe('renderInvoicePdf', () => {
     expect(french.text).toContain('Montant dû');
     expect(french.text).toContain('18,00\u00a0€');
     expect((await pdfText(await renderInvoicePdf(src, 'ja'))).text).toContain('Amount due');
+  });
+
+  it('prints in every language whose invoice words Helvetica can write (Danish, Swedish, French…), else in English (Polish, Arabic, Japanese…)', async () => {
+    const pdf = await PDFDocument.create();
+    const charset = new Set((await pdf.embedFont(StandardFonts.Helvetica)).getCharacterSet());
+    for (const locale of ['en', 'en-GB', 'fr', 'fr-CA', 'de', 'da', 'sv', 'nb', 'fi', 'es-419', 'pt'] as const)
+      expect(pdfLocale(locale, charset)).toBe(locale);
+    for (const locale of ['pl', 'cs', 'ro', 'ar', 'he', 'ru', 'ja', 'zh-TW', 'hi'] as const) expect(pdfLocale(locale, charset)).toBe('en');
   });
 });

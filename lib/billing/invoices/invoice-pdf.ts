@@ -2,6 +2,7 @@ import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage, type RGB }
 import type { MessageLocale } from '@/i18n/locales';
 import { parseHexOrThrow } from '@/lib/branding/color';
 import { resolveTheme } from '@/lib/branding/theme';
+import { messageCatalogue } from '@/lib/receipts/receipt-translator';
 import type { InvoiceDocument } from './invoice-document';
 import { invoiceDocumentOf, invoiceMerchantName, type InvoiceSource } from './invoice-source';
 
@@ -12,10 +13,14 @@ import { invoiceDocumentOf, invoiceMerchantName, type InvoiceSource } from './in
  * English, and any character Helvetica lacks in a name the merchant or customer typed prints as "?".
  */
 
-/** Languages whose words Helvetica's encoding (WinAnsi) can write. */
-const PDF_LOCALES: readonly MessageLocale[] = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt-BR'];
+const leaves = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(leaves) : [];
 
-export const pdfLocale = (locale: MessageLocale): MessageLocale => (PDF_LOCALES.includes(locale) ? locale : 'en');
+/** The invoice's language when Helvetica's encoding (WinAnsi) writes every one of its invoice messages, else English. */
+export function pdfLocale(locale: MessageLocale, charset: ReadonlySet<number>): MessageLocale {
+  const words = leaves(messageCatalogue(locale).Invoice).join('');
+  return [...words].every((c) => charset.has(c.codePointAt(0) ?? 0)) ? locale : 'en';
+}
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
@@ -158,10 +163,10 @@ function drawDocument(w: Writer, doc: InvoiceDocument, brand: { name: string; co
 
 /** The PDF's bytes, in the invoice's language where Helvetica writes it (else English). */
 export async function renderInvoicePdf(src: InvoiceSource, locale: MessageLocale): Promise<Uint8Array> {
-  const doc = invoiceDocumentOf(src, pdfLocale(locale));
   const pdf = await PDFDocument.create();
   const fonts = { regular: await pdf.embedFont(StandardFonts.Helvetica), bold: await pdf.embedFont(StandardFonts.HelveticaBold) };
   const charset = new Set(fonts.regular.getCharacterSet());
+  const doc = invoiceDocumentOf(src, pdfLocale(locale, charset));
   const w = new Writer(pdf, fonts, charset);
   const theme = resolveTheme(src.account.branding);
   const merchant = invoiceMerchantName(src.account);
