@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useMemo, type ReactNode } from 'react';
-import { get, useForm } from 'react-hook-form';
+import { get, useForm, useWatch } from 'react-hook-form';
 import type { PayAction } from '@/lib/checkout/page-state';
 import type { CustomFieldView } from '@/lib/checkout/page-view';
 import { makeConfirmSchema, type ConfirmConfig } from '@/lib/validation/checkout-page';
@@ -19,6 +19,7 @@ import type { SavedCardView } from '@/lib/checkout/saved-cards';
 import { PassOptIn } from './pass-opt-in';
 import { ProofOfWork, type PowChallenge } from './proof-of-work';
 import { SepaFields } from './sepa-fields';
+import { TaxIdFields } from './tax-id-fields';
 
 export type PayFormProps = {
   config: ConfirmConfig;
@@ -40,6 +41,8 @@ export type PayFormProps = {
   removeAction?: ((form: FormData) => Promise<void>) | null;
   /** What the form holds before the customer types anything: the details of their Caisse Pass, when signed in. */
   prefill?: Record<string, unknown>;
+  /** With tax_id_collection: each country's tax ID example, shown under the field. */
+  taxIdExamples?: Readonly<Record<string, string>>;
 };
 
 /** Server error keys that belong to the cart namespace rather than to a field. */
@@ -64,6 +67,7 @@ export function PayForm({
   savedCards = [],
   removeAction = null,
   prefill,
+  taxIdExamples = {},
 }: PayFormProps) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
@@ -72,6 +76,9 @@ export function PayForm({
   const values = state.result || !prefill ? state.values : prefill;
   const form = useForm({ resolver: zodResolver(schema as never), mode: 'onTouched', defaultValues: values });
   const serverErrors = state.result?.state === 'invalid' ? state.result.errors : {};
+  // The country the tax ID example follows: the shipping address's, else the billing address's.
+  const [shippingCountry, billingCountry] = useWatch({ control: form.control, name: ['shipping.country', 'billing.country'] }) as unknown[];
+  const watchedCountry = [shippingCountry, billingCountry].find((c): c is string => typeof c === 'string' && c !== '');
   const error = (path: string): string | null => {
     const key =
       get<typeof form.formState.errors, { message?: string } | undefined>(form.formState.errors, path)?.message ?? serverErrors[path];
@@ -218,12 +225,13 @@ export function PayForm({
           </div>
         ) : null}
         {config.taxId ? (
-          <Field
-            id="tax-id"
-            label={t('TaxId.label')}
-            defaultValue={dv('tax_id.value')}
-            error={error('tax_id.value')}
-            {...register('tax_id.value')}
+          <TaxIdFields
+            required={config.taxId.required}
+            examples={taxIdExamples}
+            country={watchedCountry || dv('shipping.country') || dv('billing.country')}
+            register={register}
+            error={error}
+            value={dv}
           />
         ) : null}
         {customFields.length ? <CustomFields fields={customFields} register={register} error={error} value={dv} /> : null}

@@ -35,7 +35,7 @@ export function confirmConfigFor(session: SessionRow, savedCards: string[] = [],
     phone: session.phoneNumberCollection.enabled,
     shippingCountries: session.shippingAddressCollection?.allowed_countries ?? null,
     billingAddress: session.billingAddressCollection === 'required' ? 'required' : 'auto',
-    taxId: session.taxIdCollection.enabled,
+    taxId: session.taxIdCollection.enabled ? { required: session.taxIdCollection.required === 'if_supported' } : null,
     customFields: session.customFields.map((f) => {
       const bounds = f.text ?? f.numeric;
       return {

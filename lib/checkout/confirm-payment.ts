@@ -23,6 +23,7 @@ import { runAttempt } from './run-attempt';
 import { savedCardsFor } from './saved-cards';
 import { startSepaDebit } from './sepa-debit';
 import { claimAttempt, settledResult, type Claimed } from './claim-attempt';
+import { recognizeTaxId } from '@/lib/tax-ids/recognize-tax-id';
 
 export type ConfirmResult =
   | { state: 'complete'; redirectUrl: string | null; embedded: boolean }
@@ -86,6 +87,7 @@ export async function confirmPayment(
   const parsed = makeConfirmSchema(
     confirmConfigFor(found, [...(pass ? [PASS_CARD] : []), ...savedCards.map((c) => c.id)], passShown && !pass),
     () => now,
+    (country, typed) => recognizeTaxId(country, typed) !== null,
   ).safeParse(p.form);
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };
   const savedCard = parsed.data.method === 'saved' ? parsed.data.saved_card : null;

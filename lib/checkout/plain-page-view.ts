@@ -79,7 +79,7 @@ export function plainConfirmConfig(): ConfirmConfig {
     phone: false,
     shippingCountries: null,
     billingAddress: 'auto',
-    taxId: false,
+    taxId: null,
     customFields: [],
     terms: false,
     promotionsConsent: false,

@@ -103,3 +103,48 @@ describe('the pay form schema when the session takes SEPA Direct Debit too', () 
     expect(errorsOf(base, { method: 'sepa_debit', email: 'a@b.co', sepa, billing })).toEqual({ method: 'method.invalid' });
   });
 });
+
+describe('the pay form schema: purchasing as a business (tax_id_collection)', () => {
+  const optional: ConfirmConfig = { ...base, taxId: { required: false } };
+  const required: ConfirmConfig = { ...base, taxId: { required: true } };
+  const form = (billingCountry: string, taxId: Record<string, string>) => ({
+    email: 'ada@example.com',
+    card,
+    billing: { country: billingCountry, postal_code: billingCountry === 'DE' ? '10115' : '050000' },
+    tax_id: taxId,
+  });
+  const checkDigits = (country: string, typed: string) => country === 'DE' && typed.replace(/\s/g, '') === 'DE136695976';
+  const errorsWithCheck = (config: ConfirmConfig, input: Record<string, unknown>) => {
+    const r = makeConfirmSchema(config, now, checkDigits).safeParse(input);
+    return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+  };
+
+  it('the box unticked asks nothing; ticked, the business name and the tax ID', () => {
+    expect(errorsOf(optional, form('DE', {}))).toEqual({});
+    expect(errorsOf(optional, form('DE', { business: 'true' }))).toEqual({
+      'tax_id.business_name': 'business_name.required',
+      'tax_id.value': 'tax_id.required',
+    });
+  });
+
+  it('the server’s check of the digits refuses a wrong number; the browser (no check given) leaves it to the server', () => {
+    const wrong = form('DE', { business: 'true', business_name: 'Muster GmbH', value: 'DE136695978' });
+    expect(errorsWithCheck(optional, wrong)).toEqual({ 'tax_id.value': 'tax_id.invalid' });
+    expect(errorsOf(optional, wrong)).toEqual({});
+    expect(errorsWithCheck(optional, form('DE', { business: 'true', business_name: 'Muster GmbH', value: 'DE 136695976' }))).toEqual({});
+  });
+
+  it('if_supported asks for them without the box where the country has a business tax ID, and not elsewhere', () => {
+    expect(errorsOf(required, form('DE', {}))).toEqual({
+      'tax_id.business_name': 'business_name.required',
+      'tax_id.value': 'tax_id.required',
+    });
+    expect(errorsOf(required, form('KZ', {}))).toEqual({});
+  });
+
+  it('a business purchase from a country without a business tax ID is refused by name', () => {
+    expect(errorsOf(optional, form('KZ', { business: 'true', business_name: 'Steppe LLP', value: '123' }))).toEqual({
+      'tax_id.value': 'tax_id.unsupported_type',
+    });
+  });
+});

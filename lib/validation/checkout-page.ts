@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { makeCardDetailsSchema } from '@/lib/payments/card-schema';
 import { sepaDetailsSchema } from '@/lib/payments/sepa-schema';
 import { postalCodeRequired, postalCodeValid, STATE_REQUIRED } from '@/lib/checkout/address-formats';
+import { taxIdSupported } from '@/lib/tax-ids/checkout-tax-id-types';
 
 /**
  * The hosted page's pay form, built from the session's settings. The browser
@@ -28,7 +29,8 @@ export type ConfirmConfig = {
   phone: boolean;
   shippingCountries: string[] | null;
   billingAddress: 'auto' | 'required';
-  taxId: boolean;
+  /** tax_id_collection: null when off; `required` for `if_supported` (the business's name and tax ID wherever the page takes one). */
+  taxId: { required: boolean } | null;
   customFields: CustomFieldConfig[];
   terms: boolean;
   promotionsConsent: boolean;
@@ -104,13 +106,21 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === 'on' || v === 'true');
 
-export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () => new Date()) {
+/**
+ * Whether a tax ID passes its country's format and check digits. The server passes lib/tax-ids' check; the
+ * browser passes none (the validators stay out of the page's JavaScript) and the server's answer shows the error.
+ */
+export type TaxIdCheck = (country: string, typed: string) => boolean;
+
+export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () => new Date(), checkTaxId?: TaxIdCheck) {
   const details = {
     email: config.emailLocked ? z.string().optional() : trimmed(320).pipe(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid')),
     phone: config.phone ? trimmed(30).pipe(z.string().regex(PHONE, 'phone.invalid')) : z.string().optional(),
     shipping: config.shippingCountries ? addressSchema(config.shippingCountries, true) : z.undefined().optional(),
     billing: addressSchema(null, config.billingAddress === 'required'),
-    tax_id: config.taxId ? z.object({ value: optionalText(50) }).optional() : z.undefined().optional(),
+    tax_id: config.taxId
+      ? z.preprocess((v) => v ?? {}, z.object({ business: checkbox, business_name: optionalText(200), value: optionalText(50) }))
+      : z.undefined().optional(),
     // Absent when the session has no custom fields: nothing registers the group then.
     custom_fields: z.preprocess(
       (v) => v ?? {},
@@ -174,6 +184,18 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
       return form.method ? v : { ...v, method: config.methods.at(0) ?? 'none' };
     }, union)
     .superRefine((d, ctx) => {
+      if (config.taxId && d.tax_id) {
+        // Where the customer is: the shipping address when there is one, as on Stripe's page.
+        const country = d.shipping?.country ?? d.billing?.country ?? null;
+        const supported = taxIdSupported(country);
+        const asBusiness = d.tax_id.business || (config.taxId.required && supported);
+        if (asBusiness && !d.tax_id.business_name)
+          ctx.addIssue({ code: 'custom', path: ['tax_id', 'business_name'], message: 'business_name.required' });
+        if (asBusiness && !supported) ctx.addIssue({ code: 'custom', path: ['tax_id', 'value'], message: 'tax_id.unsupported_type' });
+        else if (asBusiness && !d.tax_id.value) ctx.addIssue({ code: 'custom', path: ['tax_id', 'value'], message: 'tax_id.required' });
+        else if (asBusiness && country && d.tax_id.value && checkTaxId && !checkTaxId(country, d.tax_id.value))
+          ctx.addIssue({ code: 'custom', path: ['tax_id', 'value'], message: 'tax_id.invalid' });
+      }
       // A Pass is made from a card typed now: its phone is asked only then.
       if (d.method === 'card' && d.pass_opt_in && !(d.pass_phone && PHONE.test(d.pass_phone)))
         ctx.addIssue({ code: 'custom', path: ['pass_phone'], message: 'phone.invalid' });

@@ -31,6 +31,7 @@ import { optionalItemAction, payAction, promotionCodeAction, quantityAction, rem
 import { loadCheckout } from './load';
 import { passAction, passSignOutAction } from './pass-actions';
 import { shippingEstimate } from '@/components/checkout/shipping-estimate';
+import { taxIdExamples } from '@/lib/tax-ids/recognize-tax-id';
 
 type Props = { params: Promise<{ sessionId: string }>; searchParams: Promise<{ declined?: string }> };
 
@@ -155,6 +156,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               action={payAction.bind(null, sessionId)}
               savedCards={[...(pass ? [passCardView(pass)] : []), ...saved.map(savedCardView).filter((c) => c !== null)]}
               removeAction={offersRemove(session) ? removeSavedCardAction.bind(null, sessionId) : null}
+              taxIdExamples={config.taxId ? taxIdExamples() : undefined}
             />
           </div>
         </main>
