@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { objectColumns } from './columns';
 
 export type Address = {
@@ -30,4 +30,27 @@ export const customers = pgTable(
     defaultPaymentMethodId: text(),
   },
   (t) => [index('customers_account_seq_idx').on(t.accountId, t.seq), index('customers_account_email_idx').on(t.accountId, t.email)],
+);
+
+/** Stripe's TaxId verification: Caisse checks formats and check digits offline, so it stays `unavailable`. */
+export type TaxIdVerification = {
+  status: 'pending' | 'unavailable' | 'unverified' | 'verified';
+  verified_address: string | null;
+  verified_name: string | null;
+};
+
+/** Stripe's customer TaxId: a customer's tax ID, its value stored in the form its format writes it. */
+export const taxIds = pgTable(
+  'tax_ids',
+  {
+    id: text().primaryKey(),
+    ...objectColumns(),
+    customerId: text().notNull(),
+    type: text().notNull(),
+    value: text().notNull(),
+    country: text(),
+    verification: jsonb().$type<TaxIdVerification>().notNull(),
+  },
+  // A customer holds a number once: a checkout adding it again changes nothing (insert … on conflict do nothing).
+  (t) => [uniqueIndex('tax_ids_customer_type_value_uq').on(t.customerId, t.type, t.value)],
 );

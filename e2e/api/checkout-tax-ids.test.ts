@@ -17,13 +17,18 @@ const business = (value: string, name = 'Muster GmbH') => ({
   'tax_id.value': value,
 });
 
-async function sessionWithTaxIds(stripe: Stripe, taxIdCollection: Stripe.Checkout.SessionCreateParams.TaxIdCollection) {
+async function sessionWithTaxIds(
+  stripe: Stripe,
+  taxIdCollection: Stripe.Checkout.SessionCreateParams.TaxIdCollection,
+  more: Partial<Stripe.Checkout.SessionCreateParams> = {},
+) {
   const price = await oneTimePrice(stripe, 5000, 'eur');
   return stripe.checkout.sessions.create({
     mode: 'payment',
     line_items: [{ price: price.id, quantity: 1 }],
     success_url: SUCCESS_URL,
     tax_id_collection: taxIdCollection,
+    ...more,
   });
 }
 
@@ -124,5 +129,25 @@ describe('tax ID collection on the hosted page', () => {
     });
     expect(refused.status).toBe(200);
     expect(refused.html).toContain('This type of tax ID is not accepted for the chosen country.');
+  });
+
+  it('the customer the session makes is named after the business and holds its tax ID; a returning customer gets it once', async () => {
+    const { stripe } = await newMerchant();
+    const first = await sessionWithTaxIds(stripe, { enabled: true }, { customer_creation: 'always' });
+    expect((await pay(first, business('DE136695976'))).status).toBe(303);
+    const customerId = defined((await stripe.checkout.sessions.retrieve(first.id)).customer as string | null, 'customer');
+    expect((await stripe.customers.retrieve(customerId)) as Stripe.Customer).toMatchObject({ name: 'Muster GmbH' });
+    const saved = await stripe.customers.listTaxIds(customerId);
+    expect(saved.data.map((t) => ({ type: t.type, value: t.value, country: t.country }))).toEqual([
+      { type: 'eu_vat', value: 'DE136695976', country: 'DE' },
+    ]);
+
+    // Back with the same number under a new name: the name follows (customer_update.name=auto), the tax ID is not doubled.
+    const again = await sessionWithTaxIds(stripe, { enabled: true }, { customer: customerId, customer_update: { name: 'auto' } });
+    expect((await pay(again, business('DE 136 695 976', 'Muster AG'))).status).toBe(303);
+    expect((await stripe.customers.retrieve(customerId)) as Stripe.Customer).toMatchObject({ name: 'Muster AG' });
+    expect((await stripe.customers.listTaxIds(customerId)).data).toHaveLength(1);
+    const created = await stripe.events.list({ type: 'customer.tax_id.created' });
+    expect(created.data.map((e) => (e.data.object as Stripe.TaxId).customer)).toEqual([customerId]);
   });
 });

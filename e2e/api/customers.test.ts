@@ -165,7 +165,7 @@ describe('customers through the official SDK', () => {
       [loose({ invoice_prefix: 'ABC' }), 'invoice_prefix', 'parameter_unknown'],
       [loose({ next_invoice_sequence: 5 }), 'next_invoice_sequence', 'parameter_unknown'],
       [loose({ tax: { ip_address: '1.2.3.4' } }), 'tax', 'parameter_unknown'],
-      [loose({ tax_id_data: [{ type: 'eu_vat', value: 'DE123456789' }] }), 'tax_id_data', 'parameter_unknown'],
+      [loose({ tax_id_data: [{ type: 'eu_vat', value: 'DE123456789' }] }), 'tax_id_data[0][value]', 'tax_id_invalid'],
       [loose({ payment_method: 'pm_nope' }), 'payment_method', 'resource_missing'],
       [loose({ source: 'tok_visa' }), 'source', 'parameter_unknown'],
       [loose({ test_clock: 'clock_1' }), 'test_clock', 'resource_missing'],

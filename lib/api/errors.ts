@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'processing_error',
   'resource_already_exists',
   'resource_missing',
+  'tax_id_invalid',
   'url_invalid',
 ] as const;
 

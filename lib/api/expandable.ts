@@ -1,5 +1,6 @@
 import { findPortalConfiguration } from '@/db/queries/billing-portal-configurations';
 import { findCustomer } from '@/db/queries/customers';
+import { customerTaxIdsList } from '@/lib/customers/customer-tax-ids';
 import { findCoupon } from '@/db/queries/coupons';
 import { findPrice } from '@/db/queries/prices';
 import { findProduct } from '@/db/queries/products';
@@ -103,7 +104,12 @@ registerExpandable('charge', {
   refunds: (ctx, chargeId) => chargeRefunds(ctx.db, { accountId: ctx.accountId, chargeId }),
 });
 registerExpandable('payment_method', { customer: loadCustomer });
-registerExpandable('customer', { 'invoice_settings.default_payment_method': loadPaymentMethodForExpand });
+// A customer's `tax_ids` exist only when expanded, as in Stripe's current versions: they load by the customer's id.
+registerExpandable('customer', {
+  'invoice_settings.default_payment_method': loadPaymentMethodForExpand,
+  tax_ids: (ctx, customerId) => customerTaxIdsList(ctx.db, { accountId: ctx.accountId, customerId }),
+});
+registerExpandable('tax_id', { customer: loadCustomer, 'owner.customer': loadCustomer });
 const loadSetupIntentForExpand = (ctx: ExpandContext, id: string) => loadSetupIntent(ctx.db, { accountId: ctx.accountId, id });
 registerExpandable('setup_intent', { customer: loadCustomer, payment_method: loadPaymentMethodForExpand });
 registerExpandable('refund', { charge: loadChargeForExpand, payment_intent: loadPaymentIntent });
@@ -158,7 +164,8 @@ export const expandYields: Record<string, Record<string, string | null>> = {
   payment_intent: { customer: 'customer', latest_charge: 'charge', payment_method: 'payment_method' },
   charge: { customer: 'customer', payment_intent: 'payment_intent', refunds: 'list:refund' },
   payment_method: { customer: 'customer' },
-  customer: { 'invoice_settings.default_payment_method': 'payment_method' },
+  customer: { 'invoice_settings.default_payment_method': 'payment_method', tax_ids: 'list:tax_id' },
+  tax_id: { customer: 'customer', 'owner.customer': 'customer' },
   'billing_portal.session': { configuration: 'billing_portal.configuration' },
   setup_intent: { customer: 'customer', payment_method: 'payment_method' },
   refund: { charge: 'charge', payment_intent: 'payment_intent' },

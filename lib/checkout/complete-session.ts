@@ -20,6 +20,7 @@ import { newId } from '@/lib/util/ids';
 import { enrollPassOnCompletion, passOffered } from '@/lib/pass/pass-checkout';
 import { sessionObject } from './session-reads';
 import { makeCardTheDefault } from '@/lib/billing-portal/portal-default-card';
+import { addCustomerTaxIds } from '@/lib/customers/customer-tax-ids';
 
 /** customer_update: what the customer typed replaces the existing customer's name, address or shipping. */
 async function updateExistingCustomer(tx: Tx, session: SessionRow) {
@@ -27,8 +28,10 @@ async function updateExistingCustomer(tx: Tx, session: SessionRow) {
   if (!u || !session.customerId) return;
   const d = session.customerDetails;
   const shipping = session.collectedInformation?.shipping_details;
+  // A business purchase names the customer after the business, as Stripe's Checkout does.
+  const name = d?.business_name ?? d?.name;
   const set = {
-    ...(u.name === 'auto' && d?.name ? { name: d.name } : {}),
+    ...(u.name === 'auto' && name ? { name } : {}),
     ...(u.address === 'auto' && d?.address ? { address: d.address } : {}),
     // The page asks for the shipping name whenever it asks for the address.
     ...(u.shipping === 'auto' && shipping?.name
@@ -51,7 +54,7 @@ async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | nul
     id: newId('cus'),
     accountId: session.accountId,
     email: d?.email ?? null,
-    name: d?.name ?? null,
+    name: d?.business_name ?? d?.name ?? null,
     phone: d?.phone ?? null,
     address: d?.address ?? null,
   });
@@ -118,6 +121,9 @@ export async function completeSession(tx: Tx, session: SessionRow, payment: Comp
   if (!settled) return null;
   const customerId = await ensureCustomer(tx, session);
   const d = session.customerDetails;
+  // The business's tax ID (tax_id_collection) joins the customer's tax IDs, as on Stripe.
+  if (customerId && d?.tax_ids.length)
+    await addCustomerTaxIds(tx, { accountId: session.accountId }, { customerId, taxIds: d.tax_ids, now });
   const billingDetails: StoredBillingDetails = {
     address: d?.address ?? null,
     email: d?.email ?? null,

@@ -19,6 +19,7 @@ import {
 } from '@/db/queries/payment-methods';
 import { customers } from '@/db/schema';
 import { notTheCustomersPaymentMethod } from '@/lib/billing/customer-card';
+import { addCustomerTaxIds, checkedTaxId, deleteAllCustomerTaxIds } from '@/lib/customers/customer-tax-ids';
 import { attachToCustomer } from '@/lib/payments/payment-methods/manage-payment-methods';
 import { paymentMethodInput } from '@/lib/payments/payment-methods/payment-method-input';
 import type { PaymentProcessor } from '@/lib/payments/processor';
@@ -70,6 +71,8 @@ async function defaultPaymentMethod(
 }
 
 export async function createCustomer(db: Db, scope: AccountScope, p: CreateCustomerParams, processor: PaymentProcessor = testProcessor) {
+  // Checked before anything is written: an invalid one makes no customer.
+  const taxIds = (p.tax_id_data ?? []).map((t, i) => checkedTaxId(t, `tax_id_data[${String(i)}][value]`));
   return db.transaction(async (tx) => {
     const clock = p.test_clock ? await findTestClock(tx, { accountId: scope.accountId, id: p.test_clock }) : null;
     if (p.test_clock && !clock) throw noSuchObject('test clock', p.test_clock, 'test_clock', 400);
@@ -102,6 +105,7 @@ export async function createCustomer(db: Db, scope: AccountScope, p: CreateCusto
       : row;
     const object = serializeCustomer(withDefault);
     await recordEvent(tx, { accountId: scope.accountId, type: 'customer.created', object, request: scope.request });
+    await addCustomerTaxIds(tx, scope, { customerId: row.id, taxIds, now: row.createdAt });
     return object;
   });
 }
@@ -153,6 +157,7 @@ export async function deleteCustomer(db: Db, scope: AccountScope & { id: string 
     await lockPaymentMethodsOfCustomer(tx, { accountId: scope.accountId, customerId: scope.id });
     const current = await lockLive(tx, scope);
     await softDeleteCustomer(tx, { accountId: scope.accountId, id: scope.id, deletedAt: new Date() });
+    await deleteAllCustomerTaxIds(tx, { ...scope, customerId: scope.id });
     // As Stripe's: a deleted customer's payment methods are detached, never to be charged or shown again.
     for (const method of await detachAllOfCustomer(tx, { accountId: scope.accountId, customerId: scope.id }))
       await recordEvent(tx, {

@@ -40,6 +40,8 @@ export const CAISSE_EVENT_TYPES = [
   'customer.subscription.resumed',
   'customer.subscription.trial_will_end',
   'customer.subscription.updated',
+  'customer.tax_id.created',
+  'customer.tax_id.deleted',
   'customer.updated',
   'file.created',
   'invoice.created',

@@ -51,7 +51,8 @@ export type IdPrefix =
   | 'bpc'
   | 'bps'
   | 'pass'
-  | 'pc';
+  | 'pc'
+  | 'txi';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(24)}`;

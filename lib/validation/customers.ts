@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bool, email, expand, int, listParams, metadata, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
 import { addressParams } from './address';
+import { taxIdData } from './customer-tax-ids';
 
 const shipping = z.strictObject({
   address: addressParams,
@@ -50,7 +51,7 @@ const editable = {
 export const createCustomerSchema = z.strictObject({
   ...editable,
   payment_method: str(255).optional(),
-  tax_id_data: unsupported('Tax ids are not supported'),
+  tax_id_data: taxIdData().optional(),
   test_clock: str(255).optional(),
 });
 
