@@ -18,8 +18,8 @@ const leaves = (value: unknown): string[] =>
 
 /** The invoice's language when Helvetica's encoding (WinAnsi) writes every one of its invoice messages, else English. */
 export function pdfLocale(locale: MessageLocale, charset: ReadonlySet<number>): MessageLocale {
-  const words = leaves(messageCatalogue(locale).Invoice).join('');
-  return [...words].every((c) => charset.has(c.codePointAt(0) ?? 0)) ? locale : 'en';
+  for (const c of leaves(messageCatalogue(locale).Invoice).join('')) if (!charset.has(c.codePointAt(0) ?? 0)) return 'en';
+  return locale;
 }
 
 const A4 = { width: 595.28, height: 841.89 };
