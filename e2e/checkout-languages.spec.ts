@@ -6,14 +6,15 @@ import { futureExpiry, untilInteractive } from './support/checkout-page';
 import { expect, test } from './support/fixtures';
 import { defined } from './support/defined';
 
-type Messages = Record<string, Record<string, string>>;
+type Messages = { [key: string]: string | Messages };
 const messagesOf = (locale: string) =>
   JSON.parse(readFileSync(path.resolve(__dirname, '../messages', `${locale}.json`), 'utf8')) as Messages;
 
 /** What the page says in a locale for a message: the labels and buttons used here are plain text with {placeholders}. */
-function say(locale: string, key: `${string}.${string}`, values: Record<string, string> = {}): string {
-  const [ns, name] = key.split('.');
-  return messagesOf(locale)[ns][name].replace(/\{(\w+)\}/g, (_, arg: string) => values[arg]);
+function say(locale: string, key: string, values: Record<string, string> = {}): string {
+  const message = key.split('.').reduce<string | Messages>((at, part) => (typeof at === 'string' ? at : at[part]), messagesOf(locale));
+  if (typeof message !== 'string') throw new Error(`${locale}: ${key} is not a message`);
+  return message.replace(/\{(\w+)\}/g, (_, arg: string) => values[arg]);
 }
 
 const money = (locale: string, minor: number, currency: string) =>
@@ -29,7 +30,8 @@ async function payIn(page: import('@playwright/test').Page, locale: string, amou
   await page.getByLabel(say(locale, 'Card.name')).fill('Jenny Rosen');
   const billing = page.getByRole('group', { name: say(locale, 'Address.billingTitle') });
   await billing.getByLabel(say(locale, 'Address.country')).selectOption('FR');
-  await billing.getByLabel(say(locale, 'Address.postalCode')).fill('75001');
+  // France calls it a postal code (Google's address data), in the page's language.
+  await billing.getByLabel(say(locale, 'Address.postal.postal')).fill('75001');
   await page.getByRole('button', { name: say(locale, 'PayButton.pay', { amount }) }).click();
 }
 

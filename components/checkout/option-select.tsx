@@ -1,19 +1,18 @@
 'use client';
 
 import type { SelectHTMLAttributes } from 'react';
-import type { CountryOption } from '@/lib/checkout/country-options';
 import { FieldError } from '@/components/ui/field-error';
 
 type Props = SelectHTMLAttributes<HTMLSelectElement> & {
   id: string;
   label: string;
-  options: CountryOption[];
+  options: readonly { code: string; name: string }[];
   placeholder: string;
   error?: string | null;
 };
 
-/** A country select; the options come named and sorted from the server (see countryOptions). */
-export function CountrySelect({ id, label, options, placeholder, error, ...select }: Props) {
+/** A labelled select of coded options (countries, a country's subdivisions), named and sorted by the server, with a first empty choice. */
+export function OptionSelect({ id, label, options, placeholder, error, ...select }: Props) {
   const errorId = `${id}-error`;
   return (
     <div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useMemo, type ReactNode } from 'react';
 import { get, useForm, useWatch } from 'react-hook-form';
 import type { PayAction } from '@/lib/checkout/page-state';
@@ -9,6 +9,8 @@ import type { CustomFieldView } from '@/lib/checkout/page-view';
 import { makeConfirmSchema, type ConfirmConfig } from '@/lib/validation/checkout-page';
 import type { CountryOption } from '@/lib/checkout/country-options';
 import { AddressFields } from './address-fields';
+import { compactLookup } from '@/lib/addresses/address-field-rules';
+import { NO_ADDRESS_DATA, withDefaultCountry, type AddressFormData } from '@/lib/addresses/address-form-data';
 import { CardFields } from './card-fields';
 import { CustomFields } from './custom-fields';
 import { Field } from '@/components/ui/field';
@@ -43,6 +45,8 @@ export type PayFormProps = {
   prefill?: Record<string, unknown>;
   /** With tax_id_collection: each country's tax ID example, shown under the field. */
   taxIdExamples?: Readonly<Record<string, string>>;
+  /** Every country's address form (lib/addresses) and what the server rendered; none: the general form. */
+  address?: AddressFormData;
 };
 
 /** Server error keys that belong to the cart namespace rather than to a field. */
@@ -68,12 +72,14 @@ export function PayForm({
   removeAction = null,
   prefill,
   taxIdExamples = {},
+  address = NO_ADDRESS_DATA,
 }: PayFormProps) {
   const t = useTranslations();
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
-  const schema = useMemo(() => makeConfirmSchema(config), [config]);
+  const schema = useMemo(() => makeConfirmSchema(config, undefined, undefined, compactLookup(address.rules)), [config, address.rules]);
   // After a refused attempt, what the customer sent; before any, the Pass's details (if signed in).
-  const values = state.result || !prefill ? state.values : prefill;
+  const values = withDefaultCountry(state.result || !prefill ? state.values : prefill, address.defaultCountry, config.shippingCountries);
   const form = useForm({ resolver: zodResolver(schema as never), mode: 'onTouched', defaultValues: values });
   const serverErrors = state.result?.state === 'invalid' ? state.result.errors : {};
   // The country the tax ID example follows: the shipping address's, else the billing address's.
@@ -187,6 +193,11 @@ export function PayForm({
             error={error}
             value={dv}
             note={texts.shipping}
+            rules={address.rules}
+            country={typeof shippingCountry === 'string' && shippingCountry ? shippingCountry : dv('shipping.country')}
+            subdivisions={address.subdivisions.shipping}
+            subdivisionsUrl={address.subdivisionsUrl}
+            locale={locale}
           />
         ) : null}
         {savedCards.length ? (
@@ -221,6 +232,11 @@ export function PayForm({
               register={register}
               error={error}
               value={dv}
+              rules={address.rules}
+              country={typeof billingCountry === 'string' && billingCountry ? billingCountry : dv('billing.country')}
+              subdivisions={address.subdivisions.billing}
+              subdivisionsUrl={address.subdivisionsUrl}
+              locale={locale}
             />
           </div>
         ) : null}

@@ -24,6 +24,7 @@ import { savedCardsFor } from './saved-cards';
 import { startSepaDebit } from './sepa-debit';
 import { claimAttempt, settledResult, type Claimed } from './claim-attempt';
 import { recognizeTaxId } from '@/lib/tax-ids/recognize-tax-id';
+import { serverAddressRules } from '@/lib/addresses/address-rules';
 
 export type ConfirmResult =
   | { state: 'complete'; redirectUrl: string | null; embedded: boolean }
@@ -88,6 +89,7 @@ export async function confirmPayment(
     confirmConfigFor(found, [...(pass ? [PASS_CARD] : []), ...savedCards.map((c) => c.id)], passShown && !pass),
     () => now,
     (country, typed) => recognizeTaxId(country, typed) !== null,
+    serverAddressRules,
   ).safeParse(p.form);
   if (!parsed.success) return { state: 'invalid', errors: issuesToErrors(parsed.error.issues) };
   const savedCard = parsed.data.method === 'saved' ? parsed.data.saved_card : null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainConfirmConfig } from '@/lib/checkout/plain-page-view';
 import { makeConfirmSchema, type ConfirmConfig } from './checkout-page';
+import { serverAddressRules } from '@/lib/addresses/address-rules';
 
 // A plain card payment's form: email, card, billing country and postal code.
 const base: ConfirmConfig = plainConfirmConfig();
@@ -8,7 +9,7 @@ const now = () => new Date('2026-11-29T12:00:00Z');
 const card = { number: '4242 4242 4242 4242', expiry: '12 / 30', cvc: '123', name: 'Ada Lovelace' };
 
 function errorsOf(config: ConfirmConfig, input: Record<string, unknown>) {
-  const r = makeConfirmSchema(config, now).safeParse(input);
+  const r = makeConfirmSchema(config, now, undefined, serverAddressRules).safeParse(input);
   return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
 }
 
@@ -115,7 +116,7 @@ describe('the pay form schema: purchasing as a business (tax_id_collection)', ()
   });
   const checkDigits = (country: string, typed: string) => country === 'DE' && typed.replace(/\s/g, '') === 'DE136695976';
   const errorsWithCheck = (config: ConfirmConfig, input: Record<string, unknown>) => {
-    const r = makeConfirmSchema(config, now, checkDigits).safeParse(input);
+    const r = makeConfirmSchema(config, now, checkDigits, serverAddressRules).safeParse(input);
     return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
   };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { makeCardDetailsSchema } from '@/lib/payments/card-schema';
 import { sepaDetailsSchema } from '@/lib/payments/sepa-schema';
-import { postalCodeRequired, postalCodeValid, STATE_REQUIRED } from '@/lib/checkout/address-formats';
+import type { AddressRulesLookup } from '@/lib/addresses/address-field-rules';
 import { taxIdSupported } from '@/lib/tax-ids/checkout-tax-id-types';
 
 /**
@@ -54,15 +54,20 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-function addressSchema(countries: string[] | null, full: boolean) {
+/**
+ * An address as its country writes it (lib/addresses): the fields the country has, those it requires, its postal
+ * code's pattern and its state's codes (where the lookup knows them: on the server). A country the lookup does not
+ * know asks for the street and city of a full address and nothing else.
+ */
+function addressSchema(countries: string[] | null, full: boolean, rules: AddressRulesLookup) {
   return z.preprocess(
     (v) => v ?? {},
     z
       .object({
         name: full ? trimmed(200).pipe(z.string().min(1, 'address.name.required')) : optionalText(200),
-        line1: full ? trimmed(200).pipe(z.string().min(1, 'address.line1.required')) : optionalText(200),
+        line1: optionalText(200),
         line2: optionalText(200),
-        city: full ? trimmed(200).pipe(z.string().min(1, 'address.city.required')) : optionalText(200),
+        city: optionalText(200),
         state: optionalText(100),
         postal_code: optionalText(20),
         country: z.string({ error: 'address.country.required' }).regex(/^[A-Z]{2}$/, 'address.country.required'),
@@ -70,14 +75,26 @@ function addressSchema(countries: string[] | null, full: boolean) {
       .superRefine((a, ctx) => {
         if (countries && !countries.includes(a.country))
           ctx.addIssue({ code: 'custom', path: ['country'], message: 'address.country.not_allowed' });
-        if (full && STATE_REQUIRED.has(a.country) && !a.state)
-          ctx.addIssue({ code: 'custom', path: ['state'], message: 'address.state.required' });
+        const r = rules(a.country);
+        const required = (f: 'line1' | 'city' | 'state' | 'postal_code') =>
+          r ? r.required.includes(f) && (full || f === 'postal_code') : full && (f === 'line1' || f === 'city');
+        if (required('line1') && !a.line1) ctx.addIssue({ code: 'custom', path: ['line1'], message: 'address.line1.required' });
+        if (required('city') && !a.city) ctx.addIssue({ code: 'custom', path: ['city'], message: 'address.city.required' });
+        if (required('state') && !a.state) ctx.addIssue({ code: 'custom', path: ['state'], message: 'address.state.required' });
+        else if (full && a.state && r?.stateCodes && !r.stateCodes.some((c) => c.toUpperCase() === a.state?.toUpperCase()))
+          ctx.addIssue({ code: 'custom', path: ['state'], message: 'address.state.invalid' });
         if (!a.postal_code) {
-          if (postalCodeRequired(a.country))
-            ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.required' });
-        } else if (!postalCodeValid(a.country, a.postal_code)) {
+          if (required('postal_code')) ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.required' });
+        } else if (r?.postalPattern && !r.postalPattern.test(a.postal_code)) {
           ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.invalid' });
         }
+      })
+      .transform((a) => {
+        const r = rules(a.country);
+        const has = (f: 'city' | 'state' | 'postal_code') => !r || r.order.includes(f);
+        // A field the country does not write is dropped, and a state takes its code's own spelling.
+        const state = has('state') ? (r?.stateCodes?.find((c) => c.toUpperCase() === a.state?.toUpperCase()) ?? a.state) : null;
+        return { ...a, city: has('city') ? a.city : null, state, postal_code: has('postal_code') ? a.postal_code : null };
       }),
   );
 }
@@ -112,12 +129,20 @@ const checkbox = z
  */
 export type TaxIdCheck = (country: string, typed: string) => boolean;
 
-export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () => new Date(), checkTaxId?: TaxIdCheck) {
+/** Without a lookup (tests, the dashboard's preview): no country is known, so only a full address's street and city are asked. */
+const NO_RULES: AddressRulesLookup = () => null;
+
+export function makeConfirmSchema(
+  config: ConfirmConfig,
+  now: () => Date = () => new Date(),
+  checkTaxId?: TaxIdCheck,
+  addressRules: AddressRulesLookup = NO_RULES,
+) {
   const details = {
     email: config.emailLocked ? z.string().optional() : trimmed(320).pipe(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid')),
     phone: config.phone ? trimmed(30).pipe(z.string().regex(PHONE, 'phone.invalid')) : z.string().optional(),
-    shipping: config.shippingCountries ? addressSchema(config.shippingCountries, true) : z.undefined().optional(),
-    billing: addressSchema(null, config.billingAddress === 'required'),
+    shipping: config.shippingCountries ? addressSchema(config.shippingCountries, true, addressRules) : z.undefined().optional(),
+    billing: addressSchema(null, config.billingAddress === 'required', addressRules),
     tax_id: config.taxId
       ? z.preprocess((v) => v ?? {}, z.object({ business: checkbox, business_name: optionalText(200), value: optionalText(50) }))
       : z.undefined().optional(),
@@ -149,7 +174,7 @@ export function makeConfirmSchema(config: ConfirmConfig, now: () => Date = () =>
   // No new method to bill (a card-less trial, a saved card): a billing address only when the session requires one.
   const billingOnlyIfRequired =
     config.billingAddress === 'required'
-      ? addressSchema(null, true)
+      ? addressSchema(null, true, addressRules)
       : z
           .unknown()
           .optional()

@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { MerchantHeader } from '@/components/checkout/merchant-header';
 import { OrderSummary } from '@/components/checkout/order-summary';
@@ -32,6 +32,7 @@ import { loadCheckout } from './load';
 import { passAction, passSignOutAction } from './pass-actions';
 import { shippingEstimate } from '@/components/checkout/shipping-estimate';
 import { taxIdExamples } from '@/lib/tax-ids/recognize-tax-id';
+import { addressFormData } from '@/lib/addresses/page-address-data';
 
 type Props = { params: Promise<{ sessionId: string }>; searchParams: Promise<{ declined?: string }> };
 
@@ -157,6 +158,12 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               savedCards={[...(pass ? [passCardView(pass)] : []), ...saved.map(savedCardView).filter((c) => c !== null)]}
               removeAction={offersRemove(session) ? removeSavedCardAction.bind(null, sessionId) : null}
               taxIdExamples={config.taxId ? taxIdExamples() : undefined}
+              address={addressFormData(sessionId, locale, {
+                acceptLanguage: (await headers()).get('accept-language'),
+                sessionLocale: session.locale,
+                billing: ALL_COUNTRIES,
+                shipping: config.shippingCountries,
+              })}
             />
           </div>
         </main>
