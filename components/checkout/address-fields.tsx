@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { compactLabels, type AddressField, type CompactAddressRules } from '@/lib/addresses/address-field-rules';
 import type { Subdivisions } from '@/lib/addresses/address-form-data';
@@ -31,6 +31,21 @@ type Props = {
 /** Before a country is chosen: every field, with the general names. */
 const ANY_COUNTRY: readonly AddressField[] = ['line1', 'city', 'state', 'postal_code'];
 const LETTER: Record<AddressField, string> = { line1: 'A', city: 'C', state: 'S', postal_code: 'Z' };
+
+const subscribeNothing = () => () => undefined;
+
+/**
+ * Whether the page runs its JavaScript: false in the server's HTML and while hydrating, true after. Without
+ * JavaScript the form cannot follow a newly picked country, so the server's HTML keeps every field under its
+ * general name and the server checks the address against the country posted.
+ */
+function useInteractive(): boolean {
+  return useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
+}
 
 /** A country's subdivisions: the server's for its country, else fetched once a country is picked (with JavaScript). */
 function useSubdivisions(country: string | undefined, initial: Subdivisions | null, url: string | null, locale: string, wanted: boolean) {
@@ -63,12 +78,13 @@ export function AddressFields(props: Props) {
   const t = useTranslations('Address');
   const id = (f: string) => `${prefix}-${f}`;
   const at = (f: string) => `${prefix}.${f}`;
-  const known = country !== undefined && Object.hasOwn(rules, country);
+  const known = useInteractive() && country !== undefined && Object.hasOwn(rules, country);
   const [fieldLetters] = known ? rules[country] : ['ACSZ'];
   const order = known ? ANY_COUNTRY.filter((f) => fieldLetters.includes(LETTER[f])) : ANY_COUNTRY;
   const sorted = known ? [...order].sort((a, b) => fieldLetters.indexOf(LETTER[a]) - fieldLetters.indexOf(LETTER[b])) : order;
   const labels = compactLabels(rules, known ? country : undefined);
-  const subdivisions = useSubdivisions(country, props.subdivisions, props.subdivisionsUrl, props.locale, full && order.includes('state'));
+  const loaded = useSubdivisions(country, props.subdivisions, props.subdivisionsUrl, props.locale, full && order.includes('state'));
+  const subdivisions = known ? loaded : null;
   const fields = sorted.filter((f) => full || f === 'postal_code');
 
   const field = (f: AddressField) => {

@@ -12,5 +12,7 @@ export async function seriousViolations(page: Page) {
 /** Once the page's heading is shown: no serious or critical axe violations. */
 export async function expectAxeClean(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Next streams a page's metadata: its <title> may land just after the heading. Axe requires one; wait for it.
+  await expect(page).toHaveTitle(/\S/);
   expect(await seriousViolations(page), page.url()).toEqual([]);
 }

@@ -8,7 +8,8 @@ export type AddressFieldRules = {
   order: readonly AddressField[];
   required: readonly AddressField[];
   postalPattern: RegExp | null;
-  stateCodes: readonly string[] | null;
+  /** The country's subdivisions by every way of writing one (its code, its names), upper-cased, to its code; null: any. */
+  states: ReadonlyMap<string, string> | null;
 };
 
 export type AddressRulesLookup = (country: string) => AddressFieldRules | null;
@@ -34,7 +35,7 @@ export function compactLookup(compact: CompactAddressRules): AddressRulesLookup 
   return (country) => {
     if (!Object.hasOwn(compact, country)) return null;
     const [fields, required] = compact[country];
-    return { order: fieldsOf(fields), required: fieldsOf(required), postalPattern: null, stateCodes: null };
+    return { order: fieldsOf(fields), required: fieldsOf(required), postalPattern: null, states: null };
   };
 }
 

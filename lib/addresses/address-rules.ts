@@ -77,7 +77,14 @@ function build(country: string, data: CountryAddressData, locale: string): Count
     order,
     required,
     postalPattern: data.zip ? new RegExp(`^(?:${data.zip})$`, 'i') : null,
-    stateCodes: subdivisions?.map((s) => s.code) ?? null,
+    // Typed without JavaScript, a state may be its code or any of its names.
+    states: data.subs
+      ? new Map(
+          data.subs.flatMap(([code, local, latin, byLanguage]) =>
+            [code, local, latin ?? code, ...Object.values(byLanguage)].map((n) => [n.toUpperCase(), code] as const),
+          ),
+        )
+      : null,
     labels: {
       state: data.state ?? DEFAULTS.state,
       postal: POSTAL_LABEL_OVERRIDES[country] ?? data.postal ?? DEFAULTS.postal,

@@ -149,3 +149,32 @@ describe('the pay form schema: purchasing as a business (tax_id_collection)', ()
     });
   });
 });
+
+describe('the pay form schema: addresses as their country writes them (server rules)', () => {
+  const full: ConfirmConfig = { ...base, billingAddress: 'required' };
+  const us = { name: 'Jenny Rosen', line1: '510 Townsend St', city: 'San Francisco', postal_code: '94103', country: 'US' };
+  const parse = (billing: Record<string, string>) =>
+    makeConfirmSchema(full, now, undefined, serverAddressRules).safeParse({ email: 'a@b.co', card, billing });
+
+  it('a state typed by its name (a form without JavaScript) is kept as its code; one the country does not have is refused', () => {
+    const named = parse({ ...us, state: 'california' });
+    expect(named.success && named.data.billing?.state).toBe('CA');
+    expect(errorsOf(full, { email: 'a@b.co', card, billing: { ...us, state: 'Narnia' } })).toEqual({
+      'billing.state': 'address.state.invalid',
+    });
+  });
+
+  it('fields a country does not write are dropped: no state in France, no postal code in Hong Kong', () => {
+    const fr = parse({ name: 'Jean', line1: '1 rue de Rivoli', city: 'Paris', postal_code: '75001', country: 'FR', state: 'IDF' });
+    expect(fr.success && fr.data.billing?.state).toBeNull();
+    const hk = parse({
+      name: 'Chan',
+      line1: '1 Queen’s Road',
+      city: 'Central',
+      state: 'Hong Kong Island',
+      postal_code: '000',
+      country: 'HK',
+    });
+    expect(hk.success && hk.data.billing).toMatchObject({ postal_code: null, state: 'Hong Kong Island' });
+  });
+});

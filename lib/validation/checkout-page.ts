@@ -46,12 +46,13 @@ const PHONE = /^\+?[0-9 ().-]{6,30}$/;
 
 /** A text field; a missing one reads as empty, so it gets its field's own message. */
 const trimmed = (max: number) => z.preprocess((v) => v ?? '', z.string().trim().max(max, 'field.too_long'));
+/** An optional text field; null reads as empty (a prefilled field the country's form does not show keeps its null). */
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, 'field.too_long')
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null));
 
 /**
@@ -81,7 +82,7 @@ function addressSchema(countries: string[] | null, full: boolean, rules: Address
         if (required('line1') && !a.line1) ctx.addIssue({ code: 'custom', path: ['line1'], message: 'address.line1.required' });
         if (required('city') && !a.city) ctx.addIssue({ code: 'custom', path: ['city'], message: 'address.city.required' });
         if (required('state') && !a.state) ctx.addIssue({ code: 'custom', path: ['state'], message: 'address.state.required' });
-        else if (full && a.state && r?.stateCodes && !r.stateCodes.some((c) => c.toUpperCase() === a.state?.toUpperCase()))
+        else if (full && a.state && r?.states && !r.states.has(a.state.toUpperCase()))
           ctx.addIssue({ code: 'custom', path: ['state'], message: 'address.state.invalid' });
         if (!a.postal_code) {
           if (required('postal_code')) ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.required' });
@@ -92,8 +93,8 @@ function addressSchema(countries: string[] | null, full: boolean, rules: Address
       .transform((a) => {
         const r = rules(a.country);
         const has = (f: 'city' | 'state' | 'postal_code') => !r || r.order.includes(f);
-        // A field the country does not write is dropped, and a state takes its code's own spelling.
-        const state = has('state') ? (r?.stateCodes?.find((c) => c.toUpperCase() === a.state?.toUpperCase()) ?? a.state) : null;
+        // A field the country does not write is dropped, and a state named or coded any way becomes its code.
+        const state = has('state') ? ((a.state && r?.states?.get(a.state.toUpperCase())) ?? a.state) : null;
         return { ...a, city: has('city') ? a.city : null, state, postal_code: has('postal_code') ? a.postal_code : null };
       }),
   );
