@@ -25,6 +25,7 @@ const WORDS = {
     holder: 'Cardholder name',
     shipping: 'Shipping address',
     billing: 'Billing address',
+    sameAsShipping: 'Billing address is same as shipping',
     name: 'Full name',
     line1: 'Address line 1',
     city: 'City',
@@ -49,6 +50,7 @@ const WORDS = {
     holder: 'Nom du titulaire de la carte',
     shipping: 'Adresse de livraison',
     billing: 'Adresse de facturation',
+    sameAsShipping: 'L’adresse de facturation est identique à l’adresse de livraison',
     name: 'Nom complet',
     line1: 'Ligne d’adresse 1',
     city: 'Ville',
@@ -90,9 +92,9 @@ async function payAndJoin(page: Page, w: Words, url: string, who: Person) {
   await page.getByLabel(w.expiry).fill(futureExpiry());
   await page.getByLabel('CVC', { exact: true }).fill('123');
   await page.getByLabel(w.holder).fill(who.name);
-  const billing = page.getByRole('group', { name: w.billing });
-  await billing.getByLabel(w.country).selectOption('FR');
-  await billing.getByLabel(w.postal).fill('75001');
+  // One address: billing is the shipping one unless the customer unticks the box.
+  await expect(page.getByRole('checkbox', { name: w.sameAsShipping })).toBeChecked();
+  await expect(page.getByRole('group', { name: w.billing })).toBeHidden();
   // The phone is asked only once the box is ticked.
   await expect(page.getByLabel(w.phone)).toBeHidden();
   await page.getByRole('checkbox', { name: w.optIn }).check();

@@ -90,6 +90,8 @@ test.describe('shipping', () => {
       name: 'Jenny Rosen',
       address: { line1: '510 Townsend St', city: 'San Francisco', state: 'CA', postal_code: '94103', country: 'US' },
     });
+    // "Billing address is same as shipping" was left ticked: one address typed, both filled.
+    expect(paid.customer_details?.address).toMatchObject({ line1: '510 Townsend St', state: 'CA', postal_code: '94103', country: 'US' });
   });
 
   test('paying with a US shipping address and a UK postcode as its ZIP code → "This postal code is not valid for the country."', async ({

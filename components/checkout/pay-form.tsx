@@ -224,20 +224,36 @@ export function PayForm({
           ) : null}
         </div>
         {config.methods.length || config.billingAddress === 'required' ? (
-          <div className={config.billingAddress === 'required' ? '' : newMethodOnly}>
-            <AddressFields
-              prefix="billing"
-              full={config.billingAddress === 'required'}
-              countries={countries.billing}
-              register={register}
-              error={error}
-              value={dv}
-              rules={address.rules}
-              country={typeof billingCountry === 'string' && billingCountry ? billingCountry : dv('billing.country')}
-              subdivisions={address.subdivisions.billing}
-              subdivisionsUrl={address.subdivisionsUrl}
-              locale={locale}
-            />
+          <div className={`space-y-3 ${config.billingAddress === 'required' ? '' : newMethodOnly}`}>
+            {config.shippingCountries ? (
+              // On by default, as on Stripe's page: the customer types one address. Without JavaScript too (CSS reads the box).
+              <label className="flex items-start gap-2 text-sm">
+                <input
+                  id="billing-same"
+                  type="checkbox"
+                  className="mt-1"
+                  defaultChecked={state.result ? dv('billing_same') === 'true' : true}
+                  {...register('billing_same')}
+                  value="true"
+                />
+                {t('Address.sameAsShipping')}
+              </label>
+            ) : null}
+            <div className={config.shippingCountries ? 'group-has-[#billing-same:checked]:hidden' : ''}>
+              <AddressFields
+                prefix="billing"
+                full={config.billingAddress === 'required'}
+                countries={countries.billing}
+                register={register}
+                error={error}
+                value={dv}
+                rules={address.rules}
+                country={typeof billingCountry === 'string' && billingCountry ? billingCountry : dv('billing.country')}
+                subdivisions={address.subdivisions.billing}
+                subdivisionsUrl={address.subdivisionsUrl}
+                locale={locale}
+              />
+            </div>
           </div>
         ) : null}
         {config.taxId ? (

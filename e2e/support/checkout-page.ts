@@ -23,12 +23,15 @@ export async function untilInteractive(page: Page): Promise<void> {
 
 export type PaymentDetails = { email?: string; card?: string; name?: string; country?: string; postalCode?: string };
 
-/** Email, card, and the billing country and postal code, as a customer fills them in. */
+/** Email, card, and the billing country and postal code (unless billing follows shipping), as a customer fills them in. */
 export async function fillPaymentDetails(page: Page, details: PaymentDetails = {}): Promise<void> {
   const { email = 'jenny.rosen@example.com', card = CARDS.visa, name = 'Jenny Rosen', country = 'FR', postalCode = '75001' } = details;
   await untilInteractive(page);
   if (email) await page.getByLabel('Email', { exact: true }).fill(email);
   await fillCard(page, card, name);
+  // Where shipping is asked, billing is the shipping address until the customer unticks "same as shipping".
+  const same = page.getByRole('checkbox', { name: 'Billing address is same as shipping' });
+  if ((await same.count()) && (await same.isChecked())) return;
   const billing = page.getByRole('group', { name: 'Billing address' });
   await billing.getByLabel('Country or region').selectOption(country);
   await billing.getByLabel('Postal code').fill(postalCode);

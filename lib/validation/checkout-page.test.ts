@@ -178,3 +178,27 @@ describe('the pay form schema: addresses as their country writes them (server ru
     expect(hk.success && hk.data.billing).toMatchObject({ postal_code: null, state: 'Hong Kong Island' });
   });
 });
+
+describe('the pay form schema: billing address same as shipping', () => {
+  const shipped: ConfirmConfig = { ...base, shippingCountries: ['US', 'FR'] };
+  const shipping = {
+    name: 'Jenny Rosen',
+    line1: '510 Townsend St',
+    city: 'San Francisco',
+    state: 'CA',
+    postal_code: '94103',
+    country: 'US',
+  };
+  const parse = (input: Record<string, unknown>) => makeConfirmSchema(shipped, now, undefined, serverAddressRules).safeParse(input);
+
+  it('ticked, the billing address is the shipping one, whatever the hidden billing fields hold', () => {
+    const r = parse({ email: 'a@b.co', card, shipping, billing: { country: 'FR', postal_code: '1' }, billing_same: 'true' });
+    expect(r.success && r.data.billing).toMatchObject({ country: 'US', postal_code: '94103', line1: '510 Townsend St' });
+  });
+
+  it('unticked, the billing address is checked on its own', () => {
+    expect(errorsOf(shipped, { email: 'a@b.co', card, shipping, billing: { country: 'FR', postal_code: '1' } })).toEqual({
+      'billing.postal_code': 'address.postal_code.invalid',
+    });
+  });
+});

@@ -130,6 +130,14 @@ const checkbox = z
  */
 export type TaxIdCheck = (country: string, typed: string) => boolean;
 
+/** "Billing address is same as shipping" (the box, on by default where shipping is asked): the billing address is the shipping one. */
+function sameBillingAsShipping(config: ConfirmConfig, form: Record<string, unknown>): Record<string, unknown> {
+  const same = form.billing_same === true || form.billing_same === 'true' || form.billing_same === 'on';
+  return config.shippingCountries && same && form.shipping && typeof form.shipping === 'object'
+    ? { ...form, billing: { ...form.shipping } }
+    : form;
+}
+
 /** Without a lookup (tests, the dashboard's preview): no country is known, so only a full address's street and city are asked. */
 const NO_RULES: AddressRulesLookup = () => null;
 
@@ -154,6 +162,7 @@ export function makeConfirmSchema(
     ),
     terms: config.terms ? checkbox.refine((v) => v, 'consent.terms.required') : checkbox,
     promotions: checkbox,
+    billing_same: checkbox,
     save_card: checkbox.transform((v) => v && config.saveOffer),
     pass_opt_in: checkbox.transform((v) => v && config.passOptIn),
     pass_phone: optionalText(30),
@@ -205,9 +214,9 @@ export function makeConfirmSchema(
   return z
     .preprocess((v) => {
       if (!v || typeof v !== 'object') return v;
-      const form = v as { method?: unknown; saved_card?: unknown };
-      if (typeof form.saved_card === 'string' && form.saved_card !== '') return { ...v, method: 'saved' };
-      return form.method ? v : { ...v, method: config.methods.at(0) ?? 'none' };
+      const form = sameBillingAsShipping(config, v as Record<string, unknown>);
+      if (typeof form.saved_card === 'string' && form.saved_card !== '') return { ...form, method: 'saved' };
+      return form.method ? form : { ...form, method: config.methods.at(0) ?? 'none' };
     }, union)
     .superRefine((d, ctx) => {
       if (config.taxId && d.tax_id) {
