@@ -1,5 +1,5 @@
 // npm test: type-check, lint and check formatting (at once), build if needed, start one server on a fresh database, run every suite (vitest, then Playwright), print "N passed, N failed".
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,15 +58,28 @@ async function staticChecks(): Promise<Tally[]> {
   return Promise.all(STATIC_CHECKS.map(runCheck));
 }
 
-function vitest(env: NodeJS.ProcessEnv): Tally {
+/**
+ * Runs a suite with its output shown, and answers its exit status. Asynchronous on purpose: this process also reads
+ * the test server's output (e2e/support/test-server.ts), and a blocked event loop here would leave the server's
+ * pipe full, and the server stuck writing its log (writes to a pipe are synchronous on Linux).
+ */
+function runSuite(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
+    child.on('error', () => {
+      resolve({ status: 1 });
+    });
+    child.on('close', (status) => {
+      resolve({ status });
+    });
+  });
+}
+
+async function vitest(env: NodeJS.ProcessEnv): Promise<Tally> {
   console.log(`\n▶ Unit and API suites (vitest) on ${process.env.DATABASE_URL ? 'Postgres' : 'PGlite'}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'caisse-vitest-'));
   const report = path.join(dir, 'report.json');
-  const r = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env,
-  });
+  const r = await runSuite(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
   try {
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
       numPassedTests: number;
@@ -95,16 +108,12 @@ function browserShard(): string[] {
   return [`--shard=${shard}`];
 }
 
-function playwright(env: NodeJS.ProcessEnv): Tally {
+async function playwright(env: NodeJS.ProcessEnv): Promise<Tally> {
   const shard = browserShard();
   console.log(`\n▶ Browser suite (Playwright, Chromium)${shard.length ? `, part ${process.env.CAISSE_BROWSER_SHARD}` : ''}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'caisse-playwright-'));
   const report = path.join(dir, 'report.json');
-  const r = spawnSync(bin('playwright'), ['test', ...shard], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
-  });
+  const r = await runSuite(bin('playwright'), ['test', ...shard], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
   try {
     const json = JSON.parse(readFileSync(report, 'utf8')) as PlaywrightReport;
     // Skipped and fixme tests count as neither; flaky ones needed a retry, so they failed once.
@@ -125,8 +134,8 @@ async function main() {
   const server = await startTestServer();
   try {
     const env = { ...process.env, CAISSE_TEST_URL: server.url, CAISSE_TEST_OPERATOR_KEY: server.operatorKey };
-    totals.push(vitest(env));
-    totals.push(playwright(env));
+    totals.push(await vitest(env));
+    totals.push(await playwright(env));
   } finally {
     await server.stop();
   }
