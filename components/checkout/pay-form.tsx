@@ -4,11 +4,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useMemo, type ReactNode } from 'react';
 import { get, useForm, useWatch } from 'react-hook-form';
-import type { PayAction } from '@/lib/checkout/page-state';
+import { payResultMessageKey, type PayAction } from '@/lib/checkout/page-state';
 import type { CustomFieldView } from '@/lib/checkout/page-view';
 import { makeConfirmSchema, type ConfirmConfig } from '@/lib/validation/checkout-page';
 import type { CountryOption } from '@/lib/checkout/country-options';
 import { AddressFields } from './address-fields';
+import { BillingAddress } from './billing-address';
 import { compactLookup } from '@/lib/addresses/address-field-rules';
 import { NO_ADDRESS_DATA, withDefaultCountry, type AddressFormData } from '@/lib/addresses/address-form-data';
 import { CardFields } from './card-fields';
@@ -49,9 +50,6 @@ export type PayFormProps = {
   address?: AddressFormData;
 };
 
-/** Server error keys that belong to the cart namespace rather than to a field. */
-const FORM_LEVEL = new Set(['promotion_code']);
-
 /**
  * The pay form. Without JavaScript it posts to the server action as it is;
  * with it, react-hook-form checks the same zod schema first and the action
@@ -82,9 +80,8 @@ export function PayForm({
   const values = withDefaultCountry(state.result || !prefill ? state.values : prefill, address.defaultCountry, config.shippingCountries);
   const form = useForm({ resolver: zodResolver(schema as never), mode: 'onTouched', defaultValues: values });
   const serverErrors = state.result?.state === 'invalid' ? state.result.errors : {};
-  // The country the tax ID example follows: the shipping address's, else the billing address's.
-  const [shippingCountry, billingCountry] = useWatch({ control: form.control, name: ['shipping.country', 'billing.country'] }) as unknown[];
-  const watchedCountry = [shippingCountry, billingCountry].find((c): c is string => typeof c === 'string' && c !== '');
+  // Each address's country as chosen now (else as posted): its form follows it, and the tax ID example the shipping one's, else billing's.
+  const watched = useWatch({ control: form.control, name: ['shipping.country', 'billing.country'] }) as unknown[];
   const error = (path: string): string | null => {
     const key =
       get<typeof form.formState.errors, { message?: string } | undefined>(form.formState.errors, path)?.message ?? serverErrors[path];
@@ -96,19 +93,15 @@ export function PayForm({
     const v = get(values, path);
     return typeof v === 'string' ? v : undefined;
   };
-  const r = state.result;
-  const banner =
-    r?.state === 'declined'
-      ? t(`Errors.${r.message}` as never)
-      : r?.state === 'refused'
-        ? t(`Errors.refused.${r.reason}` as never)
-        : r?.state === 'invalid' && Object.keys(serverErrors).some((k) => FORM_LEVEL.has(k))
-          ? t(`Errors.cart.${serverErrors.promotion_code}` as never)
-          : r?.state === 'closed'
-            ? t('Errors.cart.session_closed')
-            : form.formState.submitCount > 0 && Object.keys(form.formState.errors).length > 0
-              ? t('Errors.summary')
-              : notice;
+  const [shippingCountry, billingCountry] = (['shipping', 'billing'] as const).map((a, i) =>
+    typeof watched[i] === 'string' && watched[i] ? watched[i] : dv(`${a}.country`),
+  );
+  const resultKey = payResultMessageKey(state.result);
+  const banner = resultKey
+    ? t(`Errors.${resultKey}` as never)
+    : form.formState.submitCount > 0 && Object.keys(form.formState.errors).length > 0
+      ? t('Errors.summary')
+      : notice;
   const register = form.register;
   const chosen = config.methods.find((m) => m === dv('method')) ?? config.methods[0];
   // A saved card is chosen first; once the customer picked "a new payment method", that stays picked.
@@ -194,7 +187,7 @@ export function PayForm({
             value={dv}
             note={texts.shipping}
             rules={address.rules}
-            country={typeof shippingCountry === 'string' && shippingCountry ? shippingCountry : dv('shipping.country')}
+            country={shippingCountry}
             subdivisions={address.subdivisions.shipping}
             subdivisionsUrl={address.subdivisionsUrl}
             locale={locale}
@@ -225,42 +218,24 @@ export function PayForm({
         </div>
         {config.methods.length || config.billingAddress === 'required' ? (
           <div className={`space-y-3 ${config.billingAddress === 'required' ? '' : newMethodOnly}`}>
-            {config.shippingCountries ? (
-              // On by default, as on Stripe's page: the customer types one address. Without JavaScript too (CSS reads the box).
-              <label className="flex items-start gap-2 text-sm">
-                <input
-                  id="billing-same"
-                  type="checkbox"
-                  className="mt-1"
-                  defaultChecked={state.result ? dv('billing_same') === 'true' : true}
-                  {...register('billing_same')}
-                  value="true"
-                />
-                {t('Address.sameAsShipping')}
-              </label>
-            ) : null}
-            <div className={config.shippingCountries ? 'group-has-[#billing-same:checked]:hidden' : ''}>
-              <AddressFields
-                prefix="billing"
-                full={config.billingAddress === 'required'}
-                countries={countries.billing}
-                register={register}
-                error={error}
-                value={dv}
-                rules={address.rules}
-                country={typeof billingCountry === 'string' && billingCountry ? billingCountry : dv('billing.country')}
-                subdivisions={address.subdivisions.billing}
-                subdivisionsUrl={address.subdivisionsUrl}
-                locale={locale}
-              />
-            </div>
+            <BillingAddress
+              sameAsShipping={config.shippingCountries ? (state.result ? dv('billing_same') === 'true' : true) : null}
+              full={config.billingAddress === 'required'}
+              countries={countries.billing}
+              register={register}
+              error={error}
+              value={dv}
+              address={address}
+              country={billingCountry}
+              locale={locale}
+            />
           </div>
         ) : null}
         {config.taxId ? (
           <TaxIdFields
             required={config.taxId.required}
             examples={taxIdExamples}
-            country={watchedCountry || dv('shipping.country') || dv('billing.country')}
+            country={shippingCountry ?? billingCountry}
             register={register}
             error={error}
             value={dv}

@@ -21,3 +21,16 @@ export type PayState = {
 
 /** The pay form's server action, bound to its session. */
 export type PayAction = (state: PayState, form: FormData) => Promise<PayState>;
+
+/** Server error keys that belong to the cart namespace rather than to a field. */
+const FORM_LEVEL = new Set(['promotion_code']);
+
+/** The message key (under Errors) for the form's banner after the server answered, or null when no field-less message applies. */
+export function payResultMessageKey(result: PayState['result']): string | null {
+  if (result?.state === 'declined') return result.message;
+  if (result?.state === 'refused') return `refused.${result.reason}`;
+  if (result?.state === 'invalid' && Object.keys(result.errors).some((k) => FORM_LEVEL.has(k)))
+    return `cart.${result.errors.promotion_code}`;
+  if (result?.state === 'closed') return 'cart.session_closed';
+  return null;
+}
