@@ -11,3 +11,4 @@ export * from './files';
 export * from './billing';
 export * from './billing-portal';
 export * from './pass';
+export * from './tax';

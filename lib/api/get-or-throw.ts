@@ -12,6 +12,7 @@ import { findRefund, lockRefund, type RefundRow } from '@/db/queries/refunds';
 import { findShippingRate, type ShippingRateRow } from '@/db/queries/shipping-rates';
 import { findSubscription, lockSubscription, type SubscriptionRow } from '@/db/queries/subscriptions';
 import { findTaxRate, type TaxRateRow } from '@/db/queries/tax-rates';
+import { findTaxRegistration, type TaxRegistrationRow } from '@/db/queries/tax-registrations';
 import { findDelivery, type DeliveryListRow } from '@/db/queries/webhook-deliveries';
 import { findWebhookEndpoint, type WebhookEndpointRow } from '@/db/queries/webhook-endpoints';
 import { noSuchObject } from './errors';
@@ -49,6 +50,9 @@ export const getPromotionCodeOrThrow = async (db: Queryable, p: ParamLookup): Pr
 
 export const getTaxRateOrThrow = async (db: Queryable, p: ParamLookup): Promise<TaxRateRow> =>
   found(await findTaxRate(db, p), 'tax rate', p);
+
+export const getTaxRegistrationOrThrow = async (db: Queryable, p: ParamLookup): Promise<TaxRegistrationRow> =>
+  found(await findTaxRegistration(db, p), 'tax registration', p);
 
 export const getShippingRateOrThrow = async (db: Queryable, p: ParamLookup): Promise<ShippingRateRow> =>
   found(await findShippingRate(db, p), 'shipping rate', p);

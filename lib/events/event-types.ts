@@ -83,6 +83,7 @@ export const CAISSE_EVENT_TYPES = [
   // Not a Stripe event: Stripe emits nothing for shipping rates, Caisse's dashboard and webhooks can use it.
   'shipping_rate.created',
   'shipping_rate.updated',
+  'tax.settings.updated',
   'tax_rate.created',
   'tax_rate.updated',
   'test_helpers.test_clock.advancing',

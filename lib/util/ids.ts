@@ -52,7 +52,8 @@ export type IdPrefix =
   | 'bps'
   | 'pass'
   | 'pc'
-  | 'txi';
+  | 'txi'
+  | 'taxreg';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(24)}`;
