@@ -1,0 +1,158 @@
+import { CA_HST_PROVINCES, CA_PROVINCIAL_TAX, DISPLAY_NAMES, EU_COUNTRIES, NATIONAL_TAX, vatCountry } from './jurisdictions';
+import { rateOn, type TaxCategory, type TaxRateRow } from './rate-table';
+import { categoryOf, DEFAULT_TAX_CODE } from './tax-codes';
+import type { AppliedTax, MerchantTaxSettings, TaxabilityReason, TaxBehavior, TaxCustomer, TaxLocation, TaxRegistration } from './types';
+
+export type TaxableItem = { key: string; taxCode: string | null; taxBehavior: TaxBehavior };
+
+export type TaxCalculation = { status: 'requires_location_inputs' } | { status: 'complete'; taxes: Map<string, AppliedTax[]> };
+
+type Tax = TaxRateRow['tax'];
+/** One tax that could fall on a sale to this location, once registrations are known; null when nothing is collected. */
+type Levy = { country: string; state: string | null; tax: Tax; collecting: boolean; reverse: boolean };
+
+/**
+ * The taxes each item pays, as Stripe Tax decides them: where the customer is,
+ * where the merchant is registered, who the customer is (consumer, business
+ * with a valid tax ID, exempt) and what the item is (its tax code). Pure: the
+ * rates come from the shipped table as in force at `at`.
+ */
+export function calculateTax(p: {
+  settings: MerchantTaxSettings;
+  registrations: readonly TaxRegistration[];
+  customer: TaxCustomer;
+  items: readonly TaxableItem[];
+  at: Date;
+}): TaxCalculation {
+  const location = p.customer.location;
+  if (!location || !locationComplete(location)) return { status: 'requires_location_inputs' };
+  const levies = leviesFor(location, p.settings, p.registrations, p.customer);
+  const taxes = new Map(
+    p.items.map((item) => {
+      const category = categoryOf(item.taxCode ?? p.settings.defaults.taxCode ?? DEFAULT_TAX_CODE);
+      const applied = levies.flatMap((levy) => {
+        const tax = applyLevy(levy, category, p.customer, p.at);
+        return tax ? [{ ...tax, inclusive: item.taxBehavior === 'inclusive' }] : [];
+      });
+      return [item.key, applied] as const;
+    }),
+  );
+  return { status: 'complete', taxes };
+}
+
+/** The US needs the state and Canada the province to know which tax applies. */
+export function locationComplete(location: TaxLocation): boolean {
+  if (location.country === 'US' || location.country === 'CA') return Boolean(location.state);
+  return /^[A-Z]{2}$/.test(location.country);
+}
+
+function leviesFor(
+  location: TaxLocation,
+  settings: MerchantTaxSettings,
+  registrations: readonly TaxRegistration[],
+  customer: TaxCustomer,
+): Levy[] {
+  const dest = location.country;
+  const home = settings.headOffice?.country ?? null;
+  const registered = (country: string, ...types: string[]) =>
+    registrations.some((r) => r.country === country && (types.length === 0 || types.includes(r.type)));
+  const business = (types: readonly string[]) => customer.taxExempt === 'reverse' || customer.taxIds.some((id) => types.includes(id.type));
+
+  if (EU_COUNTRIES.has(dest)) {
+    const euBusiness =
+      customer.taxExempt === 'reverse' || customer.taxIds.some((id) => id.type === 'eu_vat' && vatCountry(id.value) === dest);
+    // Registered where the customer is, or through the one-stop shop: the customer's country's VAT.
+    const inDest = registered(dest) || registrations.some((r) => r.type === 'oss_union' || r.type === 'oss_non_union' || r.type === 'ioss');
+    // Reverse charge: a business customer in another member state accounts for the VAT itself.
+    if (euBusiness && home !== dest)
+      return [
+        {
+          country: dest,
+          state: null,
+          tax: 'vat',
+          collecting: inDest || (home !== null && EU_COUNTRIES.has(home) && registered(home)),
+          reverse: true,
+        },
+      ];
+    if (inDest) return [{ country: dest, state: null, tax: 'vat', collecting: true, reverse: false }];
+    // Cross-border sales to consumers under the EU threshold: the merchant's own country's VAT.
+    if (home && EU_COUNTRIES.has(home) && registered(home, 'standard'))
+      return [{ country: home, state: null, tax: 'vat', collecting: true, reverse: false }];
+    return [{ country: dest, state: null, tax: 'vat', collecting: false, reverse: false }];
+  }
+  const national = NATIONAL_TAX[dest];
+  if (national) {
+    const reverse = business(national.businessIds) && home !== dest;
+    return [{ country: dest, state: null, tax: national.tax, collecting: registered(dest), reverse }];
+  }
+  if (dest === 'CA') {
+    const province = location.state;
+    const federal = registered('CA', 'standard', 'simplified');
+    const levies: Levy[] = [
+      CA_HST_PROVINCES.has(province ?? '')
+        ? { country: 'CA', state: province, tax: 'hst', collecting: federal, reverse: false }
+        : { country: 'CA', state: null, tax: 'gst', collecting: federal, reverse: false },
+    ];
+    const provincial = province ? CA_PROVINCIAL_TAX[province] : undefined;
+    if (provincial) {
+      const collecting =
+        registrations.some((r) => r.country === 'CA' && r.type === 'province_standard' && r.state === province) ||
+        (provincial === 'qst' && registered('CA', 'simplified'));
+      levies.push({ country: 'CA', state: province, tax: provincial, collecting, reverse: false });
+    }
+    return levies;
+  }
+  if (dest === 'US') {
+    const state = location.state;
+    return [
+      {
+        country: 'US',
+        state,
+        tax: 'sales_tax',
+        collecting: registrations.some((r) => r.country === 'US' && r.state === state),
+        reverse: false,
+      },
+    ];
+  }
+  return [];
+}
+
+function applyLevy(levy: Levy, category: TaxCategory | 'exempt', customer: TaxCustomer, at: Date): Omit<AppliedTax, 'inclusive'> | null {
+  const shape = {
+    country: levy.country,
+    state: levy.state,
+    jurisdiction: levy.state ?? levy.country,
+    jurisdictionLevel: levy.state ? ('state' as const) : ('country' as const),
+    taxType: levy.tax === 'rst' ? ('pst' as const) : levy.tax,
+    displayName: DISPLAY_NAMES[levy.tax],
+  };
+  const zero = (taxabilityReason: TaxabilityReason) => ({ ...shape, percentage: '0', taxabilityReason });
+  if (!levy.collecting) return zero('not_collecting');
+  if (category === 'exempt') return zero('product_exempt');
+  if (customer.taxExempt === 'exempt') return zero('customer_exempt');
+  if (levy.reverse) return zero('reverse_charge');
+  const rate = rateOn({ country: levy.country, state: levy.state, tax: levy.tax, category }, at);
+  if (!rate) return zero('not_collecting');
+  const { row, standard } = rate;
+  return { ...shape, percentage: row.percentage, taxabilityReason: row.reason ?? reasonFor(row, standard) };
+}
+
+function reasonFor(row: TaxRateRow, standard: TaxRateRow): TaxabilityReason {
+  if (Number(row.percentage) === 0) return 'zero_rated';
+  return Number(row.percentage) < Number(standard.percentage) ? 'reduced_rated' : 'standard_rated';
+}
+
+/**
+ * Whether tax is inside an item's price: its own tax_behavior, else the
+ * account's default (`inferred_by_currency`: on top for USD and CAD, inside
+ * for every other currency); null when neither says.
+ */
+export function taxBehaviorOf(
+  own: TaxBehavior | 'unspecified',
+  defaults: MerchantTaxSettings['defaults'],
+  currency: string,
+): TaxBehavior | null {
+  if (own !== 'unspecified') return own;
+  if (defaults.taxBehavior === 'inferred_by_currency') return currency === 'usd' || currency === 'cad' ? 'exclusive' : 'inclusive';
+  return defaults.taxBehavior;
+}
