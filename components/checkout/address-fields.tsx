@@ -1,13 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { compactLabels, type AddressField, type CompactAddressRules } from '@/lib/addresses/address-field-rules';
 import type { Subdivisions } from '@/lib/addresses/address-form-data';
 import type { CountryOption } from '@/lib/checkout/country-options';
 import { OptionSelect } from './option-select';
 import { Field } from '@/components/ui/field';
+import { useInteractive } from './use-interactive';
 
 type Props = {
   prefix: 'shipping' | 'billing';
@@ -31,21 +32,6 @@ type Props = {
 /** Before a country is chosen: every field, with the general names. */
 const ANY_COUNTRY: readonly AddressField[] = ['line1', 'city', 'state', 'postal_code'];
 const LETTER: Record<AddressField, string> = { line1: 'A', city: 'C', state: 'S', postal_code: 'Z' };
-
-const subscribeNothing = () => () => undefined;
-
-/**
- * Whether the page runs its JavaScript: false in the server's HTML and while hydrating, true after. Without
- * JavaScript the form cannot follow a newly picked country, so the server's HTML keeps every field under its
- * general name and the server checks the address against the country posted.
- */
-function useInteractive(): boolean {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
-}
 
 /** A country's subdivisions: the server's for its country, else fetched once a country is picked (with JavaScript). */
 function useSubdivisions(country: string | undefined, initial: Subdivisions | null, url: string | null, locale: string, wanted: boolean) {

@@ -23,6 +23,7 @@ import { PassOptIn } from './pass-opt-in';
 import { ProofOfWork, type PowChallenge } from './proof-of-work';
 import { SepaFields } from './sepa-fields';
 import { TaxIdFields } from './tax-id-fields';
+import { TaxUpdate } from './tax-update';
 
 export type PayFormProps = {
   config: ConfirmConfig;
@@ -48,6 +49,8 @@ export type PayFormProps = {
   taxIdExamples?: Readonly<Record<string, string>>;
   /** Every country's address form (lib/addresses) and what the server rendered; none: the general form. */
   address?: AddressFormData;
+  /** Automatic tax: prices the address and tax ID typed so far (taxInputsAction); null without automatic tax. */
+  taxAction?: ((form: FormData) => Promise<void>) | null;
 };
 
 /**
@@ -71,6 +74,7 @@ export function PayForm({
   prefill,
   taxIdExamples = {},
   address = NO_ADDRESS_DATA,
+  taxAction = null,
 }: PayFormProps) {
   const t = useTranslations();
   const locale = useLocale();
@@ -241,6 +245,7 @@ export function PayForm({
             value={dv}
           />
         ) : null}
+        {taxAction ? <TaxUpdate control={form.control} action={taxAction} /> : null}
         {customFields.length ? <CustomFields fields={customFields} register={register} error={error} value={dv} /> : null}
         {config.terms || config.promotionsConsent ? (
           <fieldset className="space-y-2">

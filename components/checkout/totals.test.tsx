@@ -97,4 +97,35 @@ describe('Totals and the pay button', () => {
     expect(text(row('due'))).toBe('Total dû20,00 €');
     expect(screen.getByText((content) => content.replace(/\s/g, ' ') === 'Payer 20,00 €')).toBeTruthy();
   });
+
+  it('automatic tax: "calculated once you enter your address" until priced, then a row per rate, and the reverse-charge note', () => {
+    const pending = makeCheckoutView({ automaticTax: { pending: true, taxes: [] } });
+    const { unmount } = renderCheckout(<Totals view={pending} locale="en" />);
+    expect(amountOf('tax')).toBe('Calculated once you enter your address');
+    unmount();
+
+    const quebec = makeCheckoutView({
+      currency: 'cad',
+      totals: { subtotal: 1999, discount: 0, shipping: 0, tax: 299, total: 2298 },
+      automaticTax: {
+        pending: false,
+        taxes: [
+          { rateId: 'txr_gst', taxType: 'gst', percentage: '5', amount: 100, reason: 'standard_rated' },
+          { rateId: 'txr_qst', taxType: 'qst', percentage: '9.975', amount: 199, reason: 'standard_rated' },
+        ],
+      },
+    });
+    const second = renderCheckout(<Totals view={quebec} locale="en" />);
+    expect(text(row('tax-txr_gst'))).toBe('GST (5%)CA$1.00');
+    expect(text(row('tax-txr_qst'))).toBe('QST (9.975%)CA$1.99');
+    expect(screen.queryByTestId('reverse-charge')).toBeNull();
+    second.unmount();
+
+    const business = makeCheckoutView({
+      automaticTax: { pending: false, taxes: [{ rateId: 'txr_rc', taxType: 'vat', percentage: '0', amount: 0, reason: 'reverse_charge' }] },
+    });
+    renderCheckout(<Totals view={business} locale="en" />);
+    expect(text(row('tax-txr_rc'))).toBe('VAT (0%)€0.00');
+    expect(screen.getByTestId('reverse-charge').textContent).toBe('Reverse charge: VAT to be accounted for by the recipient.');
+  });
 });

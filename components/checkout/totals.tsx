@@ -7,15 +7,25 @@ export function Totals({
   view,
   locale,
 }: {
-  view: Pick<PageView, 'currency' | 'mode' | 'totals' | 'selectedShippingRateId' | 'recurring'>;
+  view: Pick<PageView, 'currency' | 'mode' | 'totals' | 'selectedShippingRateId' | 'recurring' | 'automaticTax'>;
   locale: string;
 }) {
   const t = useTranslations('Summary');
+  const tax = useTranslations('Tax');
   const money = (n: number) => formatAmount(n, view.currency, locale);
   const rows: [string, string, string][] = [['subtotal', t('subtotal'), money(view.totals.subtotal)]];
   if (view.totals.discount) rows.push(['discount', t('discount'), `−${money(view.totals.discount)}`]);
   if (view.selectedShippingRateId) rows.push(['shipping', t('shipping'), view.totals.shipping ? money(view.totals.shipping) : t('free')]);
-  if (view.totals.tax) rows.push(['tax', t('tax'), money(view.totals.tax)]);
+  const automatic = view.automaticTax;
+  if (!automatic) {
+    if (view.totals.tax) rows.push(['tax', t('tax'), money(view.totals.tax)]);
+  } else if (automatic.pending) rows.push(['tax', t('tax'), tax('pendingAddress')]);
+  else
+    for (const rate of automatic.taxes) {
+      const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 }).format(Number(rate.percentage) / 100);
+      rows.push([`tax-${rate.rateId}`, tax('line', { name: tax('name', { type: rate.taxType }), rate: percent }), money(rate.amount)]);
+    }
+  const reverseCharge = automatic?.taxes.some((r) => r.reason === 'reverse_charge');
   // What a subscription costs from the next period on, as lib/pricing computed it (discounts, tax).
   const then = view.recurring;
   return (
@@ -32,6 +42,11 @@ export function Totals({
           <dd>{money(view.totals.total)}</dd>
         </div>
       </dl>
+      {reverseCharge ? (
+        <p className="mt-1 text-sm text-[var(--ck-muted)]" data-testid="reverse-charge">
+          {tax('reverseCharge')}
+        </p>
+      ) : null}
       {then ? (
         <p className="mt-1 text-end text-sm text-[var(--ck-muted)]" data-testid="then-recurring">
           {t('thenRecurring', { amount: money(then.amount), interval: then.interval })}

@@ -7,7 +7,7 @@ import { prices, products, shippingRates, taxRates } from '../schema';
 export type PriceRow = typeof prices.$inferSelect;
 export type TaxRateRow = typeof taxRates.$inferSelect;
 export type ShippingRateRow = typeof shippingRates.$inferSelect;
-export type ProductRef = Pick<typeof products.$inferSelect, 'id' | 'name' | 'description' | 'images' | 'active'>;
+export type ProductRef = Pick<typeof products.$inferSelect, 'id' | 'name' | 'description' | 'images' | 'active' | 'taxCode'>;
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 
@@ -24,7 +24,14 @@ export async function pricesByIds(db: Queryable, accountId: string, ids: string[
 export async function productsByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, ProductRef>> {
   if (!ids.length) return new Map();
   const rows = await db
-    .select({ id: products.id, name: products.name, description: products.description, images: products.images, active: products.active })
+    .select({
+      id: products.id,
+      name: products.name,
+      description: products.description,
+      images: products.images,
+      active: products.active,
+      taxCode: products.taxCode,
+    })
     .from(products)
     .where(and(eq(products.accountId, accountId), inArray(products.id, [...new Set(ids)])));
   return byId(rows);

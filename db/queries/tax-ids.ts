@@ -15,6 +15,18 @@ export async function findTaxId(db: Queryable, p: { accountId: string; id: strin
   return rows.at(0) ?? null;
 }
 
+/** A customer's tax IDs, type and value, oldest first. */
+export async function taxIdsOfCustomer(
+  db: Queryable,
+  p: { accountId: string; customerId: string },
+): Promise<{ type: string; value: string }[]> {
+  return db
+    .select({ type: taxIds.type, value: taxIds.value })
+    .from(taxIds)
+    .where(and(eq(taxIds.accountId, p.accountId), eq(taxIds.customerId, p.customerId)))
+    .orderBy(taxIds.seq);
+}
+
 /** How many tax IDs a customer holds. */
 export async function countTaxIdsOfCustomer(db: Queryable, p: { accountId: string; customerId: string }): Promise<number> {
   const [row] = await db

@@ -167,6 +167,13 @@ export const taxRates = pgTable(
     state: text(),
     jurisdiction: text(),
     taxType: text(),
+    // Automatic tax's rates (lib/tax): made by Caisse, one per distinct rate, found again by this key; never listed.
+    automaticKey: text(),
+    jurisdictionLevel: text().$type<'country' | 'state'>(),
+    taxabilityReason: text(),
   },
-  (t) => [index('tax_rates_account_seq_idx').on(t.accountId, t.seq)],
+  (t) => [
+    index('tax_rates_account_seq_idx').on(t.accountId, t.seq),
+    uniqueIndex('tax_rates_account_automatic_key_idx').on(t.accountId, t.automaticKey),
+  ],
 );

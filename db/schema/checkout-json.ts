@@ -31,6 +31,21 @@ export type StoredShippingCost = {
   taxes: StoredTaxAmount[];
 };
 
+/**
+ * `automatic_tax` as the session keeps it: its `status` once priced, and what the customer
+ * gave the page that decides the tax (where they are, their checked tax IDs); until then the
+ * session's customer decides it.
+ */
+export type StoredAutomaticTax = {
+  enabled: boolean;
+  status?: 'complete' | 'requires_location_inputs' | null;
+  inputs?: StoredTaxInputs | null;
+};
+export type StoredTaxInputs = {
+  location: { country: string; state: string | null; postal_code: string | null } | null;
+  tax_ids: { type: string; value: string }[];
+};
+
 export type StoredCustomerDetails = {
   address: Address | null;
   business_name: string | null;

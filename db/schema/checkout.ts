@@ -3,6 +3,7 @@ import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestam
 import type {
   StoredAdjustableQuantity,
   StoredAfterExpiration,
+  StoredAutomaticTax,
   StoredBrandingSettings,
   StoredCollectedInformation,
   StoredConsent,
@@ -85,7 +86,7 @@ export const checkoutSessions = pgTable(
     paymentMethodTypes: jsonb().$type<string[]>().notNull().default(['card']),
     paymentMethodCollection: text(),
     brandingSettings: jsonb().$type<StoredBrandingSettings | null>(),
-    automaticTax: jsonb().$type<{ enabled: boolean }>().notNull().default({ enabled: false }),
+    automaticTax: jsonb().$type<StoredAutomaticTax>().notNull().default({ enabled: false }),
     invoiceCreation: jsonb().$type<StoredInvoiceCreation | null>(),
     savedPaymentMethodOptions: jsonb().$type<StoredSavedPaymentMethodOptions | null>(),
     // The customer ticked "save for future purchases" (payment_method_save=enabled): their method is kept, shown again.

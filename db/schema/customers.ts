@@ -28,6 +28,7 @@ export const customers = pgTable(
     testClockId: text(),
     // invoice_settings.default_payment_method: one of this customer's payment methods, or null.
     defaultPaymentMethodId: text(),
+    taxExempt: text().$type<'none' | 'exempt' | 'reverse'>().notNull().default('none'),
   },
   (t) => [index('customers_account_seq_idx').on(t.accountId, t.seq), index('customers_account_email_idx').on(t.accountId, t.email)],
 );

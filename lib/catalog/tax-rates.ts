@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { insertTaxRate, updateTaxRateFields } from '@/db/queries/tax-rates';
 import { taxRates } from '@/db/schema';
@@ -9,6 +9,7 @@ import { previousAttributes, recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import type { CreateTaxRateParams, ListTaxRatesParams, UpdateTaxRateParams } from '@/lib/validation/tax-rates';
 import { getTaxRateOrThrow } from '@/lib/api/get-or-throw';
+import { invalidRequest } from '@/lib/api/errors';
 import type { AccountScope } from '@/db/scope';
 
 export async function createTaxRate(db: Db, scope: AccountScope, p: CreateTaxRateParams) {
@@ -36,6 +37,7 @@ export async function createTaxRate(db: Db, scope: AccountScope, p: CreateTaxRat
 export async function updateTaxRate(db: Db, scope: AccountScope & { id: string }, p: UpdateTaxRateParams) {
   return db.transaction(async (tx) => {
     const current = await getTaxRateOrThrow(tx, scope);
+    if (current.automaticKey) throw invalidRequest(`The tax rate ${current.id} was made by automatic tax and cannot be updated.`, 'id');
     const row = await updateTaxRateFields(tx, {
       accountId: scope.accountId,
       id: scope.id,
@@ -73,6 +75,8 @@ export async function listTaxRates(db: Db, scope: AccountScope, p: ListTaxRatesP
     kind: 'tax rate',
     params: p,
     filters: [
+      // Automatic tax's rates are Caisse's, made as sessions need them: they are shown on sessions, not listed.
+      isNull(taxRates.automaticKey),
       p.active === undefined ? undefined : eq(taxRates.active, p.active),
       p.inclusive === undefined ? undefined : eq(taxRates.inclusive, p.inclusive),
       ...createdFilter(taxRates.createdAt, p.created),

@@ -13,6 +13,8 @@ import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
 import { reprice } from './reprice';
 import { updateSessionFields, type SessionRow } from '@/db/queries/checkout-sessions';
 import { notPayable } from './payment-state';
+import { taxInputsOf, type TaxFormPart } from './collected-details';
+import { sameTaxInputs } from './tax-inputs';
 
 /** What the page can be told went wrong; each key has a localized message. */
 export type CartError =
@@ -139,6 +141,24 @@ export function removePromotionCode(db: Db, sessionId: string, now = new Date())
   return onOpenSession(db, sessionId, now, async (tx, session) => {
     if (!session.discounts[0]?.promotion_code) return fail('not_found');
     await updateSessionFields(tx, { accountId: session.accountId, id: session.id, set: { discounts: [] } });
+    return { ok: true };
+  });
+}
+
+/**
+ * Automatic tax: the address and tax ID the customer has typed so far (taxFormPart), so the page shows
+ * the tax and total for them before the customer pays. A session without automatic tax is left as it is.
+ */
+export function changeTaxInputs(db: Db, sessionId: string, typed: TaxFormPart, now = new Date()): Promise<CartResult> {
+  return onOpenSession(db, sessionId, now, async (tx, session) => {
+    if (!session.automaticTax.enabled) return { ok: true };
+    const inputs = taxInputsOf(session, typed);
+    if (!sameTaxInputs(session.automaticTax.inputs, inputs))
+      await updateSessionFields(tx, {
+        accountId: session.accountId,
+        id: session.id,
+        set: { automaticTax: { ...session.automaticTax, inputs } },
+      });
     return { ok: true };
   });
 }

@@ -12,6 +12,8 @@ import { lockSessionById } from '@/db/queries/public-session';
 import { PASS_CARD, passOffered, passPaymentMethod } from '@/lib/pass/pass-checkout';
 import { signedInPass } from '@/lib/pass/pass-sign-in';
 import { newId } from '@/lib/util/ids';
+import type { StoredTaxInputs } from '@/db/schema/checkout-json';
+import { sameTaxInputs, setTaxInputs } from './tax-inputs';
 import { recordCardAttempt } from './card-testing';
 import type { collectedDetails } from './collected-details';
 import { collectsPaymentMethod, completeResult } from './confirm-config';
@@ -49,6 +51,8 @@ export async function claimAttempt(
     savedCard: string | null;
     passToken: string | null;
     passPhone: string | null;
+    /** What decides automatic tax, as the form gave it (collected-details.ts taxInputsOf). */
+    taxInputs: StoredTaxInputs;
     now: Date;
   },
 ): Promise<Claimed | ConfirmResult> {
@@ -60,6 +64,12 @@ export async function claimAttempt(
     // The form was checked against the session as it was read; under the lock, something may be due now
     // (an item added meanwhile): a form without a payment method no longer completes it.
     if (p.withoutMethod && collectsPaymentMethod(session)) return { state: 'invalid', errors: { method: 'method.invalid' } };
+    // Automatic tax: what is charged is what was shown for this address and tax ID. Priced for others (the page was not
+    // told of a change), the session is repriced for these and the customer sees the new total before paying it.
+    if (session.automaticTax.enabled && !sameTaxInputs(session.automaticTax.inputs, p.taxInputs)) {
+      await setTaxInputs(tx, session, p.taxInputs);
+      return { state: 'refused', reason: 'tax_updated' };
+    }
     // The saved card was offered as the page was read; under the lock it must still be this customer's, shown again
     // (the Pass's: the browser still signed in to it; its card becomes a payment method of this merchant's once the
     // attempt is claimed).

@@ -1,6 +1,13 @@
 import type { SessionRow } from '@/db/queries/checkout-sessions';
 import type { Address as StoredAddress } from '@/db/schema';
-import type { StoredCollectedInformation, StoredConsent, StoredCustomerDetails, StoredCustomField } from '@/db/schema/checkout-json';
+import type {
+  StoredCollectedInformation,
+  StoredConsent,
+  StoredCustomerDetails,
+  StoredCustomField,
+  StoredTaxInputs,
+} from '@/db/schema/checkout-json';
+import { taxLocation } from './automatic-tax';
 import { taxIdSupported } from '@/lib/tax-ids/checkout-tax-id-types';
 import { recognizeTaxId } from '@/lib/tax-ids/recognize-tax-id';
 import type { ConfirmData } from '@/lib/validation/checkout-page';
@@ -42,14 +49,37 @@ type CollectedDetails = {
 function businessOf(session: SessionRow, data: ConfirmData): { name: string | null; taxIds: { type: string; value: string }[] } | null {
   const country = data.shipping?.country ?? data.billing?.country ?? null;
   if (!session.taxIdCollection.enabled || !data.tax_id || !country || !taxIdSupported(country)) return null;
-  const required = session.taxIdCollection.required === 'if_supported';
-  if (!data.tax_id.business && !required) return null;
-  const recognized = data.tax_id.value ? recognizeTaxId(country, data.tax_id.value) : null;
-  return { name: data.tax_id.business_name, taxIds: recognized ? [recognized] : [] };
+  if (!data.tax_id.business && session.taxIdCollection.required !== 'if_supported') return null;
+  return { name: data.tax_id.business_name, taxIds: businessTaxIds(session, country, data.tax_id) };
+}
+
+function businessTaxIds(session: SessionRow, country: string | null, taxId: TaxFormPart['tax_id']): { type: string; value: string }[] {
+  if (!session.taxIdCollection.enabled || !taxId?.value || !country || !taxIdSupported(country)) return [];
+  if (!taxId.business && session.taxIdCollection.required !== 'if_supported') return [];
+  const recognized = recognizeTaxId(country, taxId.value);
+  return recognized ? [recognized] : [];
+}
+
+type TaxPlace = { country: string; state: string | null; postal_code: string | null };
+/** What of the pay form automatic tax reads: the validated form, or the fields as typed so far (tax-form.ts). */
+export type TaxFormPart = {
+  shipping?: TaxPlace | null;
+  billing?: TaxPlace | null;
+  tax_id?: { business: boolean; value: string | null } | null;
+};
+
+/** What decides automatic tax, as the customer typed it: where the order goes (else the billing address) and the business's tax ID. */
+export function taxInputsOf(session: SessionRow, data: TaxFormPart): StoredTaxInputs {
+  const at = data.shipping ?? data.billing ?? null;
+  return { location: taxLocation(at), tax_ids: businessTaxIds(session, at?.country ?? null, data.tax_id) };
 }
 
 /** What the customer typed, shaped as the session's customer_details, collected_information, custom_fields and consent. */
-export function collectedDetails(session: SessionRow, data: ConfirmData): CollectedDetails {
+export function collectedDetails(
+  session: SessionRow,
+  data: ConfirmData,
+  taxExempt: StoredCustomerDetails['tax_exempt'] = 'none',
+): CollectedDetails {
   const email = session.customerEmail ?? data.email ?? null;
   const business = businessOf(session, data);
   return {
@@ -60,7 +90,7 @@ export function collectedDetails(session: SessionRow, data: ConfirmData): Collec
       individual_name: null,
       name: data.billing?.name ?? (data.method === 'card' ? data.card.name : data.method === 'sepa_debit' ? data.sepa.name : null),
       phone: data.phone || null,
-      tax_exempt: 'none' as const,
+      tax_exempt: taxExempt,
       tax_ids: business?.taxIds ?? [],
     },
     collectedInformation: {

@@ -14,7 +14,8 @@ import { signedInPass } from '@/lib/pass/pass-sign-in';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { makeConfirmSchema } from '@/lib/validation/checkout-page';
 import { cardTestingDemand, cardTestingSignals } from './card-testing';
-import { collectedDetails } from './collected-details';
+import { collectedDetails, taxInputsOf } from './collected-details';
+import { findCustomer } from '@/db/queries/customers';
 import { completeSession } from './complete-session';
 import { completeResult, confirmConfigFor } from './confirm-config';
 import { DiscountRefused } from './discount-reservation';
@@ -32,7 +33,7 @@ export type ConfirmResult =
   | { state: 'declined'; message: DeclineMessageKey }
   | { state: 'invalid'; errors: Record<string, string> }
   | { state: 'closed'; status: 'expired' | 'not_found' }
-  | { state: 'refused'; reason: 'too_many_attempts' | 'rate_limited' | 'in_progress' | 'challenge_failed' };
+  | { state: 'refused'; reason: 'too_many_attempts' | 'rate_limited' | 'in_progress' | 'challenge_failed' | 'tax_updated' };
 
 /** Card attempts allowed per client (its socket address, or the address a trusted proxy reports) across sessions. */
 export const CLIENT_CARD_LIMIT = { attempts: 30, windowSeconds: 600 };
@@ -110,7 +111,8 @@ export async function confirmPayment(
       return { state: 'refused', reason: 'challenge_failed' };
   }
 
-  const details = collectedDetails(found, parsed.data);
+  const customer = found.customerId ? await findCustomer(db, { accountId: found.accountId, id: found.customerId }) : null;
+  const details = collectedDetails(found, parsed.data, customer?.taxExempt);
   let claim: Claimed | ConfirmResult;
   try {
     claim = await claimAttempt(db, {
@@ -121,6 +123,7 @@ export async function confirmPayment(
       savedCard,
       passToken: p.passToken ?? null,
       passPhone: parsed.data.method === 'card' && parsed.data.pass_opt_in ? parsed.data.pass_phone : null,
+      taxInputs: taxInputsOf(found, parsed.data),
       now,
     });
   } catch (err) {

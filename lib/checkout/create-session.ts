@@ -11,6 +11,7 @@ import { sessionHostSettings } from '@/db/queries/custom-domains';
 import { checkoutOrigin } from '@/lib/domains/checkout-origin';
 import { env } from '@/lib/env';
 import type { AmountCulprit } from '@/lib/pricing/amount-limit';
+import { automaticTaxAtCreation } from './automatic-tax';
 import { withinChargeLimit } from './charge-limit';
 import { checkBillingCycleAnchor, sessionFirstPeriod } from './first-period';
 import { buildPricingInput } from './pricing-input';
@@ -60,9 +61,27 @@ export async function createSessionRow(
       );
     const customer = await resolveCustomer(tx, scope.accountId, p.customer);
     const shippingOptions = await resolveShippingOptions(tx, scope.accountId, p.shipping_options, currency);
-    const selected = lines.filter((l) => l.selected);
-    const priced = selected.map((l) => ({ key: l.id, price: l.price, quantity: l.quantity, taxRates: l.taxRates }));
     const shipping = shippingOptions.at(0)?.rate ?? null;
+    const automatic =
+      p.automatic_tax?.enabled && currency
+        ? await automaticTaxAtCreation(tx, {
+            accountId: scope.accountId,
+            currency,
+            lines,
+            shipping,
+            customer,
+            customerUpdate: p.customer_update,
+            at: now,
+          })
+        : null;
+    const selected = lines.filter((l) => l.selected);
+    const priced = selected.map((l) => ({
+      key: l.id,
+      price: l.price,
+      quantity: l.quantity,
+      taxRates: automatic ? (automatic.lines.get(l.id) ?? []) : l.taxRates,
+    }));
+    const shippingTaxRates = automatic?.shipping;
 
     checkBillingCycleAnchor(p.mode, p.subscription_data, priced, now);
     const firstPeriod = sessionFirstPeriod(p.mode, p.subscription_data, priced, now);
@@ -75,7 +94,7 @@ export async function createSessionRow(
       const subtotal = total({ currency, lines: priced, discount: null, shipping: null, firstPeriod }).amountSubtotal;
       discount = await resolveDiscount(tx, scope.accountId, p.discounts, { currency, subtotal, customerId: customer?.id ?? null, now });
     }
-    const result = currency && lines.length ? total({ currency, lines: priced, discount, shipping, firstPeriod }) : null;
+    const result = currency && lines.length ? total({ currency, lines: priced, discount, shipping, shippingTaxRates, firstPeriod }) : null;
     // What later periods cost must be chargeable too, even when a trial makes today free.
     if (currency)
       withinChargeLimit(currency, 'recurring', paramOf, () =>
@@ -112,6 +131,7 @@ export async function createSessionRow(
       shippingOptions: shippingOptions.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount })),
       shippingRateId: shipping?.id ?? null,
       ...sessionColumnsFromParams(p),
+      automaticTax: automatic ? { enabled: true, status: automatic.status } : { enabled: false },
       setupIntentId,
       portalSessionId: madeBy?.portalSessionId ?? null,
     });

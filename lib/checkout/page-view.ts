@@ -57,11 +57,11 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
       accountId,
       rows.map((r) => r.line.productId),
     ),
-    taxRatesByIds(
-      db,
-      accountId,
-      rows.flatMap((r) => r.line.taxRateIds),
-    ),
+    taxRatesByIds(db, accountId, [
+      ...rows.flatMap((r) => [...r.line.taxRateIds, ...r.line.taxes.map((t) => t.rate)]),
+      ...(session.totalDetails?.breakdown.taxes.map((t) => t.rate) ?? []),
+      ...(session.shippingCost?.taxes.map((t) => t.rate) ?? []),
+    ]),
   ]);
   const currency = session.currency ?? 'usd';
   const lines: PageLine[] = rows.map(({ line, price }) => {
@@ -120,6 +120,26 @@ export async function loadPageView(db: Queryable, session: SessionRow, now = new
       tax: totals?.amount_tax ?? 0,
       total: session.amountTotal ?? 0,
     },
+    /** Automatic tax: each rate with its amount (reverse charge and not collected included, at 0), or pending an address. */
+    automaticTax: session.automaticTax.enabled
+      ? {
+          pending: session.automaticTax.status !== 'complete',
+          taxes: (totals?.breakdown.taxes ?? []).flatMap((t) => {
+            const rate = taxRates.get(t.rate);
+            return rate
+              ? [
+                  {
+                    rateId: rate.id,
+                    taxType: rate.taxType ?? 'other',
+                    percentage: rate.percentage,
+                    amount: t.amount,
+                    reason: rate.taxabilityReason,
+                  },
+                ]
+              : [];
+          }),
+        }
+      : null,
     /** A subscription's charge per period from the next one on, priced by lib/pricing. */
     recurring,
     discount: coupon

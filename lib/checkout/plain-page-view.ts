@@ -50,6 +50,7 @@ export function plainPageView(p: {
     optionalItems: [],
     totals: { subtotal: sum((l) => l.amountSubtotal), discount: 0, shipping: 0, tax: 0, total },
     recurring: null,
+    automaticTax: null,
     discount: null,
     allowPromotionCodes: false,
     customerEmail: null,

@@ -27,6 +27,8 @@ export function buildPricingInput(p: {
   lines: PricedLine[];
   discount: { id: string; coupon: CouponRow; promotionCodeId: string | null } | null;
   shipping: ShippingRateRow | null;
+  /** Automatic tax's rates on shipping (a shipping rate carries none of its own). */
+  shippingTaxRates?: TaxRateRow[];
   /** A subscription's first period charged in part (firstPeriodShare): nothing in a trial, a prorated part up to an anchor. */
   firstPeriod?: FirstPeriodShare | null;
 }): PricingInput {
@@ -64,7 +66,7 @@ export function buildPricingInput(p: {
           shippingRateId: p.shipping.id,
           amount: shippingAmountIn(p.shipping, p.currency) ?? 0,
           taxBehavior: p.shipping.taxBehavior,
-          taxRates: [],
+          taxRates: (p.shippingTaxRates ?? []).map((t) => ({ id: t.id, percentage: t.percentage, inclusive: t.inclusive })),
         }
       : null,
   };

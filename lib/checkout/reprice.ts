@@ -9,6 +9,7 @@ import { sessionFirstPeriod } from './first-period';
 import { buildPricingInput } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { recurringAmount } from './recurring-amount';
+import { sessionAutomaticTax } from './automatic-tax';
 
 /**
  * Recomputes and stores every amount of an open session from its current
@@ -38,11 +39,19 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
     applied ? findCoupon(tx, { accountId, id: applied.coupon }) : Promise.resolve(null),
   ]);
   const shipping = session.shippingRateId ? (shippingMap.get(session.shippingRateId) ?? null) : null;
-  const priced = selected.map((l) => ({
+  const now = new Date();
+  const bought = selected.map((l) => ({
     key: l.id,
     price: present(priceMap.get(l.priceId), `price ${l.priceId} of line item ${l.id}`),
-    quantity: l.quantity,
-    taxRates: l.taxRateIds.flatMap((id) => taxMap.get(id) ?? []),
+    line: l,
+  }));
+  // Automatic tax decides every rate from where the customer is; otherwise each line keeps the rates it was given.
+  const automatic = session.automaticTax.enabled ? await sessionAutomaticTax(tx, session, bought, shipping, now) : null;
+  const priced = bought.map(({ key, price, line }) => ({
+    key,
+    price,
+    quantity: line.quantity,
+    taxRates: automatic ? (automatic.lines.get(key) ?? []) : line.taxRateIds.flatMap((id) => taxMap.get(id) ?? []),
   }));
   const discount = applied && coupon ? { id: applied.id, coupon, promotionCodeId: applied.promotion_code } : null;
   const result = computeTotals(
@@ -51,12 +60,13 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
       lines: priced,
       discount,
       shipping,
+      shippingTaxRates: automatic?.shipping,
       // Prorated from the session's creation, as when it was created: the amount shown stays the amount charged.
       firstPeriod: sessionFirstPeriod(session.mode, session.subscriptionData, priced, session.createdAt),
     }),
   );
   // Later periods must stay chargeable as well (AmountTooLargeError, like the total).
-  recurringAmount({ currency, mode: session.mode, lines: priced, discount, subscriptionData: session.subscriptionData, now: new Date() });
+  recurringAmount({ currency, mode: session.mode, lines: priced, discount, subscriptionData: session.subscriptionData, now });
   const columns = pricingColumns(result, new Map(applied ? [[applied.coupon, applied.id]] : []), shipping?.id ?? null);
   for (const line of lines) {
     const amounts = columns.lines.get(line.id) ?? zeroLineAmounts;
@@ -71,7 +81,11 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
       await updateLineItemFields(tx, { accountId, id: line.id, set: amounts });
   }
   const paymentStatus = session.mode === 'payment' ? (result.amountTotal === 0 ? 'no_payment_required' : 'unpaid') : session.paymentStatus;
-  return updateSessionFields(tx, { accountId, id: session.id, set: { ...columns.session, paymentStatus } });
+  return updateSessionFields(tx, {
+    accountId,
+    id: session.id,
+    set: { ...columns.session, paymentStatus, ...(automatic && { automaticTax: { ...session.automaticTax, status: automatic.status } }) },
+  });
 }
 
 /** Reprices a locked session from the lines stored for it. */

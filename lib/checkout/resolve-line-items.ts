@@ -61,6 +61,7 @@ async function createInlinePrice(
       description: product.description,
       images: product.images,
       active: product.active,
+      taxCode: product.taxCode,
     });
   }
   return insertPriceRow(tx, {

@@ -63,6 +63,8 @@ async function refsFor(db: Queryable, accountId: string, session: SessionRow, ta
   const rates = await taxRatesByIds(db, accountId, taxRateIds);
   return {
     taxRates: new Map([...rates.values()].map((r) => [r.id, serializeTaxRate(r) as Record<string, unknown>])),
+    // Automatic tax's rates say why they apply (Stripe's taxability_reason); a merchant's own rates do not.
+    taxabilityReasons: new Map([...rates.values()].map((r) => [r.id, r.taxabilityReason])),
     discounts: new Map(session.discounts.map((d) => [d.id, serializeSessionDiscount(session, d) as Record<string, unknown>])),
   };
 }
@@ -88,7 +90,9 @@ export async function listSessionLineItems(db: Queryable, scope: AccountScope & 
   const limit = params.limit ?? 10;
   const window = params.ending_before ? rows.slice(Math.max(start, end - limit), end) : rows.slice(start, start + limit);
   const hasMore = params.ending_before ? end - limit > start : start + limit < end;
-  const refs = await refsFor(db, scope.accountId, session, [...new Set(window.flatMap((r) => r.line.taxRateIds))]);
+  const refs = await refsFor(db, scope.accountId, session, [
+    ...new Set(window.flatMap((r) => [...r.line.taxRateIds, ...r.line.taxes.map((t) => t.rate)])),
+  ]);
   const data = window.map((r) => serializeLineItem(r.line, r.price, session.currency ?? r.price.currency, refs));
   return listObject(`/v1/checkout/sessions/${session.id}/line_items`, data, hasMore);
 }
@@ -109,7 +113,7 @@ export async function sessionBreakdown(db: Queryable, scope: AccountScope & { se
     taxes: stored.breakdown.taxes.map((t) => ({
       amount: t.amount,
       rate: refs.taxRates.get(t.rate) ?? t.rate,
-      taxability_reason: null,
+      taxability_reason: refs.taxabilityReasons.get(t.rate) ?? null,
       taxable_amount: t.taxable_amount,
     })),
   };

@@ -90,7 +90,6 @@ export function sessionColumnsFromParams(p: CreateCheckoutSessionParams) {
     paymentMethodTypes: p.payment_method_types ?? ['card'],
     paymentMethodCollection: p.mode === 'subscription' ? (p.payment_method_collection ?? 'always') : null,
     brandingSettings: p.branding_settings ?? null,
-    automaticTax: { enabled: false },
     invoiceCreation: p.mode === 'payment' ? { enabled: false, invoice_data: null } : null,
     savedPaymentMethodOptions: p.saved_payment_method_options ?? null,
     walletOptions: p.wallet_options ?? null,

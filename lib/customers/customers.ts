@@ -48,6 +48,7 @@ function fields(p: CreateCustomerParams | UpdateCustomerParams): CustomerFields 
     ...(p.phone !== undefined && { phone: p.phone }),
     ...(p.preferred_locales !== undefined && { preferredLocales: p.preferred_locales ?? [] }),
     ...(p.shipping !== undefined && { shipping: p.shipping && toShipping(p.shipping) }),
+    ...(p.tax_exempt !== undefined && { taxExempt: p.tax_exempt }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, email, expand, int, listParams, metadata, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
+import { bool, email, expand, int, listParams, metadata, oneOf, rangeQuery, str, unsettable, unsupported } from '@/lib/api/params';
 import { addressParams } from './address';
 import { taxIdData } from './customer-tax-ids';
 
@@ -23,10 +23,10 @@ const editable = {
   phone: unsettable(str(20)).optional(),
   preferred_locales: unsettable(z.array(str(5000)).max(30)).optional(),
   shipping: hashOrUnset(shipping).optional(),
-  // Caisse computes no tax exemptions, so only the default can be asked for.
+  // Read by automatic tax (lib/tax): exempt pays none, reverse accounts for it itself. '' is none, as with Stripe.
   tax_exempt: z
-    .string()
-    .refine((v) => v === '' || v === 'none', 'Only tax_exempt=none is supported: Caisse does not handle tax exemptions')
+    .union([z.literal(''), oneOf(['none', 'exempt', 'reverse'])])
+    .transform((v) => (v === '' ? 'none' : v))
     .optional(),
   // Stripe uses it to check a card source; Caisse takes no sources, so it changes nothing.
   validate: bool().optional(),

@@ -9,7 +9,15 @@ import { getDb } from '@/db/client';
 import { z } from 'zod';
 import { parseFormBody } from '@/lib/api/form-body';
 import { cartAction } from '@/lib/actions/checkout';
-import { applyPromotionCode, changeQuantity, removePromotionCode, selectShippingRate, setOptionalItem } from '@/lib/checkout/cart-actions';
+import {
+  applyPromotionCode,
+  changeQuantity,
+  changeTaxInputs,
+  removePromotionCode,
+  selectShippingRate,
+  setOptionalItem,
+} from '@/lib/checkout/cart-actions';
+import { taxFormPart } from '@/lib/checkout/tax-form';
 import { completeChallenge } from '@/lib/checkout/authenticate';
 import { awaitOtherAttempt } from '@/lib/checkout/await-other-attempt';
 import { confirmPayment } from '@/lib/checkout/confirm-payment';
@@ -78,20 +86,36 @@ function formParams(form: FormData) {
   return parseFormBody(new URLSearchParams(pairs));
 }
 
+/** What the form held, sent back so the page shows it again: never the card, nor the IBAN (typed again, like a card number). */
+function echoed(params: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = Object.fromEntries(Object.entries(params).filter(([k]) => !CARD_FIELDS.has(k)));
+  const sepa = params.sepa as { name?: unknown } | undefined;
+  if (sepa && typeof sepa === 'object') values.sepa = { name: sepa.name };
+  return values;
+}
+
+// POST (server action) — automatic tax: the address and tax ID typed so far, priced before the customer pays (the page's script)
+export async function taxInputsAction(sessionId: string, form: FormData): Promise<void> {
+  await changeTaxInputs(await getDb(), sessionId, taxFormPart(formParams(form)));
+  revalidatePath(`/c/${sessionId}`);
+}
+
 export async function payAction(sessionId: string, _: PayState, form: FormData): Promise<PayState> {
   const params = formParams(form);
   const db = await getDb();
+  // "Update total" (without JavaScript): the same as taxInputsAction, the form kept as typed.
+  if (params.intent === 'update_tax') {
+    await changeTaxInputs(db, sessionId, taxFormPart(params));
+    revalidatePath(`/c/${sessionId}`);
+    return { result: null, values: echoed(params) };
+  }
   const passToken = (await cookies()).get(PASS_COOKIE)?.value ?? null;
   let result = await confirmPayment(db, { sessionId, form: params, clientKey: clientKeyFrom(await headers()), passToken });
   if (result.state === 'refused' && result.reason === 'in_progress') result = await awaitOtherAttempt(db, sessionId);
   if (result.state === 'complete') redirect(afterPayment(sessionId, result));
   if (result.state === 'requires_action') redirect(`/c/${sessionId}/authenticate`);
   revalidatePath(`/c/${sessionId}`);
-  const values: Record<string, unknown> = Object.fromEntries(Object.entries(params).filter(([k]) => !CARD_FIELDS.has(k)));
-  // The account holder comes back, the IBAN does not: like a card number, it is typed again.
-  const sepa = params.sepa as { name?: unknown } | undefined;
-  if (sepa && typeof sepa === 'object') values.sepa = { name: sepa.name };
-  return { result, values };
+  return { result, values: echoed(params) };
 }
 
 export async function authenticateAction(sessionId: string, form: FormData): Promise<void> {

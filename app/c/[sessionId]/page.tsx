@@ -27,7 +27,15 @@ import { newChallenge } from '@/lib/security/proof-of-work';
 import { requiredProofLevel } from '@/lib/checkout/card-testing';
 import { COUNTRY_CODES } from '@/lib/validation/countries';
 import { checkoutClientMessages } from '@/lib/checkout/client-messages';
-import { optionalItemAction, payAction, promotionCodeAction, quantityAction, removeSavedCardAction, shippingRateAction } from './actions';
+import {
+  optionalItemAction,
+  payAction,
+  promotionCodeAction,
+  quantityAction,
+  removeSavedCardAction,
+  shippingRateAction,
+  taxInputsAction,
+} from './actions';
 import { loadCheckout } from './load';
 import { passAction, passSignOutAction } from './pass-actions';
 import { shippingEstimate } from '@/components/checkout/shipping-estimate';
@@ -158,6 +166,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               savedCards={[...(pass ? [passCardView(pass)] : []), ...saved.map(savedCardView).filter((c) => c !== null)]}
               removeAction={offersRemove(session) ? removeSavedCardAction.bind(null, sessionId) : null}
               taxIdExamples={config.taxId ? taxIdExamples() : undefined}
+              taxAction={session.automaticTax.enabled ? taxInputsAction.bind(null, sessionId) : null}
               address={addressFormData(sessionId, locale, {
                 acceptLanguage: (await headers()).get('accept-language'),
                 sessionLocale: session.locale,

@@ -39,7 +39,14 @@ export function serializeSession(row: SessionRow, appUrl: string) {
     allowed_payment_method_types: null,
     amount_subtotal: row.amountSubtotal,
     amount_total: row.amountTotal,
-    automatic_tax: { enabled: row.automaticTax.enabled, liability: null, provider: null, status: null },
+    automatic_tax: row.automaticTax.enabled
+      ? {
+          enabled: true,
+          liability: { type: 'self' as const },
+          provider: 'stripe',
+          status: row.automaticTax.status ?? 'requires_location_inputs',
+        }
+      : { enabled: false, liability: null, provider: null, status: null },
     billing_address_collection: row.billingAddressCollection,
     ...(row.brandingSettings && { branding_settings: row.brandingSettings }),
     cancel_url: row.cancelUrl,

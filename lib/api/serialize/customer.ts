@@ -37,7 +37,7 @@ export function serializeCustomer(row: CustomerRow) {
     shipping: row.shipping
       ? { address: row.shipping.address, carrier: null, name: row.shipping.name, phone: row.shipping.phone, tracking_number: null }
       : null,
-    tax_exempt: 'none' as const,
+    tax_exempt: row.taxExempt,
     test_clock: row.testClockId,
   };
 }

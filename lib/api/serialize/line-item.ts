@@ -15,7 +15,7 @@ export function serializeLineItem(
   line: LineItemRow,
   price: PriceRow,
   currency: string,
-  refs: { taxRates: Map<string, Obj>; discounts: Map<string, Obj> },
+  refs: { taxRates: Map<string, Obj>; taxabilityReasons: Map<string, string | null>; discounts: Map<string, Obj> },
 ) {
   return {
     id: line.id,
@@ -37,7 +37,7 @@ export function serializeLineItem(
     taxes: (line.taxes as StoredTax[]).map((t) => ({
       amount: t.amount,
       rate: refs.taxRates.get(t.rate) ?? t.rate,
-      taxability_reason: null,
+      taxability_reason: refs.taxabilityReasons.get(t.rate) ?? null,
       taxable_amount: t.taxable_amount ?? null,
     })),
   };

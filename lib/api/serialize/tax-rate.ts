@@ -10,12 +10,12 @@ export function serializeTaxRate(row: TaxRateRow) {
     created: unix(row.createdAt),
     description: row.description,
     display_name: row.displayName,
-    // Only Stripe Tax's automatic rates have an effective percentage, a level or a flat amount.
-    effective_percentage: null,
+    // Only automatic tax's rates (lib/tax) have an effective percentage and a level; none has a flat amount.
+    effective_percentage: row.automaticKey ? Number(row.percentage) : null,
     flat_amount: null,
     inclusive: row.inclusive,
     jurisdiction: row.jurisdiction,
-    jurisdiction_level: null,
+    jurisdiction_level: row.jurisdictionLevel,
     livemode: row.livemode,
     metadata: row.metadata,
     // JSON has only numbers; the exact decimal string stays in the database for lib/pricing.

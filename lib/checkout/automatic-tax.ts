@@ -1,0 +1,197 @@
+import type { Queryable, Tx } from '@/db/client';
+import { findCustomer, type CustomerRow } from '@/db/queries/customers';
+import type { SessionRow } from '@/db/queries/checkout-sessions';
+import { taxIdsOfCustomer } from '@/db/queries/tax-ids';
+import type { StoredTaxInputs } from '@/db/schema/checkout-json';
+import type { Address } from '@/db/schema/customers';
+import { addressRules } from '@/lib/addresses/address-rules';
+import { invalidRequest } from '@/lib/api/errors';
+import type { ResolvedLine } from './resolve-line-items';
+import { automaticTaxRates } from '@/db/queries/automatic-tax-rates';
+import { productsByIds, type PriceRow, type ShippingRateRow, type TaxRateRow } from '@/db/queries/checkout-refs';
+import { calculateTax, taxBehaviorOf } from '@/lib/tax/calculate-tax';
+import { merchantTax } from '@/lib/tax/merchant-tax';
+import { SHIPPING_TAX_CODE } from '@/lib/tax/tax-codes';
+import type { AppliedTax, TaxCustomer } from '@/lib/tax/types';
+import { newId } from '@/lib/util/ids';
+
+export type AutomaticTaxStatus = 'complete' | 'requires_location_inputs';
+
+export type AutomaticTaxResult = {
+  status: AutomaticTaxStatus;
+  /** Rates per line key; empty while the location is unknown. */
+  lines: Map<string, TaxRateRow[]>;
+  shipping: TaxRateRow[];
+};
+
+type StoredTaxLocation = NonNullable<StoredTaxInputs['location']>;
+
+const SHIPPING_KEY = '\u0000shipping';
+
+/**
+ * A session's automatic tax: the engine's taxes for its lines and shipping,
+ * as the account's Tax Rates (made once per distinct rate), ready for the
+ * pricing engine. The one place sessions turn lib/tax's answer into rates.
+ */
+export async function automaticTaxFor(
+  tx: Tx,
+  p: {
+    accountId: string;
+    livemode: boolean;
+    currency: string;
+    lines: { key: string; price: PriceRow; taxCode: string | null }[];
+    shipping: ShippingRateRow | null;
+    customer: TaxCustomer;
+    at: Date;
+  },
+): Promise<AutomaticTaxResult> {
+  const merchant = await merchantTax(tx, p.accountId, p.at);
+  // Tax is inside or on top of a price as it says, else as the account's default says (checked when the session was made).
+  const behavior = (own: PriceRow['taxBehavior']) => taxBehaviorOf(own, merchant.settings.defaults, p.currency) ?? 'exclusive';
+  const items = p.lines.map((l) => ({ key: l.key, taxCode: l.taxCode, taxBehavior: behavior(l.price.taxBehavior) }));
+  if (p.shipping)
+    items.push({ key: SHIPPING_KEY, taxCode: p.shipping.taxCode ?? SHIPPING_TAX_CODE, taxBehavior: behavior(p.shipping.taxBehavior) });
+  const result = calculateTax({ ...merchant, customer: p.customer, items, at: p.at });
+  if (result.status !== 'complete') return { status: result.status, lines: new Map(), shipping: [] };
+
+  const wanted = [...result.taxes.values()].flat().map((t) => rateColumns(t, p.livemode));
+  const rows = await automaticTaxRates(tx, p.accountId, wanted);
+  const ratesOf = (key: string) => (result.taxes.get(key) ?? []).flatMap((t) => rows.get(automaticKey(t)) ?? []);
+  return {
+    status: 'complete',
+    lines: new Map(p.lines.map((l) => [l.key, ratesOf(l.key)])),
+    shipping: p.shipping ? ratesOf(SHIPPING_KEY) : [],
+  };
+}
+
+/** What makes two automatic rates the same Tax Rate: jurisdiction, tax, percentage, behaviour and reason. */
+export function automaticKey(t: AppliedTax): string {
+  return [t.country, t.state ?? '', t.taxType, t.percentage, t.inclusive ? 'inclusive' : 'exclusive', t.taxabilityReason].join('/');
+}
+
+function rateColumns(t: AppliedTax, livemode: boolean) {
+  return {
+    id: newId('txr'),
+    livemode,
+    automaticKey: automaticKey(t),
+    displayName: t.displayName,
+    percentage: t.percentage,
+    inclusive: t.inclusive,
+    country: t.country,
+    state: t.state,
+    jurisdiction: t.jurisdiction,
+    jurisdictionLevel: t.jurisdictionLevel,
+    taxType: t.taxType,
+    taxabilityReason: t.taxabilityReason,
+  };
+}
+
+/** Where an address is, for tax: its country and, as a code, its state or province; null without a country. */
+export function taxLocation(address: Pick<Address, 'country' | 'state' | 'postal_code'> | null | undefined): StoredTaxLocation | null {
+  const country = address?.country?.trim().toUpperCase();
+  if (!country) return null;
+  const state = address?.state?.trim() || null;
+  return {
+    country,
+    state: state ? (addressRules(country)?.states?.get(state.toUpperCase()) ?? state.toUpperCase()) : null,
+    postal_code: address?.postal_code?.trim() || null,
+  };
+}
+
+/**
+ * Who the session's customer is, for tax: where the page says they are (else
+ * the Customer's shipping, else its address), the tax IDs they gave and the
+ * Customer holds, and the Customer's tax_exempt.
+ */
+export async function sessionTaxCustomer(
+  tx: Queryable,
+  p: { accountId: string; customer: CustomerRow | null; inputs: StoredTaxInputs | null | undefined },
+): Promise<TaxCustomer> {
+  const customer = p.customer;
+  const held = customer ? await taxIdsOfCustomer(tx, { accountId: p.accountId, customerId: customer.id }) : [];
+  const location = p.inputs ? p.inputs.location : taxLocation(customer?.shipping?.address ?? customer?.address);
+  return {
+    location: location && { country: location.country, state: location.state, postalCode: location.postal_code },
+    taxExempt: customer?.taxExempt ?? 'none',
+    taxIds: [...(p.inputs?.tax_ids ?? []), ...held],
+  };
+}
+
+/** automaticTaxFor a stored session: its customer, its lines' products, what the page was told. */
+export async function sessionAutomaticTax(
+  tx: Tx,
+  session: SessionRow,
+  lines: { key: string; price: PriceRow }[],
+  shipping: ShippingRateRow | null,
+  at: Date,
+): Promise<AutomaticTaxResult> {
+  const accountId = session.accountId;
+  const [customer, products] = await Promise.all([
+    session.customerId ? findCustomer(tx, { accountId, id: session.customerId }) : Promise.resolve(null),
+    productsByIds(
+      tx,
+      accountId,
+      lines.map((l) => l.price.productId),
+    ),
+  ]);
+  return automaticTaxFor(tx, {
+    accountId,
+    livemode: session.livemode,
+    currency: session.currency ?? '',
+    lines: lines.map((l) => ({ ...l, taxCode: products.get(l.price.productId)?.taxCode ?? null })),
+    shipping,
+    customer: await sessionTaxCustomer(tx, { accountId, customer, inputs: session.automaticTax.inputs }),
+    at,
+  });
+}
+
+/**
+ * Automatic tax for a session being created: refused as Stripe refuses it
+ * (no head office in the tax settings; a price whose tax behaviour nothing
+ * decides; a Customer without an address that the page may not fill in), else
+ * the taxes for what is known of the customer so far.
+ */
+export async function automaticTaxAtCreation(
+  tx: Tx,
+  p: {
+    accountId: string;
+    currency: string;
+    lines: ResolvedLine[];
+    shipping: ShippingRateRow | null;
+    customer: CustomerRow | null;
+    customerUpdate: { address?: string; shipping?: string } | undefined;
+    at: Date;
+  },
+): Promise<AutomaticTaxResult> {
+  const { settings } = await merchantTax(tx, p.accountId, p.at);
+  if (!settings.headOffice)
+    throw invalidRequest(
+      'Automatic tax needs a head office address in your tax settings (POST /v1/tax/settings with head_office[address]).',
+      'automatic_tax[enabled]',
+    );
+  for (const line of p.lines)
+    if (taxBehaviorOf(line.price.taxBehavior, settings.defaults, p.currency) === null)
+      throw invalidRequest(
+        `The price ${line.price.id} has no tax_behavior and your tax settings set no default: automatic tax cannot tell whether tax is included in it.`,
+        line.price.inline ? `${line.param}[price_data][tax_behavior]` : `${line.param}[price]`,
+      );
+  if (
+    p.customer &&
+    !taxLocation(p.customer.shipping?.address ?? p.customer.address) &&
+    p.customerUpdate?.address !== 'auto' &&
+    p.customerUpdate?.shipping !== 'auto'
+  )
+    throw invalidRequest(
+      "Automatic tax calculation in Checkout requires a valid address on the Customer. Add a valid address to the Customer or set either `customer_update[address]` to 'auto' or `customer_update[shipping]` to 'auto' to save the address entered in Checkout.",
+      'customer_update',
+    );
+  return automaticTaxFor(tx, {
+    accountId: p.accountId,
+    livemode: false,
+    currency: p.currency,
+    lines: p.lines.map((l) => ({ key: l.id, price: l.price, taxCode: l.product.taxCode })),
+    shipping: p.shipping,
+    customer: await sessionTaxCustomer(tx, { accountId: p.accountId, customer: p.customer, inputs: null }),
+    at: p.at,
+  });
+}
