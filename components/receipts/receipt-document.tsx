@@ -71,6 +71,11 @@ export function ReceiptDocument({ page }: { page: ReceiptPageView }) {
             </div>
           ) : null}
         </dl>
+        {r.taxNote ? (
+          <p className="mt-2 text-sm text-[var(--ck-muted)]" data-testid="receipt-tax-note">
+            {r.taxNote}
+          </p>
+        ) : null}
       </section>
       {r.refunds ? <ReceiptRefunds refunds={r.refunds} /> : null}
       {r.shipTo ? (

@@ -6,7 +6,7 @@ import { findPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-i
 import { findCharge } from '@/db/queries/charges';
 import { env } from '@/lib/env';
 import { newId } from '@/lib/util/ids';
-import { receiptInput, receiptLocale } from './receipt-input';
+import { receiptInput, receiptLocale, reverseCharged } from './receipt-input';
 import { receiptUrl } from './receipt-url';
 import { renderReceipt } from './render-receipt';
 
@@ -43,7 +43,7 @@ export async function queueReceipt(tx: Tx, session: SessionRow): Promise<string 
   const lines = await sessionLineItems(tx, { accountId: session.accountId, sessionId: session.id });
   const rendered = renderReceipt(
     receiptInput(
-      { account, intent, session, charge, lines },
+      { account, intent, session, charge, lines, reverseCharge: await reverseCharged(tx, session) },
       // The customer's browser is not known here: an 'auto' session gets the account's default language.
       { locale: receiptLocale({ account, session }), link: charge ? receiptUrl(env().APP_URL, charge.id) : null },
     ),

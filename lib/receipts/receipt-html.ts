@@ -64,6 +64,7 @@ ${note}${link}
 ${section(v.summaryTitle, `<table role="presentation" width="100%" cellpadding="0" cellspacing="0">${items}</table>`)}
 <hr style="border:0;border-top:1px solid #e5e7eb;margin:12px 0;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0">${totals}</table>
+${v.taxNote ? `<p style="margin:8px 0 0;color:#374151;font-size:13px;">${escapeHtml(v.taxNote)}</p>` : ''}
 ${refunds}
 ${v.shipTo ? section(v.shipTo.title, `<p style="margin:0;">${block(v.shipTo.lines)}</p>`) : ''}
 ${v.contact.length ? `<p style="margin:24px 0 0;color:#374151;font-size:14px;">${block(v.contact)}</p>` : ''}

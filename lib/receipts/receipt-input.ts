@@ -5,6 +5,7 @@ import { findSession, sessionLineItems, type SessionRow } from '@/db/queries/che
 import { findPaymentIntent, type PaymentIntentRow } from '@/db/queries/payment-intents';
 import type { RefundRow } from '@/db/queries/refunds';
 import type { AccountBranding } from '@/db/schema';
+import { taxRatesByIds } from '@/db/queries/checkout-refs';
 import { checkoutLocale, type MessageLocale } from '@/i18n/locales';
 import type { ReceiptInput } from './render-receipt';
 import type { ReceiptRefund, ReceiptState } from './receipt-sections';
@@ -21,6 +22,8 @@ export type ReceiptSource = {
   session: SessionRow | null;
   charge: ChargeRow | null;
   lines: Awaited<ReturnType<typeof sessionLineItems>>;
+  /** Automatic tax reverse-charged the session's VAT (one of its breakdown's rates says so). */
+  reverseCharge: boolean;
 };
 
 /** "pi_…Ab12Cd34" → "Ab12-Cd34": short enough to read over the phone, and it leads support to the payment. */
@@ -34,7 +37,18 @@ export async function loadReceiptSource(db: Queryable, charge: ChargeRow): Promi
   if (!account || !intent) return null;
   const session = intent.checkoutSessionId ? await findSession(db, { accountId, id: intent.checkoutSessionId }) : null;
   const lines = session ? await sessionLineItems(db, { accountId, sessionId: session.id }) : [];
-  return { account, intent, session, charge, lines };
+  return { account, intent, session, charge, lines, reverseCharge: await reverseCharged(db, session) };
+}
+
+/** Whether automatic tax reverse-charged the session's VAT: a rate of its breakdown has that reason. */
+export async function reverseCharged(db: Queryable, session: SessionRow | null): Promise<boolean> {
+  if (!session?.automaticTax.enabled || !session.totalDetails) return false;
+  const rates = await taxRatesByIds(
+    db,
+    session.accountId,
+    session.totalDetails.breakdown.taxes.map((t) => t.rate),
+  );
+  return [...rates.values()].some((r) => r.taxabilityReason === 'reverse_charge');
 }
 
 /**
@@ -96,5 +110,6 @@ export function receiptInput(
     refunds: p.refunds?.map(receiptRefund),
     refund: p.refund ? { amount: p.refund.amount, createdAt: p.refund.createdAt } : null,
     link: p.link ?? null,
+    reverseCharge: src.reverseCharge ? { customerTaxIds: session?.customerDetails?.tax_ids.map((t) => t.value) ?? [] } : null,
   };
 }

@@ -9,6 +9,11 @@ export function receiptTranslator(locale: MessageLocale) {
 
 export type ReceiptT = ReturnType<typeof receiptTranslator>;
 
+/** The Tax namespace in one locale: the tax lines and notes documents print. */
+export function taxTranslator(locale: MessageLocale) {
+  return createTranslator({ locale, messages: CATALOGUES[locale], namespace: 'Tax' });
+}
+
 /** The whole catalogue of one locale, for the other documents rendered outside a request (invoices, their emails and PDFs). */
 export function messageCatalogue(locale: MessageLocale): MessageCatalogue {
   return CATALOGUES[locale];

@@ -47,6 +47,7 @@ export function invoiceEmailView(input: InvoiceEmailInput): ReceiptView {
     totals: [...doc.totals, doc.due],
     shipTo: null,
     refunds: null,
+    taxNote: null,
     locale: input.locale,
     contact: doc.contact,
     footer: t('receiptFooter', { merchant }),

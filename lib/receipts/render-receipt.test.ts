@@ -27,6 +27,17 @@ const base: ReceiptInput = {
 };
 
 describe('renderReceipt', () => {
+  it('a reverse-charged sale says so under the totals, with the customer’s VAT number, in the receipt’s language', () => {
+    const en = renderReceipt({ ...base, reverseCharge: { customerTaxIds: ['FR40303265045'] } });
+    const note = 'Reverse charge: VAT to be accounted for by the recipient. FR40303265045';
+    expect(en.text).toContain(`Total: €82.00\n${note}`);
+    expect(en.html).toContain(note);
+    expect(renderReceipt(base).text).not.toContain('Reverse charge');
+    const de = renderReceipt({ ...base, locale: 'de', reverseCharge: { customerTaxIds: [] } });
+    expect(de.text).not.toContain('Reverse charge');
+    expect(de.text).toMatch(/Steuerschuldnerschaft|Reverse-Charge/);
+  });
+
   it('a merchant’s English receipt lists items, totals, card, shipping and support details', () => {
     const r = renderReceipt(base);
     expect(r.subject).toBe('Your receipt from Lamp Shop #Ab12-Cd34');

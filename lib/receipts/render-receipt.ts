@@ -2,7 +2,7 @@ import type { AccountBranding, AccountBusinessDetails, Address } from '@/db/sche
 import type { MessageLocale } from '@/i18n/locales';
 import { resolveTheme } from '@/lib/branding/theme';
 import { formatAmount } from '@/lib/money/format';
-import { receiptTranslator, type ReceiptT } from './receipt-translator';
+import { receiptTranslator, taxTranslator as taxT, type ReceiptT } from './receipt-translator';
 import { receiptHtml } from './receipt-html';
 import { brandName } from '@/lib/payments/card-brands';
 import {
@@ -40,6 +40,8 @@ export type ReceiptInput = {
   refund?: { amount: number; createdAt: Date } | null;
   /** The hosted receipt page (receiptUrl), for emails. */
   link?: string | null;
+  /** Automatic tax reverse-charged the VAT: the legal note, with the customer's VAT number(s). */
+  reverseCharge?: { customerTaxIds: string[] } | null;
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -58,6 +60,8 @@ export type ReceiptView = {
   totals: [label: string, value: string][];
   shipTo: { title: string; lines: string[] } | null;
   refunds: ReceiptRefundsView | null;
+  /** Under the totals: why there is no VAT (reverse charge), and the customer's VAT number. */
+  taxNote: string | null;
   contact: string[];
   /** A line about when a refund arrives, in a refund's email. */
   note: string | null;
@@ -135,6 +139,7 @@ export function receiptView(r: ReceiptInput): ReceiptView {
     refunds: refundsView(state, r.refunds ?? [], format),
     contact,
     note: r.refund ? t('refundTiming') : null,
+    taxNote: r.reverseCharge ? [taxT(r.locale)('reverseCharge'), ...r.reverseCharge.customerTaxIds].join(' ') : null,
     link: r.link ? { label: t('viewOnline'), url: r.link } : null,
     footer: r.refund ? t('refundFooter', { merchant }) : t('footer', { merchant }),
     colors: { brand: theme.button, brandText: theme.buttonText },
@@ -151,6 +156,7 @@ export function receiptText(v: ReceiptView): string {
   out.push('', v.summaryTitle);
   for (const i of v.items) out.push(`${i.name} — ${i.detail} — ${i.amount}`);
   out.push('', ...v.totals.map(([k, val]) => `${k}: ${val}`));
+  if (v.taxNote) out.push(v.taxNote);
   if (v.refunds) {
     out.push('', v.refunds.title);
     for (const r of v.refunds.rows) out.push(`${r.date} — ${r.amount} — ${r.status}`);
