@@ -46,6 +46,18 @@ export type StoredTaxInputs = {
   tax_ids: { type: string; value: string }[];
 };
 
+/**
+ * Adaptive Pricing as the session keeps it: whether it is on, and the customer's local currency with the rate the
+ * session locked (units of `currency` per unit of the session's currency, an exact decimal string; `rate_date` the
+ * ECB reference date it comes from, lib/fx/), or null while the customer pays in the merchant's currency.
+ */
+export type StoredAdaptivePricing = {
+  enabled: boolean;
+  presentment?: { currency: string; rate: string; rate_date: string } | null;
+  /** Every rate the session has locked, by currency: once shown, a currency's rate stays the session's. */
+  locked?: Record<string, { rate: string; rate_date: string }>;
+};
+
 export type StoredCustomerDetails = {
   address: Address | null;
   business_name: string | null;

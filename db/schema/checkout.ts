@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type {
+  StoredAdaptivePricing,
   StoredAdjustableQuantity,
   StoredAfterExpiration,
   StoredAutomaticTax,
@@ -87,6 +88,7 @@ export const checkoutSessions = pgTable(
     paymentMethodCollection: text(),
     brandingSettings: jsonb().$type<StoredBrandingSettings | null>(),
     automaticTax: jsonb().$type<StoredAutomaticTax>().notNull().default({ enabled: false }),
+    adaptivePricing: jsonb().$type<StoredAdaptivePricing>().notNull().default({ enabled: false }),
     invoiceCreation: jsonb().$type<StoredInvoiceCreation | null>(),
     savedPaymentMethodOptions: jsonb().$type<StoredSavedPaymentMethodOptions | null>(),
     // The customer ticked "save for future purchases" (payment_method_save=enabled): their method is kept, shown again.

@@ -12,3 +12,4 @@ export * from './billing';
 export * from './billing-portal';
 export * from './pass';
 export * from './tax';
+export * from './fx';

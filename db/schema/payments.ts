@@ -102,6 +102,8 @@ export const paymentIntents = pgTable(
     // The invoice this intent pays (subscription invoices: one intent per attempt).
     invoiceId: text(),
     offSession: boolean().notNull().default(false),
+    // Adaptive Pricing: what the customer was charged in their own currency (Stripe's presentment_details), or null.
+    presentmentDetails: jsonb().$type<{ presentment_amount: number; presentment_currency: string } | null>(),
   },
   (t) => [
     index('payment_intents_account_seq_idx').on(t.accountId, t.seq),
