@@ -97,6 +97,9 @@ const schema = z.object({
     .max(65535)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // Adaptive pricing converts at the latest exchange rates (npm run fx:import) no older than this; older, the
+  // customer pays in the merchant's currency.
+  FX_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(7),
   // Lets deliveries reach loopback and private addresses: for local development and tests only.
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
     .enum(['0', '1', 'true', 'false', ''])

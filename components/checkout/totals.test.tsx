@@ -128,4 +128,17 @@ describe('Totals and the pay button', () => {
     expect(text(row('tax-txr_rc'))).toBe('VAT (0%)€0.00');
     expect(screen.getByTestId('reverse-charge').textContent).toBe('Reverse charge: VAT to be accounted for by the recipient.');
   });
+
+  it('adaptive pricing: the total in the customer’s currency, with the seller’s price and the locked rate beside it', () => {
+    const view = makeCheckoutView({
+      currency: 'jpy',
+      totals: { subtotal: 18085, discount: 0, shipping: 0, tax: 0, total: 18085 },
+      presentment: { from: 'eur', rate: '180.85', originalTotal: 10000 },
+    });
+    renderCheckout(<Totals view={view} locale="en" />);
+    expect(amountOf('due')).toBe('¥18,085');
+    expect(text(screen.getByTestId('presentment'))).toBe(
+      'Price set by the seller: €100.001 EUR = 180.85 JPY This exchange rate is fixed for this checkout. Your bank may charge its own fees.',
+    );
+  });
 });

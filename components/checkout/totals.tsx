@@ -7,11 +7,12 @@ export function Totals({
   view,
   locale,
 }: {
-  view: Pick<PageView, 'currency' | 'mode' | 'totals' | 'selectedShippingRateId' | 'recurring' | 'automaticTax'>;
+  view: Pick<PageView, 'currency' | 'mode' | 'totals' | 'selectedShippingRateId' | 'recurring' | 'automaticTax' | 'presentment'>;
   locale: string;
 }) {
   const t = useTranslations('Summary');
   const tax = useTranslations('Tax');
+  const fx = useTranslations('Currency');
   const money = (n: number) => formatAmount(n, view.currency, locale);
   const rows: [string, string, string][] = [['subtotal', t('subtotal'), money(view.totals.subtotal)]];
   if (view.totals.discount) rows.push(['discount', t('discount'), `−${money(view.totals.discount)}`]);
@@ -42,6 +43,19 @@ export function Totals({
           <dd>{money(view.totals.total)}</dd>
         </div>
       </dl>
+      {view.presentment ? (
+        <div className="mt-1 space-y-1 text-end text-sm text-[var(--ck-muted)]" data-testid="presentment">
+          <p>{fx('original', { amount: formatAmount(view.presentment.originalTotal, view.presentment.from, locale) })}</p>
+          <p>
+            {fx('rate', {
+              from: view.presentment.from.toUpperCase(),
+              rate: new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(Number(view.presentment.rate)),
+              to: view.currency.toUpperCase(),
+            })}{' '}
+            {fx('rateLocked')}
+          </p>
+        </div>
+      ) : null}
       {reverseCharge ? (
         <p className="mt-1 text-sm text-[var(--ck-muted)]" data-testid="reverse-charge">
           {tax('reverseCharge')}

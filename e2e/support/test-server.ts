@@ -111,6 +111,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
       CAISSE_OPERATOR_KEY: operatorKey,
       NEXT_TELEMETRY_DISABLED: '1',
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: '1',
+      // The shipped exchange-rate snapshot serves however old it gets (lib/fx's own tests cover the maximum age).
+      FX_MAX_AGE_DAYS: '100000',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -146,12 +146,13 @@ export function removePromotionCode(db: Db, sessionId: string, now = new Date())
 }
 
 /**
- * Automatic tax: the address and tax ID the customer has typed so far (taxFormPart), so the page shows
- * the tax and total for them before the customer pays. A session without automatic tax is left as it is.
+ * Automatic tax and adaptive pricing: the address and tax ID the customer has typed so far (taxFormPart), so
+ * the page shows the tax, the currency and the total for them before the customer pays. A session with neither
+ * is left as it is.
  */
 export function changeTaxInputs(db: Db, sessionId: string, typed: TaxFormPart, now = new Date()): Promise<CartResult> {
   return onOpenSession(db, sessionId, now, async (tx, session) => {
-    if (!session.automaticTax.enabled) return { ok: true };
+    if (!session.automaticTax.enabled && !session.adaptivePricing.enabled) return { ok: true };
     const inputs = taxInputsOf(session, typed);
     if (!sameTaxInputs(session.automaticTax.inputs, inputs))
       await updateSessionFields(tx, {

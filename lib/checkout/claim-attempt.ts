@@ -14,6 +14,7 @@ import { signedInPass } from '@/lib/pass/pass-sign-in';
 import { newId } from '@/lib/util/ids';
 import type { StoredTaxInputs } from '@/db/schema/checkout-json';
 import { sameTaxInputs, setTaxInputs } from './tax-inputs';
+import { presentmentDetails } from './adaptive-pricing';
 import { recordCardAttempt } from './card-testing';
 import type { collectedDetails } from './collected-details';
 import { collectsPaymentMethod, completeResult } from './confirm-config';
@@ -57,7 +58,7 @@ export async function claimAttempt(
   },
 ): Promise<Claimed | ConfirmResult> {
   return db.transaction(async (tx): Promise<Claimed | ConfirmResult> => {
-    const session = await lockSessionById(tx, p.sessionId);
+    let session = await lockSessionById(tx, p.sessionId);
     if (!session) return { state: 'closed', status: 'not_found' };
     const done = settledResult(session, p.now);
     if (done) return done;
@@ -66,9 +67,14 @@ export async function claimAttempt(
     if (p.withoutMethod && collectsPaymentMethod(session)) return { state: 'invalid', errors: { method: 'method.invalid' } };
     // Automatic tax: what is charged is what was shown for this address and tax ID. Priced for others (the page was not
     // told of a change), the session is repriced for these and the customer sees the new total before paying it.
-    if (session.automaticTax.enabled && !sameTaxInputs(session.automaticTax.inputs, p.taxInputs)) {
-      await setTaxInputs(tx, session, p.taxInputs);
-      return { state: 'refused', reason: 'tax_updated' };
+    // Adaptive pricing likewise: the currency shown follows the country, and is the one reported as paid in.
+    if ((session.automaticTax.enabled || session.adaptivePricing.enabled) && !sameTaxInputs(session.automaticTax.inputs, p.taxInputs)) {
+      const repriced = await setTaxInputs(tx, session, p.taxInputs);
+      const currencyChanged = repriced.adaptivePricing.presentment?.currency !== session.adaptivePricing.presentment?.currency;
+      const totalChanged = repriced.amountTotal !== session.amountTotal;
+      if (totalChanged || currencyChanged)
+        return { state: 'refused', reason: currencyChanged && !totalChanged ? 'currency_updated' : 'tax_updated' };
+      session = repriced;
     }
     // The saved card was offered as the page was read; under the lock it must still be this customer's, shown again
     // (the Pass's: the browser still signed in to it; its card becomes a payment method of this merchant's once the
@@ -127,7 +133,12 @@ export async function claimAttempt(
       accountId: claimed.accountId,
       id: claimed.id,
       // The saved card this attempt charges, or none (a new card or account is saved when the session completes).
-      set: { reservedDiscount: reserved, paymentMethodId: saved?.id ?? null, ...(saved ? { card: saved.card } : {}) },
+      set: {
+        reservedDiscount: reserved,
+        paymentMethodId: saved?.id ?? null,
+        ...(saved ? { card: saved.card } : {}),
+        presentmentDetails: presentmentDetails(session),
+      },
     });
     const updated = await updateSessionFields(tx, {
       accountId: session.accountId,

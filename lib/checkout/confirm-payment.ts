@@ -33,7 +33,10 @@ export type ConfirmResult =
   | { state: 'declined'; message: DeclineMessageKey }
   | { state: 'invalid'; errors: Record<string, string> }
   | { state: 'closed'; status: 'expired' | 'not_found' }
-  | { state: 'refused'; reason: 'too_many_attempts' | 'rate_limited' | 'in_progress' | 'challenge_failed' | 'tax_updated' };
+  | {
+      state: 'refused';
+      reason: 'too_many_attempts' | 'rate_limited' | 'in_progress' | 'challenge_failed' | 'tax_updated' | 'currency_updated';
+    };
 
 /** Card attempts allowed per client (its socket address, or the address a trusted proxy reports) across sessions. */
 export const CLIENT_CARD_LIMIT = { attempts: 30, windowSeconds: 600 };

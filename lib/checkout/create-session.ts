@@ -16,6 +16,7 @@ import { withinChargeLimit } from './charge-limit';
 import { checkBillingCycleAnchor, sessionFirstPeriod } from './first-period';
 import { buildPricingInput } from './pricing-input';
 import { recurringAmount } from './recurring-amount';
+import { reprice } from './reprice';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { resolveCustomer, resolveDiscount, resolveShippingOptions } from './resolve-extras';
 import { resolveLineItems, type ResolvedLine } from './resolve-line-items';
@@ -132,6 +133,7 @@ export async function createSessionRow(
       shippingRateId: shipping?.id ?? null,
       ...sessionColumnsFromParams(p),
       automaticTax: automatic ? { enabled: true, status: automatic.status } : { enabled: false },
+      adaptivePricing: { enabled: p.adaptive_pricing?.enabled ?? false },
       setupIntentId,
       portalSessionId: madeBy?.portalSessionId ?? null,
     });
@@ -164,8 +166,10 @@ export async function createSessionRow(
         ...(columns?.lines.get(l.id) ?? zeroLineAmounts),
       })),
     );
+    // Adaptive pricing: a Customer's country already gives the currency to show (and locks its rate).
+    const created = row.adaptivePricing.enabled ? await reprice(tx, row) : row;
     const e = env();
-    return { ...row, checkoutOrigin: checkoutOrigin(e.APP_URL, hostSettings.checkoutDomain, e.CUSTOM_DOMAIN_PORT) };
+    return { ...created, checkoutOrigin: checkoutOrigin(e.APP_URL, hostSettings.checkoutDomain, e.CUSTOM_DOMAIN_PORT) };
   });
 }
 

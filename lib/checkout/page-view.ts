@@ -9,6 +9,7 @@ import { parseHttpUrl } from '@/lib/util/http-url';
 import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
 import { unitAmountIn } from './pricing-input';
 import { recurringAmount } from './recurring-amount';
+import { presentView } from './present-view';
 
 export type PageLine = {
   id: string;
@@ -37,6 +38,11 @@ export type PageShippingOption = {
  * from server to client components, and it never holds another account's rows.
  */
 export async function loadPageView(db: Queryable, session: SessionRow, now = new Date()) {
+  return presentView(await sessionPageView(db, session, now), session);
+}
+
+/** The page in the session's own currency. */
+async function sessionPageView(db: Queryable, session: SessionRow, now: Date) {
   const accountId = session.accountId;
   const applied = session.discounts.at(0);
   // Everything but the products goes in one round: they need the lines first.
@@ -213,4 +219,5 @@ export type CustomFieldView = {
   dropdown?: { options: { label: string; value: string }[]; default_value: string | null };
 };
 
+export type SessionPageView = Awaited<ReturnType<typeof sessionPageView>>;
 export type PageView = Awaited<ReturnType<typeof loadPageView>>;

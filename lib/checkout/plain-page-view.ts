@@ -51,6 +51,7 @@ export function plainPageView(p: {
     totals: { subtotal: sum((l) => l.amountSubtotal), discount: 0, shipping: 0, tax: 0, total },
     recurring: null,
     automaticTax: null,
+    presentment: null,
     discount: null,
     allowPromotionCodes: false,
     customerEmail: null,

@@ -10,6 +10,7 @@ import { buildPricingInput } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { recurringAmount } from './recurring-amount';
 import { sessionAutomaticTax } from './automatic-tax';
+import { presentmentFor, sessionCountry, withPresentment } from './adaptive-pricing';
 
 /**
  * Recomputes and stores every amount of an open session from its current
@@ -80,11 +81,20 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
     )
       await updateLineItemFields(tx, { accountId, id: line.id, set: amounts });
   }
+  // Adaptive pricing: the customer's currency at the session's locked rate, for where they are now.
+  const adaptivePricing = session.adaptivePricing.enabled
+    ? withPresentment(session.adaptivePricing, await presentmentFor(tx, session, await sessionCountry(tx, session), now))
+    : session.adaptivePricing;
   const paymentStatus = session.mode === 'payment' ? (result.amountTotal === 0 ? 'no_payment_required' : 'unpaid') : session.paymentStatus;
   return updateSessionFields(tx, {
     accountId,
     id: session.id,
-    set: { ...columns.session, paymentStatus, ...(automatic && { automaticTax: { ...session.automaticTax, status: automatic.status } }) },
+    set: {
+      ...columns.session,
+      paymentStatus,
+      adaptivePricing,
+      ...(automatic && { automaticTax: { ...session.automaticTax, status: automatic.status } }),
+    },
   });
 }
 

@@ -29,7 +29,9 @@ export function checkCreateRules(
   if (uiMode === 'custom' || uiMode === 'elements' || uiMode === 'form') throw notSupported('ui_mode', `ui_mode=${uiMode}`);
   // Subscriptions would need automatic tax on every invoice they make (lib/billing), which Caisse does not do yet.
   if (p.automatic_tax?.enabled && p.mode === 'subscription') throw notSupported('automatic_tax[enabled]', 'Automatic tax on subscriptions');
-  if (p.adaptive_pricing?.enabled) throw notSupported('adaptive_pricing[enabled]', 'Adaptive pricing');
+  // Local currencies for one-time payments: a subscription's later invoices would need them too (not yet).
+  if (p.adaptive_pricing?.enabled && p.mode !== 'payment')
+    throw notSupported('adaptive_pricing[enabled]', `Adaptive pricing in ${p.mode ?? 'this'} mode`);
   if (p.invoice_creation?.enabled) throw notSupported('invoice_creation[enabled]', 'Invoice creation');
 
   if (isEmbedded(uiMode)) {

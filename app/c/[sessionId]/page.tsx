@@ -166,7 +166,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               savedCards={[...(pass ? [passCardView(pass)] : []), ...saved.map(savedCardView).filter((c) => c !== null)]}
               removeAction={offersRemove(session) ? removeSavedCardAction.bind(null, sessionId) : null}
               taxIdExamples={config.taxId ? taxIdExamples() : undefined}
-              taxAction={session.automaticTax.enabled ? taxInputsAction.bind(null, sessionId) : null}
+              taxAction={session.automaticTax.enabled || session.adaptivePricing.enabled ? taxInputsAction.bind(null, sessionId) : null}
               address={addressFormData(sessionId, locale, {
                 acceptLanguage: (await headers()).get('accept-language'),
                 sessionLocale: session.locale,

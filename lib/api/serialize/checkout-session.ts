@@ -1,3 +1,4 @@
+import { presentmentDetails } from '@/lib/checkout/adaptive-pricing';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
 import type { StoredInvoiceCreation, StoredTotalDetails } from '@/db/schema/checkout-json';
 import { isEmbedded } from '@/lib/checkout/ui-mode';
@@ -33,7 +34,7 @@ export function serializeSession(row: SessionRow, appUrl: string) {
   return {
     id: row.id,
     object: 'checkout.session' as const,
-    adaptive_pricing: { enabled: false },
+    adaptive_pricing: { enabled: row.adaptivePricing.enabled },
     after_expiration: row.afterExpiration,
     allow_promotion_codes: row.allowPromotionCodes,
     allowed_payment_method_types: null,
@@ -87,6 +88,8 @@ export function serializeSession(row: SessionRow, appUrl: string) {
     payment_status: row.paymentStatus,
     permissions: null,
     phone_number_collection: row.phoneNumberCollection,
+    // Only when adaptive pricing shows the customer another currency, as with Stripe.
+    ...(presentmentDetails(row) && { presentment_details: presentmentDetails(row) }),
     recovered_from: row.recoveredFrom,
     ...(!hosted && { redirect_on_completion: row.redirectOnCompletion }),
     ...(!hosted && row.returnUrl && { return_url: row.returnUrl }),

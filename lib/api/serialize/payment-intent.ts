@@ -39,6 +39,8 @@ export function serializePaymentIntent(row: PaymentIntentRow) {
       : { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
     payment_method_types: [row.sepaDebit ? 'sepa_debit' : 'card'],
     payment_record: null,
+    // Adaptive pricing: what the customer saw and paid in their currency (the session's, when it was paid).
+    ...(row.presentmentDetails && { presentment_details: row.presentmentDetails }),
     processing: null,
     receipt_email: row.receiptEmail,
     review: null,
