@@ -66,17 +66,23 @@ describe('merchantTax: the settings and registrations the tax engine reads', () 
 
     const at = (s: number) => new Date(s * 1000);
     expect((await merchantTax(acct, at(now))).registrations).toEqual([
-      { country: 'DE', type: 'oss_union', state: null },
-      { country: 'US', type: 'state_sales_tax', state: 'NY' },
-      { country: 'NZ', type: 'standard', state: null },
+      { country: 'DE', type: 'oss_union', state: null, placeOfSupplyScheme: null },
+      { country: 'US', type: 'state_sales_tax', state: 'NY', placeOfSupplyScheme: null },
+      { country: 'NZ', type: 'standard', state: null, placeOfSupplyScheme: 'standard' },
     ]);
     // Seven hours ago the Quebec registration was in force; in six hours the British one is.
     expect((await merchantTax(acct, at(now - 7 * HOUR))).registrations).toContainEqual({
       country: 'CA',
       type: 'province_standard',
       state: 'QC',
+      placeOfSupplyScheme: null,
     });
-    expect((await merchantTax(acct, at(now + 6 * HOUR))).registrations).toContainEqual({ country: 'GB', type: 'standard', state: null });
+    expect((await merchantTax(acct, at(now + 6 * HOUR))).registrations).toContainEqual({
+      country: 'GB',
+      type: 'standard',
+      state: null,
+      placeOfSupplyScheme: 'standard',
+    });
     // The edges: active from active_from on, no longer at expires_at.
     expect((await merchantTax(acct, at(now - 5 * HOUR))).registrations.map((r) => r.country)).not.toContain('CA');
     expect((await merchantTax(acct, at(now + 5 * HOUR))).registrations.map((r) => r.country)).toContain('GB');

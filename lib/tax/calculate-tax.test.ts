@@ -19,7 +19,17 @@ const customer = (location: TaxLocation | null, more: Partial<TaxCustomer> = {})
   ...more,
 });
 const at = (country: string, state: string | null = null): TaxLocation => ({ country, state, postalCode: null });
-const reg = (country: string, type = 'standard', state: string | null = null): TaxRegistration => ({ country, type, state });
+const reg = (
+  country: string,
+  type = 'standard',
+  state: string | null = null,
+  placeOfSupplyScheme: TaxRegistration['placeOfSupplyScheme'] = null,
+): TaxRegistration => ({
+  country,
+  type,
+  state,
+  placeOfSupplyScheme,
+});
 
 function taxesOf(p: { home: string; registrations: TaxRegistration[]; customer: TaxCustomer; items?: TaxableItem[]; when?: Date }) {
   const result = calculateTax({
@@ -70,11 +80,14 @@ describe('calculateTax', () => {
     expect(taxes.get('goods')?.map(brief)).toEqual([['FR', 'vat', '20', 'standard_rated']]);
   });
 
-  it('charges a consumer elsewhere in the EU their own country’s VAT under the one-stop shop, the home VAT without it', () => {
+  it('charges a consumer elsewhere in the EU their country’s VAT under the one-stop shop, the home VAT as a small seller, none otherwise', () => {
     const oss = taxesOf({ home: 'DE', registrations: [reg('DE', 'oss_union')], customer: customer(at('IT')) });
     expect(oss.get('goods')?.map(brief)).toEqual([['IT', 'vat', '22', 'standard_rated']]);
-    const domestic = taxesOf({ home: 'DE', registrations: [reg('DE')], customer: customer(at('IT')) });
-    expect(domestic.get('goods')?.map(brief)).toEqual([['DE', 'vat', '19', 'standard_rated']]);
+    const smallSeller = taxesOf({ home: 'DE', registrations: [reg('DE', 'standard', null, 'small_seller')], customer: customer(at('IT')) });
+    expect(smallSeller.get('goods')?.map(brief)).toEqual([['DE', 'vat', '19', 'standard_rated']]);
+    // A standard registration covers sales in Germany only.
+    const domestic = taxesOf({ home: 'DE', registrations: [reg('DE', 'standard', null, 'standard')], customer: customer(at('IT')) });
+    expect(domestic.get('goods')?.map(brief)).toEqual([['IT', 'vat', '0', 'not_collecting']]);
   });
 
   it('charges GST and QST to a customer in Quebec, HST alone in Ontario', () => {
@@ -91,6 +104,21 @@ describe('calculateTax', () => {
     expect(gstOnly.get('goods')?.map(brief)).toEqual([
       ['CA', 'gst', '5', 'standard_rated'],
       ['QC', 'qst', '0', 'not_collecting'],
+    ]);
+    // The federal simplified regime is GST/HST only; Manitoba's own tax is RST.
+    const simplified = taxesOf({ home: 'US', registrations: [reg('CA', 'simplified')], customer: customer(at('CA', 'QC')) });
+    expect(simplified.get('goods')?.map(brief)).toEqual([
+      ['CA', 'gst', '5', 'standard_rated'],
+      ['QC', 'qst', '0', 'not_collecting'],
+    ]);
+    const manitoba = taxesOf({
+      home: 'CA',
+      registrations: [reg('CA'), reg('CA', 'province_standard', 'MB')],
+      customer: customer(at('CA', 'MB')),
+    });
+    expect(manitoba.get('goods')?.map(brief)).toEqual([
+      ['CA', 'gst', '5', 'standard_rated'],
+      ['MB', 'rst', '7', 'standard_rated'],
     ]);
   });
 
@@ -166,7 +194,7 @@ describe('calculateTax', () => {
       // HST provinces: GST is replaced; elsewhere the provincial tax comes after GST.
       const location = at(row.country, row.state ?? (row.country === 'CA' ? 'AB' : row.country === 'US' ? 'XX' : null));
       const taxes = taxesOf({ home: row.country, registrations, customer: customer(location) }).get('goods') ?? [];
-      const match = taxes.find((t) => t.taxType === (row.tax === 'rst' ? 'pst' : row.tax) && t.jurisdiction === (row.state ?? row.country));
+      const match = taxes.find((t) => t.taxType === row.tax && t.jurisdiction === (row.state ?? row.country));
       expect(match?.percentage, `${row.country} ${row.state ?? ''} ${row.tax}`).toBe(row.percentage);
     }
   });

@@ -75,8 +75,9 @@ function leviesFor(
         },
       ];
     if (inDest) return [{ country: dest, state: null, tax: 'vat', collecting: true, reverse: false }];
-    // Cross-border sales to consumers under the EU threshold: the merchant's own country's VAT.
-    if (home && EU_COUNTRIES.has(home) && registered(home, 'standard'))
+    // Cross-border sales to consumers under the EU threshold (a small seller's registration at home): the home country's VAT.
+    const smallSeller = registrations.some((r) => r.country === home && r.type === 'standard' && r.placeOfSupplyScheme === 'small_seller');
+    if (home && EU_COUNTRIES.has(home) && smallSeller)
       return [{ country: home, state: null, tax: 'vat', collecting: true, reverse: false }];
     return [{ country: dest, state: null, tax: 'vat', collecting: false, reverse: false }];
   }
@@ -95,9 +96,8 @@ function leviesFor(
     ];
     const provincial = province ? CA_PROVINCIAL_TAX[province] : undefined;
     if (provincial) {
-      const collecting =
-        registrations.some((r) => r.country === 'CA' && r.type === 'province_standard' && r.state === province) ||
-        (provincial === 'qst' && registered('CA', 'simplified'));
+      // A provincial tax is collected only under that province's own registration (QST included: the federal simplified regime is GST/HST).
+      const collecting = registrations.some((r) => r.country === 'CA' && r.type === 'province_standard' && r.state === province);
       levies.push({ country: 'CA', state: province, tax: provincial, collecting, reverse: false });
     }
     return levies;
@@ -123,7 +123,7 @@ function applyLevy(levy: Levy, category: TaxCategory | 'exempt', customer: TaxCu
     state: levy.state,
     jurisdiction: levy.state ?? levy.country,
     jurisdictionLevel: levy.state ? ('state' as const) : ('country' as const),
-    taxType: levy.tax === 'rst' ? ('pst' as const) : levy.tax,
+    taxType: levy.tax,
     displayName: DISPLAY_NAMES[levy.tax],
   };
   const zero = (taxabilityReason: TaxabilityReason) => ({ ...shape, percentage: '0', taxabilityReason });

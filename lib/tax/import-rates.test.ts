@@ -19,6 +19,12 @@ describe('importRates', () => {
     expect(next.rates).toHaveLength(table.rates.length + 1);
   });
 
+  it('a new period imported without closing the shipped one applies from its start', () => {
+    const next = importRates(table, `${header}DE,,vat,standard,21,2027-01-01,,https://example.test/de\n`, '2026-12-06');
+    const open = next.rates.filter((r) => r.country === 'DE' && r.category === 'standard' && r.to === null);
+    expect(open.map((r) => r.from)).toEqual(['2024-01-01', '2027-01-01']);
+  });
+
   it('refuses a bad row, naming its line and field, and an unknown column', () => {
     expect(() => importRates(table, `${header}DE,,vat,standard,nineteen,2027-01-01,,src\n`, '2026-12-06')).toThrow(/line 2: percentage/);
     expect(() => importRates(table, `${header}DE,,vat,standard,19,2027-01-01,2026-01-01,src\n`, '2026-12-06')).toThrow(

@@ -22,6 +22,18 @@ export async function merchantTax(
       headOffice: address?.country ? { country: address.country, state: address.state } : null,
       defaults: { taxBehavior: row?.defaultTaxBehavior ?? null, taxCode: row?.defaultTaxCode ?? null },
     },
-    registrations: active.map((r) => ({ country: r.country, type: r.type, state: r.state })),
+    registrations: active.map((r) => ({
+      country: r.country,
+      type: r.type,
+      state: r.state,
+      placeOfSupplyScheme: schemeOf(r.countryOptions),
+    })),
   };
+}
+
+/** An EU standard registration's place_of_supply_scheme (`country_options[xx][standard][place_of_supply_scheme]`). */
+function schemeOf(option: { type: string } & Record<string, unknown>): 'small_seller' | 'standard' | null {
+  const standard = option.standard as { place_of_supply_scheme?: unknown } | undefined;
+  const scheme = standard?.place_of_supply_scheme;
+  return scheme === 'small_seller' || scheme === 'standard' ? scheme : null;
 }

@@ -31,7 +31,6 @@ export type TaxRateRow = z.infer<typeof taxRateRowSchema>;
 export type TaxCategory = TaxRateRow['category'];
 
 const table = taxRateTableSchema.parse(shipped);
-export const TAX_DATA_VERSION = table.version;
 
 const keyOf = (country: string, state: string | null, tax: string) => `${country}/${state ?? ''}/${tax}`;
 const byJurisdiction = new Map<string, TaxRateRow[]>();
@@ -50,12 +49,12 @@ export function rateOn(
 ): { row: TaxRateRow; standard: TaxRateRow } | null {
   const rows = byJurisdiction.get(keyOf(p.country, p.state, p.tax)) ?? [];
   const on = day(at);
-  const standard = rows.find((r) => r.category === 'standard' && inForce(r, on));
+  // Where an imported period overlaps the one before it (left open-ended), the one that started last applies.
+  const latest = (category: TaxCategory) =>
+    rows
+      .filter((r) => r.category === category && inForce(r, on))
+      .reduce<TaxRateRow | undefined>((a, r) => (a && a.from > r.from ? a : r), undefined);
+  const standard = latest('standard');
   if (!standard) return null;
-  return { row: rows.find((r) => r.category === p.category && inForce(r, on)) ?? standard, standard };
-}
-
-/** Whether the table has a tax for this jurisdiction at all (any period). */
-export function hasTax(country: string, state: string | null, tax: TaxRateRow['tax']): boolean {
-  return byJurisdiction.has(keyOf(country, state, tax));
+  return { row: latest(p.category) ?? standard, standard };
 }

@@ -22,5 +22,3 @@ export function categoryOf(taxCode: string): TaxCategory | 'exempt' {
   if (taxCode === NONTAXABLE_TAX_CODE) return 'exempt';
   return CATEGORIES[taxCode] ?? 'standard';
 }
-
-export const TAX_CODE_PATTERN = /^txcd_\d{8}$/;

@@ -16,10 +16,16 @@ export type MerchantTaxSettings = {
  * One registration in force (`/v1/tax/registrations`, status active at the
  * time of the calculation). `type` is the country option's type:
  * `standard`, `oss_union`, `oss_non_union`, `ioss` (EU); `simplified` (non-resident
- * schemes, e.g. Canada's GST/HST+QST); `province_standard` (Canada, with `province`);
+ * schemes, e.g. Canada's GST/HST); `province_standard` (Canada, with `province`);
  * `state_sales_tax` (US, with `state`).
  */
-export type TaxRegistration = { country: string; type: string; state: string | null };
+export type TaxRegistration = {
+  country: string;
+  type: string;
+  state: string | null;
+  /** EU `standard` registrations: `small_seller` also covers cross-border sales under the EU threshold; `standard` only sales in that country. */
+  placeOfSupplyScheme?: 'small_seller' | 'standard' | null;
+};
 
 /** Where the customer is, as Stripe reads it: shipping address, else billing, else the customer's. */
 export type TaxLocation = { country: string; state: string | null; postalCode: string | null };
@@ -49,9 +55,9 @@ export type TaxabilityReason =
 export type AppliedTax = {
   country: string;
   state: string | null;
-  jurisdiction: string; // "DE", "QC", "CALIFORNIA"
+  jurisdiction: string; // "DE", "QC", "CA" (the state's or country's code)
   jurisdictionLevel: 'country' | 'state';
-  taxType: 'vat' | 'gst' | 'hst' | 'pst' | 'qst' | 'igst' | 'jct' | 'sales_tax' | 'rst';
+  taxType: 'vat' | 'gst' | 'hst' | 'pst' | 'qst' | 'rst' | 'igst' | 'jct' | 'sales_tax';
   displayName: string; // "VAT", "GST", "QST", "Sales Tax"
   percentage: string; // exact decimal, "19", "9.975"
   inclusive: boolean;
