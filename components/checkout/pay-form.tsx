@@ -51,6 +51,8 @@ export type PayFormProps = {
   address?: AddressFormData;
   /** Automatic tax: prices the address and tax ID typed so far (taxInputsAction); null without automatic tax. */
   taxAction?: ((form: FormData) => Promise<void>) | null;
+  /** With taxAction: the total shown (shownTotalOf), posted back so the payment is for it. */
+  shownTotal?: string;
 };
 
 /**
@@ -75,6 +77,7 @@ export function PayForm({
   taxIdExamples = {},
   address = NO_ADDRESS_DATA,
   taxAction = null,
+  shownTotal,
 }: PayFormProps) {
   const t = useTranslations();
   const locale = useLocale();
@@ -245,7 +248,7 @@ export function PayForm({
             value={dv}
           />
         ) : null}
-        {taxAction ? <TaxUpdate control={form.control} action={taxAction} /> : null}
+        {taxAction ? <TaxUpdate control={form.control} action={taxAction} shownTotal={shownTotal ?? ''} /> : null}
         {customFields.length ? <CustomFields fields={customFields} register={register} error={error} value={dv} /> : null}
         {config.terms || config.promotionsConsent ? (
           <fieldset className="space-y-2">

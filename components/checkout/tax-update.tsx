@@ -21,16 +21,20 @@ const TAX_FIELDS = [
 const SETTLE_MS = 400;
 
 /**
- * Automatic tax follows the address and tax ID as they are typed: with JavaScript, each change (once typing
- * pauses) is sent to `action`, whose revalidation brings the new tax and total; without it, an "Update total"
- * button posts the form for the same (the pay action prices it and keeps what was typed).
+ * Automatic tax (and adaptive pricing's currency) follows the address and tax ID as they are typed: with
+ * JavaScript, each change (once typing pauses) is sent to `action`, whose revalidation brings the new tax and
+ * total; without it, an "Update total" button posts the form for the same (the pay action prices it and keeps
+ * what was typed).
  */
 export function TaxUpdate({
   control,
   action,
+  shownTotal,
 }: {
   control: Control<Record<string, unknown>, unknown, unknown>;
   action: (form: FormData) => Promise<void>;
+  /** The total shown (lib/checkout/tax-inputs.ts shownTotalOf), posted with the payment so it is for this total. */
+  shownTotal: string;
 }) {
   const t = useTranslations('Tax');
   const interactive = useInteractive();
@@ -54,17 +58,21 @@ export function TaxUpdate({
     // `key` stands for `values`, whose array is new at every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [interactive, key, action]);
-  if (interactive) return null;
+  const shown = <input type="hidden" name="shown_total" value={shownTotal} />;
+  if (interactive) return shown;
   return (
-    <button
-      type="submit"
-      name="intent"
-      value="update_tax"
-      formNoValidate
-      className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] px-3 py-1.5 text-sm"
-      data-testid="update-tax"
-    >
-      {t('updateTotal')}
-    </button>
+    <>
+      {shown}
+      <button
+        type="submit"
+        name="intent"
+        value="update_tax"
+        formNoValidate
+        className="rounded-[var(--ck-radius-control)] border border-[var(--ck-border)] px-3 py-1.5 text-sm"
+        data-testid="update-tax"
+      >
+        {t('updateTotal')}
+      </button>
+    </>
   );
 }

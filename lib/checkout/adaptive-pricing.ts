@@ -34,8 +34,8 @@ export async function presentmentFor(db: Queryable, session: SessionRow, country
 
 /** Where the session's customer is, as far as the page or the Customer tells: the country typed, else the Customer's. */
 export async function sessionCountry(db: Queryable, session: SessionRow): Promise<string | null> {
-  const typed = session.automaticTax.inputs;
-  if (typed) return typed.location?.country ?? null;
+  const typed = session.automaticTax.inputs?.location;
+  if (typed) return typed.country;
   if (!session.customerId) return null;
   const customer = await findCustomer(db, { accountId: session.accountId, id: session.customerId });
   return (customer?.shipping?.address.country ?? customer?.address?.country) || null;

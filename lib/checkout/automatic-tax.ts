@@ -109,7 +109,8 @@ export async function sessionTaxCustomer(
 ): Promise<TaxCustomer> {
   const customer = p.customer;
   const held = customer ? await taxIdsOfCustomer(tx, { accountId: p.accountId, customerId: customer.id }) : [];
-  const location = p.inputs ? p.inputs.location : taxLocation(customer?.shipping?.address ?? customer?.address);
+  // A form without an address (a saved card) leaves the Customer's.
+  const location = p.inputs?.location ?? taxLocation(customer?.shipping?.address ?? customer?.address);
   return {
     location: location && { country: location.country, state: location.state, postalCode: location.postal_code },
     taxExempt: customer?.taxExempt ?? 'none',

@@ -13,7 +13,7 @@ import { PASS_CARD, passOffered, passPaymentMethod } from '@/lib/pass/pass-check
 import { signedInPass } from '@/lib/pass/pass-sign-in';
 import { newId } from '@/lib/util/ids';
 import type { StoredTaxInputs } from '@/db/schema/checkout-json';
-import { sameTaxInputs, setTaxInputs } from './tax-inputs';
+import { sameTaxInputs, setTaxInputs, shownTotalOf } from './tax-inputs';
 import { presentmentDetails } from './adaptive-pricing';
 import { recordCardAttempt } from './card-testing';
 import type { collectedDetails } from './collected-details';
@@ -54,6 +54,8 @@ export async function claimAttempt(
     passPhone: string | null;
     /** What decides automatic tax, as the form gave it (collected-details.ts taxInputsOf). */
     taxInputs: StoredTaxInputs;
+    /** The total (and currency) the page showed when the customer paid (shownTotalOf), or null when not posted. */
+    shownTotal: string | null;
     now: Date;
   },
 ): Promise<Claimed | ConfirmResult> {
@@ -75,6 +77,18 @@ export async function claimAttempt(
       if (totalChanged || currencyChanged)
         return { state: 'refused', reason: currencyChanged && !totalChanged ? 'currency_updated' : 'tax_updated' };
       session = repriced;
+    }
+    if (session.automaticTax.enabled || session.adaptivePricing.enabled) {
+      // The page the customer paid from showed a total (and currency) that must still be the session's: a change
+      // priced meanwhile (the address typed a moment before Pay) is shown before anything is charged.
+      if (p.shownTotal !== null && p.shownTotal !== shownTotalOf(session))
+        return { state: 'refused', reason: session.automaticTax.enabled ? 'tax_updated' : 'currency_updated' };
+      // Automatic tax charges nothing before it knows where the customer is (a US state, a Canadian province).
+      if (session.automaticTax.enabled && session.automaticTax.status !== 'complete')
+        return {
+          state: 'invalid',
+          errors: p.taxInputs.location ? { 'billing.state': 'address.state.required' } : { 'billing.country': 'address.country.required' },
+        };
     }
     // The saved card was offered as the page was read; under the lock it must still be this customer's, shown again
     // (the Pass's: the browser still signed in to it; its card becomes a payment method of this merchant's once the

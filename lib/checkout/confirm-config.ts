@@ -34,7 +34,7 @@ export function confirmConfigFor(session: SessionRow, savedCards: string[] = [],
     emailLocked: session.customerEmail !== null || session.customerId !== null,
     phone: session.phoneNumberCollection.enabled,
     shippingCountries: session.shippingAddressCollection?.allowed_countries ?? null,
-    billingAddress: session.billingAddressCollection === 'required' ? 'required' : 'auto',
+    billingAddress: billingAddressAsked(session),
     taxId: session.taxIdCollection.enabled ? { required: session.taxIdCollection.required === 'if_supported' } : null,
     customFields: session.customFields.map((f) => {
       const bounds = f.text ?? f.numeric;
@@ -68,4 +68,13 @@ export function completionUrl(session: Pick<SessionRow, 'id' | 'successUrl' | 'r
 /** The answer for a paid session: where to go, and whether the page is framed by the merchant (embedded). */
 export function completeResult(session: Pick<SessionRow, 'id' | 'successUrl' | 'returnUrl' | 'uiMode'>) {
   return { state: 'complete' as const, redirectUrl: completionUrl(session), embedded: isEmbedded(session.uiMode) };
+}
+
+/**
+ * Whether the page asks the whole billing address. Automatic tax without a shipping address needs it to the
+ * state or province (a US or Canadian customer's tax depends on it), so it asks it whole as `required` does.
+ */
+export function billingAddressAsked(session: SessionRow): 'required' | 'auto' {
+  if (session.billingAddressCollection === 'required') return 'required';
+  return session.automaticTax.enabled && !session.shippingAddressCollection ? 'required' : 'auto';
 }

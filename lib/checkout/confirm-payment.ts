@@ -16,6 +16,7 @@ import { makeConfirmSchema } from '@/lib/validation/checkout-page';
 import { cardTestingDemand, cardTestingSignals } from './card-testing';
 import { collectedDetails, taxInputsOf } from './collected-details';
 import { findCustomer } from '@/db/queries/customers';
+import { presentmentDetails } from './adaptive-pricing';
 import { completeSession } from './complete-session';
 import { completeResult, confirmConfigFor } from './confirm-config';
 import { DiscountRefused } from './discount-reservation';
@@ -37,6 +38,12 @@ export type ConfirmResult =
       state: 'refused';
       reason: 'too_many_attempts' | 'rate_limited' | 'in_progress' | 'challenge_failed' | 'tax_updated' | 'currency_updated';
     };
+
+/** The pay form's `shown_total` (tax-inputs.ts shownTotalOf), or null when the post has none. */
+function shownTotalPosted(form: unknown): string | null {
+  const value = (form as { shown_total?: unknown } | null)?.shown_total;
+  return typeof value === 'string' ? value : null;
+}
 
 /** Card attempts allowed per client (its socket address, or the address a trusted proxy reports) across sessions. */
 export const CLIENT_CARD_LIMIT = { attempts: 30, windowSeconds: 600 };
@@ -127,6 +134,7 @@ export async function confirmPayment(
       passToken: p.passToken ?? null,
       passPhone: parsed.data.method === 'card' && parsed.data.pass_opt_in ? parsed.data.pass_phone : null,
       taxInputs: taxInputsOf(found, parsed.data),
+      shownTotal: shownTotalPosted(p.form),
       now,
     });
   } catch (err) {
@@ -146,8 +154,9 @@ export async function confirmPayment(
     call: () =>
       processor.charge({
         attemptId: intent.attemptId,
-        amount: intent.amount,
-        currency: session.currency ?? 'usd',
+        // Adaptive pricing: the card pays what the customer was shown, in their currency.
+        amount: presentmentDetails(session)?.presentment_amount ?? intent.amount,
+        currency: presentmentDetails(session)?.presentment_currency ?? session.currency ?? 'usd',
         card,
         setUpForOffSession: false,
         fingerprintSecret: fingerprintSecret(),

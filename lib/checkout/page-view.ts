@@ -10,6 +10,7 @@ import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
 import { unitAmountIn } from './pricing-input';
 import { recurringAmount } from './recurring-amount';
 import { presentView } from './present-view';
+import { billingAddressAsked } from './confirm-config';
 
 export type PageLine = {
   id: string;
@@ -162,7 +163,7 @@ async function sessionPageView(db: Queryable, session: SessionRow, now: Date) {
     emailLocked: session.customerEmail !== null || session.customerId !== null,
     phone: session.phoneNumberCollection.enabled,
     shippingCountries: session.shippingAddressCollection?.allowed_countries ?? null,
-    billingAddress: session.billingAddressCollection === 'required' ? ('required' as const) : ('auto' as const),
+    billingAddress: billingAddressAsked(session),
     taxId: session.taxIdCollection.enabled,
     shippingOptions: session.shippingOptions.flatMap((o): PageShippingOption[] => {
       const rate = shippingMap.get(o.shipping_rate);

@@ -65,6 +65,9 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
       // A code the customer typed goes with the old session; the merchant's own coupon stays.
       discounts: old.discounts.filter((d) => d.promotion_code === null),
       customFields: old.customFields.map((f) => withFieldValue(f, null)),
+      // Where the old customer was, their tax IDs and the rates locked then stay with the old session.
+      automaticTax: { enabled: old.automaticTax.enabled },
+      adaptivePricing: { enabled: old.adaptivePricing.enabled },
     });
     const lines = await sessionLineItems(tx, { accountId: old.accountId, sessionId: old.id, includeUnselected: true });
     await insertLineItems(

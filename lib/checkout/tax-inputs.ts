@@ -23,3 +23,8 @@ export async function setTaxInputs(tx: Tx, session: SessionRow, inputs: StoredTa
   });
   return reprice(tx, updated);
 }
+
+/** The total the page shows, and in which currency: posted back with the pay form (`shown_total`) so a payment is for it. */
+export function shownTotalOf(session: Pick<SessionRow, 'amountTotal' | 'adaptivePricing'>): string {
+  return `${session.amountTotal ?? 0}:${session.adaptivePricing.presentment?.currency ?? ''}`;
+}

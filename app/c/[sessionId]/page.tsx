@@ -8,6 +8,7 @@ import { MerchantHeader } from '@/components/checkout/merchant-header';
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { PassPanel } from '@/components/checkout/pass-panel';
 import { PayForm } from '@/components/checkout/pay-form';
+import { shownTotalOf } from '@/lib/checkout/tax-inputs';
 import { PayLabel } from '@/components/checkout/pay-label';
 import { ShippingOptions } from '@/components/checkout/shipping-options';
 import { StatePage } from '@/components/checkout/state-page';
@@ -167,6 +168,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               removeAction={offersRemove(session) ? removeSavedCardAction.bind(null, sessionId) : null}
               taxIdExamples={config.taxId ? taxIdExamples() : undefined}
               taxAction={session.automaticTax.enabled || session.adaptivePricing.enabled ? taxInputsAction.bind(null, sessionId) : null}
+              shownTotal={shownTotalOf(session)}
               address={addressFormData(sessionId, locale, {
                 acceptLanguage: (await headers()).get('accept-language'),
                 sessionLocale: session.locale,
