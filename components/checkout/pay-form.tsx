@@ -13,9 +13,9 @@ import { BillingAddress } from './billing-address';
 import { compactLookup } from '@/lib/addresses/address-field-rules';
 import { NO_ADDRESS_DATA, withDefaultCountry, type AddressFormData } from '@/lib/addresses/address-form-data';
 import { CardFields } from './card-fields';
+import { ConsentFields } from './consent-fields';
 import { CustomFields } from './custom-fields';
 import { Field } from '@/components/ui/field';
-import { FieldError } from '@/components/ui/field-error';
 import { MethodChoice } from './method-choice';
 import { REMOVE_FORM_ID, SavedCards } from './saved-cards';
 import type { SavedCardView } from '@/lib/checkout/saved-cards';
@@ -251,37 +251,13 @@ export function PayForm({
         {taxAction ? <TaxUpdate control={form.control} action={taxAction} shownTotal={shownTotal ?? ''} /> : null}
         {customFields.length ? <CustomFields fields={customFields} register={register} error={error} value={dv} /> : null}
         {config.terms || config.promotionsConsent ? (
-          <fieldset className="space-y-2">
-            {config.promotionsConsent ? (
-              <label className="flex items-start gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  className="mt-1"
-                  defaultChecked={dv('promotions') === 'true'}
-                  {...register('promotions')}
-                  value="true"
-                />
-                {t('Consent.promotions')}
-              </label>
-            ) : null}
-            {config.terms ? (
-              <div>
-                <label className="flex items-start gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    className="mt-1"
-                    defaultChecked={dv('terms') === 'true'}
-                    aria-invalid={error('terms') ? true : undefined}
-                    aria-describedby={error('terms') ? 'terms-error' : undefined}
-                    {...register('terms')}
-                    value="true"
-                  />
-                  {texts.terms ?? t('Consent.terms')}
-                </label>
-                <FieldError id="terms-error" message={error('terms')} />
-              </div>
-            ) : null}
-          </fieldset>
+          <ConsentFields
+            promotions={config.promotionsConsent}
+            terms={config.terms ? (texts.terms ?? t('Consent.terms')) : null}
+            register={register}
+            error={error}
+            value={dv}
+          />
         ) : null}
         {challenge ? <ProofOfWork key={challenge.signature ?? challenge.parameters.nonce} challenge={challenge} /> : null}
         {texts.submit ? <p className="text-sm text-[var(--ck-muted)]">{texts.submit}</p> : null}
