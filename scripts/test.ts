@@ -1,9 +1,10 @@
-// npm test: type-check, lint and check formatting (at once), build if needed, start one server on a fresh database, run every suite (vitest, then Playwright), print "N passed, N failed".
+// npm test: type-check, lint and check formatting (at once), build if needed, run every suite (vitest and Playwright at once, each against a server of its own on a fresh database), print "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startTestServer } from '../e2e/support/test-server';
+import { createInterface } from 'node:readline';
+import { startTestServer, type TestServer } from '../e2e/support/test-server';
 import { buildIfNeeded } from './build-if-needed';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -59,13 +60,19 @@ async function staticChecks(): Promise<Tally[]> {
 }
 
 /**
- * Runs a suite with its output shown, and answers its exit status. Asynchronous on purpose: this process also reads
- * the test server's output (e2e/support/test-server.ts), and a blocked event loop here would leave the server's
- * pipe full, and the server stuck writing its log (writes to a pipe are synchronous on Linux).
+ * Runs a suite with each line of its output shown under its label (the API and browser suites run at once), and
+ * answers its exit status. Asynchronous on purpose: this process also reads the test servers' output
+ * (e2e/support/test-server.ts), and a blocked event loop here would leave a server's pipe full, and the server stuck
+ * writing its log (writes to a pipe are synchronous on Linux).
  */
-function runSuite(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null }> {
+function runSuite(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        console.log(`${label} │ ${line}`);
+      });
+    }
     child.on('error', () => {
       resolve({ status: 1 });
     });
@@ -79,7 +86,7 @@ async function vitest(env: NodeJS.ProcessEnv): Promise<Tally> {
   console.log(`\n▶ Unit and API suites (vitest) on ${process.env.DATABASE_URL ? 'Postgres' : 'PGlite'}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'caisse-vitest-'));
   const report = path.join(dir, 'report.json');
-  const r = await runSuite(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  const r = await runSuite('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
   try {
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
       numPassedTests: number;
@@ -113,7 +120,7 @@ async function playwright(env: NodeJS.ProcessEnv): Promise<Tally> {
   console.log(`\n▶ Browser suite (Playwright, Chromium)${shard.length ? `, part ${process.env.CAISSE_BROWSER_SHARD}` : ''}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'caisse-playwright-'));
   const report = path.join(dir, 'report.json');
-  const r = await runSuite(bin('playwright'), ['test', ...shard], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  const r = await runSuite('browser', bin('playwright'), ['test', ...shard], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
   try {
     const json = JSON.parse(readFileSync(report, 'utf8')) as PlaywrightReport;
     // Skipped and fixme tests count as neither; flaky ones needed a retry, so they failed once.
@@ -128,17 +135,25 @@ async function playwright(env: NodeJS.ProcessEnv): Promise<Tally> {
   }
 }
 
+/**
+ * The unit and API suites and the browser suite run at once, each against a server of its own on a fresh database:
+ * the browser suite mostly waits on Chromium and the API suite on its server, so together they fill the two cores
+ * that one after the other leaves half idle, and neither sees the other's requests (rate limits, sign-ins).
+ */
+async function suites(): Promise<Tally[]> {
+  const [apiServer, browserServer] = await Promise.all([startTestServer(), startTestServer()]);
+  const envFor = (server: TestServer) => ({ ...process.env, CAISSE_TEST_URL: server.url, CAISSE_TEST_OPERATOR_KEY: server.operatorKey });
+  try {
+    return await Promise.all([vitest(envFor(apiServer)), playwright(envFor(browserServer))]);
+  } finally {
+    await Promise.all([apiServer.stop(), browserServer.stop()]);
+  }
+}
+
 async function main() {
   const totals: Tally[] = await staticChecks();
   buildIfNeeded();
-  const server = await startTestServer();
-  try {
-    const env = { ...process.env, CAISSE_TEST_URL: server.url, CAISSE_TEST_OPERATOR_KEY: server.operatorKey };
-    totals.push(await vitest(env));
-    totals.push(await playwright(env));
-  } finally {
-    await server.stop();
-  }
+  totals.push(...(await suites()));
   const passed = totals.reduce((n, t) => n + t.passed, 0);
   const failed = totals.reduce((n, t) => n + t.failed, 0);
   console.log(`\n${passed} passed, ${failed} failed`);
