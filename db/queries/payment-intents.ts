@@ -41,11 +41,18 @@ export async function paymentIntentForSession(db: Queryable, sessionId: string):
  */
 export async function claimPaymentAttempt(
   db: Queryable,
-  p: { id: string; amount: number; attemptId: string; now: Date },
+  p: { id: string; amount: number; currency?: string | null; attemptId: string; now: Date },
 ): Promise<PaymentIntentRow | null> {
   const rows = await db
     .update(paymentIntents)
-    .set({ status: 'processing', amount: p.amount, lastPaymentError: null, attemptId: p.attemptId, attemptStartedAt: p.now })
+    .set({
+      status: 'processing',
+      amount: p.amount,
+      ...(p.currency && { currency: p.currency }),
+      lastPaymentError: null,
+      attemptId: p.attemptId,
+      attemptStartedAt: p.now,
+    })
     .where(and(eq(paymentIntents.id, p.id), inArray(paymentIntents.status, ['requires_payment_method', 'requires_confirmation'])))
     .returning();
   return rows[0] ?? null;

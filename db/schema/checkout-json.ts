@@ -53,6 +53,11 @@ export type StoredTaxInputs = {
  */
 export type StoredAdaptivePricing = {
   enabled: boolean;
+  /**
+   * The currency the merchant's prices gave the session, kept once adaptive pricing has priced it: the session's
+   * own `currency` becomes the customer's when every price has an amount in it (currency_options win over conversion).
+   */
+  merchant_currency?: string;
   presentment?: { currency: string; rate: string; rate_date: string } | null;
   /** Every rate the session has locked, by currency: once shown, a currency's rate stays the session's. */
   locked?: Record<string, { rate: string; rate_date: string }>;

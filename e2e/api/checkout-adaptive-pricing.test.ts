@@ -58,6 +58,70 @@ describe('adaptive pricing on Checkout Sessions', () => {
     expect(intent.presentment_details).toEqual({ presentment_amount: 18085, presentment_currency: 'jpy' });
   });
 
+  it('a price with a yen amount of its own (currency_options) wins over conversion: the session is priced and paid in yen', async () => {
+    const { stripe } = await newMerchant();
+    const product = await stripe.products.create({ name: 'Print' });
+    const price = await stripe.prices.create({
+      product: product.id,
+      unit_amount: 10000,
+      currency: 'eur',
+      currency_options: { jpy: { unit_amount: 15000 } },
+    });
+    const session = await adaptiveSession(stripe, { line_items: [{ price: price.id, quantity: 2 }] });
+    expect([session.currency, session.amount_total]).toEqual(['eur', 20000]);
+
+    const url = defined(session.url, 'session.url');
+    const headers = { 'x-forwarded-for': randomClientAddress() };
+    // A card declined from France first: the payment intent is made in euros.
+    const declined = await postPayForm(url, { card: '4000 0000 0000 0002', headers });
+    expect(declined.html).toContain('Your card was declined.');
+    const japan = { 'billing.country': 'JP', 'billing.postal_code': '100-0001' };
+    const first = await postPayForm(url, { extra: japan, headers });
+    expect(first.html).toContain('Prices are now shown in your currency. Check the new total, then pay.');
+    expect(first.html).toContain('30,000');
+    const shown = await stripe.checkout.sessions.retrieve(session.id);
+    expect([shown.currency, shown.amount_subtotal, shown.amount_total]).toEqual(['jpy', 30000, 30000]);
+    expect(shown.presentment_details).toBeUndefined();
+
+    const paid = await postPayForm(url, { extra: japan, headers });
+    expect(paid.status).toBe(303);
+    const done = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] });
+    expect([done.status, done.currency, done.amount_total]).toEqual(['complete', 'jpy', 30000]);
+    // The euro intent of the declined attempt now charges the yen total.
+    const intent = done.payment_intent as Stripe.PaymentIntent;
+    expect([intent.amount, intent.currency, intent.amount_received]).toEqual([30000, 'jpy', 30000]);
+    expect(intent.presentment_details).toBeUndefined();
+  });
+
+  it('one line without a yen amount of its own: the whole session is converted instead', async () => {
+    const { stripe } = await newMerchant();
+    const product = await stripe.products.create({ name: 'Print' });
+    const withYen = await stripe.prices.create({
+      product: product.id,
+      unit_amount: 10000,
+      currency: 'eur',
+      currency_options: { jpy: { unit_amount: 15000 } },
+    });
+    const customer = await stripe.customers.create({ address: { country: 'JP', postal_code: '100-0001' } });
+    const mixed = await adaptiveSession(stripe, { customer: customer.id });
+    const yenOnly = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price: withYen.id, quantity: 1 }],
+      success_url: SUCCESS_URL,
+      adaptive_pricing: { enabled: true },
+      customer: customer.id,
+    });
+    expect([yenOnly.currency, yenOnly.amount_total, yenOnly.presentment_details]).toEqual(['jpy', 15000, undefined]);
+    const updated = await stripe.checkout.sessions.update(mixed.id, {
+      line_items: [
+        { id: defined((await stripe.checkout.sessions.listLineItems(mixed.id)).data[0], 'line').id },
+        { price: withYen.id, quantity: 1 },
+      ],
+    });
+    expect([updated.currency, updated.amount_total]).toEqual(['eur', 20000]);
+    expect(updated.presentment_details).toEqual({ presentment_amount: 36170, presentment_currency: 'jpy' });
+  });
+
   it('a customer whose currency is the session’s pays as without it; a subscription is refused', async () => {
     const { stripe } = await newMerchant();
     const customer = await stripe.customers.create({ address: { country: 'DE' } });

@@ -1,11 +1,16 @@
 import countryToCurrency from 'country-to-currency';
 import type { Queryable } from '@/db/client';
+import type { PriceRow, ShippingRateRow } from '@/db/queries/checkout-refs';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
+import type { CouponRow } from '@/db/queries/coupons';
 import { findCustomer } from '@/db/queries/customers';
 import type { StoredAdaptivePricing } from '@/db/schema/checkout-json';
 import { env } from '@/lib/env';
 import { convertAmount, exchangeRate } from '@/lib/fx/fx-rates';
 import { isSupportedCurrency } from '@/lib/money/currencies';
+import { present } from '@/lib/util/present';
+import { couponAmountIn } from './discount-eligibility';
+import { shippingAmountIn, unitAmountIn } from './pricing-input';
 
 export type Presentment = NonNullable<StoredAdaptivePricing['presentment']>;
 
@@ -22,10 +27,14 @@ export function localCurrency(country: string | null | undefined): string | null
  * another currency locks its own. Null — the merchant's currency — without adaptive pricing, for a customer
  * whose currency is the session's or unknown, or when the latest rate is older than FX_MAX_AGE_DAYS.
  */
-export async function presentmentFor(db: Queryable, session: SessionRow, country: string | null, now: Date): Promise<Presentment | null> {
-  const from = session.currency;
-  const to = localCurrency(country);
-  if (!session.adaptivePricing.enabled || !from || !to || to === from) return null;
+export async function presentmentFor(
+  db: Queryable,
+  session: Pick<SessionRow, 'adaptivePricing'>,
+  p: { from: string; country: string | null; now: Date },
+): Promise<Presentment | null> {
+  const { from, now } = p;
+  const to = localCurrency(p.country);
+  if (!session.adaptivePricing.enabled || !to || to === from) return null;
   const locked = session.adaptivePricing.locked?.[to];
   if (locked) return { currency: to, ...locked };
   const quote = await exchangeRate(db, { from, to, now, maxAgeDays: env().FX_MAX_AGE_DAYS });
@@ -39,6 +48,46 @@ export async function sessionCountry(db: Queryable, session: SessionRow): Promis
   if (!session.customerId) return null;
   const customer = await findCustomer(db, { accountId: session.accountId, id: session.customerId });
   return (customer?.shipping?.address.country ?? customer?.address?.country) || null;
+}
+
+/** The currency the merchant's prices gave the session, whichever the customer is shown now. */
+export function merchantCurrency(session: Pick<SessionRow, 'currency' | 'adaptivePricing'>): string | null {
+  return session.adaptivePricing.merchant_currency ?? session.currency;
+}
+
+/**
+ * Manual currency prices win over conversion (as Stripe's): the customer's currency, when every line (optional items
+ * too), every shipping option and an amount-off coupon have an amount of the merchant's own in it, else null.
+ */
+export function manualCurrency(p: {
+  to: string | null;
+  prices: PriceRow[];
+  shippingRates: ShippingRateRow[];
+  coupon: CouponRow | null;
+}): string | null {
+  const { to } = p;
+  if (!to) return null;
+  const has = p.prices.every((price) => unitAmountIn(price, to)) && p.shippingRates.every((rate) => shippingAmountIn(rate, to) !== null);
+  const couponHas = !p.coupon || p.coupon.percentOff !== null || couponAmountIn(p.coupon, to) !== null;
+  return has && couponHas ? to : null;
+}
+
+/**
+ * Adaptive pricing for where the customer is now: the session's currency (the customer's own when the merchant's
+ * prices have it, else the merchant's) and what the session stores of it (the presentment at a locked rate, or none).
+ */
+export async function adaptiveCurrency(
+  db: Queryable,
+  session: SessionRow,
+  p: { prices: PriceRow[]; shippingRates: ShippingRateRow[]; coupon: CouponRow | null; now: Date },
+): Promise<{ currency: string; adaptivePricing: StoredAdaptivePricing }> {
+  const from = present(merchantCurrency(session), `session ${session.id}'s currency`);
+  const stored = { ...session.adaptivePricing, merchant_currency: from };
+  const country = await sessionCountry(db, session);
+  const to = localCurrency(country);
+  const manual = to === from ? null : manualCurrency({ to, prices: p.prices, shippingRates: p.shippingRates, coupon: p.coupon });
+  if (manual) return { currency: manual, adaptivePricing: { ...stored, presentment: null } };
+  return { currency: from, adaptivePricing: withPresentment(stored, await presentmentFor(db, session, { from, country, now: p.now })) };
 }
 
 /** What the session stores once a presentment is chosen: it, and every rate locked so far. */

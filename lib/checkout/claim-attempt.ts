@@ -13,7 +13,7 @@ import { PASS_CARD, passOffered, passPaymentMethod } from '@/lib/pass/pass-check
 import { signedInPass } from '@/lib/pass/pass-sign-in';
 import { newId } from '@/lib/util/ids';
 import type { StoredTaxInputs } from '@/db/schema/checkout-json';
-import { sameTaxInputs, setTaxInputs, shownTotalOf } from './tax-inputs';
+import { sameTaxInputs, setTaxInputs, shownCurrencyOf, shownTotalOf } from './tax-inputs';
 import { presentmentDetails } from './adaptive-pricing';
 import { recordCardAttempt } from './card-testing';
 import type { collectedDetails } from './collected-details';
@@ -72,10 +72,10 @@ export async function claimAttempt(
     // Adaptive pricing likewise: the currency shown follows the country, and is the one reported as paid in.
     if ((session.automaticTax.enabled || session.adaptivePricing.enabled) && !sameTaxInputs(session.automaticTax.inputs, p.taxInputs)) {
       const repriced = await setTaxInputs(tx, session, p.taxInputs);
-      const currencyChanged = repriced.adaptivePricing.presentment?.currency !== session.adaptivePricing.presentment?.currency;
+      const currencyChanged = shownCurrencyOf(repriced) !== shownCurrencyOf(session);
       const totalChanged = repriced.amountTotal !== session.amountTotal;
-      if (totalChanged || currencyChanged)
-        return { state: 'refused', reason: currencyChanged && !totalChanged ? 'currency_updated' : 'tax_updated' };
+      // A new currency says so (its total is new too); otherwise the tax changed the total.
+      if (totalChanged || currencyChanged) return { state: 'refused', reason: currencyChanged ? 'currency_updated' : 'tax_updated' };
       session = repriced;
     }
     if (session.automaticTax.enabled || session.adaptivePricing.enabled) {
@@ -126,7 +126,9 @@ export async function claimAttempt(
       });
     }
     const attemptId = newId('att');
-    const claimed = await claimPaymentAttempt(tx, { id: intentId, amount, attemptId, now: p.now });
+    // An earlier attempt's intent takes the session's amount and currency as they are now (adaptive pricing may have
+    // priced the session in the customer's currency since).
+    const claimed = await claimPaymentAttempt(tx, { id: intentId, amount, currency: session.currency, attemptId, now: p.now });
     if (!claimed) return { state: 'refused', reason: 'in_progress' };
     if (pass) {
       const d = p.details.customerDetails;

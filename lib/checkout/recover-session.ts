@@ -67,7 +67,8 @@ async function copyExpired(db: Db, expiredId: string, now: Date): Promise<{ id: 
       customFields: old.customFields.map((f) => withFieldValue(f, null)),
       // Where the old customer was, their tax IDs and the rates locked then stay with the old session.
       automaticTax: { enabled: old.automaticTax.enabled },
-      adaptivePricing: { enabled: old.adaptivePricing.enabled },
+      // Adaptive pricing chooses the new customer's currency again, from the merchant's (repriced below).
+      adaptivePricing: { enabled: old.adaptivePricing.enabled, merchant_currency: old.adaptivePricing.merchant_currency },
     });
     const lines = await sessionLineItems(tx, { accountId: old.accountId, sessionId: old.id, includeUnselected: true });
     await insertLineItems(

@@ -1,16 +1,16 @@
 import type { Tx } from '@/db/client';
-import { pricesByIds, shippingRatesByIds, taxRatesByIds } from '@/db/queries/checkout-refs';
+import { pricesByIds, shippingRatesByIds, taxRatesByIds, type ShippingRateRow } from '@/db/queries/checkout-refs';
 import { findCoupon } from '@/db/queries/coupons';
 import { updateLineItemFields } from '@/db/queries/checkout-line-items';
 import { sessionLineItems, updateSessionFields, type LineItemRow, type SessionRow } from '@/db/queries/checkout-sessions';
 import { computeTotals } from '@/lib/pricing/compute-totals';
 import { present } from '@/lib/util/present';
 import { sessionFirstPeriod } from './first-period';
-import { buildPricingInput } from './pricing-input';
+import { buildPricingInput, shippingAmountIn } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { recurringAmount } from './recurring-amount';
 import { sessionAutomaticTax } from './automatic-tax';
-import { presentmentFor, sessionCountry, withPresentment } from './adaptive-pricing';
+import { adaptiveCurrency } from './adaptive-pricing';
 
 /**
  * Recomputes and stores every amount of an open session from its current
@@ -21,33 +21,40 @@ import { presentmentFor, sessionCountry, withPresentment } from './adaptive-pric
  */
 export async function repriceSession(tx: Tx, session: SessionRow, lines: LineItemRow[]): Promise<SessionRow> {
   const accountId = session.accountId;
-  const currency = session.currency;
-  if (!currency) return session;
+  if (!session.currency) return session;
+  const adaptive = session.adaptivePricing.enabled;
   const selected = lines.filter((l) => l.selected && l.quantity > 0);
   const applied = session.discounts.at(0);
+  const selectedRate = session.shippingRateId ? [session.shippingRateId] : [];
+  // Adaptive pricing reads every line's price and every shipping option: each must have the customer's currency.
   const [priceMap, taxMap, shippingMap, coupon] = await Promise.all([
     pricesByIds(
       tx,
       accountId,
-      selected.map((l) => l.priceId),
+      (adaptive ? lines : selected).map((l) => l.priceId),
     ),
     taxRatesByIds(
       tx,
       accountId,
       selected.flatMap((l) => l.taxRateIds),
     ),
-    shippingRatesByIds(tx, accountId, session.shippingRateId ? [session.shippingRateId] : []),
+    shippingRatesByIds(tx, accountId, adaptive ? [...selectedRate, ...session.shippingOptions.map((o) => o.shipping_rate)] : selectedRate),
     applied ? findCoupon(tx, { accountId, id: applied.coupon }) : Promise.resolve(null),
   ]);
-  const shipping = session.shippingRateId ? (shippingMap.get(session.shippingRateId) ?? null) : null;
   const now = new Date();
+  // Adaptive pricing: the customer's currency for where they are now, from the merchant's prices or at a locked rate.
+  const shown = adaptive
+    ? await adaptiveCurrency(tx, session, { prices: [...priceMap.values()], shippingRates: [...shippingMap.values()], coupon, now })
+    : null;
+  const currency = shown?.currency ?? session.currency;
+  const shipping = session.shippingRateId ? (shippingMap.get(session.shippingRateId) ?? null) : null;
   const bought = selected.map((l) => ({
     key: l.id,
     price: present(priceMap.get(l.priceId), `price ${l.priceId} of line item ${l.id}`),
     line: l,
   }));
   // Automatic tax decides every rate from where the customer is; otherwise each line keeps the rates it was given.
-  const automatic = session.automaticTax.enabled ? await sessionAutomaticTax(tx, session, bought, shipping, now) : null;
+  const automatic = session.automaticTax.enabled ? await sessionAutomaticTax(tx, { ...session, currency }, bought, shipping, now) : null;
   const priced = bought.map(({ key, price, line }) => ({
     key,
     price,
@@ -81,10 +88,6 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
     )
       await updateLineItemFields(tx, { accountId, id: line.id, set: amounts });
   }
-  // Adaptive pricing: the customer's currency at the session's locked rate, for where they are now.
-  const adaptivePricing = session.adaptivePricing.enabled
-    ? withPresentment(session.adaptivePricing, await presentmentFor(tx, session, await sessionCountry(tx, session), now))
-    : session.adaptivePricing;
   const paymentStatus = session.mode === 'payment' ? (result.amountTotal === 0 ? 'no_payment_required' : 'unpaid') : session.paymentStatus;
   return updateSessionFields(tx, {
     accountId,
@@ -92,9 +95,18 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
     set: {
       ...columns.session,
       paymentStatus,
-      adaptivePricing,
+      // Adaptive pricing: the currency chosen prices the shipping options as well.
+      ...(shown && { ...shown, shippingOptions: shippingOptionsIn(session.shippingOptions, shippingMap, currency) }),
       ...(automatic && { automaticTax: { ...session.automaticTax, status: automatic.status } }),
     },
+  });
+}
+
+/** A session's shipping options with their amounts in `currency` (each has one: adaptive-pricing.ts manualCurrency). */
+function shippingOptionsIn(options: SessionRow['shippingOptions'], rates: Map<string, ShippingRateRow>, currency: string) {
+  return options.map((o) => {
+    const rate = present(rates.get(o.shipping_rate), `shipping rate ${o.shipping_rate}`);
+    return { ...o, shipping_amount: present(shippingAmountIn(rate, currency), `${rate.id}'s amount in ${currency}`) };
   });
 }
 

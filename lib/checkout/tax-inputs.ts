@@ -25,6 +25,11 @@ export async function setTaxInputs(tx: Tx, session: SessionRow, inputs: StoredTa
 }
 
 /** The total the page shows, and in which currency: posted back with the pay form (`shown_total`) so a payment is for it. */
-export function shownTotalOf(session: Pick<SessionRow, 'amountTotal' | 'adaptivePricing'>): string {
-  return `${session.amountTotal ?? 0}:${session.adaptivePricing.presentment?.currency ?? ''}`;
+export function shownTotalOf(session: Pick<SessionRow, 'amountTotal' | 'currency' | 'adaptivePricing'>): string {
+  return `${session.amountTotal ?? 0}:${shownCurrencyOf(session)}`;
+}
+
+/** The currency the page shows: the session's (its own, or the customer's from the merchant's prices), or converted into. */
+export function shownCurrencyOf(session: Pick<SessionRow, 'currency' | 'adaptivePricing'>): string {
+  return session.adaptivePricing.presentment?.currency ?? session.currency ?? '';
 }

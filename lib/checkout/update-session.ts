@@ -6,6 +6,7 @@ import { invalidRequest } from '@/lib/api/errors';
 import { mergeMetadata } from '@/lib/api/params';
 import { newId } from '@/lib/util/ids';
 import type { UpdateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
+import { merchantCurrency } from './adaptive-pricing';
 import { unitAmountIn } from './pricing-input';
 import type { AmountCulprit } from '@/lib/pricing/amount-limit';
 import { withinChargeLimit } from './charge-limit';
@@ -69,8 +70,10 @@ async function replaceLineItems(
       const price = newPrices.get(g.price);
       if (!price) throw invalidRequest(`No such price: '${g.price}'`, `${at}[price]`, 'resource_missing');
       if (!price.active) throw invalidRequest('The price specified is inactive. This field only accepts active prices.', `${at}[price]`);
-      if (session.currency === null || !unitAmountIn(price, session.currency))
-        throw invalidRequest(`The price ${price.id} is not available in ${session.currency}.`, `${at}[price]`);
+      // In the merchant's currency, whichever adaptive pricing shows the customer.
+      const currency = merchantCurrency(session);
+      if (currency === null || !unitAmountIn(price, currency))
+        throw invalidRequest(`The price ${price.id} is not available in ${currency}.`, `${at}[price]`);
       if (price.type === 'recurring') throw invalidRequest('Recurring prices can only be used in subscription mode.', `${at}[price]`);
       if (g.quantity === undefined)
         throw invalidRequest(`quantity is required for a new line item in ${at}.`, `${at}[quantity]`, 'parameter_missing');
@@ -120,7 +123,7 @@ export async function updateSession(db: Db, scope: AccountScope & { id: string }
     if (p.metadata !== undefined) set.metadata = mergeMetadata(session.metadata, p.metadata);
     if (p.shipping_options !== undefined) {
       if (p.shipping_options.length > 5) throw invalidRequest('At most 5 shipping_options are allowed.', 'shipping_options');
-      const options = await resolveShippingOptions(tx, scope.accountId, p.shipping_options, session.currency);
+      const options = await resolveShippingOptions(tx, scope.accountId, p.shipping_options, merchantCurrency(session));
       set.shippingOptions = options.map((o) => ({ shipping_rate: o.rate.id, shipping_amount: o.amount }));
       set.shippingRateId = options[0]?.rate.id ?? null;
     }
