@@ -51,6 +51,51 @@ test.describe('shipping', () => {
     expect(updated.amount_total).toBe(4000);
   });
 
+  test('the shipping options come after the shipping address, inside the pay form', async ({ page, createSession }) => {
+    const session = await createSession(SHIPPING);
+    await page.goto(defined(session.url, 'session.url'));
+    const options = page.getByRole('group', { name: 'Shipping method' });
+    await expect(options).toBeVisible();
+    const order = await shippingAddress(page).evaluate(
+      (address, chooser) => ({
+        after: (address.compareDocumentPosition(chooser) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+        sameForm: address.closest('form') === chooser.closest('form'),
+      }),
+      await options.elementHandle(),
+    );
+    expect(order).toEqual({ after: true, sameForm: true });
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('"Use this shipping method" → the total follows, what was typed stays, and paying charges it', async ({
+      page,
+      merchant,
+      shop,
+      createSession,
+    }) => {
+      const session = await createSession(SHIPPING);
+      await page.goto(defined(session.url, 'session.url'));
+      await fillPaymentDetails(page, { email: 'ship@example.com' });
+      await fillShippingAddress(page, { name: 'Jenny Rosen', country: 'FR', line1: '8 rue de Rivoli', city: 'Paris', postalCode: '75004' });
+      await page.getByRole('radio', { name: /Express/ }).check();
+      await page.getByRole('button', { name: 'Use this shipping method' }).click();
+
+      await expect(page.getByTestId('total-shipping')).toContainText('€15.00');
+      await expectTotalDue(page, '€40.00');
+      await expect(page.getByRole('radio', { name: /Express/ })).toBeChecked();
+      await expect(page.getByLabel('Email', { exact: true })).toHaveValue('ship@example.com');
+      await expect(shippingAddress(page).getByLabel('City')).toHaveValue('Paris');
+
+      await fillPaymentDetails(page, { email: 'ship@example.com' });
+      await page.getByRole('button', { name: 'Pay €40.00' }).click();
+      await expect(page).toHaveURL(shop.successUrlFor(session.id));
+      const paid = await merchant.stripe.checkout.sessions.retrieve(session.id);
+      expect([paid.status, paid.amount_total, paid.total_details?.amount_shipping]).toEqual(['complete', 4000, 1500]);
+    });
+  });
+
   test('paying without a shipping address → each missing part says so; with a full address → paid, and the API has the address', async ({
     page,
     merchant,

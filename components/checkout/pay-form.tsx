@@ -53,6 +53,8 @@ export type PayFormProps = {
   taxAction?: ((form: FormData) => Promise<void>) | null;
   /** With taxAction: the total shown (shownTotalOf), posted back so the payment is for it. */
   shownTotal?: string;
+  /** The session's shipping options (<ShippingOptions>), shown after the shipping address. */
+  shippingOptions?: ReactNode;
 };
 
 /**
@@ -78,6 +80,7 @@ export function PayForm({
   address = NO_ADDRESS_DATA,
   taxAction = null,
   shownTotal,
+  shippingOptions = null,
 }: PayFormProps) {
   const t = useTranslations();
   const locale = useLocale();
@@ -200,6 +203,7 @@ export function PayForm({
             locale={locale}
           />
         ) : null}
+        {shippingOptions}
         {savedCards.length ? (
           <SavedCards cards={savedCards} register={register} chosen={chosenSaved} removable={removeAction !== null} />
         ) : null}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { startTransition, useActionState } from 'react';
 import type { CartAction } from '@/lib/checkout/page-state';
 import { CartErrorMessage } from './cart-error';
 
@@ -12,14 +12,22 @@ type Props = {
 };
 
 /**
- * The session's shipping rates as radio buttons. Choosing one submits at once
- * with JavaScript; without it, the "Use this shipping method" button does.
+ * The session's shipping rates as radio buttons, inside the pay form after the shipping address (as on Stripe's
+ * page). Choosing one sends it to `action` at once with JavaScript; without it, the "Use this shipping method"
+ * button posts the pay form with intent=update_shipping, and the pay action selects it and keeps what was typed.
  */
 export function ShippingOptions({ options, selected, action }: Props) {
   const t = useTranslations('Shipping');
-  const [state, formAction, pending] = useActionState(action, { error: null });
+  const [state, dispatch, pending] = useActionState(action, { error: null });
+  const choose = (rate: string) => {
+    const form = new FormData();
+    form.set('shipping_rate', rate);
+    startTransition(() => {
+      dispatch(form);
+    });
+  };
   return (
-    <form action={formAction} aria-busy={pending}>
+    <div aria-busy={pending}>
       <fieldset className="space-y-2">
         <legend className="mb-2 text-base font-semibold">{t('title')}</legend>
         {options.map((o) => (
@@ -33,7 +41,9 @@ export function ShippingOptions({ options, selected, action }: Props) {
                 name="shipping_rate"
                 value={o.id}
                 defaultChecked={o.id === selected}
-                onChange={(e) => e.currentTarget.form?.requestSubmit()}
+                onChange={(e) => {
+                  choose(e.currentTarget.value);
+                }}
               />
               <span>
                 <span className="block">{o.name}</span>
@@ -45,11 +55,11 @@ export function ShippingOptions({ options, selected, action }: Props) {
         ))}
       </fieldset>
       <noscript>
-        <button type="submit" className="mt-2 text-sm underline">
+        <button type="submit" name="intent" value="update_shipping" formNoValidate className="mt-2 text-sm underline">
           {t('choose')}
         </button>
       </noscript>
       <CartErrorMessage error={state.error} />
-    </form>
+    </div>
   );
 }

@@ -109,6 +109,12 @@ export async function payAction(sessionId: string, _: PayState, form: FormData):
     revalidatePath(`/c/${sessionId}`);
     return { result: null, values: echoed(params) };
   }
+  // "Use this shipping method" (without JavaScript): the same as shippingRateAction, the form kept as typed.
+  if (params.intent === 'update_shipping') {
+    await selectShippingRate(db, sessionId, typeof params.shipping_rate === 'string' ? params.shipping_rate : '');
+    revalidatePath(`/c/${sessionId}`);
+    return { result: null, values: echoed(params) };
+  }
   const passToken = (await cookies()).get(PASS_COOKIE)?.value ?? null;
   let result = await confirmPayment(db, { sessionId, form: params, clientKey: clientKeyFrom(await headers()), passToken });
   if (result.state === 'refused' && result.reason === 'in_progress') result = await awaitOtherAttempt(db, sessionId);

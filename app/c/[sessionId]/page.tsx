@@ -131,17 +131,6 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           </div>
           <div className="space-y-6">
             <h1 className="sr-only">{t('Checkout.payment')}</h1>
-            {view.shippingOptions.length > 1 ? (
-              <ShippingOptions
-                options={view.shippingOptions.map((o) => ({
-                  ...o,
-                  price: o.amount ? money(o.amount) : t('Summary.free'),
-                  estimate: shippingEstimate(o.estimate, t),
-                }))}
-                selected={view.selectedShippingRateId}
-                action={shippingRateAction.bind(null, sessionId)}
-              />
-            ) : null}
             {passShown ? (
               <PassPanel
                 action={passAction.bind(null, sessionId)}
@@ -169,6 +158,19 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               taxIdExamples={config.taxId ? taxIdExamples() : undefined}
               taxAction={session.automaticTax.enabled || session.adaptivePricing.enabled ? taxInputsAction.bind(null, sessionId) : null}
               shownTotal={shownTotalOf(session)}
+              shippingOptions={
+                view.shippingOptions.length > 1 ? (
+                  <ShippingOptions
+                    options={view.shippingOptions.map((o) => ({
+                      ...o,
+                      price: o.amount ? money(o.amount) : t('Summary.free'),
+                      estimate: shippingEstimate(o.estimate, t),
+                    }))}
+                    selected={view.selectedShippingRateId}
+                    action={shippingRateAction.bind(null, sessionId)}
+                  />
+                ) : null
+              }
               address={addressFormData(sessionId, locale, {
                 acceptLanguage: (await headers()).get('accept-language'),
                 sessionLocale: session.locale,
