@@ -93,6 +93,25 @@ describe('adaptive pricing on Checkout Sessions', () => {
     expect(intent.presentment_details).toBeUndefined();
   });
 
+  it('a yen price that takes the cart over the largest payment: the page says so, and the session stays as it was', async () => {
+    const { stripe } = await newMerchant();
+    const product = await stripe.products.create({ name: 'Statue' });
+    const price = await stripe.prices.create({
+      product: product.id,
+      unit_amount: 1000,
+      currency: 'eur',
+      currency_options: { jpy: { unit_amount: 99_999_999 } },
+    });
+    const session = await adaptiveSession(stripe, { line_items: [{ price: price.id, quantity: 2 }] });
+    const url = defined(session.url, 'session.url');
+    const japan = { 'billing.country': 'JP', 'billing.postal_code': '100-0001' };
+    const refused = await postPayForm(url, { extra: japan, headers: { 'x-forwarded-for': randomClientAddress() } });
+    expect(refused.status).toBe(200);
+    expect(refused.html).toContain('The total would exceed the largest amount a single payment can be.');
+    const after = await stripe.checkout.sessions.retrieve(session.id);
+    expect([after.status, after.currency, after.amount_total, after.payment_intent]).toEqual(['open', 'eur', 2000, null]);
+  });
+
   it('one line without a yen amount of its own: the whole session is converted instead', async () => {
     const { stripe } = await newMerchant();
     const product = await stripe.products.create({ name: 'Print' });

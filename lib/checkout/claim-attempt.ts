@@ -40,7 +40,8 @@ export type Claimed = { session: SessionRow; intent: PaymentIntentRow & { attemp
 /**
  * T1: on the locked, payable session, store what was collected, take the intent for a new attempt
  * and reserve the discount's redemption — all or nothing. Throws DiscountRefused (rolling it all
- * back) when the discount ran out or stopped applying since it was applied.
+ * back) when the discount ran out or stopped applying since it was applied, and AmountTooLargeError
+ * when the session, priced for the address posted, costs more than one payment can be.
  */
 export async function claimAttempt(
   db: Db,

@@ -16,6 +16,7 @@ import { makeConfirmSchema } from '@/lib/validation/checkout-page';
 import { cardTestingDemand, cardTestingSignals } from './card-testing';
 import { collectedDetails, taxInputsOf } from './collected-details';
 import { findCustomer } from '@/db/queries/customers';
+import { AmountTooLargeError } from '@/lib/pricing/amount-limit';
 import { presentmentDetails } from './adaptive-pricing';
 import { completeSession } from './complete-session';
 import { completeResult, confirmConfigFor } from './confirm-config';
@@ -139,6 +140,9 @@ export async function confirmPayment(
     });
   } catch (err) {
     if (err instanceof DiscountRefused) return refuseDiscount(db, p.sessionId, err.refusal, now);
+    // Priced for where the customer is now (automatic tax, their currency), the cart costs more than one payment
+    // can be: nothing was written, and the page says so.
+    if (err instanceof AmountTooLargeError) return { state: 'invalid', errors: { cart: 'amount_too_large' } };
     throw err;
   }
   if ('state' in claim) return claim;

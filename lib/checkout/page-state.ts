@@ -23,14 +23,14 @@ export type PayState = {
 export type PayAction = (state: PayState, form: FormData) => Promise<PayState>;
 
 /** Server error keys that belong to the cart namespace rather than to a field. */
-const FORM_LEVEL = new Set(['promotion_code']);
+const FORM_LEVEL = ['promotion_code', 'cart'] as const;
 
 /** The message key (under Errors) for the form's banner after the server answered, or null when no field-less message applies. */
 export function payResultMessageKey(result: PayState['result']): string | null {
   if (result?.state === 'declined') return result.message;
   if (result?.state === 'refused') return `refused.${result.reason}`;
-  if (result?.state === 'invalid' && Object.keys(result.errors).some((k) => FORM_LEVEL.has(k)))
-    return `cart.${result.errors.promotion_code}`;
+  const formLevel = result?.state === 'invalid' ? FORM_LEVEL.find((k) => k in result.errors) : undefined;
+  if (result?.state === 'invalid' && formLevel) return `cart.${result.errors[formLevel]}`;
   if (result?.state === 'closed') return 'cart.session_closed';
   return null;
 }
