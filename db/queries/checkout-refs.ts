@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { prices, products, shippingRates, taxRates } from '../schema';
 
@@ -35,6 +35,17 @@ export async function productsByIds(db: Queryable, accountId: string, ids: strin
     .from(products)
     .where(and(eq(products.accountId, accountId), inArray(products.id, [...new Set(ids)])));
   return byId(rows);
+}
+
+/** The tax rates a merchant may name on a line: the account's own, not those automatic tax made (automatic_key). */
+export async function manualTaxRatesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, TaxRateRow>> {
+  if (!ids.length) return new Map();
+  return byId(
+    await db
+      .select()
+      .from(taxRates)
+      .where(and(eq(taxRates.accountId, accountId), inArray(taxRates.id, [...new Set(ids)]), isNull(taxRates.automaticKey))),
+  );
 }
 
 export async function taxRatesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, TaxRateRow>> {

@@ -186,4 +186,39 @@ describe('automatic tax on Checkout Sessions', () => {
     expect(await create({ customer: customer.id })).toEqual({ type: 'StripeInvalidRequestError', param: 'customer_update' });
     expect(await create({ customer: customer.id, customer_update: { address: 'auto' } })).toBeNull();
   });
+
+  it('the rates automatic tax made are not the merchant’s to name, and a line’s rates are checked on update too', async () => {
+    const stripe = await taxMerchant({ country: 'DE', postal_code: '10115', city: 'Berlin', line1: 'Unter den Linden 1' }, [
+      { country: 'DE', country_options: { de: { type: 'standard' } } },
+    ]);
+    const { session, taxes } = await taxedSession(stripe, { amount: 10000, currency: 'eur', customer: { address: { country: 'DE' } } });
+    const automaticRate = defined(taxes[0], 'the automatic rate').rate.id;
+    const refusal = (err: unknown) => {
+      const e = err as Stripe.errors.StripeError;
+      return { type: e.type, code: e.code, param: e.param };
+    };
+    const product = await stripe.products.create({ name: 'Mug' });
+    const price = await stripe.prices.create({ product: product.id, unit_amount: 1000, currency: 'eur', tax_behavior: 'exclusive' });
+    const plain = { mode: 'payment' as const, success_url: SUCCESS_URL };
+    await expect(
+      stripe.checkout.sessions
+        .create({ ...plain, line_items: [{ price: price.id, quantity: 1, tax_rates: [automaticRate] }] })
+        .catch(refusal),
+    ).resolves.toEqual({ type: 'StripeInvalidRequestError', code: 'resource_missing', param: 'line_items[0][tax_rates][0]' });
+
+    const manual = await stripe.checkout.sessions.create({ ...plain, line_items: [{ price: price.id, quantity: 1 }] });
+    const manualLine = defined((await stripe.checkout.sessions.listLineItems(manual.id)).data[0], 'line').id;
+    await expect(
+      stripe.checkout.sessions.update(manual.id, { line_items: [{ id: manualLine, tax_rates: ['txr_unknown'] }] }).catch(refusal),
+    ).resolves.toEqual({ type: 'StripeInvalidRequestError', code: 'resource_missing', param: 'line_items[0][tax_rates][0]' });
+    const vat = await stripe.taxRates.create({ display_name: 'VAT', percentage: 19, inclusive: false });
+    const taxed = await stripe.checkout.sessions.update(manual.id, { line_items: [{ id: manualLine, tax_rates: [vat.id] }] });
+    expect(taxed.amount_total).toBe(1190);
+
+    const automaticLine = defined(session.line_items?.data[0], 'line').id;
+    await expect(
+      stripe.checkout.sessions.update(session.id, { line_items: [{ id: automaticLine, tax_rates: [vat.id] }] }).catch(refusal),
+    ).resolves.toEqual({ type: 'StripeInvalidRequestError', code: undefined, param: 'line_items[0][tax_rates]' });
+    expect((await stripe.checkout.sessions.retrieve(session.id)).amount_total).toBe(11900);
+  });
 });

@@ -1,5 +1,12 @@
 import type { Tx } from '@/db/client';
-import { pricesByIds, productsByIds, taxRatesByIds, type PriceRow, type ProductRef, type TaxRateRow } from '@/db/queries/checkout-refs';
+import {
+  manualTaxRatesByIds,
+  pricesByIds,
+  productsByIds,
+  type PriceRow,
+  type ProductRef,
+  type TaxRateRow,
+} from '@/db/queries/checkout-refs';
 import { insertPriceRow } from '@/db/queries/prices';
 import { insertProduct } from '@/db/queries/products';
 import { invalidRequest } from '@/lib/api/errors';
@@ -74,6 +81,16 @@ async function createInlinePrice(
   });
 }
 
+/** A line's `tax_rates` (manualTaxRatesByIds), each of the account's own and active, or the error naming the one that is not. */
+export function namedTaxRates(taxMap: Map<string, TaxRateRow>, ids: string[], at: string): TaxRateRow[] {
+  return ids.map((id, j) => {
+    const rate = taxMap.get(id);
+    if (!rate) throw invalidRequest(`No such tax rate: '${id}'`, `${at}[tax_rates][${j}]`, 'resource_missing');
+    if (!rate.active) throw invalidRequest(`Tax rate ${id} is inactive.`, `${at}[tax_rates][${j}]`);
+    return rate;
+  });
+}
+
 /**
  * Turns line_items and optional_items into priced lines: every price exists,
  * is active, fits the mode and shares one currency, every tax rate exists.
@@ -91,7 +108,7 @@ export async function resolveLineItems(
   const defaultTaxRates = p.mode === 'subscription' ? (p.subscription_data?.default_tax_rates ?? []) : [];
   const [priceMap, taxMap] = await Promise.all([
     pricesByIds(tx, accountId, referenced),
-    taxRatesByIds(tx, accountId, [...lineParams.flatMap((l) => l.tax_rates ?? []), ...defaultTaxRates]),
+    manualTaxRatesByIds(tx, accountId, [...lineParams.flatMap((l) => l.tax_rates ?? []), ...defaultTaxRates]),
   ]);
   defaultTaxRates.forEach((id, j) => {
     if (!taxMap.get(id)?.active)
@@ -126,12 +143,7 @@ export async function resolveLineItems(
     if (!product.active) throw invalidRequest(`The product for price ${price.id} is inactive.`, `${at}[price]`);
     if (price.unitAmount === null && price.unitAmountDecimal === null)
       throw invalidRequest(`Prices with a custom unit amount are not supported in Checkout Sessions by Caisse.`, `${at}[price]`);
-    const taxRates = (l.tax_rates ?? (optional ? [] : defaultTaxRates)).map((id, j) => {
-      const rate = taxMap.get(id);
-      if (!rate) throw invalidRequest(`No such tax rate: '${id}'`, `${at}[tax_rates][${j}]`, 'resource_missing');
-      if (!rate.active) throw invalidRequest(`Tax rate ${id} is inactive.`, `${at}[tax_rates][${j}]`);
-      return rate;
-    });
+    const taxRates = namedTaxRates(taxMap, l.tax_rates ?? (optional ? [] : defaultTaxRates), at);
     const aq = l.adjustable_quantity;
     lines.push({
       id: newId('li'),

@@ -69,11 +69,7 @@ export function checkCreateRules(
     if (line.quantity === undefined) throw missingParam(`${at}[quantity]`);
     checkAdjustable(line.adjustable_quantity, line.quantity, at);
     if (line.dynamic_tax_rates) throw notSupported(`${at}[dynamic_tax_rates]`, 'dynamic_tax_rates');
-    if (p.automatic_tax?.enabled && line.tax_rates?.length)
-      throw invalidRequest(
-        `${at}[tax_rates] cannot be used with automatic_tax[enabled]=true: automatic tax decides the rates.`,
-        `${at}[tax_rates]`,
-      );
+    if (p.automatic_tax?.enabled && line.tax_rates?.length) throw ratesWithAutomaticTax(at);
   });
   if (lines.length && lines.every((l) => l.quantity === 0))
     throw invalidRequest('At least one line item must have a quantity above 0.', 'line_items[0][quantity]');
@@ -209,4 +205,12 @@ export function checkRedirectUrls(
         : `Invalid URL: ${refused.param} must be an absolute URL on one of this account's allowed redirect domains.`,
       refused.param,
     );
+}
+
+/** A line's own tax rates on a session whose automatic tax decides them. */
+export function ratesWithAutomaticTax(at: string) {
+  return invalidRequest(
+    `${at}[tax_rates] cannot be used with automatic_tax[enabled]=true: automatic tax decides the rates.`,
+    `${at}[tax_rates]`,
+  );
 }

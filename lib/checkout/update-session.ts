@@ -1,6 +1,6 @@
 import type { Db, Tx } from '@/db/client';
 import { deleteSessionLineItems, insertLineItems, updateLineItemFields } from '@/db/queries/checkout-line-items';
-import { pricesByIds, productsByIds } from '@/db/queries/checkout-refs';
+import { manualTaxRatesByIds, pricesByIds, productsByIds } from '@/db/queries/checkout-refs';
 import { sessionLineItems, updateSessionFields, type SessionFields, type SessionRow } from '@/db/queries/checkout-sessions';
 import { invalidRequest } from '@/lib/api/errors';
 import { mergeMetadata } from '@/lib/api/params';
@@ -12,6 +12,8 @@ import type { AmountCulprit } from '@/lib/pricing/amount-limit';
 import { withinChargeLimit } from './charge-limit';
 import { reprice } from './reprice';
 import { resolveShippingOptions } from './resolve-extras';
+import { namedTaxRates } from './resolve-line-items';
+import { ratesWithAutomaticTax } from './session-rules';
 import { sessionObjectWithUrl } from './session-reads';
 import { lockSessionOrThrow } from '@/lib/api/get-or-throw';
 import type { AccountScope } from '@/db/scope';
@@ -39,11 +41,19 @@ async function replaceLineItems(
     session.accountId,
     [...newPrices.values()].map((p) => p.productId),
   );
+  const taxMap = await manualTaxRatesByIds(
+    tx,
+    session.accountId,
+    given.flatMap((g) => g.tax_rates ?? []),
+  );
   const keep = new Set<string>();
   const params = new Map<string, string>();
   let position = Math.max(0, ...current.map((l) => l.position)) + 1;
   for (const [i, g] of given.entries()) {
     const at = `line_items[${i}]`;
+    // Rates the merchant names are the account's own and active, and only where automatic tax does not decide them.
+    if (g.tax_rates?.length && session.automaticTax.enabled) throw ratesWithAutomaticTax(at);
+    namedTaxRates(taxMap, g.tax_rates ?? [], at);
     if (g.id) {
       const line = byId.get(g.id);
       if (!line) throw invalidRequest(`No such line item: '${g.id}'`, `${at}[id]`, 'resource_missing');
