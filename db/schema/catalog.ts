@@ -171,6 +171,9 @@ export const taxRates = pgTable(
     automaticKey: text(),
     jurisdictionLevel: text().$type<'country' | 'state'>(),
     taxabilityReason: text(),
+    // An automatic rate's statutory percentage (the API's `percentage`) where `percentage`, the one applied (the
+    // API's `effective_percentage`), is 0: not collecting there, reverse charge, exempt.
+    statutoryPercentage: text(),
   },
   (t) => [
     index('tax_rates_account_seq_idx').on(t.accountId, t.seq),

@@ -73,7 +73,7 @@ describe('automatic tax on Checkout Sessions', () => {
     expect((await stripe.taxRates.list()).data).toEqual([]);
   });
 
-  it('a French business with a valid VAT ID is reverse-charged: 0 %, reverse_charge', async () => {
+  it('a French business with a valid VAT ID is reverse-charged: 0 % effective of France’s 20 %, reverse_charge', async () => {
     const stripe = await taxMerchant({ country: 'DE' }, [{ country: 'DE', country_options: { de: { type: 'oss_union' } } }]);
     const { session, taxes } = await taxedSession(stripe, {
       amount: 10000,
@@ -82,8 +82,9 @@ describe('automatic tax on Checkout Sessions', () => {
     });
     expect([session.total_details?.amount_tax, session.amount_total]).toEqual([0, 10000]);
     expect(taxes.map(brief)).toEqual([
-      { amount: 0, jurisdiction: 'FR', percentage: 0, tax_type: 'vat', taxability_reason: 'reverse_charge' },
+      { amount: 0, jurisdiction: 'FR', percentage: 20, tax_type: 'vat', taxability_reason: 'reverse_charge' },
     ]);
+    expect(taxes[0]?.rate.effective_percentage).toBe(0);
   });
 
   it('a customer in Quebec pays GST and QST, each rounded on its own', async () => {

@@ -64,9 +64,11 @@ export async function automaticTaxFor(
   };
 }
 
-/** What makes two automatic rates the same Tax Rate: jurisdiction, tax, percentage, behaviour and reason. */
+/** What makes two automatic rates the same Tax Rate: jurisdiction, tax, percentages, behaviour and reason. */
 export function automaticKey(t: AppliedTax): string {
-  return [t.country, t.state ?? '', t.taxType, t.percentage, t.inclusive ? 'inclusive' : 'exclusive', t.taxabilityReason].join('/');
+  // A statutory rate other than the one applied (a zero-rated reason) is told apart; otherwise the key is as it was.
+  const percentages = t.statutoryPercentage === t.percentage ? t.percentage : `${t.percentage}:${t.statutoryPercentage}`;
+  return [t.country, t.state ?? '', t.taxType, percentages, t.inclusive ? 'inclusive' : 'exclusive', t.taxabilityReason].join('/');
 }
 
 function rateColumns(t: AppliedTax, livemode: boolean) {
@@ -76,6 +78,7 @@ function rateColumns(t: AppliedTax, livemode: boolean) {
     automaticKey: automaticKey(t),
     displayName: t.displayName,
     percentage: t.percentage,
+    statutoryPercentage: t.statutoryPercentage === t.percentage ? null : t.statutoryPercentage,
     inclusive: t.inclusive,
     country: t.country,
     state: t.state,

@@ -15,6 +15,7 @@ describe('calculateTax', () => {
         taxType: 'vat',
         displayName: 'VAT',
         percentage: '19',
+        statutoryPercentage: '19',
         inclusive: false,
         taxabilityReason: 'standard_rated',
       },
@@ -28,6 +29,8 @@ describe('calculateTax', () => {
       customer: customer(at('FR'), { taxIds: [{ type: 'eu_vat', value: 'FR40303265045' }] }),
     });
     expect(taxes.get('goods')?.map(brief)).toEqual([['FR', 'vat', '0', 'reverse_charge']]);
+    // Nothing applied, France's own rate still reported (the API's percentage; effective_percentage is 0).
+    expect(taxes.get('goods')?.map((t) => t.statutoryPercentage)).toEqual(['20']);
   });
 
   it('charges a business in the merchant’s own country the domestic VAT (no reverse charge at home)', () => {
@@ -47,6 +50,7 @@ describe('calculateTax', () => {
     // A standard registration covers sales in Germany only.
     const domestic = taxesOf({ home: 'DE', registrations: [reg('DE', 'standard', null, 'standard')], customer: customer(at('IT')) });
     expect(domestic.get('goods')?.map(brief)).toEqual([['IT', 'vat', '0', 'not_collecting']]);
+    expect(domestic.get('goods')?.map((t) => t.statutoryPercentage)).toEqual(['22']);
   });
 
   it('charges GST and QST to a customer in Quebec, HST alone in Ontario', () => {

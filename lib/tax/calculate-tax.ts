@@ -126,15 +126,29 @@ function applyLevy(levy: Levy, category: TaxCategory | 'exempt', customer: TaxCu
     taxType: levy.tax,
     displayName: DISPLAY_NAMES[levy.tax],
   };
-  const zero = (taxabilityReason: TaxabilityReason) => ({ ...shape, percentage: '0', taxabilityReason });
+  // The jurisdiction's rate for the item (an exempt product: its standard rate) is reported even where none is applied.
+  const rate = rateOn(
+    { country: levy.country, state: levy.state, tax: levy.tax, category: category === 'exempt' ? 'standard' : category },
+    at,
+  );
+  const zero = (taxabilityReason: TaxabilityReason) => ({
+    ...shape,
+    percentage: '0',
+    statutoryPercentage: rate?.row.percentage ?? '0',
+    taxabilityReason,
+  });
   if (!levy.collecting) return zero('not_collecting');
   if (category === 'exempt') return zero('product_exempt');
   if (customer.taxExempt === 'exempt') return zero('customer_exempt');
   if (levy.reverse) return zero('reverse_charge');
-  const rate = rateOn({ country: levy.country, state: levy.state, tax: levy.tax, category }, at);
   if (!rate) return zero('not_collecting');
   const { row, standard } = rate;
-  return { ...shape, percentage: row.percentage, taxabilityReason: row.reason ?? reasonFor(row, standard) };
+  return {
+    ...shape,
+    percentage: row.percentage,
+    statutoryPercentage: row.percentage,
+    taxabilityReason: row.reason ?? reasonFor(row, standard),
+  };
 }
 
 function reasonFor(row: TaxRateRow, standard: TaxRateRow): TaxabilityReason {

@@ -59,7 +59,9 @@ export type AppliedTax = {
   jurisdictionLevel: 'country' | 'state';
   taxType: 'vat' | 'gst' | 'hst' | 'pst' | 'qst' | 'rst' | 'igst' | 'jct' | 'sales_tax';
   displayName: string; // "VAT", "GST", "QST", "Sales Tax"
-  percentage: string; // exact decimal, "19", "9.975"
+  percentage: string; // exact decimal, "19", "9.975": the one applied (the API's effective_percentage)
+  /** The jurisdiction's own rate for the item, applied or not (the API's percentage): 19 for a reverse charge in Germany. */
+  statutoryPercentage: string;
   inclusive: boolean;
   taxabilityReason: TaxabilityReason;
 };

@@ -1,0 +1,1 @@
+ALTER TABLE "tax_rates" ADD COLUMN "statutory_percentage" text;
