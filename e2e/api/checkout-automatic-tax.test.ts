@@ -186,6 +186,22 @@ describe('automatic tax on Checkout Sessions', () => {
     const customer = await stripe.customers.create({ email: 'no-address@example.com' });
     expect(await create({ customer: customer.id })).toEqual({ type: 'StripeInvalidRequestError', param: 'customer_update' });
     expect(await create({ customer: customer.id, customer_update: { address: 'auto' } })).toBeNull();
+    // Nothing to tax in setup mode; a connected account's liability needs Connect.
+    expect(await create({ mode: 'setup', line_items: undefined, currency: 'eur' })).toEqual({
+      type: 'StripeInvalidRequestError',
+      param: 'automatic_tax[enabled]',
+    });
+    expect(await create({ automatic_tax: { enabled: true, liability: { type: 'account', account: 'acct_other' } } })).toEqual({
+      type: 'StripeInvalidRequestError',
+      param: 'automatic_tax[liability][type]',
+    });
+    expect(
+      await create({
+        automatic_tax: { enabled: true, liability: { type: 'self' } },
+        customer: customer.id,
+        customer_update: { address: 'auto' },
+      }),
+    ).toBeNull();
   });
 
   it('the rates automatic tax made are not the merchant’s to name, and a line’s rates are checked on update too', async () => {

@@ -29,6 +29,11 @@ export function checkCreateRules(
   if (uiMode === 'custom' || uiMode === 'elements' || uiMode === 'form') throw notSupported('ui_mode', `ui_mode=${uiMode}`);
   // Subscriptions would need automatic tax on every invoice they make (lib/billing), which Caisse does not do yet.
   if (p.automatic_tax?.enabled && p.mode === 'subscription') throw notSupported('automatic_tax[enabled]', 'Automatic tax on subscriptions');
+  if (p.automatic_tax?.enabled && p.mode === 'setup')
+    throw invalidRequest('automatic_tax[enabled] cannot be used in setup mode: a setup session charges nothing.', 'automatic_tax[enabled]');
+  // The merchant owes the tax it collects: a connected account's liability needs Connect, which Caisse does not have.
+  if (p.automatic_tax?.liability?.type === 'account')
+    throw notSupported('automatic_tax[liability][type]', 'Tax liability on a connected account');
   // Local currencies for one-time payments: a subscription's later invoices would need them too (not yet).
   if (p.adaptive_pricing?.enabled && p.mode !== 'payment')
     throw notSupported('adaptive_pricing[enabled]', `Adaptive pricing in ${p.mode ?? 'this'} mode`);

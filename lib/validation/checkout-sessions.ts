@@ -112,7 +112,12 @@ export const createCheckoutSessionSchema = z.strictObject({
     .optional(),
   payment_method_collection: oneOf(['always', 'if_required']).optional(),
   branding_settings: brandingSettingsSchema.optional(),
-  automatic_tax: z.strictObject({ enabled: bool(), liability: z.unknown().optional() }).optional(),
+  automatic_tax: z
+    .strictObject({
+      enabled: bool(),
+      liability: z.strictObject({ type: z.enum(['self', 'account']), account: z.string().optional() }).optional(),
+    })
+    .optional(),
   adaptive_pricing: z.strictObject({ enabled: bool().optional() }).optional(),
   invoice_creation: z
     .strictObject({ enabled: bool(), invoice_data: unsupported('Invoice creation is not supported, so invoice_data cannot be set') })
