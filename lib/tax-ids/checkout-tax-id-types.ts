@@ -1,3 +1,4 @@
+import { EU_COUNTRIES } from '@/lib/tax/jurisdictions';
 import type { KnownTaxIdType } from './tax-id-formats';
 
 /**
@@ -5,37 +6,7 @@ import type { KnownTaxIdType } from './tax-id-formats';
  * Checkout collects there. A country absent here has no tax ID field: "purchasing as a business" is not offered.
  */
 const CHECKOUT_TYPES: Readonly<Record<string, readonly KnownTaxIdType[]>> = {
-  ...Object.fromEntries(
-    [
-      'AT',
-      'BE',
-      'BG',
-      'CY',
-      'CZ',
-      'DE',
-      'DK',
-      'EE',
-      'ES',
-      'FI',
-      'FR',
-      'GR',
-      'HR',
-      'HU',
-      'IE',
-      'IT',
-      'LT',
-      'LU',
-      'LV',
-      'MT',
-      'NL',
-      'PL',
-      'PT',
-      'RO',
-      'SE',
-      'SI',
-      'SK',
-    ].map((c) => [c, ['eu_vat'] as const]),
-  ),
+  ...Object.fromEntries([...EU_COUNTRIES].map((c) => [c, ['eu_vat'] as const])),
   // Northern Ireland's businesses hold an XI (EU VAT) number beside their GB one.
   GB: ['gb_vat', 'eu_vat'],
   CH: ['ch_vat', 'ch_uid'],

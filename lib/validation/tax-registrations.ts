@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invalidRequest } from '@/lib/api/errors';
 import { expand, listParams, oneOf, str, timestamp, unsettable, unsupported } from '@/lib/api/params';
 import { parseParams } from '@/lib/api/parse-params';
+import { CA_PROVINCIAL_TAX, EU_COUNTRIES } from '@/lib/tax/jurisdictions';
 import { countryCode } from './countries';
 
 /** `now` or a unix timestamp (active_from, expires_at). */
@@ -48,36 +49,6 @@ export type ParsedCountryOption = {
   state: string | null;
 };
 
-export const EU_COUNTRIES = [
-  'AT',
-  'BE',
-  'BG',
-  'CY',
-  'CZ',
-  'DE',
-  'DK',
-  'EE',
-  'ES',
-  'FI',
-  'FR',
-  'GR',
-  'HR',
-  'HU',
-  'IE',
-  'IT',
-  'LT',
-  'LU',
-  'LV',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SE',
-  'SI',
-  'SK',
-] as const;
-
 export const US_STATES: ReadonlySet<string> = new Set(
   (
     'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT ' +
@@ -86,7 +57,7 @@ export const US_STATES: ReadonlySet<string> = new Set(
 );
 
 /** The provinces with a sales tax of their own (PST, RST, QST); GST/HST is the federal `standard` registration. */
-export const CA_PROVINCES_WITH_OWN_TAX: ReadonlySet<string> = new Set(['BC', 'MB', 'QC', 'SK']);
+const CA_PROVINCES_WITH_OWN_TAX: ReadonlySet<string> = new Set(Object.keys(CA_PROVINCIAL_TAX));
 
 /** Every US registration type Stripe knows; Caisse's tax engine computes state sales tax only. */
 const US_TYPES = [
@@ -250,7 +221,7 @@ type OptionSchema = z.ZodType<ParsedCountryOption>;
 
 /** The countries Caisse takes registrations in, by ISO code, each with its country_options schema. */
 export const REGISTRATION_COUNTRIES: ReadonlyMap<string, OptionSchema> = new Map<string, OptionSchema>([
-  ...EU_COUNTRIES.map((c): [string, OptionSchema] => [c, euOptions]),
+  ...[...EU_COUNTRIES].map((c): [string, OptionSchema] => [c, euOptions]),
   ...['AU', 'CH', 'GB', 'JP', 'NO', 'NZ', 'SG'].map((c): [string, OptionSchema] => [c, standardOptions(true)]),
   ['IS', standardOptions(false)],
   ['IN', inOptions],
