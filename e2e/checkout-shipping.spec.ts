@@ -139,7 +139,7 @@ test.describe('shipping', () => {
     expect(paid.customer_details?.address).toMatchObject({ line1: '510 Townsend St', state: 'CA', postal_code: '94103', country: 'US' });
   });
 
-  test('paying with a US shipping address and a UK postcode as its ZIP code → "This postal code is not valid for the country."', async ({
+  test('paying with a US shipping address and a UK postcode as its ZIP code → the error names the country and shows a ZIP code', async ({
     page,
     merchant,
     createSession,
@@ -158,7 +158,7 @@ test.describe('shipping', () => {
     await page.getByRole('button', { name: 'Pay €30.00' }).click();
 
     await expect(shippingAddress(page).getByLabel('ZIP code')).toHaveAccessibleDescription(
-      'This postal code is not valid for the country.',
+      'This postal code is not valid for United States. Example: 95014.',
     );
     await expect(shippingAddress(page).getByLabel('ZIP code')).toHaveAttribute('aria-invalid', 'true');
     expect((await merchant.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');

@@ -15,6 +15,7 @@ import { NO_ADDRESS_DATA, withDefaultCountry, type AddressFormData } from '@/lib
 import { CardFields } from './card-fields';
 import { ConsentFields } from './consent-fields';
 import { CustomFields } from './custom-fields';
+import { errorMessage } from './error-message';
 import { Field } from '@/components/ui/field';
 import { MethodChoice } from './method-choice';
 import { REMOVE_FORM_ID, SavedCards } from './saved-cards';
@@ -95,7 +96,7 @@ export function PayForm({
   const error = (path: string): string | null => {
     const key =
       get<typeof form.formState.errors, { message?: string } | undefined>(form.formState.errors, path)?.message ?? serverErrors[path];
-    return key ? t(`Errors.${key}` as never) : null;
+    return key ? errorMessage(t, locale, key) : null;
   };
   // What the customer typed comes back from the server after a refused attempt; it
   // is written into the HTML too, so the form keeps it without JavaScript.

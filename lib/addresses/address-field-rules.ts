@@ -8,6 +8,8 @@ export type AddressFieldRules = {
   order: readonly AddressField[];
   required: readonly AddressField[];
   postalPattern: RegExp | null;
+  /** A valid postal code to show in the error (server only), or null. */
+  postalExample: string | null;
   /** The country's subdivisions by every way of writing one (its code, its names), upper-cased, to its code; null: any. */
   states: ReadonlyMap<string, string> | null;
 };
@@ -35,7 +37,7 @@ export function compactLookup(compact: CompactAddressRules): AddressRulesLookup 
   return (country) => {
     if (!Object.hasOwn(compact, country)) return null;
     const [fields, required] = compact[country];
-    return { order: fieldsOf(fields), required: fieldsOf(required), postalPattern: null, states: null };
+    return { order: fieldsOf(fields), required: fieldsOf(required), postalPattern: null, postalExample: null, states: null };
   };
 }
 

@@ -30,8 +30,6 @@ export type CountryAddressRules = AddressFieldRules & {
   country: string;
   /** What the country calls these fields (message keys under Address.region / postal / locality). */
   labels: AddressLabels;
-  /** A valid postal code to show in the error, or null. */
-  postalExample: string | null;
   /** The state field's choices, named in the page's language where the data has it, else in Latin script; null: typed. */
   subdivisions: Subdivision[] | null;
 };

@@ -21,7 +21,7 @@ describe('the pay form schema', () => {
   it('names each problem by field with a translation key', () => {
     expect(errorsOf(base, { email: 'nope', card: { ...card, cvc: '1' }, billing: { country: 'US', postal_code: '1234' } })).toEqual({
       email: 'email.invalid',
-      'billing.postal_code': 'address.postal_code.invalid',
+      'billing.postal_code': 'address.postal_code.invalid_example?country=US&example=95014',
       'card.cvc': 'card.cvc.incomplete',
     });
   });
@@ -198,7 +198,7 @@ describe('the pay form schema: billing address same as shipping', () => {
 
   it('unticked, the billing address is checked on its own', () => {
     expect(errorsOf(shipped, { email: 'a@b.co', card, shipping, billing: { country: 'FR', postal_code: '1' } })).toEqual({
-      'billing.postal_code': 'address.postal_code.invalid',
+      'billing.postal_code': 'address.postal_code.invalid_example?country=FR&example=33380',
     });
   });
 });

@@ -87,7 +87,7 @@ function addressSchema(countries: string[] | null, full: boolean, rules: Address
         if (!a.postal_code) {
           if (required('postal_code')) ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.required' });
         } else if (r?.postalPattern && !r.postalPattern.test(a.postal_code)) {
-          ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.invalid' });
+          ctx.addIssue({ code: 'custom', path: ['postal_code'], message: postalCodeInvalid(a.country, r.postalExample) });
         }
       })
       .transform((a) => {
@@ -239,3 +239,12 @@ export function makeConfirmSchema(
 
 export type ConfirmInput = z.input<ReturnType<typeof makeConfirmSchema>>;
 export type ConfirmData = z.output<ReturnType<typeof makeConfirmSchema>>;
+
+/**
+ * A postal code the country does not write: the error names the country and shows one it does, as parameters of
+ * the message key (`address.postal_code.invalid_example?country=GB&example=EC1Y 8SY`, read by messageOfErrorKey).
+ */
+function postalCodeInvalid(country: string, example: string | null): string {
+  if (!example) return 'address.postal_code.invalid';
+  return `address.postal_code.invalid_example?${new URLSearchParams({ country, example }).toString()}`;
+}
