@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDecimal, roundDiv } from '@/lib/money/decimal';
-import { convertAmount, crossRate } from './convert';
+import { convertAmount, convertParts, crossRate } from './convert';
 
 // Up to ten million major units of a two-decimal currency, either sign.
 const amount = fc.integer({ min: -1_000_000_000, max: 1_000_000_000 });
@@ -101,6 +101,36 @@ describe('convertAmount', () => {
         expect(gap <= den && -gap <= den).toBe(true);
       }),
     );
+  });
+});
+
+describe('convertParts', () => {
+  const currencies = fc.constantFrom('eur', 'jpy', 'kwd', 'usd');
+  const parts = fc.array(small, { minLength: 1, maxLength: 8 });
+
+  it('adds up to the converted sum, each part within one minor unit of its exact value', () => {
+    fc.assert(
+      fc.property(parts, rate, currencies, currencies, (ps, r, from, to) => {
+        const converted = convertParts(ps, from, to, r);
+        const sum = ps.reduce((a, b) => a + b, 0);
+        expect(converted.reduce((a, b) => a + b, 0)).toBe(convertAmount(sum, from, to, r));
+        ps.forEach((p, i) => {
+          const alone = convertAmount(p, from, to, r);
+          expect(Math.abs(converted[i] - alone)).toBeLessThanOrEqual(1);
+        });
+      }),
+    );
+  });
+
+  it('shares a target given within reach, and refuses one out of reach', () => {
+    // €0.10 three times into yen at 1.5: 0.15 each, ¥0 floors; ¥0 for the sum (0.45 rounds down), ¥1 or the floors' + 3 reachable.
+    expect(convertParts([10, 10, 10], 'eur', 'jpy', '1.5')).toEqual([0, 0, 0]);
+    expect(convertParts([10, 10, 10], 'eur', 'jpy', '1.5', 1)).toEqual([1, 0, 0]);
+    expect(convertParts([10, 20, 10], 'eur', 'jpy', '1.5', 1)).toEqual([0, 1, 0]);
+    expect(() => convertParts([10, 10, 10], 'eur', 'jpy', '1.5', 4)).toThrow(RangeError);
+    // A discount taken off: €100 − €33.33 + €4.99 at 180.85 is ¥12,961 (the whole converted once), its rows adding up to it.
+    const rows = convertParts([10000, -3333, 499], 'eur', 'jpy', '180.85');
+    expect(rows.reduce((a, b) => a + b, 0)).toBe(convertAmount(10000 - 3333 + 499, 'eur', 'jpy', '180.85'));
   });
 });
 

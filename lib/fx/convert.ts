@@ -48,3 +48,39 @@ export function convertAmount(amount: number, fromCurrency: string, toCurrency: 
   if (!Number.isSafeInteger(result)) throw new RangeError(`convertAmount: ${converted} ${toCurrency} is out of range`);
   return result;
 }
+
+/**
+ * Parts of one amount (signed minor units of `fromCurrency`) converted so that they add up to `target`, by default
+ * the converted sum (what convertAmount gives for it): each part is its exact converted value rounded down, and the
+ * units left go to the parts with the largest remainders, earlier parts first on a tie (the largest remainder method).
+ * So a page's lines add up to its subtotal, and its rows to its total, in the customer's currency. `target` must lie
+ * within the floors' sum and that sum plus the number of parts (it does when it is the sum of converted parts).
+ */
+export function convertParts(parts: readonly number[], fromCurrency: string, toCurrency: string, rate: string, target?: number): number[] {
+  for (const part of parts) if (!Number.isSafeInteger(part)) throw new RangeError(`convertParts: ${part} is not an integer amount`);
+  const r = parseDecimal(rate);
+  const num = r.num * 10n ** BigInt(currencyExponent(toCurrency));
+  const den = r.den * 10n ** BigInt(currencyExponent(fromCurrency));
+  const exact = parts.map((p) => BigInt(p) * num);
+  const floors = exact.map((e) => floorDiv(e, den));
+  const wanted =
+    target === undefined
+      ? roundDiv(
+          exact.reduce((a, b) => a + b, 0n),
+          den,
+        )
+      : BigInt(target);
+  const left = Number(wanted - floors.reduce((a, b) => a + b, 0n));
+  if (left < 0 || left > parts.length) throw new RangeError(`convertParts: ${wanted} cannot be shared among these parts`);
+  const byRemainder = exact
+    .map((e, i) => ({ i, remainder: e - floors[i] * den }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.i - b.i : a.remainder > b.remainder ? -1 : 1));
+  const result = floors.map(Number);
+  for (const { i } of byRemainder.slice(0, left)) result[i] += 1;
+  return result;
+}
+
+function floorDiv(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  return n % d !== 0n && n < 0n !== d < 0n ? q - 1n : q;
+}
