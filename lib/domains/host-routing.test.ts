@@ -14,6 +14,7 @@ describe('custom domain routing', () => {
       '/operator/accounts',
       '/domains/check',
       '/healthz',
+      '/readyz',
       '/c',
       '/cx/1',
       '/embed.json',
