@@ -15,9 +15,12 @@ async function main() {
   const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname: HOST, port: PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  let stopping = false;
   const server = createServer((req, res) => {
     // Replaces whatever the client sent under this name: only this server says who the client is.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);
+    // Once stopping, every answer ends its connection: a keep-alive client cannot hold the server open.
+    if (stopping) res.setHeader('connection', 'close');
     void handle(req, res);
   });
   server.listen(PORT, HOST, () => {
@@ -26,6 +29,7 @@ async function main() {
   // Stop taking requests, let the background jobs (started by lib/boot.ts) finish what they hold and give
   // back their leases, then close the database.
   exitOnSignals(async () => {
+    stopping = true;
     const closed = new Promise<void>((resolve) => {
       server.close(() => {
         resolve();

@@ -18,6 +18,8 @@ export type TestServer = {
   stop: () => Promise<void>;
   // Ends the process with `signal` (SIGKILL simulates a crash) and leaves the database for another server.
   kill: (signal: NodeJS.Signals) => Promise<void>;
+  /** The process's exit code once it exited (null while it runs, or when a signal ended it). */
+  exitCode: () => number | null;
 };
 
 // `databaseUrl`: join that existing Postgres database (another test server's) instead of making one; it is never dropped here.
@@ -131,6 +133,7 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
     databaseUrl: db.databaseUrl,
     pgliteDir: ('pgliteDir' in db && db.pgliteDir) || null,
     kill,
+    exitCode: () => child.exitCode,
     stop: async () => {
       await kill('SIGTERM');
       await db.drop();
