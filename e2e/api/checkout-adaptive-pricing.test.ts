@@ -22,6 +22,17 @@ async function adaptiveSession(stripe: Stripe, more: Partial<Stripe.Checkout.Ses
   });
 }
 
+/** A euro price with a yen amount of the merchant's own (currency_options). */
+async function yenPrice(stripe: Stripe, cents: number, yen: number) {
+  const product = await stripe.products.create({ name: 'Print' });
+  return stripe.prices.create({
+    product: product.id,
+    unit_amount: cents,
+    currency: 'eur',
+    currency_options: { jpy: { unit_amount: yen } },
+  });
+}
+
 describe('adaptive pricing on Checkout Sessions', () => {
   it('a Customer in Japan: presentment_details in JPY from creation, amounts kept in EUR', async () => {
     const { stripe } = await newMerchant();
@@ -60,13 +71,7 @@ describe('adaptive pricing on Checkout Sessions', () => {
 
   it('a price with a yen amount of its own (currency_options) wins over conversion: the session is priced and paid in yen', async () => {
     const { stripe } = await newMerchant();
-    const product = await stripe.products.create({ name: 'Print' });
-    const price = await stripe.prices.create({
-      product: product.id,
-      unit_amount: 10000,
-      currency: 'eur',
-      currency_options: { jpy: { unit_amount: 15000 } },
-    });
+    const price = await yenPrice(stripe, 10000, 15000);
     const session = await adaptiveSession(stripe, { line_items: [{ price: price.id, quantity: 2 }] });
     expect([session.currency, session.amount_total]).toEqual(['eur', 20000]);
 
@@ -95,13 +100,7 @@ describe('adaptive pricing on Checkout Sessions', () => {
 
   it('a yen price that takes the cart over the largest payment: the page says so, and the session stays as it was', async () => {
     const { stripe } = await newMerchant();
-    const product = await stripe.products.create({ name: 'Statue' });
-    const price = await stripe.prices.create({
-      product: product.id,
-      unit_amount: 1000,
-      currency: 'eur',
-      currency_options: { jpy: { unit_amount: 99_999_999 } },
-    });
+    const price = await yenPrice(stripe, 1000, 99_999_999);
     const session = await adaptiveSession(stripe, { line_items: [{ price: price.id, quantity: 2 }] });
     const url = defined(session.url, 'session.url');
     const japan = { 'billing.country': 'JP', 'billing.postal_code': '100-0001' };
@@ -114,13 +113,7 @@ describe('adaptive pricing on Checkout Sessions', () => {
 
   it('one line without a yen amount of its own: the whole session is converted instead', async () => {
     const { stripe } = await newMerchant();
-    const product = await stripe.products.create({ name: 'Print' });
-    const withYen = await stripe.prices.create({
-      product: product.id,
-      unit_amount: 10000,
-      currency: 'eur',
-      currency_options: { jpy: { unit_amount: 15000 } },
-    });
+    const withYen = await yenPrice(stripe, 10000, 15000);
     const customer = await stripe.customers.create({ address: { country: 'JP', postal_code: '100-0001' } });
     const mixed = await adaptiveSession(stripe, { customer: customer.id });
     const yenOnly = await stripe.checkout.sessions.create({
