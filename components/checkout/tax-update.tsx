@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { startTransition, useEffect } from 'react';
+import { startTransition, useEffect, useRef } from 'react';
 import { useWatch, type Control } from 'react-hook-form';
 import { useInteractive } from './use-interactive';
 
@@ -40,16 +40,25 @@ export function TaxUpdate({
   const interactive = useInteractive();
   const values: unknown[] = useWatch({ control, name: [...TAX_FIELDS] });
   const key = JSON.stringify(values);
+  // The action as last rendered: each revalidation may bring a new function for the same action, which must not
+  // send the same values again (that looped, an action per render, and the page never went quiet).
+  const latestAction = useRef(action);
   useEffect(() => {
-    if (!interactive) return;
+    latestAction.current = action;
+  }, [action]);
+  // What was last sent: the same values are priced once.
+  const sent = useRef<string | null>(null);
+  useEffect(() => {
+    if (!interactive || sent.current === key) return;
     const timer = setTimeout(() => {
+      sent.current = key;
       const form = new FormData();
       TAX_FIELDS.forEach((name, i) => {
         const v = values[i];
         if (typeof v === 'string' || typeof v === 'boolean') form.set(name, String(v));
       });
       startTransition(() => {
-        void action(form);
+        void latestAction.current(form);
       });
     }, SETTLE_MS);
     return () => {
@@ -57,7 +66,7 @@ export function TaxUpdate({
     };
     // `key` stands for `values`, whose array is new at every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [interactive, key, action]);
+  }, [interactive, key]);
   const shown = <input type="hidden" name="shown_total" value={shownTotal} />;
   if (interactive) return shown;
   return (
