@@ -37,24 +37,23 @@ export async function productsByIds(db: Queryable, accountId: string, ids: strin
   return byId(rows);
 }
 
-/** The tax rates a merchant may name on a line: the account's own, not those automatic tax made (automatic_key). */
-export async function manualTaxRatesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, TaxRateRow>> {
+/**
+ * The account's tax rates by id; `manualOnly`: only those a merchant may name on a line, not those automatic tax
+ * made (automatic_key).
+ */
+export async function taxRatesByIds(
+  db: Queryable,
+  accountId: string,
+  ids: string[],
+  p: { manualOnly?: boolean } = {},
+): Promise<Map<string, TaxRateRow>> {
   if (!ids.length) return new Map();
+  const manual = p.manualOnly ? isNull(taxRates.automaticKey) : undefined;
   return byId(
     await db
       .select()
       .from(taxRates)
-      .where(and(eq(taxRates.accountId, accountId), inArray(taxRates.id, [...new Set(ids)]), isNull(taxRates.automaticKey))),
-  );
-}
-
-export async function taxRatesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, TaxRateRow>> {
-  if (!ids.length) return new Map();
-  return byId(
-    await db
-      .select()
-      .from(taxRates)
-      .where(and(eq(taxRates.accountId, accountId), inArray(taxRates.id, [...new Set(ids)]))),
+      .where(and(eq(taxRates.accountId, accountId), inArray(taxRates.id, [...new Set(ids)]), manual)),
   );
 }
 

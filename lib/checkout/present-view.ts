@@ -18,13 +18,14 @@ export function presentView(view: SessionPageView, session: Pick<SessionRow, 'cu
   if (!presentment) return { ...view, presentment: null as PresentmentView };
   const c = (amount: number) => presentAmount(amount, session, presentment);
   const t = view.totals;
-  const totals = presentTotals(view, presentment);
+  const totals = presentTotals(view, presentment, c);
   const subtotals = sharedOrEach(
     view.lines.map((l) => l.amountSubtotal),
     t.subtotal,
     totals.subtotal,
     view.currency,
     presentment,
+    c,
   );
   const line = (l: PageLine, subtotal = c(l.amountSubtotal)): PageLine => ({
     ...l,
@@ -39,6 +40,7 @@ export function presentView(view: SessionPageView, session: Pick<SessionRow, 'cu
     totals.tax,
     view.currency,
     presentment,
+    c,
   );
   return {
     ...view,
@@ -62,9 +64,8 @@ export function presentView(view: SessionPageView, session: Pick<SessionRow, 'cu
  * The totals' rows converted so that subtotal − discount + shipping + the tax added on top make the converted
  * total. Tax included in prices is not part of that sum: it is converted on its own.
  */
-function presentTotals(view: SessionPageView, presentment: Presentment) {
+function presentTotals(view: SessionPageView, presentment: Presentment, convert: (amount: number) => number) {
   const t = view.totals;
-  const on = (amount: number) => convertParts([amount], view.currency, presentment.currency, presentment.rate)[0];
   const taxOnTop = t.total - t.subtotal + t.discount - t.shipping;
   const [subtotal, minusDiscount, shipping, taxAdded] = convertParts(
     [t.subtotal, -t.discount, t.shipping, taxOnTop],
@@ -73,13 +74,18 @@ function presentTotals(view: SessionPageView, presentment: Presentment) {
     presentment.rate,
   );
   const total = subtotal + minusDiscount + shipping + taxAdded;
-  return { subtotal, discount: 0 - minusDiscount, shipping, tax: taxOnTop === t.tax ? taxAdded : on(t.tax), total };
+  return { subtotal, discount: 0 - minusDiscount, shipping, tax: taxOnTop === t.tax ? taxAdded : convert(t.tax), total };
 }
 
 /** `parts` converted to add up to `sharedTotal` when in the session's currency they add up to `total`; else each on its own. */
-function sharedOrEach(parts: number[], total: number, sharedTotal: number, currency: string, presentment: Presentment): number[] {
+function sharedOrEach(
+  parts: number[],
+  total: number,
+  sharedTotal: number,
+  currency: string,
+  presentment: Presentment,
+  convert: (amount: number) => number,
+): number[] {
   const adds = parts.length > 0 && parts.reduce((a, b) => a + b, 0) === total;
-  return adds
-    ? convertParts(parts, currency, presentment.currency, presentment.rate, sharedTotal)
-    : parts.map((p) => convertParts([p], currency, presentment.currency, presentment.rate)[0]);
+  return adds ? convertParts(parts, currency, presentment.currency, presentment.rate, sharedTotal) : parts.map(convert);
 }

@@ -1,12 +1,5 @@
 import type { Tx } from '@/db/client';
-import {
-  manualTaxRatesByIds,
-  pricesByIds,
-  productsByIds,
-  type PriceRow,
-  type ProductRef,
-  type TaxRateRow,
-} from '@/db/queries/checkout-refs';
+import { pricesByIds, productsByIds, taxRatesByIds, type PriceRow, type ProductRef, type TaxRateRow } from '@/db/queries/checkout-refs';
 import { insertPriceRow } from '@/db/queries/prices';
 import { insertProduct } from '@/db/queries/products';
 import { invalidRequest } from '@/lib/api/errors';
@@ -81,7 +74,7 @@ async function createInlinePrice(
   });
 }
 
-/** A line's `tax_rates` (manualTaxRatesByIds), each of the account's own and active, or the error naming the one that is not. */
+/** A line's `tax_rates` (read with taxRatesByIds' manualOnly), each of the account's own and active, or the error naming the one that is not. */
 export function namedTaxRates(taxMap: Map<string, TaxRateRow>, ids: string[], at: string): TaxRateRow[] {
   return ids.map((id, j) => {
     const rate = taxMap.get(id);
@@ -108,7 +101,7 @@ export async function resolveLineItems(
   const defaultTaxRates = p.mode === 'subscription' ? (p.subscription_data?.default_tax_rates ?? []) : [];
   const [priceMap, taxMap] = await Promise.all([
     pricesByIds(tx, accountId, referenced),
-    manualTaxRatesByIds(tx, accountId, [...lineParams.flatMap((l) => l.tax_rates ?? []), ...defaultTaxRates]),
+    taxRatesByIds(tx, accountId, [...lineParams.flatMap((l) => l.tax_rates ?? []), ...defaultTaxRates], { manualOnly: true }),
   ]);
   defaultTaxRates.forEach((id, j) => {
     if (!taxMap.get(id)?.active)

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '@/db/client';
 import { deleteSessionLineItems, insertLineItems, updateLineItemFields } from '@/db/queries/checkout-line-items';
-import { manualTaxRatesByIds, pricesByIds, productsByIds } from '@/db/queries/checkout-refs';
+import { pricesByIds, productsByIds, taxRatesByIds } from '@/db/queries/checkout-refs';
 import { sessionLineItems, updateSessionFields, type SessionFields, type SessionRow } from '@/db/queries/checkout-sessions';
 import { invalidRequest } from '@/lib/api/errors';
 import { mergeMetadata } from '@/lib/api/params';
@@ -41,10 +41,11 @@ async function replaceLineItems(
     session.accountId,
     [...newPrices.values()].map((p) => p.productId),
   );
-  const taxMap = await manualTaxRatesByIds(
+  const taxMap = await taxRatesByIds(
     tx,
     session.accountId,
     given.flatMap((g) => g.tax_rates ?? []),
+    { manualOnly: true },
   );
   const keep = new Set<string>();
   const params = new Map<string, string>();
