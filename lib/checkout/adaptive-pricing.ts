@@ -3,7 +3,7 @@ import type { Queryable } from '@/db/client';
 import type { PriceRow, ShippingRateRow } from '@/db/queries/checkout-refs';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
 import type { CouponRow } from '@/db/queries/coupons';
-import { findCustomer } from '@/db/queries/customers';
+import type { CustomerRow } from '@/db/queries/customers';
 import type { StoredAdaptivePricing } from '@/db/schema/checkout-json';
 import { env } from '@/lib/env';
 import { convertAmount, exchangeRate } from '@/lib/fx/fx-rates';
@@ -42,11 +42,9 @@ export async function presentmentFor(
 }
 
 /** Where the session's customer is, as far as the page or the Customer tells: the country typed, else the Customer's. */
-export async function sessionCountry(db: Queryable, session: SessionRow): Promise<string | null> {
+function sessionCountry(session: SessionRow, customer: CustomerRow | null): string | null {
   const typed = session.automaticTax.inputs?.location;
   if (typed) return typed.country;
-  if (!session.customerId) return null;
-  const customer = await findCustomer(db, { accountId: session.accountId, id: session.customerId });
   return (customer?.shipping?.address.country ?? customer?.address?.country) || null;
 }
 
@@ -79,11 +77,11 @@ export function manualCurrency(p: {
 export async function adaptiveCurrency(
   db: Queryable,
   session: SessionRow,
-  p: { prices: PriceRow[]; shippingRates: ShippingRateRow[]; coupon: CouponRow | null; now: Date },
+  p: { prices: PriceRow[]; shippingRates: ShippingRateRow[]; coupon: CouponRow | null; customer: CustomerRow | null; now: Date },
 ): Promise<{ currency: string; adaptivePricing: StoredAdaptivePricing }> {
   const from = present(merchantCurrency(session), `session ${session.id}'s currency`);
   const stored = { ...session.adaptivePricing, merchant_currency: from };
-  const country = await sessionCountry(db, session);
+  const country = sessionCountry(session, p.customer);
   const to = localCurrency(country);
   const manual = to === from ? null : manualCurrency({ to, prices: p.prices, shippingRates: p.shippingRates, coupon: p.coupon });
   if (manual) return { currency: manual, adaptivePricing: { ...stored, presentment: null } };

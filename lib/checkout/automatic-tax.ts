@@ -1,5 +1,5 @@
 import type { Queryable, Tx } from '@/db/client';
-import { findCustomer, type CustomerRow } from '@/db/queries/customers';
+import type { CustomerRow } from '@/db/queries/customers';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
 import { taxIdsOfCustomer } from '@/db/queries/tax-ids';
 import type { StoredTaxInputs } from '@/db/schema/checkout-json';
@@ -121,23 +121,19 @@ export async function sessionTaxCustomer(
   };
 }
 
-/** automaticTaxFor a stored session: its customer, its lines' products, what the page was told. */
+/** automaticTaxFor a stored session: its customer (as the caller read it), its lines' products, what the page was told. */
 export async function sessionAutomaticTax(
   tx: Tx,
   session: SessionRow,
-  lines: { key: string; price: PriceRow }[],
-  shipping: ShippingRateRow | null,
-  at: Date,
+  p: { lines: { key: string; price: PriceRow }[]; shipping: ShippingRateRow | null; customer: CustomerRow | null; at: Date },
 ): Promise<AutomaticTaxResult> {
+  const { lines, shipping, customer, at } = p;
   const accountId = session.accountId;
-  const [customer, products] = await Promise.all([
-    session.customerId ? findCustomer(tx, { accountId, id: session.customerId }) : Promise.resolve(null),
-    productsByIds(
-      tx,
-      accountId,
-      lines.map((l) => l.price.productId),
-    ),
-  ]);
+  const products = await productsByIds(
+    tx,
+    accountId,
+    lines.map((l) => l.price.productId),
+  );
   return automaticTaxFor(tx, {
     accountId,
     livemode: session.livemode,

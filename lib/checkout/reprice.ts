@@ -1,6 +1,7 @@
 import type { Tx } from '@/db/client';
 import { pricesByIds, shippingRatesByIds, taxRatesByIds, type ShippingRateRow } from '@/db/queries/checkout-refs';
 import { findCoupon } from '@/db/queries/coupons';
+import { findCustomer } from '@/db/queries/customers';
 import { updateLineItemFields } from '@/db/queries/checkout-line-items';
 import { sessionLineItems, updateSessionFields, type LineItemRow, type SessionRow } from '@/db/queries/checkout-sessions';
 import { computeTotals } from '@/lib/pricing/compute-totals';
@@ -27,7 +28,9 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
   const applied = session.discounts.at(0);
   const selectedRate = session.shippingRateId ? [session.shippingRateId] : [];
   // Adaptive pricing reads every line's price and every shipping option: each must have the customer's currency.
-  const [priceMap, taxMap, shippingMap, coupon] = await Promise.all([
+  // The Customer once, for both: where they are decides their currency and their tax.
+  const readsCustomer = (adaptive || session.automaticTax.enabled) && session.customerId !== null;
+  const [priceMap, taxMap, shippingMap, coupon, customer] = await Promise.all([
     pricesByIds(
       tx,
       accountId,
@@ -40,11 +43,18 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
     ),
     shippingRatesByIds(tx, accountId, adaptive ? [...selectedRate, ...session.shippingOptions.map((o) => o.shipping_rate)] : selectedRate),
     applied ? findCoupon(tx, { accountId, id: applied.coupon }) : Promise.resolve(null),
+    readsCustomer ? findCustomer(tx, { accountId, id: present(session.customerId, 'the customer') }) : Promise.resolve(null),
   ]);
   const now = new Date();
   // Adaptive pricing: the customer's currency for where they are now, from the merchant's prices or at a locked rate.
   const shown = adaptive
-    ? await adaptiveCurrency(tx, session, { prices: [...priceMap.values()], shippingRates: [...shippingMap.values()], coupon, now })
+    ? await adaptiveCurrency(tx, session, {
+        prices: [...priceMap.values()],
+        shippingRates: [...shippingMap.values()],
+        coupon,
+        customer,
+        now,
+      })
     : null;
   const currency = shown?.currency ?? session.currency;
   const shipping = session.shippingRateId ? (shippingMap.get(session.shippingRateId) ?? null) : null;
@@ -54,7 +64,9 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
     line: l,
   }));
   // Automatic tax decides every rate from where the customer is; otherwise each line keeps the rates it was given.
-  const automatic = session.automaticTax.enabled ? await sessionAutomaticTax(tx, { ...session, currency }, bought, shipping, now) : null;
+  const automatic = session.automaticTax.enabled
+    ? await sessionAutomaticTax(tx, { ...session, currency }, { lines: bought, shipping, customer, at: now })
+    : null;
   const priced = bought.map(({ key, price, line }) => ({
     key,
     price,
