@@ -93,6 +93,11 @@ export function InvoiceDocumentView({ page, children }: { page: InvoicePageView;
             <dd>{d.due[1]}</dd>
           </div>
         </dl>
+        {d.taxNote ? (
+          <p className="mt-2 text-sm" data-testid="invoice-tax-note">
+            {d.taxNote}
+          </p>
+        ) : null}
         {d.nextAttempt ? <p className="mt-2 text-sm text-[var(--ck-muted)]">{d.nextAttempt}</p> : null}
       </section>
       {children}

@@ -81,6 +81,14 @@ export async function invoiceLines(db: Queryable, p: { accountId: string; invoic
     .orderBy(asc(invoiceLineItems.position));
 }
 
+/** A draft's line taxed anew (automatic tax at finalization). */
+export async function setInvoiceLineTaxes(db: Queryable, p: { accountId: string; id: string; taxes: InvoiceLineRow['taxes'] }) {
+  await db
+    .update(invoiceLineItems)
+    .set({ taxes: p.taxes })
+    .where(and(eq(invoiceLineItems.accountId, p.accountId), eq(invoiceLineItems.id, p.id)));
+}
+
 /** The lines of several invoices, each invoice's in order. */
 export async function linesOfInvoices(db: Queryable, p: { accountId: string; invoiceIds: string[] }): Promise<InvoiceLineRow[]> {
   if (!p.invoiceIds.length) return [];

@@ -26,14 +26,33 @@ export const invoiceStatus = pgEnum('invoice_status', ['draft', 'open', 'paid', 
 
 export type InvoiceBillingReason = 'subscription_create' | 'subscription_cycle' | 'subscription_update' | 'manual';
 
-/** One tax on an invoice or a line, as Stripe's `total_taxes` / `taxes` entries. */
-export type StoredInvoiceTax = { tax_rate: string; amount: number; taxable_amount: number; inclusive: boolean };
+/**
+ * One tax on an invoice or a line, as Stripe's `total_taxes` / `taxes` entries; `taxability_reason` where automatic
+ * tax chose the rate (a manual rate's is `not_available`).
+ */
+export type StoredInvoiceTax = {
+  tax_rate: string;
+  amount: number;
+  taxable_amount: number;
+  inclusive: boolean;
+  taxability_reason?: string;
+};
 
 /** One discount's share, as Stripe's `discount_amounts` entries: the Discount object (di_…) and the amount. */
 export type StoredInvoiceDiscount = { amount: number; discount: string };
 
-/** Who the invoice was for, as they were when it was finalized. */
-export type StoredInvoiceCustomer = { email: string | null; name: string | null; phone: string | null; address: Address | null };
+/** Who the invoice was for, as they were when it was finalized; their tax IDs and exemption where automatic tax read them. */
+export type StoredInvoiceCustomer = {
+  email: string | null;
+  name: string | null;
+  phone: string | null;
+  address: Address | null;
+  tax_exempt?: 'exempt' | 'none' | 'reverse';
+  tax_ids?: { type: string; value: string }[];
+};
+
+/** An automatically taxed invoice's `automatic_tax.status`: taxed, or waiting for the customer's location (kept a draft). */
+export type InvoiceAutomaticTaxStatus = 'complete' | 'requires_location_inputs';
 
 export const invoices = pgTable(
   'invoices',
@@ -58,6 +77,8 @@ export const invoices = pgTable(
     totalExcludingTax: bigint({ mode: 'number' }).notNull(),
     totalTaxes: jsonb().$type<StoredInvoiceTax[]>().notNull().default([]),
     totalDiscountAmounts: jsonb().$type<StoredInvoiceDiscount[]>().notNull().default([]),
+    // automatic_tax.status of an invoice taxed automatically (its subscription's automatic_tax), else null.
+    automaticTaxStatus: text().$type<InvoiceAutomaticTaxStatus>(),
     amountDue: bigint({ mode: 'number' }).notNull(),
     amountPaid: bigint({ mode: 'number' }).notNull().default(0),
     amountRemaining: bigint({ mode: 'number' }).notNull(),

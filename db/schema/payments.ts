@@ -226,6 +226,8 @@ export const subscriptions = pgTable(
     // The discount carried over from checkout (a coupon or a promotion code) and when it stops applying.
     discount: jsonb().$type<StoredSubscriptionDiscount | null>(),
     defaultTaxRateIds: jsonb().$type<string[]>().notNull().default([]),
+    // automatic_tax[enabled]: every invoice is taxed from the customer's location (then item tax rates are refused).
+    automaticTax: boolean().notNull().default(false),
     // customer.subscription.trial_will_end is sent once, three days before the trial ends.
     trialWillEndSent: boolean().notNull().default(false),
     // invoice.upcoming is sent once per period, a week before it ends: the period end it was sent for.

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'charge_disputed',
   'charge_expired_for_capture',
   'coupon_expired',
+  'customer_tax_location_invalid',
   'email_invalid',
   'expired_card',
   'idempotency_key_in_use',

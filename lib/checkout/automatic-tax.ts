@@ -34,28 +34,29 @@ const SHIPPING_KEY = '\u0000shipping';
  * pricing engine. The one place sessions turn lib/tax's answer into rates.
  */
 export async function automaticTaxFor(
-  tx: Tx,
+  db: Queryable,
   p: {
     accountId: string;
     livemode: boolean;
     currency: string;
-    lines: { key: string; price: PriceRow; taxCode: string | null }[];
+    /** What is sold: a key, the tax behaviour its price says (null: the account's default) and its product's tax code. */
+    lines: { key: string; taxBehavior: PriceRow['taxBehavior']; taxCode: string | null }[];
     shipping: ShippingRateRow | null;
     customer: TaxCustomer;
     at: Date;
   },
 ): Promise<AutomaticTaxResult> {
-  const merchant = await merchantTax(tx, p.accountId, p.at);
+  const merchant = await merchantTax(db, p.accountId, p.at);
   // Tax is inside or on top of a price as it says, else as the account's default says (checked when the session was made).
   const behavior = (own: PriceRow['taxBehavior']) => taxBehaviorOf(own, merchant.settings.defaults, p.currency) ?? 'exclusive';
-  const items = p.lines.map((l) => ({ key: l.key, taxCode: l.taxCode, taxBehavior: behavior(l.price.taxBehavior) }));
+  const items = p.lines.map((l) => ({ key: l.key, taxCode: l.taxCode, taxBehavior: behavior(l.taxBehavior) }));
   if (p.shipping)
     items.push({ key: SHIPPING_KEY, taxCode: p.shipping.taxCode ?? SHIPPING_TAX_CODE, taxBehavior: behavior(p.shipping.taxBehavior) });
   const result = calculateTax({ ...merchant, customer: p.customer, items, at: p.at });
   if (result.status !== 'complete') return { status: result.status, lines: new Map(), shipping: [] };
 
   const wanted = [...result.taxes.values()].flat().map((t) => rateColumns(t, p.livemode));
-  const rows = await automaticTaxRates(tx, p.accountId, wanted);
+  const rows = await automaticTaxRates(db, p.accountId, wanted);
   const ratesOf = (key: string) => (result.taxes.get(key) ?? []).flatMap((t) => rows.get(automaticKey(t)) ?? []);
   return {
     status: 'complete',
@@ -138,12 +139,19 @@ export async function sessionAutomaticTax(
     accountId,
     livemode: session.livemode,
     currency: session.currency ?? '',
-    lines: lines.map((l) => ({ ...l, taxCode: products.get(l.price.productId)?.taxCode ?? null })),
+    lines: lines.map((l) => ({ key: l.key, taxBehavior: l.price.taxBehavior, taxCode: products.get(l.price.productId)?.taxCode ?? null })),
     shipping,
     customer: await sessionTaxCustomer(tx, { accountId, customer, inputs: session.automaticTax.inputs }),
     at,
   });
 }
+
+/** Automatic tax asked for before the account's tax settings say where it is. */
+export const noHeadOffice = () =>
+  invalidRequest(
+    'Automatic tax needs a head office address in your tax settings (POST /v1/tax/settings with head_office[address]).',
+    'automatic_tax[enabled]',
+  );
 
 /**
  * Automatic tax for a session being created: refused as Stripe refuses it
@@ -164,11 +172,7 @@ export async function automaticTaxAtCreation(
   },
 ): Promise<AutomaticTaxResult> {
   const { settings } = await merchantTax(tx, p.accountId, p.at);
-  if (!settings.headOffice)
-    throw invalidRequest(
-      'Automatic tax needs a head office address in your tax settings (POST /v1/tax/settings with head_office[address]).',
-      'automatic_tax[enabled]',
-    );
+  if (!settings.headOffice) throw noHeadOffice();
   for (const line of p.lines)
     if (taxBehaviorOf(line.price.taxBehavior, settings.defaults, p.currency) === null)
       throw invalidRequest(
@@ -189,7 +193,7 @@ export async function automaticTaxAtCreation(
     accountId: p.accountId,
     livemode: false,
     currency: p.currency,
-    lines: p.lines.map((l) => ({ key: l.id, price: l.price, taxCode: l.product.taxCode })),
+    lines: p.lines.map((l) => ({ key: l.id, taxBehavior: l.price.taxBehavior, taxCode: l.product.taxCode })),
     shipping: p.shipping,
     customer: await sessionTaxCustomer(tx, { accountId: p.accountId, customer: p.customer, inputs: null }),
     at: p.at,

@@ -50,6 +50,7 @@ async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | nul
   const wants = session.mode === 'subscription' || session.customerCreation === 'always';
   if (!wants) return null;
   const d = session.customerDetails;
+  const shipping = session.collectedInformation?.shipping_details;
   const row = await insertCustomer(tx, {
     id: newId('cus'),
     accountId: session.accountId,
@@ -57,6 +58,8 @@ async function ensureCustomer(tx: Tx, session: SessionRow): Promise<string | nul
     name: d?.business_name ?? d?.name ?? null,
     phone: d?.phone ?? null,
     address: d?.address ?? null,
+    // Where the goods go is where automatic tax places the customer on their later invoices, as at checkout.
+    shipping: shipping?.name ? { name: shipping.name, address: shipping.address, phone: d?.phone ?? null } : null,
   });
   await recordEvent(tx, { accountId: session.accountId, type: 'customer.created', object: serializeCustomer(row) });
   return row.id;

@@ -27,8 +27,9 @@ export function checkCreateRules(
   if (!p.mode) throw missingParam('mode');
   const uiMode = p.ui_mode ?? 'hosted_page';
   if (uiMode === 'custom' || uiMode === 'elements' || uiMode === 'form') throw notSupported('ui_mode', `ui_mode=${uiMode}`);
-  // Subscriptions would need automatic tax on every invoice they make (lib/billing), which Caisse does not do yet.
-  if (p.automatic_tax?.enabled && p.mode === 'subscription') throw notSupported('automatic_tax[enabled]', 'Automatic tax on subscriptions');
+  // Automatic tax decides every rate: a subscription's default rates would contradict it (its invoices are taxed automatically too).
+  if (p.automatic_tax?.enabled && p.subscription_data?.default_tax_rates?.length)
+    throw taxRatesRefused('subscription_data[default_tax_rates]');
   if (p.automatic_tax?.enabled && p.mode === 'setup')
     throw invalidRequest('automatic_tax[enabled] cannot be used in setup mode: a setup session charges nothing.', 'automatic_tax[enabled]');
   // The merchant owes the tax it collects: a connected account's liability needs Connect, which Caisse does not have.
@@ -213,9 +214,8 @@ export function checkRedirectUrls(
 }
 
 /** A line's own tax rates on a session whose automatic tax decides them. */
-export function ratesWithAutomaticTax(at: string) {
-  return invalidRequest(
-    `${at}[tax_rates] cannot be used with automatic_tax[enabled]=true: automatic tax decides the rates.`,
-    `${at}[tax_rates]`,
-  );
-}
+export const ratesWithAutomaticTax = (at: string) => taxRatesRefused(`${at}[tax_rates]`);
+
+/** Tax rates named (`param`) where automatic tax decides the rates: a session's or a subscription's. */
+export const taxRatesRefused = (param: string) =>
+  invalidRequest(`${param} cannot be used with automatic_tax[enabled]=true: automatic tax decides the rates.`, param);

@@ -47,7 +47,7 @@ export function invoiceEmailView(input: InvoiceEmailInput): ReceiptView {
     totals: [...doc.totals, doc.due],
     shipTo: null,
     refunds: null,
-    taxNote: null,
+    taxNote: doc.taxNote,
     locale: input.locale,
     contact: doc.contact,
     footer: t('receiptFooter', { merchant }),

@@ -91,7 +91,12 @@ export const updateSubscriptionSchema = z.strictObject({
   ...subscriptionItemsChangeFields,
   add_invoice_items: notBuilt('add_invoice_items', 'Caisse adds no one-off items to a subscription’s invoices'),
   application_fee_percent: connectOnly('application_fee_percent'),
-  automatic_tax: notBuilt('automatic_tax', 'Caisse computes tax from tax rates only'),
+  automatic_tax: z
+    .strictObject({
+      enabled: bool(),
+      liability: z.strictObject({ type: oneOf(['self']) }).optional(),
+    })
+    .optional(),
   billing_cycle_anchor: notBuilt('billing_cycle_anchor', 'Caisse keeps the billing cycle a subscription started with'),
   billing_schedules: notBuilt('billing_schedules', 'Caisse does not bill ahead of the period'),
   billing_thresholds: notBuilt('billing_thresholds', 'Caisse has no usage thresholds'),

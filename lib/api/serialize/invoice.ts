@@ -1,6 +1,7 @@
 import type { AccountRow } from '@/db/queries/accounts';
 import type { InvoiceLineRow, InvoiceRow } from '@/db/queries/invoices';
 import type { StoredInvoiceTax } from '@/db/schema';
+import { TAX_LOCATION_INVALID } from '@/lib/billing/invoices/invoice-errors';
 import { hostedInvoiceUrl, invoicePdfUrl } from '@/lib/billing/invoices/invoice-url';
 import { unix } from '@/lib/util/time';
 
@@ -10,7 +11,7 @@ function serializeTax(t: StoredInvoiceTax) {
     amount: t.amount,
     tax_behavior: t.inclusive ? ('inclusive' as const) : ('exclusive' as const),
     tax_rate_details: { tax_rate: t.tax_rate },
-    taxability_reason: 'not_available' as const,
+    taxability_reason: t.taxability_reason ?? ('not_available' as const),
     taxable_amount: t.taxable_amount,
     type: 'tax_rate_details' as const,
   };
@@ -80,7 +81,9 @@ export function serializeInvoice(row: InvoiceRow, lines: InvoiceLineRow[], p: { 
     attempt_count: row.attemptCount,
     attempted: row.attemptCount > 0,
     auto_advance: row.autoAdvance,
-    automatic_tax: { disabled_reason: null, enabled: false, liability: null, provider: null, status: null },
+    automatic_tax: row.automaticTaxStatus
+      ? { disabled_reason: null, enabled: true, liability: { type: 'self' as const }, provider: 'stripe', status: row.automaticTaxStatus }
+      : { disabled_reason: null, enabled: false, liability: null, provider: null, status: null },
     automatically_finalizes_at: null,
     billing_reason: row.billingReason,
     collection_method: row.collectionMethod,
@@ -94,8 +97,8 @@ export function serializeInvoice(row: InvoiceRow, lines: InvoiceLineRow[], p: { 
     customer_name: row.customer?.name ?? null,
     customer_phone: row.customer?.phone ?? null,
     customer_shipping: null,
-    customer_tax_exempt: 'none' as const,
-    customer_tax_ids: [],
+    customer_tax_exempt: row.customer?.tax_exempt ?? ('none' as const),
+    customer_tax_ids: row.customer?.tax_ids ?? [],
     default_payment_method: row.defaultPaymentMethodId,
     default_source: null,
     default_tax_rates: [],
@@ -109,7 +112,15 @@ export function serializeInvoice(row: InvoiceRow, lines: InvoiceLineRow[], p: { 
     hosted_invoice_url: finalized ? hostedInvoiceUrl(p.appUrl, row.id) : null,
     invoice_pdf: finalized ? invoicePdfUrl(p.appUrl, row.id) : null,
     issuer: { type: 'self' as const },
-    last_finalization_error: null,
+    last_finalization_error:
+      row.status === 'draft' && row.automaticTaxStatus === 'requires_location_inputs'
+        ? {
+            code: 'customer_tax_location_invalid' as const,
+            doc_url: 'https://docs.stripe.com/error-codes/customer-tax-location-invalid',
+            message: TAX_LOCATION_INVALID,
+            type: 'invalid_request_error' as const,
+          }
+        : null,
     latest_revision: null,
     lines: {
       object: 'list' as const,

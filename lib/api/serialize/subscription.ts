@@ -58,7 +58,7 @@ export function serializeSubscription(row: SubscriptionRow, items: SubscriptionI
     object: 'subscription' as const,
     application: null,
     application_fee_percent: null,
-    automatic_tax: { disabled_reason: null, enabled: false, liability: null },
+    automatic_tax: { disabled_reason: null, enabled: row.automaticTax, liability: row.automaticTax ? { type: 'self' as const } : null },
     billing_cycle_anchor: unix(row.billingCycleAnchor),
     billing_cycle_anchor_config: null,
     billing_mode: { flexible: null, type: 'classic' as const },

@@ -5,7 +5,8 @@ import { buildPricingInput } from '@/lib/checkout/pricing-input';
 import { computeTotals } from '@/lib/pricing/compute-totals';
 import { present } from '@/lib/util/present';
 import { unix } from '@/lib/util/time';
-import { ratesFor, type DraftLine } from './draft-lines';
+import { ratesFor, type AutomaticRates, type DraftLine } from './draft-lines';
+import { reasonOf } from './invoice-totals';
 
 export type CycleItem = { id: string; priceId: string; quantity: number; taxRateIds: string[] };
 
@@ -23,6 +24,7 @@ export function cycleLines(p: {
   /** The subscription's coupon (`sub.discount.coupon`), when it has a discount. */
   coupon: CouponRow | null;
   period: { start: Date; end: Date };
+  automatic?: AutomaticRates | null;
 }): DraftLine[] {
   const { sub, period } = p;
   const d = sub.discount;
@@ -33,7 +35,7 @@ export function cycleLines(p: {
     key: item.id,
     price: present(p.prices.get(item.priceId), `price ${item.priceId}`),
     quantity: item.quantity,
-    taxRates: ratesFor(item.taxRateIds, sub.defaultTaxRateIds, p.rates),
+    taxRates: ratesFor(item, { defaultTaxRateIds: sub.defaultTaxRateIds, rates: p.rates, automatic: p.automatic }),
   }));
   const result = computeTotals(
     buildPricingInput({
@@ -59,7 +61,13 @@ export function cycleLines(p: {
       periodStart: period.start,
       periodEnd: period.end,
       discountAmounts: discount ? r.discounts.map((x) => ({ discount: discount.id, amount: x.amount })) : [],
-      taxes: r.taxes.map((t) => ({ tax_rate: t.rateId, amount: t.amount, taxable_amount: t.taxableAmount, inclusive: t.inclusive })),
+      taxes: r.taxes.map((t) => ({
+        tax_rate: t.rateId,
+        amount: t.amount,
+        taxable_amount: t.taxableAmount,
+        inclusive: t.inclusive,
+        ...reasonOf(line.taxRates, t.rateId),
+      })),
     };
   });
 }

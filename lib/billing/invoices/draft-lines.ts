@@ -19,9 +19,19 @@ export type DraftLine = PricedLine & {
   periodEnd: Date;
 };
 
-/** The rates that tax an item: its own, else the subscription's default tax rates (Stripe: item rates override). */
-export function ratesFor(ownIds: readonly string[], defaultIds: readonly string[], rates: ReadonlyMap<string, TaxRateRow>): TaxRateRow[] {
-  return (ownIds.length ? ownIds : defaultIds).flatMap((id) => rates.get(id) ?? []);
+/**
+ * Rates automatic tax chose, by subscription item or invoice item id (lib/billing/invoices/subscription-tax.ts):
+ * where given, they replace the item's and the subscription's tax rates (which automatic tax does not allow).
+ */
+export type AutomaticRates = ReadonlyMap<string, TaxRateRow[]>;
+
+/** The rates that tax an item: automatic tax's, else its own, else the subscription's default tax rates (Stripe: item rates override). */
+export function ratesFor(
+  item: { id: string; taxRateIds: readonly string[] },
+  p: { defaultTaxRateIds: readonly string[]; rates: ReadonlyMap<string, TaxRateRow>; automatic?: AutomaticRates | null },
+): TaxRateRow[] {
+  if (p.automatic) return p.automatic.get(item.id) ?? [];
+  return (item.taxRateIds.length ? item.taxRateIds : p.defaultTaxRateIds).flatMap((id) => p.rates.get(id) ?? []);
 }
 
 /**
@@ -30,7 +40,7 @@ export function ratesFor(ownIds: readonly string[], defaultIds: readonly string[
  */
 export function invoiceItemLines(
   items: readonly InvoiceItemRow[],
-  p: { defaultTaxRateIds: readonly string[]; rates: ReadonlyMap<string, TaxRateRow> },
+  p: { defaultTaxRateIds: readonly string[]; rates: ReadonlyMap<string, TaxRateRow>; automatic?: AutomaticRates | null },
 ): DraftLine[] {
   return items.map((item) => ({
     description: item.description,
@@ -46,7 +56,7 @@ export function invoiceItemLines(
     periodStart: item.periodStart,
     periodEnd: item.periodEnd,
     discountAmounts: item.discountIds.map((discount) => ({ discount, amount: 0 })),
-    taxes: lineTaxes(item.amount, ratesFor(item.taxRateIds, p.defaultTaxRateIds, p.rates)),
+    taxes: lineTaxes(item.amount, ratesFor(item, p)),
   }));
 }
 

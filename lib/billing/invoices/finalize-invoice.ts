@@ -10,11 +10,12 @@ import { customerSnapshot } from './customer-snapshot';
 import { alreadyFinalized } from './invoice-errors';
 import { nextInvoiceNumber } from './invoice-number';
 import { invoiceObject } from './invoice-reads';
+import { retaxDraft } from './retax-draft';
 
 /**
  * A draft becomes open (the caller holds its lock): it takes the account's next number, freezes who it
- * is for, and is charged automatically from now on while `auto_advance` is on. Nothing owed: it is paid at
- * once. Events: `invoice.finalized` (then `invoice.paid` and `invoice.payment_succeeded` if nothing was owed).
+ * is for, and is charged automatically from now on while `auto_advance` is on; automatic tax is computed
+ * again (retaxDraft). Nothing owed: it is paid at once. Events: `invoice.finalized` (then `invoice.paid` and `invoice.payment_succeeded` if nothing was owed).
  */
 export async function finalizeInvoice(
   tx: Tx,
@@ -23,7 +24,8 @@ export async function finalizeInvoice(
 ): Promise<InvoiceRow> {
   if (invoice.status !== 'draft') throw alreadyFinalized();
   const customer = await findCustomer(tx, { accountId: invoice.accountId, id: invoice.customerId, includeDeleted: true });
-  const remaining = Math.max(0, invoice.amountDue - invoice.amountPaid);
+  const retaxed = await retaxDraft(tx, invoice, p.now);
+  const remaining = Math.max(0, (retaxed?.changes.amountDue ?? invoice.amountDue) - invoice.amountPaid);
   const autoAdvance = p.autoAdvance ?? invoice.autoAdvance;
   const paid = remaining === 0;
   const finalized = await updateInvoiceIf(tx, {
@@ -31,9 +33,10 @@ export async function finalizeInvoice(
     id: invoice.id,
     from: ['draft'],
     set: {
+      ...retaxed?.changes,
       status: paid ? 'paid' : 'open',
       number: await nextInvoiceNumber(tx, invoice.accountId),
-      customer: customer ? customerSnapshot(customer) : invoice.customer,
+      customer: customer ? customerSnapshot(customer, retaxed?.taxCustomer) : invoice.customer,
       amountRemaining: remaining,
       autoAdvance,
       nextPaymentAttempt: !paid && autoAdvance && invoice.collectionMethod === 'charge_automatically' ? p.now : null,

@@ -3,6 +3,7 @@ import type { AccountBusinessDetails } from '@/db/schema';
 import type { MessageLocale } from '@/i18n/locales';
 import { formatAmount } from '@/lib/money/format';
 import { addressLines } from '@/lib/receipts/render-receipt';
+import { taxTranslator } from '@/lib/receipts/receipt-translator';
 import { invoiceTranslator, type InvoiceT } from './invoice-translator';
 
 /**
@@ -55,6 +56,8 @@ export type InvoiceDocument = {
   due: [label: string, value: string];
   /** When the next automatic attempt will be made, for an open invoice that has one. */
   nextAttempt: string | null;
+  /** Under the totals: why there is no VAT (automatic tax's reverse charge), with the customer's VAT number(s). */
+  taxNote: string | null;
   contact: string[];
 };
 
@@ -152,6 +155,9 @@ export function invoiceDocument(input: InvoiceDocumentInput): InvoiceDocument {
     due: [t('amountDue'), money(invoice.amountRemaining)],
     nextAttempt:
       invoice.status === 'open' && invoice.nextPaymentAttempt ? t('nextAttempt', { date: date(invoice.nextPaymentAttempt) }) : null,
+    taxNote: invoice.totalTaxes.some((tax) => tax.taxability_reason === 'reverse_charge')
+      ? [taxTranslator(locale)('reverseCharge'), ...(customer?.tax_ids ?? []).map((id) => id.value)].join(' ')
+      : null,
     contact: [
       ...(business?.support_email ? [t('contact', { merchant, email: business.support_email })] : []),
       ...(business?.support_phone ? [t('contactPhone', { phone: business.support_phone })] : []),

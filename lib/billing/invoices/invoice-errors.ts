@@ -19,6 +19,11 @@ export const notPayable = (status: InvoiceRow['status']) =>
 
 export const alreadyFinalized = () => invalidRequest("This invoice is already finalized, you can't re-finalize a non-draft invoice.");
 
+/** Automatic tax cannot place the customer, so the invoice cannot be finalized (its last_finalization_error too). */
+export const TAX_LOCATION_INVALID =
+  "The customer's location isn't recognized: automatic tax needs at least a country (a US postal code, a Canadian province or postal code). Add an address or shipping address to the customer, then finalize the invoice.";
+export const taxLocationInvalid = () => invalidRequest(TAX_LOCATION_INVALID, undefined, 'customer_tax_location_invalid');
+
 export const cannotMarkUncollectible = (status: InvoiceRow['status']) =>
   invalidRequest(`You can only mark an invoice that is open as uncollectible; this invoice is ${status}.`);
 

@@ -151,6 +151,10 @@ function drawDocument(w: Writer, doc: InvoiceDocument, brand: { name: string; co
   w.rule();
   for (const [label, value] of doc.totals) w.row(label, value);
   w.row(doc.due[0], doc.due[1], { bold: true, size: 12 });
+  if (doc.taxNote) {
+    w.gap(8);
+    w.text(doc.taxNote, { size: 9 });
+  }
   if (doc.nextAttempt) {
     w.gap(8);
     w.text(doc.nextAttempt, { color: GRAY, size: 9 });

@@ -6,7 +6,9 @@ import type { SubscriptionRow } from '@/db/queries/subscriptions';
 import type { ScopeRequest } from '@/db/scope';
 import { newId } from '@/lib/util/ids';
 import { lockCustomerBalance, settleCustomerBalance } from './customer-balance';
+import { automaticInvoiceTax } from './automatic-invoice-tax';
 import { customerSnapshot } from './customer-snapshot';
+import { taxLocationInvalid } from './invoice-errors';
 import { invoiceItemLines, lineRows } from './draft-lines';
 import { nextInvoiceNumber } from './invoice-number';
 import { invoiceTotals } from './invoice-totals';
@@ -21,7 +23,10 @@ import { invoiceTotals } from './invoice-totals';
 export async function invoicePendingItems(tx: Tx, sub: SubscriptionRow, p: { now: Date; request?: ScopeRequest }): Promise<InvoiceRow> {
   const pending = await pendingInvoiceItemsOf(tx, sub.id);
   const rates = await taxRatesByIds(tx, sub.accountId, [...pending.flatMap((i) => i.taxRateIds), ...sub.defaultTaxRateIds]);
-  const lines = invoiceItemLines(pending, { defaultTaxRateIds: sub.defaultTaxRateIds, rates });
+  const tax = sub.automaticTax ? await automaticInvoiceTax(tx, sub, { items: pending, at: p.now }) : null;
+  // Finalized at once: automatic tax must know where the customer is (the change is refused, nothing written).
+  if (tax?.status === 'requires_location_inputs') throw taxLocationInvalid();
+  const lines = invoiceItemLines(pending, { defaultTaxRateIds: sub.defaultTaxRateIds, rates, automatic: tax?.automatic });
   const totals = invoiceTotals(lines);
   const balance = await lockCustomerBalance(tx, { accountId: sub.accountId, customerId: sub.customerId, total: totals.total });
   const paid = balance.amountDue === 0;
@@ -38,6 +43,7 @@ export async function invoicePendingItems(tx: Tx, sub: SubscriptionRow, p: { now
     number: await nextInvoiceNumber(tx, sub.accountId),
     description: sub.description,
     ...totals,
+    automaticTaxStatus: tax?.status ?? null,
     amountDue: balance.amountDue,
     amountPaid: 0,
     amountRemaining: balance.amountDue,
@@ -45,7 +51,7 @@ export async function invoicePendingItems(tx: Tx, sub: SubscriptionRow, p: { now
     endingBalance: balance.endingBalance,
     periodStart: p.now,
     periodEnd: p.now,
-    customer: customerSnapshot(balance.customer ?? {}),
+    customer: customerSnapshot(balance.customer ?? {}, tax?.snapshot),
     defaultPaymentMethodId: sub.defaultPaymentMethodId,
     nextPaymentAttempt: paid ? null : p.now,
     finalizedAt: p.now,

@@ -20,7 +20,14 @@ export function lineTaxes(net: number, rates: readonly TaxRateRow[]): StoredInvo
     amount: Number(t.amount * sign),
     taxable_amount: Number(t.taxableAmount * sign),
     inclusive: t.inclusive,
+    ...reasonOf(rates, t.rateId),
   }));
+}
+
+/** Why automatic tax applied a rate (its `taxability_reason`), for the invoice's tax entry; nothing for a manual rate. */
+export function reasonOf(rates: readonly TaxRateRow[], rateId: string): Pick<StoredInvoiceTax, 'taxability_reason'> {
+  const reason = rates.find((r) => r.id === rateId)?.taxabilityReason;
+  return reason ? { taxability_reason: reason } : {};
 }
 
 export type PricedLine = { amount: number; discountAmounts: StoredInvoiceDiscount[]; taxes: StoredInvoiceTax[] };

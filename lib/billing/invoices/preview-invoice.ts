@@ -19,6 +19,7 @@ import { planItemChanges, type ItemPlan } from '../subscriptions/plan-item-chang
 import { prorationItems, unsavedItemRows } from '../subscriptions/proration-items';
 import { balanceApplied } from './customer-balance';
 import { customerSnapshot } from './customer-snapshot';
+import { automaticInvoiceTax } from './automatic-invoice-tax';
 import { cycleLines } from './cycle-lines';
 import { invoiceItemLines, lineRows, type DraftLine } from './draft-lines';
 import { invoiceTotals } from './invoice-totals';
@@ -112,16 +113,35 @@ export async function previewInvoice(db: Queryable, scope: AccountScope, p: Prev
   ]);
   const immediate = plan.behavior === 'always_invoice' && prorations.length > 0;
   const ends = sub.cancelAtPeriodEnd || (sub.cancelAt !== null && sub.cancelAt <= sub.currentPeriodEnd);
+  const cycle = immediate || ends ? [] : plan.items;
+  const issuedAt = immediate ? plan.now : sub.currentPeriodEnd;
+  const tax = sub.automaticTax
+    ? await automaticInvoiceTax(db, sub, {
+        items: [
+          ...items,
+          ...cycle.map((i) => ({ id: i.id, priceId: i.priceId, productId: plan.prices.get(i.priceId)?.productId ?? null })),
+        ],
+        at: issuedAt,
+      })
+    : null;
   const lines: DraftLine[] = [
-    ...invoiceItemLines(items, { defaultTaxRateIds: sub.defaultTaxRateIds, rates }),
-    ...(immediate || ends
-      ? []
-      : cycleLines({ sub, items: plan.items, prices: plan.prices, products: plan.products, rates, coupon, period: nextPeriod(plan) })),
+    ...invoiceItemLines(items, { defaultTaxRateIds: sub.defaultTaxRateIds, rates, automatic: tax?.automatic }),
+    ...(cycle.length
+      ? cycleLines({
+          sub,
+          items: cycle,
+          prices: plan.prices,
+          products: plan.products,
+          rates,
+          coupon,
+          period: nextPeriod(plan),
+          automatic: tax?.automatic,
+        })
+      : []),
   ];
   if (!lines.length) throw noUpcoming(sub.customerId);
   const totals = invoiceTotals(lines);
   const balance = balanceApplied(customer?.balance ?? 0, totals.total);
-  const issuedAt = immediate ? plan.now : sub.currentPeriodEnd;
   const invoice: InvoiceRow = {
     id: `upcoming_${newId('in')}`,
     seq: 0,
@@ -140,6 +160,7 @@ export async function previewInvoice(db: Queryable, scope: AccountScope, p: Prev
     number: null,
     description: sub.description,
     ...totals,
+    automaticTaxStatus: tax?.status ?? null,
     amountDue: balance.amountDue,
     amountPaid: 0,
     amountRemaining: balance.amountDue,
@@ -147,7 +168,7 @@ export async function previewInvoice(db: Queryable, scope: AccountScope, p: Prev
     endingBalance: null,
     periodStart: immediate ? plan.now : sub.currentPeriodStart,
     periodEnd: immediate ? plan.now : sub.currentPeriodEnd,
-    customer: customer ? customerSnapshot(customer) : null,
+    customer: customer ? customerSnapshot(customer, tax?.snapshot) : null,
     defaultPaymentMethodId: sub.defaultPaymentMethodId,
     paymentIntentId: null,
     attemptCount: 0,

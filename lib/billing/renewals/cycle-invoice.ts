@@ -12,6 +12,7 @@ import { cycleLines } from '../invoices/cycle-lines';
 import { invoiceItemLines, lineRows } from '../invoices/draft-lines';
 import { nextInvoiceNumber } from '../invoices/invoice-number';
 import { invoiceTotals } from '../invoices/invoice-totals';
+import { automaticInvoiceTax } from '../invoices/automatic-invoice-tax';
 import type { SubscriptionItemView } from '@/lib/api/serialize/subscription';
 
 /** How the invoice leaves the engine: finalized and owed (charged when due), or as pause_collection asks. */
@@ -56,8 +57,14 @@ export async function createCycleInvoice(
     ]),
     sub.discount ? findCoupon(tx, { accountId, id: sub.discount.coupon, includeDeleted: true }) : null,
   ]);
+  const tax = sub.automaticTax
+    ? await automaticInvoiceTax(tx, sub, {
+        items: [...pending, ...views.map((v) => ({ id: v.item.id, priceId: v.price.id, productId: v.price.productId }))],
+        at: now,
+      })
+    : null;
   const lines = [
-    ...invoiceItemLines(pending, { defaultTaxRateIds: sub.defaultTaxRateIds, rates }),
+    ...invoiceItemLines(pending, { defaultTaxRateIds: sub.defaultTaxRateIds, rates, automatic: tax?.automatic }),
     ...cycleLines({
       sub,
       items: views.map((v) => v.item),
@@ -66,13 +73,16 @@ export async function createCycleInvoice(
       rates,
       coupon,
       period: { start: p.from, end: p.to },
+      automatic: tax?.automatic,
     }),
   ];
   const totals = invoiceTotals(lines);
-  const open = p.disposition !== 'draft';
+  // Automatic tax that cannot tell where the customer is leaves the invoice a draft (Stripe's finalization fails).
+  const disposition = tax?.status === 'requires_location_inputs' && p.disposition !== 'void' ? 'draft' : p.disposition;
+  const open = disposition !== 'draft';
   // Only an invoice that is to be paid takes the customer's balance.
   const balance =
-    p.disposition === 'open'
+    disposition === 'open'
       ? await lockCustomerBalance(tx, { accountId, customerId: sub.customerId, total: totals.total })
       : {
           startingBalance: 0,
@@ -80,8 +90,8 @@ export async function createCycleInvoice(
           amountDue: totals.total,
           customer: await findCustomer(tx, { accountId, id: sub.customerId }),
         };
-  const paidAtOnce = p.disposition === 'open' && balance.amountDue === 0;
-  const status: NewInvoiceRow['status'] = paidAtOnce ? 'paid' : p.disposition;
+  const paidAtOnce = disposition === 'open' && balance.amountDue === 0;
+  const status: NewInvoiceRow['status'] = paidAtOnce ? 'paid' : disposition;
   const id = newId('in');
   const invoice = await insertInvoice(tx, {
     id,
@@ -96,6 +106,7 @@ export async function createCycleInvoice(
     number: open ? await nextInvoiceNumber(tx, accountId) : null,
     description: sub.description,
     ...totals,
+    automaticTaxStatus: tax?.status ?? null,
     amountDue: balance.amountDue,
     amountPaid: 0,
     amountRemaining: status === 'open' ? balance.amountDue : 0,
@@ -103,7 +114,7 @@ export async function createCycleInvoice(
     endingBalance: balance.endingBalance,
     periodStart: p.period.start,
     periodEnd: p.period.end,
-    customer: customerSnapshot(balance.customer ?? {}),
+    customer: customerSnapshot(balance.customer ?? {}, tax?.snapshot),
     defaultPaymentMethodId: sub.defaultPaymentMethodId,
     nextPaymentAttempt: status === 'open' ? now : null,
     finalizedAt: open ? now : null,

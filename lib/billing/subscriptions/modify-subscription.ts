@@ -5,11 +5,13 @@ import type { AccountScope } from '@/db/scope';
 import { exclusiveParams } from '@/lib/api/errors';
 import { lockSubscriptionOrThrow } from '@/lib/api/get-or-throw';
 import { mergeMetadata } from '@/lib/api/params';
+import { taxRatesRefused } from '@/lib/checkout/session-rules';
 import { present } from '@/lib/util/present';
 import type { UpdateSubscriptionParams } from '@/lib/validation/subscriptions';
 import { billingNow } from '../clock';
 import { customerCardOrThrow } from '../customer-card';
 import { announceNewInvoice } from '../invoices/announce-invoice';
+import { automaticTaxChange } from './automatic-tax-change';
 import { subscriptionObject } from '../subscription-reads';
 import { isLive } from './cancel-subscription';
 import { cancelAtPeriodEndChanges, scheduledCancellation, withCancellationDetails } from './cancellation-changes';
@@ -84,9 +86,19 @@ async function changesFor(tx: Queryable, sub: SubscriptionRow, p: UpdateSubscrip
   }
   if (p.default_tax_rates !== undefined) {
     const ids = p.default_tax_rates ?? [];
+    if (ids.length && (p.automatic_tax?.enabled ?? sub.automaticTax)) throw taxRatesRefused('default_tax_rates');
     await activeTaxRatesOrThrow(tx, sub.accountId, ids);
     set.defaultTaxRateIds = ids;
   }
+  if (p.automatic_tax !== undefined)
+    Object.assign(
+      set,
+      await automaticTaxChange(tx, sub, {
+        enabled: p.automatic_tax.enabled,
+        defaultTaxRateIds: set.defaultTaxRateIds ?? sub.defaultTaxRateIds,
+        now,
+      }),
+    );
   if (p.pause_collection !== undefined) {
     const resumesAt = p.pause_collection?.resumes_at;
     if (resumesAt !== undefined && at(resumesAt) <= now) throw timestampNotInFuture('pause_collection[resumes_at]');

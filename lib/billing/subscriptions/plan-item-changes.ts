@@ -5,6 +5,7 @@ import { subscriptionItemsOf, type SubscriptionItemRow, type SubscriptionRow } f
 import { invalidRequest } from '@/lib/api/errors';
 import { initialMetadata, mergeMetadata } from '@/lib/api/params';
 import { withinChargeLimit } from '@/lib/checkout/charge-limit';
+import { taxRatesRefused } from '@/lib/checkout/session-rules';
 import type { AmountCulprit } from '@/lib/pricing/amount-limit';
 import { newId } from '@/lib/util/ids';
 import { present } from '@/lib/util/present';
@@ -152,7 +153,11 @@ export async function planItemChanges(db: Queryable, sub: SubscriptionRow, chang
   for (const c of asked) checkPrice(prices.get(c.price ?? ''), c.price ?? '', at(c.param, 'price'), sub.currency);
   const rateIds = changes.flatMap((c) => (c.action !== 'delete' && c.taxRates ? c.taxRates : []));
   const rates = await taxRatesByIds(db, accountId, [...rateIds, ...current.flatMap((i) => i.taxRateIds), ...sub.defaultTaxRateIds]);
-  for (const c of changes) if (c.action !== 'delete' && c.taxRates) checkRates(c.taxRates, at(c.param, 'tax_rates'), rates);
+  for (const c of changes) {
+    if (c.action === 'delete' || !c.taxRates) continue;
+    if (sub.automaticTax && c.taxRates.length) throw taxRatesRefused(at(c.param, 'tax_rates'));
+    checkRates(c.taxRates, at(c.param, 'tax_rates'), rates);
+  }
 
   const { items, deleted } = applyChanges(current, changes);
   checkItems(items, current, prices);

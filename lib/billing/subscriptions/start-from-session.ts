@@ -13,6 +13,7 @@ import { nextInvoiceNumber } from '../invoices/invoice-number';
 import { announceNewInvoice } from '../invoices/announce-invoice';
 import { recordSubscriptionEvent } from './subscription-events';
 import { customerSnapshot } from '../invoices/customer-snapshot';
+import { reasonOf } from '../invoices/invoice-totals';
 
 type SessionLine = Awaited<ReturnType<typeof sessionLineItems>>[number];
 
@@ -84,6 +85,8 @@ export async function startSubscriptionFromSession(
     trialEnd,
     trialEndBehavior: session.subscriptionData?.trial_settings?.end_behavior.missing_payment_method ?? 'create_invoice',
     defaultTaxRateIds: session.subscriptionData?.default_tax_rates ?? [],
+    // Taxed automatically at checkout, taxed automatically on every invoice after (lib/billing/invoices/automatic-invoice-tax.ts).
+    automaticTax: session.automaticTax.enabled,
     discount: await carriedDiscount(tx, session, now),
     testClockId: p.testClockId,
     metadata: session.subscriptionData?.metadata ?? {},
@@ -137,6 +140,7 @@ async function firstInvoice(
     amount: t.amount,
     taxable_amount: t.taxable_amount,
     inclusive: rates.get(t.rate)?.inclusive ?? false,
+    ...reasonOf([...rates.values()], t.rate),
   });
   const details = session.totalDetails;
   const taxes = (details?.breakdown.taxes ?? []).map(taxOf);
@@ -164,12 +168,18 @@ async function firstInvoice(
     totalExcludingTax: total - (details?.amount_tax ?? 0),
     totalTaxes: taxes,
     totalDiscountAmounts: details?.breakdown.discounts ?? [],
+    automaticTaxStatus: session.automaticTax.enabled ? (session.automaticTax.status ?? 'complete') : null,
     amountDue: total,
     amountPaid: paid ? total : 0,
     amountRemaining: paid ? 0 : total,
     periodStart: now,
     periodEnd: now,
-    customer: customerSnapshot(session.customerDetails ?? {}),
+    customer: customerSnapshot(
+      session.customerDetails ?? {},
+      session.automaticTax.enabled
+        ? { tax_exempt: session.customerDetails?.tax_exempt ?? 'none', tax_ids: session.customerDetails?.tax_ids ?? [] }
+        : undefined,
+    ),
     defaultPaymentMethodId: subscription.defaultPaymentMethodId,
     paymentIntentId: p.intent?.id ?? null,
     attemptCount: p.intent ? 1 : 0,

@@ -1,0 +1,222 @@
+import type Stripe from 'stripe';
+import { describe, expect, it } from 'vitest';
+import { SUCCESS_URL } from '../support/catalog';
+import { randomClientAddress } from '../support/client-address';
+import { defined } from '../support/defined';
+import { newMerchant } from '../support/merchant';
+import { advanceClock } from '../support/test-clocks';
+import { postPayForm } from './pay-without-javascript';
+
+// automatic_tax[enabled]=true on subscription-mode sessions, through the official SDK: the checkout's invoice and
+// every renewal after it are taxed from the customer as they are when each invoice is made (Stripe Billing's rule),
+// on a test clock so that a month passes in the test.
+
+const START = Math.floor(Date.UTC(2031, 2, 3, 9) / 1000);
+const MONTH = 31 * 86_400;
+
+type Address = Stripe.AddressParam & { country: string };
+
+/** A German merchant registered as `registration` says, with tax added on top of prices by default. */
+async function germanMerchant(registration: 'standard' | 'oss_union') {
+  const { stripe } = await newMerchant();
+  await stripe.tax.settings.update({
+    head_office: { address: { country: 'DE', postal_code: '10115', city: 'Berlin', line1: 'Unter den Linden 1' } },
+    defaults: { tax_behavior: 'exclusive' },
+  });
+  const options = registration === 'standard' ? { de: { type: 'standard' as const } } : { de: { type: 'oss_union' as const } };
+  await stripe.tax.registrations.create({ country: 'DE', country_options: options, active_from: 'now' });
+  return stripe;
+}
+
+/** The customer (on a fresh clock) subscribes to a €10.00 monthly plan on the session's page, typing `billing` as their address. */
+async function subscribe(stripe: Stripe, p: { address: Address; taxIds?: Stripe.CustomerCreateParams.TaxIdDatum[] }) {
+  const clock = await stripe.testHelpers.testClocks.create({ frozen_time: START });
+  const customer = await stripe.customers.create({
+    email: 'jenny@example.com',
+    address: p.address,
+    test_clock: clock.id,
+    ...(p.taxIds && { tax_id_data: p.taxIds }),
+  });
+  const product = await stripe.products.create({ name: 'Team plan', tax_code: 'txcd_10000000' });
+  const price = await stripe.prices.create({ product: product.id, unit_amount: 1000, currency: 'eur', recurring: { interval: 'month' } });
+  const created = await stripe.checkout.sessions.create({
+    mode: 'subscription',
+    customer: customer.id,
+    line_items: [{ price: price.id, quantity: 1 }],
+    automatic_tax: { enabled: true },
+    success_url: SUCCESS_URL,
+  });
+  const billing = {
+    'billing.name': 'Jenny Rosen',
+    'billing.line1': p.address.line1 ?? '1 Main Street',
+    'billing.city': p.address.city ?? 'Town',
+    'billing.postal_code': p.address.postal_code ?? '',
+    'billing.country': p.address.country,
+  };
+  const paid = await postPayForm(defined(created.url, 'session.url'), {
+    extra: billing,
+    headers: { 'x-forwarded-for': randomClientAddress() },
+  });
+  expect(paid.status).toBe(303);
+  const session = await stripe.checkout.sessions.retrieve(created.id);
+  expect(session.status).toBe('complete');
+  return {
+    clock,
+    customer,
+    price,
+    session,
+    subscriptionId: defined(session.subscription as string | null, 'session.subscription'),
+    firstInvoiceId: defined(session.invoice as string | null, 'session.invoice'),
+  };
+}
+
+/** The renewal invoice a month on: the subscription's invoices other than its first. */
+async function renewal(stripe: Stripe, subscriptionId: string, firstInvoiceId: string) {
+  const invoices = (await stripe.invoices.list({ subscription: subscriptionId })).data.filter((i) => i.id !== firstInvoiceId);
+  expect(invoices).toHaveLength(1);
+  return defined(invoices[0], 'the renewal invoice');
+}
+
+const taxesOf = (invoice: Stripe.Invoice) =>
+  (invoice.total_taxes ?? []).map((t) => ({ amount: t.amount, taxable_amount: t.taxable_amount, reason: t.taxability_reason }));
+
+const refusal = (err: unknown) => {
+  const e = err as Stripe.errors.StripeError;
+  return { type: e.type, code: e.code, param: e.param };
+};
+
+describe('automatic tax on subscriptions', () => {
+  it('a German consumer pays 19 % VAT at checkout and again on the renewal, which the preview foretold', async () => {
+    const stripe = await germanMerchant('standard');
+    const { clock, session, subscriptionId, firstInvoiceId } = await subscribe(stripe, {
+      address: { country: 'DE', postal_code: '80331', city: 'München', line1: 'Marienplatz 1' },
+    });
+    expect([session.amount_subtotal, session.total_details?.amount_tax, session.amount_total]).toEqual([1000, 190, 1190]);
+    const subscription = await stripe.subscriptions.retrieve(subscriptionId);
+    expect(subscription.automatic_tax).toEqual({ enabled: true, disabled_reason: null, liability: { type: 'self' } });
+    expect(subscription.items.data[0]?.tax_rates).toEqual([]);
+
+    const first = await stripe.invoices.retrieve(firstInvoiceId);
+    expect(first).toMatchObject({ status: 'paid', total: 1190, automatic_tax: { enabled: true, status: 'complete' } });
+    expect(taxesOf(first)).toEqual([{ amount: 190, taxable_amount: 1000, reason: 'standard_rated' }]);
+
+    const preview = await stripe.invoices.createPreview({ subscription: subscriptionId });
+    expect([preview.subtotal, preview.total, preview.automatic_tax.status]).toEqual([1000, 1190, 'complete']);
+    expect(taxesOf(preview)).toEqual([{ amount: 190, taxable_amount: 1000, reason: 'standard_rated' }]);
+
+    await advanceClock(stripe, clock.id, START + MONTH);
+    const renewed = await renewal(stripe, subscriptionId, firstInvoiceId);
+    expect(renewed).toMatchObject({
+      billing_reason: 'subscription_cycle',
+      status: 'paid',
+      subtotal: 1000,
+      total: 1190,
+      amount_paid: 1190,
+      automatic_tax: { enabled: true, liability: { type: 'self' }, status: 'complete' },
+      customer_tax_exempt: 'none',
+    });
+    expect(taxesOf(renewed)).toEqual([{ amount: 190, taxable_amount: 1000, reason: 'standard_rated' }]);
+    expect(renewed.lines.data[0]?.taxes?.map((t) => [t.amount, t.taxability_reason])).toEqual([[190, 'standard_rated']]);
+  });
+
+  it('a French business with a VAT ID is reverse-charged on every invoice; the hosted invoice and its PDF say so', async () => {
+    const stripe = await germanMerchant('oss_union');
+    const { clock, session, subscriptionId, firstInvoiceId } = await subscribe(stripe, {
+      address: { country: 'FR', postal_code: '75001', city: 'Paris', line1: '1 Rue de Rivoli' },
+      taxIds: [{ type: 'eu_vat', value: 'FR40303265045' }],
+    });
+    expect([session.total_details?.amount_tax, session.amount_total]).toEqual([0, 1000]);
+
+    await advanceClock(stripe, clock.id, START + MONTH);
+    const renewed = await renewal(stripe, subscriptionId, firstInvoiceId);
+    expect(renewed).toMatchObject({ status: 'paid', total: 1000, customer_tax_ids: [{ type: 'eu_vat', value: 'FR40303265045' }] });
+    expect(taxesOf(renewed)).toEqual([{ amount: 0, taxable_amount: 1000, reason: 'reverse_charge' }]);
+
+    const page = await (await fetch(defined(renewed.hosted_invoice_url, 'hosted_invoice_url'))).text();
+    expect(page).toContain('Reverse charge: VAT to be accounted for by the recipient. FR40303265045');
+    const pdf = await fetch(defined(renewed.invoice_pdf, 'invoice_pdf'));
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  });
+
+  it('without a location the renewal stays a draft (invoice.finalization_failed); it finalizes, taxed, once an address is back', async () => {
+    const stripe = await germanMerchant('standard');
+    const { clock, customer, subscriptionId, firstInvoiceId } = await subscribe(stripe, {
+      address: { country: 'DE', postal_code: '80331', city: 'München', line1: 'Marienplatz 1' },
+    });
+    await stripe.customers.update(customer.id, { address: '' });
+
+    await advanceClock(stripe, clock.id, START + MONTH);
+    const draft = await renewal(stripe, subscriptionId, firstInvoiceId);
+    expect(draft).toMatchObject({
+      status: 'draft',
+      number: null,
+      automatic_tax: { enabled: true, status: 'requires_location_inputs' },
+      last_finalization_error: { code: 'customer_tax_location_invalid', type: 'invalid_request_error' },
+    });
+    const failed = (await stripe.events.list({ type: 'invoice.finalization_failed' })).data;
+    expect(failed.map((e) => (e.data.object as Stripe.Invoice).id)).toEqual([draft.id]);
+
+    const refused = await stripe.invoices.finalizeInvoice(draft.id).then(() => null, refusal);
+    expect(refused).toEqual({ type: 'StripeInvalidRequestError', code: 'customer_tax_location_invalid', param: undefined });
+    expect((await stripe.invoices.retrieve(draft.id)).status).toBe('draft');
+
+    await stripe.customers.update(customer.id, { address: { country: 'DE', postal_code: '80331' } });
+    const finalized = await stripe.invoices.finalizeInvoice(draft.id);
+    expect(finalized).toMatchObject({
+      status: 'open',
+      subtotal: 1000,
+      total: 1190,
+      amount_due: 1190,
+      automatic_tax: { status: 'complete' },
+      last_finalization_error: null,
+    });
+    expect(taxesOf(finalized)).toEqual([{ amount: 190, taxable_amount: 1000, reason: 'standard_rated' }]);
+    expect(finalized.lines.data[0]?.taxes?.map((t) => t.amount)).toEqual([190]);
+  });
+
+  it('tax rates are refused where automatic tax decides them; turned off, the next invoice is untaxed', async () => {
+    const stripe = await germanMerchant('standard');
+    const { subscriptionId, price } = await subscribe(stripe, {
+      address: { country: 'DE', postal_code: '80331', city: 'München', line1: 'Marienplatz 1' },
+    });
+    const rate = await stripe.taxRates.create({ display_name: 'VAT', percentage: 19, inclusive: false });
+    const subscription = await stripe.subscriptions.retrieve(subscriptionId);
+    const item = defined(subscription.items.data[0], 'the item');
+
+    expect(await stripe.subscriptions.update(subscriptionId, { default_tax_rates: [rate.id] }).then(() => null, refusal)).toEqual({
+      type: 'StripeInvalidRequestError',
+      code: undefined,
+      param: 'default_tax_rates',
+    });
+    expect(
+      await stripe.subscriptions.update(subscriptionId, { items: [{ id: item.id, tax_rates: [rate.id] }] }).then(() => null, refusal),
+    ).toEqual({ type: 'StripeInvalidRequestError', code: undefined, param: 'items[0][tax_rates]' });
+    expect(
+      await stripe.checkout.sessions
+        .create({
+          mode: 'subscription',
+          line_items: [{ price: price.id, quantity: 1 }],
+          automatic_tax: { enabled: true },
+          subscription_data: { default_tax_rates: [rate.id] },
+          success_url: SUCCESS_URL,
+        })
+        .then(() => null, refusal),
+    ).toEqual({ type: 'StripeInvalidRequestError', code: undefined, param: 'subscription_data[default_tax_rates]' });
+
+    const off = await stripe.subscriptions.update(subscriptionId, { automatic_tax: { enabled: false } });
+    expect(off.automatic_tax).toEqual({ enabled: false, disabled_reason: null, liability: null });
+    const preview = await stripe.invoices.createPreview({ subscription: subscriptionId });
+    expect([preview.total, preview.automatic_tax.enabled, preview.total_taxes]).toEqual([1000, false, []]);
+
+    // Back on only once no manual rate is left: the rates set meanwhile are named in the refusal.
+    await stripe.subscriptions.update(subscriptionId, { default_tax_rates: [rate.id] });
+    expect(await stripe.subscriptions.update(subscriptionId, { automatic_tax: { enabled: true } }).then(() => null, refusal)).toEqual({
+      type: 'StripeInvalidRequestError',
+      code: undefined,
+      param: 'default_tax_rates',
+    });
+    const on = await stripe.subscriptions.update(subscriptionId, { default_tax_rates: '', automatic_tax: { enabled: true } });
+    expect(on.automatic_tax.enabled).toBe(true);
+    expect((await stripe.invoices.createPreview({ subscription: subscriptionId })).total).toBe(1190);
+  });
+});
