@@ -45,6 +45,7 @@ export const CAISSE_EVENT_TYPES = [
   'customer.updated',
   'file.created',
   'invoice.created',
+  'invoice.finalization_failed',
   'invoice.finalized',
   'invoice.marked_uncollectible',
   'invoice.paid',

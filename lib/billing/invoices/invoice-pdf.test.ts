@@ -33,6 +33,22 @@ describe('renderInvoicePdf', () => {
       expect(text).toContain(shown);
   });
 
+  it('a reverse-charged invoice prints the legal note with the customer’s VAT number under the totals; others print none', async () => {
+    const open = await openInvoice(db(), { now: SUBSCRIBED_AT });
+    const src = present(await loadInvoiceSource(db(), open.invoice), 'the source');
+    const note = 'Reverse charge: VAT to be accounted for by the recipient. FR40303265045';
+    expect((await pdfText(await renderInvoicePdf(src, 'en'))).text).not.toContain('Reverse charge');
+    const reverseCharged = {
+      ...src,
+      invoice: {
+        ...src.invoice,
+        totalTaxes: src.invoice.totalTaxes.map((t) => ({ ...t, amount: 0, taxability_reason: 'reverse_charge' })),
+        customer: { ...present(src.invoice.customer, 'customer'), tax_ids: [{ type: 'eu_vat', value: 'FR40303265045' }] },
+      },
+    };
+    expect((await pdfText(await renderInvoicePdf(reverseCharged, 'en'))).text).toContain(note);
+  });
+
   it('in French → French words and money; in Japanese (which Helvetica cannot write) → English', async () => {
     const open = await openInvoice(db(), { now: SUBSCRIBED_AT });
     const src = present(await loadInvoiceSource(db(), open.invoice), 'the source');
