@@ -35,6 +35,8 @@ const schema = z.object({
   CAISSE_SECRET_KEY_FILE: z.string().min(1).default('.data/secret.key'),
   // Lets an operator provision merchant accounts over HTTP (POST /operator/accounts).
   CAISSE_OPERATOR_KEY: z.string().min(32, 'CAISSE_OPERATOR_KEY must be at least 32 characters').optional(),
+  // Turns on GET /metrics (Prometheus), for a scraper that sends it as a Bearer token. Unset: /metrics answers 404.
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   DB_POOL_SIZE: dbEnvShape.DB_POOL_SIZE,
   // 'off' when webhooks are delivered by a separate `npm run webhooks:worker` process instead of the server.
   WEBHOOK_WORKER: z

@@ -7,6 +7,8 @@ import { closeDb } from '../db/client';
 import { env } from '../lib/env';
 import { exitOnSignals } from '../lib/jobs/on-signals';
 import { stopProcessRunner } from '../lib/jobs/process-runner';
+import { observeRequest } from '../lib/metrics/metrics';
+import { routeLabel } from '../lib/metrics/route-label';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../lib/security/client-address';
 
 async function main() {
@@ -17,6 +19,10 @@ async function main() {
   const handle = app.getRequestHandler();
   let stopping = false;
   const server = createServer((req, res) => {
+    const startedAt = process.hrtime.bigint();
+    res.once('finish', () => {
+      observeRequest({ method: req.method, route: routeLabel(req.url, res.statusCode), status: res.statusCode, startedAt });
+    });
     // Replaces whatever the client sent under this name: only this server says who the client is.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);
     // Once stopping, every answer ends its connection: a keep-alive client cannot hold the server open.

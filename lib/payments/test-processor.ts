@@ -1,6 +1,7 @@
 import { detectBrand, luhnValid, normalizeCardNumber } from './card-number';
 import { STRIPE_DECLINES, type StripeDeclineName } from './decline-messages';
 import { cardFingerprint } from './fingerprint';
+import { countedProcessor } from './counted-processor';
 import type { CardInput, ChargeOutcome, ChargeRequest, PaymentProcessor, StoredCard } from './processor';
 
 /**
@@ -109,7 +110,8 @@ const answer = (compute: () => ChargeOutcome): Promise<ChargeOutcome> =>
     resolve(compute());
   });
 
-export const testProcessor: PaymentProcessor = {
+/** The built-in test processor (Stripe's test cards and their outcomes), its charges counted. */
+export const testProcessor: PaymentProcessor = countedProcessor({
   name: 'test',
 
   screen(card) {
@@ -240,4 +242,4 @@ export const testProcessor: PaymentProcessor = {
     if (texts.some((t) => t?.includes('losing_evidence'))) return { status: 'lost', afterMs: TEST_FOLLOW_UP_MS };
     return null;
   },
-};
+});

@@ -3,6 +3,7 @@ import { findEvent, removePendingWebhook } from '@/db/queries/events';
 import { recordDeliveryAttempt, settleDelivery } from '@/db/queries/webhook-deliveries';
 import { findWebhookEndpoint, lockWebhookEndpoint, recordEndpointHealth } from '@/db/queries/webhook-endpoints';
 import { env } from '@/lib/env';
+import { metrics } from '@/lib/metrics/metrics';
 import { randomBase62 } from '@/lib/util/ids';
 import { eventPayload } from './event-payload';
 import { postWebhook, type PostResult } from './http-post';
@@ -74,7 +75,7 @@ async function settle(db: Db, claim: Claim, result: PostResult | null, opts: Del
   const delay = ok || !result ? null : retryDelayMs(attempts, opts.random ?? Math.random);
   const status = ok ? 'succeeded' : delay === null ? 'failed' : 'pending';
 
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx): Promise<DeliveryOutcome> => {
     // The endpoint first, as deleting an endpoint locks it before its deliveries: one lock order, no deadlock.
     await lockWebhookEndpoint(tx, { ...scope, id: claim.endpointId });
     if (result) {
@@ -106,4 +107,7 @@ async function settle(db: Db, claim: Claim, result: PostResult | null, opts: Del
     if (result) await recordEndpointHealth(tx, { ...scope, id: claim.endpointId, ok, disabledReason: DISABLED_REASON, now });
     return ok ? 'succeeded' : status === 'failed' ? 'failed' : 'retrying';
   });
+  // Counted once committed.
+  metrics().webhookDeliveries.inc({ outcome });
+  return outcome;
 }

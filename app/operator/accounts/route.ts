@@ -1,12 +1,11 @@
 // POST /operator/accounts — provision a merchant account, optionally with its dashboard owner
 // (operator key required; off unless CAISSE_OPERATOR_KEY is set)
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { createAccount } from '@/lib/accounts/create-account';
 import { hashPassword } from '@/lib/auth/password-hash';
-import { keyFromAuthorization } from '@/lib/api/auth';
 import { env } from '@/lib/env';
+import { bearerTokenMatches } from '@/lib/security/bearer-token';
 import { isUniqueViolation } from '@/lib/util/pg-errors';
 import { embedOrigin, MAX_ALLOWLIST_ENTRIES, redirectDomain } from '@/lib/validation/domains';
 
@@ -24,14 +23,11 @@ const bodySchema = z.strictObject({
   owner: z.strictObject({ email: z.email().toLowerCase(), password: z.string().min(10).max(128) }).optional(),
 });
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
 export async function POST(req: Request) {
   const expected = env().CAISSE_OPERATOR_KEY;
   if (!expected)
     return Response.json({ error: { type: 'invalid_request_error', message: 'The operator API is disabled.' } }, { status: 404 });
-  const given = keyFromAuthorization(req.headers.get('authorization')) ?? '';
-  if (!timingSafeEqual(digest(given), digest(expected)))
+  if (!bearerTokenMatches(req.headers.get('authorization'), expected))
     return Response.json({ error: { type: 'authentication_error', message: 'Invalid operator key.' } }, { status: 401 });
   const parsed = bodySchema.safeParse(await req.json().catch(() => null));
   if (!parsed.success)

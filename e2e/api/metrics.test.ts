@@ -1,0 +1,100 @@
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { SUCCESS_URL } from '../support/catalog';
+import { randomClientAddress } from '../support/client-address';
+import { defined } from '../support/defined';
+import { newMerchantOn, testServerUrl } from '../support/merchant';
+import { startTestServer } from '../support/test-server';
+import { postPayForm } from './pay-without-javascript';
+
+// GET /metrics, Prometheus's text format, on a server of its own started with METRICS_TOKEN: requests timed by
+// route, webhook deliveries and payments counted by outcome, the queues' backlogs, the process's memory.
+
+type Sample = { name: string; labels: Record<string, string>; value: number };
+
+function samples(text: string): Sample[] {
+  return text
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const m = defined(/^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line), `a sample line: ${line}`);
+      const labels = Object.fromEntries([...((m[2] as string | undefined) ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+      return { name: defined(m[1], 'name'), labels, value: Number(m[3]) };
+    });
+}
+
+/** The value of the sample named `name` whose labels include `labels` (0 when there is none yet). */
+function valueOf(all: Sample[], name: string, labels: Record<string, string> = {}): number {
+  const found = all.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+  return found?.value ?? 0;
+}
+
+describe('GET /metrics', () => {
+  it('answers 404 while METRICS_TOKEN is unset', async () => {
+    expect((await fetch(`${testServerUrl()}/metrics`)).status).toBe(404);
+  });
+
+  it('behind its token: requests by route, webhook deliveries and payments by outcome, queue backlogs, memory; no secret', async () => {
+    const token = randomBytes(24).toString('base64url');
+    // The merchant's endpoint answers every delivery 200.
+    const endpoint = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200).end('ok'));
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    const { port } = endpoint.address() as { port: number };
+    const server = await startTestServer({ METRICS_TOKEN: token });
+    const scrape = async (authorization?: string) => fetch(`${server.url}/metrics`, authorization ? { headers: { authorization } } : {});
+    const scraped = async () => {
+      const res = await scrape(`Bearer ${token}`);
+      expect(res.status).toBe(200);
+      return samples(await res.text());
+    };
+    try {
+      expect((await scrape()).status).toBe(401);
+      expect((await scrape(`Bearer ${token}x`)).status).toBe(401);
+      const ok = await scrape(`Bearer ${token}`);
+      expect(ok.headers.get('content-type')).toContain('text/plain');
+
+      const { stripe, secretKey } = await newMerchantOn(server);
+      await stripe.webhookEndpoints.create({ url: `http://127.0.0.1:${port}/hook`, enabled_events: ['product.created'] });
+      const product = await stripe.products.create({ name: 'Lamp' });
+      await expect
+        .poll(async () => valueOf(await scraped(), 'caisse_webhook_deliveries_total', { outcome: 'succeeded' }), {
+          timeout: 60_000,
+        })
+        .toBe(1);
+
+      const price = await stripe.prices.create({ product: product.id, unit_amount: 2500, currency: 'eur' });
+      const session = await stripe.checkout.sessions.create({
+        mode: 'payment',
+        line_items: [{ price: price.id, quantity: 1 }],
+        success_url: SUCCESS_URL,
+      });
+      const url = defined(session.url, 'session.url');
+      const headers = { 'x-forwarded-for': randomClientAddress() };
+      expect((await postPayForm(url, { card: '4000 0000 0000 0002', headers })).status).toBe(200);
+      expect((await postPayForm(url, { headers })).status).toBe(303);
+
+      const all = await scraped();
+      expect(valueOf(all, 'caisse_payments_total', { outcome: 'failed', processor: 'test' })).toBe(1);
+      expect(valueOf(all, 'caisse_payments_total', { outcome: 'succeeded', processor: 'test' })).toBe(1);
+      expect(valueOf(all, 'caisse_http_request_duration_seconds_count', { method: 'POST', route: '/v1/products', status: '2xx' })).toBe(1);
+      // The declined payment answered the page again (200), the paid one redirected (303).
+      for (const status of ['2xx', '3xx'])
+        expect(valueOf(all, 'caisse_http_request_duration_seconds_count', { method: 'POST', route: '/c/:id', status })).toBe(1);
+      // The delivery settled: nothing waits in the webhook queue.
+      expect(all.some((s) => s.name === 'caisse_job_queue_pending' && s.labels.queue === 'webhooks')).toBe(true);
+      expect(valueOf(all, 'caisse_job_queue_pending', { queue: 'webhooks' })).toBe(0);
+      expect(valueOf(all, 'caisse_process_resident_memory_bytes')).toBeGreaterThan(0);
+
+      const text = await (await scrape(`Bearer ${token}`)).text();
+      for (const secret of [secretKey, token, '4242', session.id]) expect(text).not.toContain(secret);
+    } finally {
+      endpoint.closeAllConnections();
+      endpoint.close();
+      await server.stop();
+    }
+  }, 180_000);
+});
