@@ -4,7 +4,7 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const config: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory, and
   // postgres.js keeps sockets: both must stay real Node modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'prom-client'],
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'prom-client', 'pino'],
   poweredByHeader: false,
   // Lets parallel builds (a second work tree, a benchmark) keep their own output.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',

@@ -1,7 +1,7 @@
 // Runs before routing: custom domains serve only the checkout pages; request ids for the API (/v1);
 // security headers, with a per-request script nonce, for the checkout pages (/c), the receipt, invoice, challenge, customer portal and Pass pages (/receipts, /i, /a, /p, /pass) and the dashboard.
 import { NextResponse, type NextRequest } from 'next/server';
-import { newRequestId, REQUEST_ID_HEADER } from '@/lib/api/request-id';
+import { REQUEST_ID_HEADER, requestIdOf } from '@/lib/api/request-id';
 import { unrecognizedResponse } from '@/lib/api/unrecognized';
 import { customDomainAccount, servedOnCustomDomain } from '@/lib/domains/host-routing';
 import { pageSecurityHeaders } from '@/lib/security/page-headers';
@@ -34,7 +34,8 @@ const notFound = () =>
   new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 
 function api(req: NextRequest) {
-  const requestId = newRequestId();
+  // The id the HTTP server (scripts/serve.ts) gave this request in place of any the client sent, or a new one.
+  const requestId = requestIdOf(req);
   const { pathname } = req.nextUrl;
   // Next would answer these with a 500 (undecodable path), an HTML 404 (/v1) or a bare 405 (PUT).
   if (pathname === '/v1' || !decodable(pathname) || !API_METHODS.has(req.method))

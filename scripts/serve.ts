@@ -7,6 +7,8 @@ import { closeDb } from '../db/client';
 import { env } from '../lib/env';
 import { exitOnSignals } from '../lib/jobs/on-signals';
 import { stopProcessRunner } from '../lib/jobs/process-runner';
+import { newRequestId, REQUEST_ID_HEADER } from '../lib/api/request-id';
+import { log } from '../lib/log';
 import { observeRequest } from '../lib/metrics/metrics';
 import { routeLabel } from '../lib/metrics/route-label';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../lib/security/client-address';
@@ -20,8 +22,14 @@ async function main() {
   let stopping = false;
   const server = createServer((req, res) => {
     const startedAt = process.hrtime.bigint();
+    const requestId = newRequestId();
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader('request-id', requestId);
     res.once('finish', () => {
-      observeRequest({ method: req.method, route: routeLabel(req.url, res.statusCode), status: res.statusCode, startedAt });
+      const route = routeLabel(req.url, res.statusCode);
+      const ms = observeRequest({ method: req.method, route, status: res.statusCode, startedAt });
+      // The route, not the URL: a query string can carry a client secret.
+      log().info({ reqId: requestId, method: req.method, route, status: res.statusCode, ms }, 'request');
     });
     // Replaces whatever the client sent under this name: only this server says who the client is.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);
@@ -30,7 +38,7 @@ async function main() {
     void handle(req, res);
   });
   server.listen(PORT, HOST, () => {
-    console.log(`Caisse is listening on http://${HOST}:${PORT}`);
+    log().info({ url: `http://${HOST}:${PORT}` }, `Caisse is listening on http://${HOST}:${PORT}`);
   });
   // Stop taking requests, let the background jobs (started by lib/boot.ts) finish what they hold and give
   // back their leases, then close the database.
@@ -48,6 +56,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  log().fatal({ err }, 'the server could not start');
   process.exit(1);
 });

@@ -77,6 +77,10 @@ describe('GET /metrics', () => {
       expect((await postPayForm(url, { card: '4000 0000 0000 0002', headers })).status).toBe(200);
       expect((await postPayForm(url, { headers })).status).toBe(303);
 
+      // A request is timed once its answer is sent, a moment after the client has it.
+      const timed = (labels: Record<string, string>) => async () =>
+        valueOf(await scraped(), 'caisse_http_request_duration_seconds_count', labels);
+      await expect.poll(timed({ method: 'POST', route: '/c/:id', status: '3xx' })).toBe(1);
       const all = await scraped();
       expect(valueOf(all, 'caisse_payments_total', { outcome: 'failed', processor: 'test' })).toBe(1);
       expect(valueOf(all, 'caisse_payments_total', { outcome: 'succeeded', processor: 'test' })).toBe(1);

@@ -20,6 +20,8 @@ export type TestServer = {
   kill: (signal: NodeJS.Signals) => Promise<void>;
   /** The process's exit code once it exited (null while it runs, or when a signal ended it). */
   exitCode: () => number | null;
+  /** Everything the process wrote to stdout and stderr so far (its log). */
+  output: () => string;
 };
 
 // `databaseUrl`: join that existing Postgres database (another test server's) instead of making one; it is never dropped here.
@@ -134,6 +136,7 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
     pgliteDir: ('pgliteDir' in db && db.pgliteDir) || null,
     kill,
     exitCode: () => child.exitCode,
+    output: () => output,
     stop: async () => {
       await kill('SIGTERM');
       await db.drop();

@@ -9,6 +9,7 @@ import { isMultipart, readMultipartBody, type Upload } from './multipart-body';
 import { readBody } from './read-body';
 import { requestIdOf } from './request-id';
 import '@/lib/security/sealed-columns';
+import { log } from '@/lib/log';
 
 export type ApiContext<P> = {
   req: Request;
@@ -56,7 +57,7 @@ function json(status: number, body: string, requestId: string, extra: Record<str
 function errorResponse(err: unknown, requestId: string): Response {
   if (err instanceof ApiError) return json(err.status, JSON.stringify(err), requestId);
   // Never log request bodies here: they may hold card data.
-  console.error(`[${requestId}] unexpected error:`, err instanceof Error ? err.stack : err);
+  log().error({ reqId: requestId, err }, 'unexpected error');
   const generic = new ApiError({ status: 500, type: 'api_error', message: `An unexpected error occurred. Request id: ${requestId}` });
   return json(500, JSON.stringify(generic), requestId);
 }

@@ -4,6 +4,7 @@ import type { ChargeOutcome, PaymentProcessor } from '@/lib/payments/processor';
 import { abandonAttempt } from './abandon-attempt';
 import type { ConfirmResult } from './confirm-payment';
 import { finishCharge } from './finish-charge';
+import { log, errorText } from '@/lib/log';
 
 /** A processor that has not answered by then is treated as not answering: the attempt is given up. */
 export const PROCESSOR_TIMEOUT_MS = 60_000;
@@ -41,10 +42,10 @@ export async function runAttempt(
     outcome = await withTimeout(p.call(), p.processor.timeoutMs ?? PROCESSOR_TIMEOUT_MS);
   } catch (err) {
     // Never the request: it holds card data.
-    console.error('[checkout] payment attempt failed at the processor:', err instanceof Error ? err.message : err);
+    log().error({ error: errorText(err) }, 'a payment attempt failed at the processor');
     // If the reversal fails too, the attempt stays processing and the sweep gives it up after its lease.
     await abandonAttempt(db, p.processor, p.intent).catch((e: unknown) => {
-      console.error('[checkout] could not give up the attempt yet:', e instanceof Error ? e.message : e);
+      log().error({ error: errorText(e) }, 'could not give up the attempt yet');
     });
     return { state: 'declined', message: 'decline.processing_error' };
   }

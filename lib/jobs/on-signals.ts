@@ -1,3 +1,5 @@
+import { log } from '@/lib/log';
+
 /**
  * Graceful stop for a process running jobs: on the first SIGTERM or SIGINT, `shutdown` runs (stop taking work,
  * let what is in flight finish, release leases, close the database) and the process exits 0, or 1 if it threw.
@@ -5,22 +7,22 @@
  */
 export function exitOnSignals(
   shutdown: () => Promise<void>,
-  log: (line: string) => void = (line) => {
-    console.log(line);
+  say: (line: string) => void = (line) => {
+    log().info(line);
   },
 ): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
-      log(`${signal} again: exiting without waiting`);
+      say(`${signal} again: exiting without waiting`);
       process.exit(1);
     }
     stopping = true;
-    log(`${signal}: stopping after the jobs in flight`);
+    say(`${signal}: stopping after the jobs in flight`);
     shutdown().then(
       () => process.exit(0),
       (err: unknown) => {
-        console.error(err instanceof Error ? err.message : err);
+        log().error({ err }, 'the graceful stop failed');
         process.exit(1);
       },
     );

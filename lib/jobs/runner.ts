@@ -1,4 +1,5 @@
 import { DEFAULT_BACKOFF, nextDelayMs, type Backoff } from './backoff';
+import { log } from '@/lib/log';
 
 /**
  * The one loop every background job runs on (webhook deliveries, emails, the sweeps): tick, then wait —
@@ -59,14 +60,14 @@ export function sleep(ms: number, cut: AbortSignal): Promise<void> {
 
 /** Starts one loop per job; stop() stops them all and resolves once every one has drained. */
 export function startRunner(jobs: Job[], opts: RunnerOptions = {}): Runner {
-  const log =
+  const say =
     opts.log ??
     ((line) => {
-      console.error(line);
+      log().error(line);
     });
   const wait = opts.wait ?? sleep;
   const stopping = new AbortController();
-  const loops = jobs.map((job) => runLoop(job, stopping.signal, log, wait));
+  const loops = jobs.map((job) => runLoop(job, stopping.signal, say, wait));
   return {
     jobs: jobs.map((j) => j.name),
     stop: async () => {

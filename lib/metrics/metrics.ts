@@ -61,8 +61,9 @@ function createMetrics(): Metrics {
   };
 }
 
-/** One HTTP answer, timed from `startedAt` (process.hrtime.bigint()). */
-export function observeRequest(p: { method: string | undefined; route: string; status: number; startedAt: bigint }): void {
+/** One HTTP answer, timed from `startedAt` (process.hrtime.bigint()); returns how long it took, in milliseconds. */
+export function observeRequest(p: { method: string | undefined; route: string; status: number; startedAt: bigint }): number {
   const seconds = Number(process.hrtime.bigint() - p.startedAt) / 1e9;
   metrics().httpDuration.observe({ method: p.method ?? 'GET', route: p.route, status: `${Math.floor(p.status / 100)}xx` }, seconds);
+  return Math.round(seconds * 1e4) / 10;
 }

@@ -1,4 +1,5 @@
 import { CLIENT_ADDRESS_HEADER } from './client-address';
+import { log } from '@/lib/log';
 
 let warned = false;
 
@@ -13,7 +14,7 @@ export function clientKeyFrom(headers: Headers): string {
   if (address) return address;
   if (!warned) {
     warned = true;
-    console.warn('[caisse] no client address on this request: start Caisse with `npm start` so per-client limits tell clients apart');
+    log().warn('no client address on this request: start Caisse with `npm start` so per-client limits tell clients apart');
   }
   return 'unknown';
 }

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } f
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { log } from '@/lib/log';
 
 /**
  * The keys that protect data live outside the data they protect: a database
@@ -67,7 +68,7 @@ function keysFromFile(file: string): Keyring {
   writeFileSync(draft, `${randomBytes(MIN_KEY_BYTES).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
   try {
     linkSync(draft, file);
-    console.log(
+    log().info(
       `Made a new secret key in ${file}: keep it out of database backups, and give every process of this installation the same one.`,
     );
   } catch (err) {

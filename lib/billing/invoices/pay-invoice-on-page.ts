@@ -14,6 +14,7 @@ import type { InvoicePayResult } from './invoice-page-state';
 import { signedInvoice } from './invoice-page-view';
 import { claimInvoiceAttempt, type InvoiceAttempt, type InvoicePaymentResult } from './pay-invoice';
 import { recordInvoiceOutcome } from './record-invoice-outcome';
+import { log, errorText } from '@/lib/log';
 
 /**
  * Card attempts one invoice takes in an hour, whoever makes them: a leaked invoice link is no card-testing
@@ -39,7 +40,7 @@ export async function callProcessor(
     return await call();
   } catch (err) {
     // Never the request: it holds card data.
-    console.error('[billing] an invoice payment failed at the processor:', err instanceof Error ? err.message : err);
+    log().error({ error: errorText(err) }, 'an invoice payment failed at the processor');
     const { intent } = attempt;
     await processor.reverse({ attemptId: intent.attemptId, amount: intent.amount, currency: intent.currency });
     return { status: 'failed' as const, card, decline: { ...STRIPE_DECLINES.processing_error } };

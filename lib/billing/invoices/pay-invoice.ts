@@ -9,6 +9,7 @@ import type { ChargeOutcome, Decline, PaymentProcessor, StoredCard } from '@/lib
 import { testProcessor } from '@/lib/payments/test-processor';
 import { newId } from '@/lib/util/ids';
 import { recordInvoiceOutcome } from './record-invoice-outcome';
+import { log, errorText } from '@/lib/log';
 
 /** An invoice payment attempt taken: the intent, processing this attempt. */
 export type InvoiceAttempt = { invoice: InvoiceRow; intent: PaymentIntentRow & { attemptId: string } };
@@ -145,7 +146,7 @@ export async function payInvoiceOffSession(
       reusable: method.processorState,
     });
   } catch (err) {
-    console.error('[billing] an invoice payment failed at the processor:', err instanceof Error ? err.message : err);
+    log().error({ error: errorText(err) }, 'an invoice payment failed at the processor');
     await processor.reverse({ attemptId: intent.attemptId, amount: intent.amount, currency: intent.currency });
     outcome = { status: 'failed', card, decline: { ...STRIPE_DECLINES.processing_error } };
   }

@@ -5,6 +5,7 @@ import { ApiError } from '@/lib/api/errors';
 import { recordEvent } from '@/lib/events/record-event';
 import { previewInvoice } from '../invoices/preview-invoice';
 import { RENEWING_STATUSES } from './renew-subscription';
+import { log, errorText } from '@/lib/log';
 
 /** A trial that ends without a card and is not to be invoiced: no renewal invoice is coming. */
 const endsUninvoiced = (sub: SubscriptionRow) =>
@@ -30,7 +31,7 @@ export async function announceUpcomingInvoice(db: Db, due: { accountId: string; 
       // invoice_upcoming_none: the subscription ends with this period, or has nothing to bill. Anything else
       // is logged: a notice that cannot be made must not hold up the renewals due after it.
       if (!(err instanceof ApiError && err.status === 404))
-        console.error(`[billing] no invoice.upcoming for ${sub.id}:`, err instanceof Error ? err.message : err);
+        log().error({ subscription: sub.id, error: errorText(err) }, 'no invoice.upcoming');
       return true;
     }
     const { id: _previewId, ...invoice } = upcoming;

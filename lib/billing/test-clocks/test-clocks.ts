@@ -10,6 +10,7 @@ import { recordEvent } from '@/lib/events/record-event';
 import { newId } from '@/lib/util/ids';
 import type { CreateTestClockParams, ListTestClocksParams } from '@/lib/validation/test-clocks';
 import { runClockAdvance } from './advance-clock';
+import { log, errorText } from '@/lib/log';
 
 /** Stripe deletes a test clock 30 days after it was made. */
 const LIFETIME_MS = 30 * 86_400_000;
@@ -79,7 +80,7 @@ export async function advanceTestClock(db: Db, scope: AccountScope & { id: strin
     throw new ApiError({ status: 400, type: 'invalid_request_error', message: `The test clock ${clock.id} is already advancing.` });
   // The advance goes on after the answer; if this process dies, the billing job takes it over once its lease runs out.
   void runClockAdvance(db, advancing.id).catch((err: unknown) => {
-    console.error('[billing] a test clock advance failed:', err instanceof Error ? err.message : err);
+    log().error({ error: errorText(err) }, 'a test clock advance failed');
     void setClockFields(db, { id: advancing.id, set: { status: 'internal_failure', leaseUntil: null } });
   });
   return serializeTestClock(advancing);

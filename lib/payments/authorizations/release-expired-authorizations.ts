@@ -6,6 +6,7 @@ import { recordEvent } from '@/lib/events/record-event';
 import type { PaymentProcessor } from '../processor';
 import { cancelAuthorization } from './release-authorization';
 import { testProcessor } from '../test-processor';
+import { log, errorText } from '@/lib/log';
 
 /**
  * A follow-up step (FOLLOW_UP_STEPS): authorizations not captured by their deadline (capture_before, 7
@@ -29,7 +30,7 @@ export async function releaseExpiredAuthorizations(
       await tx
         .transaction((one) => releaseOne(one, charge, processor, now))
         .catch((err: unknown) => {
-          console.error(`releaseExpiredAuthorizations: charge ${charge.id} could not be released; the next sweep retries it`, err);
+          log().error({ charge: charge.id, error: errorText(err) }, 'an expired authorization could not be released; the next sweep retries it');
         });
     }
     return due.length;

@@ -15,6 +15,7 @@ import type { ConfirmPaymentIntentParams } from '@/lib/validation/payment-intent
 import { cannotConfirm, managedElsewhere, methodSpent, missingPaymentMethod, requiresActionNotHandled } from './intent-errors';
 import { recordIntentOutcome } from './record-intent-outcome';
 import { usablePaymentMethod } from './usable-payment-method';
+import { log, errorText } from '@/lib/log';
 
 /** An attempt taken on an API-made intent: the intent processing it, and the saved card it charges. */
 export type ApiAttempt = {
@@ -79,7 +80,7 @@ async function charge(processor: PaymentProcessor, a: ApiAttempt, p: ConfirmPaym
       customerPresent: !intent.offSession,
     });
   } catch (err) {
-    console.error('[payments] a payment intent charge failed at the processor:', err instanceof Error ? err.message : err);
+    log().error({ error: errorText(err) }, 'a payment intent charge failed at the processor');
     await processor.reverse({ attemptId: intent.attemptId, amount: intent.amount, currency: intent.currency });
     return { status: 'failed', card: method.card, decline: { ...STRIPE_DECLINES.processing_error } };
   }

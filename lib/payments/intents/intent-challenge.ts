@@ -7,6 +7,7 @@ import type { ChargeOutcome, PaymentProcessor } from '@/lib/payments/processor';
 import { testProcessor } from '@/lib/payments/test-processor';
 import { intentSignatureValid } from './intent-challenge-url';
 import { recordIntentOutcome } from './record-intent-outcome';
+import { log, errorText } from '@/lib/log';
 
 /** The challenge an API-made intent waits on, for its page at /a/{id}/{signature}, and where the customer returns. */
 export type IntentChallenge = { intent: PaymentIntentRow; returnUrl: string };
@@ -60,7 +61,7 @@ export async function completeIntentChallenge(
   try {
     outcome = await processor.completeAuthentication({ attemptId, resume: resumed.processorState ?? {}, result: p.result, card });
   } catch (err) {
-    console.error('[payments] a payment intent challenge failed at the processor:', err instanceof Error ? err.message : err);
+    log().error({ error: errorText(err) }, 'a payment intent challenge failed at the processor');
     await processor.reverse({ attemptId, amount: resumed.amount, currency: resumed.currency });
     outcome = { status: 'failed', card, decline: { ...STRIPE_DECLINES.processing_error } };
   }
