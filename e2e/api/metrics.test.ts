@@ -1,12 +1,10 @@
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SUCCESS_URL } from '../support/catalog';
-import { randomClientAddress } from '../support/client-address';
 import { defined } from '../support/defined';
 import { newMerchantOn, testServerUrl } from '../support/merchant';
 import { startTestServer } from '../support/test-server';
-import { postPayForm } from './pay-without-javascript';
+import { declinedThenPaid } from './declined-then-paid';
 
 // GET /metrics, Prometheus's text format, on a server of its own started with METRICS_TOKEN: requests timed by
 // route, webhook deliveries and payments counted by outcome, the queues' backlogs, the process's memory.
@@ -66,16 +64,7 @@ describe('GET /metrics', () => {
         })
         .toBe(1);
 
-      const price = await stripe.prices.create({ product: product.id, unit_amount: 2500, currency: 'eur' });
-      const session = await stripe.checkout.sessions.create({
-        mode: 'payment',
-        line_items: [{ price: price.id, quantity: 1 }],
-        success_url: SUCCESS_URL,
-      });
-      const url = defined(session.url, 'session.url');
-      const headers = { 'x-forwarded-for': randomClientAddress() };
-      expect((await postPayForm(url, { card: '4000 0000 0000 0002', headers })).status).toBe(200);
-      expect((await postPayForm(url, { headers })).status).toBe(303);
+      const session = await declinedThenPaid(stripe, product.id);
 
       // A request is timed once its answer is sent, a moment after the client has it.
       const timed = (labels: Record<string, string>) => async () =>

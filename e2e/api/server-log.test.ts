@@ -1,11 +1,9 @@
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { SUCCESS_URL } from '../support/catalog';
-import { randomClientAddress } from '../support/client-address';
 import { defined } from '../support/defined';
 import { newMerchantOn } from '../support/merchant';
 import { startTestServer } from '../support/test-server';
-import { postPayForm } from './pay-without-javascript';
+import { declinedThenPaid } from './declined-then-paid';
 
 // The server's log, on a server of its own driven through a payment, a declined card, a webhook and an API error:
 // one JSON object per line, each request with the id its answer carried, and never a card number, a key or a secret.
@@ -28,16 +26,7 @@ describe('the server log', () => {
         enabled_events: ['checkout.session.completed'],
       });
       const product = await stripe.products.create({ name: 'Lamp' });
-      const price = await stripe.prices.create({ product: product.id, unit_amount: 2500, currency: 'eur' });
-      const session = await stripe.checkout.sessions.create({
-        mode: 'payment',
-        line_items: [{ price: price.id, quantity: 1 }],
-        success_url: SUCCESS_URL,
-      });
-      const url = defined(session.url, 'session.url');
-      const headers = { 'x-forwarded-for': randomClientAddress() };
-      expect((await postPayForm(url, { card: '4000 0000 0000 0002', headers })).status).toBe(200);
-      expect((await postPayForm(url, { headers })).status).toBe(303);
+      const session = await declinedThenPaid(stripe, product.id);
       // An API error, and a request id the client tried to choose.
       const refused = await fetch(`${server.url}/v1/customers/cus_missing`, {
         headers: { authorization: `Bearer ${secretKey}`, 'x-caisse-request-id': 'req_AAAAAAAAAAAAAA' },
