@@ -13,7 +13,20 @@ export function log(): Logger {
     level: process.env.LOG_LEVEL ?? 'info',
     base: { pid: process.pid },
     redact: {
-      paths: ['authorization', '*.authorization', 'cookie', '*.cookie', 'card', '*.card', 'number', '*.number', 'cvc', '*.cvc', 'secret', '*.secret'],
+      paths: [
+        'authorization',
+        '*.authorization',
+        'cookie',
+        '*.cookie',
+        'card',
+        '*.card',
+        'number',
+        '*.number',
+        'cvc',
+        '*.cvc',
+        'secret',
+        '*.secret',
+      ],
       censor: '[redacted]',
     },
   }));

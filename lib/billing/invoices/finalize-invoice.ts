@@ -15,7 +15,8 @@ import { retaxDraft } from './retax-draft';
 /**
  * A draft becomes open (the caller holds its lock): it takes the account's next number, freezes who it
  * is for, and is charged automatically from now on while `auto_advance` is on; automatic tax is computed
- * again (retaxDraft). Nothing owed: it is paid at once. Events: `invoice.finalized` (then `invoice.paid` and `invoice.payment_succeeded` if nothing was owed).
+ * again (retaxDraft). Nothing owed: it is paid at once. Events: `invoice.finalized` (then `invoice.paid` and
+ * `invoice.payment_succeeded` if nothing was owed).
  */
 export async function finalizeInvoice(
   tx: Tx,

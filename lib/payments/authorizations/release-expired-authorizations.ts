@@ -30,7 +30,10 @@ export async function releaseExpiredAuthorizations(
       await tx
         .transaction((one) => releaseOne(one, charge, processor, now))
         .catch((err: unknown) => {
-          log().error({ charge: charge.id, error: errorText(err) }, 'an expired authorization could not be released; the next sweep retries it');
+          log().error(
+            { charge: charge.id, error: errorText(err) },
+            'an expired authorization could not be released; the next sweep retries it',
+          );
         });
     }
     return due.length;
