@@ -28,8 +28,9 @@ async function main() {
     res.once('finish', () => {
       const route = routeLabel(req.url, res.statusCode);
       const ms = observeRequest({ method: req.method, route, status: res.statusCode, startedAt });
-      // The route, not the URL: a query string can carry a client secret.
-      log().info({ reqId: requestId, method: req.method, route, status: res.statusCode, ms }, 'request');
+      // The route, not the URL: a query string can carry a client secret. The client as decided above.
+      const client = req.headers[CLIENT_ADDRESS_HEADER];
+      log().info({ reqId: requestId, client, method: req.method, route, status: res.statusCode, ms }, 'request');
     });
     // Replaces whatever the client sent under this name: only this server says who the client is.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);

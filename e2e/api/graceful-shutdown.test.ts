@@ -1,25 +1,14 @@
 import { createServer } from 'node:http';
-import { PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import { defined } from '../support/defined';
 import { newMerchantOn } from '../support/merchant';
+import { queryServerDatabase } from '../support/server-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 // SIGTERM, as an orchestrator stops a replica: the server stops taking connections at once, lets the job in flight
 // (here a webhook delivery the merchant's endpoint is still answering) finish and record its outcome, then exits 0.
 
 async function deliveryStatuses(server: TestServer): Promise<string[]> {
-  const query = 'select status from webhook_deliveries order by created_at';
-  if (server.databaseUrl) {
-    const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
-    const rows = await sql.unsafe<{ status: string }[]>(query);
-    await sql.end();
-    return rows.map((r) => r.status);
-  }
-  const db = await PGlite.create(defined(server.pgliteDir, 'server.pgliteDir'));
-  const rows = (await db.query<{ status: string }>(query)).rows;
-  await db.close();
+  const rows = await queryServerDatabase<{ status: string }>(server, 'select status from webhook_deliveries order by created_at');
   return rows.map((r) => r.status);
 }
 

@@ -24,8 +24,9 @@ export type TestServer = {
   output: () => string;
 };
 
-// `databaseUrl`: join that existing Postgres database (another test server's) instead of making one; it is never dropped here.
-export type TestServerOptions = { databaseUrl?: string };
+// `databaseUrl` / `pgliteDir`: open that existing database (a stopped test server's, or another's Postgres one) instead of
+// making one; it is never dropped here.
+export type TestServerOptions = { databaseUrl?: string; pgliteDir?: string };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -95,7 +96,9 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 export async function startTestServer(extraEnv: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const db = options.databaseUrl
     ? { env: { DATABASE_URL: options.databaseUrl }, databaseUrl: options.databaseUrl, drop: async () => {} }
-    : await freshDatabase();
+    : options.pgliteDir
+      ? { env: { PGLITE_DIR: options.pgliteDir, DATABASE_URL: '' }, databaseUrl: null, pgliteDir: options.pgliteDir, drop: async () => {} }
+      : await freshDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const operatorKey = randomBytes(24).toString('hex');
