@@ -1,8 +1,11 @@
-// npm run bench: load-tests session create/retrieve (and /healthz as the framework's ceiling) on Postgres; writes bench/results.json.
+// npm run bench: load-tests session create/retrieve, /healthz and the checkout page on Postgres, each beside a bare
+// node:http + postgres.js server running the same SQL (bench/baseline.ts) in the same run; writes bench/results.json.
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BenchSetupError, DEFAULT_DATABASE_URL, startBenchServer, type BenchServer } from './server';
+import { startBaseline, type Baseline } from './baseline';
 import { measurePageWeight, type PageWeight } from './page-budget';
 import { createFixtures, Failures, load, scenarioRequest, summarize, type Measured, type ScenarioName } from './scenarios';
 
@@ -39,32 +42,47 @@ const config = () => ({
   write: process.env.BENCH_WRITE !== 'off',
 });
 
-const TARGET = { create_rps: 800, p99_ms: 50, page_rps: 300, page_render_p50_ms: 30, page_js_gz_kb: 200, page_css_gz_kb: 20 };
+// Issue 15's targets: ratios against the bare baseline (bench/baseline.ts) measured in the same run, so the machine's
+// speed cancels out; absolute figures only where a ratio means nothing (p99 at 5 connections, memory).
+const TARGET = { create_ratio: 0.5, retrieve_ratio: 0.5, create_p99_ms_at_5: 50, rss_mb: 300, page_js_ratio: 1.15 };
 const MAX_FAILURE_RATE = 0.01;
 
 type Target = { target: string; measured: number; status: 'PASS' | 'MISS' };
 
-type PageExtras = { weight?: PageWeight; renderP50?: number };
+type Side = Partial<Record<ScenarioName, Measured>>;
+type Extras = { createAt5?: Measured; rssMb?: number; pageJsRatio?: number };
 
-function targets(s: Partial<Record<ScenarioName, Measured>>, page: PageExtras = {}): Record<string, Target> {
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? Math.round((a / b) * 100) / 100 : undefined);
+
+function targets(caisse: Side, baseline: Side, x: Extras): Record<string, Target> {
   const out: Record<string, Target> = {};
   const check = (key: string, measured: number | undefined, ok: (v: number) => boolean, target: string) => {
     if (measured !== undefined) out[key] = { target, measured, status: ok(measured) ? 'PASS' : 'MISS' };
   };
-  check('create_rps', s.create?.rps, (v) => v >= TARGET.create_rps, `>= ${TARGET.create_rps}`);
-  check('create_p99_ms', s.create?.p99_ms, (v) => v < TARGET.p99_ms, `< ${TARGET.p99_ms}`);
-  check('retrieve_p99_ms', s.retrieve?.p99_ms, (v) => v < TARGET.p99_ms, `< ${TARGET.p99_ms}`);
-  check('page_rps', s.page?.rps, (v) => v >= TARGET.page_rps, `>= ${TARGET.page_rps}`);
-  check('page_render_p50_ms', page.renderP50, (v) => v <= TARGET.page_render_p50_ms, `<= ${TARGET.page_render_p50_ms} (one connection)`);
-  check('page_js_gz_kb', page.weight?.js_gz_kb, (v) => v <= TARGET.page_js_gz_kb, `<= ${TARGET.page_js_gz_kb}`);
-  check('page_css_gz_kb', page.weight?.css_gz_kb, (v) => v <= TARGET.page_css_gz_kb, `<= ${TARGET.page_css_gz_kb}`);
+  check(
+    'create_ratio',
+    ratio(caisse.create?.rps, baseline.create?.rps),
+    (v) => v >= TARGET.create_ratio,
+    `>= ${TARGET.create_ratio}× baseline`,
+  );
+  check(
+    'retrieve_ratio',
+    ratio(caisse.retrieve?.rps, baseline.retrieve?.rps),
+    (v) => v >= TARGET.retrieve_ratio,
+    `>= ${TARGET.retrieve_ratio}× baseline`,
+  );
+  check('create_p99_ms_at_5', x.createAt5?.p99_ms, (v) => v < TARGET.create_p99_ms_at_5, `< ${TARGET.create_p99_ms_at_5} (5 connections)`);
+  check('rss_mb', x.rssMb, (v) => v < TARGET.rss_mb, `< ${TARGET.rss_mb} (largest after a scenario)`);
+  check('page_js_ratio', x.pageJsRatio, (v) => v <= TARGET.page_js_ratio, `<= ${TARGET.page_js_ratio}× the home page's JavaScript`);
   return out;
 }
 
-function printTable(s: Partial<Record<ScenarioName, Measured>>, t: Record<string, Target>, connections: number) {
-  const rows = [['scenario', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'requests', 'non-2xx', 'errors']];
-  for (const [name, m] of Object.entries(s))
-    rows.push([name, m.rps, m.p50_ms, m.p90_ms, m.p99_ms, m.requests, m.non2xx, m.errors].map(String));
+function printTable(caisse: Side, baseline: Side, t: Record<string, Target>, connections: number) {
+  const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'baseline req/s', 'baseline p99 ms', 'ratio', 'non-2xx', 'errors']];
+  for (const [name, m] of Object.entries(caisse)) {
+    const b = baseline[name as ScenarioName];
+    rows.push([name, m.rps, m.p50_ms, m.p99_ms, b?.rps ?? '', b?.p99_ms ?? '', ratio(m.rps, b?.rps) ?? '', m.non2xx, m.errors].map(String));
+  }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('');
   for (const [i, r] of rows.entries()) {
@@ -73,7 +91,14 @@ function printTable(s: Partial<Record<ScenarioName, Measured>>, t: Record<string
   }
   console.log(`\nTargets at ${connections} connections (a miss is reported, it does not fail the run):`);
   for (const [key, v] of Object.entries(t))
-    console.log(`  ${v.status}  ${key.padEnd(16)} ${String(v.measured).padStart(6)}  (target ${v.target})`);
+    console.log(`  ${v.status}  ${key.padEnd(20)} ${String(v.measured).padStart(7)}  (target ${v.target})`);
+}
+
+/** The app process's resident memory now, from its own /metrics. */
+async function rssMb(url: string, token: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+  const line = text.split('\n').find((l) => l.startsWith('caisse_process_resident_memory_bytes '));
+  return Math.round(Number(line?.split(' ')[1] ?? 0) / 1024 / 1024);
 }
 
 async function main(): Promise<number> {
@@ -86,9 +111,12 @@ async function main(): Promise<number> {
   if (load1 > os.cpus().length * 0.5)
     console.log(`Note: load average is ${load1.toFixed(1)} on ${os.cpus().length} CPUs before the run; other work will lower the numbers.`);
   let server: BenchServer | undefined;
+  let baseline: Baseline | undefined;
   const stop = async () => {
-    const s = server;
+    const [s, b] = [server, baseline];
     server = undefined;
+    baseline = undefined;
+    await b?.stop();
     if (s)
       await s.stop().catch((err: unknown) => {
         console.error(`Could not stop the server or drop its database: ${String(err)}`);
@@ -98,32 +126,53 @@ async function main(): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    server = await startBenchServer({ databaseUrl: c.databaseUrl, poolSize: c.poolSize });
-    console.log(`Serving ${server.distDir} at ${server.url} on database ${new URL(server.databaseUrl).pathname.slice(1)}.`);
+    const metricsToken = randomBytes(24).toString('base64url');
+    server = await startBenchServer({ databaseUrl: c.databaseUrl, poolSize: c.poolSize, metricsToken });
+    baseline = await startBaseline({ databaseUrl: server.databaseUrl, poolSize: c.poolSize });
+    console.log(
+      `Serving ${server.distDir} at ${server.url}, the bare baseline at ${baseline.url}, on database ${new URL(server.databaseUrl).pathname.slice(1)}.`,
+    );
     const fixtures = await createFixtures(server.url, server.operatorKey, 100);
     const failures = new Failures();
     const request = (name: ScenarioName) => scenarioRequest(name, fixtures, { idempotency: c.idempotency, failures });
+    const baselined = c.scenarios.filter((n) => n !== 'page');
 
     console.log(`Warming up for ${c.warmup} s…`);
     await load(server.url, c.scenarios.map(request), c.connections, c.warmup);
+    await load(baseline.url, baselined.map(request), c.connections, c.warmup);
     failures.samples = [];
 
-    const measured: Partial<Record<ScenarioName, Measured>> = {};
-    for (const name of c.scenarios) {
-      console.log(`Running ${name} for ${c.duration} s…`);
-      measured[name] = summarize(await load(server.url, [request(name)], c.connections, c.duration));
+    // Each scenario on Caisse and on the baseline back to back, the order alternating, so both meet the same machine.
+    const caisse: Side = {};
+    const bare: Side = {};
+    const extras: Extras = { rssMb: 0 };
+    for (const [i, name] of c.scenarios.entries()) {
+      const runs: [Side, string][] = [[caisse, server.url]];
+      if (name !== 'page') runs.splice(i % 2, 0, [bare, baseline.url]);
+      for (const [side, url] of runs) {
+        console.log(`Running ${name} on ${side === caisse ? 'Caisse' : 'the baseline'} for ${c.duration} s…`);
+        side[name] = summarize(await load(url, [request(name)], c.connections, c.duration));
+      }
+      extras.rssMb = Math.max(extras.rssMb ?? 0, await rssMb(server.url, metricsToken));
     }
-    // The page's render time alone (one request at a time) and its weight, as the hosted page issue budgets them.
-    const page: PageExtras = {};
-    if (measured.page) {
-      console.log('Measuring the page alone (1 connection) and its weight…');
-      page.renderP50 = summarize(await load(server.url, [request('page')], 1, Math.min(5, c.duration))).p50_ms;
-      page.weight = await measurePageWeight(server.url, `/c/${fixtures.sessionIds[0]}`);
+    if (c.scenarios.includes('create')) {
+      console.log(`Running create on Caisse at 5 connections for ${c.duration} s…`);
+      extras.createAt5 = summarize(await load(server.url, [request('create')], 5, c.duration));
     }
-    const t = targets(measured, page);
-    printTable(measured, t, c.connections);
+    let weights: { page: PageWeight; home: PageWeight } | undefined;
+    if (caisse.page) {
+      weights = {
+        page: await measurePageWeight(server.url, `/c/${fixtures.sessionIds[0]}`),
+        home: await measurePageWeight(server.url, '/'),
+      };
+      extras.pageJsRatio = ratio(weights.page.js_gz_kb, weights.home.js_gz_kb);
+    }
+    const t = targets(caisse, bare, extras);
+    printTable(caisse, bare, t, c.connections);
 
-    const bad = Object.entries(measured).filter(([, m]) => (m.non2xx + m.errors) / Math.max(1, m.requests + m.errors) > MAX_FAILURE_RATE);
+    const bad = Object.entries({ ...caisse, ...prefixed(bare) }).filter(
+      ([, m]) => (m.non2xx + m.errors) / Math.max(1, m.requests + m.errors) > MAX_FAILURE_RATE,
+    );
     if (bad.length) {
       console.error(
         `\nFAILED: more than ${MAX_FAILURE_RATE * 100}% non-2xx or errored requests in ${bad.map(([n]) => n).join(', ')}; bench/results.json is left as it was.`,
@@ -132,6 +181,13 @@ async function main(): Promise<number> {
       return 1;
     }
     if (c.write) {
+      const brief = (side: Side) =>
+        Object.fromEntries(
+          Object.entries(side).map(([n, m]) => [
+            n,
+            { rps: m.rps, p50_ms: m.p50_ms, p90_ms: m.p90_ms, p99_ms: m.p99_ms, non2xx: m.non2xx, errors: m.errors },
+          ]),
+        );
       const results = {
         measured_at: new Date().toISOString(),
         machine: {
@@ -145,13 +201,12 @@ async function main(): Promise<number> {
         idempotency_keys: c.idempotency ? 'unique per create' : 'none',
         connections: c.connections,
         duration_s: c.duration,
-        scenarios: Object.fromEntries(
-          Object.entries(measured).map(([n, m]) => [
-            n,
-            { rps: m.rps, p50_ms: m.p50_ms, p90_ms: m.p90_ms, p99_ms: m.p99_ms, non2xx: m.non2xx, errors: m.errors },
-          ]),
-        ),
-        ...(measured.page && { page_render: { p50_ms_one_connection: page.renderP50, weight: page.weight } }),
+        caisse: brief(caisse),
+        baseline: brief(bare),
+        ratios: Object.fromEntries(baselined.map((n) => [n, ratio(caisse[n]?.rps, bare[n]?.rps)])),
+        create_at_5_connections: extras.createAt5 && brief({ create: extras.createAt5 }).create,
+        rss_mb_max: extras.rssMb,
+        ...(weights && { page_weight: weights }),
         targets: t,
       };
       const file = path.join(__dirname, 'results.json');
@@ -165,6 +220,8 @@ async function main(): Promise<number> {
     process.off('SIGTERM', onSignal);
   }
 }
+
+const prefixed = (side: Side) => Object.fromEntries(Object.entries(side).map(([n, m]) => [`baseline ${n}`, m]));
 
 main().then(
   (code) => process.exit(code),

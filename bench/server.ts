@@ -25,7 +25,7 @@ async function checkPostgres(url: string): Promise<void> {
 
 export type BenchServer = TestServer & { databaseUrl: string; distDir: string };
 
-export async function startBenchServer(opts: { databaseUrl: string; poolSize: number }): Promise<BenchServer> {
+export async function startBenchServer(opts: { databaseUrl: string; poolSize: number; metricsToken?: string }): Promise<BenchServer> {
   // Both modules read process.env when they load (the dist dir) or start (the
   // database), so the environment is set first and the modules loaded after.
   process.env.NEXT_DIST_DIR ??= '.next-bench';
@@ -34,6 +34,9 @@ export async function startBenchServer(opts: { databaseUrl: string; poolSize: nu
   const { buildIfNeeded } = await import('../scripts/build-if-needed');
   buildIfNeeded();
   const { startTestServer } = await import('../e2e/support/test-server');
-  const server = await startTestServer({ DB_POOL_SIZE: String(opts.poolSize) });
+  const server = await startTestServer({
+    DB_POOL_SIZE: String(opts.poolSize),
+    ...(opts.metricsToken && { METRICS_TOKEN: opts.metricsToken }),
+  });
   return { ...server, databaseUrl: defined(server.databaseUrl, 'server.databaseUrl'), distDir: process.env.NEXT_DIST_DIR };
 }

@@ -13,6 +13,8 @@ import { observeRequest } from '../lib/metrics/metrics';
 import { routeLabel } from '../lib/metrics/route-label';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../lib/security/client-address';
 
+const QUIET_ROUTES = new Set(['/_next', '/healthz', '/readyz', '/metrics']);
+
 async function main() {
   const { PORT, HOST, TRUSTED_PROXIES } = env();
   const trust = parseTrustedProxies(TRUSTED_PROXIES);
@@ -30,7 +32,10 @@ async function main() {
       const ms = observeRequest({ method: req.method, route, status: res.statusCode, startedAt });
       // The route, not the URL: a query string can carry a client secret. The client as decided above.
       const client = req.headers[CLIENT_ADDRESS_HEADER];
-      log().info({ reqId: requestId, client, method: req.method, route, status: res.statusCode, ms }, 'request');
+      const line = { reqId: requestId, client, method: req.method, route, status: res.statusCode, ms };
+      // Probes and static assets only at debug: a health check every few seconds would drown the rest.
+      if (QUIET_ROUTES.has(route)) log().debug(line, 'request');
+      else log().info(line, 'request');
     });
     // Replaces whatever the client sent under this name: only this server says who the client is.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);

@@ -48,7 +48,7 @@ describe('the server log', () => {
         .poll(() => records().filter((r) => r.reqId === requestId))
         .toEqual([expect.objectContaining({ msg: 'request', route: 'unmatched', status: 404 })]);
       const all = records();
-      expect(all.length).toBeGreaterThan(10);
+      expect(all.filter((r) => r.msg === 'request').length).toBeGreaterThanOrEqual(5);
       for (const r of all) expect([typeof r.level, typeof r.time, typeof r.msg]).toEqual(['number', 'number', 'string']);
       expect(all.some((r) => r.msg === 'request' && r.route === '/c/:id' && r.status === 303)).toBe(true);
 
