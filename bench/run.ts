@@ -36,6 +36,8 @@ const config = () => ({
   duration: num('BENCH_DURATION', 10),
   warmup: num('BENCH_WARMUP', 3),
   poolSize: num('BENCH_DB_POOL_SIZE', 25),
+  // Caisse's server processes (SERVER_PROCESSES); the baseline stays one process.
+  processes: num('BENCH_PROCESSES', 1),
   // Unique keys by default: the official SDK sends one with every POST.
   idempotency: process.env.BENCH_IDEMPOTENCY !== 'off',
   scenarios: scenarioList(process.env.BENCH_SCENARIOS ?? 'create,retrieve,healthz,page'),
@@ -105,7 +107,7 @@ async function main(): Promise<number> {
   const c = config();
   const load1 = os.loadavg()[0];
   console.log(
-    `Caisse bench: ${c.connections} connections, ${c.duration} s per scenario, DB pool ${c.poolSize}, ` +
+    `Caisse bench: ${c.connections} connections, ${c.duration} s per scenario, ${c.processes} server process(es), DB pool ${c.poolSize} each, ` +
       `creates ${c.idempotency ? 'with a unique Idempotency-Key each (as the SDK sends)' : 'without Idempotency-Key'}.`,
   );
   if (load1 > os.cpus().length * 0.5)
@@ -127,7 +129,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
   try {
     const metricsToken = randomBytes(24).toString('base64url');
-    server = await startBenchServer({ databaseUrl: c.databaseUrl, poolSize: c.poolSize, metricsToken });
+    server = await startBenchServer({ databaseUrl: c.databaseUrl, poolSize: c.poolSize, metricsToken, processes: c.processes });
     baseline = await startBaseline({ databaseUrl: server.databaseUrl, poolSize: c.poolSize });
     console.log(
       `Serving ${server.distDir} at ${server.url}, the bare baseline at ${baseline.url}, on database ${new URL(server.databaseUrl).pathname.slice(1)}.`,
@@ -198,6 +200,7 @@ async function main(): Promise<number> {
         },
         database: 'postgres',
         db_pool_size: c.poolSize,
+        server_processes: c.processes,
         idempotency_keys: c.idempotency ? 'unique per create' : 'none',
         connections: c.connections,
         duration_s: c.duration,

@@ -25,7 +25,12 @@ async function checkPostgres(url: string): Promise<void> {
 
 export type BenchServer = TestServer & { databaseUrl: string; distDir: string };
 
-export async function startBenchServer(opts: { databaseUrl: string; poolSize: number; metricsToken?: string }): Promise<BenchServer> {
+export async function startBenchServer(opts: {
+  databaseUrl: string;
+  poolSize: number;
+  metricsToken?: string;
+  processes?: number;
+}): Promise<BenchServer> {
   // Both modules read process.env when they load (the dist dir) or start (the
   // database), so the environment is set first and the modules loaded after.
   process.env.NEXT_DIST_DIR ??= '.next-bench';
@@ -37,6 +42,7 @@ export async function startBenchServer(opts: { databaseUrl: string; poolSize: nu
   const server = await startTestServer({
     DB_POOL_SIZE: String(opts.poolSize),
     ...(opts.metricsToken && { METRICS_TOKEN: opts.metricsToken }),
+    SERVER_PROCESSES: String(opts.processes ?? 1),
   });
   return { ...server, databaseUrl: defined(server.databaseUrl, 'server.databaseUrl'), distDir: process.env.NEXT_DIST_DIR };
 }

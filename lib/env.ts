@@ -7,6 +7,8 @@ const schema = z.object({
   DATABASE_URL: dbEnvShape.DATABASE_URL,
   PGLITE_DIR: dbEnvShape.PGLITE_DIR,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Server processes sharing PORT (node:cluster), to use every core; more than 1 needs DATABASE_URL (PGlite is one process's).
+  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   // The address the HTTP server listens on (all interfaces by default).
   HOST: z.string().min(1).default('0.0.0.0'),
   // Proxies whose X-Forwarded-For entries are believed (addresses, CIDRs, loopback/linklocal/uniquelocal, or a

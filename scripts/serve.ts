@@ -1,5 +1,6 @@
 // The production HTTP server (npm start, and every test server): Next's request handler behind node:http,
 // so that each request's client address is decided here, from the socket and the trusted proxies only.
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
@@ -61,7 +62,42 @@ async function main() {
   });
 }
 
-main().catch((err: unknown) => {
-  log().fatal({ err }, 'the server could not start');
-  process.exit(1);
-});
+/**
+ * SERVER_PROCESSES > 1: this process only starts and watches the server processes (node:cluster shares the port
+ * between them). The first starts alone (it migrates and, on an empty database, seeds the demo merchant), the others
+ * once it listens; one that dies is replaced. SIGTERM/SIGINT go to every one, and this process exits once they have
+ * all stopped (0 if every one stopped cleanly).
+ */
+function superviseServers(count: number) {
+  let stopping = false;
+  let failed = false;
+  const first = cluster.fork();
+  first.once('listening', () => {
+    for (let i = 1; i < count && !stopping; i++) cluster.fork();
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (!stopping) {
+      log().error({ pid: worker.process.pid, code, signal }, 'a server process stopped; starting another');
+      cluster.fork();
+      return;
+    }
+    failed ||= code !== 0;
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    });
+}
+
+const { SERVER_PROCESSES, DATABASE_URL } = env();
+if (cluster.isPrimary && SERVER_PROCESSES > 1 && DATABASE_URL) superviseServers(SERVER_PROCESSES);
+else {
+  if (SERVER_PROCESSES > 1 && !DATABASE_URL)
+    log().warn('SERVER_PROCESSES needs DATABASE_URL (PGlite is one process’s database): serving from one process');
+  main().catch((err: unknown) => {
+    log().fatal({ err }, 'the server could not start');
+    process.exit(1);
+  });
+}
