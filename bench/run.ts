@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BenchSetupError, DEFAULT_DATABASE_URL, startBenchServer, type BenchServer } from './server';
-import { startBaseline, type Baseline } from './baseline';
+import { spawnBaseline, type Baseline } from './baseline';
 import { measurePageWeight, type PageWeight } from './page-budget';
 import { createFixtures, Failures, load, scenarioRequest, summarize, type Measured, type ScenarioName } from './scenarios';
 
@@ -130,7 +130,7 @@ async function main(): Promise<number> {
   try {
     const metricsToken = randomBytes(24).toString('base64url');
     server = await startBenchServer({ databaseUrl: c.databaseUrl, poolSize: c.poolSize, metricsToken, processes: c.processes });
-    baseline = await startBaseline({ databaseUrl: server.databaseUrl, poolSize: c.poolSize });
+    baseline = await spawnBaseline({ databaseUrl: server.databaseUrl, poolSize: c.poolSize });
     console.log(
       `Serving ${server.distDir} at ${server.url}, the bare baseline at ${baseline.url}, on database ${new URL(server.databaseUrl).pathname.slice(1)}.`,
     );

@@ -43,6 +43,8 @@ export async function startBenchServer(opts: {
     DB_POOL_SIZE: String(opts.poolSize),
     ...(opts.metricsToken && { METRICS_TOKEN: opts.metricsToken }),
     SERVER_PROCESSES: String(opts.processes ?? 1),
+    // Its log would come through this process's pipe, competing with the load generator: warnings only.
+    LOG_LEVEL: 'warn',
   });
   return { ...server, databaseUrl: defined(server.databaseUrl, 'server.databaseUrl'), distDir: process.env.NEXT_DIST_DIR };
 }
