@@ -18,7 +18,7 @@ export function log(): Logger {
       base: { pid: process.pid },
       redact: { paths: REDACTED.flatMap((name) => [name, `*.${name}`]), censor: '[redacted]' },
     },
-    pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+    pino.destination({ dest: 1, sync: false }),
   ));
 }
 
