@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
 import { defined } from '../support/defined';
 import { newMerchantOn } from '../support/merchant';
 import { queryServerDatabase } from '../support/server-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { freePort, startTestServer, type TestServer } from '../support/test-server';
 
 // Caddy (Debian's package) in front of `npm start`'s server, as docs/DEPLOY.md deploys it, with its internal CA
 // standing in for Let's Encrypt: a verified custom domain gets a certificate on demand (Caddy asks /domains/check)
@@ -18,19 +17,6 @@ import { startTestServer, type TestServer } from '../support/test-server';
 // address from the X-Forwarded-For its trusted proxy set, never the one the client forged.
 
 const CADDY = process.env.CADDY_PATH ?? 'caddy';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => {
-        resolve(port);
-      });
-    });
-    srv.on('error', reject);
-  });
-}
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 

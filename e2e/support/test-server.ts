@@ -28,7 +28,7 @@ export type TestServer = {
 // making one; it is never dropped here.
 export type TestServerOptions = { databaseUrl?: string; pgliteDir?: string };
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
