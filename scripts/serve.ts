@@ -31,7 +31,7 @@ async function main() {
     res.once('finish', () => {
       const route = routeLabel(req.url, res.statusCode);
       const ms = observeRequest({ method: req.method, route, status: res.statusCode, startedAt });
-      // The route, not the URL: a query string can carry a client secret. The client as decided above.
+      // The route, not the URL: a query string can carry a client secret. The client as decided for this request below.
       const client = req.headers[CLIENT_ADDRESS_HEADER];
       const line = { reqId: requestId, client, method: req.method, route, status: res.statusCode, ms };
       // Probes and static assets only at debug: a health check every few seconds would drown the rest.
