@@ -44,6 +44,11 @@ async function main() {
     if (stopping) res.setHeader('connection', 'close');
     void handle(req, res);
   });
+  // A port that cannot be had ends the process (Next's own handler would log the error and leave it running, deaf).
+  server.once('error', (err) => {
+    log().fatal({ err }, `the server could not listen on ${HOST}:${PORT}`);
+    process.exit(1);
+  });
   server.listen(PORT, HOST, () => {
     log().info({ url: `http://${HOST}:${PORT}` }, `Caisse is listening on http://${HOST}:${PORT}`);
   });
@@ -65,30 +70,45 @@ async function main() {
 /**
  * SERVER_PROCESSES > 1: this process only starts and watches the server processes (node:cluster shares the port
  * between them). The first starts alone (it migrates and, on an empty database, seeds the demo merchant), the others
- * once it listens; one that dies is replaced. SIGTERM/SIGINT go to every one, and this process exits once they have
- * all stopped (0 if every one stopped cleanly).
+ * once it listens. One that dies after it served is replaced; one that dies before it ever listened failed to start
+ * (a bad setting, no database), and starting another would fail the same way, so everything stops with exit code 1
+ * instead of forking forever. SIGTERM/SIGINT go to every one, and this process exits once they have all stopped
+ * (0 if every one stopped cleanly).
  */
 function superviseServers(count: number) {
   let stopping = false;
   let failed = false;
-  const first = cluster.fork();
-  first.once('listening', () => {
+  let started = false;
+  const served = new Set<number>();
+  const stopAll = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  cluster.on('listening', (worker) => {
+    served.add(worker.id);
+    if (started) return;
+    started = true;
     for (let i = 1; i < count && !stopping; i++) cluster.fork();
   });
   cluster.on('exit', (worker, code, signal) => {
-    if (!stopping) {
+    const hadServed = served.delete(worker.id);
+    if (!stopping && hadServed) {
       log().error({ pid: worker.process.pid, code, signal }, 'a server process stopped; starting another');
       cluster.fork();
       return;
     }
-    failed ||= code !== 0;
+    if (!stopping) {
+      log().fatal({ pid: worker.process.pid, code, signal }, 'a server process could not start; stopping them all');
+      failed = true;
+      stopAll('SIGTERM');
+    } else failed ||= code !== 0;
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
   });
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.on(signal, () => {
-      stopping = true;
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+      stopAll(signal);
     });
+  cluster.fork();
 }
 
 const { SERVER_PROCESSES, DATABASE_URL } = env();

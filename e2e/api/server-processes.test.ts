@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/test-server';
 
@@ -33,4 +34,15 @@ describe.runIf(process.env.DATABASE_URL)('several server processes', () => {
       await server.stop();
     }
   }, 180_000);
+
+  it('a process that cannot start (its port is taken) stops them all with exit code 1, not a loop of new ones', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      await expect(startTestServer({ SERVER_PROCESSES: '2', PORT: String(port) })).rejects.toThrow(/exited \(1\)/);
+    } finally {
+      taken.close();
+    }
+  }, 120_000);
 });

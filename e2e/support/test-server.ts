@@ -126,7 +126,21 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
   });
   defined(child.stdout, 'child.stdout').on('data', (d: Buffer) => (output += d.toString()));
   defined(child.stderr, 'child.stderr').on('data', (d: Buffer) => (output += d.toString()));
-  await waitForHealth(url, child, () => output);
+  try {
+    await waitForHealth(url, child, () => output);
+  } catch (err) {
+    // A server that never became healthy is not left running (or its processes looping) behind the failed test.
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      // SIGTERM first, so that a supervisor stops its server processes too; SIGKILL if it will not go.
+      child.kill('SIGTERM');
+      const forced = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(forced);
+    }
+    await db.drop();
+    throw err;
+  }
   const exited = new Promise((r) => child.once('exit', r));
   const kill = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
