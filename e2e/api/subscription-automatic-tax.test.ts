@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '@/lib/billing/testing/pdf-text';
 import { SUCCESS_URL } from '../support/catalog';
 import { randomClientAddress } from '../support/client-address';
 import { defined } from '../support/defined';
@@ -132,10 +133,12 @@ describe('automatic tax on subscriptions', () => {
     expect(renewed).toMatchObject({ status: 'paid', total: 1000, customer_tax_ids: [{ type: 'eu_vat', value: 'FR40303265045' }] });
     expect(taxesOf(renewed)).toEqual([{ amount: 0, taxable_amount: 1000, reason: 'reverse_charge' }]);
 
+    const note = 'Reverse charge: VAT to be accounted for by the recipient. FR40303265045';
     const page = await (await fetch(defined(renewed.hosted_invoice_url, 'hosted_invoice_url'))).text();
-    expect(page).toContain('Reverse charge: VAT to be accounted for by the recipient. FR40303265045');
+    expect(page).toContain(note);
     const pdf = await fetch(defined(renewed.invoice_pdf, 'invoice_pdf'));
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect((await pdfText(new Uint8Array(await pdf.arrayBuffer()))).text).toContain(note);
   });
 
   it('without a location the renewal stays a draft (invoice.finalization_failed); it finalizes, taxed, once an address is back', async () => {

@@ -39,7 +39,7 @@ export async function automaticTaxFor(
     accountId: string;
     livemode: boolean;
     currency: string;
-    /** What is sold: a key, the tax behaviour its price says (null: the account's default) and its product's tax code. */
+    /** What is sold: a key, the tax behaviour its price says ('unspecified': the account's default) and its product's tax code. */
     lines: { key: string; taxBehavior: PriceRow['taxBehavior']; taxCode: string | null }[];
     shipping: ShippingRateRow | null;
     customer: TaxCustomer;
