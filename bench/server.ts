@@ -39,12 +39,14 @@ export async function startBenchServer(opts: {
   const { buildIfNeeded } = await import('../scripts/build-if-needed');
   buildIfNeeded();
   const { startTestServer } = await import('../e2e/support/test-server');
-  const server = await startTestServer({
-    DB_POOL_SIZE: String(opts.poolSize),
-    ...(opts.metricsToken && { METRICS_TOKEN: opts.metricsToken }),
-    SERVER_PROCESSES: String(opts.processes ?? 1),
-    // Its log would come through this process's pipe, competing with the load generator: warnings only.
-    LOG_LEVEL: 'warn',
-  });
+  const server = await startTestServer(
+    {
+      DB_POOL_SIZE: String(opts.poolSize),
+      ...(opts.metricsToken && { METRICS_TOKEN: opts.metricsToken }),
+      SERVER_PROCESSES: String(opts.processes ?? 1),
+    },
+    // It logs as in production (a line per request), to /dev/null rather than through this process's pipe.
+    { logToNull: true },
+  );
   return { ...server, databaseUrl: defined(server.databaseUrl, 'server.databaseUrl'), distDir: process.env.NEXT_DIST_DIR };
 }

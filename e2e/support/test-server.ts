@@ -26,7 +26,9 @@ export type TestServer = {
 
 // `databaseUrl` / `pgliteDir`: open that existing database (a stopped test server's, or another's Postgres one) instead of
 // making one; it is never dropped here.
-export type TestServerOptions = { databaseUrl?: string; pgliteDir?: string };
+// `logToNull`: the server's stdout (its log) goes to /dev/null instead of through a pipe to this process (the bench:
+// a load generator reading every log line would measure itself); stderr is still kept.
+export type TestServerOptions = { databaseUrl?: string; pgliteDir?: string; logToNull?: boolean };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -122,9 +124,9 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
       FX_MAX_AGE_DAYS: '100000',
       ...extraEnv,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', options.logToNull ? 'ignore' : 'pipe', 'pipe'],
   });
-  defined(child.stdout, 'child.stdout').on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   defined(child.stderr, 'child.stderr').on('data', (d: Buffer) => (output += d.toString()));
   try {
     await waitForHealth(url, child, () => output);
