@@ -103,11 +103,10 @@ export function taxLocation(address: Pick<Address, 'country' | 'state' | 'postal
 }
 
 /**
- * Who the session's customer is, for tax: where the page says they are (else
- * the Customer's shipping, else its address), the tax IDs they gave and the
- * Customer holds, and the Customer's tax_exempt.
+ * Who the customer is, for tax: where a session's page says they are (`inputs`; an invoice has none), else the
+ * Customer's shipping, else its address; the tax IDs typed and those the Customer holds; the Customer's tax_exempt.
  */
-export async function sessionTaxCustomer(
+export async function taxCustomerOf(
   tx: Queryable,
   p: { accountId: string; customer: CustomerRow | null; inputs: StoredTaxInputs | null | undefined },
 ): Promise<TaxCustomer> {
@@ -141,7 +140,7 @@ export async function sessionAutomaticTax(
     currency: session.currency ?? '',
     lines: lines.map((l) => ({ key: l.key, taxBehavior: l.price.taxBehavior, taxCode: products.get(l.price.productId)?.taxCode ?? null })),
     shipping,
-    customer: await sessionTaxCustomer(tx, { accountId, customer, inputs: session.automaticTax.inputs }),
+    customer: await taxCustomerOf(tx, { accountId, customer, inputs: session.automaticTax.inputs }),
     at,
   });
 }
@@ -195,7 +194,7 @@ export async function automaticTaxAtCreation(
     currency: p.currency,
     lines: p.lines.map((l) => ({ key: l.id, taxBehavior: l.price.taxBehavior, taxCode: l.product.taxCode })),
     shipping: p.shipping,
-    customer: await sessionTaxCustomer(tx, { accountId: p.accountId, customer: p.customer, inputs: null }),
+    customer: await taxCustomerOf(tx, { accountId: p.accountId, customer: p.customer, inputs: null }),
     at: p.at,
   });
 }

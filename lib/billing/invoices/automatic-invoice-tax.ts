@@ -3,7 +3,7 @@ import { pricesByIds, productsByIds } from '@/db/queries/checkout-refs';
 import { findCustomer } from '@/db/queries/customers';
 import type { SubscriptionRow } from '@/db/queries/subscriptions';
 import type { InvoiceAutomaticTaxStatus, StoredInvoiceCustomer } from '@/db/schema';
-import { automaticTaxFor, sessionTaxCustomer } from '@/lib/checkout/automatic-tax';
+import { automaticTaxFor, taxCustomerOf } from '@/lib/checkout/automatic-tax';
 import type { AutomaticRates } from './draft-lines';
 
 /** What is billed, for tax: the subscription item or invoice item it comes from, and its price and product. */
@@ -35,7 +35,7 @@ export async function automaticInvoiceTax(
     pricesByIds(db, accountId, ids('priceId')),
     productsByIds(db, accountId, ids('productId')),
   ]);
-  const taxCustomer = await sessionTaxCustomer(db, { accountId, customer, inputs: null });
+  const taxCustomer = await taxCustomerOf(db, { accountId, customer, inputs: null });
   const result = await automaticTaxFor(db, {
     accountId,
     livemode: invoice.livemode,
