@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import * as schema from './schema';
 import { dbConfig } from './config';
+import { preparingClient } from './preparing-client';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -22,7 +23,7 @@ async function open(): Promise<Handle> {
   if (DATABASE_URL) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const sql = postgres(DATABASE_URL, { max: DB_POOL_SIZE, onnotice: () => {}, prepare: true });
+    const sql = preparingClient(postgres(DATABASE_URL, { max: DB_POOL_SIZE, onnotice: () => {}, prepare: true }));
     return {
       db: drizzle(sql, { schema, casing: 'snake_case' }) as unknown as Db,
       close: () => sql.end({ timeout: 5 }),
