@@ -1,9 +1,11 @@
 // The production HTTP server (npm start, and every test server): Next's request handler behind node:http,
-// so that each request's client address is decided here, from the socket and the trusted proxies only.
+// so that each request's client address is decided here, from the socket and the trusted proxies only; /v1 requests
+// go straight to their route modules (./api-dispatch.ts).
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { apiDispatcher } from './api-dispatch';
 import { closeDb } from '../db/client';
 import { env } from '../lib/env';
 import { exitOnSignals } from '../lib/jobs/on-signals';
@@ -14,14 +16,16 @@ import { observeRequest } from '../lib/metrics/metrics';
 import { routeLabel } from '../lib/metrics/route-label';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../lib/security/client-address';
 
+const ROOT = path.resolve(__dirname, '..');
 const QUIET_ROUTES = new Set(['/_next', '/healthz', '/readyz', '/metrics']);
 
 async function main() {
   const { PORT, HOST, TRUSTED_PROXIES } = env();
   const trust = parseTrustedProxies(TRUSTED_PROXIES);
-  const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname: HOST, port: PORT });
+  const app = next({ dev: false, dir: ROOT, hostname: HOST, port: PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const dispatchApi = apiDispatcher(ROOT, (req, res) => void handle(req, res));
   let stopping = false;
   const server = createServer((req, res) => {
     const startedAt = process.hrtime.bigint();
@@ -42,7 +46,7 @@ async function main() {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);
     // Once stopping, every answer ends its connection: a keep-alive client cannot hold the server open.
     if (stopping) res.setHeader('connection', 'close');
-    void handle(req, res);
+    if (!dispatchApi(req, res)) void handle(req, res);
   });
   // A port that cannot be had ends the process (Next's own handler would log the error and leave it running, deaf).
   server.once('error', (err) => {

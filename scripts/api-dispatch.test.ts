@@ -1,0 +1,100 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiDispatcher } from './api-dispatch';
+
+// A small app of its own: each handler answers what it was given, so the test sees what the dispatcher passed on.
+const ROUTES: Record<string, string> = {
+  'v1/things/route.ts': `
+    export async function POST(req: Request) {
+      return Response.json({ route: 'things', method: req.method, body: await req.text(), query: new URL(req.url).search, client: req.headers.get('x-client') });
+    }
+    export async function GET(req: Request) { return Response.json({ route: 'things', method: req.method, query: new URL(req.url).search }); }`,
+  'v1/things/[id]/route.ts': `
+    export async function GET(_req: Request, { params }: { params: Promise<Record<string, string>> }) {
+      return new Response(JSON.stringify({ route: 'thing', params: await params }), { status: 201, headers: { 'content-type': 'application/json', 'x-extra': 'yes' } });
+    }
+    export async function DELETE() { throw new Error('boom'); }`,
+  'v1/[...path]/route.ts': `
+    export async function GET(_req: Request, { params }: { params: Promise<Record<string, string[]>> }) {
+      return Response.json({ route: 'catch-all', params: await params }, { status: 404 });
+    }`,
+};
+
+let root: string;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'caisse-dispatch-'));
+  for (const [file, source] of Object.entries(ROUTES)) {
+    mkdirSync(path.dirname(path.join(root, 'app', file)), { recursive: true });
+    writeFileSync(path.join(root, 'app', file), source);
+  }
+  const dispatch = apiDispatcher(root, (_req, res) => {
+    res.statusCode = 299;
+    res.end('next');
+  });
+  server = createServer((req, res) => {
+    req.headers['x-client'] = 'set by the server';
+    if (!dispatch(req, res)) {
+      res.statusCode = 299;
+      res.end('next');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('apiDispatcher', () => {
+  it('hands a /v1 request to its route module: method, query, streamed body, the headers the server set, params', async () => {
+    const post = await fetch(`${base}/v1/things?expand[]=a`, { method: 'POST', body: 'name=x', headers: { 'x-client': 'forged' } });
+    expect(post.status).toBe(200);
+    expect(await post.json()).toEqual({
+      route: 'things',
+      method: 'POST',
+      body: 'name=x',
+      query: '?expand[]=a',
+      client: 'set by the server',
+    });
+
+    const one = await fetch(`${base}/v1/things/th%20_1`);
+    expect(one.status).toBe(201);
+    expect(one.headers.get('x-extra')).toBe('yes');
+    expect(await one.json()).toEqual({ route: 'thing', params: { id: 'th _1' } });
+
+    const other = await fetch(`${base}/v1/nothing/here`);
+    expect(other.status).toBe(404);
+    expect(await other.json()).toEqual({ route: 'catch-all', params: { path: ['nothing', 'here'] } });
+  });
+
+  it('leaves to Next what Next answers: other methods, a method the route lacks, paths it normalizes, other paths', async () => {
+    for (const [method, url] of [
+      ['HEAD', '/v1/things'],
+      ['OPTIONS', '/v1/things'],
+      ['PUT', '/v1/things'],
+      ['POST', '/v1/things/th_1'],
+      ['GET', '/v1/things/'],
+      ['GET', '/v1/things/%ff'],
+      ['GET', '/v1'],
+      ['GET', '/c/cs_test_1'],
+    ]) {
+      const res = await fetch(`${base}${url}`, { method });
+      expect(res.status, `${method} ${url}`).toBe(299);
+    }
+  });
+
+  it('answers a handler that throws with a Stripe-shaped 500, not a dropped connection', async () => {
+    const res = await fetch(`${base}/v1/things/th_1`, { method: 'DELETE' });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ error: { type: 'api_error' } });
+  });
+});

@@ -1,0 +1,99 @@
+// /v1 requests straight to their route module (app/v1/…/route.ts), past Next's router and proxy: the route handlers
+// are plain Request → Response functions (lib/api/with-api.ts), and Next's per-request work around them cost about a
+// quarter of the server's time on the API (docs/SCALING.md). Anything unusual still goes to Next, which answers as
+// before: other methods (HEAD, OPTIONS, PUT, PATCH), paths Next normalizes or refuses (a trailing slash, an
+// undecodable segment, /v1 itself), and any request through a merchant's custom domain (the proxy's 404).
+import { readdirSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { routeTable, type RouteMatch } from '../lib/api/route-table';
+import { ApiError } from '../lib/api/errors';
+import { REQUEST_ID_HEADER } from '../lib/api/request-id';
+import { customDomainAccount } from '../lib/domains/host-routing';
+import { log } from '../lib/log';
+
+type Handler = (req: Request, route: { params: Promise<RouteMatch['params']> }) => Promise<Response>;
+type RouteModule = Partial<Record<string, Handler>>;
+
+const DIRECT_METHODS = new Set(['GET', 'POST', 'DELETE']);
+
+/**
+ * The dispatcher for the app in `root`: answers whether it took the request (a /v1 route for a method the API has),
+ * and otherwise leaves it to `next` untouched. Route modules load on their first request.
+ */
+export function apiDispatcher(root: string, next: (req: IncomingMessage, res: ServerResponse) => void) {
+  const appDir = path.join(root, 'app');
+  const files = readdirSync(path.join(appDir, 'v1'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => path.basename(f) === 'route.ts')
+    .map((f) => path.posix.join('v1', f.split(path.sep).join('/')));
+  const match = routeTable(files);
+  const modules = new Map<string, Promise<RouteModule>>();
+  const load = (file: string) => {
+    let mod = modules.get(file);
+    if (!mod) {
+      mod = import(path.join(appDir, file)) as Promise<RouteModule>;
+      modules.set(file, mod);
+    }
+    return mod;
+  };
+
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const url = req.url ?? '/';
+    if (!url.startsWith('/v1/') || !req.method || !DIRECT_METHODS.has(req.method)) return false;
+    const query = url.indexOf('?');
+    const route = match(query === -1 ? url : url.slice(0, query));
+    if (!route) return false;
+    void serve(req, res, route).catch((err: unknown) => {
+      answerError(res, req.headers[REQUEST_ID_HEADER], err);
+    });
+    return true;
+  };
+
+  async function serve(req: IncomingMessage, res: ServerResponse, route: RouteMatch) {
+    // A custom domain serves the checkout pages only: the proxy answers its 404.
+    const handler = (await customDomainAccount(req.headers.host ?? null)) ? undefined : (await load(route.file))[req.method ?? ''];
+    if (!handler) {
+      next(req, res);
+      return;
+    }
+    const response = await handler(toRequest(req), { params: Promise.resolve(route.params) });
+    await send(res, response);
+  }
+}
+
+function toRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  // req.headers, not rawHeaders: scripts/serve.ts has set the request id and the client address there.
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  // The handlers read the path and the query only: the origin is a placeholder, not the untrusted Host header.
+  return new Request(new URL(req.url ?? '/', 'http://localhost'), {
+    method: req.method,
+    headers,
+    ...(req.method === 'POST' && { body: Readable.toWeb(req), duplex: 'half' }),
+  } as RequestInit);
+}
+
+async function send(res: ServerResponse, response: Response) {
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.setHeader('set-cookie', cookies);
+  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
+}
+
+/** What withApi answers for an error it did not expect, for one that escaped it (a route module that fails to load). */
+function answerError(res: ServerResponse, requestId: string | string[] | undefined, err: unknown) {
+  log().error({ reqId: requestId, err }, 'unexpected error');
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = new ApiError({ status: 500, type: 'api_error', message: `An unexpected error occurred. Request id: ${String(requestId)}` });
+  res.statusCode = 500;
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify(body));
+}
