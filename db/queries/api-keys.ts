@@ -1,13 +1,13 @@
 import { and, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
+import { builtOnce } from '../built-once';
 import { apiKeys } from '../schema';
 
 export type KeyOwner = { accountId: string; kind: 'secret' | 'publishable' };
 
-// Every API request runs this lookup: built once per database handle and
-// prepared, so neither drizzle nor Postgres parses it again each time.
-function keyByHash(db: Queryable) {
-  return db
+// Every API request runs this lookup.
+const keyByHash = builtOnce((db) =>
+  db
     .select({ accountId: apiKeys.accountId, kind: apiKeys.kind })
     .from(apiKeys)
     .where(
@@ -18,19 +18,12 @@ function keyByHash(db: Queryable) {
       ),
     )
     .limit(1)
-    .prepare('api_key_by_hash');
-}
-
-const prepared = new WeakMap<Queryable, ReturnType<typeof keyByHash>>();
+    .prepare('api_key_by_hash'),
+);
 
 /** The live key with this hash, if any: not revoked and not past its expiry. */
 export async function findActiveKeyByHash(db: Queryable, keyHash: string, now: Date): Promise<KeyOwner | null> {
-  let query = prepared.get(db);
-  if (!query) {
-    query = keyByHash(db);
-    prepared.set(db, query);
-  }
-  const rows = await query.execute({ hash: keyHash, now: now.toISOString() });
+  const rows = await keyByHash(db).execute({ hash: keyHash, now: now.toISOString() });
   return rows[0] ?? null;
 }
 

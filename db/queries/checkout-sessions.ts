@@ -1,16 +1,23 @@
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
+import { builtOnce } from '../built-once';
 import { checkoutLineItems, checkoutSessions, prices } from '../schema';
 
 export type SessionRow = typeof checkoutSessions.$inferSelect;
 export type LineItemRow = typeof checkoutLineItems.$inferSelect;
 
-export async function findSession(db: Queryable, p: { accountId: string; id: string }): Promise<SessionRow | null> {
-  const rows = await db
+// Retrieving a session runs this on every request.
+const sessionById = builtOnce((db) =>
+  db
     .select()
     .from(checkoutSessions)
-    .where(and(eq(checkoutSessions.accountId, p.accountId), eq(checkoutSessions.id, p.id)))
-    .limit(1);
+    .where(and(eq(checkoutSessions.accountId, sql.placeholder('accountId')), eq(checkoutSessions.id, sql.placeholder('id'))))
+    .limit(1)
+    .prepare('checkout_session_by_id'),
+);
+
+export async function findSession(db: Queryable, p: { accountId: string; id: string }): Promise<SessionRow | null> {
+  const rows = await sessionById(db).execute({ accountId: p.accountId, id: p.id });
   return rows[0] ?? null;
 }
 
