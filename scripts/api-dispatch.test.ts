@@ -18,6 +18,20 @@ const ROUTES: Record<string, string> = {
       return new Response(JSON.stringify({ route: 'thing', params: await params }), { status: 201, headers: { 'content-type': 'application/json', 'x-extra': 'yes' } });
     }
     export async function DELETE() { throw new Error('boom'); }`,
+  // Reads the start of the body and gives up on the rest, as withApi does with a body over its limit.
+  'v1/capped/route.ts': `
+    export async function POST(req: Request) {
+      if (new URL(req.url).searchParams.has('declared')) return Response.json({}, { status: 413 });
+      const reader = req.body!.getReader();
+      let size = 0;
+      while (size <= 1024 * 1024) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+      }
+      await reader.cancel();
+      return Response.json({ error: { type: 'invalid_request_error' } }, { status: 413 });
+    }`,
   'v1/[...path]/route.ts': `
     export async function GET(_req: Request, { params }: { params: Promise<Record<string, string[]>> }) {
       return Response.json({ route: 'catch-all', params: await params }, { status: 404 });
@@ -74,6 +88,25 @@ describe('apiDispatcher', () => {
     const other = await fetch(`${base}/v1/nothing/here`);
     expect(other.status).toBe(404);
     expect(await other.json()).toEqual({ route: 'catch-all', params: { path: ['nothing', 'here'] } });
+  });
+
+  it('a handler that stops reading a long body answers, and the connection serves the next request', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ >= 20) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    // First a long body the handler never reads (its Content-Length is refused before reading).
+    expect((await fetch(`${base}/v1/capped?declared=1`, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1) })).status).toBe(413);
+    expect((await fetch(`${base}/v1/things?n=0`)).status).toBe(200);
+    const capped = await fetch(`${base}/v1/capped`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+    expect(capped.status).toBe(413);
+    await capped.text();
+    // The same keep-alive connection: a request the dispatcher had closed under the client would fail here.
+    for (let i = 0; i < 3; i++) expect((await fetch(`${base}/v1/things?n=${i}`)).status).toBe(200);
   });
 
   it('leaves to Next what Next answers: other methods, a method the route lacks, paths it normalizes, other paths', async () => {

@@ -6,7 +6,6 @@
 import { readdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { routeTable, type RouteMatch } from '../lib/api/route-table';
 import { ApiError } from '../lib/api/errors';
 import { REQUEST_ID_HEADER } from '../lib/api/request-id';
@@ -73,8 +72,47 @@ function toRequest(req: IncomingMessage): Request {
   return new Request(new URL(req.url ?? '/', 'http://localhost'), {
     method: req.method,
     headers,
-    ...(req.method === 'POST' && { body: Readable.toWeb(req), duplex: 'half' }),
-  } as RequestInit);
+    ...(req.method === 'POST' && { body: bodyOf(req), duplex: 'half' }),
+  });
+}
+
+/**
+ * The request's body as a web stream, read only as the handler pulls. A body the handler never reads is left
+ * untouched, for Node to drain once the answer is sent; a handler that stops early (a body past its limit) cancels
+ * the stream, and the rest is read and dropped. Either way the keep-alive connection serves the client's next request
+ * (Readable.toWeb would destroy the request and the socket with it, and reading ahead would keep Node from draining).
+ */
+function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let listening = false;
+  let cancelled = false;
+  const listen = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    listening = true;
+    req.on('data', (chunk: Buffer) => {
+      if (cancelled) return;
+      controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      req.pause();
+    });
+    req.once('end', () => {
+      if (!cancelled) controller.close();
+    });
+    req.on('error', (err) => {
+      if (!cancelled) controller.error(err);
+    });
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (!listening) listen(controller);
+        req.resume();
+      },
+      cancel() {
+        cancelled = true;
+        req.resume();
+      },
+    },
+    // Nothing is read before the handler asks.
+    { highWaterMark: 0 },
+  );
 }
 
 async function send(res: ServerResponse, response: Response) {
