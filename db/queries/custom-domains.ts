@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
+import { builtOnce } from '../built-once';
 import { accounts, customDomains } from '../schema';
 
 export type CustomDomainRow = typeof customDomains.$inferSelect;
@@ -69,16 +70,22 @@ export async function verifiedDomainAccount(db: Queryable, hostname: string): Pr
  * What creating a session needs from the account, in one read: its redirect allowlist and the
  * domain its checkout links use (the first one verified, so verifying another does not move links).
  */
+// Every session create, and every retrieve of a session with a page URL, reads these.
+const hostSettings = builtOnce((db) =>
+  db
+    .select({ allowedRedirectDomains: accounts.allowedRedirectDomains, checkoutDomain: customDomains.hostname })
+    .from(accounts)
+    .leftJoin(customDomains, and(eq(customDomains.accountId, accounts.id), isNotNull(customDomains.verifiedAt)))
+    .where(eq(accounts.id, sql.placeholder('accountId')))
+    .orderBy(asc(customDomains.verifiedAt), asc(customDomains.id))
+    .limit(1)
+    .prepare('session_host_settings'),
+);
+
 export async function sessionHostSettings(
   db: Queryable,
   accountId: string,
 ): Promise<{ allowedRedirectDomains: string[]; checkoutDomain: string | null }> {
-  const rows = await db
-    .select({ allowedRedirectDomains: accounts.allowedRedirectDomains, checkoutDomain: customDomains.hostname })
-    .from(accounts)
-    .leftJoin(customDomains, and(eq(customDomains.accountId, accounts.id), isNotNull(customDomains.verifiedAt)))
-    .where(eq(accounts.id, accountId))
-    .orderBy(asc(customDomains.verifiedAt), asc(customDomains.id))
-    .limit(1);
+  const rows = await hostSettings(db).execute({ accountId });
   return { allowedRedirectDomains: rows[0]?.allowedRedirectDomains ?? [], checkoutDomain: rows[0]?.checkoutDomain ?? null };
 }
