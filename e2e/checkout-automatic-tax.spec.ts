@@ -86,5 +86,26 @@ test.describe('automatic tax on the page', () => {
       const paid = await merchant.stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] });
       expect((paid.payment_intent as Stripe.PaymentIntent).amount).toBe(12000);
     });
+
+    test('Enter in a field pays: it does not press "Update total", the first button a reader sees', async ({
+      page,
+      merchant,
+      shop,
+      createSession,
+    }) => {
+      const price = await taxedLamp(merchant.stripe);
+      const session = await createSession({ line_items: [{ price: price.id, quantity: 1 }], automatic_tax: { enabled: true } });
+      await page.goto(defined(session.url, 'session.url'));
+      await fillPaymentDetails(page, { country: 'FR', postalCode: '75001' });
+      await fillStreet(page);
+      await page.getByRole('button', { name: 'Update total' }).click();
+      await expectTotalDue(page, '€120.00');
+
+      await fillPaymentDetails(page, { country: 'FR', postalCode: '75001' });
+      await page.getByLabel('Cardholder name').press('Enter');
+      await expect(page).toHaveURL(shop.successUrlFor(session.id));
+      const paid = await merchant.stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] });
+      expect((paid.payment_intent as Stripe.PaymentIntent).amount).toBe(12000);
+    });
   });
 });

@@ -152,6 +152,9 @@ export function PayForm({
           })(event);
         }}
       >
+        {/* The form's default button, which Enter in a field presses (the first submit button in it): paying, never
+            the "Update total" or shipping buttons a page without JavaScript shows above the pay button. */}
+        <button type="submit" hidden disabled={pending} tabIndex={-1} aria-hidden="true" data-testid="default-pay" />
         {banner ? (
           <div
             role="alert"
