@@ -111,9 +111,10 @@ export async function payAction(sessionId: string, _: PayState, form: FormData):
   }
   // "Use this shipping method" (without JavaScript): the same as shippingRateAction, the form kept as typed.
   if (params.intent === 'update_shipping') {
-    await selectShippingRate(db, sessionId, typeof params.shipping_rate === 'string' ? params.shipping_rate : '');
+    const chosen = await selectShippingRate(db, sessionId, typeof params.shipping_rate === 'string' ? params.shipping_rate : '');
     revalidatePath(`/c/${sessionId}`);
-    return { result: null, values: echoed(params) };
+    // A refused choice says why in the form's banner, as the script's shipping form says it beside the options.
+    return { result: chosen.ok ? null : { state: 'invalid', errors: { cart: chosen.error } }, values: echoed(params) };
   }
   const passToken = (await cookies()).get(PASS_COOKIE)?.value ?? null;
   let result = await confirmPayment(db, { sessionId, form: params, clientKey: clientKeyFrom(await headers()), passToken });
