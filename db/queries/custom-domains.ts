@@ -66,10 +66,6 @@ export async function verifiedDomainAccount(db: Queryable, hostname: string): Pr
   return rows[0]?.accountId ?? null;
 }
 
-/**
- * What creating a session needs from the account, in one read: its redirect allowlist and the
- * domain its checkout links use (the first one verified, so verifying another does not move links).
- */
 // Every session create, and every retrieve of a session with a page URL, reads these.
 const hostSettings = builtOnce((db) =>
   db
@@ -82,6 +78,10 @@ const hostSettings = builtOnce((db) =>
     .prepare('session_host_settings'),
 );
 
+/**
+ * What creating a session needs from the account, in one read: its redirect allowlist and the
+ * domain its checkout links use (the first one verified, so verifying another does not move links).
+ */
 export async function sessionHostSettings(
   db: Queryable,
   accountId: string,
