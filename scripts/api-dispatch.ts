@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { routeTable, type RouteMatch } from '../lib/api/route-table';
-import { ApiError } from '../lib/api/errors';
+import { unexpectedError } from '../lib/api/errors';
 import { REQUEST_ID_HEADER } from '../lib/api/request-id';
 import { customDomainAccount } from '../lib/domains/host-routing';
 import { log } from '../lib/log';
@@ -130,8 +130,7 @@ function answerError(res: ServerResponse, requestId: string | string[] | undefin
     res.destroy();
     return;
   }
-  const body = new ApiError({ status: 500, type: 'api_error', message: `An unexpected error occurred. Request id: ${String(requestId)}` });
   res.statusCode = 500;
   res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify(body));
+  res.end(JSON.stringify(unexpectedError(String(requestId))));
 }

@@ -89,6 +89,10 @@ export class ApiError extends Error {
   }
 }
 
+/** The 500 for an error nothing expected, naming the request so its log line can be found. */
+export const unexpectedError = (requestId: string) =>
+  new ApiError({ status: 500, type: 'api_error', message: `An unexpected error occurred. Request id: ${requestId}` });
+
 export const invalidRequest = (message: string, param?: string, code?: ErrorCode) =>
   new ApiError({ status: 400, type: 'invalid_request_error', message, param, code });
 

@@ -3,7 +3,7 @@ import { getDb, type Db } from '@/db/client';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '@/db/queries/idempotency';
 import { checkApiVersion } from './api-versions';
 import { authenticate, checkStripeAccount } from './auth';
-import { ApiError, invalidRequest } from './errors';
+import { ApiError, invalidRequest, unexpectedError } from './errors';
 import { assertStorableText, parseFormBody, type FormValue } from './form-body';
 import { isMultipart, readMultipartBody, type Upload } from './multipart-body';
 import { readBody } from './read-body';
@@ -58,8 +58,7 @@ function errorResponse(err: unknown, requestId: string): Response {
   if (err instanceof ApiError) return json(err.status, JSON.stringify(err), requestId);
   // Never log request bodies here: they may hold card data.
   log().error({ reqId: requestId, err }, 'unexpected error');
-  const generic = new ApiError({ status: 500, type: 'api_error', message: `An unexpected error occurred. Request id: ${requestId}` });
-  return json(500, JSON.stringify(generic), requestId);
+  return json(500, JSON.stringify(unexpectedError(requestId)), requestId);
 }
 
 /** Stored replies: successes and card errors, as Stripe keeps once a request has run. */
