@@ -2,6 +2,7 @@ import type { Sql, TransactionSql } from 'postgres';
 
 type Unsafe = Sql['unsafe'];
 type Scope = (tx: TransactionSql) => unknown;
+type Opener = (...args: unknown[]) => Promise<unknown>;
 
 /**
  * postgres.js prepares its tagged-template queries, but drizzle runs every query through `unsafe()` and asks for
@@ -13,11 +14,7 @@ type Scope = (tx: TransactionSql) => unknown;
  */
 export function preparingClient(sql: Sql): Sql {
   preparing(sql);
-  const begin = sql.begin.bind(sql) as (...args: unknown[]) => Promise<unknown>;
-  sql.begin = ((...args: unknown[]) => {
-    const scope = args.pop() as Scope;
-    return begin(...args, (tx: TransactionSql) => scope(inTransaction(tx)));
-  }) as Sql['begin'];
+  sql.begin = preparingScopes(sql.begin.bind(sql) as Opener) as Sql['begin'];
   return sql;
 }
 
@@ -26,12 +23,14 @@ function preparing(sql: Sql | TransactionSql) {
   sql.unsafe = (query, parameters, options) => unsafe(query, parameters, { ...options, prepare: true });
 }
 
-function inTransaction(tx: TransactionSql): TransactionSql {
-  preparing(tx);
-  const savepoint = tx.savepoint.bind(tx) as (...args: unknown[]) => Promise<unknown>;
-  tx.savepoint = ((...args: unknown[]) => {
+/** `begin` or `savepoint` (each takes its callback last), handing the callback a transaction that prepares too. */
+function preparingScopes(open: Opener): Opener {
+  return (...args: unknown[]) => {
     const scope = args.pop() as Scope;
-    return savepoint(...args, (inner: TransactionSql) => scope(inTransaction(inner)));
-  }) as TransactionSql['savepoint'];
-  return tx;
+    return open(...args, (tx: TransactionSql) => {
+      preparing(tx);
+      tx.savepoint = preparingScopes(tx.savepoint.bind(tx) as Opener) as TransactionSql['savepoint'];
+      return scope(tx);
+    });
+  };
 }
