@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { expectAxeClean } from './support/axe';
 import { expectTotalDue, fillPaymentDetails } from './support/checkout-page';
 import { defined } from './support/defined';
-import { expect, test } from './support/fixtures';
+import { expect, test, type SessionParams } from './support/fixtures';
 
 // automatic_tax on the page: the tax and the total follow the address (and the business's VAT ID) as the customer
 // types it, with JavaScript as they type, without it through "Update total"; what is charged is what was shown.
@@ -65,17 +65,26 @@ test.describe('automatic tax on the page', () => {
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
-    test('"Update total" prices the country typed, and the payment charges that total', async ({ page, merchant, shop, createSession }) => {
-      const price = await taxedLamp(merchant.stripe);
+    /** A taxed session's page without JavaScript, a French address typed and "Update total" pressed: 20 % VAT, €120.00. */
+    async function frenchTotalUpdated(
+      page: import('@playwright/test').Page,
+      stripe: Stripe,
+      createSession: (params?: SessionParams) => Promise<Stripe.Checkout.Session>,
+    ) {
+      const price = await taxedLamp(stripe);
       const session = await createSession({ line_items: [{ price: price.id, quantity: 1 }], automatic_tax: { enabled: true } });
       await page.goto(defined(session.url, 'session.url'));
       await expect(page.getByTestId('total-tax')).toHaveText(/Calculated once you enter your address/);
-
       await fillPaymentDetails(page, { country: 'FR', postalCode: '75001' });
       await fillStreet(page);
       await page.getByRole('button', { name: 'Update total' }).click();
       await expect(page.getByText('VAT (20%)')).toBeVisible();
       await expectTotalDue(page, '€120.00');
+      return session;
+    }
+
+    test('"Update total" prices the country typed, and the payment charges that total', async ({ page, merchant, shop, createSession }) => {
+      const session = await frenchTotalUpdated(page, merchant.stripe, createSession);
       // What was typed stays, but the card, which is typed again.
       await expect(billing(page).getByLabel('Country or region')).toHaveValue('FR');
       await expect(billing(page).getByLabel('City')).toHaveValue('Paris');
@@ -93,13 +102,7 @@ test.describe('automatic tax on the page', () => {
       shop,
       createSession,
     }) => {
-      const price = await taxedLamp(merchant.stripe);
-      const session = await createSession({ line_items: [{ price: price.id, quantity: 1 }], automatic_tax: { enabled: true } });
-      await page.goto(defined(session.url, 'session.url'));
-      await fillPaymentDetails(page, { country: 'FR', postalCode: '75001' });
-      await fillStreet(page);
-      await page.getByRole('button', { name: 'Update total' }).click();
-      await expectTotalDue(page, '€120.00');
+      const session = await frenchTotalUpdated(page, merchant.stripe, createSession);
 
       await fillPaymentDetails(page, { country: 'FR', postalCode: '75001' });
       await page.getByLabel('Cardholder name').press('Enter');
