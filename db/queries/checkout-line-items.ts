@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../client';
+import { builtInserts } from '../built-once';
 import { checkoutLineItems } from '../schema';
 import type { LineItemRow } from './checkout-sessions';
 
@@ -7,9 +8,10 @@ export type NewLineItemRow = typeof checkoutLineItems.$inferInsert;
 /** The columns an update may set: everything but the keys and the session. */
 export type LineItemFields = Partial<Omit<NewLineItemRow, 'id' | 'accountId' | 'sessionId'>>;
 
+const lineItemInserts = builtInserts(checkoutLineItems);
+
 export async function insertLineItems(db: Queryable, rows: NewLineItemRow[]): Promise<void> {
-  if (!rows.length) return;
-  await db.insert(checkoutLineItems).values(rows);
+  await lineItemInserts.rows(db, rows);
 }
 
 /** One line of a session, reached by the session (the hosted page's key); null for none. */

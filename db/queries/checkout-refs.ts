@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
+import { builtOnce } from '../built-once';
 import { prices, products, shippingRates, taxRates } from '../schema';
 
 /** Batch lookups of the objects a checkout session refers to, scoped to one account. */
@@ -11,19 +12,20 @@ export type ProductRef = Pick<typeof products.$inferSelect, 'id' | 'name' | 'des
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 
-export async function pricesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, PriceRow>> {
-  if (!ids.length) return new Map();
-  return byId(
-    await db
-      .select()
-      .from(prices)
-      .where(and(eq(prices.accountId, accountId), inArray(prices.id, [...new Set(ids)]))),
-  );
-}
+// Every session create reads its prices and their products: built once, the ids one array parameter.
+const accountIdParam = sql.placeholder('accountId');
+const idsParam = sql.placeholder('ids');
 
-export async function productsByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, ProductRef>> {
-  if (!ids.length) return new Map();
-  const rows = await db
+const pricesWithIds = builtOnce((db) =>
+  db
+    .select()
+    .from(prices)
+    .where(and(eq(prices.accountId, accountIdParam), sql`${prices.id} = any(${idsParam})`))
+    .prepare('prices_by_ids'),
+);
+
+const productsWithIds = builtOnce((db) =>
+  db
     .select({
       id: products.id,
       name: products.name,
@@ -33,8 +35,18 @@ export async function productsByIds(db: Queryable, accountId: string, ids: strin
       taxCode: products.taxCode,
     })
     .from(products)
-    .where(and(eq(products.accountId, accountId), inArray(products.id, [...new Set(ids)])));
-  return byId(rows);
+    .where(and(eq(products.accountId, accountIdParam), sql`${products.id} = any(${idsParam})`))
+    .prepare('products_by_ids'),
+);
+
+export async function pricesByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, PriceRow>> {
+  if (!ids.length) return new Map();
+  return byId(await pricesWithIds(db).execute({ accountId, ids: [...new Set(ids)] }));
+}
+
+export async function productsByIds(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, ProductRef>> {
+  if (!ids.length) return new Map();
+  return byId(await productsWithIds(db).execute({ accountId, ids: [...new Set(ids)] }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { builtOnce } from '../built-once';
+import { builtInserts, builtOnce } from '../built-once';
 import { checkoutLineItems, checkoutSessions, prices } from '../schema';
 
 export type SessionRow = typeof checkoutSessions.$inferSelect;
@@ -68,9 +68,10 @@ export type NewSessionRow = typeof checkoutSessions.$inferInsert;
 /** The columns an update may set: everything but the keys. */
 export type SessionFields = Partial<Omit<NewSessionRow, 'id' | 'accountId'>>;
 
+const sessionInserts = builtInserts(checkoutSessions);
+
 export async function insertSession(db: Queryable, p: NewSessionRow): Promise<SessionRow> {
-  const [row] = await db.insert(checkoutSessions).values(p).returning();
-  return row;
+  return sessionInserts.returning(db, p);
 }
 
 /** Sets the given columns of one of the account's sessions (the caller holds its lock); the updated row. */
