@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql, type Placeholder } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { builtOnce } from '../built-once';
 import { accounts, customDomains } from '../schema';
@@ -66,15 +66,25 @@ export async function verifiedDomainAccount(db: Queryable, hostname: string): Pr
   return rows[0]?.accountId ?? null;
 }
 
-// Every session create, and every retrieve of a session with a page URL, reads these.
+/**
+ * The domain an account's checkout links use, as a subquery: its first verified domain (so verifying another does not
+ * move links), null for none. The account comes as a placeholder, never a column: in a single-table select drizzle
+ * writes columns unqualified, and `account_id` would then name custom_domains' own.
+ */
+export const checkoutDomainSubquery = (accountId: Placeholder) =>
+  sql<string | null>`(select ${customDomains.hostname} from ${customDomains}
+    where ${customDomains.accountId} = ${accountId} and ${customDomains.verifiedAt} is not null
+    order by ${customDomains.verifiedAt}, ${customDomains.id} limit 1)`;
+
+// Every session create reads these.
 const hostSettings = builtOnce((db) =>
   db
-    .select({ allowedRedirectDomains: accounts.allowedRedirectDomains, checkoutDomain: customDomains.hostname })
+    .select({
+      allowedRedirectDomains: accounts.allowedRedirectDomains,
+      checkoutDomain: checkoutDomainSubquery(sql.placeholder('accountId')),
+    })
     .from(accounts)
-    .leftJoin(customDomains, and(eq(customDomains.accountId, accounts.id), isNotNull(customDomains.verifiedAt)))
     .where(eq(accounts.id, sql.placeholder('accountId')))
-    .orderBy(asc(customDomains.verifiedAt), asc(customDomains.id))
-    .limit(1)
     .prepare('session_host_settings'),
 );
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '@/db/client';
 import { findPortalConfiguration, type PortalConfigurationRow } from '@/db/queries/billing-portal-configurations';
-import { findSession, lockSession, type SessionRow } from '@/db/queries/checkout-sessions';
+import { findSession, findSessionAndCheckoutDomain, lockSession, type SessionRow } from '@/db/queries/checkout-sessions';
 import { findCoupon, type CouponRow } from '@/db/queries/coupons';
 import { findEmail, type EmailRow } from '@/db/queries/email-outbox';
 import { findEvent, type EventRow } from '@/db/queries/events';
@@ -33,6 +33,10 @@ function found<T>(row: T | null, kind: string, p: ParamLookup): T {
 
 export const getSessionOrThrow = async (db: Queryable, p: Lookup): Promise<SessionRow> =>
   found(await findSession(db, p), 'checkout.session', p);
+
+/** The session with its account's checkout domain, in one read (findSessionAndCheckoutDomain). */
+export const getSessionAndCheckoutDomainOrThrow = async (db: Queryable, p: Lookup) =>
+  found(await findSessionAndCheckoutDomain(db, p), 'checkout.session', p);
 
 /** Locks the session row for a state change (FOR UPDATE). */
 export const lockSessionOrThrow = async (db: Queryable, p: Lookup): Promise<SessionRow> =>

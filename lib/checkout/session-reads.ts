@@ -9,11 +9,11 @@ import { serializeSession } from '@/lib/api/serialize/checkout-session';
 import { serializeSessionDiscount } from '@/lib/api/serialize/discount';
 import { serializeLineItem } from '@/lib/api/serialize/line-item';
 import { serializeTaxRate } from '@/lib/api/serialize/tax-rate';
-import { checkoutOriginFor } from '@/lib/domains/checkout-origin';
+import { checkoutOrigin, checkoutOriginFor } from '@/lib/domains/checkout-origin';
 import { env } from '@/lib/env';
 import type { ListCheckoutSessionsParams } from '@/lib/validation/checkout-sessions';
 import { isEmbedded } from './ui-mode';
-import { getSessionOrThrow } from '@/lib/api/get-or-throw';
+import { getSessionAndCheckoutDomainOrThrow, getSessionOrThrow } from '@/lib/api/get-or-throw';
 import type { AccountScope } from '@/db/scope';
 
 /** `origin`: where the hosted page lives, APP_URL unless the account has a custom domain (checkoutOriginFor). */
@@ -27,8 +27,11 @@ export async function sessionObjectWithUrl(db: Queryable, row: SessionRow) {
   return sessionObject(row, hasUrl(row) ? await checkoutOriginFor(db, row.accountId) : undefined);
 }
 
+/** GET /v1/checkout/sessions/:id: the session and its account's checkout domain read in one statement. */
 export async function retrieveSession(db: Queryable, scope: AccountScope & { id: string }) {
-  return sessionObjectWithUrl(db, await getSessionOrThrow(db, scope));
+  const { session, checkoutDomain } = await getSessionAndCheckoutDomainOrThrow(db, scope);
+  const e = env();
+  return sessionObject(session, hasUrl(session) ? checkoutOrigin(e.APP_URL, checkoutDomain, e.CUSTOM_DOMAIN_PORT) : undefined);
 }
 
 export async function listSessions(db: Queryable, scope: AccountScope, p: ListCheckoutSessionsParams) {

@@ -4,10 +4,11 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
+import { findSessionAndCheckoutDomain, insertSession } from '@/db/queries/checkout-sessions';
 import { sessionHostSettings } from '@/db/queries/custom-domains';
 import * as schema from '@/db/schema';
 import { accounts } from '@/db/schema';
-import { newId } from '@/lib/util/ids';
+import { newId, newSessionId } from '@/lib/util/ids';
 import { addCustomDomain, customDomains, isVerifiedCustomDomain, removeCustomDomain, verifyCustomDomain } from './custom-domains';
 import type { ResolveTxt } from './resolver';
 
@@ -40,6 +41,18 @@ const answers =
   (records: string[][]): ResolveTxt =>
   () =>
     Promise.resolve(records);
+
+/** A session row with only what the table requires (the reads below look at the account, not the session). */
+const bareSession = (accountId: string) =>
+  insertSession(db, {
+    id: newSessionId(),
+    accountId,
+    expiresAt: new Date(),
+    mode: 'payment',
+    uiMode: 'hosted_page',
+    taxIdCollection: { enabled: false, required: 'never' },
+    customText: { submit: null, after_submit: null, shipping_address: null, terms_of_service_acceptance: null },
+  });
 
 let n = 0;
 const host = () => `pay${++n}.${newId('dom').slice(4).toLowerCase()}.test`;
@@ -137,5 +150,15 @@ describe('custom domains', () => {
       new Date('2026-01-02T00:00:00Z'),
     );
     expect((await sessionHostSettings(db, a)).checkoutDomain).toBe(second.domain.hostname);
+    // A retrieve reads the session and the same domain at once; another account's session has none.
+    const mine = await bareSession(a);
+    const other = await account();
+    const theirs = await bareSession(other);
+    expect(await findSessionAndCheckoutDomain(db, { accountId: a, id: mine.id })).toEqual({
+      session: mine,
+      checkoutDomain: second.domain.hostname,
+    });
+    expect(await findSessionAndCheckoutDomain(db, { accountId: other, id: theirs.id })).toEqual({ session: theirs, checkoutDomain: null });
+    expect(await findSessionAndCheckoutDomain(db, { accountId: other, id: mine.id })).toBeNull();
   });
 });
