@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { routeTable, type RouteMatch } from '../lib/api/route-table';
 import { unexpectedError } from '../lib/api/errors';
+import { jsonTextOf } from '../lib/api/json-response';
 import { REQUEST_ID_HEADER } from '../lib/api/request-id';
 import { customDomainAccount } from '../lib/domains/host-routing';
 import { log } from '../lib/log';
@@ -120,7 +121,9 @@ async function send(res: ServerResponse, response: Response) {
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader('set-cookie', cookies);
-  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
+  const text = jsonTextOf(response);
+  if (text !== undefined) res.end(text);
+  else res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
 }
 
 /** What withApi answers for an error it did not expect, for one that escaped it (a route module that fails to load). */

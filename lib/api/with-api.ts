@@ -5,6 +5,7 @@ import { checkApiVersion } from './api-versions';
 import { authenticate, checkStripeAccount } from './auth';
 import { ApiError, invalidRequest, unexpectedError } from './errors';
 import { assertStorableText, parseFormBody, type FormValue } from './form-body';
+import { jsonResponse } from './json-response';
 import { isMultipart, readMultipartBody, type Upload } from './multipart-body';
 import { readBody } from './read-body';
 import { requestIdOf } from './request-id';
@@ -48,9 +49,11 @@ function uploadsDigest(uploads: Record<string, Upload>): string {
 const STALE_IDEMPOTENCY_MS = 60_000;
 
 function json(status: number, body: string, requestId: string, extra: Record<string, string> = {}) {
-  return new Response(body, {
-    status,
-    headers: { 'content-type': 'application/json', 'request-id': requestId, 'cache-control': 'no-cache, no-store', ...extra },
+  return jsonResponse(status, body, {
+    'content-type': 'application/json',
+    'request-id': requestId,
+    'cache-control': 'no-cache, no-store',
+    ...extra,
   });
 }
 

@@ -1,0 +1,13 @@
+// The API's JSON replies remember their text: the server that dispatches /v1 itself (scripts/api-dispatch.ts) writes
+// that string to the socket instead of reading it back out of the Response's body stream. Under Next the Response is
+// read as any other.
+const texts = new WeakMap<Response, string>();
+
+export function jsonResponse(status: number, text: string, headers: Record<string, string>): Response {
+  const response = new Response(text, { status, headers });
+  texts.set(response, text);
+  return response;
+}
+
+/** The JSON text a reply was made from, when jsonResponse made it. */
+export const jsonTextOf = (response: Response): string | undefined => texts.get(response);
