@@ -8,8 +8,7 @@ import { unix } from '@/lib/util/time';
 import type { CreateCheckoutSessionParams } from '@/lib/validation/checkout-sessions';
 import { insertSession, type SessionRow } from '@/db/queries/checkout-sessions';
 import { sessionHostSettings } from '@/db/queries/custom-domains';
-import { checkoutOrigin } from '@/lib/domains/checkout-origin';
-import { env } from '@/lib/env';
+import { checkoutOriginOf } from '@/lib/domains/checkout-origin';
 import type { AmountCulprit } from '@/lib/pricing/amount-limit';
 import { automaticTaxAtCreation } from './automatic-tax';
 import { withinChargeLimit } from './charge-limit';
@@ -168,8 +167,7 @@ export async function createSessionRow(
     );
     // Adaptive pricing: a Customer's country already gives the currency to show (and locks its rate).
     const created = row.adaptivePricing.enabled ? await reprice(tx, row) : row;
-    const e = env();
-    return { ...created, checkoutOrigin: checkoutOrigin(e.APP_URL, hostSettings.checkoutDomain, e.CUSTOM_DOMAIN_PORT) };
+    return { ...created, checkoutOrigin: checkoutOriginOf(hostSettings.checkoutDomain) };
   });
 }
 

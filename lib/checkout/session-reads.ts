@@ -9,7 +9,7 @@ import { serializeSession } from '@/lib/api/serialize/checkout-session';
 import { serializeSessionDiscount } from '@/lib/api/serialize/discount';
 import { serializeLineItem } from '@/lib/api/serialize/line-item';
 import { serializeTaxRate } from '@/lib/api/serialize/tax-rate';
-import { checkoutOrigin, checkoutOriginFor } from '@/lib/domains/checkout-origin';
+import { checkoutOriginFor, checkoutOriginOf } from '@/lib/domains/checkout-origin';
 import { env } from '@/lib/env';
 import type { ListCheckoutSessionsParams } from '@/lib/validation/checkout-sessions';
 import { isEmbedded } from './ui-mode';
@@ -30,8 +30,7 @@ export async function sessionObjectWithUrl(db: Queryable, row: SessionRow) {
 /** GET /v1/checkout/sessions/:id: the session and its account's checkout domain read in one statement. */
 export async function retrieveSession(db: Queryable, scope: AccountScope & { id: string }) {
   const { session, checkoutDomain } = await getSessionAndCheckoutDomainOrThrow(db, scope);
-  const e = env();
-  return sessionObject(session, hasUrl(session) ? checkoutOrigin(e.APP_URL, checkoutDomain, e.CUSTOM_DOMAIN_PORT) : undefined);
+  return sessionObject(session, hasUrl(session) ? checkoutOriginOf(checkoutDomain) : undefined);
 }
 
 export async function listSessions(db: Queryable, scope: AccountScope, p: ListCheckoutSessionsParams) {

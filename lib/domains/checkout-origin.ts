@@ -12,9 +12,13 @@ export function checkoutOrigin(appUrl: string, domain: string | null, port?: num
   return `${scheme}//${domain}${port ? `:${port}` : ''}`;
 }
 
+/** The same on this server's APP_URL and CUSTOM_DOMAIN_PORT, for the account's checkout domain (null for none). */
+export function checkoutOriginOf(domain: string | null): string {
+  const e = env();
+  return checkoutOrigin(e.APP_URL, domain, e.CUSTOM_DOMAIN_PORT);
+}
+
 /** The same, read for one account (one query). */
 export async function checkoutOriginFor(db: Queryable, accountId: string): Promise<string> {
-  const { checkoutDomain } = await sessionHostSettings(db, accountId);
-  const e = env();
-  return checkoutOrigin(e.APP_URL, checkoutDomain, e.CUSTOM_DOMAIN_PORT);
+  return checkoutOriginOf((await sessionHostSettings(db, accountId)).checkoutDomain);
 }
