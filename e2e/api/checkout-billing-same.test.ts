@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
+import { shippedSession } from '../support/catalog';
 import { randomClientAddress } from '../support/client-address';
 import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
@@ -17,23 +17,13 @@ const SHIPPING = {
   'shipping.postal_code': '94103',
 };
 
-async function shippedSession(stripe: Stripe) {
-  const price = await oneTimePrice(stripe, 2500, 'eur');
-  return stripe.checkout.sessions.create({
-    mode: 'payment',
-    line_items: [{ price: price.id, quantity: 1 }],
-    success_url: SUCCESS_URL,
-    shipping_address_collection: { allowed_countries: ['US'] },
-  });
-}
-
 const pay = (session: Stripe.Checkout.Session, extra: Record<string, string>) =>
   postPayForm(defined(session.url, 'session.url'), { extra, headers: { 'x-forwarded-for': randomClientAddress() } });
 
 describe('billing address same as shipping', () => {
   it('ticked: the billing details are the shipping address (the state typed by name kept as its code)', async () => {
     const { stripe } = await newMerchant();
-    const session = await shippedSession(stripe);
+    const session = await shippedSession(stripe, ['US']);
     expect((await pay(session, { ...SHIPPING, billing_same: 'true' })).status).toBe(303);
     const paid = await stripe.checkout.sessions.retrieve(session.id);
     const address = { line1: '510 Townsend St', city: 'San Francisco', state: 'CA', postal_code: '94103', country: 'US' };
@@ -43,7 +33,7 @@ describe('billing address same as shipping', () => {
 
   it('unticked: the billing country and postal code typed are the billing details', async () => {
     const { stripe } = await newMerchant();
-    const session = await shippedSession(stripe);
+    const session = await shippedSession(stripe, ['US']);
     expect((await pay(session, SHIPPING)).status).toBe(303);
     const paid = await stripe.checkout.sessions.retrieve(session.id);
     expect(paid.customer_details?.address).toMatchObject({ country: 'FR', postal_code: '75001' });

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { oneTimePrice, SUCCESS_URL } from '../support/catalog';
+import { shippedSession } from '../support/catalog';
 import { randomClientAddress } from '../support/client-address';
 import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
@@ -11,17 +11,6 @@ import { postPayForm } from './pay-without-javascript';
 const rate = (name: string, amount: number) => ({
   shipping_rate_data: { display_name: name, type: 'fixed_amount' as const, fixed_amount: { amount, currency: 'eur' } },
 });
-
-async function shippedSession(stripe: Stripe) {
-  const price = await oneTimePrice(stripe, 2500, 'eur');
-  return stripe.checkout.sessions.create({
-    mode: 'payment',
-    line_items: [{ price: price.id, quantity: 1 }],
-    success_url: SUCCESS_URL,
-    shipping_address_collection: { allowed_countries: ['FR'] },
-    shipping_options: [rate('Standard', 500), rate('Express', 1500)],
-  });
-}
 
 const banner = (html: string) => /data-testid="payment-error"[^>]*>([^<]*)</.exec(html)?.[1] ?? null;
 
@@ -34,7 +23,7 @@ const choose = (session: Stripe.Checkout.Session, shippingRate: string) =>
 describe('choosing a shipping method without JavaScript', () => {
   it('an offered rate is chosen and priced, with no message; one the session does not offer is refused in words', async () => {
     const { stripe } = await newMerchant();
-    const session = await shippedSession(stripe);
+    const session = await shippedSession(stripe, ['FR'], [rate('Standard', 500), rate('Express', 1500)]);
     const express = defined(session.shipping_options[1], 'the second option').shipping_rate;
     if (typeof express !== 'string') throw new Error('shipping_rate is an id unless expanded');
 
