@@ -177,6 +177,27 @@ describe('automatic tax on subscriptions', () => {
     expect(finalized.lines.data[0]?.taxes?.map((t) => t.amount)).toEqual([190]);
   });
 
+  it('a change whose period would cost more than a charge can hold once VAT is added is refused; one just under it passes', async () => {
+    const stripe = await germanMerchant('standard');
+    const { subscriptionId } = await subscribe(stripe, {
+      address: { country: 'DE', postal_code: '80331', city: 'München', line1: 'Marienplatz 1' },
+    });
+    const item = defined((await stripe.subscriptions.retrieve(subscriptionId)).items.data[0], 'the item');
+    const update = (quantity: number) =>
+      stripe.subscriptions.update(subscriptionId, { items: [{ id: item.id, quantity }], proration_behavior: 'none' });
+
+    // 90,000 × €10.00 = €900,000.00 is under the €999,999.99 limit, but €1,071,000.00 with 19 % VAT is not.
+    expect(await update(90_000).then(() => null, refusal)).toEqual({
+      type: 'StripeInvalidRequestError',
+      code: 'amount_too_large',
+      param: 'items[0][quantity]',
+    });
+    expect((await stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.quantity).toBe(1);
+    // 80,000: €952,000.00 with VAT.
+    expect((await update(80_000)).items.data[0]?.quantity).toBe(80_000);
+    expect((await stripe.invoices.createPreview({ subscription: subscriptionId })).total).toBe(95_200_000);
+  });
+
   it('tax rates are refused where automatic tax decides them; turned off, the next invoice is untaxed', async () => {
     const stripe = await germanMerchant('standard');
     const { subscriptionId, price } = await subscribe(stripe, {

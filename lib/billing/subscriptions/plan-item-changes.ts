@@ -9,6 +9,7 @@ import { taxRatesRefused } from '@/lib/checkout/session-rules';
 import type { AmountCulprit } from '@/lib/pricing/amount-limit';
 import { newId } from '@/lib/util/ids';
 import { present } from '@/lib/util/present';
+import { automaticInvoiceTax } from '../invoices/automatic-invoice-tax';
 import { cycleLines } from '../invoices/cycle-lines';
 import { itemProrations, type ProrationLine } from '../proration';
 import { billedBy, discountInForce, prorationWindow, type ProrationRef } from './proration-sides';
@@ -194,7 +195,8 @@ export async function planItemChanges(db: Queryable, sub: SubscriptionRow, chang
 
 /**
  * A period of the items the change leaves must cost no more than the currency can be charged (the
- * subscription's discount counted), as Stripe's `amount_too_large` says, naming the item that crossed it.
+ * subscription's discount and, under automatic tax, the tax added on top counted), as Stripe's
+ * `amount_too_large` says, naming the item that crossed it.
  */
 async function checkChargeLimit(
   db: Queryable,
@@ -213,7 +215,14 @@ async function checkChargeLimit(
     return item ? at(item.param, item.before?.priceId === item.priceId ? 'quantity' : 'price') : 'items';
   };
   const period = { start: sub.currentPeriodEnd, end: sub.currentPeriodEnd };
-  withinChargeLimit(sub.currency, 'recurring', paramOf, () => cycleLines({ ...p, coupon, period }));
+  // Taxed as the renewal will be: the customer as they are now, at the period's end.
+  const tax = sub.automaticTax
+    ? await automaticInvoiceTax(db, sub, {
+        items: items.map((i) => ({ id: i.id, priceId: i.priceId, productId: p.prices.get(i.priceId)?.productId ?? null })),
+        at: sub.currentPeriodEnd,
+      })
+    : null;
+  withinChargeLimit(sub.currency, 'recurring', paramOf, () => cycleLines({ ...p, coupon, period, automatic: tax?.automatic }));
 }
 
 /** What Stripe refuses of the items a change leaves: none, too many, a price twice, two billing intervals. */
