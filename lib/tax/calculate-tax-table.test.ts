@@ -35,7 +35,7 @@ describe('calculateTax over the shipped table', () => {
     const state = fc.constantFrom(null, 'QC', 'ON', 'BC', 'CA', 'NY', 'TX', 'OR');
     const registration = fc.record({
       country: fc.constantFrom(...countries),
-      type: fc.constantFrom('standard', 'oss_union', 'simplified', 'province_standard', 'state_sales_tax'),
+      type: fc.constantFrom('standard', 'oss_union', 'oss_non_union', 'ioss', 'simplified', 'province_standard', 'state_sales_tax'),
       state,
     });
     const taxCode = fc.constantFrom(

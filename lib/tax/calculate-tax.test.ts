@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calculateTax, type TaxableItem } from './calculate-tax';
 import { AT, at, brief, customer, goods, reg, settings, taxesOf } from './testing/tax-fixtures';
-import type { TaxLocation } from './types';
+import type { AppliedTax, TaxLocation } from './types';
 
 describe('calculateTax', () => {
   it('charges a German consumer 19 % German VAT when the merchant is registered in Germany', () => {
@@ -51,6 +51,44 @@ describe('calculateTax', () => {
     const domestic = taxesOf({ home: 'DE', registrations: [reg('DE', 'standard', null, 'standard')], customer: customer(at('IT')) });
     expect(domestic.get('goods')?.map(brief)).toEqual([['IT', 'vat', '0', 'not_collecting']]);
     expect(domestic.get('goods')?.map((t) => t.statutoryPercentage)).toEqual(['22']);
+  });
+
+  it('charges EU VAT under the non-Union scheme on services only, under the import scheme (IOSS) on goods only', () => {
+    const items: TaxableItem[] = [
+      { key: 'saas', taxCode: 'txcd_10000000', taxBehavior: 'exclusive' },
+      { key: 'consulting', taxCode: 'txcd_20030000', taxBehavior: 'exclusive' },
+      goods,
+      { key: 'book', taxCode: 'txcd_35010000', taxBehavior: 'exclusive' },
+    ];
+    const reasons = (taxes: Map<string, AppliedTax[]>) =>
+      Object.fromEntries([...taxes].map(([key, applied]) => [key, applied.map((t) => `${t.percentage} ${t.taxabilityReason}`)]));
+    // A seller outside the EU: the non-Union scheme (identified in Ireland) declares its services to a German consumer.
+    const nonUnion = taxesOf({ home: 'US', registrations: [reg('IE', 'oss_non_union')], customer: customer(at('DE')), items });
+    expect(reasons(nonUnion)).toEqual({
+      saas: ['19 standard_rated'],
+      consulting: ['19 standard_rated'],
+      goods: ['0 not_collecting'],
+      book: ['0 not_collecting'],
+    });
+    // The import scheme declares goods sent from outside the EU, at the destination's rate for them.
+    const imports = taxesOf({ home: 'US', registrations: [reg('NL', 'ioss')], customer: customer(at('DE')), items });
+    expect(reasons(imports)).toEqual({
+      saas: ['0 not_collecting'],
+      consulting: ['0 not_collecting'],
+      goods: ['19 standard_rated'],
+      book: ['7 reduced_rated'],
+    });
+    // Either scheme identified in the customer's own country is still that scheme, not a domestic registration.
+    const identifiedThere = taxesOf({ home: 'US', registrations: [reg('DE', 'ioss')], customer: customer(at('DE')), items });
+    expect(reasons(identifiedThere).saas).toEqual(['0 not_collecting']);
+    // The Union scheme declares every distance sale.
+    const union = taxesOf({ home: 'FR', registrations: [reg('FR', 'oss_union')], customer: customer(at('DE')), items });
+    expect(Object.values(reasons(union)).flat()).toEqual([
+      '19 standard_rated',
+      '19 standard_rated',
+      '19 standard_rated',
+      '7 reduced_rated',
+    ]);
   });
 
   it('charges GST and QST to a customer in Quebec, HST alone in Ontario', () => {

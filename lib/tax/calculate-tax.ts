@@ -26,10 +26,10 @@ export function calculateTax(p: {
 }): TaxCalculation {
   const location = p.customer.location;
   if (!location || !locationComplete(location)) return { status: 'requires_location_inputs' };
-  const levies = leviesFor(location, p.settings, p.registrations, p.customer);
   const taxes = new Map(
     p.items.map((item) => {
       const category = categoryOf(item.taxCode ?? p.settings.defaults.taxCode ?? DEFAULT_TAX_CODE);
+      const levies = leviesFor(location, p.settings, p.registrations, p.customer, category);
       const applied = levies.flatMap((levy) => {
         const tax = applyLevy(levy, category, p.customer, p.at);
         return tax ? [{ ...tax, inclusive: item.taxBehavior === 'inclusive' }] : [];
@@ -46,11 +46,25 @@ export function locationComplete(location: TaxLocation): boolean {
   return /^[A-Z]{2}$/.test(location.country);
 }
 
+type Declares = (category: TaxCategory | 'exempt') => boolean;
+
+/**
+ * Which sales each EU one-stop-shop scheme declares: the Union scheme every distance sale to a consumer in another
+ * member state; the non-Union scheme a seller outside the EU's services; the import scheme (IOSS) goods sent from
+ * outside the EU. Shipping (the standard category) goes with goods.
+ */
+const ONE_STOP_SHOP: ReadonlyMap<string, Declares> = new Map<string, Declares>([
+  ['oss_union', () => true],
+  ['oss_non_union', (category) => category === 'digital' || category === 'services'],
+  ['ioss', (category) => category === 'standard' || category === 'books' || category === 'food'],
+]);
+
 function leviesFor(
   location: TaxLocation,
   settings: MerchantTaxSettings,
   registrations: readonly TaxRegistration[],
   customer: TaxCustomer,
+  category: TaxCategory | 'exempt',
 ): Levy[] {
   const dest = location.country;
   const home = settings.headOffice?.country ?? null;
@@ -61,8 +75,8 @@ function leviesFor(
   if (EU_COUNTRIES.has(dest)) {
     const euBusiness =
       customer.taxExempt === 'reverse' || customer.taxIds.some((id) => id.type === 'eu_vat' && vatCountry(id.value) === dest);
-    // Registered where the customer is, or through the one-stop shop: the customer's country's VAT.
-    const inDest = registered(dest) || registrations.some((r) => r.type === 'oss_union' || r.type === 'oss_non_union' || r.type === 'ioss');
+    // Registered where the customer is, or through a one-stop shop that declares this kind of sale: the customer's country's VAT.
+    const inDest = registered(dest, 'standard') || registrations.some((r) => ONE_STOP_SHOP.get(r.type)?.(category) ?? false);
     // Reverse charge: a business customer in another member state accounts for the VAT itself.
     if (euBusiness && home !== dest)
       return [
