@@ -87,6 +87,37 @@ describe('automatic tax on Checkout Sessions', () => {
     expect(taxes[0]?.rate.effective_percentage).toBe(0);
   });
 
+  it('shipping books to a German consumer is taxed at the books’ reduced 7 %, not the standard 19 %', async () => {
+    const stripe = await taxMerchant({ country: 'DE' }, [{ country: 'DE', country_options: { de: { type: 'standard' } } }]);
+    const product = await stripe.products.create({ name: 'Atlas', tax_code: 'txcd_35010000' });
+    const price = await stripe.prices.create({ product: product.id, unit_amount: 3000, currency: 'eur' });
+    const customer = await stripe.customers.create({ address: { country: 'DE', postal_code: '80331' } });
+    const rate = await stripe.shippingRates.create({
+      display_name: 'DHL',
+      type: 'fixed_amount',
+      fixed_amount: { amount: 500, currency: 'eur' },
+    });
+    const created = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      customer: customer.id,
+      line_items: [{ price: price.id, quantity: 1 }],
+      shipping_options: [{ shipping_rate: rate.id }],
+      automatic_tax: { enabled: true },
+      success_url: SUCCESS_URL,
+    });
+    // The shipping's taxes appear when expanded, each with its Tax Rate, as with Stripe.
+    expect(created.shipping_cost).toEqual({ amount_subtotal: 500, amount_tax: 35, amount_total: 535, shipping_rate: rate.id });
+    const session = await stripe.checkout.sessions.retrieve(created.id, { expand: ['total_details.breakdown', 'shipping_cost.taxes'] });
+    expect(session.shipping_cost?.taxes?.map((t) => [t.amount, t.taxable_amount, t.rate.percentage, t.taxability_reason])).toEqual([
+      [35, 500, 7, 'reduced_rated'],
+    ]);
+    // 7 % of the book and of its shipping: one 7 % rate in the breakdown.
+    expect(session.total_details?.breakdown?.taxes.map(brief)).toEqual([
+      { amount: 245, jurisdiction: 'DE', percentage: 7, tax_type: 'vat', taxability_reason: 'reduced_rated' },
+    ]);
+    expect(session.amount_total).toBe(3745);
+  });
+
   it('a customer in Quebec pays GST and QST, each rounded on its own', async () => {
     const stripe = await taxMerchant({ country: 'CA', state: 'ON' }, [
       { country: 'CA', country_options: { ca: { type: 'standard' } } },

@@ -4,7 +4,7 @@ import { customerTaxIdsList } from '@/lib/customers/customer-tax-ids';
 import { findCoupon } from '@/db/queries/coupons';
 import { findPrice } from '@/db/queries/prices';
 import { findProduct } from '@/db/queries/products';
-import { listSessionLineItems, sessionBreakdown } from '@/lib/checkout/session-reads';
+import { listSessionLineItems, sessionBreakdown, sessionShippingTaxes } from '@/lib/checkout/session-reads';
 import { findPromotionCode } from '@/db/queries/promotion-codes';
 import { findShippingRate } from '@/db/queries/shipping-rates';
 import { serializePromotionCode } from './serialize/promotion-code';
@@ -114,13 +114,14 @@ const loadSetupIntentForExpand = (ctx: ExpandContext, id: string) => loadSetupIn
 registerExpandable('setup_intent', { customer: loadCustomer, payment_method: loadPaymentMethodForExpand });
 registerExpandable('refund', { charge: loadChargeForExpand, payment_intent: loadPaymentIntent });
 
-// A session's line_items and total_details.breakdown exist only when expanded; they load by the session's id.
+// A session's line_items, total_details.breakdown and shipping_cost.taxes exist only when expanded; they load by the session's id.
 registerExpandable('checkout.session', {
   customer: loadCustomer,
   payment_intent: loadPaymentIntent,
   setup_intent: loadSetupIntentForExpand,
   line_items: (ctx, sessionId) => listSessionLineItems(ctx.db, { accountId: ctx.accountId, sessionId }, { limit: 100 }),
   'total_details.breakdown': (ctx, sessionId) => sessionBreakdown(ctx.db, { accountId: ctx.accountId, sessionId }),
+  'shipping_cost.taxes': (ctx, sessionId) => sessionShippingTaxes(ctx.db, { accountId: ctx.accountId, sessionId }),
   'discounts.coupon': loadCoupon,
   'discounts.promotion_code': (ctx, id) => loadPromotionCodeForExpand(ctx, id),
   'shipping_cost.shipping_rate': (ctx, id) => loadShippingRateForExpand(ctx, id),
@@ -193,6 +194,7 @@ export const expandYields: Record<string, Record<string, string | null>> = {
     setup_intent: 'setup_intent',
     line_items: 'list:item',
     'total_details.breakdown': null,
+    'shipping_cost.taxes': null,
     'discounts.coupon': 'coupon',
     'discounts.promotion_code': 'promotion_code',
     'shipping_cost.shipping_rate': 'shipping_rate',

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
+import type { StoredTaxAmount } from '@/db/schema/checkout-json';
 import { sessionLineItems, type SessionRow } from '@/db/queries/checkout-sessions';
 import { taxRatesByIds } from '@/db/queries/checkout-refs';
 import { checkoutSessions } from '@/db/schema';
@@ -99,6 +100,29 @@ export async function listSessionLineItems(db: Queryable, scope: AccountScope & 
   return listObject(`/v1/checkout/sessions/${session.id}/line_items`, data, hasMore);
 }
 
+/** `expand[]=shipping_cost.taxes`: the taxes on the shipping chosen, each with its Tax Rate (an empty list without shipping). */
+export async function sessionShippingTaxes(db: Queryable, scope: AccountScope & { sessionId: string }) {
+  const session = await getSessionOrThrow(db, { accountId: scope.accountId, id: scope.sessionId });
+  const taxes = session.shippingCost?.taxes ?? [];
+  const refs = await refsFor(
+    db,
+    scope.accountId,
+    session,
+    taxes.map((t) => t.rate),
+  );
+  return taxes.map((t) => taxAmount(t, refs));
+}
+
+/** One stored tax amount as Stripe shows it: its Tax Rate and the reason it applies. */
+function taxAmount(t: StoredTaxAmount, refs: Awaited<ReturnType<typeof refsFor>>) {
+  return {
+    amount: t.amount,
+    rate: refs.taxRates.get(t.rate) ?? t.rate,
+    taxability_reason: refs.taxabilityReasons.get(t.rate) ?? null,
+    taxable_amount: t.taxable_amount,
+  };
+}
+
 /** `expand[]=total_details.breakdown`: the discounts and tax rates behind the totals. */
 export async function sessionBreakdown(db: Queryable, scope: AccountScope & { sessionId: string }) {
   const session = await getSessionOrThrow(db, { accountId: scope.accountId, id: scope.sessionId });
@@ -112,11 +136,6 @@ export async function sessionBreakdown(db: Queryable, scope: AccountScope & { se
   );
   return {
     discounts: stored.breakdown.discounts.map((d) => ({ amount: d.amount, discount: refs.discounts.get(d.discount) ?? d.discount })),
-    taxes: stored.breakdown.taxes.map((t) => ({
-      amount: t.amount,
-      rate: refs.taxRates.get(t.rate) ?? t.rate,
-      taxability_reason: refs.taxabilityReasons.get(t.rate) ?? null,
-      taxable_amount: t.taxable_amount,
-    })),
+    taxes: stored.breakdown.taxes.map((t) => taxAmount(t, refs)),
   };
 }

@@ -46,6 +46,7 @@ describe('calculateTax over the shipped table', () => {
       'txcd_35010000',
       'txcd_40060003',
       'txcd_00000000',
+      'txcd_92010001',
       'txcd_12345678',
     );
     fc.assert(

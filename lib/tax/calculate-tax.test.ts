@@ -91,6 +91,29 @@ describe('calculateTax', () => {
     ]);
   });
 
+  it('taxes shipping at the rate of the goods it ships where VAT applies; mixed rates, and US states, at the standard rate', () => {
+    const book: TaxableItem = { key: 'book', taxCode: 'txcd_35010000', taxBehavior: 'exclusive' };
+    const shipping: TaxableItem = { key: 'shipping', taxCode: 'txcd_92010001', taxBehavior: 'exclusive' };
+    const shippingTax = (country: string, items: TaxableItem[], state: string | null = null) =>
+      taxesOf({
+        home: country,
+        registrations: [reg(country, state ? 'state_sales_tax' : 'standard', state)],
+        customer: customer(at(country, state)),
+        items,
+      })
+        .get('shipping')
+        ?.map(brief);
+    expect(shippingTax('DE', [book, shipping])).toEqual([['DE', 'vat', '7', 'reduced_rated']]);
+    expect(shippingTax('DE', [goods, shipping])).toEqual([['DE', 'vat', '19', 'standard_rated']]);
+    expect(shippingTax('DE', [book, goods, shipping])).toEqual([['DE', 'vat', '19', 'standard_rated']]);
+    const exempt: TaxableItem = { key: 'exempt', taxCode: 'txcd_00000000', taxBehavior: 'exclusive' };
+    expect(shippingTax('DE', [exempt, shipping])).toEqual([['DE', 'vat', '0', 'product_exempt']]);
+    expect(shippingTax('DE', [shipping])).toEqual([['DE', 'vat', '19', 'standard_rated']]);
+    // A shipping rate with its own tax code is taxed by that code.
+    expect(shippingTax('DE', [book, { ...shipping, taxCode: 'txcd_00000000' }])).toEqual([['DE', 'vat', '0', 'product_exempt']]);
+    expect(shippingTax('US', [book, shipping], 'CA')).toEqual([['CA', 'sales_tax', '7.25', 'standard_rated']]);
+  });
+
   it('charges GST and QST to a customer in Quebec, HST alone in Ontario', () => {
     const registrations = [reg('CA'), reg('CA', 'province_standard', 'QC')];
     const quebec = taxesOf({ home: 'CA', registrations, customer: customer(at('CA', 'QC')) });

@@ -1,6 +1,6 @@
 import { CA_HST_PROVINCES, CA_PROVINCIAL_TAX, DISPLAY_NAMES, EU_COUNTRIES, NATIONAL_TAX, vatCountry } from './jurisdictions';
 import { rateOn, type TaxCategory, type TaxRateRow } from './rate-table';
-import { categoryOf, DEFAULT_TAX_CODE } from './tax-codes';
+import { categoryOf, DEFAULT_TAX_CODE, SHIPPING_TAX_CODE } from './tax-codes';
 import type { AppliedTax, MerchantTaxSettings, TaxabilityReason, TaxBehavior, TaxCustomer, TaxLocation, TaxRegistration } from './types';
 
 export type TaxableItem = { key: string; taxCode: string | null; taxBehavior: TaxBehavior };
@@ -26,9 +26,12 @@ export function calculateTax(p: {
 }): TaxCalculation {
   const location = p.customer.location;
   if (!location || !locationComplete(location)) return { status: 'requires_location_inputs' };
+  const codeOf = (item: TaxableItem) => item.taxCode ?? p.settings.defaults.taxCode ?? DEFAULT_TAX_CODE;
+  const goods = p.items.filter((item) => codeOf(item) !== SHIPPING_TAX_CODE).map((item) => categoryOf(codeOf(item)));
   const taxes = new Map(
     p.items.map((item) => {
-      const category = categoryOf(item.taxCode ?? p.settings.defaults.taxCode ?? DEFAULT_TAX_CODE);
+      const code = codeOf(item);
+      const category = code === SHIPPING_TAX_CODE ? shippingCategory(location, goods) : categoryOf(code);
       const levies = leviesFor(location, p.settings, p.registrations, p.customer, category);
       const applied = levies.flatMap((levy) => {
         const tax = applyLevy(levy, category, p.customer, p.at);
@@ -38,6 +41,18 @@ export function calculateTax(p: {
     }),
   );
   return { status: 'complete', taxes };
+}
+
+/**
+ * Shipping charged with goods is part of their supply wherever VAT or GST applies: it takes their rate (books' shipping
+ * the books' reduced rate; exempt goods' shipping is exempt). Goods of several rates leave it at the standard rate (the
+ * proportional split some countries allow is not made), as does a US state (whose rules differ state by state).
+ */
+function shippingCategory(location: TaxLocation, goods: readonly (TaxCategory | 'exempt')[]): TaxCategory | 'exempt' {
+  const kinds = new Set(goods);
+  if (location.country === 'US' || kinds.size !== 1) return categoryOf(SHIPPING_TAX_CODE);
+  const [only] = kinds;
+  return only;
 }
 
 /** The US needs the state and Canada the province to know which tax applies. */

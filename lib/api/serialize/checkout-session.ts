@@ -1,6 +1,6 @@
 import { presentmentDetails } from '@/lib/checkout/adaptive-pricing';
 import type { SessionRow } from '@/db/queries/checkout-sessions';
-import type { StoredInvoiceCreation, StoredTotalDetails } from '@/db/schema/checkout-json';
+import type { StoredInvoiceCreation, StoredShippingCost, StoredTotalDetails } from '@/db/schema/checkout-json';
 import { isEmbedded } from '@/lib/checkout/ui-mode';
 import { unix } from '@/lib/util/time';
 
@@ -23,9 +23,13 @@ function invoiceCreation(stored: StoredInvoiceCreation | null) {
 const withoutBreakdown = (t: StoredTotalDetails | null) =>
   t ? { amount_discount: t.amount_discount, amount_shipping: t.amount_shipping, amount_tax: t.amount_tax } : null;
 
+const withoutTaxes = (c: StoredShippingCost | null) =>
+  c ? { amount_subtotal: c.amount_subtotal, amount_tax: c.amount_tax, amount_total: c.amount_total, shipping_rate: c.shipping_rate } : null;
+
 /**
- * Stripe's Checkout Session object: every field present. `line_items` and
- * `total_details.breakdown` appear only when expanded, as with Stripe.
+ * Stripe's Checkout Session object: every field present. `line_items`,
+ * `total_details.breakdown` and `shipping_cost.taxes` appear only when
+ * expanded, as with Stripe.
  */
 export function serializeSession(row: SessionRow, appUrl: string) {
   const hosted = !isEmbedded(row.uiMode);
@@ -96,7 +100,7 @@ export function serializeSession(row: SessionRow, appUrl: string) {
     saved_payment_method_options: row.savedPaymentMethodOptions,
     setup_intent: row.setupIntentId,
     shipping_address_collection: row.shippingAddressCollection,
-    shipping_cost: row.shippingCost,
+    shipping_cost: withoutTaxes(row.shippingCost),
     shipping_options: row.shippingOptions,
     status: row.status,
     submit_type: row.submitType,
