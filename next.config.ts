@@ -16,4 +16,8 @@ const config: NextConfig = {
   },
 };
 
-export default createNextIntlPlugin('./i18n/request.ts')(config);
+export default createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  // The message files are compiled when the app is built, so the page ships no ICU parser.
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', sourceLocale: 'en', precompile: true } },
+})(config);
