@@ -196,6 +196,23 @@ describe('automatic tax on subscriptions', () => {
     // 80,000: €952,000.00 with VAT.
     expect((await update(80_000)).items.data[0]?.quantity).toBe(80_000);
     expect((await stripe.invoices.createPreview({ subscription: subscriptionId })).total).toBe(95_200_000);
+
+    // The check prices the period under the tax setting the same request leaves: off, 90,000 is €900,000.00 untaxed…
+    const changeWithTax = (enabled: boolean) =>
+      stripe.subscriptions.update(subscriptionId, {
+        automatic_tax: { enabled },
+        items: [{ id: item.id, quantity: 90_000 }],
+        proration_behavior: 'none',
+      });
+    expect((await changeWithTax(false)).items.data[0]?.quantity).toBe(90_000);
+    // …and turned back on with it, over the limit again.
+    await update(1);
+    expect(await changeWithTax(true).then(() => null, refusal)).toEqual({
+      type: 'StripeInvalidRequestError',
+      code: 'amount_too_large',
+      param: 'items[0][quantity]',
+    });
+    expect((await stripe.subscriptions.retrieve(subscriptionId)).automatic_tax.enabled).toBe(false);
   });
 
   it('tax rates are refused where automatic tax decides them; turned off, the next invoice is untaxed', async () => {

@@ -112,6 +112,9 @@ describe('calculateTax', () => {
     // A shipping rate with its own tax code is taxed by that code.
     expect(shippingTax('DE', [book, { ...shipping, taxCode: 'txcd_00000000' }])).toEqual([['DE', 'vat', '0', 'product_exempt']]);
     expect(shippingTax('US', [book, shipping], 'CA')).toEqual([['CA', 'sales_tax', '7.25', 'standard_rated']]);
+    const food: TaxableItem = { key: 'food', taxCode: 'txcd_40060003', taxBehavior: 'exclusive' };
+    expect(shippingTax('GB', [food, shipping])).toEqual([['GB', 'vat', '0', 'zero_rated']]);
+    expect(shippingTax('JP', [food, shipping])).toEqual([['JP', 'jct', '10', 'standard_rated']]);
   });
 
   it('charges GST and QST to a customer in Quebec, HST alone in Ontario', () => {

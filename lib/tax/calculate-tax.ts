@@ -46,11 +46,12 @@ export function calculateTax(p: {
 /**
  * Shipping charged with goods is part of their supply wherever VAT or GST applies: it takes their rate (books' shipping
  * the books' reduced rate; exempt goods' shipping is exempt). Goods of several rates leave it at the standard rate (the
- * proportional split some countries allow is not made), as does a US state (whose rules differ state by state).
+ * proportional split some countries allow is not made), as do a US state (whose rules differ state by state) and
+ * Japan (a delivery fee is a service of its own there, at 10 % even for food at 8 %).
  */
 function shippingCategory(location: TaxLocation, goods: readonly (TaxCategory | 'exempt')[]): TaxCategory | 'exempt' {
   const kinds = new Set(goods);
-  if (location.country === 'US' || kinds.size !== 1) return categoryOf(SHIPPING_TAX_CODE);
+  if (location.country === 'US' || location.country === 'JP' || kinds.size !== 1) return categoryOf(SHIPPING_TAX_CODE);
   const [only] = kinds;
   return only;
 }

@@ -120,8 +120,14 @@ export async function modifySubscription(db: Db, scope: AccountScope & { id: str
     const now = await billingNow(tx, sub);
     const set = await changesFor(tx, sub, p, now);
     const before = await subscriptionObject(tx, sub);
+    // The items are priced, taxed and checked against the charge limit under the tax settings this request leaves.
+    const taxed = {
+      ...sub,
+      automaticTax: set.automaticTax ?? sub.automaticTax,
+      defaultTaxRateIds: set.defaultTaxRateIds ?? sub.defaultTaxRateIds,
+    };
     const items = p.items
-      ? await applyItemChanges(tx, sub, itemChangesFromParams(p.items), {
+      ? await applyItemChanges(tx, taxed, itemChangesFromParams(p.items), {
           prorationBehavior: p.proration_behavior,
           prorationDate: p.proration_date,
           now,
