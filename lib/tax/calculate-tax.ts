@@ -1,4 +1,12 @@
-import { CA_HST_PROVINCES, CA_PROVINCIAL_TAX, DISPLAY_NAMES, EU_COUNTRIES, NATIONAL_TAX, vatCountry } from './jurisdictions';
+import {
+  CA_HST_PROVINCES,
+  CA_PROVINCIAL_TAX,
+  DISPLAY_NAMES,
+  EU_COUNTRIES,
+  NATIONAL_TAX,
+  SHIPPING_OWN_RATE,
+  vatCountry,
+} from './jurisdictions';
 import { rateOn, type TaxCategory, type TaxRateRow } from './rate-table';
 import { categoryOf, DEFAULT_TAX_CODE, SHIPPING_TAX_CODE } from './tax-codes';
 import type { AppliedTax, MerchantTaxSettings, TaxabilityReason, TaxBehavior, TaxCustomer, TaxLocation, TaxRegistration } from './types';
@@ -46,12 +54,11 @@ export function calculateTax(p: {
 /**
  * Shipping charged with goods is part of their supply wherever VAT or GST applies: it takes their rate (books' shipping
  * the books' reduced rate; exempt goods' shipping is exempt). Goods of several rates leave it at the standard rate (the
- * proportional split some countries allow is not made), as do a US state (whose rules differ state by state) and
- * Japan (a delivery fee is a service of its own there, at 10 % even for food at 8 %).
+ * proportional split some countries allow is not made), as do the countries of SHIPPING_OWN_RATE.
  */
 function shippingCategory(location: TaxLocation, goods: readonly (TaxCategory | 'exempt')[]): TaxCategory | 'exempt' {
   const kinds = new Set(goods);
-  if (location.country === 'US' || location.country === 'JP' || kinds.size !== 1) return categoryOf(SHIPPING_TAX_CODE);
+  if (SHIPPING_OWN_RATE.has(location.country) || kinds.size !== 1) return categoryOf(SHIPPING_TAX_CODE);
   const [only] = kinds;
   return only;
 }

@@ -47,6 +47,12 @@ export const NATIONAL_TAX: Readonly<Partial<Record<string, { tax: 'vat' | 'gst' 
 export const CA_HST_PROVINCES: ReadonlySet<string> = new Set(['ON', 'NB', 'NL', 'NS', 'PE']);
 export const CA_PROVINCIAL_TAX: Readonly<Record<string, 'pst' | 'qst' | 'rst'>> = { BC: 'pst', MB: 'rst', SK: 'pst', QC: 'qst' };
 
+/**
+ * Where shipping charged with goods does not take their rate: US states (each its own rule on delivery charges) and
+ * Japan (a delivery fee is a service of its own under the consumption tax, at 10 % even for food at 8 %).
+ */
+export const SHIPPING_OWN_RATE: ReadonlySet<string> = new Set(['US', 'JP']);
+
 export const DISPLAY_NAMES = {
   vat: 'VAT',
   gst: 'GST',
