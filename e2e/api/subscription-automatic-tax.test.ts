@@ -213,6 +213,25 @@ describe('automatic tax on subscriptions', () => {
       param: 'items[0][quantity]',
     });
     expect((await stripe.subscriptions.retrieve(subscriptionId)).automatic_tax.enabled).toBe(false);
+
+    // A change of the tax settings alone is checked too: 90,000 seats untaxed fit, taxed they do not.
+    expect((await update(90_000)).items.data[0]?.quantity).toBe(90_000);
+    expect(await stripe.subscriptions.update(subscriptionId, { automatic_tax: { enabled: true } }).then(() => null, refusal)).toEqual({
+      type: 'StripeInvalidRequestError',
+      code: 'amount_too_large',
+      param: 'automatic_tax[enabled]',
+    });
+    const rate = await stripe.taxRates.create({ display_name: 'VAT', percentage: 19, inclusive: false });
+    expect(await stripe.subscriptions.update(subscriptionId, { default_tax_rates: [rate.id] }).then(() => null, refusal)).toEqual({
+      type: 'StripeInvalidRequestError',
+      code: 'amount_too_large',
+      param: 'default_tax_rates',
+    });
+    const unchanged = await stripe.subscriptions.retrieve(subscriptionId);
+    expect([unchanged.automatic_tax.enabled, unchanged.default_tax_rates]).toEqual([false, []]);
+    // With fewer seats the same change is accepted.
+    await update(80_000);
+    expect((await stripe.subscriptions.update(subscriptionId, { automatic_tax: { enabled: true } })).automatic_tax.enabled).toBe(true);
   });
 
   it('tax rates are refused where automatic tax decides them; turned off, the next invoice is untaxed', async () => {

@@ -18,6 +18,7 @@ import { cancelAtPeriodEndChanges, scheduledCancellation, withCancellationDetail
 import { canceledSubscriptionFrozen, noActiveTaxRate, timestampNotInFuture, trialOnlyWhileTrialing } from './subscription-errors';
 import { applyItemChanges, chargeChangeInvoice } from './change-items';
 import { itemChangesFromParams } from './change-params';
+import { checkTaxSettingsChargeLimit } from './plan-item-changes';
 import { changeSubscription } from './update-subscription';
 
 /** What may still change once a subscription has ended, as Stripe allows. */
@@ -107,6 +108,13 @@ async function changesFor(tx: Queryable, sub: SubscriptionRow, p: UpdateSubscrip
   return set;
 }
 
+/** The parameter of a change that taxes the items more than before (automatic tax turned on, default rates set), if any. */
+function taxSettingsParam(sub: SubscriptionRow, set: SubscriptionChanges): string | null {
+  if (set.automaticTax && !sub.automaticTax) return 'automatic_tax[enabled]';
+  if (set.defaultTaxRateIds?.length) return 'default_tax_rates';
+  return null;
+}
+
 /**
  * POST /v1/subscriptions/:id: the changes asked for, applied together under the subscription's lock at
  * the subscription's own time (its test clock's, if it has one), with one `customer.subscription.updated`
@@ -134,6 +142,8 @@ export async function modifySubscription(db: Db, scope: AccountScope & { id: str
           request: scope.request,
         })
       : null;
+    const taxParam = taxSettingsParam(sub, set);
+    if (!items && taxParam) await checkTaxSettingsChargeLimit(tx, taxed, taxParam);
     const invoice = items?.invoice ?? null;
     const all = invoice ? { ...set, latestInvoiceId: invoice.id } : set;
     const updated = await changeSubscription(tx, sub, all, 'customer.subscription.updated', scope.request, before);

@@ -206,11 +206,14 @@ async function checkChargeLimit(
     prices: Map<string, PriceRow>;
     products: Map<string, ProductRef>;
     rates: Map<string, TaxRateRow>;
+    /** The parameter to name whatever crosses the limit, when the request changed no item. */
+    param?: string;
   },
 ): Promise<void> {
   const { sub, items } = p;
   const coupon = sub.discount ? await findCoupon(db, { accountId: sub.accountId, id: sub.discount.coupon, includeDeleted: true }) : null;
   const paramOf = (culprit: AmountCulprit) => {
+    if (p.param) return p.param;
     const item = items.find((i) => culprit.kind === 'line' && i.id === culprit.key);
     return item ? at(item.param, item.before?.priceId === item.priceId ? 'quantity' : 'price') : 'items';
   };
@@ -223,6 +226,28 @@ async function checkChargeLimit(
       })
     : null;
   withinChargeLimit(sub.currency, 'recurring', paramOf, () => cycleLines({ ...p, coupon, period, automatic: tax?.automatic }));
+}
+
+/**
+ * A change of the subscription's tax settings alone (`automatic_tax` turned on, `default_tax_rates` set): the
+ * items as they are must still fit in a charge once taxed the new way, or the change is refused naming `param`.
+ */
+export async function checkTaxSettingsChargeLimit(db: Queryable, sub: SubscriptionRow, param: string): Promise<void> {
+  const accountId = sub.accountId;
+  const current = await subscriptionItemsOf(db, { accountId, subscriptionIds: [sub.id] });
+  const prices = await pricesByIds(
+    db,
+    accountId,
+    current.map((i) => i.priceId),
+  );
+  const rates = await taxRatesByIds(db, accountId, [...current.flatMap((i) => i.taxRateIds), ...sub.defaultTaxRateIds]);
+  const products = await productsByIds(
+    db,
+    accountId,
+    [...prices.values()].map((price) => price.productId),
+  );
+  const items = current.map((row) => ({ ...row, before: row, param: '' }));
+  await checkChargeLimit(db, { sub, items, prices, products, rates, param });
 }
 
 /** What Stripe refuses of the items a change leaves: none, too many, a price twice, two billing intervals. */
