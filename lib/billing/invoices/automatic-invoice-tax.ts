@@ -1,5 +1,5 @@
 import type { Queryable } from '@/db/client';
-import { pricesByIds, productsByIds } from '@/db/queries/checkout-refs';
+import { pricesByIds, productsByIds, type PriceRow, type ProductRef } from '@/db/queries/checkout-refs';
 import { findCustomer } from '@/db/queries/customers';
 import type { SubscriptionRow } from '@/db/queries/subscriptions';
 import type { InvoiceAutomaticTaxStatus, StoredInvoiceCustomer } from '@/db/schema';
@@ -26,14 +26,19 @@ export type InvoiceTax = {
 export async function automaticInvoiceTax(
   db: Queryable,
   invoice: Pick<SubscriptionRow, 'accountId' | 'customerId' | 'livemode' | 'currency'>,
-  p: { items: readonly TaxedItem[]; at: Date },
+  p: {
+    items: readonly TaxedItem[];
+    at: Date;
+    /** The items' prices and products, when the caller has loaded them already. */
+    loaded?: { prices: Map<string, PriceRow>; products: Map<string, ProductRef> };
+  },
 ): Promise<InvoiceTax> {
   const accountId = invoice.accountId;
   const ids = <K extends 'priceId' | 'productId'>(k: K) => p.items.flatMap((i) => i[k] ?? []);
   const [customer, prices, products] = await Promise.all([
     findCustomer(db, { accountId, id: invoice.customerId, includeDeleted: true }),
-    pricesByIds(db, accountId, ids('priceId')),
-    productsByIds(db, accountId, ids('productId')),
+    p.loaded?.prices ?? pricesByIds(db, accountId, ids('priceId')),
+    p.loaded?.products ?? productsByIds(db, accountId, ids('productId')),
   ]);
   const taxCustomer = await taxCustomerOf(db, { accountId, customer, inputs: null });
   const result = await automaticTaxFor(db, {

@@ -223,6 +223,7 @@ async function checkChargeLimit(
     ? await automaticInvoiceTax(db, sub, {
         items: items.map((i) => ({ id: i.id, priceId: i.priceId, productId: p.prices.get(i.priceId)?.productId ?? null })),
         at: sub.currentPeriodEnd,
+        loaded: { prices: p.prices, products: p.products },
       })
     : null;
   withinChargeLimit(sub.currency, 'recurring', paramOf, () => cycleLines({ ...p, coupon, period, automatic: tax?.automatic }));
