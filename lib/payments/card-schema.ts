@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import { readField, requiredName, type Read } from '@/lib/validation/read-field';
 import { cardNumberLengths, cvcLength, detectBrand, luhnValid, normalizeCardNumber } from './card-number';
 import type { CardInput } from './processor';
 
@@ -24,11 +25,9 @@ export type CardErrorKey = (typeof CARD_ERROR_KEYS)[number];
 /** A typo like "12/99" is a card nobody holds; Stripe refuses years this far out too. */
 const MAX_YEARS_AHEAD = 50;
 
-const numberField = z.string().transform((raw, ctx) => {
-  const fail = (message: CardErrorKey) => {
-    ctx.addIssue({ code: 'custom', message });
-    return z.NEVER;
-  };
+const fail = (error: CardErrorKey) => ({ error });
+
+function readNumber(raw: string): Read<string> {
   if (raw.trim() === '') return fail('card.number.incomplete');
   const digits = normalizeCardNumber(raw);
   if (digits === null) return fail('card.number.invalid');
@@ -38,67 +37,62 @@ const numberField = z.string().transform((raw, ctx) => {
     return fail(digits.length < Math.max(...lengths) ? 'card.number.incomplete' : 'card.number.invalid');
   }
   if (!luhnValid(digits)) return fail('card.number.invalid');
-  return digits;
-});
+  return { value: digits };
+}
 
 const FULL_EXPIRY = [/^(\d{2})\s*\/\s*(\d{2})$/, /^(\d{2})(\d{2})$/];
 /** What someone mid-way through "MM / YY" has typed so far. */
 const PARTIAL_EXPIRY = /^(\d{1,3}|\d{2}\s*\/\s*\d?)$/;
 
-function expiryField(now: () => Date) {
-  return z.string().transform((raw, ctx) => {
-    const fail = (message: CardErrorKey) => {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    };
-    const text = raw.trim();
-    const match = FULL_EXPIRY.map((re) => re.exec(text)).find((m) => m !== null);
-    if (!match) return fail(text === '' || PARTIAL_EXPIRY.test(text) ? 'card.expiry.incomplete' : 'card.expiry.invalid');
-    const month = Number(match[1]);
-    const year = 2000 + Number(match[2]);
-    if (month < 1 || month > 12) return fail('card.expiry.invalid');
-    // UTC, so the browser and the server agree whatever their time zones. A card
-    // stays valid through the last day of its expiry month.
-    const today = now();
-    const thisMonth = today.getUTCFullYear() * 12 + today.getUTCMonth();
-    const cardMonth = year * 12 + (month - 1);
-    if (cardMonth < thisMonth) return fail('card.expiry.past');
-    if (year > today.getUTCFullYear() + MAX_YEARS_AHEAD) return fail('card.expiry.invalid');
-    return { month, year };
-  });
+function readExpiry(raw: string, today: Date): Read<{ month: number; year: number }> {
+  const text = raw.trim();
+  const match = FULL_EXPIRY.map((re) => re.exec(text)).find((m) => m !== null);
+  if (!match) return fail(text === '' || PARTIAL_EXPIRY.test(text) ? 'card.expiry.incomplete' : 'card.expiry.invalid');
+  const month = Number(match[1]);
+  const year = 2000 + Number(match[2]);
+  if (month < 1 || month > 12) return fail('card.expiry.invalid');
+  // UTC, so the browser and the server agree whatever their time zones. A card
+  // stays valid through the last day of its expiry month.
+  const thisMonth = today.getUTCFullYear() * 12 + today.getUTCMonth();
+  const cardMonth = year * 12 + (month - 1);
+  if (cardMonth < thisMonth) return fail('card.expiry.past');
+  if (year > today.getUTCFullYear() + MAX_YEARS_AHEAD) return fail('card.expiry.invalid');
+  return { value: { month, year } };
 }
 
 /** Digits only and 3–4 long here; the exact length depends on the brand, checked on the whole object. */
-const cvcField = z
-  .string()
-  .trim()
-  .superRefine((cvc, ctx) => {
-    if (cvc === '') ctx.addIssue({ code: 'custom', message: 'card.cvc.incomplete' satisfies CardErrorKey });
-    else if (!/^\d+$/.test(cvc) || cvc.length > 4) ctx.addIssue({ code: 'custom', message: 'card.cvc.invalid' satisfies CardErrorKey });
-    else if (cvc.length < 3) ctx.addIssue({ code: 'custom', message: 'card.cvc.incomplete' satisfies CardErrorKey });
-  });
-
-const nameField = z
-  .string()
-  .trim()
-  .min(1, 'card.name.required' satisfies CardErrorKey)
-  .max(200, 'card.name.too_long' satisfies CardErrorKey);
+function readCvc(raw: string): Read<string> {
+  const cvc = raw.trim();
+  if (cvc === '') return fail('card.cvc.incomplete');
+  if (!/^\d+$/.test(cvc) || cvc.length > 4) return fail('card.cvc.invalid');
+  if (cvc.length < 3) return fail('card.cvc.incomplete');
+  return { value: cvc };
+}
 
 const hasIssueAt = (issues: readonly { path?: readonly PropertyKey[] }[], field: string) =>
   issues.some((issue) => issue.path?.[0] === field);
 
 export function makeCardDetailsSchema(now: () => Date) {
-  return z.object({ number: numberField, expiry: expiryField(now), cvc: cvcField, name: nameField }).superRefine(
-    ({ number, cvc }, ctx) => {
-      const expected = cvcLength(detectBrand(number));
-      if (cvc.length === expected) return;
-      const message: CardErrorKey = cvc.length < expected ? 'card.cvc.incomplete' : 'card.cvc.invalid';
-      ctx.addIssue({ code: 'custom', message, path: ['cvc'] });
-    },
-    // Run even when the expiry or name is wrong, so the form shows every error
-    // at once; skip only when the number or CVC could not be read.
-    { when: (payload) => !hasIssueAt(payload.issues, 'number') && !hasIssueAt(payload.issues, 'cvc') },
-  );
+  return z
+    .object({
+      number: readField(readNumber),
+      expiry: readField((raw) => readExpiry(raw, now())),
+      cvc: readField(readCvc),
+      name: requiredName(200, 'card.name.required' satisfies CardErrorKey, 'card.name.too_long' satisfies CardErrorKey),
+    })
+    .check(
+      z.superRefine(
+        ({ number, cvc }, ctx) => {
+          const expected = cvcLength(detectBrand(number));
+          if (cvc.length === expected) return;
+          const message: CardErrorKey = cvc.length < expected ? 'card.cvc.incomplete' : 'card.cvc.invalid';
+          ctx.addIssue({ code: 'custom', message, path: ['cvc'] });
+        },
+        // Run even when the expiry or name is wrong, so the form shows every error
+        // at once; skip only when the number or CVC could not be read.
+        { when: (payload) => !hasIssueAt(payload.issues, 'number') && !hasIssueAt(payload.issues, 'cvc') },
+      ),
+    );
 }
 
 export const cardDetailsSchema = makeCardDetailsSchema(() => new Date());

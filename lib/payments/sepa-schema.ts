@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import { readField, requiredName, type Read } from '@/lib/validation/read-field';
 import { ibanProblem, normalizeIban } from './iban';
 
 /**
@@ -15,25 +16,19 @@ export const SEPA_ERROR_KEYS = [
 ] as const;
 export type SepaErrorKey = (typeof SEPA_ERROR_KEYS)[number];
 
-const ibanField = z.string().transform((raw, ctx) => {
-  const fail = (message: SepaErrorKey) => {
-    ctx.addIssue({ code: 'custom', message });
-    return z.NEVER;
-  };
+function readIban(raw: string): Read<string> {
+  const fail = (error: SepaErrorKey) => ({ error });
   const iban = normalizeIban(raw);
   if (raw.trim() === '') return fail('sepa.iban.incomplete');
   if (iban === null) return fail('sepa.iban.invalid');
   const problem = ibanProblem(iban);
-  return problem ? fail(`sepa.iban.${problem}`) : iban;
+  return problem ? fail(`sepa.iban.${problem}`) : { value: iban };
+}
+
+export const sepaDetailsSchema = z.object({
+  iban: readField(readIban),
+  name: requiredName(200, 'sepa.name.required' satisfies SepaErrorKey, 'sepa.name.too_long' satisfies SepaErrorKey),
 });
-
-const nameField = z
-  .string()
-  .trim()
-  .min(1, 'sepa.name.required' satisfies SepaErrorKey)
-  .max(200, 'sepa.name.too_long' satisfies SepaErrorKey);
-
-export const sepaDetailsSchema = z.object({ iban: ibanField, name: nameField });
 
 /** The normalized IBAN and the account holder's name; the IBAN lives only in the confirm call's memory. */
 export type SepaDetails = z.output<typeof sepaDetailsSchema>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import { preprocess } from './read-field';
 import { makeCardDetailsSchema } from '@/lib/payments/card-schema';
 import { sepaDetailsSchema } from '@/lib/payments/sepa-schema';
 import type { AddressRulesLookup } from '@/lib/addresses/address-field-rules';
@@ -45,15 +46,13 @@ export type ConfirmConfig = {
 const PHONE = /^\+?[0-9 ().-]{6,30}$/;
 
 /** A text field; a missing one reads as empty, so it gets its field's own message. */
-const trimmed = (max: number) => z.preprocess((v) => v ?? '', z.string().trim().max(max, 'field.too_long'));
+const trimmed = (max: number) => preprocess((v) => v ?? '', z.string().check(z.trim(), z.maxLength(max, 'field.too_long')));
 /** An optional text field; null reads as empty (a prefilled field the country's form does not show keeps its null). */
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'field.too_long')
-    .nullish()
-    .transform((v) => (v ? v : null));
+  z.pipe(
+    z.nullish(z.string().check(z.trim(), z.maxLength(max, 'field.too_long'))),
+    z.transform((v) => (v ? v : null)),
+  );
 
 /**
  * An address as its country writes it (lib/addresses): the fields the country has, those it requires, its postal
@@ -61,68 +60,75 @@ const optionalText = (max: number) =>
  * know asks for the street and city of a full address and nothing else.
  */
 function addressSchema(countries: string[] | null, full: boolean, rules: AddressRulesLookup) {
-  return z.preprocess(
-    (v) => v ?? {},
-    z
-      .object({
-        name: full ? trimmed(200).pipe(z.string().min(1, 'address.name.required')) : optionalText(200),
-        line1: optionalText(200),
-        line2: optionalText(200),
-        city: optionalText(200),
-        state: optionalText(100),
-        postal_code: optionalText(20),
-        country: z.string({ error: 'address.country.required' }).regex(/^[A-Z]{2}$/, 'address.country.required'),
-      })
-      .superRefine((a, ctx) => {
-        if (countries && !countries.includes(a.country))
-          ctx.addIssue({ code: 'custom', path: ['country'], message: 'address.country.not_allowed' });
-        const r = rules(a.country);
-        const required = (f: 'line1' | 'city' | 'state' | 'postal_code') =>
-          r ? r.required.includes(f) && (full || f === 'postal_code') : full && (f === 'line1' || f === 'city');
-        if (required('line1') && !a.line1) ctx.addIssue({ code: 'custom', path: ['line1'], message: 'address.line1.required' });
-        if (required('city') && !a.city) ctx.addIssue({ code: 'custom', path: ['city'], message: 'address.city.required' });
-        if (required('state') && !a.state) ctx.addIssue({ code: 'custom', path: ['state'], message: 'address.state.required' });
-        else if (full && a.state && r?.states && !r.states.has(a.state.toUpperCase()))
-          ctx.addIssue({ code: 'custom', path: ['state'], message: 'address.state.invalid' });
-        if (!a.postal_code) {
-          if (required('postal_code')) ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.required' });
-        } else if (r?.postalPattern && !r.postalPattern.test(a.postal_code)) {
-          ctx.addIssue({ code: 'custom', path: ['postal_code'], message: postalCodeInvalid(a.country, r.postalExample) });
-        }
-      })
-      .transform((a) => {
-        const r = rules(a.country);
-        const has = (f: 'city' | 'state' | 'postal_code') => !r || r.order.includes(f);
-        // A field the country does not write is dropped, and a state named or coded any way becomes its code.
-        const state = has('state') ? ((a.state && r?.states?.get(a.state.toUpperCase())) ?? a.state) : null;
-        return { ...a, city: has('city') ? a.city : null, state, postal_code: has('postal_code') ? a.postal_code : null };
-      }),
+  const fields = z.object({
+    name: full ? z.pipe(trimmed(200), z.string().check(z.minLength(1, 'address.name.required'))) : optionalText(200),
+    line1: optionalText(200),
+    line2: optionalText(200),
+    city: optionalText(200),
+    state: optionalText(100),
+    postal_code: optionalText(20),
+    country: z.string({ error: 'address.country.required' }).check(z.regex(/^[A-Z]{2}$/, 'address.country.required')),
+  });
+  const checked = fields.check(
+    z.superRefine((a, ctx) => {
+      if (countries && !countries.includes(a.country))
+        ctx.addIssue({ code: 'custom', path: ['country'], message: 'address.country.not_allowed' });
+      const r = rules(a.country);
+      const required = (f: 'line1' | 'city' | 'state' | 'postal_code') =>
+        r ? r.required.includes(f) && (full || f === 'postal_code') : full && (f === 'line1' || f === 'city');
+      if (required('line1') && !a.line1) ctx.addIssue({ code: 'custom', path: ['line1'], message: 'address.line1.required' });
+      if (required('city') && !a.city) ctx.addIssue({ code: 'custom', path: ['city'], message: 'address.city.required' });
+      if (required('state') && !a.state) ctx.addIssue({ code: 'custom', path: ['state'], message: 'address.state.required' });
+      else if (full && a.state && r?.states && !r.states.has(a.state.toUpperCase()))
+        ctx.addIssue({ code: 'custom', path: ['state'], message: 'address.state.invalid' });
+      if (!a.postal_code) {
+        if (required('postal_code')) ctx.addIssue({ code: 'custom', path: ['postal_code'], message: 'address.postal_code.required' });
+      } else if (r?.postalPattern && !r.postalPattern.test(a.postal_code)) {
+        ctx.addIssue({ code: 'custom', path: ['postal_code'], message: postalCodeInvalid(a.country, r.postalExample) });
+      }
+    }),
   );
+  const written = z.transform((a: z.output<typeof fields>) => {
+    const r = rules(a.country);
+    const has = (f: 'city' | 'state' | 'postal_code') => !r || r.order.includes(f);
+    // A field the country does not write is dropped, and a state named or coded any way becomes its code.
+    const state = has('state') ? ((a.state && r?.states?.get(a.state.toUpperCase())) ?? a.state) : null;
+    return { ...a, city: has('city') ? a.city : null, state, postal_code: has('postal_code') ? a.postal_code : null };
+  });
+  return preprocess((v) => v ?? {}, z.pipe(checked, written));
+}
+
+/** What is wrong with a custom field's answer (translation keys, the first shown), none when it is fine. */
+function customFieldProblems(f: CustomFieldConfig, value: string): string[] {
+  if (!value) return f.optional ? [] : ['custom_field.required'];
+  const problems: string[] = [];
+  if (f.type === 'numeric' && !/^\d+$/.test(value)) problems.push('custom_field.numeric');
+  if (f.type === 'dropdown' && !f.options?.includes(value)) problems.push('custom_field.option');
+  if (f.minLength !== null && value.length < f.minLength) problems.push('custom_field.too_short');
+  if (f.maxLength !== null && value.length > f.maxLength) problems.push('custom_field.too_long');
+  return problems;
 }
 
 function customFieldSchema(f: CustomFieldConfig) {
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
+  return z.pipe(
+    z.optional(z.string().check(z.trim())),
+    z.transform((v: string | undefined, payload) => {
       const value = v ?? '';
-      if (!value) {
-        if (!f.optional) ctx.addIssue({ code: 'custom', message: 'custom_field.required' });
-        return null;
-      }
-      if (f.type === 'numeric' && !/^\d+$/.test(value)) ctx.addIssue({ code: 'custom', message: 'custom_field.numeric' });
-      if (f.type === 'dropdown' && !f.options?.includes(value)) ctx.addIssue({ code: 'custom', message: 'custom_field.option' });
-      if (f.minLength !== null && value.length < f.minLength) ctx.addIssue({ code: 'custom', message: 'custom_field.too_short' });
-      if (f.maxLength !== null && value.length > f.maxLength) ctx.addIssue({ code: 'custom', message: 'custom_field.too_long' });
-      return value;
-    });
+      for (const message of customFieldProblems(f, value)) payload.issues.push({ code: 'custom', message, input: v });
+      return value || null;
+    }),
+  );
 }
 
-const checkbox = z
-  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('')])
-  .optional()
-  .transform((v) => v === true || v === 'on' || v === 'true');
+const checkbox = z.pipe(
+  z.optional(z.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('')])),
+  z.transform((v) => v === true || v === 'on' || v === 'true'),
+);
+const checkboxAnd = (also: boolean) =>
+  z.pipe(
+    checkbox,
+    z.transform((v: boolean) => v && also),
+  );
 
 /**
  * Whether a tax ID passes its country's format and check digits. The server passes lib/tax-ids' check; the
@@ -148,23 +154,22 @@ export function makeConfirmSchema(
   addressRules: AddressRulesLookup = NO_RULES,
 ) {
   const details = {
-    email: config.emailLocked ? z.string().optional() : trimmed(320).pipe(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid')),
-    phone: config.phone ? trimmed(30).pipe(z.string().regex(PHONE, 'phone.invalid')) : z.string().optional(),
-    shipping: config.shippingCountries ? addressSchema(config.shippingCountries, true, addressRules) : z.undefined().optional(),
+    email: config.emailLocked
+      ? z.optional(z.string())
+      : z.pipe(trimmed(320), z.string().check(z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid'))),
+    phone: config.phone ? z.pipe(trimmed(30), z.string().check(z.regex(PHONE, 'phone.invalid'))) : z.optional(z.string()),
+    shipping: config.shippingCountries ? addressSchema(config.shippingCountries, true, addressRules) : z.optional(z.undefined()),
     billing: addressSchema(null, config.billingAddress === 'required', addressRules),
     tax_id: config.taxId
-      ? z.preprocess((v) => v ?? {}, z.object({ business: checkbox, business_name: optionalText(200), value: optionalText(50) }))
-      : z.undefined().optional(),
+      ? preprocess((v) => v ?? {}, z.object({ business: checkbox, business_name: optionalText(200), value: optionalText(50) }))
+      : z.optional(z.undefined()),
     // Absent when the session has no custom fields: nothing registers the group then.
-    custom_fields: z.preprocess(
-      (v) => v ?? {},
-      z.object(Object.fromEntries(config.customFields.map((f) => [f.key, customFieldSchema(f)]))),
-    ),
-    terms: config.terms ? checkbox.refine((v) => v, 'consent.terms.required') : checkbox,
+    custom_fields: preprocess((v) => v ?? {}, z.object(Object.fromEntries(config.customFields.map((f) => [f.key, customFieldSchema(f)])))),
+    terms: config.terms ? checkbox.check(z.refine((v) => v, 'consent.terms.required')) : checkbox,
     promotions: checkbox,
     billing_same: checkbox,
-    save_card: checkbox.transform((v) => v && config.saveOffer),
-    pass_opt_in: checkbox.transform((v) => v && config.passOptIn),
+    save_card: checkboxAnd(config.saveOffer),
+    pass_opt_in: checkboxAnd(config.passOptIn),
     pass_phone: optionalText(30),
   };
   // Missing fields read as empty, so they get their form's own messages.
@@ -173,29 +178,31 @@ export function makeConfirmSchema(
     card: z.object({
       ...details,
       method: z.literal('card'),
-      card: z.preprocess(filled({ number: '', expiry: '', cvc: '', name: '' }), makeCardDetailsSchema(now)),
+      card: preprocess(filled({ number: '', expiry: '', cvc: '', name: '' }), makeCardDetailsSchema(now)),
     }),
     sepa_debit: z.object({
       ...details,
       method: z.literal('sepa_debit'),
-      sepa: z.preprocess(filled({ iban: '', name: '' }), sepaDetailsSchema),
+      sepa: preprocess(filled({ iban: '', name: '' }), sepaDetailsSchema),
     }),
   };
   // No new method to bill (a card-less trial, a saved card): a billing address only when the session requires one.
   const billingOnlyIfRequired =
     config.billingAddress === 'required'
       ? addressSchema(null, true, addressRules)
-      : z
-          .unknown()
-          .optional()
-          .transform(() => null);
+      : z.pipe(
+          z.optional(z.unknown()),
+          z.transform(() => null),
+        );
   const none = z.object({ ...details, billing: billingOnlyIfRequired, method: z.literal('none') });
   // One of the customer's saved cards: nothing to type, the billing address comes with the card.
   const saved = z.object({
     ...details,
     billing: billingOnlyIfRequired,
     method: z.literal('saved'),
-    saved_card: z.string({ error: 'saved_card.unavailable' }).refine((id) => config.savedCards.includes(id), 'saved_card.unavailable'),
+    saved_card: z
+      .string({ error: 'saved_card.unavailable' })
+      .check(z.refine((id) => config.savedCards.includes(id), 'saved_card.unavailable')),
   });
   // Only the chosen method's fields are checked: the other's inputs are on the page but unused.
   const offered = (['card', 'sepa_debit'] as const).filter((m) => config.methods.includes(m)).map((m) => branches[m]);
@@ -211,14 +218,14 @@ export function makeConfirmSchema(
   );
   // A saved card chosen (its radio, `saved_card`) is the method; sessions that only take cards post no
   // `method` (and neither did the form before there was a choice).
-  return z
-    .preprocess((v) => {
-      if (!v || typeof v !== 'object') return v;
-      const form = sameBillingAsShipping(config, v as Record<string, unknown>);
-      if (typeof form.saved_card === 'string' && form.saved_card !== '') return { ...form, method: 'saved' };
-      return form.method ? form : { ...form, method: config.methods.at(0) ?? 'none' };
-    }, union)
-    .superRefine((d, ctx) => {
+  const chosen = preprocess((v) => {
+    if (!v || typeof v !== 'object') return v;
+    const form = sameBillingAsShipping(config, v as Record<string, unknown>);
+    if (typeof form.saved_card === 'string' && form.saved_card !== '') return { ...form, method: 'saved' };
+    return form.method ? form : { ...form, method: config.methods.at(0) ?? 'none' };
+  }, union);
+  return chosen.check(
+    z.superRefine((d, ctx) => {
       if (config.taxId && d.tax_id) {
         // Where the customer is: the shipping address when there is one, as on Stripe's page.
         const country = d.shipping?.country ?? d.billing?.country ?? null;
@@ -234,7 +241,8 @@ export function makeConfirmSchema(
       // A Pass is made from a card typed now: its phone is asked only then.
       if (d.method === 'card' && d.pass_opt_in && !(d.pass_phone && PHONE.test(d.pass_phone)))
         ctx.addIssue({ code: 'custom', path: ['pass_phone'], message: 'phone.invalid' });
-    });
+    }),
+  );
 }
 
 export type ConfirmInput = z.input<ReturnType<typeof makeConfirmSchema>>;
