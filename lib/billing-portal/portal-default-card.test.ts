@@ -83,6 +83,7 @@ describe('makeCardTheDefault', () => {
   // Several "Make default" (and a card removed, the customer deleted) at once, as two browser tabs, a portal and the
   // API would: every one settles (no deadlock, no error escapes), the customer's default is never a detached card,
   // and while it names a card, every live subscription names the same one (the last change wins everywhere).
+  // Each run builds a customer with two subscriptions: on a busy machine that takes minutes, hence the long timeouts.
   it('concurrent changes, removals and a deletion: all settle, and the customer and their subscriptions agree on a live card', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -118,7 +119,7 @@ describe('makeCardTheDefault', () => {
       ),
       { numRuns: 12 },
     );
-  });
+  }, 300_000);
 
   // The same race through the API: POST /v1/customers/:id naming a card as the default while it is detached.
   it('POST /v1/customers/:id setting a default while that card is detached never leaves a detached card as the default', async () => {
@@ -135,5 +136,5 @@ describe('makeCardTheDefault', () => {
       }),
       { numRuns: 10 },
     );
-  });
+  }, 300_000);
 });
