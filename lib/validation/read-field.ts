@@ -22,10 +22,7 @@ export function readField<T>(read: (raw: string) => Read<T>) {
 }
 
 /** `schema` given what `fn` makes of the input first (zod's `preprocess`). */
-export function preprocess<S extends z.core.$ZodType>(
-  fn: (v: unknown) => unknown,
-  schema: S,
-): z.ZodMiniPipe<z.ZodMiniTransform, S> {
+export function preprocess<S extends z.core.$ZodType>(fn: (v: unknown) => unknown, schema: S): z.ZodMiniPipe<z.ZodMiniTransform, S> {
   return z.pipe<z.ZodMiniTransform, S>(z.transform(fn), schema);
 }
 
