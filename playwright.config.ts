@@ -1,9 +1,7 @@
 // Browser suite: the hosted checkout driven through Chromium. `npm test` passes CAISSE_TEST_URL; alone, the global setup starts a server.
-import { existsSync } from 'node:fs';
 import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { chromiumPath as chromium } from './e2e/support/chromium-path';
 
-// Debian's Chromium by default; Playwright's own browser where there is none.
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const jsonReport = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
 const reporter: ReporterDescription[] = [['list'], ...(jsonReport ? [['json', { outputFile: jsonReport }] as ReporterDescription] : [])];
 

@@ -1,11 +1,9 @@
 // First contentful paint of the checkout page beside the same build's home page, each load in a fresh browser context
 // (an empty cache, as a customer's first visit), alternating, in one Chromium; the medians of `rounds` loads each.
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumPath as executablePath } from '../e2e/support/chromium-path';
 
 export type FirstPaint = { page_ms: number; home_ms: number; rounds: number };
-
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
