@@ -139,8 +139,11 @@ function applyChanges(
  */
 export async function planItemChanges(db: Queryable, sub: SubscriptionRow, changes: ItemChange[], opts: ChangeOptions): Promise<ItemPlan> {
   checkChangeable(sub);
-  const accountId = sub.accountId;
-  const current = await subscriptionItemsOf(db, { accountId, subscriptionIds: [sub.id] });
+  const asked = changes.flatMap((c) => (c.action !== 'delete' && c.price !== undefined ? [c] : []));
+  const { current, prices, rates, products } = await itemReferences(db, sub, {
+    priceIds: asked.map((c) => c.price ?? ''),
+    rateIds: changes.flatMap((c) => (c.action !== 'delete' && c.taxRates ? c.taxRates : [])),
+  });
   const seen = new Set<string>();
   for (const c of changes) {
     if (c.action === 'add') continue;
@@ -149,11 +152,7 @@ export async function planItemChanges(db: Queryable, sub: SubscriptionRow, chang
     if (seen.has(c.id)) throw invalidRequest(`The subscription item ${c.id} is given more than once.`, at(c.param, 'id'));
     seen.add(c.id);
   }
-  const asked = changes.flatMap((c) => (c.action !== 'delete' && c.price !== undefined ? [c] : []));
-  const prices = await pricesByIds(db, accountId, [...current.map((i) => i.priceId), ...asked.map((c) => c.price ?? '')]);
   for (const c of asked) checkPrice(prices.get(c.price ?? ''), c.price ?? '', at(c.param, 'price'), sub.currency);
-  const rateIds = changes.flatMap((c) => (c.action !== 'delete' && c.taxRates ? c.taxRates : []));
-  const rates = await taxRatesByIds(db, accountId, [...rateIds, ...current.flatMap((i) => i.taxRateIds), ...sub.defaultTaxRateIds]);
   for (const c of changes) {
     if (c.action === 'delete' || !c.taxRates) continue;
     if (sub.automaticTax && c.taxRates.length) throw taxRatesRefused(at(c.param, 'tax_rates'));
@@ -162,11 +161,6 @@ export async function planItemChanges(db: Queryable, sub: SubscriptionRow, chang
 
   const { items, deleted } = applyChanges(current, changes);
   checkItems(items, current, prices);
-  const products = await productsByIds(
-    db,
-    accountId,
-    [...prices.values()].map((p) => p.productId),
-  );
   await checkChargeLimit(db, { sub, items, prices, products, rates });
   const billed = current.at(0) ? prices.get(current[0].priceId)?.recurring : undefined;
   const recurrence = billed ? { interval: billed.interval, intervalCount: billed.interval_count } : null;
@@ -234,21 +228,26 @@ async function checkChargeLimit(
  * items as they are must still fit in a charge once taxed the new way, or the change is refused naming `param`.
  */
 export async function checkTaxSettingsChargeLimit(db: Queryable, sub: SubscriptionRow, param: string): Promise<void> {
+  const { current, prices, rates, products } = await itemReferences(db, sub, { priceIds: [], rateIds: [] });
+  const items = current.map((row) => ({ ...row, before: row, param: '' }));
+  await checkChargeLimit(db, { sub, items, prices, products, rates, param });
+}
+
+/**
+ * A subscription's items as they are and everything they and a change refer to: the prices (theirs and `priceIds`),
+ * those prices' products, the tax rates (theirs, the subscription's defaults and `rateIds`). Unknown ids are left out.
+ */
+async function itemReferences(db: Queryable, sub: SubscriptionRow, extra: { priceIds: string[]; rateIds: string[] }) {
   const accountId = sub.accountId;
   const current = await subscriptionItemsOf(db, { accountId, subscriptionIds: [sub.id] });
-  const prices = await pricesByIds(
-    db,
-    accountId,
-    current.map((i) => i.priceId),
-  );
-  const rates = await taxRatesByIds(db, accountId, [...current.flatMap((i) => i.taxRateIds), ...sub.defaultTaxRateIds]);
+  const prices = await pricesByIds(db, accountId, [...current.map((i) => i.priceId), ...extra.priceIds]);
+  const rates = await taxRatesByIds(db, accountId, [...extra.rateIds, ...current.flatMap((i) => i.taxRateIds), ...sub.defaultTaxRateIds]);
   const products = await productsByIds(
     db,
     accountId,
     [...prices.values()].map((price) => price.productId),
   );
-  const items = current.map((row) => ({ ...row, before: row, param: '' }));
-  await checkChargeLimit(db, { sub, items, prices, products, rates, param });
+  return { current, prices, rates, products };
 }
 
 /** What Stripe refuses of the items a change leaves: none, too many, a price twice, two billing intervals. */
