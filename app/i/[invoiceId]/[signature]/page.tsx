@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { InvoiceDocumentView } from '@/components/invoices/invoice-document';
 import { InvoicePayForm } from '@/components/invoices/invoice-pay-form';
 import { themeToCssVars } from '@/lib/branding/css-vars';
-import { checkoutClientMessages } from '@/lib/checkout/client-messages';
+import { clientMessages, INVOICE_PAY_CLIENT_NAMESPACES } from '@/lib/checkout/client-messages';
 import { DECLINE_MESSAGE_KEYS } from '@/lib/payments/decline-messages';
 import { payInvoiceAction } from './actions';
 import { loadInvoice } from './load';
@@ -31,7 +31,7 @@ export default async function InvoicePage({ params, searchParams }: Props) {
   const t = await getTranslations();
   const declined = (await searchParams).declined;
   const notice = declined && (DECLINE_MESSAGE_KEYS as readonly string[]).includes(declined) ? t(`Errors.${declined}` as never) : null;
-  const client = checkoutClientMessages(await getMessages());
+  const client = clientMessages(await getMessages(), INVOICE_PAY_CLIENT_NAMESPACES);
   return (
     <div
       style={themeToCssVars(page.theme) as React.CSSProperties}
