@@ -32,6 +32,11 @@ const ROUTES: Record<string, string> = {
       await reader.cancel();
       return Response.json({ error: { type: 'invalid_request_error' } }, { status: 413 });
     }`,
+  // A probe, taken like the API; a page beside it is not.
+  'healthz/route.ts': `
+    export async function GET(req: Request) { return Response.json({ route: 'healthz', query: new URL(req.url).search }, { status: 503 }); }`,
+  'other/route.ts': `
+    export async function GET() { return Response.json({ route: 'other' }); }`,
   'v1/[...path]/route.ts': `
     export async function GET(_req: Request, { params }: { params: Promise<Record<string, string[]>> }) {
       return Response.json({ route: 'catch-all', params: await params }, { status: 404 });
@@ -88,6 +93,24 @@ describe('apiDispatcher', () => {
     const other = await fetch(`${base}/v1/nothing/here`);
     expect(other.status).toBe(404);
     expect(await other.json()).toEqual({ route: 'catch-all', params: { path: ['nothing', 'here'] } });
+  });
+
+  it('hands a probe to its route module too (its status and query as the handler gives them); other top-level routes stay with Next', async () => {
+    const probe = await fetch(`${base}/healthz?verbose=1`);
+    expect(probe.status).toBe(503);
+    expect(await probe.json()).toEqual({ route: 'healthz', query: '?verbose=1' });
+    // readyz has no module in this app: nothing to take. A route beside the probes, a probe's sub-path, a method it lacks.
+    for (const [method, url] of [
+      ['GET', '/readyz'],
+      ['GET', '/other'],
+      ['GET', '/healthz/'],
+      ['GET', '/healthz/x'],
+      ['POST', '/healthz'],
+      ['HEAD', '/healthz'],
+    ]) {
+      const res = await fetch(`${base}${url}`, { method });
+      expect(res.status, `${method} ${url}`).toBe(299);
+    }
   });
 
   it('a handler that stops reading a long body answers, and the connection serves the next request', async () => {

@@ -1,9 +1,10 @@
-// /v1 requests straight to their route module (app/v1/…/route.ts), past Next's router and proxy: the route handlers
-// are plain Request → Response functions (lib/api/with-api.ts), and Next's per-request work around them cost about a
-// quarter of the server's time on the API (docs/SCALING.md). Anything unusual still goes to Next, which answers as
-// before: other methods (HEAD, OPTIONS, PUT, PATCH), paths Next normalizes or refuses (a trailing slash, an
-// undecodable segment, /v1 itself), and any request through a merchant's custom domain (the proxy's 404).
-import { readdirSync } from 'node:fs';
+// /v1 requests, and the health probes (/healthz, /readyz), straight to their route module (app/…/route.ts), past
+// Next's router and proxy: the route handlers are plain Request → Response functions (lib/api/with-api.ts), and Next's
+// per-request work around them cost about a quarter of the server's time on the API and nine tenths of a probe's
+// (docs/SCALING.md). Anything unusual still goes to Next, which answers as before: other methods (HEAD, OPTIONS, PUT,
+// PATCH), paths Next normalizes or refuses (a trailing slash, an undecodable segment, /v1 itself), and any request
+// through a merchant's custom domain (the proxy's 404).
+import { existsSync, readdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { routeTable, type RouteMatch } from '../lib/api/route-table';
@@ -17,17 +18,21 @@ type Handler = (req: Request, route: { params: Promise<RouteMatch['params']> }) 
 type RouteModule = Partial<Record<string, Handler>>;
 
 const DIRECT_METHODS = new Set(['GET', 'POST', 'DELETE']);
+/** Top-level routes taken the same way: the probes a proxy or an orchestrator asks every few seconds. */
+const PROBES = ['healthz', 'readyz'];
+const PROBE_PATHS = new Set(PROBES.map((p) => `/${p}`));
 
 /**
- * The dispatcher for the app in `root`: answers whether it took the request (a /v1 route for a method the API has),
- * and otherwise leaves it to `next` untouched. Route modules load on their first request.
+ * The dispatcher for the app in `root`: answers whether it took the request (a /v1 route or a probe, for a method
+ * its module has), and otherwise leaves it to `next` untouched. Route modules load on their first request.
  */
 export function apiDispatcher(root: string, next: (req: IncomingMessage, res: ServerResponse) => void) {
   const appDir = path.join(root, 'app');
   const files = readdirSync(path.join(appDir, 'v1'), { recursive: true, encoding: 'utf8' })
     .filter((f) => path.basename(f) === 'route.ts')
     .map((f) => path.posix.join('v1', f.split(path.sep).join('/')));
-  const match = routeTable(files);
+  const probes = PROBES.map((p) => `${p}/route.ts`).filter((f) => existsSync(path.join(appDir, f)));
+  const match = routeTable([...files, ...probes]);
   const modules = new Map<string, Promise<RouteModule>>();
   const load = (file: string) => {
     let mod = modules.get(file);
@@ -40,9 +45,11 @@ export function apiDispatcher(root: string, next: (req: IncomingMessage, res: Se
 
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? '/';
-    if (!url.startsWith('/v1/') || !req.method || !DIRECT_METHODS.has(req.method)) return false;
+    if (!req.method || !DIRECT_METHODS.has(req.method)) return false;
     const query = url.indexOf('?');
-    const route = match(query === -1 ? url : url.slice(0, query));
+    const pathname = query === -1 ? url : url.slice(0, query);
+    if (!pathname.startsWith('/v1/') && !PROBE_PATHS.has(pathname)) return false;
+    const route = match(pathname);
     if (!route) return false;
     void serve(req, res, route).catch((err: unknown) => {
       answerError(res, req.headers[REQUEST_ID_HEADER], err);
