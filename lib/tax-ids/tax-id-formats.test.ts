@@ -92,6 +92,12 @@ describe('tax ID formats', () => {
     expect(TAX_ID_FORMATS[type].normalize(typed)).toBeNull();
   });
 
+  it('refuses a country prefix with no number after it, for every EU member state (no validator throws)', () => {
+    for (const country of ['AT', 'BE', 'DE', 'EL', 'FR', 'NL', 'XI', 'ES', 'IT', 'PL', 'SE'])
+      for (const typed of [country, `${country} `, `${country}-`, `${country}0`])
+        expect(TAX_ID_FORMATS.eu_vat.normalize(typed), typed).toBeNull();
+  });
+
   it('every format accepts nothing empty, and what it accepts it accepts again unchanged (normalizing is idempotent)', () => {
     const types = Object.keys(TAX_ID_FORMATS) as KnownTaxIdType[];
     const samples = fc.oneof(

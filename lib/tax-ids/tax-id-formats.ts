@@ -31,8 +31,15 @@ function byValidator(country: string, validator: Validator, example: string, pre
     normalize(value) {
       let v = squeeze(value);
       if (prefix && v.startsWith(prefix)) v = v.slice(prefix.length);
-      const r = validator.validate(v);
-      return r.isValid && r.compact ? `${prefix}${squeeze(r.compact)}` : null;
+      // Nothing after the prefix is no number; some validators throw on it (stdnum's Dutch one on "NL").
+      if (!v) return null;
+      try {
+        const r = validator.validate(v);
+        return r.isValid && r.compact ? `${prefix}${squeeze(r.compact)}` : null;
+      } catch {
+        // A validator that fails on odd input has not found a number: refused, not a server error.
+        return null;
+      }
     },
   };
 }
