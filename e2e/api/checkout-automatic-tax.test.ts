@@ -118,6 +118,48 @@ describe('automatic tax on Checkout Sessions', () => {
     expect(session.amount_total).toBe(3745);
   });
 
+  it('shipping a book and a lamp to a German consumer: the shipping is split between 7 % and 19 % in proportion (proportionally_rated)', async () => {
+    const stripe = await taxMerchant({ country: 'DE' }, [{ country: 'DE', country_options: { de: { type: 'standard' } } }]);
+    const atlas = await stripe.products.create({ name: 'Atlas', tax_code: 'txcd_35010000' });
+    const lamp = await stripe.products.create({ name: 'Lamp', tax_code: 'txcd_99999999' });
+    const book = await stripe.prices.create({ product: atlas.id, unit_amount: 3000, currency: 'eur' });
+    const light = await stripe.prices.create({ product: lamp.id, unit_amount: 1000, currency: 'eur' });
+    const customer = await stripe.customers.create({ address: { country: 'DE', postal_code: '80331' } });
+    const rate = await stripe.shippingRates.create({
+      display_name: 'DHL',
+      type: 'fixed_amount',
+      fixed_amount: { amount: 1000, currency: 'eur' },
+    });
+    const created = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      customer: customer.id,
+      line_items: [
+        { price: book.id, quantity: 1 },
+        { price: light.id, quantity: 1 },
+      ],
+      shipping_options: [{ shipping_rate: rate.id }],
+      automatic_tax: { enabled: true },
+      success_url: SUCCESS_URL,
+    });
+    // 3,000 of books and 1,000 of lamp: 750 of the shipping at 7 % (52.5 → 53), 250 at 19 % (47.5 → 48).
+    expect(created.shipping_cost).toEqual({ amount_subtotal: 1000, amount_tax: 101, amount_total: 1101, shipping_rate: rate.id });
+    const session = await stripe.checkout.sessions.retrieve(created.id, { expand: ['total_details.breakdown', 'shipping_cost.taxes'] });
+    expect(session.shipping_cost?.taxes?.map((t) => [t.amount, t.taxable_amount, t.rate.percentage, t.taxability_reason])).toEqual([
+      [53, 750, 7, 'proportionally_rated'],
+      [48, 250, 19, 'proportionally_rated'],
+    ]);
+    expect(session.total_details?.breakdown?.taxes.map(brief)).toEqual(
+      expect.arrayContaining([
+        { amount: 210, jurisdiction: 'DE', percentage: 7, tax_type: 'vat', taxability_reason: 'reduced_rated' },
+        { amount: 190, jurisdiction: 'DE', percentage: 19, tax_type: 'vat', taxability_reason: 'standard_rated' },
+        { amount: 53, jurisdiction: 'DE', percentage: 7, tax_type: 'vat', taxability_reason: 'proportionally_rated' },
+        { amount: 48, jurisdiction: 'DE', percentage: 19, tax_type: 'vat', taxability_reason: 'proportionally_rated' },
+      ]),
+    );
+    expect(session.total_details?.breakdown?.taxes).toHaveLength(4);
+    expect([session.total_details?.amount_tax, session.amount_total]).toEqual([501, 5501]);
+  });
+
   it('a customer in Quebec pays GST and QST, each rounded on its own', async () => {
     const stripe = await taxMerchant({ country: 'CA', state: 'ON' }, [
       { country: 'CA', country_options: { ca: { type: 'standard' } } },

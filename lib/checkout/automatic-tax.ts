@@ -22,7 +22,11 @@ export type AutomaticTaxResult = {
   /** Rates per line key; empty while the location is unknown. */
   lines: Map<string, TaxRateRow[]>;
   shipping: TaxRateRow[];
+  /** Shipping split among the goods' rates (goods of several rates): each share's rates and the line keys that weigh it. */
+  shippingShares: ShippingShare[];
 };
+
+export type ShippingShare = { weightedBy: string[]; rates: TaxRateRow[] };
 
 type StoredTaxLocation = NonNullable<StoredTaxInputs['location']>;
 
@@ -53,15 +57,21 @@ export async function automaticTaxFor(
   if (p.shipping)
     items.push({ key: SHIPPING_KEY, taxCode: p.shipping.taxCode ?? SHIPPING_TAX_CODE, taxBehavior: behavior(p.shipping.taxBehavior) });
   const result = calculateTax({ ...merchant, customer: p.customer, items, at: p.at });
-  if (result.status !== 'complete') return { status: result.status, lines: new Map(), shipping: [] };
+  if (result.status !== 'complete') return { status: result.status, lines: new Map(), shipping: [], shippingShares: [] };
 
-  const wanted = [...result.taxes.values()].flat().map((t) => rateColumns(t, p.livemode));
-  const rows = await automaticTaxRates(db, p.accountId, wanted);
-  const ratesOf = (key: string) => (result.taxes.get(key) ?? []).flatMap((t) => rows.get(automaticKey(t)) ?? []);
+  const shares = (p.shipping && result.shares.get(SHIPPING_KEY)) || [];
+  const applied = [...result.taxes.values(), ...shares.map((share) => share.taxes)].flat();
+  const rows = await automaticTaxRates(
+    db,
+    p.accountId,
+    applied.map((t) => rateColumns(t, p.livemode)),
+  );
+  const rowsOf = (taxes: AppliedTax[]) => taxes.flatMap((t) => rows.get(automaticKey(t)) ?? []);
   return {
     status: 'complete',
-    lines: new Map(p.lines.map((l) => [l.key, ratesOf(l.key)])),
-    shipping: p.shipping ? ratesOf(SHIPPING_KEY) : [],
+    lines: new Map(p.lines.map((l) => [l.key, rowsOf(result.taxes.get(l.key) ?? [])])),
+    shipping: p.shipping ? rowsOf(result.taxes.get(SHIPPING_KEY) ?? []) : [],
+    shippingShares: shares.map((share) => ({ weightedBy: share.weightedBy, rates: rowsOf(share.taxes) })),
   };
 }
 

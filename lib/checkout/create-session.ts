@@ -82,6 +82,7 @@ export async function createSessionRow(
       taxRates: automatic ? (automatic.lines.get(l.id) ?? []) : l.taxRates,
     }));
     const shippingTaxRates = automatic?.shipping;
+    const shippingShares = automatic?.shippingShares;
 
     checkBillingCycleAnchor(p.mode, p.subscription_data, priced, now);
     const firstPeriod = sessionFirstPeriod(p.mode, p.subscription_data, priced, now);
@@ -94,7 +95,7 @@ export async function createSessionRow(
       const subtotal = total({ currency, lines: priced, discount: null, shipping: null, firstPeriod }).amountSubtotal;
       discount = await resolveDiscount(tx, scope.accountId, p.discounts, { currency, subtotal, customerId: customer?.id ?? null, now });
     }
-    const result = currency && lines.length ? total({ currency, lines: priced, discount, shipping, shippingTaxRates, firstPeriod }) : null;
+    const result = currency && lines.length ? total({ currency, lines: priced, discount, shipping, shippingTaxRates, shippingShares, firstPeriod }) : null;
     // What later periods cost must be chargeable too, even when a trial makes today free.
     if (currency)
       withinChargeLimit(currency, 'recurring', paramOf, () =>

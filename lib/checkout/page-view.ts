@@ -11,6 +11,7 @@ import { unitAmountIn } from './pricing-input';
 import { recurringAmount } from './recurring-amount';
 import { presentView } from './present-view';
 import { billingAddressAsked } from './confirm-config';
+import { sameRateTogether } from './shown-taxes';
 
 export type PageLine = {
   id: string;
@@ -131,20 +132,22 @@ async function sessionPageView(db: Queryable, session: SessionRow, now: Date) {
     automaticTax: session.automaticTax.enabled
       ? {
           pending: session.automaticTax.status !== 'complete',
-          taxes: (totals?.breakdown.taxes ?? []).flatMap((t) => {
-            const rate = taxRates.get(t.rate);
-            return rate
-              ? [
-                  {
-                    rateId: rate.id,
-                    taxType: rate.taxType ?? 'other',
-                    percentage: rate.percentage,
-                    amount: t.amount,
-                    reason: rate.taxabilityReason,
-                  },
-                ]
-              : [];
-          }),
+          taxes: sameRateTogether(
+            (totals?.breakdown.taxes ?? []).flatMap((t) => {
+              const rate = taxRates.get(t.rate);
+              return rate
+                ? [
+                    {
+                      rateId: rate.id,
+                      taxType: rate.taxType ?? 'other',
+                      percentage: rate.percentage,
+                      amount: t.amount,
+                      reason: rate.taxabilityReason,
+                    },
+                  ]
+                : [];
+            }),
+          ),
         }
       : null,
     /** A subscription's charge per period from the next one on, priced by lib/pricing. */

@@ -1,6 +1,7 @@
 import type { PriceRow, ShippingRateRow, TaxRateRow } from '@/db/queries/checkout-refs';
 import type { CouponRow } from '@/db/queries/coupons';
 import type { PricingInput } from '@/lib/pricing/types';
+import type { ShippingShare } from './automatic-tax';
 import { couponAmountIn } from './discount-eligibility';
 import { shareOfAmount, type FirstPeriodShare } from './first-period';
 
@@ -18,6 +19,8 @@ export function shippingAmountIn(rate: ShippingRateRow, currency: string): numbe
   return rate.currencyOptions?.[currency]?.amount ?? null;
 }
 
+const rateInput = (t: TaxRateRow) => ({ id: t.id, percentage: t.percentage, inclusive: t.inclusive });
+
 /**
  * The pricing engine's input for a session: the one place that maps stored
  * rows to amounts, used when a session is created, updated or changed on the page.
@@ -29,6 +32,8 @@ export function buildPricingInput(p: {
   shipping: ShippingRateRow | null;
   /** Automatic tax's rates on shipping (a shipping rate carries none of its own). */
   shippingTaxRates?: TaxRateRow[];
+  /** Or automatic tax's split of shipping among the goods' rates (goods of several rates). */
+  shippingShares?: ShippingShare[];
   /** A subscription's first period charged in part (firstPeriodShare): nothing in a trial, a prorated part up to an anchor. */
   firstPeriod?: FirstPeriodShare | null;
 }): PricingInput {
@@ -47,7 +52,7 @@ export function buildPricingInput(p: {
             ? { unitAmount: 0, unitAmountDecimal: null }
             : { unitAmount: null, unitAmountDecimal: shareOfAmount(amount, share) }),
         quantity: l.quantity,
-        taxRates: l.taxRates.map((t) => ({ id: t.id, percentage: t.percentage, inclusive: t.inclusive })),
+        taxRates: l.taxRates.map(rateInput),
       };
     }),
     discounts: p.discount
@@ -66,7 +71,8 @@ export function buildPricingInput(p: {
           shippingRateId: p.shipping.id,
           amount: shippingAmountIn(p.shipping, p.currency) ?? 0,
           taxBehavior: p.shipping.taxBehavior,
-          taxRates: (p.shippingTaxRates ?? []).map((t) => ({ id: t.id, percentage: t.percentage, inclusive: t.inclusive })),
+          taxRates: (p.shippingTaxRates ?? []).map(rateInput),
+          shares: (p.shippingShares ?? []).map((share) => ({ weightedBy: share.weightedBy, taxRates: share.rates.map(rateInput) })),
         }
       : null,
   };

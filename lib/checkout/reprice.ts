@@ -81,6 +81,7 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
       discount,
       shipping,
       shippingTaxRates: automatic?.shipping,
+      shippingShares: automatic?.shippingShares,
       // Prorated from the session's creation, as when it was created: the amount shown stays the amount charged.
       firstPeriod: sessionFirstPeriod(session.mode, session.subscriptionData, priced, session.createdAt),
     }),

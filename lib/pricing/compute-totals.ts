@@ -1,4 +1,5 @@
 import { roundDiv } from '../money/decimal';
+import { allocateLargestRemainder } from './allocate';
 import { assertWithinLimit } from './amount-limit';
 import { applyDiscounts } from './discounts';
 import type { ExactLineTotals, ExactShipping, ExactShippingTotals } from './exact-types';
@@ -36,18 +37,33 @@ export function computeTotals(input: PricingInput): PricingResult {
     };
   });
 
-  const shipping = exact.shipping === null ? null : shippingTotals(exact.shipping);
+  const shipping = exact.shipping === null ? null : shippingTotals(exact.shipping, lines);
   assertWithinLimit(lines, shipping, exact.maximum);
   return toPricingResult(lines, shipping);
 }
 
-// Same tax rules as a line, but discounts never reach shipping.
-function shippingTotals(shipping: ExactShipping): ExactShippingTotals {
-  const tax = computeTax(shipping.amount, shipping.taxRates);
-  return {
-    subtotal: shipping.amount,
-    tax: tax.inclusiveTax + tax.exclusiveTax,
-    exclusiveTax: tax.exclusiveTax,
-    taxes: tax.taxes,
-  };
+// Same tax rules as a line, but discounts never reach shipping. Split into shares, each share is taxed as a line of
+// its own would be, and the shares' taxes are listed in the order of the shares.
+function shippingTotals(shipping: ExactShipping, lines: readonly ExactLineTotals[]): ExactShippingTotals {
+  const parts = shipping.shares.length
+    ? splitShipping(shipping, lines).map((amount, i) => computeTax(amount, shipping.shares[i].taxRates))
+    : [computeTax(shipping.amount, shipping.taxRates)];
+  const inclusiveTax = parts.reduce((sum, t) => sum + t.inclusiveTax, 0n);
+  const exclusiveTax = parts.reduce((sum, t) => sum + t.exclusiveTax, 0n);
+  return { subtotal: shipping.amount, tax: inclusiveTax + exclusiveTax, exclusiveTax, taxes: parts.flatMap((t) => t.taxes) };
+}
+
+/**
+ * The shipping amount in shares proportional to the lines each share names, after discounts (largest remainder, so
+ * they sum to the amount exactly). A line not bought (an optional item left out) weighs nothing; when nothing weighs
+ * anything (every line free), the shares are equal.
+ */
+function splitShipping(shipping: ExactShipping, lines: readonly ExactLineTotals[]): bigint[] {
+  const net = new Map(lines.map((l) => [l.key, l.subtotal - l.discount]));
+  const weights = shipping.shares.map((share) => share.weightedBy.reduce((sum, key) => sum + (net.get(key) ?? 0n), 0n));
+  const anyWeight = weights.some((w) => w > 0n);
+  return allocateLargestRemainder(
+    shipping.amount,
+    weights.map((w) => (anyWeight ? w : 1n)),
+  );
 }

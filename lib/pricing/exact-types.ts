@@ -25,7 +25,7 @@ export type ExactDiscount = {
   appliesToProducts: ReadonlySet<string> | null;
 };
 
-export type ExactShipping = { amount: bigint; taxRates: ExactTaxRate[] };
+export type ExactShipping = { amount: bigint; taxRates: ExactTaxRate[]; shares: { weightedBy: string[]; taxRates: ExactTaxRate[] }[] };
 
 export type ExactInput = {
   maximum: bigint; // the largest amount the currency can be charged

@@ -88,5 +88,9 @@ function parseShipping(shipping: ShippingInput, path: string): ExactShipping {
   return {
     amount: parseMinorUnits(shipping.amount, `${path}.amount`),
     taxRates: parseTaxRates(shipping.taxRates, `${path}.taxRates`),
+    shares: (shipping.shares ?? []).map((share, i) => {
+      if (share.weightedBy.length === 0) throw new RangeError(`${path}.shares[${i}].weightedBy must name at least one line`);
+      return { weightedBy: share.weightedBy, taxRates: parseTaxRates(share.taxRates, `${path}.shares[${i}].taxRates`) };
+    }),
   };
 }

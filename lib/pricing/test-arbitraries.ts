@@ -60,6 +60,14 @@ const shippingShape = fc.record({
   amount: mostlyUpTo(100_000, 1_000_000_000_000),
   taxBehavior: fc.constantFrom('exclusive', 'inclusive', 'unspecified'),
   taxRates: lineTaxRates,
+  // Split among the goods' rates (automatic tax): each share weighted by some lines (an index past the last line names none).
+  shares: fc.option(
+    fc.array(fc.record({ weightedBy: fc.uniqueArray(fc.nat(21), { minLength: 1, maxLength: 4 }), taxRates: lineTaxRates }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    { freq: 3 },
+  ),
 });
 
 export const pricingInput: fc.Arbitrary<PricingInput> = fc
@@ -85,5 +93,12 @@ export const pricingInput: fc.Arbitrary<PricingInput> = fc
       ...rule,
       appliesToProducts,
     })),
-    shipping: shipping && { ...shipping, taxRates: shipping.taxRates.map((r): TaxRateInput => rates[r]) },
+    shipping: shipping && {
+      ...shipping,
+      taxRates: shipping.taxRates.map((r): TaxRateInput => rates[r]),
+      shares: (shipping.shares ?? []).map((share) => ({
+        weightedBy: share.weightedBy.map((i) => `li_${i}`),
+        taxRates: share.taxRates.map((r): TaxRateInput => rates[r]),
+      })),
+    },
   }));

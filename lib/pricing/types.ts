@@ -29,6 +29,13 @@ export type ShippingInput = {
   // is decided by taxRates[].inclusive.
   taxBehavior: 'exclusive' | 'inclusive' | 'unspecified';
   taxRates: TaxRateInput[];
+  /**
+   * Shipping split among the goods' rates instead (automatic tax, goods of several rates): each share of the amount
+   * is in proportion to the amounts, after discounts, of the lines `weightedBy` names (a key of no line weighs
+   * nothing), and pays `taxRates`. The shares add up to the amount exactly. Empty or absent: the whole amount pays the
+   * shipping's own taxRates.
+   */
+  shares?: { weightedBy: string[]; taxRates: TaxRateInput[] }[];
 };
 
 export type PricingInput = {

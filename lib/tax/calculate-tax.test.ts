@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calculateTax, type TaxableItem } from './calculate-tax';
-import { AT, at, brief, customer, goods, reg, settings, taxesOf } from './testing/tax-fixtures';
+import { AT, at, brief, customer, goods, reg, settings, sharesOf, taxesOf } from './testing/tax-fixtures';
 import type { AppliedTax, TaxLocation } from './types';
 
 describe('calculateTax', () => {
@@ -91,7 +91,7 @@ describe('calculateTax', () => {
     ]);
   });
 
-  it('taxes shipping at the rate of the goods it ships where VAT applies; mixed rates, and US states, at the standard rate', () => {
+  it('taxes shipping at the rate of the goods it ships where VAT applies; US states and Japan at the standard rate', () => {
     const book: TaxableItem = { key: 'book', taxCode: 'txcd_35010000', taxBehavior: 'exclusive' };
     const shipping: TaxableItem = { key: 'shipping', taxCode: 'txcd_92010001', taxBehavior: 'exclusive' };
     const shippingTax = (country: string, items: TaxableItem[], state: string | null = null) =>
@@ -105,7 +105,6 @@ describe('calculateTax', () => {
         ?.map(brief);
     expect(shippingTax('DE', [book, shipping])).toEqual([['DE', 'vat', '7', 'reduced_rated']]);
     expect(shippingTax('DE', [goods, shipping])).toEqual([['DE', 'vat', '19', 'standard_rated']]);
-    expect(shippingTax('DE', [book, goods, shipping])).toEqual([['DE', 'vat', '19', 'standard_rated']]);
     const exempt: TaxableItem = { key: 'exempt', taxCode: 'txcd_00000000', taxBehavior: 'exclusive' };
     expect(shippingTax('DE', [exempt, shipping])).toEqual([['DE', 'vat', '0', 'product_exempt']]);
     expect(shippingTax('DE', [shipping])).toEqual([['DE', 'vat', '19', 'standard_rated']]);
@@ -115,6 +114,73 @@ describe('calculateTax', () => {
     const food: TaxableItem = { key: 'food', taxCode: 'txcd_40060003', taxBehavior: 'exclusive' };
     expect(shippingTax('GB', [food, shipping])).toEqual([['GB', 'vat', '0', 'zero_rated']]);
     expect(shippingTax('JP', [food, shipping])).toEqual([['JP', 'jct', '10', 'standard_rated']]);
+  });
+
+  it('splits shipping with goods of several rates among their rates (proportionally_rated), one share per kind of goods', () => {
+    const book: TaxableItem = { key: 'book', taxCode: 'txcd_35010000', taxBehavior: 'exclusive' };
+    const book2: TaxableItem = { ...book, key: 'book2' };
+    const food: TaxableItem = { key: 'food', taxCode: 'txcd_40060003', taxBehavior: 'inclusive' };
+    const exempt: TaxableItem = { key: 'exempt', taxCode: 'txcd_00000000', taxBehavior: 'exclusive' };
+    const shipping: TaxableItem = { key: 'shipping', taxCode: 'txcd_92010001', taxBehavior: 'exclusive' };
+    const split = (
+      country: string,
+      items: TaxableItem[],
+      more: Partial<Parameters<typeof customer>[1]> = {},
+      state: string | null = null,
+    ) => {
+      const world = {
+        home: country,
+        registrations: [reg(country, state ? 'state_sales_tax' : 'standard', state)],
+        customer: customer(at(country, state), more),
+        items,
+      };
+      return {
+        whole: taxesOf(world).get('shipping')?.map(brief),
+        shares: sharesOf(world)
+          .get('shipping')
+          ?.map((s) => ({ weightedBy: s.weightedBy, taxes: s.taxes.map(brief), inclusive: s.taxes.map((t) => t.inclusive) })),
+      };
+    };
+    expect(split('DE', [book, goods, book2, shipping])).toEqual({
+      whole: [],
+      shares: [
+        { weightedBy: ['book', 'book2'], taxes: [['DE', 'vat', '7', 'proportionally_rated']], inclusive: [false] },
+        { weightedBy: ['goods'], taxes: [['DE', 'vat', '19', 'proportionally_rated']], inclusive: [false] },
+      ],
+    });
+    // Exempt goods' share is exempt; the share keeps the shipping's own tax behaviour, not the goods'.
+    expect(split('GB', [food, exempt, goods, shipping]).shares).toEqual([
+      { weightedBy: ['food'], taxes: [['GB', 'vat', '0', 'proportionally_rated']], inclusive: [false] },
+      { weightedBy: ['exempt'], taxes: [['GB', 'vat', '0', 'proportionally_rated']], inclusive: [false] },
+      { weightedBy: ['goods'], taxes: [['GB', 'vat', '20', 'proportionally_rated']], inclusive: [false] },
+    ]);
+    // What the buyer is decides for every share alike: a reverse charge stays one (each share with its goods' statutory rate).
+    const french = {
+      home: 'DE',
+      registrations: [reg('DE')],
+      customer: customer(at('FR'), { taxIds: [{ type: 'eu_vat', value: 'FR40303265045' }] }),
+      items: [book, goods, shipping],
+    };
+    expect(
+      sharesOf(french)
+        .get('shipping')
+        ?.map((s) => s.taxes.map((t) => [...brief(t), t.statutoryPercentage])),
+    ).toEqual([[['FR', 'vat', '0', 'reverse_charge', '5.5']], [['FR', 'vat', '0', 'reverse_charge', '20']]]);
+    // Kinds taxed alike make one share: books and food are both at 7 % in Germany.
+    const germanFood: TaxableItem = { ...food, key: 'food', taxBehavior: 'exclusive' };
+    expect(split('DE', [book, germanFood, goods, shipping]).shares?.map((s) => [s.weightedBy, s.taxes])).toEqual([
+      [['book', 'food'], [['DE', 'vat', '7', 'proportionally_rated']]],
+      [['goods'], [['DE', 'vat', '19', 'proportionally_rated']]],
+    ]);
+    // Every kind taxed alike (books and goods both 25 % in Denmark): nothing to split, the goods' rate on the whole.
+    expect(split('DK', [book, goods, shipping])).toEqual({ whole: [['DK', 'vat', '25', 'standard_rated']], shares: undefined });
+    // One kind of goods, US states and Japan: no split.
+    expect(split('DE', [book, book2, shipping]).shares).toBeUndefined();
+    expect(split('US', [book, goods, shipping], {}, 'CA')).toEqual({
+      whole: [['CA', 'sales_tax', '7.25', 'standard_rated']],
+      shares: undefined,
+    });
+    expect(split('JP', [food, goods, shipping]).shares).toBeUndefined();
   });
 
   it('charges GST and QST to a customer in Quebec, HST alone in Ontario', () => {

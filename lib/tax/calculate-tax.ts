@@ -13,7 +13,15 @@ import type { AppliedTax, MerchantTaxSettings, TaxabilityReason, TaxBehavior, Ta
 
 export type TaxableItem = { key: string; taxCode: string | null; taxBehavior: TaxBehavior };
 
-export type TaxCalculation = { status: 'requires_location_inputs' } | { status: 'complete'; taxes: Map<string, AppliedTax[]> };
+/** A part of an item taxed as other items are: its share is in proportion to the amounts of `weightedBy` (their keys). */
+export type TaxShare = { weightedBy: string[]; taxes: AppliedTax[] };
+
+/**
+ * `taxes`: what each item pays on its whole amount. `shares`: an item split among the goods' rates instead (shipping
+ * with goods of several rates), its `taxes` then empty.
+ */
+export type TaxCalculation =
+  { status: 'requires_location_inputs' } | { status: 'complete'; taxes: Map<string, AppliedTax[]>; shares: Map<string, TaxShare[]> };
 
 type Tax = TaxRateRow['tax'];
 /** One tax that could fall on a sale to this location, once registrations are known; null when nothing is collected. */
@@ -35,32 +43,68 @@ export function calculateTax(p: {
   const location = p.customer.location;
   if (!location || !locationComplete(location)) return { status: 'requires_location_inputs' };
   const codeOf = (item: TaxableItem) => item.taxCode ?? p.settings.defaults.taxCode ?? DEFAULT_TAX_CODE;
-  const goods = p.items.filter((item) => codeOf(item) !== SHIPPING_TAX_CODE).map((item) => categoryOf(codeOf(item)));
-  const taxes = new Map(
-    p.items.map((item) => {
-      const code = codeOf(item);
-      const category = code === SHIPPING_TAX_CODE ? shippingCategory(location, goods) : categoryOf(code);
-      const levies = leviesFor(location, p.settings, p.registrations, p.customer, category);
-      const applied = levies.flatMap((levy) => {
-        const tax = applyLevy(levy, category, p.customer, p.at);
-        return tax ? [{ ...tax, inclusive: item.taxBehavior === 'inclusive' }] : [];
-      });
-      return [item.key, applied] as const;
-    }),
-  );
-  return { status: 'complete', taxes };
+  const goods = p.items.filter((item) => codeOf(item) !== SHIPPING_TAX_CODE);
+  const taxesOf = (item: TaxableItem, category: TaxCategory | 'exempt') =>
+    leviesFor(location, p.settings, p.registrations, p.customer, category).flatMap((levy) => {
+      const tax = applyLevy(levy, category, p.customer, p.at);
+      return tax ? [{ ...tax, inclusive: item.taxBehavior === 'inclusive' }] : [];
+    });
+  const taxes = new Map<string, AppliedTax[]>();
+  const shares = new Map<string, TaxShare[]>();
+  const kinds = [...new Set(goods.map((g) => categoryOf(codeOf(g))))];
+  for (const item of p.items) {
+    const code = codeOf(item);
+    const split = code === SHIPPING_TAX_CODE && kinds.length > 1 && !SHIPPING_OWN_RATE.has(location.country);
+    const parts = split ? proportionalShares(item, goods, kinds, codeOf, taxesOf) : [];
+    // Kinds of goods taxed alike here (books and goods both at 25 % in Denmark) leave nothing to split.
+    if (parts.length > 1) {
+      taxes.set(item.key, []);
+      shares.set(item.key, parts);
+      continue;
+    }
+    const category = code === SHIPPING_TAX_CODE ? shippingCategory(location, split ? [kinds[0]] : kinds) : categoryOf(code);
+    taxes.set(item.key, taxesOf(item, category));
+  }
+  return { status: 'complete', taxes, shares };
+}
+
+/** Reasons that come from what the goods are (not from who buys or where): a proportional share takes their rate. */
+const GOODS_REASONS: ReadonlySet<TaxabilityReason> = new Set(['standard_rated', 'reduced_rated', 'zero_rated', 'product_exempt']);
+
+/**
+ * Shipping with goods of several rates, where VAT or GST applies: split among the goods' rates in proportion to their
+ * amounts (Stripe's `proportionally_rated`), one share per kind of goods, in the order the goods first name them.
+ */
+function proportionalShares(
+  item: TaxableItem,
+  goods: readonly TaxableItem[],
+  kinds: readonly (TaxCategory | 'exempt')[],
+  codeOf: (item: TaxableItem) => string,
+  taxesOf: (item: TaxableItem, category: TaxCategory | 'exempt') => AppliedTax[],
+): TaxShare[] {
+  // Kinds taxed alike (same taxes, same rates) make one share.
+  const shares = new Map<string, TaxShare>();
+  for (const kind of kinds) {
+    const taxes = taxesOf(item, kind).map((t) =>
+      GOODS_REASONS.has(t.taxabilityReason) ? { ...t, taxabilityReason: 'proportionally_rated' as const } : t,
+    );
+    const weightedBy = goods.filter((g) => categoryOf(codeOf(g)) === kind).map((g) => g.key);
+    const alike = JSON.stringify(taxes);
+    const share = shares.get(alike);
+    if (share) share.weightedBy.push(...weightedBy);
+    else shares.set(alike, { weightedBy, taxes });
+  }
+  return [...shares.values()];
 }
 
 /**
  * Shipping charged with goods is part of their supply wherever VAT or GST applies: it takes their rate (books' shipping
- * the books' reduced rate; exempt goods' shipping is exempt). Goods of several rates leave it at the standard rate (the
- * proportional split some countries allow is not made), as do the countries of SHIPPING_OWN_RATE.
+ * the books' reduced rate; exempt goods' shipping is exempt; goods of several rates share it, proportionalShares).
+ * Shipping alone, and in the countries of SHIPPING_OWN_RATE, is at the standard rate.
  */
-function shippingCategory(location: TaxLocation, goods: readonly (TaxCategory | 'exempt')[]): TaxCategory | 'exempt' {
-  const kinds = new Set(goods);
-  if (SHIPPING_OWN_RATE.has(location.country) || kinds.size !== 1) return categoryOf(SHIPPING_TAX_CODE);
-  const [only] = kinds;
-  return only;
+function shippingCategory(location: TaxLocation, kinds: readonly (TaxCategory | 'exempt')[]): TaxCategory | 'exempt' {
+  if (SHIPPING_OWN_RATE.has(location.country) || kinds.length !== 1) return categoryOf(SHIPPING_TAX_CODE);
+  return kinds[0];
 }
 
 /** The US needs the state and Canada the province to know which tax applies. */

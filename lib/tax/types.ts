@@ -49,7 +49,9 @@ export type TaxabilityReason =
   | 'customer_exempt'
   | 'product_exempt'
   | 'not_collecting'
-  | 'not_subject_to_tax';
+  | 'not_subject_to_tax'
+  /** Shipping with goods of several rates: a share of it at each goods' rate, in proportion to their amounts. */
+  | 'proportionally_rated';
 
 /** One tax a line pays: the shape of an automatic Tax Rate, with why it applies. */
 export type AppliedTax = {

@@ -28,7 +28,12 @@ export const reg = (
   placeOfSupplyScheme,
 });
 
-export function taxesOf(p: { home: string; registrations: TaxRegistration[]; customer: TaxCustomer; items?: TaxableItem[]; when?: Date }) {
+type World = { home: string; registrations: TaxRegistration[]; customer: TaxCustomer; items?: TaxableItem[]; when?: Date };
+
+export const taxesOf = (p: World) => complete(p).taxes;
+export const sharesOf = (p: World) => complete(p).shares;
+
+function complete(p: World) {
   const result = calculateTax({
     settings: settings(p.home),
     registrations: p.registrations,
@@ -37,6 +42,6 @@ export function taxesOf(p: { home: string; registrations: TaxRegistration[]; cus
     at: p.when ?? AT,
   });
   if (result.status !== 'complete') throw new Error(result.status);
-  return result.taxes;
+  return result;
 }
 export const brief = (t: AppliedTax) => [t.jurisdiction, t.taxType, t.percentage, t.taxabilityReason];
