@@ -95,7 +95,10 @@ export async function createSessionRow(
       const subtotal = total({ currency, lines: priced, discount: null, shipping: null, firstPeriod }).amountSubtotal;
       discount = await resolveDiscount(tx, scope.accountId, p.discounts, { currency, subtotal, customerId: customer?.id ?? null, now });
     }
-    const result = currency && lines.length ? total({ currency, lines: priced, discount, shipping, shippingTaxRates, shippingShares, firstPeriod }) : null;
+    const result =
+      currency && lines.length
+        ? total({ currency, lines: priced, discount, shipping, shippingTaxRates, shippingShares, firstPeriod })
+        : null;
     // What later periods cost must be chargeable too, even when a trial makes today free.
     if (currency)
       withinChargeLimit(currency, 'recurring', paramOf, () =>
