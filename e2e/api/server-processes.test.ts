@@ -18,11 +18,13 @@ describe.runIf(process.env.DATABASE_URL)('several server processes', () => {
             .filter((l) => l.startsWith('{') && l.includes('"msg":"request"'))
             .map((l) => (JSON.parse(l) as { pid: number }).pid),
         );
-      // The second process starts once the first listens: ask until both have answered (each request is logged by its process).
+      // The second process starts once the first listens: ask until both have answered (each request is logged by its
+      // process). Each request on a connection of its own: a kept-alive connection stays with the process that accepted
+      // it, and connections opened while the first process was alone would never reach the second.
       await expect
         .poll(
           async () => {
-            await Promise.all(Array.from({ length: 8 }, () => fetch(`${server.url}/v1/customers`)));
+            await Promise.all(Array.from({ length: 8 }, () => fetch(`${server.url}/v1/customers`, { headers: { connection: 'close' } })));
             return pids().size;
           },
           { timeout: 120_000, interval: 500 },
