@@ -4,19 +4,11 @@ import { SUCCESS_URL } from '../support/catalog';
 import { randomClientAddress } from '../support/client-address';
 import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
+import { brief, taxMerchant } from './automatic-tax-helpers';
 import { postPayForm } from './pay-without-javascript';
 
 // automatic_tax[enabled]=true through the official SDK: the merchant's head office and registrations
 // (/v1/tax/settings, /v1/tax/registrations), the customer's address and tax ID decide every rate.
-
-type Registration = Stripe.Tax.RegistrationCreateParams;
-
-async function taxMerchant(headOffice: Stripe.AddressParam, registrations: Pick<Registration, 'country' | 'country_options'>[]) {
-  const { stripe } = await newMerchant();
-  await stripe.tax.settings.update({ head_office: { address: headOffice }, defaults: { tax_behavior: 'exclusive' } });
-  for (const r of registrations) await stripe.tax.registrations.create({ ...r, active_from: 'now' });
-  return stripe;
-}
 
 async function taxedSession(stripe: Stripe, p: { amount: number; currency: string; customer?: Stripe.CustomerCreateParams }) {
   const product = await stripe.products.create({ name: 'Lamp', tax_code: 'txcd_99999999' });
@@ -32,14 +24,6 @@ async function taxedSession(stripe: Stripe, p: { amount: number; currency: strin
   const expanded = await stripe.checkout.sessions.retrieve(session.id, { expand: ['total_details.breakdown', 'line_items'] });
   return { session: expanded, taxes: expanded.total_details?.breakdown?.taxes ?? [] };
 }
-
-const brief = (t: Stripe.Checkout.Session.TotalDetails.Breakdown.Tax) => ({
-  amount: t.amount,
-  jurisdiction: t.rate.jurisdiction,
-  percentage: t.rate.percentage,
-  tax_type: t.rate.tax_type,
-  taxability_reason: t.taxability_reason,
-});
 
 describe('automatic tax on Checkout Sessions', () => {
   it('a German consumer pays 19 % German VAT on top, with Stripe-shaped rate, breakdown and line taxes', async () => {
@@ -85,79 +69,6 @@ describe('automatic tax on Checkout Sessions', () => {
       { amount: 0, jurisdiction: 'FR', percentage: 20, tax_type: 'vat', taxability_reason: 'reverse_charge' },
     ]);
     expect(taxes[0]?.rate.effective_percentage).toBe(0);
-  });
-
-  it('shipping books to a German consumer is taxed at the books’ reduced 7 %, not the standard 19 %', async () => {
-    const stripe = await taxMerchant({ country: 'DE' }, [{ country: 'DE', country_options: { de: { type: 'standard' } } }]);
-    const product = await stripe.products.create({ name: 'Atlas', tax_code: 'txcd_35010000' });
-    const price = await stripe.prices.create({ product: product.id, unit_amount: 3000, currency: 'eur' });
-    const customer = await stripe.customers.create({ address: { country: 'DE', postal_code: '80331' } });
-    const rate = await stripe.shippingRates.create({
-      display_name: 'DHL',
-      type: 'fixed_amount',
-      fixed_amount: { amount: 500, currency: 'eur' },
-    });
-    const created = await stripe.checkout.sessions.create({
-      mode: 'payment',
-      customer: customer.id,
-      line_items: [{ price: price.id, quantity: 1 }],
-      shipping_options: [{ shipping_rate: rate.id }],
-      automatic_tax: { enabled: true },
-      success_url: SUCCESS_URL,
-    });
-    // The shipping's taxes appear when expanded, each with its Tax Rate, as with Stripe.
-    expect(created.shipping_cost).toEqual({ amount_subtotal: 500, amount_tax: 35, amount_total: 535, shipping_rate: rate.id });
-    const session = await stripe.checkout.sessions.retrieve(created.id, { expand: ['total_details.breakdown', 'shipping_cost.taxes'] });
-    expect(session.shipping_cost?.taxes?.map((t) => [t.amount, t.taxable_amount, t.rate.percentage, t.taxability_reason])).toEqual([
-      [35, 500, 7, 'reduced_rated'],
-    ]);
-    // 7 % of the book and of its shipping: one 7 % rate in the breakdown.
-    expect(session.total_details?.breakdown?.taxes.map(brief)).toEqual([
-      { amount: 245, jurisdiction: 'DE', percentage: 7, tax_type: 'vat', taxability_reason: 'reduced_rated' },
-    ]);
-    expect(session.amount_total).toBe(3745);
-  });
-
-  it('shipping a book and a lamp to a German consumer: the shipping is split between 7 % and 19 % in proportion (proportionally_rated)', async () => {
-    const stripe = await taxMerchant({ country: 'DE' }, [{ country: 'DE', country_options: { de: { type: 'standard' } } }]);
-    const atlas = await stripe.products.create({ name: 'Atlas', tax_code: 'txcd_35010000' });
-    const lamp = await stripe.products.create({ name: 'Lamp', tax_code: 'txcd_99999999' });
-    const book = await stripe.prices.create({ product: atlas.id, unit_amount: 3000, currency: 'eur' });
-    const light = await stripe.prices.create({ product: lamp.id, unit_amount: 1000, currency: 'eur' });
-    const customer = await stripe.customers.create({ address: { country: 'DE', postal_code: '80331' } });
-    const rate = await stripe.shippingRates.create({
-      display_name: 'DHL',
-      type: 'fixed_amount',
-      fixed_amount: { amount: 1000, currency: 'eur' },
-    });
-    const created = await stripe.checkout.sessions.create({
-      mode: 'payment',
-      customer: customer.id,
-      line_items: [
-        { price: book.id, quantity: 1 },
-        { price: light.id, quantity: 1 },
-      ],
-      shipping_options: [{ shipping_rate: rate.id }],
-      automatic_tax: { enabled: true },
-      success_url: SUCCESS_URL,
-    });
-    // 3,000 of books and 1,000 of lamp: 750 of the shipping at 7 % (52.5 → 53), 250 at 19 % (47.5 → 48).
-    expect(created.shipping_cost).toEqual({ amount_subtotal: 1000, amount_tax: 101, amount_total: 1101, shipping_rate: rate.id });
-    const session = await stripe.checkout.sessions.retrieve(created.id, { expand: ['total_details.breakdown', 'shipping_cost.taxes'] });
-    expect(session.shipping_cost?.taxes?.map((t) => [t.amount, t.taxable_amount, t.rate.percentage, t.taxability_reason])).toEqual([
-      [53, 750, 7, 'proportionally_rated'],
-      [48, 250, 19, 'proportionally_rated'],
-    ]);
-    expect(session.total_details?.breakdown?.taxes.map(brief)).toEqual(
-      expect.arrayContaining([
-        { amount: 210, jurisdiction: 'DE', percentage: 7, tax_type: 'vat', taxability_reason: 'reduced_rated' },
-        { amount: 190, jurisdiction: 'DE', percentage: 19, tax_type: 'vat', taxability_reason: 'standard_rated' },
-        { amount: 53, jurisdiction: 'DE', percentage: 7, tax_type: 'vat', taxability_reason: 'proportionally_rated' },
-        { amount: 48, jurisdiction: 'DE', percentage: 19, tax_type: 'vat', taxability_reason: 'proportionally_rated' },
-      ]),
-    );
-    expect(session.total_details?.breakdown?.taxes).toHaveLength(4);
-    expect([session.total_details?.amount_tax, session.amount_total]).toEqual([501, 5501]);
   });
 
   it('a customer in Quebec pays GST and QST, each rounded on its own', async () => {
