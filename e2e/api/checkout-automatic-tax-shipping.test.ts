@@ -6,15 +6,22 @@ import { brief, taxMerchant } from './automatic-tax-helpers';
 // Automatic tax on shipping through the official SDK: a German merchant ships goods to a German consumer, and the
 // shipping is taxed at the rate of the goods it ships, split in proportion when they have several rates.
 
-/** Goods (name, tax code, amount in cents) and a shipping rate for a consumer in Munich, on a session with automatic tax. */
-async function shippedToMunich(goods: { name: string; taxCode: string; amount: number }[], shippingAmount: number) {
+type Goods = { name: string; taxCode: string; amount: number };
+
+/**
+ * Goods (name, tax code, amount in cents) and a shipping rate for a consumer in Munich, on a session with automatic
+ * tax; `optional`: goods offered as optional items, not chosen yet.
+ */
+async function shippedToMunich(goods: Goods[], shippingAmount: number, optional: Goods[] = []) {
   const stripe = await taxMerchant({ country: 'DE' }, [{ country: 'DE', country_options: { de: { type: 'standard' } } }]);
-  const lineItems: Stripe.Checkout.SessionCreateParams.LineItem[] = [];
-  for (const g of goods) {
+  const priceOf = async (g: Goods) => {
     const product = await stripe.products.create({ name: g.name, tax_code: g.taxCode });
-    const price = await stripe.prices.create({ product: product.id, unit_amount: g.amount, currency: 'eur' });
-    lineItems.push({ price: price.id, quantity: 1 });
-  }
+    return (await stripe.prices.create({ product: product.id, unit_amount: g.amount, currency: 'eur' })).id;
+  };
+  const lineItems: Stripe.Checkout.SessionCreateParams.LineItem[] = [];
+  for (const g of goods) lineItems.push({ price: await priceOf(g), quantity: 1 });
+  const optionalItems: Stripe.Checkout.SessionCreateParams.OptionalItem[] = [];
+  for (const g of optional) optionalItems.push({ price: await priceOf(g), quantity: 1 });
   const customer = await stripe.customers.create({ address: { country: 'DE', postal_code: '80331' } });
   const rate = await stripe.shippingRates.create({
     display_name: 'DHL',
@@ -25,6 +32,7 @@ async function shippedToMunich(goods: { name: string; taxCode: string; amount: n
     mode: 'payment',
     customer: customer.id,
     line_items: lineItems,
+    ...(optionalItems.length ? { optional_items: optionalItems } : {}),
     shipping_options: [{ shipping_rate: rate.id }],
     automatic_tax: { enabled: true },
     success_url: SUCCESS_URL,
@@ -36,6 +44,7 @@ async function shippedToMunich(goods: { name: string; taxCode: string; amount: n
 }
 
 const ATLAS = { name: 'Atlas', taxCode: 'txcd_35010000', amount: 3000 };
+const LAMP = { name: 'Lamp', taxCode: 'txcd_99999999', amount: 1000 };
 
 describe('automatic tax on shipping', () => {
   it('shipping books to a German consumer is taxed at the books’ reduced 7 %, not the standard 19 %', async () => {
@@ -50,8 +59,7 @@ describe('automatic tax on shipping', () => {
   });
 
   it('shipping a book and a lamp to a German consumer: the shipping is split between 7 % and 19 % in proportion (proportionally_rated)', async () => {
-    const lamp = { name: 'Lamp', taxCode: 'txcd_99999999', amount: 1000 };
-    const { created, session, rate, shippingTaxes } = await shippedToMunich([ATLAS, lamp], 1000);
+    const { created, session, rate, shippingTaxes } = await shippedToMunich([ATLAS, LAMP], 1000);
     // 3,000 of books and 1,000 of lamp: 750 of the shipping at 7 % (52.5 → 53), 250 at 19 % (47.5 → 48).
     expect(created.shipping_cost).toEqual({ amount_subtotal: 1000, amount_tax: 101, amount_total: 1101, shipping_rate: rate.id });
     expect(shippingTaxes).toEqual([
@@ -68,5 +76,15 @@ describe('automatic tax on shipping', () => {
     );
     expect(session.total_details?.breakdown?.taxes).toHaveLength(4);
     expect([session.total_details?.amount_tax, session.amount_total]).toEqual([501, 5501]);
+  });
+
+  it('a lamp offered as an optional item and not chosen takes no part in the shipping: all of it at the book’s 7 %', async () => {
+    const { created, session, shippingTaxes } = await shippedToMunich([ATLAS], 500, [LAMP]);
+    expect(shippingTaxes).toEqual([[35, 500, 7, 'reduced_rated']]);
+    expect(created.shipping_cost?.amount_tax).toBe(35);
+    expect(session.total_details?.breakdown?.taxes.map(brief)).toEqual([
+      { amount: 245, jurisdiction: 'DE', percentage: 7, tax_type: 'vat', taxability_reason: 'reduced_rated' },
+    ]);
+    expect(session.amount_total).toBe(3745);
   });
 });

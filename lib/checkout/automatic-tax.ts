@@ -202,7 +202,9 @@ export async function automaticTaxAtCreation(
     accountId: p.accountId,
     livemode: false,
     currency: p.currency,
-    lines: p.lines.map((l) => ({ key: l.id, taxBehavior: l.price.taxBehavior, taxCode: l.product.taxCode })),
+    // Optional items not yet chosen are not bought: they neither pay tax nor weigh in shipping's split (the page
+    // re-prices with them once chosen). Their tax behaviour was checked above all the same.
+    lines: p.lines.filter((l) => l.selected).map((l) => ({ key: l.id, taxBehavior: l.price.taxBehavior, taxCode: l.product.taxCode })),
     shipping: p.shipping,
     customer: await taxCustomerOf(tx, { accountId: p.accountId, customer: p.customer, inputs: null }),
     at: p.at,
