@@ -6,13 +6,17 @@ import type { StoredTaxInputs } from '@/db/schema/checkout-json';
 import type { Address } from '@/db/schema/customers';
 import { addressRules } from '@/lib/addresses/address-rules';
 import { invalidRequest } from '@/lib/api/errors';
+import { buildPricingInput } from './pricing-input';
 import type { ResolvedLine } from './resolve-line-items';
 import { automaticTaxRates } from '@/db/queries/automatic-tax-rates';
 import { productsByIds, type PriceRow, type ShippingRateRow, type TaxRateRow } from '@/db/queries/checkout-refs';
-import { calculateTax, taxBehaviorOf } from '@/lib/tax/calculate-tax';
+import { env } from '@/lib/env';
+import { convertAmount, exchangeRate } from '@/lib/fx/fx-rates';
+import { computeTotals } from '@/lib/pricing/compute-totals';
+import { calculateTax, taxBehaviorOf, type TaxableItem } from '@/lib/tax/calculate-tax';
 import { merchantTax } from '@/lib/tax/merchant-tax';
 import { SHIPPING_TAX_CODE } from '@/lib/tax/tax-codes';
-import type { AppliedTax, TaxCustomer } from '@/lib/tax/types';
+import type { AppliedTax, TaxCustomer, TaxRegistration } from '@/lib/tax/types';
 import { newId } from '@/lib/util/ids';
 
 export type AutomaticTaxStatus = 'complete' | 'requires_location_inputs';
@@ -43,8 +47,11 @@ export async function automaticTaxFor(
     accountId: string;
     livemode: boolean;
     currency: string;
-    /** What is sold: a key, the tax behaviour its price says ('unspecified': the account's default) and its product's tax code. */
-    lines: { key: string; taxBehavior: PriceRow['taxBehavior']; taxCode: string | null }[];
+    /**
+     * What is sold: a key, the tax behaviour its price says ('unspecified': the account's default), its product's tax
+     * code, and what it costs after discounts in `currency` (linesValue; absent: the import scheme's limit unchecked).
+     */
+    lines: { key: string; taxBehavior: PriceRow['taxBehavior']; taxCode: string | null; value?: number }[];
     shipping: ShippingRateRow | null;
     customer: TaxCustomer;
     at: Date;
@@ -53,7 +60,13 @@ export async function automaticTaxFor(
   const merchant = await merchantTax(db, p.accountId, p.at);
   // Tax is inside or on top of a price as it says, else as the account's default says (checked when the session was made).
   const behavior = (own: PriceRow['taxBehavior']) => taxBehaviorOf(own, merchant.settings.defaults, p.currency) ?? 'exclusive';
-  const items = p.lines.map((l) => ({ key: l.key, taxCode: l.taxCode, taxBehavior: behavior(l.taxBehavior) }));
+  const toEur = await eurValue(db, merchant.registrations, p.currency, p.at);
+  const items: TaxableItem[] = p.lines.map((l) => ({
+    key: l.key,
+    taxCode: l.taxCode,
+    taxBehavior: behavior(l.taxBehavior),
+    ...(l.value !== undefined && toEur && { valueEur: toEur(l.value) }),
+  }));
   if (p.shipping)
     items.push({ key: SHIPPING_KEY, taxCode: p.shipping.taxCode ?? SHIPPING_TAX_CODE, taxBehavior: behavior(p.shipping.taxBehavior) });
   const result = calculateTax({ ...merchant, customer: p.customer, items, at: p.at });
@@ -73,6 +86,27 @@ export async function automaticTaxFor(
     shipping: p.shipping ? rowsOf(result.taxes.get(SHIPPING_KEY) ?? []) : [],
     shippingShares: shares.map((share) => ({ weightedBy: share.weightedBy, rates: rowsOf(share.taxes) })),
   };
+}
+
+/**
+ * Amounts of `currency` in euro cents, for the import scheme's €150 limit: null when the merchant has no IOSS
+ * registration (the limit concerns nothing), a conversion giving null when no exchange rate younger than
+ * FX_MAX_AGE_DAYS is known (the goods cannot be shown to be within it).
+ */
+async function eurValue(db: Queryable, registrations: readonly TaxRegistration[], currency: string, at: Date) {
+  if (!registrations.some((r) => r.type === 'ioss')) return null;
+  const quote = await exchangeRate(db, { from: currency, to: 'eur', now: at, maxAgeDays: env().FX_MAX_AGE_DAYS });
+  return (amount: number) => (quote ? convertAmount(amount, currency, 'eur', quote.rate) : null);
+}
+
+/**
+ * What each line costs after discounts, tax included where its price includes it, none added: the goods' value the
+ * import scheme's limit weighs (automaticTaxFor). Amounts do not depend on the rates (a discount falls on the price
+ * as it is), so they are known before the tax is.
+ */
+export function linesValue(input: Parameters<typeof buildPricingInput>[0]): Map<string, number> {
+  const untaxed = buildPricingInput({ ...input, lines: input.lines.map((l) => ({ ...l, taxRates: [] })), shipping: null });
+  return new Map(computeTotals(untaxed).lines.map((l) => [l.key, l.amountSubtotal - l.amountDiscount]));
 }
 
 /** What makes two automatic rates the same Tax Rate: jurisdiction, tax, percentages, behaviour and reason. */
@@ -135,7 +169,14 @@ export async function taxCustomerOf(
 export async function sessionAutomaticTax(
   tx: Tx,
   session: SessionRow,
-  p: { lines: { key: string; price: PriceRow }[]; shipping: ShippingRateRow | null; customer: CustomerRow | null; at: Date },
+  p: {
+    lines: { key: string; price: PriceRow }[];
+    shipping: ShippingRateRow | null;
+    customer: CustomerRow | null;
+    at: Date;
+    /** Each line's value (linesValue). */
+    values: Map<string, number>;
+  },
 ): Promise<AutomaticTaxResult> {
   const { lines, shipping, customer, at } = p;
   const accountId = session.accountId;
@@ -148,7 +189,12 @@ export async function sessionAutomaticTax(
     accountId,
     livemode: session.livemode,
     currency: session.currency ?? '',
-    lines: lines.map((l) => ({ key: l.key, taxBehavior: l.price.taxBehavior, taxCode: products.get(l.price.productId)?.taxCode ?? null })),
+    lines: lines.map((l) => ({
+      key: l.key,
+      taxBehavior: l.price.taxBehavior,
+      taxCode: products.get(l.price.productId)?.taxCode ?? null,
+      value: p.values.get(l.key),
+    })),
     shipping,
     customer: await taxCustomerOf(tx, { accountId, customer, inputs: session.automaticTax.inputs }),
     at,
@@ -178,6 +224,8 @@ export async function automaticTaxAtCreation(
     customer: CustomerRow | null;
     customerUpdate: { address?: string; shipping?: string } | undefined;
     at: Date;
+    /** The chosen lines' values (linesValue). */
+    values: Map<string, number>;
   },
 ): Promise<AutomaticTaxResult> {
   const { settings } = await merchantTax(tx, p.accountId, p.at);
@@ -204,7 +252,9 @@ export async function automaticTaxAtCreation(
     currency: p.currency,
     // Optional items not yet chosen are not bought: they neither pay tax nor weigh in shipping's split (the page
     // re-prices with them once chosen). Their tax behaviour was checked above all the same.
-    lines: p.lines.filter((l) => l.selected).map((l) => ({ key: l.id, taxBehavior: l.price.taxBehavior, taxCode: l.product.taxCode })),
+    lines: p.lines
+      .filter((l) => l.selected)
+      .map((l) => ({ key: l.id, taxBehavior: l.price.taxBehavior, taxCode: l.product.taxCode, value: p.values.get(l.id) })),
     shipping: p.shipping,
     customer: await taxCustomerOf(tx, { accountId: p.accountId, customer: p.customer, inputs: null }),
     at: p.at,

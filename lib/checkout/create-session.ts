@@ -10,7 +10,7 @@ import { insertSession, type SessionRow } from '@/db/queries/checkout-sessions';
 import { sessionHostSettings } from '@/db/queries/custom-domains';
 import { checkoutOriginOf } from '@/lib/domains/checkout-origin';
 import type { AmountCulprit } from '@/lib/pricing/amount-limit';
-import { automaticTaxAtCreation } from './automatic-tax';
+import { automaticTaxAtCreation, linesValue } from './automatic-tax';
 import { withinChargeLimit } from './charge-limit';
 import { checkBillingCycleAnchor, sessionFirstPeriod } from './first-period';
 import { buildPricingInput } from './pricing-input';
@@ -62,6 +62,20 @@ export async function createSessionRow(
     const customer = await resolveCustomer(tx, scope.accountId, p.customer);
     const shippingOptions = await resolveShippingOptions(tx, scope.accountId, p.shipping_options, currency);
     const shipping = shippingOptions.at(0)?.rate ?? null;
+    const selected = lines.filter((l) => l.selected);
+    const bought = selected.map((l) => ({ key: l.id, price: l.price, quantity: l.quantity, taxRates: l.taxRates }));
+    checkBillingCycleAnchor(p.mode, p.subscription_data, bought, now);
+    const firstPeriod = sessionFirstPeriod(p.mode, p.subscription_data, bought, now);
+    const paramOf = culpritParam(lines);
+    const total = (input: Parameters<typeof buildPricingInput>[0]) =>
+      withinChargeLimit(input.currency, 'total', paramOf, () => computeTotals(buildPricingInput(input)));
+
+    // The discount first: it falls on the prices as they are, whatever the tax, and automatic tax weighs the goods after it.
+    let discount = null;
+    if (currency && p.discounts?.length) {
+      const subtotal = total({ currency, lines: bought, discount: null, shipping: null, firstPeriod }).amountSubtotal;
+      discount = await resolveDiscount(tx, scope.accountId, p.discounts, { currency, subtotal, customerId: customer?.id ?? null, now });
+    }
     const automatic =
       p.automatic_tax?.enabled && currency
         ? await automaticTaxAtCreation(tx, {
@@ -72,29 +86,14 @@ export async function createSessionRow(
             customer,
             customerUpdate: p.customer_update,
             at: now,
+            values: withinChargeLimit(currency, 'total', paramOf, () =>
+              linesValue({ currency, lines: bought, discount, shipping: null, firstPeriod }),
+            ),
           })
         : null;
-    const selected = lines.filter((l) => l.selected);
-    const priced = selected.map((l) => ({
-      key: l.id,
-      price: l.price,
-      quantity: l.quantity,
-      taxRates: automatic ? (automatic.lines.get(l.id) ?? []) : l.taxRates,
-    }));
+    const priced = automatic ? bought.map((l) => ({ ...l, taxRates: automatic.lines.get(l.key) ?? [] })) : bought;
     const shippingTaxRates = automatic?.shipping;
     const shippingShares = automatic?.shippingShares;
-
-    checkBillingCycleAnchor(p.mode, p.subscription_data, priced, now);
-    const firstPeriod = sessionFirstPeriod(p.mode, p.subscription_data, priced, now);
-    const paramOf = culpritParam(lines);
-    const total = (input: Parameters<typeof buildPricingInput>[0]) =>
-      withinChargeLimit(input.currency, 'total', paramOf, () => computeTotals(buildPricingInput(input)));
-
-    let discount = null;
-    if (currency && p.discounts?.length) {
-      const subtotal = total({ currency, lines: priced, discount: null, shipping: null, firstPeriod }).amountSubtotal;
-      discount = await resolveDiscount(tx, scope.accountId, p.discounts, { currency, subtotal, customerId: customer?.id ?? null, now });
-    }
     const result =
       currency && lines.length
         ? total({ currency, lines: priced, discount, shipping, shippingTaxRates, shippingShares, firstPeriod })

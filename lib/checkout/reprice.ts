@@ -10,7 +10,7 @@ import { sessionFirstPeriod } from './first-period';
 import { buildPricingInput, shippingAmountIn } from './pricing-input';
 import { pricingColumns, zeroLineAmounts } from './pricing-columns';
 import { recurringAmount } from './recurring-amount';
-import { sessionAutomaticTax } from './automatic-tax';
+import { linesValue, sessionAutomaticTax } from './automatic-tax';
 import { adaptiveCurrency } from './adaptive-pricing';
 
 /**
@@ -63,17 +63,30 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
     price: present(priceMap.get(l.priceId), `price ${l.priceId} of line item ${l.id}`),
     line: l,
   }));
-  // Automatic tax decides every rate from where the customer is; otherwise each line keeps the rates it was given.
-  const automatic = session.automaticTax.enabled
-    ? await sessionAutomaticTax(tx, { ...session, currency }, { lines: bought, shipping, customer, at: now })
-    : null;
-  const priced = bought.map(({ key, price, line }) => ({
+  const asGiven = bought.map(({ key, price, line }) => ({
     key,
     price,
     quantity: line.quantity,
-    taxRates: automatic ? (automatic.lines.get(key) ?? []) : line.taxRateIds.flatMap((id) => taxMap.get(id) ?? []),
+    taxRates: line.taxRateIds.flatMap((id) => taxMap.get(id) ?? []),
   }));
   const discount = applied && coupon ? { id: applied.id, coupon, promotionCodeId: applied.promotion_code } : null;
+  // Prorated from the session's creation, as when it was created: the amount shown stays the amount charged.
+  const firstPeriod = sessionFirstPeriod(session.mode, session.subscriptionData, asGiven, session.createdAt);
+  // Automatic tax decides every rate from where the customer is; otherwise each line keeps the rates it was given.
+  const automatic = session.automaticTax.enabled
+    ? await sessionAutomaticTax(
+        tx,
+        { ...session, currency },
+        {
+          lines: bought,
+          shipping,
+          customer,
+          at: now,
+          values: linesValue({ currency, lines: asGiven, discount, shipping: null, firstPeriod }),
+        },
+      )
+    : null;
+  const priced = automatic ? asGiven.map((l) => ({ ...l, taxRates: automatic.lines.get(l.key) ?? [] })) : asGiven;
   const result = computeTotals(
     buildPricingInput({
       currency,
@@ -82,8 +95,7 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
       shipping,
       shippingTaxRates: automatic?.shipping,
       shippingShares: automatic?.shippingShares,
-      // Prorated from the session's creation, as when it was created: the amount shown stays the amount charged.
-      firstPeriod: sessionFirstPeriod(session.mode, session.subscriptionData, priced, session.createdAt),
+      firstPeriod,
     }),
   );
   // Later periods must stay chargeable as well (AmountTooLargeError, like the total).

@@ -11,7 +11,17 @@ import { rateOn, type TaxCategory, type TaxRateRow } from './rate-table';
 import { categoryOf, DEFAULT_TAX_CODE, SHIPPING_TAX_CODE } from './tax-codes';
 import type { AppliedTax, MerchantTaxSettings, TaxabilityReason, TaxBehavior, TaxCustomer, TaxLocation, TaxRegistration } from './types';
 
-export type TaxableItem = { key: string; taxCode: string | null; taxBehavior: TaxBehavior };
+export type TaxableItem = {
+  key: string;
+  taxCode: string | null;
+  taxBehavior: TaxBehavior;
+  /**
+   * What the item costs after discounts, in euro cents, tax included where its price includes it: the import
+   * scheme's €150 limit reads it (importSchemeCovers). null: not known in euros (no exchange rate), so the limit cannot
+   * be shown to hold. Absent: the limit is not checked.
+   */
+  valueEur?: number | null;
+};
 
 /** A part of an item taxed as other items are: its share is in proportion to the amounts of `weightedBy` (their keys). */
 export type TaxShare = { weightedBy: string[]; taxes: AppliedTax[] };
@@ -40,6 +50,39 @@ export function calculateTax(p: {
   items: readonly TaxableItem[];
   at: Date;
 }): TaxCalculation {
+  const result = calculateUnder(p);
+  if (result.status !== 'complete' || !p.registrations.some((r) => r.type === 'ioss')) return result;
+  // The import scheme covers a consignment of at most €150; a dearer one is taxed at the border, not here.
+  const registrations = p.registrations.filter((r) => r.type !== 'ioss');
+  const without = calculateUnder({ ...p, registrations });
+  if (without.status !== 'complete' || importSchemeCovers(p.items, result, without)) return result;
+  return without;
+}
+
+/** The largest consignment the EU's import scheme (IOSS) covers: goods of an intrinsic value of €150 at most. */
+export const IMPORT_SCHEME_LIMIT_EUR_CENTS = 15_000;
+
+type Complete = Extract<TaxCalculation, { status: 'complete' }>;
+
+/**
+ * Whether the import scheme covers this sale: the goods it taxes (those taxed otherwise without it) are worth €150 at
+ * most, net of the VAT their prices include. Items whose value is absent are not counted (shipping, which is no part
+ * of the goods' intrinsic value); an item whose value is unknown (null) cannot be shown to be within the limit.
+ */
+function importSchemeCovers(items: readonly TaxableItem[], under: Complete, without: Complete): boolean {
+  let value = 0;
+  for (const item of items) {
+    const taxes = under.taxes.get(item.key) ?? [];
+    const differs = JSON.stringify(taxes) !== JSON.stringify(without.taxes.get(item.key) ?? []);
+    if (!differs || item.valueEur === undefined) continue;
+    if (item.valueEur === null) return false;
+    const inclusive = taxes.filter((t) => t.inclusive).reduce((sum, t) => sum + Number(t.percentage), 0);
+    value += (item.valueEur * 100) / (100 + inclusive);
+  }
+  return Math.round(value) <= IMPORT_SCHEME_LIMIT_EUR_CENTS;
+}
+
+function calculateUnder(p: Parameters<typeof calculateTax>[0]): TaxCalculation {
   const location = p.customer.location;
   if (!location || !locationComplete(location)) return { status: 'requires_location_inputs' };
   const codeOf = (item: TaxableItem) => item.taxCode ?? p.settings.defaults.taxCode ?? DEFAULT_TAX_CODE;
