@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiDispatcher } from './api-dispatch';
+import { apiDispatcher, builtRoutes, sourceRoutes } from './api-dispatch';
 
 // A small app of its own: each handler answers what it was given, so the test sees what the dispatcher passed on.
 const ROUTES: Record<string, string> = {
@@ -53,10 +53,14 @@ beforeAll(async () => {
     mkdirSync(path.dirname(path.join(root, 'app', file)), { recursive: true });
     writeFileSync(path.join(root, 'app', file), source);
   }
-  const dispatch = apiDispatcher(root, (_req, res) => {
-    res.statusCode = 299;
-    res.end('next');
-  });
+  const dispatch = apiDispatcher(
+    root,
+    (_req, res) => {
+      res.statusCode = 299;
+      res.end('next');
+    },
+    sourceRoutes(root),
+  );
   server = createServer((req, res) => {
     req.headers['x-client'] = 'set by the server';
     if (!dispatch(req, res)) {
@@ -152,5 +156,33 @@ describe('apiDispatcher', () => {
     const res = await fetch(`${base}/v1/things/th_1`, { method: 'DELETE' });
     expect(res.status).toBe(500);
     expect(await res.json()).toMatchObject({ error: { type: 'api_error' } });
+  });
+});
+
+describe('builtRoutes', () => {
+  it('takes a route’s handlers from the build once its module has loaded them, and names a route the build lacks', async () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'caisse-built-'));
+    try {
+      const dir = path.join(dist, 'server', 'app', 'v1', 'things');
+      mkdirSync(dir, { recursive: true });
+      // As Next 16 writes it: the handlers are there only after ensureUserland.
+      writeFileSync(
+        path.join(dir, 'route.js'),
+        `let loaded; exports.routeModule = {
+           async ensureUserland() { loaded = { GET: async () => Response.json({ built: true }) }; },
+           get userland() { if (!loaded) throw new Error('not loaded'); return loaded; },
+         };`,
+      );
+      const load = builtRoutes(dist);
+      const mod = await load('v1/things/route.ts');
+      expect(await (await mod.GET?.(new Request('http://localhost/v1/things'), { params: Promise.resolve({}) }))?.json()).toEqual({
+        built: true,
+      });
+      writeFileSync(path.join(dist, 'server', 'app', 'v1', 'plain.js'), 'exports.GET = 1;');
+      await expect(load('v1/plain.ts')).rejects.toThrow('v1/plain.ts: the build has no route module there');
+      await expect(load('v1/missing/route.ts')).rejects.toThrow();
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,7 @@
 // through a merchant's custom domain (the proxy's 404).
 import { existsSync, readdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { routeTable, type RouteMatch } from '../lib/api/route-table';
 import { unexpectedError } from '../lib/api/errors';
@@ -15,7 +16,33 @@ import { customDomainAccount } from '../lib/domains/host-routing';
 import { log } from '../lib/log';
 
 type Handler = (req: Request, route: { params: Promise<RouteMatch['params']> }) => Promise<Response>;
-type RouteModule = Partial<Record<string, Handler>>;
+export type RouteModule = Partial<Record<string, Handler>>;
+/** A route's handlers, from its file under app/ (`v1/customers/[id]/route.ts`). */
+export type RouteLoader = (file: string) => Promise<RouteModule>;
+/** What the build writes for a route handler (Next 16): its module, which loads the route's code on demand. */
+type BuiltRoute = { routeModule?: { ensureUserland(): Promise<void>; userland: RouteModule } };
+
+/**
+ * The routes as the build in `distDir` compiled them (…/server/app/<route>.js): the handlers run the same module
+ * instances as the pages Next serves (one copy of the app's code in memory, not a second compiled at start), the
+ * code Next's build has bundled and minified. Throws, when a route is first asked for, if the build lacks it.
+ */
+export function builtRoutes(distDir: string): RouteLoader {
+  const appDir = path.join(distDir, 'server', 'app');
+  const load = createRequire(path.join(appDir, 'routes.js'));
+  return async (file) => {
+    const built = load(path.join(appDir, file.replace(/\.ts$/, '.js'))) as BuiltRoute;
+    if (!built.routeModule) throw new Error(`${file}: the build has no route module there`);
+    await built.routeModule.ensureUserland();
+    return built.routeModule.userland;
+  };
+}
+
+/** The routes from their sources (a test's small app, whose routes no build has compiled). */
+export const sourceRoutes =
+  (root: string): RouteLoader =>
+  (file) =>
+    import(path.join(root, 'app', file)) as Promise<RouteModule>;
 
 const DIRECT_METHODS = new Set(['GET', 'POST', 'DELETE']);
 /** Top-level routes taken the same way: the probes a proxy or an orchestrator asks every few seconds. */
@@ -24,9 +51,10 @@ const PROBE_PATHS = new Set(PROBES.map((p) => `/${p}`));
 
 /**
  * The dispatcher for the app in `root`: answers whether it took the request (a /v1 route or a probe, for a method
- * its module has), and otherwise leaves it to `next` untouched. Route modules load on their first request.
+ * its module has), and otherwise leaves it to `next` untouched. Route modules load on their first request, through
+ * `loadRoute`.
  */
-export function apiDispatcher(root: string, next: (req: IncomingMessage, res: ServerResponse) => void) {
+export function apiDispatcher(root: string, next: (req: IncomingMessage, res: ServerResponse) => void, loadRoute: RouteLoader) {
   const appDir = path.join(root, 'app');
   const files = readdirSync(path.join(appDir, 'v1'), { recursive: true, encoding: 'utf8' })
     .filter((f) => path.basename(f) === 'route.ts')
@@ -37,7 +65,7 @@ export function apiDispatcher(root: string, next: (req: IncomingMessage, res: Se
   const load = (file: string) => {
     let mod = modules.get(file);
     if (!mod) {
-      mod = import(path.join(appDir, file)) as Promise<RouteModule>;
+      mod = loadRoute(file);
       modules.set(file, mod);
     }
     return mod;

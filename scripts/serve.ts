@@ -5,7 +5,7 @@ import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { apiDispatcher } from './api-dispatch';
+import { apiDispatcher, builtRoutes } from './api-dispatch';
 import { closeDb } from '../db/client';
 import { env } from '../lib/env';
 import { exitOnSignals } from '../lib/jobs/on-signals';
@@ -17,6 +17,8 @@ import { routeLabel } from '../lib/metrics/route-label';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../lib/security/client-address';
 
 const ROOT = path.resolve(__dirname, '..');
+// Where `next build` wrote the app (next.config.ts reads the same variable).
+const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next';
 
 // tsx turns Node's source maps on for the TypeScript it compiles, and with them on Node reads and keeps the map of
 // every module the server loads, Next's chunks included: 66 MB of heap at boot here. A production server runs
@@ -31,7 +33,7 @@ async function main() {
   const app = next({ dev: false, dir: ROOT, hostname: HOST, port: PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const dispatchApi = apiDispatcher(ROOT, (req, res) => void handle(req, res));
+  const dispatchApi = apiDispatcher(ROOT, (req, res) => void handle(req, res), builtRoutes(path.join(ROOT, DIST_DIR)));
   let stopping = false;
   const server = createServer((req, res) => {
     const startedAt = process.hrtime.bigint();

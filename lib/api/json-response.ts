@@ -1,7 +1,9 @@
 // The API's JSON replies remember their text: the server that dispatches /v1 itself (scripts/api-dispatch.ts) writes
 // that string to the socket instead of reading it back out of the Response's body stream. Under Next the Response is
-// read as any other.
-const texts = new WeakMap<Response, string>();
+// read as any other. Kept on globalThis: the dispatcher and the route modules Next's build bundled are two copies of
+// this module.
+const slot = globalThis as unknown as { __caisseJsonTexts?: WeakMap<Response, string> };
+const texts = (slot.__caisseJsonTexts ??= new WeakMap<Response, string>());
 
 export function jsonResponse(status: number, text: string, headers: Record<string, string>): Response {
   const response = new Response(text, { status, headers });
