@@ -9,6 +9,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Server processes sharing PORT (node:cluster), to use every core; more than 1 needs DATABASE_URL (PGlite is one process's).
   SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  // How much V8 lets a server process's heap grow past what it holds after a collection, in percent (0: V8's own
+  // choice, up to 300 % with memory to spare). docs/SCALING.md, "Memory".
+  HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(10),
+  // Pages rendered at once by a server process, the others waiting their turn (0: no limit). docs/SCALING.md.
+  PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(8),
   // The address the HTTP server listens on (all interfaces by default).
   HOST: z.string().min(1).default('0.0.0.0'),
   // Proxies whose X-Forwarded-For entries are believed (addresses, CIDRs, loopback/linklocal/uniquelocal, or a

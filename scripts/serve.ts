@@ -2,10 +2,13 @@
 // so that each request's client address is decided here, from the socket and the trusted proxies only; /v1 requests
 // go straight to their route modules (./api-dispatch.ts).
 import cluster from 'node:cluster';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import next from 'next';
 import { apiDispatcher, builtRoutes } from './api-dispatch';
+import { concurrencyLimit } from './concurrency-limit';
 import { closeDb } from '../db/client';
 import { env } from '../lib/env';
 import { exitOnSignals } from '../lib/jobs/on-signals';
@@ -28,13 +31,16 @@ if (!process.execArgv.includes('--enable-source-maps') && !(process.env.NODE_OPT
 const QUIET_ROUTES = new Set(['/_next', '/healthz', '/readyz', '/metrics']);
 
 async function main() {
-  const { PORT, HOST, TRUSTED_PROXIES } = env();
+  const { PORT, HOST, TRUSTED_PROXIES, PAGE_CONCURRENCY } = env();
   const trust = parseTrustedProxies(TRUSTED_PROXIES);
+  useBuiltConfig();
   const app = next({ dev: false, dir: ROOT, hostname: HOST, port: PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const dispatchApi = apiDispatcher(ROOT, (req, res) => void handle(req, res), builtRoutes(path.join(ROOT, DIST_DIR)));
   let stopping = false;
+  // Every page rendered at once holds its tree and its streams: past a few per core they only add memory, not speed.
+  const pages = PAGE_CONCURRENCY > 0 ? concurrencyLimit(PAGE_CONCURRENCY) : null;
   const server = createServer((req, res) => {
     const startedAt = process.hrtime.bigint();
     const requestId = newRequestId();
@@ -54,7 +60,9 @@ async function main() {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);
     // Once stopping, every answer ends its connection: a keep-alive client cannot hold the server open.
     if (stopping) res.setHeader('connection', 'close');
-    if (!dispatchApi(req, res)) void handle(req, res);
+    if (dispatchApi(req, res)) return;
+    if (!pages || req.url?.startsWith('/_next/')) void handle(req, res);
+    else pages(res, () => void handle(req, res));
   });
   // A port that cannot be had ends the process (Next's own handler would log the error and leave it running, deaf).
   server.once('error', (err) => {
@@ -77,6 +85,17 @@ async function main() {
     await Promise.all([closed, stopProcessRunner()]);
     await closeDb();
   });
+}
+
+/**
+ * Next serves with the config its build resolved (required-server-files.json), as its own standalone server does,
+ * instead of compiling next.config.ts again at start: that compile loads Next's native SWC binding, 26 MB resident in
+ * every server process for nothing else. The build is the one served: it was made from the same next.config.ts.
+ */
+function useBuiltConfig() {
+  const manifest = path.join(ROOT, DIST_DIR, 'required-server-files.json');
+  const { config } = JSON.parse(readFileSync(manifest, 'utf8')) as { config: unknown };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 }
 
 /**
@@ -123,7 +142,11 @@ function superviseServers(count: number) {
   cluster.fork();
 }
 
-const { SERVER_PROCESSES, DATABASE_URL } = env();
+const { SERVER_PROCESSES, DATABASE_URL, HEAP_GROWTH_PERCENT } = env();
+// V8 grows the heap by a factor it picks itself, up to fourfold with memory to spare: under load a process kept
+// 480–650 MB of mostly garbage. A fixed, small step keeps it near what is live (docs/SCALING.md, "Memory"). The flag
+// is read at each collection, so setting it now takes effect.
+if (HEAP_GROWTH_PERCENT > 0) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH_PERCENT}`);
 if (cluster.isPrimary && SERVER_PROCESSES > 1 && DATABASE_URL) superviseServers(SERVER_PROCESSES);
 else {
   if (SERVER_PROCESSES > 1 && !DATABASE_URL)
