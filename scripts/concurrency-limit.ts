@@ -9,7 +9,7 @@ export function concurrencyLimit(limit: number) {
   let active = 0;
   const waiting = new Set<() => void>();
   const next = () => {
-    const [start] = waiting;
+    const start: (() => void) | undefined = waiting.values().next().value;
     if (!start) {
       active--;
       return;

@@ -33,7 +33,7 @@ const QUIET_ROUTES = new Set(['/_next', '/healthz', '/readyz', '/metrics']);
 async function main() {
   const { PORT, HOST, TRUSTED_PROXIES, PAGE_CONCURRENCY } = env();
   const trust = parseTrustedProxies(TRUSTED_PROXIES);
-  useBuiltConfig();
+  serveBuiltConfig();
   const app = next({ dev: false, dir: ROOT, hostname: HOST, port: PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -92,7 +92,7 @@ async function main() {
  * instead of compiling next.config.ts again at start: that compile loads Next's native SWC binding, 26 MB resident in
  * every server process for nothing else. The build is the one served: it was made from the same next.config.ts.
  */
-function useBuiltConfig() {
+function serveBuiltConfig() {
   const manifest = path.join(ROOT, DIST_DIR, 'required-server-files.json');
   const { config } = JSON.parse(readFileSync(manifest, 'utf8')) as { config: unknown };
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
