@@ -21,7 +21,8 @@ const INPUTS = [
   'tsconfig.build.json',
   'proxy.ts',
 ];
-const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR ?? '.next');
+/** Where `next build` writes the app, and where the server serves it from (next.config.ts reads the same variable). */
+export const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR ?? '.next');
 const STAMP = path.join(DIST, 'caisse-source-hash');
 
 function hashTree(hash: ReturnType<typeof createHash>, p: string) {

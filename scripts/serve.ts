@@ -8,6 +8,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import next from 'next';
 import { apiDispatcher, builtRoutes } from './api-dispatch';
+import { DIST } from './build-if-needed';
 import { concurrencyLimit } from './concurrency-limit';
 import { closeDb } from '../db/client';
 import { env } from '../lib/env';
@@ -20,8 +21,6 @@ import { routeLabel } from '../lib/metrics/route-label';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../lib/security/client-address';
 
 const ROOT = path.resolve(__dirname, '..');
-// Where `next build` wrote the app (next.config.ts reads the same variable).
-const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next';
 
 // tsx turns Node's source maps on for the TypeScript it compiles, and with them on Node reads and keeps the map of
 // every module the server loads, Next's chunks included: 66 MB of heap at boot here. A production server runs
@@ -37,7 +36,7 @@ async function main() {
   const app = next({ dev: false, dir: ROOT, hostname: HOST, port: PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const dispatchApi = apiDispatcher(ROOT, (req, res) => void handle(req, res), builtRoutes(path.join(ROOT, DIST_DIR)));
+  const dispatchApi = apiDispatcher(ROOT, (req, res) => void handle(req, res), builtRoutes(DIST));
   let stopping = false;
   // Every page rendered at once holds its tree and its streams: past a few per core they only add memory, not speed.
   const pages = PAGE_CONCURRENCY > 0 ? concurrencyLimit(PAGE_CONCURRENCY) : null;
@@ -93,7 +92,7 @@ async function main() {
  * every server process for nothing else. The build is the one served: it was made from the same next.config.ts.
  */
 function serveBuiltConfig() {
-  const manifest = path.join(ROOT, DIST_DIR, 'required-server-files.json');
+  const manifest = path.join(DIST, 'required-server-files.json');
   const { config } = JSON.parse(readFileSync(manifest, 'utf8')) as { config: unknown };
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 }

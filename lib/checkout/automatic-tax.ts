@@ -49,9 +49,14 @@ export async function automaticTaxFor(
     currency: string;
     /**
      * What is sold: a key, the tax behaviour its price says ('unspecified': the account's default), its product's tax
-     * code, and what it costs after discounts in `currency` (linesValue; absent: the import scheme's limit unchecked).
+     * code.
      */
-    lines: { key: string; taxBehavior: PriceRow['taxBehavior']; taxCode: string | null; value?: number }[];
+    lines: { key: string; taxBehavior: PriceRow['taxBehavior']; taxCode: string | null }[];
+    /**
+     * What each line costs after discounts in `currency` (linesValue), asked only of a merchant registered for the
+     * import scheme; absent: its €150 limit is not checked.
+     */
+    values?: () => Map<string, number>;
     shipping: ShippingRateRow | null;
     customer: TaxCustomer;
     at: Date;
@@ -60,13 +65,17 @@ export async function automaticTaxFor(
   const merchant = await merchantTax(db, p.accountId, p.at);
   // Tax is inside or on top of a price as it says, else as the account's default says (checked when the session was made).
   const behavior = (own: PriceRow['taxBehavior']) => taxBehaviorOf(own, merchant.settings.defaults, p.currency) ?? 'exclusive';
-  const toEur = await eurValue(db, merchant.registrations, p.currency, p.at);
-  const items: TaxableItem[] = p.lines.map((l) => ({
-    key: l.key,
-    taxCode: l.taxCode,
-    taxBehavior: behavior(l.taxBehavior),
-    ...(l.value !== undefined && toEur && { valueEur: toEur(l.value) }),
-  }));
+  const toEur = p.values && (await eurValue(db, merchant.registrations, p.currency, p.at));
+  const values = toEur ? p.values?.() : undefined;
+  const items: TaxableItem[] = p.lines.map((l) => {
+    const value = values?.get(l.key);
+    return {
+      key: l.key,
+      taxCode: l.taxCode,
+      taxBehavior: behavior(l.taxBehavior),
+      ...(toEur && value !== undefined && { valueEur: toEur(value) }),
+    };
+  });
   if (p.shipping)
     items.push({ key: SHIPPING_KEY, taxCode: p.shipping.taxCode ?? SHIPPING_TAX_CODE, taxBehavior: behavior(p.shipping.taxBehavior) });
   const result = calculateTax({ ...merchant, customer: p.customer, items, at: p.at });
@@ -89,8 +98,8 @@ export async function automaticTaxFor(
 }
 
 /**
- * Amounts of `currency` in euro cents, for the import scheme's €150 limit: null when the merchant has no IOSS
- * registration (the limit concerns nothing), a conversion giving null when no exchange rate younger than
+ * Amounts of `currency` in euro cents, for the import scheme's €150 limit: null (and no rate read) when the merchant
+ * has no IOSS registration (the limit concerns nothing), a conversion giving null when no exchange rate younger than
  * FX_MAX_AGE_DAYS is known (the goods cannot be shown to be within it).
  */
 async function eurValue(db: Queryable, registrations: readonly TaxRegistration[], currency: string, at: Date) {
@@ -174,8 +183,8 @@ export async function sessionAutomaticTax(
     shipping: ShippingRateRow | null;
     customer: CustomerRow | null;
     at: Date;
-    /** Each line's value (linesValue). */
-    values: Map<string, number>;
+    /** Each line's value (linesValue), computed only when the import scheme's limit needs it. */
+    values: () => Map<string, number>;
   },
 ): Promise<AutomaticTaxResult> {
   const { lines, shipping, customer, at } = p;
@@ -193,8 +202,8 @@ export async function sessionAutomaticTax(
       key: l.key,
       taxBehavior: l.price.taxBehavior,
       taxCode: products.get(l.price.productId)?.taxCode ?? null,
-      value: p.values.get(l.key),
     })),
+    values: p.values,
     shipping,
     customer: await taxCustomerOf(tx, { accountId, customer, inputs: session.automaticTax.inputs }),
     at,
@@ -224,8 +233,8 @@ export async function automaticTaxAtCreation(
     customer: CustomerRow | null;
     customerUpdate: { address?: string; shipping?: string } | undefined;
     at: Date;
-    /** The chosen lines' values (linesValue). */
-    values: Map<string, number>;
+    /** The chosen lines' values (linesValue), computed only when the import scheme's limit needs it. */
+    values: () => Map<string, number>;
   },
 ): Promise<AutomaticTaxResult> {
   const { settings } = await merchantTax(tx, p.accountId, p.at);
@@ -252,9 +261,8 @@ export async function automaticTaxAtCreation(
     currency: p.currency,
     // Optional items not yet chosen are not bought: they neither pay tax nor weigh in shipping's split (the page
     // re-prices with them once chosen). Their tax behaviour was checked above all the same.
-    lines: p.lines
-      .filter((l) => l.selected)
-      .map((l) => ({ key: l.id, taxBehavior: l.price.taxBehavior, taxCode: l.product.taxCode, value: p.values.get(l.id) })),
+    lines: p.lines.filter((l) => l.selected).map((l) => ({ key: l.id, taxBehavior: l.price.taxBehavior, taxCode: l.product.taxCode })),
+    values: p.values,
     shipping: p.shipping,
     customer: await taxCustomerOf(tx, { accountId: p.accountId, customer: p.customer, inputs: null }),
     at: p.at,

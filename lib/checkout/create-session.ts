@@ -86,9 +86,10 @@ export async function createSessionRow(
             customer,
             customerUpdate: p.customer_update,
             at: now,
-            values: withinChargeLimit(currency, 'total', paramOf, () =>
-              linesValue({ currency, lines: bought, discount, shipping: null, firstPeriod }),
-            ),
+            values: () =>
+              withinChargeLimit(currency, 'total', paramOf, () =>
+                linesValue({ currency, lines: bought, discount, shipping: null, firstPeriod }),
+              ),
           })
         : null;
     const priced = automatic ? bought.map((l) => ({ ...l, taxRates: automatic.lines.get(l.key) ?? [] })) : bought;

@@ -82,7 +82,7 @@ export async function repriceSession(tx: Tx, session: SessionRow, lines: LineIte
           shipping,
           customer,
           at: now,
-          values: linesValue({ currency, lines: asGiven, discount, shipping: null, firstPeriod }),
+          values: () => linesValue({ currency, lines: asGiven, discount, shipping: null, firstPeriod }),
         },
       )
     : null;

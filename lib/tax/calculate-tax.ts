@@ -51,7 +51,8 @@ export function calculateTax(p: {
   at: Date;
 }): TaxCalculation {
   const result = calculateUnder(p);
-  if (result.status !== 'complete' || !p.registrations.some((r) => r.type === 'ioss')) return result;
+  const valued = p.items.some((item) => item.valueEur !== undefined);
+  if (result.status !== 'complete' || !valued || !p.registrations.some((r) => r.type === 'ioss')) return result;
   // The import scheme covers a consignment of at most €150; a dearer one is taxed at the border, not here.
   const registrations = p.registrations.filter((r) => r.type !== 'ioss');
   const without = calculateUnder({ ...p, registrations });
