@@ -4,7 +4,8 @@ import { findCustomer } from '@/db/queries/customers';
 import type { SubscriptionRow } from '@/db/queries/subscriptions';
 import type { InvoiceAutomaticTaxStatus, StoredInvoiceCustomer } from '@/db/schema';
 import { automaticTaxFor, taxCustomerOf } from '@/lib/checkout/automatic-tax';
-import type { AutomaticRates } from './draft-lines';
+import type { AutomaticRates, DraftLine } from './draft-lines';
+import type { PricedLine } from './invoice-totals';
 
 /** What is billed, for tax: the subscription item or invoice item it comes from, and its price and product. */
 export type TaxedItem = { id: string; priceId: string | null; productId: string | null };
@@ -31,6 +32,11 @@ export async function automaticInvoiceTax(
     at: Date;
     /** The items' prices and products, when the caller has loaded them already. */
     loaded?: { prices: Map<string, PriceRow>; products: Map<string, ProductRef> };
+    /**
+     * What each item is billed after discounts, by item id (draftValues, lineValues), asked only of a merchant
+     * registered for the EU's import scheme, whose €150 limit it weighs; absent: the limit is not checked.
+     */
+    values?: () => Map<string, number>;
   },
 ): Promise<InvoiceTax> {
   const accountId = invoice.accountId;
@@ -50,6 +56,7 @@ export async function automaticInvoiceTax(
       taxBehavior: (i.priceId ? prices.get(i.priceId)?.taxBehavior : undefined) ?? 'unspecified',
       taxCode: (i.productId ? products.get(i.productId)?.taxCode : undefined) ?? null,
     })),
+    ...(p.values && { values: p.values }),
     shipping: null,
     customer: taxCustomer,
     at: p.at,
@@ -60,3 +67,24 @@ export async function automaticInvoiceTax(
     snapshot: { tax_exempt: taxCustomer.taxExempt, tax_ids: taxCustomer.taxIds },
   };
 }
+
+/**
+ * The values of draft lines built with no rates (`automatic: new Map()`), by the item each bills (its invoice item,
+ * else its subscription item: the ids automaticInvoiceTax's items have).
+ */
+export function draftValues(lines: readonly DraftLine[]): Map<string, number> {
+  return new Map(
+    lines.flatMap((line) => {
+      const item = line.invoiceItemId ?? line.subscriptionItemId;
+      return item ? [[item, netOf(line)] as const] : [];
+    }),
+  );
+}
+
+/** The values of an invoice's stored lines, by line id. */
+export function lineValues(lines: readonly (PricedLine & { id: string })[]): Map<string, number> {
+  return new Map(lines.map((line) => [line.id, netOf(line)]));
+}
+
+/** What a line is billed after its discounts, with its own tax where its price includes it and none added. */
+export const netOf = (line: PricedLine) => line.amount - line.discountAmounts.reduce((sum, d) => sum + d.amount, 0);

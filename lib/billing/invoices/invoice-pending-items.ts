@@ -6,10 +6,10 @@ import type { SubscriptionRow } from '@/db/queries/subscriptions';
 import type { ScopeRequest } from '@/db/scope';
 import { newId } from '@/lib/util/ids';
 import { lockCustomerBalance, settleCustomerBalance } from './customer-balance';
-import { automaticInvoiceTax } from './automatic-invoice-tax';
+import { automaticInvoiceTax, draftValues } from './automatic-invoice-tax';
 import { customerSnapshot } from './customer-snapshot';
 import { taxLocationInvalid } from './invoice-errors';
-import { invoiceItemLines, lineRows } from './draft-lines';
+import { invoiceItemLines, lineRows, type AutomaticRates } from './draft-lines';
 import { nextInvoiceNumber } from './invoice-number';
 import { invoiceTotals } from './invoice-totals';
 
@@ -23,10 +23,14 @@ import { invoiceTotals } from './invoice-totals';
 export async function invoicePendingItems(tx: Tx, sub: SubscriptionRow, p: { now: Date; request?: ScopeRequest }): Promise<InvoiceRow> {
   const pending = await pendingInvoiceItemsOf(tx, sub.id);
   const rates = await taxRatesByIds(tx, sub.accountId, [...pending.flatMap((i) => i.taxRateIds), ...sub.defaultTaxRateIds]);
-  const tax = sub.automaticTax ? await automaticInvoiceTax(tx, sub, { items: pending, at: p.now }) : null;
+  const linesTaxed = (automatic?: AutomaticRates) =>
+    invoiceItemLines(pending, { defaultTaxRateIds: sub.defaultTaxRateIds, rates, automatic });
+  const tax = sub.automaticTax
+    ? await automaticInvoiceTax(tx, sub, { items: pending, at: p.now, values: () => draftValues(linesTaxed(new Map())) })
+    : null;
   // Finalized at once: automatic tax must know where the customer is (the change is refused, nothing written).
   if (tax?.status === 'requires_location_inputs') throw taxLocationInvalid();
-  const lines = invoiceItemLines(pending, { defaultTaxRateIds: sub.defaultTaxRateIds, rates, automatic: tax?.automatic });
+  const lines = linesTaxed(tax?.automatic);
   const totals = invoiceTotals(lines);
   const balance = await lockCustomerBalance(tx, { accountId: sub.accountId, customerId: sub.customerId, total: totals.total });
   const paid = balance.amountDue === 0;

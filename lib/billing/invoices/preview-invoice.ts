@@ -19,9 +19,9 @@ import { planItemChanges, type ItemPlan } from '../subscriptions/plan-item-chang
 import { prorationItems, unsavedItemRows } from '../subscriptions/proration-items';
 import { balanceApplied } from './customer-balance';
 import { customerSnapshot } from './customer-snapshot';
-import { automaticInvoiceTax } from './automatic-invoice-tax';
+import { automaticInvoiceTax, draftValues } from './automatic-invoice-tax';
 import { cycleLines } from './cycle-lines';
-import { invoiceItemLines, lineRows, type DraftLine } from './draft-lines';
+import { invoiceItemLines, lineRows, type AutomaticRates, type DraftLine } from './draft-lines';
 import { invoiceTotals } from './invoice-totals';
 
 const noUpcoming = (customerId: string) =>
@@ -115,6 +115,12 @@ export async function previewInvoice(db: Queryable, scope: AccountScope, p: Prev
   const ends = sub.cancelAtPeriodEnd || (sub.cancelAt !== null && sub.cancelAt <= sub.currentPeriodEnd);
   const cycle = immediate || ends ? [] : plan.items;
   const issuedAt = immediate ? plan.now : sub.currentPeriodEnd;
+  const linesTaxed = (automatic?: AutomaticRates): DraftLine[] => [
+    ...invoiceItemLines(items, { defaultTaxRateIds: sub.defaultTaxRateIds, rates, automatic }),
+    ...(cycle.length
+      ? cycleLines({ sub, items: cycle, prices: plan.prices, products: plan.products, rates, coupon, period: nextPeriod(plan), automatic })
+      : []),
+  ];
   const tax = sub.automaticTax
     ? await automaticInvoiceTax(db, sub, {
         items: [
@@ -122,23 +128,10 @@ export async function previewInvoice(db: Queryable, scope: AccountScope, p: Prev
           ...cycle.map((i) => ({ id: i.id, priceId: i.priceId, productId: plan.prices.get(i.priceId)?.productId ?? null })),
         ],
         at: issuedAt,
+        values: () => draftValues(linesTaxed(new Map())),
       })
     : null;
-  const lines: DraftLine[] = [
-    ...invoiceItemLines(items, { defaultTaxRateIds: sub.defaultTaxRateIds, rates, automatic: tax?.automatic }),
-    ...(cycle.length
-      ? cycleLines({
-          sub,
-          items: cycle,
-          prices: plan.prices,
-          products: plan.products,
-          rates,
-          coupon,
-          period: nextPeriod(plan),
-          automatic: tax?.automatic,
-        })
-      : []),
-  ];
+  const lines = linesTaxed(tax?.automatic);
   if (!lines.length) throw noUpcoming(sub.customerId);
   const totals = invoiceTotals(lines);
   const balance = balanceApplied(customer?.balance ?? 0, totals.total);

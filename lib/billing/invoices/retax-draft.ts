@@ -1,7 +1,7 @@
 import type { Tx } from '@/db/client';
 import { invoiceLines, setInvoiceLineTaxes, type InvoiceChanges, type InvoiceRow } from '@/db/queries/invoices';
 import type { StoredInvoiceCustomer } from '@/db/schema';
-import { automaticInvoiceTax } from './automatic-invoice-tax';
+import { automaticInvoiceTax, lineValues, netOf } from './automatic-invoice-tax';
 import { taxLocationInvalid } from './invoice-errors';
 import { invoiceTotals, lineTaxes } from './invoice-totals';
 
@@ -18,12 +18,9 @@ export async function retaxDraft(
 ): Promise<{ changes: InvoiceChanges & { amountDue: number }; taxCustomer: Pick<StoredInvoiceCustomer, 'tax_exempt' | 'tax_ids'> } | null> {
   if (invoice.automaticTaxStatus === null) return null;
   const lines = await invoiceLines(tx, { accountId: invoice.accountId, invoiceId: invoice.id });
-  const tax = await automaticInvoiceTax(tx, invoice, { items: lines, at: now });
+  const tax = await automaticInvoiceTax(tx, invoice, { items: lines, at: now, values: () => lineValues(lines) });
   if (tax.status !== 'complete') throw taxLocationInvalid();
-  const taxed = lines.map((line) => {
-    const net = line.amount - line.discountAmounts.reduce((sum, d) => sum + d.amount, 0);
-    return { ...line, taxes: lineTaxes(net, tax.automatic.get(line.id) ?? []) };
-  });
+  const taxed = lines.map((line) => ({ ...line, taxes: lineTaxes(netOf(line), tax.automatic.get(line.id) ?? []) }));
   for (const line of taxed) await setInvoiceLineTaxes(tx, { accountId: invoice.accountId, id: line.id, taxes: line.taxes });
   const totals = invoiceTotals(taxed);
   // A draft's amount due is its total: the customer's balance is taken only by an invoice made open.

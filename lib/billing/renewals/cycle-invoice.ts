@@ -9,10 +9,10 @@ import { newId } from '@/lib/util/ids';
 import { lockCustomerBalance, settleCustomerBalance } from '../invoices/customer-balance';
 import { customerSnapshot } from '../invoices/customer-snapshot';
 import { cycleLines } from '../invoices/cycle-lines';
-import { invoiceItemLines, lineRows } from '../invoices/draft-lines';
+import { invoiceItemLines, lineRows, type AutomaticRates } from '../invoices/draft-lines';
 import { nextInvoiceNumber } from '../invoices/invoice-number';
 import { invoiceTotals } from '../invoices/invoice-totals';
-import { automaticInvoiceTax } from '../invoices/automatic-invoice-tax';
+import { automaticInvoiceTax, draftValues } from '../invoices/automatic-invoice-tax';
 import type { SubscriptionItemView } from '@/lib/api/serialize/subscription';
 
 /** How the invoice leaves the engine: finalized and owed (charged when due), or as pause_collection asks. */
@@ -57,14 +57,8 @@ export async function createCycleInvoice(
     ]),
     sub.discount ? findCoupon(tx, { accountId, id: sub.discount.coupon, includeDeleted: true }) : null,
   ]);
-  const tax = sub.automaticTax
-    ? await automaticInvoiceTax(tx, sub, {
-        items: [...pending, ...views.map((v) => ({ id: v.item.id, priceId: v.price.id, productId: v.price.productId }))],
-        at: now,
-      })
-    : null;
-  const lines = [
-    ...invoiceItemLines(pending, { defaultTaxRateIds: sub.defaultTaxRateIds, rates, automatic: tax?.automatic }),
+  const linesTaxed = (automatic?: AutomaticRates) => [
+    ...invoiceItemLines(pending, { defaultTaxRateIds: sub.defaultTaxRateIds, rates, automatic }),
     ...cycleLines({
       sub,
       items: views.map((v) => v.item),
@@ -73,9 +67,17 @@ export async function createCycleInvoice(
       rates,
       coupon,
       period: { start: p.from, end: p.to },
-      automatic: tax?.automatic,
+      automatic,
     }),
   ];
+  const tax = sub.automaticTax
+    ? await automaticInvoiceTax(tx, sub, {
+        items: [...pending, ...views.map((v) => ({ id: v.item.id, priceId: v.price.id, productId: v.price.productId }))],
+        at: now,
+        values: () => draftValues(linesTaxed(new Map())),
+      })
+    : null;
+  const lines = linesTaxed(tax?.automatic);
   const totals = invoiceTotals(lines);
   // Automatic tax that cannot tell where the customer is leaves the invoice a draft (Stripe's finalization fails).
   const disposition = tax?.status === 'requires_location_inputs' && p.disposition !== 'void' ? 'draft' : p.disposition;

@@ -9,7 +9,7 @@ import { taxRatesRefused } from '@/lib/checkout/session-rules';
 import type { AmountCulprit } from '@/lib/pricing/amount-limit';
 import { newId } from '@/lib/util/ids';
 import { present } from '@/lib/util/present';
-import { automaticInvoiceTax } from '../invoices/automatic-invoice-tax';
+import { automaticInvoiceTax, draftValues } from '../invoices/automatic-invoice-tax';
 import { cycleLines } from '../invoices/cycle-lines';
 import { itemProrations, type ProrationLine } from '../proration';
 import { billedBy, discountInForce, prorationWindow, type ProrationRef } from './proration-sides';
@@ -218,6 +218,7 @@ async function checkChargeLimit(
         items: items.map((i) => ({ id: i.id, priceId: i.priceId, productId: p.prices.get(i.priceId)?.productId ?? null })),
         at: sub.currentPeriodEnd,
         loaded: { prices: p.prices, products: p.products },
+        values: () => draftValues(cycleLines({ ...p, coupon, period, automatic: new Map() })),
       })
     : null;
   withinChargeLimit(sub.currency, 'recurring', paramOf, () => cycleLines({ ...p, coupon, period, automatic: tax?.automatic }));
