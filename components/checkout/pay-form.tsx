@@ -1,22 +1,21 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useMemo, type ReactNode } from 'react';
 import { get, useForm, useWatch } from 'react-hook-form';
 import { payResultMessageKey, type PayAction } from '@/lib/checkout/page-state';
 import type { CustomFieldView } from '@/lib/checkout/page-view';
-import { makeConfirmSchema, type ConfirmConfig } from '@/lib/validation/checkout-page';
+import type { ConfirmConfig } from '@/lib/validation/checkout-page';
 import type { CountryOption } from '@/lib/checkout/country-options';
 import { AddressFields } from './address-fields';
 import { BillingAddress } from './billing-address';
-import { compactLookup } from '@/lib/addresses/address-field-rules';
 import { NO_ADDRESS_DATA, withDefaultCountry, type AddressFormData } from '@/lib/addresses/address-form-data';
 import { CardFields } from './card-fields';
 import { ConsentFields } from './consent-fields';
 import { CustomFields } from './custom-fields';
 import { errorMessage } from './error-message';
 import { Field } from '@/components/ui/field';
+import { lazyResolver } from '@/lib/validation/lazy-resolver';
 import { MethodChoice } from './method-choice';
 import { REMOVE_FORM_ID, SavedCards } from './saved-cards';
 import type { SavedCardView } from '@/lib/checkout/saved-cards';
@@ -60,8 +59,8 @@ export type PayFormProps = {
 
 /**
  * The pay form. Without JavaScript it posts to the server action as it is;
- * with it, react-hook-form checks the same zod schema first and the action
- * runs inline. Card fields are never echoed back.
+ * with it, react-hook-form checks the same zod schema first (fetched on the first
+ * focus in the form, lazyResolver) and the action runs inline. Card fields are never echoed back.
  */
 export function PayForm({
   config,
@@ -86,10 +85,14 @@ export function PayForm({
   const t = useTranslations();
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
-  const schema = useMemo(() => makeConfirmSchema(config, undefined, undefined, compactLookup(address.rules)), [config, address.rules]);
+  // The schema comes with its own chunk (zod) when the customer first steps into the form, not with the page.
+  const validation = useMemo(
+    () => lazyResolver(() => import('./pay-form-resolver').then((m) => m.payFormResolver(config, address.rules))),
+    [config, address.rules],
+  );
   // After a refused attempt, what the customer sent; before any, the Pass's details (if signed in).
   const values = withDefaultCountry(state.result || !prefill ? state.values : prefill, address.defaultCountry, config.shippingCountries);
-  const form = useForm({ resolver: zodResolver(schema as never), mode: 'onTouched', defaultValues: values });
+  const form = useForm({ resolver: validation.resolver, mode: 'onTouched', defaultValues: values });
   const serverErrors = state.result?.state === 'invalid' ? state.result.errors : {};
   // Each address's country as chosen now (else as posted): its form follows it, and the tax ID example the shipping one's, else billing's.
   const watched = useWatch({ control: form.control, name: ['shipping.country', 'billing.country'] }) as unknown[];
@@ -134,6 +137,7 @@ export function PayForm({
         noValidate
         aria-busy={pending}
         className="group space-y-6"
+        onFocus={validation.preload}
         onSubmit={(event) => {
           // Text typed before the page finished loading (hydration) may not have reached
           // react-hook-form: the fields themselves are the truth, so validate what they hold.
