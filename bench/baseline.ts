@@ -4,36 +4,20 @@
 // completion) and the same `select 1` as /healthz, against the same database. No framework, no validation beyond
 // what the SQL needs, no encryption of the stored reply: what is left is Postgres and Node. Kept in step with the
 // schema by e2e/api/bench-baseline.test.ts.
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import postgres from 'postgres';
+import { spawnUrlProcess, type UrlProcess } from './url-process';
 
-export type Baseline = { url: string; stop: () => Promise<void> };
+export type Baseline = UrlProcess;
 
 /** The baseline in a process of its own (bench/baseline-process.ts), as the bench runs it beside Caisse's server. */
-export async function spawnBaseline(p: { databaseUrl: string; poolSize: number }): Promise<Baseline> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'baseline-process.ts')], {
-    env: { ...process.env, BASELINE_DATABASE_URL: p.databaseUrl, BASELINE_POOL_SIZE: String(p.poolSize) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+export function spawnBaseline(p: { databaseUrl: string; poolSize: number }): Promise<Baseline> {
+  return spawnUrlProcess(path.join(__dirname, 'baseline-process.ts'), {
+    BASELINE_DATABASE_URL: p.databaseUrl,
+    BASELINE_POOL_SIZE: String(p.poolSize),
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.once('data', (d: Buffer) => {
-      resolve(d.toString().trim());
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`the baseline exited (${code})`));
-    });
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 const id = (prefix: string, length: number) =>

@@ -1,11 +1,13 @@
 // npm run bench: load-tests session create/retrieve, /healthz and the checkout page on Postgres, each beside a bare
-// node:http + postgres.js server running the same SQL (bench/baseline.ts) in the same run; writes bench/results.json.
+// node:http + postgres.js server running the same SQL (bench/baseline.ts), the page beside a bare renderToString of its
+// component tree (bench/render-floor.tsx), in the same run; writes bench/results.json.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BenchSetupError, DEFAULT_DATABASE_URL, startBenchServer, type BenchServer } from './server';
 import { spawnBaseline, type Baseline } from './baseline';
+import { spawnUrlProcess, type UrlProcess } from './url-process';
 import { measureFirstPaint, type FirstPaint } from './first-paint';
 import { measurePageWeight, type PageWeight } from './page-budget';
 import { createFixtures, Failures, load, scenarioRequest, summarize, type Measured, type ScenarioName } from './scenarios';
@@ -47,7 +49,15 @@ const config = () => ({
 
 // Issue 15's targets: ratios against the bare baseline (bench/baseline.ts) measured in the same run, so the machine's
 // speed cancels out; absolute figures only where a ratio means nothing (p99 at 5 connections, memory).
-const TARGET = { create_ratio: 0.5, retrieve_ratio: 0.5, create_p99_ms_at_5: 50, rss_mb: 300, page_js_ratio: 1.15, page_fcp_ratio: 1.3 };
+const TARGET = {
+  create_ratio: 0.5,
+  retrieve_ratio: 0.5,
+  create_p99_ms_at_5: 50,
+  rss_mb: 300,
+  page_render_ratio: 0.5,
+  page_js_ratio: 1.15,
+  page_fcp_ratio: 1.3,
+};
 const MAX_FAILURE_RATE = 0.01;
 
 type Target = { target: string; measured: number; status: 'PASS' | 'MISS' };
@@ -75,6 +85,12 @@ function targets(caisse: Side, baseline: Side, x: Extras): Record<string, Target
     `>= ${TARGET.retrieve_ratio}× baseline`,
   );
   check('create_p99_ms_at_5', x.createAt5?.p99_ms, (v) => v < TARGET.create_p99_ms_at_5, `< ${TARGET.create_p99_ms_at_5} (5 connections)`);
+  check(
+    'page_render_ratio',
+    ratio(caisse.page?.rps, baseline.page?.rps),
+    (v) => v >= TARGET.page_render_ratio,
+    `>= ${TARGET.page_render_ratio}× a bare renderToString of the page's component tree`,
+  );
   check('rss_mb', x.rssMb, (v) => v < TARGET.rss_mb, `< ${TARGET.rss_mb} (largest after a scenario)`);
   check('page_js_ratio', x.pageJsRatio, (v) => v <= TARGET.page_js_ratio, `<= ${TARGET.page_js_ratio}× the home page's JavaScript`);
   check(
@@ -121,11 +137,14 @@ async function main(): Promise<number> {
     console.log(`Note: load average is ${load1.toFixed(1)} on ${os.cpus().length} CPUs before the run; other work will lower the numbers.`);
   let server: BenchServer | undefined;
   let baseline: Baseline | undefined;
+  let floor: UrlProcess | undefined;
   const stop = async () => {
-    const [s, b] = [server, baseline];
+    const [s, b, f] = [server, baseline, floor];
     server = undefined;
     baseline = undefined;
+    floor = undefined;
     await b?.stop();
+    await f?.stop();
     if (s)
       await s.stop().catch((err: unknown) => {
         console.error(`Could not stop the server or drop its database: ${String(err)}`);
@@ -138,6 +157,8 @@ async function main(): Promise<number> {
     const metricsToken = randomBytes(24).toString('base64url');
     server = await startBenchServer({ databaseUrl: c.databaseUrl, poolSize: c.poolSize, metricsToken, processes: c.processes });
     baseline = await spawnBaseline({ databaseUrl: server.databaseUrl, poolSize: c.poolSize });
+    // React's production build, as Next's server runs it.
+    if (c.scenarios.includes('page')) floor = await spawnUrlProcess(path.join(__dirname, 'render-floor.tsx'), { NODE_ENV: 'production' });
     console.log(
       `Serving ${server.distDir} at ${server.url}, the bare baseline at ${baseline.url}, on database ${new URL(server.databaseUrl).pathname.slice(1)}.`,
     );
@@ -148,7 +169,8 @@ async function main(): Promise<number> {
 
     console.log(`Warming up for ${c.warmup} s…`);
     await load(server.url, c.scenarios.map(request), c.connections, c.warmup);
-    await load(baseline.url, baselined.map(request), c.connections, c.warmup);
+    if (baselined.length) await load(baseline.url, baselined.map(request), c.connections, c.warmup);
+    if (floor) await load(floor.url, [request('page')], c.connections, c.warmup);
     failures.samples = [];
 
     // Each scenario on Caisse and on the baseline back to back, the order alternating, so both meet the same machine.
@@ -157,9 +179,12 @@ async function main(): Promise<number> {
     const extras: Extras = { rssMb: 0 };
     for (const [i, name] of c.scenarios.entries()) {
       const runs: [Side, string][] = [[caisse, server.url]];
-      if (name !== 'page') runs.splice(i % 2, 0, [bare, baseline.url]);
+      const floorUrl = name === 'page' ? floor?.url : baseline.url;
+      if (floorUrl) runs.splice(i % 2, 0, [bare, floorUrl]);
       for (const [side, url] of runs) {
-        console.log(`Running ${name} on ${side === caisse ? 'Caisse' : 'the baseline'} for ${c.duration} s…`);
+        console.log(
+          `Running ${name} on ${side === caisse ? 'Caisse' : name === 'page' ? 'the render floor' : 'the baseline'} for ${c.duration} s…`,
+        );
         side[name] = summarize(await load(url, [request(name)], c.connections, c.duration));
       }
       extras.rssMb = Math.max(extras.rssMb ?? 0, await rssMb(server.url, metricsToken));
@@ -218,7 +243,7 @@ async function main(): Promise<number> {
         duration_s: c.duration,
         caisse: brief(caisse),
         baseline: brief(bare),
-        ratios: Object.fromEntries(baselined.map((n) => [n, ratio(caisse[n]?.rps, bare[n]?.rps)])),
+        ratios: Object.fromEntries(c.scenarios.map((n) => [n, ratio(caisse[n]?.rps, bare[n]?.rps)])),
         create_at_5_connections: extras.createAt5 && brief({ create: extras.createAt5 }).create,
         rss_mb_max: extras.rssMb,
         ...(weights && { page_weight: weights }),
