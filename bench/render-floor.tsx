@@ -8,6 +8,7 @@ import type { CSSProperties } from 'react';
 import { renderToString } from 'react-dom/server';
 import { NextIntlClientProvider } from 'next-intl';
 import { OrderSummary } from '@/components/checkout/order-summary';
+import { PassPanel } from '@/components/checkout/pass-panel';
 import { PayForm } from '@/components/checkout/pay-form';
 import { PayLabel } from '@/components/checkout/pay-label';
 import { addressFormData } from '@/lib/addresses/page-address-data';
@@ -15,6 +16,7 @@ import { themeToCssVars } from '@/lib/branding/css-vars';
 import { mergeBranding, resolveTheme } from '@/lib/branding/theme';
 import { countryOptions } from '@/lib/checkout/country-options';
 import type { CartAction, PayAction } from '@/lib/checkout/page-state';
+import type { PassAction } from '@/lib/pass/pass-panel-state';
 import { plainConfirmConfig, plainPageLine, plainPageView } from '@/lib/checkout/plain-page-view';
 import { COUNTRY_CODES } from '@/lib/validation/countries';
 import en from '@/messages/en.json';
@@ -23,8 +25,12 @@ const ALL_COUNTRIES = [...COUNTRY_CODES].sort();
 const locale = 'en';
 const cart: CartAction = () => Promise.resolve({ error: null });
 const pay: PayAction = () => Promise.resolve({ result: null, values: {} });
+const pass: PassAction = (state) => Promise.resolve(state);
 
-/** The page's tree for a session like the bench's (one 25.00 USD T-shirt, card only), every prop computed per render as the page does. */
+/**
+ * The page's tree for a session like the bench's (one 25.00 USD T-shirt, card only, Caisse Pass offered to a customer not
+ * signed in), every prop computed per render as the page does.
+ */
 function page(sessionId: string) {
   const view = plainPageView({
     id: sessionId,
@@ -32,7 +38,7 @@ function page(sessionId: string) {
     merchant: { name: 'Bench Shop', logoUrl: null },
     lines: [plainPageLine('li_1', 'Bench T-shirt', 2500, 1)],
   });
-  const config = plainConfirmConfig();
+  const config = { ...plainConfirmConfig(), passOptIn: true };
   const theme = resolveTheme(mergeBranding(view.merchant.branding, view.brandingSettings));
   return (
     <html lang={locale} dir="ltr">
@@ -45,6 +51,7 @@ function page(sessionId: string) {
                 <OrderSummary view={view} locale={locale} actions={{ quantity: cart, optional: cart, promotion: cart }} />
               </div>
               <div className="space-y-6">
+                <PassPanel action={pass} signOutAction={() => Promise.resolve()} signedInAs={null} />
                 <PayForm
                   config={config}
                   lockedEmail={null}
