@@ -13,6 +13,10 @@ export async function taxMerchant(headOffice: Stripe.AddressParam, registrations
   return stripe;
 }
 
+/** A new merchant in New York registered for the EU's import scheme (IOSS) in Ireland. */
+export const iossMerchant = () =>
+  taxMerchant({ country: 'US', state: 'NY' }, [{ country: 'IE', country_options: { ie: { type: 'ioss' } } }]);
+
 export const brief = (t: Stripe.Checkout.Session.TotalDetails.Breakdown.Tax) => ({
   amount: t.amount,
   jurisdiction: t.rate.jurisdiction,

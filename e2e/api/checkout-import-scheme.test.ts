@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { SUCCESS_URL } from '../support/catalog';
-import { brief, taxMerchant } from './automatic-tax-helpers';
+import { brief, iossMerchant } from './automatic-tax-helpers';
 
 // The EU's import scheme (IOSS) through the official SDK: a merchant in the United States, registered for it in
 // Ireland, sells lamps to a consumer in Berlin. A consignment worth €150 at most pays German VAT at checkout; a dearer
@@ -13,7 +13,7 @@ async function lampsToBerlin(
   quantity: number,
   more: (stripe: Stripe) => Promise<Partial<Stripe.Checkout.SessionCreateParams>> = () => Promise.resolve({}),
 ) {
-  const stripe = await taxMerchant({ country: 'US', state: 'NY' }, [{ country: 'IE', country_options: { ie: { type: 'ioss' } } }]);
+  const stripe = await iossMerchant();
   const product = await stripe.products.create({ name: 'Lamp', tax_code: 'txcd_99999999' });
   const price = await stripe.prices.create({ product: product.id, unit_amount: unitAmount, currency: 'eur' });
   const customer = await stripe.customers.create({ address: { country: 'DE', postal_code: '10115' } });

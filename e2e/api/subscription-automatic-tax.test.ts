@@ -2,20 +2,14 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '@/lib/billing/testing/pdf-text';
 import { SUCCESS_URL } from '../support/catalog';
-import { randomClientAddress } from '../support/client-address';
 import { defined } from '../support/defined';
 import { newMerchant } from '../support/merchant';
 import { advanceClock } from '../support/test-clocks';
-import { postPayForm } from './pay-without-javascript';
+import { MONTH, renewal, START, subscribeOnPage } from './subscription-tax-helpers';
 
 // automatic_tax[enabled]=true on subscription-mode sessions, through the official SDK: the checkout's invoice and
 // every renewal after it are taxed from the customer as they are when each invoice is made (Stripe Billing's rule),
 // on a test clock so that a month passes in the test.
-
-const START = Math.floor(Date.UTC(2031, 2, 3, 9) / 1000);
-const MONTH = 31 * 86_400;
-
-type Address = Stripe.AddressParam & { country: string };
 
 /** A German merchant registered as `registration` says, with tax added on top of prices by default. */
 async function germanMerchant(registration: 'standard' | 'oss_union') {
@@ -29,54 +23,11 @@ async function germanMerchant(registration: 'standard' | 'oss_union') {
   return stripe;
 }
 
-/** The customer (on a fresh clock) subscribes to a €10.00 monthly plan on the session's page, typing `billing` as their address. */
-async function subscribe(stripe: Stripe, p: { address: Address; taxIds?: Stripe.CustomerCreateParams.TaxIdDatum[] }) {
-  const clock = await stripe.testHelpers.testClocks.create({ frozen_time: START });
-  const customer = await stripe.customers.create({
-    email: 'jenny@example.com',
-    address: p.address,
-    test_clock: clock.id,
-    ...(p.taxIds && { tax_id_data: p.taxIds }),
-  });
-  const product = await stripe.products.create({ name: 'Team plan', tax_code: 'txcd_10000000' });
-  const price = await stripe.prices.create({ product: product.id, unit_amount: 1000, currency: 'eur', recurring: { interval: 'month' } });
-  const created = await stripe.checkout.sessions.create({
-    mode: 'subscription',
-    customer: customer.id,
-    line_items: [{ price: price.id, quantity: 1 }],
-    automatic_tax: { enabled: true },
-    success_url: SUCCESS_URL,
-  });
-  const billing = {
-    'billing.name': 'Jenny Rosen',
-    'billing.line1': p.address.line1 ?? '1 Main Street',
-    'billing.city': p.address.city ?? 'Town',
-    'billing.postal_code': p.address.postal_code ?? '',
-    'billing.country': p.address.country,
-  };
-  const paid = await postPayForm(defined(created.url, 'session.url'), {
-    extra: billing,
-    headers: { 'x-forwarded-for': randomClientAddress() },
-  });
-  expect(paid.status).toBe(303);
-  const session = await stripe.checkout.sessions.retrieve(created.id);
-  expect(session.status).toBe('complete');
-  return {
-    clock,
-    customer,
-    price,
-    session,
-    subscriptionId: defined(session.subscription as string | null, 'session.subscription'),
-    firstInvoiceId: defined(session.invoice as string | null, 'session.invoice'),
-  };
-}
-
-/** The renewal invoice a month on: the subscription's invoices other than its first. */
-async function renewal(stripe: Stripe, subscriptionId: string, firstInvoiceId: string) {
-  const invoices = (await stripe.invoices.list({ subscription: subscriptionId })).data.filter((i) => i.id !== firstInvoiceId);
-  expect(invoices).toHaveLength(1);
-  return defined(invoices[0], 'the renewal invoice');
-}
+/** The customer (on a fresh clock) subscribes to a €10.00 monthly plan on the session's page, typing their address as billing address. */
+const subscribe = (
+  stripe: Stripe,
+  p: { address: Stripe.AddressParam & { country: string }; taxIds?: Stripe.CustomerCreateParams.TaxIdDatum[] },
+) => subscribeOnPage(stripe, { ...p, product: { name: 'Team plan', tax_code: 'txcd_10000000' }, unitAmount: 1000 });
 
 const taxesOf = (invoice: Stripe.Invoice) =>
   (invoice.total_taxes ?? []).map((t) => ({ amount: t.amount, taxable_amount: t.taxable_amount, reason: t.taxability_reason }));

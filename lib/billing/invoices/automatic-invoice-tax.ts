@@ -5,7 +5,7 @@ import type { SubscriptionRow } from '@/db/queries/subscriptions';
 import type { InvoiceAutomaticTaxStatus, StoredInvoiceCustomer } from '@/db/schema';
 import { automaticTaxFor, taxCustomerOf } from '@/lib/checkout/automatic-tax';
 import type { AutomaticRates, DraftLine } from './draft-lines';
-import type { PricedLine } from './invoice-totals';
+import { netOf, type PricedLine } from './invoice-totals';
 
 /** What is billed, for tax: the subscription item or invoice item it comes from, and its price and product. */
 export type TaxedItem = { id: string; priceId: string | null; productId: string | null };
@@ -56,7 +56,7 @@ export async function automaticInvoiceTax(
       taxBehavior: (i.priceId ? prices.get(i.priceId)?.taxBehavior : undefined) ?? 'unspecified',
       taxCode: (i.productId ? products.get(i.productId)?.taxCode : undefined) ?? null,
     })),
-    ...(p.values && { values: p.values }),
+    values: p.values,
     shipping: null,
     customer: taxCustomer,
     at: p.at,
@@ -85,6 +85,3 @@ export function draftValues(lines: readonly DraftLine[]): Map<string, number> {
 export function lineValues(lines: readonly (PricedLine & { id: string })[]): Map<string, number> {
   return new Map(lines.map((line) => [line.id, netOf(line)]));
 }
-
-/** What a line is billed after its discounts, with its own tax where its price includes it and none added. */
-export const netOf = (line: PricedLine) => line.amount - line.discountAmounts.reduce((sum, d) => sum + d.amount, 0);

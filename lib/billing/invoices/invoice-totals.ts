@@ -32,6 +32,9 @@ export function reasonOf(rates: readonly TaxRateRow[], rateId: string): Pick<Sto
 
 export type PricedLine = { amount: number; discountAmounts: StoredInvoiceDiscount[]; taxes: StoredInvoiceTax[] };
 
+/** What a line is billed after its discounts, with its own tax where its price includes it and none added. */
+export const netOf = (line: PricedLine) => line.amount - line.discountAmounts.reduce((sum, d) => sum + d.amount, 0);
+
 export type InvoiceTotals = {
   subtotal: number;
   subtotalExcludingTax: number;

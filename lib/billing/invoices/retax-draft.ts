@@ -1,9 +1,9 @@
 import type { Tx } from '@/db/client';
 import { invoiceLines, setInvoiceLineTaxes, type InvoiceChanges, type InvoiceRow } from '@/db/queries/invoices';
 import type { StoredInvoiceCustomer } from '@/db/schema';
-import { automaticInvoiceTax, lineValues, netOf } from './automatic-invoice-tax';
+import { automaticInvoiceTax, lineValues } from './automatic-invoice-tax';
 import { taxLocationInvalid } from './invoice-errors';
-import { invoiceTotals, lineTaxes } from './invoice-totals';
+import { invoiceTotals, lineTaxes, netOf } from './invoice-totals';
 
 /**
  * An automatically taxed draft taxed again as it is finalized, as Stripe does ("at the published rate at the time
